@@ -1,0 +1,128 @@
+# رسائل واجهة المستخدم في منصة «مجلس» (العربية).
+# Every id here exists in ar, tr, fr and de too; a test checks it.
+
+site-tagline = التعلّم بين الأقران للبلديات المستضيفة
+skip-to-content = الانتقال إلى المحتوى
+nav-main = التنقل الرئيسي
+nav-languages = اللغة
+nav-home = الرئيسية
+nav-municipalities = البلديات
+nav-organisations = المنظمات
+nav-network = الشبكة
+footer-about = «مجلس» هي المنصة المشتركة لشبكة تعلّم بين الأقران تضم بلديات تستضيف اللاجئين والمهاجرين.
+footer-api = بيانات مفتوحة (واجهة برمجة JSON)
+breadcrumbs = مسار التنقل
+
+language-en = الإنجليزية
+language-ar = العربية
+language-tr = التركية
+language-fr = الفرنسية
+language-de = الألمانية
+shown-in = معروض باللغة { $language }
+
+home-title = بلديات تتعلّم من بعضها البعض
+home-lead = تتبادل البلديات الأعضاء وشركاؤها ما ينجح في استضافة اللاجئين: الممارسات الجيدة وورش العمل والمشاورات والاستطلاعات، باللغات العربية والتركية والإنجليزية والفرنسية والألمانية.
+home-figures = الشبكة بالأرقام
+home-explore = استكشف
+home-municipalities-text = البلديات الأعضاء وأرقامها ومواضيعها وجهات الاتصال فيها.
+home-organisations-text = وكالات التنمية وشبكات المدن والمنظمات غير الحكومية والجامعات التي تعمل مع الأعضاء.
+home-network-text = الأعضاء حسب البلد، مع الأرقام التي تنشرها الشبكة.
+
+figure-municipalities = البلديات
+figure-countries = البلدان
+figure-organisations = المنظمات الشريكة
+figure-themes = المواضيع
+figure-refugees = اللاجئون المستضافون
+
+filter-country = البلد
+filter-theme = الموضوع
+filter-kind = النوع
+filter-all = الكل
+filter-apply = عرض
+result-count = { $count ->
+    [0] لا توجد نتائج
+    [zero] لا توجد نتائج
+    [one] نتيجة واحدة
+    [two] نتيجتان
+    [few] { $count } نتائج
+    [many] { $count } نتيجة
+   *[other] { $count } نتيجة
+}
+themes-label = المواضيع
+pager-label = الصفحات
+pager-previous = الصفحة السابقة
+pager-next = الصفحة التالية
+pager-position = الصفحة { $page }
+
+municipalities-title = البلديات الأعضاء
+municipalities-lead = البلديات والأقضية واتحادات البلديات المشاركة في الشبكة.
+municipalities-empty = لا توجد بلدية تطابق معايير التصفية هذه.
+refugees-hosted = اللاجئون المستضافون: { $count }
+municipality-profile = الملف التعريفي
+municipality-facts = معلومات أساسية
+fact-population = عدد السكان
+fact-refugees = اللاجئون المستضافون
+fact-member-since = عضو منذ
+fact-figures = الأرقام
+fact-none = غير مُبلَّغ عنه
+themes-of-interest = المواضيع ذات الاهتمام
+focal-points = جهات الاتصال
+focal-points-none = لم تُدرج أي جهة اتصال بعد.
+
+organisations-title = المنظمات الشريكة
+organisations-lead = منظمات تدعم البلديات الأعضاء وتشارك في أنشطة الشبكة.
+organisations-empty = لا توجد منظمة تطابق معايير التصفية هذه.
+organisation-website = الموقع الإلكتروني
+
+network-title = الشبكة
+network-lead = أين يوجد أعضاء الشبكة وشركاؤها، وما الذي يُبلغون عنه.
+network-by-country = الأعضاء والشركاء حسب البلد
+network-refugees-note = أعداد اللاجئين هي مجموع ما تُبلغ عنه البلديات الأعضاء؛ ومعظمها لم يُبلغ عن أي رقم بعد.
+network-figures-from = { $count ->
+    [zero] لم تُبلغ أي بلدية
+    [one] من بلدية واحدة
+    [two] من بلديتين
+    [few] من { $count } بلديات
+    [many] من { $count } بلدية
+   *[other] من { $count } بلدية
+}
+column-country = البلد
+
+municipality-kind-municipality = بلدية
+municipality-kind-metropolitan-municipality = بلدية كبرى
+municipality-kind-district-municipality = بلدية قضاء
+municipality-kind-union-of-municipalities = اتحاد بلديات
+municipality-kind-district = قضاء
+municipality-kind-city-district = منطقة بلدية
+
+organisation-kind-development-agency = وكالة تنمية
+organisation-kind-city-network = شبكة مدن
+organisation-kind-ngo = منظمة غير حكومية
+organisation-kind-university = جامعة أو معهد عالٍ
+organisation-kind-ministry = وزارة
+organisation-kind-union-of-municipalities = اتحاد بلديات
+organisation-kind-international-organisation = منظمة دولية
+organisation-kind-research-institute = معهد أبحاث
+organisation-kind-government-agency = هيئة حكومية
+organisation-kind-foundation = مؤسسة
+organisation-kind-private-sector = القطاع الخاص
+organisation-kind-consultancy = شركة استشارات
+
+field-page = رقم الصفحة
+field-per_page = عدد العناصر في الصفحة
+field-country = البلد
+field-theme = الموضوع
+field-kind = النوع
+field-members = الأعضاء
+
+error-status = خطأ { $status }
+error-back-home = العودة إلى الصفحة الرئيسية
+error-not-found-title = الصفحة غير موجودة
+error-not-found = لا يوجد شيء على هذا العنوان. ربما نُقل المحتوى، أو كُتب الرابط بشكل خاطئ.
+error-bad-request-title = تعذّر فهم هذا الطلب
+error-bad-request = تعذّر فهم جزء من العنوان. تحقّق منه وحاول مرة أخرى.
+error-bad-request-field = القيمة المُدخلة في «{ $field }» غير صالحة. تحقّق منها وحاول مرة أخرى.
+error-method-not-allowed-title = غير مسموح
+error-method-not-allowed = لا يقبل هذا العنوان هذا النوع من الطلبات.
+error-internal-title = حدث خطأ ما
+error-internal = حدث خطأ من جهتنا، وقد سُجّل. يُرجى المحاولة مرة أخرى بعد قليل.

@@ -1,0 +1,120 @@
+# Majlis user-interface messages (English, the reference locale).
+# Every id here exists in ar, tr, fr and de too; a test checks it.
+
+site-tagline = Peer learning for host municipalities
+skip-to-content = Skip to content
+nav-main = Main
+nav-languages = Language
+nav-home = Home
+nav-municipalities = Municipalities
+nav-organisations = Organisations
+nav-network = The network
+footer-about = Majlis is the shared platform of a peer-learning network of municipalities that host refugees and migrants.
+footer-api = Open data (JSON API)
+breadcrumbs = Breadcrumbs
+
+language-en = English
+language-ar = Arabic
+language-tr = Turkish
+language-fr = French
+language-de = German
+shown-in = shown in { $language }
+
+home-title = Municipalities learning from each other
+home-lead = Member municipalities and their partners share what works in hosting refugees: good practices, workshops, consultations and surveys, in Arabic, Turkish, English, French and German.
+home-figures = The network in figures
+home-explore = Explore
+home-municipalities-text = Member municipalities, their figures, themes and focal points.
+home-organisations-text = Development agencies, city networks, NGOs and universities that work with the members.
+home-network-text = Members by country, with the figures the network reports.
+
+figure-municipalities = Municipalities
+figure-countries = Countries
+figure-organisations = Partner organisations
+figure-themes = Themes
+figure-refugees = Refugees hosted
+
+filter-country = Country
+filter-theme = Theme
+filter-kind = Kind
+filter-all = All
+filter-apply = Show
+result-count = { $count ->
+    [0] No results
+    [one] One result
+   *[other] { $count } results
+}
+themes-label = Themes
+pager-label = Pages
+pager-previous = Previous page
+pager-next = Next page
+pager-position = Page { $page }
+
+municipalities-title = Member municipalities
+municipalities-lead = Municipalities, districts and unions of municipalities that take part in the network.
+municipalities-empty = No municipality matches these filters.
+refugees-hosted = Hosts { $count } refugees
+municipality-profile = Profile
+municipality-facts = Facts
+fact-population = Population
+fact-refugees = Refugees hosted
+fact-member-since = Member since
+fact-figures = Figures
+fact-none = not reported
+themes-of-interest = Themes of interest
+focal-points = Focal points
+focal-points-none = No focal point is listed yet.
+
+organisations-title = Partner organisations
+organisations-lead = Organisations that support the member municipalities and take part in the network's activities.
+organisations-empty = No organisation matches these filters.
+organisation-website = Website
+
+network-title = The network
+network-lead = Where the members and partners of the network are, and what they report.
+network-by-country = Members and partners by country
+network-refugees-note = Refugee figures are the sum of what member municipalities report; most have not reported one yet.
+network-figures-from = from { $count ->
+    [one] one municipality
+   *[other] { $count } municipalities
+}
+column-country = Country
+
+municipality-kind-municipality = Municipality
+municipality-kind-metropolitan-municipality = Metropolitan municipality
+municipality-kind-district-municipality = District municipality
+municipality-kind-union-of-municipalities = Union of municipalities
+municipality-kind-district = District
+municipality-kind-city-district = City district
+
+organisation-kind-development-agency = Development agency
+organisation-kind-city-network = City network
+organisation-kind-ngo = NGO
+organisation-kind-university = University or college
+organisation-kind-ministry = Ministry
+organisation-kind-union-of-municipalities = Union of municipalities
+organisation-kind-international-organisation = International organisation
+organisation-kind-research-institute = Research institute
+organisation-kind-government-agency = Government agency
+organisation-kind-foundation = Foundation
+organisation-kind-private-sector = Private sector
+organisation-kind-consultancy = Consultancy
+
+field-page = page number
+field-per_page = number per page
+field-country = country
+field-theme = theme
+field-kind = kind
+field-members = members
+
+error-status = Error { $status }
+error-back-home = Back to the home page
+error-not-found-title = Page not found
+error-not-found = There is nothing at this address. It may have moved, or the link may be mistyped.
+error-bad-request-title = This request could not be understood
+error-bad-request = Something in the address could not be understood. Check it and try again.
+error-bad-request-field = The value given for “{ $field }” is not valid. Check it and try again.
+error-method-not-allowed-title = Not allowed
+error-method-not-allowed = This address does not accept this kind of request.
+error-internal-title = Something went wrong
+error-internal = Something went wrong on our side. It has been logged; please try again in a moment.

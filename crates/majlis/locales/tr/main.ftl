@@ -1,0 +1,120 @@
+# Majlis kullanıcı arayüzü mesajları (Türkçe).
+# Every id here exists in ar, tr, fr and de too; a test checks it.
+
+site-tagline = Ev sahibi belediyeler için akran öğrenimi
+skip-to-content = İçeriğe geç
+nav-main = Ana menü
+nav-languages = Dil
+nav-home = Ana sayfa
+nav-municipalities = Belediyeler
+nav-organisations = Kuruluşlar
+nav-network = Ağ
+footer-about = Majlis, mültecilere ve göçmenlere ev sahipliği yapan belediyelerin oluşturduğu bir akran öğrenimi ağının ortak platformudur.
+footer-api = Açık veri (JSON API)
+breadcrumbs = Gezinti yolu
+
+language-en = İngilizce
+language-ar = Arapça
+language-tr = Türkçe
+language-fr = Fransızca
+language-de = Almanca
+shown-in = { $language } olarak gösteriliyor
+
+home-title = Birbirinden öğrenen belediyeler
+home-lead = Üye belediyeler ve ortakları, mültecilere ev sahipliğinde işe yarayan deneyimleri Arapça, Türkçe, İngilizce, Fransızca ve Almanca olarak paylaşıyor: iyi uygulamalar, çalıştaylar, istişareler ve anketler.
+home-figures = Rakamlarla ağ
+home-explore = Keşfedin
+home-municipalities-text = Üye belediyeler; rakamları, temaları ve irtibat kişileri.
+home-organisations-text = Üyelerle birlikte çalışan kalkınma ajansları, kent ağları, STK’lar ve üniversiteler.
+home-network-text = Ağın bildirdiği rakamlarla birlikte ülkelere göre üyeler.
+
+figure-municipalities = Belediyeler
+figure-countries = Ülkeler
+figure-organisations = Ortak kuruluşlar
+figure-themes = Temalar
+figure-refugees = Barındırılan mülteciler
+
+filter-country = Ülke
+filter-theme = Tema
+filter-kind = Tür
+filter-all = Tümü
+filter-apply = Göster
+result-count = { $count ->
+    [0] Sonuç yok
+    [one] Bir sonuç
+   *[other] { $count } sonuç
+}
+themes-label = Temalar
+pager-label = Sayfalar
+pager-previous = Önceki sayfa
+pager-next = Sonraki sayfa
+pager-position = Sayfa { $page }
+
+municipalities-title = Üye belediyeler
+municipalities-lead = Ağa katılan belediyeler, ilçeler ve belediyeler birlikleri.
+municipalities-empty = Bu filtrelere uyan belediye yok.
+refugees-hosted = { $count } mülteciye ev sahipliği yapıyor
+municipality-profile = Profil
+municipality-facts = Temel bilgiler
+fact-population = Nüfus
+fact-refugees = Barındırılan mülteciler
+fact-member-since = Üyelik yılı
+fact-figures = Rakamlar
+fact-none = bildirilmedi
+themes-of-interest = İlgi duyulan temalar
+focal-points = İrtibat kişileri
+focal-points-none = Henüz irtibat kişisi eklenmedi.
+
+organisations-title = Ortak kuruluşlar
+organisations-lead = Üye belediyeleri destekleyen ve ağın faaliyetlerine katılan kuruluşlar.
+organisations-empty = Bu filtrelere uyan kuruluş yok.
+organisation-website = Web sitesi
+
+network-title = Ağ
+network-lead = Ağın üyeleri ve ortakları nerede ve neler bildiriyor.
+network-by-country = Ülkelere göre üyeler ve ortaklar
+network-refugees-note = Mülteci rakamları, üye belediyelerin bildirdiklerinin toplamıdır; belediyelerin çoğu henüz rakam bildirmedi.
+network-figures-from = { $count ->
+    [one] bir belediyeden
+   *[other] { $count } belediyeden
+}
+column-country = Ülke
+
+municipality-kind-municipality = Belediye
+municipality-kind-metropolitan-municipality = Büyükşehir belediyesi
+municipality-kind-district-municipality = İlçe belediyesi
+municipality-kind-union-of-municipalities = Belediyeler birliği
+municipality-kind-district = İlçe
+municipality-kind-city-district = Kent ilçesi
+
+organisation-kind-development-agency = Kalkınma ajansı
+organisation-kind-city-network = Kent ağı
+organisation-kind-ngo = STK
+organisation-kind-university = Üniversite veya yüksekokul
+organisation-kind-ministry = Bakanlık
+organisation-kind-union-of-municipalities = Belediyeler birliği
+organisation-kind-international-organisation = Uluslararası kuruluş
+organisation-kind-research-institute = Araştırma enstitüsü
+organisation-kind-government-agency = Kamu kurumu
+organisation-kind-foundation = Vakıf
+organisation-kind-private-sector = Özel sektör
+organisation-kind-consultancy = Danışmanlık firması
+
+field-page = sayfa numarası
+field-per_page = sayfa başına kayıt sayısı
+field-country = ülke
+field-theme = tema
+field-kind = tür
+field-members = üyeler
+
+error-status = Hata { $status }
+error-back-home = Ana sayfaya dön
+error-not-found-title = Sayfa bulunamadı
+error-not-found = Bu adreste hiçbir şey yok. Sayfa taşınmış ya da bağlantı yanlış yazılmış olabilir.
+error-bad-request-title = Bu istek anlaşılamadı
+error-bad-request = Adresin bir kısmı anlaşılamadı. Kontrol edip tekrar deneyin.
+error-bad-request-field = “{ $field }” için verilen değer geçerli değil. Kontrol edip tekrar deneyin.
+error-method-not-allowed-title = İzin verilmiyor
+error-method-not-allowed = Bu adres bu tür istekleri kabul etmiyor.
+error-internal-title = Bir sorun oluştu
+error-internal = Bizden kaynaklanan bir sorun oluştu. Sorun kayda alındı; lütfen biraz sonra tekrar deneyin.

@@ -1,0 +1,304 @@
+//! The `majlis` command line.
+
+use std::io::{IsTerminal, Read};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::accounts::{self, Email, Password};
+use crate::config::{DatabaseUrl, LogFormat, Settings};
+use crate::db::{Db, PoolSizes};
+use crate::i18n::Locale;
+use crate::{demo, directory, web};
+
+/// Majlis: the collaborative platform of a peer-learning network of
+/// municipalities that host refugees and migrants.
+///
+/// With no options, `majlis serve` keeps everything under ./majlis-data/
+/// (an embedded SQLite database) and listens on http://127.0.0.1:8080.
+#[derive(Debug, Parser)]
+#[command(name = "majlis", version, propagate_version = true)]
+pub struct Cli {
+    /// Settings file; read if it exists. MAJLIS_* environment variables override it.
+    #[arg(long, global = true, default_value = "majlis.toml", value_name = "FILE")]
+    config: PathBuf,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Start the web server (applies pending migrations first).
+    Serve(ServeArgs),
+    /// Apply pending database migrations and refresh countries and themes; safe to run twice.
+    Migrate(DbArgs),
+    /// The demo network built from the network's source documents.
+    Demo {
+        #[command(subcommand)]
+        command: DemoCommand,
+    },
+    /// Manage platform administrators.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Debug, Args)]
+struct ServeArgs {
+    /// Load the demo network if the database holds no member yet.
+    #[arg(long)]
+    demo: bool,
+    /// Address and port to listen on [default: 127.0.0.1:8080].
+    #[arg(long, value_name = "ADDR")]
+    bind: Option<SocketAddr>,
+    /// Folder for the embedded database and files [default: ./majlis-data].
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    #[command(flatten)]
+    db: DbArgs,
+}
+
+#[derive(Debug, Args)]
+struct DbArgs {
+    /// Database to use: sqlite://PATH or postgres://USER@HOST/DB [default: SQLite in the data folder].
+    #[arg(long, value_name = "URL")]
+    database_url: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+enum DemoCommand {
+    /// Load the demo network, or bring it up to date; loading twice changes nothing.
+    Load(DbArgs),
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminCommand {
+    /// Create an administrator account. The password is asked for on the
+    /// terminal, or read from standard input or MAJLIS_ADMIN_PASSWORD.
+    Create {
+        /// The administrator's email address (their sign-in name).
+        #[arg(long)]
+        email: String,
+        /// The name shown to other people.
+        #[arg(long)]
+        name: String,
+        /// Preferred language: en, ar, tr, fr or de.
+        #[arg(long, default_value = "en")]
+        locale: String,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+}
+
+/// Parse the command line and run it.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut settings = match Settings::load(&cli.config) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("majlis: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let db_args = match &cli.command {
+        Command::Serve(a) => {
+            if let Some(b) = a.bind {
+                settings.bind = b;
+            }
+            if let Some(d) = &a.data_dir {
+                settings.data_dir = d.clone();
+            }
+            Some(&a.db)
+        }
+        Command::Migrate(a) | Command::Demo { command: DemoCommand::Load(a) } => Some(a),
+        Command::Admin {
+            command: AdminCommand::Create { db, .. },
+        } => Some(db),
+    };
+    if let Some(url) = db_args.and_then(|a| a.database_url.clone()) {
+        settings.database_url = Some(DatabaseUrl(url));
+    }
+    init_tracing(settings.log_format);
+    for var in Settings::unknown_env_vars() {
+        tracing::warn!(variable = %var, "unknown MAJLIS_ setting ignored; is it mistyped?");
+    }
+    tracing::debug!(?settings, "settings");
+
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("majlis: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(run(cli.command, settings));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("majlis: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing(format: LogFormat) {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_env("MAJLIS_LOG")
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    let _ = match format {
+        LogFormat::Json => builder.json().try_init(),
+        LogFormat::Pretty => builder.try_init(),
+    };
+}
+
+/// Connect, migrate and refresh the reference data.
+pub async fn prepare(settings: &Settings) -> anyhow::Result<Db> {
+    let db = Db::connect(
+        &settings.database_url(),
+        PoolSizes {
+            sqlite_readers: settings.sqlite_readers,
+            postgres: settings.postgres_pool,
+        },
+    )
+    .await?;
+    db.migrate()
+        .await
+        .map_err(|e| anyhow::anyhow!("migrations failed: {e}"))?;
+    directory::reference::sync(&db)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot load countries and themes: {e}"))?;
+    Ok(db)
+}
+
+async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
+    match command {
+        Command::Serve(args) => serve(settings, args.demo).await,
+        Command::Migrate(_) => {
+            let db = prepare(&settings).await?;
+            println!("database at {} is up to date", settings.database_url());
+            db.close().await;
+            Ok(())
+        }
+        Command::Demo {
+            command: DemoCommand::Load(_),
+        } => {
+            let db = prepare(&settings).await?;
+            let r = demo::load(&db, chrono::Utc::now()).await?;
+            println!(
+                "demo network loaded: {} created, {} updated, {} unchanged",
+                r.created, r.updated, r.unchanged
+            );
+            db.close().await;
+            Ok(())
+        }
+        Command::Admin {
+            command:
+                AdminCommand::Create {
+                    email,
+                    name,
+                    locale,
+                    ..
+                },
+        } => {
+            let email = Email::parse(&email)?;
+            let locale: Locale = locale
+                .parse()
+                .map_err(|_| anyhow::anyhow!("--locale must be one of en, ar, tr, fr, de"))?;
+            let password = Password::parse(read_password()?)?;
+            let db = prepare(&settings).await?;
+            let p = accounts::create_admin(&db, &email, &name, locale, &password, chrono::Utc::now())
+                .await?;
+            println!("administrator {} created (id {})", p.email, p.id);
+            db.close().await;
+            Ok(())
+        }
+    }
+}
+
+fn read_password() -> anyhow::Result<String> {
+    if let Ok(p) = std::env::var("MAJLIS_ADMIN_PASSWORD") {
+        return Ok(p);
+    }
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("Password (8 to 128 characters): ")?;
+        let again = rpassword::prompt_password("Repeat the password: ")?;
+        anyhow::ensure!(first == again, "the two passwords differ");
+        Ok(first)
+    } else {
+        let mut s = String::new();
+        std::io::stdin().read_to_string(&mut s)?;
+        Ok(s.trim_end_matches(['\r', '\n']).to_owned())
+    }
+}
+
+async fn serve(settings: Settings, demo_requested: bool) -> anyhow::Result<()> {
+    std::fs::create_dir_all(&settings.data_dir).map_err(|e| {
+        anyhow::anyhow!(
+            "cannot create the data folder {}: {e}",
+            settings.data_dir.display()
+        )
+    })?;
+    let listener = match tokio::net::TcpListener::bind(settings.bind).await {
+        Ok(l) => l,
+        Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => anyhow::bail!(
+            "address {} is already in use (is another majlis running?); choose another with --bind",
+            settings.bind
+        ),
+        Err(e) => anyhow::bail!("cannot listen on {}: {e}", settings.bind),
+    };
+    let db = prepare(&settings).await?;
+    if demo_requested {
+        if demo::is_empty(&db).await? {
+            let r = demo::load(&db, chrono::Utc::now()).await?;
+            tracing::info!(created = r.created, "demo network loaded");
+        } else {
+            tracing::info!("database already holds members; demo not loaded");
+        }
+    }
+    web::init_metrics();
+    let settings = Arc::new(settings);
+    let app = web::router(web::AppState {
+        db: db.clone(),
+        settings: settings.clone(),
+    });
+    tracing::info!(
+        "Majlis is listening on http://{} (database {})",
+        settings.bind,
+        settings.database_url()
+    );
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    db.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}

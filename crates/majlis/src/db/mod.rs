@@ -1,0 +1,200 @@
+//! Storage: one connection set for SQLite or PostgreSQL, chosen at run time
+//! from the URL; migrations; the outbox; per-request query counting.
+//!
+//! SQLite runs with one writer connection (every write in `BEGIN IMMEDIATE`)
+//! and a pool of read-only readers, each connection with WAL,
+//! `synchronous=NORMAL`, a 5 s busy timeout and foreign keys on.
+
+pub mod migrations;
+pub mod outbox;
+mod query_count;
+
+use std::time::Duration;
+
+use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseBackend, DatabaseConnection,
+    DatabaseTransaction, DbErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
+};
+use sea_orm_migration::MigratorTrait;
+
+use crate::config::DatabaseUrl;
+pub use query_count::{QueryCounter, count_queries};
+
+/// How long SQLite waits for a lock before giving up.
+pub const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Sizes of the connection pools.
+#[derive(Clone, Copy, Debug)]
+pub struct PoolSizes {
+    pub sqlite_readers: u32,
+    pub postgres: u32,
+}
+
+impl Default for PoolSizes {
+    fn default() -> Self {
+        PoolSizes {
+            sqlite_readers: 4,
+            postgres: 10,
+        }
+    }
+}
+
+/// The database of a node.
+#[derive(Clone, Debug)]
+pub struct Db {
+    read: DatabaseConnection,
+    write: DatabaseConnection,
+}
+
+/// The database could not be reached or opened.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot connect to the database at {url}: {reason}")]
+pub struct ConnectError {
+    /// The URL with its password hidden.
+    pub url: String,
+    pub reason: String,
+}
+
+impl Db {
+    /// Connect to the database the URL names.
+    pub async fn connect(url: &DatabaseUrl, sizes: PoolSizes) -> Result<Db, ConnectError> {
+        let fail = |e: DbErr| ConnectError {
+            url: url.redacted(),
+            reason: clean_reason(&e.to_string(), url),
+        };
+        if url.is_sqlite() {
+            if let Some(dir) = sqlite_file(url.expose()).and_then(|p| p.parent().map(|d| d.to_owned())) {
+                if !dir.as_os_str().is_empty() {
+                    std::fs::create_dir_all(&dir).map_err(|e| ConnectError {
+                        url: url.redacted(),
+                        reason: format!("cannot create folder {}: {e}", dir.display()),
+                    })?;
+                }
+            }
+            // The writer opens (and if needed creates) the file and switches it to WAL.
+            let write = Database::connect(sqlite_options(url, 1, false))
+                .await
+                .map_err(fail)?;
+            let read = Database::connect(sqlite_options(url, sizes.sqlite_readers.max(1), true))
+                .await
+                .map_err(fail)?;
+            Ok(Db::with_counting(read, write))
+        } else if url.is_postgres() {
+            let mut opts = ConnectOptions::new(url.expose());
+            opts.max_connections(sizes.postgres.max(2))
+                .min_connections(1)
+                .connect_timeout(Duration::from_secs(5))
+                .acquire_timeout(Duration::from_secs(30))
+                .sqlx_logging(false);
+            let conn = Database::connect(opts).await.map_err(fail)?;
+            Ok(Db::with_counting(conn.clone(), conn))
+        } else {
+            Err(ConnectError {
+                url: url.redacted(),
+                reason: "the URL must start with sqlite:// or postgres://".into(),
+            })
+        }
+    }
+
+    fn with_counting(mut read: DatabaseConnection, mut write: DatabaseConnection) -> Db {
+        // On PostgreSQL both are clones of one pool, each with its own callback.
+        query_count::install(&mut read);
+        query_count::install(&mut write);
+        Db { read, write }
+    }
+
+    /// The connection for reading. On SQLite it refuses writes.
+    pub fn read(&self) -> &DatabaseConnection {
+        &self.read
+    }
+
+    /// Start a write transaction: `BEGIN IMMEDIATE` on the single SQLite writer,
+    /// an ordinary transaction on PostgreSQL.
+    pub async fn begin_write(&self) -> Result<DatabaseTransaction, DbErr> {
+        match self.backend() {
+            DatabaseBackend::Sqlite => {
+                self.write
+                    .begin_with_options(TransactionOptions {
+                        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+                        ..TransactionOptions::default()
+                    })
+                    .await
+            }
+            _ => self.write.begin().await,
+        }
+    }
+
+    pub fn backend(&self) -> DatabaseBackend {
+        self.write.get_database_backend()
+    }
+
+    /// Apply the migrations not yet applied; a no-op when all are.
+    pub async fn migrate(&self) -> Result<(), DbErr> {
+        migrations::Migrator::up(&self.write, None).await
+    }
+
+    /// Whether the database answers.
+    pub async fn ping(&self) -> Result<(), DbErr> {
+        self.read.ping().await
+    }
+
+    /// Close every connection (SQLite checkpoints its WAL on the last close).
+    pub async fn close(self) {
+        let _ = self.read.close().await;
+        let _ = self.write.close().await;
+    }
+}
+
+/// The file a `sqlite:` URL points at, if any.
+fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next().unwrap_or_default();
+    (!path.is_empty() && path != ":memory:").then(|| std::path::PathBuf::from(path))
+}
+
+fn sqlite_options(url: &DatabaseUrl, connections: u32, read_only: bool) -> ConnectOptions {
+    let mut opts = ConnectOptions::new(url.expose());
+    opts.max_connections(connections)
+        .min_connections(1)
+        .acquire_timeout(Duration::from_secs(30))
+        .sqlx_logging(false)
+        .map_sqlx_sqlite_opts(move |o| {
+            let o = o
+                .busy_timeout(SQLITE_BUSY_TIMEOUT)
+                .synchronous(SqliteSynchronous::Normal)
+                .foreign_keys(true);
+            if read_only {
+                // WAL is a property of the file, set by the writer; readers only read.
+                o.read_only(true)
+            } else {
+                o.journal_mode(SqliteJournalMode::Wal).create_if_missing(true)
+            }
+        });
+    opts
+}
+
+/// An error message without the URL's password, should the driver repeat it.
+fn clean_reason(reason: &str, url: &DatabaseUrl) -> String {
+    let mut out = reason.replace(url.expose(), &url.redacted());
+    if let Ok(u) = url::Url::parse(url.expose())
+        && let Some(pw) = u.password()
+        && !pw.is_empty()
+    {
+        out = out.replace(pw, "***");
+    }
+    out.lines().next().unwrap_or_default().to_owned()
+}
+
+/// Run a SQL statement and read one row's `i64` column: for small aggregate queries.
+pub async fn scalar_i64<C: ConnectionTrait>(
+    conn: &C,
+    sql: &str,
+    values: Vec<sea_orm::Value>,
+) -> Result<Option<i64>, DbErr> {
+    let stmt = sea_orm::Statement::from_sql_and_values(conn.get_database_backend(), sql, values);
+    match conn.query_one_raw(stmt).await? {
+        Some(row) => row.try_get_by_index::<Option<i64>>(0),
+        None => Ok(None),
+    }
+}

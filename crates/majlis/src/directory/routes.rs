@@ -1,0 +1,491 @@
+//! Directory pages (`/municipalities`, `/organisations`, `/network`) and the
+//! JSON API under `/api/v1/`.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Html;
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::Serialize;
+
+use super::entities::{contact, country, theme};
+use super::rules::{
+    self, MunicipalityCard, MunicipalityDetail, MunicipalityFilter, OrganisationCard,
+    OrganisationFilter, Overview, Page, PageRequest, Slug,
+};
+use super::{MunicipalityKind, OrganisationKind};
+use crate::i18n::{Locale, TrText};
+use crate::web::{AppError, AppState, PageCtx, Params, Section, render};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/municipalities", get(municipalities))
+        .route("/municipalities/{slug}", get(municipality))
+        .route("/organisations", get(organisations))
+        .route("/organisations/{slug}", get(organisation))
+        .route("/network", get(network))
+        .route("/api/v1/municipalities", get(api_municipalities))
+        .route("/api/v1/municipalities/{id}", get(api_municipality))
+        .route("/api/v1/organisations", get(api_organisations))
+        .route("/api/v1/organisations/{id}", get(api_organisation))
+        .route("/api/v1/themes", get(api_themes))
+        .route("/api/v1/countries", get(api_countries))
+}
+
+fn municipality_filter(p: &Params) -> Result<MunicipalityFilter, AppError> {
+    MunicipalityFilter::parse(p.get("country"), p.get("theme"), p.get("kind"))
+}
+
+fn organisation_filter(p: &Params) -> Result<OrganisationFilter, AppError> {
+    OrganisationFilter::parse(p.get("country"), p.get("theme"), p.get("kind"))
+}
+
+fn page_request(p: &Params) -> Result<PageRequest, AppError> {
+    PageRequest::parse(p.get("page"), p.get("per_page"))
+}
+
+fn slug(s: &str) -> Result<Slug, AppError> {
+    Slug::parse(s).ok_or(AppError::NotFound)
+}
+
+// ---------------------------------------------------------------- HTML pages
+
+#[derive(Template)]
+#[template(path = "directory/templates/municipalities.html")]
+struct MunicipalitiesPage {
+    ctx: PageCtx,
+    page: Page<MunicipalityCard>,
+    countries: Vec<country::Model>,
+    themes: Vec<theme::Model>,
+    kinds: &'static [MunicipalityKind],
+}
+
+/// `GET /municipalities?country=&theme=&kind=&page=`
+async fn municipalities(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: Params,
+) -> Result<Html<String>, AppError> {
+    let filter = municipality_filter(&params)?;
+    let page_req = page_request(&params)?;
+    let db = state.db.read();
+    let page = rules::list_municipalities(db, &filter, page_req).await?;
+    let countries = rules::member_countries(db).await?;
+    let themes = rules::themes(db).await?;
+    render(&MunicipalitiesPage {
+        ctx: ctx.with_section(Section::Municipalities),
+        page,
+        countries,
+        themes,
+        kinds: MunicipalityKind::ALL,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "directory/templates/municipality.html")]
+struct MunicipalityPage {
+    ctx: PageCtx,
+    m: MunicipalityDetail,
+}
+
+/// `GET /municipalities/{slug}`
+async fn municipality(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(s): Path<String>,
+) -> Result<Html<String>, AppError> {
+    let m = rules::municipality_by_slug(state.db.read(), &slug(&s)?)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    render(&MunicipalityPage {
+        ctx: ctx.with_section(Section::Municipalities),
+        m,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "directory/templates/organisations.html")]
+struct OrganisationsPage {
+    ctx: PageCtx,
+    page: Page<OrganisationCard>,
+    countries: Vec<country::Model>,
+    themes: Vec<theme::Model>,
+    kinds: &'static [OrganisationKind],
+}
+
+/// `GET /organisations?country=&theme=&kind=&page=`
+async fn organisations(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: Params,
+) -> Result<Html<String>, AppError> {
+    let filter = organisation_filter(&params)?;
+    let page_req = page_request(&params)?;
+    let db = state.db.read();
+    let page = rules::list_organisations(db, &filter, page_req).await?;
+    let countries = rules::partner_countries(db).await?;
+    let themes = rules::themes(db).await?;
+    render(&OrganisationsPage {
+        ctx: ctx.with_section(Section::Organisations),
+        page,
+        countries,
+        themes,
+        kinds: OrganisationKind::ALL,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "directory/templates/organisation.html")]
+struct OrganisationPage {
+    ctx: PageCtx,
+    o: OrganisationCard,
+}
+
+/// `GET /organisations/{slug}`
+async fn organisation(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(s): Path<String>,
+) -> Result<Html<String>, AppError> {
+    let o = rules::organisation_by_slug(state.db.read(), &slug(&s)?)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    render(&OrganisationPage {
+        ctx: ctx.with_section(Section::Organisations),
+        o,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "directory/templates/network.html")]
+struct NetworkPage {
+    ctx: PageCtx,
+    overview: Overview,
+}
+
+/// `GET /network`: members by country, with figures.
+async fn network(State(state): State<AppState>, ctx: PageCtx) -> Result<Html<String>, AppError> {
+    let overview = rules::overview(state.db.read()).await?;
+    render(&NetworkPage {
+        ctx: ctx.with_section(Section::Network),
+        overview,
+    })
+}
+
+/// Template helpers for kinds.
+fn kind_label(ctx: &PageCtx, code: &str, prefix: &str) -> String {
+    ctx.t(&format!("{prefix}-{code}"))
+}
+
+impl MunicipalitiesPage {
+    fn kind_label(&self, code: &str) -> String {
+        kind_label(&self.ctx, code, "municipality-kind")
+    }
+}
+impl MunicipalityPage {
+    fn kind_label(&self, code: &str) -> String {
+        kind_label(&self.ctx, code, "municipality-kind")
+    }
+}
+impl OrganisationsPage {
+    fn kind_label(&self, code: &str) -> String {
+        kind_label(&self.ctx, code, "organisation-kind")
+    }
+}
+impl OrganisationPage {
+    fn kind_label(&self, code: &str) -> String {
+        kind_label(&self.ctx, code, "organisation-kind")
+    }
+}
+
+// ---------------------------------------------------------------- JSON API
+
+/// Every list of the API answers in this shape.
+#[derive(Serialize)]
+pub struct ApiList<T> {
+    pub items: Vec<T>,
+    pub total: u64,
+    pub page: u64,
+    pub per_page: u64,
+}
+
+impl<T> ApiList<T> {
+    fn from_page<U>(page: Page<U>, f: impl Fn(U) -> T) -> Self {
+        ApiList {
+            total: page.total,
+            page: page.page,
+            per_page: page.per_page,
+            items: page.items.into_iter().map(f).collect(),
+        }
+    }
+}
+
+/// A translatable text as the API gives it: the value for the requested
+/// locale (or the original), the locale it is in, and every version.
+#[derive(Serialize)]
+struct ApiText {
+    text: String,
+    locale: Locale,
+    original_locale: Locale,
+    translations: std::collections::BTreeMap<Locale, String>,
+}
+
+fn api_text(t: &TrText, reader: Locale) -> ApiText {
+    let shown = t.show(reader);
+    ApiText {
+        text: shown.text.to_owned(),
+        locale: shown.locale,
+        original_locale: t.orig(),
+        translations: t
+            .locales()
+            .filter_map(|l| t.get(l).map(|v| (l, v.to_owned())))
+            .collect(),
+    }
+}
+
+#[derive(Serialize)]
+struct ApiRef {
+    code: String,
+    name: String,
+}
+
+#[derive(Serialize)]
+struct ApiTheme {
+    id: i32,
+    slug: String,
+    name: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct ApiMunicipality {
+    id: i32,
+    slug: String,
+    name: String,
+    name_locale: Locale,
+    url: String,
+    kind: String,
+    country: Option<ApiRef>,
+    region: Option<String>,
+    population: Option<i64>,
+    population_year: Option<i32>,
+    refugees_hosted: Option<i64>,
+    refugees_year: Option<i32>,
+    member_since: Option<i32>,
+    themes: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    names: Option<ApiText>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    profile: Option<ApiText>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    focal_points: Option<Vec<ApiContact>>,
+}
+
+#[derive(Serialize)]
+struct ApiContact {
+    name: String,
+    position: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ApiOrganisation {
+    id: i32,
+    slug: String,
+    name: String,
+    name_locale: Locale,
+    url: String,
+    acronym: Option<String>,
+    kind: String,
+    country: Option<ApiRef>,
+    website: Option<String>,
+    themes: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    names: Option<ApiText>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<ApiText>,
+}
+
+#[derive(Serialize)]
+struct ApiCountry {
+    id: String,
+    code: String,
+    alpha3: String,
+    name: String,
+    url: String,
+}
+
+fn country_ref(c: &Option<country::Model>, l: Locale) -> Option<ApiRef> {
+    c.as_ref().map(|c| ApiRef {
+        code: c.code.clone(),
+        name: c.name.text(l).to_owned(),
+    })
+}
+
+fn to_api_municipality(base: &str, l: Locale, c: MunicipalityCard) -> ApiMunicipality {
+    let m = c.municipality;
+    let shown = m.name.show(l);
+    ApiMunicipality {
+        id: m.id,
+        url: format!("{base}/municipalities/{}", m.slug),
+        name: shown.text.to_owned(),
+        name_locale: shown.locale,
+        slug: m.slug.clone(),
+        kind: m.kind.clone(),
+        country: country_ref(&c.country, l),
+        region: m.region.clone(),
+        population: m.population,
+        population_year: m.population_year,
+        refugees_hosted: m.refugees_hosted,
+        refugees_year: m.refugees_year,
+        member_since: m.member_since,
+        themes: c.themes.iter().map(|t| t.slug.clone()).collect(),
+        names: None,
+        profile: None,
+        focal_points: None,
+    }
+}
+
+fn to_api_organisation(base: &str, l: Locale, c: OrganisationCard) -> ApiOrganisation {
+    let o = c.organisation;
+    let shown = o.name.show(l);
+    ApiOrganisation {
+        id: o.id,
+        url: format!("{base}/organisations/{}", o.slug),
+        name: shown.text.to_owned(),
+        name_locale: shown.locale,
+        slug: o.slug.clone(),
+        acronym: o.acronym.clone(),
+        kind: o.kind.clone(),
+        country: country_ref(&c.country, l),
+        website: o.website.clone(),
+        themes: c.themes.iter().map(|t| t.slug.clone()).collect(),
+        names: None,
+        description: None,
+    }
+}
+
+/// `GET /api/v1/municipalities?country=&theme=&kind=&page=&per_page=&lang=`
+async fn api_municipalities(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: Params,
+) -> Result<Json<ApiList<ApiMunicipality>>, AppError> {
+    let filter = municipality_filter(&params)?;
+    let page = rules::list_municipalities(state.db.read(), &filter, page_request(&params)?).await?;
+    let base = state.settings.public_url();
+    Ok(Json(ApiList::from_page(page, |c| {
+        to_api_municipality(&base, ctx.locale, c)
+    })))
+}
+
+/// `GET /api/v1/municipalities/{id}`
+async fn api_municipality(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+) -> Result<Json<ApiMunicipality>, AppError> {
+    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
+    let MunicipalityDetail { card, contacts } = rules::municipality_by_id(state.db.read(), id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let l = ctx.locale;
+    let names = api_text(&card.municipality.name, l);
+    let profile = card.municipality.profile.as_ref().map(|p| api_text(p, l));
+    let mut out = to_api_municipality(&state.settings.public_url(), l, card);
+    out.names = Some(names);
+    out.profile = profile;
+    out.focal_points = Some(
+        contacts
+            .iter()
+            .map(|c: &contact::Model| ApiContact {
+                name: c.name.clone(),
+                position: c.position.as_ref().map(|p| p.text(l).to_owned()),
+            })
+            .collect(),
+    );
+    Ok(Json(out))
+}
+
+/// `GET /api/v1/organisations?country=&theme=&kind=&page=&per_page=&lang=`
+async fn api_organisations(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: Params,
+) -> Result<Json<ApiList<ApiOrganisation>>, AppError> {
+    let filter = organisation_filter(&params)?;
+    let page = rules::list_organisations(state.db.read(), &filter, page_request(&params)?).await?;
+    let base = state.settings.public_url();
+    Ok(Json(ApiList::from_page(page, |c| {
+        to_api_organisation(&base, ctx.locale, c)
+    })))
+}
+
+/// `GET /api/v1/organisations/{id}`
+async fn api_organisation(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+) -> Result<Json<ApiOrganisation>, AppError> {
+    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
+    let card = rules::organisation_by_id(state.db.read(), id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let l = ctx.locale;
+    let names = api_text(&card.organisation.name, l);
+    let description = card.organisation.description.as_ref().map(|d| api_text(d, l));
+    let mut out = to_api_organisation(&state.settings.public_url(), l, card);
+    out.names = Some(names);
+    out.description = description;
+    Ok(Json(out))
+}
+
+/// `GET /api/v1/themes?page=&per_page=&lang=`
+async fn api_themes(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: Params,
+) -> Result<Json<ApiList<ApiTheme>>, AppError> {
+    let page_req = page_request(&params)?;
+    let all = rules::themes(state.db.read()).await?;
+    let base = state.settings.public_url();
+    let total = all.len() as u64;
+    let items = all
+        .into_iter()
+        .skip(((page_req.page - 1) * page_req.per_page) as usize)
+        .take(page_req.per_page as usize)
+        .map(|t| ApiTheme {
+            id: t.id,
+            name: t.label.text(ctx.locale).to_owned(),
+            url: format!("{base}/municipalities?theme={}", t.slug),
+            slug: t.slug,
+        })
+        .collect();
+    Ok(Json(ApiList {
+        items,
+        total,
+        page: page_req.page,
+        per_page: page_req.per_page,
+    }))
+}
+
+/// `GET /api/v1/countries?members=true&page=&per_page=&lang=`
+async fn api_countries(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: Params,
+) -> Result<Json<ApiList<ApiCountry>>, AppError> {
+    let only_members = match rules::non_empty(params.get("members")) {
+        None | Some("false") => false,
+        Some("true") => true,
+        Some(_) => return Err(AppError::bad_request("members")),
+    };
+    let page = rules::countries(state.db.read(), only_members, page_request(&params)?).await?;
+    let base = state.settings.public_url();
+    Ok(Json(ApiList::from_page(page, |c| ApiCountry {
+        id: c.code.clone(),
+        name: c.name.text(ctx.locale).to_owned(),
+        url: format!("{base}/municipalities?country={}", c.code),
+        alpha3: c.alpha3,
+        code: c.code,
+    })))
+}

@@ -1,0 +1,708 @@
+//! Reading the directory: typed filters, paging, and the bounded set of
+//! queries each page runs (no query per row).
+
+use std::collections::{BTreeMap, HashMap};
+
+use sea_orm::sea_query::Query;
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Statement,
+};
+
+use super::entities::{
+    contact, country, municipality, municipality_theme, organisation, organisation_theme, theme,
+};
+use super::{MunicipalityKind, OrganisationKind};
+use crate::web::AppError;
+
+/// Largest page a list returns.
+pub const MAX_PER_PAGE: u64 = 100;
+pub const DEFAULT_PER_PAGE: u64 = 20;
+
+/// An ISO 3166-1 alpha-2 code, upper case.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct CountryCode(String);
+
+impl CountryCode {
+    pub fn parse(s: &str) -> Option<Self> {
+        let s = s.trim();
+        (s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()))
+            .then(|| CountryCode(s.to_ascii_uppercase()))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A URL slug: lower-case ASCII letters, digits and hyphens.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Slug(String);
+
+impl Slug {
+    pub fn parse(s: &str) -> Option<Self> {
+        let ok = !s.is_empty()
+            && s.len() <= 96
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        ok.then(|| Slug(s.to_owned()))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Which page of a list to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PageRequest {
+    /// 1-based.
+    pub page: u64,
+    pub per_page: u64,
+}
+
+impl Default for PageRequest {
+    fn default() -> Self {
+        PageRequest {
+            page: 1,
+            per_page: DEFAULT_PER_PAGE,
+        }
+    }
+}
+
+impl PageRequest {
+    /// Parse `page` and `per_page` as submitted; absent or empty means the default.
+    pub fn parse(page: Option<&str>, per_page: Option<&str>) -> Result<Self, AppError> {
+        let page = match non_empty(page) {
+            None => 1,
+            Some(p) => p
+                .parse::<u64>()
+                .ok()
+                .filter(|p| (1..=1_000_000).contains(p))
+                .ok_or_else(|| AppError::bad_request("page"))?,
+        };
+        let per_page = match non_empty(per_page) {
+            None => DEFAULT_PER_PAGE,
+            Some(p) => p
+                .parse::<u64>()
+                .ok()
+                .filter(|p| (1..=MAX_PER_PAGE).contains(p))
+                .ok_or_else(|| AppError::bad_request("per_page"))?,
+        };
+        Ok(PageRequest { page, per_page })
+    }
+
+    fn offset(self) -> u64 {
+        (self.page - 1) * self.per_page
+    }
+}
+
+/// An empty parameter (a form's "all" option) counts as absent.
+pub fn non_empty(v: Option<&str>) -> Option<&str> {
+    v.map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// One page of a list and where it sits in the whole.
+#[derive(Clone, Debug)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: u64,
+    pub page: u64,
+    pub per_page: u64,
+}
+
+impl<T> Page<T> {
+    pub fn pages(&self) -> u64 {
+        self.total.div_ceil(self.per_page).max(1)
+    }
+    pub fn has_prev(&self) -> bool {
+        self.page > 1
+    }
+    pub fn has_next(&self) -> bool {
+        self.page < self.pages()
+    }
+}
+
+/// Filters of the municipality list.
+#[derive(Clone, Debug, Default)]
+pub struct MunicipalityFilter {
+    pub country: Option<CountryCode>,
+    pub theme: Option<Slug>,
+    pub kind: Option<MunicipalityKind>,
+}
+
+impl MunicipalityFilter {
+    pub fn parse(
+        country: Option<&str>,
+        theme: Option<&str>,
+        kind: Option<&str>,
+    ) -> Result<Self, AppError> {
+        Ok(MunicipalityFilter {
+            country: parse_opt(country, "country", CountryCode::parse)?,
+            theme: parse_opt(theme, "theme", Slug::parse)?,
+            kind: parse_opt(kind, "kind", MunicipalityKind::from_code)?,
+        })
+    }
+}
+
+/// Filters of the organisation list.
+#[derive(Clone, Debug, Default)]
+pub struct OrganisationFilter {
+    pub country: Option<CountryCode>,
+    pub theme: Option<Slug>,
+    pub kind: Option<OrganisationKind>,
+}
+
+impl OrganisationFilter {
+    pub fn parse(
+        country: Option<&str>,
+        theme: Option<&str>,
+        kind: Option<&str>,
+    ) -> Result<Self, AppError> {
+        Ok(OrganisationFilter {
+            country: parse_opt(country, "country", CountryCode::parse)?,
+            theme: parse_opt(theme, "theme", Slug::parse)?,
+            kind: parse_opt(kind, "kind", OrganisationKind::from_code)?,
+        })
+    }
+}
+
+fn parse_opt<T>(
+    v: Option<&str>,
+    field: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<Option<T>, AppError> {
+    match non_empty(v) {
+        None => Ok(None),
+        Some(v) => parse(v).map(Some).ok_or_else(|| AppError::bad_request(field)),
+    }
+}
+
+/// A municipality with what its list entry and page show.
+#[derive(Clone, Debug)]
+pub struct MunicipalityCard {
+    pub municipality: municipality::Model,
+    pub country: Option<country::Model>,
+    pub themes: Vec<theme::Model>,
+}
+
+/// A municipality's full page.
+#[derive(Clone, Debug)]
+pub struct MunicipalityDetail {
+    pub card: MunicipalityCard,
+    pub contacts: Vec<contact::Model>,
+}
+
+/// An organisation with what its list entry and page show.
+#[derive(Clone, Debug)]
+pub struct OrganisationCard {
+    pub organisation: organisation::Model,
+    pub country: Option<country::Model>,
+    pub themes: Vec<theme::Model>,
+}
+
+/// The themes in vocabulary order.
+pub async fn themes<C: ConnectionTrait>(db: &C) -> Result<Vec<theme::Model>, DbErr> {
+    theme::Entity::find()
+        .order_by_asc(theme::Column::Position)
+        .order_by_asc(theme::Column::Slug)
+        .all(db)
+        .await
+}
+
+/// Countries, optionally only those where the network has members or partners.
+pub async fn countries<C: ConnectionTrait>(
+    db: &C,
+    only_members: bool,
+    page: PageRequest,
+) -> Result<Page<country::Model>, DbErr> {
+    let mut q = country::Entity::find();
+    if only_members {
+        q = q.filter(
+            Condition::any()
+                .add(
+                    country::Column::Code.in_subquery(
+                        Query::select()
+                            .column(municipality::Column::CountryCode)
+                            .from(municipality::Entity)
+                            .to_owned(),
+                    ),
+                )
+                .add(
+                    country::Column::Code.in_subquery(
+                        Query::select()
+                            .column(organisation::Column::CountryCode)
+                            .from(organisation::Entity)
+                            .and_where(organisation::Column::CountryCode.is_not_null())
+                            .to_owned(),
+                    ),
+                ),
+        );
+    }
+    let total = q.clone().count(db).await?;
+    let items = q
+        .order_by_asc(country::Column::Code)
+        .offset(page.offset())
+        .limit(page.per_page)
+        .all(db)
+        .await?;
+    Ok(Page {
+        items,
+        total,
+        page: page.page,
+        per_page: page.per_page,
+    })
+}
+
+/// Countries that have at least one municipality (for the list's filter).
+pub async fn member_countries<C: ConnectionTrait>(db: &C) -> Result<Vec<country::Model>, DbErr> {
+    country::Entity::find()
+        .filter(
+            country::Column::Code.in_subquery(
+                Query::select()
+                    .distinct()
+                    .column(municipality::Column::CountryCode)
+                    .from(municipality::Entity)
+                    .to_owned(),
+            ),
+        )
+        .order_by_asc(country::Column::Code)
+        .all(db)
+        .await
+}
+
+/// Countries that have at least one organisation (for the list's filter).
+pub async fn partner_countries<C: ConnectionTrait>(db: &C) -> Result<Vec<country::Model>, DbErr> {
+    country::Entity::find()
+        .filter(
+            country::Column::Code.in_subquery(
+                Query::select()
+                    .distinct()
+                    .column(organisation::Column::CountryCode)
+                    .from(organisation::Entity)
+                    .and_where(organisation::Column::CountryCode.is_not_null())
+                    .to_owned(),
+            ),
+        )
+        .order_by_asc(country::Column::Code)
+        .all(db)
+        .await
+}
+
+async fn theme_id<C: ConnectionTrait>(db: &C, slug: &Slug) -> Result<Option<i32>, DbErr> {
+    Ok(theme::Entity::find()
+        .filter(theme::Column::Slug.eq(slug.as_str()))
+        .one(db)
+        .await?
+        .map(|t| t.id))
+}
+
+async fn countries_by_code<C: ConnectionTrait>(
+    db: &C,
+    codes: impl IntoIterator<Item = String>,
+) -> Result<HashMap<String, country::Model>, DbErr> {
+    let mut codes: Vec<String> = codes.into_iter().collect();
+    codes.sort();
+    codes.dedup();
+    if codes.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(country::Entity::find()
+        .filter(country::Column::Code.is_in(codes))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.code.clone(), c))
+        .collect())
+}
+
+/// One page of municipalities: at most five queries whatever the page size.
+pub async fn list_municipalities<C: ConnectionTrait>(
+    db: &C,
+    filter: &MunicipalityFilter,
+    page: PageRequest,
+) -> Result<Page<MunicipalityCard>, DbErr> {
+    let mut q = municipality::Entity::find();
+    if let Some(c) = &filter.country {
+        q = q.filter(municipality::Column::CountryCode.eq(c.as_str()));
+    }
+    if let Some(k) = filter.kind {
+        q = q.filter(municipality::Column::Kind.eq(k.code()));
+    }
+    if let Some(slug) = &filter.theme {
+        let Some(theme_id) = theme_id(db, slug).await? else {
+            return Ok(empty_page(page));
+        };
+        q = q.filter(
+            municipality::Column::Id.in_subquery(
+                Query::select()
+                    .column(municipality_theme::Column::MunicipalityId)
+                    .from(municipality_theme::Entity)
+                    .and_where(municipality_theme::Column::ThemeId.eq(theme_id))
+                    .to_owned(),
+            ),
+        );
+    }
+    let total = q.clone().count(db).await?;
+    let rows = q
+        .order_by_asc(municipality::Column::Slug)
+        .offset(page.offset())
+        .limit(page.per_page)
+        .all(db)
+        .await?;
+    let items = municipality_cards(db, rows).await?;
+    Ok(Page {
+        items,
+        total,
+        page: page.page,
+        per_page: page.per_page,
+    })
+}
+
+fn empty_page<T>(page: PageRequest) -> Page<T> {
+    Page {
+        items: Vec::new(),
+        total: 0,
+        page: page.page,
+        per_page: page.per_page,
+    }
+}
+
+/// Attach countries and themes to municipalities in two queries.
+async fn municipality_cards<C: ConnectionTrait>(
+    db: &C,
+    rows: Vec<municipality::Model>,
+) -> Result<Vec<MunicipalityCard>, DbErr> {
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let countries = countries_by_code(db, rows.iter().map(|m| m.country_code.clone())).await?;
+    let ids: Vec<i32> = rows.iter().map(|m| m.id).collect();
+    let mut themes: BTreeMap<i32, Vec<theme::Model>> = BTreeMap::new();
+    for (link, theme) in municipality_theme::Entity::find()
+        .filter(municipality_theme::Column::MunicipalityId.is_in(ids))
+        .find_also_related(theme::Entity)
+        .all(db)
+        .await?
+    {
+        if let Some(theme) = theme {
+            themes.entry(link.municipality_id).or_default().push(theme);
+        }
+    }
+    Ok(rows
+        .into_iter()
+        .map(|m| {
+            let mut ts = themes.remove(&m.id).unwrap_or_default();
+            ts.sort_by_key(|t| t.position);
+            MunicipalityCard {
+                country: countries.get(&m.country_code).cloned(),
+                themes: ts,
+                municipality: m,
+            }
+        })
+        .collect())
+}
+
+/// A municipality's page by its slug: four queries.
+pub async fn municipality_by_slug<C: ConnectionTrait>(
+    db: &C,
+    slug: &Slug,
+) -> Result<Option<MunicipalityDetail>, DbErr> {
+    let Some(m) = municipality::Entity::find()
+        .filter(municipality::Column::Slug.eq(slug.as_str()))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    municipality_detail(db, m).await.map(Some)
+}
+
+/// A municipality's page by its id: four queries.
+pub async fn municipality_by_id<C: ConnectionTrait>(
+    db: &C,
+    id: i32,
+) -> Result<Option<MunicipalityDetail>, DbErr> {
+    match municipality::Entity::find_by_id(id).one(db).await? {
+        Some(m) => municipality_detail(db, m).await.map(Some),
+        None => Ok(None),
+    }
+}
+
+async fn municipality_detail<C: ConnectionTrait>(
+    db: &C,
+    m: municipality::Model,
+) -> Result<MunicipalityDetail, DbErr> {
+    let contacts = contact::Entity::find()
+        .filter(contact::Column::MunicipalityId.eq(m.id))
+        .order_by_asc(contact::Column::SortOrder)
+        .all(db)
+        .await?;
+    let card = municipality_cards(db, vec![m])
+        .await?
+        .pop()
+        .ok_or_else(|| DbErr::Custom("municipality card went missing".into()))?;
+    Ok(MunicipalityDetail { card, contacts })
+}
+
+/// One page of organisations: at most five queries whatever the page size.
+pub async fn list_organisations<C: ConnectionTrait>(
+    db: &C,
+    filter: &OrganisationFilter,
+    page: PageRequest,
+) -> Result<Page<OrganisationCard>, DbErr> {
+    let mut q = organisation::Entity::find();
+    if let Some(c) = &filter.country {
+        q = q.filter(organisation::Column::CountryCode.eq(c.as_str()));
+    }
+    if let Some(k) = filter.kind {
+        q = q.filter(organisation::Column::Kind.eq(k.code()));
+    }
+    if let Some(slug) = &filter.theme {
+        let Some(theme_id) = theme_id(db, slug).await? else {
+            return Ok(empty_page(page));
+        };
+        q = q.filter(
+            organisation::Column::Id.in_subquery(
+                Query::select()
+                    .column(organisation_theme::Column::OrganisationId)
+                    .from(organisation_theme::Entity)
+                    .and_where(organisation_theme::Column::ThemeId.eq(theme_id))
+                    .to_owned(),
+            ),
+        );
+    }
+    let total = q.clone().count(db).await?;
+    let rows = q
+        .order_by_asc(organisation::Column::Slug)
+        .offset(page.offset())
+        .limit(page.per_page)
+        .all(db)
+        .await?;
+    let items = organisation_cards(db, rows).await?;
+    Ok(Page {
+        items,
+        total,
+        page: page.page,
+        per_page: page.per_page,
+    })
+}
+
+async fn organisation_cards<C: ConnectionTrait>(
+    db: &C,
+    rows: Vec<organisation::Model>,
+) -> Result<Vec<OrganisationCard>, DbErr> {
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let countries = countries_by_code(db, rows.iter().filter_map(|o| o.country_code.clone())).await?;
+    let ids: Vec<i32> = rows.iter().map(|o| o.id).collect();
+    let mut themes: BTreeMap<i32, Vec<theme::Model>> = BTreeMap::new();
+    for (link, theme) in organisation_theme::Entity::find()
+        .filter(organisation_theme::Column::OrganisationId.is_in(ids))
+        .find_also_related(theme::Entity)
+        .all(db)
+        .await?
+    {
+        if let Some(theme) = theme {
+            themes.entry(link.organisation_id).or_default().push(theme);
+        }
+    }
+    Ok(rows
+        .into_iter()
+        .map(|o| {
+            let mut ts = themes.remove(&o.id).unwrap_or_default();
+            ts.sort_by_key(|t| t.position);
+            OrganisationCard {
+                country: o.country_code.as_ref().and_then(|c| countries.get(c).cloned()),
+                themes: ts,
+                organisation: o,
+            }
+        })
+        .collect())
+}
+
+/// An organisation's page by its slug: three queries.
+pub async fn organisation_by_slug<C: ConnectionTrait>(
+    db: &C,
+    slug: &Slug,
+) -> Result<Option<OrganisationCard>, DbErr> {
+    let Some(o) = organisation::Entity::find()
+        .filter(organisation::Column::Slug.eq(slug.as_str()))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(organisation_cards(db, vec![o]).await?.pop())
+}
+
+/// An organisation by id: three queries.
+pub async fn organisation_by_id<C: ConnectionTrait>(
+    db: &C,
+    id: i32,
+) -> Result<Option<OrganisationCard>, DbErr> {
+    match organisation::Entity::find_by_id(id).one(db).await? {
+        Some(o) => Ok(organisation_cards(db, vec![o]).await?.pop()),
+        None => Ok(None),
+    }
+}
+
+/// The network in figures, per country.
+#[derive(Clone, Debug, Default)]
+pub struct CountryFigures {
+    pub country: Option<country::Model>,
+    pub code: String,
+    pub municipalities: i64,
+    pub organisations: i64,
+    /// Sum over the municipalities that state a figure.
+    pub population: Option<i64>,
+    pub refugees_hosted: Option<i64>,
+    /// How many municipalities state a refugee figure.
+    pub refugee_figures: i64,
+}
+
+/// The network overview.
+#[derive(Clone, Debug, Default)]
+pub struct Overview {
+    pub by_country: Vec<CountryFigures>,
+    pub municipalities: i64,
+    pub organisations: i64,
+    pub countries: i64,
+    pub refugees_hosted: i64,
+    pub themes: i64,
+}
+
+#[derive(FromQueryResult)]
+struct MunicipalityAggregate {
+    country_code: String,
+    n: i64,
+    population: Option<i64>,
+    refugees: Option<i64>,
+    refugee_figures: i64,
+}
+
+#[derive(FromQueryResult)]
+struct OrganisationAggregate {
+    country_code: Option<String>,
+    n: i64,
+}
+
+/// Members by country with their figures: four queries.
+pub async fn overview<C: ConnectionTrait>(db: &C) -> Result<Overview, DbErr> {
+    let backend = db.get_database_backend();
+    let munis = MunicipalityAggregate::find_by_statement(Statement::from_string(
+        backend,
+        "SELECT country_code, COUNT(*) AS n, \
+         CAST(SUM(population) AS BIGINT) AS population, \
+         CAST(SUM(refugees_hosted) AS BIGINT) AS refugees, \
+         COUNT(refugees_hosted) AS refugee_figures \
+         FROM municipality GROUP BY country_code",
+    ))
+    .all(db)
+    .await?;
+    let orgs = OrganisationAggregate::find_by_statement(Statement::from_string(
+        backend,
+        "SELECT country_code, COUNT(*) AS n FROM organisation GROUP BY country_code",
+    ))
+    .all(db)
+    .await?;
+    let theme_count = theme::Entity::find().count(db).await?;
+
+    let mut figures: BTreeMap<String, CountryFigures> = BTreeMap::new();
+    for m in &munis {
+        let f = figures.entry(m.country_code.clone()).or_default();
+        f.code = m.country_code.clone();
+        f.municipalities = m.n;
+        f.population = m.population;
+        f.refugees_hosted = m.refugees;
+        f.refugee_figures = m.refugee_figures;
+    }
+    let mut organisations = 0;
+    for o in &orgs {
+        organisations += o.n;
+        if let Some(code) = &o.country_code {
+            let f = figures.entry(code.clone()).or_default();
+            f.code = code.clone();
+            f.organisations = o.n;
+        }
+    }
+    let countries = countries_by_code(db, figures.keys().cloned()).await?;
+    let mut by_country: Vec<CountryFigures> = figures
+        .into_values()
+        .map(|mut f| {
+            f.country = countries.get(&f.code).cloned();
+            f
+        })
+        .collect();
+    by_country.sort_by(|a, b| {
+        b.municipalities
+            .cmp(&a.municipalities)
+            .then(b.organisations.cmp(&a.organisations))
+            .then(a.code.cmp(&b.code))
+    });
+    Ok(Overview {
+        municipalities: munis.iter().map(|m| m.n).sum(),
+        organisations,
+        countries: by_country.iter().filter(|f| f.municipalities > 0).count() as i64,
+        refugees_hosted: munis.iter().filter_map(|m| m.refugees).sum(),
+        themes: theme_count as i64,
+        by_country,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paging_input_is_checked() {
+        assert_eq!(PageRequest::parse(None, None).unwrap(), PageRequest::default());
+        assert_eq!(PageRequest::parse(Some(""), Some(" ")).unwrap(), PageRequest::default());
+        let p = PageRequest::parse(Some("3"), Some("10")).unwrap();
+        assert_eq!((p.page, p.per_page, p.offset()), (3, 10, 20));
+        for (page, per) in [
+            (Some("abc"), None),
+            (Some("0"), None),
+            (Some("-1"), None),
+            (None, Some("0")),
+            (None, Some("101")),
+            (Some("1e3"), None),
+        ] {
+            assert!(
+                matches!(PageRequest::parse(page, per), Err(AppError::BadRequest { .. })),
+                "{page:?} {per:?} must be refused"
+            );
+        }
+    }
+
+    #[test]
+    fn filters_parse_or_name_the_bad_field() {
+        let f = MunicipalityFilter::parse(Some("tr"), Some("education"), Some("")).unwrap();
+        assert_eq!(f.country.unwrap().as_str(), "TR");
+        assert_eq!(f.theme.unwrap().as_str(), "education");
+        assert!(f.kind.is_none());
+        match MunicipalityFilter::parse(Some("Türkiye"), None, None) {
+            Err(AppError::BadRequest { field }) => assert_eq!(field, "country"),
+            other => panic!("expected a bad country, got {other:?}"),
+        }
+        match OrganisationFilter::parse(None, Some("Bad Slug!"), None) {
+            Err(AppError::BadRequest { field }) => assert_eq!(field, "theme"),
+            other => panic!("expected a bad theme, got {other:?}"),
+        }
+        assert!(OrganisationFilter::parse(None, None, Some("spaceship")).is_err());
+    }
+
+    #[test]
+    fn page_counts() {
+        let p: Page<()> = Page {
+            items: vec![],
+            total: 41,
+            page: 2,
+            per_page: 20,
+        };
+        assert_eq!(p.pages(), 3);
+        assert!(p.has_prev() && p.has_next());
+        let empty: Page<()> = empty_page(PageRequest::default());
+        assert_eq!(empty.pages(), 1);
+        assert!(!empty.has_next());
+    }
+}

@@ -1,0 +1,179 @@
+//! User-interface locales, Fluent messages and translatable content.
+//!
+//! UI strings live in `locales/<locale>/main.ftl`, embedded at build time.
+//! Content that people write is stored as [`TrText`]: one value per locale
+//! plus the locale it was originally written in.
+
+mod negotiate;
+mod text;
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{Loader, static_loader};
+use serde::{Deserialize, Serialize};
+use unic_langid::LanguageIdentifier;
+
+pub use negotiate::{LANG_COOKIE, negotiate};
+pub use text::{Shown, TrText, TrTextError};
+
+static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        // Bidi isolation stays on: Arabic sentences carry Latin names.
+        customise: |bundle| bundle.set_use_isolating(true),
+    };
+}
+
+/// A locale of the user interface and of content.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Locale {
+    #[default]
+    En,
+    Ar,
+    Tr,
+    Fr,
+    De,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 5] = [Locale::En, Locale::Ar, Locale::Tr, Locale::Fr, Locale::De];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Ar => "ar",
+            Locale::Tr => "tr",
+            Locale::Fr => "fr",
+            Locale::De => "de",
+        }
+    }
+
+    /// Text direction for `<html dir>` and for content shown in this locale.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Locale::Ar => "rtl",
+            _ => "ltr",
+        }
+    }
+
+    /// The locale's own name for itself, used in the language switcher.
+    pub fn autonym(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::Ar => "العربية",
+            Locale::Tr => "Türkçe",
+            Locale::Fr => "Français",
+            Locale::De => "Deutsch",
+        }
+    }
+
+    fn langid(self) -> LanguageIdentifier {
+        // The five codes are valid BCP 47 primary subtags.
+        self.code().parse().unwrap_or_default()
+    }
+
+    /// Look a UI message up by its Fluent id.
+    pub fn t(self, id: &str) -> String {
+        LOCALES.lookup(&self.langid(), id)
+    }
+
+    /// Look a UI message up with named arguments.
+    pub fn t_args(self, id: &str, args: &[(&'static str, FluentArg)]) -> String {
+        let map: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(k, v)| {
+                let value = match v {
+                    FluentArg::Str(s) => FluentValue::from(s.clone()),
+                    FluentArg::Num(n) => FluentValue::from(*n),
+                };
+                (Cow::Borrowed(*k), value)
+            })
+            .collect();
+        LOCALES.lookup_with_args(&self.langid(), id, &map)
+    }
+
+    /// Whether a message id exists in this locale (not through fallback).
+    pub fn has(self, id: &str) -> bool {
+        LOCALES
+            .try_lookup_complete(&self.langid(), id, None)
+            .is_some()
+    }
+
+    /// Group the digits of a number as readers of this locale expect.
+    pub fn number(self, n: i64) -> String {
+        use num_format::{Locale as Nf, ToFormattedString};
+        let nf = match self {
+            Locale::En => Nf::en,
+            Locale::Ar => Nf::ar,
+            Locale::Tr => Nf::tr,
+            Locale::Fr => Nf::fr,
+            Locale::De => Nf::de,
+        };
+        n.to_formatted_string(&nf)
+    }
+}
+
+/// An argument passed to a Fluent message.
+#[derive(Clone, Debug)]
+pub enum FluentArg {
+    Str(String),
+    Num(i64),
+}
+
+impl From<&str> for FluentArg {
+    fn from(s: &str) -> Self {
+        FluentArg::Str(s.to_owned())
+    }
+}
+impl From<String> for FluentArg {
+    fn from(s: String) -> Self {
+        FluentArg::Str(s)
+    }
+}
+impl From<&i64> for FluentArg {
+    fn from(n: &i64) -> Self {
+        FluentArg::Num(*n)
+    }
+}
+impl From<i64> for FluentArg {
+    fn from(n: i64) -> Self {
+        FluentArg::Num(n)
+    }
+}
+
+impl fmt::Display for Locale {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Error for a locale code that is not one of the five.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown locale {0:?}")]
+pub struct UnknownLocale(pub String);
+
+impl FromStr for Locale {
+    type Err = UnknownLocale;
+
+    /// Accepts `ar`, `AR`, `ar-LB`, `ar_LB`: the primary subtag decides.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let primary = s
+            .trim()
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        Locale::ALL
+            .into_iter()
+            .find(|l| l.code() == primary)
+            .ok_or_else(|| UnknownLocale(s.to_owned()))
+    }
+}

@@ -1,0 +1,16 @@
+//! Majlis: the collaborative platform of a peer-learning network of
+//! municipalities hosting refugees. See ARCHITECTURE.md for the map.
+
+// Infrastructure
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod i18n;
+pub mod web;
+
+// Network activities
+pub mod accounts;
+pub mod directory;
+
+// Demo data, fed by every activity
+pub mod demo;

@@ -1,0 +1,211 @@
+//! Request middleware: locale, query counting, error rendering, tracing, metrics.
+
+use std::sync::OnceLock;
+use std::time::Instant;
+
+use askama::Template;
+use axum::Json;
+use axum::body::Body;
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
+use tower_http::classify::{ServerErrorsAsFailures, SharedClassifier};
+use tower_http::trace::TraceLayer;
+
+use super::{AppState, ErrorInfo, PageCtx, Section};
+use crate::i18n::{LANG_COOKIE, Locale, negotiate};
+
+/// Choose the locale, remember an explicit `?lang=` in a cookie.
+pub async fn locale(mut req: Request, next: Next) -> Response {
+    let query_lang = req.uri().query().and_then(|q| {
+        url::form_urlencoded::parse(q.as_bytes())
+            .find(|(k, _)| k == "lang")
+            .map(|(_, v)| v.into_owned())
+    });
+    let cookie_lang = req
+        .headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|c| c.trim().strip_prefix(LANG_COOKIE)?.strip_prefix('='))
+        .map(str::to_owned);
+    let accept = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    let chosen = negotiate(query_lang.as_deref(), cookie_lang.as_deref(), accept);
+    let explicit = query_lang
+        .as_deref()
+        .and_then(|q| q.parse::<Locale>().ok())
+        .is_some();
+    let is_api = req.uri().path().starts_with("/api/");
+    req.extensions_mut().insert(chosen);
+
+    let mut res = next.run(req).await;
+    res.headers_mut()
+        .append(header::VARY, HeaderValue::from_static("Accept-Language, Cookie"));
+    if explicit && !is_api {
+        let cookie = format!(
+            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
+            chosen.code()
+        );
+        if let Ok(v) = HeaderValue::from_str(&cookie) {
+            res.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    res
+}
+
+/// Count the database queries a request runs; log them, and expose them when asked.
+pub async fn count_queries(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let (mut res, queries) = crate::db::count_queries(next.run(req)).await;
+    tracing::Span::current().record("db_queries", queries);
+    if state.settings.expose_query_count {
+        res.headers_mut()
+            .insert("x-majlis-db-queries", HeaderValue::from(queries));
+    }
+    res
+}
+
+#[derive(Template)]
+#[template(path = "web/templates/error.html")]
+struct ErrorPage {
+    ctx: PageCtx,
+    status: u16,
+    title: String,
+    message: String,
+}
+
+/// Turn an [`ErrorInfo`] left by a handler into a page or a JSON body.
+pub async fn render_errors(req: Request, next: Next) -> Response {
+    let locale = req.extensions().get::<Locale>().copied().unwrap_or_default();
+    let uri = req.uri().clone();
+    let res = next.run(req).await;
+    let status = res.status();
+    let info = match res.extensions().get::<ErrorInfo>() {
+        Some(info) => info.clone(),
+        // axum's own rejections (e.g. an unsupported method) carry no info.
+        None if status.is_client_error() || status.is_server_error() => ErrorInfo {
+            code: match status {
+                StatusCode::NOT_FOUND => "not-found",
+                StatusCode::METHOD_NOT_ALLOWED => "method-not-allowed",
+                s if s.is_server_error() => "internal",
+                _ => "bad-request",
+            },
+            field: None,
+        },
+        None => return res,
+    };
+    let message = match &info.field {
+        Some(field) => {
+            let field_id = format!("field-{field}");
+            let label = if locale.has(&field_id) {
+                locale.t(&field_id)
+            } else {
+                field.clone()
+            };
+            locale.t_args(
+                &format!("error-{}-field", info.code),
+                &[("field", label.into())],
+            )
+        }
+        None => locale.t(&format!("error-{}", info.code)),
+    };
+    let mut out = if uri.path().starts_with("/api/") {
+        let body = serde_json::json!({ "code": info.code, "message": message });
+        (status, Json(body)).into_response()
+    } else {
+        let page = ErrorPage {
+            ctx: PageCtx::new(locale, &uri, None),
+            status: status.as_u16(),
+            title: locale.t(&format!("error-{}-title", info.code)),
+            message,
+        };
+        match page.render() {
+            Ok(html) => (status, Html(html)).into_response(),
+            Err(e) => {
+                tracing::error!(error = %e, "error page failed to render");
+                (status, locale.t("error-internal")).into_response()
+            }
+        }
+    };
+    // Keep headers the handler set deliberately (e.g. Allow on 405).
+    for (k, v) in res.headers() {
+        if k != header::CONTENT_TYPE && k != header::CONTENT_LENGTH {
+            out.headers_mut().insert(k.clone(), v.clone());
+        }
+    }
+    out
+}
+
+/// A span per request with method, path and the number of database queries.
+pub fn trace_layer() -> TraceLayer<
+    SharedClassifier<ServerErrorsAsFailures>,
+    impl Fn(&Request<Body>) -> tracing::Span + Clone,
+> {
+    TraceLayer::new_for_http().make_span_with(|req: &Request<Body>| {
+        tracing::info_span!(
+            "request",
+            method = %req.method(),
+            path = %req.uri().path(),
+            db_queries = tracing::field::Empty,
+        )
+    })
+}
+
+fn prometheus() -> &'static PrometheusHandle {
+    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
+    HANDLE.get_or_init(|| {
+        let recorder = PrometheusBuilder::new()
+            .set_buckets(&[
+                0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,
+            ])
+            .map(|b| b.build_recorder())
+            .unwrap_or_else(|_| PrometheusBuilder::new().build_recorder());
+        let handle = recorder.handle();
+        // Only the first installation in a process wins (tests build many apps).
+        let _ = metrics::set_global_recorder(recorder);
+        handle
+    })
+}
+
+/// Install the metrics recorder; call once at start-up.
+pub fn init_metrics() {
+    let _ = prometheus();
+}
+
+/// Count requests and their latency by route and status.
+pub async fn record_metrics(req: Request, next: Next) -> Response {
+    init_metrics();
+    let start = Instant::now();
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "unmatched".to_owned());
+    let method = req.method().to_string();
+    let res = next.run(req).await;
+    let labels = [
+        ("method", method),
+        ("route", route),
+        ("status", res.status().as_u16().to_string()),
+    ];
+    metrics::counter!("majlis_http_requests_total", &labels).increment(1);
+    metrics::histogram!("majlis_http_request_seconds", &labels)
+        .record(start.elapsed().as_secs_f64());
+    res
+}
+
+/// `GET /metrics`: Prometheus text format.
+pub async fn metrics() -> impl IntoResponse {
+    (
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        prometheus().render(),
+    )
+}

@@ -1,0 +1,81 @@
+//! The web layer: router, middleware, page context, error rendering, assets.
+//! Handlers are thin: parse input into typed values, call an activity's rules,
+//! render a template.
+
+pub mod assets;
+mod error;
+mod home;
+mod middleware;
+mod page;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::http::{HeaderName, HeaderValue, header};
+use axum::routing::get;
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::config::Settings;
+use crate::db::Db;
+
+pub use error::{AppError, ErrorInfo};
+pub use middleware::init_metrics;
+pub use page::{PageCtx, Params, Section, render};
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub settings: Arc<Settings>,
+}
+
+/// Content-Security-Policy: no inline script or style anywhere.
+pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
+img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; \
+form-action 'self'; frame-ancestors 'none'";
+
+/// The whole application.
+pub fn router(state: AppState) -> Router {
+    let routes = Router::new()
+        .route("/", get(home::home))
+        .route("/healthz", get(home::healthz))
+        .route("/metrics", get(middleware::metrics))
+        .route("/static/{file}", get(assets::serve))
+        .merge(crate::directory::routes::router())
+        .fallback(|| async { AppError::NotFound });
+
+    let headers = [
+        (header::CONTENT_SECURITY_POLICY, CSP),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (
+            HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+        ),
+        (
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ),
+    ];
+    let mut app = routes
+        .layer(axum::middleware::from_fn(middleware::render_errors))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::count_queries,
+        ))
+        .layer(axum::middleware::from_fn(middleware::locale))
+        .layer(axum::middleware::from_fn(middleware::record_metrics))
+        .layer(CompressionLayer::new())
+        .layer(middleware::trace_layer())
+        .layer(tower_http::catch_panic::CatchPanicLayer::new())
+        .with_state(state);
+    for (name, value) in headers {
+        app = app.layer(SetResponseHeaderLayer::if_not_present(
+            name,
+            HeaderValue::from_static(value),
+        ));
+    }
+    app
+}

@@ -1,0 +1,192 @@
+//! What every page template receives, and small helpers for handlers.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{FromRequestParts, OriginalUri};
+use axum::http::Uri;
+use axum::http::request::Parts;
+use axum::response::Html;
+
+use super::AppError;
+use crate::i18n::{FluentArg, Locale, Shown, TrText};
+
+/// A section of the site, to mark the current item of the navigation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Home,
+    Municipalities,
+    Organisations,
+    Network,
+}
+
+/// The page context: locale, current address, navigation.
+#[derive(Clone, Debug)]
+pub struct PageCtx {
+    pub locale: Locale,
+    path: String,
+    /// Query pairs of the current address, without `lang`.
+    query: Vec<(String, String)>,
+    pub section: Option<Section>,
+}
+
+impl PageCtx {
+    pub fn new(locale: Locale, uri: &Uri, section: Option<Section>) -> Self {
+        let query = uri
+            .query()
+            .map(|q| {
+                url::form_urlencoded::parse(q.as_bytes())
+                    .filter(|(k, _)| k != "lang")
+                    .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        PageCtx {
+            locale,
+            path: uri.path().to_owned(),
+            query,
+            section,
+        }
+    }
+
+    pub fn with_section(mut self, section: Section) -> Self {
+        self.section = Some(section);
+        self
+    }
+
+    pub fn is(&self, section: Section) -> bool {
+        self.section == Some(section)
+    }
+
+    /// A UI message.
+    pub fn t(&self, id: &str) -> String {
+        self.locale.t(id)
+    }
+
+    /// A UI message with one argument.
+    pub fn t1(&self, id: &str, name: &'static str, value: impl Into<FluentArg>) -> String {
+        self.locale.t_args(id, &[(name, value.into())])
+    }
+
+    pub fn lang(&self) -> &'static str {
+        self.locale.code()
+    }
+
+    pub fn dir(&self) -> &'static str {
+        self.locale.dir()
+    }
+
+    pub fn locales(&self) -> &'static [Locale] {
+        &Locale::ALL
+    }
+
+    /// The current page in another locale.
+    pub fn lang_url(&self, locale: &Locale) -> String {
+        let mut pairs = url::form_urlencoded::Serializer::new(String::new());
+        for (k, v) in &self.query {
+            pairs.append_pair(k, v);
+        }
+        pairs.append_pair("lang", locale.code());
+        format!("{}?{}", self.path, pairs.finish())
+    }
+
+    /// The current page with one query parameter changed (for paging).
+    pub fn with_param(&self, key: &str, value: impl ToString) -> String {
+        let mut pairs = url::form_urlencoded::Serializer::new(String::new());
+        for (k, v) in self.query.iter().filter(|(k, _)| k != key) {
+            pairs.append_pair(k, v);
+        }
+        pairs.append_pair(key, &value.to_string());
+        format!("{}?{}", self.path, pairs.finish())
+    }
+
+    /// The value of a query parameter as submitted, to keep filter forms filled.
+    pub fn param(&self, key: &str) -> &str {
+        self.query
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_default()
+    }
+
+    pub fn css(&self) -> String {
+        super::assets::url("app.css")
+    }
+
+    pub fn favicon(&self) -> String {
+        super::assets::url("favicon.svg")
+    }
+
+    /// The text of content for this reader (their locale, else the original).
+    pub fn text<'a>(&self, text: &'a TrText) -> &'a str {
+        text.text(self.locale)
+    }
+
+    /// Content in the reader's locale, else its original.
+    pub fn tr<'a>(&self, text: &'a TrText) -> Shown<'a> {
+        text.show(self.locale)
+    }
+
+    /// The note beside content shown in another locale than the reader's.
+    pub fn shown_in(&self, shown: &Shown<'_>) -> String {
+        self.t1(
+            "shown-in",
+            "language",
+            self.t(&format!("language-{}", shown.locale.code())),
+        )
+    }
+
+    pub fn num(&self, n: &i64) -> String {
+        self.locale.number(*n)
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for PageCtx {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let locale = parts.extensions.get::<Locale>().copied().unwrap_or_default();
+        let uri = parts
+            .extensions
+            .get::<OriginalUri>()
+            .map(|u| u.0.clone())
+            .unwrap_or_else(|| parts.uri.clone());
+        Ok(PageCtx::new(locale, &uri, None))
+    }
+}
+
+/// Query parameters as submitted; parse them into typed values in the handler.
+/// A query string that cannot be decoded is a 400, never a 500.
+#[derive(Clone, Debug, Default)]
+pub struct Params(HashMap<String, String>);
+
+impl Params {
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.0.get(key).map(String::as_str)
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Params {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let Some(q) = parts.uri.query() else {
+            return Ok(Params::default());
+        };
+        let mut map = HashMap::new();
+        for (k, v) in url::form_urlencoded::parse(q.as_bytes()) {
+            if map.insert(k.clone().into_owned(), v.into_owned()).is_some() && k != "lang" {
+                // The same filter twice is ambiguous: say so rather than guess.
+                return Err(AppError::bad_request(k.into_owned()));
+            }
+        }
+        Ok(Params(map))
+    }
+}
+
+/// Render a template, logging (not showing) a failure.
+pub fn render(t: &impl Template) -> Result<Html<String>, AppError> {
+    t.render()
+        .map(Html)
+        .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("template failed")))
+}

@@ -1,0 +1,237 @@
+//! Test harness: a fresh database per test, on SQLite or PostgreSQL, and
+//! requests run through the real router.
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode};
+use majlis::config::{DatabaseUrl, Settings};
+use majlis::db::Db;
+use sea_orm::{ConnectionTrait, Database};
+use tower::ServiceExt;
+
+/// Run one async test body against SQLite and against PostgreSQL:
+/// `db_test!(async fn name(app) { ... });` makes `name::sqlite` and `name::postgres`.
+#[macro_export]
+macro_rules! db_test {
+    ($(#[$meta:meta])* async fn $name:ident($app:ident) $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            async fn case($app: &$crate::common::TestApp) $body
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let app = $crate::common::TestApp::sqlite().await;
+                case(&app).await;
+                app.finish().await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let app = $crate::common::TestApp::postgres().await;
+                case(&app).await;
+                app.finish().await;
+            }
+        }
+    };
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestApp {
+    pub db: Db,
+    pub settings: Arc<Settings>,
+    pub router: Router,
+    pub backend: Backend,
+    dir: tempfile::TempDir,
+    postgres: Option<(String, String)>,
+}
+
+/// The PostgreSQL server tests use. Never skipped: if it is unreachable the test fails.
+pub fn postgres_admin_url() -> String {
+    std::env::var("MAJLIS_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+}
+
+fn unique_name() -> String {
+    let n: u64 = rand::random();
+    format!("majlis_test_{:016x}", n)
+}
+
+impl TestApp {
+    pub async fn sqlite() -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = DatabaseUrl(format!(
+            "sqlite://{}?mode=rwc",
+            dir.path().join("majlis.db").display()
+        ));
+        Self::build(Backend::Sqlite, url, dir, None).await
+    }
+
+    pub async fn postgres() -> TestApp {
+        let admin = postgres_admin_url();
+        let conn = Database::connect(&admin).await.unwrap_or_else(|e| {
+            panic!("PostgreSQL is required for the storage tests ({admin}): {e}. Run scripts/test, which starts one.")
+        });
+        let name = unique_name();
+        conn.execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+            .await
+            .expect("create test database");
+        let _ = conn.close().await;
+        let mut url = url::Url::parse(&admin).expect("admin url");
+        url.set_path(&format!("/{name}"));
+        let dir = tempfile::tempdir().expect("temp dir");
+        Self::build(
+            Backend::Postgres,
+            DatabaseUrl(url.to_string()),
+            dir,
+            Some((admin, name)),
+        )
+        .await
+    }
+
+    async fn build(
+        backend: Backend,
+        url: DatabaseUrl,
+        dir: tempfile::TempDir,
+        postgres: Option<(String, String)>,
+    ) -> TestApp {
+        let settings = Settings {
+            data_dir: dir.path().to_owned(),
+            database_url: Some(url),
+            public_url: Some("http://majlis.test".into()),
+            expose_query_count: true,
+            ..Settings::default()
+        };
+        let db = majlis::cli::prepare(&settings).await.expect("prepare database");
+        let settings = Arc::new(settings);
+        let router = majlis::web::router(majlis::web::AppState {
+            db: db.clone(),
+            settings: settings.clone(),
+        });
+        TestApp {
+            db,
+            settings,
+            router,
+            backend,
+            dir,
+            postgres,
+        }
+    }
+
+    /// Load the demo network.
+    pub async fn load_demo(&self) -> majlis::demo::LoadReport {
+        majlis::demo::load(&self.db, chrono::Utc::now())
+            .await
+            .expect("demo loads")
+    }
+
+    pub async fn get(&self, uri: &str) -> TestResponse {
+        self.request(Request::get(uri).body(Body::empty()).unwrap()).await
+    }
+
+    pub async fn get_with(&self, uri: &str, headers: &[(&str, &str)]) -> TestResponse {
+        let mut req = Request::get(uri);
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        self.request(req.body(Body::empty()).unwrap()).await
+    }
+
+    pub async fn request(&self, req: Request<Body>) -> TestResponse {
+        let res = self.router.clone().oneshot(req).await.expect("router answers");
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = axum::body::to_bytes(res.into_body(), 16 * 1024 * 1024)
+            .await
+            .expect("body");
+        TestResponse {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    /// Serve the app on a loopback port (for browser tests).
+    pub async fn serve(&self) -> SocketAddr {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let app = self.router.clone();
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        addr
+    }
+
+    pub fn data_dir(&self) -> &std::path::Path {
+        self.dir.path()
+    }
+
+    /// Close connections and drop the PostgreSQL database.
+    pub async fn finish(self) {
+        self.db.clone().close().await;
+        if let Some((admin, name)) = self.postgres {
+            if let Ok(conn) = Database::connect(&admin).await {
+                let _ = conn
+                    .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                    .await;
+                let _ = conn.close().await;
+            }
+        }
+    }
+}
+
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl TestResponse {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", &self.body[..self.body.len().min(500)]))
+    }
+
+    /// Number of database queries the request ran.
+    pub fn queries(&self) -> u32 {
+        self.header("x-majlis-db-queries")
+            .and_then(|v| v.parse().ok())
+            .expect("query count header")
+    }
+
+    pub fn html(&self) -> scraper::Html {
+        scraper::Html::parse_document(&self.body)
+    }
+
+    /// Texts of the elements matching a CSS selector.
+    pub fn texts(&self, selector: &str) -> Vec<String> {
+        let sel = scraper::Selector::parse(selector).expect("selector");
+        self.html()
+            .select(&sel)
+            .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    }
+
+    /// An attribute of the first element matching a selector.
+    pub fn attr(&self, selector: &str, attr: &str) -> Option<String> {
+        let sel = scraper::Selector::parse(selector).expect("selector");
+        self.html()
+            .select(&sel)
+            .next()
+            .and_then(|e| e.value().attr(attr).map(str::to_owned))
+    }
+}
