@@ -1,0 +1,120 @@
+# Meldungen der Benutzeroberfläche von Majlis (Deutsch).
+# Every id here exists in ar, tr, fr and de too; a test checks it.
+
+site-tagline = Peer-Learning für aufnehmende Kommunen
+skip-to-content = Zum Inhalt springen
+nav-main = Hauptnavigation
+nav-languages = Sprache
+nav-home = Startseite
+nav-municipalities = Kommunen
+nav-organisations = Organisationen
+nav-network = Das Netzwerk
+footer-about = Majlis ist die gemeinsame Plattform eines Peer-Learning-Netzwerks von Kommunen, die Geflüchtete und Zugewanderte aufnehmen.
+footer-api = Offene Daten (JSON-API)
+breadcrumbs = Brotkrümelnavigation
+
+language-en = Englisch
+language-ar = Arabisch
+language-tr = Türkisch
+language-fr = Französisch
+language-de = Deutsch
+shown-in = angezeigt auf { $language }
+
+home-title = Kommunen lernen voneinander
+home-lead = Die Mitgliedskommunen und ihre Partner teilen, was sich bei der Aufnahme von Geflüchteten bewährt: gute Praxis, Workshops, Konsultationen und Umfragen – auf Arabisch, Türkisch, Englisch, Französisch und Deutsch.
+home-figures = Das Netzwerk in Zahlen
+home-explore = Entdecken
+home-municipalities-text = Die Mitgliedskommunen mit ihren Zahlen, Themen und Ansprechpersonen.
+home-organisations-text = Entwicklungsagenturen, Städtenetzwerke, NRO und Hochschulen, die mit den Mitgliedern zusammenarbeiten.
+home-network-text = Mitglieder nach Ländern, mit den Zahlen, die das Netzwerk ausweist.
+
+figure-municipalities = Kommunen
+figure-countries = Länder
+figure-organisations = Partnerorganisationen
+figure-themes = Themen
+figure-refugees = Aufgenommene Geflüchtete
+
+filter-country = Land
+filter-theme = Thema
+filter-kind = Art
+filter-all = Alle
+filter-apply = Anzeigen
+result-count = { $count ->
+    [0] Keine Ergebnisse
+    [one] Ein Ergebnis
+   *[other] { $count } Ergebnisse
+}
+themes-label = Themen
+pager-label = Seiten
+pager-previous = Vorherige Seite
+pager-next = Nächste Seite
+pager-position = Seite { $page }
+
+municipalities-title = Mitgliedskommunen
+municipalities-lead = Kommunen, Landkreise und Kommunalverbände, die sich am Netzwerk beteiligen.
+municipalities-empty = Keine Kommune entspricht diesen Filtern.
+refugees-hosted = Aufgenommene Geflüchtete: { $count }
+municipality-profile = Profil
+municipality-facts = Eckdaten
+fact-population = Einwohnerzahl
+fact-refugees = Aufgenommene Geflüchtete
+fact-member-since = Mitglied seit
+fact-figures = Zahlen
+fact-none = nicht gemeldet
+themes-of-interest = Themenschwerpunkte
+focal-points = Ansprechpersonen
+focal-points-none = Noch keine Ansprechperson eingetragen.
+
+organisations-title = Partnerorganisationen
+organisations-lead = Organisationen, die die Mitgliedskommunen unterstützen und sich an den Aktivitäten des Netzwerks beteiligen.
+organisations-empty = Keine Organisation entspricht diesen Filtern.
+organisation-website = Website
+
+network-title = Das Netzwerk
+network-lead = Wo die Mitglieder und Partner des Netzwerks sind und was sie melden.
+network-by-country = Mitglieder und Partner nach Ländern
+network-refugees-note = Die Zahlen zu Geflüchteten sind die Summe der Angaben der Mitgliedskommunen; die meisten haben noch keine Zahl gemeldet.
+network-figures-from = { $count ->
+    [one] Angaben einer Kommune
+   *[other] Angaben von { $count } Kommunen
+}
+column-country = Land
+
+municipality-kind-municipality = Kommune
+municipality-kind-metropolitan-municipality = Großstadtkommune
+municipality-kind-district-municipality = Bezirkskommune
+municipality-kind-union-of-municipalities = Kommunalverband
+municipality-kind-district = Landkreis
+municipality-kind-city-district = Stadtbezirk
+
+organisation-kind-development-agency = Entwicklungsagentur
+organisation-kind-city-network = Städtenetzwerk
+organisation-kind-ngo = NRO
+organisation-kind-university = Universität oder Hochschule
+organisation-kind-ministry = Ministerium
+organisation-kind-union-of-municipalities = Kommunalverband
+organisation-kind-international-organisation = Internationale Organisation
+organisation-kind-research-institute = Forschungsinstitut
+organisation-kind-government-agency = Staatliche Behörde
+organisation-kind-foundation = Stiftung
+organisation-kind-private-sector = Privatwirtschaft
+organisation-kind-consultancy = Beratungsunternehmen
+
+field-page = Seitenzahl
+field-per_page = Anzahl pro Seite
+field-country = Land
+field-theme = Thema
+field-kind = Art
+field-members = Mitglieder
+
+error-status = Fehler { $status }
+error-back-home = Zurück zur Startseite
+error-not-found-title = Seite nicht gefunden
+error-not-found = Unter dieser Adresse gibt es nichts. Die Seite wurde vielleicht verschoben, oder der Link enthält einen Tippfehler.
+error-bad-request-title = Diese Anfrage konnte nicht verstanden werden
+error-bad-request = Ein Teil der Adresse konnte nicht verstanden werden. Bitte prüfen Sie sie und versuchen Sie es erneut.
+error-bad-request-field = Der Wert für „{ $field }“ ist ungültig. Bitte prüfen Sie ihn und versuchen Sie es erneut.
+error-method-not-allowed-title = Nicht zulässig
+error-method-not-allowed = Diese Adresse akzeptiert diese Art von Anfrage nicht.
+error-internal-title = Etwas ist schiefgelaufen
+error-internal = Bei uns ist ein Fehler aufgetreten. Er wurde protokolliert; bitte versuchen Sie es gleich noch einmal.

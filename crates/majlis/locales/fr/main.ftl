@@ -1,0 +1,121 @@
+# Messages de l’interface de Majlis (français).
+# Every id here exists in ar, tr, fr and de too; a test checks it.
+
+site-tagline = Apprentissage entre pairs pour les municipalités d’accueil
+skip-to-content = Aller au contenu
+nav-main = Menu principal
+nav-languages = Langue
+nav-home = Accueil
+nav-municipalities = Municipalités
+nav-organisations = Organisations
+nav-network = Le réseau
+footer-about = Majlis est la plateforme commune d’un réseau d’apprentissage entre pairs de municipalités qui accueillent des réfugiés et des migrants.
+footer-api = Données ouvertes (API JSON)
+breadcrumbs = Fil d’Ariane
+
+language-en = anglais
+language-ar = arabe
+language-tr = turc
+language-fr = français
+language-de = allemand
+shown-in = affiché en { $language }
+
+home-title = Des municipalités qui apprennent les unes des autres
+home-lead = Les municipalités membres et leurs partenaires partagent ce qui fonctionne dans l’accueil des réfugiés : bonnes pratiques, ateliers, consultations et enquêtes, en arabe, turc, anglais, français et allemand.
+home-figures = Le réseau en chiffres
+home-explore = Explorer
+home-municipalities-text = Les municipalités membres, leurs chiffres, leurs thèmes et leurs points focaux.
+home-organisations-text = Agences de développement, réseaux de villes, ONG et universités qui travaillent avec les membres.
+home-network-text = Les membres par pays, avec les chiffres publiés par le réseau.
+
+figure-municipalities = Municipalités
+figure-countries = Pays
+figure-organisations = Organisations partenaires
+figure-themes = Thèmes
+figure-refugees = Réfugiés accueillis
+
+filter-country = Pays
+filter-theme = Thème
+filter-kind = Type
+filter-all = Tous
+filter-apply = Afficher
+result-count = { $count ->
+    [0] Aucun résultat
+    [one] Un résultat
+   *[other] { $count } résultats
+}
+themes-label = Thèmes
+pager-label = Pages
+pager-previous = Page précédente
+pager-next = Page suivante
+pager-position = Page { $page }
+
+municipalities-title = Municipalités membres
+municipalities-lead = Municipalités, districts et unions de municipalités qui participent au réseau.
+municipalities-empty = Aucune municipalité ne correspond à ces filtres.
+refugees-hosted = Réfugiés accueillis : { $count }
+municipality-profile = Profil
+municipality-facts = Données clés
+fact-population = Population
+fact-refugees = Réfugiés accueillis
+fact-member-since = Membre depuis
+fact-figures = Chiffres
+fact-none = non communiqué
+themes-of-interest = Thèmes d’intérêt
+focal-points = Points focaux
+focal-points-none = Aucun point focal n’est encore indiqué.
+
+organisations-title = Organisations partenaires
+organisations-lead = Organisations qui soutiennent les municipalités membres et participent aux activités du réseau.
+organisations-empty = Aucune organisation ne correspond à ces filtres.
+organisation-website = Site web
+
+network-title = Le réseau
+network-lead = Où se trouvent les membres et les partenaires du réseau, et ce qu’ils communiquent.
+network-by-country = Membres et partenaires par pays
+network-refugees-note = Les chiffres sur les réfugiés sont la somme des données communiquées par les municipalités membres ; la plupart n’en ont pas encore communiqué.
+network-figures-from = { $count ->
+    [0] aucune municipalité
+    [one] selon une municipalité
+   *[other] selon { $count } municipalités
+}
+column-country = Pays
+
+municipality-kind-municipality = Municipalité
+municipality-kind-metropolitan-municipality = Municipalité métropolitaine
+municipality-kind-district-municipality = Municipalité de district
+municipality-kind-union-of-municipalities = Union de municipalités
+municipality-kind-district = District
+municipality-kind-city-district = Arrondissement
+
+organisation-kind-development-agency = Agence de développement
+organisation-kind-city-network = Réseau de villes
+organisation-kind-ngo = ONG
+organisation-kind-university = Université ou école supérieure
+organisation-kind-ministry = Ministère
+organisation-kind-union-of-municipalities = Union de municipalités
+organisation-kind-international-organisation = Organisation internationale
+organisation-kind-research-institute = Institut de recherche
+organisation-kind-government-agency = Agence gouvernementale
+organisation-kind-foundation = Fondation
+organisation-kind-private-sector = Secteur privé
+organisation-kind-consultancy = Cabinet de conseil
+
+field-page = numéro de page
+field-per_page = nombre par page
+field-country = pays
+field-theme = thème
+field-kind = type
+field-members = membres
+
+error-status = Erreur { $status }
+error-back-home = Retour à la page d’accueil
+error-not-found-title = Page introuvable
+error-not-found = Il n’y a rien à cette adresse. La page a peut-être été déplacée, ou le lien contient une faute de frappe.
+error-bad-request-title = Cette requête n’a pas pu être comprise
+error-bad-request = Une partie de l’adresse n’a pas pu être comprise. Vérifiez-la et réessayez.
+error-bad-request-field = La valeur indiquée pour « { $field } » n’est pas valide. Vérifiez-la et réessayez.
+error-method-not-allowed-title = Non autorisé
+error-method-not-allowed = Cette adresse n’accepte pas ce type de requête.
+error-internal-title = Une erreur s’est produite
+error-internal = Une erreur s’est produite de notre côté. Elle a été enregistrée ; veuillez réessayer dans un instant.

@@ -1,0 +1,99 @@
+//! Every UI string exists in all five locales, and every id the code uses exists.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use majlis::i18n::Locale;
+
+fn ids(locale: &str) -> BTreeSet<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("locales/{locale}/main.ftl"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+    text.lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_lowercase()))
+        .filter_map(|l| l.split_once(" =").map(|(id, _)| id.trim().to_owned()))
+        .collect()
+}
+
+fn source_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let p = entry.unwrap().path();
+        if p.is_dir() {
+            source_files(&p, out);
+        } else if p.extension().is_some_and(|e| e == "rs" || e == "html") {
+            out.push(p);
+        }
+    }
+}
+
+#[test]
+fn all_locales_have_the_same_messages() {
+    let en = ids("en");
+    assert!(en.len() > 50);
+    for l in ["ar", "tr", "fr", "de"] {
+        let other = ids(l);
+        let missing: Vec<_> = en.difference(&other).collect();
+        let extra: Vec<_> = other.difference(&en).collect();
+        assert!(missing.is_empty(), "{l} lacks {missing:?}");
+        assert!(extra.is_empty(), "{l} has unknown {extra:?}");
+    }
+}
+
+#[test]
+fn every_message_the_code_uses_exists() {
+    let mut files = Vec::new();
+    source_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    let mut used = BTreeSet::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        for pat in ["ctx.t(\"", "ctx.t1(\"", "locale.t(\""] {
+            for part in text.split(pat).skip(1) {
+                if let Some((id, _)) = part.split_once('"') {
+                    used.insert(id.to_owned());
+                }
+            }
+        }
+    }
+    assert!(used.len() > 40, "found only {} ids", used.len());
+    // Ids built at run time.
+    for l in Locale::ALL {
+        used.insert(format!("language-{}", l.code()));
+    }
+    for k in majlis::directory::MunicipalityKind::ALL {
+        used.insert(k.label_id());
+    }
+    for k in majlis::directory::OrganisationKind::ALL {
+        used.insert(k.label_id());
+    }
+    for code in ["not-found", "bad-request", "internal", "method-not-allowed"] {
+        used.insert(format!("error-{code}"));
+        used.insert(format!("error-{code}-title"));
+    }
+    used.insert("error-bad-request-field".into());
+    // The other locales have the same ids as English (checked above).
+    let en = ids("en");
+    let missing: Vec<_> = used.difference(&en).collect();
+    assert!(missing.is_empty(), "used but not defined: {missing:?}");
+    for id in &used {
+        let text = Locale::Ar.t_args(
+            id,
+            &[
+                ("field", "x".into()),
+                ("count", 2.into()),
+                ("language", "x".into()),
+                ("page", 1.into()),
+                ("status", 404.into()),
+            ],
+        );
+        assert!(!text.is_empty(), "{id} renders empty in Arabic");
+    }
+}
+
+#[test]
+fn arabic_messages_are_arabic_and_isolated() {
+    // Bidi isolation stays on: an Arabic sentence with a Latin argument wraps it in FSI/PDI.
+    let s = Locale::Ar.t_args("shown-in", &[("language", "English".into())]);
+    assert!(s.contains('\u{2068}') && s.contains('\u{2069}'), "{s:?}");
+    assert!(Locale::Ar.t("nav-municipalities").chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)));
+    assert_eq!(Locale::Ar.dir(), "rtl");
+    assert_eq!(Locale::Tr.dir(), "ltr");
+}

@@ -1,0 +1,283 @@
+//! The web layer and the directory slice, through the real router, on both databases.
+
+mod common;
+
+use axum::http::StatusCode;
+
+/// Queries a directory page may run, whatever its size.
+const MAX_QUERIES: u32 = 8;
+
+db_test!(
+    async fn municipality_list_filters_and_pages(app) {
+        app.load_demo().await;
+        let all = app.get("/municipalities?per_page=100").await;
+        assert_eq!(all.status, StatusCode::OK);
+        let names = all.texts(".directory-list .card-title a");
+        assert!(names.len() >= 40, "{} municipalities", names.len());
+        assert!(names.iter().any(|n| n.contains("Sanliurfa")), "{names:?}");
+        assert!(all.queries() <= MAX_QUERIES, "{} queries", all.queries());
+
+        let tr = app.get("/municipalities?country=TR&per_page=100").await;
+        let tr_names = tr.texts(".directory-list .card-title a");
+        assert!(tr_names.iter().any(|n| n.contains("Gaziantep")));
+        assert!(!tr_names.iter().any(|n| n.contains("Osnabrück")), "{tr_names:?}");
+        assert_eq!(
+            tr.attr("#f-country option[selected]", "value").as_deref(),
+            Some("TR"),
+            "the filter form keeps the choice"
+        );
+
+        let edu = app.get("/municipalities?theme=education&country=&kind=").await;
+        assert_eq!(edu.status, StatusCode::OK, "empty filters mean all");
+        assert!(!edu.texts(".directory-list .card-title").is_empty());
+
+        // Paging: two pages of 10 hold different members, and the pager links onwards.
+        let p1 = app.get("/municipalities?per_page=10").await;
+        let p2 = app.get("/municipalities?per_page=10&page=2").await;
+        let (a, b) = (p1.texts(".card-title"), p2.texts(".card-title"));
+        assert_eq!(a.len(), 10);
+        assert!(a.iter().all(|n| !b.contains(n)));
+        assert!(p1.attr(".pager a[rel=next]", "href").unwrap().contains("page=2"));
+        // Page size does not change the number of queries.
+        assert_eq!(p1.queries(), all.queries());
+
+        let none = app.get("/municipalities?theme=no-such-theme").await;
+        assert_eq!(none.status, StatusCode::OK);
+        assert!(none.texts(".card-title").is_empty());
+        assert_eq!(none.texts(".empty").len(), 1);
+    }
+);
+
+db_test!(
+    async fn municipality_page_in_english_and_arabic(app) {
+        app.load_demo().await;
+        let en = app.get("/municipalities/sahinbey").await;
+        assert_eq!(en.status, StatusCode::OK);
+        assert_eq!(en.attr("html", "lang").as_deref(), Some("en"));
+        assert_eq!(en.attr("html", "dir").as_deref(), Some("ltr"));
+        assert!(en.texts("h1")[0].contains("Şahinbey"));
+        assert!(en.texts(".contacts li").iter().any(|c| c.contains("Şakir Aktar")));
+        assert!(en.queries() <= MAX_QUERIES, "{} queries", en.queries());
+
+        let ar = app.get("/municipalities/sahinbey?lang=ar").await;
+        assert_eq!(ar.attr("html", "lang").as_deref(), Some("ar"));
+        assert_eq!(ar.attr("html", "dir").as_deref(), Some("rtl"));
+        let h1 = &ar.texts("h1")[0];
+        assert!(h1.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)), "{h1}");
+        assert!(ar.header("set-cookie").unwrap().contains("majlis_lang=ar"));
+
+        // The profile exists in English and Arabic only: a Turkish reader sees
+        // the English original with a note saying so.
+        let tr = app.get("/municipalities/sahinbey?lang=tr").await;
+        let note = tr.texts(".profile .shown-in");
+        assert_eq!(note.len(), 1, "{}", tr.body);
+        assert!(note[0].contains("İngilizce"), "{note:?}");
+        assert_eq!(tr.attr(".profile span[lang]", "lang").as_deref(), Some("en"));
+
+        assert_eq!(app.get("/municipalities/no-such-place").await.status, StatusCode::NOT_FOUND);
+        assert_eq!(app.get("/municipalities/Bad%20Slug").await.status, StatusCode::NOT_FOUND);
+    }
+);
+
+db_test!(
+    async fn organisations_and_network_overview(app) {
+        app.load_demo().await;
+        let list = app.get("/organisations?kind=city-network").await;
+        assert_eq!(list.status, StatusCode::OK);
+        let names = list.texts(".card-title");
+        assert!(names.iter().any(|n| n.contains("UCLG")), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("GIZ")), "{names:?}");
+        assert!(list.queries() <= MAX_QUERIES);
+
+        let giz = app.get("/organisations/giz").await;
+        assert_eq!(giz.status, StatusCode::OK);
+        assert!(giz.texts("h1")[0].contains("GIZ"));
+
+        let net = app.get("/network").await;
+        assert_eq!(net.status, StatusCode::OK);
+        assert!(net.queries() <= MAX_QUERIES);
+        let rows = net.texts("tbody tr");
+        let turkey = rows.iter().find(|r| r.starts_with("Türkiye")).expect("a row for Türkiye");
+        // Nine Turkish municipalities in the demo network.
+        assert!(turkey.contains(" 9 "), "{turkey}");
+        let home = app.get("/?lang=de").await;
+        assert_eq!(home.status, StatusCode::OK);
+        assert_eq!(home.attr("html", "lang").as_deref(), Some("de"));
+        assert!(home.queries() <= MAX_QUERIES);
+    }
+);
+
+db_test!(
+    async fn api_lists_have_one_shape(app) {
+        app.load_demo().await;
+        for path in [
+            "/api/v1/municipalities",
+            "/api/v1/organisations",
+            "/api/v1/themes",
+            "/api/v1/countries",
+        ] {
+            let res = app.get(&format!("{path}?lang=ar&per_page=5")).await;
+            assert_eq!(res.status, StatusCode::OK, "{path}");
+            assert!(res.header("content-type").unwrap().starts_with("application/json"));
+            let j = res.json();
+            assert_eq!(j["page"], 1, "{path}");
+            assert_eq!(j["per_page"], 5, "{path}");
+            assert!(j["total"].as_u64().unwrap() >= 5, "{path}");
+            let items = j["items"].as_array().unwrap();
+            assert_eq!(items.len(), 5, "{path}");
+            for item in items {
+                assert!(!item["id"].is_null(), "{path}: {item}");
+                assert!(item["name"].as_str().is_some_and(|n| !n.is_empty()), "{path}: {item}");
+                assert!(item["url"].as_str().unwrap().starts_with("http://majlis.test/"), "{path}");
+            }
+        }
+        let tr = app
+            .get("/api/v1/municipalities?country=tr&theme=social-cohesion&lang=ar&per_page=100")
+            .await
+            .json();
+        let items = tr["items"].as_array().unwrap();
+        assert!(!items.is_empty());
+        assert!(items.iter().all(|i| i["country"]["code"] == "TR"));
+        let gaziantep = items.iter().find(|i| i["slug"] == "gaziantep").expect("Gaziantep");
+        assert_eq!(gaziantep["name"], "غازي عنتاب");
+        assert_eq!(gaziantep["name_locale"], "ar");
+        assert_eq!(tr["total"].as_u64().unwrap() as usize, items.len());
+
+        let id = gaziantep["id"].as_i64().unwrap();
+        let one = app.get(&format!("/api/v1/municipalities/{id}?lang=en")).await.json();
+        assert_eq!(one["slug"], "gaziantep");
+        assert_eq!(one["names"]["original_locale"], "tr");
+        assert!(one["focal_points"].is_array());
+
+        let members = app.get("/api/v1/countries?members=true&per_page=100").await.json();
+        let codes: Vec<&str> = members["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["code"].as_str().unwrap())
+            .collect();
+        assert!(codes.contains(&"JO") && codes.contains(&"DE") && !codes.contains(&"BR"), "{codes:?}");
+    }
+);
+
+db_test!(
+    async fn bad_input_gets_a_translated_400_never_a_500(app) {
+        for q in [
+            "/municipalities?page=abc",
+            "/municipalities?page=0",
+            "/municipalities?per_page=1000",
+            "/municipalities?country=Turkey",
+            "/municipalities?theme=%ZZ",
+            "/municipalities?kind=castle",
+            "/municipalities?country=TR&country=DE",
+            "/organisations?page=-1",
+        ] {
+            let res = app.get(q).await;
+            assert_eq!(res.status, StatusCode::BAD_REQUEST, "{q}");
+            assert!(res.header("content-type").unwrap().starts_with("text/html"), "{q}");
+            assert_eq!(res.texts("h1").len(), 1, "{q}: an error page");
+        }
+        let ar = app.get("/municipalities?page=abc&lang=ar").await;
+        assert_eq!(ar.status, StatusCode::BAD_REQUEST);
+        assert_eq!(ar.attr("html", "dir").as_deref(), Some("rtl"));
+        assert!(ar.body.contains("رقم الصفحة"), "the field is named in Arabic");
+
+        let api = app.get("/api/v1/municipalities?per_page=zero").await;
+        assert_eq!(api.status, StatusCode::BAD_REQUEST);
+        let j = api.json();
+        assert_eq!(j["code"], "bad-request");
+        assert!(j["message"].as_str().unwrap().len() > 10);
+        let api_fr = app.get("/api/v1/organisations?kind=x&lang=fr").await.json();
+        assert_eq!(api_fr["code"], "bad-request");
+        assert_ne!(api_fr["message"], j["message"], "translated");
+
+        let missing = app.get("/api/v1/municipalities/999999").await;
+        assert_eq!(missing.status, StatusCode::NOT_FOUND);
+        assert_eq!(missing.json()["code"], "not-found");
+        let nowhere = app.get("/no/such/page?lang=tr").await;
+        assert_eq!(nowhere.status, StatusCode::NOT_FOUND);
+        assert_eq!(nowhere.attr("html", "lang").as_deref(), Some("tr"));
+    }
+);
+
+#[tokio::test]
+async fn locale_comes_from_query_then_cookie_then_header() {
+    let app = common::TestApp::sqlite().await;
+    let lang = |r: &common::TestResponse| r.attr("html", "lang").unwrap();
+    assert_eq!(lang(&app.get_with("/", &[("accept-language", "fr-FR,fr;q=0.9")]).await), "fr");
+    assert_eq!(
+        lang(&app.get_with("/", &[("cookie", "majlis_lang=tr"), ("accept-language", "fr")]).await),
+        "tr"
+    );
+    assert_eq!(
+        lang(&app.get_with("/?lang=ar", &[("cookie", "majlis_lang=tr")]).await),
+        "ar"
+    );
+    // Unknown values fall back instead of failing.
+    let r = app.get_with("/?lang=xx", &[("accept-language", "es, de;q=0.5")]).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(lang(&r), "de");
+    assert_eq!(lang(&app.get("/?lang=").await), "en");
+    // Every language link keeps the other parameters.
+    let r = app.get("/municipalities?country=TR&lang=de").await;
+    assert_eq!(
+        r.attr("link[hreflang=ar]", "href").as_deref(),
+        Some("/municipalities?country=TR&lang=ar")
+    );
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn security_headers_health_metrics_and_assets() {
+    let app = common::TestApp::sqlite().await;
+    let home = app.get("/").await;
+    let csp = home.header("content-security-policy").unwrap();
+    assert!(!csp.contains("unsafe-inline") && csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert_eq!(home.header("x-content-type-options"), Some("nosniff"));
+    assert!(home.header("referrer-policy").is_some());
+    // No inline style or script anywhere in the page.
+    assert!(!home.body.contains("style=") && !home.body.contains("<script"), "inline code");
+
+    let gz = app.get_with("/", &[("accept-encoding", "gzip")]).await;
+    assert_eq!(gz.header("content-encoding"), Some("gzip"));
+
+    let health = app.get("/healthz").await;
+    assert_eq!((health.status, health.body.as_str()), (StatusCode::OK, "ok"));
+
+    app.get("/municipalities").await;
+    let metrics = app.get("/metrics").await;
+    assert_eq!(metrics.status, StatusCode::OK);
+    assert!(metrics.body.contains("majlis_http_requests_total"), "{}", metrics.body);
+    assert!(metrics.body.contains("majlis_db_queries_total"));
+
+    let css = home.attr("link[rel=stylesheet]", "href").unwrap();
+    assert!(css.starts_with("/static/app.") && css.len() > "/static/app.css".len(), "{css}");
+    let asset = app.get(&css).await;
+    assert_eq!(asset.status, StatusCode::OK);
+    assert!(asset.header("cache-control").unwrap().contains("immutable"));
+    assert!(asset.body.contains("margin-inline"), "logical properties");
+    assert_eq!(app.get("/static/app.css").await.status, StatusCode::NOT_FOUND);
+
+    let post = app
+        .request(
+            axum::http::Request::post("/municipalities")
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(post.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(post.texts("h1").len(), 1);
+    app.finish().await;
+}
+
+#[test]
+fn stylesheet_uses_logical_properties_only() {
+    let css = include_str!("../static/app.css");
+    for physical in [
+        "margin-left", "margin-right", "padding-left", "padding-right", "text-align: left",
+        "text-align: right", "float: left", "float: right", "border-left", "border-right",
+        " left:", " right:",
+    ] {
+        assert!(!css.contains(physical), "app.css uses {physical}");
+    }
+}
