@@ -112,7 +112,9 @@ impl Locale {
         use num_format::{Locale as Nf, ToFormattedString};
         let nf = match self {
             Locale::En => Nf::en,
-            Locale::Ar => Nf::ar,
+            // CLDR's Arabic grouping uses U+2019, which reads oddly; Arabic
+            // municipal documents mostly write Western digits with commas.
+            Locale::Ar => Nf::en,
             Locale::Tr => Nf::tr,
             Locale::Fr => Nf::fr,
             Locale::De => Nf::de,

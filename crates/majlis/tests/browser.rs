@@ -1,0 +1,194 @@
+//! Pages in real headless Chromium, in English and Arabic, checked with axe-core
+//! for WCAG 2.2 AA. Needs `chromium`, `chromedriver` and `node_modules/axe-core`
+//! (scripts/test installs them); missing tools fail the test rather than skip it.
+
+mod common;
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{Value, json};
+
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+async fn start_browser() -> (Driver, Client, tempfile::TempDir) {
+    let chromedriver = std::env::var("MAJLIS_CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+    let chromium = std::env::var("MAJLIS_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let port = free_port();
+    let child = Command::new(&chromedriver)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {chromedriver} ({e}); run scripts/test to install it"));
+    let driver = Driver(child);
+    let profile = tempfile::tempdir().unwrap();
+    let caps = json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": {
+            "binary": chromium,
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-dev-shm-usage", "--window-size=1280,900",
+                format!("--user-data-dir={}", profile.path().display()),
+            ]
+        }
+    });
+    let caps = caps.as_object().unwrap().clone();
+    let mut last_err = String::new();
+    for _ in 0..50 {
+        match ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps.clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+        {
+            Ok(client) => return (driver, client, profile),
+            Err(e) => {
+                last_err = e.to_string();
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+        }
+    }
+    panic!("chromedriver did not start a session: {last_err}");
+}
+
+fn axe_source() -> String {
+    let path = workspace_root().join("node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{} ({e}): run `npm ci` (scripts/test does)", path.display()))
+}
+
+/// Run axe-core on the current page; return the WCAG 2.x A/AA violations.
+async fn axe_violations(client: &Client, axe: &str) -> Vec<Value> {
+    client.execute(axe, vec![]).await.expect("inject axe-core");
+    let result = client
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               axe.run(document, { runOnly: { type: 'tag',
+                   values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+                 .then(r => done({ passes: r.passes.length,
+                     violations: r.violations.map(v => ({ id: v.id, impact: v.impact,
+                     help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) })) }))
+                 .catch(e => done({ passes: 0, violations: [{ id: 'axe-error', help: String(e) }] }));"#,
+            vec![],
+        )
+        .await
+        .expect("axe runs");
+    // A run that checked nothing would prove nothing.
+    let passes = result["passes"].as_u64().unwrap_or(0);
+    assert!(passes >= 10, "axe-core checked too little ({passes} passing rules): {result}");
+    result["violations"].as_array().cloned().unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
+    let app = common::TestApp::sqlite().await;
+    app.load_demo().await;
+    let addr = app.serve().await;
+    let axe = axe_source();
+    let (_driver, client, _profile) = start_browser().await;
+
+    let pages = [
+        "/",
+        "/municipalities",
+        "/municipalities?country=TR&theme=social-cohesion",
+        "/municipalities/sanliurfa",
+        "/municipalities/sahinbey",
+        "/organisations",
+        "/organisations/giz",
+        "/network",
+        "/no-such-page",
+    ];
+    let mut failures = Vec::new();
+    for locale in ["en", "ar"] {
+        for page in pages {
+            let sep = if page.contains('?') { '&' } else { '?' };
+            let url = format!("http://{addr}{page}{sep}lang={locale}");
+            client.goto(&url).await.expect("page loads");
+            let html = client.find(Locator::Css("html")).await.unwrap();
+            let dir = html.attr("dir").await.unwrap();
+            let lang = html.attr("lang").await.unwrap();
+            assert_eq!(lang.as_deref(), Some(locale), "{url}");
+            let expected_dir = if locale == "ar" { "rtl" } else { "ltr" };
+            assert_eq!(dir.as_deref(), Some(expected_dir), "{url}");
+
+            // The layout mirrors: the brand sits at the start edge of the line
+            // (left in English, right in Arabic), and so does the first nav item.
+            let width = client
+                .execute("return document.documentElement.clientWidth;", vec![])
+                .await
+                .unwrap()
+                .as_f64()
+                .unwrap();
+            for selector in [".brand", ".main-nav li:first-child a"] {
+                let (x, _, w, _) = client
+                    .find(Locator::Css(selector))
+                    .await
+                    .unwrap()
+                    .rectangle()
+                    .await
+                    .unwrap();
+                let centre = x + w / 2.0;
+                if locale == "ar" {
+                    assert!(centre > width / 2.0, "{url}: {selector} should be on the right (x={x})");
+                } else {
+                    assert!(centre < width / 2.0, "{url}: {selector} should be on the left (x={x})");
+                }
+            }
+            let direction = client
+                .execute("return getComputedStyle(document.body).direction;", vec![])
+                .await
+                .unwrap();
+            assert_eq!(direction, json!(expected_dir), "{url}");
+
+            let violations = axe_violations(&client, &axe).await;
+            if !violations.is_empty() {
+                failures.push(format!("{url}: {}", serde_json::to_string_pretty(&violations).unwrap()));
+            }
+        }
+    }
+    // The filter form works without JavaScript: submitting it filters the list.
+    client.goto(&format!("http://{addr}/municipalities?lang=en")).await.unwrap();
+    client.execute("return 1", vec![]).await.unwrap();
+    let select = client.find(Locator::Css("#f-country")).await.unwrap();
+    select.select_by_value("DE").await.unwrap();
+    client
+        .find(Locator::Css(".filters button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let url = client.current_url().await.unwrap();
+    assert!(url.as_str().contains("country=DE"), "{url}");
+    let titles = client.find_all(Locator::Css(".card-title")).await.unwrap();
+    assert!(!titles.is_empty());
+    for t in titles {
+        let text = t.text().await.unwrap();
+        assert!(!text.contains("Gaziantep"), "{text}");
+    }
+
+    client.close().await.unwrap();
+    app.finish().await;
+    assert!(failures.is_empty(), "axe-core found WCAG 2.2 AA violations:\n{}", failures.join("\n"));
+}
