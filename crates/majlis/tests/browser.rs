@@ -23,7 +23,11 @@ impl Drop for Driver {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 fn workspace_root() -> PathBuf {
@@ -31,7 +35,8 @@ fn workspace_root() -> PathBuf {
 }
 
 async fn start_browser() -> (Driver, Client, tempfile::TempDir) {
-    let chromedriver = std::env::var("MAJLIS_CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+    let chromedriver =
+        std::env::var("MAJLIS_CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
     let chromium = std::env::var("MAJLIS_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let port = free_port();
     let child = Command::new(&chromedriver)
@@ -39,7 +44,9 @@ async fn start_browser() -> (Driver, Client, tempfile::TempDir) {
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {chromedriver} ({e}); run scripts/test to install it"));
+        .unwrap_or_else(|e| {
+            panic!("cannot start {chromedriver} ({e}); run scripts/test to install it")
+        });
     let driver = Driver(child);
     let profile = tempfile::tempdir().unwrap();
     let caps = json!({
@@ -96,7 +103,10 @@ async fn axe_violations(client: &Client, axe: &str) -> Vec<Value> {
         .expect("axe runs");
     // A run that checked nothing would prove nothing.
     let passes = result["passes"].as_u64().unwrap_or(0);
-    assert!(passes >= 10, "axe-core checked too little ({passes} passing rules): {result}");
+    assert!(
+        passes >= 10,
+        "axe-core checked too little ({passes} passing rules): {result}"
+    );
     result["violations"].as_array().cloned().unwrap_or_default()
 }
 
@@ -150,9 +160,15 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
                     .unwrap();
                 let centre = x + w / 2.0;
                 if locale == "ar" {
-                    assert!(centre > width / 2.0, "{url}: {selector} should be on the right (x={x})");
+                    assert!(
+                        centre > width / 2.0,
+                        "{url}: {selector} should be on the right (x={x})"
+                    );
                 } else {
-                    assert!(centre < width / 2.0, "{url}: {selector} should be on the left (x={x})");
+                    assert!(
+                        centre < width / 2.0,
+                        "{url}: {selector} should be on the left (x={x})"
+                    );
                 }
             }
             let direction = client
@@ -163,12 +179,18 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
 
             let violations = axe_violations(&client, &axe).await;
             if !violations.is_empty() {
-                failures.push(format!("{url}: {}", serde_json::to_string_pretty(&violations).unwrap()));
+                failures.push(format!(
+                    "{url}: {}",
+                    serde_json::to_string_pretty(&violations).unwrap()
+                ));
             }
         }
     }
     // The filter form works without JavaScript: submitting it filters the list.
-    client.goto(&format!("http://{addr}/municipalities?lang=en")).await.unwrap();
+    client
+        .goto(&format!("http://{addr}/municipalities?lang=en"))
+        .await
+        .unwrap();
     client.execute("return 1", vec![]).await.unwrap();
     let select = client.find(Locator::Css("#f-country")).await.unwrap();
     select.select_by_value("DE").await.unwrap();
@@ -190,5 +212,9 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
 
     client.close().await.unwrap();
     app.finish().await;
-    assert!(failures.is_empty(), "axe-core found WCAG 2.2 AA violations:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "axe-core found WCAG 2.2 AA violations:\n{}",
+        failures.join("\n")
+    );
 }

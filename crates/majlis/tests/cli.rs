@@ -4,7 +4,8 @@ use std::process::Command;
 
 fn majlis() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_majlis"));
-    c.env_remove("MAJLIS_DATABASE_URL").env("MAJLIS_LOG", "warn");
+    c.env_remove("MAJLIS_DATABASE_URL")
+        .env("MAJLIS_LOG", "warn");
     c
 }
 
@@ -13,7 +14,14 @@ fn help_explains_the_commands() {
     let out = majlis().arg("--help").output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
-    for word in ["serve", "migrate", "demo", "admin", "majlis-data", "127.0.0.1:8080"] {
+    for word in [
+        "serve",
+        "migrate",
+        "demo",
+        "admin",
+        "majlis-data",
+        "127.0.0.1:8080",
+    ] {
         assert!(text.contains(word), "--help lacks {word}:\n{text}");
     }
     let serve = majlis().args(["serve", "--help"]).output().unwrap();
@@ -39,7 +47,10 @@ fn unreachable_database_is_one_line_without_the_password() {
     let err = String::from_utf8_lossy(&out.stderr);
     let lines: Vec<&str> = err.lines().filter(|l| !l.trim().is_empty()).collect();
     assert_eq!(lines.len(), 1, "{err}");
-    assert!(lines[0].contains("postgres://majlis:***@127.0.0.1:1/majlis"), "{err}");
+    assert!(
+        lines[0].contains("postgres://majlis:***@127.0.0.1:1/majlis"),
+        "{err}"
+    );
     assert!(!err.contains("TopSecret99"), "{err}");
 }
 
@@ -48,12 +59,29 @@ fn migrate_twice_then_demo_twice() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}/m.db?mode=rwc", dir.path().display());
     for _ in 0..2 {
-        let out = majlis().args(["migrate", "--database-url", &url]).output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let out = majlis()
+            .args(["migrate", "--database-url", &url])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
-    let first = majlis().args(["demo", "load", "--database-url", &url]).output().unwrap();
-    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
-    let second = majlis().args(["demo", "load", "--database-url", &url]).output().unwrap();
+    let first = majlis()
+        .args(["demo", "load", "--database-url", &url])
+        .output()
+        .unwrap();
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let second = majlis()
+        .args(["demo", "load", "--database-url", &url])
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&second.stdout);
     assert!(text.contains("0 created, 0 updated"), "{text}");
 }
@@ -65,8 +93,14 @@ fn admin_create_hashes_the_password_and_refuses_duplicates() {
     let run = |password: &str| {
         majlis()
             .args([
-                "admin", "create", "--email", "coordinator@example.org", "--name", "Sara",
-                "--database-url", &url,
+                "admin",
+                "create",
+                "--email",
+                "coordinator@example.org",
+                "--name",
+                "Sara",
+                "--database-url",
+                &url,
             ])
             .env("MAJLIS_ADMIN_PASSWORD", password)
             .output()
@@ -76,13 +110,20 @@ fn admin_create_hashes_the_password_and_refuses_duplicates() {
     assert!(!short.status.success());
     assert!(String::from_utf8_lossy(&short.stderr).contains("at least 8"));
     let ok = run("a long enough passphrase");
-    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
     let again = run("a long enough passphrase");
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
     let db = std::fs::read(dir.path().join("a.db")).unwrap();
     let needle = b"a long enough passphrase";
-    assert!(!db.windows(needle.len()).any(|w| w == needle), "password stored in clear");
+    assert!(
+        !db.windows(needle.len()).any(|w| w == needle),
+        "password stored in clear"
+    );
 }
 
 #[test]
@@ -97,14 +138,21 @@ fn a_second_serve_on_a_busy_port_says_so() {
         .unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("already in use") && err.contains(&addr), "{err}");
+    assert!(
+        err.contains("already in use") && err.contains(&addr),
+        "{err}"
+    );
 }
 
 #[test]
 fn serve_without_options_uses_the_data_folder() {
     // `serve` with no options must not need anything but the current folder.
     let dir = tempfile::tempdir().unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let mut child = majlis()
         .current_dir(dir.path())
         .args(["serve", "--demo", "--bind", &format!("127.0.0.1:{port}")])
@@ -115,7 +163,8 @@ fn serve_without_options_uses_the_data_folder() {
         std::thread::sleep(std::time::Duration::from_millis(100));
         if let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", port)) {
             use std::io::{Read, Write};
-            s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+            s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                .unwrap();
             let mut buf = String::new();
             let _ = s.read_to_string(&mut buf);
             ok = buf.starts_with("HTTP/1.1 200") && buf.ends_with("ok");

@@ -41,7 +41,10 @@ fn all_locales_have_the_same_messages() {
 #[test]
 fn every_message_the_code_uses_exists() {
     let mut files = Vec::new();
-    source_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    source_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
     let mut used = BTreeSet::new();
     for f in files {
         let text = std::fs::read_to_string(&f).unwrap();
@@ -93,7 +96,12 @@ fn arabic_messages_are_arabic_and_isolated() {
     // Bidi isolation stays on: an Arabic sentence with a Latin argument wraps it in FSI/PDI.
     let s = Locale::Ar.t_args("shown-in", &[("language", "English".into())]);
     assert!(s.contains('\u{2068}') && s.contains('\u{2069}'), "{s:?}");
-    assert!(Locale::Ar.t("nav-municipalities").chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)));
+    assert!(
+        Locale::Ar
+            .t("nav-municipalities")
+            .chars()
+            .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+    );
     assert_eq!(Locale::Ar.dir(), "rtl");
     assert_eq!(Locale::Tr.dir(), "ltr");
 }

@@ -28,7 +28,10 @@ async fn pragma<C: ConnectionTrait>(conn: &C, name: &str) -> String {
 }
 
 async fn outbox_rows(app: &common::TestApp) -> u64 {
-    outbox::entity::Entity::find().count(app.db.read()).await.unwrap()
+    outbox::entity::Entity::find()
+        .count(app.db.read())
+        .await
+        .unwrap()
 }
 
 db_test!(

@@ -204,17 +204,34 @@ db_test!(
 async fn locale_comes_from_query_then_cookie_then_header() {
     let app = common::TestApp::sqlite().await;
     let lang = |r: &common::TestResponse| r.attr("html", "lang").unwrap();
-    assert_eq!(lang(&app.get_with("/", &[("accept-language", "fr-FR,fr;q=0.9")]).await), "fr");
     assert_eq!(
-        lang(&app.get_with("/", &[("cookie", "majlis_lang=tr"), ("accept-language", "fr")]).await),
+        lang(
+            &app.get_with("/", &[("accept-language", "fr-FR,fr;q=0.9")])
+                .await
+        ),
+        "fr"
+    );
+    assert_eq!(
+        lang(
+            &app.get_with(
+                "/",
+                &[("cookie", "majlis_lang=tr"), ("accept-language", "fr")]
+            )
+            .await
+        ),
         "tr"
     );
     assert_eq!(
-        lang(&app.get_with("/?lang=ar", &[("cookie", "majlis_lang=tr")]).await),
+        lang(
+            &app.get_with("/?lang=ar", &[("cookie", "majlis_lang=tr")])
+                .await
+        ),
         "ar"
     );
     // Unknown values fall back instead of failing.
-    let r = app.get_with("/?lang=xx", &[("accept-language", "es, de;q=0.5")]).await;
+    let r = app
+        .get_with("/?lang=xx", &[("accept-language", "es, de;q=0.5")])
+        .await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(lang(&r), "de");
     assert_eq!(lang(&app.get("/?lang=").await), "en");
@@ -232,31 +249,50 @@ async fn security_headers_health_metrics_and_assets() {
     let app = common::TestApp::sqlite().await;
     let home = app.get("/").await;
     let csp = home.header("content-security-policy").unwrap();
-    assert!(!csp.contains("unsafe-inline") && csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert!(
+        !csp.contains("unsafe-inline") && csp.contains("frame-ancestors 'none'"),
+        "{csp}"
+    );
     assert_eq!(home.header("x-content-type-options"), Some("nosniff"));
     assert!(home.header("referrer-policy").is_some());
     // No inline style or script anywhere in the page.
-    assert!(!home.body.contains("style=") && !home.body.contains("<script"), "inline code");
+    assert!(
+        !home.body.contains("style=") && !home.body.contains("<script"),
+        "inline code"
+    );
 
     let gz = app.get_with("/", &[("accept-encoding", "gzip")]).await;
     assert_eq!(gz.header("content-encoding"), Some("gzip"));
 
     let health = app.get("/healthz").await;
-    assert_eq!((health.status, health.body.as_str()), (StatusCode::OK, "ok"));
+    assert_eq!(
+        (health.status, health.body.as_str()),
+        (StatusCode::OK, "ok")
+    );
 
     app.get("/municipalities").await;
     let metrics = app.get("/metrics").await;
     assert_eq!(metrics.status, StatusCode::OK);
-    assert!(metrics.body.contains("majlis_http_requests_total"), "{}", metrics.body);
+    assert!(
+        metrics.body.contains("majlis_http_requests_total"),
+        "{}",
+        metrics.body
+    );
     assert!(metrics.body.contains("majlis_db_queries_total"));
 
     let css = home.attr("link[rel=stylesheet]", "href").unwrap();
-    assert!(css.starts_with("/static/app.") && css.len() > "/static/app.css".len(), "{css}");
+    assert!(
+        css.starts_with("/static/app.") && css.len() > "/static/app.css".len(),
+        "{css}"
+    );
     let asset = app.get(&css).await;
     assert_eq!(asset.status, StatusCode::OK);
     assert!(asset.header("cache-control").unwrap().contains("immutable"));
     assert!(asset.body.contains("margin-inline"), "logical properties");
-    assert_eq!(app.get("/static/app.css").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.get("/static/app.css").await.status,
+        StatusCode::NOT_FOUND
+    );
 
     let post = app
         .request(
@@ -274,9 +310,18 @@ async fn security_headers_health_metrics_and_assets() {
 fn stylesheet_uses_logical_properties_only() {
     let css = include_str!("../static/app.css");
     for physical in [
-        "margin-left", "margin-right", "padding-left", "padding-right", "text-align: left",
-        "text-align: right", "float: left", "float: right", "border-left", "border-right",
-        " left:", " right:",
+        "margin-left",
+        "margin-right",
+        "padding-left",
+        "padding-right",
+        "text-align: left",
+        "text-align: right",
+        "float: left",
+        "float: right",
+        "border-left",
+        "border-right",
+        " left:",
+        " right:",
     ] {
         assert!(!css.contains(physical), "app.css uses {physical}");
     }

@@ -79,11 +79,11 @@ pub enum AccountError {
 
 /// Argon2id with m = 19456 KiB, t = 2, p = 1.
 pub fn hash_password(password: &Password) -> Result<String, AccountError> {
-    let params =
-        Params::new(19_456, 2, 1, None).map_err(|e| AccountError::Hash(e.to_string()))?;
+    let params = Params::new(19_456, 2, 1, None).map_err(|e| AccountError::Hash(e.to_string()))?;
     let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, params);
     let salt_bytes: [u8; 16] = rand::random();
-    let salt = SaltString::encode_b64(&salt_bytes).map_err(|e| AccountError::Hash(e.to_string()))?;
+    let salt =
+        SaltString::encode_b64(&salt_bytes).map_err(|e| AccountError::Hash(e.to_string()))?;
     argon
         .hash_password(password.0.as_bytes(), &salt)
         .map(|h| h.to_string())
@@ -136,12 +136,21 @@ mod tests {
 
     #[test]
     fn emails_and_passwords_are_checked() {
-        assert_eq!(Email::parse(" Focal@Sanliurfa.bel.tr ").unwrap().as_str(), "focal@sanliurfa.bel.tr");
+        assert_eq!(
+            Email::parse(" Focal@Sanliurfa.bel.tr ").unwrap().as_str(),
+            "focal@sanliurfa.bel.tr"
+        );
         for bad in ["", "no-at", "a@b", "a@.b", "a b@c.de", "@x.org"] {
             assert!(Email::parse(bad).is_err(), "{bad:?}");
         }
-        assert!(matches!(Password::parse("short".into()), Err(AccountError::PasswordTooShort)));
-        assert!(matches!(Password::parse("x".repeat(129)), Err(AccountError::PasswordTooLong)));
+        assert!(matches!(
+            Password::parse("short".into()),
+            Err(AccountError::PasswordTooShort)
+        ));
+        assert!(matches!(
+            Password::parse("x".repeat(129)),
+            Err(AccountError::PasswordTooLong)
+        ));
         // Length counts characters, not bytes.
         assert!(Password::parse("كلمةسرطويلة".into()).is_ok());
     }

@@ -23,7 +23,12 @@ use crate::{demo, directory, web};
 #[command(name = "majlis", version, propagate_version = true)]
 pub struct Cli {
     /// Settings file; read if it exists. MAJLIS_* environment variables override it.
-    #[arg(long, global = true, default_value = "majlis.toml", value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        default_value = "majlis.toml",
+        value_name = "FILE"
+    )]
     config: PathBuf,
 
     #[command(subcommand)]
@@ -115,7 +120,10 @@ pub fn main() -> ExitCode {
             }
             Some(&a.db)
         }
-        Command::Migrate(a) | Command::Demo { command: DemoCommand::Load(a) } => Some(a),
+        Command::Migrate(a)
+        | Command::Demo {
+            command: DemoCommand::Load(a),
+        } => Some(a),
         Command::Admin {
             command: AdminCommand::Create { db, .. },
         } => Some(db),
@@ -129,7 +137,10 @@ pub fn main() -> ExitCode {
     }
     tracing::debug!(?settings, "settings");
 
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("majlis: cannot start the runtime: {e}");
@@ -214,8 +225,9 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                 .map_err(|_| anyhow::anyhow!("--locale must be one of en, ar, tr, fr, de"))?;
             let password = Password::parse(read_password()?)?;
             let db = prepare(&settings).await?;
-            let p = accounts::create_admin(&db, &email, &name, locale, &password, chrono::Utc::now())
-                .await?;
+            let p =
+                accounts::create_admin(&db, &email, &name, locale, &password, chrono::Utc::now())
+                    .await?;
             println!("administrator {} created (id {})", p.email, p.id);
             db.close().await;
             Ok(())

@@ -64,13 +64,14 @@ impl Db {
             reason: clean_reason(&e.to_string(), url),
         };
         if url.is_sqlite() {
-            if let Some(dir) = sqlite_file(url.expose()).and_then(|p| p.parent().map(|d| d.to_owned())) {
-                if !dir.as_os_str().is_empty() {
-                    std::fs::create_dir_all(&dir).map_err(|e| ConnectError {
-                        url: url.redacted(),
-                        reason: format!("cannot create folder {}: {e}", dir.display()),
-                    })?;
-                }
+            let folder = sqlite_file(url.expose())
+                .and_then(|p| p.parent().map(|d| d.to_owned()))
+                .filter(|d| !d.as_os_str().is_empty());
+            if let Some(dir) = folder {
+                std::fs::create_dir_all(&dir).map_err(|e| ConnectError {
+                    url: url.redacted(),
+                    reason: format!("cannot create folder {}: {e}", dir.display()),
+                })?;
             }
             // The writer opens (and if needed creates) the file and switches it to WAL.
             let write = Database::connect(sqlite_options(url, 1, false))
@@ -148,7 +149,9 @@ impl Db {
 
 /// The file a `sqlite:` URL points at, if any.
 fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
-    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
     let path = rest.split('?').next().unwrap_or_default();
     (!path.is_empty() && path != ":memory:").then(|| std::path::PathBuf::from(path))
 }
@@ -168,7 +171,8 @@ fn sqlite_options(url: &DatabaseUrl, connections: u32, read_only: bool) -> Conne
                 // WAL is a property of the file, set by the writer; readers only read.
                 o.read_only(true)
             } else {
-                o.journal_mode(SqliteJournalMode::Wal).create_if_missing(true)
+                o.journal_mode(SqliteJournalMode::Wal)
+                    .create_if_missing(true)
             }
         });
     opts

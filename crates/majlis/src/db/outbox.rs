@@ -126,7 +126,10 @@ pub async fn pending<C: ConnectionTrait>(
 /// Mark every change up to `id` as handled by `consumer`. The cursor never moves back.
 pub async fn acknowledge(tx: &DatabaseTransaction, consumer: &str, id: i64) -> Result<(), DbErr> {
     let now = Utc::now();
-    match cursor::Entity::find_by_id(consumer.to_owned()).one(tx).await? {
+    match cursor::Entity::find_by_id(consumer.to_owned())
+        .one(tx)
+        .await?
+    {
         Some(c) if c.position >= id => Ok(()),
         Some(_) => {
             cursor::ActiveModel {

@@ -160,7 +160,10 @@ async fn load_organisation(
 ) -> Result<(), DemoError> {
     let what = format!("organisation {}", def.slug);
     if OrganisationKind::from_code(&def.kind).is_none() {
-        return Err(DemoError::Invalid(format!("{what}: unknown kind {}", def.kind)));
+        return Err(DemoError::Invalid(format!(
+            "{what}: unknown kind {}",
+            def.kind
+        )));
     }
     let name = tr(def.name, &what)?;
     let description = tr_opt(def.description, &what)?;
@@ -247,7 +250,10 @@ async fn load_municipality(
 ) -> Result<(), DemoError> {
     let what = format!("municipality {}", def.slug);
     if MunicipalityKind::from_code(&def.kind).is_none() {
-        return Err(DemoError::Invalid(format!("{what}: unknown kind {}", def.kind)));
+        return Err(DemoError::Invalid(format!(
+            "{what}: unknown kind {}",
+            def.kind
+        )));
     }
     let name = tr(def.name, &what)?;
     let profile = tr_opt(def.profile, &what)?;
@@ -371,15 +377,31 @@ mod tests {
     fn demo_file_is_valid_and_names_the_seed_cities() {
         let file = parse().unwrap();
         let slugs: BTreeSet<&str> = file.municipality.iter().map(|m| m.slug.as_str()).collect();
-        assert!(file.municipality.len() >= 30, "{} municipalities", file.municipality.len());
-        assert!(file.organisation.len() >= 15, "{} organisations", file.organisation.len());
+        assert!(
+            file.municipality.len() >= 30,
+            "{} municipalities",
+            file.municipality.len()
+        );
+        assert!(
+            file.organisation.len() >= 15,
+            "{} organisations",
+            file.organisation.len()
+        );
         for m in &file.municipality {
             assert!(MunicipalityKind::from_code(&m.kind).is_some(), "{}", m.slug);
-            assert!(crate::directory::rules::Slug::parse(&m.slug).is_some(), "{}", m.slug);
+            assert!(
+                crate::directory::rules::Slug::parse(&m.slug).is_some(),
+                "{}",
+                m.slug
+            );
         }
         for o in &file.organisation {
             assert!(OrganisationKind::from_code(&o.kind).is_some(), "{}", o.slug);
-            assert!(crate::directory::rules::Slug::parse(&o.slug).is_some(), "{}", o.slug);
+            assert!(
+                crate::directory::rules::Slug::parse(&o.slug).is_some(),
+                "{}",
+                o.slug
+            );
         }
         assert_eq!(slugs.len(), file.municipality.len(), "slugs are unique");
     }

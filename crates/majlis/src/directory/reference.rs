@@ -50,7 +50,10 @@ pub fn country_rows() -> Result<Vec<country::Model>, String> {
     }
     let locales: Vec<Locale> = header[2..]
         .iter()
-        .map(|h| h.parse().map_err(|_| format!("countries.tsv: unknown locale {h}")))
+        .map(|h| {
+            h.parse()
+                .map_err(|_| format!("countries.tsv: unknown locale {h}"))
+        })
         .collect::<Result<_, _>>()?;
     lines
         .filter(|l| !l.trim().is_empty())
@@ -61,7 +64,10 @@ pub fn country_rows() -> Result<Vec<country::Model>, String> {
             }
             let name = TrText::from_values(
                 Locale::En,
-                locales.iter().copied().zip(cols[2..].iter().map(|s| s.to_string())),
+                locales
+                    .iter()
+                    .copied()
+                    .zip(cols[2..].iter().map(|s| s.to_string())),
             )
             .map_err(|e| format!("countries.tsv: {}: {e}", cols[0]))?;
             Ok(country::Model {
@@ -111,7 +117,9 @@ pub async fn sync(db: &Db) -> Result<usize, DbErr> {
                 changed += 1;
             }
             None => {
-                country::Entity::insert(c.into_active_model()).exec(&tx).await?;
+                country::Entity::insert(c.into_active_model())
+                    .exec(&tx)
+                    .await?;
                 changed += 1;
             }
         }

@@ -432,7 +432,11 @@ async fn api_organisation(
         .ok_or(AppError::NotFound)?;
     let l = ctx.locale;
     let names = api_text(&card.organisation.name, l);
-    let description = card.organisation.description.as_ref().map(|d| api_text(d, l));
+    let description = card
+        .organisation
+        .description
+        .as_ref()
+        .map(|d| api_text(d, l));
     let mut out = to_api_organisation(&state.settings.public_url(), l, card);
     out.names = Some(names);
     out.description = description;

@@ -172,7 +172,9 @@ fn parse_opt<T>(
 ) -> Result<Option<T>, AppError> {
     match non_empty(v) {
         None => Ok(None),
-        Some(v) => parse(v).map(Some).ok_or_else(|| AppError::bad_request(field)),
+        Some(v) => parse(v)
+            .map(Some)
+            .ok_or_else(|| AppError::bad_request(field)),
     }
 }
 
@@ -493,7 +495,8 @@ async fn organisation_cards<C: ConnectionTrait>(
     if rows.is_empty() {
         return Ok(Vec::new());
     }
-    let countries = countries_by_code(db, rows.iter().filter_map(|o| o.country_code.clone())).await?;
+    let countries =
+        countries_by_code(db, rows.iter().filter_map(|o| o.country_code.clone())).await?;
     let ids: Vec<i32> = rows.iter().map(|o| o.id).collect();
     let mut themes: BTreeMap<i32, Vec<theme::Model>> = BTreeMap::new();
     for (link, theme) in organisation_theme::Entity::find()
@@ -512,7 +515,10 @@ async fn organisation_cards<C: ConnectionTrait>(
             let mut ts = themes.remove(&o.id).unwrap_or_default();
             ts.sort_by_key(|t| t.position);
             OrganisationCard {
-                country: o.country_code.as_ref().and_then(|c| countries.get(c).cloned()),
+                country: o
+                    .country_code
+                    .as_ref()
+                    .and_then(|c| countries.get(c).cloned()),
                 themes: ts,
                 organisation: o,
             }
@@ -655,8 +661,14 @@ mod tests {
 
     #[test]
     fn paging_input_is_checked() {
-        assert_eq!(PageRequest::parse(None, None).unwrap(), PageRequest::default());
-        assert_eq!(PageRequest::parse(Some(""), Some(" ")).unwrap(), PageRequest::default());
+        assert_eq!(
+            PageRequest::parse(None, None).unwrap(),
+            PageRequest::default()
+        );
+        assert_eq!(
+            PageRequest::parse(Some(""), Some(" ")).unwrap(),
+            PageRequest::default()
+        );
         let p = PageRequest::parse(Some("3"), Some("10")).unwrap();
         assert_eq!((p.page, p.per_page, p.offset()), (3, 10, 20));
         for (page, per) in [
@@ -668,7 +680,10 @@ mod tests {
             (Some("1e3"), None),
         ] {
             assert!(
-                matches!(PageRequest::parse(page, per), Err(AppError::BadRequest { .. })),
+                matches!(
+                    PageRequest::parse(page, per),
+                    Err(AppError::BadRequest { .. })
+                ),
                 "{page:?} {per:?} must be refused"
             );
         }

@@ -62,7 +62,10 @@ mod tests {
     #[test]
     fn unknown_values_fall_through() {
         assert_eq!(negotiate(Some("xx"), Some("tr"), None), Locale::Tr);
-        assert_eq!(negotiate(Some("klingon"), Some("zz"), Some("fr")), Locale::Fr);
+        assert_eq!(
+            negotiate(Some("klingon"), Some("zz"), Some("fr")),
+            Locale::Fr
+        );
         assert_eq!(negotiate(Some(""), None, Some("*")), Locale::En);
     }
 
@@ -72,7 +75,10 @@ mod tests {
             from_accept_language("es;q=1, de;q=0.5, ar-LB;q=0.8"),
             Some(Locale::Ar)
         );
-        assert_eq!(from_accept_language("fr-CH, fr;q=0.9, en;q=0.8"), Some(Locale::Fr));
+        assert_eq!(
+            from_accept_language("fr-CH, fr;q=0.9, en;q=0.8"),
+            Some(Locale::Fr)
+        );
         assert_eq!(from_accept_language("tr;q=0, en;q=0.1"), Some(Locale::En));
         assert_eq!(from_accept_language("garbage;;;q=abc"), None);
     }

@@ -97,7 +97,10 @@ impl TrText {
     }
 
     pub fn original(&self) -> &str {
-        self.values.get(&self.orig).map(String::as_str).unwrap_or_default()
+        self.values
+            .get(&self.orig)
+            .map(String::as_str)
+            .unwrap_or_default()
     }
 
     pub fn get(&self, locale: Locale) -> Option<&str> {
@@ -139,7 +142,10 @@ mod tests {
         let mut t = TrText::new(Locale::Tr, "Şahinbey Belediyesi").unwrap();
         t.set(Locale::Ar, "بلدية شاهين بي");
         let ar = t.show(Locale::Ar);
-        assert_eq!((ar.text, ar.locale, ar.fallback), ("بلدية شاهين بي", Locale::Ar, false));
+        assert_eq!(
+            (ar.text, ar.locale, ar.fallback),
+            ("بلدية شاهين بي", Locale::Ar, false)
+        );
         let de = t.show(Locale::De);
         assert_eq!(
             (de.text, de.locale, de.fallback),
@@ -149,7 +155,10 @@ mod tests {
 
     #[test]
     fn original_cannot_be_emptied() {
-        assert_eq!(TrText::new(Locale::En, "  "), Err(TrTextError::EmptyOriginal));
+        assert_eq!(
+            TrText::new(Locale::En, "  "),
+            Err(TrTextError::EmptyOriginal)
+        );
         let mut t = TrText::new(Locale::En, "Housing").unwrap();
         t.set(Locale::En, "");
         assert_eq!(t.original(), "Housing");
@@ -173,7 +182,10 @@ mod tests {
         )
         .unwrap();
         let json = serde_json::to_string(&t).unwrap();
-        assert_eq!(json, r#"{"orig":"de","values":{"ar":"أوسنابروك","de":"Osnabrück"}}"#);
+        assert_eq!(
+            json,
+            r#"{"orig":"de","values":{"ar":"أوسنابروك","de":"Osnabrück"}}"#
+        );
         assert_eq!(serde_json::from_str::<TrText>(&json).unwrap(), t);
     }
 }

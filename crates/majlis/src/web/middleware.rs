@@ -45,8 +45,10 @@ pub async fn locale(mut req: Request, next: Next) -> Response {
     req.extensions_mut().insert(chosen);
 
     let mut res = next.run(req).await;
-    res.headers_mut()
-        .append(header::VARY, HeaderValue::from_static("Accept-Language, Cookie"));
+    res.headers_mut().append(
+        header::VARY,
+        HeaderValue::from_static("Accept-Language, Cookie"),
+    );
     if explicit && !is_api {
         let cookie = format!(
             "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
@@ -81,7 +83,11 @@ struct ErrorPage {
 
 /// Turn an [`ErrorInfo`] left by a handler into a page or a JSON body.
 pub async fn render_errors(req: Request, next: Next) -> Response {
-    let locale = req.extensions().get::<Locale>().copied().unwrap_or_default();
+    let locale = req
+        .extensions()
+        .get::<Locale>()
+        .copied()
+        .unwrap_or_default();
     let uri = req.uri().clone();
     let res = next.run(req).await;
     let status = res.status();

@@ -145,7 +145,11 @@ impl<S: Send + Sync> FromRequestParts<S> for PageCtx {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let locale = parts.extensions.get::<Locale>().copied().unwrap_or_default();
+        let locale = parts
+            .extensions
+            .get::<Locale>()
+            .copied()
+            .unwrap_or_default();
         let uri = parts
             .extensions
             .get::<OriginalUri>()

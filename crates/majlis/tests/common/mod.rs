@@ -112,7 +112,9 @@ impl TestApp {
             expose_query_count: true,
             ..Settings::default()
         };
-        let db = majlis::cli::prepare(&settings).await.expect("prepare database");
+        let db = majlis::cli::prepare(&settings)
+            .await
+            .expect("prepare database");
         let settings = Arc::new(settings);
         let router = majlis::web::router(majlis::web::AppState {
             db: db.clone(),
@@ -136,7 +138,8 @@ impl TestApp {
     }
 
     pub async fn get(&self, uri: &str) -> TestResponse {
-        self.request(Request::get(uri).body(Body::empty()).unwrap()).await
+        self.request(Request::get(uri).body(Body::empty()).unwrap())
+            .await
     }
 
     pub async fn get_with(&self, uri: &str, headers: &[(&str, &str)]) -> TestResponse {
@@ -148,7 +151,12 @@ impl TestApp {
     }
 
     pub async fn request(&self, req: Request<Body>) -> TestResponse {
-        let res = self.router.clone().oneshot(req).await.expect("router answers");
+        let res = self
+            .router
+            .clone()
+            .oneshot(req)
+            .await
+            .expect("router answers");
         let status = res.status();
         let headers = res.headers().clone();
         let bytes = axum::body::to_bytes(res.into_body(), 16 * 1024 * 1024)
@@ -179,13 +187,13 @@ impl TestApp {
     /// Close connections and drop the PostgreSQL database.
     pub async fn finish(self) {
         self.db.clone().close().await;
-        if let Some((admin, name)) = self.postgres {
-            if let Ok(conn) = Database::connect(&admin).await {
-                let _ = conn
-                    .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
-                    .await;
-                let _ = conn.close().await;
-            }
+        if let Some((admin, name)) = self.postgres
+            && let Ok(conn) = Database::connect(&admin).await
+        {
+            let _ = conn
+                .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                .await;
+            let _ = conn.close().await;
         }
     }
 }
@@ -202,8 +210,9 @@ impl TestResponse {
     }
 
     pub fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.body)
-            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", &self.body[..self.body.len().min(500)]))
+        serde_json::from_str(&self.body).unwrap_or_else(|e| {
+            panic!("not JSON ({e}): {}", &self.body[..self.body.len().min(500)])
+        })
     }
 
     /// Number of database queries the request ran.
@@ -222,7 +231,13 @@ impl TestResponse {
         let sel = scraper::Selector::parse(selector).expect("selector");
         self.html()
             .select(&sel)
-            .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|e| {
+                e.text()
+                    .collect::<String>()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .collect()
     }
 
