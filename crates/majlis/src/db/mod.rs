@@ -82,6 +82,7 @@ impl Db {
                 .map_err(fail)?;
             Ok(Db::with_counting(read, write))
         } else if url.is_postgres() {
+            probe_postgres(url).await?;
             let mut opts = ConnectOptions::new(url.expose());
             opts.max_connections(sizes.postgres.max(2))
                 .min_connections(1)
@@ -144,6 +145,25 @@ impl Db {
     pub async fn close(self) {
         let _ = self.read.close().await;
         let _ = self.write.close().await;
+    }
+}
+
+/// Open one connection first: a pool hides the cause ("connection refused",
+/// "password authentication failed") behind a time-out.
+async fn probe_postgres(url: &DatabaseUrl) -> Result<(), ConnectError> {
+    use sea_orm::sqlx::{Connection, postgres::PgConnection};
+    let fail = |reason: String| ConnectError {
+        url: url.redacted(),
+        reason: clean_reason(&reason, url),
+    };
+    let attempt = PgConnection::connect(url.expose());
+    match tokio::time::timeout(Duration::from_secs(10), attempt).await {
+        Ok(Ok(conn)) => {
+            let _ = conn.close().await;
+            Ok(())
+        }
+        Ok(Err(e)) => Err(fail(e.to_string())),
+        Err(_) => Err(fail("no answer within 10 seconds".into())),
     }
 }
 
