@@ -44,6 +44,13 @@ fn page_request(p: &Params) -> Result<PageRequest, AppError> {
     PageRequest::parse(p.get("page"), p.get("per_page"))
 }
 
+/// Countries in the reader's alphabetical order (by code point: good enough
+/// for a short filter list; no collation library yet).
+fn by_name(mut countries: Vec<country::Model>, l: Locale) -> Vec<country::Model> {
+    countries.sort_by(|a, b| a.name.text(l).cmp(b.name.text(l)));
+    countries
+}
+
 fn slug(s: &str) -> Result<Slug, AppError> {
     Slug::parse(s).ok_or(AppError::NotFound)
 }
@@ -70,7 +77,7 @@ async fn municipalities(
     let page_req = page_request(&params)?;
     let db = state.db.read();
     let page = rules::list_municipalities(db, &filter, page_req).await?;
-    let countries = rules::member_countries(db).await?;
+    let countries = by_name(rules::member_countries(db).await?, ctx.locale);
     let themes = rules::themes(db).await?;
     render(&MunicipalitiesPage {
         ctx: ctx.with_section(Section::Municipalities),
@@ -123,7 +130,7 @@ async fn organisations(
     let page_req = page_request(&params)?;
     let db = state.db.read();
     let page = rules::list_organisations(db, &filter, page_req).await?;
-    let countries = rules::partner_countries(db).await?;
+    let countries = by_name(rules::partner_countries(db).await?, ctx.locale);
     let themes = rules::themes(db).await?;
     render(&OrganisationsPage {
         ctx: ctx.with_section(Section::Organisations),

@@ -11,9 +11,10 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::LazyLock;
 
 use fluent_templates::fluent_bundle::FluentValue;
-use fluent_templates::{Loader, static_loader};
+use fluent_templates::static_loader;
 use serde::{Deserialize, Serialize};
 use unic_langid::LanguageIdentifier;
 
@@ -75,14 +76,30 @@ impl Locale {
         }
     }
 
-    fn langid(self) -> LanguageIdentifier {
-        // The five codes are valid BCP 47 primary subtags.
-        self.code().parse().unwrap_or_default()
+    fn langid(self) -> &'static LanguageIdentifier {
+        static IDS: LazyLock<[LanguageIdentifier; 5]> = LazyLock::new(|| {
+            // The five codes are valid BCP 47 primary subtags.
+            Locale::ALL.map(|l| l.code().parse().unwrap_or_default())
+        });
+        &IDS[self as usize]
+    }
+
+    /// This locale's message, else English's, else the id itself.
+    /// (The loader's own `lookup` negotiates languages on every call: too slow
+    /// for a page that shows a hundred strings.)
+    fn lookup(self, id: &str, args: Option<&HashMap<Cow<'static, str>, FluentValue>>) -> String {
+        LOCALES
+            .lookup_single_language(self.langid(), id, args)
+            .or_else(|_| LOCALES.lookup_single_language(Locale::En.langid(), id, args))
+            .unwrap_or_else(|e| {
+                tracing::warn!(id, error = %e, "missing UI message");
+                id.to_owned()
+            })
     }
 
     /// Look a UI message up by its Fluent id.
     pub fn t(self, id: &str) -> String {
-        LOCALES.lookup(&self.langid(), id)
+        self.lookup(id, None)
     }
 
     /// Look a UI message up with named arguments.
@@ -97,14 +114,14 @@ impl Locale {
                 (Cow::Borrowed(*k), value)
             })
             .collect();
-        LOCALES.lookup_with_args(&self.langid(), id, &map)
+        self.lookup(id, Some(&map))
     }
 
     /// Whether a message id exists in this locale (not through fallback).
     pub fn has(self, id: &str) -> bool {
         LOCALES
-            .try_lookup_complete(&self.langid(), id, None)
-            .is_some()
+            .lookup_single_language::<&str>(self.langid(), id, None)
+            .is_ok()
     }
 
     /// Group the digits of a number as readers of this locale expect.
