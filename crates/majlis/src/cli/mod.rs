@@ -277,10 +277,10 @@ async fn serve(settings: Settings, demo_requested: bool) -> anyhow::Result<()> {
     }
     web::init_metrics();
     let settings = Arc::new(settings);
-    let app = web::router(web::AppState {
-        db: db.clone(),
-        settings: settings.clone(),
-    });
+    let state = web::AppState::new(db.clone(), settings.clone())
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot read countries and themes: {e}"))?;
+    let app = web::router(state);
     tracing::info!(
         "Majlis is listening on http://{} (database {})",
         settings.bind,

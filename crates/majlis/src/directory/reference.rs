@@ -86,6 +86,61 @@ pub fn theme_defs() -> Result<Vec<ThemeDef>, String> {
         .map_err(|e| format!("themes.toml: {e}"))
 }
 
+/// Countries and themes held in memory by each node: read on every directory
+/// page, and changed only by [`sync`] (at start-up, from the files embedded in
+/// the binary), so a node loads them once after syncing.
+///
+/// When themes become editable at run time, a change must reach other nodes
+/// through the outbox (`theme` rows are already recorded there).
+#[derive(Clone, Debug, Default)]
+pub struct Reference {
+    countries: std::collections::HashMap<String, country::Model>,
+    themes: Vec<theme::Model>,
+}
+
+impl Reference {
+    /// Read both tables (two queries).
+    pub async fn load<C: sea_orm::ConnectionTrait>(db: &C) -> Result<Self, DbErr> {
+        use sea_orm::QueryOrder;
+        let countries = country::Entity::find()
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|c| (c.code.clone(), c))
+            .collect();
+        let themes = theme::Entity::find()
+            .order_by_asc(theme::Column::Position)
+            .order_by_asc(theme::Column::Slug)
+            .all(db)
+            .await?;
+        Ok(Reference { countries, themes })
+    }
+
+    pub fn country(&self, code: &str) -> Option<&country::Model> {
+        self.countries.get(code)
+    }
+
+    /// All countries, by code.
+    pub fn countries(&self) -> impl Iterator<Item = &country::Model> {
+        let mut all: Vec<&country::Model> = self.countries.values().collect();
+        all.sort_by(|a, b| a.code.cmp(&b.code));
+        all.into_iter()
+    }
+
+    /// Themes in vocabulary order.
+    pub fn themes(&self) -> &[theme::Model] {
+        &self.themes
+    }
+
+    pub fn theme_by_slug(&self, slug: &str) -> Option<&theme::Model> {
+        self.themes.iter().find(|t| t.slug == slug)
+    }
+
+    pub fn theme(&self, id: i32) -> Option<&theme::Model> {
+        self.themes.iter().find(|t| t.id == id)
+    }
+}
+
 /// Insert missing countries and themes, update changed names. Returns how many rows changed.
 pub async fn sync(db: &Db) -> Result<usize, DbErr> {
     let countries = country_rows().map_err(DbErr::Custom)?;

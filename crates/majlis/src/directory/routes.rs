@@ -76,9 +76,9 @@ async fn municipalities(
     let filter = municipality_filter(&params)?;
     let page_req = page_request(&params)?;
     let db = state.db.read();
-    let page = rules::list_municipalities(db, &filter, page_req).await?;
-    let countries = by_name(rules::member_countries(db).await?, ctx.locale);
-    let themes = rules::themes(db).await?;
+    let page = rules::list_municipalities(db, &state.reference, &filter, page_req).await?;
+    let countries = by_name(rules::member_countries(db, &state.reference).await?, ctx.locale);
+    let themes = state.reference.themes().to_vec();
     render(&MunicipalitiesPage {
         ctx: ctx.with_section(Section::Municipalities),
         page,
@@ -101,7 +101,7 @@ async fn municipality(
     ctx: PageCtx,
     Path(s): Path<String>,
 ) -> Result<Html<String>, AppError> {
-    let m = rules::municipality_by_slug(state.db.read(), &slug(&s)?)
+    let m = rules::municipality_by_slug(state.db.read(), &state.reference, &slug(&s)?)
         .await?
         .ok_or(AppError::NotFound)?;
     render(&MunicipalityPage {
@@ -129,9 +129,9 @@ async fn organisations(
     let filter = organisation_filter(&params)?;
     let page_req = page_request(&params)?;
     let db = state.db.read();
-    let page = rules::list_organisations(db, &filter, page_req).await?;
-    let countries = by_name(rules::partner_countries(db).await?, ctx.locale);
-    let themes = rules::themes(db).await?;
+    let page = rules::list_organisations(db, &state.reference, &filter, page_req).await?;
+    let countries = by_name(rules::partner_countries(db, &state.reference).await?, ctx.locale);
+    let themes = state.reference.themes().to_vec();
     render(&OrganisationsPage {
         ctx: ctx.with_section(Section::Organisations),
         page,
@@ -154,7 +154,7 @@ async fn organisation(
     ctx: PageCtx,
     Path(s): Path<String>,
 ) -> Result<Html<String>, AppError> {
-    let o = rules::organisation_by_slug(state.db.read(), &slug(&s)?)
+    let o = rules::organisation_by_slug(state.db.read(), &state.reference, &slug(&s)?)
         .await?
         .ok_or(AppError::NotFound)?;
     render(&OrganisationPage {
@@ -172,7 +172,7 @@ struct NetworkPage {
 
 /// `GET /network`: members by country, with figures.
 async fn network(State(state): State<AppState>, ctx: PageCtx) -> Result<Html<String>, AppError> {
-    let overview = rules::overview(state.db.read()).await?;
+    let overview = rules::overview(state.db.read(), &state.reference).await?;
     render(&NetworkPage {
         ctx: ctx.with_section(Section::Network),
         overview,
@@ -378,7 +378,12 @@ async fn api_municipalities(
     params: Params,
 ) -> Result<Json<ApiList<ApiMunicipality>>, AppError> {
     let filter = municipality_filter(&params)?;
-    let page = rules::list_municipalities(state.db.read(), &filter, page_request(&params)?).await?;
+    let page = rules::list_municipalities(
+        state.db.read(),
+        &state.reference,
+        &filter,
+        page_request(&params)?,
+    ).await?;
     let base = state.settings.public_url();
     Ok(Json(ApiList::from_page(page, |c| {
         to_api_municipality(&base, ctx.locale, c)
@@ -392,7 +397,7 @@ async fn api_municipality(
     Path(id): Path<String>,
 ) -> Result<Json<ApiMunicipality>, AppError> {
     let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
-    let MunicipalityDetail { card, contacts } = rules::municipality_by_id(state.db.read(), id)
+    let MunicipalityDetail { card, contacts } = rules::municipality_by_id(state.db.read(), &state.reference, id)
         .await?
         .ok_or(AppError::NotFound)?;
     let l = ctx.locale;
@@ -420,7 +425,12 @@ async fn api_organisations(
     params: Params,
 ) -> Result<Json<ApiList<ApiOrganisation>>, AppError> {
     let filter = organisation_filter(&params)?;
-    let page = rules::list_organisations(state.db.read(), &filter, page_request(&params)?).await?;
+    let page = rules::list_organisations(
+        state.db.read(),
+        &state.reference,
+        &filter,
+        page_request(&params)?,
+    ).await?;
     let base = state.settings.public_url();
     Ok(Json(ApiList::from_page(page, |c| {
         to_api_organisation(&base, ctx.locale, c)
@@ -434,7 +444,7 @@ async fn api_organisation(
     Path(id): Path<String>,
 ) -> Result<Json<ApiOrganisation>, AppError> {
     let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
-    let card = rules::organisation_by_id(state.db.read(), id)
+    let card = rules::organisation_by_id(state.db.read(), &state.reference, id)
         .await?
         .ok_or(AppError::NotFound)?;
     let l = ctx.locale;
@@ -457,7 +467,7 @@ async fn api_themes(
     params: Params,
 ) -> Result<Json<ApiList<ApiTheme>>, AppError> {
     let page_req = page_request(&params)?;
-    let all = rules::themes(state.db.read()).await?;
+    let all = state.reference.themes();
     let base = state.settings.public_url();
     let total = all.len() as u64;
     let items = all
@@ -468,7 +478,7 @@ async fn api_themes(
             id: t.id,
             name: t.label.text(ctx.locale).to_owned(),
             url: format!("{base}/municipalities?theme={}", t.slug),
-            slug: t.slug,
+            slug: t.slug.clone(),
         })
         .collect();
     Ok(Json(ApiList {
@@ -490,7 +500,12 @@ async fn api_countries(
         Some("true") => true,
         Some(_) => return Err(AppError::bad_request("members")),
     };
-    let page = rules::countries(state.db.read(), only_members, page_request(&params)?).await?;
+    let page = rules::countries(
+        state.db.read(),
+        &state.reference,
+        only_members,
+        page_request(&params)?,
+    ).await?;
     let base = state.settings.public_url();
     Ok(Json(ApiList::from_page(page, |c| ApiCountry {
         id: c.code.clone(),

@@ -1,17 +1,18 @@
 //! Reading the directory: typed filters, paging, and the bounded set of
 //! queries each page runs (no query per row).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use sea_orm::sea_query::Query;
+use sea_orm::sea_query::{Alias, Expr, ExprTrait as _, Query};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Statement,
+    ColumnTrait, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait, FromQueryResult,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Statement,
 };
 
 use super::entities::{
     contact, country, municipality, municipality_theme, organisation, organisation_theme, theme,
 };
+use super::reference::Reference;
 use super::{MunicipalityKind, OrganisationKind};
 use crate::web::AppError;
 
@@ -111,7 +112,7 @@ pub struct Page<T> {
 
 impl<T> Page<T> {
     pub fn pages(&self) -> u64 {
-        self.total.div_ceil(self.per_page).max(1)
+        Ord::max(self.total.div_ceil(self.per_page), 1)
     }
     pub fn has_prev(&self) -> bool {
         self.page > 1
@@ -201,124 +202,128 @@ pub struct OrganisationCard {
     pub themes: Vec<theme::Model>,
 }
 
-/// The themes in vocabulary order.
-pub async fn themes<C: ConnectionTrait>(db: &C) -> Result<Vec<theme::Model>, DbErr> {
-    theme::Entity::find()
-        .order_by_asc(theme::Column::Position)
-        .order_by_asc(theme::Column::Slug)
-        .all(db)
-        .await
-}
-
 /// Countries, optionally only those where the network has members or partners.
 pub async fn countries<C: ConnectionTrait>(
     db: &C,
+    reference: &Reference,
     only_members: bool,
     page: PageRequest,
 ) -> Result<Page<country::Model>, DbErr> {
-    let mut q = country::Entity::find();
-    if only_members {
-        q = q.filter(
-            Condition::any()
-                .add(
-                    country::Column::Code.in_subquery(
-                        Query::select()
-                            .column(municipality::Column::CountryCode)
-                            .from(municipality::Entity)
-                            .to_owned(),
-                    ),
-                )
-                .add(
-                    country::Column::Code.in_subquery(
-                        Query::select()
-                            .column(organisation::Column::CountryCode)
-                            .from(organisation::Entity)
-                            .and_where(organisation::Column::CountryCode.is_not_null())
-                            .to_owned(),
-                    ),
-                ),
-        );
-    }
-    let total = q.clone().count(db).await?;
-    let items = q
-        .order_by_asc(country::Column::Code)
-        .offset(page.offset())
-        .limit(page.per_page)
-        .all(db)
-        .await?;
+    let present: Option<BTreeSet<String>> = if only_members {
+        let mut codes = distinct_codes(db, "municipality").await?;
+        codes.extend(distinct_codes(db, "organisation").await?);
+        Some(codes)
+    } else {
+        None
+    };
+    let all: Vec<&country::Model> = reference
+        .countries()
+        .filter(|c| present.as_ref().is_none_or(|p| p.contains(&c.code)))
+        .collect();
     Ok(Page {
-        items,
-        total,
+        total: all.len() as u64,
+        items: all
+            .into_iter()
+            .skip(page.offset() as usize)
+            .take(page.per_page as usize)
+            .cloned()
+            .collect(),
         page: page.page,
         per_page: page.per_page,
     })
 }
 
-/// Countries that have at least one municipality (for the list's filter).
-pub async fn member_countries<C: ConnectionTrait>(db: &C) -> Result<Vec<country::Model>, DbErr> {
-    country::Entity::find()
-        .filter(
-            country::Column::Code.in_subquery(
-                Query::select()
-                    .distinct()
-                    .column(municipality::Column::CountryCode)
-                    .from(municipality::Entity)
-                    .to_owned(),
-            ),
-        )
-        .order_by_asc(country::Column::Code)
-        .all(db)
-        .await
-}
-
-/// Countries that have at least one organisation (for the list's filter).
-pub async fn partner_countries<C: ConnectionTrait>(db: &C) -> Result<Vec<country::Model>, DbErr> {
-    country::Entity::find()
-        .filter(
-            country::Column::Code.in_subquery(
-                Query::select()
-                    .distinct()
-                    .column(organisation::Column::CountryCode)
-                    .from(organisation::Entity)
-                    .and_where(organisation::Column::CountryCode.is_not_null())
-                    .to_owned(),
-            ),
-        )
-        .order_by_asc(country::Column::Code)
-        .all(db)
-        .await
-}
-
-async fn theme_id<C: ConnectionTrait>(db: &C, slug: &Slug) -> Result<Option<i32>, DbErr> {
-    Ok(theme::Entity::find()
-        .filter(theme::Column::Slug.eq(slug.as_str()))
-        .one(db)
-        .await?
-        .map(|t| t.id))
-}
-
-async fn countries_by_code<C: ConnectionTrait>(
-    db: &C,
-    codes: impl IntoIterator<Item = String>,
-) -> Result<HashMap<String, country::Model>, DbErr> {
-    let mut codes: Vec<String> = codes.into_iter().collect();
-    codes.sort();
-    codes.dedup();
-    if codes.is_empty() {
-        return Ok(HashMap::new());
+/// Country codes used in a table's `country_code` column (one light query).
+async fn distinct_codes<C: ConnectionTrait>(db: &C, table: &str) -> Result<BTreeSet<String>, DbErr> {
+    #[derive(FromQueryResult)]
+    struct Code {
+        country_code: String,
     }
-    Ok(country::Entity::find()
-        .filter(country::Column::Code.is_in(codes))
+    let sql = format!(
+        "SELECT DISTINCT country_code FROM {table} WHERE country_code IS NOT NULL"
+    );
+    Ok(Code::find_by_statement(Statement::from_string(db.get_database_backend(), sql))
         .all(db)
         .await?
         .into_iter()
-        .map(|c| (c.code.clone(), c))
+        .map(|c| c.country_code)
         .collect())
 }
 
-/// One page of municipalities: at most five queries whatever the page size.
+/// Countries that have at least one municipality (for the list's filter).
+pub async fn member_countries<C: ConnectionTrait>(
+    db: &C,
+    reference: &Reference,
+) -> Result<Vec<country::Model>, DbErr> {
+    let codes = distinct_codes(db, "municipality").await?;
+    Ok(codes.iter().filter_map(|c| reference.country(c).cloned()).collect())
+}
+
+/// Countries that have at least one organisation (for the list's filter).
+pub async fn partner_countries<C: ConnectionTrait>(
+    db: &C,
+    reference: &Reference,
+) -> Result<Vec<country::Model>, DbErr> {
+    let codes = distinct_codes(db, "organisation").await?;
+    Ok(codes.iter().filter_map(|c| reference.country(c).cloned()).collect())
+}
+
+/// Theme ids of several owners in one query and one row per owner:
+/// `owner_table` is `municipality_theme` or `organisation_theme`.
+async fn theme_links<C: ConnectionTrait>(
+    db: &C,
+    link_table: &str,
+    owner_column: &str,
+    owners: &[i32],
+) -> Result<HashMap<i32, Vec<i32>>, DbErr> {
+    #[derive(FromQueryResult)]
+    struct Links {
+        owner: i32,
+        ids: String,
+    }
+    if owners.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let backend = db.get_database_backend();
+    let aggregate = match backend {
+        DatabaseBackend::Postgres => "string_agg(CAST(theme_id AS TEXT), ',')",
+        _ => "group_concat(theme_id)",
+    };
+    let stmt = Query::select()
+        .expr_as(Expr::col(Alias::new(owner_column)), Alias::new("owner"))
+        .expr_as(Expr::cust(aggregate), Alias::new("ids"))
+        .from(Alias::new(link_table))
+        .and_where(Expr::col(Alias::new(owner_column)).is_in(owners.iter().copied()))
+        .group_by_col(Alias::new(owner_column))
+        .to_owned();
+    Ok(Links::find_by_statement(backend.build(&stmt))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|l| {
+            let ids = l.ids.split(',').filter_map(|i| i.trim().parse().ok()).collect();
+            (l.owner, ids)
+        })
+        .collect())
+}
+
+/// Themes of an owner, in vocabulary order.
+fn themes_of(reference: &Reference, ids: Option<&Vec<i32>>) -> Vec<theme::Model> {
+    let Some(ids) = ids else {
+        return Vec::new();
+    };
+    reference
+        .themes()
+        .iter()
+        .filter(|t| ids.contains(&t.id))
+        .cloned()
+        .collect()
+}
+
+/// One page of municipalities: three queries whatever the page size.
 pub async fn list_municipalities<C: ConnectionTrait>(
     db: &C,
+    reference: &Reference,
     filter: &MunicipalityFilter,
     page: PageRequest,
 ) -> Result<Page<MunicipalityCard>, DbErr> {
@@ -330,7 +335,7 @@ pub async fn list_municipalities<C: ConnectionTrait>(
         q = q.filter(municipality::Column::Kind.eq(k.code()));
     }
     if let Some(slug) = &filter.theme {
-        let Some(theme_id) = theme_id(db, slug).await? else {
+        let Some(theme) = reference.theme_by_slug(slug.as_str()) else {
             return Ok(empty_page(page));
         };
         q = q.filter(
@@ -338,7 +343,7 @@ pub async fn list_municipalities<C: ConnectionTrait>(
                 Query::select()
                     .column(municipality_theme::Column::MunicipalityId)
                     .from(municipality_theme::Entity)
-                    .and_where(municipality_theme::Column::ThemeId.eq(theme_id))
+                    .and_where(municipality_theme::Column::ThemeId.eq(theme.id))
                     .to_owned(),
             ),
         );
@@ -350,7 +355,7 @@ pub async fn list_municipalities<C: ConnectionTrait>(
         .limit(page.per_page)
         .all(db)
         .await?;
-    let items = municipality_cards(db, rows).await?;
+    let items = municipality_cards(db, reference, rows).await?;
     Ok(Page {
         items,
         total,
@@ -368,44 +373,28 @@ fn empty_page<T>(page: PageRequest) -> Page<T> {
     }
 }
 
-/// Attach countries and themes to municipalities in two queries.
+/// Attach countries and themes to municipalities: one query.
 async fn municipality_cards<C: ConnectionTrait>(
     db: &C,
+    reference: &Reference,
     rows: Vec<municipality::Model>,
 ) -> Result<Vec<MunicipalityCard>, DbErr> {
-    if rows.is_empty() {
-        return Ok(Vec::new());
-    }
-    let countries = countries_by_code(db, rows.iter().map(|m| m.country_code.clone())).await?;
     let ids: Vec<i32> = rows.iter().map(|m| m.id).collect();
-    let mut themes: BTreeMap<i32, Vec<theme::Model>> = BTreeMap::new();
-    for (link, theme) in municipality_theme::Entity::find()
-        .filter(municipality_theme::Column::MunicipalityId.is_in(ids))
-        .find_also_related(theme::Entity)
-        .all(db)
-        .await?
-    {
-        if let Some(theme) = theme {
-            themes.entry(link.municipality_id).or_default().push(theme);
-        }
-    }
+    let links = theme_links(db, "municipality_theme", "municipality_id", &ids).await?;
     Ok(rows
         .into_iter()
-        .map(|m| {
-            let mut ts = themes.remove(&m.id).unwrap_or_default();
-            ts.sort_by_key(|t| t.position);
-            MunicipalityCard {
-                country: countries.get(&m.country_code).cloned(),
-                themes: ts,
-                municipality: m,
-            }
+        .map(|m| MunicipalityCard {
+            country: reference.country(&m.country_code).cloned(),
+            themes: themes_of(reference, links.get(&m.id)),
+            municipality: m,
         })
         .collect())
 }
 
-/// A municipality's page by its slug: four queries.
+/// A municipality's page by its slug: three queries.
 pub async fn municipality_by_slug<C: ConnectionTrait>(
     db: &C,
+    reference: &Reference,
     slug: &Slug,
 ) -> Result<Option<MunicipalityDetail>, DbErr> {
     let Some(m) = municipality::Entity::find()
@@ -415,22 +404,24 @@ pub async fn municipality_by_slug<C: ConnectionTrait>(
     else {
         return Ok(None);
     };
-    municipality_detail(db, m).await.map(Some)
+    municipality_detail(db, reference, m).await.map(Some)
 }
 
-/// A municipality's page by its id: four queries.
+/// A municipality's page by its id: three queries.
 pub async fn municipality_by_id<C: ConnectionTrait>(
     db: &C,
+    reference: &Reference,
     id: i32,
 ) -> Result<Option<MunicipalityDetail>, DbErr> {
     match municipality::Entity::find_by_id(id).one(db).await? {
-        Some(m) => municipality_detail(db, m).await.map(Some),
+        Some(m) => municipality_detail(db, reference, m).await.map(Some),
         None => Ok(None),
     }
 }
 
 async fn municipality_detail<C: ConnectionTrait>(
     db: &C,
+    reference: &Reference,
     m: municipality::Model,
 ) -> Result<MunicipalityDetail, DbErr> {
     let contacts = contact::Entity::find()
@@ -438,16 +429,17 @@ async fn municipality_detail<C: ConnectionTrait>(
         .order_by_asc(contact::Column::SortOrder)
         .all(db)
         .await?;
-    let card = municipality_cards(db, vec![m])
+    let card = municipality_cards(db, reference, vec![m])
         .await?
         .pop()
         .ok_or_else(|| DbErr::Custom("municipality card went missing".into()))?;
     Ok(MunicipalityDetail { card, contacts })
 }
 
-/// One page of organisations: at most five queries whatever the page size.
+/// One page of organisations: three queries whatever the page size.
 pub async fn list_organisations<C: ConnectionTrait>(
     db: &C,
+    reference: &Reference,
     filter: &OrganisationFilter,
     page: PageRequest,
 ) -> Result<Page<OrganisationCard>, DbErr> {
@@ -459,7 +451,7 @@ pub async fn list_organisations<C: ConnectionTrait>(
         q = q.filter(organisation::Column::Kind.eq(k.code()));
     }
     if let Some(slug) = &filter.theme {
-        let Some(theme_id) = theme_id(db, slug).await? else {
+        let Some(theme) = reference.theme_by_slug(slug.as_str()) else {
             return Ok(empty_page(page));
         };
         q = q.filter(
@@ -467,7 +459,7 @@ pub async fn list_organisations<C: ConnectionTrait>(
                 Query::select()
                     .column(organisation_theme::Column::OrganisationId)
                     .from(organisation_theme::Entity)
-                    .and_where(organisation_theme::Column::ThemeId.eq(theme_id))
+                    .and_where(organisation_theme::Column::ThemeId.eq(theme.id))
                     .to_owned(),
             ),
         );
@@ -479,7 +471,7 @@ pub async fn list_organisations<C: ConnectionTrait>(
         .limit(page.per_page)
         .all(db)
         .await?;
-    let items = organisation_cards(db, rows).await?;
+    let items = organisation_cards(db, reference, rows).await?;
     Ok(Page {
         items,
         total,
@@ -490,45 +482,25 @@ pub async fn list_organisations<C: ConnectionTrait>(
 
 async fn organisation_cards<C: ConnectionTrait>(
     db: &C,
+    reference: &Reference,
     rows: Vec<organisation::Model>,
 ) -> Result<Vec<OrganisationCard>, DbErr> {
-    if rows.is_empty() {
-        return Ok(Vec::new());
-    }
-    let countries =
-        countries_by_code(db, rows.iter().filter_map(|o| o.country_code.clone())).await?;
     let ids: Vec<i32> = rows.iter().map(|o| o.id).collect();
-    let mut themes: BTreeMap<i32, Vec<theme::Model>> = BTreeMap::new();
-    for (link, theme) in organisation_theme::Entity::find()
-        .filter(organisation_theme::Column::OrganisationId.is_in(ids))
-        .find_also_related(theme::Entity)
-        .all(db)
-        .await?
-    {
-        if let Some(theme) = theme {
-            themes.entry(link.organisation_id).or_default().push(theme);
-        }
-    }
+    let links = theme_links(db, "organisation_theme", "organisation_id", &ids).await?;
     Ok(rows
         .into_iter()
-        .map(|o| {
-            let mut ts = themes.remove(&o.id).unwrap_or_default();
-            ts.sort_by_key(|t| t.position);
-            OrganisationCard {
-                country: o
-                    .country_code
-                    .as_ref()
-                    .and_then(|c| countries.get(c).cloned()),
-                themes: ts,
-                organisation: o,
-            }
+        .map(|o| OrganisationCard {
+            country: o.country_code.as_deref().and_then(|c| reference.country(c).cloned()),
+            themes: themes_of(reference, links.get(&o.id)),
+            organisation: o,
         })
         .collect())
 }
 
-/// An organisation's page by its slug: three queries.
+/// An organisation's page by its slug: two queries.
 pub async fn organisation_by_slug<C: ConnectionTrait>(
     db: &C,
+    reference: &Reference,
     slug: &Slug,
 ) -> Result<Option<OrganisationCard>, DbErr> {
     let Some(o) = organisation::Entity::find()
@@ -538,16 +510,17 @@ pub async fn organisation_by_slug<C: ConnectionTrait>(
     else {
         return Ok(None);
     };
-    Ok(organisation_cards(db, vec![o]).await?.pop())
+    Ok(organisation_cards(db, reference, vec![o]).await?.pop())
 }
 
-/// An organisation by id: three queries.
+/// An organisation by id: two queries.
 pub async fn organisation_by_id<C: ConnectionTrait>(
     db: &C,
+    reference: &Reference,
     id: i32,
 ) -> Result<Option<OrganisationCard>, DbErr> {
     match organisation::Entity::find_by_id(id).one(db).await? {
-        Some(o) => Ok(organisation_cards(db, vec![o]).await?.pop()),
+        Some(o) => Ok(organisation_cards(db, reference, vec![o]).await?.pop()),
         None => Ok(None),
     }
 }
@@ -592,8 +565,8 @@ struct OrganisationAggregate {
     n: i64,
 }
 
-/// Members by country with their figures: four queries.
-pub async fn overview<C: ConnectionTrait>(db: &C) -> Result<Overview, DbErr> {
+/// Members by country with their figures: two queries.
+pub async fn overview<C: ConnectionTrait>(db: &C, reference: &Reference) -> Result<Overview, DbErr> {
     let backend = db.get_database_backend();
     let munis = MunicipalityAggregate::find_by_statement(Statement::from_string(
         backend,
@@ -611,7 +584,6 @@ pub async fn overview<C: ConnectionTrait>(db: &C) -> Result<Overview, DbErr> {
     ))
     .all(db)
     .await?;
-    let theme_count = theme::Entity::find().count(db).await?;
 
     let mut figures: BTreeMap<String, CountryFigures> = BTreeMap::new();
     for m in &munis {
@@ -631,11 +603,10 @@ pub async fn overview<C: ConnectionTrait>(db: &C) -> Result<Overview, DbErr> {
             f.organisations = o.n;
         }
     }
-    let countries = countries_by_code(db, figures.keys().cloned()).await?;
     let mut by_country: Vec<CountryFigures> = figures
         .into_values()
         .map(|mut f| {
-            f.country = countries.get(&f.code).cloned();
+            f.country = reference.country(&f.code).cloned();
             f
         })
         .collect();
@@ -650,7 +621,7 @@ pub async fn overview<C: ConnectionTrait>(db: &C) -> Result<Overview, DbErr> {
         organisations,
         countries: by_country.iter().filter(|f| f.municipalities > 0).count() as i64,
         refugees_hosted: munis.iter().filter_map(|m| m.refugees).sum(),
-        themes: theme_count as i64,
+        themes: reference.themes().len() as i64,
         by_country,
     })
 }

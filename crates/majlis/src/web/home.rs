@@ -18,7 +18,7 @@ struct Home {
 
 /// `GET /`
 pub async fn home(State(state): State<AppState>, ctx: PageCtx) -> Result<Html<String>, AppError> {
-    let overview = rules::overview(state.db.read()).await?;
+    let overview = rules::overview(state.db.read(), &state.reference).await?;
     render(&Home {
         ctx: ctx.with_section(Section::Home),
         overview,

@@ -18,6 +18,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::config::Settings;
 use crate::db::Db;
+use crate::directory::reference::Reference;
 
 pub use error::{AppError, ErrorInfo};
 pub use middleware::init_metrics;
@@ -28,6 +29,20 @@ pub use page::{PageCtx, Params, Section, render};
 pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
+    /// Countries and themes, loaded once after the reference data is synced.
+    pub reference: Arc<Reference>,
+}
+
+impl AppState {
+    /// Everything a node needs to answer requests.
+    pub async fn new(db: Db, settings: Arc<Settings>) -> Result<Self, sea_orm::DbErr> {
+        let reference = Arc::new(Reference::load(db.read()).await?);
+        Ok(AppState {
+            db,
+            settings,
+            reference,
+        })
+    }
 }
 
 /// Content-Security-Policy: no inline script or style anywhere.

@@ -116,10 +116,10 @@ impl TestApp {
             .await
             .expect("prepare database");
         let settings = Arc::new(settings);
-        let router = majlis::web::router(majlis::web::AppState {
-            db: db.clone(),
-            settings: settings.clone(),
-        });
+        let state = majlis::web::AppState::new(db.clone(), settings.clone())
+            .await
+            .expect("reference data");
+        let router = majlis::web::router(state);
         TestApp {
             db,
             settings,
