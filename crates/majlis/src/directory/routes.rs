@@ -77,7 +77,10 @@ async fn municipalities(
     let page_req = page_request(&params)?;
     let db = state.db.read();
     let page = rules::list_municipalities(db, &state.reference, &filter, page_req).await?;
-    let countries = by_name(rules::member_countries(db, &state.reference).await?, ctx.locale);
+    let countries = by_name(
+        rules::member_countries(db, &state.reference).await?,
+        ctx.locale,
+    );
     let themes = state.reference.themes().to_vec();
     render(&MunicipalitiesPage {
         ctx: ctx.with_section(Section::Municipalities),
@@ -130,7 +133,10 @@ async fn organisations(
     let page_req = page_request(&params)?;
     let db = state.db.read();
     let page = rules::list_organisations(db, &state.reference, &filter, page_req).await?;
-    let countries = by_name(rules::partner_countries(db, &state.reference).await?, ctx.locale);
+    let countries = by_name(
+        rules::partner_countries(db, &state.reference).await?,
+        ctx.locale,
+    );
     let themes = state.reference.themes().to_vec();
     render(&OrganisationsPage {
         ctx: ctx.with_section(Section::Organisations),
@@ -383,7 +389,8 @@ async fn api_municipalities(
         &state.reference,
         &filter,
         page_request(&params)?,
-    ).await?;
+    )
+    .await?;
     let base = state.settings.public_url();
     Ok(Json(ApiList::from_page(page, |c| {
         to_api_municipality(&base, ctx.locale, c)
@@ -397,9 +404,10 @@ async fn api_municipality(
     Path(id): Path<String>,
 ) -> Result<Json<ApiMunicipality>, AppError> {
     let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
-    let MunicipalityDetail { card, contacts } = rules::municipality_by_id(state.db.read(), &state.reference, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let MunicipalityDetail { card, contacts } =
+        rules::municipality_by_id(state.db.read(), &state.reference, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
     let l = ctx.locale;
     let names = api_text(&card.municipality.name, l);
     let profile = card.municipality.profile.as_ref().map(|p| api_text(p, l));
@@ -430,7 +438,8 @@ async fn api_organisations(
         &state.reference,
         &filter,
         page_request(&params)?,
-    ).await?;
+    )
+    .await?;
     let base = state.settings.public_url();
     Ok(Json(ApiList::from_page(page, |c| {
         to_api_organisation(&base, ctx.locale, c)
@@ -505,7 +514,8 @@ async fn api_countries(
         &state.reference,
         only_members,
         page_request(&params)?,
-    ).await?;
+    )
+    .await?;
     let base = state.settings.public_url();
     Ok(Json(ApiList::from_page(page, |c| ApiCountry {
         id: c.code.clone(),

@@ -1,12 +1,12 @@
 //! Reading the directory: typed filters, paging, and the bounded set of
 //! queries each page runs (no query per row).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
-use sea_orm::sea_query::{Alias, Expr, ExprTrait as _, Query};
+use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait, FromQueryResult,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Statement,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select, Statement,
 };
 
 use super::entities::{
@@ -234,20 +234,23 @@ pub async fn countries<C: ConnectionTrait>(
 }
 
 /// Country codes used in a table's `country_code` column (one light query).
-async fn distinct_codes<C: ConnectionTrait>(db: &C, table: &str) -> Result<BTreeSet<String>, DbErr> {
+async fn distinct_codes<C: ConnectionTrait>(
+    db: &C,
+    table: &str,
+) -> Result<BTreeSet<String>, DbErr> {
     #[derive(FromQueryResult)]
     struct Code {
         country_code: String,
     }
-    let sql = format!(
-        "SELECT DISTINCT country_code FROM {table} WHERE country_code IS NOT NULL"
-    );
-    Ok(Code::find_by_statement(Statement::from_string(db.get_database_backend(), sql))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| c.country_code)
-        .collect())
+    let sql = format!("SELECT DISTINCT country_code FROM {table} WHERE country_code IS NOT NULL");
+    Ok(
+        Code::find_by_statement(Statement::from_string(db.get_database_backend(), sql))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|c| c.country_code)
+            .collect(),
+    )
 }
 
 /// Countries that have at least one municipality (for the list's filter).
@@ -256,7 +259,10 @@ pub async fn member_countries<C: ConnectionTrait>(
     reference: &Reference,
 ) -> Result<Vec<country::Model>, DbErr> {
     let codes = distinct_codes(db, "municipality").await?;
-    Ok(codes.iter().filter_map(|c| reference.country(c).cloned()).collect())
+    Ok(codes
+        .iter()
+        .filter_map(|c| reference.country(c).cloned())
+        .collect())
 }
 
 /// Countries that have at least one organisation (for the list's filter).
@@ -265,53 +271,29 @@ pub async fn partner_countries<C: ConnectionTrait>(
     reference: &Reference,
 ) -> Result<Vec<country::Model>, DbErr> {
     let codes = distinct_codes(db, "organisation").await?;
-    Ok(codes.iter().filter_map(|c| reference.country(c).cloned()).collect())
-}
-
-/// Theme ids of several owners in one query and one row per owner:
-/// `owner_table` is `municipality_theme` or `organisation_theme`.
-async fn theme_links<C: ConnectionTrait>(
-    db: &C,
-    link_table: &str,
-    owner_column: &str,
-    owners: &[i32],
-) -> Result<HashMap<i32, Vec<i32>>, DbErr> {
-    #[derive(FromQueryResult)]
-    struct Links {
-        owner: i32,
-        ids: String,
-    }
-    if owners.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let backend = db.get_database_backend();
-    let aggregate = match backend {
-        DatabaseBackend::Postgres => "string_agg(CAST(theme_id AS TEXT), ',')",
-        _ => "group_concat(theme_id)",
-    };
-    let stmt = Query::select()
-        .expr_as(Expr::col(Alias::new(owner_column)), Alias::new("owner"))
-        .expr_as(Expr::cust(aggregate), Alias::new("ids"))
-        .from(Alias::new(link_table))
-        .and_where(Expr::col(Alias::new(owner_column)).is_in(owners.iter().copied()))
-        .group_by_col(Alias::new(owner_column))
-        .to_owned();
-    Ok(Links::find_by_statement(backend.build(&stmt))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|l| {
-            let ids = l.ids.split(',').filter_map(|i| i.trim().parse().ok()).collect();
-            (l.owner, ids)
-        })
+    Ok(codes
+        .iter()
+        .filter_map(|c| reference.country(c).cloned())
         .collect())
 }
 
-/// Themes of an owner, in vocabulary order.
-fn themes_of(reference: &Reference, ids: Option<&Vec<i32>>) -> Vec<theme::Model> {
-    let Some(ids) = ids else {
-        return Vec::new();
+/// SQL for a column holding an owner's theme ids as `"3,7,12"`, computed by a
+/// correlated subquery so rows and their themes come back in one query.
+fn theme_ids_column(backend: DatabaseBackend, link_table: &str, owner: &str) -> String {
+    let aggregate = match backend {
+        DatabaseBackend::Postgres => "string_agg(CAST(l.theme_id AS TEXT), ',')",
+        _ => "group_concat(l.theme_id)",
     };
+    format!("(SELECT {aggregate} FROM {link_table} l WHERE l.{owner}_id = {owner}.id)")
+}
+
+/// Theme ids as the database aggregated them, back to themes in vocabulary order.
+fn themes_of(reference: &Reference, ids: Option<&str>) -> Vec<theme::Model> {
+    let ids: Vec<i32> = ids
+        .unwrap_or_default()
+        .split(',')
+        .filter_map(|i| i.trim().parse().ok())
+        .collect();
     reference
         .themes()
         .iter()
@@ -320,13 +302,28 @@ fn themes_of(reference: &Reference, ids: Option<&Vec<i32>>) -> Vec<theme::Model>
         .collect()
 }
 
-/// One page of municipalities: three queries whatever the page size.
-pub async fn list_municipalities<C: ConnectionTrait>(
-    db: &C,
+/// A municipality row with its theme ids and the size of the whole filtered list.
+#[derive(FromQueryResult)]
+struct MunicipalityRow {
+    #[sea_orm(nested)]
+    municipality: municipality::Model,
+    theme_ids: Option<String>,
+    full_count: i64,
+}
+
+/// An organisation row with its theme ids and the size of the whole filtered list.
+#[derive(FromQueryResult)]
+struct OrganisationRow {
+    #[sea_orm(nested)]
+    organisation: organisation::Model,
+    theme_ids: Option<String>,
+    full_count: i64,
+}
+
+fn municipality_query(
     reference: &Reference,
     filter: &MunicipalityFilter,
-    page: PageRequest,
-) -> Result<Page<MunicipalityCard>, DbErr> {
+) -> Option<Select<municipality::Entity>> {
     let mut q = municipality::Entity::find();
     if let Some(c) = &filter.country {
         q = q.filter(municipality::Column::CountryCode.eq(c.as_str()));
@@ -335,9 +332,7 @@ pub async fn list_municipalities<C: ConnectionTrait>(
         q = q.filter(municipality::Column::Kind.eq(k.code()));
     }
     if let Some(slug) = &filter.theme {
-        let Some(theme) = reference.theme_by_slug(slug.as_str()) else {
-            return Ok(empty_page(page));
-        };
+        let theme = reference.theme_by_slug(slug.as_str())?;
         q = q.filter(
             municipality::Column::Id.in_subquery(
                 Query::select()
@@ -348,14 +343,46 @@ pub async fn list_municipalities<C: ConnectionTrait>(
             ),
         );
     }
-    let total = q.clone().count(db).await?;
+    Some(q)
+}
+
+/// One page of municipalities with their countries and themes: one query
+/// (two when the page lies past the end of the list).
+pub async fn list_municipalities<C: ConnectionTrait>(
+    db: &C,
+    reference: &Reference,
+    filter: &MunicipalityFilter,
+    page: PageRequest,
+) -> Result<Page<MunicipalityCard>, DbErr> {
+    let Some(q) = municipality_query(reference, filter) else {
+        return Ok(empty_page(page));
+    };
     let rows = q
+        .clone()
+        .column_as(
+            Expr::cust(theme_ids_column(
+                db.get_database_backend(),
+                "municipality_theme",
+                "municipality",
+            )),
+            "theme_ids",
+        )
+        .column_as(Expr::cust("COUNT(*) OVER ()"), "full_count")
         .order_by_asc(municipality::Column::Slug)
         .offset(page.offset())
         .limit(page.per_page)
+        .into_model::<MunicipalityRow>()
         .all(db)
         .await?;
-    let items = municipality_cards(db, reference, rows).await?;
+    let total = match rows.first() {
+        Some(r) => r.full_count as u64,
+        None if page.page > 1 => q.count(db).await?,
+        None => 0,
+    };
+    let items = rows
+        .into_iter()
+        .map(|r| municipality_card(reference, r))
+        .collect();
     Ok(Page {
         items,
         total,
@@ -373,76 +400,69 @@ fn empty_page<T>(page: PageRequest) -> Page<T> {
     }
 }
 
-/// Attach countries and themes to municipalities: one query.
-async fn municipality_cards<C: ConnectionTrait>(
-    db: &C,
-    reference: &Reference,
-    rows: Vec<municipality::Model>,
-) -> Result<Vec<MunicipalityCard>, DbErr> {
-    let ids: Vec<i32> = rows.iter().map(|m| m.id).collect();
-    let links = theme_links(db, "municipality_theme", "municipality_id", &ids).await?;
-    Ok(rows
-        .into_iter()
-        .map(|m| MunicipalityCard {
-            country: reference.country(&m.country_code).cloned(),
-            themes: themes_of(reference, links.get(&m.id)),
-            municipality: m,
-        })
-        .collect())
+fn municipality_card(reference: &Reference, r: MunicipalityRow) -> MunicipalityCard {
+    MunicipalityCard {
+        country: reference.country(&r.municipality.country_code).cloned(),
+        themes: themes_of(reference, r.theme_ids.as_deref()),
+        municipality: r.municipality,
+    }
 }
 
-/// A municipality's page by its slug: three queries.
+async fn one_municipality<C: ConnectionTrait>(
+    db: &C,
+    reference: &Reference,
+    condition: impl sea_orm::sea_query::IntoCondition,
+) -> Result<Option<MunicipalityDetail>, DbErr> {
+    let row = municipality::Entity::find()
+        .filter(condition)
+        .column_as(
+            Expr::cust(theme_ids_column(
+                db.get_database_backend(),
+                "municipality_theme",
+                "municipality",
+            )),
+            "theme_ids",
+        )
+        .column_as(Expr::cust("CAST(1 AS BIGINT)"), "full_count")
+        .into_model::<MunicipalityRow>()
+        .one(db)
+        .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let contacts = contact::Entity::find()
+        .filter(contact::Column::MunicipalityId.eq(row.municipality.id))
+        .order_by_asc(contact::Column::SortOrder)
+        .all(db)
+        .await?;
+    Ok(Some(MunicipalityDetail {
+        card: municipality_card(reference, row),
+        contacts,
+    }))
+}
+
+/// A municipality's page by its slug: two queries.
 pub async fn municipality_by_slug<C: ConnectionTrait>(
     db: &C,
     reference: &Reference,
     slug: &Slug,
 ) -> Result<Option<MunicipalityDetail>, DbErr> {
-    let Some(m) = municipality::Entity::find()
-        .filter(municipality::Column::Slug.eq(slug.as_str()))
-        .one(db)
-        .await?
-    else {
-        return Ok(None);
-    };
-    municipality_detail(db, reference, m).await.map(Some)
+    one_municipality(db, reference, municipality::Column::Slug.eq(slug.as_str())).await
 }
 
-/// A municipality's page by its id: three queries.
+/// A municipality's page by its id: two queries.
 pub async fn municipality_by_id<C: ConnectionTrait>(
     db: &C,
     reference: &Reference,
     id: i32,
 ) -> Result<Option<MunicipalityDetail>, DbErr> {
-    match municipality::Entity::find_by_id(id).one(db).await? {
-        Some(m) => municipality_detail(db, reference, m).await.map(Some),
-        None => Ok(None),
-    }
+    one_municipality(db, reference, municipality::Column::Id.eq(id)).await
 }
 
-async fn municipality_detail<C: ConnectionTrait>(
-    db: &C,
-    reference: &Reference,
-    m: municipality::Model,
-) -> Result<MunicipalityDetail, DbErr> {
-    let contacts = contact::Entity::find()
-        .filter(contact::Column::MunicipalityId.eq(m.id))
-        .order_by_asc(contact::Column::SortOrder)
-        .all(db)
-        .await?;
-    let card = municipality_cards(db, reference, vec![m])
-        .await?
-        .pop()
-        .ok_or_else(|| DbErr::Custom("municipality card went missing".into()))?;
-    Ok(MunicipalityDetail { card, contacts })
-}
-
-/// One page of organisations: three queries whatever the page size.
-pub async fn list_organisations<C: ConnectionTrait>(
-    db: &C,
+fn organisation_query(
     reference: &Reference,
     filter: &OrganisationFilter,
-    page: PageRequest,
-) -> Result<Page<OrganisationCard>, DbErr> {
+) -> Option<Select<organisation::Entity>> {
     let mut q = organisation::Entity::find();
     if let Some(c) = &filter.country {
         q = q.filter(organisation::Column::CountryCode.eq(c.as_str()));
@@ -451,9 +471,7 @@ pub async fn list_organisations<C: ConnectionTrait>(
         q = q.filter(organisation::Column::Kind.eq(k.code()));
     }
     if let Some(slug) = &filter.theme {
-        let Some(theme) = reference.theme_by_slug(slug.as_str()) else {
-            return Ok(empty_page(page));
-        };
+        let theme = reference.theme_by_slug(slug.as_str())?;
         q = q.filter(
             organisation::Column::Id.in_subquery(
                 Query::select()
@@ -464,14 +482,46 @@ pub async fn list_organisations<C: ConnectionTrait>(
             ),
         );
     }
-    let total = q.clone().count(db).await?;
+    Some(q)
+}
+
+/// One page of organisations with their countries and themes: one query
+/// (two when the page lies past the end of the list).
+pub async fn list_organisations<C: ConnectionTrait>(
+    db: &C,
+    reference: &Reference,
+    filter: &OrganisationFilter,
+    page: PageRequest,
+) -> Result<Page<OrganisationCard>, DbErr> {
+    let Some(q) = organisation_query(reference, filter) else {
+        return Ok(empty_page(page));
+    };
     let rows = q
+        .clone()
+        .column_as(
+            Expr::cust(theme_ids_column(
+                db.get_database_backend(),
+                "organisation_theme",
+                "organisation",
+            )),
+            "theme_ids",
+        )
+        .column_as(Expr::cust("COUNT(*) OVER ()"), "full_count")
         .order_by_asc(organisation::Column::Slug)
         .offset(page.offset())
         .limit(page.per_page)
+        .into_model::<OrganisationRow>()
         .all(db)
         .await?;
-    let items = organisation_cards(db, reference, rows).await?;
+    let total = match rows.first() {
+        Some(r) => r.full_count as u64,
+        None if page.page > 1 => q.count(db).await?,
+        None => 0,
+    };
+    let items = rows
+        .into_iter()
+        .map(|r| organisation_card(reference, r))
+        .collect();
     Ok(Page {
         items,
         total,
@@ -480,49 +530,56 @@ pub async fn list_organisations<C: ConnectionTrait>(
     })
 }
 
-async fn organisation_cards<C: ConnectionTrait>(
-    db: &C,
-    reference: &Reference,
-    rows: Vec<organisation::Model>,
-) -> Result<Vec<OrganisationCard>, DbErr> {
-    let ids: Vec<i32> = rows.iter().map(|o| o.id).collect();
-    let links = theme_links(db, "organisation_theme", "organisation_id", &ids).await?;
-    Ok(rows
-        .into_iter()
-        .map(|o| OrganisationCard {
-            country: o.country_code.as_deref().and_then(|c| reference.country(c).cloned()),
-            themes: themes_of(reference, links.get(&o.id)),
-            organisation: o,
-        })
-        .collect())
+fn organisation_card(reference: &Reference, r: OrganisationRow) -> OrganisationCard {
+    OrganisationCard {
+        country: r
+            .organisation
+            .country_code
+            .as_deref()
+            .and_then(|c| reference.country(c).cloned()),
+        themes: themes_of(reference, r.theme_ids.as_deref()),
+        organisation: r.organisation,
+    }
 }
 
-/// An organisation's page by its slug: two queries.
+async fn one_organisation<C: ConnectionTrait>(
+    db: &C,
+    reference: &Reference,
+    condition: impl sea_orm::sea_query::IntoCondition,
+) -> Result<Option<OrganisationCard>, DbErr> {
+    let row = organisation::Entity::find()
+        .filter(condition)
+        .column_as(
+            Expr::cust(theme_ids_column(
+                db.get_database_backend(),
+                "organisation_theme",
+                "organisation",
+            )),
+            "theme_ids",
+        )
+        .column_as(Expr::cust("CAST(1 AS BIGINT)"), "full_count")
+        .into_model::<OrganisationRow>()
+        .one(db)
+        .await?;
+    Ok(row.map(|r| organisation_card(reference, r)))
+}
+
+/// An organisation's page by its slug: one query.
 pub async fn organisation_by_slug<C: ConnectionTrait>(
     db: &C,
     reference: &Reference,
     slug: &Slug,
 ) -> Result<Option<OrganisationCard>, DbErr> {
-    let Some(o) = organisation::Entity::find()
-        .filter(organisation::Column::Slug.eq(slug.as_str()))
-        .one(db)
-        .await?
-    else {
-        return Ok(None);
-    };
-    Ok(organisation_cards(db, reference, vec![o]).await?.pop())
+    one_organisation(db, reference, organisation::Column::Slug.eq(slug.as_str())).await
 }
 
-/// An organisation by id: two queries.
+/// An organisation by id: one query.
 pub async fn organisation_by_id<C: ConnectionTrait>(
     db: &C,
     reference: &Reference,
     id: i32,
 ) -> Result<Option<OrganisationCard>, DbErr> {
-    match organisation::Entity::find_by_id(id).one(db).await? {
-        Some(o) => Ok(organisation_cards(db, reference, vec![o]).await?.pop()),
-        None => Ok(None),
-    }
+    one_organisation(db, reference, organisation::Column::Id.eq(id)).await
 }
 
 /// The network in figures, per country.
@@ -566,7 +623,10 @@ struct OrganisationAggregate {
 }
 
 /// Members by country with their figures: two queries.
-pub async fn overview<C: ConnectionTrait>(db: &C, reference: &Reference) -> Result<Overview, DbErr> {
+pub async fn overview<C: ConnectionTrait>(
+    db: &C,
+    reference: &Reference,
+) -> Result<Overview, DbErr> {
     let backend = db.get_database_backend();
     let munis = MunicipalityAggregate::find_by_statement(Statement::from_string(
         backend,
