@@ -5,6 +5,7 @@
 //! and a pool of read-only readers, each connection with WAL,
 //! `synchronous=NORMAL`, a 5 s busy timeout and foreign keys on.
 
+pub mod cache;
 pub mod migrations;
 pub mod outbox;
 mod query_count;

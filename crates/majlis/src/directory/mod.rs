@@ -9,6 +9,7 @@ pub mod entities;
 pub mod reference;
 pub mod routes;
 pub mod rules;
+pub mod service;
 
 use serde::{Deserialize, Serialize};
 

@@ -14,6 +14,9 @@ use super::rules::{
     OrganisationFilter, Overview, Page, PageRequest, Slug,
 };
 use super::{MunicipalityKind, OrganisationKind};
+use std::sync::Arc;
+
+use super::service::Key;
 use crate::i18n::{Locale, TrText};
 use crate::web::{AppError, AppState, PageCtx, Params, Section, render};
 
@@ -46,7 +49,8 @@ fn page_request(p: &Params) -> Result<PageRequest, AppError> {
 
 /// Countries in the reader's alphabetical order (by code point: good enough
 /// for a short filter list; no collation library yet).
-fn by_name(mut countries: Vec<country::Model>, l: Locale) -> Vec<country::Model> {
+fn by_name(countries: &[country::Model], l: Locale) -> Vec<country::Model> {
+    let mut countries = countries.to_vec();
     countries.sort_by(|a, b| a.name.text(l).cmp(b.name.text(l)));
     countries
 }
@@ -61,7 +65,7 @@ fn slug(s: &str) -> Result<Slug, AppError> {
 #[template(path = "directory/templates/municipalities.html")]
 struct MunicipalitiesPage {
     ctx: PageCtx,
-    page: Page<MunicipalityCard>,
+    page: Arc<Page<MunicipalityCard>>,
     countries: Vec<country::Model>,
     themes: Vec<theme::Model>,
     kinds: &'static [MunicipalityKind],
@@ -75,13 +79,11 @@ async fn municipalities(
 ) -> Result<Html<String>, AppError> {
     let filter = municipality_filter(&params)?;
     let page_req = page_request(&params)?;
-    let db = state.db.read();
-    let page = rules::list_municipalities(db, &state.reference, &filter, page_req).await?;
-    let countries = by_name(
-        rules::member_countries(db, &state.reference).await?,
-        ctx.locale,
-    );
-    let themes = state.reference.themes().to_vec();
+    let (db, dir) = (&state.db, &state.directory);
+    let v = dir.version(db).await?;
+    let page = dir.municipalities(db, v, &filter, page_req).await?;
+    let countries = by_name(&dir.member_countries(db, v).await?, ctx.locale);
+    let themes = dir.reference.themes().to_vec();
     render(&MunicipalitiesPage {
         ctx: ctx.with_section(Section::Municipalities),
         page,
@@ -104,9 +106,10 @@ async fn municipality(
     ctx: PageCtx,
     Path(s): Path<String>,
 ) -> Result<Html<String>, AppError> {
-    let m = rules::municipality_by_slug(state.db.read(), &state.reference, &slug(&s)?)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let key = Key::Slug(slug(&s)?);
+    let v = state.directory.version(&state.db).await?;
+    let m = state.directory.municipality(&state.db, v, key).await?;
+    let m = m.as_ref().clone().ok_or(AppError::NotFound)?;
     render(&MunicipalityPage {
         ctx: ctx.with_section(Section::Municipalities),
         m,
@@ -117,7 +120,7 @@ async fn municipality(
 #[template(path = "directory/templates/organisations.html")]
 struct OrganisationsPage {
     ctx: PageCtx,
-    page: Page<OrganisationCard>,
+    page: Arc<Page<OrganisationCard>>,
     countries: Vec<country::Model>,
     themes: Vec<theme::Model>,
     kinds: &'static [OrganisationKind],
@@ -131,13 +134,11 @@ async fn organisations(
 ) -> Result<Html<String>, AppError> {
     let filter = organisation_filter(&params)?;
     let page_req = page_request(&params)?;
-    let db = state.db.read();
-    let page = rules::list_organisations(db, &state.reference, &filter, page_req).await?;
-    let countries = by_name(
-        rules::partner_countries(db, &state.reference).await?,
-        ctx.locale,
-    );
-    let themes = state.reference.themes().to_vec();
+    let (db, dir) = (&state.db, &state.directory);
+    let v = dir.version(db).await?;
+    let page = dir.organisations(db, v, &filter, page_req).await?;
+    let countries = by_name(&dir.partner_countries(db, v).await?, ctx.locale);
+    let themes = dir.reference.themes().to_vec();
     render(&OrganisationsPage {
         ctx: ctx.with_section(Section::Organisations),
         page,
@@ -160,9 +161,10 @@ async fn organisation(
     ctx: PageCtx,
     Path(s): Path<String>,
 ) -> Result<Html<String>, AppError> {
-    let o = rules::organisation_by_slug(state.db.read(), &state.reference, &slug(&s)?)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let key = Key::Slug(slug(&s)?);
+    let v = state.directory.version(&state.db).await?;
+    let o = state.directory.organisation(&state.db, v, key).await?;
+    let o = o.as_ref().clone().ok_or(AppError::NotFound)?;
     render(&OrganisationPage {
         ctx: ctx.with_section(Section::Organisations),
         o,
@@ -173,12 +175,13 @@ async fn organisation(
 #[template(path = "directory/templates/network.html")]
 struct NetworkPage {
     ctx: PageCtx,
-    overview: Overview,
+    overview: Arc<Overview>,
 }
 
 /// `GET /network`: members by country, with figures.
 async fn network(State(state): State<AppState>, ctx: PageCtx) -> Result<Html<String>, AppError> {
-    let overview = rules::overview(state.db.read(), &state.reference).await?;
+    let v = state.directory.version(&state.db).await?;
+    let overview = state.directory.overview(&state.db, v).await?;
     render(&NetworkPage {
         ctx: ctx.with_section(Section::Network),
         overview,
@@ -223,12 +226,12 @@ pub struct ApiList<T> {
 }
 
 impl<T> ApiList<T> {
-    fn from_page<U>(page: Page<U>, f: impl Fn(U) -> T) -> Self {
+    fn from_page<U: Clone>(page: &Page<U>, f: impl Fn(U) -> T) -> Self {
         ApiList {
             total: page.total,
             page: page.page,
             per_page: page.per_page,
-            items: page.items.into_iter().map(f).collect(),
+            items: page.items.iter().cloned().map(f).collect(),
         }
     }
 }
@@ -384,15 +387,14 @@ async fn api_municipalities(
     params: Params,
 ) -> Result<Json<ApiList<ApiMunicipality>>, AppError> {
     let filter = municipality_filter(&params)?;
-    let page = rules::list_municipalities(
-        state.db.read(),
-        &state.reference,
-        &filter,
-        page_request(&params)?,
-    )
-    .await?;
+    let page_req = page_request(&params)?;
+    let v = state.directory.version(&state.db).await?;
+    let page = state
+        .directory
+        .municipalities(&state.db, v, &filter, page_req)
+        .await?;
     let base = state.settings.public_url();
-    Ok(Json(ApiList::from_page(page, |c| {
+    Ok(Json(ApiList::from_page(&page, |c| {
         to_api_municipality(&base, ctx.locale, c)
     })))
 }
@@ -404,10 +406,12 @@ async fn api_municipality(
     Path(id): Path<String>,
 ) -> Result<Json<ApiMunicipality>, AppError> {
     let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
-    let MunicipalityDetail { card, contacts } =
-        rules::municipality_by_id(state.db.read(), &state.reference, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+    let v = state.directory.version(&state.db).await?;
+    let found = state
+        .directory
+        .municipality(&state.db, v, Key::Id(id))
+        .await?;
+    let MunicipalityDetail { card, contacts } = found.as_ref().clone().ok_or(AppError::NotFound)?;
     let l = ctx.locale;
     let names = api_text(&card.municipality.name, l);
     let profile = card.municipality.profile.as_ref().map(|p| api_text(p, l));
@@ -433,15 +437,14 @@ async fn api_organisations(
     params: Params,
 ) -> Result<Json<ApiList<ApiOrganisation>>, AppError> {
     let filter = organisation_filter(&params)?;
-    let page = rules::list_organisations(
-        state.db.read(),
-        &state.reference,
-        &filter,
-        page_request(&params)?,
-    )
-    .await?;
+    let page_req = page_request(&params)?;
+    let v = state.directory.version(&state.db).await?;
+    let page = state
+        .directory
+        .organisations(&state.db, v, &filter, page_req)
+        .await?;
     let base = state.settings.public_url();
-    Ok(Json(ApiList::from_page(page, |c| {
+    Ok(Json(ApiList::from_page(&page, |c| {
         to_api_organisation(&base, ctx.locale, c)
     })))
 }
@@ -453,9 +456,12 @@ async fn api_organisation(
     Path(id): Path<String>,
 ) -> Result<Json<ApiOrganisation>, AppError> {
     let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
-    let card = rules::organisation_by_id(state.db.read(), &state.reference, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let v = state.directory.version(&state.db).await?;
+    let found = state
+        .directory
+        .organisation(&state.db, v, Key::Id(id))
+        .await?;
+    let card = found.as_ref().clone().ok_or(AppError::NotFound)?;
     let l = ctx.locale;
     let names = api_text(&card.organisation.name, l);
     let description = card
@@ -476,7 +482,7 @@ async fn api_themes(
     params: Params,
 ) -> Result<Json<ApiList<ApiTheme>>, AppError> {
     let page_req = page_request(&params)?;
-    let all = state.reference.themes();
+    let all = state.directory.reference.themes();
     let base = state.settings.public_url();
     let total = all.len() as u64;
     let items = all
@@ -511,13 +517,13 @@ async fn api_countries(
     };
     let page = rules::countries(
         state.db.read(),
-        &state.reference,
+        &state.directory.reference,
         only_members,
         page_request(&params)?,
     )
     .await?;
     let base = state.settings.public_url();
-    Ok(Json(ApiList::from_page(page, |c| ApiCountry {
+    Ok(Json(ApiList::from_page(&page, |c| ApiCountry {
         id: c.code.clone(),
         name: c.name.text(ctx.locale).to_owned(),
         url: format!("{base}/municipalities?country={}", c.code),

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait, FromQueryResult,
+    ColumnTrait, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait, FromQueryResult, Iterable,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select, Statement,
 };
 
@@ -53,7 +53,7 @@ impl Slug {
 }
 
 /// Which page of a list to show.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct PageRequest {
     /// 1-based.
     pub page: u64,
@@ -123,7 +123,7 @@ impl<T> Page<T> {
 }
 
 /// Filters of the municipality list.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MunicipalityFilter {
     pub country: Option<CountryCode>,
     pub theme: Option<Slug>,
@@ -145,7 +145,7 @@ impl MunicipalityFilter {
 }
 
 /// Filters of the organisation list.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct OrganisationFilter {
     pub country: Option<CountryCode>,
     pub theme: Option<Slug>,
@@ -346,7 +346,8 @@ fn municipality_query(
     Some(q)
 }
 
-/// One page of municipalities with their countries and themes: one query
+/// One page of municipalities (without their profiles) with their countries
+/// and themes: one query
 /// (two when the page lies past the end of the list).
 pub async fn list_municipalities<C: ConnectionTrait>(
     db: &C,
@@ -357,11 +358,22 @@ pub async fn list_municipalities<C: ConnectionTrait>(
     let Some(q) = municipality_query(reference, filter) else {
         return Ok(empty_page(page));
     };
+    let backend = db.get_database_backend();
+    // Lists never show profiles: leave the largest column behind.
+    let no_profile = match backend {
+        DatabaseBackend::Postgres => "CAST(NULL AS JSONB)",
+        _ => "NULL",
+    };
     let rows = q
         .clone()
+        .select_only()
+        .columns(
+            municipality::Column::iter().filter(|c| !matches!(c, municipality::Column::Profile)),
+        )
+        .column_as(Expr::cust(no_profile), "profile")
         .column_as(
             Expr::cust(theme_ids_column(
-                db.get_database_backend(),
+                backend,
                 "municipality_theme",
                 "municipality",
             )),

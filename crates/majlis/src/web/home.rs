@@ -7,18 +7,22 @@ use axum::response::{Html, IntoResponse};
 
 use super::Section;
 use super::{AppError, AppState, PageCtx, render};
-use crate::directory::rules::{self, Overview};
+use std::sync::Arc;
+
+use crate::directory::rules::Overview;
 
 #[derive(Template)]
 #[template(path = "web/templates/home.html")]
 struct Home {
     ctx: PageCtx,
-    overview: Overview,
+    overview: Arc<Overview>,
 }
 
 /// `GET /`
 pub async fn home(State(state): State<AppState>, ctx: PageCtx) -> Result<Html<String>, AppError> {
-    let overview = rules::overview(state.db.read(), &state.reference).await?;
+    let dir = &state.directory;
+    let v = dir.version(&state.db).await?;
+    let overview = dir.overview(&state.db, v).await?;
     render(&Home {
         ctx: ctx.with_section(Section::Home),
         overview,

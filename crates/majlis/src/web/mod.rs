@@ -18,7 +18,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::config::Settings;
 use crate::db::Db;
-use crate::directory::reference::Reference;
+use crate::directory::service::Directory;
 
 pub use error::{AppError, ErrorInfo};
 pub use middleware::init_metrics;
@@ -29,18 +29,18 @@ pub use page::{PageCtx, Params, Section, render};
 pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
-    /// Countries and themes, loaded once after the reference data is synced.
-    pub reference: Arc<Reference>,
+    /// The member directory: reference data and cached reads.
+    pub directory: Arc<Directory>,
 }
 
 impl AppState {
     /// Everything a node needs to answer requests.
     pub async fn new(db: Db, settings: Arc<Settings>) -> Result<Self, sea_orm::DbErr> {
-        let reference = Arc::new(Reference::load(db.read()).await?);
+        let directory = Arc::new(Directory::load(&db).await?);
         Ok(AppState {
             db,
             settings,
-            reference,
+            directory,
         })
     }
 }
