@@ -486,7 +486,7 @@ async fn api_themes(
     let base = state.settings.public_url();
     let total = all.len() as u64;
     let items = all
-        .into_iter()
+        .iter()
         .skip(((page_req.page - 1) * page_req.per_page) as usize)
         .take(page_req.per_page as usize)
         .map(|t| ApiTheme {
