@@ -201,8 +201,21 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
         .click()
         .await
         .unwrap();
-    let url = client.current_url().await.unwrap();
+    // Wait for the navigation the submit starts.
+    let mut url = client.current_url().await.unwrap();
+    for _ in 0..50 {
+        if url.as_str().contains("country=DE") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        url = client.current_url().await.unwrap();
+    }
     assert!(url.as_str().contains("country=DE"), "{url}");
+    client
+        .wait()
+        .for_element(Locator::Css(".card-title"))
+        .await
+        .unwrap();
     let titles = client.find_all(Locator::Css(".card-title")).await.unwrap();
     assert!(!titles.is_empty());
     for t in titles {
