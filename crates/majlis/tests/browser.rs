@@ -127,6 +127,7 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
         "/organisations",
         "/organisations/giz",
         "/network",
+        "/login",
         "/no-such-page",
     ];
     let mut failures = Vec::new();
@@ -222,6 +223,94 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
         let text = t.text().await.unwrap();
         assert!(!text.contains("Gaziantep"), "{text}");
     }
+
+    // Sign in through the form in Arabic, check the account page, sign out.
+    majlis::accounts::create_admin(
+        &app.db,
+        &majlis::accounts::Email::parse("coordinator@example.org").unwrap(),
+        "Rania Haddad",
+        majlis::i18n::Locale::Ar,
+        &majlis::accounts::Password::parse("a long enough passphrase".into()).unwrap(),
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+    client
+        .goto(&format!("http://{addr}/login?lang=ar"))
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("#email"))
+        .await
+        .unwrap()
+        .send_keys("coordinator@example.org")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("#password"))
+        .await
+        .unwrap()
+        .send_keys("a long enough passphrase")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("main form button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .for_url(&url::Url::parse(&format!("http://{addr}/account")).unwrap())
+        .await
+        .unwrap();
+    for locale in ["ar", "en"] {
+        client
+            .goto(&format!("http://{addr}/account?lang={locale}"))
+            .await
+            .unwrap();
+        let name = client
+            .find(Locator::Css(".main-nav .nav-end a"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(name, "Rania Haddad");
+        let violations = axe_violations(&client, &axe).await;
+        if !violations.is_empty() {
+            failures.push(format!(
+                "/account?lang={locale}: {}",
+                serde_json::to_string_pretty(&violations).unwrap()
+            ));
+        }
+    }
+    client
+        .find(Locator::Css(".main-nav form button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let notice = client
+        .wait()
+        .for_element(Locator::Css(".notice"))
+        .await
+        .unwrap();
+    assert!(!notice.text().await.unwrap().is_empty());
+    client
+        .goto(&format!("http://{addr}/account"))
+        .await
+        .unwrap();
+    let h1 = client
+        .find(Locator::Css("h1"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(h1, "Please sign in", "signed out");
 
     client.close().await.unwrap();
     app.finish().await;

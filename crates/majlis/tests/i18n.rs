@@ -72,6 +72,13 @@ fn every_message_the_code_uses_exists() {
         used.insert(format!("error-{code}-title"));
     }
     used.insert("error-bad-request-field".into());
+    for code in ["sign-in-required", "forbidden", "csrf", "too-many-requests"] {
+        used.insert(format!("error-{code}"));
+        used.insert(format!("error-{code}-title"));
+    }
+    for role in ["admin", "coordinator", "member", "expert"] {
+        used.insert(format!("role-{role}"));
+    }
     // The other locales have the same ids as English (checked above).
     let en = ids("en");
     let missing: Vec<_> = used.difference(&en).collect();

@@ -126,3 +126,43 @@ error-method-not-allowed-title = غير مسموح
 error-method-not-allowed = لا يقبل هذا العنوان هذا النوع من الطلبات.
 error-internal-title = حدث خطأ ما
 error-internal = حدث خطأ من جهتنا، وقد سُجّل. يُرجى المحاولة مرة أخرى بعد قليل.
+
+nav-sign-in = تسجيل الدخول
+nav-sign-out = تسجيل الخروج
+login-title = تسجيل الدخول
+login-lead = سجّل الدخول باستخدام عنوان البريد الإلكتروني وكلمة المرور الخاصّين بحسابك في «مجلس».
+login-email = عنوان البريد الإلكتروني
+login-password = كلمة المرور
+login-submit = تسجيل الدخول
+login-failed = هناك خطأ في عنوان البريد الإلكتروني أو في كلمة المرور.
+login-deactivated = عُطّل هذا الحساب. إذا احتجت إليه مرة أخرى، فتواصل مع أحد منسّقي الشبكة.
+login-too-many = محاولات كثيرة جدًا لتسجيل الدخول. حاول مرة أخرى بعد { $minutes ->
+    [one] دقيقة واحدة
+    [two] دقيقتين
+    [few] { $minutes } دقائق
+    [many] { $minutes } دقيقة
+   *[other] { $minutes } دقيقة
+}.
+login-signed-out = تم تسجيل خروجك.
+account-title = حسابي
+account-name = الاسم
+account-role = الدور
+account-sessions = الأماكن التي سجّلت الدخول منها
+account-session-device = العنوان والمتصفح
+account-session-current = هذا المتصفح
+account-session-started = وقت تسجيل الدخول
+account-session-last-seen = آخر نشاط
+account-sign-out-everywhere = تسجيل الخروج من كل مكان
+role-admin = مدير النظام
+role-coordinator = منسّق
+role-member = عضو
+role-expert = خبير
+field-form = النموذج
+error-sign-in-required-title = يُرجى تسجيل الدخول
+error-sign-in-required = هذه الصفحة مخصّصة للأعضاء الذين سجّلوا الدخول. سجّل الدخول للمتابعة.
+error-forbidden-title = غير مسموح
+error-forbidden = لا يُسمح لك بالقيام بهذا الإجراء.
+error-csrf-title = انتهت صلاحية هذا النموذج
+error-csrf = انتهت صلاحية هذا النموذج أو أُرسل من موقع آخر. أعد تحميل الصفحة وحاول مرة أخرى.
+error-too-many-requests-title = محاولات كثيرة جدًا
+error-too-many-requests = محاولات كثيرة جدًا خلال وقت قصير. انتظر قليلًا وحاول مرة أخرى.

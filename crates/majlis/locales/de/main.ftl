@@ -118,3 +118,40 @@ error-method-not-allowed-title = Nicht zulässig
 error-method-not-allowed = Diese Adresse akzeptiert diese Art von Anfrage nicht.
 error-internal-title = Etwas ist schiefgelaufen
 error-internal = Bei uns ist ein Fehler aufgetreten. Er wurde protokolliert; bitte versuchen Sie es gleich noch einmal.
+
+nav-sign-in = Anmelden
+nav-sign-out = Abmelden
+login-title = Anmelden
+login-lead = Melden Sie sich mit der E-Mail-Adresse und dem Passwort Ihres Majlis-Kontos an.
+login-email = E-Mail-Adresse
+login-password = Passwort
+login-submit = Anmelden
+login-failed = Die E-Mail-Adresse oder das Passwort ist falsch.
+login-deactivated = Dieses Konto wurde deaktiviert. Wenn Sie es wieder benötigen, wenden Sie sich an die Koordination des Netzwerks.
+login-too-many = Zu viele Anmeldeversuche. Bitte versuchen Sie es in { $minutes ->
+    [one] einer Minute
+   *[other] { $minutes } Minuten
+} erneut.
+login-signed-out = Sie sind abgemeldet.
+account-title = Mein Konto
+account-name = Name
+account-role = Rolle
+account-sessions = Wo Sie angemeldet sind
+account-session-device = Adresse und Browser
+account-session-current = dieser Browser
+account-session-started = Angemeldet am
+account-session-last-seen = Zuletzt aktiv
+account-sign-out-everywhere = Überall abmelden
+role-admin = Administration
+role-coordinator = Koordination
+role-member = Mitglied
+role-expert = Fachperson
+field-form = Formular
+error-sign-in-required-title = Bitte melden Sie sich an
+error-sign-in-required = Diese Seite ist angemeldeten Mitgliedern vorbehalten. Melden Sie sich an, um fortzufahren.
+error-forbidden-title = Keine Berechtigung
+error-forbidden = Dazu sind Sie nicht berechtigt.
+error-csrf-title = Dieses Formular ist abgelaufen
+error-csrf = Dieses Formular ist abgelaufen oder wurde von einer anderen Website gesendet. Bitte laden Sie die Seite neu und versuchen Sie es erneut.
+error-too-many-requests-title = Zu viele Versuche
+error-too-many-requests = Zu viele Versuche in kurzer Zeit. Bitte warten Sie einen Moment und versuchen Sie es erneut.

@@ -118,3 +118,40 @@ error-method-not-allowed-title = Not allowed
 error-method-not-allowed = This address does not accept this kind of request.
 error-internal-title = Something went wrong
 error-internal = Something went wrong on our side. It has been logged; please try again in a moment.
+
+nav-sign-in = Sign in
+nav-sign-out = Sign out
+login-title = Sign in
+login-lead = Sign in with the email address and password of your Majlis account.
+login-email = Email address
+login-password = Password
+login-submit = Sign in
+login-failed = The email address or the password is wrong.
+login-deactivated = This account has been deactivated. Ask a network coordinator if you need it again.
+login-too-many = Too many sign-in attempts. Try again in { $minutes ->
+    [one] one minute
+   *[other] { $minutes } minutes
+}.
+login-signed-out = You are signed out.
+account-title = My account
+account-name = Name
+account-role = Role
+account-sessions = Where you are signed in
+account-session-device = Address and browser
+account-session-current = this browser
+account-session-started = Signed in
+account-session-last-seen = Last active
+account-sign-out-everywhere = Sign out everywhere
+role-admin = Administrator
+role-coordinator = Coordinator
+role-member = Member
+role-expert = Expert
+field-form = form
+error-sign-in-required-title = Please sign in
+error-sign-in-required = This page is for signed-in members. Sign in to continue.
+error-forbidden-title = Not allowed
+error-forbidden = You are not allowed to do this.
+error-csrf-title = This form has expired
+error-csrf = This form has expired or was sent from another site. Reload the page and try again.
+error-too-many-requests-title = Too many attempts
+error-too-many-requests = Too many attempts in a short time. Wait a little and try again.

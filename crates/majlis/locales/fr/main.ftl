@@ -119,3 +119,40 @@ error-method-not-allowed-title = Non autorisé
 error-method-not-allowed = Cette adresse n’accepte pas ce type de requête.
 error-internal-title = Une erreur s’est produite
 error-internal = Une erreur s’est produite de notre côté. Elle a été enregistrée ; veuillez réessayer dans un instant.
+
+nav-sign-in = Se connecter
+nav-sign-out = Se déconnecter
+login-title = Connexion
+login-lead = Connectez-vous avec l’adresse e-mail et le mot de passe de votre compte Majlis.
+login-email = Adresse e-mail
+login-password = Mot de passe
+login-submit = Se connecter
+login-failed = L’adresse e-mail ou le mot de passe est incorrect.
+login-deactivated = Ce compte a été désactivé. Si vous en avez de nouveau besoin, adressez-vous à un coordinateur du réseau.
+login-too-many = Trop de tentatives de connexion. Réessayez dans { $minutes ->
+    [one] une minute
+   *[other] { $minutes } minutes
+}.
+login-signed-out = Déconnexion effectuée.
+account-title = Mon compte
+account-name = Nom
+account-role = Rôle
+account-sessions = Vos connexions en cours
+account-session-device = Adresse et navigateur
+account-session-current = ce navigateur
+account-session-started = Date de connexion
+account-session-last-seen = Dernière activité
+account-sign-out-everywhere = Se déconnecter partout
+role-admin = Administrateur
+role-coordinator = Coordinateur
+role-member = Membre
+role-expert = Expert
+field-form = formulaire
+error-sign-in-required-title = Veuillez vous connecter
+error-sign-in-required = Cette page est réservée aux membres connectés. Connectez-vous pour continuer.
+error-forbidden-title = Non autorisé
+error-forbidden = Vous n’avez pas l’autorisation d’effectuer cette action.
+error-csrf-title = Ce formulaire a expiré
+error-csrf = Ce formulaire a expiré ou a été envoyé depuis un autre site. Rechargez la page et réessayez.
+error-too-many-requests-title = Trop de tentatives
+error-too-many-requests = Trop de tentatives en peu de temps. Patientez un peu et réessayez.

@@ -118,3 +118,40 @@ error-method-not-allowed-title = İzin verilmiyor
 error-method-not-allowed = Bu adres bu tür istekleri kabul etmiyor.
 error-internal-title = Bir sorun oluştu
 error-internal = Bizden kaynaklanan bir sorun oluştu. Sorun kayda alındı; lütfen biraz sonra tekrar deneyin.
+
+nav-sign-in = Giriş yap
+nav-sign-out = Çıkış yap
+login-title = Giriş yap
+login-lead = Majlis hesabınızın e-posta adresi ve şifresiyle giriş yapın.
+login-email = E-posta adresi
+login-password = Şifre
+login-submit = Giriş yap
+login-failed = E-posta adresi ya da şifre yanlış.
+login-deactivated = Bu hesap devre dışı bırakıldı. Hesaba yeniden ihtiyacınız olursa bir ağ koordinatörüne başvurun.
+login-too-many = Çok fazla giriş denemesi yapıldı. { $minutes ->
+    [one] Bir dakika
+   *[other] { $minutes } dakika
+} sonra tekrar deneyin.
+login-signed-out = Çıkış yaptınız.
+account-title = Hesabım
+account-name = Ad soyad
+account-role = Rol
+account-sessions = Giriş yaptığınız yerler
+account-session-device = Adres ve tarayıcı
+account-session-current = bu tarayıcı
+account-session-started = Giriş zamanı
+account-session-last-seen = Son etkinlik
+account-sign-out-everywhere = Her yerden çıkış yap
+role-admin = Yönetici
+role-coordinator = Koordinatör
+role-member = Üye
+role-expert = Uzman
+field-form = form
+error-sign-in-required-title = Lütfen giriş yapın
+error-sign-in-required = Bu sayfa yalnızca giriş yapmış üyeler içindir. Devam etmek için giriş yapın.
+error-forbidden-title = İzin verilmiyor
+error-forbidden = Bunu yapma izniniz yok.
+error-csrf-title = Bu formun süresi doldu
+error-csrf = Bu formun süresi doldu ya da form başka bir siteden gönderildi. Sayfayı yenileyip tekrar deneyin.
+error-too-many-requests-title = Çok fazla deneme
+error-too-many-requests = Kısa sürede çok fazla deneme yapıldı. Biraz bekleyip tekrar deneyin.

@@ -1,7 +1,12 @@
 //! People who sign in. This issue only needs administrators created from the
 //! command line; sign-in, roles and sessions arrive with the accounts issue.
 
+pub mod affiliation;
+pub mod login_attempt;
 pub mod person;
+pub mod session;
+pub mod signin;
+pub mod web;
 
 use argon2::password_hash::SaltString;
 use argon2::{Algorithm, Argon2, Params, PasswordHasher, Version};

@@ -286,9 +286,12 @@ async fn serve(settings: Settings, demo_requested: bool) -> anyhow::Result<()> {
         settings.bind,
         settings.database_url()
     );
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     db.close().await;
     tracing::info!("stopped");
     Ok(())

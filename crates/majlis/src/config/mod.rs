@@ -29,6 +29,12 @@ pub struct Settings {
     pub log_format: LogFormat,
     /// Add an `x-majlis-db-queries` header with the number of queries a request ran.
     pub expose_query_count: bool,
+    /// Signed out after this many minutes without a request.
+    pub session_idle_minutes: u32,
+    /// Signed out this many hours after signing in.
+    pub session_absolute_hours: u32,
+    /// Behind a reverse proxy: take the client's address from `X-Forwarded-For`.
+    pub trust_forwarded_for: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,6 +55,9 @@ impl Default for Settings {
             postgres_pool: 10,
             log_format: LogFormat::Pretty,
             expose_query_count: false,
+            session_idle_minutes: 30,
+            session_absolute_hours: 12,
+            trust_forwarded_for: false,
         }
     }
 }
@@ -63,6 +72,9 @@ const KNOWN_KEYS: &[&str] = &[
     "postgres_pool",
     "log_format",
     "expose_query_count",
+    "session_idle_minutes",
+    "session_absolute_hours",
+    "trust_forwarded_for",
 ];
 
 /// Variables that start with `MAJLIS_` but are not settings.
@@ -107,6 +119,19 @@ impl Settings {
                 self.data_dir.join("majlis.db").display()
             ))
         })
+    }
+
+    /// Session time-outs in force.
+    pub fn session_limits(&self) -> crate::accounts::signin::SessionLimits {
+        crate::accounts::signin::SessionLimits {
+            idle: chrono::Duration::minutes(i64::from(self.session_idle_minutes.max(1))),
+            absolute: chrono::Duration::hours(i64::from(self.session_absolute_hours.max(1))),
+        }
+    }
+
+    /// Cookies carry `Secure` when people reach the platform over HTTPS.
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url().starts_with("https://")
     }
 
     /// Base of absolute links, without a trailing slash.

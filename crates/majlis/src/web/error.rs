@@ -17,6 +17,18 @@ pub enum AppError {
         /// The parameter at fault, shown to the person.
         field: String,
     },
+    /// The page is for signed-in people.
+    #[error("sign-in required")]
+    SignInRequired,
+    /// Signed in, but not allowed to do this.
+    #[error("forbidden")]
+    Forbidden,
+    /// A form without a valid anti-forgery token.
+    #[error("missing or wrong CSRF token")]
+    Csrf,
+    /// Too many attempts in a short time.
+    #[error("too many requests")]
+    TooManyRequests,
     /// The database or another dependency failed.
     #[error("internal error: {0:#}")]
     Internal(#[from] anyhow::Error),
@@ -40,6 +52,10 @@ impl AppError {
         match self {
             AppError::NotFound => "not-found",
             AppError::BadRequest { .. } => "bad-request",
+            AppError::SignInRequired => "sign-in-required",
+            AppError::Forbidden => "forbidden",
+            AppError::Csrf => "csrf",
+            AppError::TooManyRequests => "too-many-requests",
             AppError::Internal(_) => "internal",
         }
     }
@@ -48,6 +64,9 @@ impl AppError {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            AppError::SignInRequired => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

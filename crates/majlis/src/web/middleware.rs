@@ -89,20 +89,29 @@ pub async fn render_errors(req: Request, next: Next) -> Response {
         .copied()
         .unwrap_or_default();
     let uri = req.uri().clone();
+    let signed_in = req
+        .extensions()
+        .get::<crate::accounts::signin::SignedIn>()
+        .cloned();
     let res = next.run(req).await;
     let status = res.status();
     let info = match res.extensions().get::<ErrorInfo>() {
         Some(info) => info.clone(),
-        // axum's own rejections (e.g. an unsupported method) carry no info.
-        None if status.is_client_error() || status.is_server_error() => ErrorInfo {
-            code: match status {
-                StatusCode::NOT_FOUND => "not-found",
-                StatusCode::METHOD_NOT_ALLOWED => "method-not-allowed",
-                s if s.is_server_error() => "internal",
-                _ => "bad-request",
-            },
-            field: None,
-        },
+        // axum's own rejections (e.g. an unsupported method) carry no info and
+        // no page; a handler's own page with an error status is left alone.
+        None if (status.is_client_error() || status.is_server_error())
+            && !res.headers().contains_key(header::CONTENT_TYPE) =>
+        {
+            ErrorInfo {
+                code: match status {
+                    StatusCode::NOT_FOUND => "not-found",
+                    StatusCode::METHOD_NOT_ALLOWED => "method-not-allowed",
+                    s if s.is_server_error() => "internal",
+                    _ => "bad-request",
+                },
+                field: None,
+            }
+        }
         None => return res,
     };
     let message = match &info.field {
@@ -125,7 +134,7 @@ pub async fn render_errors(req: Request, next: Next) -> Response {
         (status, Json(body)).into_response()
     } else {
         let page = ErrorPage {
-            ctx: PageCtx::new(locale, &uri, None),
+            ctx: PageCtx::new(locale, &uri, None).with_viewer(signed_in.as_ref()),
             status: status.as_u16(),
             title: locale.t(&format!("error-{}-title", info.code)),
             message,

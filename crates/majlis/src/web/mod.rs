@@ -58,6 +58,7 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(middleware::metrics))
         .route("/static/{file}", get(assets::serve))
         .merge(crate::directory::routes::router())
+        .merge(crate::accounts::web::router())
         .fallback(|| async { AppError::NotFound });
 
     let headers = [
@@ -76,6 +77,10 @@ pub fn router(state: AppState) -> Router {
     ];
     let mut app = routes
         .layer(axum::middleware::from_fn(middleware::render_errors))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::accounts::web::load_session,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::count_queries,

@@ -14,16 +14,26 @@ use crate::i18n::{FluentArg, Locale, Shown, TrText};
 /// A section of the site, to mark the current item of the navigation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
+    Account,
     Home,
     Municipalities,
     Organisations,
     Network,
 }
 
-/// The page context: locale, current address, navigation.
+/// Who is signed in, as the page chrome shows it.
+#[derive(Clone, Debug)]
+pub struct Viewer {
+    pub name: String,
+    /// The session's anti-forgery token, for forms (sign out, …).
+    pub csrf: String,
+}
+
+/// The page context: locale, current address, navigation, viewer.
 #[derive(Clone, Debug)]
 pub struct PageCtx {
     pub locale: Locale,
+    pub viewer: Option<Viewer>,
     path: String,
     /// Query pairs of the current address, without `lang`.
     query: Vec<(String, String)>,
@@ -43,10 +53,19 @@ impl PageCtx {
             .unwrap_or_default();
         PageCtx {
             locale,
+            viewer: None,
             path: uri.path().to_owned(),
             query,
             section,
         }
+    }
+
+    pub fn with_viewer(mut self, signed_in: Option<&crate::accounts::signin::SignedIn>) -> Self {
+        self.viewer = signed_in.map(|s| Viewer {
+            name: s.person.display_name.clone(),
+            csrf: s.session.csrf_token.clone(),
+        });
+        self
     }
 
     pub fn with_section(mut self, section: Section) -> Self {
@@ -155,7 +174,8 @@ impl<S: Send + Sync> FromRequestParts<S> for PageCtx {
             .get::<OriginalUri>()
             .map(|u| u.0.clone())
             .unwrap_or_else(|| parts.uri.clone());
-        Ok(PageCtx::new(locale, &uri, None))
+        let signed_in = parts.extensions.get::<crate::accounts::signin::SignedIn>();
+        Ok(PageCtx::new(locale, &uri, None).with_viewer(signed_in))
     }
 }
 

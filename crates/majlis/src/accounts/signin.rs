@@ -1,0 +1,310 @@
+//! Signing in and out: rate limits, password checks, sessions and their time-outs.
+//! Time is passed in (`now`), so every rule here is testable.
+
+use argon2::{Argon2, PasswordHash, PasswordVerifier};
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::ActiveValue::Set;
+use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter};
+use sha2::{Digest, Sha256};
+
+use super::{Email, login_attempt, person, session};
+use crate::db::Db;
+
+/// How long a session lives.
+#[derive(Clone, Copy, Debug)]
+pub struct SessionLimits {
+    /// Signed out after this long without a request.
+    pub idle: Duration,
+    /// Signed out this long after signing in, however active.
+    pub absolute: Duration,
+}
+
+impl Default for SessionLimits {
+    /// ASVS level 2: 30 minutes idle, 12 hours in all.
+    fn default() -> Self {
+        SessionLimits {
+            idle: Duration::minutes(30),
+            absolute: Duration::hours(12),
+        }
+    }
+}
+
+/// Sign-in attempts allowed per IP address and failures per account.
+pub const PER_IP_MINUTE: u64 = 6;
+pub const PER_IP_HOUR: u64 = 30;
+pub const ACCOUNT_FAILURES: u64 = 5;
+pub const ACCOUNT_WINDOW_MINUTES: i64 = 15;
+
+/// Where a request comes from.
+#[derive(Clone, Debug)]
+pub struct Client {
+    pub ip: String,
+    pub user_agent: String,
+}
+
+/// Why signing in failed. The messages never say whether an account exists.
+#[derive(Debug, thiserror::Error)]
+pub enum SignInError {
+    #[error("wrong email or password")]
+    WrongCredentials,
+    #[error("the account is deactivated")]
+    Deactivated,
+    #[error("too many attempts; retry in {retry_after_minutes} minutes")]
+    TooMany { retry_after_minutes: i64 },
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+/// A session that has just started: `token` goes into the cookie, once.
+#[derive(Debug)]
+pub struct Started {
+    pub token: String,
+    pub session: session::Model,
+    pub person: person::Model,
+}
+
+/// A request's signed-in person and session.
+#[derive(Clone, Debug)]
+pub struct SignedIn {
+    pub person: person::Model,
+    pub session: session::Model,
+}
+
+/// 128 random bits as 32 hex digits.
+pub fn random_token() -> String {
+    let bytes: [u8; 16] = rand::random();
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What is stored for a token.
+pub fn hash_token(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A hash to verify against when the account does not exist, so that a
+/// missing account takes as long as a wrong password.
+const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$VQnk0ibx4wSQ2PLnJiFBR/ktGGy0Ht96GPAfJ/ToRQM";
+
+async fn verify_password(hash: String, password: String) -> bool {
+    tokio::task::spawn_blocking(move || {
+        PasswordHash::new(&hash)
+            .map(|parsed| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &parsed)
+                    .is_ok()
+            })
+            .unwrap_or(false)
+    })
+    .await
+    .unwrap_or(false)
+}
+
+async fn attempts(db: &Db, key: &str, since: DateTime<Utc>) -> Result<u64, DbErr> {
+    login_attempt::Entity::find()
+        .filter(login_attempt::Column::Key.eq(key))
+        .filter(login_attempt::Column::At.gt(since))
+        .count(db.read())
+        .await
+}
+
+async fn record_attempt(db: &Db, key: String, now: DateTime<Utc>) -> Result<(), DbErr> {
+    let tx = db.begin_write().await?;
+    login_attempt::ActiveModel {
+        key: Set(key),
+        at: Set(now),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await?;
+    // Attempts older than a day no longer count for anything.
+    login_attempt::Entity::delete_many()
+        .filter(login_attempt::Column::At.lt(now - Duration::days(1)))
+        .exec(&tx)
+        .await?;
+    tx.commit().await
+}
+
+/// Check the limits before spending time on a password.
+async fn check_limits(
+    db: &Db,
+    ip_key: &str,
+    account_key: &str,
+    now: DateTime<Utc>,
+) -> Result<(), SignInError> {
+    if attempts(db, ip_key, now - Duration::minutes(1)).await? >= PER_IP_MINUTE {
+        return Err(SignInError::TooMany {
+            retry_after_minutes: 1,
+        });
+    }
+    if attempts(db, ip_key, now - Duration::hours(1)).await? >= PER_IP_HOUR {
+        return Err(SignInError::TooMany {
+            retry_after_minutes: 60,
+        });
+    }
+    if attempts(
+        db,
+        account_key,
+        now - Duration::minutes(ACCOUNT_WINDOW_MINUTES),
+    )
+    .await?
+        >= ACCOUNT_FAILURES
+    {
+        return Err(SignInError::TooMany {
+            retry_after_minutes: ACCOUNT_WINDOW_MINUTES,
+        });
+    }
+    Ok(())
+}
+
+/// Sign in with an email and a password; start a fresh session.
+pub async fn sign_in(
+    db: &Db,
+    email: &str,
+    password: &str,
+    client: &Client,
+    now: DateTime<Utc>,
+) -> Result<Started, SignInError> {
+    // A malformed email cannot match an account, but still counts and still costs.
+    let email = Email::parse(email)
+        .map(|e| e.as_str().to_owned())
+        .unwrap_or_default();
+    let ip_key = format!("ip:{}", client.ip);
+    let account_key = format!("account:{email}");
+    check_limits(db, &ip_key, &account_key, now).await?;
+    record_attempt(db, ip_key, now).await?;
+
+    let person = if email.is_empty() {
+        None
+    } else {
+        person::Entity::find()
+            .filter(person::Column::Email.eq(&email))
+            .one(db.read())
+            .await?
+    };
+    let hash = person
+        .as_ref()
+        .map(|p| p.password_hash.clone())
+        .unwrap_or_else(|| DUMMY_HASH.to_owned());
+    let ok = verify_password(hash, password.to_owned()).await && person.is_some();
+    let Some(person) = person.filter(|_| ok) else {
+        record_attempt(db, account_key, now).await?;
+        return Err(SignInError::WrongCredentials);
+    };
+    if !person.active {
+        return Err(SignInError::Deactivated);
+    }
+
+    let token = random_token();
+    let tx = db.begin_write().await?;
+    let session = session::ActiveModel {
+        token_hash: Set(hash_token(&token)),
+        person_id: Set(person.id),
+        csrf_token: Set(random_token()),
+        created_at: Set(now),
+        last_seen_at: Set(now),
+        ip: Set(client.ip.chars().take(64).collect()),
+        user_agent: Set(client.user_agent.chars().take(300).collect()),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Started {
+        token,
+        session,
+        person,
+    })
+}
+
+/// The session a cookie's token opens, if it is still valid. Expired sessions
+/// are deleted; activity is recorded at most once a minute.
+pub async fn resolve(
+    db: &Db,
+    token: &str,
+    now: DateTime<Utc>,
+    limits: SessionLimits,
+) -> Result<Option<SignedIn>, DbErr> {
+    let found = session::Entity::find()
+        .filter(session::Column::TokenHash.eq(hash_token(token)))
+        .find_also_related(person::Entity)
+        .one(db.read())
+        .await?;
+    let Some((session, Some(person))) = found else {
+        return Ok(None);
+    };
+    let expired = now - session.last_seen_at > limits.idle
+        || now - session.created_at > limits.absolute
+        || !person.active;
+    if expired {
+        let tx = db.begin_write().await?;
+        session::Entity::delete_by_id(session.id).exec(&tx).await?;
+        tx.commit().await?;
+        return Ok(None);
+    }
+    let session = if now - session.last_seen_at > Duration::minutes(1) {
+        let tx = db.begin_write().await?;
+        let mut am: session::ActiveModel = session.into();
+        am.last_seen_at = Set(now);
+        let s = am.update(&tx).await?;
+        tx.commit().await?;
+        s
+    } else {
+        session
+    };
+    Ok(Some(SignedIn { person, session }))
+}
+
+/// End one session.
+pub async fn sign_out(db: &Db, session_id: i64) -> Result<(), DbErr> {
+    let tx = db.begin_write().await?;
+    session::Entity::delete_by_id(session_id).exec(&tx).await?;
+    tx.commit().await
+}
+
+/// End every session of a person (also used when a password changes or an
+/// account is deactivated).
+pub async fn sign_out_everywhere(db: &Db, person_id: i32) -> Result<u64, DbErr> {
+    let tx = db.begin_write().await?;
+    let n = session::Entity::delete_many()
+        .filter(session::Column::PersonId.eq(person_id))
+        .exec(&tx)
+        .await?
+        .rows_affected;
+    tx.commit().await?;
+    Ok(n)
+}
+
+/// A person's sessions, newest first.
+pub async fn sessions_of(db: &Db, person_id: i32) -> Result<Vec<session::Model>, DbErr> {
+    use sea_orm::QueryOrder;
+    session::Entity::find()
+        .filter(session::Column::PersonId.eq(person_id))
+        .order_by_desc(session::Column::LastSeenAt)
+        .all(db.read())
+        .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_128_bit_and_stored_hashed() {
+        let t = random_token();
+        assert_eq!(t.len(), 32);
+        assert_ne!(t, random_token());
+        let h = hash_token(&t);
+        assert_eq!(h.len(), 64);
+        assert_ne!(h, t);
+        assert_eq!(h, hash_token(&t));
+    }
+
+    #[test]
+    fn the_dummy_hash_is_a_valid_argon2id_hash() {
+        let parsed = PasswordHash::new(DUMMY_HASH).unwrap();
+        assert_eq!(parsed.algorithm.as_str(), "argon2id");
+    }
+}

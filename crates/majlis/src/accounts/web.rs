@@ -1,0 +1,460 @@
+//! Signing in and out on the web: the session cookie, the anti-forgery check
+//! on forms, the extractors that state who may call a handler, and the pages
+//! `/login`, `/logout`, `/account`.
+
+use std::net::SocketAddr;
+
+use askama::Template;
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use chrono::Utc;
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use super::signin::{self, Client, SignInError, SignedIn};
+use super::{person, session};
+use crate::web::{AppError, AppState, PageCtx, Section, render};
+
+/// The cookie that carries the session token.
+pub const SESSION_COOKIE: &str = "majlis_session";
+/// The cookie that carries the anti-forgery token of signed-out visitors.
+pub const CSRF_COOKIE: &str = "majlis_csrf";
+/// Largest form body accepted.
+const FORM_LIMIT: usize = 64 * 1024;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/login", get(login_page).post(login))
+        .route("/logout", post(logout))
+        .route("/account", get(account))
+        .route("/account/sign-out-everywhere", post(sign_out_everywhere))
+}
+
+/// A cookie's value from the request headers.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|c| c.trim().strip_prefix(name)?.strip_prefix('='))
+        .filter(|v| !v.is_empty())
+}
+
+fn set_cookie(res: &mut Response, name: &str, value: &str, max_age: i64, secure: bool) {
+    let cookie = format!(
+        "{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{}",
+        if secure { "; Secure" } else { "" }
+    );
+    if let Ok(v) = HeaderValue::from_str(&cookie) {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+}
+
+/// Resolve the session cookie into a [`SignedIn`] extension; clear a cookie
+/// whose session has ended.
+pub async fn load_session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let token = cookie(req.headers(), SESSION_COOKIE).map(str::to_owned);
+    let Some(token) = token else {
+        return next.run(req).await;
+    };
+    match signin::resolve(
+        &state.db,
+        &token,
+        Utc::now(),
+        state.settings.session_limits(),
+    )
+    .await
+    {
+        Ok(Some(signed_in)) => {
+            req.extensions_mut().insert(signed_in);
+            next.run(req).await
+        }
+        Ok(None) => {
+            let mut res = next.run(req).await;
+            set_cookie(
+                &mut res,
+                SESSION_COOKIE,
+                "",
+                0,
+                state.settings.secure_cookies(),
+            );
+            res
+        }
+        Err(e) => AppError::from(e).into_response(),
+    }
+}
+
+/// The signed-in person, if any.
+pub struct CurrentUser(pub Option<SignedIn>);
+
+impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(CurrentUser(parts.extensions.get::<SignedIn>().cloned()))
+    }
+}
+
+/// A handler that needs someone signed in takes this.
+pub struct RequireSignedIn(pub SignedIn);
+
+impl<S: Send + Sync> FromRequestParts<S> for RequireSignedIn {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<SignedIn>()
+            .cloned()
+            .map(RequireSignedIn)
+            .ok_or(AppError::SignInRequired)
+    }
+}
+
+/// The client's address: the socket's, or the first `X-Forwarded-For` entry
+/// when the platform runs behind a trusted proxy.
+pub struct ClientInfo(pub Client);
+
+impl FromRequestParts<AppState> for ClientInfo {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let forwarded = state
+            .settings
+            .trust_forwarded_for
+            .then(|| parts.headers.get("x-forwarded-for"))
+            .flatten()
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+            .map(|v| v.trim().to_owned());
+        let socket = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip().to_string());
+        let ip = forwarded.or(socket).unwrap_or_else(|| "unknown".to_owned());
+        let user_agent = parts
+            .headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        Ok(ClientInfo(Client { ip, user_agent }))
+    }
+}
+
+/// A submitted form that carried the right anti-forgery token: the signed-in
+/// session's, or for visitors the one in their `majlis_csrf` cookie. Requests
+/// a browser marks as cross-site are refused outright.
+pub struct CsrfForm<T>(pub T);
+
+fn same(a: &str, b: &str) -> bool {
+    // Constant time for equal lengths; tokens have a fixed length.
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfForm<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let headers = req.headers().clone();
+        if headers
+            .get("sec-fetch-site")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v == "cross-site")
+        {
+            return Err(AppError::Csrf);
+        }
+        let expected = match req.extensions().get::<SignedIn>() {
+            Some(s) => Some(s.session.csrf_token.clone()),
+            None => cookie(&headers, CSRF_COOKIE).map(str::to_owned),
+        };
+        let body = axum::body::to_bytes(req.into_body(), FORM_LIMIT)
+            .await
+            .map_err(|_| AppError::bad_request("form"))?;
+        let _ = state;
+        let given = url::form_urlencoded::parse(&body)
+            .find(|(k, _)| k == "csrf")
+            .map(|(_, v)| v.into_owned());
+        match (expected, given) {
+            (Some(e), Some(g)) if same(&e, &g) => {}
+            _ => return Err(AppError::Csrf),
+        }
+        parse_form(&body).map(CsrfForm)
+    }
+}
+
+fn parse_form<T: DeserializeOwned>(body: &Bytes) -> Result<T, AppError> {
+    serde_urlencoded::from_bytes(body).map_err(|_| AppError::bad_request("form"))
+}
+
+/// The anti-forgery token to put in a visitor's forms, and whether it is new
+/// (then the response must set the cookie).
+fn visitor_csrf(headers: &HeaderMap) -> (String, bool) {
+    match cookie(headers, CSRF_COOKIE) {
+        Some(t) if t.len() == 32 && t.bytes().all(|b| b.is_ascii_hexdigit()) => {
+            (t.to_owned(), false)
+        }
+        _ => (signin::random_token(), true),
+    }
+}
+
+/// The token for a form on this page: the session's when signed in.
+fn form_csrf(ctx: &PageCtx, headers: &HeaderMap) -> (String, bool) {
+    match &ctx.viewer {
+        Some(v) => (v.csrf.clone(), false),
+        None => visitor_csrf(headers),
+    }
+}
+
+// ---------------------------------------------------------------- pages
+
+#[derive(Template)]
+#[template(path = "accounts/templates/login.html")]
+struct LoginPage {
+    ctx: PageCtx,
+    csrf: String,
+    email: String,
+    next: String,
+    error: Option<String>,
+    notice: Option<String>,
+}
+
+/// Only local paths may be a destination after signing in.
+fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
+        _ => "/account".to_owned(),
+    }
+}
+
+fn login_response(
+    page: LoginPage,
+    status: StatusCode,
+    new_csrf: bool,
+    state: &AppState,
+) -> Result<Response, AppError> {
+    let csrf = page.csrf.clone();
+    let mut res = (status, render(&page)?).into_response();
+    if new_csrf {
+        set_cookie(
+            &mut res,
+            CSRF_COOKIE,
+            &csrf,
+            60 * 60 * 24,
+            state.settings.secure_cookies(),
+        );
+    }
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(res)
+}
+
+/// `GET /login`
+async fn login_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: crate::web::Params,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let (csrf, new_csrf) = form_csrf(&ctx, &headers);
+    let notice = params.get("signed-out").map(|_| ctx.t("login-signed-out"));
+    let page = LoginPage {
+        csrf,
+        email: String::new(),
+        next: safe_next(params.get("next")),
+        error: None,
+        notice,
+        ctx: ctx.with_section(Section::Account),
+    };
+    login_response(page, StatusCode::OK, new_csrf, &state)
+}
+
+#[derive(Deserialize)]
+struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    next: Option<String>,
+}
+
+/// `POST /login`
+async fn login(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
+    headers: HeaderMap,
+    CsrfForm(form): CsrfForm<LoginForm>,
+) -> Result<Response, AppError> {
+    let next = safe_next(form.next.as_deref());
+    let result = signin::sign_in(&state.db, &form.email, &form.password, &client, Utc::now()).await;
+    let (status, message) = match result {
+        Ok(started) => {
+            // A session cookie sent along belongs to an earlier session: end it
+            // (the new token is always fresh, so a planted one is useless).
+            if let Some(old) = cookie(&headers, SESSION_COOKIE)
+                && let Ok(Some(previous)) =
+                    signin::resolve(&state.db, old, Utc::now(), state.settings.session_limits())
+                        .await
+            {
+                signin::sign_out(&state.db, previous.session.id).await?;
+            }
+            let mut res = Redirect::to(&next).into_response();
+            let max_age = i64::from(state.settings.session_absolute_hours) * 3600;
+            set_cookie(
+                &mut res,
+                SESSION_COOKIE,
+                &started.token,
+                max_age,
+                state.settings.secure_cookies(),
+            );
+            return Ok(res);
+        }
+        Err(SignInError::WrongCredentials) => (StatusCode::UNAUTHORIZED, ctx.t("login-failed")),
+        Err(SignInError::Deactivated) => (StatusCode::FORBIDDEN, ctx.t("login-deactivated")),
+        Err(SignInError::TooMany {
+            retry_after_minutes,
+        }) => (
+            StatusCode::TOO_MANY_REQUESTS,
+            ctx.t1("login-too-many", "minutes", retry_after_minutes),
+        ),
+        Err(SignInError::Db(e)) => return Err(e.into()),
+    };
+    let (csrf, new_csrf) = form_csrf(&ctx, &headers);
+    let page = LoginPage {
+        csrf,
+        email: form.email.chars().take(320).collect(),
+        next,
+        error: Some(message),
+        notice: None,
+        ctx: ctx.with_section(Section::Account),
+    };
+    login_response(page, status, new_csrf, &state)
+}
+
+#[derive(Deserialize)]
+struct EmptyForm {}
+
+/// `POST /logout`
+async fn logout(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    RequireSignedIn(me): RequireSignedIn,
+    CsrfForm(_): CsrfForm<EmptyForm>,
+) -> Result<Response, AppError> {
+    signin::sign_out(&state.db, me.session.id).await?;
+    let mut res = Redirect::to(&format!("/login?signed-out=1&lang={}", ctx.lang())).into_response();
+    set_cookie(
+        &mut res,
+        SESSION_COOKIE,
+        "",
+        0,
+        state.settings.secure_cookies(),
+    );
+    Ok(res)
+}
+
+/// `POST /account/sign-out-everywhere`
+async fn sign_out_everywhere(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    RequireSignedIn(me): RequireSignedIn,
+    CsrfForm(_): CsrfForm<EmptyForm>,
+) -> Result<Response, AppError> {
+    signin::sign_out_everywhere(&state.db, me.person.id).await?;
+    let mut res = Redirect::to(&format!("/login?signed-out=1&lang={}", ctx.lang())).into_response();
+    set_cookie(
+        &mut res,
+        SESSION_COOKIE,
+        "",
+        0,
+        state.settings.secure_cookies(),
+    );
+    Ok(res)
+}
+
+#[derive(Template)]
+#[template(path = "accounts/templates/account.html")]
+struct AccountPage {
+    ctx: PageCtx,
+    person: person::Model,
+    current: i64,
+    sessions: Vec<session::Model>,
+}
+
+impl AccountPage {
+    fn role_label(&self) -> String {
+        self.ctx.t(&format!("role-{}", self.person.role))
+    }
+
+    fn when(&self, t: &chrono::DateTime<Utc>) -> String {
+        t.format("%Y-%m-%d %H:%M UTC").to_string()
+    }
+}
+
+/// `GET /account`
+async fn account(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    RequireSignedIn(me): RequireSignedIn,
+) -> Result<Response, AppError> {
+    let sessions = signin::sessions_of(&state.db, me.person.id).await?;
+    let page = AccountPage {
+        ctx: ctx.with_section(Section::Account),
+        current: me.session.id,
+        person: me.person,
+        sessions,
+    };
+    let mut res = Html(render(&page)?.0).into_response();
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(res)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_destinations_after_sign_in() {
+        assert_eq!(
+            safe_next(Some("/municipalities?country=TR")),
+            "/municipalities?country=TR"
+        );
+        for bad in [
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "javascript:x",
+        ] {
+            assert_eq!(safe_next(Some(bad)), "/account", "{bad}");
+        }
+        assert_eq!(safe_next(None), "/account");
+    }
+
+    #[test]
+    fn cookies_are_read_by_exact_name() {
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("majlis_lang=ar; majlis_session=abc"),
+        );
+        assert_eq!(cookie(&h, SESSION_COOKIE), Some("abc"));
+        assert_eq!(cookie(&h, "majlis"), None);
+        assert!(same("abcd", "abcd") && !same("abcd", "abce") && !same("abc", "abcd"));
+    }
+}

@@ -1,0 +1,312 @@
+//! Signing in and out, sessions, CSRF and rate limits, on both databases.
+
+mod common;
+
+use std::net::SocketAddr;
+
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::http::{Request, StatusCode};
+use chrono::{Duration, Utc};
+use common::{TestApp, TestResponse};
+use majlis::accounts::{self, Email, Password, signin};
+use majlis::i18n::Locale;
+
+const PASSWORD: &str = "olive trees in Gaziantep";
+
+async fn admin(app: &TestApp, email: &str) -> accounts::person::Model {
+    accounts::create_admin(
+        &app.db,
+        &Email::parse(email).unwrap(),
+        "Leyla Demir",
+        Locale::Tr,
+        &Password::parse(PASSWORD.into()).unwrap(),
+        Utc::now(),
+    )
+    .await
+    .unwrap()
+}
+
+/// The value a response sets for a cookie.
+fn set_cookie(res: &TestResponse, name: &str) -> Option<String> {
+    res.headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|c| {
+            c.strip_prefix(&format!("{name}="))?
+                .split(';')
+                .next()
+                .map(str::to_owned)
+        })
+}
+
+/// A fresh visitor's anti-forgery token and cookie, from the sign-in page.
+async fn login_page(app: &TestApp) -> (String, String) {
+    let page = app.get("/login").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let csrf = page.attr("input[name=csrf]", "value").unwrap();
+    let cookie = set_cookie(&page, "majlis_csrf").expect("csrf cookie");
+    assert_eq!(csrf, cookie);
+    (csrf, format!("majlis_csrf={cookie}"))
+}
+
+async fn post(app: &TestApp, path: &str, body: &str, cookie: &str, ip: [u8; 4]) -> TestResponse {
+    let req = Request::post(path)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("cookie", cookie)
+        .extension(ConnectInfo(SocketAddr::from((ip, 40000))))
+        .body(Body::from(body.to_owned()))
+        .unwrap();
+    app.request(req).await
+}
+
+fn form(pairs: &[(&str, &str)]) -> String {
+    url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish()
+}
+
+/// Sign in and return the session cookie header value.
+async fn sign_in(app: &TestApp, email: &str, ip: [u8; 4]) -> String {
+    let (csrf, cookie) = login_page(app).await;
+    let res = post(
+        app,
+        "/login",
+        &form(&[("csrf", &csrf), ("email", email), ("password", PASSWORD)]),
+        &cookie,
+        ip,
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let token = set_cookie(&res, "majlis_session").expect("session cookie");
+    let raw = res
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|c| c.starts_with("majlis_session="))
+        .unwrap();
+    assert!(
+        raw.contains("HttpOnly") && raw.contains("SameSite=Lax"),
+        "{raw}"
+    );
+    format!("majlis_session={token}")
+}
+
+db_test!(
+    async fn sign_in_show_account_sign_out(app) {
+        let p = admin(app, "leyla@example.org").await;
+        assert!(p.password_hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
+        let session = sign_in(app, "Leyla@Example.org", [10, 0, 0, 1]).await;
+
+        let account = app.get_with("/account", &[("cookie", &session)]).await;
+        assert_eq!(account.status, StatusCode::OK);
+        assert!(account.body.contains("leyla@example.org"));
+        assert_eq!(account.texts(".main-nav .nav-end a"), vec!["Leyla Demir".to_owned()]);
+        assert_eq!(account.header("cache-control"), Some("no-store"));
+        let csrf = account.attr(".main-nav form input[name=csrf]", "value").unwrap();
+
+        // Signing out needs the session's token.
+        let refused = post(app, "/logout", "", &session, [10, 0, 0, 1]).await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN);
+        assert_eq!(app.get_with("/account", &[("cookie", &session)]).await.status, StatusCode::OK);
+        let out = post(app, "/logout", &form(&[("csrf", &csrf)]), &session, [10, 0, 0, 1]).await;
+        assert_eq!(out.status, StatusCode::SEE_OTHER);
+        assert_eq!(set_cookie(&out, "majlis_session").as_deref(), Some(""));
+        let after = app.get_with("/account", &[("cookie", &session)]).await;
+        assert_eq!(after.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(app.get("/account").await.status, StatusCode::UNAUTHORIZED);
+        assert!(app.get("/api/v1/municipalities").await.status.is_success());
+    }
+);
+
+db_test!(
+    async fn wrong_credentials_say_nothing_about_the_account(app) {
+        admin(app, "leyla@example.org").await;
+        let (csrf, cookie) = login_page(app).await;
+        let wrong = post(
+            app,
+            "/login?lang=ar",
+            &form(&[("csrf", &csrf), ("email", "leyla@example.org"), ("password", "not the password")]),
+            &cookie,
+            [10, 0, 0, 2],
+        )
+        .await;
+        let unknown = post(
+            app,
+            "/login?lang=ar",
+            &form(&[("csrf", &csrf), ("email", "nobody@example.org"), ("password", "not the password")]),
+            &cookie,
+            [10, 0, 0, 2],
+        )
+        .await;
+        for res in [&wrong, &unknown] {
+            assert_eq!(res.status, StatusCode::UNAUTHORIZED);
+            assert_eq!(res.attr("html", "dir").as_deref(), Some("rtl"));
+            assert!(set_cookie(res, "majlis_session").is_none());
+            assert!(!res.body.contains("not the password"), "the password is never echoed");
+        }
+        assert_eq!(wrong.texts(".form-error"), unknown.texts(".form-error"));
+        assert_eq!(
+            unknown.attr("input[name=email]", "value").as_deref(),
+            Some("nobody@example.org"),
+            "the form keeps what was typed"
+        );
+        // A malformed email is the same refusal, not an error page.
+        let bad = post(
+            app,
+            "/login",
+            &form(&[("csrf", &csrf), ("email", &"x".repeat(5000)), ("password", "p")]),
+            &cookie,
+            [10, 0, 0, 3],
+        )
+        .await;
+        assert_eq!(bad.status, StatusCode::UNAUTHORIZED);
+    }
+);
+
+db_test!(
+    async fn forms_without_the_token_are_refused(app) {
+        admin(app, "leyla@example.org").await;
+        let (csrf, cookie) = login_page(app).await;
+        let body = |token: &str| {
+            form(&[("csrf", token), ("email", "leyla@example.org"), ("password", PASSWORD)])
+        };
+        let cases = [
+            (form(&[("email", "leyla@example.org"), ("password", PASSWORD)]), cookie.clone()),
+            (body("0123456789abcdef0123456789abcdef"), cookie.clone()),
+            (body(&csrf), String::new()),
+        ];
+        for (b, c) in cases {
+            let res = post(app, "/login", &b, &c, [10, 0, 0, 4]).await;
+            assert_eq!(res.status, StatusCode::FORBIDDEN, "{b} / {c}");
+            assert!(set_cookie(&res, "majlis_session").is_none());
+        }
+        // A browser marking the request cross-site is refused even with the token.
+        let req = Request::post("/login")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("cookie", &cookie)
+            .header("sec-fetch-site", "cross-site")
+            .body(Body::from(body(&csrf)))
+            .unwrap();
+        assert_eq!(app.request(req).await.status, StatusCode::FORBIDDEN);
+    }
+);
+
+db_test!(
+    async fn signing_in_always_starts_a_new_session(app) {
+        admin(app, "leyla@example.org").await;
+        let first = sign_in(app, "leyla@example.org", [10, 0, 1, 1]).await;
+        // Sign in again in the same browser: the old token stops working.
+        let page = app.get_with("/login", &[("cookie", &first)]).await;
+        let csrf = page.attr("input[name=csrf]", "value").unwrap();
+        let res = post(
+            app,
+            "/login",
+            &form(&[("csrf", &csrf), ("email", "leyla@example.org"), ("password", PASSWORD)]),
+            &first,
+            [10, 0, 1, 1],
+        )
+        .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        let second = format!("majlis_session={}", set_cookie(&res, "majlis_session").unwrap());
+        assert_ne!(first, second);
+        assert_eq!(app.get_with("/account", &[("cookie", &first)]).await.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(app.get_with("/account", &[("cookie", &second)]).await.status, StatusCode::OK);
+        // A planted, made-up session token opens nothing.
+        let planted = "majlis_session=00000000000000000000000000000000";
+        let res = app.get_with("/account", &[("cookie", planted)]).await;
+        assert_eq!(res.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(set_cookie(&res, "majlis_session").as_deref(), Some(""), "cleared");
+    }
+);
+
+db_test!(
+    async fn sign_out_everywhere_ends_every_session(app) {
+        admin(app, "leyla@example.org").await;
+        let laptop = sign_in(app, "leyla@example.org", [10, 0, 2, 1]).await;
+        let phone = sign_in(app, "leyla@example.org", [10, 0, 2, 2]).await;
+        let page = app.get_with("/account", &[("cookie", &laptop)]).await;
+        assert_eq!(page.texts("tbody tr").len(), 2, "both sessions listed");
+        let csrf = page.attr("main form input[name=csrf]", "value").unwrap();
+        let res = post(app, "/account/sign-out-everywhere", &form(&[("csrf", &csrf)]), &laptop, [10, 0, 2, 1]).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        for s in [&laptop, &phone] {
+            assert_eq!(app.get_with("/account", &[("cookie", s)]).await.status, StatusCode::UNAUTHORIZED);
+        }
+    }
+);
+
+db_test!(
+    async fn sign_in_limits_per_account_and_per_address(app) {
+        admin(app, "leyla@example.org").await;
+        let (csrf, cookie) = login_page(app).await;
+        let attempt = |email: &str, password: &'static str, ip: [u8; 4]| {
+            let body = form(&[("csrf", &csrf), ("email", email), ("password", password)]);
+            let cookie = cookie.clone();
+            async move { post(app, "/login", &body, &cookie, ip).await }
+        };
+        // Five wrong passwords for one account, from different addresses…
+        for i in 0..5u8 {
+            let res = attempt("leyla@example.org", "wrong password", [10, 1, 0, i]).await;
+            assert_eq!(res.status, StatusCode::UNAUTHORIZED);
+        }
+        // …then even the right password waits.
+        let limited = attempt("leyla@example.org", PASSWORD, [10, 1, 0, 9]).await;
+        assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
+        assert!(set_cookie(&limited, "majlis_session").is_none());
+        assert!(limited.texts(".form-error")[0].contains("15"), "{:?}", limited.texts(".form-error"));
+
+        // Six attempts a minute from one address, whatever the accounts.
+        for i in 0..6 {
+            let email = format!("someone{i}@example.org");
+            let res = attempt(&email, "whatever pass", [10, 2, 0, 1]).await;
+            assert_eq!(res.status, StatusCode::UNAUTHORIZED);
+        }
+        let res = attempt("other@example.org", "whatever pass", [10, 2, 0, 1]).await;
+        assert_eq!(res.status, StatusCode::TOO_MANY_REQUESTS);
+        // Another address is not affected.
+        let res = attempt("other@example.org", "whatever pass", [10, 2, 0, 2]).await;
+        assert_eq!(res.status, StatusCode::UNAUTHORIZED);
+    }
+);
+
+db_test!(
+    async fn sessions_time_out_and_deactivation_ends_them(app) {
+        use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+        let p = admin(app, "leyla@example.org").await;
+        let client = signin::Client {
+            ip: "10.9.9.9".into(),
+            user_agent: "test".into(),
+        };
+        let limits = signin::SessionLimits::default();
+        let now = Utc::now();
+        let s = signin::sign_in(&app.db, "leyla@example.org", PASSWORD, &client, now).await.unwrap();
+        // Idle: 29 minutes is fine, then 31 minutes of silence ends it.
+        assert!(signin::resolve(&app.db, &s.token, now + Duration::minutes(29), limits).await.unwrap().is_some());
+        assert!(signin::resolve(&app.db, &s.token, now + Duration::minutes(61), limits).await.unwrap().is_none());
+
+        // Absolute: active every 20 minutes, still out after 12 hours.
+        let s = signin::sign_in(&app.db, "leyla@example.org", PASSWORD, &client, now).await.unwrap();
+        let mut t = now;
+        while t < now + Duration::hours(12) - Duration::minutes(20) {
+            t += Duration::minutes(20);
+            assert!(signin::resolve(&app.db, &s.token, t, limits).await.unwrap().is_some(), "{t}");
+        }
+        assert!(signin::resolve(&app.db, &s.token, now + Duration::hours(12) + Duration::minutes(1), limits).await.unwrap().is_none());
+
+        // Deactivation: open sessions end and signing in is refused with its own message.
+        let s = signin::sign_in(&app.db, "leyla@example.org", PASSWORD, &client, now).await.unwrap();
+        let tx = app.db.begin_write().await.unwrap();
+        let mut am: accounts::person::ActiveModel = p.into();
+        am.active = Set(false);
+        am.update(&tx).await.unwrap();
+        tx.commit().await.unwrap();
+        assert!(signin::resolve(&app.db, &s.token, now, limits).await.unwrap().is_none());
+        let err = signin::sign_in(&app.db, "leyla@example.org", PASSWORD, &client, now).await.unwrap_err();
+        assert!(matches!(err, signin::SignInError::Deactivated), "{err:?}");
+        let err = signin::sign_in(&app.db, "leyla@example.org", "wrong password", &client, now).await.unwrap_err();
+        assert!(matches!(err, signin::SignInError::WrongCredentials), "no hint without the password");
+    }
+);
