@@ -265,9 +265,14 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
         .for_url(&url::Url::parse(&format!("http://{addr}/account")).unwrap())
         .await
         .unwrap();
-    for locale in ["ar", "en"] {
+    for (locale, page) in [
+        ("ar", "/account"),
+        ("en", "/account"),
+        ("ar", "/people"),
+        ("en", "/people"),
+    ] {
         client
-            .goto(&format!("http://{addr}/account?lang={locale}"))
+            .goto(&format!("http://{addr}{page}?lang={locale}"))
             .await
             .unwrap();
         let name = client
@@ -281,7 +286,7 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
         let violations = axe_violations(&client, &axe).await;
         if !violations.is_empty() {
             failures.push(format!(
-                "/account?lang={locale}: {}",
+                "{page}?lang={locale}: {}",
                 serde_json::to_string_pretty(&violations).unwrap()
             ));
         }

@@ -3,7 +3,9 @@
 
 pub mod affiliation;
 pub mod login_attempt;
+pub mod people;
 pub mod person;
+pub mod policy;
 pub mod session;
 pub mod signin;
 pub mod web;
@@ -104,6 +106,18 @@ pub async fn create_admin(
     password: &Password,
     now: DateTime<Utc>,
 ) -> Result<person::Model, AccountError> {
+    create_with_role(db, email, display_name, "admin", locale, password, now).await
+}
+
+async fn create_with_role(
+    db: &Db,
+    email: &Email,
+    display_name: &str,
+    role: &str,
+    locale: Locale,
+    password: &Password,
+    now: DateTime<Utc>,
+) -> Result<person::Model, AccountError> {
     let display_name = display_name.trim();
     if display_name.is_empty() {
         return Err(AccountError::EmptyName);
@@ -120,10 +134,10 @@ pub async fn create_admin(
     }
     let p = person::ActiveModel {
         email: Set(email.as_str().to_owned()),
-        display_name: Set(display_name.to_owned()),
+        display_name: Set(display_name.chars().take(200).collect()),
         locale: Set(locale.code().to_owned()),
         password_hash: Set(hash),
-        role: Set("admin".to_owned()),
+        role: Set(role.to_owned()),
         active: Set(true),
         created_at: Set(now),
         ..Default::default()

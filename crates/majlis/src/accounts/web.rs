@@ -2,23 +2,25 @@
 //! on forms, the extractors that state who may call a handler, and the pages
 //! `/login`, `/logout`, `/account`.
 
+use std::marker::PhantomData;
 use std::net::SocketAddr;
 
 use askama::Template;
-use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
 use chrono::Utc;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
+use super::policy::{Actor, Coordinator, Role, RoleRequirement};
 use super::signin::{self, Client, SignInError, SignedIn};
-use super::{person, session};
+use super::{affiliation, person, session};
+use crate::web::routes::Routes;
 use crate::web::{AppError, AppState, PageCtx, Section, render};
 
 /// The cookie that carries the session token.
@@ -28,12 +30,16 @@ pub const CSRF_COOKIE: &str = "majlis_csrf";
 /// Largest form body accepted.
 const FORM_LIMIT: usize = 64 * 1024;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/login", get(login_page).post(login))
-        .route("/logout", post(logout))
-        .route("/account", get(account))
-        .route("/account/sign-out-everywhere", post(sign_out_everywhere))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/login", login_page)
+        .post("/login", login)
+        .post("/logout", logout)
+        .get("/account", account)
+        .post("/account/sign-out-everywhere", sign_out_everywhere)
+        .get("/people", people)
+        .post("/people/{id}/role", change_role)
+        .post("/people/{id}/active", set_active)
 }
 
 /// A cookie's value from the request headers.
@@ -115,6 +121,35 @@ impl<S: Send + Sync> FromRequestParts<S> for RequireSignedIn {
             .cloned()
             .map(RequireSignedIn)
             .ok_or(AppError::SignInRequired)
+    }
+}
+
+/// A handler for some roles only: `RequireRole<Coordinator>` lets coordinators
+/// and administrators in, answers 401 to visitors and 403 to everyone else.
+pub struct RequireRole<R: RoleRequirement> {
+    pub me: SignedIn,
+    pub role: Role,
+    _requirement: PhantomData<R>,
+}
+
+impl<R: RoleRequirement, S: Send + Sync> FromRequestParts<S> for RequireRole<R> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let me = parts
+            .extensions
+            .get::<SignedIn>()
+            .cloned()
+            .ok_or(AppError::SignInRequired)?;
+        let role = Role::from_code(&me.person.role).unwrap_or(Role::Member);
+        if !R::allows(role) {
+            return Err(AppError::Forbidden);
+        }
+        Ok(RequireRole {
+            me,
+            role,
+            _requirement: PhantomData,
+        })
     }
 }
 
@@ -423,6 +458,123 @@ async fn account(
     res.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(res)
+}
+
+// ---------------------------------------------------------------- people
+
+#[derive(Template)]
+#[template(path = "accounts/templates/people.html")]
+struct PeoplePage {
+    ctx: PageCtx,
+    people: Vec<person::Model>,
+    me: i32,
+    my_role: Role,
+    roles: &'static [Role],
+    notice: Option<String>,
+}
+
+impl PeoplePage {
+    fn role_label(&self, code: &str) -> String {
+        self.ctx.t(&format!("role-{code}"))
+    }
+
+    /// Roles this coordinator may hand out.
+    fn grantable(&self, role: &Role) -> bool {
+        *role != Role::Admin || self.my_role == Role::Admin
+    }
+
+    fn editable(&self, p: &person::Model) -> bool {
+        p.id != self.me && (p.role != "admin" || self.my_role == Role::Admin)
+    }
+}
+
+/// `GET /people`: everyone with an account, for coordinators.
+async fn people(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: crate::web::Params,
+    who: RequireRole<Coordinator>,
+) -> Result<Response, AppError> {
+    let people = super::people::list(&state.db).await?;
+    let notice = params.get("updated").map(|_| ctx.t("people-updated"));
+    let page = PeoplePage {
+        ctx: ctx.with_section(Section::People),
+        people,
+        me: who.me.person.id,
+        my_role: who.role,
+        roles: &Role::ALL,
+        notice,
+    };
+    let mut res = Html(render(&page)?.0).into_response();
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(res)
+}
+
+fn person_id(id: &str) -> Result<i32, AppError> {
+    id.parse().map_err(|_| AppError::NotFound)
+}
+
+fn people_error(e: super::people::PeopleError) -> AppError {
+    match e {
+        super::people::PeopleError::Forbidden => AppError::Forbidden,
+        super::people::PeopleError::NotFound => AppError::NotFound,
+        super::people::PeopleError::Db(e) => e.into(),
+    }
+}
+
+async fn actor_of(state: &AppState, me: &SignedIn) -> Result<Actor, AppError> {
+    let affiliations = affiliation::Entity::find()
+        .filter(affiliation::Column::PersonId.eq(me.person.id))
+        .all(state.db.read())
+        .await?;
+    Ok(Actor::new(&me.person, &affiliations))
+}
+
+#[derive(Deserialize)]
+struct RoleForm {
+    role: String,
+}
+
+/// `POST /people/{id}/role`
+async fn change_role(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    who: RequireRole<Coordinator>,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    CsrfForm(form): CsrfForm<RoleForm>,
+) -> Result<Response, AppError> {
+    let role = Role::from_code(&form.role).ok_or_else(|| AppError::bad_request("role"))?;
+    let actor = actor_of(&state, &who.me).await?;
+    super::people::change_role(&state.db, &actor, person_id(&id)?, role)
+        .await
+        .map_err(people_error)?;
+    Ok(Redirect::to(&format!("/people?updated=1&lang={}", ctx.lang())).into_response())
+}
+
+#[derive(Deserialize)]
+struct ActiveForm {
+    active: String,
+}
+
+/// `POST /people/{id}/active`: deactivate (ending every session) or reactivate.
+async fn set_active(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    who: RequireRole<Coordinator>,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    CsrfForm(form): CsrfForm<ActiveForm>,
+) -> Result<Response, AppError> {
+    let active = match form.active.as_str() {
+        "true" => true,
+        "false" => false,
+        _ => return Err(AppError::bad_request("active")),
+    };
+    let actor = actor_of(&state, &who.me).await?;
+    super::people::set_active(&state.db, &actor, person_id(&id)?, active)
+        .await
+        .map_err(people_error)?;
+    Ok(Redirect::to(&format!("/people?updated=1&lang={}", ctx.lang())).into_response())
 }
 
 #[cfg(test)]

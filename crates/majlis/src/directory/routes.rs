@@ -2,10 +2,9 @@
 //! JSON API under `/api/v1/`.
 
 use askama::Template;
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::response::Html;
-use axum::routing::get;
-use axum::{Json, Router};
 use serde::Serialize;
 
 use super::entities::{contact, country, theme};
@@ -18,21 +17,22 @@ use std::sync::Arc;
 
 use super::service::Key;
 use crate::i18n::{Locale, TrText};
+use crate::web::routes::Routes;
 use crate::web::{AppError, AppState, PageCtx, Params, Section, render};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/municipalities", get(municipalities))
-        .route("/municipalities/{slug}", get(municipality))
-        .route("/organisations", get(organisations))
-        .route("/organisations/{slug}", get(organisation))
-        .route("/network", get(network))
-        .route("/api/v1/municipalities", get(api_municipalities))
-        .route("/api/v1/municipalities/{id}", get(api_municipality))
-        .route("/api/v1/organisations", get(api_organisations))
-        .route("/api/v1/organisations/{id}", get(api_organisation))
-        .route("/api/v1/themes", get(api_themes))
-        .route("/api/v1/countries", get(api_countries))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/municipalities", municipalities)
+        .get("/municipalities/{slug}", municipality)
+        .get("/organisations", organisations)
+        .get("/organisations/{slug}", organisation)
+        .get("/network", network)
+        .get("/api/v1/municipalities", api_municipalities)
+        .get("/api/v1/municipalities/{id}", api_municipality)
+        .get("/api/v1/organisations", api_organisations)
+        .get("/api/v1/organisations/{id}", api_organisation)
+        .get("/api/v1/themes", api_themes)
+        .get("/api/v1/countries", api_countries)
 }
 
 fn municipality_filter(p: &Params) -> Result<MunicipalityFilter, AppError> {

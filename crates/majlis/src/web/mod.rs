@@ -7,12 +7,12 @@ mod error;
 mod home;
 mod middleware;
 mod page;
+pub mod routes;
 
 use std::sync::Arc;
 
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, header};
-use axum::routing::get;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -50,15 +50,21 @@ pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; 
 img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; \
 form-action 'self'; frame-ancestors 'none'";
 
+/// Every route of the application, with its table.
+pub fn routes() -> routes::Routes {
+    routes::Routes::new()
+        .get("/", home::home)
+        .get("/healthz", home::healthz)
+        .get("/metrics", middleware::metrics)
+        .get("/static/{file}", assets::serve)
+        .merge(crate::directory::routes::routes())
+        .merge(crate::accounts::web::routes())
+}
+
 /// The whole application.
 pub fn router(state: AppState) -> Router {
-    let routes = Router::new()
-        .route("/", get(home::home))
-        .route("/healthz", get(home::healthz))
-        .route("/metrics", get(middleware::metrics))
-        .route("/static/{file}", get(assets::serve))
-        .merge(crate::directory::routes::router())
-        .merge(crate::accounts::web::router())
+    let routes = routes()
+        .into_router()
         .fallback(|| async { AppError::NotFound });
 
     let headers = [

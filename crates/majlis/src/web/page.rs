@@ -15,6 +15,7 @@ use crate::i18n::{FluentArg, Locale, Shown, TrText};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
     Account,
+    People,
     Home,
     Municipalities,
     Organisations,
@@ -27,6 +28,8 @@ pub struct Viewer {
     pub name: String,
     /// The session's anti-forgery token, for forms (sign out, …).
     pub csrf: String,
+    /// Coordinators and administrators see the staff pages in the navigation.
+    pub staff: bool,
 }
 
 /// The page context: locale, current address, navigation, viewer.
@@ -64,6 +67,7 @@ impl PageCtx {
         self.viewer = signed_in.map(|s| Viewer {
             name: s.person.display_name.clone(),
             csrf: s.session.csrf_token.clone(),
+            staff: matches!(s.person.role.as_str(), "coordinator" | "admin"),
         });
         self
     }

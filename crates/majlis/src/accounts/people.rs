@@ -1,0 +1,114 @@
+//! Coordinators' management of people: roles and deactivation.
+
+use chrono::{DateTime, Utc};
+use sea_orm::ActiveValue::Set;
+use sea_orm::{ActiveModelTrait, DbErr, EntityTrait, QueryOrder};
+
+use super::policy::{Action, Actor, Role, can};
+use super::{AccountError, Email, Password, hash_password, person, signin};
+use crate::db::Db;
+use crate::db::outbox::{self, Op};
+use crate::i18n::Locale;
+
+/// Why a change to a person was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum PeopleError {
+    #[error("not allowed")]
+    Forbidden,
+    #[error("no such person")]
+    NotFound,
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+/// Everyone, by name.
+pub async fn list(db: &Db) -> Result<Vec<person::Model>, DbErr> {
+    person::Entity::find()
+        .order_by_asc(person::Column::DisplayName)
+        .order_by_asc(person::Column::Id)
+        .all(db.read())
+        .await
+}
+
+/// Create a person with a role and a password (the CLI and tests use this;
+/// invitations will set the password themselves).
+pub async fn create(
+    db: &Db,
+    email: &Email,
+    display_name: &str,
+    role: Role,
+    locale: Locale,
+    password: &Password,
+    now: DateTime<Utc>,
+) -> Result<person::Model, AccountError> {
+    super::create_with_role(db, email, display_name, role.code(), locale, password, now).await
+}
+
+fn may_touch(actor: &Actor, target: &person::Model, new_role: Option<Role>) -> bool {
+    if !can(Some(actor), Action::ManagePeople) {
+        return false;
+    }
+    let target_role = Role::from_code(&target.role).unwrap_or(Role::Member);
+    // Only administrators grant or take away the administrator role.
+    if (target_role == Role::Admin || new_role == Some(Role::Admin)) && actor.role != Role::Admin {
+        return false;
+    }
+    true
+}
+
+/// Give someone another role.
+pub async fn change_role(
+    db: &Db,
+    actor: &Actor,
+    person_id: i32,
+    role: Role,
+) -> Result<person::Model, PeopleError> {
+    let target = person::Entity::find_by_id(person_id)
+        .one(db.read())
+        .await?
+        .ok_or(PeopleError::NotFound)?;
+    if !may_touch(actor, &target, Some(role))
+        || (target.id == actor.person_id && role != actor.role)
+    {
+        return Err(PeopleError::Forbidden);
+    }
+    let tx = db.begin_write().await?;
+    let mut am: person::ActiveModel = target.into();
+    am.role = Set(role.code().to_owned());
+    let p = am.update(&tx).await?;
+    outbox::record(&tx, "person", p.id, Op::Updated).await?;
+    tx.commit().await?;
+    Ok(p)
+}
+
+/// Deactivate (ending every session) or reactivate an account. Nobody
+/// deactivates themselves.
+pub async fn set_active(
+    db: &Db,
+    actor: &Actor,
+    person_id: i32,
+    active: bool,
+) -> Result<person::Model, PeopleError> {
+    let target = person::Entity::find_by_id(person_id)
+        .one(db.read())
+        .await?
+        .ok_or(PeopleError::NotFound)?;
+    if !may_touch(actor, &target, None) || target.id == actor.person_id {
+        return Err(PeopleError::Forbidden);
+    }
+    let tx = db.begin_write().await?;
+    let mut am: person::ActiveModel = target.into();
+    am.active = Set(active);
+    let p = am.update(&tx).await?;
+    outbox::record(&tx, "person", p.id, Op::Updated).await?;
+    tx.commit().await?;
+    if !active {
+        signin::sign_out_everywhere(db, p.id).await?;
+    }
+    Ok(p)
+}
+
+/// Hash a new password (re-exported for callers that set one).
+pub fn hash(password: &Password) -> Result<String, AccountError> {
+    hash_password(password)
+}

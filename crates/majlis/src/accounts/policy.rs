@@ -1,0 +1,215 @@
+//! Who may do what: one place decides every permission, from the person's
+//! role, what they are a focal point of, and the resource's owner and
+//! visibility. Handlers state what they need through extractors
+//! ([`super::web::RequireRole`]) or by asking [`can`] with the resource at hand.
+
+use serde::{Deserialize, Serialize};
+
+use super::affiliation;
+use super::person;
+
+/// A person's role on the platform.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// A municipal official or a partner.
+    Member,
+    /// Contributes to consultations and reviews.
+    Expert,
+    /// Network staff: curates, runs events and surveys, moderates, invites.
+    Coordinator,
+    /// Runs the platform.
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Member, Role::Expert, Role::Coordinator, Role::Admin];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Member => "member",
+            Role::Expert => "expert",
+            Role::Coordinator => "coordinator",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
+/// Someone acting on the platform, with what the policy needs to know.
+#[derive(Clone, Debug)]
+pub struct Actor {
+    pub person_id: i32,
+    pub role: Role,
+    /// Municipalities this person is a focal point of.
+    pub focal_point_of: Vec<i32>,
+}
+
+impl Actor {
+    pub fn new(person: &person::Model, affiliations: &[affiliation::Model]) -> Self {
+        Actor {
+            person_id: person.id,
+            // An unknown stored role grants nothing beyond a member's.
+            role: Role::from_code(&person.role).unwrap_or(Role::Member),
+            focal_point_of: affiliations
+                .iter()
+                .filter(|a| a.focal_point)
+                .filter_map(|a| a.municipality_id)
+                .collect(),
+        }
+    }
+
+    fn is_staff(&self) -> bool {
+        matches!(self.role, Role::Coordinator | Role::Admin)
+    }
+}
+
+/// Whether content is for everyone or for signed-in members.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Visibility {
+    Public,
+    Members,
+}
+
+/// What someone wants to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Read something with this visibility.
+    View(Visibility),
+    /// Change a municipality's profile.
+    EditMunicipality(i32),
+    /// Create municipalities and organisations, edit organisations.
+    EditDirectory,
+    /// List people, change roles and affiliations, deactivate accounts.
+    ManagePeople,
+    /// Invite people by email.
+    Invite,
+    /// Read the audit log.
+    ViewAudit,
+    /// Platform settings.
+    Administer,
+}
+
+/// The one decision: may `actor` (`None` for a visitor) do `action`?
+pub fn can(actor: Option<&Actor>, action: Action) -> bool {
+    match (actor, action) {
+        (_, Action::View(Visibility::Public)) => true,
+        (None, _) => false,
+        (Some(_), Action::View(Visibility::Members)) => true,
+        (Some(a), Action::EditMunicipality(id)) => a.is_staff() || a.focal_point_of.contains(&id),
+        (
+            Some(a),
+            Action::EditDirectory | Action::ManagePeople | Action::Invite | Action::ViewAudit,
+        ) => a.is_staff(),
+        (Some(a), Action::Administer) => a.role == Role::Admin,
+    }
+}
+
+/// A role requirement usable as a type parameter: `RequireRole<Coordinator>`.
+pub trait RoleRequirement: Send + Sync + 'static {
+    fn allows(role: Role) -> bool;
+}
+
+/// Coordinators and administrators.
+pub struct Coordinator;
+impl RoleRequirement for Coordinator {
+    fn allows(role: Role) -> bool {
+        matches!(role, Role::Coordinator | Role::Admin)
+    }
+}
+
+/// Administrators only.
+pub struct Admin;
+impl RoleRequirement for Admin {
+    fn allows(role: Role) -> bool {
+        role == Role::Admin
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(role: Role, focal: &[i32]) -> Actor {
+        Actor {
+            person_id: 1,
+            role,
+            focal_point_of: focal.to_vec(),
+        }
+    }
+
+    #[test]
+    fn the_matrix_of_roles_and_actions() {
+        let visitor = None;
+        let member = actor(Role::Member, &[]);
+        let focal_a = actor(Role::Member, &[1]);
+        let expert = actor(Role::Expert, &[]);
+        let coordinator = actor(Role::Coordinator, &[]);
+        let admin = actor(Role::Admin, &[]);
+        let all = [
+            Some(&member),
+            Some(&focal_a),
+            Some(&expert),
+            Some(&coordinator),
+            Some(&admin),
+        ];
+        assert!(can(visitor, Action::View(Visibility::Public)));
+        assert!(!can(visitor, Action::View(Visibility::Members)));
+        assert!(
+            all.iter()
+                .all(|a| can(*a, Action::View(Visibility::Members)))
+        );
+
+        assert!(can(Some(&focal_a), Action::EditMunicipality(1)));
+        assert!(
+            !can(Some(&focal_a), Action::EditMunicipality(2)),
+            "not another city"
+        );
+        assert!(!can(Some(&member), Action::EditMunicipality(1)));
+        assert!(!can(Some(&expert), Action::EditMunicipality(1)));
+        assert!(can(Some(&coordinator), Action::EditMunicipality(2)));
+        assert!(!can(visitor, Action::EditMunicipality(1)));
+
+        for action in [
+            Action::EditDirectory,
+            Action::ManagePeople,
+            Action::Invite,
+            Action::ViewAudit,
+        ] {
+            assert!(
+                can(Some(&coordinator), action) && can(Some(&admin), action),
+                "{action:?}"
+            );
+            assert!(
+                !can(Some(&member), action) && !can(Some(&focal_a), action),
+                "{action:?}"
+            );
+            assert!(
+                !can(Some(&expert), action) && !can(visitor, action),
+                "{action:?}"
+            );
+        }
+        assert!(can(Some(&admin), Action::Administer));
+        assert!(!can(Some(&coordinator), Action::Administer));
+    }
+
+    #[test]
+    fn unknown_stored_roles_grant_nothing_special() {
+        let p = person::Model {
+            id: 7,
+            email: "x@example.org".into(),
+            display_name: "X".into(),
+            locale: "en".into(),
+            password_hash: String::new(),
+            role: "superuser".into(),
+            active: true,
+            created_at: chrono::Utc::now(),
+        };
+        let a = Actor::new(&p, &[]);
+        assert_eq!(a.role, Role::Member);
+        assert!(!can(Some(&a), Action::ManagePeople));
+    }
+}

@@ -1,0 +1,74 @@
+//! Building the router from a route table: every route is added through
+//! [`Routes`], which records its method and path, so tests can enumerate every
+//! route (the authorization matrix fails on a route it does not know).
+
+use axum::Router;
+use axum::handler::Handler;
+use axum::http::Method;
+use axum::routing::{MethodRouter, get, post};
+
+use super::AppState;
+
+/// A method and a path template, e.g. `GET /municipalities/{slug}`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RouteDef {
+    pub method: Method,
+    pub path: &'static str,
+}
+
+/// A router and the table of what it serves.
+pub struct Routes {
+    router: Router<AppState>,
+    table: Vec<RouteDef>,
+}
+
+impl Default for Routes {
+    fn default() -> Self {
+        Routes::new()
+    }
+}
+
+impl Routes {
+    pub fn new() -> Self {
+        Routes {
+            router: Router::new(),
+            table: Vec::new(),
+        }
+    }
+
+    fn add(mut self, method: Method, path: &'static str, route: MethodRouter<AppState>) -> Self {
+        self.table.push(RouteDef { method, path });
+        self.router = self.router.route(path, route);
+        self
+    }
+
+    pub fn get<H, T>(self, path: &'static str, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.add(Method::GET, path, get(handler))
+    }
+
+    pub fn post<H, T>(self, path: &'static str, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.add(Method::POST, path, post(handler))
+    }
+
+    pub fn merge(mut self, other: Routes) -> Self {
+        self.router = self.router.merge(other.router);
+        self.table.extend(other.table);
+        self
+    }
+
+    pub fn table(&self) -> &[RouteDef] {
+        &self.table
+    }
+
+    pub fn into_router(self) -> Router<AppState> {
+        self.router
+    }
+}

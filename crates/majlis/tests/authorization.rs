@@ -1,0 +1,328 @@
+//! The authorization matrix: every route of the router against every kind of
+//! person. A route missing from the matrix fails the test, so a new route
+//! cannot ship without a decision about who may use it.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode};
+use chrono::Utc;
+use common::TestApp;
+use majlis::accounts::policy::Role;
+use majlis::accounts::{Email, Password, affiliation, people, session, signin};
+use majlis::directory::entities::{municipality, organisation};
+use majlis::i18n::Locale;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Who {
+    Anonymous,
+    MemberOfA,
+    FocalPointOfA,
+    FocalPointOfB,
+    Expert,
+    Coordinator,
+    Admin,
+}
+
+const EVERYONE: [Who; 7] = [
+    Who::Anonymous,
+    Who::MemberOfA,
+    Who::FocalPointOfA,
+    Who::FocalPointOfB,
+    Who::Expert,
+    Who::Coordinator,
+    Who::Admin,
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Expect {
+    /// Served (any status but 401 and 403).
+    Allowed,
+    /// 401: sign in first.
+    SignIn,
+    /// 403: signed in, not allowed.
+    Forbidden,
+}
+
+/// The matrix. `None`: the route is unknown to it.
+fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
+    use Expect::*;
+    let staff = matches!(who, Who::Coordinator | Who::Admin);
+    let signed_in = who != Who::Anonymous;
+    let public = Allowed;
+    let members_only = if signed_in { Allowed } else { SignIn };
+    let coordinators = if staff {
+        Allowed
+    } else if signed_in {
+        Forbidden
+    } else {
+        SignIn
+    };
+    Some(match (method.as_str(), path) {
+        ("GET", "/" | "/healthz" | "/metrics" | "/static/{file}") => public,
+        ("GET", "/municipalities" | "/municipalities/{slug}") => public,
+        ("GET", "/organisations" | "/organisations/{slug}" | "/network") => public,
+        ("GET", "/api/v1/municipalities" | "/api/v1/municipalities/{id}") => public,
+        ("GET", "/api/v1/organisations" | "/api/v1/organisations/{id}") => public,
+        ("GET", "/api/v1/themes" | "/api/v1/countries") => public,
+        ("GET" | "POST", "/login") => public,
+        ("POST", "/logout") => members_only,
+        ("GET", "/account") => members_only,
+        ("POST", "/account/sign-out-everywhere") => members_only,
+        ("GET", "/people") => coordinators,
+        ("POST", "/people/{id}/role" | "/people/{id}/active") => coordinators,
+        _ => return None,
+    })
+}
+
+const PASSWORD: &str = "matrix test password";
+
+struct World {
+    people: BTreeMap<Who, i32>,
+    target: i32,
+    sahinbey: i32,
+    giz: i32,
+}
+
+async fn person(app: &TestApp, email: &str, role: Role) -> i32 {
+    people::create(
+        &app.db,
+        &Email::parse(email).unwrap(),
+        email,
+        role,
+        Locale::En,
+        &Password::parse(PASSWORD.into()).unwrap(),
+        Utc::now(),
+    )
+    .await
+    .unwrap()
+    .id
+}
+
+async fn affiliate(app: &TestApp, person_id: i32, municipality_id: i32, focal_point: bool) {
+    let tx = app.db.begin_write().await.unwrap();
+    affiliation::ActiveModel {
+        person_id: Set(person_id),
+        municipality_id: Set(Some(municipality_id)),
+        organisation_id: Set(None),
+        position: Set(None),
+        focal_point: Set(focal_point),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+}
+
+async fn world(app: &TestApp) -> World {
+    app.load_demo().await;
+    let id_of = |slug: &'static str| async move {
+        municipality::Entity::find()
+            .filter(municipality::Column::Slug.eq(slug))
+            .one(app.db.read())
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+    };
+    let (a, b) = (id_of("sahinbey").await, id_of("kilis").await);
+    let giz = organisation::Entity::find()
+        .filter(organisation::Column::Slug.eq("giz"))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let mut people = BTreeMap::new();
+    people.insert(
+        Who::MemberOfA,
+        person(app, "member-a@example.org", Role::Member).await,
+    );
+    people.insert(
+        Who::FocalPointOfA,
+        person(app, "focal-a@example.org", Role::Member).await,
+    );
+    people.insert(
+        Who::FocalPointOfB,
+        person(app, "focal-b@example.org", Role::Member).await,
+    );
+    people.insert(
+        Who::Expert,
+        person(app, "expert@example.org", Role::Expert).await,
+    );
+    people.insert(
+        Who::Coordinator,
+        person(app, "coordinator@example.org", Role::Coordinator).await,
+    );
+    people.insert(
+        Who::Admin,
+        person(app, "admin@example.org", Role::Admin).await,
+    );
+    affiliate(app, people[&Who::MemberOfA], a, false).await;
+    affiliate(app, people[&Who::FocalPointOfA], a, true).await;
+    affiliate(app, people[&Who::FocalPointOfB], b, true).await;
+    let target = person(app, "target@example.org", Role::Member).await;
+    World {
+        people,
+        target,
+        sahinbey: a,
+        giz,
+    }
+}
+
+/// A fresh session for a person: (cookie, csrf token).
+async fn session_for(app: &TestApp, person_id: i32) -> (String, String) {
+    let token = signin::random_token();
+    let csrf = signin::random_token();
+    let tx = app.db.begin_write().await.unwrap();
+    session::ActiveModel {
+        token_hash: Set(signin::hash_token(&token)),
+        person_id: Set(person_id),
+        csrf_token: Set(csrf.clone()),
+        created_at: Set(Utc::now()),
+        last_seen_at: Set(Utc::now()),
+        ip: Set("127.0.0.1".into()),
+        user_agent: Set("matrix".into()),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    (format!("majlis_session={token}"), csrf)
+}
+
+fn concrete(path: &str, w: &World, css: &str) -> String {
+    match path {
+        "/municipalities/{slug}" => "/municipalities/sahinbey".into(),
+        "/organisations/{slug}" => "/organisations/giz".into(),
+        "/api/v1/municipalities/{id}" => format!("/api/v1/municipalities/{}", w.sahinbey),
+        "/api/v1/organisations/{id}" => format!("/api/v1/organisations/{}", w.giz),
+        "/static/{file}" => css.to_owned(),
+        p => p.replace("{id}", &w.target.to_string()),
+    }
+}
+
+fn body_for(path: &str) -> Vec<(&'static str, String)> {
+    match path {
+        "/login" => vec![
+            ("email", "target@example.org".into()),
+            ("password", PASSWORD.into()),
+        ],
+        "/people/{id}/role" => vec![("role", "expert".into())],
+        "/people/{id}/active" => vec![("active", "true".into())],
+        _ => vec![],
+    }
+}
+
+db_test!(
+    async fn every_route_against_every_role(app) {
+        let w = world(app).await;
+        let home = app.get("/").await;
+        let css = home.attr("link[rel=stylesheet]", "href").unwrap();
+        let routes = majlis::web::routes();
+        let mut unknown = Vec::new();
+        let mut wrong = Vec::new();
+        for route in routes.table() {
+            for who in EVERYONE {
+                let Some(expect) = expected(&route.method, route.path, who) else {
+                    unknown.push(format!("{} {}", route.method, route.path));
+                    break;
+                };
+                // A fresh session per check: some routes end the session they run in.
+                let (cookie, csrf) = match w.people.get(&who) {
+                    Some(id) => session_for(app, *id).await,
+                    None => {
+                        let t = signin::random_token();
+                        (format!("majlis_csrf={t}"), t)
+                    }
+                };
+                let url = concrete(route.path, &w, &css);
+                let req = if route.method == Method::POST {
+                    let mut pairs = body_for(route.path);
+                    pairs.push(("csrf", csrf));
+                    let body = url::form_urlencoded::Serializer::new(String::new())
+                        .extend_pairs(pairs)
+                        .finish();
+                    Request::post(&url)
+                        .header("content-type", "application/x-www-form-urlencoded")
+                        .header("cookie", &cookie)
+                        .body(Body::from(body))
+                        .unwrap()
+                } else {
+                    Request::builder()
+                        .method(route.method.clone())
+                        .uri(&url)
+                        .header("cookie", &cookie)
+                        .body(Body::empty())
+                        .unwrap()
+                };
+                let res = app.request(req).await;
+                let got = match res.status {
+                    StatusCode::UNAUTHORIZED => Expect::SignIn,
+                    StatusCode::FORBIDDEN => Expect::Forbidden,
+                    s if s.is_server_error() => panic!("{} {url} as {who:?}: {s}", route.method),
+                    _ => Expect::Allowed,
+                };
+                if got != expect {
+                    wrong.push(format!(
+                        "{} {} as {who:?}: expected {expect:?}, got {got:?} ({})",
+                        route.method, route.path, res.status
+                    ));
+                }
+            }
+        }
+        assert!(unknown.is_empty(), "routes missing from the matrix: {unknown:?}");
+        assert!(wrong.is_empty(), "authorization differs from the matrix:\n{}", wrong.join("\n"));
+        assert!(routes.table().len() >= 20, "the table lists every route");
+    }
+);
+
+db_test!(
+    async fn coordinators_cannot_make_admins_or_lock_themselves_out(app) {
+        let w = world(app).await;
+        let coordinator = w.people[&Who::Coordinator];
+        let admin = w.people[&Who::Admin];
+        let (cookie, csrf) = session_for(app, coordinator).await;
+        let post = |path: String, body: String| {
+            let cookie = cookie.clone();
+            async move {
+                app.request(
+                    Request::post(&path)
+                        .header("content-type", "application/x-www-form-urlencoded")
+                        .header("cookie", &cookie)
+                        .body(Body::from(body))
+                        .unwrap(),
+                )
+                .await
+            }
+        };
+        let target = w.target;
+        let r = post(format!("/people/{target}/role"), format!("csrf={csrf}&role=admin")).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "only admins grant admin");
+        let r = post(format!("/people/{admin}/active"), format!("csrf={csrf}&active=false")).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "nor touch an admin");
+        let r = post(format!("/people/{coordinator}/active"), format!("csrf={csrf}&active=false")).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "nobody deactivates themselves");
+        let r = post(format!("/people/{target}/role"), format!("csrf={csrf}&role=pope")).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+        let r = post("/people/999999/role".into(), format!("csrf={csrf}&role=expert")).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+
+        // Deactivating someone ends their sessions at once.
+        let (their_cookie, _) = session_for(app, target).await;
+        assert_eq!(app.get_with("/account", &[("cookie", &their_cookie)]).await.status, StatusCode::OK);
+        let r = post(format!("/people/{target}/active"), format!("csrf={csrf}&active=false")).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(app.get_with("/account", &[("cookie", &their_cookie)]).await.status, StatusCode::UNAUTHORIZED);
+        let list = app.get_with("/people", &[("cookie", &cookie)]).await;
+        assert_eq!(list.status, StatusCode::OK);
+        assert!(list.body.contains("target@example.org"));
+        // The role select offers no administrator role to a coordinator.
+        assert!(list.attr(&format!("#role-{target} option[value=admin]"), "value").is_none());
+    }
+);
