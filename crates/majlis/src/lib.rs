@@ -6,6 +6,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod i18n;
+pub mod mail;
 pub mod web;
 
 // Network activities

@@ -74,6 +74,8 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         ("POST", "/account/sign-out-everywhere") => members_only,
         ("GET", "/people") => coordinators,
         ("POST", "/people/{id}/role" | "/people/{id}/active") => coordinators,
+        ("GET" | "POST", "/people/invite") => coordinators,
+        ("GET" | "POST", "/invitation/{token}") => public,
         _ => return None,
     })
 }
@@ -203,6 +205,7 @@ fn concrete(path: &str, w: &World, css: &str) -> String {
         "/api/v1/municipalities/{id}" => format!("/api/v1/municipalities/{}", w.sahinbey),
         "/api/v1/organisations/{id}" => format!("/api/v1/organisations/{}", w.giz),
         "/static/{file}" => css.to_owned(),
+        "/invitation/{token}" => "/invitation/0123456789abcdef0123456789abcdef".into(),
         p => p.replace("{id}", &w.target.to_string()),
     }
 }
@@ -215,6 +218,17 @@ fn body_for(path: &str) -> Vec<(&'static str, String)> {
         ],
         "/people/{id}/role" => vec![("role", "expert".into())],
         "/people/{id}/active" => vec![("active", "true".into())],
+        "/people/invite" => vec![
+            ("email", "invited@example.org".into()),
+            ("role", "member".into()),
+            ("municipality", String::new()),
+            ("locale", "en".into()),
+        ],
+        "/invitation/{token}" => vec![
+            ("name", "Someone".into()),
+            ("password", "a good long phrase".into()),
+            ("password_again", "a good long phrase".into()),
+        ],
         _ => vec![],
     }
 }

@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
+use sea_orm::EntityTrait;
 use serde_json::{Value, json};
 
 struct Driver(Child);
@@ -265,11 +266,43 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
         .for_url(&url::Url::parse(&format!("http://{addr}/account")).unwrap())
         .await
         .unwrap();
+    // An invitation, to check the page its link opens.
+    let admin = majlis::accounts::person::Entity::find()
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap();
+    let actor = majlis::accounts::policy::Actor::new(&admin, &[]);
+    let mailer = majlis::mail::Mailer::from_settings(&app.settings).unwrap();
+    let (_, mail) = majlis::accounts::invitations::invite(
+        &app.db,
+        &mailer,
+        &actor,
+        "Rania Haddad",
+        &majlis::accounts::invitations::InviteInput {
+            email: majlis::accounts::Email::parse("new.member@example.org").unwrap(),
+            role: majlis::accounts::policy::Role::Member,
+            municipality_id: None,
+            focal_point: false,
+            locale: majlis::i18n::Locale::Ar,
+        },
+        &format!("http://{addr}"),
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+    let mail = std::fs::read_to_string(mail.unwrap()).unwrap();
+    let at = mail.find("/invitation/").unwrap() + "/invitation/".len();
+    let join = format!("/invitation/{}", &mail[at..at + 32]);
     for (locale, page) in [
         ("ar", "/account"),
         ("en", "/account"),
         ("ar", "/people"),
         ("en", "/people"),
+        ("ar", "/people/invite"),
+        ("en", "/people/invite"),
+        ("ar", join.as_str()),
+        ("en", join.as_str()),
     ] {
         client
             .goto(&format!("http://{addr}{page}?lang={locale}"))

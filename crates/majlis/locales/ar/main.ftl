@@ -179,3 +179,42 @@ people-reactivate = إعادة التفعيل
 people-updated = تم حفظ التغيير.
 field-role = الدور
 field-active = الحالة
+people-invite = دعوة شخص
+invite-title = دعوة شخص
+invite-lead = يتلقّى الشخص رابطًا عبر البريد الإلكتروني. يعمل الرابط مرة واحدة فقط، لمدة سبعة أيام.
+invite-email = عنوان البريد الإلكتروني
+invite-role = الدور
+invite-municipality = البلدية
+invite-municipality-none = لا يوجد
+invite-focal-point = جهة الاتصال لهذه البلدية (تعمل باسمها)
+invite-locale = لغة الرسالة
+invite-submit = إرسال الدعوة
+invite-sent = أُرسلت الدعوة إلى { $email }.
+invite-email-invalid = أدخل عنوان بريد إلكتروني صالحًا.
+invite-email-taken = يوجد بالفعل حساب بعنوان البريد الإلكتروني هذا.
+join-title = الانضمام إلى «مجلس»
+join-lead = وصلتك دعوة للانضمام إلى «مجلس» بصفة { $role }. اختر الاسم الذي سيظهر للآخرين وكلمة مرور.
+join-name = اسمك
+join-password = كلمة المرور
+join-password-again = أعد إدخال كلمة المرور
+join-password-hint = من 8 إلى 128 حرفًا. جملة تتذكّرها خيار جيد.
+join-submit = إنشاء حسابي
+join-password-mismatch = كلمتا المرور غير متطابقتين.
+join-name-missing = أدخل اسمك.
+join-password-short = يجب ألّا تقلّ كلمة المرور عن 8 أحرف.
+join-password-long = يجب ألّا تزيد كلمة المرور على 128 حرفًا.
+join-password-common = كلمة المرور هذه من بين أكثر كلمات المرور شيوعًا. اختر كلمة مرور أخرى.
+invitation-not-found = رابط الدعوة هذا غير صالح. تحقّق من أنك نسخت الرابط كاملًا.
+invitation-expired = انتهت صلاحية هذه الدعوة. اطلب دعوة جديدة من أحد منسّقي الشبكة.
+invitation-used = سبق أن استُخدمت هذه الدعوة. سجّل الدخول بحسابك بدلًا من ذلك.
+field-municipality = البلدية
+field-locale = اللغة
+mail-invitation-subject = دعوتك إلى «مجلس»
+mail-invitation-body = مرحبًا،
+
+    يدعوك { $inviter } إلى «مجلس»، منصة شبكة التعلّم بين الأقران للبلديات التي تستضيف اللاجئين.
+
+    افتح هذا الرابط لاختيار اسمك وكلمة المرور:
+    { $link }
+
+    يعمل الرابط مرة واحدة فقط، حتى { $until }.

@@ -168,3 +168,42 @@ people-reactivate = Wieder aktivieren
 people-updated = Die Änderung ist gespeichert.
 field-role = Rolle
 field-active = Status
+people-invite = Jemanden einladen
+invite-title = Jemanden einladen
+invite-lead = Die Person erhält einen Link per E-Mail. Er funktioniert nur einmal und ist sieben Tage lang gültig.
+invite-email = E-Mail-Adresse
+invite-role = Rolle
+invite-municipality = Kommune
+invite-municipality-none = Keine
+invite-focal-point = Ansprechperson dieser Kommune (handelt in ihrem Namen)
+invite-locale = Sprache der Nachricht
+invite-submit = Einladung senden
+invite-sent = Einladung an { $email } gesendet.
+invite-email-invalid = Bitte geben Sie eine gültige E-Mail-Adresse ein.
+invite-email-taken = Mit dieser E-Mail-Adresse gibt es bereits ein Konto.
+join-title = Majlis beitreten
+join-lead = Sie wurden mit der Rolle { $role } zu Majlis eingeladen. Wählen Sie den Namen, den andere sehen, und ein Passwort.
+join-name = Ihr Name
+join-password = Passwort
+join-password-again = Passwort wiederholen
+join-password-hint = 8 bis 128 Zeichen. Ein Satz, den Sie sich merken können, eignet sich gut.
+join-submit = Mein Konto erstellen
+join-password-mismatch = Die beiden Passwörter stimmen nicht überein.
+join-name-missing = Bitte geben Sie Ihren Namen ein.
+join-password-short = Das Passwort muss mindestens 8 Zeichen lang sein.
+join-password-long = Das Passwort darf höchstens 128 Zeichen lang sein.
+join-password-common = Dieses Passwort gehört zu den am häufigsten verwendeten. Bitte wählen Sie ein anderes.
+invitation-not-found = Dieser Einladungslink ist ungültig. Bitte prüfen Sie, ob Sie den vollständigen Link kopiert haben.
+invitation-expired = Diese Einladung ist abgelaufen. Bitten Sie die Koordination des Netzwerks um eine neue.
+invitation-used = Diese Einladung wurde bereits verwendet. Melden Sie sich stattdessen mit Ihrem Konto an.
+field-municipality = Kommune
+field-locale = Sprache
+mail-invitation-subject = Ihre Einladung zu Majlis
+mail-invitation-body = Guten Tag,
+
+    { $inviter } lädt Sie zu Majlis ein, der Plattform des Peer-Learning-Netzwerks von Kommunen, die Geflüchtete aufnehmen.
+
+    Öffnen Sie diesen Link, um Ihren Namen und Ihr Passwort festzulegen:
+    { $link }
+
+    Der Link funktioniert nur einmal und ist gültig bis { $until }.

@@ -168,3 +168,42 @@ people-reactivate = Reactivate
 people-updated = The change is saved.
 field-role = role
 field-active = status
+people-invite = Invite someone
+invite-title = Invite someone
+invite-lead = The person receives a link by email. It works once, for seven days.
+invite-email = Email address
+invite-role = Role
+invite-municipality = Municipality
+invite-municipality-none = None
+invite-focal-point = Focal point of this municipality (acts for it)
+invite-locale = Language of the message
+invite-submit = Send the invitation
+invite-sent = Invitation sent to { $email }.
+invite-email-invalid = Enter a valid email address.
+invite-email-taken = An account with this email address already exists.
+join-title = Join Majlis
+join-lead = You are invited to Majlis as { $role }. Choose the name others will see and a password.
+join-name = Your name
+join-password = Password
+join-password-again = Password again
+join-password-hint = 8 to 128 characters. A sentence you remember works well.
+join-submit = Create my account
+join-password-mismatch = The two passwords differ.
+join-name-missing = Enter your name.
+join-password-short = The password must be at least 8 characters long.
+join-password-long = The password must be at most 128 characters long.
+join-password-common = This password is among the most common ones. Choose another.
+invitation-not-found = This invitation link is not valid. Check that you copied the whole link.
+invitation-expired = This invitation has expired. Ask a network coordinator for a new one.
+invitation-used = This invitation has already been used. Sign in with your account instead.
+field-municipality = municipality
+field-locale = language
+mail-invitation-subject = Your invitation to Majlis
+mail-invitation-body = Hello,
+
+    { $inviter } invites you to Majlis, the platform of the peer-learning network of municipalities hosting refugees.
+
+    Open this link to choose your name and password:
+    { $link }
+
+    The link works once, until { $until }.

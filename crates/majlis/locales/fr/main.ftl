@@ -169,3 +169,42 @@ people-reactivate = Réactiver
 people-updated = La modification est enregistrée.
 field-role = rôle
 field-active = statut
+people-invite = Inviter quelqu’un
+invite-title = Inviter quelqu’un
+invite-lead = La personne reçoit un lien par e-mail. Il ne fonctionne qu’une seule fois, pendant sept jours.
+invite-email = Adresse e-mail
+invite-role = Rôle
+invite-municipality = Municipalité
+invite-municipality-none = Aucune
+invite-focal-point = Point focal de cette municipalité (agit en son nom)
+invite-locale = Langue du message
+invite-submit = Envoyer l’invitation
+invite-sent = Invitation envoyée à { $email }.
+invite-email-invalid = Saisissez une adresse e-mail valide.
+invite-email-taken = Un compte existe déjà avec cette adresse e-mail.
+join-title = Rejoindre Majlis
+join-lead = Vous avez reçu une invitation à rejoindre Majlis avec le rôle { $role }. Choisissez le nom que les autres verront et un mot de passe.
+join-name = Votre nom
+join-password = Mot de passe
+join-password-again = Mot de passe (confirmation)
+join-password-hint = Entre 8 et 128 caractères. Une phrase dont vous vous souvenez fait très bien l’affaire.
+join-submit = Créer mon compte
+join-password-mismatch = Les deux mots de passe sont différents.
+join-name-missing = Indiquez votre nom.
+join-password-short = Le mot de passe doit comporter au moins 8 caractères.
+join-password-long = Le mot de passe doit comporter au plus 128 caractères.
+join-password-common = Ce mot de passe fait partie des plus courants. Choisissez-en un autre.
+invitation-not-found = Ce lien d’invitation n’est pas valide. Vérifiez que vous avez copié le lien en entier.
+invitation-expired = Cette invitation a expiré. Demandez-en une nouvelle à un coordinateur du réseau.
+invitation-used = Cette invitation a déjà été utilisée. Connectez-vous plutôt avec votre compte.
+field-municipality = municipalité
+field-locale = langue
+mail-invitation-subject = Votre invitation à Majlis
+mail-invitation-body = Bonjour,
+
+    { $inviter } vous invite à rejoindre Majlis, la plateforme du réseau d’apprentissage entre pairs des municipalités qui accueillent des réfugiés.
+
+    Ouvrez ce lien pour choisir votre nom et votre mot de passe :
+    { $link }
+
+    Ce lien ne fonctionne qu’une seule fois, jusqu’au { $until }.

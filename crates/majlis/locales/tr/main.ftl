@@ -168,3 +168,42 @@ people-reactivate = Yeniden etkinleştir
 people-updated = Değişiklik kaydedildi.
 field-role = rol
 field-active = durum
+people-invite = Birini davet et
+invite-title = Birini davet et
+invite-lead = Kişiye e-postayla bir bağlantı gönderilir. Bağlantı yedi gün boyunca geçerlidir ve yalnızca bir kez kullanılabilir.
+invite-email = E-posta adresi
+invite-role = Rol
+invite-municipality = Belediye
+invite-municipality-none = Yok
+invite-focal-point = Bu belediyenin irtibat kişisi (belediye adına hareket eder)
+invite-locale = Mesajın dili
+invite-submit = Daveti gönder
+invite-sent = Davet { $email } adresine gönderildi.
+invite-email-invalid = Geçerli bir e-posta adresi girin.
+invite-email-taken = Bu e-posta adresiyle açılmış bir hesap zaten var.
+join-title = Majlis’e katılın
+join-lead = Majlis’e { $role } olarak davet edildiniz. Diğer kişilerin göreceği adınızı ve bir şifre belirleyin.
+join-name = Adınız
+join-password = Şifre
+join-password-again = Şifre (tekrar)
+join-password-hint = 8 ile 128 karakter arası. Aklınızda kalan bir cümle iyi bir seçimdir.
+join-submit = Hesabımı oluştur
+join-password-mismatch = Girdiğiniz iki şifre birbirinden farklı.
+join-name-missing = Adınızı girin.
+join-password-short = Şifre en az 8 karakter uzunluğunda olmalıdır.
+join-password-long = Şifre en fazla 128 karakter uzunluğunda olmalıdır.
+join-password-common = Bu şifre en sık kullanılan şifreler arasında. Başka bir şifre seçin.
+invitation-not-found = Bu davet bağlantısı geçerli değil. Bağlantının tamamını kopyaladığınızdan emin olun.
+invitation-expired = Bu davetin süresi doldu. Bir ağ koordinatöründen yeni bir davet isteyin.
+invitation-used = Bu davet zaten kullanıldı. Bunun yerine hesabınızla giriş yapın.
+field-municipality = belediye
+field-locale = dil
+mail-invitation-subject = Majlis davetiniz
+mail-invitation-body = Merhaba,
+
+    { $inviter } sizi, mültecilere ev sahipliği yapan belediyelerin oluşturduğu akran öğrenimi ağının platformu Majlis’e davet ediyor.
+
+    Adınızı ve şifrenizi belirlemek için bu bağlantıyı açın:
+    { $link }
+
+    Bağlantı { $until } tarihine kadar geçerlidir ve yalnızca bir kez kullanılabilir.

@@ -2,6 +2,8 @@
 //! command line; sign-in, roles and sessions arrive with the accounts issue.
 
 pub mod affiliation;
+pub mod invitation;
+pub mod invitations;
 pub mod login_attempt;
 pub mod people;
 pub mod person;
@@ -53,6 +55,9 @@ impl Email {
 /// A password that meets the length rules (no composition rules).
 pub struct Password(String);
 
+/// Passwords people pick first, refused whatever their length.
+const COMMON_PASSWORDS: &str = include_str!("common_passwords.txt");
+
 impl Password {
     pub fn parse(s: String) -> Result<Self, AccountError> {
         let n = s.chars().count();
@@ -60,10 +65,17 @@ impl Password {
             Err(AccountError::PasswordTooShort)
         } else if n > PASSWORD_MAX {
             Err(AccountError::PasswordTooLong)
+        } else if is_common(&s) {
+            Err(AccountError::PasswordCommon)
         } else {
             Ok(Password(s))
         }
     }
+}
+
+fn is_common(password: &str) -> bool {
+    let lower = password.trim().to_lowercase();
+    COMMON_PASSWORDS.lines().any(|c| c.trim() == lower)
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -76,6 +88,8 @@ pub enum AccountError {
     PasswordTooShort,
     #[error("the password must be at most {PASSWORD_MAX} characters")]
     PasswordTooLong,
+    #[error("this password is among the most common ones; choose another")]
+    PasswordCommon,
     #[error("an account with this email already exists")]
     EmailTaken,
     #[error("cannot hash the password: {0}")]
@@ -172,6 +186,15 @@ mod tests {
         ));
         // Length counts characters, not bytes.
         assert!(Password::parse("كلمةسرطويلة".into()).is_ok());
+        for common in ["password123", "Qwertyuiop", "12345678", "Galatasaray"] {
+            assert!(
+                matches!(
+                    Password::parse(common.into()),
+                    Err(AccountError::PasswordCommon)
+                ),
+                "{common}"
+            );
+        }
     }
 
     #[test]

@@ -197,6 +197,18 @@ pub async fn sign_in(
         return Err(SignInError::Deactivated);
     }
 
+    start_session(db, person, client, now)
+        .await
+        .map_err(Into::into)
+}
+
+/// Start a fresh session for a person who has just proved who they are.
+pub async fn start_session(
+    db: &Db,
+    person: person::Model,
+    client: &Client,
+    now: DateTime<Utc>,
+) -> Result<Started, DbErr> {
     let token = random_token();
     let tx = db.begin_write().await?;
     let session = session::ActiveModel {

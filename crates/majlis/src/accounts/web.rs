@@ -40,6 +40,10 @@ pub fn routes() -> Routes {
         .get("/people", people)
         .post("/people/{id}/role", change_role)
         .post("/people/{id}/active", set_active)
+        .get("/people/invite", invite_page)
+        .post("/people/invite", invite)
+        .get("/invitation/{token}", invitation_page)
+        .post("/invitation/{token}", accept_invitation)
 }
 
 /// A cookie's value from the request headers.
@@ -496,7 +500,11 @@ async fn people(
     who: RequireRole<Coordinator>,
 ) -> Result<Response, AppError> {
     let people = super::people::list(&state.db).await?;
-    let notice = params.get("updated").map(|_| ctx.t("people-updated"));
+    let notice = match (params.get("updated"), params.get("invited")) {
+        (_, Some(email)) => Some(ctx.t1("invite-sent", "email", email)),
+        (Some(_), None) => Some(ctx.t("people-updated")),
+        (None, None) => None,
+    };
     let page = PeoplePage {
         ctx: ctx.with_section(Section::People),
         people,
@@ -575,6 +583,347 @@ async fn set_active(
         .await
         .map_err(people_error)?;
     Ok(Redirect::to(&format!("/people?updated=1&lang={}", ctx.lang())).into_response())
+}
+
+// ---------------------------------------------------------------- invitations
+
+#[derive(Template)]
+#[template(path = "accounts/templates/invite.html")]
+struct InvitePage {
+    ctx: PageCtx,
+    municipalities: Vec<(i32, String)>,
+    roles: Vec<Role>,
+    form: InviteForm,
+    error: Option<String>,
+}
+
+impl InvitePage {
+    fn role_label(&self, code: &str) -> String {
+        self.ctx.t(&format!("role-{code}"))
+    }
+    fn selected_municipality(&self, id: &i32) -> bool {
+        self.form.municipality.as_deref() == Some(id.to_string().as_str())
+    }
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+struct InviteForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    municipality: Option<String>,
+    #[serde(default)]
+    focal_point: Option<String>,
+    #[serde(default)]
+    locale: String,
+}
+
+async fn invite_form_page(
+    state: &AppState,
+    ctx: PageCtx,
+    role: Role,
+    form: InviteForm,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    use crate::directory::entities::municipality;
+    use sea_orm::QueryOrder;
+    let l = ctx.locale;
+    let mut municipalities: Vec<(i32, String)> = municipality::Entity::find()
+        .order_by_asc(municipality::Column::Slug)
+        .all(state.db.read())
+        .await?
+        .into_iter()
+        .map(|m| (m.id, m.name.text(l).to_owned()))
+        .collect();
+    municipalities.sort_by(|a, b| a.1.cmp(&b.1));
+    let roles = Role::ALL
+        .into_iter()
+        .filter(|r| *r != Role::Admin || role == Role::Admin)
+        .collect();
+    let page = InvitePage {
+        ctx: ctx.with_section(Section::People),
+        municipalities,
+        roles,
+        form,
+        error,
+    };
+    let mut res = (status, render(&page)?).into_response();
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(res)
+}
+
+/// `GET /people/invite`
+async fn invite_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    who: RequireRole<Coordinator>,
+) -> Result<Response, AppError> {
+    let form = InviteForm {
+        role: "member".into(),
+        locale: ctx.lang().into(),
+        ..InviteForm::default()
+    };
+    invite_form_page(&state, ctx, who.role, form, None, StatusCode::OK).await
+}
+
+/// `POST /people/invite`
+async fn invite(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    who: RequireRole<Coordinator>,
+    CsrfForm(form): CsrfForm<InviteForm>,
+) -> Result<Response, AppError> {
+    use super::invitations::{InvitationError, InviteInput};
+    let bad = |key: &str| Some(ctx.t(key));
+    let email = super::Email::parse(&form.email);
+    let role = Role::from_code(&form.role);
+    let municipality_id = match form.municipality.as_deref().filter(|m| !m.is_empty()) {
+        None => Ok(None),
+        Some(m) => m.parse::<i32>().map(Some),
+    };
+    let locale = form.locale.parse::<crate::i18n::Locale>();
+    let (email, role, municipality_id, locale) = match (email, role, municipality_id, locale) {
+        (Ok(e), Some(r), Ok(m), Ok(l)) => (e, r, m, l),
+        (Err(_), ..) => {
+            let e = bad("invite-email-invalid");
+            return invite_form_page(&state, ctx, who.role, form, e, StatusCode::BAD_REQUEST).await;
+        }
+        (_, None, ..) => return Err(AppError::bad_request("role")),
+        (_, _, Err(_), _) => return Err(AppError::bad_request("municipality")),
+        (.., Err(_)) => return Err(AppError::bad_request("locale")),
+    };
+    let input = InviteInput {
+        email,
+        role,
+        municipality_id,
+        focal_point: form.focal_point.is_some(),
+        locale,
+    };
+    let actor = actor_of(&state, &who.me).await?;
+    match super::invitations::invite(
+        &state.db,
+        &state.mailer,
+        &actor,
+        &who.me.person.display_name,
+        &input,
+        &state.settings.public_url(),
+        Utc::now(),
+    )
+    .await
+    {
+        Ok(_) => Ok(Redirect::to(&format!(
+            "/people?invited={}&lang={}",
+            url::form_urlencoded::byte_serialize(input.email.as_str().as_bytes())
+                .collect::<String>(),
+            ctx.lang()
+        ))
+        .into_response()),
+        Err(InvitationError::EmailTaken) => {
+            let e = bad("invite-email-taken");
+            invite_form_page(&state, ctx, who.role, form, e, StatusCode::CONFLICT).await
+        }
+        Err(InvitationError::Forbidden) => Err(AppError::Forbidden),
+        Err(e) => Err(AppError::Internal(anyhow::Error::new(e))),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "accounts/templates/join.html")]
+struct JoinPage {
+    ctx: PageCtx,
+    csrf: String,
+    token: String,
+    role: String,
+    name: String,
+    error: Option<String>,
+    /// Set when the link cannot be used; the form is not shown.
+    closed: Option<String>,
+}
+
+impl JoinPage {
+    fn role_label(&self) -> String {
+        self.ctx.t(&format!("role-{}", self.role))
+    }
+}
+
+fn closed_message(
+    ctx: &PageCtx,
+    e: &super::invitations::InvitationError,
+) -> Option<(StatusCode, String)> {
+    use super::invitations::InvitationError as E;
+    match e {
+        E::NotFound => Some((StatusCode::NOT_FOUND, ctx.t("invitation-not-found"))),
+        E::Expired => Some((StatusCode::GONE, ctx.t("invitation-expired"))),
+        E::Used | E::EmailTaken => Some((StatusCode::GONE, ctx.t("invitation-used"))),
+        _ => None,
+    }
+}
+
+fn join_response(
+    page: JoinPage,
+    status: StatusCode,
+    new_csrf: bool,
+    state: &AppState,
+) -> Result<Response, AppError> {
+    let csrf = page.csrf.clone();
+    let mut res = (status, render(&page)?).into_response();
+    if new_csrf {
+        set_cookie(
+            &mut res,
+            CSRF_COOKIE,
+            &csrf,
+            60 * 60 * 24,
+            state.settings.secure_cookies(),
+        );
+    }
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    // The token is in the address: keep it out of Referer headers.
+    res.headers_mut().insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    Ok(res)
+}
+
+/// `GET /invitation/{token}`
+async fn invitation_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    headers: HeaderMap,
+    axum::extract::Path(token): axum::extract::Path<String>,
+) -> Result<Response, AppError> {
+    let (csrf, new_csrf) = form_csrf(&ctx, &headers);
+    let (status, role, closed) =
+        match super::invitations::find_open(&state.db, &token, Utc::now()).await {
+            Ok(inv) => (StatusCode::OK, inv.role, None),
+            Err(e) => match closed_message(&ctx, &e) {
+                Some((status, msg)) => (status, String::new(), Some(msg)),
+                None => return Err(AppError::Internal(anyhow::Error::new(e))),
+            },
+        };
+    let page = JoinPage {
+        ctx,
+        csrf,
+        token,
+        role,
+        name: String::new(),
+        error: None,
+        closed,
+    };
+    join_response(page, status, new_csrf, &state)
+}
+
+#[derive(Deserialize)]
+struct JoinForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    password_again: String,
+}
+
+/// `POST /invitation/{token}`: create the account and sign in.
+async fn accept_invitation(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
+    headers: HeaderMap,
+    axum::extract::Path(token): axum::extract::Path<String>,
+    CsrfForm(form): CsrfForm<JoinForm>,
+) -> Result<Response, AppError> {
+    use super::AccountError as A;
+    use super::invitations::InvitationError as E;
+    let now = Utc::now();
+    let inv = match super::invitations::find_open(&state.db, &token, now).await {
+        Ok(inv) => inv,
+        Err(e) => {
+            let (status, msg) = closed_message(&ctx, &e)
+                .ok_or_else(|| AppError::Internal(anyhow::Error::new(e)))?;
+            let (csrf, new_csrf) = form_csrf(&ctx, &headers);
+            let page = JoinPage {
+                ctx,
+                csrf,
+                token,
+                role: String::new(),
+                name: String::new(),
+                error: None,
+                closed: Some(msg),
+            };
+            return join_response(page, status, new_csrf, &state);
+        }
+    };
+    let problem = if form.name.trim().is_empty() {
+        Some("join-name-missing")
+    } else if form.password != form.password_again {
+        Some("join-password-mismatch")
+    } else {
+        None
+    };
+    let outcome = match problem {
+        Some(p) => Err(p),
+        None => match super::Password::parse(form.password.clone()) {
+            Err(A::PasswordTooShort) => Err("join-password-short"),
+            Err(A::PasswordTooLong) => Err("join-password-long"),
+            Err(_) => Err("join-password-common"),
+            Ok(password) => {
+                match super::invitations::accept(&state.db, &token, &form.name, &password, now)
+                    .await
+                {
+                    Ok(person) => Ok(person),
+                    Err(E::Account(A::EmptyName)) => Err("join-name-missing"),
+                    Err(e) => {
+                        let (status, msg) = closed_message(&ctx, &e)
+                            .ok_or_else(|| AppError::Internal(anyhow::Error::new(e)))?;
+                        let (csrf, new_csrf) = form_csrf(&ctx, &headers);
+                        let page = JoinPage {
+                            ctx,
+                            csrf,
+                            token,
+                            role: String::new(),
+                            name: String::new(),
+                            error: None,
+                            closed: Some(msg),
+                        };
+                        return join_response(page, status, new_csrf, &state);
+                    }
+                }
+            }
+        },
+    };
+    match outcome {
+        Ok(person) => {
+            let started = signin::start_session(&state.db, person, &client, now).await?;
+            let mut res = Redirect::to(&format!("/account?lang={}", ctx.lang())).into_response();
+            let max_age = i64::from(state.settings.session_absolute_hours) * 3600;
+            set_cookie(
+                &mut res,
+                SESSION_COOKIE,
+                &started.token,
+                max_age,
+                state.settings.secure_cookies(),
+            );
+            Ok(res)
+        }
+        Err(key) => {
+            let (csrf, new_csrf) = form_csrf(&ctx, &headers);
+            let page = JoinPage {
+                error: Some(ctx.t(key)),
+                ctx,
+                csrf,
+                token,
+                role: inv.role,
+                name: form.name.chars().take(200).collect(),
+                closed: None,
+            };
+            join_response(page, StatusCode::BAD_REQUEST, new_csrf, &state)
+        }
+    }
 }
 
 #[cfg(test)]

@@ -279,7 +279,7 @@ async fn serve(settings: Settings, demo_requested: bool) -> anyhow::Result<()> {
     let settings = Arc::new(settings);
     let state = web::AppState::new(db.clone(), settings.clone())
         .await
-        .map_err(|e| anyhow::anyhow!("cannot read countries and themes: {e}"))?;
+        .map_err(|e| anyhow::anyhow!("cannot start: {e:#}"))?;
     let app = web::router(state);
     tracing::info!(
         "Majlis is listening on http://{} (database {})",

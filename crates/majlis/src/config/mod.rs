@@ -35,6 +35,11 @@ pub struct Settings {
     pub session_absolute_hours: u32,
     /// Behind a reverse proxy: take the client's address from `X-Forwarded-For`.
     pub trust_forwarded_for: bool,
+    /// `smtps://user:password@host:465` or `smtp://host:587` (STARTTLS); when
+    /// empty, messages are written as `.eml` files under `data_dir/mail/`.
+    pub smtp_url: Option<DatabaseUrl>,
+    /// The sender of the platform's messages.
+    pub mail_from: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,6 +63,8 @@ impl Default for Settings {
             session_idle_minutes: 30,
             session_absolute_hours: 12,
             trust_forwarded_for: false,
+            smtp_url: None,
+            mail_from: "Majlis <majlis@localhost>".into(),
         }
     }
 }
@@ -75,6 +82,8 @@ const KNOWN_KEYS: &[&str] = &[
     "session_idle_minutes",
     "session_absolute_hours",
     "trust_forwarded_for",
+    "smtp_url",
+    "mail_from",
 ];
 
 /// Variables that start with `MAJLIS_` but are not settings.
@@ -143,7 +152,7 @@ impl Settings {
     }
 }
 
-/// A database URL whose password never reaches a log or an error message.
+/// A URL whose password never reaches a log or an error message (database, SMTP).
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct DatabaseUrl(pub String);

@@ -19,6 +19,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::directory::service::Directory;
+use crate::mail::Mailer;
 
 pub use error::{AppError, ErrorInfo};
 pub use middleware::init_metrics;
@@ -31,16 +32,20 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// The member directory: reference data and cached reads.
     pub directory: Arc<Directory>,
+    /// Outgoing email (SMTP, or `.eml` files in the data folder).
+    pub mailer: Mailer,
 }
 
 impl AppState {
     /// Everything a node needs to answer requests.
-    pub async fn new(db: Db, settings: Arc<Settings>) -> Result<Self, sea_orm::DbErr> {
+    pub async fn new(db: Db, settings: Arc<Settings>) -> anyhow::Result<Self> {
         let directory = Arc::new(Directory::load(&db).await?);
+        let mailer = Mailer::from_settings(&settings)?;
         Ok(AppState {
             db,
             settings,
             directory,
+            mailer,
         })
     }
 }

@@ -1,0 +1,200 @@
+//! Joining by invitation: a coordinator invites an email address with a role
+//! (and optionally as a municipality's focal point); the link works once, for
+//! seven days, and lets the person choose a name and a password.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::ActiveValue::Set;
+use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, QueryFilter};
+
+use super::policy::{Action, Actor, Role, can};
+use super::signin::{hash_token, random_token};
+use super::{AccountError, Email, Password, affiliation, hash_password, invitation, person};
+use crate::db::Db;
+use crate::db::outbox::{self, Op};
+use crate::i18n::{FluentArg, Locale};
+use crate::mail::{Mailer, Outgoing};
+
+/// How long an invitation link works.
+pub const VALID_DAYS: i64 = 7;
+
+/// What a coordinator fills in.
+#[derive(Clone, Debug)]
+pub struct InviteInput {
+    pub email: Email,
+    pub role: Role,
+    pub municipality_id: Option<i32>,
+    pub focal_point: bool,
+    pub locale: Locale,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum InvitationError {
+    #[error("not allowed")]
+    Forbidden,
+    #[error("an account with this email already exists")]
+    EmailTaken,
+    #[error("no such invitation")]
+    NotFound,
+    #[error("the invitation has expired")]
+    Expired,
+    #[error("the invitation has been used")]
+    Used,
+    #[error(transparent)]
+    Account(#[from] AccountError),
+    #[error("cannot send the invitation: {0}")]
+    Mail(String),
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+/// Create an invitation and send its link. Returns the invitation and, with
+/// the file transport, where the message was written.
+pub async fn invite(
+    db: &Db,
+    mailer: &Mailer,
+    actor: &Actor,
+    inviter_name: &str,
+    input: &InviteInput,
+    public_url: &str,
+    now: DateTime<Utc>,
+) -> Result<(invitation::Model, Option<std::path::PathBuf>), InvitationError> {
+    if !can(Some(actor), Action::Invite) || (input.role == Role::Admin && actor.role != Role::Admin)
+    {
+        return Err(InvitationError::Forbidden);
+    }
+    if person::Entity::find()
+        .filter(person::Column::Email.eq(input.email.as_str()))
+        .one(db.read())
+        .await?
+        .is_some()
+    {
+        return Err(InvitationError::EmailTaken);
+    }
+    let token = random_token();
+    let expires_at = now + Duration::days(VALID_DAYS);
+    let tx = db.begin_write().await?;
+    let inv = invitation::ActiveModel {
+        token_hash: Set(hash_token(&token)),
+        email: Set(input.email.as_str().to_owned()),
+        role: Set(input.role.code().to_owned()),
+        municipality_id: Set(input.municipality_id),
+        focal_point: Set(input.focal_point && input.municipality_id.is_some()),
+        locale: Set(input.locale.code().to_owned()),
+        invited_by: Set(Some(actor.person_id)),
+        created_at: Set(now),
+        expires_at: Set(expires_at),
+        used_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await?;
+    tx.commit().await?;
+
+    let l = input.locale;
+    let link = format!("{public_url}/invitation/{token}?lang={}", l.code());
+    let args: [(&'static str, FluentArg); 3] = [
+        ("inviter", inviter_name.into()),
+        ("link", link.into()),
+        (
+            "until",
+            expires_at.format("%Y-%m-%d %H:%M UTC").to_string().into(),
+        ),
+    ];
+    let message = Outgoing {
+        to_email: input.email.as_str().to_owned(),
+        to_name: String::new(),
+        subject: l.t_args("mail-invitation-subject", &args),
+        body: l.t_args("mail-invitation-body", &args),
+    };
+    let path = mailer
+        .send(&message)
+        .await
+        .map_err(|e| InvitationError::Mail(e.to_string()))?;
+    Ok((inv, path))
+}
+
+/// An invitation that can still be accepted.
+pub async fn find_open(
+    db: &Db,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<invitation::Model, InvitationError> {
+    let inv = invitation::Entity::find()
+        .filter(invitation::Column::TokenHash.eq(hash_token(token)))
+        .one(db.read())
+        .await?
+        .ok_or(InvitationError::NotFound)?;
+    check_open(&inv, now)?;
+    Ok(inv)
+}
+
+fn check_open(inv: &invitation::Model, now: DateTime<Utc>) -> Result<(), InvitationError> {
+    if inv.used_at.is_some() {
+        Err(InvitationError::Used)
+    } else if now > inv.expires_at {
+        Err(InvitationError::Expired)
+    } else {
+        Ok(())
+    }
+}
+
+/// Accept an invitation: create the account (and its affiliation) and mark
+/// the invitation used, in one transaction.
+pub async fn accept(
+    db: &Db,
+    token: &str,
+    display_name: &str,
+    password: &Password,
+    now: DateTime<Utc>,
+) -> Result<person::Model, InvitationError> {
+    let display_name = display_name.trim();
+    if display_name.is_empty() || display_name.chars().count() > 200 {
+        return Err(AccountError::EmptyName.into());
+    }
+    let hash = hash_password(password)?;
+    let tx = db.begin_write().await?;
+    let inv = invitation::Entity::find()
+        .filter(invitation::Column::TokenHash.eq(hash_token(token)))
+        .one(&tx)
+        .await?
+        .ok_or(InvitationError::NotFound)?;
+    check_open(&inv, now)?;
+    if person::Entity::find()
+        .filter(person::Column::Email.eq(&inv.email))
+        .one(&tx)
+        .await?
+        .is_some()
+    {
+        return Err(InvitationError::EmailTaken);
+    }
+    let p = person::ActiveModel {
+        email: Set(inv.email.clone()),
+        display_name: Set(display_name.to_owned()),
+        locale: Set(inv.locale.clone()),
+        password_hash: Set(hash),
+        role: Set(inv.role.clone()),
+        active: Set(true),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await?;
+    if let Some(m) = inv.municipality_id {
+        affiliation::ActiveModel {
+            person_id: Set(p.id),
+            municipality_id: Set(Some(m)),
+            organisation_id: Set(None),
+            position: Set(None),
+            focal_point: Set(inv.focal_point),
+            ..Default::default()
+        }
+        .insert(&tx)
+        .await?;
+    }
+    let mut am: invitation::ActiveModel = inv.into();
+    am.used_at = Set(Some(now));
+    am.update(&tx).await?;
+    outbox::record(&tx, "person", p.id, Op::Created).await?;
+    tx.commit().await?;
+    Ok(p)
+}

@@ -1,0 +1,108 @@
+//! Outgoing email: SMTP through lettre when `smtp_url` is set; otherwise each
+//! message is written as an `.eml` file under `data_dir/mail/` and its path is
+//! logged, so a laptop installation works with no mail server.
+
+use std::path::PathBuf;
+
+use lettre::message::{Mailbox, header::ContentType};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use crate::config::Settings;
+
+/// A message to one person.
+#[derive(Clone, Debug)]
+pub struct Outgoing {
+    pub to_email: String,
+    pub to_name: String,
+    pub subject: String,
+    pub body: String,
+}
+
+#[derive(Clone)]
+enum Transport {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Files(PathBuf),
+}
+
+/// Sends the platform's messages.
+#[derive(Clone)]
+pub struct Mailer {
+    from: Mailbox,
+    transport: Transport,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum MailError {
+    #[error("invalid address: {0}")]
+    Address(String),
+    #[error("cannot build the message: {0}")]
+    Build(String),
+    #[error("cannot send the message: {0}")]
+    Send(String),
+}
+
+impl Mailer {
+    pub fn from_settings(settings: &Settings) -> Result<Mailer, MailError> {
+        let from: Mailbox = settings
+            .mail_from
+            .parse()
+            .map_err(|e| MailError::Address(format!("mail_from: {e}")))?;
+        let transport = match &settings.smtp_url {
+            Some(url) => Transport::Smtp(
+                AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose())
+                    .map_err(|e| MailError::Address(format!("smtp_url {url}: {e}")))?
+                    .build(),
+            ),
+            None => Transport::Files(settings.data_dir.join("mail")),
+        };
+        Ok(Mailer { from, transport })
+    }
+
+    /// Send a message; with the file transport, return the file written.
+    pub async fn send(&self, msg: &Outgoing) -> Result<Option<PathBuf>, MailError> {
+        let to = Mailbox::new(
+            Some(msg.to_name.clone()),
+            msg.to_email
+                .parse()
+                .map_err(|e| MailError::Address(format!("{}: {e}", msg.to_email)))?,
+        );
+        // Fluent's bidi isolation marks help on screen but break links in
+        // plain-text mail: leave them out of messages.
+        let plain = |s: &str| s.replace(['\u{2068}', '\u{2069}'], "");
+        let email = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(plain(&msg.subject))
+            .header(ContentType::TEXT_PLAIN)
+            // Quoted-printable keeps links and Latin text legible in the raw
+            // message (and in `.eml` files) while carrying any script.
+            .header(lettre::message::header::ContentTransferEncoding::QuotedPrintable)
+            .body(plain(&msg.body))
+            .map_err(|e| MailError::Build(e.to_string()))?;
+        match &self.transport {
+            Transport::Smtp(smtp) => {
+                smtp.send(email)
+                    .await
+                    .map_err(|e| MailError::Send(e.to_string()))?;
+                tracing::info!(to = %msg.to_email, subject = %msg.subject, "mail sent");
+                Ok(None)
+            }
+            Transport::Files(dir) => {
+                tokio::fs::create_dir_all(dir)
+                    .await
+                    .map_err(|e| MailError::Send(format!("{}: {e}", dir.display())))?;
+                let name = format!(
+                    "{}-{}.eml",
+                    chrono::Utc::now().format("%Y%m%dT%H%M%S%.3f"),
+                    crate::accounts::signin::random_token()
+                );
+                let path = dir.join(name);
+                tokio::fs::write(&path, email.formatted())
+                    .await
+                    .map_err(|e| MailError::Send(format!("{}: {e}", path.display())))?;
+                tracing::info!(to = %msg.to_email, path = %path.display(), "mail written to a file (no smtp_url set)");
+                Ok(Some(path))
+            }
+        }
+    }
+}
