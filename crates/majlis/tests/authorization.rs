@@ -75,6 +75,12 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         ("GET", "/people") => coordinators,
         ("POST", "/people/{id}/role" | "/people/{id}/active") => coordinators,
         ("GET" | "POST", "/people/invite") => coordinators,
+        // Municipality A's profile: coordinators and A's focal point.
+        ("GET" | "POST", "/municipalities/{slug}/edit") => match who {
+            Who::Anonymous => SignIn,
+            Who::FocalPointOfA | Who::Coordinator | Who::Admin => Allowed,
+            _ => Forbidden,
+        },
         ("GET" | "POST", "/invitation/{token}") => public,
         _ => return None,
     })
@@ -201,6 +207,7 @@ async fn session_for(app: &TestApp, person_id: i32) -> (String, String) {
 fn concrete(path: &str, w: &World, css: &str) -> String {
     match path {
         "/municipalities/{slug}" => "/municipalities/sahinbey".into(),
+        "/municipalities/{slug}/edit" => "/municipalities/sahinbey/edit".into(),
         "/organisations/{slug}" => "/organisations/giz".into(),
         "/api/v1/municipalities/{id}" => format!("/api/v1/municipalities/{}", w.sahinbey),
         "/api/v1/organisations/{id}" => format!("/api/v1/organisations/{}", w.giz),
@@ -218,6 +225,12 @@ fn body_for(path: &str) -> Vec<(&'static str, String)> {
         ],
         "/people/{id}/role" => vec![("role", "expert".into())],
         "/people/{id}/active" => vec![("active", "true".into())],
+        "/municipalities/{slug}/edit" => vec![
+            ("orig", "tr".into()),
+            ("name_tr", "Şahinbey".into()),
+            ("population", "950000".into()),
+            ("population_year", "2020".into()),
+        ],
         "/people/invite" => vec![
             ("email", "invited@example.org".into()),
             ("role", "member".into()),

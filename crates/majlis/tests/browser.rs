@@ -303,6 +303,8 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
         ("en", "/people/invite"),
         ("ar", join.as_str()),
         ("en", join.as_str()),
+        ("ar", "/municipalities/sahinbey/edit"),
+        ("en", "/municipalities/sahinbey/edit"),
     ] {
         client
             .goto(&format!("http://{addr}{page}?lang={locale}"))

@@ -218,3 +218,29 @@ mail-invitation-body = مرحبًا،
     { $link }
 
     يعمل الرابط مرة واحدة فقط، حتى { $until }.
+
+edit-municipality = تعديل الملف التعريفي
+edit-saved = تم حفظ الملف التعريفي.
+edit-errors = بعض الحقول تحتاج إلى مراجعة:
+edit-original-language = اللغة الأصلية
+edit-name = الاسم
+edit-region = المنطقة أو المحافظة
+edit-figure = العدد
+edit-year = السنة التي يعود إليها الرقم
+edit-save = حفظ
+edit-error-figure = أدخل عددًا صحيحًا بين 0 و100,000,000
+edit-error-year = أدخل سنة بين 1900 والسنة الحالية
+edit-error-orig = اختر إحدى اللغات الخمس
+edit-error-too-long = النص طويل جدًا
+edit-error-name-original = الاسم مطلوب باللغة الأصلية
+edit-error-profile-original = اكتب الملف التعريفي باللغة الأصلية أيضًا
+edit-error-theme = موضوع غير معروف
+field-orig = اللغة الأصلية
+field-name = الاسم
+field-profile = الملف التعريفي
+field-region = المنطقة
+field-population = عدد السكان
+field-population_year = السنة التي يعود إليها عدد السكان
+field-refugees = اللاجئون المستضافون
+field-refugees_year = السنة التي يعود إليها عدد اللاجئين
+field-themes = المواضيع

@@ -207,3 +207,29 @@ mail-invitation-body = Guten Tag,
     { $link }
 
     Der Link funktioniert nur einmal und ist gültig bis { $until }.
+
+edit-municipality = Profil bearbeiten
+edit-saved = Das Profil ist gespeichert.
+edit-errors = Einige Felder müssen noch einmal geprüft werden:
+edit-original-language = Originalsprache
+edit-name = Name
+edit-region = Region oder Provinz
+edit-figure = Zahl
+edit-year = Jahr der Angabe
+edit-save = Speichern
+edit-error-figure = geben Sie eine ganze Zahl zwischen 0 und 100.000.000 ein
+edit-error-year = geben Sie ein Jahr zwischen 1900 und dem laufenden Jahr ein
+edit-error-orig = wählen Sie eine der fünf Sprachen
+edit-error-too-long = der Text ist zu lang
+edit-error-name-original = der Name ist in der Originalsprache erforderlich
+edit-error-profile-original = verfassen Sie das Profil auch in der Originalsprache
+edit-error-theme = unbekanntes Thema
+field-orig = Originalsprache
+field-name = Name
+field-profile = Profil
+field-region = Region
+field-population = Einwohnerzahl
+field-population_year = Jahr der Einwohnerzahl
+field-refugees = Zahl der aufgenommenen Geflüchteten
+field-refugees_year = Jahr der Angabe zu Geflüchteten
+field-themes = Themen

@@ -207,3 +207,28 @@ mail-invitation-body = Hello,
     { $link }
 
     The link works once, until { $until }.
+edit-municipality = Edit the profile
+edit-saved = The profile is saved.
+edit-errors = Some fields need another look:
+edit-original-language = Original language
+edit-name = Name
+edit-region = Region or province
+edit-figure = Number
+edit-year = Year of the figure
+edit-save = Save
+edit-error-figure = enter a whole number between 0 and 100,000,000
+edit-error-year = enter a year between 1900 and this year
+edit-error-orig = choose one of the five languages
+edit-error-too-long = this is too long
+edit-error-name-original = the name is required in the original language
+edit-error-profile-original = write the profile in the original language too
+edit-error-theme = unknown theme
+field-orig = original language
+field-name = name
+field-profile = profile
+field-region = region
+field-population = population
+field-population_year = year of the population figure
+field-refugees = refugees hosted
+field-refugees_year = year of the refugee figure
+field-themes = themes

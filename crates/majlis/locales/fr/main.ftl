@@ -208,3 +208,29 @@ mail-invitation-body = Bonjour,
     { $link }
 
     Ce lien ne fonctionne qu’une seule fois, jusqu’au { $until }.
+
+edit-municipality = Modifier le profil
+edit-saved = Le profil est enregistré.
+edit-errors = Certains champs sont à revoir :
+edit-original-language = Langue d’origine
+edit-name = Nom
+edit-region = Région ou province
+edit-figure = Nombre
+edit-year = Année du chiffre
+edit-save = Enregistrer
+edit-error-figure = saisissez un nombre entier compris entre 0 et 100 000 000
+edit-error-year = saisissez une année comprise entre 1900 et l’année en cours
+edit-error-orig = choisissez l’une des cinq langues
+edit-error-too-long = le texte est trop long
+edit-error-name-original = le nom est obligatoire dans la langue d’origine
+edit-error-profile-original = rédigez aussi le profil dans la langue d’origine
+edit-error-theme = thème inconnu
+field-orig = langue d’origine
+field-name = nom
+field-profile = profil
+field-region = région
+field-population = population
+field-population_year = année du chiffre de population
+field-refugees = réfugiés accueillis
+field-refugees_year = année du chiffre des réfugiés accueillis
+field-themes = thèmes

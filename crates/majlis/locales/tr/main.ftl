@@ -207,3 +207,29 @@ mail-invitation-body = Merhaba,
     { $link }
 
     Bağlantı { $until } tarihine kadar geçerlidir ve yalnızca bir kez kullanılabilir.
+
+edit-municipality = Profili düzenle
+edit-saved = Profil kaydedildi.
+edit-errors = Bazı alanları yeniden kontrol etmeniz gerekiyor:
+edit-original-language = Özgün dil
+edit-name = Ad
+edit-region = Bölge veya il
+edit-figure = Sayı
+edit-year = Rakamın ait olduğu yıl
+edit-save = Kaydet
+edit-error-figure = 0 ile 100.000.000 arasında bir tam sayı girin
+edit-error-year = 1900 ile bu yıl arasında bir yıl girin
+edit-error-orig = beş dilden birini seçin
+edit-error-too-long = bu metin çok uzun
+edit-error-name-original = özgün dilde ad girilmesi zorunludur
+edit-error-profile-original = profili özgün dilde de yazın
+edit-error-theme = bilinmeyen tema
+field-orig = özgün dil
+field-name = ad
+field-profile = profil
+field-region = bölge
+field-population = nüfus
+field-population_year = nüfus rakamının ait olduğu yıl
+field-refugees = barındırılan mülteciler
+field-refugees_year = mülteci rakamının ait olduğu yıl
+field-themes = temalar

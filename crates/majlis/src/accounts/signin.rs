@@ -7,7 +7,8 @@ use sea_orm::ActiveValue::Set;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter};
 use sha2::{Digest, Sha256};
 
-use super::{Email, login_attempt, person, session};
+use super::policy::Actor;
+use super::{Email, affiliation, login_attempt, person, session};
 use crate::db::Db;
 
 /// How long a session lives.
@@ -63,11 +64,19 @@ pub struct Started {
     pub person: person::Model,
 }
 
-/// A request's signed-in person and session.
+/// A request's signed-in person, session and affiliations.
 #[derive(Clone, Debug)]
 pub struct SignedIn {
     pub person: person::Model,
     pub session: session::Model,
+    pub affiliations: Vec<affiliation::Model>,
+}
+
+impl SignedIn {
+    /// The person as the policy sees them.
+    pub fn actor(&self) -> Actor {
+        Actor::new(&self.person, &self.affiliations)
+    }
 }
 
 /// 128 random bits as 32 hex digits.
@@ -266,7 +275,15 @@ pub async fn resolve(
     } else {
         session
     };
-    Ok(Some(SignedIn { person, session }))
+    let affiliations = affiliation::Entity::find()
+        .filter(affiliation::Column::PersonId.eq(person.id))
+        .all(db.read())
+        .await?;
+    Ok(Some(SignedIn {
+        person,
+        session,
+        affiliations,
+    }))
 }
 
 /// End one session.

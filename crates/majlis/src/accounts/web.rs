@@ -13,13 +13,13 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use chrono::Utc;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::EntityTrait;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
-use super::policy::{Actor, Coordinator, Role, RoleRequirement};
+use super::policy::{Coordinator, Role, RoleRequirement};
 use super::signin::{self, Client, SignInError, SignedIn};
-use super::{affiliation, person, session};
+use super::{person, session};
 use crate::web::routes::Routes;
 use crate::web::{AppError, AppState, PageCtx, Section, render};
 
@@ -531,14 +531,6 @@ fn people_error(e: super::people::PeopleError) -> AppError {
     }
 }
 
-async fn actor_of(state: &AppState, me: &SignedIn) -> Result<Actor, AppError> {
-    let affiliations = affiliation::Entity::find()
-        .filter(affiliation::Column::PersonId.eq(me.person.id))
-        .all(state.db.read())
-        .await?;
-    Ok(Actor::new(&me.person, &affiliations))
-}
-
 #[derive(Deserialize)]
 struct RoleForm {
     role: String,
@@ -553,7 +545,7 @@ async fn change_role(
     CsrfForm(form): CsrfForm<RoleForm>,
 ) -> Result<Response, AppError> {
     let role = Role::from_code(&form.role).ok_or_else(|| AppError::bad_request("role"))?;
-    let actor = actor_of(&state, &who.me).await?;
+    let actor = who.me.actor();
     super::people::change_role(&state.db, &actor, person_id(&id)?, role)
         .await
         .map_err(people_error)?;
@@ -578,7 +570,7 @@ async fn set_active(
         "false" => false,
         _ => return Err(AppError::bad_request("active")),
     };
-    let actor = actor_of(&state, &who.me).await?;
+    let actor = who.me.actor();
     super::people::set_active(&state.db, &actor, person_id(&id)?, active)
         .await
         .map_err(people_error)?;
@@ -703,7 +695,7 @@ async fn invite(
         focal_point: form.focal_point.is_some(),
         locale,
     };
-    let actor = actor_of(&state, &who.me).await?;
+    let actor = who.me.actor();
     match super::invitations::invite(
         &state.db,
         &state.mailer,

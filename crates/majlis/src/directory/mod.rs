@@ -5,6 +5,7 @@
 //! - `reference.rs`: countries and themes every installation has;
 //! - `routes.rs`: HTML pages and the JSON API; `templates/` beside.
 
+pub mod editing;
 pub mod entities;
 pub mod reference;
 pub mod routes;

@@ -15,7 +15,11 @@ use super::rules::{
 use super::{MunicipalityKind, OrganisationKind};
 use std::sync::Arc;
 
+use super::editing::{self, EditError, FieldError, RawMunicipalityEdit};
 use super::service::Key;
+use crate::accounts::policy::{Action, can};
+use crate::accounts::signin::SignedIn;
+use crate::accounts::web::{CsrfForm, RequireSignedIn};
 use crate::i18n::{Locale, TrText};
 use crate::web::routes::Routes;
 use crate::web::{AppError, AppState, PageCtx, Params, Section, render};
@@ -27,6 +31,8 @@ pub fn routes() -> Routes {
         .get("/organisations", organisations)
         .get("/organisations/{slug}", organisation)
         .get("/network", network)
+        .get("/municipalities/{slug}/edit", edit_municipality_page)
+        .post("/municipalities/{slug}/edit", edit_municipality)
         .get("/api/v1/municipalities", api_municipalities)
         .get("/api/v1/municipalities/{id}", api_municipality)
         .get("/api/v1/organisations", api_organisations)
@@ -186,6 +192,188 @@ async fn network(State(state): State<AppState>, ctx: PageCtx) -> Result<Html<Str
         ctx: ctx.with_section(Section::Network),
         overview,
     })
+}
+
+// ---------------------------------------------------------------- editing
+
+#[derive(Template)]
+#[template(path = "directory/templates/edit_municipality.html")]
+struct EditMunicipalityPage {
+    ctx: PageCtx,
+    slug: String,
+    title: String,
+    form: RawMunicipalityEdit,
+    orig_themes: Vec<String>,
+    themes: Vec<theme::Model>,
+    errors: Vec<FieldError>,
+}
+
+impl EditMunicipalityPage {
+    fn lang_label(&self, l: &Locale) -> String {
+        self.ctx.t(&format!("language-{}", l.code()))
+    }
+    fn name_in(&self, l: &Locale) -> &str {
+        value_in(&self.form.names, *l)
+    }
+    fn profile_in(&self, l: &Locale) -> &str {
+        value_in(&self.form.profiles, *l)
+    }
+    fn theme_checked(&self, id: &i32) -> bool {
+        self.orig_themes.iter().any(|t| *t == id.to_string())
+    }
+    fn has_error(&self, field: &str) -> bool {
+        self.errors.iter().any(|e| e.field == field)
+    }
+    fn field_label(&self, field: &str) -> String {
+        self.ctx.t(&format!("field-{field}"))
+    }
+}
+
+fn value_in(values: &[(Locale, String)], l: Locale) -> &str {
+    values
+        .iter()
+        .find(|(k, _)| *k == l)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_default()
+}
+
+/// The form as stored values: what the page shows before any change.
+fn raw_from(
+    m: &crate::directory::entities::municipality::Model,
+    themes: &[theme::Model],
+) -> RawMunicipalityEdit {
+    let values = |t: Option<&TrText>| -> Vec<(Locale, String)> {
+        t.map(|t| {
+            t.locales()
+                .filter_map(|l| t.get(l).map(|v| (l, v.to_owned())))
+                .collect()
+        })
+        .unwrap_or_default()
+    };
+    RawMunicipalityEdit {
+        orig: m.name.orig().code().to_owned(),
+        names: values(Some(&m.name)),
+        profiles: values(m.profile.as_ref()),
+        region: m.region.clone().unwrap_or_default(),
+        population: m.population.map(|p| p.to_string()).unwrap_or_default(),
+        population_year: m.population_year.map(|p| p.to_string()).unwrap_or_default(),
+        refugees: m.refugees_hosted.map(|p| p.to_string()).unwrap_or_default(),
+        refugees_year: m.refugees_year.map(|p| p.to_string()).unwrap_or_default(),
+        themes: themes.iter().map(|t| t.id.to_string()).collect(),
+    }
+}
+
+/// The municipality behind a slug, if the viewer may edit it.
+async fn editable(
+    state: &AppState,
+    me: &SignedIn,
+    s: &str,
+) -> Result<MunicipalityDetail, AppError> {
+    let v = state.directory.version(&state.db).await?;
+    let found = state
+        .directory
+        .municipality(&state.db, v, Key::Slug(slug(s)?))
+        .await?;
+    let detail = found.as_ref().clone().ok_or(AppError::NotFound)?;
+    if !can(
+        Some(&me.actor()),
+        Action::EditMunicipality(detail.card.municipality.id),
+    ) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(detail)
+}
+
+fn edit_page(
+    ctx: PageCtx,
+    detail: &MunicipalityDetail,
+    form: RawMunicipalityEdit,
+    themes: Vec<theme::Model>,
+    errors: Vec<FieldError>,
+) -> EditMunicipalityPage {
+    let m = &detail.card.municipality;
+    EditMunicipalityPage {
+        title: ctx.text(&m.name).to_owned(),
+        slug: m.slug.clone(),
+        orig_themes: form.themes.clone(),
+        form,
+        themes,
+        errors,
+        ctx: ctx.with_section(Section::Municipalities),
+    }
+}
+
+/// `GET /municipalities/{slug}/edit`: coordinators, and the municipality's focal points.
+async fn edit_municipality_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    RequireSignedIn(me): RequireSignedIn,
+    Path(s): Path<String>,
+) -> Result<Html<String>, AppError> {
+    let detail = editable(&state, &me, &s).await?;
+    let form = raw_from(&detail.card.municipality, &detail.card.themes);
+    let themes = state.directory.reference.themes().to_vec();
+    render(&edit_page(ctx, &detail, form, themes, Vec::new()))
+}
+
+/// `POST /municipalities/{slug}/edit`
+async fn edit_municipality(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    RequireSignedIn(me): RequireSignedIn,
+    Path(s): Path<String>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<axum::response::Response, AppError> {
+    use axum::response::IntoResponse;
+    let detail = editable(&state, &me, &s).await?;
+    let mut raw = RawMunicipalityEdit::default();
+    for (k, v) in pairs {
+        let per_locale = |prefix: &str| {
+            k.strip_prefix(prefix)
+                .and_then(|l| l.parse::<Locale>().ok())
+        };
+        match k.as_str() {
+            "orig" => raw.orig = v,
+            "region" => raw.region = v,
+            "population" => raw.population = v,
+            "population_year" => raw.population_year = v,
+            "refugees" => raw.refugees = v,
+            "refugees_year" => raw.refugees_year = v,
+            "theme" => raw.themes.push(v),
+            _ => {
+                if let Some(l) = per_locale("name_") {
+                    raw.names.push((l, v));
+                } else if let Some(l) = per_locale("profile_") {
+                    raw.profiles.push((l, v));
+                }
+            }
+        }
+    }
+    let themes = state.directory.reference.themes().to_vec();
+    let ids: Vec<i32> = themes.iter().map(|t| t.id).collect();
+    let now = chrono::Utc::now();
+    match raw.parse(&ids, now) {
+        Ok(edit) => {
+            let id = detail.card.municipality.id;
+            editing::update_municipality(&state.db, &me.actor(), id, edit, now)
+                .await
+                .map_err(|e| match e {
+                    EditError::Forbidden => AppError::Forbidden,
+                    EditError::NotFound => AppError::NotFound,
+                    EditError::Db(e) => e.into(),
+                })?;
+            Ok(axum::response::Redirect::to(&format!(
+                "/municipalities/{}?saved=1&lang={}",
+                detail.card.municipality.slug,
+                ctx.lang()
+            ))
+            .into_response())
+        }
+        Err(errors) => {
+            let page = edit_page(ctx, &detail, raw, themes, errors);
+            Ok((axum::http::StatusCode::BAD_REQUEST, render(&page)?).into_response())
+        }
+    }
 }
 
 /// Template helpers for kinds.

@@ -30,6 +30,8 @@ pub struct Viewer {
     pub csrf: String,
     /// Coordinators and administrators see the staff pages in the navigation.
     pub staff: bool,
+    /// What the policy needs to decide what to offer on a page.
+    pub actor: crate::accounts::policy::Actor,
 }
 
 /// The page context: locale, current address, navigation, viewer.
@@ -68,6 +70,7 @@ impl PageCtx {
             name: s.person.display_name.clone(),
             csrf: s.session.csrf_token.clone(),
             staff: matches!(s.person.role.as_str(), "coordinator" | "admin"),
+            actor: s.actor(),
         });
         self
     }
@@ -75,6 +78,15 @@ impl PageCtx {
     pub fn with_section(mut self, section: Section) -> Self {
         self.section = Some(section);
         self
+    }
+
+    /// Whether the viewer may edit this municipality (to offer the link).
+    pub fn may_edit_municipality(&self, id: &i32) -> bool {
+        use crate::accounts::policy::{Action, can};
+        can(
+            self.viewer.as_ref().map(|v| &v.actor),
+            Action::EditMunicipality(*id),
+        )
     }
 
     pub fn is(&self, section: Section) -> bool {
