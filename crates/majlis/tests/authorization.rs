@@ -69,6 +69,9 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         ("GET", "/api/v1/organisations" | "/api/v1/organisations/{id}") => public,
         ("GET", "/api/v1/themes" | "/api/v1/countries") => public,
         ("GET" | "POST", "/login") => public,
+        // Without a session waiting for it, the second step sends back to /login.
+        ("GET" | "POST", "/login/two-factor") => public,
+        ("GET" | "POST", "/account/two-factor") => members_only,
         ("POST", "/logout") => members_only,
         ("GET", "/account") => members_only,
         ("POST", "/account/sign-out-everywhere") => members_only,
@@ -170,6 +173,9 @@ async fn world(app: &TestApp) -> World {
         Who::Admin,
         person(app, "admin@example.org", Role::Admin).await,
     );
+    for staff in [Who::Coordinator, Who::Admin] {
+        common::enable_totp(app, people[&staff]).await;
+    }
     affiliate(app, people[&Who::MemberOfA], a, false).await;
     affiliate(app, people[&Who::FocalPointOfA], a, true).await;
     affiliate(app, people[&Who::FocalPointOfB], b, true).await;
@@ -237,6 +243,7 @@ fn body_for(path: &str) -> Vec<(&'static str, String)> {
             ("municipality", String::new()),
             ("locale", "en".into()),
         ],
+        "/login/two-factor" | "/account/two-factor" => vec![("code", "000000".into())],
         "/invitation/{token}" => vec![
             ("name", "Someone".into()),
             ("password", "a good long phrase".into()),
@@ -306,6 +313,23 @@ db_test!(
         assert!(unknown.is_empty(), "routes missing from the matrix: {unknown:?}");
         assert!(wrong.is_empty(), "authorization differs from the matrix:\n{}", wrong.join("\n"));
         assert!(routes.table().len() >= 20, "the table lists every route");
+    }
+);
+
+db_test!(
+    async fn staff_pages_need_two_step_sign_in(app) {
+        let id = person(app, "new.coordinator@example.org", Role::Coordinator).await;
+        let (cookie, _) = session_for(app, id).await;
+        let res = app.get_with("/people", &[("cookie", &cookie)]).await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            res.attr("main a.button-link", "href").as_deref(),
+            Some("/account/two-factor"),
+            "the refusal shows the way"
+        );
+        common::enable_totp(app, id).await;
+        let res = app.get_with("/people", &[("cookie", &cookie)]).await;
+        assert_eq!(res.status, StatusCode::OK);
     }
 );
 

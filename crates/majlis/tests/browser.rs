@@ -266,6 +266,60 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
         .for_url(&url::Url::parse(&format!("http://{addr}/account")).unwrap())
         .await
         .unwrap();
+    // Coordinator pages need two-step sign-in: set it up as a person would,
+    // with the key shown on the page and a code computed like an app does.
+    client
+        .goto(&format!("http://{addr}/account/two-factor?lang=ar"))
+        .await
+        .unwrap();
+    let violations = axe_violations(&client, &axe).await;
+    if !violations.is_empty() {
+        failures.push(format!("/account/two-factor (set-up): {violations:?}"));
+    }
+    let key = client
+        .find(Locator::Css("#totp-key"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let code = majlis::accounts::two_factor::totp(&key, "coordinator@example.org")
+        .unwrap()
+        .generate(u64::try_from(chrono::Utc::now().timestamp()).unwrap())
+        .to_string();
+    client
+        .find(Locator::Css("#code"))
+        .await
+        .unwrap()
+        .send_keys(&code)
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("main form button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .for_element(Locator::Css(".recovery-codes code"))
+        .await
+        .unwrap();
+    let mut recovery = Vec::new();
+    for c in client
+        .find_all(Locator::Css(".recovery-codes code"))
+        .await
+        .unwrap()
+    {
+        recovery.push(c.text().await.unwrap());
+    }
+    assert_eq!(recovery.len(), 10);
+    let violations = axe_violations(&client, &axe).await;
+    if !violations.is_empty() {
+        failures.push(format!("/account/two-factor (codes): {violations:?}"));
+    }
+
     // An invitation, to check the page its link opens.
     let admin = majlis::accounts::person::Entity::find()
         .one(app.db.read())
@@ -339,6 +393,78 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
         .await
         .unwrap();
     assert!(!notice.text().await.unwrap().is_empty());
+    // Signing in again takes two steps; a recovery code finishes it.
+    client
+        .goto(&format!("http://{addr}/login?lang=en"))
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("#email"))
+        .await
+        .unwrap()
+        .send_keys("coordinator@example.org")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("#password"))
+        .await
+        .unwrap()
+        .send_keys("a long enough passphrase")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("main form button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .for_element(Locator::Css("#code"))
+        .await
+        .unwrap();
+    let step_path = client.current_url().await.unwrap().path().to_owned();
+    assert_eq!(step_path, "/login/two-factor");
+    for locale in ["ar", "en"] {
+        let path = format!("{step_path}?next=/account&lang={locale}");
+        client.goto(&format!("http://{addr}{path}")).await.unwrap();
+        let violations = axe_violations(&client, &axe).await;
+        if !violations.is_empty() {
+            failures.push(format!("{path}: {violations:?}"));
+        }
+    }
+    client
+        .find(Locator::Css("#code"))
+        .await
+        .unwrap()
+        .send_keys(&recovery[0])
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("main form button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .for_url(&url::Url::parse(&format!("http://{addr}/account")).unwrap())
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css(".main-nav form button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .for_element(Locator::Css(".notice"))
+        .await
+        .unwrap();
     client
         .goto(&format!("http://{addr}/account"))
         .await

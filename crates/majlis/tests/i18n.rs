@@ -72,7 +72,13 @@ fn every_message_the_code_uses_exists() {
         used.insert(format!("error-{code}-title"));
     }
     used.insert("error-bad-request-field".into());
-    for code in ["sign-in-required", "forbidden", "csrf", "too-many-requests"] {
+    for code in [
+        "sign-in-required",
+        "forbidden",
+        "csrf",
+        "too-many-requests",
+        "two-factor-required",
+    ] {
         used.insert(format!("error-{code}"));
         used.insert(format!("error-{code}-title"));
     }

@@ -25,6 +25,7 @@ async fn coordinator(app: &TestApp) -> (String, String) {
     )
     .await
     .unwrap();
+    common::enable_totp(app, p.id).await;
     let token = signin::random_token();
     let csrf = signin::random_token();
     let tx = app.db.begin_write().await.unwrap();

@@ -8,8 +8,10 @@ pub mod login_attempt;
 pub mod people;
 pub mod person;
 pub mod policy;
+pub mod recovery_code;
 pub mod session;
 pub mod signin;
+pub mod two_factor;
 pub mod web;
 
 use argon2::password_hash::SaltString;

@@ -15,6 +15,12 @@ pub struct Model {
     pub role: String,
     pub active: bool,
     pub created_at: DateTimeUtc,
+    /// Base32 TOTP secret once two-factor sign-in is on.
+    pub totp_secret: Option<String>,
+    /// A secret being set up, not yet confirmed with a code.
+    pub totp_pending: Option<String>,
+    /// The last TOTP time step accepted: a code works once.
+    pub totp_last_step: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

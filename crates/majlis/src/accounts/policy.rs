@@ -207,6 +207,9 @@ mod tests {
             role: "superuser".into(),
             active: true,
             created_at: chrono::Utc::now(),
+            totp_secret: None,
+            totp_pending: None,
+            totp_last_step: None,
         };
         let a = Actor::new(&p, &[]);
         assert_eq!(a.role, Role::Member);

@@ -15,6 +15,8 @@ pub struct Model {
     pub last_seen_at: DateTimeUtc,
     pub ip: String,
     pub user_agent: String,
+    /// Password accepted, second factor still to come: not signed in yet.
+    pub second_factor_pending: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

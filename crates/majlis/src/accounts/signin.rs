@@ -206,7 +206,9 @@ pub async fn sign_in(
         return Err(SignInError::Deactivated);
     }
 
-    start_session(db, person, client, now)
+    // With two-factor on, the session waits for the second factor.
+    let pending = person.totp_secret.is_some();
+    start_session(db, person, client, now, pending)
         .await
         .map_err(Into::into)
 }
@@ -217,6 +219,7 @@ pub async fn start_session(
     person: person::Model,
     client: &Client,
     now: DateTime<Utc>,
+    second_factor_pending: bool,
 ) -> Result<Started, DbErr> {
     let token = random_token();
     let tx = db.begin_write().await?;
@@ -228,6 +231,7 @@ pub async fn start_session(
         last_seen_at: Set(now),
         ip: Set(client.ip.chars().take(64).collect()),
         user_agent: Set(client.user_agent.chars().take(300).collect()),
+        second_factor_pending: Set(second_factor_pending),
         ..Default::default()
     }
     .insert(&tx)
@@ -240,14 +244,44 @@ pub async fn start_session(
     })
 }
 
-/// The session a cookie's token opens, if it is still valid. Expired sessions
-/// are deleted; activity is recorded at most once a minute.
+/// A session whose password step is done and whose second factor is not.
+#[derive(Clone, Debug)]
+pub struct PendingSecondFactor {
+    pub person: person::Model,
+    pub session: session::Model,
+}
+
+/// What a session cookie opens.
+#[derive(Clone, Debug)]
+pub enum Resolved {
+    SignedIn(SignedIn),
+    Pending(PendingSecondFactor),
+}
+
+/// A second-factor step may take this long.
+pub const SECOND_FACTOR_MINUTES: i64 = 10;
+
+/// The session a cookie's token opens, if it is still valid and complete.
 pub async fn resolve(
     db: &Db,
     token: &str,
     now: DateTime<Utc>,
     limits: SessionLimits,
 ) -> Result<Option<SignedIn>, DbErr> {
+    Ok(match resolve_any(db, token, now, limits).await? {
+        Some(Resolved::SignedIn(s)) => Some(s),
+        _ => None,
+    })
+}
+
+/// The session a cookie's token opens, complete or waiting for the second
+/// factor. Expired sessions are deleted; activity is recorded at most once a minute.
+pub async fn resolve_any(
+    db: &Db,
+    token: &str,
+    now: DateTime<Utc>,
+    limits: SessionLimits,
+) -> Result<Option<Resolved>, DbErr> {
     let found = session::Entity::find()
         .filter(session::Column::TokenHash.eq(hash_token(token)))
         .find_also_related(person::Entity)
@@ -258,12 +292,20 @@ pub async fn resolve(
     };
     let expired = now - session.last_seen_at > limits.idle
         || now - session.created_at > limits.absolute
+        || (session.second_factor_pending
+            && now - session.created_at > Duration::minutes(SECOND_FACTOR_MINUTES))
         || !person.active;
     if expired {
         let tx = db.begin_write().await?;
         session::Entity::delete_by_id(session.id).exec(&tx).await?;
         tx.commit().await?;
         return Ok(None);
+    }
+    if session.second_factor_pending {
+        return Ok(Some(Resolved::Pending(PendingSecondFactor {
+            person,
+            session,
+        })));
     }
     let session = if now - session.last_seen_at > Duration::minutes(1) {
         let tx = db.begin_write().await?;
@@ -279,11 +321,23 @@ pub async fn resolve(
         .filter(affiliation::Column::PersonId.eq(person.id))
         .all(db.read())
         .await?;
-    Ok(Some(SignedIn {
+    Ok(Some(Resolved::SignedIn(SignedIn {
         person,
         session,
         affiliations,
-    }))
+    })))
+}
+
+/// The second factor is done: replace the waiting session with a full one
+/// (a fresh token again).
+pub async fn complete_second_factor(
+    db: &Db,
+    pending: PendingSecondFactor,
+    client: &Client,
+    now: DateTime<Utc>,
+) -> Result<Started, DbErr> {
+    sign_out(db, pending.session.id).await?;
+    start_session(db, pending.person, client, now, false).await
 }
 
 /// End one session.

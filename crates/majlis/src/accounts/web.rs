@@ -18,7 +18,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use super::policy::{Coordinator, Role, RoleRequirement};
-use super::signin::{self, Client, SignInError, SignedIn};
+use super::signin::{self, Client, PendingSecondFactor, Resolved, SignInError, SignedIn};
 use super::{person, session};
 use crate::web::routes::Routes;
 use crate::web::{AppError, AppState, PageCtx, Section, render};
@@ -35,6 +35,10 @@ pub fn routes() -> Routes {
         .get("/login", login_page)
         .post("/login", login)
         .post("/logout", logout)
+        .get("/login/two-factor", second_factor_page)
+        .post("/login/two-factor", second_factor)
+        .get("/account/two-factor", two_factor_page)
+        .post("/account/two-factor", enable_two_factor)
         .get("/account", account)
         .post("/account/sign-out-everywhere", sign_out_everywhere)
         .get("/people", people)
@@ -74,16 +78,20 @@ pub async fn load_session(State(state): State<AppState>, mut req: Request, next:
     let Some(token) = token else {
         return next.run(req).await;
     };
-    match signin::resolve(
+    let resolved = signin::resolve_any(
         &state.db,
         &token,
         Utc::now(),
         state.settings.session_limits(),
     )
-    .await
-    {
-        Ok(Some(signed_in)) => {
+    .await;
+    match resolved {
+        Ok(Some(Resolved::SignedIn(signed_in))) => {
             req.extensions_mut().insert(signed_in);
+            next.run(req).await
+        }
+        Ok(Some(Resolved::Pending(pending))) => {
+            req.extensions_mut().insert(pending);
             next.run(req).await
         }
         Ok(None) => {
@@ -148,6 +156,10 @@ impl<R: RoleRequirement, S: Send + Sync> FromRequestParts<S> for RequireRole<R> 
         let role = Role::from_code(&me.person.role).unwrap_or(Role::Member);
         if !R::allows(role) {
             return Err(AppError::Forbidden);
+        }
+        // Staff powers need the second factor.
+        if me.person.totp_secret.is_none() {
+            return Err(AppError::TwoFactorRequired);
         }
         Ok(RequireRole {
             me,
@@ -217,9 +229,13 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfForm<T> {
         {
             return Err(AppError::Csrf);
         }
-        let expected = match req.extensions().get::<SignedIn>() {
-            Some(s) => Some(s.session.csrf_token.clone()),
-            None => cookie(&headers, CSRF_COOKIE).map(str::to_owned),
+        let expected = match (
+            req.extensions().get::<SignedIn>(),
+            req.extensions().get::<PendingSecondFactor>(),
+        ) {
+            (Some(s), _) => Some(s.session.csrf_token.clone()),
+            (None, Some(p)) => Some(p.session.csrf_token.clone()),
+            (None, None) => cookie(&headers, CSRF_COOKIE).map(str::to_owned),
         };
         let body = axum::body::to_bytes(req.into_body(), FORM_LIMIT)
             .await
@@ -352,7 +368,16 @@ async fn login(
             {
                 signin::sign_out(&state.db, previous.session.id).await?;
             }
-            let mut res = Redirect::to(&next).into_response();
+            let target = if started.session.second_factor_pending {
+                format!(
+                    "/login/two-factor?next={}&lang={}",
+                    url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>(),
+                    ctx.lang()
+                )
+            } else {
+                next
+            };
+            let mut res = Redirect::to(&target).into_response();
             let max_age = i64::from(state.settings.session_absolute_hours) * 3600;
             set_cookie(
                 &mut res,
@@ -462,6 +487,181 @@ async fn account(
     res.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(res)
+}
+
+// ---------------------------------------------------------------- two-factor
+
+#[derive(Template)]
+#[template(path = "accounts/templates/second_factor.html")]
+struct SecondFactorPage {
+    ctx: PageCtx,
+    csrf: String,
+    next: String,
+    error: Option<String>,
+}
+
+fn no_store(mut res: Response) -> Response {
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+/// `GET /login/two-factor`: the second step of signing in.
+async fn second_factor_page(
+    ctx: PageCtx,
+    params: crate::web::Params,
+    pending: Option<axum::Extension<PendingSecondFactor>>,
+) -> Result<Response, AppError> {
+    let Some(axum::Extension(pending)) = pending else {
+        return Ok(Redirect::to(&format!("/login?lang={}", ctx.lang())).into_response());
+    };
+    let page = SecondFactorPage {
+        csrf: pending.session.csrf_token.clone(),
+        next: safe_next(params.get("next")),
+        error: None,
+        ctx: ctx.with_section(Section::Account),
+    };
+    Ok(no_store(Html(render(&page)?.0).into_response()))
+}
+
+#[derive(Deserialize)]
+struct CodeForm {
+    #[serde(default)]
+    code: String,
+    next: Option<String>,
+}
+
+/// `POST /login/two-factor`
+async fn second_factor(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
+    pending: Option<axum::Extension<PendingSecondFactor>>,
+    CsrfForm(form): CsrfForm<CodeForm>,
+) -> Result<Response, AppError> {
+    use super::two_factor::TwoFactorError as E;
+    let Some(axum::Extension(pending)) = pending else {
+        return Ok(Redirect::to(&format!("/login?lang={}", ctx.lang())).into_response());
+    };
+    let next = safe_next(form.next.as_deref());
+    let now = Utc::now();
+    let verified = super::two_factor::verify(&state.db, &pending.person, &form.code, now).await;
+    let (status, message) = match verified {
+        Ok(()) => {
+            let started = signin::complete_second_factor(&state.db, pending, &client, now).await?;
+            let mut res = Redirect::to(&next).into_response();
+            let max_age = i64::from(state.settings.session_absolute_hours) * 3600;
+            set_cookie(
+                &mut res,
+                SESSION_COOKIE,
+                &started.token,
+                max_age,
+                state.settings.secure_cookies(),
+            );
+            return Ok(res);
+        }
+        Err(E::WrongCode) => (StatusCode::UNAUTHORIZED, ctx.t("two-factor-wrong")),
+        Err(E::TooMany) => (StatusCode::TOO_MANY_REQUESTS, ctx.t("two-factor-too-many")),
+        Err(e) => return Err(AppError::Internal(anyhow::Error::new(e))),
+    };
+    let page = SecondFactorPage {
+        csrf: pending.session.csrf_token.clone(),
+        next,
+        error: Some(message),
+        ctx: ctx.with_section(Section::Account),
+    };
+    Ok(no_store((status, render(&page)?).into_response()))
+}
+
+#[derive(Template)]
+#[template(path = "accounts/templates/two_factor.html")]
+struct TwoFactorPage {
+    ctx: PageCtx,
+    enabled: bool,
+    codes_left: u64,
+    setup: Option<super::two_factor::Setup>,
+    recovery_codes: Vec<String>,
+    error: Option<String>,
+}
+
+/// `GET /account/two-factor`: status, or set-up with a QR code and the key.
+async fn two_factor_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    RequireSignedIn(me): RequireSignedIn,
+) -> Result<Response, AppError> {
+    let enabled = me.person.totp_secret.is_some();
+    let (setup, codes_left) = if enabled {
+        let left = super::two_factor::recovery_codes_left(&state.db, me.person.id).await?;
+        (None, left)
+    } else {
+        let setup = super::two_factor::begin_setup(&state.db, &me.person)
+            .await
+            .map_err(|e| AppError::Internal(anyhow::Error::new(e)))?;
+        (Some(setup), 0)
+    };
+    let page = TwoFactorPage {
+        ctx: ctx.with_section(Section::Account),
+        enabled,
+        codes_left,
+        setup,
+        recovery_codes: Vec::new(),
+        error: None,
+    };
+    Ok(no_store(Html(render(&page)?.0).into_response()))
+}
+
+/// `POST /account/two-factor`: confirm the set-up with a code; show the
+/// recovery codes once.
+async fn enable_two_factor(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    RequireSignedIn(me): RequireSignedIn,
+    CsrfForm(form): CsrfForm<CodeForm>,
+) -> Result<Response, AppError> {
+    use super::two_factor::TwoFactorError as E;
+    if me.person.totp_secret.is_some() {
+        return Ok(Redirect::to("/account/two-factor").into_response());
+    }
+    let result =
+        super::two_factor::confirm_setup(&state.db, &me.person, &form.code, Utc::now()).await;
+    let (status, codes, error) = match result {
+        Ok(codes) => (StatusCode::OK, codes, None),
+        Err(E::WrongCode | E::NotStarted) => (
+            StatusCode::BAD_REQUEST,
+            Vec::new(),
+            Some(ctx.t("two-factor-wrong")),
+        ),
+        Err(E::TooMany) => (
+            StatusCode::TOO_MANY_REQUESTS,
+            Vec::new(),
+            Some(ctx.t("two-factor-too-many")),
+        ),
+        Err(e) => return Err(AppError::Internal(anyhow::Error::new(e))),
+    };
+    let enabled = !codes.is_empty();
+    let setup = if enabled {
+        None
+    } else {
+        let fresh = super::person::Entity::find_by_id(me.person.id)
+            .one(state.db.read())
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Some(
+            super::two_factor::begin_setup(&state.db, &fresh)
+                .await
+                .map_err(|e| AppError::Internal(anyhow::Error::new(e)))?,
+        )
+    };
+    let page = TwoFactorPage {
+        ctx: ctx.with_section(Section::Account),
+        enabled,
+        codes_left: codes.len() as u64,
+        setup,
+        recovery_codes: codes,
+        error,
+    };
+    Ok(no_store((status, render(&page)?).into_response()))
 }
 
 // ---------------------------------------------------------------- people
@@ -890,7 +1090,7 @@ async fn accept_invitation(
     };
     match outcome {
         Ok(person) => {
-            let started = signin::start_session(&state.db, person, &client, now).await?;
+            let started = signin::start_session(&state.db, person, &client, now, false).await?;
             let mut res = Redirect::to(&format!("/account?lang={}", ctx.lang())).into_response();
             let max_age = i64::from(state.settings.session_absolute_hours) * 3600;
             set_cookie(

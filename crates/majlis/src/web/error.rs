@@ -23,6 +23,9 @@ pub enum AppError {
     /// Signed in, but not allowed to do this.
     #[error("forbidden")]
     Forbidden,
+    /// Staff pages need two-step sign-in turned on.
+    #[error("two-factor sign-in required")]
+    TwoFactorRequired,
     /// A form without a valid anti-forgery token.
     #[error("missing or wrong CSRF token")]
     Csrf,
@@ -55,6 +58,7 @@ impl AppError {
             AppError::SignInRequired => "sign-in-required",
             AppError::Forbidden => "forbidden",
             AppError::Csrf => "csrf",
+            AppError::TwoFactorRequired => "two-factor-required",
             AppError::TooManyRequests => "too-many-requests",
             AppError::Internal(_) => "internal",
         }
@@ -65,7 +69,9 @@ impl AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             AppError::SignInRequired => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::Csrf | AppError::TwoFactorRequired => {
+                StatusCode::FORBIDDEN
+            }
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

@@ -79,6 +79,8 @@ struct ErrorPage {
     status: u16,
     title: String,
     message: String,
+    /// A way forward: (address, label).
+    action: Option<(String, String)>,
 }
 
 /// Turn an [`ErrorInfo`] left by a handler into a page or a JSON body.
@@ -138,6 +140,14 @@ pub async fn render_errors(req: Request, next: Next) -> Response {
             status: status.as_u16(),
             title: locale.t(&format!("error-{}-title", info.code)),
             message,
+            action: match info.code {
+                "two-factor-required" => Some((
+                    "/account/two-factor".to_owned(),
+                    locale.t("error-action-two-factor"),
+                )),
+                "sign-in-required" => Some(("/login".to_owned(), locale.t("nav-sign-in"))),
+                _ => None,
+            },
         };
         match page.render() {
             Ok(html) => (status, Html(html)).into_response(),

@@ -198,6 +198,23 @@ impl TestApp {
     }
 }
 
+/// Turn two-step sign-in on for a person; returns the TOTP secret (base32).
+pub async fn enable_totp(app: &TestApp, person_id: i32) -> String {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+    let secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP".to_owned();
+    let p = majlis::accounts::person::Entity::find_by_id(person_id)
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap();
+    let tx = app.db.begin_write().await.unwrap();
+    let mut am: majlis::accounts::person::ActiveModel = p.into();
+    am.totp_secret = Set(Some(secret.clone()));
+    am.update(&tx).await.unwrap();
+    tx.commit().await.unwrap();
+    secret
+}
+
 pub struct TestResponse {
     pub status: StatusCode,
     pub headers: HeaderMap,

@@ -6,6 +6,7 @@ use sea_orm_migration::prelude::*;
 mod m20261123_000001_foundation;
 mod m20261123_000002_sessions;
 mod m20261123_000003_invitations;
+mod m20261123_000004_two_factor;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_foundation::Migration),
             Box::new(m20261123_000002_sessions::Migration),
             Box::new(m20261123_000003_invitations::Migration),
+            Box::new(m20261123_000004_two_factor::Migration),
         ]
     }
 }
