@@ -69,6 +69,7 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         ("GET", "/api/v1/organisations" | "/api/v1/organisations/{id}") => public,
         ("GET", "/api/v1/themes" | "/api/v1/countries") => public,
         ("GET" | "POST", "/login") => public,
+        ("GET" | "POST", "/password/forgot" | "/password/reset/{token}") => public,
         // Without a session waiting for it, the second step sends back to /login.
         ("GET" | "POST", "/login/two-factor") => public,
         ("GET" | "POST", "/account/two-factor") => members_only,
@@ -219,6 +220,7 @@ fn concrete(path: &str, w: &World, css: &str) -> String {
         "/api/v1/organisations/{id}" => format!("/api/v1/organisations/{}", w.giz),
         "/static/{file}" => css.to_owned(),
         "/invitation/{token}" => "/invitation/0123456789abcdef0123456789abcdef".into(),
+        "/password/reset/{token}" => "/password/reset/0123456789abcdef0123456789abcdef".into(),
         p => p.replace("{id}", &w.target.to_string()),
     }
 }
@@ -244,6 +246,11 @@ fn body_for(path: &str) -> Vec<(&'static str, String)> {
             ("locale", "en".into()),
         ],
         "/login/two-factor" | "/account/two-factor" => vec![("code", "000000".into())],
+        "/password/forgot" => vec![("email", "target@example.org".into())],
+        "/password/reset/{token}" => vec![
+            ("password", "a good long phrase".into()),
+            ("password_again", "a good long phrase".into()),
+        ],
         "/invitation/{token}" => vec![
             ("name", "Someone".into()),
             ("password", "a good long phrase".into()),

@@ -129,6 +129,7 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
         "/organisations/giz",
         "/network",
         "/login",
+        "/password/forgot",
         "/no-such-page",
     ];
     let mut failures = Vec::new();
@@ -348,6 +349,20 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
     let mail = std::fs::read_to_string(mail.unwrap()).unwrap();
     let at = mail.find("/invitation/").unwrap() + "/invitation/".len();
     let join = format!("/invitation/{}", &mail[at..at + 32]);
+    let reset_mail = majlis::accounts::reset::request(
+        &app.db,
+        &mailer,
+        "coordinator@example.org",
+        "127.0.0.1",
+        &format!("http://{addr}"),
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    let reset_mail = std::fs::read_to_string(reset_mail).unwrap();
+    let at = reset_mail.find("/password/reset/").unwrap() + "/password/reset/".len();
+    let reset = format!("/password/reset/{}", &reset_mail[at..at + 32]);
     for (locale, page) in [
         ("ar", "/account"),
         ("en", "/account"),
@@ -357,6 +372,8 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
         ("en", "/people/invite"),
         ("ar", join.as_str()),
         ("en", join.as_str()),
+        ("ar", reset.as_str()),
+        ("en", reset.as_str()),
         ("ar", "/municipalities/sahinbey/edit"),
         ("en", "/municipalities/sahinbey/edit"),
     ] {

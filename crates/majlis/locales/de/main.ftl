@@ -252,3 +252,22 @@ account-two-factor = Zwei-Schritt-Anmeldung
 error-two-factor-required-title = Zwei-Schritt-Anmeldung erforderlich
 error-two-factor-required = Die Seiten für Koordination und Administration erfordern die Zwei-Schritt-Anmeldung. Bitte aktivieren Sie sie zuerst in Ihrem Konto.
 error-action-two-factor = Zwei-Schritt-Anmeldung aktivieren
+
+reset-forgot-link = Passwort vergessen?
+reset-title = Passwort vergessen?
+reset-lead = Geben Sie die E-Mail-Adresse Ihres Kontos ein. Wir senden Ihnen einen Link, mit dem Sie ein neues Passwort wählen können; er funktioniert nur einmal und ist 15 Minuten lang gültig.
+reset-send = Link senden
+reset-sent = Falls ein Konto diese Adresse verwendet, ist ein Link unterwegs. Bitte sehen Sie in Ihrem Posteingang nach.
+reset-new-title = Neues Passwort wählen
+reset-save = Neues Passwort speichern
+reset-done = Ihr Passwort wurde geändert. Sie wurden überall abgemeldet; melden Sie sich mit dem neuen Passwort an.
+reset-not-found = Dieser Link ist ungültig. Bitte prüfen Sie, ob Sie den vollständigen Link kopiert haben.
+reset-expired = Dieser Link ist abgelaufen. Bitte fordern Sie einen neuen an.
+reset-used = Dieser Link wurde bereits verwendet. Fordern Sie bei Bedarf einen neuen an.
+mail-reset-subject = Neues Passwort für Majlis wählen
+mail-reset-body = Guten Tag,
+
+    jemand hat angefordert, das Passwort Ihres Majlis-Kontos zu ändern. Wenn Sie das waren, öffnen Sie diesen Link innerhalb von { $minutes } Minuten:
+    { $link }
+
+    Wenn Sie das nicht waren, ignorieren Sie diese Nachricht: Ihr Passwort bleibt unverändert.

@@ -250,3 +250,21 @@ account-two-factor = Two-step sign-in
 error-two-factor-required-title = Two-step sign-in needed
 error-two-factor-required = Coordinator and administrator pages need two-step sign-in. Turn it on in your account first.
 error-action-two-factor = Turn on two-step sign-in
+reset-forgot-link = Forgot your password?
+reset-title = Forgot your password?
+reset-lead = Enter the email address of your account. We send a link to choose a new password; it works once, for 15 minutes.
+reset-send = Send the link
+reset-sent = If an account uses this address, a link is on its way. Check your inbox.
+reset-new-title = Choose a new password
+reset-save = Save the new password
+reset-done = Your password is changed. You were signed out everywhere; sign in with the new password.
+reset-not-found = This link is not valid. Check that you copied the whole link.
+reset-expired = This link has expired. Ask for a new one.
+reset-used = This link has already been used. Ask for a new one if you need it.
+mail-reset-subject = Choose a new Majlis password
+mail-reset-body = Hello,
+
+    Someone asked to change the password of your Majlis account. If it was you, open this link within { $minutes } minutes:
+    { $link }
+
+    If it was not you, ignore this message: your password stays as it is.

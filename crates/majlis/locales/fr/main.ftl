@@ -253,3 +253,22 @@ account-two-factor = Validation en deux étapes
 error-two-factor-required-title = Validation en deux étapes requise
 error-two-factor-required = Les pages réservées aux coordinateurs et aux administrateurs nécessitent la validation en deux étapes. Activez-la d’abord dans votre compte.
 error-action-two-factor = Activer la validation en deux étapes
+
+reset-forgot-link = Mot de passe oublié ?
+reset-title = Mot de passe oublié ?
+reset-lead = Saisissez l’adresse e-mail de votre compte. Nous vous envoyons un lien pour choisir un nouveau mot de passe ; il ne fonctionne qu’une seule fois, pendant 15 minutes.
+reset-send = Envoyer le lien
+reset-sent = Si un compte utilise cette adresse, un lien vient d’y être envoyé. Consultez votre boîte de réception.
+reset-new-title = Choisissez un nouveau mot de passe
+reset-save = Enregistrer le nouveau mot de passe
+reset-done = Votre mot de passe est modifié. Toutes vos sessions ont été fermées ; connectez-vous avec le nouveau mot de passe.
+reset-not-found = Ce lien n’est pas valide. Vérifiez que vous avez copié le lien en entier.
+reset-expired = Ce lien a expiré. Demandez-en un nouveau.
+reset-used = Ce lien a déjà été utilisé. Demandez-en un nouveau si nécessaire.
+mail-reset-subject = Choisissez un nouveau mot de passe pour Majlis
+mail-reset-body = Bonjour,
+
+    Quelqu’un a demandé à changer le mot de passe de votre compte Majlis. Si c’est vous, ouvrez ce lien dans les { $minutes } minutes :
+    { $link }
+
+    Si ce n’est pas vous, ignorez ce message : votre mot de passe reste inchangé.

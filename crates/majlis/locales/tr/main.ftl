@@ -252,3 +252,22 @@ account-two-factor = İki adımlı doğrulama
 error-two-factor-required-title = İki adımlı doğrulama gerekli
 error-two-factor-required = Koordinatör ve yönetici sayfaları için iki adımlı doğrulama gereklidir. Önce hesabınızda iki adımlı doğrulamayı etkinleştirin.
 error-action-two-factor = İki adımlı doğrulamayı etkinleştir
+
+reset-forgot-link = Şifrenizi mi unuttunuz?
+reset-title = Şifrenizi mi unuttunuz?
+reset-lead = Hesabınızın e-posta adresini girin. Yeni bir şifre belirlemeniz için bir bağlantı göndeririz; bağlantı 15 dakika boyunca geçerlidir ve yalnızca bir kez kullanılabilir.
+reset-send = Bağlantıyı gönder
+reset-sent = Bu adresi kullanan bir hesap varsa bağlantı size gönderiliyor. Gelen kutunuzu kontrol edin.
+reset-new-title = Yeni bir şifre belirleyin
+reset-save = Yeni şifreyi kaydet
+reset-done = Şifreniz değiştirildi. Her yerden çıkışınız yapıldı; yeni şifrenizle giriş yapın.
+reset-not-found = Bu bağlantı geçerli değil. Bağlantının tamamını kopyaladığınızdan emin olun.
+reset-expired = Bu bağlantının süresi doldu. Yeni bir bağlantı isteyin.
+reset-used = Bu bağlantı zaten kullanıldı. Gerekirse yeni bir bağlantı isteyin.
+mail-reset-subject = Majlis için yeni bir şifre belirleyin
+mail-reset-body = Merhaba,
+
+    Birisi Majlis hesabınızın şifresini değiştirmek istedi. Bu isteği siz yaptıysanız bu bağlantıyı { $minutes } dakika içinde açın:
+    { $link }
+
+    Bu isteği siz yapmadıysanız bu mesajı dikkate almayın: şifreniz olduğu gibi kalır.

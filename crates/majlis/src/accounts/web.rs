@@ -35,6 +35,10 @@ pub fn routes() -> Routes {
         .get("/login", login_page)
         .post("/login", login)
         .post("/logout", logout)
+        .get("/password/forgot", forgot_page)
+        .post("/password/forgot", forgot)
+        .get("/password/reset/{token}", reset_page)
+        .post("/password/reset/{token}", reset)
         .get("/login/two-factor", second_factor_page)
         .post("/login/two-factor", second_factor)
         .get("/account/two-factor", two_factor_page)
@@ -326,7 +330,11 @@ async fn login_page(
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let (csrf, new_csrf) = form_csrf(&ctx, &headers);
-    let notice = params.get("signed-out").map(|_| ctx.t("login-signed-out"));
+    let notice = match (params.get("signed-out"), params.get("reset")) {
+        (_, Some(_)) => Some(ctx.t("reset-done")),
+        (Some(_), None) => Some(ctx.t("login-signed-out")),
+        (None, None) => None,
+    };
     let page = LoginPage {
         csrf,
         email: String::new(),
@@ -662,6 +670,224 @@ async fn enable_two_factor(
         error,
     };
     Ok(no_store((status, render(&page)?).into_response()))
+}
+
+// ---------------------------------------------------------------- password reset
+
+#[derive(Template)]
+#[template(path = "accounts/templates/forgot.html")]
+struct ForgotPage {
+    ctx: PageCtx,
+    csrf: String,
+    email: String,
+    notice: Option<String>,
+    error: Option<String>,
+}
+
+/// `GET /password/forgot`
+async fn forgot_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let (csrf, new_csrf) = form_csrf(&ctx, &headers);
+    let page = ForgotPage {
+        ctx: ctx.with_section(Section::Account),
+        csrf: csrf.clone(),
+        email: String::new(),
+        notice: None,
+        error: None,
+    };
+    let mut res = no_store(Html(render(&page)?.0).into_response());
+    if new_csrf {
+        set_cookie(
+            &mut res,
+            CSRF_COOKIE,
+            &csrf,
+            60 * 60 * 24,
+            state.settings.secure_cookies(),
+        );
+    }
+    Ok(res)
+}
+
+#[derive(Deserialize)]
+struct ForgotForm {
+    #[serde(default)]
+    email: String,
+}
+
+/// `POST /password/forgot`: the same answer whether or not the account exists.
+async fn forgot(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
+    headers: HeaderMap,
+    CsrfForm(form): CsrfForm<ForgotForm>,
+) -> Result<Response, AppError> {
+    use super::reset::ResetError as E;
+    let result = super::reset::request(
+        &state.db,
+        &state.mailer,
+        &form.email,
+        &client.ip,
+        &state.settings.public_url(),
+        Utc::now(),
+    )
+    .await;
+    let (status, notice, error) = match result {
+        Ok(_) => (StatusCode::OK, Some(ctx.t("reset-sent")), None),
+        Err(E::TooMany) => (
+            StatusCode::TOO_MANY_REQUESTS,
+            None,
+            Some(ctx.t("error-too-many-requests")),
+        ),
+        Err(e) => return Err(AppError::Internal(anyhow::Error::new(e))),
+    };
+    let (csrf, _) = form_csrf(&ctx, &headers);
+    let page = ForgotPage {
+        ctx: ctx.with_section(Section::Account),
+        csrf,
+        email: form.email.chars().take(320).collect(),
+        notice,
+        error,
+    };
+    Ok(no_store((status, render(&page)?).into_response()))
+}
+
+#[derive(Template)]
+#[template(path = "accounts/templates/reset.html")]
+struct ResetPage {
+    ctx: PageCtx,
+    csrf: String,
+    token: String,
+    error: Option<String>,
+    closed: Option<String>,
+}
+
+fn reset_closed(ctx: &PageCtx, e: &super::reset::ResetError) -> Option<(StatusCode, String)> {
+    use super::reset::ResetError as E;
+    match e {
+        E::NotFound => Some((StatusCode::NOT_FOUND, ctx.t("reset-not-found"))),
+        E::Expired => Some((StatusCode::GONE, ctx.t("reset-expired"))),
+        E::Used => Some((StatusCode::GONE, ctx.t("reset-used"))),
+        _ => None,
+    }
+}
+
+fn reset_response(
+    page: ResetPage,
+    status: StatusCode,
+    new_csrf: bool,
+    state: &AppState,
+) -> Result<Response, AppError> {
+    let csrf = page.csrf.clone();
+    let mut res = no_store((status, render(&page)?).into_response());
+    if new_csrf {
+        set_cookie(
+            &mut res,
+            CSRF_COOKIE,
+            &csrf,
+            60 * 60 * 24,
+            state.settings.secure_cookies(),
+        );
+    }
+    res.headers_mut().insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    Ok(res)
+}
+
+/// `GET /password/reset/{token}`
+async fn reset_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    headers: HeaderMap,
+    axum::extract::Path(token): axum::extract::Path<String>,
+) -> Result<Response, AppError> {
+    let (csrf, new_csrf) = form_csrf(&ctx, &headers);
+    let (status, closed) = match super::reset::find_open(&state.db, &token, Utc::now()).await {
+        Ok(_) => (StatusCode::OK, None),
+        Err(e) => {
+            let (s, m) =
+                reset_closed(&ctx, &e).ok_or_else(|| AppError::Internal(anyhow::Error::new(e)))?;
+            (s, Some(m))
+        }
+    };
+    let page = ResetPage {
+        ctx,
+        csrf,
+        token,
+        error: None,
+        closed,
+    };
+    reset_response(page, status, new_csrf, &state)
+}
+
+#[derive(Deserialize)]
+struct ResetForm {
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    password_again: String,
+}
+
+/// `POST /password/reset/{token}`: set the new password; every session ends.
+async fn reset(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    headers: HeaderMap,
+    axum::extract::Path(token): axum::extract::Path<String>,
+    CsrfForm(form): CsrfForm<ResetForm>,
+) -> Result<Response, AppError> {
+    use super::AccountError as A;
+    let (csrf, new_csrf) = form_csrf(&ctx, &headers);
+    let problem = if form.password != form.password_again {
+        Some("join-password-mismatch")
+    } else {
+        match super::Password::parse(form.password.clone()) {
+            Err(A::PasswordTooShort) => Some("join-password-short"),
+            Err(A::PasswordTooLong) => Some("join-password-long"),
+            Err(_) => Some("join-password-common"),
+            Ok(password) => {
+                match super::reset::complete(&state.db, &token, &password, Utc::now()).await {
+                    Ok(_) => {
+                        let mut res = Redirect::to(&format!("/login?reset=1&lang={}", ctx.lang()))
+                            .into_response();
+                        set_cookie(
+                            &mut res,
+                            SESSION_COOKIE,
+                            "",
+                            0,
+                            state.settings.secure_cookies(),
+                        );
+                        return Ok(res);
+                    }
+                    Err(e) => {
+                        let (status, msg) = reset_closed(&ctx, &e)
+                            .ok_or_else(|| AppError::Internal(anyhow::Error::new(e)))?;
+                        let page = ResetPage {
+                            ctx,
+                            csrf,
+                            token,
+                            error: None,
+                            closed: Some(msg),
+                        };
+                        return reset_response(page, status, new_csrf, &state);
+                    }
+                }
+            }
+        }
+    };
+    let page = ResetPage {
+        error: problem.map(|p| ctx.t(p)),
+        ctx,
+        csrf,
+        token,
+        closed: None,
+    };
+    reset_response(page, StatusCode::BAD_REQUEST, new_csrf, &state)
 }
 
 // ---------------------------------------------------------------- people

@@ -7,6 +7,7 @@ mod m20261123_000001_foundation;
 mod m20261123_000002_sessions;
 mod m20261123_000003_invitations;
 mod m20261123_000004_two_factor;
+mod m20261123_000005_password_reset;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_sessions::Migration),
             Box::new(m20261123_000003_invitations::Migration),
             Box::new(m20261123_000004_two_factor::Migration),
+            Box::new(m20261123_000005_password_reset::Migration),
         ]
     }
 }
