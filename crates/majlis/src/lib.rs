@@ -11,6 +11,7 @@ pub mod web;
 
 // Network activities
 pub mod accounts;
+pub mod audit;
 pub mod directory;
 
 // Demo data, fed by every activity

@@ -76,7 +76,7 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         ("POST", "/logout") => members_only,
         ("GET", "/account") => members_only,
         ("POST", "/account/sign-out-everywhere") => members_only,
-        ("GET", "/people") => coordinators,
+        ("GET", "/people" | "/audit") => coordinators,
         ("POST", "/people/{id}/role" | "/people/{id}/active") => coordinators,
         ("GET" | "POST", "/people/invite") => coordinators,
         // Municipality A's profile: coordinators and A's focal point.

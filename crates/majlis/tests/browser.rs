@@ -329,11 +329,15 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
         .unwrap();
     let actor = majlis::accounts::policy::Actor::new(&admin, &[]);
     let mailer = majlis::mail::Mailer::from_settings(&app.settings).unwrap();
+    let origin = majlis::audit::Origin::cli();
     let (_, mail) = majlis::accounts::invitations::invite(
         &app.db,
         &mailer,
-        &actor,
-        "Rania Haddad",
+        &majlis::accounts::invitations::Inviter {
+            actor: &actor,
+            name: "Rania Haddad",
+            origin: &origin,
+        },
         &majlis::accounts::invitations::InviteInput {
             email: majlis::accounts::Email::parse("new.member@example.org").unwrap(),
             role: majlis::accounts::policy::Role::Member,
@@ -374,6 +378,8 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
         ("en", join.as_str()),
         ("ar", reset.as_str()),
         ("en", reset.as_str()),
+        ("ar", "/audit"),
+        ("en", "/audit"),
         ("ar", "/municipalities/sahinbey/edit"),
         ("en", "/municipalities/sahinbey/edit"),
     ] {

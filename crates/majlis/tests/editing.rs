@@ -67,6 +67,27 @@ async fn focal_point(app: &TestApp, slug: &str) -> (String, String) {
     (format!("majlis_session={token}"), csrf)
 }
 
+async fn session_cookie_for(app: &TestApp, person_id: i32) -> (String, String) {
+    let token = signin::random_token();
+    let csrf = signin::random_token();
+    let tx = app.db.begin_write().await.unwrap();
+    session::ActiveModel {
+        token_hash: Set(signin::hash_token(&token)),
+        person_id: Set(person_id),
+        csrf_token: Set(csrf.clone()),
+        created_at: Set(Utc::now()),
+        last_seen_at: Set(Utc::now()),
+        ip: Set("127.0.0.1".into()),
+        user_agent: Set("test".into()),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    (format!("majlis_session={token}"), csrf)
+}
+
 async fn post(app: &TestApp, path: &str, pairs: &[(&str, &str)], cookie: &str) -> TestResponse {
     let body = url::form_urlencoded::Serializer::new(String::new())
         .extend_pairs(pairs)
@@ -157,6 +178,39 @@ db_test!(
         .await;
         assert_eq!(refused.status, StatusCode::FORBIDDEN);
         assert!(!app.get("/municipalities/sahinbey").await.body.contains("Taken over"));
+        // The change is in the audit log, with who and from where.
+        let (coordinator_cookie, _) = {
+            let c = people::create(
+                &app.db,
+                &Email::parse("coordinator@example.org").unwrap(),
+                "Coordinator",
+                Role::Coordinator,
+                Locale::En,
+                &Password::parse("coordination matters".into()).unwrap(),
+                Utc::now(),
+            )
+            .await
+            .unwrap();
+            common::enable_totp(app, c.id).await;
+            session_cookie_for(app, c.id).await
+        };
+        let kilis = municipality_id(app, "kilis").await.to_string();
+        let log = app
+            .get_with(
+                &format!("/audit?object=municipality&object_id={kilis}"),
+                &[("cookie", &coordinator_cookie)],
+            )
+            .await;
+        assert_eq!(log.status, StatusCode::OK);
+        let rows = log.texts("tbody tr");
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert!(rows[0].contains("profile-edited") && rows[0].contains("focal@kilis.example.org"), "{rows:?}");
+        let bad = app.get_with("/audit?from=yesterday", &[("cookie", &coordinator_cookie)]).await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+        let none = app
+            .get_with("/audit?from=2001-01-01&to=2001-12-31", &[("cookie", &coordinator_cookie)])
+            .await;
+        assert!(none.texts("tbody tr").is_empty());
         // Without the token, nothing changes either.
         let forged = post(
             app,

@@ -282,3 +282,23 @@ mail-reset-body = مرحبًا،
     { $link }
 
     إذا لم تكن أنت من طلب ذلك، فتجاهل هذه الرسالة: ستبقى كلمة المرور كما هي.
+
+nav-audit = سجل التدقيق
+audit-title = سجل التدقيق
+audit-lead = كل تغيير في المحتوى والأدوار والإعدادات: مَن أجراه، ومتى، ومن أي عنوان.
+audit-person = الشخص (الرقم)
+audit-object = العنصر
+audit-object-id = رقم العنصر
+audit-from = من تاريخ
+audit-to = إلى تاريخ
+audit-when = الوقت
+audit-who = مَن
+audit-what = الإجراء
+audit-where = عنوان المصدر
+audit-empty = لا يوجد أي تغيير مسجّل يطابق معايير التصفية هذه.
+audit-system = سطر الأوامر
+field-person = الشخص
+field-object = العنصر
+field-object_id = رقم العنصر
+field-from = تاريخ البداية
+field-to = تاريخ النهاية

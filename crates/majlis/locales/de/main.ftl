@@ -271,3 +271,23 @@ mail-reset-body = Guten Tag,
     { $link }
 
     Wenn Sie das nicht waren, ignorieren Sie diese Nachricht: Ihr Passwort bleibt unverändert.
+
+nav-audit = Audit-Protokoll
+audit-title = Audit-Protokoll
+audit-lead = Jede Änderung an Inhalten, Rollen und Einstellungen: wer sie vorgenommen hat, wann und von welcher Adresse aus.
+audit-person = Person (Nummer)
+audit-object = Objekt
+audit-object-id = Objektnummer
+audit-from = Von
+audit-to = Bis
+audit-when = Wann
+audit-who = Wer
+audit-what = Was
+audit-where = Herkunftsadresse
+audit-empty = Kein Eintrag entspricht diesen Filtern.
+audit-system = Kommandozeile
+field-person = Person
+field-object = Objekt
+field-object_id = Objektnummer
+field-from = Anfangsdatum
+field-to = Enddatum

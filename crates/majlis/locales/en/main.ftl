@@ -268,3 +268,22 @@ mail-reset-body = Hello,
     { $link }
 
     If it was not you, ignore this message: your password stays as it is.
+nav-audit = Audit log
+audit-title = Audit log
+audit-lead = Every change to content, roles and settings: who made it, when, and from which address.
+audit-person = Person (number)
+audit-object = Object
+audit-object-id = Object number
+audit-from = From
+audit-to = To
+audit-when = When
+audit-who = Who
+audit-what = What
+audit-where = From address
+audit-empty = Nothing recorded matches these filters.
+audit-system = command line
+field-person = person
+field-object = object
+field-object_id = object number
+field-from = from date
+field-to = to date

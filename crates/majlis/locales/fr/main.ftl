@@ -272,3 +272,23 @@ mail-reset-body = Bonjour,
     { $link }
 
     Si ce n’est pas vous, ignorez ce message : votre mot de passe reste inchangé.
+
+nav-audit = Journal d’audit
+audit-title = Journal d’audit
+audit-lead = Chaque modification du contenu, des rôles et des paramètres : qui l’a faite, quand et depuis quelle adresse.
+audit-person = Personne (numéro)
+audit-object = Objet
+audit-object-id = Numéro de l’objet
+audit-from = Du
+audit-to = Au
+audit-when = Quand
+audit-who = Qui
+audit-what = Quoi
+audit-where = Adresse d’origine
+audit-empty = Aucune modification enregistrée ne correspond à ces filtres.
+audit-system = ligne de commande
+field-person = personne
+field-object = objet
+field-object_id = numéro d’objet
+field-from = date de début
+field-to = date de fin

@@ -271,3 +271,23 @@ mail-reset-body = Merhaba,
     { $link }
 
     Bu isteği siz yapmadıysanız bu mesajı dikkate almayın: şifreniz olduğu gibi kalır.
+
+nav-audit = Denetim kaydı
+audit-title = Denetim kaydı
+audit-lead = İçerikte, rollerde ve ayarlarda yapılan her değişiklik: kimin yaptığı, ne zaman ve hangi adresten yapıldığı.
+audit-person = Kişi (numara)
+audit-object = Nesne
+audit-object-id = Nesne numarası
+audit-from = Başlangıç
+audit-to = Bitiş
+audit-when = Ne zaman
+audit-who = Kim
+audit-what = Ne
+audit-where = Kaynak adres
+audit-empty = Bu filtrelere uyan kayıt yok.
+audit-system = komut satırı
+field-person = kişi
+field-object = nesne
+field-object_id = nesne numarası
+field-from = başlangıç tarihi
+field-to = bitiş tarihi

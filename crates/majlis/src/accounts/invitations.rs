@@ -9,6 +9,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, QueryFilter};
 use super::policy::{Action, Actor, Role, can};
 use super::signin::{hash_token, random_token};
 use super::{AccountError, Email, Password, affiliation, hash_password, invitation, person};
+use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
 use crate::i18n::{FluentArg, Locale};
@@ -47,17 +48,25 @@ pub enum InvitationError {
     Db(#[from] DbErr),
 }
 
+/// Who invites: as the policy sees them, as the message names them, and
+/// where they act from.
+pub struct Inviter<'a> {
+    pub actor: &'a Actor,
+    pub name: &'a str,
+    pub origin: &'a Origin,
+}
+
 /// Create an invitation and send its link. Returns the invitation and, with
 /// the file transport, where the message was written.
 pub async fn invite(
     db: &Db,
     mailer: &Mailer,
-    actor: &Actor,
-    inviter_name: &str,
+    inviter: &Inviter<'_>,
     input: &InviteInput,
     public_url: &str,
     now: DateTime<Utc>,
 ) -> Result<(invitation::Model, Option<std::path::PathBuf>), InvitationError> {
+    let (actor, inviter_name, origin) = (inviter.actor, inviter.name, inviter.origin);
     if !can(Some(actor), Action::Invite) || (input.role == Role::Admin && actor.role != Role::Admin)
     {
         return Err(InvitationError::Forbidden);
@@ -87,6 +96,16 @@ pub async fn invite(
         ..Default::default()
     }
     .insert(&tx)
+    .await?;
+    audit::record(
+        &tx,
+        origin,
+        "invited",
+        "invitation",
+        inv.id,
+        Some(format!("{} as {}", input.email.as_str(), input.role.code())),
+        now,
+    )
     .await?;
     tx.commit().await?;
 
@@ -142,6 +161,7 @@ fn check_open(inv: &invitation::Model, now: DateTime<Utc>) -> Result<(), Invitat
 /// the invitation used, in one transaction.
 pub async fn accept(
     db: &Db,
+    ip: &str,
     token: &str,
     display_name: &str,
     password: &Password,
@@ -191,10 +211,25 @@ pub async fn accept(
         .insert(&tx)
         .await?;
     }
+    let invitation_id = inv.id;
     let mut am: invitation::ActiveModel = inv.into();
     am.used_at = Set(Some(now));
     am.update(&tx).await?;
     outbox::record(&tx, "person", p.id, Op::Created).await?;
+    let origin = Origin {
+        actor_id: Some(p.id),
+        ip: ip.to_owned(),
+    };
+    audit::record(
+        &tx,
+        &origin,
+        "joined",
+        "person",
+        p.id,
+        Some(format!("invitation {invitation_id}")),
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(p)
 }

@@ -163,6 +163,16 @@ async fn create_with_role(
     .insert(&tx)
     .await?;
     outbox::record(&tx, "person", p.id, Op::Created).await?;
+    crate::audit::record(
+        &tx,
+        &crate::audit::Origin::cli(),
+        "account-created",
+        "person",
+        p.id,
+        Some(role.to_owned()),
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(p)
 }

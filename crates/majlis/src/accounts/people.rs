@@ -6,6 +6,7 @@ use sea_orm::{ActiveModelTrait, DbErr, EntityTrait, QueryOrder};
 
 use super::policy::{Action, Actor, Role, can};
 use super::{AccountError, Email, Password, hash_password, person, signin};
+use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
 use crate::i18n::Locale;
@@ -60,6 +61,7 @@ fn may_touch(actor: &Actor, target: &person::Model, new_role: Option<Role>) -> b
 pub async fn change_role(
     db: &Db,
     actor: &Actor,
+    origin: &Origin,
     person_id: i32,
     role: Role,
 ) -> Result<person::Model, PeopleError> {
@@ -74,9 +76,20 @@ pub async fn change_role(
     }
     let tx = db.begin_write().await?;
     let mut am: person::ActiveModel = target.into();
+    let before = target_role_code(&am);
     am.role = Set(role.code().to_owned());
     let p = am.update(&tx).await?;
     outbox::record(&tx, "person", p.id, Op::Updated).await?;
+    audit::record(
+        &tx,
+        origin,
+        "role-changed",
+        "person",
+        p.id,
+        Some(format!("{before} -> {}", role.code())),
+        Utc::now(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(p)
 }
@@ -86,6 +99,7 @@ pub async fn change_role(
 pub async fn set_active(
     db: &Db,
     actor: &Actor,
+    origin: &Origin,
     person_id: i32,
     active: bool,
 ) -> Result<person::Model, PeopleError> {
@@ -101,11 +115,20 @@ pub async fn set_active(
     am.active = Set(active);
     let p = am.update(&tx).await?;
     outbox::record(&tx, "person", p.id, Op::Updated).await?;
+    let action = if active { "reactivated" } else { "deactivated" };
+    audit::record(&tx, origin, action, "person", p.id, None, Utc::now()).await?;
     tx.commit().await?;
     if !active {
         signin::sign_out_everywhere(db, p.id).await?;
     }
     Ok(p)
+}
+
+fn target_role_code(am: &person::ActiveModel) -> String {
+    match &am.role {
+        sea_orm::ActiveValue::Set(r) | sea_orm::ActiveValue::Unchanged(r) => r.clone(),
+        sea_orm::ActiveValue::NotSet => String::new(),
+    }
 }
 
 /// Hash a new password (re-exported for callers that set one).

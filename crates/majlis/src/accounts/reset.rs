@@ -7,6 +7,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, PaginatorTrait,
 
 use super::signin::{hash_token, random_token};
 use super::{Email, Password, hash_password, login_attempt, password_reset, person, signin};
+use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::i18n::{FluentArg, Locale};
 use crate::mail::{Mailer, Outgoing};
@@ -135,6 +136,7 @@ pub async fn find_open(
 /// Set the new password, use up the link, and end every session.
 pub async fn complete(
     db: &Db,
+    ip: &str,
     token: &str,
     password: &Password,
     now: DateTime<Utc>,
@@ -159,6 +161,11 @@ pub async fn complete(
         .filter(password_reset::Column::UsedAt.is_null())
         .exec(&tx)
         .await?;
+    let origin = Origin {
+        actor_id: Some(p.id),
+        ip: ip.to_owned(),
+    };
+    audit::record(&tx, &origin, "password-reset", "person", p.id, None, now).await?;
     tx.commit().await?;
     signin::sign_out_everywhere(db, p.id).await?;
     Ok(p)

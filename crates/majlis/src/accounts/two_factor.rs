@@ -9,6 +9,7 @@ use totp_rs::{Builder, Secret, Totp};
 
 use super::signin::hash_token;
 use super::{login_attempt, person, recovery_code};
+use crate::audit::{self, Origin};
 use crate::db::Db;
 
 /// How many recovery codes a person gets.
@@ -93,6 +94,7 @@ fn step_of(check: Option<u64>) -> Option<i64> {
 /// and return fresh recovery codes (shown once).
 pub async fn confirm_setup(
     db: &Db,
+    origin: &Origin,
     p: &person::Model,
     code: &str,
     now: DateTime<Utc>,
@@ -125,6 +127,7 @@ pub async fn confirm_setup(
         .insert(&tx)
         .await?;
     }
+    audit::record(&tx, origin, "two-factor-on", "person", p.id, None, now).await?;
     tx.commit().await?;
     Ok(codes)
 }

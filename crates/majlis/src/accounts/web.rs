@@ -624,6 +624,7 @@ async fn two_factor_page(
 async fn enable_two_factor(
     State(state): State<AppState>,
     ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
     RequireSignedIn(me): RequireSignedIn,
     CsrfForm(form): CsrfForm<CodeForm>,
 ) -> Result<Response, AppError> {
@@ -631,8 +632,14 @@ async fn enable_two_factor(
     if me.person.totp_secret.is_some() {
         return Ok(Redirect::to("/account/two-factor").into_response());
     }
-    let result =
-        super::two_factor::confirm_setup(&state.db, &me.person, &form.code, Utc::now()).await;
+    let result = super::two_factor::confirm_setup(
+        &state.db,
+        &origin_of(&me, &client),
+        &me.person,
+        &form.code,
+        Utc::now(),
+    )
+    .await;
     let (status, codes, error) = match result {
         Ok(codes) => (StatusCode::OK, codes, None),
         Err(E::WrongCode | E::NotStarted) => (
@@ -837,6 +844,7 @@ struct ResetForm {
 async fn reset(
     State(state): State<AppState>,
     ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
     headers: HeaderMap,
     axum::extract::Path(token): axum::extract::Path<String>,
     CsrfForm(form): CsrfForm<ResetForm>,
@@ -851,7 +859,9 @@ async fn reset(
             Err(A::PasswordTooLong) => Some("join-password-long"),
             Err(_) => Some("join-password-common"),
             Ok(password) => {
-                match super::reset::complete(&state.db, &token, &password, Utc::now()).await {
+                match super::reset::complete(&state.db, &client.ip, &token, &password, Utc::now())
+                    .await
+                {
                     Ok(_) => {
                         let mut res = Redirect::to(&format!("/login?reset=1&lang={}", ctx.lang()))
                             .into_response();
@@ -945,6 +955,14 @@ async fn people(
     Ok(res)
 }
 
+/// Who acts and from where, for the audit log.
+pub fn origin_of(me: &SignedIn, client: &Client) -> crate::audit::Origin {
+    crate::audit::Origin {
+        actor_id: Some(me.person.id),
+        ip: client.ip.clone(),
+    }
+}
+
 fn person_id(id: &str) -> Result<i32, AppError> {
     id.parse().map_err(|_| AppError::NotFound)
 }
@@ -966,13 +984,15 @@ struct RoleForm {
 async fn change_role(
     State(state): State<AppState>,
     ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
     who: RequireRole<Coordinator>,
     axum::extract::Path(id): axum::extract::Path<String>,
     CsrfForm(form): CsrfForm<RoleForm>,
 ) -> Result<Response, AppError> {
     let role = Role::from_code(&form.role).ok_or_else(|| AppError::bad_request("role"))?;
     let actor = who.me.actor();
-    super::people::change_role(&state.db, &actor, person_id(&id)?, role)
+    let origin = origin_of(&who.me, &client);
+    super::people::change_role(&state.db, &actor, &origin, person_id(&id)?, role)
         .await
         .map_err(people_error)?;
     Ok(Redirect::to(&format!("/people?updated=1&lang={}", ctx.lang())).into_response())
@@ -987,6 +1007,7 @@ struct ActiveForm {
 async fn set_active(
     State(state): State<AppState>,
     ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
     who: RequireRole<Coordinator>,
     axum::extract::Path(id): axum::extract::Path<String>,
     CsrfForm(form): CsrfForm<ActiveForm>,
@@ -997,7 +1018,8 @@ async fn set_active(
         _ => return Err(AppError::bad_request("active")),
     };
     let actor = who.me.actor();
-    super::people::set_active(&state.db, &actor, person_id(&id)?, active)
+    let origin = origin_of(&who.me, &client);
+    super::people::set_active(&state.db, &actor, &origin, person_id(&id)?, active)
         .await
         .map_err(people_error)?;
     Ok(Redirect::to(&format!("/people?updated=1&lang={}", ctx.lang())).into_response())
@@ -1092,6 +1114,7 @@ async fn invite_page(
 async fn invite(
     State(state): State<AppState>,
     ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
     who: RequireRole<Coordinator>,
     CsrfForm(form): CsrfForm<InviteForm>,
 ) -> Result<Response, AppError> {
@@ -1122,11 +1145,16 @@ async fn invite(
         locale,
     };
     let actor = who.me.actor();
+    let origin = origin_of(&who.me, &client);
+    let inviter = super::invitations::Inviter {
+        actor: &actor,
+        name: &who.me.person.display_name,
+        origin: &origin,
+    };
     match super::invitations::invite(
         &state.db,
         &state.mailer,
-        &actor,
-        &who.me.person.display_name,
+        &inviter,
         &input,
         &state.settings.public_url(),
         Utc::now(),
@@ -1290,8 +1318,10 @@ async fn accept_invitation(
             Err(A::PasswordTooLong) => Err("join-password-long"),
             Err(_) => Err("join-password-common"),
             Ok(password) => {
-                match super::invitations::accept(&state.db, &token, &form.name, &password, now)
-                    .await
+                match super::invitations::accept(
+                    &state.db, &client.ip, &token, &form.name, &password, now,
+                )
+                .await
                 {
                     Ok(person) => Ok(person),
                     Err(E::Account(A::EmptyName)) => Err("join-name-missing"),

@@ -10,6 +10,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, QueryFilter};
 
 use super::entities::{municipality, municipality_theme};
 use crate::accounts::policy::{Action, Actor, can};
+use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
 use crate::i18n::{Locale, TrText};
@@ -201,6 +202,7 @@ pub enum EditError {
 /// Save a municipality's profile, with its outbox row, in one transaction.
 pub async fn update_municipality(
     db: &Db,
+    origin: &Origin,
     actor: &Actor,
     id: i32,
     edit: MunicipalityEdit,
@@ -237,6 +239,7 @@ pub async fn update_municipality(
         .await?;
     }
     outbox::record(&tx, "municipality", id, Op::Updated).await?;
+    audit::record(&tx, origin, "profile-edited", "municipality", id, None, now).await?;
     tx.commit().await?;
     Ok(m)
 }

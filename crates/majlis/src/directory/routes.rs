@@ -19,7 +19,7 @@ use super::editing::{self, EditError, FieldError, RawMunicipalityEdit};
 use super::service::Key;
 use crate::accounts::policy::{Action, can};
 use crate::accounts::signin::SignedIn;
-use crate::accounts::web::{CsrfForm, RequireSignedIn};
+use crate::accounts::web::{ClientInfo, CsrfForm, RequireSignedIn};
 use crate::i18n::{Locale, TrText};
 use crate::web::routes::Routes;
 use crate::web::{AppError, AppState, PageCtx, Params, Section, render};
@@ -320,6 +320,7 @@ async fn edit_municipality_page(
 async fn edit_municipality(
     State(state): State<AppState>,
     ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
     RequireSignedIn(me): RequireSignedIn,
     Path(s): Path<String>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
@@ -355,7 +356,8 @@ async fn edit_municipality(
     match raw.parse(&ids, now) {
         Ok(edit) => {
             let id = detail.card.municipality.id;
-            editing::update_municipality(&state.db, &me.actor(), id, edit, now)
+            let origin = crate::accounts::web::origin_of(&me, &client);
+            editing::update_municipality(&state.db, &origin, &me.actor(), id, edit, now)
                 .await
                 .map_err(|e| match e {
                     EditError::Forbidden => AppError::Forbidden,

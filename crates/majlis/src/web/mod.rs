@@ -64,6 +64,7 @@ pub fn routes() -> routes::Routes {
         .get("/static/{file}", assets::serve)
         .merge(crate::directory::routes::routes())
         .merge(crate::accounts::web::routes())
+        .merge(crate::audit::routes::routes())
 }
 
 /// The whole application.

@@ -15,6 +15,7 @@ use crate::i18n::{FluentArg, Locale, Shown, TrText};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
     Account,
+    Audit,
     People,
     Home,
     Municipalities,

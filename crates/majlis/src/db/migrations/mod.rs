@@ -8,6 +8,7 @@ mod m20261123_000002_sessions;
 mod m20261123_000003_invitations;
 mod m20261123_000004_two_factor;
 mod m20261123_000005_password_reset;
+mod m20261123_000006_audit;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_invitations::Migration),
             Box::new(m20261123_000004_two_factor::Migration),
             Box::new(m20261123_000005_password_reset::Migration),
+            Box::new(m20261123_000006_audit::Migration),
         ]
     }
 }
