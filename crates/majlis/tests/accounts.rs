@@ -310,3 +310,21 @@ db_test!(
         assert!(matches!(err, signin::SignInError::WrongCredentials), "no hint without the password");
     }
 );
+
+db_test!(
+    async fn download_my_data_gives_everything_but_secrets(app) {
+        admin(app, "leyla@example.org").await;
+        let session = sign_in(app, "leyla@example.org", [10, 0, 5, 1]).await;
+        let res = app.get_with("/account/data", &[("cookie", &session)]).await;
+        assert_eq!(res.status, StatusCode::OK);
+        assert!(res.header("content-disposition").unwrap().starts_with("attachment;"));
+        let j = res.json();
+        assert_eq!(j["format"], "majlis-personal-data/1");
+        assert_eq!(j["profile"]["email"], "leyla@example.org");
+        assert_eq!(j["sessions"].as_array().unwrap().len(), 1);
+        assert_eq!(j["sessions"][0]["ip"], "10.0.5.1");
+        assert!(!res.body.contains("argon2"), "no password hash");
+        assert!(!res.body.contains("token_hash") && !res.body.contains("csrf"));
+        assert_eq!(app.get("/account/data").await.status, StatusCode::UNAUTHORIZED);
+    }
+);

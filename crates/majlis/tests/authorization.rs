@@ -74,7 +74,7 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         ("GET" | "POST", "/login/two-factor") => public,
         ("GET" | "POST", "/account/two-factor") => members_only,
         ("POST", "/logout") => members_only,
-        ("GET", "/account") => members_only,
+        ("GET", "/account" | "/account/data") => members_only,
         ("POST", "/account/sign-out-everywhere") => members_only,
         ("GET", "/people" | "/audit") => coordinators,
         ("POST", "/people/{id}/role" | "/people/{id}/active") => coordinators,

@@ -302,3 +302,5 @@ field-object = العنصر
 field-object_id = رقم العنصر
 field-from = تاريخ البداية
 field-to = تاريخ النهاية
+
+account-download-data = تنزيل بياناتي (JSON)

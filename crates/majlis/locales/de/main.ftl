@@ -291,3 +291,5 @@ field-object = Objekt
 field-object_id = Objektnummer
 field-from = Anfangsdatum
 field-to = Enddatum
+
+account-download-data = Meine Daten herunterladen (JSON)

@@ -287,3 +287,4 @@ field-object = object
 field-object_id = object number
 field-from = from date
 field-to = to date
+account-download-data = Download my data (JSON)

@@ -292,3 +292,5 @@ field-object = objet
 field-object_id = numéro d’objet
 field-from = date de début
 field-to = date de fin
+
+account-download-data = Télécharger mes données (JSON)

@@ -291,3 +291,5 @@ field-object = nesne
 field-object_id = nesne numarası
 field-from = başlangıç tarihi
 field-to = bitiş tarihi
+
+account-download-data = Verilerimi indir (JSON)

@@ -44,6 +44,7 @@ pub fn routes() -> Routes {
         .get("/account/two-factor", two_factor_page)
         .post("/account/two-factor", enable_two_factor)
         .get("/account", account)
+        .get("/account/data", download_data)
         .post("/account/sign-out-everywhere", sign_out_everywhere)
         .get("/people", people)
         .post("/people/{id}/role", change_role)
@@ -495,6 +496,28 @@ async fn account(
     res.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(res)
+}
+
+/// `GET /account/data`: everything kept about me, as a JSON file.
+async fn download_data(
+    State(state): State<AppState>,
+    RequireSignedIn(me): RequireSignedIn,
+) -> Result<Response, AppError> {
+    let data = super::export::export(&state.db, &me.person, Utc::now()).await?;
+    let body = serde_json::to_vec_pretty(&data).map_err(|e| AppError::Internal(e.into()))?;
+    let disposition = format!(
+        "attachment; filename=\"majlis-my-data-{}.json\"",
+        me.person.id
+    );
+    let mut res = (
+        [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
+        body,
+    )
+        .into_response();
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        res.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+    }
+    Ok(no_store(res))
 }
 
 // ---------------------------------------------------------------- two-factor
