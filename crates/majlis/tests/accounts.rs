@@ -328,3 +328,53 @@ db_test!(
         assert_eq!(app.get("/account/data").await.status, StatusCode::UNAUTHORIZED);
     }
 );
+
+db_test!(
+    async fn deleting_an_account_removes_personal_data(app) {
+        use majlis::accounts::{affiliation, person, session};
+        use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+        admin(app, "first.admin@example.org").await;
+        let p = admin(app, "leyla@example.org").await;
+        let tx = app.db.begin_write().await.unwrap();
+        affiliation::ActiveModel {
+            person_id: Set(p.id),
+            municipality_id: Set(None),
+            organisation_id: Set(None),
+            position: Set(None),
+            focal_point: Set(false),
+            ..Default::default()
+        }
+        .insert(&tx)
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        let cookie = sign_in(app, "leyla@example.org", [10, 0, 6, 1]).await;
+        let page = app.get_with("/account/delete", &[("cookie", &cookie)]).await;
+        assert_eq!(page.status, StatusCode::OK);
+        let csrf = page.attr("main form input[name=csrf]", "value").unwrap();
+        let wrong = post(app, "/account/delete", &form(&[("csrf", &csrf), ("password", "not it at all")]), &cookie, [10, 0, 6, 1]).await;
+        assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
+        assert!(person::Entity::find_by_id(p.id).one(app.db.read()).await.unwrap().is_some(), "nothing deleted");
+        let gone = post(app, "/account/delete", &form(&[("csrf", &csrf), ("password", PASSWORD)]), &cookie, [10, 0, 6, 1]).await;
+        assert_eq!(gone.status, StatusCode::SEE_OTHER);
+        assert!(person::Entity::find_by_id(p.id).one(app.db.read()).await.unwrap().is_none());
+        let left = session::Entity::find().filter(session::Column::PersonId.eq(p.id)).all(app.db.read()).await.unwrap();
+        assert!(left.is_empty());
+        let left = affiliation::Entity::find().filter(affiliation::Column::PersonId.eq(p.id)).all(app.db.read()).await.unwrap();
+        assert!(left.is_empty());
+        assert_eq!(app.get_with("/account", &[("cookie", &cookie)]).await.status, StatusCode::UNAUTHORIZED);
+        // The audit log keeps the deed without the person.
+        let entries = majlis::audit::entity::Entity::find()
+            .filter(majlis::audit::entity::Column::ObjectId.eq(p.id.to_string()))
+            .all(app.db.read())
+            .await
+            .unwrap();
+        assert!(entries.iter().any(|e| e.action == "account-deleted" && e.actor_id.is_none()));
+        // The last administrator cannot leave.
+        let last = sign_in(app, "first.admin@example.org", [10, 0, 6, 2]).await;
+        let page = app.get_with("/account/delete", &[("cookie", &last)]).await;
+        let csrf = page.attr("main form input[name=csrf]", "value").unwrap();
+        let refused = post(app, "/account/delete", &form(&[("csrf", &csrf), ("password", PASSWORD)]), &last, [10, 0, 6, 2]).await;
+        assert_eq!(refused.status, StatusCode::CONFLICT);
+    }
+);

@@ -75,6 +75,8 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         ("GET" | "POST", "/account/two-factor") => members_only,
         ("POST", "/logout") => members_only,
         ("GET", "/account" | "/account/data") => members_only,
+        // The confirmation needs the password: a wrong one (as sent here) deletes nothing.
+        ("GET" | "POST", "/account/delete") => members_only,
         ("POST", "/account/sign-out-everywhere") => members_only,
         ("GET", "/people" | "/audit") => coordinators,
         ("POST", "/people/{id}/role" | "/people/{id}/active") => coordinators,

@@ -293,3 +293,12 @@ field-from = Anfangsdatum
 field-to = Enddatum
 
 account-download-data = Meine Daten herunterladen (JSON)
+delete-title = Mein Konto löschen
+delete-lead = Ihr Profil, Ihre Sitzungen und Ihre Verbindungen zu Kommunen werden sofort gelöscht. Das lässt sich nicht rückgängig machen.
+delete-kept = Was Sie auf der Plattform getan haben, bleibt im Verlauf erhalten und wird „einem ehemaligen Mitglied“ zugeschrieben. Laden Sie vorher Ihre Daten herunter, wenn Sie eine Kopie möchten.
+delete-confirm-password = Ihr Passwort zur Bestätigung
+delete-submit = Mein Konto endgültig löschen
+delete-wrong-password = Das Passwort ist falsch. Es wurde nichts gelöscht.
+delete-last-admin = Sie sind die letzte Person mit Administrationsrechten. Geben Sie diese Rolle zuerst jemand anderem.
+delete-done = Ihr Konto ist gelöscht.
+audit-former-member = ein ehemaliges Mitglied

@@ -294,3 +294,12 @@ field-from = date de début
 field-to = date de fin
 
 account-download-data = Télécharger mes données (JSON)
+delete-title = Supprimer mon compte
+delete-lead = Votre profil, vos sessions et vos liens avec des municipalités sont supprimés aussitôt. C’est irréversible.
+delete-kept = Ce que vous avez fait sur la plateforme reste dans son historique, attribué à « un ancien membre ». Téléchargez d’abord vos données si vous souhaitez en garder une copie.
+delete-confirm-password = Votre mot de passe, pour confirmer
+delete-submit = Supprimer définitivement mon compte
+delete-wrong-password = Le mot de passe est incorrect. Rien n’a été supprimé.
+delete-last-admin = Vous êtes le dernier administrateur. Nommez d’abord quelqu’un d’autre administrateur.
+delete-done = Votre compte est supprimé.
+audit-former-member = un ancien membre

@@ -293,3 +293,12 @@ field-from = başlangıç tarihi
 field-to = bitiş tarihi
 
 account-download-data = Verilerimi indir (JSON)
+delete-title = Hesabımı sil
+delete-lead = Profiliniz, oturumlarınız ve belediyelerle bağlantılarınız hemen silinir. Bu işlem geri alınamaz.
+delete-kept = Platformda yaptıklarınız kayıtlarda kalır ve "eski bir üye" tarafından yapılmış olarak gösterilir. Bir kopyasını istiyorsanız önce verilerinizi indirin.
+delete-confirm-password = Onay için şifreniz
+delete-submit = Hesabımı kalıcı olarak sil
+delete-wrong-password = Şifre yanlış. Hiçbir şey silinmedi.
+delete-last-admin = Son yöneticisiniz. Önce başka birini yönetici yapın.
+delete-done = Hesabınız silindi.
+audit-former-member = eski bir üye

@@ -340,6 +340,11 @@ pub async fn complete_second_factor(
     start_session(db, pending.person, client, now, false).await
 }
 
+/// Whether a password is this person's (to confirm a grave action).
+pub async fn password_matches(p: &person::Model, password: &str) -> bool {
+    verify_password(p.password_hash.clone(), password.to_owned()).await
+}
+
 /// End one session.
 pub async fn sign_out(db: &Db, session_id: i64) -> Result<(), DbErr> {
     let tx = db.begin_write().await?;

@@ -45,6 +45,8 @@ pub fn routes() -> Routes {
         .post("/account/two-factor", enable_two_factor)
         .get("/account", account)
         .get("/account/data", download_data)
+        .get("/account/delete", delete_page)
+        .post("/account/delete", delete_account)
         .post("/account/sign-out-everywhere", sign_out_everywhere)
         .get("/people", people)
         .post("/people/{id}/role", change_role)
@@ -518,6 +520,69 @@ async fn download_data(
         res.headers_mut().insert(header::CONTENT_DISPOSITION, v);
     }
     Ok(no_store(res))
+}
+
+#[derive(Template)]
+#[template(path = "accounts/templates/delete.html")]
+struct DeletePage {
+    ctx: PageCtx,
+    error: Option<String>,
+}
+
+/// `GET /account/delete`: what deleting means, and the confirmation.
+async fn delete_page(
+    ctx: PageCtx,
+    RequireSignedIn(_me): RequireSignedIn,
+) -> Result<Response, AppError> {
+    let page = DeletePage {
+        ctx: ctx.with_section(Section::Account),
+        error: None,
+    };
+    Ok(no_store(Html(render(&page)?.0).into_response()))
+}
+
+#[derive(Deserialize)]
+struct DeleteForm {
+    #[serde(default)]
+    password: String,
+}
+
+/// `POST /account/delete`: confirmed with the password.
+async fn delete_account(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
+    RequireSignedIn(me): RequireSignedIn,
+    CsrfForm(form): CsrfForm<DeleteForm>,
+) -> Result<Response, AppError> {
+    let error = if !signin::password_matches(&me.person, &form.password).await {
+        Some((StatusCode::BAD_REQUEST, ctx.t("delete-wrong-password")))
+    } else {
+        match super::deletion::delete_account(&state.db, &me.person, &client.ip, Utc::now()).await {
+            Ok(()) => {
+                let mut res =
+                    Redirect::to(&format!("/?deleted=1&lang={}", ctx.lang())).into_response();
+                set_cookie(
+                    &mut res,
+                    SESSION_COOKIE,
+                    "",
+                    0,
+                    state.settings.secure_cookies(),
+                );
+                return Ok(res);
+            }
+            Err(super::deletion::DeletionError::LastAdmin) => {
+                Some((StatusCode::CONFLICT, ctx.t("delete-last-admin")))
+            }
+            Err(super::deletion::DeletionError::Db(e)) => return Err(e.into()),
+        }
+    };
+    let (status, message) = error.unwrap_or((StatusCode::BAD_REQUEST, String::new()));
+    let page = DeletePage {
+        ctx: ctx.with_section(Section::Account),
+        error: Some(message),
+    };
+    Ok(no_store((status, render(&page)?).into_response()))
 }
 
 // ---------------------------------------------------------------- two-factor

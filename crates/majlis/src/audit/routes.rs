@@ -103,7 +103,8 @@ async fn audit(
         .map(|entry| Line {
             actor: match entry.actor_id {
                 Some(id) => names.get(&id).cloned().unwrap_or_else(|| format!("#{id}")),
-                None => ctx.t("audit-system"),
+                None if entry.ip == super::Origin::cli().ip => ctx.t("audit-system"),
+                None => ctx.t("audit-former-member"),
             },
             entry,
         })
