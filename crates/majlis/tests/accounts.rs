@@ -11,6 +11,7 @@ use chrono::{Duration, Utc};
 use common::{TestApp, TestResponse};
 use majlis::accounts::{self, Email, Password, signin};
 use majlis::i18n::Locale;
+use sea_orm::EntityTrait;
 
 const PASSWORD: &str = "olive trees in Gaziantep";
 
@@ -376,5 +377,53 @@ db_test!(
         let csrf = page.attr("main form input[name=csrf]", "value").unwrap();
         let refused = post(app, "/account/delete", &form(&[("csrf", &csrf), ("password", PASSWORD)]), &last, [10, 0, 6, 2]).await;
         assert_eq!(refused.status, StatusCode::CONFLICT);
+    }
+);
+
+db_test!(
+    async fn personal_api_tokens_act_as_their_owner(app) {
+        admin(app, "leyla@example.org").await;
+        admin(app, "other@example.org").await;
+        let cookie = sign_in(app, "leyla@example.org", [10, 0, 7, 1]).await;
+        let page = app.get_with("/account/tokens", &[("cookie", &cookie)]).await;
+        let csrf = page.attr("main form input[name=csrf]", "value").unwrap();
+        let empty = post(app, "/account/tokens", &form(&[("csrf", &csrf), ("name", "  ")]), &cookie, [10, 0, 7, 1]).await;
+        assert_eq!(empty.status, StatusCode::BAD_REQUEST);
+        let made = post(app, "/account/tokens", &form(&[("csrf", &csrf), ("name", "Survey sync")]), &cookie, [10, 0, 7, 1]).await;
+        assert_eq!(made.status, StatusCode::OK);
+        let token = made.texts("#new-token")[0].clone();
+        assert!(token.starts_with("majlis_") && token.len() > 60);
+        let again = app.get_with("/account/tokens", &[("cookie", &cookie)]).await;
+        assert!(again.texts("#new-token").is_empty(), "shown once");
+        assert!(!again.body.contains(&token));
+
+        let bearer = format!("Bearer {token}");
+        let me = app.get_with("/api/v1/me", &[("authorization", &bearer)]).await;
+        assert_eq!(me.status, StatusCode::OK);
+        assert_eq!(me.json()["email"], "leyla@example.org");
+        let bad = app.get_with("/api/v1/me", &[("authorization", "Bearer majlis_nope")]).await;
+        assert_eq!(bad.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(bad.json()["code"], "sign-in-required");
+        assert_eq!(app.get("/api/v1/me").await.status, StatusCode::UNAUTHORIZED);
+        // Tokens open the API only, not the pages.
+        let page = app.get_with("/account", &[("authorization", &bearer)]).await;
+        assert_eq!(page.status, StatusCode::UNAUTHORIZED);
+
+        // Someone else cannot revoke it; its owner can.
+        let id = majlis::accounts::api_token::Entity::find()
+            .one(app.db.read())
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let other = sign_in(app, "other@example.org", [10, 0, 7, 2]).await;
+        let other_page = app.get_with("/account/tokens", &[("cookie", &other)]).await;
+        let other_csrf = other_page.attr("main form input[name=csrf]", "value").unwrap();
+        let nope = post(app, &format!("/account/tokens/{id}/revoke"), &form(&[("csrf", &other_csrf)]), &other, [10, 0, 7, 2]).await;
+        assert_eq!(nope.status, StatusCode::NOT_FOUND);
+        assert_eq!(app.get_with("/api/v1/me", &[("authorization", &bearer)]).await.status, StatusCode::OK);
+        let revoked = post(app, &format!("/account/tokens/{id}/revoke"), &form(&[("csrf", &csrf)]), &cookie, [10, 0, 7, 1]).await;
+        assert_eq!(revoked.status, StatusCode::SEE_OTHER);
+        assert_eq!(app.get_with("/api/v1/me", &[("authorization", &bearer)]).await.status, StatusCode::UNAUTHORIZED);
     }
 );

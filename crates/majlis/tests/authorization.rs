@@ -74,7 +74,10 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         ("GET" | "POST", "/login/two-factor") => public,
         ("GET" | "POST", "/account/two-factor") => members_only,
         ("POST", "/logout") => members_only,
-        ("GET", "/account" | "/account/data") => members_only,
+        ("GET", "/account" | "/account/data" | "/api/v1/me") => members_only,
+        ("GET" | "POST", "/account/tokens") => members_only,
+        // Someone else's token number: not found, whoever asks (signed in).
+        ("POST", "/account/tokens/{id}/revoke") => members_only,
         // The confirmation needs the password: a wrong one (as sent here) deletes nothing.
         ("GET" | "POST", "/account/delete") => members_only,
         ("POST", "/account/sign-out-everywhere") => members_only,
@@ -248,6 +251,7 @@ fn body_for(path: &str) -> Vec<(&'static str, String)> {
             ("locale", "en".into()),
         ],
         "/login/two-factor" | "/account/two-factor" => vec![("code", "000000".into())],
+        "/account/tokens" => vec![("name", "matrix".into())],
         "/password/forgot" => vec![("email", "target@example.org".into())],
         "/password/reset/{token}" => vec![
             ("password", "a good long phrase".into()),

@@ -2,6 +2,7 @@
 //! command line; sign-in, roles and sessions arrive with the accounts issue.
 
 pub mod affiliation;
+pub mod api_token;
 pub mod deletion;
 pub mod export;
 pub mod invitation;
@@ -15,6 +16,7 @@ pub mod recovery_code;
 pub mod reset;
 pub mod session;
 pub mod signin;
+pub mod tokens;
 pub mod two_factor;
 pub mod web;
 

@@ -45,6 +45,10 @@ pub fn routes() -> Routes {
         .post("/account/two-factor", enable_two_factor)
         .get("/account", account)
         .get("/account/data", download_data)
+        .get("/account/tokens", tokens_page)
+        .post("/account/tokens", create_token)
+        .post("/account/tokens/{id}/revoke", revoke_token)
+        .get("/api/v1/me", api_me)
         .get("/account/delete", delete_page)
         .post("/account/delete", delete_account)
         .post("/account/sign-out-everywhere", sign_out_everywhere)
@@ -83,6 +87,39 @@ fn set_cookie(res: &mut Response, name: &str, value: &str, max_age: i64, secure:
 pub async fn load_session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let token = cookie(req.headers(), SESSION_COOKIE).map(str::to_owned);
     let Some(token) = token else {
+        // The JSON API also takes personal tokens: `Authorization: Bearer majlis_…`.
+        let bearer = req
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(|v| v.trim().to_owned());
+        if let Some(bearer) = bearer.filter(|_| req.uri().path().starts_with("/api/")) {
+            return match super::tokens::resolve(&state.db, &bearer, Utc::now()).await {
+                Ok(Some(person)) => {
+                    req.extensions_mut().insert(ApiCaller(person));
+                    next.run(req).await
+                }
+                // Outside the error renderer: answer in the API's JSON shape here.
+                Ok(None) => {
+                    let locale = req
+                        .extensions()
+                        .get::<crate::i18n::Locale>()
+                        .copied()
+                        .unwrap_or_default();
+                    let err = AppError::SignInRequired;
+                    let info = crate::web::ErrorInfo {
+                        code: err.code(),
+                        field: None,
+                    };
+                    crate::web::error_response(locale, req.uri(), None, &info, err.status())
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, "cannot check an API token");
+                    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+                }
+            };
+        }
         return next.run(req).await;
     };
     let resolved = signin::resolve_any(
@@ -115,6 +152,10 @@ pub async fn load_session(State(state): State<AppState>, mut req: Request, next:
         Err(e) => AppError::from(e).into_response(),
     }
 }
+
+/// The person a valid API token stands for (JSON API only).
+#[derive(Clone, Debug)]
+pub struct ApiCaller(pub person::Model);
 
 /// The signed-in person, if any.
 pub struct CurrentUser(pub Option<SignedIn>);
@@ -583,6 +624,135 @@ async fn delete_account(
         error: Some(message),
     };
     Ok(no_store((status, render(&page)?).into_response()))
+}
+
+// ---------------------------------------------------------------- API tokens
+
+#[derive(Template)]
+#[template(path = "accounts/templates/tokens.html")]
+struct TokensPage {
+    ctx: PageCtx,
+    tokens: Vec<super::api_token::Model>,
+    created: Option<String>,
+    name: String,
+    error: Option<String>,
+}
+
+impl TokensPage {
+    fn when(&self, t: &chrono::DateTime<Utc>) -> String {
+        t.format("%Y-%m-%d %H:%M UTC").to_string()
+    }
+}
+
+async fn tokens_response(
+    state: &AppState,
+    ctx: PageCtx,
+    me: &SignedIn,
+    created: Option<String>,
+    name: String,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let tokens = super::tokens::list(&state.db, me.person.id).await?;
+    let page = TokensPage {
+        ctx: ctx.with_section(Section::Account),
+        tokens,
+        created,
+        name,
+        error,
+    };
+    Ok(no_store((status, render(&page)?).into_response()))
+}
+
+/// `GET /account/tokens`
+async fn tokens_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    RequireSignedIn(me): RequireSignedIn,
+) -> Result<Response, AppError> {
+    tokens_response(&state, ctx, &me, None, String::new(), None, StatusCode::OK).await
+}
+
+#[derive(Deserialize)]
+struct TokenForm {
+    #[serde(default)]
+    name: String,
+}
+
+/// `POST /account/tokens`: create one; it is shown once.
+async fn create_token(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
+    RequireSignedIn(me): RequireSignedIn,
+    CsrfForm(form): CsrfForm<TokenForm>,
+) -> Result<Response, AppError> {
+    let origin = origin_of(&me, &client);
+    match super::tokens::create(&state.db, &origin, me.person.id, &form.name, Utc::now()).await {
+        Ok(token) => {
+            tokens_response(
+                &state,
+                ctx,
+                &me,
+                Some(token),
+                String::new(),
+                None,
+                StatusCode::OK,
+            )
+            .await
+        }
+        Err(super::tokens::TokenError::BadName) => {
+            let error = Some(ctx.t("tokens-bad-name"));
+            let name = form.name.chars().take(200).collect();
+            tokens_response(&state, ctx, &me, None, name, error, StatusCode::BAD_REQUEST).await
+        }
+        Err(super::tokens::TokenError::NotFound) => Err(AppError::NotFound),
+        Err(super::tokens::TokenError::Db(e)) => Err(e.into()),
+    }
+}
+
+/// `POST /account/tokens/{id}/revoke`: only one's own tokens.
+async fn revoke_token(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
+    RequireSignedIn(me): RequireSignedIn,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    CsrfForm(_): CsrfForm<EmptyForm>,
+) -> Result<Response, AppError> {
+    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
+    let origin = origin_of(&me, &client);
+    match super::tokens::revoke(&state.db, &origin, me.person.id, id, Utc::now()).await {
+        Ok(()) => Ok(Redirect::to(&format!("/account/tokens?lang={}", ctx.lang())).into_response()),
+        Err(super::tokens::TokenError::NotFound) => Err(AppError::NotFound),
+        Err(e) => Err(AppError::Internal(anyhow::Error::new(e))),
+    }
+}
+
+#[derive(serde::Serialize)]
+struct Me {
+    id: i32,
+    email: String,
+    display_name: String,
+    role: String,
+}
+
+/// `GET /api/v1/me`: who the token (or session) acts as.
+async fn api_me(
+    signed_in: Option<axum::Extension<SignedIn>>,
+    caller: Option<axum::Extension<ApiCaller>>,
+) -> Result<axum::Json<Me>, AppError> {
+    let p = match (signed_in, caller) {
+        (Some(axum::Extension(s)), _) => s.person,
+        (None, Some(axum::Extension(ApiCaller(p)))) => p,
+        (None, None) => return Err(AppError::SignInRequired),
+    };
+    Ok(axum::Json(Me {
+        id: p.id,
+        email: p.email,
+        display_name: p.display_name,
+        role: p.role,
+    }))
 }
 
 // ---------------------------------------------------------------- two-factor

@@ -116,6 +116,24 @@ pub async fn render_errors(req: Request, next: Next) -> Response {
         }
         None => return res,
     };
+    let mut out = error_response(locale, &uri, signed_in.as_ref(), &info, status);
+    // Keep headers the handler set deliberately (e.g. Allow on 405).
+    for (k, v) in res.headers() {
+        if k != header::CONTENT_TYPE && k != header::CONTENT_LENGTH {
+            out.headers_mut().insert(k.clone(), v.clone());
+        }
+    }
+    out
+}
+
+/// The page (or JSON under `/api/`) for an error, in the reader's locale.
+pub fn error_response(
+    locale: Locale,
+    uri: &axum::http::Uri,
+    signed_in: Option<&crate::accounts::signin::SignedIn>,
+    info: &ErrorInfo,
+    status: StatusCode,
+) -> Response {
     let message = match &info.field {
         Some(field) => {
             let field_id = format!("field-{field}");
@@ -131,12 +149,12 @@ pub async fn render_errors(req: Request, next: Next) -> Response {
         }
         None => locale.t(&format!("error-{}", info.code)),
     };
-    let mut out = if uri.path().starts_with("/api/") {
+    if uri.path().starts_with("/api/") {
         let body = serde_json::json!({ "code": info.code, "message": message });
         (status, Json(body)).into_response()
     } else {
         let page = ErrorPage {
-            ctx: PageCtx::new(locale, &uri, None).with_viewer(signed_in.as_ref()),
+            ctx: PageCtx::new(locale, uri, None).with_viewer(signed_in),
             status: status.as_u16(),
             title: locale.t(&format!("error-{}-title", info.code)),
             message,
@@ -156,14 +174,7 @@ pub async fn render_errors(req: Request, next: Next) -> Response {
                 (status, locale.t("error-internal")).into_response()
             }
         }
-    };
-    // Keep headers the handler set deliberately (e.g. Allow on 405).
-    for (k, v) in res.headers() {
-        if k != header::CONTENT_TYPE && k != header::CONTENT_LENGTH {
-            out.headers_mut().insert(k.clone(), v.clone());
-        }
     }
-    out
 }
 
 /// A span per request with method, path and the number of database queries.

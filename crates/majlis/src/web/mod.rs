@@ -22,7 +22,7 @@ use crate::directory::service::Directory;
 use crate::mail::Mailer;
 
 pub use error::{AppError, ErrorInfo};
-pub use middleware::init_metrics;
+pub use middleware::{error_response, init_metrics};
 pub use page::{PageCtx, Params, Section, render};
 
 /// What every handler can reach.

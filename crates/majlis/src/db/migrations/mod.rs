@@ -9,6 +9,7 @@ mod m20261123_000003_invitations;
 mod m20261123_000004_two_factor;
 mod m20261123_000005_password_reset;
 mod m20261123_000006_audit;
+mod m20261123_000007_api_tokens;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000004_two_factor::Migration),
             Box::new(m20261123_000005_password_reset::Migration),
             Box::new(m20261123_000006_audit::Migration),
+            Box::new(m20261123_000007_api_tokens::Migration),
         ]
     }
 }
