@@ -11,7 +11,7 @@ use axum::http::{Method, Request, StatusCode};
 use chrono::Utc;
 use common::TestApp;
 use majlis::accounts::policy::Role;
-use majlis::accounts::{Email, Password, affiliation, people, session, signin};
+use majlis::accounts::{Email, Password, affiliation, people, signin};
 use majlis::directory::entities::{municipality, organisation};
 use majlis::i18n::Locale;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
@@ -194,28 +194,6 @@ async fn world(app: &TestApp) -> World {
     }
 }
 
-/// A fresh session for a person: (cookie, csrf token).
-async fn session_for(app: &TestApp, person_id: i32) -> (String, String) {
-    let token = signin::random_token();
-    let csrf = signin::random_token();
-    let tx = app.db.begin_write().await.unwrap();
-    session::ActiveModel {
-        token_hash: Set(signin::hash_token(&token)),
-        person_id: Set(person_id),
-        csrf_token: Set(csrf.clone()),
-        created_at: Set(Utc::now()),
-        last_seen_at: Set(Utc::now()),
-        ip: Set("127.0.0.1".into()),
-        user_agent: Set("matrix".into()),
-        ..Default::default()
-    }
-    .insert(&tx)
-    .await
-    .unwrap();
-    tx.commit().await.unwrap();
-    (format!("majlis_session={token}"), csrf)
-}
-
 fn concrete(path: &str, w: &World, css: &str) -> String {
     match path {
         "/municipalities/{slug}" => "/municipalities/sahinbey".into(),
@@ -282,7 +260,7 @@ db_test!(
                 };
                 // A fresh session per check: some routes end the session they run in.
                 let (cookie, csrf) = match w.people.get(&who) {
-                    Some(id) => session_for(app, *id).await,
+                    Some(id) => app.session_for(*id).await,
                     None => {
                         let t = signin::random_token();
                         (format!("majlis_csrf={t}"), t)
@@ -332,7 +310,7 @@ db_test!(
 db_test!(
     async fn staff_pages_need_two_step_sign_in(app) {
         let id = person(app, "new.coordinator@example.org", Role::Coordinator).await;
-        let (cookie, _) = session_for(app, id).await;
+        let (cookie, _) = app.session_for(id).await;
         let res = app.get_with("/people", &[("cookie", &cookie)]).await;
         assert_eq!(res.status, StatusCode::FORBIDDEN);
         assert_eq!(
@@ -351,7 +329,7 @@ db_test!(
         let w = world(app).await;
         let coordinator = w.people[&Who::Coordinator];
         let admin = w.people[&Who::Admin];
-        let (cookie, csrf) = session_for(app, coordinator).await;
+        let (cookie, csrf) = app.session_for(coordinator).await;
         let post = |path: String, body: String| {
             let cookie = cookie.clone();
             async move {
@@ -378,7 +356,7 @@ db_test!(
         assert_eq!(r.status, StatusCode::NOT_FOUND);
 
         // Deactivating someone ends their sessions at once.
-        let (their_cookie, _) = session_for(app, target).await;
+        let (their_cookie, _) = app.session_for(target).await;
         assert_eq!(app.get_with("/account", &[("cookie", &their_cookie)]).await.status, StatusCode::OK);
         let r = post(format!("/people/{target}/active"), format!("csrf={csrf}&active=false")).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);

@@ -2,10 +2,9 @@
 
 mod common;
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::StatusCode;
 use chrono::Utc;
-use common::{TestApp, TestResponse};
+use common::TestApp;
 use majlis::accounts::policy::Role;
 use majlis::accounts::{Email, Password, affiliation, people, session, signin};
 use majlis::directory::entities::municipality;
@@ -67,41 +66,6 @@ async fn focal_point(app: &TestApp, slug: &str) -> (String, String) {
     (format!("majlis_session={token}"), csrf)
 }
 
-async fn session_cookie_for(app: &TestApp, person_id: i32) -> (String, String) {
-    let token = signin::random_token();
-    let csrf = signin::random_token();
-    let tx = app.db.begin_write().await.unwrap();
-    session::ActiveModel {
-        token_hash: Set(signin::hash_token(&token)),
-        person_id: Set(person_id),
-        csrf_token: Set(csrf.clone()),
-        created_at: Set(Utc::now()),
-        last_seen_at: Set(Utc::now()),
-        ip: Set("127.0.0.1".into()),
-        user_agent: Set("test".into()),
-        ..Default::default()
-    }
-    .insert(&tx)
-    .await
-    .unwrap();
-    tx.commit().await.unwrap();
-    (format!("majlis_session={token}"), csrf)
-}
-
-async fn post(app: &TestApp, path: &str, pairs: &[(&str, &str)], cookie: &str) -> TestResponse {
-    let body = url::form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(pairs)
-        .finish();
-    app.request(
-        Request::post(path)
-            .header("content-type", "application/x-www-form-urlencoded")
-            .header("cookie", cookie)
-            .body(Body::from(body))
-            .unwrap(),
-    )
-    .await
-}
-
 db_test!(
     async fn a_focal_point_edits_their_municipality(app) {
         app.load_demo().await;
@@ -120,9 +84,7 @@ db_test!(
         assert_eq!(form.attr("#name-tr", "value").as_deref(), Some("Kilis"));
 
         // Bad figures: 400, nothing saved, what was typed stays.
-        let bad = post(
-            app,
-            "/municipalities/kilis/edit",
+        let bad = app.post_form("/municipalities/kilis/edit",
             &[
                 ("csrf", &csrf),
                 ("orig", "tr"),
@@ -140,9 +102,7 @@ db_test!(
         let unchanged = app.get("/municipalities/kilis").await;
         assert!(!unchanged.body.contains("Kilis Belediyesi"));
 
-        let saved = post(
-            app,
-            "/municipalities/kilis/edit",
+        let saved = app.post_form("/municipalities/kilis/edit",
             &[
                 ("csrf", &csrf),
                 ("orig", "tr"),
@@ -169,9 +129,7 @@ db_test!(
         // Someone else's municipality: refused by URL and by form.
         let refused = app.get_with("/municipalities/sahinbey/edit", &[("cookie", &cookie)]).await;
         assert_eq!(refused.status, StatusCode::FORBIDDEN);
-        let refused = post(
-            app,
-            "/municipalities/sahinbey/edit",
+        let refused = app.post_form("/municipalities/sahinbey/edit",
             &[("csrf", &csrf), ("orig", "tr"), ("name_tr", "Taken over")],
             &cookie,
         )
@@ -192,7 +150,7 @@ db_test!(
             .await
             .unwrap();
             common::enable_totp(app, c.id).await;
-            session_cookie_for(app, c.id).await
+            app.session_for(c.id).await
         };
         let kilis = municipality_id(app, "kilis").await.to_string();
         let log = app
@@ -212,9 +170,7 @@ db_test!(
             .await;
         assert!(none.texts("tbody tr").is_empty());
         // Without the token, nothing changes either.
-        let forged = post(
-            app,
-            "/municipalities/kilis/edit",
+        let forged = app.post_form("/municipalities/kilis/edit",
             &[("orig", "tr"), ("name_tr", "Forged")],
             &cookie,
         )

@@ -3,12 +3,11 @@
 
 mod common;
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::StatusCode;
 use chrono::Utc;
-use common::{TestApp, TestResponse};
+use common::TestApp;
 use majlis::accounts::policy::Role;
-use majlis::accounts::{Email, Password, affiliation, invitation, people, session, signin};
+use majlis::accounts::{Email, Password, affiliation, invitation, people};
 use majlis::directory::entities::municipality;
 use majlis::i18n::Locale;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
@@ -26,71 +25,12 @@ async fn coordinator(app: &TestApp) -> (String, String) {
     .await
     .unwrap();
     common::enable_totp(app, p.id).await;
-    let token = signin::random_token();
-    let csrf = signin::random_token();
-    let tx = app.db.begin_write().await.unwrap();
-    session::ActiveModel {
-        token_hash: Set(signin::hash_token(&token)),
-        person_id: Set(p.id),
-        csrf_token: Set(csrf.clone()),
-        created_at: Set(Utc::now()),
-        last_seen_at: Set(Utc::now()),
-        ip: Set("127.0.0.1".into()),
-        user_agent: Set("test".into()),
-        ..Default::default()
-    }
-    .insert(&tx)
-    .await
-    .unwrap();
-    tx.commit().await.unwrap();
-    (format!("majlis_session={token}"), csrf)
-}
-
-async fn post(app: &TestApp, path: &str, pairs: &[(&str, &str)], cookie: &str) -> TestResponse {
-    let body = url::form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(pairs)
-        .finish();
-    app.request(
-        Request::post(path)
-            .header("content-type", "application/x-www-form-urlencoded")
-            .header("cookie", cookie)
-            .body(Body::from(body))
-            .unwrap(),
-    )
-    .await
-}
-
-/// The messages written to the data folder, oldest first.
-fn mails(app: &TestApp) -> Vec<String> {
-    let dir = app.data_dir().join("mail");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .map(|d| d.map(|e| e.unwrap().path()).collect())
-        .unwrap_or_default();
-    files.sort();
-    files
-        .iter()
-        .map(|f| std::fs::read_to_string(f).unwrap())
-        .collect()
+    app.session_for(p.id).await
 }
 
 fn link_token(mail: &str) -> String {
     let start = mail.find("/invitation/").expect("a link") + "/invitation/".len();
     mail[start..start + 32].to_owned()
-}
-
-fn session_cookie(res: &TestResponse) -> Option<String> {
-    res.headers
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|c| {
-            c.strip_prefix("majlis_session=")?
-                .split(';')
-                .next()
-                .map(str::to_owned)
-        })
-        .filter(|t| !t.is_empty())
-        .map(|t| format!("majlis_session={t}"))
 }
 
 db_test!(
@@ -108,9 +48,7 @@ db_test!(
         assert!(form.attr("#role option[value=admin]", "value").is_none(), "coordinators cannot invite admins");
 
         let id = sahinbey.id.to_string();
-        let sent = post(
-            app,
-            "/people/invite",
+        let sent = app.post_form("/people/invite",
             &[
                 ("csrf", &csrf),
                 ("email", "Sakir.Aktar@Sahinbey.bel.tr"),
@@ -128,7 +66,7 @@ db_test!(
             .await;
         assert!(list.texts(".notice")[0].contains("sakir.aktar@sahinbey.bel.tr"));
 
-        let mail = mails(app).pop().expect("an .eml file");
+        let mail = app.mails().pop().expect("an .eml file");
         assert!(mail.contains("To: sakir.aktar@sahinbey.bel.tr") || mail.contains("<sakir.aktar@sahinbey.bel.tr>"), "{mail}");
         assert!(mail.contains("Subject: "), "{mail}");
         assert!(!mail.contains("Your invitation"), "written in Turkish, the recipient's locale");
@@ -140,32 +78,26 @@ db_test!(
         assert_eq!(page.header("referrer-policy"), Some("no-referrer"));
         let visitor_csrf = page.attr("input[name=csrf]", "value").unwrap();
         let visitor = format!("majlis_csrf={visitor_csrf}");
-        let mismatch = post(
-            app,
-            &format!("/invitation/{token}"),
+        let mismatch = app.post_form(&format!("/invitation/{token}"),
             &[("csrf", &visitor_csrf), ("name", "Şakir Aktar"), ("password", "a good long phrase"), ("password_again", "another phrase")],
             &visitor,
         )
         .await;
         assert_eq!(mismatch.status, StatusCode::BAD_REQUEST);
         assert_eq!(mismatch.attr("#name", "value").as_deref(), Some("Şakir Aktar"), "kept");
-        let common = post(
-            app,
-            &format!("/invitation/{token}"),
+        let common = app.post_form(&format!("/invitation/{token}"),
             &[("csrf", &visitor_csrf), ("name", "Şakir Aktar"), ("password", "password123"), ("password_again", "password123")],
             &visitor,
         )
         .await;
         assert_eq!(common.status, StatusCode::BAD_REQUEST);
-        let joined = post(
-            app,
-            &format!("/invitation/{token}"),
+        let joined = app.post_form(&format!("/invitation/{token}"),
             &[("csrf", &visitor_csrf), ("name", "Şakir Aktar"), ("password", "a good long phrase"), ("password_again", "a good long phrase")],
             &visitor,
         )
         .await;
         assert_eq!(joined.status, StatusCode::SEE_OTHER, "{}", joined.body);
-        let me = session_cookie(&joined).expect("signed in");
+        let me = joined.cookie("majlis_session").map(|t| format!("majlis_session={t}")).expect("signed in");
         let account = app.get_with("/account", &[("cookie", &me)]).await;
         assert_eq!(account.status, StatusCode::OK);
         assert!(account.body.contains("sakir.aktar@sahinbey.bel.tr"));
@@ -189,15 +121,13 @@ db_test!(
         let again = app.get(&format!("/invitation/{token}")).await;
         assert_eq!(again.status, StatusCode::GONE);
         assert!(again.attr("#password", "type").is_none(), "no form on a used link");
-        let reuse = post(
-            app,
-            &format!("/invitation/{token}"),
+        let reuse = app.post_form(&format!("/invitation/{token}"),
             &[("csrf", &visitor_csrf), ("name", "Someone"), ("password", "a good long phrase"), ("password_again", "a good long phrase")],
             &visitor,
         )
         .await;
         assert_eq!(reuse.status, StatusCode::GONE);
-        assert!(session_cookie(&reuse).is_none());
+        assert!(reuse.cookie("majlis_session").map(|t| format!("majlis_session={t}")).is_none());
     }
 );
 
@@ -205,9 +135,7 @@ db_test!(
     async fn expired_unknown_and_bad_invitations(app) {
         let (cookie, csrf) = coordinator(app).await;
         // Bad email: the form comes back with what was typed.
-        let bad = post(
-            app,
-            "/people/invite",
+        let bad = app.post_form("/people/invite",
             &[("csrf", &csrf), ("email", "not an email"), ("role", "expert"), ("municipality", ""), ("locale", "en")],
             &cookie,
         )
@@ -216,25 +144,21 @@ db_test!(
         assert_eq!(bad.attr("#email", "value").as_deref(), Some("not an email"));
         assert_eq!(bad.texts(".form-error").len(), 1);
         // An existing account cannot be invited again.
-        let taken = post(
-            app,
-            "/people/invite",
+        let taken = app.post_form("/people/invite",
             &[("csrf", &csrf), ("email", "coordinator@example.org"), ("role", "expert"), ("municipality", ""), ("locale", "en")],
             &cookie,
         )
         .await;
         assert_eq!(taken.status, StatusCode::CONFLICT);
-        assert!(mails(app).is_empty(), "nothing sent for refused invitations");
+        assert!(app.mails().is_empty(), "nothing sent for refused invitations");
 
-        let ok = post(
-            app,
-            "/people/invite",
+        let ok = app.post_form("/people/invite",
             &[("csrf", &csrf), ("email", "expert@example.org"), ("role", "expert"), ("municipality", ""), ("locale", "ar")],
             &cookie,
         )
         .await;
         assert_eq!(ok.status, StatusCode::SEE_OTHER);
-        let token = link_token(&mails(app).pop().unwrap());
+        let token = link_token(&app.mails().pop().unwrap());
         // Eight days later the link no longer works.
         let inv = invitation::Entity::find().one(app.db.read()).await.unwrap().unwrap();
         let tx = app.db.begin_write().await.unwrap();

@@ -3,8 +3,7 @@
 
 mod common;
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::StatusCode;
 use chrono::Utc;
 use common::{TestApp, TestResponse};
 use majlis::accounts::policy::Role;
@@ -15,32 +14,6 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
 const OLD: &str = "the old passphrase";
 const NEW: &str = "a brand new passphrase";
 
-async fn post(app: &TestApp, path: &str, pairs: &[(&str, &str)], cookie: &str) -> TestResponse {
-    let body = url::form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(pairs)
-        .finish();
-    app.request(
-        Request::post(path)
-            .header("content-type", "application/x-www-form-urlencoded")
-            .header("cookie", cookie)
-            .body(Body::from(body))
-            .unwrap(),
-    )
-    .await
-}
-
-fn mails(app: &TestApp) -> Vec<String> {
-    let dir = app.data_dir().join("mail");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .map(|d| d.map(|e| e.unwrap().path()).collect())
-        .unwrap_or_default();
-    files.sort();
-    files
-        .iter()
-        .map(|f| std::fs::read_to_string(f).unwrap())
-        .collect()
-}
-
 fn token_in(mail: &str) -> String {
     let at = mail.find("/password/reset/").expect("a link") + "/password/reset/".len();
     mail[at..at + 32].to_owned()
@@ -49,8 +22,7 @@ fn token_in(mail: &str) -> String {
 async fn ask(app: &TestApp, email: &str) -> TestResponse {
     let page = app.get("/password/forgot").await;
     let csrf = page.attr("input[name=csrf]", "value").unwrap();
-    post(
-        app,
+    app.post_form(
         "/password/forgot",
         &[("csrf", &csrf), ("email", email)],
         &format!("majlis_csrf={csrf}"),
@@ -80,7 +52,7 @@ db_test!(
         assert_eq!(unknown.status, StatusCode::OK);
         assert_eq!(known.status, StatusCode::OK);
         assert_eq!(unknown.texts(".notice"), known.texts(".notice"));
-        let sent = mails(app);
+        let sent = app.mails();
         assert_eq!(sent.len(), 1, "one message, to the account");
         assert!(!sent[0].contains("Choose a new Majlis password"), "in the person's language (tr)");
         let token = token_in(&sent[0]);
@@ -90,9 +62,9 @@ db_test!(
         assert_eq!(page.header("referrer-policy"), Some("no-referrer"));
         let csrf = page.attr("input[name=csrf]", "value").unwrap();
         let cookie = format!("majlis_csrf={csrf}");
-        let short = post(app, &format!("/password/reset/{token}"), &[("csrf", &csrf), ("password", "short"), ("password_again", "short")], &cookie).await;
+        let short = app.post_form(&format!("/password/reset/{token}"), &[("csrf", &csrf), ("password", "short"), ("password_again", "short")], &cookie).await;
         assert_eq!(short.status, StatusCode::BAD_REQUEST);
-        let done = post(app, &format!("/password/reset/{token}"), &[("csrf", &csrf), ("password", NEW), ("password_again", NEW)], &cookie).await;
+        let done = app.post_form(&format!("/password/reset/{token}"), &[("csrf", &csrf), ("password", NEW), ("password_again", NEW)], &cookie).await;
         assert_eq!(done.status, StatusCode::SEE_OTHER);
 
         // Sessions opened with the old password are over; the old password no longer works.
@@ -120,7 +92,7 @@ db_test!(
         .await
         .unwrap();
         assert_eq!(ask(app, "expert@example.org").await.status, StatusCode::OK);
-        let token = token_in(&mails(app)[0]);
+        let token = token_in(&app.mails()[0]);
         // Sixteen minutes later.
         let r = password_reset::Entity::find().one(app.db.read()).await.unwrap().unwrap();
         let tx = app.db.begin_write().await.unwrap();

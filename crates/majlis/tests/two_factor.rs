@@ -3,61 +3,29 @@
 
 mod common;
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::StatusCode;
 use chrono::Utc;
-use common::{TestApp, TestResponse};
+use common::TestApp;
 use majlis::accounts::policy::Role;
 use majlis::accounts::{Email, Password, people, two_factor};
 use majlis::i18n::Locale;
 
 const PASSWORD: &str = "two steps are safer";
 
-fn cookie_value(res: &TestResponse, name: &str) -> Option<String> {
-    res.headers
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|c| {
-            c.strip_prefix(&format!("{name}="))?
-                .split(';')
-                .next()
-                .map(str::to_owned)
-        })
-        .filter(|v| !v.is_empty())
-}
-
-async fn post(app: &TestApp, path: &str, pairs: &[(&str, &str)], cookie: &str) -> TestResponse {
-    let body = url::form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(pairs)
-        .finish();
-    app.request(
-        Request::post(path)
-            .header("content-type", "application/x-www-form-urlencoded")
-            .header("cookie", cookie)
-            .body(Body::from(body))
-            .unwrap(),
-    )
-    .await
-}
-
 /// Password step: returns the session cookie and where it sends us.
 async fn password_step(app: &TestApp, email: &str) -> (String, String) {
     let page = app.get("/login").await;
     let csrf = page.attr("input[name=csrf]", "value").unwrap();
-    let res = post(
-        app,
-        "/login",
-        &[("csrf", &csrf), ("email", email), ("password", PASSWORD)],
-        &format!("majlis_csrf={csrf}"),
-    )
-    .await;
+    let res = app
+        .post_form(
+            "/login",
+            &[("csrf", &csrf), ("email", email), ("password", PASSWORD)],
+            &format!("majlis_csrf={csrf}"),
+        )
+        .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     (
-        format!(
-            "majlis_session={}",
-            cookie_value(&res, "majlis_session").unwrap()
-        ),
+        format!("majlis_session={}", res.cookie("majlis_session").unwrap()),
         res.header("location").unwrap().to_owned(),
     )
 }
@@ -93,12 +61,10 @@ db_test!(
         assert!(setup.body.contains("<svg"), "a QR code");
         let secret = setup.texts("#totp-key")[0].clone();
         let csrf = setup.attr("main form input[name=csrf]", "value").unwrap();
-        let wrong = post(app, "/account/two-factor", &[("csrf", &csrf), ("code", "123456")], &session).await;
+        let wrong = app.post_form("/account/two-factor", &[("csrf", &csrf), ("code", "123456")], &session).await;
         assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
         assert_eq!(wrong.texts("#totp-key")[0], secret, "the same key until confirmed");
-        let on = post(
-            app,
-            "/account/two-factor",
+        let on = app.post_form("/account/two-factor",
             &[("csrf", &csrf), ("code", &code_at(&secret, email, 0))],
             &session,
         )
@@ -120,24 +86,20 @@ db_test!(
         assert_eq!(step.status, StatusCode::OK);
         let csrf = step.attr("input[name=csrf]", "value").unwrap();
         // The code used for the set-up cannot be used again.
-        let replay = post(
-            app,
-            "/login/two-factor",
+        let replay = app.post_form("/login/two-factor",
             &[("csrf", &csrf), ("code", &code_at(&secret, email, 0)), ("next", "/account")],
             &pending,
         )
         .await;
         assert_eq!(replay.status, StatusCode::UNAUTHORIZED);
         // A recovery code works, once, and gives a fresh session token.
-        let done = post(
-            app,
-            "/login/two-factor",
+        let done = app.post_form("/login/two-factor",
             &[("csrf", &csrf), ("code", &codes[0].to_uppercase()), ("next", "/account")],
             &pending,
         )
         .await;
         assert_eq!(done.status, StatusCode::SEE_OTHER);
-        let full = format!("majlis_session={}", cookie_value(&done, "majlis_session").unwrap());
+        let full = format!("majlis_session={}", done.cookie("majlis_session").unwrap());
         assert_ne!(full, pending);
         assert_eq!(app.get_with("/account", &[("cookie", &full)]).await.status, StatusCode::OK);
         assert_eq!(app.get_with("/account", &[("cookie", &pending)]).await.status, StatusCode::UNAUTHORIZED);
@@ -145,12 +107,10 @@ db_test!(
         let (pending, _) = password_step(app, email).await;
         let step = app.get_with("/login/two-factor", &[("cookie", &pending)]).await;
         let csrf = step.attr("input[name=csrf]", "value").unwrap();
-        let used = post(app, "/login/two-factor", &[("csrf", &csrf), ("code", &codes[0])], &pending).await;
+        let used = app.post_form("/login/two-factor", &[("csrf", &csrf), ("code", &codes[0])], &pending).await;
         assert_eq!(used.status, StatusCode::UNAUTHORIZED, "a recovery code works once");
         // The next time step's code works.
-        let next = post(
-            app,
-            "/login/two-factor",
+        let next = app.post_form("/login/two-factor",
             &[("csrf", &csrf), ("code", &code_at(&secret, email, 30))],
             &pending,
         )
@@ -178,17 +138,15 @@ db_test!(
         let step = app.get_with("/login/two-factor", &[("cookie", &pending)]).await;
         let csrf = step.attr("input[name=csrf]", "value").unwrap();
         for _ in 0..two_factor::MAX_FAILURES {
-            let r = post(app, "/login/two-factor", &[("csrf", &csrf), ("code", "000000")], &pending).await;
+            let r = app.post_form("/login/two-factor", &[("csrf", &csrf), ("code", "000000")], &pending).await;
             assert_eq!(r.status, StatusCode::UNAUTHORIZED);
         }
-        let r = post(
-            app,
-            "/login/two-factor",
+        let r = app.post_form("/login/two-factor",
             &[("csrf", &csrf), ("code", &code_at(&secret, email, 0))],
             &pending,
         )
         .await;
         assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "even the right code waits");
-        assert!(cookie_value(&r, "majlis_session").is_none());
+        assert!(r.cookie("majlis_session").is_none());
     }
 );

@@ -180,6 +180,63 @@ impl TestApp {
         addr
     }
 
+    /// Send a form as a browser would.
+    pub async fn post_form(
+        &self,
+        path: &str,
+        pairs: &[(&str, &str)],
+        cookie: &str,
+    ) -> TestResponse {
+        let body = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(pairs)
+            .finish();
+        self.request(
+            Request::post(path)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("cookie", cookie)
+                .body(Body::from(body))
+                .unwrap(),
+        )
+        .await
+    }
+
+    /// A signed-in session for a person, made directly: (cookie, csrf token).
+    pub async fn session_for(&self, person_id: i32) -> (String, String) {
+        use majlis::accounts::{session, signin};
+        use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+        let token = signin::random_token();
+        let csrf = signin::random_token();
+        let tx = self.db.begin_write().await.unwrap();
+        session::ActiveModel {
+            token_hash: Set(signin::hash_token(&token)),
+            person_id: Set(person_id),
+            csrf_token: Set(csrf.clone()),
+            created_at: Set(chrono::Utc::now()),
+            last_seen_at: Set(chrono::Utc::now()),
+            ip: Set("127.0.0.1".into()),
+            user_agent: Set("test".into()),
+            ..Default::default()
+        }
+        .insert(&tx)
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        (format!("majlis_session={token}"), csrf)
+    }
+
+    /// The messages written to the data folder (no SMTP in tests), oldest first.
+    pub fn mails(&self) -> Vec<String> {
+        let dir = self.data_dir().join("mail");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .map(|d| d.map(|e| e.unwrap().path()).collect())
+            .unwrap_or_default();
+        files.sort();
+        files
+            .iter()
+            .map(|f| std::fs::read_to_string(f).unwrap())
+            .collect()
+    }
+
     pub fn data_dir(&self) -> &std::path::Path {
         self.dir.path()
     }
@@ -237,6 +294,21 @@ impl TestResponse {
         self.header("x-majlis-db-queries")
             .and_then(|v| v.parse().ok())
             .expect("query count header")
+    }
+
+    /// A non-empty value the response sets for a cookie.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find_map(|c| {
+                c.strip_prefix(&format!("{name}="))?
+                    .split(';')
+                    .next()
+                    .map(str::to_owned)
+            })
+            .filter(|v| !v.is_empty())
     }
 
     pub fn html(&self) -> scraper::Html {
