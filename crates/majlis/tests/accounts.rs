@@ -427,3 +427,37 @@ db_test!(
         assert_eq!(app.get_with("/api/v1/me", &[("authorization", &bearer)]).await.status, StatusCode::UNAUTHORIZED);
     }
 );
+
+db_test!(
+    async fn changing_the_password_ends_every_session(app) {
+        admin(app, "leyla@example.org").await;
+        let here = sign_in(app, "leyla@example.org", [10, 0, 8, 1]).await;
+        let there = sign_in(app, "leyla@example.org", [10, 0, 8, 2]).await;
+        let page = app.get_with("/account/password", &[("cookie", &here)]).await;
+        let csrf = page.attr("main form input[name=csrf]", "value").unwrap();
+        let wrong = post(
+            app,
+            "/account/password",
+            &form(&[("csrf", &csrf), ("current", "not the one"), ("password", "a fresh passphrase"), ("password_again", "a fresh passphrase")]),
+            &here,
+            [10, 0, 8, 1],
+        )
+        .await;
+        assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
+        assert_eq!(app.get_with("/account", &[("cookie", &there)]).await.status, StatusCode::OK, "nothing changed");
+        let done = post(
+            app,
+            "/account/password",
+            &form(&[("csrf", &csrf), ("current", PASSWORD), ("password", "a fresh passphrase"), ("password_again", "a fresh passphrase")]),
+            &here,
+            [10, 0, 8, 1],
+        )
+        .await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER);
+        for s in [&here, &there] {
+            assert_eq!(app.get_with("/account", &[("cookie", s)]).await.status, StatusCode::UNAUTHORIZED);
+        }
+        let client = signin::Client { ip: "10.0.8.3".into(), user_agent: "t".into() };
+        assert!(signin::sign_in(&app.db, "leyla@example.org", "a fresh passphrase", &client, Utc::now()).await.is_ok());
+    }
+);

@@ -76,6 +76,8 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         ("POST", "/logout") => members_only,
         ("GET", "/account" | "/account/data" | "/api/v1/me") => members_only,
         ("GET" | "POST", "/account/tokens") => members_only,
+        // A wrong current password (as sent here) changes nothing: 400.
+        ("GET" | "POST", "/account/password") => members_only,
         // Someone else's token number: not found, whoever asks (signed in).
         ("POST", "/account/tokens/{id}/revoke") => members_only,
         // The confirmation needs the password: a wrong one (as sent here) deletes nothing.

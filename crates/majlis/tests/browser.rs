@@ -378,6 +378,8 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
         ("en", join.as_str()),
         ("ar", reset.as_str()),
         ("en", reset.as_str()),
+        ("ar", "/account/password"),
+        ("en", "/account/password"),
         ("ar", "/account/tokens"),
         ("en", "/account/tokens"),
         ("ar", "/account/delete"),

@@ -311,3 +311,7 @@ tokens-none = Sie haben kein API-Token.
 tokens-last-used = Zuletzt verwendet
 tokens-revoke = Widerrufen
 tokens-bad-name = Geben Sie dem Token einen Namen mit 1 bis 100 Zeichen.
+password-title = Mein Passwort ändern
+password-lead = Nach der Änderung werden Sie überall abgemeldet, auch in diesem Browser; melden Sie sich mit dem neuen Passwort wieder an.
+password-current = Aktuelles Passwort
+password-current-wrong = Das aktuelle Passwort ist falsch. Es wurde nichts geändert.

@@ -306,3 +306,7 @@ tokens-none = You have no API token.
 tokens-last-used = Last used
 tokens-revoke = Revoke
 tokens-bad-name = Give the token a name of 1 to 100 characters.
+password-title = Change my password
+password-lead = After the change you are signed out everywhere, this browser included; sign in again with the new password.
+password-current = Current password
+password-current-wrong = The current password is wrong. Nothing was changed.

@@ -312,3 +312,7 @@ tokens-none = Vous n’avez aucun jeton d’API.
 tokens-last-used = Dernière utilisation
 tokens-revoke = Révoquer
 tokens-bad-name = Donnez au jeton un nom de 1 à 100 caractères.
+password-title = Changer mon mot de passe
+password-lead = Après le changement, toutes vos sessions sont fermées, y compris dans ce navigateur ; reconnectez-vous avec le nouveau mot de passe.
+password-current = Mot de passe actuel
+password-current-wrong = Le mot de passe actuel est incorrect. Rien n’a été modifié.

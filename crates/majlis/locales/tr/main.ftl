@@ -311,3 +311,7 @@ tokens-none = API anahtarınız yok.
 tokens-last-used = Son kullanım
 tokens-revoke = İptal et
 tokens-bad-name = Anahtara 1 ile 100 karakter arasında bir ad verin.
+password-title = Şifremi değiştir
+password-lead = Değişiklikten sonra bu tarayıcı dahil her yerde oturumunuz kapanır; yeni şifrenizle yeniden giriş yapın.
+password-current = Mevcut şifre
+password-current-wrong = Mevcut şifre yanlış. Hiçbir şey değiştirilmedi.

@@ -113,6 +113,39 @@ pub async fn request(
         .map_err(|e| ResetError::Mail(e.to_string()))
 }
 
+/// Change one's own password (the current one confirmed by the caller):
+/// every session ends, open reset links stop working.
+pub async fn change_password(
+    db: &Db,
+    p: &person::Model,
+    ip: &str,
+    password: &Password,
+    now: DateTime<Utc>,
+) -> Result<(), ResetError> {
+    let hash = hash_password(password)?;
+    let tx = db.begin_write().await?;
+    let mut am: person::ActiveModel = p.clone().into();
+    am.password_hash = Set(hash);
+    am.update(&tx).await?;
+    password_reset::Entity::update_many()
+        .col_expr(
+            password_reset::Column::UsedAt,
+            sea_orm::sea_query::Expr::value(now),
+        )
+        .filter(password_reset::Column::PersonId.eq(p.id))
+        .filter(password_reset::Column::UsedAt.is_null())
+        .exec(&tx)
+        .await?;
+    let origin = Origin {
+        actor_id: Some(p.id),
+        ip: ip.to_owned(),
+    };
+    audit::record(&tx, &origin, "password-changed", "person", p.id, None, now).await?;
+    tx.commit().await?;
+    signin::sign_out_everywhere(db, p.id).await?;
+    Ok(())
+}
+
 /// A link that can still be used.
 pub async fn find_open(
     db: &Db,

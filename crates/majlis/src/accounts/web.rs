@@ -49,6 +49,8 @@ pub fn routes() -> Routes {
         .post("/account/tokens", create_token)
         .post("/account/tokens/{id}/revoke", revoke_token)
         .get("/api/v1/me", api_me)
+        .get("/account/password", password_page)
+        .post("/account/password", change_password)
         .get("/account/delete", delete_page)
         .post("/account/delete", delete_account)
         .post("/account/sign-out-everywhere", sign_out_everywhere)
@@ -624,6 +626,87 @@ async fn delete_account(
         error: Some(message),
     };
     Ok(no_store((status, render(&page)?).into_response()))
+}
+
+// ---------------------------------------------------------------- password change
+
+#[derive(Template)]
+#[template(path = "accounts/templates/password.html")]
+struct PasswordPage {
+    ctx: PageCtx,
+    error: Option<String>,
+}
+
+/// `GET /account/password`
+async fn password_page(
+    ctx: PageCtx,
+    RequireSignedIn(_me): RequireSignedIn,
+) -> Result<Response, AppError> {
+    let page = PasswordPage {
+        ctx: ctx.with_section(Section::Account),
+        error: None,
+    };
+    Ok(no_store(Html(render(&page)?.0).into_response()))
+}
+
+#[derive(Deserialize)]
+struct PasswordForm {
+    #[serde(default)]
+    current: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    password_again: String,
+}
+
+/// `POST /account/password`: the current password, then the new one twice.
+async fn change_password(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
+    RequireSignedIn(me): RequireSignedIn,
+    CsrfForm(form): CsrfForm<PasswordForm>,
+) -> Result<Response, AppError> {
+    use super::AccountError as A;
+    let problem = if !signin::password_matches(&me.person, &form.current).await {
+        Some("password-current-wrong")
+    } else if form.password != form.password_again {
+        Some("join-password-mismatch")
+    } else {
+        match super::Password::parse(form.password.clone()) {
+            Err(A::PasswordTooShort) => Some("join-password-short"),
+            Err(A::PasswordTooLong) => Some("join-password-long"),
+            Err(_) => Some("join-password-common"),
+            Ok(password) => {
+                super::reset::change_password(
+                    &state.db,
+                    &me.person,
+                    &client.ip,
+                    &password,
+                    Utc::now(),
+                )
+                .await
+                .map_err(|e| AppError::Internal(anyhow::Error::new(e)))?;
+                let mut res =
+                    Redirect::to(&format!("/login?reset=1&lang={}", ctx.lang())).into_response();
+                set_cookie(
+                    &mut res,
+                    SESSION_COOKIE,
+                    "",
+                    0,
+                    state.settings.secure_cookies(),
+                );
+                return Ok(res);
+            }
+        }
+    };
+    let page = PasswordPage {
+        error: problem.map(|p| ctx.t(p)),
+        ctx: ctx.with_section(Section::Account),
+    };
+    Ok(no_store(
+        (StatusCode::BAD_REQUEST, render(&page)?).into_response(),
+    ))
 }
 
 // ---------------------------------------------------------------- API tokens
