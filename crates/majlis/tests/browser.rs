@@ -80,6 +80,28 @@ async fn start_browser() -> (Driver, Client, tempfile::TempDir) {
     panic!("chromedriver did not start a session: {last_err}");
 }
 
+/// Type into the field a selector finds.
+async fn fill(client: &Client, selector: &str, text: &str) {
+    client
+        .find(Locator::Css(selector))
+        .await
+        .unwrap_or_else(|e| panic!("{selector}: {e}"))
+        .send_keys(text)
+        .await
+        .unwrap();
+}
+
+/// Click the element a selector finds.
+async fn click(client: &Client, selector: &str) {
+    client
+        .find(Locator::Css(selector))
+        .await
+        .unwrap_or_else(|e| panic!("{selector}: {e}"))
+        .click()
+        .await
+        .unwrap();
+}
+
 fn axe_source() -> String {
     let path = workspace_root().join("node_modules/axe-core/axe.min.js");
     std::fs::read_to_string(&path)
@@ -197,13 +219,7 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
     client.execute("return 1", vec![]).await.unwrap();
     let select = client.find(Locator::Css("#f-country")).await.unwrap();
     select.select_by_value("DE").await.unwrap();
-    client
-        .find(Locator::Css(".filters button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, ".filters button").await;
     // Wait for the navigation the submit starts.
     let mut url = client.current_url().await.unwrap();
     for _ in 0..50 {
@@ -241,27 +257,9 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
         .goto(&format!("http://{addr}/login?lang=ar"))
         .await
         .unwrap();
-    client
-        .find(Locator::Css("#email"))
-        .await
-        .unwrap()
-        .send_keys("coordinator@example.org")
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("#password"))
-        .await
-        .unwrap()
-        .send_keys("a long enough passphrase")
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("main form button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    fill(&client, "#email", "coordinator@example.org").await;
+    fill(&client, "#password", "a long enough passphrase").await;
+    click(&client, "main form button").await;
     client
         .wait()
         .for_url(&url::Url::parse(&format!("http://{addr}/account")).unwrap())
@@ -288,20 +286,8 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
         .unwrap()
         .generate(u64::try_from(chrono::Utc::now().timestamp()).unwrap())
         .to_string();
-    client
-        .find(Locator::Css("#code"))
-        .await
-        .unwrap()
-        .send_keys(&code)
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("main form button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    fill(&client, "#code", &code).await;
+    click(&client, "main form button").await;
     client
         .wait()
         .for_element(Locator::Css(".recovery-codes code"))
@@ -409,13 +395,7 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
             ));
         }
     }
-    client
-        .find(Locator::Css(".main-nav form button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, ".main-nav form button").await;
     let notice = client
         .wait()
         .for_element(Locator::Css(".notice"))
@@ -427,27 +407,9 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
         .goto(&format!("http://{addr}/login?lang=en"))
         .await
         .unwrap();
-    client
-        .find(Locator::Css("#email"))
-        .await
-        .unwrap()
-        .send_keys("coordinator@example.org")
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("#password"))
-        .await
-        .unwrap()
-        .send_keys("a long enough passphrase")
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("main form button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    fill(&client, "#email", "coordinator@example.org").await;
+    fill(&client, "#password", "a long enough passphrase").await;
+    click(&client, "main form button").await;
     client
         .wait()
         .for_element(Locator::Css("#code"))
@@ -463,32 +425,14 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
             failures.push(format!("{path}: {violations:?}"));
         }
     }
-    client
-        .find(Locator::Css("#code"))
-        .await
-        .unwrap()
-        .send_keys(&recovery[0])
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("main form button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    fill(&client, "#code", &recovery[0]).await;
+    click(&client, "main form button").await;
     client
         .wait()
         .for_url(&url::Url::parse(&format!("http://{addr}/account")).unwrap())
         .await
         .unwrap();
-    client
-        .find(Locator::Css(".main-nav form button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, ".main-nav form button").await;
     client
         .wait()
         .for_element(Locator::Css(".notice"))

@@ -352,20 +352,69 @@ fn login_response(
     new_csrf: bool,
     state: &AppState,
 ) -> Result<Response, AppError> {
-    let csrf = page.csrf.clone();
-    let mut res = (status, render(&page)?).into_response();
-    if new_csrf {
+    let csrf = new_csrf.then(|| page.csrf.clone());
+    Ok(form_response(
+        state,
+        status,
+        render(&page)?,
+        csrf.as_deref(),
+        false,
+    ))
+}
+
+/// A page holding a form: never cached; sets the visitor's anti-forgery
+/// cookie when the token is new; keeps a secret link out of `Referer`.
+fn form_response(
+    state: &AppState,
+    status: StatusCode,
+    html: Html<String>,
+    new_csrf: Option<&str>,
+    secret_link: bool,
+) -> Response {
+    let mut res = no_store((status, html).into_response());
+    if let Some(csrf) = new_csrf {
         set_cookie(
             &mut res,
             CSRF_COOKIE,
-            &csrf,
+            csrf,
             60 * 60 * 24,
             state.settings.secure_cookies(),
         );
     }
-    res.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    Ok(res)
+    if secret_link {
+        res.headers_mut().insert(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        );
+    }
+    res
+}
+
+/// Go to `target` with a freshly started session's cookie.
+fn signed_in_redirect(state: &AppState, target: &str, token: &str) -> Response {
+    let mut res = Redirect::to(target).into_response();
+    let max_age = i64::from(state.settings.session_absolute_hours) * 3600;
+    set_cookie(
+        &mut res,
+        SESSION_COOKIE,
+        token,
+        max_age,
+        state.settings.secure_cookies(),
+    );
+    res
+}
+
+/// Go to `target` with the session cookie cleared.
+fn signed_out_redirect(state: &AppState, target: &str) -> Response {
+    let mut res = Redirect::to(target).into_response();
+    set_cookie(
+        &mut res,
+        SESSION_COOKIE,
+        "",
+        0,
+        state.settings.secure_cookies(),
+    );
+    res
 }
 
 /// `GET /login`
@@ -431,15 +480,7 @@ async fn login(
             } else {
                 next
             };
-            let mut res = Redirect::to(&target).into_response();
-            let max_age = i64::from(state.settings.session_absolute_hours) * 3600;
-            set_cookie(
-                &mut res,
-                SESSION_COOKIE,
-                &started.token,
-                max_age,
-                state.settings.secure_cookies(),
-            );
+            let res = signed_in_redirect(&state, &target, &started.token);
             return Ok(res);
         }
         Err(SignInError::WrongCredentials) => (StatusCode::UNAUTHORIZED, ctx.t("login-failed")),
@@ -475,14 +516,7 @@ async fn logout(
     CsrfForm(_): CsrfForm<EmptyForm>,
 ) -> Result<Response, AppError> {
     signin::sign_out(&state.db, me.session.id).await?;
-    let mut res = Redirect::to(&format!("/login?signed-out=1&lang={}", ctx.lang())).into_response();
-    set_cookie(
-        &mut res,
-        SESSION_COOKIE,
-        "",
-        0,
-        state.settings.secure_cookies(),
-    );
+    let res = signed_out_redirect(&state, &format!("/login?signed-out=1&lang={}", ctx.lang()));
     Ok(res)
 }
 
@@ -494,14 +528,7 @@ async fn sign_out_everywhere(
     CsrfForm(_): CsrfForm<EmptyForm>,
 ) -> Result<Response, AppError> {
     signin::sign_out_everywhere(&state.db, me.person.id).await?;
-    let mut res = Redirect::to(&format!("/login?signed-out=1&lang={}", ctx.lang())).into_response();
-    set_cookie(
-        &mut res,
-        SESSION_COOKIE,
-        "",
-        0,
-        state.settings.secure_cookies(),
-    );
+    let res = signed_out_redirect(&state, &format!("/login?signed-out=1&lang={}", ctx.lang()));
     Ok(res)
 }
 
@@ -603,15 +630,7 @@ async fn delete_account(
     } else {
         match super::deletion::delete_account(&state.db, &me.person, &client.ip, Utc::now()).await {
             Ok(()) => {
-                let mut res =
-                    Redirect::to(&format!("/?deleted=1&lang={}", ctx.lang())).into_response();
-                set_cookie(
-                    &mut res,
-                    SESSION_COOKIE,
-                    "",
-                    0,
-                    state.settings.secure_cookies(),
-                );
+                let res = signed_out_redirect(&state, &format!("/?deleted=1&lang={}", ctx.lang()));
                 return Ok(res);
             }
             Err(super::deletion::DeletionError::LastAdmin) => {
@@ -687,15 +706,8 @@ async fn change_password(
                 )
                 .await
                 .map_err(|e| AppError::Internal(anyhow::Error::new(e)))?;
-                let mut res =
-                    Redirect::to(&format!("/login?reset=1&lang={}", ctx.lang())).into_response();
-                set_cookie(
-                    &mut res,
-                    SESSION_COOKIE,
-                    "",
-                    0,
-                    state.settings.secure_cookies(),
-                );
+                let res =
+                    signed_out_redirect(&state, &format!("/login?reset=1&lang={}", ctx.lang()));
                 return Ok(res);
             }
         }
@@ -898,15 +910,7 @@ async fn second_factor(
     let (status, message) = match verified {
         Ok(()) => {
             let started = signin::complete_second_factor(&state.db, pending, &client, now).await?;
-            let mut res = Redirect::to(&next).into_response();
-            let max_age = i64::from(state.settings.session_absolute_hours) * 3600;
-            set_cookie(
-                &mut res,
-                SESSION_COOKIE,
-                &started.token,
-                max_age,
-                state.settings.secure_cookies(),
-            );
+            let res = signed_in_redirect(&state, &next, &started.token);
             return Ok(res);
         }
         Err(E::WrongCode) => (StatusCode::UNAUTHORIZED, ctx.t("two-factor-wrong")),
@@ -1046,17 +1050,14 @@ async fn forgot_page(
         notice: None,
         error: None,
     };
-    let mut res = no_store(Html(render(&page)?.0).into_response());
-    if new_csrf {
-        set_cookie(
-            &mut res,
-            CSRF_COOKIE,
-            &csrf,
-            60 * 60 * 24,
-            state.settings.secure_cookies(),
-        );
-    }
-    Ok(res)
+    let new = new_csrf.then_some(csrf.as_str());
+    Ok(form_response(
+        &state,
+        StatusCode::OK,
+        render(&page)?,
+        new,
+        false,
+    ))
 }
 
 #[derive(Deserialize)]
@@ -1129,22 +1130,14 @@ fn reset_response(
     new_csrf: bool,
     state: &AppState,
 ) -> Result<Response, AppError> {
-    let csrf = page.csrf.clone();
-    let mut res = no_store((status, render(&page)?).into_response());
-    if new_csrf {
-        set_cookie(
-            &mut res,
-            CSRF_COOKIE,
-            &csrf,
-            60 * 60 * 24,
-            state.settings.secure_cookies(),
-        );
-    }
-    res.headers_mut().insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
-    Ok(res)
+    let csrf = new_csrf.then(|| page.csrf.clone());
+    Ok(form_response(
+        state,
+        status,
+        render(&page)?,
+        csrf.as_deref(),
+        true,
+    ))
 }
 
 /// `GET /password/reset/{token}`
@@ -1204,14 +1197,9 @@ async fn reset(
                     .await
                 {
                     Ok(_) => {
-                        let mut res = Redirect::to(&format!("/login?reset=1&lang={}", ctx.lang()))
-                            .into_response();
-                        set_cookie(
-                            &mut res,
-                            SESSION_COOKIE,
-                            "",
-                            0,
-                            state.settings.secure_cookies(),
+                        let res = signed_out_redirect(
+                            &state,
+                            &format!("/login?reset=1&lang={}", ctx.lang()),
                         );
                         return Ok(res);
                     }
@@ -1556,25 +1544,14 @@ fn join_response(
     new_csrf: bool,
     state: &AppState,
 ) -> Result<Response, AppError> {
-    let csrf = page.csrf.clone();
-    let mut res = (status, render(&page)?).into_response();
-    if new_csrf {
-        set_cookie(
-            &mut res,
-            CSRF_COOKIE,
-            &csrf,
-            60 * 60 * 24,
-            state.settings.secure_cookies(),
-        );
-    }
-    res.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    // The token is in the address: keep it out of Referer headers.
-    res.headers_mut().insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
-    Ok(res)
+    let csrf = new_csrf.then(|| page.csrf.clone());
+    Ok(form_response(
+        state,
+        status,
+        render(&page)?,
+        csrf.as_deref(),
+        true,
+    ))
 }
 
 /// `GET /invitation/{token}`
@@ -1688,14 +1665,10 @@ async fn accept_invitation(
     match outcome {
         Ok(person) => {
             let started = signin::start_session(&state.db, person, &client, now, false).await?;
-            let mut res = Redirect::to(&format!("/account?lang={}", ctx.lang())).into_response();
-            let max_age = i64::from(state.settings.session_absolute_hours) * 3600;
-            set_cookie(
-                &mut res,
-                SESSION_COOKIE,
+            let res = signed_in_redirect(
+                &state,
+                &format!("/account?lang={}", ctx.lang()),
                 &started.token,
-                max_age,
-                state.settings.secure_cookies(),
             );
             Ok(res)
         }
