@@ -1,1 +1,30 @@
-//! Placeholder; being written.
+//! File storage for Majlis.
+//!
+//! * [`FileStore`]: content-addressed storage (key `sha256/ab/cd/<digest>`)
+//!   through `object_store`: a local folder, S3-compatible storage, or memory.
+//!   Identical uploads are stored once.
+//! * [`FileStore::put`]: a streamed upload with a size limit, spooled to a
+//!   scratch file while hashed, its kind decided from the content
+//!   ([`sniff`]), ZIP-based files checked for decompression bombs
+//!   ([`ArchiveLimits`]), optionally with text extracted for search
+//!   ([`extract_text`]).
+//! * Serving: [`FileStore::get`], [`FileKind::mime`], [`content_disposition`].
+//!
+//! Knows nothing of the web application; errors are typed ([`UploadError`],
+//! [`StoreError`]) for the application to translate.
+
+mod disposition;
+mod error;
+mod extract;
+mod kind;
+mod sha;
+mod sniff;
+mod store;
+
+pub use disposition::content_disposition;
+pub use error::{StoreError, UploadError};
+pub use extract::{DEFAULT_TEXT_CAP, extract_text, extract_text_with_limits};
+pub use kind::{FileKind, ParseFileKindError};
+pub use sha::{ParseSha256Error, Sha256};
+pub use sniff::{ArchiveLimits, sniff, sniff_bytes, sniff_path};
+pub use store::{Download, FileStore, PutOptions, Stored};

@@ -1,0 +1,606 @@
+//! Text extraction for search: synchronous CPU work, meant for
+//! `tokio::task::spawn_blocking` (which [`crate::FileStore::put`] uses when asked).
+//!
+//! * OOXML and ODF: the XML parts are streamed through `quick-xml` straight
+//!   out of the archive, each entry read through a `take()` cap of its declared
+//!   size, so a lying ZIP header cannot make us unpack more than was checked.
+//! * PDF: `pdf-extract` (on `lopdf`), page by page, behind guards: every
+//!   Flate stream is first inflated into a counter (bombs are refused before
+//!   `lopdf` allocates), images are dropped before extraction, recursive form
+//!   XObjects and cyclic page trees are refused (they would overflow the stack,
+//!   which no `catch_unwind` can catch), and each page runs under
+//!   `catch_unwind` because the crate panics on many malformed files.
+//! * Images: no text.
+//!
+//! Extracted text is capped (at a char boundary); extraction stops once the
+//! cap is reached.
+
+use std::collections::{HashMap, HashSet};
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read, Seek};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+
+use quick_xml::events::Event;
+use zip::ZipArchive;
+
+use crate::FileKind;
+use crate::sniff::{ArchiveLimits, open_archive};
+
+/// Default cap on extracted text: 2 MiB of UTF-8.
+pub const DEFAULT_TEXT_CAP: usize = 2 * 1024 * 1024;
+
+/// Extracts searchable text from the file at `path`, which must already be
+/// known to be of `kind` (see [`crate::sniff`]), keeping at most `cap` bytes
+/// of UTF-8 (cut at a char boundary).
+///
+/// Returns `None` for images, for files that cannot be read (a damaged or
+/// encrypted PDF, a pathological one the guards refuse), and for files without
+/// any text. Never panics on bad input. Uses [`ArchiveLimits::default`] for
+/// ZIP-based files; see [`extract_text_with_limits`].
+pub fn extract_text(kind: FileKind, path: &Path, cap: usize) -> Option<String> {
+    extract_text_with_limits(kind, path, cap, &ArchiveLimits::default())
+}
+
+/// [`extract_text`] with explicit archive limits (checked again here, so it is
+/// safe on files that never went through [`crate::sniff`]).
+pub fn extract_text_with_limits(
+    kind: FileKind,
+    path: &Path,
+    cap: usize,
+    limits: &ArchiveLimits,
+) -> Option<String> {
+    let mut sink = TextSink::new(cap);
+    match kind {
+        FileKind::Jpeg | FileKind::Png | FileKind::Webp => return None,
+        FileKind::Pdf => pdf_text(path, &mut sink)?,
+        FileKind::Docx | FileKind::Pptx | FileKind::Xlsx => {
+            let mut archive = open_file_archive(path, limits)?;
+            ooxml_text(kind, &mut archive, &mut sink);
+        }
+        FileKind::Odt | FileKind::Ods | FileKind::Odp => {
+            let mut archive = open_file_archive(path, limits)?;
+            let rules = XmlRules {
+                capture: Capture::Within(&["body"]),
+                paragraph: &["p", "h"],
+                tab: &["tab"],
+                line_break: &["line-break"],
+                space: &["s"],
+                skip: &[],
+            };
+            entry_text(&mut archive, "content.xml", &rules, &mut sink);
+        }
+    }
+    sink.finish()
+}
+
+fn open_file_archive(path: &Path, limits: &ArchiveLimits) -> Option<ZipArchive<BufReader<File>>> {
+    let file = File::open(path).ok()?;
+    open_archive(BufReader::new(file), limits).ok()
+}
+
+/// Accumulates text up to a byte cap, cutting at a char boundary.
+struct TextSink {
+    text: String,
+    cap: usize,
+    full: bool,
+}
+
+impl TextSink {
+    fn new(cap: usize) -> Self {
+        Self {
+            text: String::new(),
+            cap,
+            full: cap == 0,
+        }
+    }
+
+    /// Appends `s`; returns false once the cap is reached.
+    fn push(&mut self, s: &str) -> bool {
+        if self.full {
+            return false;
+        }
+        let room = self.cap - self.text.len();
+        if s.len() <= room {
+            self.text.push_str(s);
+            return true;
+        }
+        let mut cut = room;
+        while !s.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        self.text.push_str(&s[..cut]);
+        self.full = true;
+        false
+    }
+
+    /// Appends a separator unless the text is empty or already ends with whitespace.
+    fn separator(&mut self, sep: &str) -> bool {
+        match self.text.chars().last() {
+            None => true,
+            Some(c) if c == '\n' || (sep != "\n" && c.is_whitespace()) => true,
+            Some(_) => self.push(sep),
+        }
+    }
+
+    fn finish(self) -> Option<String> {
+        if self.text.trim().is_empty() {
+            None
+        } else {
+            Some(self.text)
+        }
+    }
+}
+
+// ---------------------------------------------------------------- XML parts
+
+/// Which text nodes of an XML part are kept.
+enum Capture {
+    /// Text inside any element with one of these local names.
+    Within(&'static [&'static str]),
+}
+
+/// How the elements of one XML vocabulary map to text.
+struct XmlRules {
+    capture: Capture,
+    /// Elements whose end is a line break (paragraphs, headings, cells' strings).
+    paragraph: &'static [&'static str],
+    /// Elements that stand for a tab.
+    tab: &'static [&'static str],
+    /// Elements that stand for a line break.
+    line_break: &'static [&'static str],
+    /// Elements that stand for a space.
+    space: &'static [&'static str],
+    /// Elements whose content is ignored entirely (e.g. phonetic guides).
+    skip: &'static [&'static str],
+}
+
+/// Streams the text of an XML document into `sink`. Stops at the first XML
+/// error (keeping what was read) or once the sink is full.
+fn xml_text<R: BufRead>(reader: R, rules: &XmlRules, sink: &mut TextSink) {
+    let mut reader = quick_xml::Reader::from_reader(reader);
+    let mut buf = Vec::new();
+    let mut inside = 0usize;
+    let mut skipping = 0usize;
+    let Capture::Within(capture) = rules.capture;
+    loop {
+        buf.clear();
+        let event = match reader.read_event_into(&mut buf) {
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(e) => e,
+        };
+        let keep_going = match event {
+            Event::Start(e) => {
+                let name = e.local_name();
+                let name: &str = name.as_ref();
+                if rules.skip.contains(&name) {
+                    skipping += 1;
+                }
+                if capture.contains(&name) {
+                    inside += 1;
+                }
+                true
+            }
+            Event::End(e) => {
+                let name = e.local_name();
+                let name: &str = name.as_ref();
+                if rules.skip.contains(&name) {
+                    skipping = skipping.saturating_sub(1);
+                }
+                if capture.contains(&name) {
+                    inside = inside.saturating_sub(1);
+                }
+                if rules.paragraph.contains(&name) {
+                    sink.separator("\n")
+                } else {
+                    true
+                }
+            }
+            Event::Empty(e) => {
+                let name = e.local_name();
+                let name: &str = name.as_ref();
+                if skipping > 0 {
+                    true
+                } else if rules.tab.contains(&name) {
+                    sink.push("\t")
+                } else if rules.line_break.contains(&name) || rules.paragraph.contains(&name) {
+                    sink.separator("\n")
+                } else if rules.space.contains(&name) {
+                    sink.push(" ")
+                } else {
+                    true
+                }
+            }
+            Event::Text(t) if inside > 0 && skipping == 0 => sink.push(&t.xml10_content()),
+            Event::CData(t) if inside > 0 && skipping == 0 => sink.push(&t),
+            Event::GeneralRef(r) if inside > 0 && skipping == 0 => match r.resolve_char_ref() {
+                Ok(Some(c)) => sink.push(c.encode_utf8(&mut [0u8; 4])),
+                Ok(None) => match quick_xml::escape::resolve_predefined_entity(&r) {
+                    Some(s) => sink.push(s),
+                    None => true,
+                },
+                Err(_) => true,
+            },
+            _ => true,
+        };
+        if !keep_going {
+            break;
+        }
+    }
+}
+
+/// Streams one archive entry through [`xml_text`], reading at most its
+/// declared (already checked) size.
+fn entry_text<R: Read + Seek>(
+    archive: &mut ZipArchive<R>,
+    name: &str,
+    rules: &XmlRules,
+    sink: &mut TextSink,
+) {
+    let Ok(entry) = archive.by_name(name) else {
+        return;
+    };
+    let declared = entry.size();
+    let capped = BufReader::with_capacity(64 * 1024, entry.take(declared));
+    xml_text(capped, rules, sink);
+}
+
+/// Names `prefix<N>.xml` in numeric order of N.
+fn numbered_entries<R: Read + Seek>(archive: &ZipArchive<R>, prefix: &str) -> Vec<String> {
+    let mut found: Vec<(u64, String)> = archive
+        .file_names()
+        .filter_map(|n| n.ok())
+        .filter_map(|n| {
+            let number = n.strip_prefix(prefix)?.strip_suffix(".xml")?;
+            let number: u64 = number.parse().ok()?;
+            Some((number, n.into_owned()))
+        })
+        .collect();
+    found.sort();
+    found.into_iter().map(|(_, n)| n).collect()
+}
+
+fn ooxml_text<R: Read + Seek>(kind: FileKind, archive: &mut ZipArchive<R>, sink: &mut TextSink) {
+    match kind {
+        FileKind::Docx => {
+            let rules = XmlRules {
+                capture: Capture::Within(&["t"]),
+                paragraph: &["p"],
+                tab: &["tab"],
+                line_break: &["br", "cr"],
+                space: &[],
+                // Tab stop definitions in paragraph properties are not tabs.
+                skip: &["tabs"],
+            };
+            entry_text(archive, "word/document.xml", &rules, sink);
+        }
+        FileKind::Pptx => {
+            let rules = XmlRules {
+                capture: Capture::Within(&["t"]),
+                paragraph: &["p"],
+                tab: &[],
+                line_break: &["br"],
+                space: &[],
+                skip: &[],
+            };
+            for slide in numbered_entries(archive, "ppt/slides/slide") {
+                entry_text(archive, &slide, &rules, sink);
+                if !sink.separator("\n") {
+                    break;
+                }
+            }
+        }
+        FileKind::Xlsx => {
+            let shared = XmlRules {
+                capture: Capture::Within(&["si"]),
+                paragraph: &["si"],
+                tab: &[],
+                line_break: &[],
+                space: &[],
+                skip: &["rPh", "phoneticPr"],
+            };
+            entry_text(archive, "xl/sharedStrings.xml", &shared, sink);
+            let inline = XmlRules {
+                capture: Capture::Within(&["is"]),
+                paragraph: &["is"],
+                tab: &[],
+                line_break: &[],
+                space: &[],
+                skip: &["rPh"],
+            };
+            for sheet in numbered_entries(archive, "xl/worksheets/sheet") {
+                if sink.full {
+                    break;
+                }
+                entry_text(archive, &sheet, &inline, sink);
+            }
+        }
+        _ => {}
+    }
+}
+
+// ---------------------------------------------------------------------- PDF
+
+/// Largest a single Flate stream of a PDF may inflate to before extraction is refused.
+const PDF_MAX_STREAM_INFLATED: u64 = 256 * 1024 * 1024;
+/// Largest all Flate streams of a PDF together may inflate to before extraction is refused.
+const PDF_MAX_TOTAL_INFLATED: u64 = 1024 * 1024 * 1024;
+/// Deepest nesting of form XObjects we let `pdf-extract` recurse into.
+const PDF_MAX_FORM_DEPTH: usize = 16;
+/// Deepest page-tree `/Parent` chain (walked recursively by `pdf-extract`).
+const PDF_MAX_TREE_DEPTH: usize = 64;
+/// Pages that may panic before we give up on a document.
+const PDF_MAX_PAGE_PANICS: usize = 8;
+
+fn pdf_text(path: &Path, sink: &mut TextSink) -> Option<()> {
+    let data = std::fs::read(path).ok()?;
+    if !pdf_inflation_within_limits(&data) {
+        return None;
+    }
+    let loaded = catch_unwind(AssertUnwindSafe(|| {
+        let mut doc = pdf_extract::Document::load_mem(&data).ok()?;
+        if doc.is_encrypted() && doc.decrypt("").is_err() {
+            return None;
+        }
+        Some(doc)
+    }));
+    drop(data);
+    let mut doc = loaded.ok()??;
+    let pages = catch_unwind(AssertUnwindSafe(|| prepare_pdf(&mut doc))).ok()??;
+
+    let mut writer = CappedWriter {
+        sink,
+        stopped: false,
+    };
+    let mut panics = 0;
+    for page in pages {
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            let out: &mut dyn io::Write = &mut writer;
+            let mut output = pdf_extract::PlainTextOutput::new(out);
+            pdf_extract::output_doc_page(&doc, &mut output, page)
+        }));
+        if writer.stopped {
+            break;
+        }
+        match result {
+            Ok(_) => {}
+            Err(_) => {
+                panics += 1;
+                if panics >= PDF_MAX_PAGE_PANICS {
+                    break;
+                }
+            }
+        }
+        if !writer.sink.separator("\n") {
+            break;
+        }
+    }
+    Some(())
+}
+
+/// `io::Write` into a [`TextSink`] that fails once the sink is full, which
+/// makes `pdf-extract` stop processing the page.
+struct CappedWriter<'a> {
+    sink: &'a mut TextSink,
+    stopped: bool,
+}
+
+impl io::Write for CappedWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        // pdf-extract writes whole `str`s through `write_all`.
+        let s = String::from_utf8_lossy(buf);
+        if self.sink.push(&s) {
+            Ok(buf.len())
+        } else {
+            self.stopped = true;
+            Err(io::Error::other("text cap reached"))
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Inflates every `/FlateDecode` stream of the raw PDF into a counter.
+/// False when one stream or all together exceed the limits: `lopdf` inflates
+/// streams into memory without bound, so a bomb must be stopped before it loads.
+fn pdf_inflation_within_limits(data: &[u8]) -> bool {
+    let finder = memchr::memmem::Finder::new(b"stream");
+    let mut total: u64 = 0;
+    let mut pos = 0;
+    while let Some(found) = finder.find(&data[pos..]) {
+        let at = pos + found;
+        pos = at + 6;
+        if at >= 3 && &data[at - 3..at] == b"end" {
+            continue;
+        }
+        let start = match data.get(at + 6..at + 8) {
+            Some([b'\r', b'\n']) => at + 8,
+            Some([b'\n', _]) | Some([b'\r', _]) => at + 7,
+            _ => continue,
+        };
+        // The stream's dictionary is between the preceding "obj" and here.
+        let window = &data[at.saturating_sub(4096)..at];
+        let dict = match memchr::memmem::rfind(window, b"obj") {
+            Some(i) => &window[i..],
+            None => window,
+        };
+        if memchr::memmem::find(dict, b"FlateDecode").is_none() {
+            continue;
+        }
+        let decoder = flate2::read::ZlibDecoder::new(&data[start..]);
+        let mut limited = decoder.take(PDF_MAX_STREAM_INFLATED + 1);
+        let inflated = io::copy(&mut limited, &mut io::sink()).unwrap_or_else(|_| {
+            // A broken stream: count what came out before the error is
+            // unknown, so count nothing; lopdf will fail on it the same way.
+            0
+        });
+        if inflated > PDF_MAX_STREAM_INFLATED {
+            return false;
+        }
+        total += inflated;
+        if total > PDF_MAX_TOTAL_INFLATED {
+            return false;
+        }
+    }
+    true
+}
+
+/// Makes a loaded PDF safe for `pdf-extract` and returns its page numbers:
+/// image streams are emptied (they are never text, and `pdf-extract` would
+/// parse their pixels as content), and documents whose page tree or form
+/// XObjects would make `pdf-extract` recurse without end are refused.
+fn prepare_pdf(doc: &mut pdf_extract::Document) -> Option<Vec<u32>> {
+    use pdf_extract::{Dictionary, Object, ObjectId};
+
+    fn deref<'a>(doc: &'a pdf_extract::Document, o: &'a Object) -> Option<&'a Object> {
+        match o {
+            Object::Reference(id) => doc.get_object(*id).ok(),
+            other => Some(other),
+        }
+    }
+    fn dict_at<'a>(
+        doc: &'a pdf_extract::Document,
+        d: &'a Dictionary,
+        key: &[u8],
+    ) -> Option<&'a Dictionary> {
+        deref(doc, d.get(key).ok()?)?.as_dict().ok()
+    }
+
+    for object in doc.objects.values_mut() {
+        if let Object::Stream(stream) = object {
+            let is_image = stream
+                .dict
+                .get(b"Subtype")
+                .and_then(Object::as_name)
+                .is_ok_and(|n| n == b"Image");
+            if is_image {
+                stream.content = Vec::new();
+                stream.dict.remove(b"Filter");
+                stream.dict.remove(b"DecodeParms");
+            }
+        }
+    }
+
+    let pages = doc.get_pages();
+    let doc = &*doc;
+    // States (form, resources in effect) already proven to terminate.
+    let mut done: HashSet<(ObjectId, usize)> = HashSet::new();
+    let mut do_names: HashMap<ObjectId, Vec<Vec<u8>>> = HashMap::new();
+
+    // Depth-first over the real call graph: a form's `Do` operators, resolved
+    // in the resources in effect (its own, or its caller's when it has none).
+    fn walk(
+        doc: &pdf_extract::Document,
+        id: ObjectId,
+        resources: &Dictionary,
+        depth: usize,
+        done: &mut HashSet<(ObjectId, usize)>,
+        do_names: &mut HashMap<ObjectId, Vec<Vec<u8>>>,
+    ) -> bool {
+        if depth > PDF_MAX_FORM_DEPTH {
+            return false;
+        }
+        let state = (id, resources as *const Dictionary as usize);
+        if done.contains(&state) {
+            return true;
+        }
+        let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) else {
+            return true;
+        };
+        let own = dict_at(doc, &stream.dict, b"Resources");
+        let effective = own.unwrap_or(resources);
+        let names = do_names.entry(id).or_insert_with(|| {
+            let content = if stream.filters().is_ok() {
+                stream.decompressed_content().unwrap_or_default()
+            } else {
+                stream.content.clone()
+            };
+            if memchr::memmem::find(&content, b"Do").is_none() {
+                return Vec::new();
+            }
+            pdf_extract::content::Content::decode(&content)
+                .map(|c| {
+                    c.operations
+                        .into_iter()
+                        .filter(|op| op.operator == "Do")
+                        .filter_map(|op| op.operands.first()?.as_name().ok().map(<[u8]>::to_vec))
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        let names = names.clone();
+        if let Some(xobjects) = dict_at(doc, effective, b"XObject") {
+            for name in names {
+                if let Ok(Object::Reference(child)) = xobjects.get(&name) {
+                    if !walk(doc, *child, effective, depth + 1, done, do_names) {
+                        return false;
+                    }
+                }
+            }
+        }
+        done.insert(state);
+        true
+    }
+
+    for page_id in pages.values() {
+        let page = doc.get_dictionary(*page_id).ok()?;
+        // The /Parent chain, which pdf-extract climbs recursively.
+        let mut node = page;
+        let mut resources = dict_at(doc, node, b"Resources");
+        let mut depth = 0;
+        while let Some(parent) = dict_at(doc, node, b"Parent") {
+            depth += 1;
+            if depth > PDF_MAX_TREE_DEPTH {
+                return None;
+            }
+            node = parent;
+            if resources.is_none() {
+                resources = dict_at(doc, node, b"Resources");
+            }
+        }
+        let Some(resources) = resources else { continue };
+        let Some(xobjects) = dict_at(doc, resources, b"XObject") else {
+            continue;
+        };
+        for (_, xobject) in xobjects.iter() {
+            if let Object::Reference(id) = xobject {
+                if !walk(doc, *id, resources, 1, &mut done, &mut do_names) {
+                    return None;
+                }
+            }
+        }
+    }
+    Some(pages.keys().copied().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sink_cuts_at_char_boundary() {
+        let mut sink = TextSink::new(5);
+        assert!(sink.push("ab"));
+        assert!(!sink.push("دورة"));
+        assert_eq!(sink.text, "abد");
+        assert!(!sink.push("x"));
+    }
+
+    #[test]
+    fn xml_entities_and_paragraphs() {
+        let xml = r#"<w:document xmlns:w="x"><w:body><w:p><w:pPr><w:tabs><w:tab w:val="left"/></w:tabs></w:pPr><w:r><w:t>Tom &amp; Jerry&#x21;</w:t></w:r></w:p><w:p><w:r><w:t>İstanbul</w:t><w:tab/><w:t>Şahinbey</w:t></w:r></w:p></w:body></w:document>"#;
+        let rules = XmlRules {
+            capture: Capture::Within(&["t"]),
+            paragraph: &["p"],
+            tab: &["tab"],
+            line_break: &["br"],
+            space: &[],
+            skip: &["tabs"],
+        };
+        let mut sink = TextSink::new(1000);
+        xml_text(xml.as_bytes(), &rules, &mut sink);
+        assert_eq!(sink.text, "Tom & Jerry!\nİstanbul\tŞahinbey\n");
+    }
+}
