@@ -1,1 +1,202 @@
-//! Placeholder; being written.
+//! Print-ready PDFs for Majlis: practice sheets and compendia.
+//!
+//! Documents are typeset with [typst](https://typst.app) used as a library.
+//! The typst templates are embedded in this crate; the content to print is
+//! serialised to JSON and handed to the template as the virtual file
+//! `/data.json`, which the template reads with `json("/data.json")`. User text
+//! is therefore always *data*: a title such as `*bold* #set page(..)` is
+//! printed literally and never interpreted as typst markup.
+//!
+//! Fonts (Noto Sans and Noto Naskh Arabic, SIL Open Font License) are
+//! embedded in the binary; nothing is read from the file system or the
+//! network at run time.
+//!
+//! ```no_run
+//! use majlis_print::{Printer, Sheet, Section};
+//!
+//! let printer = Printer::new();
+//! let sheet = Sheet {
+//!     lang: "en".into(),
+//!     title: "Community centre".into(),
+//!     subtitle: None,
+//!     facts: vec![],
+//!     sections: vec![Section { heading: "Challenge".into(), text: "…".into() }],
+//!     footer: None,
+//! };
+//! let pdf: Vec<u8> = printer.practice_sheet(&sheet)?;
+//! # Ok::<(), majlis_print::PrintError>(())
+//! ```
+
+mod world;
+
+use serde::{Deserialize, Serialize};
+
+pub use world::Printer;
+
+/// One good practice of a municipality, printed as a sheet of one to three
+/// pages, or as one entry of a [`Compendium`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Sheet {
+    /// Language of the practice as a BCP 47 tag; only the primary subtag is
+    /// used (`"en"`, `"ar"`, `"tr"`, `"fr"`, `"de"`, …). Arabic (and other
+    /// right-to-left languages) set the text direction to right-to-left. An
+    /// empty or malformed tag falls back to `"en"`.
+    pub lang: String,
+    /// Title of the practice.
+    pub title: String,
+    /// A line under the title, e.g. "Şahinbey Municipality · Gaziantep, Türkiye".
+    pub subtitle: Option<String>,
+    /// A compact label/value table under the title (Period, Themes, Contact,
+    /// Department, Status, …). Facts with an empty value are left out.
+    pub facts: Vec<Fact>,
+    /// The body (Challenge, Approach and activities, Results, Lessons, …).
+    /// A section whose text is empty is left out.
+    pub sections: Vec<Section>,
+    /// Small print at the bottom of every page of a sheet. Inside a
+    /// compendium it is printed as a small note at the end of the practice.
+    pub footer: Option<String>,
+}
+
+/// One row of the facts table of a [`Sheet`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Fact {
+    /// The label, e.g. "Period".
+    pub label: String,
+    /// The value, e.g. "2015–2017"; single newlines are line breaks.
+    pub value: String,
+}
+
+/// A headed section of a [`Sheet`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Section {
+    /// The heading, e.g. "Challenge". May be empty (the text is then printed
+    /// without a heading).
+    pub heading: String,
+    /// Paragraphs separated by blank lines; single newlines are line breaks.
+    pub text: String,
+}
+
+/// A book of practices: cover, introduction, table of contents and chapters
+/// by theme, each holding several practices.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Compendium {
+    /// Language of the cover, introduction, contents and chapter titles (see
+    /// [`Sheet::lang`]). Each practice keeps its own language.
+    pub lang: String,
+    /// Title on the cover and in the PDF metadata.
+    pub title: String,
+    /// Subtitle on the cover.
+    pub subtitle: Option<String>,
+    /// Edition on the cover, e.g. "May 2017".
+    pub edition: Option<String>,
+    /// Publisher on the cover and as PDF author, e.g. "Center for
+    /// Mediterranean Integration".
+    pub publisher: Option<String>,
+    /// Title of the table of contents, e.g. "Contents" or "المحتويات". If
+    /// empty, typst's own word for the language is used.
+    pub contents_label: String,
+    /// Heading of the introduction, e.g. "Introduction".
+    pub introduction_heading: String,
+    /// Paragraphs separated by blank lines; empty means no introduction.
+    pub introduction: String,
+    /// The chapters, each starting on a new page.
+    pub chapters: Vec<Chapter>,
+    /// Small print at the bottom of every page after the cover.
+    pub footer: Option<String>,
+}
+
+/// A chapter of a [`Compendium`], usually one theme.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Chapter {
+    /// Chapter title, listed in the table of contents.
+    pub title: String,
+    /// Paragraphs under the chapter title; may be empty.
+    pub introduction: String,
+    /// The practices of the chapter, each starting on a new page and listed
+    /// in the table of contents.
+    pub practices: Vec<Sheet>,
+}
+
+/// Why a document could not be printed.
+#[derive(Debug, thiserror::Error)]
+pub enum PrintError {
+    /// The input could not be serialised for the template.
+    #[error("could not serialise the document data: {0}")]
+    Data(#[from] serde_json::Error),
+    /// Typst failed to compile the document; the messages are joined with
+    /// "; ".
+    #[error("typesetting failed: {0}")]
+    Compile(String),
+    /// Typst compiled the document but could not write the PDF.
+    #[error("PDF export failed: {0}")]
+    Pdf(String),
+}
+
+/// The primary language subtag in lower case (`"ar-SY"` → `"ar"`), or `"en"`
+/// if `tag` has none that typst accepts.
+fn primary_lang(tag: &str) -> String {
+    let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
+    if (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_alphabetic()) {
+        primary.to_ascii_lowercase()
+    } else {
+        "en".to_owned()
+    }
+}
+
+impl Sheet {
+    /// A copy whose language tag is one typst accepts.
+    fn normalised(&self) -> Sheet {
+        let mut sheet = self.clone();
+        sheet.lang = primary_lang(&sheet.lang);
+        sheet
+    }
+}
+
+impl Compendium {
+    /// A copy whose language tags (its own and each practice's) are ones typst
+    /// accepts.
+    fn normalised(&self) -> Compendium {
+        let mut book = self.clone();
+        book.lang = primary_lang(&book.lang);
+        for practice in book
+            .chapters
+            .iter_mut()
+            .flat_map(|c| c.practices.iter_mut())
+        {
+            practice.lang = primary_lang(&practice.lang);
+        }
+        book
+    }
+}
+
+impl Printer {
+    /// Typesets one practice sheet (A4) and returns the PDF bytes.
+    pub fn practice_sheet(&self, sheet: &Sheet) -> Result<Vec<u8>, PrintError> {
+        let data = serde_json::to_vec(&sheet.normalised())?;
+        self.render(world::Template::Sheet, data)
+    }
+
+    /// Typesets a compendium (A4: cover, introduction, contents, chapters)
+    /// and returns the PDF bytes.
+    pub fn compendium(&self, book: &Compendium) -> Result<Vec<u8>, PrintError> {
+        let data = serde_json::to_vec(&book.normalised())?;
+        self.render(world::Template::Compendium, data)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::primary_lang;
+
+    #[test]
+    fn language_tags_are_reduced_to_the_primary_subtag() {
+        assert_eq!(primary_lang("ar"), "ar");
+        assert_eq!(primary_lang("ar-SY"), "ar");
+        assert_eq!(primary_lang("TR_tr"), "tr");
+        assert_eq!(primary_lang(" de "), "de");
+        assert_eq!(primary_lang(""), "en");
+        assert_eq!(primary_lang("x"), "en");
+        assert_eq!(primary_lang("français"), "en");
+        assert_eq!(primary_lang("12"), "en");
+    }
+}
