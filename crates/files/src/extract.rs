@@ -321,10 +321,15 @@ fn ooxml_text<R: Read + Seek>(kind: FileKind, archive: &mut ZipArchive<R>, sink:
 
 // ---------------------------------------------------------------------- PDF
 
-/// Largest a single Flate stream of a PDF may inflate to before extraction is refused.
+/// Raw pre-scan: largest any single zlib stream of a PDF may inflate to
+/// before extraction is refused.
 const PDF_MAX_STREAM_INFLATED: u64 = 256 * 1024 * 1024;
-/// Largest all Flate streams of a PDF together may inflate to before extraction is refused.
+/// Raw pre-scan: largest all zlib streams together may inflate to (images included).
 const PDF_MAX_TOTAL_INFLATED: u64 = 1024 * 1024 * 1024;
+/// At load: a non-image stream decoding to more than this is emptied.
+const PDF_MAX_OBJECT_DECODED: u64 = 64 * 1024 * 1024;
+/// At load: once non-image streams together decode to more than this, the rest are emptied.
+const PDF_MAX_OBJECTS_DECODED: u64 = 512 * 1024 * 1024;
 /// Deepest nesting of form XObjects we let `pdf-extract` recurse into.
 const PDF_MAX_FORM_DEPTH: usize = 16;
 /// Deepest page-tree `/Parent` chain (walked recursively by `pdf-extract`).
@@ -337,16 +342,22 @@ fn pdf_text(path: &Path, sink: &mut TextSink) -> Option<()> {
     if !pdf_inflation_within_limits(&data) {
         return None;
     }
+    // lopdf's loader for encrypted files bypasses the load filter below.
+    if memchr::memmem::find(&data, b"/Encrypt").is_some() {
+        return None;
+    }
+    DECODED_BUDGET.with(|b| b.set(PDF_MAX_OBJECTS_DECODED));
     let loaded = catch_unwind(AssertUnwindSafe(|| {
-        let mut doc = pdf_extract::Document::load_mem(&data).ok()?;
-        if doc.is_encrypted() && doc.decrypt("").is_err() {
-            return None;
-        }
-        Some(doc)
+        let options = pdf_extract::LoadOptions {
+            filter: Some(guard_object),
+            ..Default::default()
+        };
+        let doc = pdf_extract::Document::load_mem_with_options(&data, options).ok()?;
+        (!doc.is_encrypted()).then_some(doc)
     }));
     drop(data);
-    let mut doc = loaded.ok()??;
-    let pages = catch_unwind(AssertUnwindSafe(|| prepare_pdf(&mut doc))).ok()??;
+    let doc = loaded.ok()??;
+    let pages = catch_unwind(AssertUnwindSafe(|| prepare_pdf(&doc))).ok()??;
 
     let mut writer = CappedWriter {
         sink,
@@ -402,9 +413,12 @@ impl io::Write for CappedWriter<'_> {
     }
 }
 
-/// Inflates every `/FlateDecode` stream of the raw PDF into a counter.
-/// False when one stream or all together exceed the limits: `lopdf` inflates
-/// streams into memory without bound, so a bomb must be stopped before it loads.
+/// Inflates every stream of the raw PDF that inflates into a counter. False
+/// when one stream or all together exceed the limits: `lopdf` inflates
+/// streams (cross-reference and object streams while loading) into memory
+/// without bound, so a bomb must be stopped before it loads. Catches
+/// single-layer Flate; [`guard_object`] then checks every object's real
+/// filter chain.
 fn pdf_inflation_within_limits(data: &[u8]) -> bool {
     let finder = memchr::memmem::Finder::new(b"stream");
     let mut total: u64 = 0;
@@ -420,22 +434,20 @@ fn pdf_inflation_within_limits(data: &[u8]) -> bool {
             Some([b'\n', _]) | Some([b'\r', _]) => at + 7,
             _ => continue,
         };
-        // The stream's dictionary is between the preceding "obj" and here.
-        let window = &data[at.saturating_sub(4096)..at];
-        let dict = match memchr::memmem::rfind(window, b"obj") {
-            Some(i) => &window[i..],
-            None => window,
-        };
-        if memchr::memmem::find(dict, b"FlateDecode").is_none() {
-            continue;
-        }
+        // Every stream is tried, whatever its dictionary says (which a crafted
+        // file could hide from a textual look-back): data that is not zlib
+        // fails on its first bytes.
         let decoder = flate2::read::ZlibDecoder::new(&data[start..]);
-        let mut limited = decoder.take(PDF_MAX_STREAM_INFLATED + 1);
-        let inflated = io::copy(&mut limited, &mut io::sink()).unwrap_or_else(|_| {
-            // A broken stream: count what came out before the error is
-            // unknown, so count nothing; lopdf will fail on it the same way.
-            0
-        });
+        let mut counter = Counter(0);
+        // A broken stream still counts what it inflated before the error:
+        // lopdf keeps such partial output too.
+        let _ = io::copy(&mut decoder.take(PDF_MAX_STREAM_INFLATED + 1), &mut counter);
+        if counter.0 == 0 && data.len() > start + 2 {
+            // lopdf retries a failed zlib stream as raw deflate after the header.
+            let raw = flate2::read::DeflateDecoder::new(&data[start + 2..]);
+            let _ = io::copy(&mut raw.take(PDF_MAX_STREAM_INFLATED + 1), &mut counter);
+        }
+        let inflated = counter.0;
         if inflated > PDF_MAX_STREAM_INFLATED {
             return false;
         }
@@ -447,11 +459,159 @@ fn pdf_inflation_within_limits(data: &[u8]) -> bool {
     true
 }
 
-/// Makes a loaded PDF safe for `pdf-extract` and returns its page numbers:
-/// image streams are emptied (they are never text, and `pdf-extract` would
-/// parse their pixels as content), and documents whose page tree or form
-/// XObjects would make `pdf-extract` recurse without end are refused.
-fn prepare_pdf(doc: &mut pdf_extract::Document) -> Option<Vec<u32>> {
+thread_local! {
+    /// What non-image streams of the PDF being loaded may still decode to.
+    static DECODED_BUDGET: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// lopdf load filter, run on every object before lopdf expands object
+/// streams: empties image streams (never text), and empties any other stream
+/// whose filter chain decodes to more than [`PDF_MAX_OBJECT_DECODED`], uses a
+/// filter whose output we cannot bound, or goes over the document's budget.
+fn guard_object(
+    id: pdf_extract::ObjectId,
+    object: &mut pdf_extract::Object,
+) -> Option<(pdf_extract::ObjectId, pdf_extract::Object)> {
+    use pdf_extract::Object;
+    if let Object::Stream(stream) = object {
+        let is_image = stream
+            .dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .is_ok_and(|n| n == b"Image");
+        let keep = !is_image
+            && match decoded_len(stream) {
+                Some(len) => DECODED_BUDGET.with(|budget| {
+                    let left = budget.get();
+                    budget.set(left.saturating_sub(len));
+                    len <= left
+                }),
+                None => false,
+            };
+        if !keep {
+            stream.content = Vec::new();
+            stream.dict.remove(b"Filter");
+            stream.dict.remove(b"DecodeParms");
+            stream.dict.set("Length", 0);
+        }
+    }
+    // lopdf keeps `object` (as changed here) for top-level objects and the
+    // returned copy for objects inside object streams, which are never streams.
+    match object {
+        Object::Stream(_) => Some((id, Object::Null)),
+        other => Some((id, other.clone())),
+    }
+}
+
+/// What a stream decodes to through its filter chain, counted without
+/// holding more than [`PDF_MAX_OBJECT_DECODED`] per intermediate layer;
+/// `None` when over that, or when a filter is one we do not bound.
+fn decoded_len(stream: &pdf_extract::Stream) -> Option<u64> {
+    let Ok(filters) = stream.filters() else {
+        return Some(stream.content.len() as u64);
+    };
+    let cap = PDF_MAX_OBJECT_DECODED;
+    let mut layer: std::borrow::Cow<'_, [u8]> = std::borrow::Cow::Borrowed(&stream.content);
+    for (i, filter) in filters.iter().enumerate() {
+        let last = i + 1 == filters.len();
+        let mut out = LimitedSink::new(cap, !last);
+        match *filter {
+            b"FlateDecode" => {
+                let _ = io::copy(&mut flate2::read::ZlibDecoder::new(&layer[..]), &mut out);
+                if out.count == 0 && layer.len() > 2 {
+                    let raw = flate2::read::DeflateDecoder::new(&layer[2..]);
+                    let _ = io::copy(&mut { raw }, &mut out);
+                }
+            }
+            b"LZWDecode" => {
+                // Either code-size convention: count the larger.
+                let mut a = LimitedSink::new(cap, !last);
+                let _ = weezl::decode::Decoder::with_tiff_size_switch(weezl::BitOrder::Msb, 8)
+                    .into_stream(&mut a)
+                    .decode(&layer[..]);
+                let _ = weezl::decode::Decoder::new(weezl::BitOrder::Msb, 8)
+                    .into_stream(&mut out)
+                    .decode(&layer[..]);
+                if a.count > out.count {
+                    out = a;
+                }
+            }
+            // Decoded as-is or not at all by lopdf; images never get here.
+            b"DCTDecode" | b"JPXDecode" | b"CCITTFaxDecode" | b"JBIG2Decode"
+            | b"RunLengthDecode" | b"ASCIIHexDecode" | b"ASCII85Decode"
+                if last && i == 0 =>
+            {
+                return Some(layer.len() as u64);
+            }
+            _ => return None,
+        }
+        if out.count > cap {
+            return None;
+        }
+        if last {
+            return Some(out.count);
+        }
+        layer = std::borrow::Cow::Owned(out.kept);
+    }
+    Some(layer.len() as u64)
+}
+
+/// Counts what is written; keeps it too when asked; fails once over `cap`.
+struct LimitedSink {
+    count: u64,
+    cap: u64,
+    keep: bool,
+    kept: Vec<u8>,
+}
+
+impl LimitedSink {
+    fn new(cap: u64, keep: bool) -> Self {
+        Self {
+            count: 0,
+            cap,
+            keep,
+            kept: Vec::new(),
+        }
+    }
+}
+
+impl io::Write for LimitedSink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.count += buf.len() as u64;
+        if self.count > self.cap {
+            return Err(io::Error::other("decoded stream too large"));
+        }
+        if self.keep {
+            self.kept.extend_from_slice(buf);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// An `io::Write` that only counts.
+struct Counter(u64);
+
+impl io::Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0 += buf.len() as u64;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Returns the page numbers of a loaded PDF, or `None` when its page tree or
+/// form XObjects would make `pdf-extract` recurse without end (a stack
+/// overflow aborts the process; `catch_unwind` cannot help). Image streams
+/// were already emptied at load ([`guard_object`]): `pdf-extract` would
+/// otherwise parse their pixels as content.
+fn prepare_pdf(doc: &pdf_extract::Document) -> Option<Vec<u32>> {
     use pdf_extract::{Dictionary, Object, ObjectId};
 
     fn deref<'a>(doc: &'a pdf_extract::Document, o: &'a Object) -> Option<&'a Object> {
@@ -468,23 +628,7 @@ fn prepare_pdf(doc: &mut pdf_extract::Document) -> Option<Vec<u32>> {
         deref(doc, d.get(key).ok()?)?.as_dict().ok()
     }
 
-    for object in doc.objects.values_mut() {
-        if let Object::Stream(stream) = object {
-            let is_image = stream
-                .dict
-                .get(b"Subtype")
-                .and_then(Object::as_name)
-                .is_ok_and(|n| n == b"Image");
-            if is_image {
-                stream.content = Vec::new();
-                stream.dict.remove(b"Filter");
-                stream.dict.remove(b"DecodeParms");
-            }
-        }
-    }
-
     let pages = doc.get_pages();
-    let doc = &*doc;
     // States (form, resources in effect) already proven to terminate.
     let mut done: HashSet<(ObjectId, usize)> = HashSet::new();
     let mut do_names: HashMap<ObjectId, Vec<Vec<u8>>> = HashMap::new();
@@ -533,10 +677,10 @@ fn prepare_pdf(doc: &mut pdf_extract::Document) -> Option<Vec<u32>> {
         let names = names.clone();
         if let Some(xobjects) = dict_at(doc, effective, b"XObject") {
             for name in names {
-                if let Ok(Object::Reference(child)) = xobjects.get(&name) {
-                    if !walk(doc, *child, effective, depth + 1, done, do_names) {
-                        return false;
-                    }
+                if let Ok(Object::Reference(child)) = xobjects.get(&name)
+                    && !walk(doc, *child, effective, depth + 1, done, do_names)
+                {
+                    return false;
                 }
             }
         }
@@ -565,10 +709,10 @@ fn prepare_pdf(doc: &mut pdf_extract::Document) -> Option<Vec<u32>> {
             continue;
         };
         for (_, xobject) in xobjects.iter() {
-            if let Object::Reference(id) = xobject {
-                if !walk(doc, *id, resources, 1, &mut done, &mut do_names) {
-                    return None;
-                }
+            if let Object::Reference(id) = xobject
+                && !walk(doc, *id, resources, 1, &mut done, &mut do_names)
+            {
+                return None;
             }
         }
     }
