@@ -1,6 +1,9 @@
 //! Majlis: the collaborative platform of a peer-learning network of
 //! municipalities hosting refugees. See ARCHITECTURE.md for the map.
 
+#[macro_use]
+mod macros;
+
 // Infrastructure
 pub mod cli;
 pub mod config;
@@ -13,6 +16,7 @@ pub mod web;
 pub mod accounts;
 pub mod audit;
 pub mod directory;
+pub mod library;
 
 // Demo data, fed by every activity
 pub mod demo;

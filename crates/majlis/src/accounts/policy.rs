@@ -91,12 +91,44 @@ pub enum Action {
     ViewAudit,
     /// Platform settings.
     Administer,
+    /// Start a practice (focal points and staff).
+    CreatePractice,
+    /// Submit or edit a practice on behalf of this municipality.
+    ActForMunicipality(i32),
+    /// Read a practice.
+    ViewPractice(PracticeRef),
+    /// Change a practice's content or attachments.
+    EditPractice(PracticeRef),
+    /// Send a draft practice for review.
+    SubmitPractice(PracticeRef),
+    /// Review practices: comment, ask for changes, publish, archive.
+    ReviewPractices,
+    /// Add and change library resources and compendium editions.
+    ManageLibrary,
+}
+
+/// What the policy needs to know of a practice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PracticeRef {
+    pub status: crate::library::PracticeStatus,
+    pub municipality: Option<i32>,
+    pub author: Option<i32>,
+}
+
+impl Actor {
+    /// The practice's author, or a focal point of its municipality.
+    pub fn owns(&self, p: &PracticeRef) -> bool {
+        p.author == Some(self.person_id)
+            || p.municipality
+                .is_some_and(|m| self.focal_point_of.contains(&m))
+    }
 }
 
 /// The one decision: may `actor` (`None` for a visitor) do `action`?
 pub fn can(actor: Option<&Actor>, action: Action) -> bool {
     match (actor, action) {
         (_, Action::View(Visibility::Public)) => true,
+        (_, Action::ViewPractice(p)) if p.status.is_public() => true,
         (None, _) => false,
         (Some(_), Action::View(Visibility::Members)) => true,
         (Some(a), Action::EditMunicipality(id)) => a.is_staff() || a.focal_point_of.contains(&id),
@@ -105,6 +137,16 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
             Action::EditDirectory | Action::ManagePeople | Action::Invite | Action::ViewAudit,
         ) => a.is_staff(),
         (Some(a), Action::Administer) => a.role == Role::Admin,
+        (Some(a), Action::CreatePractice) => a.is_staff() || !a.focal_point_of.is_empty(),
+        (Some(a), Action::ActForMunicipality(id)) => a.is_staff() || a.focal_point_of.contains(&id),
+        (Some(a), Action::ViewPractice(p)) => a.is_staff() || a.owns(&p),
+        (Some(a), Action::EditPractice(p)) => {
+            a.is_staff() || (a.owns(&p) && p.status == crate::library::PracticeStatus::Draft)
+        }
+        (Some(a), Action::SubmitPractice(p)) => {
+            p.status == crate::library::PracticeStatus::Draft && (a.is_staff() || a.owns(&p))
+        }
+        (Some(a), Action::ReviewPractices | Action::ManageLibrary) => a.is_staff(),
     }
 }
 

@@ -258,7 +258,7 @@ impl FromRequestParts<AppState> for ClientInfo {
 /// a browser marks as cross-site are refused outright.
 pub struct CsrfForm<T>(pub T);
 
-fn same(a: &str, b: &str) -> bool {
+pub(crate) fn same(a: &str, b: &str) -> bool {
     // Constant time for equal lengths; tokens have a fixed length.
     a.len() == b.len()
         && a.bytes()
@@ -299,6 +299,41 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfForm<T> {
             _ => return Err(AppError::Csrf),
         }
         parse_form(&body).map(CsrfForm)
+    }
+}
+
+/// A multipart form (with files) from a signed-in person. Its anti-forgery
+/// token must be the form's first field: it is checked before any file is
+/// read (see `library::files::read_form`).
+pub struct CsrfMultipart {
+    pub multipart: axum::extract::Multipart,
+    pub expected: String,
+}
+
+impl<S: Send + Sync> FromRequest<S> for CsrfMultipart {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        if req
+            .headers()
+            .get("sec-fetch-site")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v == "cross-site")
+        {
+            return Err(AppError::Csrf);
+        }
+        let expected = req
+            .extensions()
+            .get::<SignedIn>()
+            .map(|s| s.session.csrf_token.clone())
+            .ok_or(AppError::SignInRequired)?;
+        let multipart = axum::extract::Multipart::from_request(req, state)
+            .await
+            .map_err(|_| AppError::bad_request("form"))?;
+        Ok(CsrfMultipart {
+            multipart,
+            expected,
+        })
     }
 }
 

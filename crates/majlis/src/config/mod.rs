@@ -40,6 +40,25 @@ pub struct Settings {
     pub smtp_url: Option<DatabaseUrl>,
     /// The sender of the platform's messages.
     pub mail_from: String,
+    /// Where uploaded files go: empty for a folder under `data_dir/files/`,
+    /// or `s3://bucket/prefix` for S3-compatible storage (with `files_options`).
+    pub files_url: Option<String>,
+    /// Options of the file store, e.g. `aws_endpoint`, `aws_region`,
+    /// `aws_access_key_id`, `aws_secret_access_key`, `aws_allow_http`.
+    pub files_options: StoreOptions,
+    /// Largest upload accepted, in megabytes.
+    pub upload_max_mb: u64,
+}
+
+/// Options of the file store; values (which hold secrets) never reach a log.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct StoreOptions(pub std::collections::BTreeMap<String, String>);
+
+impl std::fmt::Debug for StoreOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.0.keys()).finish()
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,6 +84,9 @@ impl Default for Settings {
             trust_forwarded_for: false,
             smtp_url: None,
             mail_from: "Majlis <majlis@localhost>".into(),
+            files_url: None,
+            files_options: StoreOptions::default(),
+            upload_max_mb: 50,
         }
     }
 }
@@ -84,6 +106,9 @@ const KNOWN_KEYS: &[&str] = &[
     "trust_forwarded_for",
     "smtp_url",
     "mail_from",
+    "files_url",
+    "files_options",
+    "upload_max_mb",
 ];
 
 /// Variables that start with `MAJLIS_` but are not settings.

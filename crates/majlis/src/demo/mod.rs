@@ -22,6 +22,8 @@ use crate::directory::reference::TrDef;
 use crate::directory::{MunicipalityKind, OrganisationKind};
 use crate::i18n::TrText;
 
+mod library;
+
 const NETWORK_TOML: &str = include_str!("network.toml");
 
 #[derive(Debug, Deserialize)]
@@ -139,6 +141,7 @@ pub async fn load(db: &Db, now: DateTime<Utc>) -> Result<LoadReport, DemoError> 
         let ids = theme_ids(&def.themes, &def.slug)?;
         load_municipality(&tx, def, ids, now, &mut report).await?;
     }
+    library::load(&tx, now, &mut report).await?;
     tx.commit().await?;
     Ok(report)
 }

@@ -91,7 +91,7 @@ impl PageRequest {
         Ok(PageRequest { page, per_page })
     }
 
-    fn offset(self) -> u64 {
+    pub fn offset(self) -> u64 {
         (self.page - 1) * self.per_page
     }
 }
@@ -166,7 +166,7 @@ impl OrganisationFilter {
     }
 }
 
-fn parse_opt<T>(
+pub fn parse_opt<T>(
     v: Option<&str>,
     field: &str,
     parse: impl Fn(&str) -> Option<T>,
@@ -279,7 +279,7 @@ pub async fn partner_countries<C: ConnectionTrait>(
 
 /// SQL for a column holding an owner's theme ids as `"3,7,12"`, computed by a
 /// correlated subquery so rows and their themes come back in one query.
-fn theme_ids_column(backend: DatabaseBackend, link_table: &str, owner: &str) -> String {
+pub fn theme_ids_column(backend: DatabaseBackend, link_table: &str, owner: &str) -> String {
     let aggregate = match backend {
         DatabaseBackend::Postgres => "string_agg(CAST(l.theme_id AS TEXT), ',')",
         _ => "group_concat(l.theme_id)",
@@ -288,7 +288,7 @@ fn theme_ids_column(backend: DatabaseBackend, link_table: &str, owner: &str) -> 
 }
 
 /// Theme ids as the database aggregated them, back to themes in vocabulary order.
-fn themes_of(reference: &Reference, ids: Option<&str>) -> Vec<theme::Model> {
+pub fn themes_of(reference: &Reference, ids: Option<&str>) -> Vec<theme::Model> {
     let ids: Vec<i32> = ids
         .unwrap_or_default()
         .split(',')
@@ -403,7 +403,7 @@ pub async fn list_municipalities<C: ConnectionTrait>(
     })
 }
 
-fn empty_page<T>(page: PageRequest) -> Page<T> {
+pub fn empty_page<T>(page: PageRequest) -> Page<T> {
     Page {
         items: Vec::new(),
         total: 0,

@@ -34,6 +34,8 @@ pub struct AppState {
     pub directory: Arc<Directory>,
     /// Outgoing email (SMTP, or `.eml` files in the data folder).
     pub mailer: Mailer,
+    /// Uploaded files (a local folder, or S3-compatible storage).
+    pub uploads: crate::library::files::Uploads,
 }
 
 impl AppState {
@@ -41,11 +43,13 @@ impl AppState {
     pub async fn new(db: Db, settings: Arc<Settings>) -> anyhow::Result<Self> {
         let directory = Arc::new(Directory::load(&db).await?);
         let mailer = Mailer::from_settings(&settings)?;
+        let uploads = crate::library::files::Uploads::from_settings(&settings)?;
         Ok(AppState {
             db,
             settings,
             directory,
             mailer,
+            uploads,
         })
     }
 }
@@ -65,6 +69,7 @@ pub fn routes() -> routes::Routes {
         .merge(crate::directory::routes::routes())
         .merge(crate::accounts::web::routes())
         .merge(crate::audit::routes::routes())
+        .merge(crate::library::routes::routes())
 }
 
 /// The whole application.

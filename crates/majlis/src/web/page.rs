@@ -21,6 +21,10 @@ pub enum Section {
     Municipalities,
     Organisations,
     Network,
+    Library,
+    Practices,
+    Compendiums,
+    Review,
 }
 
 /// Who is signed in, as the page chrome shows it.

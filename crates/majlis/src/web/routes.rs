@@ -58,6 +58,21 @@ impl Routes {
         self.add(Method::POST, path, post(handler))
     }
 
+    /// A POST whose body is a multipart upload: axum's default body limit
+    /// is lifted, because the file checks enforce the upload limit while
+    /// streaming and every plain value is capped as it is read.
+    pub fn post_upload<H, T>(self, path: &'static str, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.add(
+            Method::POST,
+            path,
+            post(handler).layer(axum::extract::DefaultBodyLimit::disable()),
+        )
+    }
+
     pub fn merge(mut self, other: Routes) -> Self {
         self.router = self.router.merge(other.router);
         self.table.extend(other.table);

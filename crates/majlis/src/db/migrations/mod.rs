@@ -10,6 +10,7 @@ mod m20261123_000004_two_factor;
 mod m20261123_000005_password_reset;
 mod m20261123_000006_audit;
 mod m20261123_000007_api_tokens;
+mod m20261123_000008_library;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_password_reset::Migration),
             Box::new(m20261123_000006_audit::Migration),
             Box::new(m20261123_000007_api_tokens::Migration),
+            Box::new(m20261123_000008_library::Migration),
         ]
     }
 }

@@ -1,0 +1,484 @@
+//! Compendium editions (coordinators choose and order published practices
+//! in chapters by theme), and what the print crate receives: practice sheets
+//! and whole compendiums, with every label in the reader's language.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use sea_orm::ActiveValue::{NotSet, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+
+use super::entities::{compendium, compendium_chapter, compendium_entry, practice, practice_theme};
+use super::practices::{FieldError, PracticeContent, TextField};
+use super::rules::Edition;
+use crate::accounts::policy::{Action, Actor, can};
+use crate::audit::{self, Origin};
+use crate::db::Db;
+use crate::db::outbox::{self, Op};
+use crate::directory::entities::{municipality, organisation};
+use crate::directory::reference::Reference;
+use crate::i18n::{Locale, TrText};
+
+pub const MAX_TITLE: usize = 300;
+pub const MAX_INTRO: usize = 10_000;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CompendiumError {
+    #[error("not allowed")]
+    Forbidden,
+    #[error("no such edition")]
+    NotFound,
+    #[error("invalid")]
+    Invalid(Vec<FieldError>),
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+/// A new edition's description.
+#[derive(Clone, Debug)]
+pub struct EditionInput {
+    pub title: TrText,
+    pub introduction: Option<TrText>,
+    pub year: i32,
+    pub edition: Option<String>,
+    pub publisher: Option<String>,
+}
+
+fn err(errors: &mut Vec<FieldError>, field: &'static str, message: &'static str) {
+    errors.push(FieldError { field, message });
+}
+
+/// Parse the edition form (`orig`, `title_xx`, `introduction_xx`, `year`, `edition`, `publisher`).
+pub fn parse_edition(
+    get: impl Fn(&str) -> String,
+    this_year: i32,
+) -> Result<EditionInput, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let orig = get("orig").parse::<Locale>().ok();
+    if orig.is_none() {
+        err(&mut errors, "orig", "form-error-choose");
+    }
+    let per = |p: &str| -> Vec<(Locale, String)> {
+        Locale::ALL
+            .iter()
+            .map(|l| (*l, get(&format!("{p}_{}", l.code()))))
+            .collect()
+    };
+    let (titles, intros) = (per("title"), per("introduction"));
+    if titles
+        .iter()
+        .any(|(_, v)| v.trim().chars().count() > MAX_TITLE)
+    {
+        err(&mut errors, "title", "form-error-too-long");
+    }
+    if intros
+        .iter()
+        .any(|(_, v)| v.trim().chars().count() > MAX_INTRO)
+    {
+        err(&mut errors, "introduction", "form-error-too-long");
+    }
+    let title = orig.and_then(|o| TrText::from_values(o, titles).ok());
+    if orig.is_some() && title.is_none() {
+        err(&mut errors, "title", "form-error-original");
+    }
+    let introduction = match orig {
+        Some(o) if intros.iter().any(|(_, v)| !v.trim().is_empty()) => {
+            let t = TrText::from_values(o, intros).ok();
+            if t.is_none() {
+                err(&mut errors, "introduction", "form-error-original");
+            }
+            t
+        }
+        _ => None,
+    };
+    let year = get("year")
+        .trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (1990..=this_year + 1).contains(y));
+    if year.is_none() {
+        err(&mut errors, "year", "form-error-year");
+    }
+    let short = |name: &str, errors: &mut Vec<FieldError>, field: &'static str| {
+        let v = get(name).trim().to_owned();
+        if v.chars().count() > 200 {
+            err(errors, field, "form-error-too-long");
+        }
+        (!v.is_empty()).then_some(v)
+    };
+    let edition = short("edition", &mut errors, "edition");
+    let publisher = short("publisher", &mut errors, "publisher");
+    match (errors.is_empty(), title, year) {
+        (true, Some(title), Some(year)) => Ok(EditionInput {
+            title,
+            introduction,
+            year,
+            edition,
+            publisher,
+        }),
+        _ => Err(errors),
+    }
+}
+
+fn slug_for(title: &str, year: i32) -> String {
+    let mut s: String = title
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    while s.contains("--") {
+        s = s.replace("--", "-");
+    }
+    let s: String = s.trim_matches('-').chars().take(60).collect();
+    let nonce: u16 = rand::random();
+    let s = s.trim_end_matches('-');
+    if s.is_empty() {
+        format!("compendium-{year}-{nonce:04x}")
+    } else {
+        format!("{s}-{year}-{nonce:04x}")
+    }
+}
+
+/// Create an edition as a draft; returns its slug.
+pub async fn create(
+    db: &Db,
+    origin: &Origin,
+    actor: &Actor,
+    input: EditionInput,
+    now: DateTime<Utc>,
+) -> Result<String, CompendiumError> {
+    if !can(Some(actor), Action::ManageLibrary) {
+        return Err(CompendiumError::Forbidden);
+    }
+    let tx = db.begin_write().await?;
+    let c = compendium::ActiveModel {
+        id: NotSet,
+        slug: Set(slug_for(input.title.original(), input.year)),
+        title: Set(input.title),
+        subtitle: Set(None),
+        introduction: Set(input.introduction),
+        year: Set(input.year),
+        edition: Set(input.edition),
+        publisher: Set(input.publisher),
+        status: Set("draft".into()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        published_at: Set(None),
+    }
+    .insert(&tx)
+    .await?;
+    outbox::record(&tx, "compendium", c.id, Op::Created).await?;
+    audit::record(
+        &tx,
+        origin,
+        "compendium-created",
+        "compendium",
+        c.id,
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(c.slug)
+}
+
+/// Where each chosen practice goes: `(chapter position, practice id, order)`.
+pub type Placement = Vec<(i32, i32, i32)>;
+
+/// Replace an edition's chapters (one per theme chosen, titled with the
+/// theme's label) and the practices in them, and set its status.
+pub async fn arrange(
+    db: &Db,
+    origin: &Origin,
+    actor: &Actor,
+    reference: &Reference,
+    slug: &str,
+    placement: Placement,
+    publish: bool,
+    now: DateTime<Utc>,
+) -> Result<(), CompendiumError> {
+    if !can(Some(actor), Action::ManageLibrary) {
+        return Err(CompendiumError::Forbidden);
+    }
+    let tx = db.begin_write().await?;
+    let c = compendium::Entity::find()
+        .filter(compendium::Column::Slug.eq(slug))
+        .one(&tx)
+        .await?
+        .ok_or(CompendiumError::NotFound)?;
+    // Only published practices can be placed.
+    let ids: Vec<i32> = placement.iter().map(|p| p.1).collect();
+    let published: Vec<i32> = practice::Entity::find()
+        .filter(practice::Column::Id.is_in(ids.clone()))
+        .filter(practice::Column::Status.eq("published"))
+        .all(&tx)
+        .await?
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    if ids.iter().any(|id| !published.contains(id)) {
+        return Err(CompendiumError::Invalid(vec![FieldError {
+            field: "practices",
+            message: "form-error-choose",
+        }]));
+    }
+    if placement.iter().any(|p| reference.theme(p.0).is_none()) {
+        return Err(CompendiumError::Invalid(vec![FieldError {
+            field: "practices",
+            message: "form-error-choose",
+        }]));
+    }
+    compendium_chapter::Entity::delete_many()
+        .filter(compendium_chapter::Column::CompendiumId.eq(c.id))
+        .exec(&tx)
+        .await?;
+    // Chapters follow the theme vocabulary's order.
+    let mut by_theme: BTreeMap<usize, (i32, Vec<(i32, i32)>)> = BTreeMap::new();
+    for (theme_id, practice_id, order) in placement {
+        let pos = reference
+            .themes()
+            .iter()
+            .position(|t| t.id == theme_id)
+            .unwrap_or(usize::MAX);
+        by_theme
+            .entry(pos)
+            .or_insert((theme_id, Vec::new()))
+            .1
+            .push((order, practice_id));
+    }
+    for (position, (_, (theme_id, mut entries))) in by_theme.into_iter().enumerate() {
+        let Some(theme) = reference.theme(theme_id) else {
+            continue;
+        };
+        let ch = compendium_chapter::ActiveModel {
+            id: NotSet,
+            compendium_id: Set(c.id),
+            position: Set(i32::try_from(position).unwrap_or(i32::MAX)),
+            title: Set(theme.label.clone()),
+            introduction: Set(None),
+            theme_id: Set(Some(theme_id)),
+        }
+        .insert(&tx)
+        .await?;
+        entries.sort();
+        entries.dedup_by_key(|e| e.1);
+        for (i, (_, practice_id)) in entries.into_iter().enumerate() {
+            compendium_entry::ActiveModel {
+                chapter_id: Set(ch.id),
+                practice_id: Set(practice_id),
+                position: Set(i32::try_from(i).unwrap_or(i32::MAX)),
+            }
+            .insert(&tx)
+            .await?;
+        }
+    }
+    let was_published = c.status == "published";
+    let id = c.id;
+    let mut am: compendium::ActiveModel = c.into();
+    am.status = Set(if publish { "published" } else { "draft" }.into());
+    if publish && !was_published {
+        am.published_at = Set(Some(now));
+    }
+    am.updated_at = Set(now);
+    am.update(&tx).await?;
+    outbox::record(&tx, "compendium", id, Op::Updated).await?;
+    let action = match (publish, was_published) {
+        (true, false) => "compendium-published",
+        (false, true) => "compendium-unpublished",
+        _ => "compendium-arranged",
+    };
+    audit::record(&tx, origin, action, "compendium", id, None, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+// ------------------------------------------------------------------ print data
+
+/// What a sheet needs besides the practice: names and labels, looked up once.
+pub struct SheetContext<'a> {
+    pub reference: &'a Reference,
+    pub municipalities: &'a BTreeMap<i32, TrText>,
+    pub organisations: &'a BTreeMap<i32, TrText>,
+    pub themes: &'a BTreeMap<i32, Vec<i32>>,
+    /// Show the contact email (members only).
+    pub with_contact: bool,
+}
+
+/// A practice as a printed sheet in `locale` (its text falls back to the
+/// practice's original language, and the sheet then takes that language).
+pub fn sheet(p: &practice::Model, locale: Locale, cx: &SheetContext<'_>) -> majlis_print::Sheet {
+    let orig = p.title.orig();
+    let shown = p.title.show(locale);
+    // The sheet's language: the reader's if the practice has a title in it.
+    let lang = shown.locale;
+    let c: &PracticeContent = &p.content;
+    let mut facts = Vec::new();
+    let mut fact = |id: &str, value: String| {
+        if !value.trim().is_empty() {
+            facts.push(majlis_print::Fact {
+                label: locale.t(id),
+                value,
+            });
+        }
+    };
+    let owner = p
+        .municipality_id
+        .and_then(|m| cx.municipalities.get(&m))
+        .or_else(|| p.organisation_id.and_then(|o| cx.organisations.get(&o)))
+        .map(|t| t.text(locale).to_owned())
+        .unwrap_or_default();
+    let country = p
+        .country_code
+        .as_deref()
+        .and_then(|c| cx.reference.country(c))
+        .map(|c| c.name.text(locale).to_owned())
+        .unwrap_or_default();
+    let place = [c.city.as_str(), country.as_str()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    fact("practice-field-department", c.department.clone());
+    let themes = cx
+        .themes
+        .get(&p.id)
+        .map(|ids| {
+            ids.iter()
+                .filter_map(|id| cx.reference.theme(*id))
+                .map(|t| t.label.text(locale).to_owned())
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default();
+    fact("practice-field-themes", themes);
+    fact("practice-field-period", period(c, locale));
+    fact("practice-field-presenter", c.presenter.clone());
+    fact("practice-field-presented-at", c.presented_at.clone());
+    let contact = if cx.with_contact && !c.contact_email.is_empty() {
+        format!("{} <{}>", c.contact_name, c.contact_email)
+            .trim()
+            .to_owned()
+    } else {
+        c.contact_name.clone()
+    };
+    fact("practice-field-contact", contact);
+    let sections = TextField::ALL
+        .iter()
+        .filter_map(|f| {
+            let text = c.text(*f, lang).or_else(|| c.text(*f, orig))?;
+            Some(majlis_print::Section {
+                heading: locale.t(&f.label_id()),
+                text: text.to_owned(),
+            })
+        })
+        .collect();
+    majlis_print::Sheet {
+        lang: lang.code().to_owned(),
+        title: shown.text.to_owned(),
+        subtitle: Some(
+            [owner, place]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · "),
+        )
+        .filter(|s| !s.is_empty()),
+        facts,
+        sections,
+        footer: Some(locale.t("print-footer")),
+    }
+}
+
+fn period(c: &PracticeContent, locale: Locale) -> String {
+    match (c.start_year, c.end_year, c.ongoing) {
+        (Some(s), _, true) => locale.t_args(
+            "practice-period-ongoing",
+            &[("start", s.to_string().into())],
+        ),
+        (Some(s), Some(e), false) if s != e => format!("{s}–{e}"),
+        (Some(s), _, false) => s.to_string(),
+        (None, Some(e), _) => e.to_string(),
+        (None, None, true) => locale.t("practice-ongoing"),
+        (None, None, false) => String::new(),
+    }
+}
+
+/// Names and themes of these practices' owners: three queries.
+pub async fn sheet_lookups<C: ConnectionTrait>(
+    db: &C,
+    practices: &[&practice::Model],
+) -> Result<
+    (
+        BTreeMap<i32, TrText>,
+        BTreeMap<i32, TrText>,
+        BTreeMap<i32, Vec<i32>>,
+    ),
+    DbErr,
+> {
+    let m_ids: Vec<i32> = practices.iter().filter_map(|p| p.municipality_id).collect();
+    let o_ids: Vec<i32> = practices.iter().filter_map(|p| p.organisation_id).collect();
+    let p_ids: Vec<i32> = practices.iter().map(|p| p.id).collect();
+    let municipalities = municipality::Entity::find()
+        .filter(municipality::Column::Id.is_in(m_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| (m.id, m.name))
+        .collect();
+    let organisations = organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(o_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+    let mut themes: BTreeMap<i32, Vec<i32>> = BTreeMap::new();
+    for t in practice_theme::Entity::find()
+        .filter(practice_theme::Column::PracticeId.is_in(p_ids))
+        .all(db)
+        .await?
+    {
+        themes.entry(t.practice_id).or_default().push(t.theme_id);
+    }
+    Ok((municipalities, organisations, themes))
+}
+
+/// An edition as a printable book in `locale`.
+pub fn book(e: &Edition, locale: Locale, cx: &SheetContext<'_>) -> majlis_print::Compendium {
+    let c = &e.compendium;
+    majlis_print::Compendium {
+        lang: locale.code().to_owned(),
+        title: c.title.text(locale).to_owned(),
+        subtitle: c.subtitle.as_ref().map(|s| s.text(locale).to_owned()),
+        edition: c.edition.clone(),
+        publisher: c.publisher.clone(),
+        contents_label: locale.t("compendium-contents"),
+        introduction_heading: locale.t("compendium-introduction"),
+        introduction: c
+            .introduction
+            .as_ref()
+            .map(|t| t.text(locale).to_owned())
+            .unwrap_or_default(),
+        chapters: e
+            .chapters
+            .iter()
+            .filter(|(_, ps)| !ps.is_empty())
+            .map(|(ch, ps)| majlis_print::Chapter {
+                title: ch.title.text(locale).to_owned(),
+                introduction: ch
+                    .introduction
+                    .as_ref()
+                    .map(|t| t.text(locale).to_owned())
+                    .unwrap_or_default(),
+                practices: ps.iter().map(|p| sheet(p, locale, cx)).collect(),
+            })
+            .collect(),
+        footer: Some(locale.t("print-footer")),
+    }
+}

@@ -1,0 +1,85 @@
+//! The knowledge library: resources (documents, presentations, links) in
+//! their language versions, good practices with their review and versions,
+//! and the best-practices compendium.
+//!
+//! - `entities/`: storage records;
+//! - `files.rs`: uploads through `majlis-files` (content-addressed storage);
+//! - `practices.rs`: a practice's content, its steps, its life (draft → published) and versions;
+//! - `resources.rs`: creating resources and their language versions;
+//! - `rules.rs`: the queries the pages run (filters, visibility in the query);
+//! - `compendium.rs`: editions, chapters, and the print data for PDFs;
+//! - `routes.rs`: HTML pages and the JSON API; `templates/` beside.
+
+pub mod compendium;
+pub mod entities;
+pub mod files;
+pub mod practices;
+pub mod resources;
+pub mod routes;
+pub mod rules;
+
+coded_enum! {
+    /// What kind of document a library resource is.
+    ResourceKind {
+        ConceptNote => "concept-note",
+        FramingNote => "framing-note",
+        Report => "report",
+        Presentation => "presentation",
+        PracticeSheet => "practice-sheet",
+        Toolkit => "toolkit",
+        PolicyBrief => "policy-brief",
+        Compendium => "compendium",
+        Programme => "programme",
+        VideoLink => "video-link",
+        PhotoReportage => "photo-reportage",
+        Dataset => "dataset",
+    }
+}
+
+coded_enum! {
+    /// Where a practice is in its life.
+    PracticeStatus {
+        Draft => "draft",
+        Submitted => "submitted",
+        InReview => "in-review",
+        Published => "published",
+        Archived => "archived",
+    }
+}
+
+coded_enum! {
+    /// Who may read a resource.
+    VisibilityCode {
+        Public => "public",
+        Members => "members",
+    }
+}
+
+impl ResourceKind {
+    pub fn label_id(self) -> String {
+        format!("resource-kind-{}", self.code())
+    }
+}
+
+impl PracticeStatus {
+    pub fn label_id(self) -> String {
+        format!("practice-status-{}", self.code())
+    }
+}
+
+impl VisibilityCode {
+    pub fn policy(self) -> crate::accounts::policy::Visibility {
+        match self {
+            VisibilityCode::Public => crate::accounts::policy::Visibility::Public,
+            VisibilityCode::Members => crate::accounts::policy::Visibility::Members,
+        }
+    }
+}
+
+impl PracticeStatus {
+    /// Published and archived practices can be read by anyone; the others
+    /// only by their owners and the network's staff.
+    pub fn is_public(self) -> bool {
+        matches!(self, PracticeStatus::Published | PracticeStatus::Archived)
+    }
+}

@@ -1,0 +1,418 @@
+//! Adding library resources and their language versions (coordinators).
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+use majlis_files::Stored;
+use sea_orm::ActiveValue::{NotSet, Set};
+use sea_orm::{ActiveModelTrait, DbErr, EntityTrait};
+
+use super::entities::{
+    resource, resource_country, resource_organisation, resource_theme, resource_version,
+};
+use super::files::{self, UploadForm};
+use super::practices::FieldError;
+use super::{ResourceKind, VisibilityCode};
+use crate::accounts::policy::{Action, Actor, can};
+use crate::audit::{self, Origin};
+use crate::db::Db;
+use crate::db::outbox::{self, Op};
+use crate::i18n::{Locale, TrText};
+
+pub const MAX_TITLE: usize = 300;
+pub const MAX_SUMMARY: usize = 2_000;
+pub const MAX_SHORT: usize = 500;
+pub const MAX_URL: usize = 1_000;
+
+/// A new resource's description, valid by construction.
+#[derive(Clone, Debug)]
+pub struct ResourceInput {
+    pub kind: ResourceKind,
+    pub title: TrText,
+    pub summary: Option<TrText>,
+    pub authors: Option<String>,
+    pub year: Option<i32>,
+    pub month: Option<i32>,
+    pub licence: Option<String>,
+    pub visibility: VisibilityCode,
+    pub themes: BTreeSet<i32>,
+    pub countries: BTreeSet<String>,
+    pub organisations: BTreeSet<i32>,
+}
+
+/// One language version: a stored file, a link, or announced (neither).
+#[derive(Clone, Debug)]
+pub struct VersionInput {
+    pub lang: Locale,
+    pub title: Option<String>,
+    pub file: Option<(Stored, String)>,
+    pub url: Option<String>,
+}
+
+/// What a resource form may refer to.
+pub struct Known<'a> {
+    pub themes: &'a [i32],
+    pub countries: &'a [String],
+    pub organisations: &'a [i32],
+    pub this_year: i32,
+}
+
+fn err(errors: &mut Vec<FieldError>, field: &'static str, message: &'static str) {
+    errors.push(FieldError { field, message });
+}
+
+/// A web link people may follow: http or https only.
+pub fn parse_link(s: &str) -> Option<String> {
+    let s = s.trim();
+    let u = url::Url::parse(s).ok()?;
+    (matches!(u.scheme(), "http" | "https") && u.host_str().is_some() && s.len() <= MAX_URL)
+        .then(|| u.to_string())
+}
+
+fn opt_short(
+    form: &UploadForm,
+    name: &'static str,
+    errors: &mut Vec<FieldError>,
+) -> Option<String> {
+    let v = form.get(name).trim();
+    if v.chars().count() > MAX_SHORT {
+        err(errors, name, "form-error-too-long");
+    }
+    (!v.is_empty()).then(|| v.to_owned())
+}
+
+fn per_locale(form: &UploadForm, prefix: &str) -> Vec<(Locale, String)> {
+    Locale::ALL
+        .iter()
+        .map(|l| (*l, form.get(&format!("{prefix}_{}", l.code())).to_owned()))
+        .collect()
+}
+
+/// Parse the description part of a resource form.
+pub fn parse_resource(
+    form: &UploadForm,
+    known: &Known<'_>,
+) -> Result<ResourceInput, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let kind = ResourceKind::from_code(form.get("kind"));
+    if kind.is_none() {
+        err(&mut errors, "kind", "form-error-choose");
+    }
+    let orig = form.get("orig").parse::<Locale>().ok();
+    if orig.is_none() {
+        err(&mut errors, "orig", "form-error-choose");
+    }
+    let titles = per_locale(form, "title");
+    let summaries = per_locale(form, "summary");
+    if titles
+        .iter()
+        .any(|(_, v)| v.trim().chars().count() > MAX_TITLE)
+    {
+        err(&mut errors, "title", "form-error-too-long");
+    }
+    if summaries
+        .iter()
+        .any(|(_, v)| v.trim().chars().count() > MAX_SUMMARY)
+    {
+        err(&mut errors, "summary", "form-error-too-long");
+    }
+    let title = orig.and_then(|o| TrText::from_values(o, titles).ok());
+    if orig.is_some() && title.is_none() {
+        err(&mut errors, "title", "form-error-original");
+    }
+    let summary = match orig {
+        Some(o) if summaries.iter().any(|(_, v)| !v.trim().is_empty()) => {
+            let s = TrText::from_values(o, summaries).ok();
+            if s.is_none() {
+                err(&mut errors, "summary", "form-error-original");
+            }
+            s
+        }
+        _ => None,
+    };
+    let authors = opt_short(form, "authors", &mut errors);
+    let licence = opt_short(form, "licence", &mut errors);
+    let year = match form.get("year").trim() {
+        "" => None,
+        y => {
+            let y = y
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (1950..=known.this_year + 1).contains(y));
+            if y.is_none() {
+                err(&mut errors, "year", "form-error-year");
+            }
+            y
+        }
+    };
+    let month = match form.get("month").trim() {
+        "" => None,
+        m => {
+            let m = m.parse::<i32>().ok().filter(|m| (1..=12).contains(m));
+            if m.is_none() {
+                err(&mut errors, "month", "form-error-choose");
+            }
+            m
+        }
+    };
+    let visibility = VisibilityCode::from_code(form.get("visibility"));
+    if visibility.is_none() {
+        err(&mut errors, "visibility", "form-error-choose");
+    }
+    let mut pick = |name: &'static str, field: &'static str, ok: &dyn Fn(&str) -> bool| {
+        let mut out = BTreeSet::new();
+        for (_, v) in form.values.iter().filter(|(k, _)| k == name) {
+            let v = v.trim();
+            if v.is_empty() {
+                continue;
+            }
+            if ok(v) {
+                out.insert(v.to_owned());
+            } else {
+                err(&mut errors, field, "form-error-choose");
+            }
+        }
+        out
+    };
+    let themes = pick("theme", "themes", &|v| {
+        v.parse().is_ok_and(|id| known.themes.contains(&id))
+    });
+    let countries = pick("country", "countries", &|v| {
+        known.countries.iter().any(|c| c == v)
+    });
+    let organisations = pick("organisation", "organisations", &|v| {
+        v.parse().is_ok_and(|id| known.organisations.contains(&id))
+    });
+    match (errors.is_empty(), kind, title, visibility) {
+        (true, Some(kind), Some(title), Some(visibility)) => Ok(ResourceInput {
+            kind,
+            title,
+            summary,
+            authors,
+            year,
+            month,
+            licence,
+            visibility,
+            themes: themes.iter().filter_map(|t| t.parse().ok()).collect(),
+            countries,
+            organisations: organisations
+                .iter()
+                .filter_map(|t| t.parse().ok())
+                .collect(),
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// Parse the language-version part of a form (fields `version_lang`,
+/// `version_title`, `version_url` and the file field `version_file`).
+pub fn parse_version(form: &mut UploadForm) -> Result<VersionInput, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    if let Some((_, message)) = form.refused.iter().find(|(n, _)| n == "version_file") {
+        err(&mut errors, "version_file", message);
+    }
+    let lang = form.get("version_lang").parse::<Locale>().ok();
+    if lang.is_none() {
+        err(&mut errors, "version_lang", "form-error-choose");
+    }
+    let title = form.get("version_title").trim().to_owned();
+    if title.chars().count() > MAX_TITLE {
+        err(&mut errors, "version_title", "form-error-too-long");
+    }
+    let url = match form.get("version_url").trim() {
+        "" => None,
+        u => {
+            let u = parse_link(u);
+            if u.is_none() {
+                err(&mut errors, "version_url", "form-error-link");
+            }
+            u
+        }
+    };
+    let file = form
+        .files
+        .iter()
+        .position(|(n, _, _)| n == "version_file")
+        .map(|i| form.files.remove(i))
+        .map(|(_, name, stored)| (stored, name));
+    if file.is_some() && url.is_some() {
+        err(&mut errors, "version_url", "form-error-file-or-link");
+    }
+    match (errors.is_empty(), lang) {
+        (true, Some(lang)) => Ok(VersionInput {
+            lang,
+            title: (!title.is_empty()).then_some(title),
+            file,
+            url,
+        }),
+        _ => Err(errors),
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ResourceError {
+    #[error("not allowed")]
+    Forbidden,
+    #[error("no such resource")]
+    NotFound,
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+fn slug_for(title: &str) -> String {
+    let mut s: String = title
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    while s.contains("--") {
+        s = s.replace("--", "-");
+    }
+    let s: String = s.trim_matches('-').chars().take(80).collect();
+    let nonce: u32 = rand::random();
+    format!("{}-{nonce:08x}", s.trim_end_matches('-'))
+        .trim_start_matches('-')
+        .to_owned()
+}
+
+async fn insert_version(
+    tx: &sea_orm::DatabaseTransaction,
+    resource_id: i32,
+    v: &VersionInput,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    if let Some((stored, _)) = &v.file {
+        files::record(tx, stored, now).await?;
+    }
+    resource_version::ActiveModel {
+        id: NotSet,
+        resource_id: Set(resource_id),
+        lang: Set(v.lang.code().to_owned()),
+        title: Set(v.title.clone()),
+        file_sha256: Set(v.file.as_ref().map(|(s, _)| s.sha256.to_string())),
+        file_name: Set(v.file.as_ref().map(|(_, n)| n.clone())),
+        url: Set(v.url.clone()),
+    }
+    .insert(tx)
+    .await?;
+    Ok(())
+}
+
+/// Add a resource (and its first language version, if any).
+pub async fn create(
+    db: &Db,
+    origin: &Origin,
+    actor: &Actor,
+    input: ResourceInput,
+    version: Option<VersionInput>,
+    now: DateTime<Utc>,
+) -> Result<i32, ResourceError> {
+    if !can(Some(actor), Action::ManageLibrary) {
+        return Err(ResourceError::Forbidden);
+    }
+    let tx = db.begin_write().await?;
+    let r = resource::ActiveModel {
+        id: NotSet,
+        slug: Set(slug_for(input.title.original())),
+        kind: Set(input.kind.code().to_owned()),
+        title: Set(input.title),
+        summary: Set(input.summary),
+        authors: Set(input.authors),
+        year: Set(input.year),
+        month: Set(input.month),
+        licence: Set(input.licence),
+        visibility: Set(input.visibility.code().to_owned()),
+        created_by: Set(Some(actor.person_id)),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(&tx)
+    .await?;
+    for t in input.themes {
+        resource_theme::ActiveModel {
+            resource_id: Set(r.id),
+            theme_id: Set(t),
+        }
+        .insert(&tx)
+        .await?;
+    }
+    for c in input.countries {
+        resource_country::ActiveModel {
+            resource_id: Set(r.id),
+            country_code: Set(c),
+        }
+        .insert(&tx)
+        .await?;
+    }
+    for o in input.organisations {
+        resource_organisation::ActiveModel {
+            resource_id: Set(r.id),
+            organisation_id: Set(o),
+        }
+        .insert(&tx)
+        .await?;
+    }
+    if let Some(v) = &version {
+        insert_version(&tx, r.id, v, now).await?;
+    }
+    outbox::record(&tx, "resource", r.id, Op::Created).await?;
+    audit::record(&tx, origin, "resource-created", "resource", r.id, None, now).await?;
+    tx.commit().await?;
+    Ok(r.id)
+}
+
+/// Add a language version to a resource.
+pub async fn add_version(
+    db: &Db,
+    origin: &Origin,
+    actor: &Actor,
+    resource_id: i32,
+    version: VersionInput,
+    now: DateTime<Utc>,
+) -> Result<(), ResourceError> {
+    if !can(Some(actor), Action::ManageLibrary) {
+        return Err(ResourceError::Forbidden);
+    }
+    let tx = db.begin_write().await?;
+    let r = resource::Entity::find_by_id(resource_id)
+        .one(&tx)
+        .await?
+        .ok_or(ResourceError::NotFound)?;
+    insert_version(&tx, r.id, &version, now).await?;
+    let mut am: resource::ActiveModel = r.into();
+    am.updated_at = Set(now);
+    am.update(&tx).await?;
+    outbox::record(&tx, "resource", resource_id, Op::Updated).await?;
+    let detail = format!("language version {}", version.lang.code());
+    audit::record(
+        &tx,
+        origin,
+        "resource-version-added",
+        "resource",
+        resource_id,
+        Some(detail),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_links() {
+        assert!(parse_link("https://connective-cities.net/x").is_some());
+        assert!(parse_link("javascript:alert(1)").is_none());
+        assert!(parse_link("data:text/html,hi").is_none());
+        assert!(parse_link("ftp://x.org/a").is_none());
+        assert!(parse_link("not a link").is_none());
+    }
+}
