@@ -20,6 +20,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Seek};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use quick_xml::events::Event;
 use zip::ZipArchive;
@@ -334,8 +335,8 @@ const PDF_MAX_OBJECTS_DECODED: u64 = 512 * 1024 * 1024;
 const PDF_MAX_FORM_DEPTH: usize = 16;
 /// Deepest page-tree `/Parent` chain (walked recursively by `pdf-extract`).
 const PDF_MAX_TREE_DEPTH: usize = 64;
-/// Pages that may panic before we give up on a document.
-const PDF_MAX_PAGE_PANICS: usize = 8;
+/// Time after which PDF text extraction stops, keeping what it has.
+const PDF_TIME_LIMIT: Duration = Duration::from_secs(30);
 
 fn pdf_text(path: &Path, sink: &mut TextSink) -> Option<()> {
     let data = std::fs::read(path).ok()?;
@@ -357,36 +358,83 @@ fn pdf_text(path: &Path, sink: &mut TextSink) -> Option<()> {
     }));
     drop(data);
     let doc = loaded.ok()??;
-    let pages = catch_unwind(AssertUnwindSafe(|| prepare_pdf(&doc))).ok()??;
+    catch_unwind(AssertUnwindSafe(|| prepare_pdf(&doc))).ok()??;
 
     let mut writer = CappedWriter {
         sink,
         stopped: false,
     };
-    let mut panics = 0;
-    for page in pages {
-        let result = catch_unwind(AssertUnwindSafe(|| {
-            let out: &mut dyn io::Write = &mut writer;
-            let mut output = pdf_extract::PlainTextOutput::new(out);
-            pdf_extract::output_doc_page(&doc, &mut output, page)
-        }));
-        if writer.stopped {
-            break;
-        }
-        match result {
-            Ok(_) => {}
-            Err(_) => {
-                panics += 1;
-                if panics >= PDF_MAX_PAGE_PANICS {
-                    break;
-                }
-            }
-        }
-        if !writer.sink.separator("\n") {
-            break;
+    // One pass over the pages (`output_doc_page` would rebuild the page list
+    // for every page: quadratic). Text written before a panic is kept.
+    let _ = catch_unwind(AssertUnwindSafe(|| {
+        let out: &mut dyn io::Write = &mut writer;
+        let mut output = Deadline {
+            inner: pdf_extract::PlainTextOutput::new(out),
+            until: Instant::now() + PDF_TIME_LIMIT,
+        };
+        pdf_extract::output_doc(&doc, &mut output)
+    }));
+    Some(())
+}
+
+/// Stops `pdf-extract` once the time limit has passed (checked per page and
+/// per character; each content stream is bounded by the load guard).
+struct Deadline<'a> {
+    inner: pdf_extract::PlainTextOutput<&'a mut dyn io::Write>,
+    until: Instant,
+}
+
+impl Deadline<'_> {
+    fn check(&self) -> Result<(), pdf_extract::OutputError> {
+        if Instant::now() > self.until {
+            Err(pdf_extract::OutputError::IoError(io::Error::other(
+                "PDF text extraction took too long",
+            )))
+        } else {
+            Ok(())
         }
     }
-    Some(())
+}
+
+impl pdf_extract::OutputDev for Deadline<'_> {
+    fn begin_page(
+        &mut self,
+        page_num: u32,
+        media_box: &pdf_extract::MediaBox,
+        art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), pdf_extract::OutputError> {
+        self.check()?;
+        self.inner.begin_page(page_num, media_box, art_box)
+    }
+
+    fn end_page(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.inner.end_page()
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &pdf_extract::Transform,
+        width: f64,
+        spacing: f64,
+        font_size: f64,
+        char: &str,
+    ) -> Result<(), pdf_extract::OutputError> {
+        self.check()?;
+        self.inner
+            .output_character(trm, width, spacing, font_size, char)
+    }
+
+    fn begin_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.inner.begin_word()
+    }
+
+    fn end_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.inner.end_word()
+    }
+
+    fn end_line(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.inner.end_line()
+    }
 }
 
 /// `io::Write` into a [`TextSink`] that fails once the sink is full, which
@@ -461,6 +509,8 @@ fn pdf_inflation_within_limits(data: &[u8]) -> bool {
 
 thread_local! {
     /// What non-image streams of the PDF being loaded may still decode to.
+    /// (lopdf calls the load filter on the loading thread: pdf-extract builds
+    /// it without its `rayon` feature.)
     static DECODED_BUDGET: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
@@ -606,12 +656,12 @@ impl io::Write for Counter {
     }
 }
 
-/// Returns the page numbers of a loaded PDF, or `None` when its page tree or
+/// Checks a loaded PDF: `None` when its page tree or
 /// form XObjects would make `pdf-extract` recurse without end (a stack
 /// overflow aborts the process; `catch_unwind` cannot help). Image streams
 /// were already emptied at load ([`guard_object`]): `pdf-extract` would
 /// otherwise parse their pixels as content.
-fn prepare_pdf(doc: &pdf_extract::Document) -> Option<Vec<u32>> {
+fn prepare_pdf(doc: &pdf_extract::Document) -> Option<()> {
     use pdf_extract::{Dictionary, Object, ObjectId};
 
     fn deref<'a>(doc: &'a pdf_extract::Document, o: &'a Object) -> Option<&'a Object> {
@@ -716,7 +766,7 @@ fn prepare_pdf(doc: &pdf_extract::Document) -> Option<Vec<u32>> {
             }
         }
     }
-    Some(pages.keys().copied().collect())
+    Some(())
 }
 
 #[cfg(test)]

@@ -655,3 +655,14 @@ async fn pdf_double_flate_stream_is_emptied() {
     assert_eq!(stored.kind, FileKind::Pdf);
     assert_text_contains(&stored, &["Survivor text"]);
 }
+
+/// Axum handlers need `Send` futures.
+#[test]
+fn put_and_get_futures_are_send() {
+    fn assert_send<T: Send>(_: T) {}
+    let store = FileStore::memory();
+    let opts = PutOptions::new(std::env::temp_dir());
+    assert_send(store.put(body(b"x", 1), &opts));
+    assert_send(store.get(&Sha256::digest(b"x")));
+    assert_send(store.clone());
+}
