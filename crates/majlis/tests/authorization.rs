@@ -93,6 +93,37 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
             _ => Forbidden,
         },
         ("GET" | "POST", "/invitation/{token}") => public,
+        // The library: reading is public (what a visitor may not see is "not found").
+        ("GET", "/library" | "/library/{id}" | "/files/{sha}/{name}") => public,
+        ("GET", "/practices" | "/practices/{id}" | "/practices/{id}/sheet") => public,
+        ("GET", "/compendiums" | "/compendiums/{slug}" | "/compendiums/{slug}/pdf") => public,
+        ("GET", "/api/v1/resources" | "/api/v1/resources/{id}") => public,
+        ("GET", "/api/v1/practices" | "/api/v1/practices/{id}") => public,
+        ("GET", "/practices/mine") => members_only,
+        ("GET" | "POST", "/library/new") => coordinators,
+        ("POST", "/library/{id}/versions") => coordinators,
+        ("GET", "/library/review") => coordinators,
+        ("GET" | "POST", "/compendiums/new" | "/compendiums/{slug}/edit") => coordinators,
+        // Starting a practice: focal points (for their municipality) and staff.
+        ("GET" | "POST", "/practices/new") => match who {
+            Who::Anonymous => SignIn,
+            Who::FocalPointOfA | Who::FocalPointOfB | Who::Coordinator | Who::Admin => Allowed,
+            _ => Forbidden,
+        },
+        // A draft of municipality A: its focal point and staff change it and see its versions.
+        ("GET" | "POST", "/practices/{id}/edit/{step}")
+        | ("POST", "/practices/{id}/attachments")
+        | ("GET", "/practices/{id}/versions") => match who {
+            Who::Anonymous => SignIn,
+            Who::FocalPointOfA | Who::Coordinator | Who::Admin => Allowed,
+            _ => Forbidden,
+        },
+        // Commenting on A's draft: its focal point and staff.
+        ("POST", "/practices/{id}/review") => match who {
+            Who::Anonymous => SignIn,
+            Who::FocalPointOfA | Who::Coordinator | Who::Admin => Allowed,
+            _ => Forbidden,
+        },
         _ => return None,
     })
 }
@@ -104,6 +135,10 @@ struct World {
     target: i32,
     sahinbey: i32,
     giz: i32,
+    /// A draft practice of municipality A, by A's focal point.
+    draft: i32,
+    /// A published demo resource.
+    resource: i32,
 }
 
 async fn person(app: &TestApp, email: &str, role: Role) -> i32 {
@@ -188,11 +223,42 @@ async fn world(app: &TestApp) -> World {
     affiliate(app, people[&Who::FocalPointOfA], a, true).await;
     affiliate(app, people[&Who::FocalPointOfB], b, true).await;
     let target = person(app, "target@example.org", Role::Member).await;
+    let focal = people[&Who::FocalPointOfA];
+    let actor = majlis::accounts::policy::Actor {
+        person_id: focal,
+        role: Role::Member,
+        focal_point_of: vec![a],
+    };
+    let snapshot = majlis::library::practices::Snapshot {
+        title: majlis::i18n::TrText::new(Locale::Tr, "Taslak uygulama").unwrap(),
+        municipality_id: Some(a),
+        organisation_id: None,
+        country_code: Some("TR".into()),
+        themes: Default::default(),
+        content: Default::default(),
+    };
+    let origin = majlis::audit::Origin {
+        actor_id: Some(focal),
+        ip: "127.0.0.1".into(),
+    };
+    let draft =
+        majlis::library::practices::save(&app.db, &origin, &actor, None, snapshot, Utc::now())
+            .await
+            .unwrap();
+    let resource = majlis::library::entities::resource::Entity::find()
+        .filter(majlis::library::entities::resource::Column::Slug.eq("compendium-2017"))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
     World {
         people,
         target,
         sahinbey: a,
         giz,
+        draft,
+        resource,
     }
 }
 
@@ -206,6 +272,17 @@ fn concrete(path: &str, w: &World, css: &str) -> String {
         "/static/{file}" => css.to_owned(),
         "/invitation/{token}" => "/invitation/0123456789abcdef0123456789abcdef".into(),
         "/password/reset/{token}" => "/password/reset/0123456789abcdef0123456789abcdef".into(),
+        "/library/{id}" | "/library/{id}/versions" | "/api/v1/resources/{id}" => {
+            path.replace("{id}", &w.resource.to_string())
+        }
+        // Printing is checked elsewhere; here an unknown practice keeps the matrix fast.
+        "/practices/{id}/sheet" => "/practices/999999/sheet".into(),
+        "/practices/{id}/edit/{step}" => format!("/practices/{}/edit/about", w.draft),
+        p if p.starts_with("/practices/{id}") || p == "/api/v1/practices/{id}" => {
+            p.replace("{id}", &w.draft.to_string())
+        }
+        "/files/{sha}/{name}" => format!("/files/{}/x.pdf", "ab".repeat(32)),
+        p if p.starts_with("/compendiums/{slug}") => p.replace("{slug}", "no-such-edition"),
         p => p.replace("{id}", &w.target.to_string()),
     }
 }
@@ -232,6 +309,13 @@ fn body_for(path: &str) -> Vec<(&'static str, String)> {
         ],
         "/login/two-factor" | "/account/two-factor" => vec![("code", "000000".into())],
         "/account/tokens" => vec![("name", "matrix".into())],
+        "/practices/new" => vec![("orig", "en".into()), ("title", "A matrix practice".into())],
+        "/practices/{id}/edit/{step}" => vec![("title", "Taslak uygulama (matrix)".into())],
+        "/practices/{id}/review" => vec![
+            ("action", "comment".into()),
+            ("comment", "A question".into()),
+        ],
+        "/compendiums/new" => vec![("orig", "en".into()), ("year", "2026".into())],
         "/password/forgot" => vec![("email", "target@example.org".into())],
         "/password/reset/{token}" => vec![
             ("password", "a good long phrase".into()),
@@ -269,7 +353,21 @@ db_test!(
                     }
                 };
                 let url = concrete(route.path, &w, &css);
-                let req = if route.method == Method::POST {
+                let upload = matches!(
+                    route.path,
+                    "/library/new" | "/library/{id}/versions" | "/practices/{id}/attachments"
+                );
+                let req = if route.method == Method::POST && upload {
+                    let boundary = "matrixboundary";
+                    let body = format!(
+                        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n--{boundary}--\r\n"
+                    );
+                    Request::post(&url)
+                        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+                        .header("cookie", &cookie)
+                        .body(Body::from(body))
+                        .unwrap()
+                } else if route.method == Method::POST {
                     let mut pairs = body_for(route.path);
                     pairs.push(("csrf", csrf));
                     let body = url::form_urlencoded::Serializer::new(String::new())

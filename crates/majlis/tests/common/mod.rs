@@ -110,6 +110,8 @@ impl TestApp {
             database_url: Some(url),
             public_url: Some("http://majlis.test".into()),
             expose_query_count: true,
+            // Small enough that a test can send a file over the limit.
+            upload_max_mb: 1,
             ..Settings::default()
         };
         let db = majlis::cli::prepare(&settings)
@@ -166,6 +168,7 @@ impl TestApp {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
         }
     }
 
@@ -276,6 +279,8 @@ pub struct TestResponse {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: String,
+    /// The body as received (files, PDFs).
+    pub bytes: Vec<u8>,
 }
 
 impl TestResponse {

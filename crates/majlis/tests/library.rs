@@ -1,0 +1,515 @@
+//! The knowledge library as people use it: a practice from draft to the
+//! library, uploads checked by content, members-only documents kept from
+//! visitors, and compendiums printed in Arabic and English.
+
+mod common;
+
+use std::io::{Cursor, Write};
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use chrono::Utc;
+use common::{TestApp, TestResponse};
+use majlis::accounts::policy::Role;
+use majlis::accounts::{Email, Password, affiliation, people};
+use majlis::directory::entities::{municipality, theme};
+use majlis::i18n::Locale;
+use majlis::library::entities::{file_object, practice, practice_version};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
+};
+
+async fn person(app: &TestApp, email: &str, role: Role) -> i32 {
+    people::create(
+        &app.db,
+        &Email::parse(email).unwrap(),
+        email,
+        role,
+        Locale::En,
+        &Password::parse("library test password".into()).unwrap(),
+        Utc::now(),
+    )
+    .await
+    .unwrap()
+    .id
+}
+
+async fn municipality_id(app: &TestApp, slug: &str) -> i32 {
+    municipality::Entity::find()
+        .filter(municipality::Column::Slug.eq(slug))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+async fn theme_id(app: &TestApp, slug: &str) -> i32 {
+    theme::Entity::find()
+        .filter(theme::Column::Slug.eq(slug))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+async fn focal_point_of(app: &TestApp, email: &str, municipality: i32) -> i32 {
+    let id = person(app, email, Role::Member).await;
+    let tx = app.db.begin_write().await.unwrap();
+    affiliation::ActiveModel {
+        person_id: Set(id),
+        municipality_id: Set(Some(municipality)),
+        organisation_id: Set(None),
+        position: Set(None),
+        focal_point: Set(true),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    id
+}
+
+async fn coordinator(app: &TestApp) -> i32 {
+    let id = person(app, "coordinator@example.org", Role::Coordinator).await;
+    common::enable_totp(app, id).await;
+    id
+}
+
+fn location(res: &TestResponse) -> String {
+    res.header("location").unwrap_or_default().to_owned()
+}
+
+async fn status_of(app: &TestApp, id: i32) -> String {
+    practice::Entity::find_by_id(id)
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap()
+        .status
+}
+
+/// A multipart body: text fields, then one file field.
+fn multipart(fields: &[(&str, &str)], file: Option<(&str, &str, &[u8])>) -> (String, Vec<u8>) {
+    let boundary = "majlistestboundary7f3a";
+    let mut body = Vec::new();
+    for (k, v) in fields {
+        write!(
+            body,
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
+        )
+        .unwrap();
+    }
+    if let Some((name, file_name, bytes)) = file {
+        write!(
+            body,
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        )
+        .unwrap();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    write!(body, "--{boundary}--\r\n").unwrap();
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+async fn upload(
+    app: &TestApp,
+    path: &str,
+    cookie: &str,
+    fields: &[(&str, &str)],
+    file: Option<(&str, &str, &[u8])>,
+) -> TestResponse {
+    let (ct, body) = multipart(fields, file);
+    app.request(
+        Request::post(path)
+            .header("content-type", ct)
+            .header("cookie", cookie)
+            .body(Body::from(body))
+            .unwrap(),
+    )
+    .await
+}
+
+/// A real PDF with text, made by the print crate.
+fn a_pdf(title: &str) -> Vec<u8> {
+    majlis_print::Printer::new()
+        .practice_sheet(&majlis_print::Sheet {
+            lang: "en".into(),
+            title: title.into(),
+            subtitle: None,
+            facts: vec![],
+            sections: vec![majlis_print::Section {
+                heading: "Approach".into(),
+                text: "Language courses for refugees in Sahinbey.".into(),
+            }],
+            footer: None,
+        })
+        .expect("pdf")
+}
+
+/// A DOCX skeleton whose document is 20 MB of zeros, deflated to a few kilobytes.
+fn docx_bomb() -> Vec<u8> {
+    use zip::write::SimpleFileOptions;
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    w.start_file("[Content_Types].xml", opts).unwrap();
+    w.write_all(b"<Types/>").unwrap();
+    w.start_file("word/document.xml", opts).unwrap();
+    let zeros = vec![0u8; 1 << 20];
+    for _ in 0..20 {
+        w.write_all(&zeros).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+fn stored_objects(app: &TestApp) -> usize {
+    fn count(dir: &std::path::Path) -> usize {
+        std::fs::read_dir(dir)
+            .map(|d| {
+                d.filter_map(Result::ok)
+                    .map(|e| {
+                        let p = e.path();
+                        if p.is_dir() { count(&p) } else { 1 }
+                    })
+                    .sum()
+            })
+            .unwrap_or(0)
+    }
+    count(&app.data_dir().join("files"))
+}
+
+db_test!(
+    async fn a_practice_goes_from_draft_to_the_library(app) {
+        app.load_demo().await;
+        let kilis = municipality_id(app, "kilis").await;
+        let focal = focal_point_of(app, "focal@kilis.example.org", kilis).await;
+        let coord = coordinator(app).await;
+        let (fcookie, fcsrf) = app.session_for(focal).await;
+        let (ccookie, ccsrf) = app.session_for(coord).await;
+        let cohesion = theme_id(app, "social-cohesion").await.to_string();
+        let owner = format!("m:{kilis}");
+
+        // Step 1, with a mistake: everything typed comes back, nothing is saved.
+        let before = practice::Entity::find().count(app.db.read()).await.unwrap();
+        let res = app
+            .post_form(
+                "/practices/new?lang=en",
+                &[("csrf", &fcsrf), ("orig", "tr"), ("title", "Konaklar ve Şefkat Ekibi"), ("owner", &owner), ("country", "TR"), ("theme", &cohesion), ("start_year", "2019"), ("end_year", "2017")],
+                &fcookie,
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST);
+        assert_eq!(res.attr("#f-title", "value").as_deref(), Some("Konaklar ve Şefkat Ekibi"));
+        assert!(res.body.contains("The end comes before the start."), "translated message");
+        assert_eq!(practice::Entity::find().count(app.db.read()).await.unwrap(), before);
+
+        // Another municipality's id in the form is refused.
+        let other = format!("m:{}", municipality_id(app, "sahinbey").await);
+        let res = app
+            .post_form("/practices/new", &[("csrf", &fcsrf), ("orig", "tr"), ("title", "X"), ("owner", &other)], &fcookie)
+            .await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST);
+
+        let res = app
+            .post_form(
+                "/practices/new?lang=en",
+                &[("csrf", &fcsrf), ("orig", "tr"), ("title", "Konaklar ve Şefkat Ekibi"), ("summary", "Sosyal uyum için konaklar."), ("owner", &owner), ("country", "TR"), ("theme", &cohesion), ("start_year", "2017"), ("ongoing", "1")],
+                &fcookie,
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let next = location(&res);
+        assert!(next.contains("/edit/story"), "{next}");
+        let id: i32 = next.split('/').nth(2).unwrap().parse().unwrap();
+
+        // A draft is nobody else's business.
+        assert_eq!(app.get(&format!("/practices/{id}")).await.status, StatusCode::NOT_FOUND);
+        assert!(!app.get("/practices").await.body.contains("Konaklar"));
+
+        // Sending it for review too early names what is missing.
+        let res = app.post_form(&format!("/practices/{id}/review"), &[("csrf", &fcsrf), ("action", "submitted")], &fcookie).await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST);
+        assert!(res.body.contains("Challenge"), "{}", res.body);
+        assert_eq!(status_of(app, id).await, "draft");
+
+        let res = app
+            .post_form(&format!("/practices/{id}/edit/story?in=tr"), &[("csrf", &fcsrf), ("challenge", "Gerilimler arttı."), ("approach", "Konaklarda ortak etkinlikler.")], &fcookie)
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        let res = app.post_form(&format!("/practices/{id}/review"), &[("csrf", &fcsrf), ("action", "submitted")], &fcookie).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        assert_eq!(status_of(app, id).await, "submitted");
+        // Once submitted, the focal point no longer edits it.
+        let res = app.post_form(&format!("/practices/{id}/edit/story?in=tr"), &[("csrf", &fcsrf), ("challenge", "x"), ("approach", "y")], &fcookie).await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN);
+
+        // The coordinator's queue; asking for changes needs a comment.
+        let queue = app.get_with("/library/review", &[("cookie", &ccookie)]).await;
+        assert!(queue.body.contains("Konaklar ve Şefkat Ekibi"));
+        let res = app.post_form(&format!("/practices/{id}/review"), &[("csrf", &ccsrf), ("action", "changes-requested")], &ccookie).await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST);
+        assert_eq!(status_of(app, id).await, "submitted", "nothing changed");
+        let res = app.post_form(&format!("/practices/{id}/review"), &[("csrf", &ccsrf), ("action", "changes-requested"), ("comment", "Sonuçları ekleyin.")], &ccookie).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        assert_eq!(status_of(app, id).await, "draft");
+        let page = app.get_with(&format!("/practices/{id}"), &[("cookie", &fcookie)]).await;
+        assert!(page.body.contains("Sonuçları ekleyin."), "the author reads the comment");
+
+        let res = app.post_form(&format!("/practices/{id}/edit/results?in=tr"), &[("csrf", &fcsrf), ("results", "Bin aile katıldı."), ("lessons", ""), ("transferability", "")], &fcookie).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        app.post_form(&format!("/practices/{id}/review"), &[("csrf", &fcsrf), ("action", "submitted")], &fcookie).await;
+        // A focal point cannot publish.
+        let res = app.post_form(&format!("/practices/{id}/review"), &[("csrf", &fcsrf), ("action", "published")], &fcookie).await;
+        assert_ne!(res.status, StatusCode::SEE_OTHER);
+        let res = app.post_form(&format!("/practices/{id}/review"), &[("csrf", &ccsrf), ("action", "published")], &ccookie).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        assert_eq!(status_of(app, id).await, "published");
+
+        // The coordinator adds an English title; readers get their language.
+        let res = app.post_form(&format!("/practices/{id}/edit/about?in=en"), &[("csrf", &ccsrf), ("title", "Mansions and the Compassion Team"), ("summary", "Mansions for social cohesion.")], &ccookie).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let en = app.get("/practices?lang=en&theme=social-cohesion").await;
+        assert!(en.body.contains("Mansions and the Compassion Team"));
+        let ar = app.get(&format!("/practices/{id}?lang=ar")).await;
+        assert_eq!(ar.status, StatusCode::OK);
+        assert!(ar.body.contains("Konaklar ve Şefkat Ekibi"), "Arabic readers get the Turkish original");
+        assert!(ar.body.contains("lang=\"tr\""), "marked as Turkish");
+        let api = app.get(&format!("/api/v1/practices/{id}?lang=en")).await.json();
+        assert_eq!(api["title"], "Mansions and the Compassion Team");
+        assert_eq!(api["original_language"], "tr");
+        assert_eq!(api["sections"]["challenge"], "Gerilimler arttı.");
+        let list = app.get("/api/v1/practices?country=TR&language=en").await.json();
+        assert!(list["items"].as_array().unwrap().iter().any(|i| i["id"] == id));
+
+        // Every save is a version; the last two compare word by word.
+        let versions = practice_version::Entity::find()
+            .filter(practice_version::Column::PracticeId.eq(id))
+            .count(app.db.read())
+            .await
+            .unwrap();
+        assert_eq!(versions, 4, "about, story, results, the translation");
+        let cmp = app.get_with(&format!("/practices/{id}/versions?from=1&to=4&lang=en"), &[("cookie", &ccookie)]).await;
+        assert_eq!(cmp.status, StatusCode::OK);
+        assert!(cmp.texts("ins").iter().any(|t| t.contains("Mansions")), "{:?}", cmp.texts("ins"));
+        let audit = app.get_with("/audit?object=practice", &[("cookie", &ccookie)]).await;
+        assert!(audit.body.contains("practice-published"));
+    }
+);
+
+db_test!(
+    async fn uploads_are_checked_by_their_content(app) {
+        app.load_demo().await;
+        let coord = coordinator(app).await;
+        let (cookie, csrf) = app.session_for(coord).await;
+        let fields = [("csrf", csrf.as_str()), ("kind", "report"), ("orig", "en"), ("title_en", "Annual report"), ("visibility", "public"), ("version_lang", "en")];
+
+        let elf: Vec<u8> = [b"\x7fELF\x02\x01\x01\0".as_slice(), &[0u8; 4000]].concat();
+        let res = upload(app, "/library/new", &cookie, &fields, Some(("version_file", "report.pdf", &elf))).await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST);
+        assert!(res.body.contains("This kind of file is not accepted"), "{}", res.body);
+        assert_eq!(res.attr("#title-en", "value").as_deref(), Some("Annual report"), "what was typed stays");
+
+        let big = vec![b'a'; 1024 * 1024 + 1];
+        let big = [b"%PDF-1.4\n".as_slice(), &big].concat();
+        let res = upload(app, "/library/new", &cookie, &fields, Some(("version_file", "big.pdf", &big))).await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST);
+        assert!(res.body.contains("larger than the limit"));
+
+        let bomb = docx_bomb();
+        assert!(bomb.len() < 1024 * 1024, "the bomb itself is small: {}", bomb.len());
+        let res = upload(app, "/library/new", &cookie, &fields, Some(("version_file", "minutes.docx", &bomb))).await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST);
+        assert!(res.body.contains("unpacks to far more"));
+
+        assert_eq!(file_object::Entity::find().count(app.db.read()).await.unwrap(), 0, "nothing recorded");
+        assert_eq!(stored_objects(app), 0, "nothing stored");
+        let resources = majlis::library::entities::resource::Entity::find()
+            .filter(majlis::library::entities::resource::Column::Kind.eq("report"))
+            .count(app.db.read())
+            .await
+            .unwrap();
+
+        // A real PDF is kept once, with its text, whatever name it came with.
+        let pdf = a_pdf("Language courses");
+        let res = upload(app, "/library/new", &cookie, &fields, Some(("version_file", "../../report.exe", &pdf))).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let res = upload(app, "/library/new", &cookie, &fields, Some(("version_file", "copy.pdf", &pdf))).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        let objects = file_object::Entity::find().all(app.db.read()).await.unwrap();
+        assert_eq!(objects.len(), 1, "the same bytes are stored once");
+        assert_eq!(objects[0].kind, "pdf");
+        assert!(objects[0].text.as_deref().unwrap_or_default().contains("Sahinbey"), "text extracted");
+        assert_eq!(stored_objects(app), 1);
+        let after = majlis::library::entities::resource::Entity::find()
+            .filter(majlis::library::entities::resource::Column::Kind.eq("report"))
+            .count(app.db.read())
+            .await
+            .unwrap();
+        assert_eq!(after, resources + 2);
+
+        // Forged: no token, or a wrong one, stores nothing.
+        let res = upload(app, "/library/new", &cookie, &[("kind", "report")], Some(("version_file", "x.pdf", &pdf))).await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN);
+    }
+);
+
+db_test!(
+    async fn members_only_documents_stay_hidden_from_visitors(app) {
+        app.load_demo().await;
+        let coord = coordinator(app).await;
+        let member = person(app, "member@example.org", Role::Member).await;
+        let (cookie, csrf) = app.session_for(coord).await;
+        let (mcookie, _) = app.session_for(member).await;
+        let public_total = app.get("/api/v1/resources").await.json()["total"].as_u64().unwrap();
+        let pdf = a_pdf("Internal minutes");
+        let fields = [("csrf", csrf.as_str()), ("kind", "report"), ("orig", "en"), ("title_en", "Internal minutes of the steering group"), ("visibility", "members"), ("version_lang", "en"), ("year", "2019")];
+        let res = upload(app, "/library/new", &cookie, &fields, Some(("version_file", "minutes.pdf", &pdf))).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let page = location(&res);
+        let id = page.trim_start_matches("/library/").split('?').next().unwrap().to_owned();
+        let sha = file_object::Entity::find().one(app.db.read()).await.unwrap().unwrap().sha256;
+
+        assert_eq!(app.get(&page).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(app.get(&format!("/api/v1/resources/{id}")).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(app.get(&format!("/files/{sha}/minutes.pdf")).await.status, StatusCode::NOT_FOUND, "guessing the address finds nothing");
+        let list = app.get("/api/v1/resources?year=2019").await.json();
+        assert_eq!(list["total"], 0, "counts do not leak it");
+        assert_eq!(app.get("/api/v1/resources").await.json()["total"].as_u64().unwrap(), public_total);
+        assert!(!app.get("/library?kind=report").await.body.contains("Internal minutes"));
+
+        let seen = app.get_with(&page, &[("cookie", &mcookie)]).await;
+        assert_eq!(seen.status, StatusCode::OK);
+        assert!(seen.body.contains("Internal minutes of the steering group"));
+        let file = app.get_with(&format!("/files/{sha}/minutes.pdf"), &[("cookie", &mcookie)]).await;
+        assert_eq!(file.status, StatusCode::OK);
+        assert_eq!(file.header("content-type"), Some("application/pdf"));
+        assert_eq!(file.header("x-content-type-options"), Some("nosniff"));
+        let disposition = file.header("content-disposition").unwrap_or_default();
+        assert!(disposition.contains("minutes.pdf") && !disposition.contains('\n'), "{disposition}");
+        assert!(file.header("content-security-policy").unwrap_or_default().contains("sandbox"));
+        let api = app.get_with("/api/v1/resources?year=2019", &[("cookie", &mcookie)]).await.json();
+        assert_eq!(api["total"], 1);
+    }
+);
+
+fn pdftotext(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by scripts/test");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn keep_first_page(pdf: &[u8], name: &str) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../target/test-artifacts/library");
+    std::fs::create_dir_all(&dir).unwrap();
+    let pdf_path = dir.join(format!("{name}.pdf"));
+    std::fs::write(&pdf_path, pdf).unwrap();
+    let prefix = dir.join(name);
+    let status = std::process::Command::new("pdftoppm")
+        .args(["-r", "60", "-f", "1", "-l", "3", "-png"])
+        .arg(&pdf_path)
+        .arg(&prefix)
+        .status()
+        .expect("pdftoppm");
+    assert!(status.success());
+    dir
+}
+
+db_test!(
+    async fn compendiums_print_in_arabic_and_english(app) {
+        app.load_demo().await;
+        let coord = coordinator(app).await;
+        let (cookie, csrf) = app.session_for(coord).await;
+        let practice_id = |slug: &'static str| async move {
+            practice::Entity::find()
+                .filter(practice::Column::Slug.eq(slug))
+                .one(app.db.read())
+                .await
+                .unwrap()
+                .unwrap()
+                .id
+        };
+        // Arabic titles for two practices, through the translation form.
+        let sahinbey = practice_id("sahinbey-language-barrier").await;
+        let kilis = practice_id("kilis-compassion-team").await;
+        for (id, title) in [(sahinbey, "اللاجئون في شاهين بي يتغلبون على حاجز اللغة"), (kilis, "القصور وفريق الرحمة")] {
+            let res = app.post_form(&format!("/practices/{id}/edit/about?in=ar"), &[("csrf", &csrf), ("title", title)], &cookie).await;
+            assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        }
+        // The demo's draft edition, arranged and published by the coordinator.
+        let slug = "istanbul-2018-good-practices";
+        assert_eq!(app.get(&format!("/compendiums/{slug}")).await.status, StatusCode::NOT_FOUND, "a draft is not public");
+        let cohesion = theme_id(app, "social-cohesion").await.to_string();
+        let language = theme_id(app, "language-learning").await.to_string();
+        let res = app
+            .post_form(
+                &format!("/compendiums/{slug}/edit"),
+                &[("csrf", &csrf), (&format!("chapter_{sahinbey}"), &language), (&format!("order_{sahinbey}"), "1"), (&format!("chapter_{kilis}"), &cohesion), (&format!("order_{kilis}"), "1"), ("status", "published")],
+                &cookie,
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        let html = app.get(&format!("/compendiums/{slug}?lang=ar")).await;
+        assert_eq!(html.status, StatusCode::OK);
+        assert!(html.body.contains("القصور وفريق الرحمة"));
+
+        let ar = app.get(&format!("/compendiums/{slug}/pdf?lang=ar")).await;
+        assert_eq!(ar.status, StatusCode::OK);
+        assert_eq!(ar.header("content-type"), Some("application/pdf"));
+        let text = pdftotext(&ar.bytes);
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for expected in ["اللاجئون في شاهين بي يتغلبون على حاجز اللغة", "القصور وفريق الرحمة"] {
+            assert!(flat.contains(expected), "{expected} in logical order in:\n{flat}");
+        }
+        let ar_label = theme::Entity::find()
+            .filter(theme::Column::Slug.eq("social-cohesion"))
+            .one(app.db.read())
+            .await
+            .unwrap()
+            .unwrap()
+            .label
+            .text(Locale::Ar)
+            .to_owned();
+        assert!(flat.contains(&ar_label), "chapter title {ar_label}");
+        let dir = keep_first_page(&ar.bytes, &format!("compendium-ar-{:?}", app.backend));
+        assert!(std::fs::read_dir(dir).unwrap().any(|e| e.unwrap().path().extension().is_some_and(|x| x == "png")));
+
+        let en = app.get(&format!("/compendiums/{slug}/pdf?lang=en")).await;
+        let text = pdftotext(&en.bytes);
+        assert!(text.contains("Refugees in Şahinbey Overcome the Language Barrier"), "{text}");
+        assert!(text.contains("Contents"));
+
+        let sheet = app.get(&format!("/practices/{kilis}/sheet?lang=ar")).await;
+        assert_eq!(sheet.status, StatusCode::OK);
+        assert!(pdftotext(&sheet.bytes).split_whitespace().collect::<Vec<_>>().join(" ").contains("القصور وفريق الرحمة"));
+    }
+);
+
+db_test!(
+    async fn library_pages_run_a_bounded_number_of_queries(app) {
+        app.load_demo().await;
+        let one = app.get("/library?per_page=5").await;
+        let many = app.get("/library?per_page=50").await;
+        assert_eq!(one.status, StatusCode::OK);
+        assert_eq!(one.queries(), many.queries(), "no query per row");
+        let one = app.get("/practices?per_page=5").await;
+        let many = app.get("/practices?per_page=50").await;
+        assert_eq!(one.queries(), many.queries(), "no query per row");
+        assert!(many.queries() <= 4, "{}", many.queries());
+        let bad = app.get("/library?kind=pamphlet").await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+        let bad = app.get("/api/v1/practices?language=xx").await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+        assert_eq!(bad.json()["code"], "bad-request");
+    }
+);
