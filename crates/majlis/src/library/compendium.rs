@@ -187,8 +187,13 @@ pub async fn create(
     Ok(c.slug)
 }
 
-/// Where each chosen practice goes: `(chapter position, practice id, order)`.
-pub type Placement = Vec<(i32, i32, i32)>;
+/// What a coordinator decided for an edition: where each chosen practice
+/// goes, as `(theme id, practice id, order)`, and whether it is published.
+#[derive(Clone, Debug, Default)]
+pub struct Arrangement {
+    pub placement: Vec<(i32, i32, i32)>,
+    pub publish: bool,
+}
 
 /// Replace an edition's chapters (one per theme chosen, titled with the
 /// theme's label) and the practices in them, and set its status.
@@ -198,8 +203,7 @@ pub async fn arrange(
     actor: &Actor,
     reference: &Reference,
     slug: &str,
-    placement: Placement,
-    publish: bool,
+    Arrangement { placement, publish }: Arrangement,
     now: DateTime<Utc>,
 ) -> Result<(), CompendiumError> {
     if !can(Some(actor), Action::ManageLibrary) {

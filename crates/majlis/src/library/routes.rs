@@ -1664,8 +1664,7 @@ async fn arrange(
         &me.actor(),
         &state.directory.reference,
         &slug,
-        placement,
-        publish,
+        compendium::Arrangement { placement, publish },
         chrono::Utc::now(),
     )
     .await
