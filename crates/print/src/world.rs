@@ -1,6 +1,8 @@
 //! The typst [`World`]: a tiny virtual file system holding the embedded
 //! templates and the document's `/data.json`, and the embedded fonts.
 
+use std::any::Any;
+use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
@@ -106,7 +108,9 @@ impl Printer {
         };
 
         RENDERING.fetch_add(1, Ordering::SeqCst);
-        let result = compile_pdf(&world);
+        // A bug in typst must not take the caller's thread down with it.
+        let result = std::panic::catch_unwind(AssertUnwindSafe(|| compile_pdf(&world)))
+            .unwrap_or_else(|panic| Err(PrintError::Compile(panic_message(panic.as_ref()))));
         // Typst memoises layout results in a global cache. Clearing it once no
         // render is running keeps a long-lived process from growing; each
         // render is therefore a cold one.
@@ -126,6 +130,16 @@ fn compile_pdf(world: &PrintWorld<'_>) -> Result<Vec<u8>, PrintError> {
         ..PdfOptions::default()
     };
     typst_pdf::pdf(&document, &options).map_err(|errors| PrintError::Pdf(join(&errors)))
+}
+
+/// The message of a caught panic.
+fn panic_message(panic: &(dyn Any + Send)) -> String {
+    let message = panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("unknown panic");
+    format!("typst panicked: {message}")
 }
 
 /// The diagnostics' messages and hints, joined with "; ".
