@@ -5,7 +5,8 @@
 //! (this executable, re-run with `--case NAME`) so that the peak resident
 //! memory (`VmHWM` in `/proc/self/status`) belongs to that case alone, and
 //! prints a table. Without `--bench` (e.g. `cargo test --all-targets`) each
-//! case runs once, as a smoke test.
+//! case runs once, as a smoke test. With `MAJLIS_PRINT_BENCH_PDF_DIR` set,
+//! each case's PDF is written there.
 
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -107,6 +108,13 @@ fn run_case(name: &str, runs: usize) {
         size = pdf.len();
         if pages == "-" {
             pages = count_pages(&pdf);
+            // To look at what was measured: MAJLIS_PRINT_BENCH_PDF_DIR=/some/dir
+            if let Some(dir) =
+                std::env::var_os("MAJLIS_PRINT_BENCH_PDF_DIR").filter(|_| !pdf.is_empty())
+            {
+                let path = std::path::Path::new(&dir).join(format!("{name}.pdf"));
+                std::fs::write(&path, &pdf).expect("write the PDF");
+            }
         }
     }
     let first = times[0];

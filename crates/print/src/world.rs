@@ -220,3 +220,53 @@ impl World for PrintWorld<'_> {
 fn not_found(id: FileId) -> FileError {
     FileError::NotFound(id.vpath().get_without_slash().into())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Compiles `text` as the main file, with `/data.json` holding `{}`.
+    fn compile_text(printer: &Printer, text: &str) -> Result<Vec<u8>, PrintError> {
+        let id = FileId::unique(RootedPath::new(
+            VirtualRoot::Project,
+            VirtualPath::new("/test.typ").expect("a valid path"),
+        ));
+        let world = PrintWorld {
+            printer,
+            main: Source::new(id, text.to_owned()),
+            data: Bytes::new(b"{}".to_vec()),
+        };
+        compile_pdf(&world)
+    }
+
+    #[test]
+    fn compile_errors_carry_typst_messages() {
+        let printer = Printer::new();
+        let err = compile_text(&printer, "#json(\"/missing.json\")").expect_err("must fail");
+        assert!(matches!(err, PrintError::Compile(_)), "{err:?}");
+        let message = err.to_string();
+        assert!(message.starts_with("typesetting failed: "), "{message}");
+        assert!(message.contains("missing.json"), "{message}");
+
+        // Every syntax error is reported, joined with "; ".
+        let err = compile_text(&printer, "#let\n\n#}").expect_err("must fail");
+        let message = err.to_string();
+        assert_eq!(message.matches("; ").count(), 1, "{message}");
+    }
+
+    #[test]
+    fn the_world_serves_templates_data_and_fonts_only() {
+        let printer = Printer::new();
+        assert!(
+            compile_text(
+                &printer,
+                "#import \"/common.typ\": is-blank\n#json(\"/data.json\")"
+            )
+            .is_ok()
+        );
+        let err = compile_text(&printer, "#read(\"/etc/passwd\")").expect_err("no real files");
+        assert!(err.to_string().contains("not found"), "{err}");
+        assert_eq!(printer.book.families().count(), 2);
+        assert_eq!(printer.fonts.len(), 4);
+    }
+}
