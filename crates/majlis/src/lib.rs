@@ -16,6 +16,7 @@ pub mod web;
 pub mod accounts;
 pub mod audit;
 pub mod directory;
+pub mod events;
 pub mod library;
 
 // Demo data, fed by every activity

@@ -124,6 +124,23 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
             Who::FocalPointOfA | Who::Coordinator | Who::Admin => Allowed,
             _ => Forbidden,
         },
+        // Events: reading and calendars are public; a members-only event is
+        // "not found" to visitors. Registering needs an account; running
+        // events is the coordinators' work.
+        ("GET", "/events" | "/events.ics" | "/events/calendar.ics" | "/events/{slug}")
+        | ("GET", "/events/{slug}/calendar.ics" | "/series/{slug}/calendar.ics")
+        | ("GET", "/calendar/{token}/events.ics")
+        | ("GET", "/api/v1/events" | "/api/v1/events/{slug}") => public,
+        ("GET" | "POST", "/events/mine") => members_only,
+        (
+            "POST",
+            "/events/{slug}/register" | "/events/{slug}/cancel" | "/events/{slug}/consent",
+        ) => members_only,
+        ("GET" | "POST", "/events/new" | "/events/{slug}/edit")
+        | ("POST", "/events/{slug}/clone")
+        | ("GET" | "POST", "/events/{slug}/programme")
+        | ("GET" | "POST", "/events/{slug}/registrations")
+        | ("GET" | "POST", "/events/{slug}/outcomes") => coordinators,
         _ => return None,
     })
 }
@@ -139,6 +156,8 @@ struct World {
     draft: i32,
     /// A published demo resource.
     resource: i32,
+    /// A demo event's slug.
+    event: String,
 }
 
 async fn person(app: &TestApp, email: &str, role: Role) -> i32 {
@@ -252,6 +271,12 @@ async fn world(app: &TestApp) -> World {
         .unwrap()
         .unwrap()
         .id;
+    let event = majlis::events::entities::event::Entity::find()
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .expect("the demo has events")
+        .slug;
     World {
         people,
         target,
@@ -259,6 +284,7 @@ async fn world(app: &TestApp) -> World {
         giz,
         draft,
         resource,
+        event,
     }
 }
 
@@ -283,6 +309,13 @@ fn concrete(path: &str, w: &World, css: &str) -> String {
         }
         "/files/{sha}/{name}" => format!("/files/{}/x.pdf", "ab".repeat(32)),
         p if p.starts_with("/compendiums/{slug}") => p.replace("{slug}", "no-such-edition"),
+        p if p.starts_with("/events/{slug}") || p == "/api/v1/events/{slug}" => {
+            p.replace("{slug}", &w.event)
+        }
+        "/series/{slug}/calendar.ics" => "/series/no-such-series/calendar.ics".into(),
+        "/calendar/{token}/events.ics" => {
+            "/calendar/0123456789abcdef0123456789abcdef/events.ics".into()
+        }
         p => p.replace("{id}", &w.target.to_string()),
     }
 }

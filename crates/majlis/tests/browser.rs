@@ -483,3 +483,279 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
         failures.join("\n")
     );
 }
+
+/// Sign a browser in with a session made directly (the sign-in pages are
+/// checked above): the session cookie is set on the app's origin.
+async fn sign_in_as(client: &Client, addr: &std::net::SocketAddr, cookie: &str) {
+    client
+        .goto(&format!("http://{addr}/healthz"))
+        .await
+        .unwrap();
+    client
+        .execute(
+            "document.cookie = arguments[0] + '; path=/';",
+            vec![json!(cookie)],
+        )
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn events_in_the_browser_register_and_pass_axe() {
+    use majlis::events::entities::{event, event_session};
+    use sea_orm::{
+        ActiveModelTrait, ActiveValue::Set, ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    };
+    let app = common::TestApp::sqlite().await;
+    app.load_demo().await;
+    let addr = app.serve().await;
+    let axe = axe_source();
+    let (_driver, client, _profile) = start_browser().await;
+
+    // The demo event with the fullest programme, and an open webinar.
+    let mut richest = (0, String::new());
+    for e in event::Entity::find()
+        .order_by_asc(event::Column::Id)
+        .all(app.db.read())
+        .await
+        .unwrap()
+    {
+        let n = event_session::Entity::find()
+            .filter(event_session::Column::EventId.eq(e.id))
+            .count(app.db.read())
+            .await
+            .unwrap();
+        if n > richest.0 {
+            richest = (n, e.slug);
+        }
+    }
+    assert!(richest.0 > 0, "the demo has an event with a programme");
+    let demo = richest.1;
+    let template = event::Entity::find()
+        .filter(event::Column::Slug.eq(&demo))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap();
+    let tx = app.db.begin_write().await.unwrap();
+    let mut open: event::ActiveModel = template.clone().into();
+    open.id = sea_orm::ActiveValue::NotSet;
+    open.slug = Set("browser-webinar".into());
+    open.status = Set("open".into());
+    open.starts_at = Set(chrono::Utc::now() + chrono::Duration::days(20));
+    open.ends_at =
+        Set(chrono::Utc::now() + chrono::Duration::days(20) + chrono::Duration::hours(3));
+    open.date_approximate = Set(false);
+    open.capacity = Set(Some(1));
+    open.figures = Set(None);
+    open.questions = Set(Some(majlis::events::Questions(vec![
+        majlis::events::Question {
+            id: "q1".into(),
+            label: majlis::i18n::TrText::new(
+                majlis::i18n::Locale::En,
+                "Which practice will you present?",
+            )
+            .unwrap(),
+            required: true,
+        },
+    ])));
+    open.insert(&tx).await.unwrap();
+    tx.commit().await.unwrap();
+
+    let mut failures = Vec::new();
+    let check = async |client: &Client, url: String, failures: &mut Vec<String>| {
+        client.goto(&url).await.expect("page loads");
+        let violations = axe_violations(client, &axe).await;
+        if !violations.is_empty() {
+            failures.push(format!(
+                "{url}: {}",
+                serde_json::to_string_pretty(&violations).unwrap()
+            ));
+        }
+    };
+    for locale in ["en", "ar"] {
+        for page in [
+            "/events?when=all".to_owned(),
+            "/events?when=past&kind=peer-workshop".to_owned(),
+            format!("/events/{demo}"),
+            "/events/browser-webinar".to_owned(),
+        ] {
+            let sep = if page.contains('?') { '&' } else { '?' };
+            check(
+                &client,
+                format!("http://{addr}{page}{sep}lang={locale}"),
+                &mut failures,
+            )
+            .await;
+            let dir = client
+                .find(Locator::Css("html"))
+                .await
+                .unwrap()
+                .attr("dir")
+                .await
+                .unwrap();
+            assert_eq!(
+                dir.as_deref(),
+                Some(if locale == "ar" { "rtl" } else { "ltr" })
+            );
+        }
+    }
+
+    // A member registers in Arabic: the required answer is asked for first.
+    let member = majlis::accounts::people::create(
+        &app.db,
+        &majlis::accounts::Email::parse("layla@example.org").unwrap(),
+        "Layla Mansour",
+        majlis::accounts::policy::Role::Member,
+        majlis::i18n::Locale::Ar,
+        &majlis::accounts::Password::parse("a long enough passphrase".into()).unwrap(),
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+    let (cookie, _) = app.session_for(member.id).await;
+    sign_in_as(&client, &addr, &cookie).await;
+    client
+        .goto(&format!("http://{addr}/events/browser-webinar?lang=ar"))
+        .await
+        .unwrap();
+    click(&client, "#f-consent").await;
+    // Skip the browser's own check to reach the server's.
+    client
+        .execute(
+            "document.getElementById('f-answer-q1').removeAttribute('required');",
+            vec![],
+        )
+        .await
+        .unwrap();
+    click(&client, "#register-form button").await;
+    client
+        .wait()
+        .for_element(Locator::Css("#form-errors"))
+        .await
+        .unwrap();
+    let consent_kept = client
+        .find(Locator::Css("#f-consent"))
+        .await
+        .unwrap()
+        .prop("checked")
+        .await
+        .unwrap();
+    assert_eq!(
+        consent_kept.as_deref(),
+        Some("true"),
+        "what was chosen is kept"
+    );
+    fill(&client, "#f-answer-q1", "دورات اللغة في مركز المجتمع").await;
+    click(&client, "#register-form button").await;
+    let status = client
+        .wait()
+        .for_element(Locator::Css("#registration [role=status]"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!status.is_empty());
+    let violations = axe_violations(&client, &axe).await;
+    if !violations.is_empty() {
+        failures.push(format!("registered page (ar): {violations:?}"));
+    }
+    let reg = majlis::events::entities::registration::Entity::find()
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .expect("stored");
+    assert_eq!(reg.status, "registered");
+    assert!(reg.public_consent);
+    assert_eq!(reg.answers.unwrap().0["q1"], "دورات اللغة في مركز المجتمع");
+    check(
+        &client,
+        format!("http://{addr}/events/mine?lang=ar"),
+        &mut failures,
+    )
+    .await;
+    check(
+        &client,
+        format!("http://{addr}/events/mine?lang=en"),
+        &mut failures,
+    )
+    .await;
+    click(&client, "main form button").await;
+    client
+        .wait()
+        .for_element(Locator::Css("#feed-url"))
+        .await
+        .unwrap();
+    let violations = axe_violations(&client, &axe).await;
+    if !violations.is_empty() {
+        failures.push(format!("/events/mine (new address): {violations:?}"));
+    }
+
+    // The coordinators' pages.
+    let coord = majlis::accounts::people::create(
+        &app.db,
+        &majlis::accounts::Email::parse("coord.events@example.org").unwrap(),
+        "Coordinator",
+        majlis::accounts::policy::Role::Coordinator,
+        majlis::i18n::Locale::En,
+        &majlis::accounts::Password::parse("a long enough passphrase".into()).unwrap(),
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+    common::enable_totp(&app, coord.id).await;
+    let (cookie, _) = app.session_for(coord.id).await;
+    sign_in_as(&client, &addr, &cookie).await;
+    for locale in ["en", "ar"] {
+        for page in [
+            "/events/new".to_owned(),
+            format!("/events/{demo}/edit"),
+            format!("/events/{demo}/programme"),
+            format!("/events/{demo}/outcomes"),
+            "/events/browser-webinar/registrations".to_owned(),
+        ] {
+            check(
+                &client,
+                format!("http://{addr}{page}?lang={locale}"),
+                &mut failures,
+            )
+            .await;
+            let h1 = client
+                .find(Locator::Css("h1"))
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+            assert!(!h1.is_empty(), "{page}");
+        }
+    }
+    // Checking the member in from the registrations page.
+    client
+        .goto(&format!(
+            "http://{addr}/events/browser-webinar/registrations?lang=en"
+        ))
+        .await
+        .unwrap();
+    click(&client, "button[value=check-in]").await;
+    client
+        .wait()
+        .for_element(Locator::Css("button[value=undo-check-in]"))
+        .await
+        .unwrap();
+    let reg = majlis::events::entities::registration::Entity::find()
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(reg.attended_at.is_some(), "checked in");
+
+    client.close().await.unwrap();
+    app.finish().await;
+    assert!(
+        failures.is_empty(),
+        "axe-core found WCAG 2.2 AA violations:\n{}",
+        failures.join("\n")
+    );
+}

@@ -525,3 +525,281 @@ compendium-chapter = الفصل
 compendium-order = الترتيب
 compendium-not-included = غير مُدرجة
 print-footer = «مجلس» · شبكة التعلّم بين الأقران للبلديات المستضيفة
+
+## Events
+nav-events = الفعاليات
+events-title = الفعاليات
+events-lead = ورش العمل بين الأقران والندوات عبر الإنترنت والزيارات الميدانية ووحدات الأكاديمية التي تنظّمها الشبكة: البرامج والمواد وما أسفرت عنه.
+events-empty = لا توجد فعالية تطابق معايير التصفية هذه.
+events-when = أيّ الفعاليات
+events-when-upcoming = القادمة
+events-when-past = السابقة
+events-when-all = الكل
+events-subscribe = الاشتراك في هذه الفعاليات (iCalendar)
+events-mine = فعالياتي
+events-mine-empty = لست مسجّلًا في أي فعالية.
+events-calendar-name = فعاليات «مجلس»
+events-my-calendar-name = فعالياتي في «مجلس»
+events-my-feed = تقويمك الشخصي
+events-my-feed-hint = عنوان سرّي يمكن لبرامج التقويم متابعته: يعرض الفعاليات التي سجّلت فيها. يستطيع كل من لديه هذا العنوان قراءة القائمة، لذا احتفظ به لنفسك.
+events-my-feed-new = هذا عنوانك الجديد. لن يُعرض إلا هذه المرة: انسخه الآن إلى برنامج التقويم لديك.
+events-my-feed-address = عنوان التقويم
+events-my-feed-exists = لديك عنوان تقويم. إنشاء عنوان جديد يوقف عمل العنوان القديم.
+events-my-feed-create = إنشاء عنوان للتقويم
+events-my-feed-replace = إنشاء عنوان جديد
+event-new = فعالية جديدة
+event-edit = تعديل الفعالية
+event-edit-programme = تعديل البرنامج
+event-edit-outcomes = تعديل المخرجات
+event-registrations = التسجيلات
+event-manage = إدارة الفعالية
+event-clone = نسخ كفعالية جديدة
+event-series = السلسلة
+event-when = الموعد
+event-where = المكان
+event-times-in = الأوقات بتوقيت
+event-date-approximate = (التاريخ الدقيق غير مسجّل)
+event-online = عبر الإنترنت
+event-online-link = رابط الانضمام عبر الإنترنت
+event-online-link-hidden = يُعرض رابط الانضمام على المشاركين المسجّلين.
+event-organisers = الجهات المنظِّمة
+event-partners = الشركاء
+event-languages = لغات العمل
+event-interpretation = الترجمة الفورية
+event-add-to-calendar = إضافة إلى تقويمي (iCalendar)
+event-registration = التسجيل
+event-capacity = { $count ->
+    [zero] لا توجد مقاعد
+    [one] مقعد واحد
+    [two] مقعدان
+    [few] { $count } مقاعد
+    [many] { $count } مقعدًا
+   *[other] { $count } مقعد
+}
+event-places-left = { $count ->
+    [0] لم يتبقَّ أي مقعد
+    [zero] لم يتبقَّ أي مقعد
+    [one] بقي مقعد واحد
+    [two] بقي مقعدان
+    [few] بقيت { $count } مقاعد
+    [many] بقي { $count } مقعدًا
+   *[other] بقي { $count } مقعد
+}
+event-waiting-count = { $count ->
+    [zero] لا أحد في قائمة الانتظار
+    [one] شخص واحد في قائمة الانتظار
+    [two] شخصان في قائمة الانتظار
+    [few] { $count } أشخاص في قائمة الانتظار
+    [many] { $count } شخصًا في قائمة الانتظار
+   *[other] { $count } شخص في قائمة الانتظار
+}
+event-programme = البرنامج
+event-programme-empty = لا يتضمّن البرنامج أي جلسة بعد.
+event-day = اليوم { $number }
+event-materials = المواد
+event-material-announced = أُعلن عنها، وهي غير متاحة بعد
+event-outcomes = المخرجات
+event-report = التقرير
+event-takeaways = الرسائل الرئيسية
+event-practices-presented = الممارسات المعروضة
+event-outcomes-later = المشاورات وأفكار المشاريع
+event-outcomes-later-hint = ستُدرج هنا المشاورات التي عُقدت وأفكار المشاريع التي انبثقت عن هذه الفعالية فور تسجيلها.
+event-outcomes-empty = لم يُسجَّل أي شيء عن المخرجات بعد.
+event-participants = المشاركون
+event-participants-total = { $count ->
+    [zero] لا يوجد مشاركون
+    [one] مشارك واحد
+    [two] مشاركان
+    [few] { $count } مشاركين
+    [many] { $count } مشاركًا
+   *[other] { $count } مشارك
+}
+event-figures-by-hand = أرقام أدخلها المنسّقون استنادًا إلى سجلات الفعالية
+event-figures-attendance = محسوبة من تسجيلات الحضور
+event-figures-registrations = محسوبة من التسجيلات
+event-figures-by-country = المشاركون حسب البلد
+event-figures-by-kind = المشاركون حسب نوع الجهة
+event-figures-count = المشاركون
+event-figures-kind = نوع الجهة
+event-figures-countries = البلدان الممثَّلة
+event-figures-unknown = غير محدَّد
+event-figures-none = لم تُسجَّل أي أرقام عن المشاركين.
+event-participant-list = المشاركون الذين وافقوا على إدراج أسمائهم
+event-participant-list-hint = لا يظهر هنا إلا من أعطوا موافقتهم، ويمكنهم سحبها في أي وقت.
+event-form-description = الوصف
+event-form-translation-hint = أنت تضيف ترجمة: الحقول المتروكة فارغة تحتفظ بالنص الأصلي.
+event-form-kind = النوع وإمكانية الاطلاع
+event-form-time-place = الزمان والمكان
+event-field-title = العنوان
+event-field-summary = الملخّص
+event-field-context = السياق والمبرّرات
+event-field-objectives = الأهداف
+event-field-expected-results = النتائج المتوقعة
+event-field-audience = الفئة المستهدفة
+event-field-kind = نوع الفعالية
+event-field-status = الحالة
+event-field-visibility = مَن يمكنه الاطلاع عليها
+event-field-series = السلسلة
+event-field-themes = المواضيع
+event-field-timezone = المنطقة الزمنية
+event-field-starts = البداية
+event-field-ends = النهاية
+event-field-city = المدينة
+event-field-country = البلد
+event-field-address = عنوان المكان
+event-field-online = تُعقد عبر الإنترنت (أو عبر الإنترنت أيضًا)
+event-field-online-url = رابط الانضمام عبر الإنترنت
+event-field-languages = لغات العمل
+event-field-interpretation = الترجمة الفورية
+event-field-organisers = الجهات المنظِّمة
+event-field-partners = الشركاء
+event-field-capacity = عدد المقاعد
+event-field-needs-approval = تتطلّب التسجيلات موافقة أحد المنسّقين
+event-field-registration-opens = بدء التسجيل
+event-field-registration-closes = انتهاء التسجيل
+event-field-questions = الأسئلة المطروحة عند التسجيل
+event-field-answers = الإجابات
+event-field-day = اليوم
+event-field-position = الترتيب في اليوم
+event-field-session-starts = تبدأ في
+event-field-session-ends = تنتهي في
+event-field-session-kind = نوع الجلسة
+event-field-parent = مجموعة عمل ضمن جلسة
+event-field-session = الجلسة
+event-field-role = الدور
+event-field-email = عنوان البريد الإلكتروني لأحد الأعضاء
+event-field-name = الاسم
+event-field-organisation = المنظمة
+event-field-affiliation = المنصب والجهة
+event-field-resource = وثيقة من المكتبة
+event-field-report = التقرير (وثيقة من المكتبة)
+event-field-takeaways = الرسائل الرئيسية
+event-field-practices = الممارسات المعروضة
+event-field-total = عدد المشاركين
+event-field-by-country = المشاركون حسب البلد
+event-field-countries = البلدان الممثَّلة
+event-field-note = مصدر الأرقام
+event-hint-summary = جملة أو جملتان تظهران في القوائم.
+event-hint-context = سبب عقد الفعالية. افصل بين الفقرات بسطر فارغ.
+event-hint-objectives = هدف واحد في كل سطر.
+event-hint-expected-results = نتيجة واحدة في كل سطر.
+event-hint-audience = مَن ينبغي أن يشارك.
+event-hint-timezone = المنطقة الزمنية لمكان الانعقاد، مثل Europe/Istanbul أو Asia/Amman؛ وللفعاليات عبر الإنترنت، المنطقة الزمنية للجهة المنظِّمة.
+event-hint-online-url = لا يظهر إلا للمشاركين المسجّلين وللمنسّقين.
+event-hint-capacity = اتركه فارغًا إذا لم يكن هناك حدّ. عند نفاد المقاعد، ينضمّ الأشخاص إلى قائمة الانتظار.
+event-hint-questions = سؤال واحد في كل سطر. ابدأ السطر بـ * لجعل السؤال إلزاميًا.
+event-hint-position = رقم؛ اتركه فارغًا لوضع الجلسة في آخر يومها.
+event-hint-parent = اختر جلسة لجعل هذه الجلسة مجموعة عمل موازية ضمنها.
+event-hint-person-email = لعضو في «مجلس». أما للضيف، فاتركه فارغًا واكتب الاسم.
+event-hint-takeaways = رسالة واحدة في كل سطر.
+event-hint-by-country = سطر واحد لكل بلد: رمزه المكوّن من حرفين ثم عدد، مثل TR 38.
+event-hint-countries = رموز من حرفين تفصل بينها مسافات، عندما لا تُعرف إلا قائمة البلدان.
+event-figures-by-hand-legend = أرقام المشاركين المُدخلة يدويًا
+event-figures-by-hand-hint = للفعاليات التي عُقدت دون تسجيل على «مجلس». تشير صفحة الفعالية إلى أن الأرقام أُدخلت يدويًا.
+event-no-practices = لم تُنشر أي ممارسة بعد.
+event-not-translated = لم يُترجم إلى هذه اللغة بعد
+event-session-add = إضافة جلسة
+event-session-edit = تعديل الجلسة
+event-session-delete = حذف الجلسة
+event-person-add = إضافة شخص إلى جلسة
+event-person-remove = إزالة
+event-material-attach = إرفاق وثيقة
+event-whole-event = الفعالية بأكملها
+event-detach = إلغاء الإرفاق
+event-kind-peer-workshop = ورشة عمل بين الأقران
+event-kind-webinar = ندوة عبر الإنترنت
+event-kind-field-visit = زيارة ميدانية
+event-kind-dialogue-workshop = ورشة حوار
+event-kind-academy-module = وحدة تدريبية في الأكاديمية
+event-status-planned = مخطَّط لها
+event-status-open = التسجيل مفتوح
+event-status-held = عُقدت
+event-status-cancelled = أُلغيت
+session-kind-opening = الافتتاح
+session-kind-keynote = الكلمة الرئيسية
+session-kind-panel = حلقة نقاش مُدارة وجلسة عامة
+session-kind-working-groups = مجموعات عمل متوازية
+session-kind-recap = تلخيص
+session-kind-field-visit = زيارة ميدانية
+session-kind-consultation-clinic = عيادة استشارية
+session-kind-presentations = عروض تقديمية
+session-kind-results = عرض النتائج
+session-kind-next-steps = الخطوات التالية
+session-kind-closing = الختام
+session-role-moderator = مدير الجلسة
+session-role-rapporteur = مقرّر
+session-role-speaker = متحدث
+session-role-panellist = متحدث في حلقة النقاش
+session-role-facilitator = ميسّر
+session-role-expert = خبير
+session-role-keynote = متحدث رئيسي
+registration-register = التسجيل في الفعالية
+registration-join-waiting = الانضمام إلى قائمة الانتظار
+registration-sign-in = سجّل الدخول للتسجيل في الفعالية
+registration-not-open = التسجيل غير مفتوح.
+registration-needs-approval = يؤكّد أحد المنسّقين كل تسجيل.
+registration-consent = إدراج اسمي واسم منظمتي ضمن قائمة المشاركين في الصفحة العامة
+registration-consent-save = حفظ اختياري
+registration-cancel = إلغاء تسجيلي
+registration-you-registered = أنت مسجّل.
+registration-you-waiting = أنت على قائمة الانتظار؛ ستتلقّى رسالة بالبريد الإلكتروني إذا شغر مقعد.
+registration-you-pending = تسجيلك بانتظار موافقة أحد المنسّقين.
+registration-you-cancelled = ألغيت تسجيلك.
+registration-you-declined = لم يُقبل تسجيلك.
+registration-error-closed = التسجيل في هذه الفعالية مغلق.
+registration-error-already = هذا الشخص مسجّل بالفعل.
+registration-error-state = تغيّر هذا التسجيل في هذه الأثناء؛ راجع القائمة مرة أخرى.
+registration-status = الحالة
+registration-status-registered = مسجّل
+registration-status-waiting = قائمة الانتظار
+registration-status-pending = بانتظار الموافقة
+registration-status-cancelled = ملغى
+registration-status-declined = مرفوض
+registration-count-registered = المسجّلون: { $count }
+registration-count-waiting = في قائمة الانتظار: { $count }
+registration-count-pending = بانتظار الموافقة: { $count }
+registration-count-attended = الحاضرون: { $count }
+registration-add = تسجيل عضو
+registration-add-hint = عنوان البريد الإلكتروني للعضو؛ يُسجَّل نيابةً عنه.
+registration-list = التسجيلات
+registration-list-empty = لم يسجّل أحد بعد.
+registration-answers = الإجابات
+registration-actions = الإجراءات
+registration-approve = الموافقة
+registration-decline = الرفض
+registration-check-in = تسجيل الحضور
+registration-undo-check-in = التراجع عن تسجيل الحضور
+registration-cancel-for = إلغاء
+registration-attended = حضر
+registration-listed = مُدرج علنًا
+edit-writing-in = لغة الكتابة
+edit-original = النص الأصلي
+form-error-timezone = اختر منطقة زمنية من القائمة، مثل Europe/Istanbul.
+form-error-datetime = أدخل تاريخًا ووقتًا، مثل 2026-03-14T09:30.
+form-error-ends-before-starts = يجب أن تأتي النهاية بعد البداية.
+form-error-too-long-event = لا يجوز أن تتجاوز مدة الفعالية 31 يومًا.
+form-error-venue = أدخل مدينة، أو حدّد أن الفعالية تُعقد عبر الإنترنت.
+form-error-capacity = أدخل عددًا صحيحًا من 1 إلى 100000، أو اترك الحقل فارغًا.
+form-error-too-many-questions = لا تطرح أكثر من 10 أسئلة.
+form-error-number = أدخل عددًا صحيحًا.
+form-error-time = أدخل الوقت بالساعات والدقائق، مثل 14:30.
+form-error-no-member = لا يوجد عضو نشط بعنوان البريد الإلكتروني هذا.
+form-error-name-or-member = أدخل عنوان البريد الإلكتروني لأحد الأعضاء أو اسم ضيف.
+form-error-country-lines = يجب أن يحتوي كل سطر على رمز بلد معروف من حرفين وعدد، مثل TR 38.
+form-error-more-than-total = مجموع أعداد البلدان يتجاوز عدد المشاركين.
+mail-event-promoted-subject = شغر مقعد لك: { $event }
+mail-event-promoted-body = مرحبًا،
+
+    شغر مقعد وأصبحت الآن مسجّلًا في فعالية «{ $event }».
+    تجد التفاصيل في صفحة الفعالية:
+    { $link }
+
+    إذا لم تعد قادرًا على الحضور، فيُرجى إلغاء تسجيلك من هناك ليتمكّن شخص آخر من أخذ المقعد.
+mail-event-reminder-subject = غدًا: { $event }
+mail-event-reminder-body = مرحبًا،
+
+    نذكّرك بأن فعالية «{ $event }» تبدأ في { $when }.
+    المكان: { $place }
+
+    البرنامج والمواد:
+    { $link }

@@ -510,3 +510,265 @@ compendium-chapter = Kapitel
 compendium-order = Reihenfolge
 compendium-not-included = Nicht aufgenommen
 print-footer = Majlis · Peer-Learning-Netzwerk aufnehmender Kommunen
+
+## Events
+nav-events = Veranstaltungen
+events-title = Veranstaltungen
+events-lead = Peer-to-Peer-Workshops, Webinare, Exkursionen und Akademie-Module des Netzwerks: Programme, Materialien und was dabei herausgekommen ist.
+events-empty = Keine Veranstaltung entspricht diesen Filtern.
+events-when = Welche Veranstaltungen
+events-when-upcoming = Bevorstehende
+events-when-past = Vergangene
+events-when-all = Alle
+events-subscribe = Diese Veranstaltungen abonnieren (iCalendar)
+events-mine = Meine Veranstaltungen
+events-mine-empty = Sie sind für keine Veranstaltung angemeldet.
+events-calendar-name = Majlis-Veranstaltungen
+events-my-calendar-name = Meine Majlis-Veranstaltungen
+events-my-feed = Ihr persönlicher Kalender
+events-my-feed-hint = Eine geheime Adresse, die Kalenderprogramme abonnieren können: Sie enthält die Veranstaltungen, für die Sie angemeldet sind. Wer die Adresse kennt, kann die Liste lesen – geben Sie sie daher nicht weiter.
+events-my-feed-new = Hier ist Ihre neue Adresse. Sie wird nur dieses eine Mal angezeigt: Kopieren Sie sie jetzt in Ihr Kalenderprogramm.
+events-my-feed-address = Kalenderadresse
+events-my-feed-exists = Sie haben bereits eine Kalenderadresse. Wenn Sie eine neue erstellen, funktioniert die alte nicht mehr.
+events-my-feed-create = Kalenderadresse erstellen
+events-my-feed-replace = Neue Adresse erstellen
+event-new = Neue Veranstaltung
+event-edit = Veranstaltung bearbeiten
+event-edit-programme = Programm bearbeiten
+event-edit-outcomes = Ergebnisse bearbeiten
+event-registrations = Anmeldungen
+event-manage = Veranstaltung verwalten
+event-clone = Als neue Veranstaltung kopieren
+event-series = Reihe
+event-when = Wann
+event-where = Wo
+event-times-in = Uhrzeiten nach Zeitzone
+event-date-approximate = (genaues Datum nicht erfasst)
+event-online = online
+event-online-link = Link zur Online-Teilnahme
+event-online-link-hidden = Der Link zur Teilnahme wird angemeldeten Teilnehmenden angezeigt.
+event-organisers = Veranstalter
+event-partners = Partner
+event-languages = Arbeitssprachen
+event-interpretation = Verdolmetschung
+event-add-to-calendar = Zu meinem Kalender hinzufügen (iCalendar)
+event-registration = Anmeldung
+event-capacity = { $count ->
+    [one] Ein Platz
+   *[other] { $count } Plätze
+}
+event-places-left = { $count ->
+    [0] kein Platz mehr frei
+    [one] noch ein Platz frei
+   *[other] noch { $count } Plätze frei
+}
+event-waiting-count = { $count ->
+    [one] eine Person auf der Warteliste
+   *[other] { $count } Personen auf der Warteliste
+}
+event-programme = Programm
+event-programme-empty = Das Programm enthält noch keinen Programmpunkt.
+event-day = Tag { $number }
+event-materials = Materialien
+event-material-announced = angekündigt, noch nicht verfügbar
+event-outcomes = Ergebnisse
+event-report = Bericht
+event-takeaways = Kernbotschaften
+event-practices-presented = Vorgestellte Praxisbeispiele
+event-outcomes-later = Konsultationen und Projektideen
+event-outcomes-later-hint = Konsultationen, die im Rahmen dieser Veranstaltung stattgefunden haben, und Projektideen, die dabei entstanden sind, werden hier aufgeführt, sobald sie erfasst sind.
+event-outcomes-empty = Zu den Ergebnissen wurde noch nichts erfasst.
+event-participants = Teilnehmende
+event-participants-total = { $count ->
+    [one] Eine teilnehmende Person
+   *[other] { $count } Teilnehmende
+}
+event-figures-by-hand = Zahlen von der Koordination anhand der Unterlagen der Veranstaltung eingetragen
+event-figures-attendance = gezählt anhand der erfassten Anwesenheit
+event-figures-registrations = gezählt anhand der Anmeldungen
+event-figures-by-country = Teilnehmende nach Ländern
+event-figures-by-kind = Teilnehmende nach Art der Organisation
+event-figures-count = Teilnehmende
+event-figures-kind = Art der Organisation
+event-figures-countries = Vertretene Länder
+event-figures-unknown = Keine Angabe
+event-figures-none = Es wurden keine Teilnahmezahlen erfasst.
+event-participant-list = Teilnehmende, die der Nennung ihres Namens zugestimmt haben
+event-participant-list-hint = Hier erscheinen nur Personen, die eingewilligt haben; sie können ihre Einwilligung jederzeit widerrufen.
+event-form-description = Beschreibung
+event-form-translation-hint = Sie fügen eine Übersetzung hinzu: Leer gelassene Felder behalten den Originaltext.
+event-form-kind = Art und Sichtbarkeit
+event-form-time-place = Zeit und Ort
+event-field-title = Titel
+event-field-summary = Zusammenfassung
+event-field-context = Hintergrund und Begründung
+event-field-objectives = Ziele
+event-field-expected-results = Erwartete Ergebnisse
+event-field-audience = Zielgruppe
+event-field-kind = Art der Veranstaltung
+event-field-status = Status
+event-field-visibility = Wer darf sie sehen
+event-field-series = Reihe
+event-field-themes = Themen
+event-field-timezone = Zeitzone
+event-field-starts = Beginn
+event-field-ends = Ende
+event-field-city = Stadt
+event-field-country = Land
+event-field-address = Adresse
+event-field-online = Findet online statt (oder auch online)
+event-field-online-url = Link zur Online-Teilnahme
+event-field-languages = Arbeitssprachen
+event-field-interpretation = Verdolmetschung
+event-field-organisers = Veranstalter
+event-field-partners = Partner
+event-field-capacity = Anzahl der Plätze
+event-field-needs-approval = Anmeldungen müssen von der Koordination bestätigt werden
+event-field-registration-opens = Anmeldung ab
+event-field-registration-closes = Anmeldeschluss
+event-field-questions = Fragen bei der Anmeldung
+event-field-answers = Antworten
+event-field-day = Tag
+event-field-position = Reihenfolge am Tag
+event-field-session-starts = Beginn um
+event-field-session-ends = Ende um
+event-field-session-kind = Art des Programmpunkts
+event-field-parent = Arbeitsgruppe von
+event-field-session = Programmpunkt
+event-field-role = Rolle
+event-field-email = E-Mail-Adresse eines Mitglieds
+event-field-name = Name
+event-field-organisation = Organisation
+event-field-affiliation = Funktion und Institution
+event-field-resource = Dokument aus der Bibliothek
+event-field-report = Bericht (ein Dokument aus der Bibliothek)
+event-field-takeaways = Kernbotschaften
+event-field-practices = Vorgestellte Praxisbeispiele
+event-field-total = Anzahl der Teilnehmenden
+event-field-by-country = Teilnehmende nach Ländern
+event-field-countries = Vertretene Länder
+event-field-note = Herkunft der Zahlen
+event-hint-summary = Ein oder zwei Sätze, die in Listen angezeigt werden.
+event-hint-context = Warum die Veranstaltung stattfindet. Trennen Sie Absätze durch eine Leerzeile.
+event-hint-objectives = Ein Ziel pro Zeile.
+event-hint-expected-results = Ein Ergebnis pro Zeile.
+event-hint-audience = Wer teilnehmen sollte.
+event-hint-timezone = Die Zeitzone des Veranstaltungsorts, zum Beispiel Europe/Istanbul oder Asia/Amman; bei Online-Veranstaltungen die des Veranstalters.
+event-hint-online-url = Wird nur angemeldeten Teilnehmenden und der Koordination angezeigt.
+event-hint-capacity = Leer lassen, wenn es keine Begrenzung gibt. Sind alle Plätze vergeben, kommen weitere Personen auf eine Warteliste.
+event-hint-questions = Eine Frage pro Zeile. Beginnen Sie eine Zeile mit *, um die Frage zur Pflichtfrage zu machen.
+event-hint-position = Eine Zahl; leer lassen, um den Programmpunkt ans Ende seines Tages zu setzen.
+event-hint-parent = Wählen Sie einen Programmpunkt, um diesen hier als parallele Arbeitsgruppe darunter einzuordnen.
+event-hint-person-email = Für Mitglieder von Majlis. Bei Gästen leer lassen und den Namen eintragen.
+event-hint-takeaways = Eine Botschaft pro Zeile.
+event-hint-by-country = Eine Zeile pro Land: der zweistellige Ländercode und eine Zahl, zum Beispiel TR 38.
+event-hint-countries = Zweistellige Ländercodes, durch Leerzeichen getrennt, wenn nur die Liste der Länder bekannt ist.
+event-figures-by-hand-legend = Von Hand eingetragene Teilnahmezahlen
+event-figures-by-hand-hint = Für Veranstaltungen ohne Anmeldung über Majlis. Auf der Veranstaltungsseite wird angegeben, dass die Zahlen von Hand eingetragen wurden.
+event-no-practices = Es wurde noch kein Praxisbeispiel veröffentlicht.
+event-not-translated = noch nicht in diese Sprache übersetzt
+event-session-add = Programmpunkt hinzufügen
+event-session-edit = Programmpunkt ändern
+event-session-delete = Programmpunkt entfernen
+event-person-add = Person zu einem Programmpunkt hinzufügen
+event-person-remove = Entfernen
+event-material-attach = Dokument anhängen
+event-whole-event = Die gesamte Veranstaltung
+event-detach = Verknüpfung lösen
+event-kind-peer-workshop = Peer-to-Peer-Workshop
+event-kind-webinar = Webinar
+event-kind-field-visit = Exkursion
+event-kind-dialogue-workshop = Dialogworkshop
+event-kind-academy-module = Akademie-Modul
+event-status-planned = Geplant
+event-status-open = Anmeldung offen
+event-status-held = Durchgeführt
+event-status-cancelled = Abgesagt
+session-kind-opening = Eröffnung
+session-kind-keynote = Hauptvortrag
+session-kind-panel = Moderiertes Podium und Plenum
+session-kind-working-groups = Parallele Arbeitsgruppen
+session-kind-recap = Rückblick
+session-kind-field-visit = Exkursion
+session-kind-consultation-clinic = Beratungssprechstunde
+session-kind-presentations = Präsentationen
+session-kind-results = Vorstellung der Ergebnisse
+session-kind-next-steps = Nächste Schritte
+session-kind-closing = Abschluss
+session-role-moderator = Moderation
+session-role-rapporteur = Berichterstatter/in
+session-role-speaker = Referent/in
+session-role-panellist = Podiumsgast
+session-role-facilitator = Prozessbegleiter/in
+session-role-expert = Fachperson
+session-role-keynote = Hauptredner/in
+registration-register = Zur Veranstaltung anmelden
+registration-join-waiting = Auf die Warteliste setzen
+registration-sign-in = Für die Anmeldung melden Sie sich bitte mit Ihrem Majlis-Konto an
+registration-not-open = Die Anmeldung ist nicht geöffnet.
+registration-needs-approval = Jede Anmeldung wird von der Koordination bestätigt.
+registration-consent = Meinen Namen und meine Organisation auf der öffentlichen Seite unter den Teilnehmenden aufführen
+registration-consent-save = Meine Auswahl speichern
+registration-cancel = Meine Anmeldung stornieren
+registration-you-registered = Sie sind angemeldet.
+registration-you-waiting = Sie stehen auf der Warteliste; Sie erhalten eine E-Mail, sobald ein Platz frei wird.
+registration-you-pending = Ihre Anmeldung wartet auf die Bestätigung durch die Koordination.
+registration-you-cancelled = Sie haben Ihre Anmeldung storniert.
+registration-you-declined = Ihre Anmeldung wurde nicht angenommen.
+registration-error-closed = Die Anmeldung für diese Veranstaltung ist geschlossen.
+registration-error-already = Diese Person ist bereits angemeldet.
+registration-error-state = Diese Anmeldung hat sich inzwischen geändert; bitte sehen Sie sich die Liste noch einmal an.
+registration-status = Status
+registration-status-registered = Angemeldet
+registration-status-waiting = Warteliste
+registration-status-pending = Bestätigung ausstehend
+registration-status-cancelled = Storniert
+registration-status-declined = Abgelehnt
+registration-count-registered = Angemeldet: { $count }
+registration-count-waiting = Warteliste: { $count }
+registration-count-pending = Bestätigung ausstehend: { $count }
+registration-count-attended = Anwesend: { $count }
+registration-add = Mitglied anmelden
+registration-add-hint = Die E-Mail-Adresse des Mitglieds; die Anmeldung erfolgt in seinem Namen.
+registration-list = Anmeldungen
+registration-list-empty = Es hat sich noch niemand angemeldet.
+registration-answers = Antworten
+registration-actions = Aktionen
+registration-approve = Bestätigen
+registration-decline = Ablehnen
+registration-check-in = Anwesenheit erfassen
+registration-undo-check-in = Anwesenheit zurücknehmen
+registration-cancel-for = Stornieren
+registration-attended = anwesend
+registration-listed = öffentlich aufgeführt
+edit-writing-in = Eingabesprache
+edit-original = Original
+form-error-timezone = Bitte wählen Sie eine Zeitzone aus der Liste, zum Beispiel Europe/Istanbul.
+form-error-datetime = Bitte geben Sie Datum und Uhrzeit ein, zum Beispiel 2026-03-14T09:30.
+form-error-ends-before-starts = Das Ende muss nach dem Beginn liegen.
+form-error-too-long-event = Eine Veranstaltung dauert höchstens 31 Tage.
+form-error-venue = Bitte geben Sie eine Stadt an oder kennzeichnen Sie die Veranstaltung als Online-Veranstaltung.
+form-error-capacity = Bitte geben Sie eine ganze Zahl von 1 bis 100000 ein oder lassen Sie das Feld leer.
+form-error-too-many-questions = Bitte stellen Sie höchstens 10 Fragen.
+form-error-number = Bitte geben Sie eine ganze Zahl ein.
+form-error-time = Bitte geben Sie eine Uhrzeit in Stunden und Minuten ein, zum Beispiel 14:30.
+form-error-no-member = Kein aktives Mitglied hat diese E-Mail-Adresse.
+form-error-name-or-member = Bitte geben Sie die E-Mail-Adresse eines Mitglieds oder den Namen eines Gastes an.
+form-error-country-lines = Jede Zeile braucht einen bekannten zweistelligen Ländercode und eine Zahl, zum Beispiel TR 38.
+form-error-more-than-total = Die Summe der Länder übersteigt die Zahl der Teilnehmenden.
+mail-event-promoted-subject = Ein Platz ist für Sie frei geworden: { $event }
+mail-event-promoted-body = Guten Tag,
+
+    ein Platz ist frei geworden, und Sie sind jetzt für „{ $event }“ angemeldet.
+    Die Einzelheiten finden Sie auf der Seite der Veranstaltung:
+    { $link }
+
+    Falls Sie nicht mehr teilnehmen können, stornieren Sie Ihre Anmeldung bitte dort, damit jemand anderes den Platz erhalten kann.
+mail-event-reminder-subject = Morgen: { $event }
+mail-event-reminder-body = Guten Tag,
+
+    wir erinnern Sie daran, dass „{ $event }“ am { $when } beginnt.
+    Ort: { $place }
+
+    Programm und Materialien:
+    { $link }

@@ -505,3 +505,265 @@ compendium-chapter = Chapter
 compendium-order = Order
 compendium-not-included = Not included
 print-footer = Majlis · peer-learning network of host municipalities
+
+## Events
+nav-events = Events
+events-title = Events
+events-lead = Peer-to-peer workshops, webinars, field visits and academy modules of the network: programmes, materials and what came out of them.
+events-empty = No event matches these filters.
+events-when = Which events
+events-when-upcoming = Upcoming
+events-when-past = Past
+events-when-all = All
+events-subscribe = Subscribe to these events (iCalendar)
+events-mine = My events
+events-mine-empty = You are not registered for any event.
+events-calendar-name = Majlis events
+events-my-calendar-name = My Majlis events
+events-my-feed = Your personal calendar
+events-my-feed-hint = A secret address that calendar programs can follow: it lists the events you registered for. Anyone who has the address can read the list, so keep it to yourself.
+events-my-feed-new = Here is your new address. It is shown only this once: copy it into your calendar program now.
+events-my-feed-address = Calendar address
+events-my-feed-exists = You have a calendar address. Making a new one stops the old one from working.
+events-my-feed-create = Make a calendar address
+events-my-feed-replace = Make a new address
+event-new = New event
+event-edit = Edit the event
+event-edit-programme = Edit the programme
+event-edit-outcomes = Edit the outcomes
+event-registrations = Registrations
+event-manage = Manage the event
+event-clone = Copy as a new event
+event-series = Series
+event-when = When
+event-where = Where
+event-times-in = times in
+event-date-approximate = (exact date not recorded)
+event-online = online
+event-online-link = Link to join online
+event-online-link-hidden = The link to join is shown to registered participants.
+event-organisers = Organisers
+event-partners = Partners
+event-languages = Working languages
+event-interpretation = Interpretation
+event-add-to-calendar = Add to my calendar (iCalendar)
+event-registration = Registration
+event-capacity = { $count ->
+    [one] One place
+   *[other] { $count } places
+}
+event-places-left = { $count ->
+    [0] no place left
+    [one] one place left
+   *[other] { $count } places left
+}
+event-waiting-count = { $count ->
+    [one] one person waiting
+   *[other] { $count } people waiting
+}
+event-programme = Programme
+event-programme-empty = The programme has no session yet.
+event-day = Day { $number }
+event-materials = Materials
+event-material-announced = announced, not available yet
+event-outcomes = Outcomes
+event-report = Report
+event-takeaways = Take-away messages
+event-practices-presented = Practices presented
+event-outcomes-later = Consultations and project ideas
+event-outcomes-later-hint = Consultations held and project ideas born at this event will be listed here as they are recorded.
+event-outcomes-empty = Nothing has been recorded about the outcomes yet.
+event-participants = Participants
+event-participants-total = { $count ->
+    [one] One participant
+   *[other] { $count } participants
+}
+event-figures-by-hand = figures entered by the coordinators from the event's records
+event-figures-attendance = counted from check-ins
+event-figures-registrations = counted from registrations
+event-figures-by-country = Participants by country
+event-figures-by-kind = Participants by kind of organisation
+event-figures-count = Participants
+event-figures-kind = Kind of organisation
+event-figures-countries = Countries represented
+event-figures-unknown = Not stated
+event-figures-none = No participant figures have been recorded.
+event-participant-list = Participants who agreed to be listed
+event-participant-list-hint = Only people who gave their consent appear here; they can withdraw it at any time.
+event-form-description = Description
+event-form-translation-hint = You are adding a translation: fields left empty keep the original.
+event-form-kind = Kind and visibility
+event-form-time-place = Time and place
+event-field-title = Title
+event-field-summary = Summary
+event-field-context = Context and rationale
+event-field-objectives = Objectives
+event-field-expected-results = Expected results
+event-field-audience = Target audience
+event-field-kind = Kind of event
+event-field-status = Status
+event-field-visibility = Who can see it
+event-field-series = Series
+event-field-themes = Themes
+event-field-timezone = Time zone
+event-field-starts = Starts
+event-field-ends = Ends
+event-field-city = City
+event-field-country = Country
+event-field-address = Address
+event-field-online = Held online (or also online)
+event-field-online-url = Link to join online
+event-field-languages = Working languages
+event-field-interpretation = Interpretation
+event-field-organisers = Organisers
+event-field-partners = Partners
+event-field-capacity = Number of places
+event-field-needs-approval = Registrations need a coordinator's approval
+event-field-registration-opens = Registration opens
+event-field-registration-closes = Registration closes
+event-field-questions = Questions asked at registration
+event-field-answers = Answers
+event-field-day = Day
+event-field-position = Order in the day
+event-field-session-starts = Starts at
+event-field-session-ends = Ends at
+event-field-session-kind = Kind of session
+event-field-parent = Working group of
+event-field-session = Session
+event-field-role = Role
+event-field-email = Email address of a member
+event-field-name = Name
+event-field-organisation = Organisation
+event-field-affiliation = Position and affiliation
+event-field-resource = Library document
+event-field-report = Report (a library document)
+event-field-takeaways = Take-away messages
+event-field-practices = Practices presented
+event-field-total = Number of participants
+event-field-by-country = Participants by country
+event-field-countries = Countries represented
+event-field-note = Where the figures come from
+event-hint-summary = One or two sentences shown in lists.
+event-hint-context = Why the event is held. Separate paragraphs with an empty line.
+event-hint-objectives = One objective per line.
+event-hint-expected-results = One result per line.
+event-hint-audience = Who should take part.
+event-hint-timezone = The time zone of the venue, for example Europe/Istanbul or Asia/Amman; online, the organiser's.
+event-hint-online-url = Shown only to registered participants and coordinators.
+event-hint-capacity = Leave empty for no limit. When places run out, people join a waiting list.
+event-hint-questions = One question per line. Start a line with * to make the question required.
+event-hint-position = A number; leave empty to put the session last in its day.
+event-hint-parent = Choose a session to make this a parallel working group of it.
+event-hint-person-email = For a member of Majlis. For a guest, leave it empty and write the name.
+event-hint-takeaways = One message per line.
+event-hint-by-country = One line per country: its two-letter code and a number, for example TR 38.
+event-hint-countries = Two-letter codes separated by spaces, when only the list of countries is known.
+event-figures-by-hand-legend = Participant figures entered by hand
+event-figures-by-hand-hint = For events held without registrations on Majlis. The event page says the figures were entered by hand.
+event-no-practices = No practice has been published yet.
+event-not-translated = not translated into this language yet
+event-session-add = Add a session
+event-session-edit = Change the session
+event-session-delete = Remove the session
+event-person-add = Add a person to a session
+event-person-remove = Remove
+event-material-attach = Attach a document
+event-whole-event = The whole event
+event-detach = Detach
+event-kind-peer-workshop = Peer-to-peer workshop
+event-kind-webinar = Webinar
+event-kind-field-visit = Field visit
+event-kind-dialogue-workshop = Dialogue workshop
+event-kind-academy-module = Academy module
+event-status-planned = Planned
+event-status-open = Open for registration
+event-status-held = Held
+event-status-cancelled = Cancelled
+session-kind-opening = Opening
+session-kind-keynote = Keynote
+session-kind-panel = Moderated panel and plenary
+session-kind-working-groups = Parallel working groups
+session-kind-recap = Recap
+session-kind-field-visit = Field visit
+session-kind-consultation-clinic = Consultation clinic
+session-kind-presentations = Presentations
+session-kind-results = Presentation of results
+session-kind-next-steps = Next steps
+session-kind-closing = Closing
+session-role-moderator = Moderator
+session-role-rapporteur = Rapporteur
+session-role-speaker = Speaker
+session-role-panellist = Panellist
+session-role-facilitator = Facilitator
+session-role-expert = Expert
+session-role-keynote = Keynote speaker
+registration-register = Register
+registration-join-waiting = Join the waiting list
+registration-sign-in = Sign in to register
+registration-not-open = Registration is not open.
+registration-needs-approval = A coordinator confirms each registration.
+registration-consent = List my name and organisation among the participants on the public page
+registration-consent-save = Save my choice
+registration-cancel = Cancel my registration
+registration-you-registered = You are registered.
+registration-you-waiting = You are on the waiting list; you will receive an email if a place frees up.
+registration-you-pending = Your registration waits for a coordinator's approval.
+registration-you-cancelled = You cancelled your registration.
+registration-you-declined = Your registration was not accepted.
+registration-error-closed = Registration for this event is closed.
+registration-error-already = This person is already registered.
+registration-error-state = This registration has changed in the meantime; look at the list again.
+registration-status = Status
+registration-status-registered = Registered
+registration-status-waiting = Waiting list
+registration-status-pending = Awaiting approval
+registration-status-cancelled = Cancelled
+registration-status-declined = Declined
+registration-count-registered = { $count } registered
+registration-count-waiting = { $count } waiting
+registration-count-pending = { $count } awaiting approval
+registration-count-attended = { $count } attended
+registration-add = Register a member
+registration-add-hint = The member's email address; they are registered on their behalf.
+registration-list = Registrations
+registration-list-empty = No one has registered yet.
+registration-answers = Answers
+registration-actions = Actions
+registration-approve = Approve
+registration-decline = Decline
+registration-check-in = Check in
+registration-undo-check-in = Undo the check-in
+registration-cancel-for = Cancel
+registration-attended = attended
+registration-listed = listed publicly
+edit-writing-in = Writing in
+edit-original = Original
+form-error-timezone = Choose a time zone from the list, for example Europe/Istanbul.
+form-error-datetime = Write a date and time, for example 2026-03-14T09:30.
+form-error-ends-before-starts = The end must come after the start.
+form-error-too-long-event = An event lasts at most 31 days.
+form-error-venue = Give a city, or mark the event as held online.
+form-error-capacity = Write a whole number from 1 to 100000, or leave it empty.
+form-error-too-many-questions = Ask at most 10 questions.
+form-error-number = Write a whole number.
+form-error-time = Write a time as hours and minutes, for example 14:30.
+form-error-no-member = No active member has this email address.
+form-error-name-or-member = Give a member's email address or a guest's name.
+form-error-country-lines = Each line needs a known two-letter country code and a number, for example TR 38.
+form-error-more-than-total = The countries add up to more than the number of participants.
+mail-event-promoted-subject = A place is free for you: { $event }
+mail-event-promoted-body = Hello,
+
+    A place has become free and you are now registered for { $event }.
+    The details are on the event page:
+    { $link }
+
+    If you can no longer come, please cancel your registration there so that someone else can take the place.
+mail-event-reminder-subject = Tomorrow: { $event }
+mail-event-reminder-body = Hello,
+
+    This is a reminder that { $event } starts { $when }.
+    Where: { $place }
+
+    Programme and materials:
+    { $link }

@@ -511,3 +511,265 @@ compendium-chapter = Chapitre
 compendium-order = Ordre
 compendium-not-included = Non incluse
 print-footer = Majlis · réseau d’apprentissage entre pairs des municipalités d’accueil
+
+## Events
+nav-events = Événements
+events-title = Événements
+events-lead = Ateliers entre pairs, webinaires, visites de terrain et modules de l’académie du réseau : programmes, supports et ce qui en est ressorti.
+events-empty = Aucun événement ne correspond à ces filtres.
+events-when = Quels événements
+events-when-upcoming = À venir
+events-when-past = Passés
+events-when-all = Tous
+events-subscribe = S’abonner à ces événements (iCalendar)
+events-mine = Mes événements
+events-mine-empty = Vous n’êtes inscrit à aucun événement.
+events-calendar-name = Événements Majlis
+events-my-calendar-name = Mes événements Majlis
+events-my-feed = Votre agenda personnel
+events-my-feed-hint = Une adresse secrète que les logiciels d’agenda peuvent suivre : elle liste les événements auxquels vous êtes inscrit. Toute personne qui connaît l’adresse peut lire la liste ; gardez-la donc pour vous.
+events-my-feed-new = Voici votre nouvelle adresse. Elle n’est affichée que cette fois : copiez-la maintenant dans votre logiciel d’agenda.
+events-my-feed-address = Adresse de l’agenda
+events-my-feed-exists = Vous avez déjà une adresse d’agenda. En créer une nouvelle désactive l’ancienne.
+events-my-feed-create = Créer une adresse d’agenda
+events-my-feed-replace = Créer une nouvelle adresse
+event-new = Nouvel événement
+event-edit = Modifier l’événement
+event-edit-programme = Modifier le programme
+event-edit-outcomes = Modifier le bilan
+event-registrations = Inscriptions
+event-manage = Gérer l’événement
+event-clone = Copier en tant que nouvel événement
+event-series = Série
+event-when = Quand
+event-where = Où
+event-times-in = heures du fuseau
+event-date-approximate = (date exacte non consignée)
+event-online = en ligne
+event-online-link = Lien pour participer en ligne
+event-online-link-hidden = Le lien pour participer est communiqué aux participants inscrits.
+event-organisers = Organisateurs
+event-partners = Partenaires
+event-languages = Langues de travail
+event-interpretation = Interprétation
+event-add-to-calendar = Ajouter à mon agenda (iCalendar)
+event-registration = Inscription
+event-capacity = { $count ->
+    [one] Une place
+   *[other] { $count } places
+}
+event-places-left = { $count ->
+    [0] plus aucune place
+    [one] une place restante
+   *[other] { $count } places restantes
+}
+event-waiting-count = { $count ->
+    [one] une personne en attente
+   *[other] { $count } personnes en attente
+}
+event-programme = Programme
+event-programme-empty = Le programme ne comporte encore aucune session.
+event-day = Jour { $number }
+event-materials = Supports
+event-material-announced = annoncé, pas encore disponible
+event-outcomes = Bilan
+event-report = Rapport
+event-takeaways = Messages clés
+event-practices-presented = Pratiques présentées
+event-outcomes-later = Consultations et idées de projets
+event-outcomes-later-hint = Les consultations menées et les idées de projets nées lors de cet événement seront listées ici au fur et à mesure de leur enregistrement.
+event-outcomes-empty = Rien n’a encore été consigné sur le bilan de l’événement.
+event-participants = Participants
+event-participants-total = { $count ->
+    [one] Un participant
+   *[other] { $count } participants
+}
+event-figures-by-hand = chiffres saisis par les coordinateurs à partir des registres de l’événement
+event-figures-attendance = comptés d’après les présences enregistrées
+event-figures-registrations = comptés d’après les inscriptions
+event-figures-by-country = Participants par pays
+event-figures-by-kind = Participants par type d’organisation
+event-figures-count = Participants
+event-figures-kind = Type d’organisation
+event-figures-countries = Pays représentés
+event-figures-unknown = Non précisé
+event-figures-none = Aucun chiffre de participation n’a été enregistré.
+event-participant-list = Participants ayant accepté de figurer sur la liste
+event-participant-list-hint = Seules les personnes qui y ont consenti apparaissent ici ; elles peuvent retirer leur consentement à tout moment.
+event-form-description = Description
+event-form-translation-hint = Vous ajoutez une traduction : les champs laissés vides conservent le texte d’origine.
+event-form-kind = Type et visibilité
+event-form-time-place = Date et lieu
+event-field-title = Titre
+event-field-summary = Résumé
+event-field-context = Contexte et justification
+event-field-objectives = Objectifs
+event-field-expected-results = Résultats attendus
+event-field-audience = Public cible
+event-field-kind = Type d’événement
+event-field-status = Statut
+event-field-visibility = Qui peut le voir
+event-field-series = Série
+event-field-themes = Thèmes
+event-field-timezone = Fuseau horaire
+event-field-starts = Début
+event-field-ends = Fin
+event-field-city = Ville
+event-field-country = Pays
+event-field-address = Adresse
+event-field-online = Se tient en ligne (ou aussi en ligne)
+event-field-online-url = Lien pour participer en ligne
+event-field-languages = Langues de travail
+event-field-interpretation = Interprétation
+event-field-organisers = Organisateurs
+event-field-partners = Partenaires
+event-field-capacity = Nombre de places
+event-field-needs-approval = Les inscriptions doivent être approuvées par un coordinateur
+event-field-registration-opens = Ouverture des inscriptions
+event-field-registration-closes = Clôture des inscriptions
+event-field-questions = Questions posées à l’inscription
+event-field-answers = Réponses
+event-field-day = Jour
+event-field-position = Ordre dans la journée
+event-field-session-starts = Début à
+event-field-session-ends = Fin à
+event-field-session-kind = Type de session
+event-field-parent = Groupe de travail de la session
+event-field-session = Session
+event-field-role = Rôle
+event-field-email = Adresse e-mail d’un membre
+event-field-name = Nom
+event-field-organisation = Organisation
+event-field-affiliation = Fonction et rattachement
+event-field-resource = Document de la bibliothèque
+event-field-report = Rapport (un document de la bibliothèque)
+event-field-takeaways = Messages clés
+event-field-practices = Pratiques présentées
+event-field-total = Nombre de participants
+event-field-by-country = Participants par pays
+event-field-countries = Pays représentés
+event-field-note = Origine des chiffres
+event-hint-summary = Une ou deux phrases affichées dans les listes.
+event-hint-context = Pourquoi l’événement a lieu. Séparez les paragraphes par une ligne vide.
+event-hint-objectives = Un objectif par ligne.
+event-hint-expected-results = Un résultat par ligne.
+event-hint-audience = Qui devrait y participer.
+event-hint-timezone = Le fuseau horaire du lieu, par exemple Europe/Istanbul ou Asia/Amman ; en ligne, celui de l’organisateur.
+event-hint-online-url = Visible uniquement par les participants inscrits et les coordinateurs.
+event-hint-capacity = Laissez vide pour ne fixer aucune limite. Lorsque toutes les places sont prises, les personnes sont inscrites sur une liste d’attente.
+event-hint-questions = Une question par ligne. Commencez une ligne par * pour rendre la question obligatoire.
+event-hint-position = Un nombre ; laissez vide pour placer la session en dernier dans sa journée.
+event-hint-parent = Choisissez une session pour faire de celle-ci l’un de ses groupes de travail parallèles.
+event-hint-person-email = Pour un membre de Majlis. Pour un invité, laissez ce champ vide et indiquez le nom.
+event-hint-takeaways = Un message par ligne.
+event-hint-by-country = Une ligne par pays : son code à deux lettres et un nombre, par exemple TR 38.
+event-hint-countries = Codes à deux lettres séparés par des espaces, lorsque seule la liste des pays est connue.
+event-figures-by-hand-legend = Chiffres de participation saisis manuellement
+event-figures-by-hand-hint = Pour les événements organisés sans inscriptions sur Majlis. La page de l’événement précise que les chiffres ont été saisis manuellement.
+event-no-practices = Aucune pratique n’a encore été publiée.
+event-not-translated = pas encore traduit dans cette langue
+event-session-add = Ajouter une session
+event-session-edit = Modifier la session
+event-session-delete = Supprimer la session
+event-person-add = Ajouter une personne à une session
+event-person-remove = Retirer
+event-material-attach = Joindre un document
+event-whole-event = L’ensemble de l’événement
+event-detach = Détacher
+event-kind-peer-workshop = Atelier entre pairs
+event-kind-webinar = Webinaire
+event-kind-field-visit = Visite de terrain
+event-kind-dialogue-workshop = Atelier de dialogue
+event-kind-academy-module = Module de l’académie
+event-status-planned = Prévu
+event-status-open = Inscriptions ouvertes
+event-status-held = Réalisé
+event-status-cancelled = Annulé
+session-kind-opening = Ouverture
+session-kind-keynote = Conférence principale
+session-kind-panel = Table ronde modérée et plénière
+session-kind-working-groups = Groupes de travail parallèles
+session-kind-recap = Récapitulatif
+session-kind-field-visit = Visite de terrain
+session-kind-consultation-clinic = Clinique de consultation
+session-kind-presentations = Présentations
+session-kind-results = Restitution des résultats
+session-kind-next-steps = Prochaines étapes
+session-kind-closing = Clôture
+session-role-moderator = Modérateur
+session-role-rapporteur = Rapporteur
+session-role-speaker = Intervenant
+session-role-panellist = Panéliste
+session-role-facilitator = Facilitateur
+session-role-expert = Expert
+session-role-keynote = Conférencier principal
+registration-register = S’inscrire
+registration-join-waiting = S’inscrire sur la liste d’attente
+registration-sign-in = Connectez-vous pour vous inscrire
+registration-not-open = Les inscriptions ne sont pas ouvertes.
+registration-needs-approval = Chaque inscription est confirmée par un coordinateur.
+registration-consent = Faire figurer mon nom et mon organisation parmi les participants sur la page publique
+registration-consent-save = Enregistrer mon choix
+registration-cancel = Annuler mon inscription
+registration-you-registered = Vous êtes inscrit.
+registration-you-waiting = Vous êtes sur la liste d’attente ; vous recevrez un e-mail si une place se libère.
+registration-you-pending = Votre inscription attend l’approbation d’un coordinateur.
+registration-you-cancelled = Vous avez annulé votre inscription.
+registration-you-declined = Votre inscription n’a pas été acceptée.
+registration-error-closed = Les inscriptions à cet événement sont closes.
+registration-error-already = Cette personne est déjà inscrite.
+registration-error-state = Cette inscription a changé entre-temps ; consultez à nouveau la liste.
+registration-status = Statut
+registration-status-registered = Confirmée
+registration-status-waiting = En liste d’attente
+registration-status-pending = En attente d’approbation
+registration-status-cancelled = Annulée
+registration-status-declined = Refusée
+registration-count-registered = Inscrits : { $count }
+registration-count-waiting = En liste d’attente : { $count }
+registration-count-pending = En attente d’approbation : { $count }
+registration-count-attended = Présents : { $count }
+registration-add = Inscrire un membre
+registration-add-hint = L’adresse e-mail du membre ; l’inscription est faite en son nom.
+registration-list = Inscriptions
+registration-list-empty = Personne ne s’est encore inscrit.
+registration-answers = Réponses
+registration-actions = Actions
+registration-approve = Approuver
+registration-decline = Refuser
+registration-check-in = Enregistrer la présence
+registration-undo-check-in = Annuler l’enregistrement de la présence
+registration-cancel-for = Annuler
+registration-attended = présent
+registration-listed = figure sur la liste publique
+edit-writing-in = Langue de rédaction
+edit-original = Texte d’origine
+form-error-timezone = Choisissez un fuseau horaire dans la liste, par exemple Europe/Istanbul.
+form-error-datetime = Indiquez une date et une heure, par exemple 2026-03-14T09:30.
+form-error-ends-before-starts = La fin doit être postérieure au début.
+form-error-too-long-event = Un événement dure au maximum 31 jours.
+form-error-venue = Indiquez une ville, ou précisez que l’événement se tient en ligne.
+form-error-capacity = Indiquez un nombre entier de 1 à 100000, ou laissez le champ vide.
+form-error-too-many-questions = Posez au maximum 10 questions.
+form-error-number = Indiquez un nombre entier.
+form-error-time = Indiquez une heure en heures et minutes, par exemple 14:30.
+form-error-no-member = Aucun membre actif n’a cette adresse e-mail.
+form-error-name-or-member = Indiquez l’adresse e-mail d’un membre ou le nom d’un invité.
+form-error-country-lines = Chaque ligne doit comporter un code de pays connu à deux lettres et un nombre, par exemple TR 38.
+form-error-more-than-total = Le total par pays dépasse le nombre de participants.
+mail-event-promoted-subject = Une place s’est libérée pour vous : { $event }
+mail-event-promoted-body = Bonjour,
+
+    Une place s’est libérée et vous êtes désormais inscrit à « { $event } ».
+    Les détails figurent sur la page de l’événement :
+    { $link }
+
+    Si vous ne pouvez plus venir, merci d’y annuler votre inscription afin que quelqu’un d’autre puisse prendre la place.
+mail-event-reminder-subject = Demain : { $event }
+mail-event-reminder-body = Bonjour,
+
+    Nous vous rappelons que « { $event } » commence le { $when }.
+    Lieu : { $place }
+
+    Programme et supports :
+    { $link }

@@ -510,3 +510,265 @@ compendium-chapter = Bölüm
 compendium-order = Sıra
 compendium-not-included = Dahil değil
 print-footer = Majlis · Ev sahibi belediyelerin akran öğrenimi ağı
+
+## Events
+nav-events = Etkinlikler
+events-title = Etkinlikler
+events-lead = Ağın akran çalıştayları, web seminerleri, saha ziyaretleri ve akademi modülleri: programlar, materyaller ve ortaya çıkan sonuçlar.
+events-empty = Bu filtrelere uyan etkinlik yok.
+events-when = Hangi etkinlikler
+events-when-upcoming = Yaklaşan
+events-when-past = Geçmiş
+events-when-all = Tümü
+events-subscribe = Bu etkinliklere abone ol (iCalendar)
+events-mine = Etkinliklerim
+events-mine-empty = Hiçbir etkinliğe kaydınız yok.
+events-calendar-name = Majlis etkinlikleri
+events-my-calendar-name = Majlis etkinliklerim
+events-my-feed = Kişisel takviminiz
+events-my-feed-hint = Takvim programlarının takip edebileceği gizli bir adres: kaydolduğunuz etkinlikleri listeler. Adresi bilen herkes listeyi okuyabilir; bu nedenle adresi kimseyle paylaşmayın.
+events-my-feed-new = Yeni adresiniz bu. Yalnızca bu kez gösterilir: şimdi takvim programınıza kopyalayın.
+events-my-feed-address = Takvim adresi
+events-my-feed-exists = Bir takvim adresiniz var. Yeni bir adres oluşturursanız eski adres artık çalışmaz.
+events-my-feed-create = Takvim adresi oluştur
+events-my-feed-replace = Yeni adres oluştur
+event-new = Yeni etkinlik
+event-edit = Etkinliği düzenle
+event-edit-programme = Programı düzenle
+event-edit-outcomes = Çıktıları düzenle
+event-registrations = Kayıtlar
+event-manage = Etkinliği yönet
+event-clone = Yeni etkinlik olarak kopyala
+event-series = Seri
+event-when = Ne zaman
+event-where = Nerede
+event-times-in = saat dilimi:
+event-date-approximate = (kesin tarih kayıtlı değil)
+event-online = çevrimiçi
+event-online-link = Çevrimiçi katılım bağlantısı
+event-online-link-hidden = Katılım bağlantısı kayıtlı katılımcılara gösterilir.
+event-organisers = Düzenleyenler
+event-partners = Ortaklar
+event-languages = Çalışma dilleri
+event-interpretation = Tercüme
+event-add-to-calendar = Takvimime ekle (iCalendar)
+event-registration = Kayıt
+event-capacity = { $count ->
+    [one] Bir kişilik kontenjan
+   *[other] { $count } kişilik kontenjan
+}
+event-places-left = { $count ->
+    [0] yer kalmadı
+    [one] bir kişilik yer kaldı
+   *[other] { $count } kişilik yer kaldı
+}
+event-waiting-count = { $count ->
+    [one] bir kişi bekliyor
+   *[other] { $count } kişi bekliyor
+}
+event-programme = Program
+event-programme-empty = Programda henüz oturum yok.
+event-day = { $number }. gün
+event-materials = Materyaller
+event-material-announced = duyuruldu, henüz erişilebilir değil
+event-outcomes = Çıktılar
+event-report = Rapor
+event-takeaways = Temel mesajlar
+event-practices-presented = Sunulan uygulamalar
+event-outcomes-later = İstişareler ve proje fikirleri
+event-outcomes-later-hint = Bu etkinlikte yapılan istişareler ve etkinlikten doğan proje fikirleri kaydedildikçe burada listelenecek.
+event-outcomes-empty = Çıktılar hakkında henüz bir kayıt girilmedi.
+event-participants = Katılımcılar
+event-participants-total = { $count ->
+    [one] Bir katılımcı
+   *[other] { $count } katılımcı
+}
+event-figures-by-hand = rakamlar koordinatörler tarafından etkinlik kayıtlarından girildi
+event-figures-attendance = yoklamaya göre sayıldı
+event-figures-registrations = kayıtlara göre sayıldı
+event-figures-by-country = Ülkelere göre katılımcılar
+event-figures-by-kind = Kuruluş türüne göre katılımcılar
+event-figures-count = Katılımcılar
+event-figures-kind = Kuruluş türü
+event-figures-countries = Temsil edilen ülkeler
+event-figures-unknown = Belirtilmedi
+event-figures-none = Katılımcı rakamı kaydedilmedi.
+event-participant-list = Listede yer almayı kabul eden katılımcılar
+event-participant-list-hint = Burada yalnızca onay veren kişiler yer alır; onaylarını istedikleri zaman geri çekebilirler.
+event-form-description = Açıklama
+event-form-translation-hint = Bir çeviri ekliyorsunuz: boş bırakılan alanlarda özgün metin kalır.
+event-form-kind = Tür ve görünürlük
+event-form-time-place = Zaman ve yer
+event-field-title = Başlık
+event-field-summary = Özet
+event-field-context = Bağlam ve gerekçe
+event-field-objectives = Hedefler
+event-field-expected-results = Beklenen sonuçlar
+event-field-audience = Hedef kitle
+event-field-kind = Etkinlik türü
+event-field-status = Durum
+event-field-visibility = Kimler görebilir
+event-field-series = Seri
+event-field-themes = Temalar
+event-field-timezone = Saat dilimi
+event-field-starts = Başlangıç
+event-field-ends = Bitiş
+event-field-city = Şehir
+event-field-country = Ülke
+event-field-address = Adres
+event-field-online = Çevrimiçi yapılıyor (ya da çevrimiçi de yapılıyor)
+event-field-online-url = Çevrimiçi katılım bağlantısı
+event-field-languages = Çalışma dilleri
+event-field-interpretation = Tercüme
+event-field-organisers = Düzenleyenler
+event-field-partners = Ortaklar
+event-field-capacity = Kontenjan
+event-field-needs-approval = Kayıtlar koordinatör onayı gerektirir
+event-field-registration-opens = Kayıt başlangıcı
+event-field-registration-closes = Kayıt bitişi
+event-field-questions = Kayıt sırasında sorulan sorular
+event-field-answers = Yanıtlar
+event-field-day = Gün
+event-field-position = Gün içindeki sırası
+event-field-session-starts = Başlangıç saati
+event-field-session-ends = Bitiş saati
+event-field-session-kind = Oturum türü
+event-field-parent = Çalışma grubu olduğu oturum
+event-field-session = Oturum
+event-field-role = Rol
+event-field-email = Bir üyenin e-posta adresi
+event-field-name = Ad soyad
+event-field-organisation = Kuruluş
+event-field-affiliation = Görev ve kurum
+event-field-resource = Kütüphane belgesi
+event-field-report = Rapor (bir kütüphane belgesi)
+event-field-takeaways = Temel mesajlar
+event-field-practices = Sunulan uygulamalar
+event-field-total = Katılımcı sayısı
+event-field-by-country = Ülkelere göre katılımcılar
+event-field-countries = Temsil edilen ülkeler
+event-field-note = Rakamların kaynağı
+event-hint-summary = Listelerde gösterilen bir ya da iki cümle.
+event-hint-context = Etkinliğin neden düzenlendiği. Paragrafları boş bir satırla ayırın.
+event-hint-objectives = Her satıra bir hedef yazın.
+event-hint-expected-results = Her satıra bir sonuç yazın.
+event-hint-audience = Kimlerin katılması gerektiği.
+event-hint-timezone = Etkinlik yerinin saat dilimi, örneğin Europe/Istanbul veya Asia/Amman; çevrimiçi etkinliklerde düzenleyenin saat dilimi.
+event-hint-online-url = Yalnızca kayıtlı katılımcılara ve koordinatörlere gösterilir.
+event-hint-capacity = Sınır olmaması için boş bırakın. Kontenjan dolduğunda kişiler bekleme listesine alınır.
+event-hint-questions = Her satıra bir soru yazın. Bir soruyu zorunlu yapmak için satırı * ile başlatın.
+event-hint-position = Bir sayı; oturumu gününün en sonuna koymak için boş bırakın.
+event-hint-parent = Bu oturumu, seçtiğiniz oturumun paralel çalışma grubu yapmak için bir oturum seçin.
+event-hint-person-email = Majlis üyeleri için. Misafirler için boş bırakıp adı yazın.
+event-hint-takeaways = Her satıra bir mesaj yazın.
+event-hint-by-country = Her ülke için bir satır: iki harfli ülke kodu ve bir sayı, örneğin TR 38.
+event-hint-countries = Yalnızca ülkelerin listesi biliniyorsa, boşlukla ayrılmış iki harfli kodlar.
+event-figures-by-hand-legend = Elle girilen katılımcı rakamları
+event-figures-by-hand-hint = Majlis üzerinden kayıt alınmadan düzenlenen etkinlikler için. Etkinlik sayfasında rakamların elle girildiği belirtilir.
+event-no-practices = Henüz yayımlanmış bir uygulama yok.
+event-not-translated = henüz bu dile çevrilmedi
+event-session-add = Oturum ekle
+event-session-edit = Oturumu değiştir
+event-session-delete = Oturumu kaldır
+event-person-add = Bir oturuma kişi ekle
+event-person-remove = Kaldır
+event-material-attach = Belge ekle
+event-whole-event = Etkinliğin tamamı
+event-detach = Bağlantıyı kaldır
+event-kind-peer-workshop = Akran çalıştayı
+event-kind-webinar = Web semineri
+event-kind-field-visit = Saha ziyareti
+event-kind-dialogue-workshop = Diyalog çalıştayı
+event-kind-academy-module = Akademi modülü
+event-status-planned = Planlandı
+event-status-open = Kayıtlar açık
+event-status-held = Gerçekleştirildi
+event-status-cancelled = İptal edildi
+session-kind-opening = Açılış
+session-kind-keynote = Ana konuşma
+session-kind-panel = Moderatörlü panel ve genel oturum
+session-kind-working-groups = Paralel çalışma grupları
+session-kind-recap = Özet
+session-kind-field-visit = Saha ziyareti
+session-kind-consultation-clinic = Danışma kliniği
+session-kind-presentations = Sunumlar
+session-kind-results = Sonuçların sunumu
+session-kind-next-steps = Sonraki adımlar
+session-kind-closing = Kapanış
+session-role-moderator = Moderatör
+session-role-rapporteur = Raportör
+session-role-speaker = Konuşmacı
+session-role-panellist = Panelist
+session-role-facilitator = Kolaylaştırıcı
+session-role-expert = Uzman
+session-role-keynote = Ana konuşmacı
+registration-register = Kaydol
+registration-join-waiting = Bekleme listesine katıl
+registration-sign-in = Kaydolmak için giriş yapın
+registration-not-open = Kayıtlar açık değil.
+registration-needs-approval = Her kaydı bir koordinatör onaylar.
+registration-consent = Adım ve kuruluşum, herkese açık sayfada katılımcılar arasında listelensin
+registration-consent-save = Tercihimi kaydet
+registration-cancel = Kaydımı iptal et
+registration-you-registered = Kaydınız yapıldı.
+registration-you-waiting = Bekleme listesindesiniz; bir yer boşalırsa size e-posta gönderilecek.
+registration-you-pending = Kaydınız bir koordinatörün onayını bekliyor.
+registration-you-cancelled = Kaydınızı iptal ettiniz.
+registration-you-declined = Kaydınız kabul edilmedi.
+registration-error-closed = Bu etkinliğin kayıtları kapandı.
+registration-error-already = Bu kişi zaten kayıtlı.
+registration-error-state = Bu kayıt bu arada değişti; listeye yeniden bakın.
+registration-status = Durum
+registration-status-registered = Kayıtlı
+registration-status-waiting = Bekleme listesinde
+registration-status-pending = Onay bekliyor
+registration-status-cancelled = İptal edildi
+registration-status-declined = Reddedildi
+registration-count-registered = { $count } kayıtlı
+registration-count-waiting = { $count } bekleyen
+registration-count-pending = { $count } onay bekleyen
+registration-count-attended = { $count } katılan
+registration-add = Bir üyeyi kaydet
+registration-add-hint = Üyenin e-posta adresi; kayıt üye adına yapılır.
+registration-list = Kayıtlar
+registration-list-empty = Henüz kimse kaydolmadı.
+registration-answers = Yanıtlar
+registration-actions = İşlemler
+registration-approve = Onayla
+registration-decline = Reddet
+registration-check-in = Katıldı olarak işaretle
+registration-undo-check-in = Katılım işaretini geri al
+registration-cancel-for = İptal et
+registration-attended = katıldı
+registration-listed = herkese açık listede
+edit-writing-in = Yazım dili
+edit-original = Özgün metin
+form-error-timezone = Listeden bir saat dilimi seçin, örneğin Europe/Istanbul.
+form-error-datetime = Bir tarih ve saat girin, örneğin 2026-03-14T09:30.
+form-error-ends-before-starts = Bitiş, başlangıçtan sonra olmalıdır.
+form-error-too-long-event = Bir etkinlik en fazla 31 gün sürebilir.
+form-error-venue = Bir şehir girin ya da etkinliği çevrimiçi olarak işaretleyin.
+form-error-capacity = 1 ile 100000 arasında bir tam sayı girin ya da boş bırakın.
+form-error-too-many-questions = En fazla 10 soru sorabilirsiniz.
+form-error-number = Bir tam sayı girin.
+form-error-time = Saati saat ve dakika olarak girin, örneğin 14:30.
+form-error-no-member = Bu e-posta adresine sahip etkin bir üye yok.
+form-error-name-or-member = Bir üyenin e-posta adresini ya da bir misafirin adını girin.
+form-error-country-lines = Her satırda bilinen iki harfli bir ülke kodu ve bir sayı olmalıdır, örneğin TR 38.
+form-error-more-than-total = Ülkelerin toplamı katılımcı sayısını aşıyor.
+mail-event-promoted-subject = Sizin için bir yer açıldı: { $event }
+mail-event-promoted-body = Merhaba,
+
+    Bir yer boşaldı ve “{ $event }” etkinliğine kaydınız yapıldı.
+    Ayrıntılar etkinlik sayfasında:
+    { $link }
+
+    Artık katılamayacaksanız, yerin bir başkasına verilebilmesi için lütfen kaydınızı oradan iptal edin.
+mail-event-reminder-subject = Yarın: { $event }
+mail-event-reminder-body = Merhaba,
+
+    “{ $event }” etkinliğinin { $when } tarihinde başlayacağını hatırlatırız.
+    Yer: { $place }
+
+    Program ve materyaller:
+    { $link }

@@ -124,6 +124,7 @@ pub async fn invite(
         to_name: String::new(),
         subject: l.t_args("mail-invitation-subject", &args),
         body: l.t_args("mail-invitation-body", &args),
+        key: None,
     };
     let path = mailer
         .send(&message)

@@ -105,6 +105,14 @@ pub enum Action {
     ReviewPractices,
     /// Add and change library resources and compendium editions.
     ManageLibrary,
+    /// Create and change events, their programme, materials and outcomes;
+    /// register people on their behalf, approve, check in.
+    ManageEvents,
+    /// Register oneself for an event.
+    RegisterForEvent,
+    /// See an event's online link and the participants' details: staff and
+    /// people registered for it.
+    SeeEventInsider { registered: bool },
 }
 
 /// What the policy needs to know of a practice.
@@ -146,7 +154,11 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
         (Some(a), Action::SubmitPractice(p)) => {
             p.status == crate::library::PracticeStatus::Draft && (a.is_staff() || a.owns(&p))
         }
-        (Some(a), Action::ReviewPractices | Action::ManageLibrary) => a.is_staff(),
+        (Some(a), Action::ReviewPractices | Action::ManageLibrary | Action::ManageEvents) => {
+            a.is_staff()
+        }
+        (Some(_), Action::RegisterForEvent) => true,
+        (Some(a), Action::SeeEventInsider { registered }) => registered || a.is_staff(),
     }
 }
 

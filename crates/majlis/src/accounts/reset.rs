@@ -108,6 +108,7 @@ pub async fn request(
             to_name: p.display_name.clone(),
             subject: l.t_args("mail-reset-subject", &args),
             body: l.t_args("mail-reset-body", &args),
+            key: None,
         })
         .await
         .map_err(|e| ResetError::Mail(e.to_string()))

@@ -280,6 +280,7 @@ async fn serve(settings: Settings, demo_requested: bool) -> anyhow::Result<()> {
     let state = web::AppState::new(db.clone(), settings.clone())
         .await
         .map_err(|e| anyhow::anyhow!("cannot start: {e:#}"))?;
+    crate::events::reminders::spawn(db.clone(), state.mailer.clone(), settings.public_url());
     let app = web::router(state);
     tracing::info!(
         "Majlis is listening on http://{} (database {})",

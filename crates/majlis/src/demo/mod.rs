@@ -22,6 +22,7 @@ use crate::directory::reference::TrDef;
 use crate::directory::{MunicipalityKind, OrganisationKind};
 use crate::i18n::TrText;
 
+mod events;
 mod library;
 
 const NETWORK_TOML: &str = include_str!("network.toml");
@@ -142,6 +143,7 @@ pub async fn load(db: &Db, now: DateTime<Utc>) -> Result<LoadReport, DemoError> 
         load_municipality(&tx, def, ids, now, &mut report).await?;
     }
     library::load(&tx, now, &mut report).await?;
+    events::load(&tx, now, &mut report).await?;
     tx.commit().await?;
     Ok(report)
 }

@@ -9,6 +9,8 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::config::Settings;
 
+pub mod queue;
+
 /// A message to one person.
 #[derive(Clone, Debug)]
 pub struct Outgoing {
@@ -16,6 +18,10 @@ pub struct Outgoing {
     pub to_name: String,
     pub subject: String,
     pub body: String,
+    /// A stable identity for the message (the mail queue's row): it becomes
+    /// the `Message-ID`, and with the file transport the file's name, so a
+    /// message sent again after a crash replaces its file instead of adding one.
+    pub key: Option<String>,
 }
 
 #[derive(Clone)]
@@ -69,7 +75,12 @@ impl Mailer {
         // Fluent's bidi isolation marks help on screen but break links in
         // plain-text mail: leave them out of messages.
         let plain = |s: &str| s.replace(['\u{2068}', '\u{2069}'], "");
-        let email = Message::builder()
+        let mut builder = Message::builder();
+        if let Some(key) = &msg.key {
+            let domain = self.from.email.domain();
+            builder = builder.message_id(Some(format!("<{key}@{domain}>")));
+        }
+        let email = builder
             .from(self.from.clone())
             .to(to)
             .subject(plain(&msg.subject))
@@ -91,11 +102,14 @@ impl Mailer {
                 tokio::fs::create_dir_all(dir)
                     .await
                     .map_err(|e| MailError::Send(format!("{}: {e}", dir.display())))?;
-                let name = format!(
-                    "{}-{}.eml",
-                    chrono::Utc::now().format("%Y%m%dT%H%M%S%.3f"),
-                    crate::accounts::signin::random_token()
-                );
+                let name = match &msg.key {
+                    Some(key) => format!("{key}.eml"),
+                    None => format!(
+                        "{}-{}.eml",
+                        chrono::Utc::now().format("%Y%m%dT%H%M%S%.3f"),
+                        crate::accounts::signin::random_token()
+                    ),
+                };
                 let path = dir.join(name);
                 tokio::fs::write(&path, email.formatted())
                     .await

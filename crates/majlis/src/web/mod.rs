@@ -70,6 +70,7 @@ pub fn routes() -> routes::Routes {
         .merge(crate::accounts::web::routes())
         .merge(crate::audit::routes::routes())
         .merge(crate::library::routes::routes())
+        .merge(crate::events::routes::routes())
 }
 
 /// The whole application.

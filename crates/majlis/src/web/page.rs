@@ -25,6 +25,7 @@ pub enum Section {
     Practices,
     Compendiums,
     Review,
+    Events,
 }
 
 /// Who is signed in, as the page chrome shows it.

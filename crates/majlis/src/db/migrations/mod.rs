@@ -3,6 +3,7 @@
 
 use sea_orm_migration::prelude::*;
 
+mod helpers;
 mod m20261123_000001_foundation;
 mod m20261123_000002_sessions;
 mod m20261123_000003_invitations;
@@ -11,6 +12,7 @@ mod m20261123_000005_password_reset;
 mod m20261123_000006_audit;
 mod m20261123_000007_api_tokens;
 mod m20261123_000008_library;
+mod m20261123_000009_events;
 
 pub struct Migrator;
 
@@ -26,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000006_audit::Migration),
             Box::new(m20261123_000007_api_tokens::Migration),
             Box::new(m20261123_000008_library::Migration),
+            Box::new(m20261123_000009_events::Migration),
         ]
     }
 }
