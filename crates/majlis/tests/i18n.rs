@@ -82,6 +82,72 @@ fn every_message_the_code_uses_exists() {
         used.insert(format!("error-{code}"));
         used.insert(format!("error-{code}-title"));
     }
+    for k in majlis::events::EventKind::ALL {
+        used.insert(k.label_id());
+    }
+    for k in majlis::events::EventStatus::ALL {
+        used.insert(k.label_id());
+    }
+    for k in majlis::events::SessionKind::ALL {
+        used.insert(k.label_id());
+    }
+    for k in majlis::events::SessionRole::ALL {
+        used.insert(k.label_id());
+    }
+    for k in majlis::events::RegistrationStatus::ALL {
+        used.insert(k.label_id());
+        used.insert(format!("registration-you-{}", k.code()));
+    }
+    for w in ["upcoming", "past", "all"] {
+        used.insert(format!("events-when-{w}"));
+    }
+    // Fields the event forms report errors on (errors.html labels them).
+    for f in [
+        "title",
+        "summary",
+        "context",
+        "objectives",
+        "expected-results",
+        "audience",
+        "kind",
+        "status",
+        "visibility",
+        "series",
+        "themes",
+        "timezone",
+        "starts",
+        "ends",
+        "city",
+        "country",
+        "address",
+        "online-url",
+        "languages",
+        "capacity",
+        "registration-opens",
+        "registration-closes",
+        "questions",
+        "day",
+        "position",
+        "parent",
+        "session",
+        "role",
+        "name",
+        "email",
+        "organisation",
+        "affiliation",
+        "resource",
+        "report",
+        "takeaways",
+        "practices",
+        "total",
+        "by-country",
+        "countries",
+        "note",
+        "answers",
+        "registration",
+    ] {
+        used.insert(format!("event-field-{f}"));
+    }
     for role in ["admin", "coordinator", "member", "expert"] {
         used.insert(format!("role-{role}"));
     }

@@ -803,3 +803,4 @@ mail-event-reminder-body = مرحبًا،
 
     البرنامج والمواد:
     { $link }
+event-field-registration = التسجيل

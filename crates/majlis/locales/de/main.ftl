@@ -772,3 +772,4 @@ mail-event-reminder-body = Guten Tag,
 
     Programm und Materialien:
     { $link }
+event-field-registration = Anmeldung

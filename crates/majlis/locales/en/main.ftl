@@ -767,3 +767,4 @@ mail-event-reminder-body = Hello,
 
     Programme and materials:
     { $link }
+event-field-registration = Registration

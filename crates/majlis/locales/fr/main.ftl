@@ -773,3 +773,4 @@ mail-event-reminder-body = Bonjour,
 
     Programme et supports :
     { $link }
+event-field-registration = Inscription

@@ -772,3 +772,4 @@ mail-event-reminder-body = Merhaba,
 
     Program ve materyaller:
     { $link }
+event-field-registration = Kayıt

@@ -231,13 +231,18 @@ async fn events_page(
     )
     .await?;
     let series = rules::all_series(db).await?;
+    let held_in = rules::event_countries(db).await?;
+    let mut countries = sorted_countries(&state, &ctx);
+    countries.retain(|c| {
+        held_in.contains(&c.code) || f.country.as_ref().is_some_and(|x| x.as_str() == c.code)
+    });
     let current_series = f
         .series
         .as_ref()
         .and_then(|s| series.iter().find(|x| x.slug == s.as_str()).cloned());
     render(&EventList {
         dir: state.directory.clone(),
-        countries: sorted_countries(&state, &ctx),
+        countries,
         ctx: ctx.with_section(Section::Events),
         page,
         kinds: EventKind::ALL,
@@ -261,6 +266,8 @@ struct EventView {
     open: bool,
     errors: Vec<FieldError>,
     answers: BTreeMap<String, String>,
+    /// The consent box as the person left it (kept when a form comes back).
+    consent: bool,
 }
 event_page!(EventView);
 
@@ -330,6 +337,7 @@ async fn show_event(
     slug: &str,
     errors: Vec<FieldError>,
     answers: BTreeMap<String, String>,
+    consent: bool,
 ) -> Result<Response, AppError> {
     let d = rules::event_detail(
         state.db.read(),
@@ -362,6 +370,7 @@ async fn show_event(
         open,
         errors,
         answers,
+        consent,
     };
     Ok((status, render(&page)?).into_response())
 }
@@ -376,7 +385,7 @@ async fn event_page(
     if let Some(slug) = slug.strip_suffix(".ics") {
         return event_ics(State(state), ctx, Path(slug.to_owned())).await;
     }
-    show_event(&state, ctx, &slug, Vec::new(), BTreeMap::new()).await
+    show_event(&state, ctx, &slug, Vec::new(), BTreeMap::new(), false).await
 }
 
 async fn visible_event(
@@ -418,9 +427,10 @@ async fn register(
                 .map(|id| (id.to_owned(), v.clone()))
         })
         .collect();
+    let consent = raw.get("consent") == "on";
     let signup = Signup {
         answers: Answers(answers.clone()),
-        public_consent: raw.get("consent") == "on",
+        public_consent: consent,
     };
     match reg::register(
         &state.db,
@@ -452,6 +462,7 @@ async fn register(
                 &slug,
                 vec![FieldError { field, message }],
                 answers,
+                consent,
             )
             .await
         }

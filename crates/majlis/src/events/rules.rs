@@ -878,6 +878,20 @@ pub async fn events_of_person<C: ConnectionTrait>(
 }
 
 /// All series, for forms and filters.
+/// The countries events are held in (for the country filter: one query).
+pub async fn event_countries<C: ConnectionTrait>(db: &C) -> Result<Vec<String>, DbErr> {
+    use sea_orm::QuerySelect;
+    event::Entity::find()
+        .select_only()
+        .column(event::Column::CountryCode)
+        .distinct()
+        .filter(event::Column::CountryCode.is_not_null())
+        .into_tuple::<Option<String>>()
+        .all(db)
+        .await
+        .map(|v| v.into_iter().flatten().collect())
+}
+
 pub async fn all_series<C: ConnectionTrait>(db: &C) -> Result<Vec<event_series::Model>, DbErr> {
     event_series::Entity::find()
         .order_by_asc(event_series::Column::Slug)
