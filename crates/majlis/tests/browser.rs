@@ -662,6 +662,7 @@ async fn events_in_the_browser_register_and_pass_axe() {
         failures.push(format!("registered page (ar): {violations:?}"));
     }
     let reg = majlis::events::entities::registration::Entity::find()
+        .filter(majlis::events::entities::registration::Column::PersonId.eq(member.id))
         .one(app.db.read())
         .await
         .unwrap()
@@ -669,6 +670,77 @@ async fn events_in_the_browser_register_and_pass_axe() {
     assert_eq!(reg.status, "registered");
     assert!(reg.public_consent);
     assert_eq!(reg.answers.unwrap().0["q1"], "دورات اللغة في مركز المجتمع");
+    // A second member fills the waiting list.
+    let omar = majlis::accounts::people::create(
+        &app.db,
+        &majlis::accounts::Email::parse("omar@example.org").unwrap(),
+        "Omar Khalil",
+        majlis::accounts::policy::Role::Member,
+        majlis::i18n::Locale::En,
+        &majlis::accounts::Password::parse("a long enough passphrase".into()).unwrap(),
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+    let (omar_cookie, _) = app.session_for(omar.id).await;
+    sign_in_as(&client, &addr, &omar_cookie).await;
+    client
+        .goto(&format!("http://{addr}/events/browser-webinar?lang=en"))
+        .await
+        .unwrap();
+    fill(&client, "#f-answer-q1", "Welcome desks").await;
+    click(&client, "#register-form button").await;
+    let waiting = client
+        .wait()
+        .for_element(Locator::Css("#registration [role=status]"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(waiting.contains("waiting list"), "{waiting}");
+    // Layla cancels; Omar moves up and is told by email.
+    sign_in_as(&client, &addr, &cookie).await;
+    client
+        .goto(&format!("http://{addr}/events/browser-webinar?lang=ar"))
+        .await
+        .unwrap();
+    click(
+        &client,
+        "form[action^='/events/browser-webinar/cancel'] button",
+    )
+    .await;
+    client
+        .wait()
+        .for_element(Locator::Css("#register-form"))
+        .await
+        .unwrap();
+    let mailer = majlis::mail::Mailer::from_settings(&app.settings).unwrap();
+    let sent =
+        majlis::mail::queue::deliver(&app.db, &mailer, "browser-test", chrono::Utc::now(), 10)
+            .await
+            .unwrap();
+    assert_eq!(sent.sent, 1);
+    assert!(
+        app.mails()
+            .iter()
+            .any(|m| m.contains("omar@example.org") && m.contains("/events/browser-webinar")),
+        "the promoted person is emailed"
+    );
+    sign_in_as(&client, &addr, &omar_cookie).await;
+    client
+        .goto(&format!("http://{addr}/events/browser-webinar?lang=en"))
+        .await
+        .unwrap();
+    let now_in = client
+        .find(Locator::Css("#registration [role=status]"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(now_in.contains("You are registered"), "{now_in}");
+    sign_in_as(&client, &addr, &cookie).await;
     check(
         &client,
         format!("http://{addr}/events/mine?lang=ar"),
@@ -745,11 +817,142 @@ async fn events_in_the_browser_register_and_pass_axe() {
         .await
         .unwrap();
     let reg = majlis::events::entities::registration::Entity::find()
+        .filter(majlis::events::entities::registration::Column::PersonId.eq(omar.id))
         .one(app.db.read())
         .await
         .unwrap()
         .unwrap();
     assert!(reg.attended_at.is_some(), "checked in");
+
+    // Building a workshop from scratch, in Arabic: the event, a session, a person.
+    client
+        .goto(&format!("http://{addr}/events/new?in=ar&lang=ar"))
+        .await
+        .unwrap();
+    fill(
+        &client,
+        "#i-title",
+        "ورشة التعلم من الأقران: التماسك الاجتماعي",
+    )
+    .await;
+    client
+        .find(Locator::Css("#i-kind"))
+        .await
+        .unwrap()
+        .select_by_value("peer-workshop")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("#i-country"))
+        .await
+        .unwrap()
+        .select_by_value("TR")
+        .await
+        .unwrap();
+    fill(&client, "#i-city", "Şanlıurfa").await;
+    let tz = client.find(Locator::Css("#i-timezone")).await.unwrap();
+    tz.clear().await.unwrap();
+    tz.send_keys("Europe/Istanbul").await.unwrap();
+    client
+        .execute(
+            "document.getElementById('i-starts').value = '2027-11-10T09:00';
+             document.getElementById('i-ends').value = '2027-11-12T17:00';",
+            vec![],
+        )
+        .await
+        .unwrap();
+    click(&client, "form.edit-form button[type=submit]").await;
+    if client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("#s-title"))
+        .await
+        .is_err()
+    {
+        let shown = client
+            .find(Locator::Css("main"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        panic!("the new event was not saved: {shown}");
+    }
+    let path = client.current_url().await.unwrap().path().to_owned();
+    assert!(path.ends_with("/programme"), "{path}");
+    fill(&client, "#s-title", "الافتتاح وأهداف الورشة").await;
+    client
+        .find(Locator::Css("#s-kind"))
+        .await
+        .unwrap()
+        .select_by_value("opening")
+        .await
+        .unwrap();
+    client
+        .execute(
+            "document.getElementById('s-starts').value = '09:00';",
+            vec![],
+        )
+        .await
+        .unwrap();
+    click(&client, "#session-form button[type=submit]").await;
+    client
+        .wait()
+        .for_element(Locator::Css("#p-session"))
+        .await
+        .unwrap();
+    fill(&client, "#p-name", "Atallah Kuttab").await;
+    client
+        .find(Locator::Css("#p-role"))
+        .await
+        .unwrap()
+        .select_by_value("moderator")
+        .await
+        .unwrap();
+    click(&client, "#person-form button[type=submit]").await;
+    client
+        .wait()
+        .for_element(Locator::Css(".programme .people li"))
+        .await
+        .unwrap();
+    let violations = axe_violations(&client, &axe).await;
+    if !violations.is_empty() {
+        failures.push(format!("{path} (with a session): {violations:?}"));
+    }
+    // The finished page, on a phone-sized screen in Arabic: nothing overflows sideways.
+    client.set_window_size(390, 844).await.unwrap();
+    let event_path = path.trim_end_matches("/programme").to_owned();
+    for page in [format!("/events/{demo}"), event_path.clone()] {
+        client
+            .goto(&format!("http://{addr}{page}?lang=ar"))
+            .await
+            .unwrap();
+        let overflow = client
+            .execute(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+                vec![],
+            )
+            .await
+            .unwrap()
+            .as_f64()
+            .unwrap();
+        assert!(
+            overflow <= 0.0,
+            "{page} overflows a phone screen by {overflow}px"
+        );
+    }
+    let body = client
+        .find(Locator::Css("main"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        body.contains("Atallah Kuttab"),
+        "the new workshop shows its moderator"
+    );
+    assert!(body.contains("الافتتاح وأهداف الورشة"));
 
     client.close().await.unwrap();
     app.finish().await;

@@ -388,16 +388,17 @@ pub async fn decide(
         now,
     )
     .await?;
-    if decision == Decision::Approve && new == RegistrationStatus::Registered {
-        if let Some(p) = person::Entity::find_by_id(r.person_id).one(&tx).await? {
-            queue::enqueue(
-                &tx,
-                &place_message(&p, &e, public_url),
-                "event-approved",
-                now,
-            )
-            .await?;
-        }
+    if decision == Decision::Approve
+        && new == RegistrationStatus::Registered
+        && let Some(p) = person::Entity::find_by_id(r.person_id).one(&tx).await?
+    {
+        queue::enqueue(
+            &tx,
+            &place_message(&p, &e, public_url),
+            "event-approved",
+            now,
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(new)
