@@ -287,6 +287,11 @@ db_test!(
             assert!(evs[0]["URL"].ends_with("/events/ical-check"), "{:?}", evs[0]);
             assert!(!res.body.contains("secret-room"), "the online link stays private");
         }
+        // Round trip: read back by a second parser, written out again, the same events.
+        let body = app.get("/events/ical-check.ics").await.body;
+        let parsed: icalendar::Calendar = body.parse().expect("icalendar reads it");
+        let again = parsed.to_string();
+        assert_eq!(vevents(&again), vevents(&body), "nothing lost in a round trip");
         // All events: the demo's and this one.
         let all = vevents(&app.get("/events.ics").await.body);
         assert!(all.len() > 1, "{}", all.len());
