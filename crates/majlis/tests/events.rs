@@ -580,3 +580,191 @@ db_test!(
         assert_eq!(app.get("/api/v1/events/no-such-event").await.status, StatusCode::NOT_FOUND);
     }
 );
+
+db_test!(
+    async fn members_only_events_stay_hidden_from_visitors(app) {
+        let id = open_event(app, "closed-door", None, Utc::now() + Duration::days(4)).await;
+        let tx = app.db.begin_write().await.unwrap();
+        let e = event::Entity::find_by_id(id).one(&tx).await.unwrap().unwrap();
+        let mut m: event::ActiveModel = e.into();
+        m.visibility = Set("members".into());
+        m.update(&tx).await.unwrap();
+        tx.commit().await.unwrap();
+        for path in [
+            "/events/closed-door",
+            "/events/closed-door.ics",
+            "/api/v1/events/closed-door",
+        ] {
+            assert_eq!(app.get(path).await.status, StatusCode::NOT_FOUND, "{path}");
+        }
+        assert!(!app.get("/events?when=all").await.body.contains("closed-door"));
+        assert!(!app.get("/events.ics").await.body.contains("closed-door"));
+        let api = app.get("/api/v1/events?when=all").await.json();
+        assert!(api["items"].as_array().unwrap().iter().all(|i| i["slug"] != "closed-door"));
+        // A member sees it, and may register.
+        let me = person(app, "insider@example.org", Role::Member).await;
+        let (cookie, csrf) = app.session_for(me).await;
+        let page = app.get_with("/events/closed-door", &[("cookie", &cookie)]).await;
+        assert_eq!(page.status, StatusCode::OK);
+        let res = app.post_form("/events/closed-door/register", &[("csrf", &csrf)], &cookie).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        // A visitor cannot register anywhere.
+        let res = app.post_form("/events/closed-door/register", &[("csrf", "x")], "majlis_csrf=x").await;
+        assert_eq!(res.status, StatusCode::UNAUTHORIZED);
+    }
+);
+
+db_test!(
+    async fn approval_and_registration_on_someones_behalf(app) {
+        let id = open_event(app, "by-approval", Some(1), Utc::now() + Duration::days(9)).await;
+        let tx = app.db.begin_write().await.unwrap();
+        let e = event::Entity::find_by_id(id).one(&tx).await.unwrap().unwrap();
+        let mut m: event::ActiveModel = e.into();
+        m.needs_approval = Set(true);
+        m.update(&tx).await.unwrap();
+        tx.commit().await.unwrap();
+        let a = person(app, "asks@example.org", Role::Member).await;
+        let b = person(app, "second@example.org", Role::Member).await;
+        let s = reg::register(&app.db, &origin(a), &member(a), id, a, signup(), Utc::now()).await.unwrap();
+        assert_eq!(s, RegistrationStatus::Pending);
+        let s = reg::register(&app.db, &origin(b), &member(b), id, b, signup(), Utc::now()).await.unwrap();
+        assert_eq!(s, RegistrationStatus::Pending);
+        // A member may not decide; a coordinator may.
+        let ra = reg::of_person(app.db.read(), id, a).await.unwrap().unwrap();
+        let refused = reg::decide(&app.db, &origin(b), &member(b), ra.id, reg::Decision::Approve, "http://majlis.test", Utc::now()).await;
+        assert!(matches!(refused, Err(RegistrationError::Forbidden)), "{refused:?}");
+        let coord = person(app, "staff@example.org", Role::Coordinator).await;
+        common::enable_totp(app, coord).await;
+        let (cookie, csrf) = app.session_for(coord).await;
+        let rid = ra.id.to_string();
+        let res = app
+            .post_form("/events/by-approval/registrations", &[("csrf", &csrf), ("op", "approve"), ("registration", &rid)], &cookie)
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        assert_eq!(reg::of_person(app.db.read(), id, a).await.unwrap().unwrap().status, "registered");
+        // Approving the second when the one place is taken puts them on the waiting list.
+        let rb = reg::of_person(app.db.read(), id, b).await.unwrap().unwrap();
+        let s = reg::decide(&app.db, &origin(coord), &Actor { person_id: coord, role: Role::Coordinator, focal_point_of: vec![] }, rb.id, reg::Decision::Approve, "http://majlis.test", Utc::now())
+            .await
+            .unwrap();
+        assert_eq!(s, RegistrationStatus::Waiting);
+        // Deciding twice is refused with a message, not an error page.
+        let res = app
+            .post_form("/events/by-approval/registrations", &[("csrf", &csrf), ("op", "approve"), ("registration", &rid)], &cookie)
+            .await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST);
+        assert!(res.texts("#form-errors").iter().any(|t| t.contains("changed in the meantime")));
+        // On someone's behalf: skips approval; an unknown address keeps what was typed.
+        let c = person(app, "third@example.org", Role::Member).await;
+        let res = app
+            .post_form("/events/by-approval/registrations", &[("csrf", &csrf), ("op", "add"), ("email", "nobody@example.org")], &cookie)
+            .await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST);
+        assert_eq!(res.attr("#i-email", "value").as_deref(), Some("nobody@example.org"));
+        let res = app
+            .post_form("/events/by-approval/registrations", &[("csrf", &csrf), ("op", "add"), ("email", "Third@Example.org")], &cookie)
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let rc = reg::of_person(app.db.read(), id, c).await.unwrap().unwrap();
+        assert_eq!(rc.status, "waiting", "no place left: the waiting list, without approval");
+        assert_eq!(rc.registered_by, Some(coord));
+        let page = app.get_with("/events/by-approval/registrations", &[("cookie", &cookie)]).await;
+        assert_eq!(page.texts("table.registrations tbody tr").len(), 3);
+    }
+);
+
+db_test!(
+    async fn outcomes_are_recorded_and_shown(app) {
+        app.load_demo().await;
+        let id = open_event(app, "with-outcomes", None, Utc::now() - Duration::days(30)).await;
+        let coord = person(app, "outcomes@example.org", Role::Coordinator).await;
+        common::enable_totp(app, coord).await;
+        let (cookie, csrf) = app.session_for(coord).await;
+        let report = majlis::library::entities::resource::Entity::find()
+            .filter(majlis::library::entities::resource::Column::Kind.eq("report"))
+            .one(app.db.read())
+            .await
+            .unwrap()
+            .expect("a demo report");
+        let practice = majlis::library::entities::practice::Entity::find()
+            .filter(majlis::library::entities::practice::Column::Status.eq("published"))
+            .one(app.db.read())
+            .await
+            .unwrap()
+            .expect("a published demo practice");
+        let rid = report.id.to_string();
+        let pid = practice.id.to_string();
+        let bad = app
+            .post_form(
+                "/events/with-outcomes/outcomes",
+                &[
+                    ("csrf", &csrf),
+                    ("report", &rid),
+                    ("takeaways", "Language courses work best near home\nInvolve the parents"),
+                    ("practice", &pid),
+                    ("total", "40"),
+                    ("by_country", "TR 30\nJO 20"),
+                ],
+                &cookie,
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST, "more by country than in all");
+        assert_eq!(bad.attr("#i-total", "value").as_deref(), Some("40"));
+        assert!(bad.body.contains("Involve the parents"), "kept what was typed");
+        let unchanged = event::Entity::find_by_id(id).one(app.db.read()).await.unwrap().unwrap();
+        assert!(unchanged.takeaways.is_none() && unchanged.report_id.is_none(), "nothing saved");
+        let good = app
+            .post_form(
+                "/events/with-outcomes/outcomes",
+                &[
+                    ("csrf", &csrf),
+                    ("report", &rid),
+                    ("takeaways", "Language courses work best near home\nInvolve the parents"),
+                    ("practice", &pid),
+                    ("total", "40"),
+                    ("by_country", "TR 30\nJO 10"),
+                    ("note", "From the attendance sheets"),
+                ],
+                &cookie,
+            )
+            .await;
+        assert_eq!(good.status, StatusCode::SEE_OTHER, "{}", good.body);
+        let page = app.get("/events/with-outcomes").await;
+        let outcomes = page.texts("#outcomes li").join(" | ");
+        assert!(outcomes.contains("Involve the parents"), "{outcomes}");
+        assert!(page.attr(&format!("#outcomes a[href^='/library/{}']", report.id), "href").is_some());
+        assert!(page.attr(&format!("#outcomes a[href^='/practices/{}']", practice.id), "href").is_some());
+        let figures = page.texts("#participants").join(" ").replace(['\u{2068}', '\u{2069}'], "");
+        assert!(figures.contains("40 participants"), "{figures}");
+        assert!(figures.contains("entered by the coordinators"), "{figures}");
+        assert!(figures.contains("From the attendance sheets"), "{figures}");
+        // Once people check in on the platform, the page counts them instead.
+        let m = person(app, "came@example.org", Role::Member).await;
+        let tx = app.db.begin_write().await.unwrap();
+        registration::ActiveModel {
+            id: NotSet,
+            event_id: Set(id),
+            person_id: Set(m),
+            status: Set("registered".into()),
+            answers: Set(None),
+            public_consent: Set(false),
+            registered_by: Set(None),
+            created_at: Set(Utc::now()),
+            updated_at: Set(Utc::now()),
+            queued_at: Set(Utc::now()),
+            attended_at: Set(Some(Utc::now())),
+            reminded_at: Set(None),
+        }
+        .insert(&tx)
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        let figures = app
+            .get("/events/with-outcomes")
+            .await
+            .texts("#participants")
+            .join(" ")
+            .replace(['\u{2068}', '\u{2069}'], "");
+        assert!(figures.contains("One participant") && figures.contains("counted from check-ins"), "{figures}");
+    }
+);

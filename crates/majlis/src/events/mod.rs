@@ -23,6 +23,7 @@ pub mod registration;
 pub mod reminders;
 pub mod routes;
 pub mod rules;
+pub mod service;
 
 coded_enum! {
     /// What kind of meeting an event is.

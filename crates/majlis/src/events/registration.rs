@@ -21,6 +21,7 @@ use crate::accounts::person;
 use crate::accounts::policy::{Action, Actor, can};
 use crate::audit::{self, Origin};
 use crate::db::Db;
+use crate::db::outbox::{self, Op};
 use crate::i18n::{FluentArg, Locale};
 use crate::mail::{Outgoing, queue};
 
@@ -197,6 +198,8 @@ pub async fn register(
         now,
     )
     .await?;
+    // Lists, counts and participants change: the outbox moves the page caches on.
+    outbox::record(&tx, "registration", id, Op::Updated).await?;
     tx.commit().await?;
     Ok(status)
 }
@@ -298,6 +301,8 @@ pub async fn cancel(
     )
     .await?;
     let moved = promote(&tx, &e, public_url, now).await?;
+    // Lists, counts and participants change: the outbox moves the page caches on.
+    outbox::record(&tx, "registration", r.id, Op::Updated).await?;
     tx.commit().await?;
     Ok(moved)
 }
@@ -400,6 +405,8 @@ pub async fn decide(
         )
         .await?;
     }
+    // Lists, counts and participants change: the outbox moves the page caches on.
+    outbox::record(&tx, "registration", registration_id, Op::Updated).await?;
     tx.commit().await?;
     Ok(new)
 }
@@ -439,6 +446,8 @@ pub async fn set_consent(
         now,
     )
     .await?;
+    // Lists, counts and participants change: the outbox moves the page caches on.
+    outbox::record(&tx, "registration", r.id, Op::Updated).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -193,11 +193,11 @@ fn sorted_countries(state: &AppState, ctx: &PageCtx) -> Vec<country::Model> {
 struct EventList {
     ctx: PageCtx,
     dir: Arc<Directory>,
-    page: Page<EventCard>,
+    page: Arc<Page<EventCard>>,
     kinds: &'static [EventKind],
     themes: Vec<theme::Model>,
     countries: Vec<country::Model>,
-    series: Vec<event_series::Model>,
+    series: Arc<Vec<event_series::Model>>,
     whens: [When; 3],
     current_series: Option<event_series::Model>,
 }
@@ -220,18 +220,21 @@ async fn events_page(
 ) -> Result<Html<String>, AppError> {
     let f = EventFilter::parse(|k| params.get(k).map(str::to_owned))?;
     let pr = PageRequest::parse(params.get("page"), params.get("per_page"))?;
-    let db = state.db.read();
-    let page = rules::list_events(
-        db,
-        &state.directory.reference,
-        actor_of(&ctx),
-        &f,
-        pr,
-        Utc::now(),
-    )
-    .await?;
-    let series = rules::all_series(db).await?;
-    let held_in = rules::event_countries(db).await?;
+    let cache = &state.events;
+    let v = cache.version(&state.db).await?;
+    let page = cache
+        .list(
+            &state.db,
+            &state.directory.reference,
+            v,
+            actor_of(&ctx),
+            &f,
+            pr,
+            Utc::now(),
+        )
+        .await?;
+    let series = cache.series(&state.db, v).await?;
+    let held_in = cache.countries(&state.db, v).await?;
     let mut countries = sorted_countries(&state, &ctx);
     countries.retain(|c| {
         held_in.contains(&c.code) || f.country.as_ref().is_some_and(|x| x.as_str() == c.code)
@@ -339,14 +342,18 @@ async fn show_event(
     answers: BTreeMap<String, String>,
     consent: bool,
 ) -> Result<Response, AppError> {
-    let d = rules::event_detail(
-        state.db.read(),
-        &state.directory.reference,
-        actor_of(&ctx),
-        slug,
-    )
-    .await?
-    .ok_or(AppError::NotFound)?;
+    let v = state.events.version(&state.db).await?;
+    let d = state
+        .events
+        .detail(
+            &state.db,
+            &state.directory.reference,
+            v,
+            actor_of(&ctx),
+            slug,
+        )
+        .await?
+        .ok_or(AppError::NotFound)?;
     let staff = can(actor_of(&ctx), Action::ManageEvents);
     let open = reg::is_open(&d.event, Utc::now());
     let json_ld = super::calendar::json_ld(

@@ -370,9 +370,17 @@ pub async fn find_event<C: ConnectionTrait>(
     actor: Option<&Actor>,
     slug: &str,
 ) -> Result<Option<event::Model>, DbErr> {
+    find_event_in(db, &visible_codes(actor), slug).await
+}
+
+async fn find_event_in<C: ConnectionTrait>(
+    db: &C,
+    codes: &[&'static str],
+    slug: &str,
+) -> Result<Option<event::Model>, DbErr> {
     event::Entity::find()
         .filter(event::Column::Slug.eq(slug))
-        .filter(event::Column::Visibility.is_in(visible_codes(actor)))
+        .filter(event::Column::Visibility.is_in(codes.iter().copied()))
         .one(db)
         .await
 }
@@ -380,7 +388,7 @@ pub async fn find_event<C: ConnectionTrait>(
 /// Resources by id that the reader may see, with their versions (two queries).
 async fn materials_of<C: ConnectionTrait>(
     db: &C,
-    actor: Option<&Actor>,
+    codes: &[&'static str],
     links: &[(i32, i32)],
 ) -> Result<HashMap<i32, MaterialView>, DbErr> {
     if links.is_empty() {
@@ -389,7 +397,7 @@ async fn materials_of<C: ConnectionTrait>(
     let ids: Vec<i32> = links.iter().map(|(_, r)| *r).collect();
     let resources = resource::Entity::find()
         .filter(resource::Column::Id.is_in(ids.clone()))
-        .filter(resource::Column::Visibility.is_in(visible_codes(actor)))
+        .filter(resource::Column::Visibility.is_in(codes.iter().copied()))
         .all(db)
         .await?;
     let versions = resource_version::Entity::find()
@@ -426,7 +434,45 @@ pub async fn event_detail<C: ConnectionTrait>(
     actor: Option<&Actor>,
     slug: &str,
 ) -> Result<Option<EventDetail>, DbErr> {
-    let Some(e) = find_event(db, actor, slug).await? else {
+    let Some(mut d) = shared_detail(db, reference, &visible_codes(actor), slug).await? else {
+        return Ok(None);
+    };
+    for_viewer(db, actor, &mut d).await?;
+    Ok(Some(d))
+}
+
+/// Add what depends on the viewer to an event's shared detail: their own
+/// registration (one query when signed in) and whether they see the link.
+pub async fn for_viewer<C: ConnectionTrait>(
+    db: &C,
+    actor: Option<&Actor>,
+    d: &mut EventDetail,
+) -> Result<(), DbErr> {
+    d.mine = match actor {
+        Some(a) => reg::of_person(db, d.event.id, a.person_id).await?,
+        None => None,
+    };
+    d.insider = can(
+        actor,
+        Action::SeeEventInsider {
+            registered: d
+                .mine
+                .as_ref()
+                .is_some_and(|r| r.status == RegistrationStatus::Registered.code()),
+        },
+    );
+    Ok(())
+}
+
+/// An event page as every reader with the same visibility sees it (what a
+/// node may cache until the content changes): no registration of the reader.
+pub async fn shared_detail<C: ConnectionTrait>(
+    db: &C,
+    reference: &Reference,
+    codes: &[&'static str],
+    slug: &str,
+) -> Result<Option<EventDetail>, DbErr> {
+    let Some(e) = find_event_in(db, codes, slug).await? else {
         return Ok(None);
     };
     let series = match e.series_id {
@@ -472,7 +518,7 @@ pub async fn event_detail<C: ConnectionTrait>(
     if let Some(r) = e.report_id {
         links.push((0, r));
     }
-    let mut materials = materials_of(db, actor, &links).await?;
+    let mut materials = materials_of(db, codes, &links).await?;
     let practices: Vec<(i32, TrText)> = practice::Entity::find()
         .filter(
             practice::Column::Id.in_subquery(
@@ -519,10 +565,6 @@ pub async fn event_detail<C: ConnectionTrait>(
             _ => {}
         }
     }
-    let mine = match actor {
-        Some(a) => reg::of_person(db, e.id, a.person_id).await?,
-        None => None,
-    };
     let counted: Vec<&registration::Model> = {
         let registered = regs
             .iter()
@@ -737,14 +779,6 @@ pub async fn event_detail<C: ConnectionTrait>(
         }
     };
 
-    let insider = can(
-        actor,
-        Action::SeeEventInsider {
-            registered: mine
-                .as_ref()
-                .is_some_and(|r| r.status == RegistrationStatus::Registered.code()),
-        },
-    );
     Ok(Some(EventDetail {
         kind: EventKind::from_code(&e.kind),
         status: EventStatus::from_code(&e.status),
@@ -763,10 +797,10 @@ pub async fn event_detail<C: ConnectionTrait>(
         report,
         practices,
         counts,
-        mine,
+        mine: None,
         participants,
         figures,
-        insider,
+        insider: false,
         event: e,
     }))
 }

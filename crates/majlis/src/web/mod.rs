@@ -36,6 +36,8 @@ pub struct AppState {
     pub mailer: Mailer,
     /// Uploaded files (a local folder, or S3-compatible storage).
     pub uploads: crate::library::files::Uploads,
+    /// Event pages cached per node until the content changes.
+    pub events: Arc<crate::events::service::EventCache>,
 }
 
 impl AppState {
@@ -50,6 +52,7 @@ impl AppState {
             directory,
             mailer,
             uploads,
+            events: Arc::default(),
         })
     }
 }
