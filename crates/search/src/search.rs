@@ -1,0 +1,754 @@
+//! Queries: how a query text becomes a tantivy query, and the results.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, FuzzyTermQuery,
+    MoreLikeThisQuery, Occur, Query as TantivyQuery, TermQuery, TermSetQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption, OwnedValue};
+use tantivy::{DocAddress, Order, Score, Searcher, Term};
+
+use crate::Result;
+use crate::analysis::Analyzers;
+use crate::document::{norm_audience, norm_country, norm_kind, norm_language, norm_theme};
+use crate::facets::{FacetCollector, Facets};
+use crate::index::{DATE, SearchIndex, Stored};
+use crate::lang::{Lang, STOP_WORDS, is_stop_word};
+use crate::normalize::{is_word_char, words};
+use crate::score::TierQuery;
+use crate::snippet::{Highlighter, excerpt};
+use crate::vocabulary::TokenSequence;
+
+/// Every exact match of a query word scores its BM25 plus this, so that it
+/// ranks above any fuzzy, prefix or theme match of the word.
+const EXACT_FLOOR: Score = 2.0;
+/// A word matched approximately (within the edit distance, or as a prefix
+/// of the last word) scores `APPROX_FLOOR + APPROX_CAP·s/(s+1)` for its
+/// BM25 `s`: between 1 and 1.9, below any exact match.
+const APPROX_FLOOR: Score = 1.0;
+const APPROX_CAP: Score = 0.9;
+/// Score of a word covered by a theme label the document is tagged with.
+const THEME_SCORE: Score = 0.5;
+/// Most indexed words a misspelt query word is expanded to (nearest, then
+/// most frequent first).
+const FUZZY_EXPANSIONS: usize = 20;
+/// Most completions of the last word (most frequent first).
+const PREFIX_EXPANSIONS: usize = 30;
+/// Share of the other alternatives' scores added to the best one.
+const TIE_BREAKER: Score = 0.1;
+/// Field weights of exact matches.
+const TITLE_BOOST: Score = 3.0;
+const SUMMARY_BOOST: Score = 1.5;
+const BODY_BOOST: Score = 1.0;
+const NEUTRAL_BOOST: Score = 1.0;
+/// Query words beyond this many are ignored.
+const MAX_QUERY_WORDS: usize = 16;
+/// Shortest last word (in characters) matched as a prefix.
+const MIN_PREFIX_CHARS: usize = 2;
+/// Largest page.
+const MAX_PER_PAGE: usize = 100;
+/// Weight of one shared theme in [`SearchIndex::related`].
+const RELATED_THEME_SCORE: Score = 1.0;
+
+/// Result order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Sort {
+    /// Best matches first (then newest). A query without text is sorted
+    /// [`Newest`](Sort::Newest).
+    #[default]
+    Relevance,
+    /// Newest `date` first (then best match).
+    Newest,
+}
+
+/// A search.
+///
+/// Filters are lists: a document matches a filter when it has any of the
+/// listed values (OR within a filter); it must match every non-empty filter
+/// (AND across filters). `audience` is mandatory: only documents with one of
+/// these audiences exist for this query — hits, total and facet counts
+/// alike. An empty `audience` finds nothing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Query {
+    /// What the user typed. Empty: every document passing the filters.
+    pub text: String,
+    /// Kinds (`practice`, `event`…).
+    pub kinds: Vec<String>,
+    /// Theme slugs.
+    pub themes: Vec<String>,
+    /// Country codes (any case).
+    pub countries: Vec<String>,
+    /// Languages the item exists in.
+    pub languages: Vec<String>,
+    /// Years.
+    pub years: Vec<i32>,
+    /// Audiences of the reader, e.g. `["public"]` for a visitor,
+    /// `["public", "members", "participants:42"]` for a member.
+    pub audience: Vec<String>,
+    /// Order.
+    pub sort: Sort,
+    /// Page number, starting at 1 (0 is taken as 1).
+    pub page: usize,
+    /// Hits per page, at most 100. 0 returns only the total and facets.
+    pub per_page: usize,
+}
+
+impl Default for Query {
+    fn default() -> Self {
+        Query {
+            text: String::new(),
+            kinds: Vec::new(),
+            themes: Vec::new(),
+            countries: Vec::new(),
+            languages: Vec::new(),
+            years: Vec::new(),
+            audience: Vec::new(),
+            sort: Sort::Relevance,
+            page: 1,
+            per_page: 20,
+        }
+    }
+}
+
+fn strings<S: Into<String>>(values: impl IntoIterator<Item = S>) -> Vec<String> {
+    values.into_iter().map(Into::into).collect()
+}
+
+impl Query {
+    /// A query for `text`, first page of 20, no filter and no audience yet.
+    pub fn new(text: impl Into<String>) -> Self {
+        Query {
+            text: text.into(),
+            ..Query::default()
+        }
+    }
+
+    /// Restricts to these kinds.
+    pub fn kinds<S: Into<String>>(mut self, kinds: impl IntoIterator<Item = S>) -> Self {
+        self.kinds = strings(kinds);
+        self
+    }
+
+    /// Restricts to these themes.
+    pub fn themes<S: Into<String>>(mut self, themes: impl IntoIterator<Item = S>) -> Self {
+        self.themes = strings(themes);
+        self
+    }
+
+    /// Restricts to these countries.
+    pub fn countries<S: Into<String>>(mut self, countries: impl IntoIterator<Item = S>) -> Self {
+        self.countries = strings(countries);
+        self
+    }
+
+    /// Restricts to items existing in these languages.
+    pub fn languages<S: Into<String>>(mut self, languages: impl IntoIterator<Item = S>) -> Self {
+        self.languages = strings(languages);
+        self
+    }
+
+    /// Restricts to these years.
+    pub fn years(mut self, years: impl IntoIterator<Item = i32>) -> Self {
+        self.years = years.into_iter().collect();
+        self
+    }
+
+    /// Sets the reader's audiences.
+    pub fn audience<S: Into<String>>(mut self, audience: impl IntoIterator<Item = S>) -> Self {
+        self.audience = strings(audience);
+        self
+    }
+
+    /// Sets the order.
+    pub fn sort(mut self, sort: Sort) -> Self {
+        self.sort = sort;
+        self
+    }
+
+    /// Sets the page (from 1).
+    pub fn page(mut self, page: usize) -> Self {
+        self.page = page;
+        self
+    }
+
+    /// Sets the page size.
+    pub fn per_page(mut self, per_page: usize) -> Self {
+        self.per_page = per_page;
+        self
+    }
+}
+
+/// One result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    /// Document id.
+    pub id: String,
+    /// Document kind.
+    pub kind: String,
+    /// Relevance score.
+    pub score: f32,
+    /// Title (plain text, not escaped).
+    pub title: String,
+    /// HTML: escaped text with `<mark>…</mark>` around matched words.
+    pub snippet: String,
+    /// Document URL.
+    pub url: String,
+}
+
+/// The answer to a [`Query`].
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Results {
+    /// Number of matching documents visible to the audience.
+    pub total: usize,
+    /// The requested page.
+    pub hits: Vec<Hit>,
+    /// Counts over all matching documents visible to the audience.
+    pub facets: Facets,
+}
+
+/// One query word in every analyser.
+struct Word {
+    neutral: Vec<String>,
+    langs: [Vec<String>; 5],
+    stop: bool,
+    /// Indexed neutral terms near this word (typos) or, for the last word,
+    /// starting with it.
+    approx: Vec<String>,
+}
+
+struct Analysed {
+    words: Vec<Word>,
+    /// Themes covering each word.
+    themes: Vec<BTreeSet<String>>,
+    /// Whether the last word is still being typed (no trailing space).
+    prefix_last: bool,
+}
+
+fn fuzzy_distance(word: &str) -> u8 {
+    match word.chars().count() {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+impl SearchIndex {
+    fn analyse(&self, text: &str, analyzers: &mut Analyzers) -> Analysed {
+        let spans = words(text);
+        let spans = &spans[..spans.len().min(MAX_QUERY_WORDS)];
+        let mut out = Vec::with_capacity(spans.len());
+        let kinds: Vec<Option<Lang>> = std::iter::once(None).chain(Lang::ALL.map(Some)).collect();
+        let mut sequences: Vec<TokenSequence> = kinds.iter().map(|k| (*k, Vec::new())).collect();
+        for (i, &(from, to)) in spans.iter().enumerate() {
+            let raw = &text[from..to];
+            let neutral = analyzers.analyze(None, raw);
+            let langs = Lang::ALL.map(|l| analyzers.analyze(Some(l), raw));
+            let stop = !neutral.is_empty() && neutral.iter().all(|t| is_stop_word(t));
+            for (kind, seq) in &mut sequences {
+                let terms = match kind {
+                    None => &neutral,
+                    Some(l) => &langs[l.index()],
+                };
+                seq.extend(terms.iter().map(|t| (i, t.clone())));
+            }
+            out.push(Word {
+                neutral,
+                langs,
+                stop,
+                approx: Vec::new(),
+            });
+        }
+        let themes = self.theme_matcher().cover(&sequences, out.len());
+        let prefix_last =
+            spans.len() < MAX_QUERY_WORDS && text.chars().next_back().is_some_and(is_word_char);
+        Analysed {
+            words: out,
+            themes,
+            prefix_last,
+        }
+    }
+
+    /// The query matching one word: the best of its exact, fuzzy, prefix and
+    /// theme alternatives.
+    fn word_query(&self, word: &Word, themes: &BTreeSet<String>) -> Option<Box<dyn TantivyQuery>> {
+        let f = &self.fields;
+        let mut exact: Vec<Box<dyn TantivyQuery>> = Vec::new();
+        for lang in Lang::ALL {
+            let terms: BTreeSet<&String> = word.langs[lang.index()].iter().collect();
+            for term in terms {
+                for (field, boost) in [
+                    (f.title[lang.index()], TITLE_BOOST),
+                    (f.summary[lang.index()], SUMMARY_BOOST),
+                    (f.body[lang.index()], BODY_BOOST),
+                ] {
+                    exact.push(boosted(term_query(field, term), boost));
+                }
+            }
+        }
+        for term in &word.neutral {
+            exact.push(boosted(term_query(f.text, term), NEUTRAL_BOOST));
+        }
+        let mut alternatives: Vec<Box<dyn TantivyQuery>> = Vec::new();
+        if !exact.is_empty() {
+            alternatives.push(Box::new(TierQuery::uncapped(
+                Box::new(BooleanQuery::union(exact)),
+                EXACT_FLOOR,
+            )));
+        }
+        if !word.approx.is_empty() {
+            let clauses = word.approx.iter().map(|t| term_query(f.text, t)).collect();
+            alternatives.push(Box::new(TierQuery::capped(
+                Box::new(BooleanQuery::union(clauses)),
+                APPROX_FLOOR,
+                APPROX_CAP,
+            )));
+        }
+        if !themes.is_empty() {
+            let terms = themes.iter().map(|t| Term::from_field_text(f.themes, t));
+            alternatives.push(Box::new(ConstScoreQuery::new(
+                Box::new(TermSetQuery::new(terms)),
+                THEME_SCORE,
+            )));
+        }
+        match alternatives.len() {
+            0 => None,
+            1 => alternatives.pop(),
+            _ => Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(
+                alternatives,
+                TIE_BREAKER,
+            ))),
+        }
+    }
+
+    /// The text part of a query: content words are required (all of them up
+    /// to two words, two thirds of them beyond — or just one when
+    /// `relaxed`), stop words only add to the score.
+    fn text_query(&self, analysed: &Analysed, relaxed: bool) -> Option<Box<dyn TantivyQuery>> {
+        let last = analysed.words.len().saturating_sub(1);
+        let mut required = Vec::new();
+        let mut optional = Vec::new();
+        for (i, word) in analysed.words.iter().enumerate() {
+            let prefix = analysed.prefix_last && i == last;
+            if let Some(query) = self.word_query(word, &analysed.themes[i]) {
+                if word.stop && !prefix {
+                    optional.push(query);
+                } else {
+                    required.push(query);
+                }
+            }
+        }
+        if required.is_empty() {
+            std::mem::swap(&mut required, &mut optional);
+        }
+        if required.is_empty() {
+            return None;
+        }
+        let n = required.len();
+        let minimum = if relaxed {
+            1
+        } else if n <= 2 {
+            n
+        } else {
+            (2 * n).div_ceil(3)
+        };
+        let core: Box<dyn TantivyQuery> = if n == 1 {
+            required.pop().expect("one clause")
+        } else {
+            Box::new(BooleanQuery::union_with_minimum_required_clauses(
+                required, minimum,
+            ))
+        };
+        if optional.is_empty() {
+            return Some(core);
+        }
+        let mut clauses = vec![(Occur::Must, core)];
+        clauses.extend(optional.into_iter().map(|q| (Occur::Should, q)));
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// Filter clauses (scoring nothing); `None` when the audience is empty.
+    fn filters(&self, query: &Query) -> Option<Vec<(Occur, Box<dyn TantivyQuery>)>> {
+        let f = &self.fields;
+        let audience = keyword_filter(f.audience, &query.audience, norm_audience)?;
+        let mut clauses = vec![(Occur::Must, audience)];
+        for (field, values, norm) in [
+            (f.kind, &query.kinds, norm_kind as fn(&str) -> String),
+            (f.themes, &query.themes, norm_theme),
+            (f.countries, &query.countries, norm_country),
+            (f.languages, &query.languages, norm_language),
+        ] {
+            if !values.is_empty() {
+                // A filter whose values all normalise to nothing matches
+                // nothing, rather than being dropped.
+                let filter = keyword_filter(field, values, norm)
+                    .unwrap_or_else(|| Box::new(tantivy::query::EmptyQuery));
+                clauses.push((Occur::Must, filter));
+            }
+        }
+        if !query.years.is_empty() {
+            let terms = query
+                .years
+                .iter()
+                .map(|y| Term::from_field_i64(f.year, i64::from(*y)));
+            clauses.push((
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(
+                    Box::new(TermSetQuery::new(terms)),
+                    0.0,
+                )),
+            ));
+        }
+        Some(clauses)
+    }
+
+    /// Runs a search.
+    pub fn search(&self, query: &Query) -> Result<Results> {
+        if self.filters(query).is_none() {
+            return Ok(Results::default());
+        }
+        let searcher = self.reader.searcher();
+        let mut analyzers = Analyzers::new();
+        let mut analysed = self.analyse(&query.text, &mut analyzers);
+        expand(&searcher, self.fields.text, &mut analysed)?;
+
+        let mut results = self.run(&searcher, query, &analysed, false)?;
+        if results.0 == 0 && analysed.words.len() > 1 {
+            // Nothing has (nearly) all the words: settle for any of them.
+            results = self.run(&searcher, query, &analysed, true)?;
+        }
+        let (total, top, facets) = results;
+
+        let mut highlighter = self.highlighter(&analysed, analyzers);
+        let mut hits = Vec::with_capacity(top.len());
+        let languages: Vec<String> = query.languages.iter().map(|l| norm_language(l)).collect();
+        for (score, address) in top {
+            let stored = self.load(&searcher, address)?;
+            hits.push(Hit {
+                title: highlighter.title(&stored, &languages),
+                snippet: highlighter.best_snippet(&stored),
+                score,
+                id: stored.doc.id,
+                kind: norm_kind(&stored.doc.kind),
+                url: stored.doc.url,
+            });
+        }
+        Ok(Results {
+            total,
+            hits,
+            facets,
+        })
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn run(
+        &self,
+        searcher: &Searcher,
+        query: &Query,
+        analysed: &Analysed,
+        relaxed: bool,
+    ) -> Result<(usize, Vec<(Score, DocAddress)>, Facets)> {
+        let Some(mut clauses) = self.filters(query) else {
+            return Ok((0, Vec::new(), Facets::default()));
+        };
+        let text = self.text_query(analysed, relaxed);
+        let has_text = text.is_some();
+        if let Some(text) = text {
+            clauses.push((Occur::Must, text));
+        } else if !analysed.words.is_empty() {
+            // Words that analyse to nothing searchable: no match.
+            return Ok((0, Vec::new(), Facets::default()));
+        }
+        let tantivy_query = BooleanQuery::new(clauses);
+        let per_page = query.per_page.min(MAX_PER_PAGE);
+        let offset = query.page.max(1).saturating_sub(1).saturating_mul(per_page);
+        if per_page == 0 {
+            let (total, facets) = searcher.search(&tantivy_query, &(Count, FacetCollector))?;
+            return Ok((total, Vec::new(), facets));
+        }
+        let top = TopDocs::with_limit(per_page).and_offset(offset);
+        if query.sort == Sort::Newest || !has_text {
+            let collector = top.order_by((
+                (SortByStaticFastValue::<i64>::for_field(DATE), Order::Desc),
+                (SortBySimilarityScore, Order::Desc),
+            ));
+            let (docs, total, facets) =
+                searcher.search(&tantivy_query, &(collector, Count, FacetCollector))?;
+            let docs = docs.into_iter().map(|((_, score), a)| (score, a)).collect();
+            Ok((total, docs, facets))
+        } else {
+            let collector = top.order_by((
+                (SortBySimilarityScore, Order::Desc),
+                (SortByStaticFastValue::<i64>::for_field(DATE), Order::Desc),
+            ));
+            let (docs, total, facets) =
+                searcher.search(&tantivy_query, &(collector, Count, FacetCollector))?;
+            let docs = docs.into_iter().map(|((score, _), a)| (score, a)).collect();
+            Ok((total, docs, facets))
+        }
+    }
+
+    fn highlighter(&self, analysed: &Analysed, analyzers: Analyzers) -> Highlighter {
+        let mut neutral_terms = BTreeMap::new();
+        let mut lang_terms: [BTreeMap<String, Score>; 5] = Default::default();
+        for word in &analysed.words {
+            for term in &word.neutral {
+                neutral_terms.insert(term.clone(), 1.0);
+            }
+            for term in &word.approx {
+                neutral_terms.entry(term.clone()).or_insert(0.5);
+            }
+            for lang in Lang::ALL {
+                for term in &word.langs[lang.index()] {
+                    lang_terms[lang.index()].insert(term.clone(), 1.0);
+                }
+            }
+        }
+        Highlighter {
+            neutral_terms,
+            lang_terms,
+            analyzers,
+            fields: self.fields,
+        }
+    }
+
+    /// Items similar to the item `id` (shared salient words, and shared
+    /// themes), visible to `audience`, never the item itself. Empty if the
+    /// item does not exist or is not visible to `audience` either.
+    pub fn related<S: AsRef<str>>(
+        &self,
+        id: impl AsRef<str>,
+        audience: impl IntoIterator<Item = S>,
+        limit: usize,
+    ) -> Result<Vec<Hit>> {
+        let id = id.as_ref();
+        let audience: Vec<String> = audience
+            .into_iter()
+            .map(|a| norm_audience(a.as_ref()))
+            .collect();
+        let f = &self.fields;
+        let Some(visible) = keyword_filter(f.audience, &audience, norm_audience) else {
+            return Ok(Vec::new());
+        };
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        let Some(source) = self.stored(id)? else {
+            return Ok(Vec::new());
+        };
+        if !source
+            .doc
+            .audience
+            .iter()
+            .any(|a| audience.contains(&norm_audience(a)))
+        {
+            return Ok(Vec::new());
+        }
+        let searcher = self.reader.searcher();
+        let doc = &source.doc;
+        let mut similar: Vec<Box<dyn TantivyQuery>> = Vec::new();
+        let texts: Vec<OwnedValue> = doc
+            .titles
+            .iter()
+            .chain(&doc.summaries)
+            .chain(&doc.bodies)
+            .filter(|(_, t)| !t.trim().is_empty())
+            .map(|(_, t)| OwnedValue::Str(t.clone()))
+            .collect();
+        if !texts.is_empty() {
+            let num_docs = searcher.num_docs();
+            let mlt = MoreLikeThisQuery::builder()
+                .with_min_doc_frequency(2)
+                .with_max_doc_frequency((num_docs / 4).max(2))
+                .with_min_term_frequency(1)
+                .with_max_query_terms(30)
+                .with_min_word_length(3)
+                .with_boost_factor(1.0)
+                .with_stop_words(STOP_WORDS.iter().map(|w| (*w).to_owned()).collect())
+                .with_document_fields(vec![(f.text, texts)]);
+            similar.push(Box::new(mlt));
+        }
+        let themes: BTreeSet<String> = doc.themes.iter().map(|t| norm_theme(t)).collect();
+        for theme in themes.iter().filter(|t| !t.is_empty()) {
+            similar.push(Box::new(ConstScoreQuery::new(
+                term_query(f.themes, theme),
+                RELATED_THEME_SCORE,
+            )));
+        }
+        if similar.is_empty() {
+            return Ok(Vec::new());
+        }
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, Box::new(BooleanQuery::union(similar))),
+            (Occur::Must, visible),
+            (
+                Occur::MustNot,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.id, id),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+        ]);
+        let collector = TopDocs::with_limit(limit.min(MAX_PER_PAGE)).order_by((
+            (SortBySimilarityScore, Order::Desc),
+            (SortByStaticFastValue::<i64>::for_field(DATE), Order::Desc),
+        ));
+        let top = searcher.search(&query, &collector)?;
+        let mut hits = Vec::with_capacity(top.len());
+        for ((score, _), address) in top {
+            let stored: Stored = self.load(&searcher, address)?;
+            let doc = stored.doc;
+            hits.push(Hit {
+                id: doc.id,
+                kind: norm_kind(&doc.kind),
+                score,
+                title: doc
+                    .titles
+                    .first()
+                    .map(|(_, t)| t.clone())
+                    .unwrap_or_default(),
+                snippet: excerpt(
+                    doc.summaries
+                        .iter()
+                        .chain(&doc.bodies)
+                        .map(|(_, t)| t.as_str()),
+                ),
+                url: doc.url,
+            });
+        }
+        Ok(hits)
+    }
+}
+
+/// Fills in each word's approximate terms: indexed words within the
+/// allowed edit distance, and completions of the last word.
+fn expand(searcher: &Searcher, field: Field, analysed: &mut Analysed) -> Result<()> {
+    let last = analysed.words.len().saturating_sub(1);
+    let prefix_last = analysed.prefix_last;
+    for (i, word) in analysed.words.iter_mut().enumerate() {
+        let mut approx: Vec<String> = Vec::new();
+        for term in &word.neutral {
+            let distance = fuzzy_distance(term);
+            if distance > 0 {
+                let query = FuzzyTermQuery::new(Term::from_field_text(field, term), distance, true);
+                let mut found = matching_terms(searcher, field, &query.automaton()?)?;
+                found.retain(|(t, _)| t != term);
+                found.sort_by_cached_key(|(t, freq)| {
+                    (edit_distance(t, term), std::cmp::Reverse(*freq))
+                });
+                approx.extend(found.into_iter().take(FUZZY_EXPANSIONS).map(|(t, _)| t));
+            }
+            if prefix_last && i == last && term.chars().count() >= MIN_PREFIX_CHARS {
+                let query = FuzzyTermQuery::new_prefix(Term::from_field_text(field, term), 0, true);
+                let mut found = matching_terms(searcher, field, &query.automaton()?)?;
+                found.retain(|(t, _)| t != term);
+                found.sort_by_key(|(_, freq)| std::cmp::Reverse(*freq));
+                approx.extend(found.into_iter().take(PREFIX_EXPANSIONS).map(|(t, _)| t));
+            }
+        }
+        approx.sort();
+        approx.dedup();
+        word.approx = approx;
+    }
+    Ok(())
+}
+
+/// Indexed terms of `field` accepted by `automaton`, with their document
+/// frequency summed over segments.
+fn matching_terms(
+    searcher: &Searcher,
+    field: Field,
+    automaton: &tantivy::query::DfaWrapper,
+) -> Result<Vec<(String, u64)>> {
+    let mut found: BTreeMap<Vec<u8>, u64> = BTreeMap::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(field)?;
+        let mut stream = inverted.terms().search(automaton).into_stream()?;
+        while stream.advance() {
+            *found.entry(stream.key().to_vec()).or_default() += u64::from(stream.value().doc_freq);
+        }
+    }
+    Ok(found
+        .into_iter()
+        .filter_map(|(k, f)| String::from_utf8(k).ok().map(|t| (t, f)))
+        .collect())
+}
+
+/// Damerau (optimal string alignment) distance, in characters.
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let width = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * width];
+    for (j, cell) in d.iter_mut().take(width).enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        d[i * width] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[(i - 1) * width + j] + 1)
+                .min(d[i * width + j - 1] + 1)
+                .min(d[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[(i - 2) * width + j - 2] + 1);
+            }
+            d[i * width + j] = best;
+        }
+    }
+    d[a.len() * width + b.len()]
+}
+
+fn term_query(field: Field, text: &str) -> Box<dyn TantivyQuery> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::WithFreqs,
+    ))
+}
+
+fn boosted(query: Box<dyn TantivyQuery>, boost: Score) -> Box<dyn TantivyQuery> {
+    if boost == 1.0 {
+        query
+    } else {
+        Box::new(BoostQuery::new(query, boost))
+    }
+}
+
+/// A zero-score filter: the field has one of `values` (normalised).
+fn keyword_filter(
+    field: Field,
+    values: &[String],
+    norm: fn(&str) -> String,
+) -> Option<Box<dyn TantivyQuery>> {
+    let values: BTreeSet<String> = values
+        .iter()
+        .map(|v| norm(v))
+        .filter(|v| !v.is_empty())
+        .collect();
+    if values.is_empty() {
+        return None;
+    }
+    let terms = values.iter().map(|v| Term::from_field_text(field, v));
+    Some(Box::new(ConstScoreQuery::new(
+        Box::new(TermSetQuery::new(terms)),
+        0.0,
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::edit_distance;
+
+    #[test]
+    fn distances() {
+        assert_eq!(edit_distance("refugess", "refugees"), 1);
+        assert_eq!(edit_distance("refuegs", "refuges"), 1);
+        assert_eq!(edit_distance("integratoin", "integration"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}
