@@ -18,6 +18,7 @@ pub mod audit;
 pub mod directory;
 pub mod events;
 pub mod library;
+pub mod search;
 
 // Demo data, fed by every activity
 pub mod demo;

@@ -132,6 +132,7 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         | ("GET", "/calendar/{token}/events.ics")
         | ("GET", "/api/v1/events" | "/api/v1/events/{slug}") => public,
         ("GET" | "POST", "/events/mine") => members_only,
+        ("GET", "/search" | "/api/v1/search") => public,
         (
             "POST",
             "/events/{slug}/register" | "/events/{slug}/cancel" | "/events/{slug}/consent",

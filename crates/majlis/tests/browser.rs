@@ -137,6 +137,7 @@ async fn axe_violations(client: &Client, axe: &str) -> Vec<Value> {
 async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
     let app = common::TestApp::sqlite().await;
     app.load_demo().await;
+    app.index().await;
     let addr = app.serve().await;
     let axe = axe_source();
     let (_driver, client, _profile) = start_browser().await;
@@ -156,6 +157,8 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
         "/practices",
         "/practices/14",
         "/compendiums",
+        "/search?q=refugees",
+        "/search?q=%D8%AF%D9%88%D8%B1%D8%A7%D8%AA%20%D8%A7%D9%84%D9%84%D8%BA%D8%A9&type=practice",
         "/login",
         "/password/forgot",
         "/no-such-page",

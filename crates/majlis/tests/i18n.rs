@@ -98,6 +98,9 @@ fn every_message_the_code_uses_exists() {
         used.insert(k.label_id());
         used.insert(format!("registration-you-{}", k.code()));
     }
+    for k in majlis::search::documents::KINDS {
+        used.insert(format!("search-type-{k}"));
+    }
     for w in ["upcoming", "past", "all"] {
         used.insert(format!("events-when-{w}"));
     }

@@ -804,3 +804,28 @@ mail-event-reminder-body = مرحبًا،
     البرنامج والمواد:
     { $link }
 event-field-registration = التسجيل
+
+## Search
+nav-search = البحث
+search-title = البحث
+search-label = ابحث في الممارسات والوثائق والفعاليات والأعضاء، بأي لغة
+search-button = ابحث
+search-hint = الكلمات بالعربية أو التركية أو الإنجليزية أو الفرنسية أو الألمانية تجد أيضاً ما كُتب باللغات الأخرى في الموضوع نفسه.
+search-sort = الترتيب
+search-sort-relevance = الأكثر صلة أولاً
+search-sort-newest = الأحدث أولاً
+search-refine = تضييق النتائج
+search-clear-filters = إزالة عوامل التصفية
+search-facet-type = النوع
+search-facet-theme = الموضوع
+search-facet-country = البلد
+search-facet-language = اللغة
+search-facet-year = السنة
+search-start = اكتب بضع كلمات للبحث.
+search-empty = لم يُعثر على شيء. جرّب كلمات أخرى أو كلمات أقل، أو أزل أحد عوامل التصفية.
+search-type-practice = ممارسة جيدة
+search-type-resource = وثيقة
+search-type-event = فعالية
+search-type-organisation = منظمة
+search-type-municipality = بلدية
+search-related = ذو صلة

@@ -773,3 +773,28 @@ mail-event-reminder-body = Guten Tag,
     Programm und Materialien:
     { $link }
 event-field-registration = Anmeldung
+
+## Search
+nav-search = Suche
+search-title = Suche
+search-label = Praxisbeispiele, Dokumente, Veranstaltungen und Mitglieder durchsuchen, in jeder Sprache
+search-button = Suchen
+search-hint = Wörter auf Arabisch, Türkisch, Englisch, Französisch oder Deutsch finden auch Inhalte zum selben Thema in den anderen Sprachen.
+search-sort = Reihenfolge
+search-sort-relevance = Relevanteste zuerst
+search-sort-newest = Neueste zuerst
+search-refine = Ergebnisse eingrenzen
+search-clear-filters = Filter entfernen
+search-facet-type = Art
+search-facet-theme = Thema
+search-facet-country = Land
+search-facet-language = Sprache
+search-facet-year = Jahr
+search-start = Geben Sie einige Wörter ein, um zu suchen.
+search-empty = Nichts gefunden. Versuchen Sie andere oder weniger Wörter, oder entfernen Sie einen Filter.
+search-type-practice = Praxisbeispiel
+search-type-resource = Dokument
+search-type-event = Veranstaltung
+search-type-organisation = Organisation
+search-type-municipality = Kommune
+search-related = Verwandte Inhalte

@@ -768,3 +768,28 @@ mail-event-reminder-body = Hello,
     Programme and materials:
     { $link }
 event-field-registration = Registration
+
+## Search
+nav-search = Search
+search-title = Search
+search-label = Search practices, documents, events and members, in any language
+search-button = Search
+search-hint = Words in Arabic, Turkish, English, French or German also find items written in the other languages on the same theme.
+search-sort = Order
+search-sort-relevance = Most relevant first
+search-sort-newest = Newest first
+search-refine = Refine the results
+search-clear-filters = Remove the filters
+search-facet-type = Type
+search-facet-theme = Theme
+search-facet-country = Country
+search-facet-language = Language
+search-facet-year = Year
+search-start = Type a few words to search.
+search-empty = Nothing found. Try other words, fewer words, or remove a filter.
+search-type-practice = Good practice
+search-type-resource = Document
+search-type-event = Event
+search-type-organisation = Organisation
+search-type-municipality = Municipality
+search-related = Related

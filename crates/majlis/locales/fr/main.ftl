@@ -774,3 +774,28 @@ mail-event-reminder-body = Bonjour,
     Programme et supports :
     { $link }
 event-field-registration = Inscription
+
+## Search
+nav-search = Recherche
+search-title = Recherche
+search-label = Rechercher des pratiques, documents, événements et membres, dans toutes les langues
+search-button = Rechercher
+search-hint = Des mots en arabe, turc, anglais, français ou allemand trouvent aussi les contenus écrits dans les autres langues sur le même thème.
+search-sort = Ordre
+search-sort-relevance = Les plus pertinents d’abord
+search-sort-newest = Les plus récents d’abord
+search-refine = Affiner les résultats
+search-clear-filters = Retirer les filtres
+search-facet-type = Type
+search-facet-theme = Thème
+search-facet-country = Pays
+search-facet-language = Langue
+search-facet-year = Année
+search-start = Saisissez quelques mots pour lancer la recherche.
+search-empty = Aucun résultat. Essayez d’autres mots, moins de mots, ou retirez un filtre.
+search-type-practice = Bonne pratique
+search-type-resource = Document
+search-type-event = Événement
+search-type-organisation = Organisation
+search-type-municipality = Municipalité
+search-related = Voir aussi

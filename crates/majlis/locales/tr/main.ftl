@@ -773,3 +773,28 @@ mail-event-reminder-body = Merhaba,
     Program ve materyaller:
     { $link }
 event-field-registration = Kayıt
+
+## Search
+nav-search = Arama
+search-title = Arama
+search-label = Uygulamalarda, belgelerde, etkinliklerde ve üyelerde herhangi bir dilde arayın
+search-button = Ara
+search-hint = Arapça, Türkçe, İngilizce, Fransızca veya Almanca kelimeler aynı konuda diğer dillerde yazılmış içerikleri de bulur.
+search-sort = Sıralama
+search-sort-relevance = En ilgili önce
+search-sort-newest = En yeni önce
+search-refine = Sonuçları daralt
+search-clear-filters = Filtreleri kaldır
+search-facet-type = Tür
+search-facet-theme = Konu
+search-facet-country = Ülke
+search-facet-language = Dil
+search-facet-year = Yıl
+search-start = Aramak için birkaç kelime yazın.
+search-empty = Hiçbir şey bulunamadı. Başka ya da daha az kelime deneyin veya bir filtreyi kaldırın.
+search-type-practice = İyi uygulama
+search-type-resource = Belge
+search-type-event = Etkinlik
+search-type-organisation = Kuruluş
+search-type-municipality = Belediye
+search-related = İlgili içerikler

@@ -46,6 +46,8 @@ enum Command {
         #[command(subcommand)]
         command: DemoCommand,
     },
+    /// Rebuild this node's search index from the database, with a progress bar.
+    Reindex(ReindexArgs),
     /// Manage platform administrators.
     Admin {
         #[command(subcommand)]
@@ -73,6 +75,15 @@ struct DbArgs {
     /// Database to use: sqlite://PATH or postgres://USER@HOST/DB [default: SQLite in the data folder].
     #[arg(long, value_name = "URL")]
     database_url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+struct ReindexArgs {
+    /// Folder holding the node's search index [default: ./majlis-data].
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    #[command(flatten)]
+    db: DbArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -115,6 +126,12 @@ pub fn main() -> ExitCode {
             if let Some(b) = a.bind {
                 settings.bind = b;
             }
+            if let Some(d) = &a.data_dir {
+                settings.data_dir = d.clone();
+            }
+            Some(&a.db)
+        }
+        Command::Reindex(a) => {
             if let Some(d) = &a.data_dir {
                 settings.data_dir = d.clone();
             }
@@ -195,6 +212,28 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         Command::Migrate(_) => {
             let db = prepare(&settings).await?;
             println!("database at {} is up to date", settings.database_url());
+            db.close().await;
+            Ok(())
+        }
+        Command::Reindex(_) => {
+            let db = prepare(&settings).await?;
+            let (search, _) = crate::search::Search::open(&settings.data_dir.join("search"))
+                .map_err(|e| anyhow::anyhow!("cannot open the search index (is a server running on this data folder?): {e}"))?;
+            let bar = indicatif::ProgressBar::new(0);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{bar:40} {pos}/{len} documents ({elapsed})",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            let n = search
+                .rebuild(&db, |done, total| {
+                    bar.set_length(total as u64);
+                    bar.set_position(done as u64);
+                })
+                .await?;
+            bar.finish();
+            println!("search index rebuilt: {n} documents");
             db.close().await;
             Ok(())
         }
@@ -281,6 +320,7 @@ async fn serve(settings: Settings, demo_requested: bool) -> anyhow::Result<()> {
         .await
         .map_err(|e| anyhow::anyhow!("cannot start: {e:#}"))?;
     crate::events::reminders::spawn(db.clone(), state.mailer.clone(), settings.public_url());
+    state.search.clone().spawn(db.clone());
     let app = web::router(state);
     tracing::info!(
         "Majlis is listening on http://{} (database {})",

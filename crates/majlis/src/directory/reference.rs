@@ -19,6 +19,9 @@ const THEMES_TOML: &str = include_str!("themes.toml");
 pub struct ThemeDef {
     pub slug: String,
     pub label: TrDef,
+    /// Other words people use for the theme, per locale (search matches them).
+    #[serde(default)]
+    pub synonyms: std::collections::BTreeMap<Locale, Vec<String>>,
 }
 
 /// A translatable value as written in the data files: `{ orig = "en", en = "…", ar = "…" }`.

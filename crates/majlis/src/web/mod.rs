@@ -38,6 +38,8 @@ pub struct AppState {
     pub uploads: crate::library::files::Uploads,
     /// Event pages cached per node until the content changes.
     pub events: Arc<crate::events::service::EventCache>,
+    /// This node's search index (under `data_dir/search/`).
+    pub search: Arc<crate::search::Search>,
 }
 
 impl AppState {
@@ -46,6 +48,13 @@ impl AppState {
         let directory = Arc::new(Directory::load(&db).await?);
         let mailer = Mailer::from_settings(&settings)?;
         let uploads = crate::library::files::Uploads::from_settings(&settings)?;
+        let (search, opened) = crate::search::Search::open(&settings.data_dir.join("search"))?;
+        if matches!(opened, majlis_search::Opened::Fresh) {
+            tracing::info!("search index missing or unreadable: rebuilding it from the database");
+        }
+        // A fresh index is rebuilt here; an existing one catches up with the outbox.
+        search.catch_up(&db).await?;
+        let search = Arc::new(search);
         Ok(AppState {
             db,
             settings,
@@ -53,6 +62,7 @@ impl AppState {
             mailer,
             uploads,
             events: Arc::default(),
+            search,
         })
     }
 }
@@ -74,6 +84,7 @@ pub fn routes() -> routes::Routes {
         .merge(crate::audit::routes::routes())
         .merge(crate::library::routes::routes())
         .merge(crate::events::routes::routes())
+        .merge(crate::search::routes::routes())
 }
 
 /// The whole application.

@@ -26,6 +26,7 @@ pub enum Section {
     Compendiums,
     Review,
     Events,
+    Search,
 }
 
 /// Who is signed in, as the page chrome shows it.

@@ -52,6 +52,9 @@ pub struct TestApp {
     pub settings: Arc<Settings>,
     pub router: Router,
     pub backend: Backend,
+    /// The node's search index (the indexer does not run by itself in tests:
+    /// call [`TestApp::index`]).
+    pub search: Arc<majlis::search::Search>,
     dir: tempfile::TempDir,
     postgres: Option<(String, String)>,
 }
@@ -121,12 +124,14 @@ impl TestApp {
         let state = majlis::web::AppState::new(db.clone(), settings.clone())
             .await
             .expect("reference data");
+        let search = state.search.clone();
         let router = majlis::web::router(state);
         TestApp {
             db,
             settings,
             router,
             backend,
+            search,
             dir,
             postgres,
         }
@@ -181,6 +186,14 @@ impl TestApp {
             let _ = axum::serve(listener, app).await;
         });
         addr
+    }
+
+    /// Run the search indexer once (what the background task does every half second).
+    pub async fn index(&self) {
+        self.search
+            .catch_up(&self.db)
+            .await
+            .expect("search indexer");
     }
 
     /// Send a form as a browser would.
