@@ -84,6 +84,28 @@ fn migrate_twice_then_demo_twice() {
         .unwrap();
     let text = String::from_utf8_lossy(&second.stdout);
     assert!(text.contains("0 created, 0 updated"), "{text}");
+    // The search index of this data folder, rebuilt from the database.
+    let data = dir.path().join("data");
+    let out = majlis()
+        .args(["reindex", "--database-url", &url, "--data-dir"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let n: usize = text
+        .trim()
+        .rsplit_once(": ")
+        .and_then(|(_, n)| n.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(n > 100, "{text}");
+    assert!(data.join("search/index/meta.json").exists());
+    assert!(data.join("search/cursor").exists());
 }
 
 #[test]

@@ -88,6 +88,14 @@ db_test!(
         // German with its plural: the same theme's practices.
         let de = ids(&api(app, &format!("{}&type=practice", q("Sprachkurse"))).await);
         assert!(de.iter().take(2).any(|i| *i == rhein) && de.iter().take(2).any(|i| *i == sahinbey), "{de:?}");
+        // The related panel of a practice: the other language-learning practice.
+        let rhein_page = app.get(&format!("/practices/{}", rhein.trim_start_matches("practice:"))).await;
+        let related = rhein_page.attr(
+            &format!(".related a[href^='/practices/{}?']", sahinbey.trim_start_matches("practice:")),
+            "href",
+        );
+        assert!(related.is_some(), "{:?}", rhein_page.texts(".related li"));
+        assert!(!rhein_page.texts(".related li").is_empty());
         // Facets count what matched; a filter narrows.
         let all = api(app, &q("refugees")).await;
         let practices = all["facets"]["kinds"]["practice"].as_u64().unwrap_or(0);

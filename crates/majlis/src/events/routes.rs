@@ -271,6 +271,7 @@ struct EventView {
     answers: BTreeMap<String, String>,
     /// The consent box as the person left it (kept when a form comes back).
     consent: bool,
+    related: Vec<crate::search::routes::Item>,
 }
 event_page!(EventView);
 
@@ -369,6 +370,7 @@ async fn show_event(
         StatusCode::BAD_REQUEST
     };
     let page = EventView {
+        related: crate::search::routes::related(state, &ctx, &format!("event:{}", d.event.id)),
         dir: state.directory.clone(),
         ctx: ctx.with_section(Section::Events),
         d,

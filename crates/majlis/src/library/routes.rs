@@ -195,6 +195,7 @@ struct ResourcePage {
     r: ResourceDetail,
     errors: Vec<FieldError>,
     max_mb: u64,
+    related: Vec<crate::search::routes::Item>,
 }
 
 impl ResourcePage {
@@ -231,6 +232,7 @@ async fn show_resource(
         StatusCode::BAD_REQUEST
     };
     let page = ResourcePage {
+        related: crate::search::routes::related(state, &ctx, &format!("resource:{rid}")),
         ctx: ctx.with_section(Section::Library),
         r,
         errors,
@@ -600,6 +602,7 @@ struct PracticePage {
     may_see_contact: bool,
     errors: Vec<FieldError>,
     comment: String,
+    related: Vec<crate::search::routes::Item>,
 }
 
 impl PracticePage {
@@ -682,6 +685,7 @@ async fn show_practice(
         StatusCode::BAD_REQUEST
     };
     let page = PracticePage {
+        related: crate::search::routes::related(state, &ctx, &format!("practice:{pid}")),
         may_see_contact: actor.is_some(),
         ctx: ctx.with_section(Section::Practices),
         p,

@@ -299,3 +299,22 @@ async fn api_search(
         facets: results.facets,
     }))
 }
+
+/// The "related" panel of a practice, resource or event page: similar text
+/// and shared themes, among what the reader may see. Empty when the index
+/// cannot answer (the page still shows; the failure is logged).
+pub fn related(state: &AppState, ctx: &PageCtx, doc_id: &str) -> Vec<Item> {
+    let audience: Vec<&str> = crate::events::rules::visible_codes(actor_of(ctx));
+    match state.search.index.related(doc_id, audience, 5) {
+        Ok(hits) => items(&state.search, hits, ctx.locale),
+        Err(e) => {
+            tracing::warn!(doc = doc_id, error = %e, "related items not found");
+            Vec::new()
+        }
+    }
+}
+
+/// The kind of an item as a sentence shows it.
+pub fn kind_label(ctx: &PageCtx, kind: &str) -> String {
+    ctx.t(&format!("search-type-{kind}"))
+}
