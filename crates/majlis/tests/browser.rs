@@ -220,6 +220,31 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
             }
         }
     }
+    // Search as you type: results arrive while typing, without submitting.
+    client
+        .goto(&format!("http://{addr}/search?lang=en"))
+        .await
+        .unwrap();
+    fill(&client, "#q", "refug").await;
+    // The page swaps in the results for what was typed and says so in its address.
+    let mut swapped = false;
+    for _ in 0..100 {
+        let shown = client.current_url().await.unwrap();
+        if shown.query().unwrap_or_default().contains("q=refug") {
+            swapped = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(swapped, "results while typing");
+    let first = client
+        .find(Locator::Css(".hit .snippet mark"))
+        .await
+        .expect("highlighted results for the typed prefix")
+        .text()
+        .await
+        .unwrap();
+    assert!(first.to_lowercase().starts_with("refug"), "{first}");
     // The filter form works without JavaScript: submitting it filters the list.
     client
         .goto(&format!("http://{addr}/municipalities?lang=en"))

@@ -1,4 +1,5 @@
-//! Benchmark on a generated multilingual corpus.
+//! Benchmark on a generated multilingual corpus, and relevance on the demo
+//! content.
 //!
 //! ```text
 //! cargo run --release -p majlis-search --example corpus_bench [-- DOCS [ROUNDS]]
@@ -11,12 +12,35 @@
 //! computes the total and the facet counts), ROUNDS times each (default
 //! 10). Then the same corpus and query set against SQLite FTS5 (bundled
 //! SQLite): same folded text, no stemming, no typo tolerance, no themes —
-//! a baseline, not an equivalent.
+//! a baseline, not an equivalent; and against PostgreSQL full-text search
+//! (`bench/pg_fts.rs`: one stock text search configuration per language,
+//! GIN index, `websearch_to_tsquery` in every configuration OR'ed,
+//! `ts_rank`), in a database of its own created on the server and dropped
+//! at the end.
+//!
+//! Then relevance (`bench/relevance.rs`): the demo network's practices,
+//! resources, events, organisations and municipalities are indexed in each
+//! engine (majlis-search with the theme vocabulary of
+//! crates/majlis/src/directory/themes.toml), the judged queries of
+//! `examples/relevance.toml` are run, and nDCG@10 is reported overall and
+//! per query language.
+//!
+//! Environment:
+//! * `BENCH_PG_URL` — the PostgreSQL server (default
+//!   `postgres://postgres@127.0.0.1:5432/postgres`); `BENCH_SKIP_PG`,
+//!   `BENCH_SKIP_SQLITE` leave an engine out;
+//! * `BENCH_RELEVANCE_ONLY` — skip the generated corpus;
+//! * `BENCH_DETAIL` — print each engine's top hits for every judged query.
 
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use majlis_search::{Document, Query, SearchIndex, Sort, Theme, Vocabulary, fold};
+
+#[path = "bench/pg_fts.rs"]
+mod pg_fts;
+#[path = "bench/relevance.rs"]
+mod relevance;
 
 /// splitmix64: small, deterministic, good enough for test data.
 struct Rng(u64);
@@ -754,12 +778,9 @@ fn sql_filters(query: &Query) -> String {
     cond.join(" AND ")
 }
 
-fn run_sqlite(docs: &[Document], rounds: usize) -> Timings {
-    use rusqlite::Connection;
-    let path = std::env::temp_dir().join("majlis-search-bench.sqlite");
-    let _ = std::fs::remove_file(&path);
-    let start = Instant::now();
-    let mut conn = Connection::open(&path).expect("sqlite");
+/// Creates the SQLite tables and indexes and loads `docs`: folded text, no
+/// stemming.
+fn sqlite_build(conn: &mut rusqlite::Connection, docs: &[Document]) {
     conn.execute_batch(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;
          CREATE TABLE docs(rowid INTEGER PRIMARY KEY, id TEXT UNIQUE, kind TEXT, year INT,
@@ -861,14 +882,11 @@ fn run_sqlite(docs: &[Document], rounds: usize) -> Timings {
          ANALYZE;",
     )
     .expect("indexes");
-    let build = start.elapsed();
-    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0)
-        + std::fs::metadata(path.with_extension("sqlite-wal"))
-            .map(|m| m.len())
-            .unwrap_or(0);
+}
 
-    // One search: total, top 20 with snippets, five facet counts.
-    let search = |conn: &Connection, query: &Query| -> (i64, Vec<String>) {
+/// One SQLite search: total, top 20 with snippets, five facet counts.
+/// Returns the total and the page's ids.
+fn sqlite_search(conn: &rusqlite::Connection, query: &Query) -> (i64, Vec<String>) {
         let filters = sql_filters(query);
         let matched = match fts5_match(&query.text) {
             Some(m) => format!(
@@ -935,12 +953,25 @@ fn run_sqlite(docs: &[Document], rounds: usize) -> Timings {
             std::hint::black_box(rows);
         }
         (total, ids)
-    };
+}
+
+fn run_sqlite(docs: &[Document], rounds: usize) -> Timings {
+    use rusqlite::Connection;
+    let path = std::env::temp_dir().join("majlis-search-bench.sqlite");
+    let _ = std::fs::remove_file(&path);
+    let start = Instant::now();
+    let mut conn = Connection::open(&path).expect("sqlite");
+    sqlite_build(&mut conn, docs);
+    let build = start.elapsed();
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0)
+        + std::fs::metadata(path.with_extension("sqlite-wal"))
+            .map(|m| m.len())
+            .unwrap_or(0);
 
     let queries = queries();
     let mut notes = String::new();
     for (category, query) in &queries {
-        let (total, ids) = search(&conn, query);
+        let (total, ids) = sqlite_search(&conn, query);
         let _ = writeln!(
             notes,
             "  {:<12} {:<40} total {:>6}  first {}",
@@ -954,7 +985,7 @@ fn run_sqlite(docs: &[Document], rounds: usize) -> Timings {
     for _ in 0..rounds {
         for (category, query) in &queries {
             let start = Instant::now();
-            std::hint::black_box(search(&conn, query));
+            std::hint::black_box(sqlite_search(&conn, query));
             samples.push((*category, start.elapsed()));
         }
     }
@@ -971,52 +1002,189 @@ fn run_sqlite(docs: &[Document], rounds: usize) -> Timings {
     }
 }
 
+/// The judged queries in every engine.
+fn run_relevance(pg: Option<&pg_fts::Server>) -> (Vec<relevance::Judged>, Vec<relevance::Run>) {
+    let docs = relevance::demo_documents();
+    let queries = relevance::judged(&docs);
+    let search = |text: &str| Query::new(text).audience(["public"]);
+    let mut runs = Vec::new();
+
+    let index = SearchIndex::in_memory()
+        .expect("index")
+        .with_vocabulary(relevance::demo_vocabulary());
+    for doc in &docs {
+        index.upsert(doc).expect("upsert");
+    }
+    index.commit().expect("commit");
+    runs.push(relevance::evaluate(
+        "tantivy (majlis-search)",
+        &queries,
+        |text| {
+            let results = index.search(&search(text)).expect("search");
+            results.hits.into_iter().map(|h| h.id).collect()
+        },
+    ));
+
+    if std::env::var_os("BENCH_SKIP_SQLITE").is_none() {
+        let mut conn = rusqlite::Connection::open_in_memory().expect("sqlite");
+        sqlite_build(&mut conn, &docs);
+        runs.push(relevance::evaluate("SQLite FTS5", &queries, |text| {
+            sqlite_search(&conn, &search(text)).1
+        }));
+    }
+
+    if let Some(server) = pg {
+        let mut client = server.connect("relevance");
+        pg_fts::build(&mut client, &docs);
+        runs.push(relevance::evaluate("PostgreSQL FTS", &queries, |text| {
+            pg_fts::search(&mut client, &search(text)).1
+        }));
+    }
+    println!(
+        "relevance: {} demo items, {} judged queries ({})",
+        docs.len(),
+        queries.len(),
+        relevance::LANGS
+            .iter()
+            .map(|l| format!("{l} {}", queries.iter().filter(|q| q.lang == *l).count()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    (queries, runs)
+}
+
+/// The machine's load, for the record.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "?".to_owned())
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(100_000);
     let rounds: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(10);
-    let start = Instant::now();
-    let docs = corpus(n);
-    println!(
-        "corpus: {n} documents generated in {:.1} s (seed fixed); {} queries x {rounds} rounds",
-        start.elapsed().as_secs_f64(),
-        queries().len()
-    );
-    let mut all = vec![run_tantivy(&docs, rounds)];
-    println!("tantivy done");
-    if std::env::var_os("BENCH_SKIP_SQLITE").is_none() {
-        all.push(run_sqlite(&docs, rounds));
-        println!("sqlite done");
-    }
-    println!();
-    for t in &all {
-        println!("{} — first hit and total per query:\n{}", t.name, t.notes);
-    }
-    println!(
-        "| engine | build (s) | size (MB) | category | p50 (ms) | p95 (ms) | p99 (ms) | mean (ms) |"
-    );
-    println!("|---|---:|---:|---|---:|---:|---:|---:|");
-    for t in &all {
-        for category in [
-            None,
-            Some("word"),
-            Some("phrase"),
-            Some("typo/prefix"),
-            Some("filtered"),
-            Some("browse"),
-        ] {
-            let [p50, p95, p99, mean] = t.stats(category);
-            println!(
-                "| {} | {:.1} | {:.0} | {} | {} | {} | {} | {} |",
-                t.name,
-                t.build.as_secs_f64(),
-                t.size as f64 / 1e6,
-                category.unwrap_or("all"),
-                ms(p50),
-                ms(p95),
-                ms(p99),
-                ms(mean)
-            );
+    let relevance_only = std::env::var_os("BENCH_RELEVANCE_ONLY").is_some();
+
+    let pg = if std::env::var_os("BENCH_SKIP_PG").is_some() {
+        None
+    } else {
+        let url = std::env::var("BENCH_PG_URL")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
+        match pg_fts::Server::create(&url) {
+            Ok(server) => {
+                let available = server.configurations();
+                let missing: Vec<&str> = pg_fts::CONFIGS
+                    .iter()
+                    .map(|(_, c)| *c)
+                    .filter(|c| !available.iter().any(|a| a == c))
+                    .collect();
+                assert!(
+                    missing.is_empty(),
+                    "text search configurations missing on the server: {missing:?}"
+                );
+                println!("postgres: {} (database {})", server.version, server.name);
+                Some(server)
+            }
+            Err(e) => {
+                println!("postgres: not available ({e}); left out");
+                None
+            }
         }
+    };
+
+    println!("load average at start: {}", load_average());
+    let mut all = Vec::new();
+    if !relevance_only {
+        let start = Instant::now();
+        let docs = corpus(n);
+        let queries = queries();
+        println!(
+            "corpus: {n} documents generated in {:.1} s (seed fixed); {} queries x {rounds} rounds",
+            start.elapsed().as_secs_f64(),
+            queries.len()
+        );
+        all.push(run_tantivy(&docs, rounds));
+        println!("tantivy done (load {})", load_average());
+        if std::env::var_os("BENCH_SKIP_SQLITE").is_none() {
+            all.push(run_sqlite(&docs, rounds));
+            println!("sqlite done (load {})", load_average());
+        }
+        if let Some(server) = &pg {
+            all.push(pg_fts::run(server, &docs, &queries, rounds));
+            println!("postgres done (load {})", load_average());
+        }
+        println!();
+        for t in &all {
+            println!("{} — first hit and total per query:\n{}", t.name, t.notes);
+        }
+        println!(
+            "| engine | build (s) | size (MB) | category | p50 (ms) | p95 (ms) | p99 (ms) | mean (ms) |"
+        );
+        println!("|---|---:|---:|---|---:|---:|---:|---:|");
+        for t in &all {
+            for category in [
+                None,
+                Some("word"),
+                Some("phrase"),
+                Some("typo/prefix"),
+                Some("filtered"),
+                Some("browse"),
+            ] {
+                let [p50, p95, p99, mean] = t.stats(category);
+                println!(
+                    "| {} | {:.1} | {:.0} | {} | {} | {} | {} | {} |",
+                    t.name,
+                    t.build.as_secs_f64(),
+                    t.size as f64 / 1e6,
+                    category.unwrap_or("all"),
+                    ms(p50),
+                    ms(p95),
+                    ms(p99),
+                    ms(mean)
+                );
+            }
+        }
+        println!();
     }
+
+    let (judged, runs) = run_relevance(pg.as_ref());
+    println!(
+        "\nnDCG@{} per judged query:\n{}",
+        relevance::K,
+        relevance::report(
+            &judged,
+            &runs,
+            std::env::var_os("BENCH_DETAIL").is_some()
+        )
+    );
+
+    println!("load average at end: {}\n", load_average());
+    let langs = relevance::LANGS.join(" | ");
+    println!(
+        "| engine | build (s, {n} docs) | p50 (ms) | p95 (ms) | p99 (ms) | nDCG@{} all | {langs} |",
+        relevance::K
+    );
+    println!("|---|---:|---:|---:|---:|---:|{}", "---:|".repeat(relevance::LANGS.len()));
+    for run in &runs {
+        let timing = all.iter().find(|t| t.name == run.engine);
+        let (build, p50, p95, p99) = match timing {
+            Some(t) => {
+                let [p50, p95, p99, _] = t.stats(None);
+                (format!("{:.1}", t.build.as_secs_f64()), ms(p50), ms(p95), ms(p99))
+            }
+            None => ("-".into(), "-".into(), "-".into(), "-".into()),
+        };
+        let per_lang: Vec<String> = relevance::LANGS
+            .iter()
+            .map(|l| format!("{:.3}", run.mean(&judged, Some(l))))
+            .collect();
+        println!(
+            "| {} | {build} | {p50} | {p95} | {p99} | {:.3} | {} |",
+            run.engine,
+            run.mean(&judged, None),
+            per_lang.join(" | ")
+        );
+    }
+    drop(pg);
 }

@@ -226,6 +226,9 @@ impl SearchPage {
             code.to_owned()
         }
     }
+    fn script(&self) -> String {
+        crate::web::assets::url("search.js")
+    }
     fn lang_chosen(&self, code: &str) -> bool {
         self.req.lang.is_some_and(|l| l.code() == code)
     }

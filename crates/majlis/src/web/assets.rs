@@ -27,6 +27,11 @@ static ASSETS: LazyLock<Vec<Asset>> = LazyLock::new(|| {
             "text/css; charset=utf-8",
         ),
         (
+            "search.js",
+            include_bytes!("../../static/search.js").as_slice(),
+            "text/javascript; charset=utf-8",
+        ),
+        (
             "favicon.svg",
             include_bytes!("../../static/favicon.svg").as_slice(),
             "image/svg+xml",
