@@ -738,6 +738,11 @@ db_test!(
         assert!(figures.contains("40 participants"), "{figures}");
         assert!(figures.contains("entered by the coordinators"), "{figures}");
         assert!(figures.contains("From the attendance sheets"), "{figures}");
+        // The practice and the report link back to the event.
+        let pp = app.get(&format!("/practices/{}", practice.id)).await;
+        assert!(pp.attr(".linked-events a[href^='/events/with-outcomes']", "href").is_some(), "practice links to the event");
+        let rp = app.get(&format!("/library/{}", report.id)).await;
+        assert!(rp.attr(".linked-events a[href^='/events/with-outcomes']", "href").is_some(), "report links to the event");
         // Once people check in on the platform, the page counts them instead.
         let m = person(app, "came@example.org", Role::Member).await;
         let tx = app.db.begin_write().await.unwrap();

@@ -887,38 +887,38 @@ fn sqlite_build(conn: &mut rusqlite::Connection, docs: &[Document]) {
 /// One SQLite search: total, top 20 with snippets, five facet counts.
 /// Returns the total and the page's ids.
 fn sqlite_search(conn: &rusqlite::Connection, query: &Query) -> (i64, Vec<String>) {
-        let filters = sql_filters(query);
-        let matched = match fts5_match(&query.text) {
-            Some(m) => format!(
-                "SELECT d.rowid AS rowid, bm25(fts, 3.0, 1.5, 1.0) AS score, d.date AS date
+    let filters = sql_filters(query);
+    let matched = match fts5_match(&query.text) {
+        Some(m) => format!(
+            "SELECT d.rowid AS rowid, bm25(fts, 3.0, 1.5, 1.0) AS score, d.date AS date
                  FROM fts JOIN docs d ON d.rowid = fts.rowid
                  WHERE fts MATCH {} AND {filters}",
-                lit(&m)
-            ),
-            None => format!(
-                "SELECT d.rowid AS rowid, 0.0 AS score, d.date AS date FROM docs d WHERE {filters}"
-            ),
-        };
-        let total: i64 = conn
-            .query_row(
-                &format!("WITH m AS ({matched}) SELECT count(*) FROM m"),
-                [],
-                |r| r.get(0),
-            )
-            .expect("count");
-        let order = if query.sort == Sort::Newest || query.text.trim().is_empty() {
-            "date DESC"
-        } else {
-            "score, date DESC"
-        };
-        let per_page = query.per_page.max(1);
-        let offset = (query.page.max(1) - 1) * per_page;
-        let snippet = if fts5_match(&query.text).is_some() {
-            "snippet(fts, -1, '<mark>', '</mark>', '…', 24)"
-        } else {
-            "''"
-        };
-        let top_sql = match fts5_match(&query.text) {
+            lit(&m)
+        ),
+        None => format!(
+            "SELECT d.rowid AS rowid, 0.0 AS score, d.date AS date FROM docs d WHERE {filters}"
+        ),
+    };
+    let total: i64 = conn
+        .query_row(
+            &format!("WITH m AS ({matched}) SELECT count(*) FROM m"),
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    let order = if query.sort == Sort::Newest || query.text.trim().is_empty() {
+        "date DESC"
+    } else {
+        "score, date DESC"
+    };
+    let per_page = query.per_page.max(1);
+    let offset = (query.page.max(1) - 1) * per_page;
+    let snippet = if fts5_match(&query.text).is_some() {
+        "snippet(fts, -1, '<mark>', '</mark>', '…', 24)"
+    } else {
+        "''"
+    };
+    let top_sql = match fts5_match(&query.text) {
             Some(m) => format!(
                 "SELECT d.id, {snippet}, bm25(fts, 3.0, 1.5, 1.0) AS score, d.date AS date
                  FROM fts JOIN docs d ON d.rowid = fts.rowid
@@ -930,29 +930,29 @@ fn sqlite_search(conn: &rusqlite::Connection, query: &Query) -> (i64, Vec<String
                  ORDER BY {order} LIMIT {per_page} OFFSET {offset}"
             ),
         };
-        let mut stmt = conn.prepare(&top_sql).expect("top");
-        let ids: Vec<String> = stmt
-            .query_map([], |r| r.get::<_, String>(0))
-            .expect("top")
-            .map(|r| r.expect("row"))
-            .collect();
-        for facet in [
-            "SELECT d.kind, count(*) FROM m JOIN docs d ON d.rowid = m.rowid GROUP BY 1".to_owned(),
-            "SELECT d.year, count(*) FROM m JOIN docs d ON d.rowid = m.rowid GROUP BY 1".to_owned(),
-            "SELECT t.value, count(*) FROM m JOIN doc_themes t ON t.rowid = m.rowid GROUP BY 1"
-                .to_owned(),
-            "SELECT t.value, count(*) FROM m JOIN doc_countries t ON t.rowid = m.rowid GROUP BY 1"
-                .to_owned(),
-            "SELECT t.value, count(*) FROM m JOIN doc_languages t ON t.rowid = m.rowid GROUP BY 1"
-                .to_owned(),
-        ] {
-            let mut stmt = conn
-                .prepare(&format!("WITH m AS ({matched}) {facet}"))
-                .expect("facet");
-            let rows = stmt.query_map([], |_| Ok(())).expect("facet").count();
-            std::hint::black_box(rows);
-        }
-        (total, ids)
+    let mut stmt = conn.prepare(&top_sql).expect("top");
+    let ids: Vec<String> = stmt
+        .query_map([], |r| r.get::<_, String>(0))
+        .expect("top")
+        .map(|r| r.expect("row"))
+        .collect();
+    for facet in [
+        "SELECT d.kind, count(*) FROM m JOIN docs d ON d.rowid = m.rowid GROUP BY 1".to_owned(),
+        "SELECT d.year, count(*) FROM m JOIN docs d ON d.rowid = m.rowid GROUP BY 1".to_owned(),
+        "SELECT t.value, count(*) FROM m JOIN doc_themes t ON t.rowid = m.rowid GROUP BY 1"
+            .to_owned(),
+        "SELECT t.value, count(*) FROM m JOIN doc_countries t ON t.rowid = m.rowid GROUP BY 1"
+            .to_owned(),
+        "SELECT t.value, count(*) FROM m JOIN doc_languages t ON t.rowid = m.rowid GROUP BY 1"
+            .to_owned(),
+    ] {
+        let mut stmt = conn
+            .prepare(&format!("WITH m AS ({matched}) {facet}"))
+            .expect("facet");
+        let rows = stmt.query_map([], |_| Ok(())).expect("facet").count();
+        std::hint::black_box(rows);
+    }
+    (total, ids)
 }
 
 fn run_sqlite(docs: &[Document], rounds: usize) -> Timings {
@@ -1152,11 +1152,7 @@ fn main() {
     println!(
         "\nnDCG@{} per judged query:\n{}",
         relevance::K,
-        relevance::report(
-            &judged,
-            &runs,
-            std::env::var_os("BENCH_DETAIL").is_some()
-        )
+        relevance::report(&judged, &runs, std::env::var_os("BENCH_DETAIL").is_some())
     );
 
     println!("load average at end: {}\n", load_average());
@@ -1165,13 +1161,21 @@ fn main() {
         "| engine | build (s, {n} docs) | p50 (ms) | p95 (ms) | p99 (ms) | nDCG@{} all | {langs} |",
         relevance::K
     );
-    println!("|---|---:|---:|---:|---:|---:|{}", "---:|".repeat(relevance::LANGS.len()));
+    println!(
+        "|---|---:|---:|---:|---:|---:|{}",
+        "---:|".repeat(relevance::LANGS.len())
+    );
     for run in &runs {
         let timing = all.iter().find(|t| t.name == run.engine);
         let (build, p50, p95, p99) = match timing {
             Some(t) => {
                 let [p50, p95, p99, _] = t.stats(None);
-                (format!("{:.1}", t.build.as_secs_f64()), ms(p50), ms(p95), ms(p99))
+                (
+                    format!("{:.1}", t.build.as_secs_f64()),
+                    ms(p50),
+                    ms(p95),
+                    ms(p99),
+                )
             }
             None => ("-".into(), "-".into(), "-".into(), "-".into()),
         };

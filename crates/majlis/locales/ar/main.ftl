@@ -829,3 +829,5 @@ search-type-event = فعالية
 search-type-organisation = منظمة
 search-type-municipality = بلدية
 search-related = ذو صلة
+practice-presented-at-events = عُرضت في
+resource-used-at-events = الفعاليات

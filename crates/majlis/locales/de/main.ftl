@@ -798,3 +798,5 @@ search-type-event = Veranstaltung
 search-type-organisation = Organisation
 search-type-municipality = Kommune
 search-related = Verwandte Inhalte
+practice-presented-at-events = Vorgestellt bei
+resource-used-at-events = Veranstaltungen

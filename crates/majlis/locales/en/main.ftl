@@ -793,3 +793,5 @@ search-type-event = Event
 search-type-organisation = Organisation
 search-type-municipality = Municipality
 search-related = Related
+practice-presented-at-events = Presented at
+resource-used-at-events = Events

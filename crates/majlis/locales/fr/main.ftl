@@ -799,3 +799,5 @@ search-type-event = Événement
 search-type-organisation = Organisation
 search-type-municipality = Municipalité
 search-related = Voir aussi
+practice-presented-at-events = Présentée lors de
+resource-used-at-events = Événements

@@ -798,3 +798,5 @@ search-type-event = Etkinlik
 search-type-organisation = Kuruluş
 search-type-municipality = Belediye
 search-related = İlgili içerikler
+practice-presented-at-events = Sunulduğu etkinlikler
+resource-used-at-events = Etkinlikler

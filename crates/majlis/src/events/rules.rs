@@ -932,3 +932,52 @@ pub async fn all_series<C: ConnectionTrait>(db: &C) -> Result<Vec<event_series::
         .all(db)
         .await
 }
+
+/// Events a practice was presented at, that the reader may see (one query).
+pub async fn events_with_practice<C: ConnectionTrait>(
+    db: &C,
+    actor: Option<&Actor>,
+    practice_id: i32,
+) -> Result<Vec<event::Model>, DbErr> {
+    event::Entity::find()
+        .filter(event::Column::Visibility.is_in(visible_codes(actor)))
+        .filter(
+            event::Column::Id.in_subquery(
+                Query::select()
+                    .column(event_practice::Column::EventId)
+                    .from(event_practice::Entity)
+                    .and_where(event_practice::Column::PracticeId.eq(practice_id))
+                    .to_owned(),
+            ),
+        )
+        .order_by_desc(event::Column::StartsAt)
+        .all(db)
+        .await
+}
+
+/// Events a library resource belongs to, as a material or as the report,
+/// that the reader may see (one query).
+pub async fn events_with_resource<C: ConnectionTrait>(
+    db: &C,
+    actor: Option<&Actor>,
+    resource_id: i32,
+) -> Result<Vec<event::Model>, DbErr> {
+    event::Entity::find()
+        .filter(event::Column::Visibility.is_in(visible_codes(actor)))
+        .filter(
+            sea_orm::Condition::any()
+                .add(event::Column::ReportId.eq(resource_id))
+                .add(
+                    event::Column::Id.in_subquery(
+                        Query::select()
+                            .column(event_material::Column::EventId)
+                            .from(event_material::Entity)
+                            .and_where(event_material::Column::ResourceId.eq(resource_id))
+                            .to_owned(),
+                    ),
+                ),
+        )
+        .order_by_desc(event::Column::StartsAt)
+        .all(db)
+        .await
+}

@@ -196,6 +196,8 @@ struct ResourcePage {
     errors: Vec<FieldError>,
     max_mb: u64,
     related: Vec<crate::search::routes::Item>,
+    /// Events it belongs to (material or report).
+    events: Vec<crate::events::entities::event::Model>,
 }
 
 impl ResourcePage {
@@ -231,7 +233,10 @@ async fn show_resource(
     } else {
         StatusCode::BAD_REQUEST
     };
+    let events =
+        crate::events::rules::events_with_resource(state.db.read(), actor_of(&ctx), rid).await?;
     let page = ResourcePage {
+        events,
         related: crate::search::routes::related(state, &ctx, &format!("resource:{rid}")),
         ctx: ctx.with_section(Section::Library),
         r,
@@ -603,6 +608,8 @@ struct PracticePage {
     errors: Vec<FieldError>,
     comment: String,
     related: Vec<crate::search::routes::Item>,
+    /// Events it was presented at.
+    events: Vec<crate::events::entities::event::Model>,
 }
 
 impl PracticePage {
@@ -684,7 +691,10 @@ async fn show_practice(
     } else {
         StatusCode::BAD_REQUEST
     };
+    let events =
+        crate::events::rules::events_with_practice(state.db.read(), actor.as_ref(), pid).await?;
     let page = PracticePage {
+        events,
         related: crate::search::routes::related(state, &ctx, &format!("practice:{pid}")),
         may_see_contact: actor.is_some(),
         ctx: ctx.with_section(Section::Practices),

@@ -87,7 +87,9 @@ impl Server {
     pub fn connect(&self, schema: &str) -> Client {
         let mut config = self.admin.clone();
         config.dbname(&self.name);
-        let mut client = config.connect(NoTls).expect("connect to the bench database");
+        let mut client = config
+            .connect(NoTls)
+            .expect("connect to the bench database");
         client
             .batch_execute(&format!(
                 "CREATE SCHEMA IF NOT EXISTS {schema}; SET search_path TO {schema}, public;"

@@ -29,8 +29,8 @@ fn crate_dir() -> PathBuf {
 }
 
 fn read_toml(path: &Path) -> Table {
-    let text = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+    let text =
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
     text.parse::<Table>()
         .unwrap_or_else(|e| panic!("parsing {}: {e}", path.display()))
 }
@@ -47,7 +47,10 @@ fn array<'a>(table: &'a Table, key: &str) -> &'a [Value] {
 }
 
 fn string<'a>(table: &'a Table, key: &str) -> Option<&'a str> {
-    table.get(key).and_then(Value::as_str).filter(|s| !s.is_empty())
+    table
+        .get(key)
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
 }
 
 fn strings(table: &Table, key: &str) -> Vec<String> {
