@@ -990,3 +990,248 @@ async fn events_in_the_browser_register_and_pass_axe() {
         failures.join("\n")
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_practice_goes_from_draft_to_published_in_the_browser() {
+    use majlis::directory::entities::{municipality, theme};
+    use majlis::library::entities::practice;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, QueryFilter};
+    let app = common::TestApp::sqlite().await;
+    app.load_demo().await;
+    let addr = app.serve().await;
+    let axe = axe_source();
+    let (_driver, client, _profile) = start_browser().await;
+    let mut failures = Vec::new();
+
+    let sahinbey = municipality::Entity::find()
+        .filter(municipality::Column::Slug.eq("sahinbey"))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap();
+    let language = theme::Entity::find()
+        .filter(theme::Column::Slug.eq("language-learning"))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap();
+    let person = |email: &'static str, role| {
+        let db = app.db.clone();
+        async move {
+            majlis::accounts::people::create(
+                &db,
+                &majlis::accounts::Email::parse(email).unwrap(),
+                email,
+                role,
+                majlis::i18n::Locale::Ar,
+                &majlis::accounts::Password::parse("a long enough passphrase".into()).unwrap(),
+                chrono::Utc::now(),
+            )
+            .await
+            .unwrap()
+        }
+    };
+    let focal = person(
+        "focal@sahinbey.example.org",
+        majlis::accounts::policy::Role::Member,
+    )
+    .await;
+    let tx = app.db.begin_write().await.unwrap();
+    majlis::accounts::affiliation::ActiveModel {
+        person_id: Set(focal.id),
+        municipality_id: Set(Some(sahinbey.id)),
+        organisation_id: Set(None),
+        position: Set(None),
+        focal_point: Set(true),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let coordinator = person(
+        "reviewer@example.org",
+        majlis::accounts::policy::Role::Coordinator,
+    )
+    .await;
+    common::enable_totp(&app, coordinator.id).await;
+
+    // The focal point writes the practice in Arabic, step by step.
+    let (cookie, _) = app.session_for(focal.id).await;
+    sign_in_as(&client, &addr, &cookie).await;
+    client
+        .goto(&format!("http://{addr}/practices/new?lang=ar"))
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("#f-orig"))
+        .await
+        .unwrap()
+        .select_by_value("ar")
+        .await
+        .unwrap();
+    let title = "دروس اللغة التركية للنساء في مراكز الأحياء";
+    fill(&client, "#f-title", title).await;
+    fill(
+        &client,
+        "#f-summary",
+        "دروس مسائية قريبة من البيت مع رعاية للأطفال.",
+    )
+    .await;
+    client
+        .find(Locator::Css("#f-owner"))
+        .await
+        .unwrap()
+        .select_by_value(&format!("m:{}", sahinbey.id))
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("#f-country"))
+        .await
+        .unwrap()
+        .select_by_value("TR")
+        .await
+        .unwrap();
+    click(&client, &format!("#theme-{}", language.id)).await;
+    click(&client, ".button-row button[type=submit]").await;
+    client
+        .wait()
+        .for_element(Locator::Css("#f-challenge"))
+        .await
+        .unwrap();
+    let violations = axe_violations(&client, &axe).await;
+    if !violations.is_empty() {
+        failures.push(format!("story step: {violations:?}"));
+    }
+    fill(
+        &client,
+        "#f-challenge",
+        "كثير من النساء لا يستطعن حضور الدورات البعيدة.",
+    )
+    .await;
+    fill(
+        &client,
+        "#f-approach",
+        "دروس في مراكز الأحياء مع حضانة للأطفال.",
+    )
+    .await;
+    click(&client, ".button-row button[type=submit]").await;
+    client
+        .wait()
+        .for_element(Locator::Css("#f-results"))
+        .await
+        .unwrap();
+    click(&client, ".button-row button[type=submit]").await;
+    client
+        .wait()
+        .for_element(Locator::Css("#checklist"))
+        .await
+        .unwrap();
+    let violations = axe_violations(&client, &axe).await;
+    if !violations.is_empty() {
+        failures.push(format!("finish step: {violations:?}"));
+    }
+    click(&client, "form input[value=submitted] ~ button").await;
+    let stored = async || {
+        practice::Entity::find()
+            .filter(practice::Column::MunicipalityId.eq(sahinbey.id))
+            .filter(practice::Column::Status.ne("published"))
+            .one(app.db.read())
+            .await
+            .unwrap()
+    };
+    let mut submitted = None;
+    for _ in 0..50 {
+        if let Some(p) = stored().await
+            && p.status == "submitted"
+        {
+            submitted = Some(p);
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let p = submitted.expect("the practice is submitted for review");
+    assert_eq!(p.title.orig(), majlis::i18n::Locale::Ar);
+
+    // The coordinator finds it in the review queue and publishes it.
+    let (cookie, _) = app.session_for(coordinator.id).await;
+    sign_in_as(&client, &addr, &cookie).await;
+    client
+        .goto(&format!("http://{addr}/library/review?lang=en"))
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css(&format!(
+            "main a[href^='/practices/{}']",
+            p.id
+        )))
+        .await
+        .expect("in the review queue")
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .for_element(Locator::Css("button[value=published]"))
+        .await
+        .unwrap();
+    let violations = axe_violations(&client, &axe).await;
+    if !violations.is_empty() {
+        failures.push(format!("review page: {violations:?}"));
+    }
+    fill(&client, "#f-comment", "Clear and complete. Thank you.").await;
+    click(&client, "button[value=published]").await;
+    let mut published = false;
+    for _ in 0..50 {
+        let now = practice::Entity::find_by_id(p.id)
+            .one(app.db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        if now.status == "published" {
+            published = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(published, "published");
+
+    // A visitor finds it in the library list, in Arabic.
+    sign_in_as(&client, &addr, "majlis_session=none").await;
+    client
+        .goto(&format!("http://{addr}/practices?lang=ar"))
+        .await
+        .unwrap();
+    let main = client
+        .find(Locator::Css("main"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(main.contains(title), "the published practice is listed");
+    client
+        .goto(&format!("http://{addr}/practices/{}?lang=ar", p.id))
+        .await
+        .unwrap();
+    let h1 = client
+        .find(Locator::Css("h1"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(h1, title);
+    let violations = axe_violations(&client, &axe).await;
+    if !violations.is_empty() {
+        failures.push(format!("published practice (ar): {violations:?}"));
+    }
+
+    client.close().await.unwrap();
+    app.finish().await;
+    assert!(
+        failures.is_empty(),
+        "axe-core found WCAG 2.2 AA violations:\n{}",
+        failures.join("\n")
+    );
+}

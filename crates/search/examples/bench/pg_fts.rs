@@ -261,10 +261,12 @@ pub fn build(client: &mut Client, docs: &[Document]) -> u64 {
              CREATE INDEX languages_value ON doc_languages(value, rowid);
              CREATE INDEX languages_rowid ON doc_languages(rowid);
              CREATE INDEX audience_value ON doc_audience(value, rowid);
-             VACUUM ANALYZE docs;
              ANALYZE;",
         )
         .expect("indexes");
+    // Outside the implicit transaction of a batch: the visibility map set,
+    // as an index-only scan wants.
+    client.batch_execute("VACUUM docs").expect("vacuum");
     client
         .query_one(
             "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint

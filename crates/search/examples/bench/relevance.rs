@@ -304,7 +304,7 @@ fn dcg(grades: impl Iterator<Item = u8>) -> f64 {
         .take(K)
         .enumerate()
         .map(|(i, g)| (f64::from(1u32 << g) - 1.0) / ((i + 2) as f64).log2())
-        .sum()
+        .fold(0.0, |a, b| a + b)
 }
 
 /// nDCG@K of a ranking (gain 2^grade − 1, discount log2(rank + 1)).
