@@ -101,6 +101,7 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         ("GET", "/api/v1/practices" | "/api/v1/practices/{id}") => public,
         ("GET", "/practices/mine") => members_only,
         ("GET" | "POST", "/library/new") => coordinators,
+        ("GET" | "POST", "/library/{id}/edit") => coordinators,
         ("POST", "/library/{id}/versions") => coordinators,
         ("GET", "/library/review") => coordinators,
         ("GET" | "POST", "/compendiums/new" | "/compendiums/{slug}/edit") => coordinators,
@@ -299,9 +300,10 @@ fn concrete(path: &str, w: &World, css: &str) -> String {
         "/static/{file}" => css.to_owned(),
         "/invitation/{token}" => "/invitation/0123456789abcdef0123456789abcdef".into(),
         "/password/reset/{token}" => "/password/reset/0123456789abcdef0123456789abcdef".into(),
-        "/library/{id}" | "/library/{id}/versions" | "/api/v1/resources/{id}" => {
-            path.replace("{id}", &w.resource.to_string())
-        }
+        "/library/{id}"
+        | "/library/{id}/versions"
+        | "/library/{id}/edit"
+        | "/api/v1/resources/{id}" => path.replace("{id}", &w.resource.to_string()),
         // Printing is checked elsewhere; here an unknown practice keeps the matrix fast.
         "/practices/{id}/sheet" => "/practices/999999/sheet".into(),
         "/practices/{id}/edit/{step}" => format!("/practices/{}/edit/about", w.draft),
@@ -389,7 +391,10 @@ db_test!(
                 let url = concrete(route.path, &w, &css);
                 let upload = matches!(
                     route.path,
-                    "/library/new" | "/library/{id}/versions" | "/practices/{id}/attachments"
+                    "/library/new"
+                        | "/library/{id}/versions"
+                        | "/library/{id}/edit"
+                        | "/practices/{id}/attachments"
                 );
                 let req = if route.method == Method::POST && upload {
                     let boundary = "matrixboundary";

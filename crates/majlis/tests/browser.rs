@@ -410,6 +410,8 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
         ("en", "/municipalities/sahinbey/edit"),
         ("ar", "/library/new"),
         ("en", "/library/new"),
+        ("ar", "/library/10/edit"),
+        ("en", "/library/10/edit"),
         ("ar", "/library/review"),
         ("en", "/library/review"),
         ("ar", "/practices/new"),

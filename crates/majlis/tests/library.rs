@@ -513,3 +513,75 @@ db_test!(
         assert_eq!(bad.json()["code"], "bad-request");
     }
 );
+
+db_test!(
+    async fn coordinators_change_a_document_description(app) {
+        use majlis::library::entities::resource;
+        app.load_demo().await;
+        let c = coordinator(app).await;
+        let (cookie, csrf) = app.session_for(c).await;
+        let r = resource::Entity::find()
+            .filter(resource::Column::Slug.eq("sanliurfa-framing-notes"))
+            .one(app.db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        let path = format!("/library/{}/edit", r.id);
+        // The form comes filled with what is stored.
+        let page = app.get_with(&path, &[("cookie", &cookie)]).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(
+            page.attr("#title-en", "value").as_deref(),
+            Some(r.title.get(Locale::En).unwrap())
+        );
+        // Without the original title nothing changes and what was typed comes back.
+        let bad = upload(
+            app,
+            &path,
+            &cookie,
+            &[
+                ("csrf", &csrf),
+                ("kind", "framing-note"),
+                ("orig", "en"),
+                ("title_en", ""),
+                ("title_ar", "مذكرات التأطير: ورشة شانلي أورفا حول التماسك الاجتماعي"),
+                ("visibility", "members"),
+            ],
+            None,
+        )
+        .await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+        assert!(bad.body.contains("مذكرات التأطير"));
+        let same = resource::Entity::find_by_id(r.id).one(app.db.read()).await.unwrap().unwrap();
+        assert_eq!(same, r, "nothing changed");
+        // A translation added and the visibility changed.
+        let en = r.title.get(Locale::En).unwrap().to_owned();
+        let good = upload(
+            app,
+            &path,
+            &cookie,
+            &[
+                ("csrf", &csrf),
+                ("kind", &r.kind),
+                ("orig", "en"),
+                ("title_en", &en),
+                ("title_ar", "مذكرات التأطير: ورشة شانلي أورفا حول التماسك الاجتماعي"),
+                ("visibility", "members"),
+                ("year", "2016"),
+            ],
+            None,
+        )
+        .await;
+        assert_eq!(good.status, StatusCode::SEE_OTHER, "{}", good.body);
+        let now = resource::Entity::find_by_id(r.id).one(app.db.read()).await.unwrap().unwrap();
+        assert_eq!(now.title.get(Locale::Ar), Some("مذكرات التأطير: ورشة شانلي أورفا حول التماسك الاجتماعي"));
+        assert_eq!(now.title.orig(), Locale::En);
+        assert_eq!(now.visibility, "members");
+        assert_eq!(app.get(&format!("/library/{}", r.id)).await.status, StatusCode::NOT_FOUND, "now members only");
+        // A focal point may not.
+        let m = person(app, "member@example.org", Role::Member).await;
+        let (mc, mt) = app.session_for(m).await;
+        let res = upload(app, &path, &mc, &[("csrf", &mt), ("kind", &r.kind)], None).await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN);
+    }
+);

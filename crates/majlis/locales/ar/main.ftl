@@ -831,3 +831,4 @@ search-type-municipality = بلدية
 search-related = ذو صلة
 practice-presented-at-events = عُرضت في
 resource-used-at-events = الفعاليات
+resource-edit = تعديل الوثيقة

@@ -800,3 +800,4 @@ search-type-municipality = Kommune
 search-related = Verwandte Inhalte
 practice-presented-at-events = Vorgestellt bei
 resource-used-at-events = Veranstaltungen
+resource-edit = Dokument bearbeiten

@@ -795,3 +795,4 @@ search-type-municipality = Municipality
 search-related = Related
 practice-presented-at-events = Presented at
 resource-used-at-events = Events
+resource-edit = Edit the document

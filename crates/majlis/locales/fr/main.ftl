@@ -801,3 +801,4 @@ search-type-municipality = Municipalité
 search-related = Voir aussi
 practice-presented-at-events = Présentée lors de
 resource-used-at-events = Événements
+resource-edit = Modifier le document

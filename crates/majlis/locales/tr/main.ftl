@@ -800,3 +800,4 @@ search-type-municipality = Belediye
 search-related = İlgili içerikler
 practice-presented-at-events = Sunulduğu etkinlikler
 resource-used-at-events = Etkinlikler
+resource-edit = Belgeyi düzenle

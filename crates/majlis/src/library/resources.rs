@@ -366,6 +366,88 @@ pub async fn create(
     Ok(r.id)
 }
 
+/// Change a resource's description (title and summary in every language,
+/// kind, dates, licence, visibility, themes, countries, organisations).
+/// Its language versions stay as they are.
+pub async fn update(
+    db: &Db,
+    origin: &Origin,
+    actor: &Actor,
+    resource_id: i32,
+    input: ResourceInput,
+    now: DateTime<Utc>,
+) -> Result<(), ResourceError> {
+    use sea_orm::{ColumnTrait, IntoActiveModel, QueryFilter};
+    if !can(Some(actor), Action::ManageLibrary) {
+        return Err(ResourceError::Forbidden);
+    }
+    let tx = db.begin_write().await?;
+    let r = resource::Entity::find_by_id(resource_id)
+        .one(&tx)
+        .await?
+        .ok_or(ResourceError::NotFound)?;
+    let mut m = r.into_active_model();
+    m.kind = Set(input.kind.code().to_owned());
+    m.title = Set(input.title);
+    m.summary = Set(input.summary);
+    m.authors = Set(input.authors);
+    m.year = Set(input.year);
+    m.month = Set(input.month);
+    m.licence = Set(input.licence);
+    m.visibility = Set(input.visibility.code().to_owned());
+    m.updated_at = Set(now);
+    m.update(&tx).await?;
+    resource_theme::Entity::delete_many()
+        .filter(resource_theme::Column::ResourceId.eq(resource_id))
+        .exec(&tx)
+        .await?;
+    resource_country::Entity::delete_many()
+        .filter(resource_country::Column::ResourceId.eq(resource_id))
+        .exec(&tx)
+        .await?;
+    resource_organisation::Entity::delete_many()
+        .filter(resource_organisation::Column::ResourceId.eq(resource_id))
+        .exec(&tx)
+        .await?;
+    for t in input.themes {
+        resource_theme::ActiveModel {
+            resource_id: Set(resource_id),
+            theme_id: Set(t),
+        }
+        .insert(&tx)
+        .await?;
+    }
+    for c in input.countries {
+        resource_country::ActiveModel {
+            resource_id: Set(resource_id),
+            country_code: Set(c),
+        }
+        .insert(&tx)
+        .await?;
+    }
+    for o in input.organisations {
+        resource_organisation::ActiveModel {
+            resource_id: Set(resource_id),
+            organisation_id: Set(o),
+        }
+        .insert(&tx)
+        .await?;
+    }
+    outbox::record(&tx, "resource", resource_id, Op::Updated).await?;
+    audit::record(
+        &tx,
+        origin,
+        "resource-updated",
+        "resource",
+        resource_id,
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Add a language version to a resource.
 pub async fn add_version(
     db: &Db,

@@ -46,6 +46,8 @@ pub fn routes() -> Routes {
         .post_upload("/library/new", new_resource)
         .get("/library/review", review_queue)
         .get("/library/{id}", resource_page)
+        .get("/library/{id}/edit", edit_resource_page)
+        .post_upload("/library/{id}/edit", edit_resource)
         .post_upload("/library/{id}/versions", add_version)
         .get("/files/{sha}/{name}", download)
         .get("/practices", practices_page)
@@ -259,6 +261,8 @@ async fn resource_page(
 #[template(path = "library/templates/resource_form.html")]
 struct ResourceForm {
     ctx: PageCtx,
+    /// The resource being changed (none: a new one, with its first version).
+    editing: Option<i32>,
     form: UploadForm,
     errors: Vec<FieldError>,
     kinds: &'static [ResourceKind],
@@ -269,6 +273,9 @@ struct ResourceForm {
 }
 
 impl ResourceForm {
+    fn current_title(&self) -> &str {
+        self.value(&format!("title_{}", self.value("orig")))
+    }
     fn has_error(&self, f: &str) -> bool {
         self.errors.iter().any(|e| e.field == f)
     }
@@ -320,6 +327,7 @@ async fn resource_form(
     organisations.sort_by(|a, b| a.1.cmp(&b.1));
     Ok(ResourceForm {
         ctx: ctx.with_section(Section::Library),
+        editing: None,
         form,
         errors,
         kinds: ResourceKind::ALL,
@@ -341,6 +349,120 @@ async fn new_resource_page(
     form.values.push(("version_lang".into(), ctx.lang().into()));
     form.values.push(("visibility".into(), "public".into()));
     render(&resource_form(&state, ctx, form, Vec::new()).await?)
+}
+
+/// The form as the stored resource fills it.
+fn form_of(r: &ResourceDetail) -> UploadForm {
+    let res = &r.card.resource;
+    let mut form = UploadForm::default();
+    let mut push = |k: &str, v: String| form.values.push((k.to_owned(), v));
+    push("orig", res.title.orig().code().to_owned());
+    push("kind", res.kind.clone());
+    for l in Locale::ALL {
+        if let Some(t) = res.title.get(l) {
+            push(&format!("title_{}", l.code()), t.to_owned());
+        }
+        if let Some(t) = res.summary.as_ref().and_then(|s| s.get(l)) {
+            push(&format!("summary_{}", l.code()), t.to_owned());
+        }
+    }
+    push("authors", res.authors.clone().unwrap_or_default());
+    push("licence", res.licence.clone().unwrap_or_default());
+    push("year", res.year.map(|y| y.to_string()).unwrap_or_default());
+    push(
+        "month",
+        res.month.map(|m| m.to_string()).unwrap_or_default(),
+    );
+    push("visibility", res.visibility.clone());
+    for t in &r.card.themes {
+        push("theme", t.id.to_string());
+    }
+    for c in &r.countries {
+        push("country", c.code.clone());
+    }
+    for o in &r.organisations {
+        push("organisation", o.id.to_string());
+    }
+    form
+}
+
+/// `GET /library/{id}/edit` (coordinators): change a document's description.
+async fn edit_resource_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    RequireRole { me, .. }: RequireRole<Coordinator>,
+    Path(s): Path<String>,
+) -> Result<Html<String>, AppError> {
+    let rid = id(&s)?;
+    let actor = me.actor();
+    let r = rules::resource_detail(
+        state.db.read(),
+        &state.directory.reference,
+        Some(&actor),
+        rid,
+    )
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let mut page = resource_form(&state, ctx, form_of(&r), Vec::new()).await?;
+    page.editing = Some(rid);
+    render(&page)
+}
+
+/// `POST /library/{id}/edit` (coordinators; multipart, no file)
+async fn edit_resource(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
+    RequireRole { me, .. }: RequireRole<Coordinator>,
+    Path(s): Path<String>,
+    upload: CsrfMultipart,
+) -> Result<Response, AppError> {
+    let rid = id(&s)?;
+    let form = files::read_form(&state.uploads, upload.multipart, &upload.expected)
+        .await
+        .map_err(form_error)?;
+    let dir = &state.directory;
+    let v = dir.version(&state.db).await?;
+    let orgs = dir
+        .organisations(
+            &state.db,
+            v,
+            &Default::default(),
+            PageRequest {
+                page: 1,
+                per_page: 100,
+            },
+        )
+        .await?;
+    let org_ids: Vec<i32> = orgs.items.iter().map(|o| o.organisation.id).collect();
+    let theme_ids: Vec<i32> = dir.reference.themes().iter().map(|t| t.id).collect();
+    let codes: Vec<String> = dir.reference.countries().map(|c| c.code.clone()).collect();
+    let known = resources::Known {
+        themes: &theme_ids,
+        countries: &codes,
+        organisations: &org_ids,
+        this_year: this_year(),
+    };
+    match resources::parse_resource(&form, &known) {
+        Ok(input) => {
+            resources::update(
+                &state.db,
+                &origin_of(&me, &client),
+                &me.actor(),
+                rid,
+                input,
+                chrono::Utc::now(),
+            )
+            .await
+            .map_err(resource_error)?;
+            Ok(redirect(format!("/library/{rid}"), &ctx))
+        }
+        Err(errors) => {
+            let mut page = resource_form(&state, ctx, form, errors.clone()).await?;
+            page.editing = Some(rid);
+            bad_form(errors, page)
+        }
+    }
 }
 
 /// `POST /library/new` (multipart: the description and a first language version)
