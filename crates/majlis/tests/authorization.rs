@@ -101,7 +101,7 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         ("GET", "/api/v1/practices" | "/api/v1/practices/{id}") => public,
         ("GET", "/practices/mine") => members_only,
         ("GET" | "POST", "/library/new") => coordinators,
-        ("GET" | "POST", "/library/{id}/edit") => coordinators,
+        ("GET" | "POST", "/library/{id}/edit") | ("POST", "/library/{id}/delete") => coordinators,
         ("POST", "/library/{id}/versions") => coordinators,
         ("GET", "/library/review") => coordinators,
         ("GET" | "POST", "/compendiums/new" | "/compendiums/{slug}/edit") => coordinators,
@@ -352,6 +352,7 @@ fn body_for(path: &str) -> Vec<(&'static str, String)> {
             ("comment", "A question".into()),
         ],
         "/compendiums/new" => vec![("orig", "en".into()), ("year", "2026".into())],
+        "/library/{id}/delete" => vec![("confirm", "yes".into())],
         "/password/forgot" => vec![("email", "target@example.org".into())],
         "/password/reset/{token}" => vec![
             ("password", "a good long phrase".into()),

@@ -583,5 +583,26 @@ db_test!(
         let (mc, mt) = app.session_for(m).await;
         let res = upload(app, &path, &mc, &[("csrf", &mt), ("kind", &r.kind)], None).await;
         assert_eq!(res.status, StatusCode::FORBIDDEN);
+        let delete = format!("/library/{}/delete", r.id);
+        let res = app.post_form(&delete, &[("csrf", &mt), ("confirm", "yes")], &mc).await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN);
+        // Deleting needs the confirmation; then the document is gone, from search too.
+        app.index().await;
+        let res = app.post_form(&delete, &[("csrf", &csrf)], &cookie).await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST);
+        assert!(resource::Entity::find_by_id(r.id).one(app.db.read()).await.unwrap().is_some());
+        let res = app.post_form(&delete, &[("csrf", &csrf), ("confirm", "yes")], &cookie).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        assert!(resource::Entity::find_by_id(r.id).one(app.db.read()).await.unwrap().is_none());
+        assert_eq!(app.get_with(&format!("/library/{}", r.id), &[("cookie", &cookie)]).await.status, StatusCode::NOT_FOUND);
+        app.index().await;
+        let found = app
+            .get_with("/api/v1/search?type=resource&per_page=100", &[("cookie", &cookie)])
+            .await
+            .json();
+        assert!(
+            found["items"].as_array().unwrap().iter().all(|i| i["id"] != r.id.to_string()),
+            "gone from search"
+        );
     }
 );

@@ -886,12 +886,18 @@ fn sqlite_build(conn: &mut rusqlite::Connection, docs: &[Document]) {
 
 /// One SQLite search: total, top 20 with snippets, five facet counts.
 /// Returns the total and the page's ids.
+///
+/// `fts CROSS JOIN docs` makes the full-text match the outer loop. With a
+/// plain JOIN, SQLite 3.51 (the bundled one) drives from `docs` through the
+/// audience `IN (…)` list and runs the MATCH once per candidate row
+/// (`SCAN fts VIRTUAL TABLE INDEX 0:=M3`): 0.4–1.3 s per statement at 20,000
+/// documents instead of 6–10 ms.
 fn sqlite_search(conn: &rusqlite::Connection, query: &Query) -> (i64, Vec<String>) {
     let filters = sql_filters(query);
     let matched = match fts5_match(&query.text) {
         Some(m) => format!(
             "SELECT d.rowid AS rowid, bm25(fts, 3.0, 1.5, 1.0) AS score, d.date AS date
-                 FROM fts JOIN docs d ON d.rowid = fts.rowid
+                 FROM fts CROSS JOIN docs d ON d.rowid = fts.rowid
                  WHERE fts MATCH {} AND {filters}",
             lit(&m)
         ),
@@ -921,7 +927,7 @@ fn sqlite_search(conn: &rusqlite::Connection, query: &Query) -> (i64, Vec<String
     let top_sql = match fts5_match(&query.text) {
             Some(m) => format!(
                 "SELECT d.id, {snippet}, bm25(fts, 3.0, 1.5, 1.0) AS score, d.date AS date
-                 FROM fts JOIN docs d ON d.rowid = fts.rowid
+                 FROM fts CROSS JOIN docs d ON d.rowid = fts.rowid
                  WHERE fts MATCH {} AND {filters} ORDER BY {order} LIMIT {per_page} OFFSET {offset}",
                 lit(&m)
             ),

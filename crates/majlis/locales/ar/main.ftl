@@ -832,3 +832,7 @@ search-related = ذو صلة
 practice-presented-at-events = عُرضت في
 resource-used-at-events = الفعاليات
 resource-edit = تعديل الوثيقة
+resource-delete = حذف الوثيقة
+resource-delete-hint = تختفي الوثيقة وكل نسخها اللغوية من المكتبة ومن الفعاليات والممارسات. لا يمكن التراجع عن ذلك.
+resource-delete-confirm = نعم، احذفها
+resource-deleted = حُذفت الوثيقة.

@@ -801,3 +801,7 @@ search-related = Verwandte Inhalte
 practice-presented-at-events = Vorgestellt bei
 resource-used-at-events = Veranstaltungen
 resource-edit = Dokument bearbeiten
+resource-delete = Dokument löschen
+resource-delete-hint = Das Dokument und alle Sprachfassungen verschwinden aus der Bibliothek, aus Veranstaltungen und Praxisbeispielen. Das lässt sich nicht rückgängig machen.
+resource-delete-confirm = Ja, löschen
+resource-deleted = Das Dokument wurde gelöscht.

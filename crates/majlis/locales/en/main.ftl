@@ -796,3 +796,7 @@ search-related = Related
 practice-presented-at-events = Presented at
 resource-used-at-events = Events
 resource-edit = Edit the document
+resource-delete = Delete the document
+resource-delete-hint = The document and all its language versions disappear from the library, from events and from practices. This cannot be undone.
+resource-delete-confirm = Yes, delete it
+resource-deleted = The document was deleted.

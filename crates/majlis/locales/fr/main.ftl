@@ -802,3 +802,7 @@ search-related = Voir aussi
 practice-presented-at-events = Présentée lors de
 resource-used-at-events = Événements
 resource-edit = Modifier le document
+resource-delete = Supprimer le document
+resource-delete-hint = Le document et toutes ses versions linguistiques disparaissent de la bibliothèque, des événements et des pratiques. C’est définitif.
+resource-delete-confirm = Oui, supprimer
+resource-deleted = Le document a été supprimé.

@@ -801,3 +801,7 @@ search-related = İlgili içerikler
 practice-presented-at-events = Sunulduğu etkinlikler
 resource-used-at-events = Etkinlikler
 resource-edit = Belgeyi düzenle
+resource-delete = Belgeyi sil
+resource-delete-hint = Belge ve tüm dil sürümleri kütüphaneden, etkinliklerden ve uygulamalardan kaldırılır. Bu işlem geri alınamaz.
+resource-delete-confirm = Evet, sil
+resource-deleted = Belge silindi.

@@ -448,6 +448,43 @@ pub async fn update(
     Ok(())
 }
 
+/// Delete a resource: its language versions, and its places among event
+/// materials and practice attachments, go with it (the database cascades);
+/// an event whose report it was keeps no report. Stored files stay: the same
+/// file may serve other documents.
+pub async fn delete(
+    db: &Db,
+    origin: &Origin,
+    actor: &Actor,
+    resource_id: i32,
+    now: DateTime<Utc>,
+) -> Result<(), ResourceError> {
+    if !can(Some(actor), Action::ManageLibrary) {
+        return Err(ResourceError::Forbidden);
+    }
+    let tx = db.begin_write().await?;
+    let r = resource::Entity::find_by_id(resource_id)
+        .one(&tx)
+        .await?
+        .ok_or(ResourceError::NotFound)?;
+    resource::Entity::delete_by_id(resource_id)
+        .exec(&tx)
+        .await?;
+    outbox::record(&tx, "resource", resource_id, Op::Deleted).await?;
+    audit::record(
+        &tx,
+        origin,
+        "resource-deleted",
+        "resource",
+        resource_id,
+        Some(r.title.original().to_owned()),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Add a language version to a resource.
 pub async fn add_version(
     db: &Db,

@@ -48,6 +48,7 @@ pub fn routes() -> Routes {
         .get("/library/{id}", resource_page)
         .get("/library/{id}/edit", edit_resource_page)
         .post_upload("/library/{id}/edit", edit_resource)
+        .post("/library/{id}/delete", delete_resource)
         .post_upload("/library/{id}/versions", add_version)
         .get("/files/{sha}/{name}", download)
         .get("/practices", practices_page)
@@ -463,6 +464,31 @@ async fn edit_resource(
             bad_form(errors, page)
         }
     }
+}
+
+/// `POST /library/{id}/delete` (coordinators): `confirm=yes` is required.
+async fn delete_resource(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
+    RequireRole { me, .. }: RequireRole<Coordinator>,
+    Path(s): Path<String>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let rid = id(&s)?;
+    if !pairs.iter().any(|(k, v)| k == "confirm" && v == "yes") {
+        return Err(AppError::bad_request("confirm"));
+    }
+    resources::delete(
+        &state.db,
+        &origin_of(&me, &client),
+        &me.actor(),
+        rid,
+        chrono::Utc::now(),
+    )
+    .await
+    .map_err(resource_error)?;
+    Ok(redirect("/library?deleted=1".to_owned(), &ctx))
 }
 
 /// `POST /library/new` (multipart: the description and a first language version)

@@ -404,7 +404,7 @@ pub fn run(
         for (category, query) in queries {
             let start = Instant::now();
             std::hint::black_box(search(&mut client, query));
-            samples.push((category, start.elapsed()));
+            samples.push((*category, start.elapsed()));
         }
     }
     client
