@@ -600,8 +600,9 @@ db_test!(
             .get_with("/api/v1/search?type=resource&per_page=100", &[("cookie", &cookie)])
             .await
             .json();
+        let gone = r.id.to_string();
         assert!(
-            found["items"].as_array().unwrap().iter().all(|i| i["id"] != r.id.to_string()),
+            found["items"].as_array().unwrap().iter().all(|i| i["id"] != gone.as_str()),
             "gone from search"
         );
     }
