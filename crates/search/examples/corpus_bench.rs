@@ -1110,11 +1110,18 @@ fn main() {
                     .map(|(_, c)| *c)
                     .filter(|c| !available.iter().any(|a| a == c))
                     .collect();
-                assert!(
-                    missing.is_empty(),
-                    "text search configurations missing on the server: {missing:?}"
-                );
                 println!("postgres: {} (database {})", server.version, server.name);
+                if missing.is_empty() {
+                    println!(
+                        "postgres: text search configurations: {:?}",
+                        pg_fts::CONFIGS
+                    );
+                } else {
+                    println!(
+                        "postgres: configurations missing on the server, `simple` used instead: {missing:?}"
+                    );
+                }
+                pg_fts::set_missing(missing);
                 Some(server)
             }
             Err(e) => {

@@ -4,7 +4,8 @@
 //! * Each text gets a `tsvector` built with the stock text search
 //!   configuration of its language (`english`, `arabic`, `turkish`,
 //!   `french`, `german`; a text without a language is detected with
-//!   [`Lang::detect`], as majlis-search does, and falls back to `simple`),
+//!   [`Lang::detect`], as majlis-search does, and falls back to `simple`,
+//!   as does a language whose configuration the server lacks),
 //!   weighted A (titles), B (summaries) or C (bodies); a document's
 //!   `tsvector` is the concatenation of its texts'. One GIN index.
 //! * A query is `websearch_to_tsquery` in each of those configurations and
@@ -21,6 +22,7 @@
 //! of PostgreSQL FTS would do.
 
 use std::io::Write as _;
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use majlis_search::{Document, Lang, Query, Sort};
@@ -40,6 +42,22 @@ pub const CONFIGS: [(&str, &str); 5] = [
 /// Every configuration a document text may be indexed with.
 const QUERY_CONFIGS: [&str; 6] = ["english", "arabic", "turkish", "french", "german", "simple"];
 
+/// Configurations of [`CONFIGS`] the server lacks: `simple` stands in.
+static MISSING: OnceLock<Vec<&'static str>> = OnceLock::new();
+
+/// Records the configurations the server lacks (once, before any build).
+pub fn set_missing(missing: Vec<&'static str>) {
+    let _ = MISSING.set(missing);
+}
+
+fn available(config: &'static str) -> &'static str {
+    if MISSING.get().is_some_and(|m| m.contains(&config)) {
+        "simple"
+    } else {
+        config
+    }
+}
+
 /// The configuration for a text in `lang` (`None`: detected).
 pub fn config_for(lang: Option<&str>, text: &str) -> &'static str {
     let lang = match lang {
@@ -47,7 +65,7 @@ pub fn config_for(lang: Option<&str>, text: &str) -> &'static str {
         None => Lang::detect(text),
     };
     lang.and_then(|l| CONFIGS.iter().find(|(code, _)| *code == l.code()))
-        .map_or("simple", |(_, config)| config)
+        .map_or("simple", |(_, config)| available(config))
 }
 
 /// A database of our own on the server, dropped when this is dropped.
@@ -296,7 +314,13 @@ pub fn tsquery(text: &str) -> Option<String> {
         .collect();
     let last = *words.last()?;
     let prefix = text.chars().next_back().is_some_and(is_word_char);
-    let parts: Vec<String> = QUERY_CONFIGS
+    let mut configs: Vec<&str> = Vec::new();
+    for config in QUERY_CONFIGS.map(available) {
+        if !configs.contains(&config) {
+            configs.push(config);
+        }
+    }
+    let parts: Vec<String> = configs
         .iter()
         .map(|config| {
             if prefix {
