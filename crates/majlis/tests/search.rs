@@ -229,6 +229,16 @@ db_test!(
         assert_eq!(s.index.num_docs(), 0);
         s.catch_up(&app.db).await.unwrap();
         assert!(s.index.num_docs() > 50, "rebuilt from the database");
-        assert!(s.position().await > 0);
+        let reached = s.position().await;
+        assert!(reached > 0);
+        drop(s);
+        // An index ahead of its database (another or a restored database
+        // behind the same data folder) is rebuilt too.
+        std::fs::write(dir.path().join("cursor"), "99999999").unwrap();
+        let (s, opened) = majlis::search::Search::open(dir.path()).unwrap();
+        assert!(matches!(opened, majlis_search::Opened::Existing));
+        assert_eq!(s.position().await, 99_999_999);
+        s.catch_up(&app.db).await.unwrap();
+        assert_eq!(s.position().await, reached, "back in step with the database");
     }
 );

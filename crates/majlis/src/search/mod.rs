@@ -144,7 +144,11 @@ impl Search {
     /// Apply the outbox rows written since the index's position (a fresh
     /// index is rebuilt instead). Returns how many rows were read.
     pub async fn catch_up(&self, db: &Db) -> Result<usize, SearchError> {
-        if self.position().await == 0 && content_version(db.read()).await? > 0 {
+        let version = content_version(db.read()).await?;
+        let position = self.position().await;
+        // A fresh index, or one ahead of the database (the data folder now
+        // points at another or a restored database): rebuild.
+        if (position == 0 && version > 0) || position > version {
             self.rebuild(db, |_, _| {}).await?;
             return Ok(0);
         }
