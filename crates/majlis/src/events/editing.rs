@@ -413,22 +413,8 @@ fn questions_of(
 }
 
 fn slug_for(title: &str, starts: DateTime<Utc>) -> String {
-    let mut s: String = title
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    while s.contains("--") {
-        s = s.replace("--", "-");
-    }
-    let s: String = s.trim_matches('-').chars().take(60).collect();
+    let base = crate::directory::rules::slug_base(title, 60);
     let nonce: u16 = rand::random();
-    let base = s.trim_end_matches('-');
     if base.is_empty() {
         format!("event-{}-{nonce:04x}", starts.format("%Y"))
     } else {

@@ -62,10 +62,6 @@ pub fn routes() -> Routes {
         .get("/api/v1/events/{slug}", api_event)
 }
 
-fn actor_of(ctx: &PageCtx) -> Option<&Actor> {
-    ctx.viewer.as_ref().map(|v| &v.actor)
-}
-
 fn redirect(path: String, ctx: &PageCtx) -> Response {
     let sep = if path.contains('?') { '&' } else { '?' };
     Redirect::to(&format!("{path}{sep}lang={}", ctx.lang())).into_response()
@@ -96,13 +92,7 @@ fn writing_lang(params: &Params, default: Locale) -> Result<Locale, AppError> {
 pub trait EventPage {
     fn ctx(&self) -> &PageCtx;
     fn lang_label(&self, code: &str) -> String {
-        let ctx = self.ctx();
-        let id = format!("language-{code}");
-        if ctx.locale.has(&id) {
-            ctx.t(&id)
-        } else {
-            code.to_owned()
-        }
+        self.ctx().lang_label(code)
     }
     fn kind_label(&self, code: &str) -> String {
         self.ctx().t(&format!("event-kind-{code}"))
@@ -227,7 +217,7 @@ async fn events_page(
             &state.db,
             &state.directory.reference,
             v,
-            actor_of(&ctx),
+            ctx.actor(),
             &f,
             pr,
             Utc::now(),
@@ -346,16 +336,10 @@ async fn show_event(
     let v = state.events.version(&state.db).await?;
     let d = state
         .events
-        .detail(
-            &state.db,
-            &state.directory.reference,
-            v,
-            actor_of(&ctx),
-            slug,
-        )
+        .detail(&state.db, &state.directory.reference, v, ctx.actor(), slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let staff = can(actor_of(&ctx), Action::ManageEvents);
+    let staff = can(ctx.actor(), Action::ManageEvents);
     let open = reg::is_open(&d.event, Utc::now());
     let json_ld = super::calendar::json_ld(
         &d.event,
@@ -1660,7 +1644,7 @@ async fn event_ics(
     ctx: PageCtx,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
-    let e = visible_event(&state, actor_of(&ctx), &slug).await?;
+    let e = visible_event(&state, ctx.actor(), &slug).await?;
     let url = state.settings.public_url();
     let v = super::calendar::vevent(&e, &state.directory.reference, ctx.locale, &url, false);
     Ok(ics(
@@ -1678,7 +1662,7 @@ async fn feed_of(
 ) -> Result<Vec<event::Model>, AppError> {
     use sea_orm::QuerySelect;
     let mut q = event::Entity::find()
-        .filter(event::Column::Visibility.is_in(rules::visible_codes(actor_of(ctx))));
+        .filter(event::Column::Visibility.is_in(rules::visible_codes(ctx.actor())));
     if let Some(s) = series {
         q = q.filter(event::Column::SeriesId.eq(s));
     }
@@ -1899,7 +1883,7 @@ async fn api_events(
     let page = rules::list_events(
         state.db.read(),
         &state.directory.reference,
-        actor_of(&ctx),
+        ctx.actor(),
         &f,
         pr,
         Utc::now(),
@@ -1986,7 +1970,7 @@ async fn api_event(
     let d = rules::event_detail(
         state.db.read(),
         &state.directory.reference,
-        actor_of(&ctx),
+        ctx.actor(),
         &slug,
     )
     .await?

@@ -18,7 +18,7 @@ use super::entities::{
 };
 use super::{EventKind, EventStatus, Figures, OrganisationRole, RegistrationStatus, SessionKind};
 use super::{SessionRole, registration as reg};
-use crate::accounts::policy::{Action, Actor, Visibility, can};
+use crate::accounts::policy::{Action, Actor, can};
 use crate::accounts::{affiliation, person};
 use crate::directory::entities::{municipality, organisation, theme};
 use crate::directory::reference::Reference;
@@ -84,17 +84,7 @@ impl EventFilter {
     }
 }
 
-/// The visibilities a reader may see.
-pub fn visible_codes(actor: Option<&Actor>) -> Vec<&'static str> {
-    [
-        ("public", Visibility::Public),
-        ("members", Visibility::Members),
-    ]
-    .into_iter()
-    .filter(|(_, v)| can(actor, Action::View(*v)))
-    .map(|(c, _)| c)
-    .collect()
-}
+pub use crate::library::visible_codes;
 
 /// An event as lists show it.
 #[derive(Clone, Debug)]
@@ -352,7 +342,7 @@ pub fn tz_of(e: &event::Model) -> Tz {
     e.timezone.parse().unwrap_or(Tz::UTC)
 }
 
-fn split_codes(s: &str) -> Vec<String> {
+pub(crate) fn split_codes(s: &str) -> Vec<String> {
     s.split(',')
         .filter(|c| !c.is_empty())
         .map(str::to_owned)

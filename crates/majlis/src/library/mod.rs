@@ -67,6 +67,17 @@ impl PracticeStatus {
     }
 }
 
+/// The visibilities a reader may see (library documents, events, search).
+pub fn visible_codes(actor: Option<&crate::accounts::policy::Actor>) -> Vec<&'static str> {
+    VisibilityCode::ALL
+        .iter()
+        .filter(|v| {
+            crate::accounts::policy::can(actor, crate::accounts::policy::Action::View(v.policy()))
+        })
+        .map(|v| v.code())
+        .collect()
+}
+
 impl VisibilityCode {
     pub fn policy(self) -> crate::accounts::policy::Visibility {
         match self {

@@ -260,24 +260,13 @@ pub enum ResourceError {
 }
 
 fn slug_for(title: &str) -> String {
-    let mut s: String = title
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    while s.contains("--") {
-        s = s.replace("--", "-");
-    }
-    let s: String = s.trim_matches('-').chars().take(80).collect();
+    let base = crate::directory::rules::slug_base(title, 80);
     let nonce: u32 = rand::random();
-    format!("{}-{nonce:08x}", s.trim_end_matches('-'))
-        .trim_start_matches('-')
-        .to_owned()
+    if base.is_empty() {
+        format!("{nonce:08x}")
+    } else {
+        format!("{base}-{nonce:08x}")
+    }
 }
 
 async fn insert_version(

@@ -75,10 +75,6 @@ pub fn routes() -> Routes {
         .get("/api/v1/practices/{id}", api_practice)
 }
 
-fn actor_of(ctx: &PageCtx) -> Option<&Actor> {
-    ctx.viewer.as_ref().map(|v| &v.actor)
-}
-
 fn id(s: &str) -> Result<i32, AppError> {
     s.parse::<i32>()
         .ok()
@@ -128,13 +124,7 @@ fn form_error(e: FormError) -> AppError {
 trait LibraryPage {
     fn ctx(&self) -> &PageCtx;
     fn lang_label(&self, code: &str) -> String {
-        let ctx = self.ctx();
-        let id = format!("language-{code}");
-        if ctx.locale.has(&id) {
-            ctx.t(&id)
-        } else {
-            code.to_owned()
-        }
+        self.ctx().lang_label(code)
     }
     fn kind_label(&self, code: &str) -> String {
         self.ctx().t(&format!("resource-kind-{code}"))
@@ -175,8 +165,7 @@ async fn library(
     let f = filter(&params)?;
     let pr = page_request(&params)?;
     let dir = &state.directory;
-    let page =
-        rules::list_resources(state.db.read(), &dir.reference, actor_of(&ctx), &f, pr).await?;
+    let page = rules::list_resources(state.db.read(), &dir.reference, ctx.actor(), &f, pr).await?;
     let mut countries: Vec<country::Model> = dir.reference.countries().cloned().collect();
     countries.sort_by(|a, b| a.name.text(ctx.locale).cmp(b.name.text(ctx.locale)));
     render(&LibraryList {
@@ -226,7 +215,7 @@ async fn show_resource(
     let r = rules::resource_detail(
         state.db.read(),
         &state.directory.reference,
-        actor_of(&ctx),
+        ctx.actor(),
         rid,
     )
     .await?
@@ -237,7 +226,7 @@ async fn show_resource(
         StatusCode::BAD_REQUEST
     };
     let events =
-        crate::events::rules::events_with_resource(state.db.read(), actor_of(&ctx), rid).await?;
+        crate::events::rules::events_with_resource(state.db.read(), ctx.actor(), rid).await?;
     let page = ResourcePage {
         events,
         related: crate::search::routes::related(state, &ctx, &format!("resource:{rid}")),
@@ -594,7 +583,7 @@ async fn download(
 ) -> Result<Response, AppError> {
     let sha: majlis_files::Sha256 = sha.parse().map_err(|_| AppError::NotFound)?;
     let key = sha.to_string();
-    let found = rules::readable_file(state.db.read(), actor_of(&ctx), &key)
+    let found = rules::readable_file(state.db.read(), ctx.actor(), &key)
         .await?
         .ok_or(AppError::NotFound)?;
     let object = super::entities::file_object::Entity::find_by_id(key)
@@ -814,7 +803,7 @@ async fn show_practice(
     errors: Vec<FieldError>,
     comment: String,
 ) -> Result<Response, AppError> {
-    let actor = actor_of(&ctx).cloned();
+    let actor = ctx.actor().cloned();
     let p = rules::practice_detail(
         state.db.read(),
         &state.directory.reference,
@@ -1537,7 +1526,7 @@ async fn practice_sheet(
         PracticeError::NotFound => AppError::NotFound,
         e => practice_error(e),
     })?;
-    if !can(actor_of(&ctx), Action::ViewPractice(p.policy_ref())) {
+    if !can(ctx.actor(), Action::ViewPractice(p.policy_ref())) {
         return Err(AppError::NotFound);
     }
     let (m, o, t) = compendium::sheet_lookups(db, &[&p]).await?;
@@ -1570,7 +1559,7 @@ async fn compendiums_page(
     State(state): State<AppState>,
     ctx: PageCtx,
 ) -> Result<Html<String>, AppError> {
-    let editions = rules::editions(state.db.read(), actor_of(&ctx)).await?;
+    let editions = rules::editions(state.db.read(), ctx.actor()).await?;
     render(&CompendiumsPage {
         ctx: ctx.with_section(Section::Compendiums),
         editions,
@@ -1610,7 +1599,7 @@ async fn edition_for(
     ctx: &PageCtx,
     slug: &str,
 ) -> Result<rules::Edition, AppError> {
-    rules::edition(state.db.read(), actor_of(ctx), slug)
+    rules::edition(state.db.read(), ctx.actor(), slug)
         .await?
         .ok_or(AppError::NotFound)
 }
@@ -1909,7 +1898,7 @@ async fn api_resources(
     let page = rules::list_resources(
         state.db.read(),
         &state.directory.reference,
-        actor_of(&ctx),
+        ctx.actor(),
         &f,
         pr,
     )
@@ -1935,7 +1924,7 @@ async fn api_resource(
     let r = rules::resource_detail(
         state.db.read(),
         &state.directory.reference,
-        actor_of(&ctx),
+        ctx.actor(),
         id(&s)?,
     )
     .await?
@@ -2070,7 +2059,7 @@ async fn api_practice(
     let p = rules::practice_detail(
         state.db.read(),
         &state.directory.reference,
-        actor_of(&ctx),
+        ctx.actor(),
         id(&s)?,
     )
     .await?

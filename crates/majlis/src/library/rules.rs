@@ -13,7 +13,7 @@ use super::entities::{
     practice_resource, practice_review, practice_theme, resource, resource_country,
     resource_organisation, resource_theme, resource_version,
 };
-use super::{PracticeStatus, ResourceKind, VisibilityCode};
+use super::{PracticeStatus, ResourceKind, VisibilityCode, visible_codes};
 use crate::accounts::policy::{Action, Actor, Visibility, can};
 use crate::directory::entities::{country, municipality, organisation, theme};
 use crate::directory::reference::Reference;
@@ -132,15 +132,6 @@ fn split_codes(s: Option<&str>) -> Vec<String> {
         }
     }
     out
-}
-
-/// The visibilities a reader may see.
-fn visible_codes(actor: Option<&Actor>) -> Vec<&'static str> {
-    VisibilityCode::ALL
-        .iter()
-        .filter(|v| can(actor, Action::View(v.policy())))
-        .map(|v| v.code())
-        .collect()
 }
 
 fn resource_query(

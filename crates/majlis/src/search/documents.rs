@@ -55,12 +55,7 @@ fn body(d: Document, l: Option<&str>, t: String) -> Document {
     d.body(l, t)
 }
 
-fn split_codes(s: &str) -> Vec<String> {
-    s.split(',')
-        .filter(|c| !c.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
+use crate::events::rules::split_codes;
 
 /// Theme slugs by id (one query).
 pub async fn theme_slugs<C: ConnectionTrait>(db: &C) -> Result<HashMap<i32, String>, DbErr> {

@@ -118,7 +118,7 @@ impl SearchRequest {
             countries: self.country.clone().into_iter().collect(),
             languages: self.lang.map(|l| l.code().to_owned()).into_iter().collect(),
             years: self.year.into_iter().collect(),
-            audience: crate::events::rules::visible_codes(actor)
+            audience: crate::library::visible_codes(actor)
                 .into_iter()
                 .map(str::to_owned)
                 .collect(),
@@ -188,10 +188,6 @@ pub fn items(search: &Search, hits: Vec<Hit>, reader: Locale) -> Vec<Item> {
         .collect()
 }
 
-fn actor_of(ctx: &PageCtx) -> Option<&Actor> {
-    ctx.viewer.as_ref().map(|v| &v.actor)
-}
-
 #[derive(Template)]
 #[template(path = "search/templates/search.html")]
 struct SearchPage {
@@ -219,12 +215,7 @@ impl SearchPage {
             .unwrap_or_else(|| slug.to_owned())
     }
     fn lang_label(&self, code: &str) -> String {
-        let id = format!("language-{code}");
-        if self.ctx.locale.has(&id) {
-            self.ctx.t(&id)
-        } else {
-            code.to_owned()
-        }
+        self.ctx.lang_label(code)
     }
     fn script(&self) -> String {
         crate::web::assets::url("search.js")
@@ -261,7 +252,7 @@ async fn search_page(
     params: Params,
 ) -> Result<Html<String>, AppError> {
     let req = SearchRequest::parse(&params, &state.directory, &["in"])?;
-    let results = run(&state.search, &req, actor_of(&ctx))?;
+    let results = run(&state.search, &req, ctx.actor())?;
     let page = Page {
         items: items(&state.search, results.hits.clone(), ctx.locale),
         total: results.total as u64,
@@ -291,7 +282,7 @@ async fn api_search(
     params: Params,
 ) -> Result<Json<ApiSearch>, AppError> {
     let req = SearchRequest::parse(&params, &state.directory, &["lang", "in"])?;
-    let results = run(&state.search, &req, actor_of(&ctx))?;
+    let results = run(&state.search, &req, ctx.actor())?;
     Ok(Json(ApiSearch {
         list: ApiList {
             items: items(&state.search, results.hits, ctx.locale),
@@ -307,7 +298,7 @@ async fn api_search(
 /// and shared themes, among what the reader may see. Empty when the index
 /// cannot answer (the page still shows; the failure is logged).
 pub fn related(state: &AppState, ctx: &PageCtx, doc_id: &str) -> Vec<Item> {
-    let audience: Vec<&str> = crate::events::rules::visible_codes(actor_of(ctx));
+    let audience: Vec<&str> = crate::library::visible_codes(ctx.actor());
     match state.search.index.related(doc_id, audience, 5) {
         Ok(hits) => items(&state.search, hits, ctx.locale),
         Err(e) => {

@@ -53,6 +53,21 @@ pub struct PageCtx {
 }
 
 impl PageCtx {
+    /// Who is reading, as the policy sees them (none for visitors).
+    pub fn actor(&self) -> Option<&crate::accounts::policy::Actor> {
+        self.viewer.as_ref().map(|v| &v.actor)
+    }
+
+    /// A language's name in the reader's locale (the code when unnamed).
+    pub fn lang_label(&self, code: &str) -> String {
+        let id = format!("language-{code}");
+        if self.locale.has(&id) {
+            self.t(&id)
+        } else {
+            code.to_owned()
+        }
+    }
+
     pub fn new(locale: Locale, uri: &Uri, section: Option<Section>) -> Self {
         let query = uri
             .query()
