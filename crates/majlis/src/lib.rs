@@ -15,6 +15,7 @@ pub mod web;
 // Network activities
 pub mod accounts;
 pub mod audit;
+pub mod consultations;
 pub mod directory;
 pub mod events;
 pub mod library;

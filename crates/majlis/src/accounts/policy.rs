@@ -62,7 +62,7 @@ impl Actor {
         }
     }
 
-    fn is_staff(&self) -> bool {
+    pub fn is_staff(&self) -> bool {
         matches!(self.role, Role::Coordinator | Role::Admin)
     }
 }
@@ -113,6 +113,68 @@ pub enum Action {
     /// See an event's online link and the participants' details: staff and
     /// people registered for it.
     SeeEventInsider { registered: bool },
+    /// Put a dilemma to peers (anyone signed in).
+    CreateDilemma,
+    /// Read a dilemma, its contributions and its result.
+    ViewDilemma(DilemmaRef),
+    /// Ask an open question, give an idea, an experience or a link.
+    Contribute(DilemmaRef),
+    /// Open the consultation, answer questions, open the ideas phase, mark
+    /// what helped, invite peers: the presenter and staff.
+    LeadDilemma(DilemmaRef),
+    /// Write the conclusion: the presenter, a rapporteur, staff.
+    ConcludeDilemma(DilemmaRef),
+    /// Report a contribution to the moderators (anyone signed in).
+    ReportContribution,
+    /// Hide or restore contributions, archive dilemmas.
+    Moderate,
+    /// Record a clinic's questions, ideas and results: staff and the
+    /// session's rapporteur or facilitator.
+    RecordClinic { rapporteur: bool },
+    /// Add wrap-up messages to a clinic: staff and the session's experts.
+    WrapUpClinic { expert: bool },
+}
+
+/// Who may read a dilemma.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DilemmaAudience {
+    Public,
+    Members,
+    /// Only the people taking part (and staff).
+    Participants,
+}
+
+/// The part someone plays in a dilemma.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DilemmaPart {
+    /// The presenter, or whoever put the dilemma on the platform.
+    Presenter,
+    Rapporteur,
+    Invited,
+}
+
+/// What the policy needs to know of a dilemma, and the actor's part in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DilemmaRef {
+    pub audience: DilemmaAudience,
+    pub draft: bool,
+    /// Taking contributions (open or in discussion, within its period).
+    pub taking_contributions: bool,
+    pub part: Option<DilemmaPart>,
+}
+
+impl DilemmaRef {
+    fn readable_by(&self, actor: Option<&Actor>) -> bool {
+        let staff = actor.is_some_and(|a| a.is_staff());
+        if self.draft {
+            return staff || self.part == Some(DilemmaPart::Presenter);
+        }
+        match self.audience {
+            DilemmaAudience::Public => true,
+            DilemmaAudience::Members => actor.is_some(),
+            DilemmaAudience::Participants => staff || self.part.is_some(),
+        }
+    }
 }
 
 /// What the policy needs to know of a practice.
@@ -137,6 +199,7 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
     match (actor, action) {
         (_, Action::View(Visibility::Public)) => true,
         (_, Action::ViewPractice(p)) if p.status.is_public() => true,
+        (a, Action::ViewDilemma(d)) => d.readable_by(a),
         (None, _) => false,
         (Some(_), Action::View(Visibility::Members)) => true,
         (Some(a), Action::EditMunicipality(id)) => a.is_staff() || a.focal_point_of.contains(&id),
@@ -159,6 +222,21 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
         }
         (Some(_), Action::RegisterForEvent) => true,
         (Some(a), Action::SeeEventInsider { registered }) => registered || a.is_staff(),
+        (Some(_), Action::CreateDilemma | Action::ReportContribution) => true,
+        (Some(a), Action::Contribute(d)) => d.taking_contributions && d.readable_by(Some(a)),
+        (Some(a), Action::LeadDilemma(d)) => {
+            a.is_staff() || d.part == Some(DilemmaPart::Presenter)
+        }
+        (Some(a), Action::ConcludeDilemma(d)) => {
+            a.is_staff()
+                || matches!(
+                    d.part,
+                    Some(DilemmaPart::Presenter | DilemmaPart::Rapporteur)
+                )
+        }
+        (Some(a), Action::Moderate) => a.is_staff(),
+        (Some(a), Action::RecordClinic { rapporteur }) => rapporteur || a.is_staff(),
+        (Some(a), Action::WrapUpClinic { expert }) => expert || a.is_staff(),
     }
 }
 
@@ -248,6 +326,50 @@ mod tests {
         }
         assert!(can(Some(&admin), Action::Administer));
         assert!(!can(Some(&coordinator), Action::Administer));
+    }
+
+    #[test]
+    fn dilemmas_are_read_by_their_audience_and_led_by_their_presenter() {
+        let d = |audience, draft, part| DilemmaRef {
+            audience,
+            draft,
+            taking_contributions: true,
+            part,
+        };
+        let member = actor(Role::Member, &[]);
+        let coordinator = actor(Role::Coordinator, &[]);
+        let closed = d(DilemmaAudience::Participants, false, None);
+        assert!(!can(None, Action::ViewDilemma(closed)));
+        assert!(!can(Some(&member), Action::ViewDilemma(closed)));
+        assert!(!can(Some(&member), Action::Contribute(closed)));
+        assert!(can(Some(&coordinator), Action::ViewDilemma(closed)));
+        let invited = d(DilemmaAudience::Participants, false, Some(DilemmaPart::Invited));
+        assert!(can(Some(&member), Action::Contribute(invited)));
+        assert!(!can(Some(&member), Action::LeadDilemma(invited)));
+        assert!(!can(Some(&member), Action::ConcludeDilemma(invited)));
+        let public = d(DilemmaAudience::Public, false, None);
+        assert!(can(None, Action::ViewDilemma(public)));
+        assert!(!can(None, Action::Contribute(public)));
+        assert!(can(Some(&member), Action::Contribute(public)));
+        let members = d(DilemmaAudience::Members, false, None);
+        assert!(!can(None, Action::ViewDilemma(members)));
+        assert!(can(Some(&member), Action::ViewDilemma(members)));
+        let draft = d(DilemmaAudience::Public, true, None);
+        assert!(!can(None, Action::ViewDilemma(draft)));
+        assert!(!can(Some(&member), Action::ViewDilemma(draft)));
+        let own_draft = d(DilemmaAudience::Public, true, Some(DilemmaPart::Presenter));
+        assert!(can(Some(&member), Action::ViewDilemma(own_draft)));
+        assert!(can(Some(&member), Action::LeadDilemma(own_draft)));
+        let rapporteur = d(DilemmaAudience::Members, false, Some(DilemmaPart::Rapporteur));
+        assert!(can(Some(&member), Action::ConcludeDilemma(rapporteur)));
+        let mut finished = public;
+        finished.taking_contributions = false;
+        assert!(!can(Some(&member), Action::Contribute(finished)));
+        assert!(!can(Some(&member), Action::Moderate));
+        assert!(can(Some(&coordinator), Action::Moderate));
+        assert!(can(Some(&member), Action::RecordClinic { rapporteur: true }));
+        assert!(!can(Some(&member), Action::RecordClinic { rapporteur: false }));
+        assert!(!can(None, Action::ReportContribution));
     }
 
     #[test]

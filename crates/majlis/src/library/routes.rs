@@ -1486,7 +1486,7 @@ async fn practice_versions(
     })
 }
 
-fn pdf_response(bytes: Vec<u8>, name: &str) -> Response {
+pub(crate) fn pdf_response(bytes: Vec<u8>, name: &str) -> Response {
     (
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),
@@ -1504,7 +1504,7 @@ fn pdf_response(bytes: Vec<u8>, name: &str) -> Response {
         .into_response()
 }
 
-async fn print<T: Send + 'static>(
+pub(crate) async fn print<T: Send + 'static>(
     input: T,
     f: fn(&majlis_print::Printer, &T) -> Result<Vec<u8>, majlis_print::PrintError>,
 ) -> Result<Vec<u8>, AppError> {

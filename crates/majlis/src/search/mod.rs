@@ -45,6 +45,22 @@ pub struct Search {
 }
 
 /// The theme vocabulary (labels and synonyms in every locale) for search.
+/// The audiences a reader belongs to: the visibilities they may read, and
+/// for participants-only items their own `person:{id}` (and `staff`).
+pub fn audience_of(actor: Option<&crate::accounts::policy::Actor>) -> Vec<String> {
+    let mut out: Vec<String> = crate::library::visible_codes(actor)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    if let Some(a) = actor {
+        out.push(format!("person:{}", a.person_id));
+        if a.is_staff() {
+            out.push("staff".to_owned());
+        }
+    }
+    out
+}
+
 pub fn vocabulary() -> Vocabulary {
     let mut v = Vocabulary::new();
     for def in crate::directory::reference::theme_defs().unwrap_or_default() {

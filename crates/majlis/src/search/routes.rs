@@ -118,10 +118,7 @@ impl SearchRequest {
             countries: self.country.clone().into_iter().collect(),
             languages: self.lang.map(|l| l.code().to_owned()).into_iter().collect(),
             years: self.year.into_iter().collect(),
-            audience: crate::library::visible_codes(actor)
-                .into_iter()
-                .map(str::to_owned)
-                .collect(),
+            audience: super::audience_of(actor),
             sort: if self.newest {
                 Sort::Newest
             } else {
@@ -298,9 +295,29 @@ async fn api_search(
 /// and shared themes, among what the reader may see. Empty when the index
 /// cannot answer (the page still shows; the failure is logged).
 pub fn related(state: &AppState, ctx: &PageCtx, doc_id: &str) -> Vec<Item> {
-    let audience: Vec<&str> = crate::library::visible_codes(ctx.actor());
+    let audience = super::audience_of(ctx.actor());
     match state.search.index.related(doc_id, audience, 5) {
         Ok(hits) => items(&state.search, hits, ctx.locale),
+        Err(e) => {
+            tracing::warn!(doc = doc_id, error = %e, "related items not found");
+            Vec::new()
+        }
+    }
+}
+
+/// Ids of items of `kind` related to `doc_id` among what the reader may see
+/// (e.g. practices related to a dilemma, to suggest their authors as peers).
+pub fn related_ids(state: &AppState, ctx: &PageCtx, doc_id: &str, kind: &str) -> Vec<i32> {
+    match state
+        .search
+        .index
+        .related(doc_id, super::audience_of(ctx.actor()), 20)
+    {
+        Ok(hits) => hits
+            .into_iter()
+            .filter(|h| h.kind == kind)
+            .filter_map(|h| h.id.split_once(':')?.1.parse().ok())
+            .collect(),
         Err(e) => {
             tracing::warn!(doc = doc_id, error = %e, "related items not found");
             Vec::new()

@@ -84,6 +84,7 @@ pub fn routes() -> routes::Routes {
         .merge(crate::audit::routes::routes())
         .merge(crate::library::routes::routes())
         .merge(crate::events::routes::routes())
+        .merge(crate::consultations::routes::routes())
         .merge(crate::search::routes::routes())
 }
 

@@ -26,6 +26,7 @@ pub enum Section {
     Compendiums,
     Review,
     Events,
+    Consultations,
     Search,
 }
 

@@ -13,6 +13,7 @@ mod m20261123_000006_audit;
 mod m20261123_000007_api_tokens;
 mod m20261123_000008_library;
 mod m20261123_000009_events;
+mod m20261203_000010_consultations;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000007_api_tokens::Migration),
             Box::new(m20261123_000008_library::Migration),
             Box::new(m20261123_000009_events::Migration),
+            Box::new(m20261203_000010_consultations::Migration),
         ]
     }
 }
