@@ -1,4 +1,5 @@
-//! Print-ready PDFs for Majlis: practice sheets and compendia.
+//! Print-ready PDFs for Majlis: practice sheets, compendia and consultation
+//! reports.
 //!
 //! Documents are typeset with [typst](https://typst.app) used as a library.
 //! The typst templates are embedded in this crate; the content to print is
@@ -57,7 +58,8 @@ pub struct Sheet {
     pub footer: Option<String>,
 }
 
-/// One row of the facts table of a [`Sheet`].
+/// One row of the facts table of a [`Sheet`], or of the people table of a
+/// [`ReportSession`].
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Fact {
     /// The label, e.g. "Period".
@@ -66,7 +68,7 @@ pub struct Fact {
     pub value: String,
 }
 
-/// A headed section of a [`Sheet`].
+/// A headed section of a [`Sheet`] or a [`ReportDilemma`].
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Section {
     /// The heading, e.g. "Challenge". May be empty (the text is then printed
@@ -115,6 +117,88 @@ pub struct Chapter {
     /// The practices of the chapter, each starting on a new page and listed
     /// in the table of contents.
     pub practices: Vec<Sheet>,
+}
+
+/// A report of peer consultations: one or more thematic sessions, each with
+/// its people, the dilemmas discussed and the wrap-up messages.
+///
+/// Printed on A4: a title block on the first page, the introduction, a table
+/// of contents (when there is more than one session), then each session on a
+/// new page.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ConsultationReport {
+    /// Language of the title, introduction, contents, session titles, people
+    /// and wrap-ups (see [`Sheet::lang`]). Each dilemma keeps its own
+    /// language.
+    pub lang: String,
+    /// Title on the first page and in the PDF metadata.
+    pub title: String,
+    /// A line under the title, e.g. "Urban Academy on Integration · April
+    /// 2018".
+    pub subtitle: Option<String>,
+    /// Paragraphs separated by blank lines; empty means no introduction.
+    pub introduction: String,
+    /// Title of the table of contents, e.g. "Contents" or "المحتويات". If
+    /// empty, typst's own word for the language is used. The contents are
+    /// printed only when the report has more than one session.
+    pub contents_label: String,
+    /// The thematic sessions, each starting on a new page.
+    pub sessions: Vec<ReportSession>,
+    /// Small print at the bottom of every page.
+    pub footer: Option<String>,
+}
+
+/// A thematic session of a [`ConsultationReport`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ReportSession {
+    /// Session title, listed in the table of contents, e.g. "Thematic
+    /// session 1: Qualifications, skills and employment issues".
+    pub title: String,
+    /// A compact label/value table under the title, e.g. "Facilitator" /
+    /// "Ceri Hutton, MigrationWork", "Experts", "Rapporteur". Rows with an
+    /// empty value are left out.
+    pub people: Vec<Fact>,
+    /// Paragraphs under the people table; may be empty.
+    pub summary: String,
+    /// The dilemmas (questions) discussed in the session, in order.
+    pub dilemmas: Vec<ReportDilemma>,
+    /// Heading over the wrap-up messages, e.g. "Wrap-up"; printed only if
+    /// there are wrap-ups.
+    pub wrapup_heading: String,
+    /// The closing messages of the session.
+    pub wrapups: Vec<Wrapup>,
+}
+
+/// One policy dilemma brought to a [`ReportSession`] and the result of its
+/// discussion.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ReportDilemma {
+    /// Language of this dilemma's text (see [`Sheet::lang`]); it may differ
+    /// from the report's: an English dilemma in an Arabic report is set left
+    /// to right, an Arabic one in an English report right to left.
+    pub lang: String,
+    /// The label before the question, e.g. "Question 1". May be empty.
+    pub label: String,
+    /// The question, printed in bold after the label and listed in the table
+    /// of contents.
+    pub question: String,
+    /// Who brought the dilemma, e.g. "Eveline Hamers, City of Amsterdam
+    /// (NL)"; may be empty.
+    pub presenter: String,
+    /// The body, e.g. "Information on the dilemma", "Open questions", "Ideas
+    /// and practices shared", "Result of the discussion". A section whose text
+    /// is empty is left out.
+    pub sections: Vec<Section>,
+}
+
+/// A closing message of a [`ReportSession`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Wrapup {
+    /// Who gave it, e.g. "Aliyyah Ahad, Migration Policy Institute Europe";
+    /// printed in bold above the text. May be empty.
+    pub author: String,
+    /// Paragraphs separated by blank lines; single newlines are line breaks.
+    pub text: String,
 }
 
 /// Why a document could not be printed.
@@ -169,6 +253,23 @@ impl Compendium {
     }
 }
 
+impl ConsultationReport {
+    /// A copy whose language tags (its own and each dilemma's) are ones typst
+    /// accepts.
+    fn normalised(&self) -> ConsultationReport {
+        let mut report = self.clone();
+        report.lang = primary_lang(&report.lang);
+        for dilemma in report
+            .sessions
+            .iter_mut()
+            .flat_map(|s| s.dilemmas.iter_mut())
+        {
+            dilemma.lang = primary_lang(&dilemma.lang);
+        }
+        report
+    }
+}
+
 impl Printer {
     /// Typesets one practice sheet (A4) and returns the PDF bytes.
     pub fn practice_sheet(&self, sheet: &Sheet) -> Result<Vec<u8>, PrintError> {
@@ -181,6 +282,14 @@ impl Printer {
     pub fn compendium(&self, book: &Compendium) -> Result<Vec<u8>, PrintError> {
         let data = serde_json::to_vec(&book.normalised())?;
         self.render(world::Template::Compendium, data)
+    }
+
+    /// Typesets a consultation report (A4: title block, introduction,
+    /// contents when there is more than one session, then the sessions) and
+    /// returns the PDF bytes.
+    pub fn consultation_report(&self, report: &ConsultationReport) -> Result<Vec<u8>, PrintError> {
+        let data = serde_json::to_vec(&report.normalised())?;
+        self.render(world::Template::Report, data)
     }
 }
 

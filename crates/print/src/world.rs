@@ -27,19 +27,21 @@ const FONTS: [&[u8]; 4] = [
 const COMMON: &str = include_str!("../templates/common.typ");
 const SHEET: &str = include_str!("../templates/sheet.typ");
 const COMPENDIUM: &str = include_str!("../templates/compendium.typ");
+const REPORT: &str = include_str!("../templates/report.typ");
 
 /// Which document to typeset.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Template {
     Sheet,
     Compendium,
+    Report,
 }
 
 /// Renders running at the moment, across all printers; the memoisation
 /// cache is cleared when the last one ends (see [`Printer::render`]).
 static RENDERING: AtomicUsize = AtomicUsize::new(0);
 
-/// Typesets practice sheets and compendia into PDF.
+/// Typesets practice sheets, compendia and consultation reports into PDF.
 ///
 /// Creating a `Printer` parses and indexes the embedded fonts and builds the
 /// typst standard library, which takes a few milliseconds; keep one per
@@ -51,6 +53,7 @@ pub struct Printer {
     common: Source,
     sheet: Source,
     compendium: Source,
+    report: Source,
     data_id: FileId,
 }
 
@@ -91,6 +94,7 @@ impl Printer {
             common: Source::new(file_id("/common.typ"), COMMON.to_owned()),
             sheet: Source::new(file_id("/sheet.typ"), SHEET.to_owned()),
             compendium: Source::new(file_id("/compendium.typ"), COMPENDIUM.to_owned()),
+            report: Source::new(file_id("/report.typ"), REPORT.to_owned()),
             data_id: file_id("/data.json"),
         }
     }
@@ -100,6 +104,7 @@ impl Printer {
         let main = match template {
             Template::Sheet => &self.sheet,
             Template::Compendium => &self.compendium,
+            Template::Report => &self.report,
         };
         let world = PrintWorld {
             printer: self,
@@ -171,7 +176,7 @@ struct PrintWorld<'a> {
 impl PrintWorld<'_> {
     fn source_for(&self, id: FileId) -> Option<&Source> {
         let p = self.printer;
-        [&self.main, &p.common, &p.sheet, &p.compendium]
+        [&self.main, &p.common, &p.sheet, &p.compendium, &p.report]
             .into_iter()
             .find(|source| source.id() == id)
     }

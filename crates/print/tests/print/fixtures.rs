@@ -1,6 +1,9 @@
 //! Documents used by the tests.
 
-use majlis_print::{Chapter, Compendium, Fact, Section, Sheet};
+use majlis_print::{
+    Chapter, Compendium, ConsultationReport, Fact, ReportDilemma, ReportSession, Section, Sheet,
+    Wrapup,
+};
 
 pub fn fact(label: &str, value: &str) -> Fact {
     Fact {
@@ -162,5 +165,168 @@ pub fn mixed_compendium() -> Compendium {
             },
         ],
         footer: Some("Majlis · peer-learning network".into()),
+    }
+}
+
+pub fn dilemma(lang: &str, label: &str, question: &str, presenter: &str) -> ReportDilemma {
+    ReportDilemma {
+        lang: lang.into(),
+        label: label.into(),
+        question: question.into(),
+        presenter: presenter.into(),
+        sections: vec![],
+    }
+}
+
+pub fn wrapup(author: &str, text: &str) -> Wrapup {
+    Wrapup {
+        author: author.into(),
+        text: text.into(),
+    }
+}
+
+pub const REPORT_SESSIONS: [&str; 2] = [
+    "Thematic session 1: Qualifications, skills and employment issues",
+    "Thematic session 2: Housing and neighbourhoods",
+];
+pub const REPORT_QUESTION: &str =
+    "How can a city recognise the skills of newcomers who arrive without diplomas?";
+pub const REPORT_PRESENTER: &str = "Eveline Hamers, City of Amsterdam (NL)";
+pub const REPORT_RESULT: &str =
+    "The peers advised a short practical test at the workplace instead of a paper check.";
+pub const REPORT_WRAPUP_AUTHOR: &str = "Aliyyah Ahad, Migration Policy Institute Europe";
+
+/// Two sessions with three dilemmas and wrap-ups, in English.
+pub fn english_report() -> ConsultationReport {
+    let mut skills = dilemma("en", "Question 1", REPORT_QUESTION, REPORT_PRESENTER);
+    skills.sections = vec![
+        section(
+            "Information on the dilemma",
+            "Many newcomers worked for years as nurses, welders or teachers.\n\n\
+             Their papers were lost or are not recognised.",
+        ),
+        section(
+            "Open questions",
+            "Who pays for the assessment?\nWho carries it out?",
+        ),
+        section(
+            "Ideas and practices shared",
+            "Two cities described competence checks run with employers.",
+        ),
+        section("Result of the discussion", REPORT_RESULT),
+        section("Follow-up", " "),
+    ];
+    let mut language = dilemma(
+        "en",
+        "Question 2",
+        "Should language courses come before or alongside the first job?",
+        "Jonas Berg, City of Malmö (SE)",
+    );
+    language.sections = vec![
+        section(
+            "Information on the dilemma",
+            "Courses are full and waiting lists long.",
+        ),
+        section(
+            "Result of the discussion",
+            "Alongside: the peers saw better results when work and courses were combined.",
+        ),
+    ];
+    let mut housing = dilemma(
+        "en",
+        "Question 3",
+        "How to avoid concentrating newcomers in a few neighbourhoods?",
+        "",
+    );
+    housing.sections = vec![section(
+        "Result of the discussion",
+        "Spread small housing units across all districts and involve neighbours early.",
+    )];
+    ConsultationReport {
+        lang: "en".into(),
+        title: "Peer consultations on integration dilemmas".into(),
+        subtitle: Some("Urban Academy on Integration · April 2018".into()),
+        introduction: "Practitioners brought dilemmas from their daily work.\n\n\
+                       Peers from other cities discussed each one in small groups."
+            .into(),
+        contents_label: "Contents".into(),
+        sessions: vec![
+            ReportSession {
+                title: REPORT_SESSIONS[0].into(),
+                people: vec![
+                    fact("Facilitator", "Ceri Hutton, MigrationWork"),
+                    fact("Experts", "Ana Silva, OECD\nPaul Meyer, ILO"),
+                    fact("Rapporteur", "Lena Vos, EUROCITIES"),
+                    fact("Observer", ""),
+                ],
+                summary: "The session looked at the first steps into work.".into(),
+                dilemmas: vec![skills, language],
+                wrapup_heading: "Wrap-up".into(),
+                wrapups: vec![
+                    wrapup(
+                        REPORT_WRAPUP_AUTHOR,
+                        "Skills are lost when newcomers wait.\n\nCities can act early.",
+                    ),
+                    wrapup("Ceri Hutton, MigrationWork", "Keep talking to employers."),
+                ],
+            },
+            ReportSession {
+                title: REPORT_SESSIONS[1].into(),
+                people: vec![fact("Facilitator", "Marta Rossi, City of Milan")],
+                summary: String::new(),
+                dilemmas: vec![housing],
+                wrapup_heading: "Closing words".into(),
+                wrapups: vec![],
+            },
+        ],
+        footer: Some("Urban Academy on Integration · report".into()),
+    }
+}
+
+pub const ARABIC_REPORT_TITLE: &str = "تقرير المشاورات بين الأقران";
+pub const ARABIC_SESSION: &str = "الجلسة الأولى: التعليم والعمل";
+pub const ARABIC_QUESTION: &str = "كيف يمكن للبلدية أن تعترف بمهارات القادمين الجدد دون شهادات؟";
+pub const ENGLISH_QUESTION: &str = "Who should pay for the language courses of adults?";
+
+/// An Arabic report with one Arabic and one English dilemma.
+pub fn arabic_report() -> ConsultationReport {
+    let mut arabic = dilemma(
+        "ar-SY",
+        "السؤال 1",
+        ARABIC_QUESTION,
+        "أحمد الخطيب، بلدية إربد",
+    );
+    arabic.sections = vec![
+        section("معلومات عن المعضلة", ARABIC_BODY),
+        section(
+            "نتيجة النقاش",
+            "اقترح الزملاء اختباراً عملياً قصيراً في مكان العمل.",
+        ),
+    ];
+    let mut english = dilemma(
+        "en",
+        "Question 2",
+        ENGLISH_QUESTION,
+        "Jonas Berg, City of Malmö (SE)",
+    );
+    english.sections = vec![section(
+        "Result of the discussion",
+        "The peers favoured shared funding by the city and the state.",
+    )];
+    ConsultationReport {
+        lang: "ar".into(),
+        title: ARABIC_REPORT_TITLE.into(),
+        subtitle: Some("أكاديمية المدن للاندماج · نيسان 2018".into()),
+        introduction: "عرض الممارسون معضلات من عملهم اليومي.".into(),
+        contents_label: "المحتويات".into(),
+        sessions: vec![ReportSession {
+            title: ARABIC_SESSION.into(),
+            people: vec![fact("الميسّر", "سارة حداد"), fact("المقرر", "عمر ناصر")],
+            summary: String::new(),
+            dilemmas: vec![arabic, english],
+            wrapup_heading: "الختام".into(),
+            wrapups: vec![wrapup("ليلى منصور", "على المدن أن تبدأ العمل في وقت مبكر.")],
+        }],
+        footer: Some("مجلس".into()),
     }
 }

@@ -6,4 +6,5 @@ mod arabic;
 mod fixtures;
 mod latin;
 mod mixed;
+mod report;
 mod tools;
