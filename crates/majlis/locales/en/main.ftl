@@ -800,3 +800,172 @@ resource-delete = Delete the document
 resource-delete-hint = The document and all its language versions disappear from the library, from events and from practices. This cannot be undone.
 resource-delete-confirm = Yes, delete it
 resource-deleted = The document was deleted.
+
+## Consultations
+nav-consultations = Consultations
+search-type-dilemma = Consultation
+consultations-title = Peer consultations
+consultations-lead = A city presents a policy dilemma; peers ask open questions, share what worked elsewhere, and the result is recorded.
+consultations-count = { $count ->
+    [one] One consultation
+   *[other] { $count } consultations
+}
+consultations-none = No consultation matches these filters.
+consultation-new = Put a dilemma to peers
+consultation-new-lead = Describe your dilemma as a question and give the information peers need. It is saved as a draft; you then open it for a period and invite peers.
+consultation-save-draft = Save the draft
+consultation-dilemma = Dilemma
+consultation-moderation = Reported contributions
+consultation-open = Open the consultation
+consultation-open-hint = Peers can then ask open questions for { $days } days.
+consultation-open-ideas = Open the second phase: ideas and experiences
+consultation-ideas-hint = First peers ask open questions and you answer them. When every question has its answer, open the second phase so that peers can share ideas, experiences and practices.
+consultation-unanswered = { $count ->
+    [one] One question is still waiting for your answer.
+   *[other] { $count } questions are still waiting for your answer.
+}
+consultation-open-questions = Open questions
+consultation-ideas-shared = Ideas and practices shared
+consultation-no-questions = No open question yet.
+consultation-no-ideas = No idea or experience yet.
+consultation-contribute = Take part
+consultation-phase-one-hint = First phase: ask an open question that helps the presenter look at the dilemma. Ideas come in the second phase.
+consultation-phase-two-hint = Second phase: share an idea, an experience, or a practice or document from the library.
+consultation-send = Send
+consultation-conclude = Conclusion
+consultation-conclude-send = Save the conclusion and close
+consultation-archive = Archive this consultation
+consultation-participants = Taking part
+consultation-suggested-peers = Peers to invite
+consultation-invite-after-open = Invitations are sent by email once the consultation is open.
+consultation-no-suggestions = No peer to suggest: add themes to the dilemma, or ask a coordinator.
+consultation-invite-legend = Suggested from shared themes and related practices
+consultation-invite = Invite
+consultation-former-member = A former member
+consultation-question-n = Question { $n }
+consultation-report-of = Consultations at { $event }
+consultation-wrapup = Wrap-up
+consultation-wrapup-session = Wrap-up session
+consultation-error-closed = This consultation is not taking contributions.
+consultation-error-period-over = The period of this consultation has ended; only its conclusion can still be written.
+consultation-error-ideas-not-open = Ideas open in the second phase, after the presenter has answered the open questions.
+consultation-error-unanswered = Answer every open question before opening the second phase.
+consultation-error-not-draft = This consultation is already open.
+consultation-error-not-question = Only open questions are answered.
+consultation-error-not-concluded = Only a concluded consultation can be archived.
+consultation-error-question-short = Write the dilemma as a question of at least 10 characters.
+consultation-error-period = Give a number of days from 1 to 60.
+consultation-error-municipality = Choose a municipality you belong to.
+consultation-error-url = Give a web address starting with https:// or http://.
+consultation-error-link-missing = Choose a practice or a document, or give a web address.
+consultation-error-nobody = Choose at least one person.
+form-error-unknown = This is not one of the choices offered.
+dilemma-closes = closes
+dilemma-phase-questions = open questions
+dilemma-phase-ideas = ideas and experiences
+dilemma-joint = Discussed together with
+dilemma-field-question = The dilemma, as a question
+dilemma-field-information = Information on the dilemma
+dilemma-field-result = Result of the discussion
+dilemma-field-status = Status
+dilemma-field-presenter = Presented by
+dilemma-field-affiliation = Municipality or organisation
+dilemma-field-municipality = Municipality
+dilemma-field-organisation = Organisation
+dilemma-field-place = Place
+dilemma-field-city = City
+dilemma-field-country = Country
+dilemma-field-themes = Themes
+dilemma-field-help = Help sought
+dilemma-field-visibility = Who can read it
+dilemma-field-period = Open for (days)
+dilemma-field-event = Discussed at
+dilemma-field-kind = Kind of contribution
+dilemma-field-text = Your contribution
+dilemma-field-practice = Good practice
+dilemma-field-resource = Document
+dilemma-field-url = Web address
+dilemma-field-answer = Answer
+dilemma-field-reason = Reason
+dilemma-field-people = People
+dilemma-field-key = Form
+dilemma-field-author-name = Said by
+dilemma-field-author = Author
+dilemma-field-wrapup = Wrap-up message
+dilemma-hint-question = For example: How can we reach children whose families see our country only as a transit country? At most 500 characters.
+dilemma-hint-information = The context peers need: what you tried, who is involved, what limits you. At most 5000 characters.
+dilemma-hint-period = From 1 to 60 days; 14 if left empty.
+dilemma-status-draft = Draft
+dilemma-status-open = Open: questions
+dilemma-status-in-discussion = In discussion
+dilemma-status-concluded = Concluded
+dilemma-status-archived = Archived
+dilemma-visibility-public = Everyone
+dilemma-visibility-members = Signed-in members
+dilemma-visibility-participants = Only the people taking part
+contribution-kind-question = Open question
+contribution-kind-idea = Idea
+contribution-kind-experience = Experience
+contribution-kind-link = Practice or document
+help-sought-practices = Practices that worked elsewhere
+help-sought-experience = Peers' experience
+help-sought-expertise = Expert advice
+help-sought-partners = Partners for a project
+participant-role-presenter = presenter
+participant-role-invited = invited
+participant-role-rapporteur = rapporteur
+suggest-reason-municipality = works on these themes
+suggest-reason-expert = expert on these themes
+suggest-reason-practice = author of a related practice
+contribution-helped = This helped
+contribution-hidden = Hidden by a moderator
+contribution-reports = { $count ->
+    [one] reported once
+   *[other] reported { $count } times
+}
+contribution-answer = Answer of the presenter
+contribution-your-answer = Your answer
+contribution-answer-send = Answer
+contribution-mark-helped = Mark as helpful
+contribution-unmark-helped = No longer mark as helpful
+contribution-flag = Report to a moderator
+contribution-flag-reason = What is wrong with it?
+contribution-flag-send = Report
+moderation-title = Moderate
+moderation-reason = Reason (kept in the audit log)
+moderation-reasons = Reasons given
+moderation-hide = Hide
+moderation-restore = Restore
+moderation-none = No contribution is waiting for a moderator.
+clinic-title = Consultation clinic
+clinic-queue = Dilemmas of this session
+clinic-queue-empty = No dilemma is queued for this session yet.
+clinic-add-dilemma = Add a dilemma to the session
+clinic-record = Record a question, idea or practice
+clinic-record-send = Record
+clinic-said-by = Said by (optional)
+clinic-result = Result of the discussion
+clinic-result-send = Save the result
+clinic-no-wrapups = No wrap-up message yet.
+clinic-wrapup-author = Author
+clinic-wrapup-text = Wrap-up message
+clinic-wrapup-send = Add the wrap-up
+clinic-report = Report
+clinic-report-html = Read the report
+clinic-report-pdf = Report as PDF
+clinic-report-preview = Preview the report
+clinic-report-unpublished = Not published yet
+clinic-report-draft = This report is not published yet; only the people recording the session see it.
+clinic-publish = Publish the report
+clinic-withdraw = Withdraw the report
+practice-discussed-in = Discussed in consultations
+event-consultations = Consultation clinics
+event-consultations-report = Report of the consultations
+mail-consultation-invited-subject = { $inviter } invites you to a peer consultation
+mail-consultation-invited-body = Hello,
+
+    { $inviter } invites you to help with this dilemma:
+    { $question }
+
+    Read it, ask an open question and, later, share what worked for you:
+    { $link }

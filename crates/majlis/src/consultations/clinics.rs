@@ -113,9 +113,10 @@ async fn wrapups_of<C: ConnectionTrait>(
             .and_then(|o| orgs.get(&o))
             .map(|t| t.text(reference_lang).to_owned())
             .or_else(|| w.affiliation.clone());
-        let author = match org {
-            Some(o) if !o.is_empty() => format!("{}, {o}", w.author_name),
-            _ => w.author_name.clone(),
+        let author = match org.filter(|o| !o.is_empty()) {
+            Some(o) if w.author_name.is_empty() => o,
+            Some(o) => format!("{}, {o}", w.author_name),
+            None => w.author_name.clone(),
         };
         out.entry(w.session_id)
             .or_default()

@@ -542,7 +542,12 @@ pub async fn contribute(
         kind: Set(input.kind.code().to_owned()),
         body: Set(body),
         author_id: Set((!recording).then_some(actor.person_id)),
-        author_name: Set(input.author_name.clone()),
+        // Recorded for someone else: their name, or "" when nobody was named.
+        author_name: Set(if recording {
+            Some(input.author_name.clone().unwrap_or_default())
+        } else {
+            None
+        }),
         recorded_by: Set(recording.then_some(actor.person_id)),
         practice_id: Set(input.practice),
         resource_id: Set(input.resource),

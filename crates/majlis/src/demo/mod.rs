@@ -22,6 +22,7 @@ use crate::directory::reference::TrDef;
 use crate::directory::{MunicipalityKind, OrganisationKind};
 use crate::i18n::TrText;
 
+mod consultations;
 mod events;
 mod library;
 
@@ -144,6 +145,7 @@ pub async fn load(db: &Db, now: DateTime<Utc>) -> Result<LoadReport, DemoError> 
     }
     library::load(&tx, now, &mut report).await?;
     events::load(&tx, now, &mut report).await?;
+    consultations::load(&tx, now, &mut report).await?;
     tx.commit().await?;
     Ok(report)
 }

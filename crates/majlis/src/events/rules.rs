@@ -322,6 +322,13 @@ pub struct EventDetail {
 }
 
 impl EventDetail {
+    /// Whether the programme has a consultation clinic.
+    pub fn has_clinics(&self) -> bool {
+        self.days
+            .iter()
+            .flat_map(|d| d.sessions.iter())
+            .any(|s| s.kind == Some(SessionKind::ConsultationClinic))
+    }
     pub fn my_status(&self) -> Option<RegistrationStatus> {
         self.mine
             .as_ref()

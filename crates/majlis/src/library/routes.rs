@@ -747,6 +747,8 @@ struct PracticePage {
     related: Vec<crate::search::routes::Item>,
     /// Events it was presented at.
     events: Vec<crate::events::entities::event::Model>,
+    /// Consultations where it was shared.
+    dilemmas: Vec<crate::consultations::entities::dilemma::Model>,
 }
 
 impl PracticePage {
@@ -830,8 +832,12 @@ async fn show_practice(
     };
     let events =
         crate::events::rules::events_with_practice(state.db.read(), actor.as_ref(), pid).await?;
+    let dilemmas =
+        crate::consultations::rules::dilemmas_with_practice(state.db.read(), actor.as_ref(), pid)
+            .await?;
     let page = PracticePage {
         events,
+        dilemmas,
         related: crate::search::routes::related(state, &ctx, &format!("practice:{pid}")),
         may_see_contact: actor.is_some(),
         ctx: ctx.with_section(Section::Practices),
