@@ -143,6 +143,34 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         | ("GET" | "POST", "/events/{slug}/programme")
         | ("GET" | "POST", "/events/{slug}/registrations")
         | ("GET" | "POST", "/events/{slug}/outcomes") => coordinators,
+        // Consultations: reading follows each dilemma's visibility (the demo
+        // dilemma here is public); taking part needs an account.
+        ("GET", "/consultations" | "/consultations/{slug}")
+        | ("GET", "/api/v1/dilemmas" | "/api/v1/dilemmas/{slug}")
+        | ("GET", "/events/{slug}/clinics/{session}")
+        | ("GET", "/events/{slug}/clinics/{session}/report")
+        | ("GET", "/events/{slug}/clinics/{session}/report.pdf")
+        | ("GET", "/events/{slug}/consultations" | "/events/{slug}/consultations.pdf") => public,
+        ("GET" | "POST", "/consultations/new") => members_only,
+        // Sent without their fields: refused as bad input (400), whoever asks.
+        (
+            "POST",
+            "/consultations/{slug}/contribute"
+            | "/consultations/{slug}/answer"
+            | "/consultations/{slug}/helped"
+            | "/consultations/{slug}/invite"
+            | "/consultations/{slug}/conclude"
+            | "/consultations/{slug}/flag"
+            | "/events/{slug}/clinics/{session}",
+        ) => members_only,
+        // Leading a dilemma: its presenter (nobody here: a demo dilemma) and staff.
+        (
+            "POST",
+            "/consultations/{slug}/open" | "/consultations/{slug}/ideas" | "/consultations/{slug}/archive",
+        ) => coordinators,
+        ("GET", "/consultations/moderation") | ("POST", "/consultations/{slug}/moderate") => {
+            coordinators
+        }
         _ => return None,
     })
 }
@@ -160,6 +188,8 @@ struct World {
     resource: i32,
     /// A demo event's slug.
     event: String,
+    /// The first consultation clinic of the demo's Urban Academy module.
+    clinic: i32,
 }
 
 async fn person(app: &TestApp, email: &str, role: Role) -> i32 {
@@ -279,6 +309,21 @@ async fn world(app: &TestApp) -> World {
         .unwrap()
         .expect("the demo has events")
         .slug;
+    let ua = majlis::events::entities::event::Entity::find()
+        .filter(majlis::events::entities::event::Column::Slug.eq("urban-academy-1-education"))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .expect("the demo has the Urban Academy")
+        .id;
+    let clinic = majlis::events::entities::event_session::Entity::find()
+        .filter(majlis::events::entities::event_session::Column::EventId.eq(ua))
+        .filter(majlis::events::entities::event_session::Column::Kind.eq("consultation-clinic"))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .expect("a clinic session")
+        .id;
     World {
         people,
         target,
@@ -287,6 +332,7 @@ async fn world(app: &TestApp) -> World {
         draft,
         resource,
         event,
+        clinic,
     }
 }
 
@@ -312,6 +358,16 @@ fn concrete(path: &str, w: &World, css: &str) -> String {
         }
         "/files/{sha}/{name}" => format!("/files/{}/x.pdf", "ab".repeat(32)),
         p if p.starts_with("/compendiums/{slug}") => p.replace("{slug}", "no-such-edition"),
+        p if p.starts_with("/consultations/{slug}") || p == "/api/v1/dilemmas/{slug}" => {
+            p.replace("{slug}", "ua1-education-s1-q1")
+        }
+        // Printing is checked elsewhere: an unknown session keeps the matrix fast.
+        "/events/{slug}/clinics/{session}/report.pdf" => {
+            "/events/urban-academy-1-education/clinics/999999/report.pdf".into()
+        }
+        p if p.starts_with("/events/{slug}/clinics/{session}") => p
+            .replace("{slug}", "urban-academy-1-education")
+            .replace("{session}", &w.clinic.to_string()),
         p if p.starts_with("/events/{slug}") || p == "/api/v1/events/{slug}" => {
             p.replace("{slug}", &w.event)
         }

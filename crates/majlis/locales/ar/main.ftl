@@ -836,3 +836,190 @@ resource-delete = حذف الوثيقة
 resource-delete-hint = تختفي الوثيقة وكل نسخها اللغوية من المكتبة ومن الفعاليات والممارسات. لا يمكن التراجع عن ذلك.
 resource-delete-confirm = نعم، احذفها
 resource-deleted = حُذفت الوثيقة.
+
+## Consultations
+nav-consultations = المشاورات
+search-type-dilemma = مشاورة
+consultations-title = المشاورات بين الأقران
+consultations-lead = تعرض مدينةٌ معضلةً تتعلق بالسياسات، فيطرح الأقران أسئلة مفتوحة ويتبادلون ما نجح في أماكن أخرى، ثم تُسجَّل النتيجة.
+consultations-count = { $count ->
+    [zero] لا توجد مشاورات
+    [one] مشاورة واحدة
+    [two] مشاورتان
+    [few] { $count } مشاورات
+    [many] { $count } مشاورة
+   *[other] { $count } مشاورة
+}
+consultations-none = لا توجد مشاورة تطابق معايير التصفية هذه.
+consultation-new = اعرض معضلة على الأقران
+consultation-new-lead = صِف معضلتك في صورة سؤال، وقدّم المعلومات التي يحتاج إليها الأقران. تُحفظ المعضلة كمسودة، ثم تفتحها لفترة محددة وتدعو الأقران.
+consultation-save-draft = حفظ المسودة
+consultation-dilemma = المعضلة
+consultation-moderation = المساهمات المُبلَّغ عنها
+consultation-open = فتح المشاورة
+consultation-open-hint = يمكن للأقران بعد ذلك طرح أسئلة مفتوحة لمدة { $days ->
+    [one] يوم واحد
+    [two] يومين
+    [few] { $days } أيام
+    [many] { $days } يومًا
+   *[other] { $days } يوم
+}.
+consultation-open-ideas = فتح المرحلة الثانية: الأفكار والتجارب
+consultation-ideas-hint = يطرح الأقران أولًا أسئلة مفتوحة وتجيب أنت عنها. وعندما يحصل كل سؤال على إجابته، افتح المرحلة الثانية ليتمكّن الأقران من تبادل الأفكار والتجارب والممارسات.
+consultation-unanswered = { $count ->
+    [zero] لم يبقَ أي سؤال بانتظار إجابتك.
+    [one] ما زال سؤال واحد بانتظار إجابتك.
+    [two] ما زال سؤالان بانتظار إجابتك.
+    [few] ما زالت { $count } أسئلة بانتظار إجابتك.
+    [many] ما زال { $count } سؤالًا بانتظار إجابتك.
+   *[other] ما زال { $count } سؤال بانتظار إجابتك.
+}
+consultation-open-questions = الأسئلة المفتوحة
+consultation-ideas-shared = الأفكار والممارسات المطروحة
+consultation-no-questions = لم يُطرح أي سؤال مفتوح بعد.
+consultation-no-ideas = لم تُطرح أي فكرة أو تجربة بعد.
+consultation-contribute = شارك
+consultation-phase-one-hint = المرحلة الأولى: اطرح سؤالًا مفتوحًا يساعد مقدّم المعضلة على التأمّل فيها. أما الأفكار فتأتي في المرحلة الثانية.
+consultation-phase-two-hint = المرحلة الثانية: شارك فكرة أو تجربة، أو ممارسة أو وثيقة من المكتبة.
+consultation-send = إرسال
+consultation-conclude = الاستنتاج
+consultation-conclude-send = حفظ الاستنتاج وإغلاق المشاورة
+consultation-archive = أرشفة هذه المشاورة
+consultation-participants = المشاركون
+consultation-suggested-peers = أقران يمكن دعوتهم
+consultation-invite-after-open = تُرسَل الدعوات بالبريد الإلكتروني بعد فتح المشاورة.
+consultation-no-suggestions = لا يوجد أقران لاقتراحهم: أضف مواضيع إلى المعضلة، أو اطلب ذلك من أحد المنسّقين.
+consultation-invite-legend = مقترحون بناءً على المواضيع المشتركة والممارسات ذات الصلة
+consultation-invite = دعوة
+consultation-former-member = عضو سابق
+consultation-question-n = السؤال { $n }
+consultation-report-of = المشاورات في فعالية «{ $event }»
+consultation-wrapup = الخلاصة الختامية
+consultation-wrapup-session = جلسة الخلاصة الختامية
+consultation-error-closed = لا تقبل هذه المشاورة أي مساهمات.
+consultation-error-period-over = انتهت فترة هذه المشاورة؛ ولم يعد ممكنًا سوى كتابة استنتاجها.
+consultation-error-ideas-not-open = يُفتح باب الأفكار في المرحلة الثانية، بعد أن يجيب مقدّم المعضلة عن الأسئلة المفتوحة.
+consultation-error-unanswered = أجب عن كل الأسئلة المفتوحة قبل فتح المرحلة الثانية.
+consultation-error-not-draft = هذه المشاورة مفتوحة بالفعل.
+consultation-error-not-question = لا يُجاب إلا عن الأسئلة المفتوحة.
+consultation-error-not-concluded = لا يمكن أرشفة إلا المشاورات المختتمة.
+consultation-error-question-short = اكتب المعضلة في صورة سؤال لا يقل عن 10 أحرف.
+consultation-error-period = أدخل عدد أيام من 1 إلى 60.
+consultation-error-municipality = اختر بلدية تنتمي إليها.
+consultation-error-url = أدخل عنوان ويب يبدأ بـ https:// أو http://.
+consultation-error-link-missing = اختر ممارسة أو وثيقة، أو أدخل عنوان ويب.
+consultation-error-nobody = اختر شخصًا واحدًا على الأقل.
+form-error-unknown = هذا ليس أحد الخيارات المتاحة.
+dilemma-closes = تُغلق في
+dilemma-phase-questions = الأسئلة المفتوحة
+dilemma-phase-ideas = الأفكار والتجارب
+dilemma-joint = نوقشت بالاشتراك مع
+dilemma-field-question = المعضلة في صورة سؤال
+dilemma-field-information = معلومات عن المعضلة
+dilemma-field-result = نتيجة النقاش
+dilemma-field-status = الحالة
+dilemma-field-presenter = قدّمها
+dilemma-field-affiliation = البلدية أو المنظمة
+dilemma-field-municipality = البلدية
+dilemma-field-organisation = المنظمة
+dilemma-field-place = المكان
+dilemma-field-city = المدينة
+dilemma-field-country = البلد
+dilemma-field-themes = المواضيع
+dilemma-field-help = المساعدة المطلوبة
+dilemma-field-visibility = مَن يمكنه قراءتها
+dilemma-field-period = مدة فتحها (بالأيام)
+dilemma-field-event = نوقشت في
+dilemma-field-kind = نوع المساهمة
+dilemma-field-text = مساهمتك
+dilemma-field-practice = ممارسة جيدة
+dilemma-field-resource = وثيقة
+dilemma-field-url = عنوان الويب
+dilemma-field-answer = الإجابة
+dilemma-field-reason = السبب
+dilemma-field-people = الأشخاص
+dilemma-field-key = النموذج
+dilemma-field-author-name = صاحب المداخلة
+dilemma-field-author = المؤلف
+dilemma-field-wrapup = رسالة الخلاصة الختامية
+dilemma-hint-question = مثال: كيف يمكننا الوصول إلى الأطفال الذين لا ترى أسرهم في بلدنا سوى بلد عبور؟ 500 حرف كحد أقصى.
+dilemma-hint-information = السياق الذي يحتاج إليه الأقران: ما الذي جرّبته، ومَن المعنيّون، وما الذي يحدّ من قدرتك. 5000 حرف كحد أقصى.
+dilemma-hint-period = من 1 إلى 60 يومًا؛ 14 يومًا إذا تُرك الحقل فارغًا.
+dilemma-status-draft = مسودة
+dilemma-status-open = مفتوحة: الأسئلة
+dilemma-status-in-discussion = قيد النقاش
+dilemma-status-concluded = مختتمة
+dilemma-status-archived = مؤرشفة
+dilemma-visibility-public = الجميع
+dilemma-visibility-members = الأعضاء الذين سجّلوا الدخول
+dilemma-visibility-participants = المشاركون فيها فقط
+contribution-kind-question = سؤال مفتوح
+contribution-kind-idea = فكرة
+contribution-kind-experience = تجربة
+contribution-kind-link = ممارسة أو وثيقة
+help-sought-practices = ممارسات نجحت في أماكن أخرى
+help-sought-experience = تجارب الأقران
+help-sought-expertise = مشورة الخبراء
+help-sought-partners = شركاء لمشروع
+participant-role-presenter = مقدّم المعضلة
+participant-role-invited = مدعو
+participant-role-rapporteur = مقرّر
+suggest-reason-municipality = يعمل على هذه المواضيع
+suggest-reason-expert = خبير في هذه المواضيع
+suggest-reason-practice = مؤلف ممارسة ذات صلة
+contribution-helped = كان هذا مفيدًا
+contribution-hidden = أخفاها أحد المشرفين
+contribution-reports = { $count ->
+    [zero] لم يُبلَّغ عنها
+    [one] أُبلغ عنها مرة واحدة
+    [two] أُبلغ عنها مرتين
+    [few] أُبلغ عنها { $count } مرات
+    [many] أُبلغ عنها { $count } مرة
+   *[other] أُبلغ عنها { $count } مرة
+}
+contribution-answer = إجابة مقدّم المعضلة
+contribution-your-answer = إجابتك
+contribution-answer-send = أجب
+contribution-mark-helped = وضع علامة «مفيد»
+contribution-unmark-helped = إزالة علامة «مفيد»
+contribution-flag = الإبلاغ إلى أحد المشرفين
+contribution-flag-reason = ما المشكلة فيها؟
+contribution-flag-send = إبلاغ
+moderation-title = الإشراف
+moderation-reason = السبب (يُحفظ في سجل التدقيق)
+moderation-reasons = الأسباب المذكورة
+moderation-hide = إخفاء
+moderation-restore = استعادة
+moderation-none = لا توجد مساهمة بانتظار أحد المشرفين.
+clinic-title = جلسة الاستشارة
+clinic-queue = معضلات هذه الجلسة
+clinic-queue-empty = لم تُدرج أي معضلة في هذه الجلسة بعد.
+clinic-add-dilemma = إضافة معضلة إلى الجلسة
+clinic-record = تسجيل سؤال أو فكرة أو ممارسة
+clinic-record-send = تسجيل
+clinic-said-by = صاحب المداخلة (اختياري)
+clinic-result = نتيجة النقاش
+clinic-result-send = حفظ النتيجة
+clinic-no-wrapups = لا توجد رسالة خلاصة ختامية بعد.
+clinic-wrapup-author = المؤلف
+clinic-wrapup-text = رسالة الخلاصة الختامية
+clinic-wrapup-send = إضافة الخلاصة الختامية
+clinic-report = التقرير
+clinic-report-html = قراءة التقرير
+clinic-report-pdf = التقرير بصيغة PDF
+clinic-report-preview = معاينة التقرير
+clinic-report-unpublished = لم يُنشر بعد
+clinic-report-draft = لم يُنشر هذا التقرير بعد؛ لا يراه إلا الأشخاص الذين يسجّلون الجلسة.
+clinic-publish = نشر التقرير
+clinic-withdraw = سحب التقرير
+practice-discussed-in = نوقشت في المشاورات
+event-consultations = جلسات الاستشارة
+event-consultations-report = تقرير المشاورات
+mail-consultation-invited-subject = يدعوك { $inviter } إلى مشاورة بين الأقران
+mail-consultation-invited-body = مرحبًا،
+
+    يدعوك { $inviter } إلى المساعدة في هذه المعضلة:
+    { $question }
+
+    اقرأها، واطرح سؤالًا مفتوحًا، ثم شارك لاحقًا ما نجح لديك:
+    { $link }

@@ -805,3 +805,172 @@ resource-delete = Dokument löschen
 resource-delete-hint = Das Dokument und alle Sprachfassungen verschwinden aus der Bibliothek, aus Veranstaltungen und Praxisbeispielen. Das lässt sich nicht rückgängig machen.
 resource-delete-confirm = Ja, löschen
 resource-deleted = Das Dokument wurde gelöscht.
+
+## Consultations
+nav-consultations = Konsultationen
+search-type-dilemma = Konsultation
+consultations-title = Peer-Konsultationen
+consultations-lead = Eine Stadt stellt ein kommunalpolitisches Dilemma vor; Peers stellen offene Fragen und teilen, was sich anderswo bewährt hat, und das Ergebnis wird festgehalten.
+consultations-count = { $count ->
+    [one] Eine Konsultation
+   *[other] { $count } Konsultationen
+}
+consultations-none = Keine Konsultation entspricht diesen Filtern.
+consultation-new = Peers ein Dilemma vorlegen
+consultation-new-lead = Beschreiben Sie Ihr Dilemma als Frage und geben Sie die Informationen an, die Peers benötigen. Es wird als Entwurf gespeichert; anschließend öffnen Sie es für einen bestimmten Zeitraum und laden Peers ein.
+consultation-save-draft = Entwurf speichern
+consultation-dilemma = Dilemma
+consultation-moderation = Gemeldete Beiträge
+consultation-open = Konsultation öffnen
+consultation-open-hint = Peers können dann { $days } Tage lang offene Fragen stellen.
+consultation-open-ideas = Zweite Phase öffnen: Ideen und Erfahrungen
+consultation-ideas-hint = Zuerst stellen Peers offene Fragen, und Sie beantworten sie. Wenn jede Frage beantwortet ist, öffnen Sie die zweite Phase, damit Peers Ideen, Erfahrungen und Praxisbeispiele teilen können.
+consultation-unanswered = { $count ->
+    [one] Eine Frage wartet noch auf Ihre Antwort.
+   *[other] { $count } Fragen warten noch auf Ihre Antwort.
+}
+consultation-open-questions = Offene Fragen
+consultation-ideas-shared = Geteilte Ideen und Praxisbeispiele
+consultation-no-questions = Noch keine offene Frage.
+consultation-no-ideas = Noch keine Idee oder Erfahrung.
+consultation-contribute = Mitwirken
+consultation-phase-one-hint = Erste Phase: Stellen Sie eine offene Frage, die der vorstellenden Person hilft, das Dilemma genauer zu betrachten. Ideen folgen in der zweiten Phase.
+consultation-phase-two-hint = Zweite Phase: Teilen Sie eine Idee, eine Erfahrung oder ein Praxisbeispiel bzw. Dokument aus der Bibliothek.
+consultation-send = Senden
+consultation-conclude = Fazit
+consultation-conclude-send = Fazit speichern und abschließen
+consultation-archive = Diese Konsultation archivieren
+consultation-participants = Beteiligte
+consultation-suggested-peers = Einzuladende Peers
+consultation-invite-after-open = Die Einladungen werden per E-Mail verschickt, sobald die Konsultation geöffnet ist.
+consultation-no-suggestions = Keine Peers vorzuschlagen: Fügen Sie dem Dilemma Themen hinzu oder wenden Sie sich an die Koordination.
+consultation-invite-legend = Vorgeschlagen anhand gemeinsamer Themen und zugehöriger Praxisbeispiele
+consultation-invite = Einladen
+consultation-former-member = Ein ehemaliges Mitglied
+consultation-question-n = Frage { $n }
+consultation-report-of = Konsultationen bei „{ $event }“
+consultation-wrapup = Abschlussbetrachtung
+consultation-wrapup-session = Sitzung zur Abschlussbetrachtung
+consultation-error-closed = Diese Konsultation nimmt keine Beiträge an.
+consultation-error-period-over = Der Zeitraum dieser Konsultation ist abgelaufen; nur ihr Fazit kann noch verfasst werden.
+consultation-error-ideas-not-open = Ideen sind in der zweiten Phase möglich, nachdem die vorstellende Person die offenen Fragen beantwortet hat.
+consultation-error-unanswered = Beantworten Sie alle offenen Fragen, bevor Sie die zweite Phase öffnen.
+consultation-error-not-draft = Diese Konsultation ist bereits geöffnet.
+consultation-error-not-question = Nur offene Fragen werden beantwortet.
+consultation-error-not-concluded = Nur eine abgeschlossene Konsultation kann archiviert werden.
+consultation-error-question-short = Bitte formulieren Sie das Dilemma als Frage mit mindestens 10 Zeichen.
+consultation-error-period = Bitte geben Sie eine Anzahl von Tagen zwischen 1 und 60 ein.
+consultation-error-municipality = Bitte wählen Sie eine Kommune, der Sie angehören.
+consultation-error-url = Bitte geben Sie eine Webadresse ein, die mit https:// oder http:// beginnt.
+consultation-error-link-missing = Bitte wählen Sie ein Praxisbeispiel oder ein Dokument, oder geben Sie eine Webadresse an.
+consultation-error-nobody = Bitte wählen Sie mindestens eine Person.
+form-error-unknown = Dies ist keine der angebotenen Optionen.
+dilemma-closes = endet am
+dilemma-phase-questions = offene Fragen
+dilemma-phase-ideas = Ideen und Erfahrungen
+dilemma-joint = Gemeinsam beraten mit
+dilemma-field-question = Das Dilemma als Frage
+dilemma-field-information = Informationen zum Dilemma
+dilemma-field-result = Ergebnis der Diskussion
+dilemma-field-status = Status
+dilemma-field-presenter = Vorgestellt von
+dilemma-field-affiliation = Kommune oder Organisation
+dilemma-field-municipality = Kommune
+dilemma-field-organisation = Organisation
+dilemma-field-place = Ort
+dilemma-field-city = Stadt
+dilemma-field-country = Land
+dilemma-field-themes = Themen
+dilemma-field-help = Gesuchte Unterstützung
+dilemma-field-visibility = Wer darf es lesen
+dilemma-field-period = Geöffnet für (Tage)
+dilemma-field-event = Beraten bei
+dilemma-field-kind = Art des Beitrags
+dilemma-field-text = Ihr Beitrag
+dilemma-field-practice = Praxisbeispiel
+dilemma-field-resource = Dokument
+dilemma-field-url = Webadresse
+dilemma-field-answer = Antwort
+dilemma-field-reason = Grund
+dilemma-field-people = Personen
+dilemma-field-key = Formular
+dilemma-field-author-name = Geäußert von
+dilemma-field-author = Verfasser/in
+dilemma-field-wrapup = Beitrag zur Abschlussbetrachtung
+dilemma-hint-question = Zum Beispiel: Wie erreichen wir Kinder, deren Familien unser Land nur als Transitland sehen? Höchstens 500 Zeichen.
+dilemma-hint-information = Der Kontext, den Peers brauchen: was Sie versucht haben, wer beteiligt ist, was Sie einschränkt. Höchstens 5000 Zeichen.
+dilemma-hint-period = 1 bis 60 Tage; 14, wenn das Feld leer bleibt.
+dilemma-status-draft = Entwurf
+dilemma-status-open = Offen: Fragen
+dilemma-status-in-discussion = In Diskussion
+dilemma-status-concluded = Abgeschlossen
+dilemma-status-archived = Archiviert
+dilemma-visibility-public = Alle
+dilemma-visibility-members = Angemeldete Mitglieder
+dilemma-visibility-participants = Nur die beteiligten Personen
+contribution-kind-question = Offene Frage
+contribution-kind-idea = Idee
+contribution-kind-experience = Erfahrung
+contribution-kind-link = Praxisbeispiel oder Dokument
+help-sought-practices = Praxisbeispiele, die sich anderswo bewährt haben
+help-sought-experience = Erfahrungen von Peers
+help-sought-expertise = Rat von Fachleuten
+help-sought-partners = Partner für ein Projekt
+participant-role-presenter = vorstellende Person
+participant-role-invited = eingeladen
+participant-role-rapporteur = Berichterstatter/in
+suggest-reason-municipality = arbeitet zu diesen Themen
+suggest-reason-expert = Fachperson für diese Themen
+suggest-reason-practice = Verfasser/in eines zugehörigen Praxisbeispiels
+contribution-helped = Das hat geholfen
+contribution-hidden = Von der Moderation ausgeblendet
+contribution-reports = { $count ->
+    [one] einmal gemeldet
+   *[other] { $count }-mal gemeldet
+}
+contribution-answer = Antwort der vorstellenden Person
+contribution-your-answer = Ihre Antwort
+contribution-answer-send = Antworten
+contribution-mark-helped = Als hilfreich markieren
+contribution-unmark-helped = Nicht mehr als hilfreich markieren
+contribution-flag = Der Moderation melden
+contribution-flag-reason = Was stimmt damit nicht?
+contribution-flag-send = Melden
+moderation-title = Moderieren
+moderation-reason = Grund (wird im Audit-Protokoll festgehalten)
+moderation-reasons = Angegebene Gründe
+moderation-hide = Ausblenden
+moderation-restore = Wiederherstellen
+moderation-none = Kein Beitrag wartet auf die Moderation.
+clinic-title = Beratungssitzung
+clinic-queue = Dilemmata dieser Sitzung
+clinic-queue-empty = Für diese Sitzung ist noch kein Dilemma vorgesehen.
+clinic-add-dilemma = Dilemma zur Sitzung hinzufügen
+clinic-record = Frage, Idee oder Praxisbeispiel festhalten
+clinic-record-send = Festhalten
+clinic-said-by = Geäußert von (optional)
+clinic-result = Ergebnis der Diskussion
+clinic-result-send = Ergebnis speichern
+clinic-no-wrapups = Noch kein Beitrag zur Abschlussbetrachtung.
+clinic-wrapup-author = Verfasser/in
+clinic-wrapup-text = Beitrag zur Abschlussbetrachtung
+clinic-wrapup-send = Abschlussbetrachtung hinzufügen
+clinic-report = Bericht
+clinic-report-html = Bericht lesen
+clinic-report-pdf = Bericht als PDF
+clinic-report-preview = Vorschau des Berichts
+clinic-report-unpublished = Noch nicht veröffentlicht
+clinic-report-draft = Dieser Bericht ist noch nicht veröffentlicht; nur die Personen, die die Sitzung protokollieren, können ihn sehen.
+clinic-publish = Bericht veröffentlichen
+clinic-withdraw = Bericht zurückziehen
+practice-discussed-in = Beraten in Konsultationen
+event-consultations = Beratungssitzungen
+event-consultations-report = Bericht über die Konsultationen
+mail-consultation-invited-subject = { $inviter } lädt Sie zu einer Peer-Konsultation ein
+mail-consultation-invited-body = Guten Tag,
+
+    { $inviter } lädt Sie ein, bei diesem Dilemma zu helfen:
+    { $question }
+
+    Lesen Sie es, stellen Sie eine offene Frage und teilen Sie später, was sich bei Ihnen bewährt hat:
+    { $link }

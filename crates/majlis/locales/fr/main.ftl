@@ -806,3 +806,172 @@ resource-delete = Supprimer le document
 resource-delete-hint = Le document et toutes ses versions linguistiques disparaissent de la bibliothèque, des événements et des pratiques. C’est définitif.
 resource-delete-confirm = Oui, supprimer
 resource-deleted = Le document a été supprimé.
+
+## Consultations
+nav-consultations = Consultations
+search-type-dilemma = Consultation
+consultations-title = Consultations entre pairs
+consultations-lead = Une ville présente un dilemme de politique publique ; des pairs posent des questions ouvertes et partagent ce qui a fonctionné ailleurs, puis le résultat est consigné.
+consultations-count = { $count ->
+    [one] Une consultation
+   *[other] { $count } consultations
+}
+consultations-none = Aucune consultation ne correspond à ces filtres.
+consultation-new = Soumettre un dilemme à des pairs
+consultation-new-lead = Décrivez votre dilemme sous forme de question et donnez les informations dont les pairs ont besoin. Il est enregistré comme brouillon ; vous l’ouvrez ensuite pour une période donnée et invitez des pairs.
+consultation-save-draft = Enregistrer le brouillon
+consultation-dilemma = Dilemme
+consultation-moderation = Contributions signalées
+consultation-open = Ouvrir la consultation
+consultation-open-hint = Les pairs peuvent alors poser des questions ouvertes pendant { $days } jours.
+consultation-open-ideas = Ouvrir la seconde phase : idées et expériences
+consultation-ideas-hint = Les pairs posent d’abord des questions ouvertes, et vous y répondez. Lorsque chaque question a sa réponse, ouvrez la seconde phase pour que les pairs puissent partager idées, expériences et pratiques.
+consultation-unanswered = { $count ->
+    [one] Une question attend encore votre réponse.
+   *[other] { $count } questions attendent encore votre réponse.
+}
+consultation-open-questions = Questions ouvertes
+consultation-ideas-shared = Idées et pratiques partagées
+consultation-no-questions = Aucune question ouverte pour l’instant.
+consultation-no-ideas = Aucune idée ni expérience pour l’instant.
+consultation-contribute = Participer
+consultation-phase-one-hint = Première phase : posez une question ouverte qui aide le porteur du dilemme à y porter un autre regard. Les idées viennent lors de la seconde phase.
+consultation-phase-two-hint = Seconde phase : partagez une idée, une expérience, ou une pratique ou un document de la bibliothèque.
+consultation-send = Envoyer
+consultation-conclude = Conclusion
+consultation-conclude-send = Enregistrer la conclusion et clôturer
+consultation-archive = Archiver cette consultation
+consultation-participants = Participants
+consultation-suggested-peers = Pairs à inviter
+consultation-invite-after-open = Les invitations sont envoyées par e-mail une fois la consultation ouverte.
+consultation-no-suggestions = Aucun pair à suggérer : ajoutez des thèmes au dilemme, ou adressez-vous à un coordinateur.
+consultation-invite-legend = Suggestions fondées sur les thèmes communs et les pratiques associées
+consultation-invite = Inviter
+consultation-former-member = Un ancien membre
+consultation-question-n = Question { $n }
+consultation-report-of = Consultations lors de « { $event } »
+consultation-wrapup = Synthèse finale
+consultation-wrapup-session = Séance de synthèse finale
+consultation-error-closed = Cette consultation n’accepte pas de contributions.
+consultation-error-period-over = La période de cette consultation est terminée ; seule sa conclusion peut encore être rédigée.
+consultation-error-ideas-not-open = Les idées s’ouvrent lors de la seconde phase, une fois que le porteur du dilemme a répondu aux questions ouvertes.
+consultation-error-unanswered = Répondez à chaque question ouverte avant d’ouvrir la seconde phase.
+consultation-error-not-draft = Cette consultation est déjà ouverte.
+consultation-error-not-question = Seules les questions ouvertes reçoivent une réponse.
+consultation-error-not-concluded = Seule une consultation conclue peut être archivée.
+consultation-error-question-short = Formulez le dilemme sous forme de question d’au moins 10 caractères.
+consultation-error-period = Indiquez un nombre de jours de 1 à 60.
+consultation-error-municipality = Choisissez une municipalité dont vous faites partie.
+consultation-error-url = Indiquez une adresse web commençant par https:// ou http://.
+consultation-error-link-missing = Choisissez une pratique ou un document, ou indiquez une adresse web.
+consultation-error-nobody = Choisissez au moins une personne.
+form-error-unknown = Ce choix ne fait pas partie des options proposées.
+dilemma-closes = clôture le
+dilemma-phase-questions = questions ouvertes
+dilemma-phase-ideas = idées et expériences
+dilemma-joint = Examiné conjointement avec
+dilemma-field-question = Le dilemme, sous forme de question
+dilemma-field-information = Informations sur le dilemme
+dilemma-field-result = Résultat de la discussion
+dilemma-field-status = Statut
+dilemma-field-presenter = Présenté par
+dilemma-field-affiliation = Municipalité ou organisation
+dilemma-field-municipality = Municipalité
+dilemma-field-organisation = Organisation
+dilemma-field-place = Lieu
+dilemma-field-city = Ville
+dilemma-field-country = Pays
+dilemma-field-themes = Thèmes
+dilemma-field-help = Aide recherchée
+dilemma-field-visibility = Qui peut le lire
+dilemma-field-period = Ouvert pendant (jours)
+dilemma-field-event = Examiné lors de
+dilemma-field-kind = Type de contribution
+dilemma-field-text = Votre contribution
+dilemma-field-practice = Bonne pratique
+dilemma-field-resource = Document
+dilemma-field-url = Adresse web
+dilemma-field-answer = Réponse
+dilemma-field-reason = Motif
+dilemma-field-people = Personnes
+dilemma-field-key = Formulaire
+dilemma-field-author-name = Propos de
+dilemma-field-author = Auteur
+dilemma-field-wrapup = Message de synthèse finale
+dilemma-hint-question = Par exemple : comment atteindre les enfants dont les familles ne voient dans notre pays qu’un pays de transit ? 500 caractères au maximum.
+dilemma-hint-information = Le contexte dont les pairs ont besoin : ce que vous avez essayé, qui est concerné, ce qui vous limite. 5000 caractères au maximum.
+dilemma-hint-period = De 1 à 60 jours ; 14 si le champ est laissé vide.
+dilemma-status-draft = Brouillon
+dilemma-status-open = Ouverte : questions
+dilemma-status-in-discussion = En discussion
+dilemma-status-concluded = Conclue
+dilemma-status-archived = Archivée
+dilemma-visibility-public = Tout le monde
+dilemma-visibility-members = Membres connectés
+dilemma-visibility-participants = Uniquement les personnes qui y participent
+contribution-kind-question = Question ouverte
+contribution-kind-idea = Idée
+contribution-kind-experience = Expérience
+contribution-kind-link = Pratique ou document
+help-sought-practices = Pratiques qui ont fonctionné ailleurs
+help-sought-experience = Expérience des pairs
+help-sought-expertise = Avis d’experts
+help-sought-partners = Partenaires pour un projet
+participant-role-presenter = porteur du dilemme
+participant-role-invited = invité
+participant-role-rapporteur = rapporteur
+suggest-reason-municipality = travaille sur ces thèmes
+suggest-reason-expert = expert de ces thèmes
+suggest-reason-practice = auteur d’une pratique associée
+contribution-helped = Cela a aidé
+contribution-hidden = Masquée par un modérateur
+contribution-reports = { $count ->
+    [one] signalée une fois
+   *[other] signalée { $count } fois
+}
+contribution-answer = Réponse du porteur du dilemme
+contribution-your-answer = Votre réponse
+contribution-answer-send = Répondre
+contribution-mark-helped = Marquer comme utile
+contribution-unmark-helped = Ne plus marquer comme utile
+contribution-flag = Signaler à un modérateur
+contribution-flag-reason = Quel est le problème ?
+contribution-flag-send = Signaler
+moderation-title = Modérer
+moderation-reason = Motif (conservé dans le journal d’audit)
+moderation-reasons = Motifs indiqués
+moderation-hide = Masquer
+moderation-restore = Rétablir
+moderation-none = Aucune contribution n’attend de modérateur.
+clinic-title = Séance de consultation
+clinic-queue = Dilemmes de cette séance
+clinic-queue-empty = Aucun dilemme n’est encore prévu pour cette séance.
+clinic-add-dilemma = Ajouter un dilemme à la séance
+clinic-record = Consigner une question, une idée ou une pratique
+clinic-record-send = Consigner
+clinic-said-by = Propos de (facultatif)
+clinic-result = Résultat de la discussion
+clinic-result-send = Enregistrer le résultat
+clinic-no-wrapups = Aucun message de synthèse finale pour l’instant.
+clinic-wrapup-author = Auteur
+clinic-wrapup-text = Message de synthèse finale
+clinic-wrapup-send = Ajouter la synthèse finale
+clinic-report = Rapport
+clinic-report-html = Lire le rapport
+clinic-report-pdf = Rapport en PDF
+clinic-report-preview = Aperçu du rapport
+clinic-report-unpublished = Pas encore publié
+clinic-report-draft = Ce rapport n’est pas encore publié ; seules les personnes qui consignent la séance le voient.
+clinic-publish = Publier le rapport
+clinic-withdraw = Retirer le rapport
+practice-discussed-in = Examinée lors de consultations
+event-consultations = Séances de consultation
+event-consultations-report = Rapport des consultations
+mail-consultation-invited-subject = { $inviter } vous invite à une consultation entre pairs
+mail-consultation-invited-body = Bonjour,
+
+    { $inviter } vous invite à apporter votre aide sur ce dilemme :
+    { $question }
+
+    Lisez-le, posez une question ouverte et, plus tard, partagez ce qui a fonctionné chez vous :
+    { $link }

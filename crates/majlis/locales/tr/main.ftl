@@ -805,3 +805,172 @@ resource-delete = Belgeyi sil
 resource-delete-hint = Belge ve tüm dil sürümleri kütüphaneden, etkinliklerden ve uygulamalardan kaldırılır. Bu işlem geri alınamaz.
 resource-delete-confirm = Evet, sil
 resource-deleted = Belge silindi.
+
+## Consultations
+nav-consultations = İstişareler
+search-type-dilemma = İstişare
+consultations-title = Akran istişareleri
+consultations-lead = Bir şehir bir politika ikilemini sunar; akranlar açık sorular sorar, başka yerlerde işe yarayanları paylaşır ve sonuç kayda geçirilir.
+consultations-count = { $count ->
+    [one] Bir istişare
+   *[other] { $count } istişare
+}
+consultations-none = Bu filtrelere uyan istişare yok.
+consultation-new = Akranlara bir ikilem sunun
+consultation-new-lead = İkileminizi bir soru olarak tanımlayın ve akranların ihtiyaç duyacağı bilgileri verin. İkilem taslak olarak kaydedilir; ardından onu belirli bir süre için açar ve akranları davet edersiniz.
+consultation-save-draft = Taslağı kaydet
+consultation-dilemma = İkilem
+consultation-moderation = Bildirilen katkılar
+consultation-open = İstişareyi aç
+consultation-open-hint = Akranlar bundan sonra { $days } gün boyunca açık soru sorabilir.
+consultation-open-ideas = İkinci aşamayı aç: fikirler ve deneyimler
+consultation-ideas-hint = Önce akranlar açık sorular sorar, siz de bunları yanıtlarsınız. Her soru yanıtlandığında, akranların fikir, deneyim ve uygulama paylaşabilmesi için ikinci aşamayı açın.
+consultation-unanswered = { $count ->
+    [one] Bir soru hâlâ yanıtınızı bekliyor.
+   *[other] { $count } soru hâlâ yanıtınızı bekliyor.
+}
+consultation-open-questions = Açık sorular
+consultation-ideas-shared = Paylaşılan fikirler ve uygulamalar
+consultation-no-questions = Henüz açık soru yok.
+consultation-no-ideas = Henüz fikir ya da deneyim yok.
+consultation-contribute = Katılın
+consultation-phase-one-hint = Birinci aşama: ikilemi sunan kişinin konuya yeniden bakmasına yardımcı olacak açık bir soru sorun. Fikirler ikinci aşamada paylaşılır.
+consultation-phase-two-hint = İkinci aşama: bir fikir, bir deneyim ya da kütüphaneden bir uygulama veya belge paylaşın.
+consultation-send = Gönder
+consultation-conclude = Sonuç
+consultation-conclude-send = Sonucu kaydet ve kapat
+consultation-archive = Bu istişareyi arşivle
+consultation-participants = Katılanlar
+consultation-suggested-peers = Davet edilecek akranlar
+consultation-invite-after-open = Davetler, istişare açıldıktan sonra e-postayla gönderilir.
+consultation-no-suggestions = Önerilecek akran yok: ikileme tema ekleyin ya da bir koordinatöre başvurun.
+consultation-invite-legend = Ortak temalara ve ilgili uygulamalara göre önerilenler
+consultation-invite = Davet et
+consultation-former-member = Eski bir üye
+consultation-question-n = Soru { $n }
+consultation-report-of = “{ $event }” etkinliğindeki istişareler
+consultation-wrapup = Kapanış değerlendirmesi
+consultation-wrapup-session = Kapanış değerlendirmesi oturumu
+consultation-error-closed = Bu istişare katkı kabul etmiyor.
+consultation-error-period-over = Bu istişarenin süresi doldu; artık yalnızca sonucu yazılabilir.
+consultation-error-ideas-not-open = Fikirler, ikilemi sunan kişi açık soruları yanıtladıktan sonra ikinci aşamada paylaşılabilir.
+consultation-error-unanswered = İkinci aşamayı açmadan önce her açık soruyu yanıtlayın.
+consultation-error-not-draft = Bu istişare zaten açık.
+consultation-error-not-question = Yalnızca açık sorular yanıtlanır.
+consultation-error-not-concluded = Yalnızca sonuçlandırılmış bir istişare arşivlenebilir.
+consultation-error-question-short = İkilemi en az 10 karakterlik bir soru olarak yazın.
+consultation-error-period = 1 ile 60 arasında bir gün sayısı girin.
+consultation-error-municipality = Üyesi olduğunuz bir belediyeyi seçin.
+consultation-error-url = https:// veya http:// ile başlayan bir web adresi girin.
+consultation-error-link-missing = Bir uygulama ya da belge seçin veya bir web adresi girin.
+consultation-error-nobody = En az bir kişi seçin.
+form-error-unknown = Bu, sunulan seçeneklerden biri değil.
+dilemma-closes = kapanış:
+dilemma-phase-questions = açık sorular
+dilemma-phase-ideas = fikirler ve deneyimler
+dilemma-joint = Birlikte ele alınan ikilemler
+dilemma-field-question = Soru olarak ikilem
+dilemma-field-information = İkilem hakkında bilgi
+dilemma-field-result = Görüşmenin sonucu
+dilemma-field-status = Durum
+dilemma-field-presenter = Sunan
+dilemma-field-affiliation = Belediye veya kuruluş
+dilemma-field-municipality = Belediye
+dilemma-field-organisation = Kuruluş
+dilemma-field-place = Yer
+dilemma-field-city = Şehir
+dilemma-field-country = Ülke
+dilemma-field-themes = Temalar
+dilemma-field-help = Aranan destek
+dilemma-field-visibility = Kimler okuyabilir
+dilemma-field-period = Açık kalacağı süre (gün)
+dilemma-field-event = Ele alındığı etkinlik
+dilemma-field-kind = Katkı türü
+dilemma-field-text = Katkınız
+dilemma-field-practice = İyi uygulama
+dilemma-field-resource = Belge
+dilemma-field-url = Web adresi
+dilemma-field-answer = Yanıt
+dilemma-field-reason = Gerekçe
+dilemma-field-people = Kişiler
+dilemma-field-key = Form
+dilemma-field-author-name = Söyleyen
+dilemma-field-author = Yazar
+dilemma-field-wrapup = Kapanış değerlendirmesi mesajı
+dilemma-hint-question = Örneğin: Aileleri ülkemizi yalnızca bir transit ülke olarak gören çocuklara nasıl ulaşabiliriz? En fazla 500 karakter.
+dilemma-hint-information = Akranların ihtiyaç duyduğu bağlam: neler denediğiniz, kimlerin işin içinde olduğu, sizi nelerin sınırladığı. En fazla 5000 karakter.
+dilemma-hint-period = 1 ile 60 gün arası; boş bırakılırsa 14 gün.
+dilemma-status-draft = Taslak
+dilemma-status-open = Açık: sorular
+dilemma-status-in-discussion = Görüşülüyor
+dilemma-status-concluded = Sonuçlandı
+dilemma-status-archived = Arşivlendi
+dilemma-visibility-public = Herkes
+dilemma-visibility-members = Giriş yapmış üyeler
+dilemma-visibility-participants = Yalnızca katılan kişiler
+contribution-kind-question = Açık soru
+contribution-kind-idea = Fikir
+contribution-kind-experience = Deneyim
+contribution-kind-link = Uygulama veya belge
+help-sought-practices = Başka yerlerde işe yarayan uygulamalar
+help-sought-experience = Akranların deneyimi
+help-sought-expertise = Uzman görüşü
+help-sought-partners = Bir proje için ortaklar
+participant-role-presenter = sunan
+participant-role-invited = davetli
+participant-role-rapporteur = raportör
+suggest-reason-municipality = bu temalar üzerinde çalışıyor
+suggest-reason-expert = bu temalarda uzman
+suggest-reason-practice = ilgili bir uygulamanın yazarı
+contribution-helped = Bu yardımcı oldu
+contribution-hidden = Bir moderatör tarafından gizlendi
+contribution-reports = { $count ->
+    [one] bir kez bildirildi
+   *[other] { $count } kez bildirildi
+}
+contribution-answer = İkilemi sunan kişinin yanıtı
+contribution-your-answer = Yanıtınız
+contribution-answer-send = Yanıtla
+contribution-mark-helped = Yararlı olarak işaretle
+contribution-unmark-helped = Yararlı işaretini kaldır
+contribution-flag = Bir moderatöre bildir
+contribution-flag-reason = Bunun sorunu ne?
+contribution-flag-send = Bildir
+moderation-title = Moderasyon
+moderation-reason = Gerekçe (denetim kaydında saklanır)
+moderation-reasons = Belirtilen gerekçeler
+moderation-hide = Gizle
+moderation-restore = Geri getir
+moderation-none = Moderatör bekleyen katkı yok.
+clinic-title = Danışma oturumu
+clinic-queue = Bu oturumun ikilemleri
+clinic-queue-empty = Bu oturum için henüz sıraya alınmış bir ikilem yok.
+clinic-add-dilemma = Oturuma bir ikilem ekle
+clinic-record = Bir soru, fikir ya da uygulama kaydet
+clinic-record-send = Kaydet
+clinic-said-by = Söyleyen (isteğe bağlı)
+clinic-result = Görüşmenin sonucu
+clinic-result-send = Sonucu kaydet
+clinic-no-wrapups = Henüz kapanış değerlendirmesi mesajı yok.
+clinic-wrapup-author = Yazar
+clinic-wrapup-text = Kapanış değerlendirmesi mesajı
+clinic-wrapup-send = Kapanış değerlendirmesini ekle
+clinic-report = Rapor
+clinic-report-html = Raporu oku
+clinic-report-pdf = Rapor (PDF)
+clinic-report-preview = Raporu önizle
+clinic-report-unpublished = Henüz yayımlanmadı
+clinic-report-draft = Bu rapor henüz yayımlanmadı; yalnızca oturumu kayda geçiren kişiler görebilir.
+clinic-publish = Raporu yayımla
+clinic-withdraw = Raporu geri çek
+practice-discussed-in = Ele alındığı istişareler
+event-consultations = Danışma oturumları
+event-consultations-report = İstişarelerin raporu
+mail-consultation-invited-subject = { $inviter } sizi bir akran istişaresine davet ediyor
+mail-consultation-invited-body = Merhaba,
+
+    { $inviter } sizi şu ikilemle ilgili yardıma davet ediyor:
+    { $question }
+
+    İkilemi okuyun, açık bir soru sorun ve daha sonra sizin için işe yarayanları paylaşın:
+    { $link }
