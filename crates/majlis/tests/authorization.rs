@@ -166,7 +166,9 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         // Leading a dilemma: its presenter (nobody here: a demo dilemma) and staff.
         (
             "POST",
-            "/consultations/{slug}/open" | "/consultations/{slug}/ideas" | "/consultations/{slug}/archive",
+            "/consultations/{slug}/open"
+            | "/consultations/{slug}/ideas"
+            | "/consultations/{slug}/archive",
         ) => coordinators,
         ("GET", "/consultations/moderation") | ("POST", "/consultations/{slug}/moderate") => {
             coordinators

@@ -98,6 +98,76 @@ fn every_message_the_code_uses_exists() {
         used.insert(k.label_id());
         used.insert(format!("registration-you-{}", k.code()));
     }
+    for k in majlis::consultations::DilemmaStatus::ALL {
+        used.insert(k.label_id());
+    }
+    for k in majlis::consultations::DilemmaVisibility::ALL {
+        used.insert(k.label_id());
+    }
+    for k in majlis::consultations::ContributionKind::ALL {
+        used.insert(k.label_id());
+    }
+    for k in majlis::consultations::HelpSought::ALL {
+        used.insert(k.label_id());
+    }
+    for k in majlis::consultations::ParticipantRole::ALL {
+        used.insert(k.label_id());
+    }
+    // Reasons for suggesting a peer, and the messages consultation rules
+    // report (named in the code without ctx.t).
+    for id in [
+        "suggest-reason-municipality",
+        "suggest-reason-expert",
+        "suggest-reason-practice",
+        "consultation-error-closed",
+        "consultation-error-period-over",
+        "consultation-error-ideas-not-open",
+        "consultation-error-unanswered",
+        "consultation-error-not-draft",
+        "consultation-error-not-question",
+        "consultation-error-not-concluded",
+        "consultation-error-question-short",
+        "consultation-error-period",
+        "consultation-error-municipality",
+        "consultation-error-url",
+        "consultation-error-link-missing",
+        "consultation-error-nobody",
+        "form-error-unknown",
+        "mail-consultation-invited-subject",
+        "mail-consultation-invited-body",
+    ] {
+        used.insert(id.to_owned());
+    }
+    // Fields the consultation forms report errors on.
+    for f in [
+        "question",
+        "information",
+        "city",
+        "themes",
+        "help",
+        "country",
+        "municipality",
+        "visibility",
+        "period",
+        "kind",
+        "text",
+        "practice",
+        "resource",
+        "url",
+        "author-name",
+        "answer",
+        "result",
+        "reason",
+        "people",
+        "status",
+        "key",
+        "presenter",
+        "affiliation",
+        "author",
+        "wrapup",
+    ] {
+        used.insert(format!("dilemma-field-{f}"));
+    }
     for k in majlis::search::documents::KINDS {
         used.insert(format!("search-type-{k}"));
     }

@@ -395,19 +395,6 @@ db_test!(
     }
 );
 
-fn pdftotext(pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("book.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = std::process::Command::new("pdftotext")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed by scripts/test");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
-}
-
 fn keep_first_page(pdf: &[u8], name: &str) -> std::path::PathBuf {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../target/test-artifacts/library");
@@ -466,7 +453,7 @@ db_test!(
         let ar = app.get(&format!("/compendiums/{slug}/pdf?lang=ar")).await;
         assert_eq!(ar.status, StatusCode::OK);
         assert_eq!(ar.header("content-type"), Some("application/pdf"));
-        let text = pdftotext(&ar.bytes);
+        let text = common::pdf_text(&ar.bytes);
         let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
         for expected in ["اللاجئون في شاهين بي يتغلبون على حاجز اللغة", "القصور وفريق الرحمة"] {
             assert!(flat.contains(expected), "{expected} in logical order in:\n{flat}");
@@ -485,13 +472,13 @@ db_test!(
         assert!(std::fs::read_dir(dir).unwrap().any(|e| e.unwrap().path().extension().is_some_and(|x| x == "png")));
 
         let en = app.get(&format!("/compendiums/{slug}/pdf?lang=en")).await;
-        let text = pdftotext(&en.bytes);
+        let text = common::pdf_text(&en.bytes);
         assert!(text.contains("Refugees in Şahinbey Overcome the Language Barrier"), "{text}");
         assert!(text.contains("Contents"));
 
         let sheet = app.get(&format!("/practices/{kilis}/sheet?lang=ar")).await;
         assert_eq!(sheet.status, StatusCode::OK);
-        assert!(pdftotext(&sheet.bytes).split_whitespace().collect::<Vec<_>>().join(" ").contains("القصور وفريق الرحمة"));
+        assert!(common::pdf_text(&sheet.bytes).split_whitespace().collect::<Vec<_>>().join(" ").contains("القصور وفريق الرحمة"));
     }
 );
 

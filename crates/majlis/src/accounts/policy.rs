@@ -224,9 +224,7 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
         (Some(a), Action::SeeEventInsider { registered }) => registered || a.is_staff(),
         (Some(_), Action::CreateDilemma | Action::ReportContribution) => true,
         (Some(a), Action::Contribute(d)) => d.taking_contributions && d.readable_by(Some(a)),
-        (Some(a), Action::LeadDilemma(d)) => {
-            a.is_staff() || d.part == Some(DilemmaPart::Presenter)
-        }
+        (Some(a), Action::LeadDilemma(d)) => a.is_staff() || d.part == Some(DilemmaPart::Presenter),
         (Some(a), Action::ConcludeDilemma(d)) => {
             a.is_staff()
                 || matches!(
@@ -343,7 +341,11 @@ mod tests {
         assert!(!can(Some(&member), Action::ViewDilemma(closed)));
         assert!(!can(Some(&member), Action::Contribute(closed)));
         assert!(can(Some(&coordinator), Action::ViewDilemma(closed)));
-        let invited = d(DilemmaAudience::Participants, false, Some(DilemmaPart::Invited));
+        let invited = d(
+            DilemmaAudience::Participants,
+            false,
+            Some(DilemmaPart::Invited),
+        );
         assert!(can(Some(&member), Action::Contribute(invited)));
         assert!(!can(Some(&member), Action::LeadDilemma(invited)));
         assert!(!can(Some(&member), Action::ConcludeDilemma(invited)));
@@ -360,15 +362,25 @@ mod tests {
         let own_draft = d(DilemmaAudience::Public, true, Some(DilemmaPart::Presenter));
         assert!(can(Some(&member), Action::ViewDilemma(own_draft)));
         assert!(can(Some(&member), Action::LeadDilemma(own_draft)));
-        let rapporteur = d(DilemmaAudience::Members, false, Some(DilemmaPart::Rapporteur));
+        let rapporteur = d(
+            DilemmaAudience::Members,
+            false,
+            Some(DilemmaPart::Rapporteur),
+        );
         assert!(can(Some(&member), Action::ConcludeDilemma(rapporteur)));
         let mut finished = public;
         finished.taking_contributions = false;
         assert!(!can(Some(&member), Action::Contribute(finished)));
         assert!(!can(Some(&member), Action::Moderate));
         assert!(can(Some(&coordinator), Action::Moderate));
-        assert!(can(Some(&member), Action::RecordClinic { rapporteur: true }));
-        assert!(!can(Some(&member), Action::RecordClinic { rapporteur: false }));
+        assert!(can(
+            Some(&member),
+            Action::RecordClinic { rapporteur: true }
+        ));
+        assert!(!can(
+            Some(&member),
+            Action::RecordClinic { rapporteur: false }
+        ));
         assert!(!can(None, Action::ReportContribution));
     }
 

@@ -44,7 +44,9 @@ pub struct ClinicView {
 
 impl ClinicView {
     pub fn published(&self) -> bool {
-        self.clinic.as_ref().is_some_and(|c| c.published_at.is_some())
+        self.clinic
+            .as_ref()
+            .is_some_and(|c| c.published_at.is_some())
     }
 }
 
@@ -66,7 +68,9 @@ fn session_in(d: &EventDetail, session_id: i32) -> Option<SessionView> {
 }
 
 fn roles_of(s: &SessionView, actor: Option<&Actor>) -> (bool, bool) {
-    let Some(a) = actor else { return (false, false) };
+    let Some(a) = actor else {
+        return (false, false);
+    };
     let mine = |r: SessionRole| {
         s.people
             .iter()
@@ -75,7 +79,12 @@ fn roles_of(s: &SessionView, actor: Option<&Actor>) -> (bool, bool) {
     let recorder = mine(SessionRole::Rapporteur) || mine(SessionRole::Facilitator);
     let expert = mine(SessionRole::Expert);
     (
-        can(Some(a), Action::RecordClinic { rapporteur: recorder }),
+        can(
+            Some(a),
+            Action::RecordClinic {
+                rapporteur: recorder,
+            },
+        ),
         can(Some(a), Action::WrapUpClinic { expert }),
     )
 }
@@ -209,7 +218,8 @@ pub async fn event_report<C: ConnectionTrait>(
         .collect();
     let mut clinics = Vec::new();
     for s in sessions {
-        if let Some(v) = clinic_view(db, reference, actor, lang, event_slug, s.session.id, now).await?
+        if let Some(v) =
+            clinic_view(db, reference, actor, lang, event_slug, s.session.id, now).await?
             && (v.published() || v.may_record)
         {
             clinics.push(v);
@@ -454,7 +464,16 @@ pub async fn add_wrapup(
     }
     .insert(&tx)
     .await?;
-    audit::record(&tx, origin, "clinic.wrapup", "clinic", sid, Some(format!("wrap-up {}", w.id)), now).await?;
+    audit::record(
+        &tx,
+        origin,
+        "clinic.wrapup",
+        "clinic",
+        sid,
+        Some(format!("wrap-up {}", w.id)),
+        now,
+    )
+    .await?;
     outbox::record(&tx, "event", v.event.event.id, Op::Updated).await?;
     tx.commit().await?;
     Ok(())
@@ -511,7 +530,10 @@ pub async fn publish(
 
 /// Contributions recorded at a clinic are shown in the report as the open
 /// questions and the ideas and practices shared.
-pub fn contributions_of(d: &DilemmaDetail, kinds: &[super::ContributionKind]) -> Vec<contribution::Model> {
+pub fn contributions_of(
+    d: &DilemmaDetail,
+    kinds: &[super::ContributionKind],
+) -> Vec<contribution::Model> {
     d.contributions
         .iter()
         .filter(|c| kinds.contains(&c.kind) && !c.c.hidden)

@@ -13,7 +13,9 @@ use sea_orm::{
     PaginatorTrait, QueryFilter, Set, SqlErr,
 };
 
-use super::entities::{contribution, contribution_report, dilemma, dilemma_participant, dilemma_theme};
+use super::entities::{
+    contribution, contribution_report, dilemma, dilemma_participant, dilemma_theme,
+};
 use super::rules::{dilemma_ref, part_of};
 use super::{ContributionKind, DilemmaStatus, DilemmaVisibility, HelpSought, ParticipantRole};
 use crate::accounts::person;
@@ -145,7 +147,11 @@ pub fn parse_dilemma(
     };
     let municipality = match raw.get("municipality").trim() {
         "" => None,
-        m => match m.parse::<i32>().ok().filter(|id| known.municipalities.contains(id)) {
+        m => match m
+            .parse::<i32>()
+            .ok()
+            .filter(|id| known.municipalities.contains(id))
+        {
             Some(id) => Some(id),
             None => {
                 errors.push(FieldError {
@@ -168,7 +174,11 @@ pub fn parse_dilemma(
     };
     let period_days = match raw.get("period").trim() {
         "" => 14,
-        p => match p.parse::<i32>().ok().filter(|d| (1..=PERIOD_MAX).contains(d)) {
+        p => match p
+            .parse::<i32>()
+            .ok()
+            .filter(|d| (1..=PERIOD_MAX).contains(d))
+        {
             Some(d) => d,
             None => {
                 errors.push(FieldError {
@@ -233,7 +243,8 @@ pub async fn create(
         slug: Set(slug.clone()),
         status: Set(DilemmaStatus::Draft.code().to_owned()),
         visibility: Set(input.visibility.code().to_owned()),
-        question: Set(TrText::new(input.lang, input.question).map_err(|_| invalid("question", "form-error-required"))?),
+        question: Set(TrText::new(input.lang, input.question)
+            .map_err(|_| invalid("question", "form-error-required"))?),
         information: Set(TrText::new(input.lang, input.information).ok()),
         result: Set(None),
         presenter_id: Set(Some(actor.person_id)),
@@ -655,7 +666,16 @@ pub async fn answer(
     m.answered_by = Set(Some(actor.person_id));
     m.answered_at = Set(Some(now));
     m.update(&tx).await?;
-    audit::record(&tx, origin, "contribution.answer", "contribution", cid, None, now).await?;
+    audit::record(
+        &tx,
+        origin,
+        "contribution.answer",
+        "contribution",
+        cid,
+        None,
+        now,
+    )
+    .await?;
     outbox::record(&tx, "dilemma", d.id, Op::Updated).await?;
     tx.commit().await?;
     Ok(())
@@ -801,7 +821,12 @@ pub async fn invite(
         .filter(person::Column::Active.eq(true))
         .all(&tx)
         .await?;
-    if found.len() != people.iter().collect::<std::collections::HashSet<_>>().len() {
+    if found.len()
+        != people
+            .iter()
+            .collect::<std::collections::HashSet<_>>()
+            .len()
+    {
         return Err(invalid("people", "form-error-unknown"));
     }
     let mut invited = 0;

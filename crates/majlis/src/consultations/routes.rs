@@ -20,12 +20,12 @@ use crate::accounts::policy::{Action, Coordinator, can};
 use crate::accounts::web::{ClientInfo, CsrfForm, RequireRole, RequireSignedIn, origin_of};
 use crate::directory::entities::{country, theme};
 use crate::directory::rules::{Page, PageRequest};
+use crate::directory::service::Directory;
 use crate::i18n::{Locale, TrText};
 use crate::library::entities::{practice, resource};
 use crate::library::practices::{FieldError, RawForm};
 use crate::library::{PracticeStatus, visible_codes};
 use crate::web::routes::Routes;
-use crate::directory::service::Directory;
 use crate::web::{AppError, AppState, PageCtx, Params, Section, render};
 use std::sync::Arc;
 
@@ -49,7 +49,10 @@ pub fn routes() -> Routes {
         .get("/events/{slug}/clinics/{session}", clinic_page)
         .post("/events/{slug}/clinics/{session}", clinic_action)
         .get("/events/{slug}/clinics/{session}/report", clinic_report)
-        .get("/events/{slug}/clinics/{session}/report.pdf", clinic_report_pdf)
+        .get(
+            "/events/{slug}/clinics/{session}/report.pdf",
+            clinic_report_pdf,
+        )
         .get("/events/{slug}/consultations", event_report_page)
         .get("/events/{slug}/consultations.pdf", event_report_pdf)
         .get("/api/v1/dilemmas", api_dilemmas)
@@ -284,7 +287,10 @@ async fn new_dilemma_page(
         .map(|m| m.to_string())
         .unwrap_or_default();
     let form = RawForm(vec![
-        ("visibility".into(), DilemmaVisibility::Members.code().into()),
+        (
+            "visibility".into(),
+            DilemmaVisibility::Members.code().into(),
+        ),
         ("period".into(), "14".into()),
         ("municipality".into(), muni),
     ]);
@@ -379,7 +385,8 @@ impl DilemmaPage {
         }
     }
     fn field_label(&self, f: &str) -> String {
-        self.ctx.t(&format!("dilemma-field-{}", f.replace('_', "-")))
+        self.ctx
+            .t(&format!("dilemma-field-{}", f.replace('_', "-")))
     }
 }
 
@@ -456,11 +463,7 @@ async fn show_dilemma(
         suggestions,
         practices,
         resources,
-        related: crate::search::routes::related(
-            state,
-            &ctx,
-            &format!("dilemma:{}", detail.d.id),
-        ),
+        related: crate::search::routes::related(state, &ctx, &format!("dilemma:{}", detail.d.id)),
         d: detail,
         form,
         errors,
@@ -529,7 +532,14 @@ async fn open_dilemma(
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let d = target(&state, &me, &slug).await?;
-    let res = online::open(&state.db, &origin_of(&me, &client), &me.actor(), d.id, Utc::now()).await;
+    let res = online::open(
+        &state.db,
+        &origin_of(&me, &client),
+        &me.actor(),
+        d.id,
+        Utc::now(),
+    )
+    .await;
     after(&state, ctx, &slug, "status", RawForm(pairs), res).await
 }
 
@@ -605,8 +615,14 @@ async fn open_ideas(
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let d = target(&state, &me, &slug).await?;
-    let res =
-        online::open_ideas(&state.db, &origin_of(&me, &client), &me.actor(), d.id, Utc::now()).await;
+    let res = online::open_ideas(
+        &state.db,
+        &origin_of(&me, &client),
+        &me.actor(),
+        d.id,
+        Utc::now(),
+    )
+    .await;
     after(&state, ctx, &slug, "status", RawForm(pairs), res).await
 }
 
@@ -703,7 +719,14 @@ async fn archive(
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let d = target(&state, &me, &slug).await?;
-    let res = online::archive(&state.db, &origin_of(&me, &client), &me.actor(), d.id, Utc::now()).await;
+    let res = online::archive(
+        &state.db,
+        &origin_of(&me, &client),
+        &me.actor(),
+        d.id,
+        Utc::now(),
+    )
+    .await;
     after(&state, ctx, &slug, "status", RawForm(pairs), res).await
 }
 
@@ -718,7 +741,15 @@ async fn flag(
     let d = target(&state, &me, &slug).await?;
     let raw = RawForm(pairs);
     let cid = int(raw.get("contribution")).ok_or_else(|| AppError::bad_request("contribution"))?;
-    let res = online::report(&state.db, &me.actor(), d.id, cid, raw.get("reason"), Utc::now()).await;
+    let res = online::report(
+        &state.db,
+        &me.actor(),
+        d.id,
+        cid,
+        raw.get("reason"),
+        Utc::now(),
+    )
+    .await;
     after(&state, ctx, &slug, &format!("c-{cid}"), raw, res).await
 }
 
@@ -874,7 +905,8 @@ impl ClinicPage {
         self.errors.iter().any(|e| e.field == f)
     }
     fn field_label(&self, f: &str) -> String {
-        self.ctx.t(&format!("dilemma-field-{}", f.replace('_', "-")))
+        self.ctx
+            .t(&format!("dilemma-field-{}", f.replace('_', "-")))
     }
     fn people(&self, role: crate::events::SessionRole) -> String {
         people_line(&self.v, role)
@@ -1151,7 +1183,14 @@ async fn event_report_of(
     state: &AppState,
     ctx: &PageCtx,
     slug: &str,
-) -> Result<(crate::events::rules::EventDetail, Vec<ClinicView>, Vec<WrapupView>), AppError> {
+) -> Result<
+    (
+        crate::events::rules::EventDetail,
+        Vec<ClinicView>,
+        Vec<WrapupView>,
+    ),
+    AppError,
+> {
     let (e, clinics, closing) = clinics::event_report(
         state.db.read(),
         &state.directory.reference,
@@ -1345,7 +1384,11 @@ pub fn presenter_line(ctx: &PageCtx, d: &DilemmaDetail) -> String {
         .municipality
         .as_ref()
         .map(|m| ctx.text(&m.name).to_owned())
-        .or_else(|| d.organisation.as_ref().map(|o| ctx.text(&o.name).to_owned()))
+        .or_else(|| {
+            d.organisation
+                .as_ref()
+                .map(|o| ctx.text(&o.name).to_owned())
+        })
         .or_else(|| d.d.affiliation.clone());
     if let Some(o) = org.filter(|o| !o.is_empty()) {
         if s.is_empty() {
@@ -1452,7 +1495,16 @@ async fn api_dilemmas(
         items: page
             .items
             .iter()
-            .map(|c| api_of(&c.d, &c.presenter, &c.themes, event.clone(), ctx.locale, &base))
+            .map(|c| {
+                api_of(
+                    &c.d,
+                    &c.presenter,
+                    &c.themes,
+                    event.clone(),
+                    ctx.locale,
+                    &base,
+                )
+            })
             .collect(),
         total: page.total,
         page: page.page,
@@ -1502,8 +1554,14 @@ async fn api_dilemma(
                 },
                 answer: c.c.answer.as_ref().map(|a| a.text(l).to_owned()),
                 helped: c.c.helped,
-                practice: c.practice.as_ref().map(|(id, _)| format!("{base}/practices/{id}")),
-                resource: c.resource.as_ref().map(|(id, _)| format!("{base}/library/{id}")),
+                practice: c
+                    .practice
+                    .as_ref()
+                    .map(|(id, _)| format!("{base}/practices/{id}")),
+                resource: c
+                    .resource
+                    .as_ref()
+                    .map(|(id, _)| format!("{base}/library/{id}")),
                 link: c.c.url.clone(),
                 created_at: c.c.created_at.to_rfc3339(),
             })

@@ -10,7 +10,9 @@ use sea_orm::{
     QueryOrder, QuerySelect,
 };
 
-use super::entities::{contribution, contribution_report, dilemma, dilemma_participant, dilemma_theme};
+use super::entities::{
+    contribution, contribution_report, dilemma, dilemma_participant, dilemma_theme,
+};
 use super::{ContributionKind, DilemmaStatus, DilemmaVisibility, HelpSought, ParticipantRole};
 use crate::accounts::person;
 use crate::accounts::policy::{Actor, DilemmaPart, DilemmaRef};
@@ -42,11 +44,7 @@ impl DilemmaFilter {
         Ok(DilemmaFilter {
             theme: parse_opt(get("theme").as_deref(), "theme", Slug::parse)?,
             country: parse_opt(get("country").as_deref(), "country", CountryCode::parse)?,
-            status: parse_opt(
-                get("status").as_deref(),
-                "status",
-                DilemmaStatus::from_code,
-            )?,
+            status: parse_opt(get("status").as_deref(), "status", DilemmaStatus::from_code)?,
             event: parse_opt(get("event").as_deref(), "event", Slug::parse)?,
         })
     }
@@ -223,11 +221,13 @@ pub async fn part_of<C: ConnectionTrait>(
     let row = dilemma_participant::Entity::find_by_id((d.id, a.person_id))
         .one(db)
         .await?;
-    Ok(row.and_then(|r| match ParticipantRole::from_code(&r.role)? {
-        ParticipantRole::Presenter => Some(DilemmaPart::Presenter),
-        ParticipantRole::Rapporteur => Some(DilemmaPart::Rapporteur),
-        ParticipantRole::Invited => Some(DilemmaPart::Invited),
-    }))
+    Ok(
+        row.and_then(|r| match ParticipantRole::from_code(&r.role)? {
+            ParticipantRole::Presenter => Some(DilemmaPart::Presenter),
+            ParticipantRole::Rapporteur => Some(DilemmaPart::Rapporteur),
+            ParticipantRole::Invited => Some(DilemmaPart::Invited),
+        }),
+    )
 }
 
 /// What the policy needs to know of `d` for `part`, at `now`.
@@ -264,7 +264,10 @@ pub async fn find<C: ConnectionTrait>(
     };
     let part = part_of(db, actor, &d).await?;
     let r = dilemma_ref(&d, part, now);
-    Ok(crate::accounts::policy::can(actor, crate::accounts::policy::Action::ViewDilemma(r)).then_some((d, r)))
+    Ok(
+        crate::accounts::policy::can(actor, crate::accounts::policy::Action::ViewDilemma(r))
+            .then_some((d, r)),
+    )
 }
 
 /// A contribution as the dilemma page shows it.
@@ -425,10 +428,12 @@ pub async fn detail<C: ConnectionTrait>(
         Some(sid) => {
             let s = event_session::Entity::find_by_id(sid).one(db).await?;
             let e = match &s {
-                Some(s) => event::Entity::find_by_id(s.event_id)
-                    .filter(event::Column::Visibility.is_in(visible_codes(actor)))
-                    .one(db)
-                    .await?,
+                Some(s) => {
+                    event::Entity::find_by_id(s.event_id)
+                        .filter(event::Column::Visibility.is_in(visible_codes(actor)))
+                        .one(db)
+                        .await?
+                }
                 None => None,
             };
             (e, s)
@@ -631,7 +636,9 @@ pub async fn suggestions<C: ConnectionTrait>(
         }
     };
     for a in &affiliations {
-        let Some(p) = people.get(&a.person_id) else { continue };
+        let Some(p) = people.get(&a.person_id) else {
+            continue;
+        };
         if taken.contains(&p.id) {
             continue;
         }
@@ -642,7 +649,10 @@ pub async fn suggestions<C: ConnectionTrait>(
                 person_id: p.id,
                 name: p.display_name.clone(),
                 reason: "suggest-reason-municipality",
-                detail: munis.get(&m).map(|t| t.text(reader).to_owned()).unwrap_or_default(),
+                detail: munis
+                    .get(&m)
+                    .map(|t| t.text(reader).to_owned())
+                    .unwrap_or_default(),
                 shared_themes: *n,
             });
         }
@@ -654,7 +664,10 @@ pub async fn suggestions<C: ConnectionTrait>(
                 person_id: p.id,
                 name: p.display_name.clone(),
                 reason: "suggest-reason-expert",
-                detail: orgs.get(&o).map(|t| t.text(reader).to_owned()).unwrap_or_default(),
+                detail: orgs
+                    .get(&o)
+                    .map(|t| t.text(reader).to_owned())
+                    .unwrap_or_default(),
                 shared_themes: *n,
             });
         }

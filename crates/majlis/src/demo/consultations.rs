@@ -15,9 +15,7 @@ use sea_orm::{
 use serde::Deserialize;
 
 use super::{DemoError, LoadReport, tr, tr_opt};
-use crate::consultations::entities::{
-    clinic, clinic_wrapup, contribution, dilemma, dilemma_theme,
-};
+use crate::consultations::entities::{clinic, clinic_wrapup, contribution, dilemma, dilemma_theme};
 use crate::consultations::{ContributionKind, DilemmaStatus, HelpSought};
 use crate::db::outbox::{self, Op};
 use crate::directory::entities::{municipality, organisation, theme};
@@ -220,15 +218,15 @@ pub async fn load(
         let sid = names.session(e, SessionKind::ConsultationClinic, d.clinic)?;
         ensure_clinic(tx, e, sid, None, now, report).await?;
         let what = format!("dilemma {}", d.key);
-        let municipality = d
-            .municipality
-            .as_ref()
-            .map(|s| {
-                names.munis.get(s).copied().ok_or_else(|| {
-                    DemoError::Invalid(format!("{what}: unknown municipality {s}"))
+        let municipality =
+            d.municipality
+                .as_ref()
+                .map(|s| {
+                    names.munis.get(s).copied().ok_or_else(|| {
+                        DemoError::Invalid(format!("{what}: unknown municipality {s}"))
+                    })
                 })
-            })
-            .transpose()?;
+                .transpose()?;
         let mut help = Vec::new();
         for h in &d.help_sought {
             HelpSought::from_code(h)

@@ -398,10 +398,12 @@ async fn dilemmas<C: ConnectionTrait>(
     themes: &HashMap<i32, String>,
     only: Option<i32>,
 ) -> Result<Vec<Document>, DbErr> {
-    use crate::consultations::entities::{contribution, dilemma, dilemma_participant, dilemma_theme};
+    use crate::consultations::entities::{
+        contribution, dilemma, dilemma_participant, dilemma_theme,
+    };
     use crate::consultations::{DilemmaStatus, DilemmaVisibility};
-    let mut q = dilemma::Entity::find()
-        .filter(dilemma::Column::Status.ne(DilemmaStatus::Draft.code()));
+    let mut q =
+        dilemma::Entity::find().filter(dilemma::Column::Status.ne(DilemmaStatus::Draft.code()));
     let mut tq = dilemma_theme::Entity::find();
     let mut cq = contribution::Entity::find().filter(contribution::Column::Hidden.eq(false));
     let mut pq = dilemma_participant::Entity::find();
@@ -456,7 +458,10 @@ async fn dilemmas<C: ConnectionTrait>(
                     doc = add_tr(doc, a, body);
                 }
             }
-            for extra in [&d.presenter_name, &d.affiliation, &d.city].into_iter().flatten() {
+            for extra in [&d.presenter_name, &d.affiliation, &d.city]
+                .into_iter()
+                .flatten()
+            {
                 doc = doc.body(None, extra.clone());
             }
             if let Some(c) = &d.country_code {

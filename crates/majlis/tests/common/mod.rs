@@ -357,3 +357,17 @@ impl TestResponse {
             .and_then(|e| e.value().attr(attr).map(str::to_owned))
     }
 }
+
+/// The text of a PDF, as `pdftotext` (poppler-utils, installed by scripts/test) reads it.
+pub fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("document.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by scripts/test");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}

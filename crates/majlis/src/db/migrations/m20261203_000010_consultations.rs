@@ -168,7 +168,13 @@ impl MigrationTrait for Migration {
                     "id",
                     Cascade,
                 ))
-                .foreign_key(&mut fk("contribution", "author_id", "person", "id", SetNull))
+                .foreign_key(&mut fk(
+                    "contribution",
+                    "author_id",
+                    "person",
+                    "id",
+                    SetNull,
+                ))
                 .foreign_key(&mut fk(
                     "contribution",
                     "recorded_by",
@@ -259,7 +265,13 @@ impl MigrationTrait for Migration {
                 .col(json_binary_null(a("summary")))
                 .col(timestamp_with_time_zone_null(a("published_at")))
                 .col(integer_null(a("published_by")))
-                .foreign_key(&mut fk("clinic", "session_id", "event_session", "id", Cascade))
+                .foreign_key(&mut fk(
+                    "clinic",
+                    "session_id",
+                    "event_session",
+                    "id",
+                    Cascade,
+                ))
                 .foreign_key(&mut fk("clinic", "event_id", "event", "id", Cascade))
                 .foreign_key(&mut fk("clinic", "published_by", "person", "id", SetNull))
                 .to_owned(),
@@ -288,7 +300,13 @@ impl MigrationTrait for Migration {
                     Cascade,
                 ))
                 .foreign_key(&mut fk("clinic_wrapup", "event_id", "event", "id", Cascade))
-                .foreign_key(&mut fk("clinic_wrapup", "person_id", "person", "id", SetNull))
+                .foreign_key(&mut fk(
+                    "clinic_wrapup",
+                    "person_id",
+                    "person",
+                    "id",
+                    SetNull,
+                ))
                 .foreign_key(&mut fk(
                     "clinic_wrapup",
                     "organisation_id",
