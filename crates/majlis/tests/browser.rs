@@ -157,6 +157,11 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
         "/practices",
         "/practices/14",
         "/compendiums",
+        "/consultations",
+        "/consultations?theme=education&status=concluded",
+        "/consultations/ua1-education-s1-q1",
+        "/consultations/ua1-education-s3-q2",
+        "/events/urban-academy-1-education/consultations",
         "/search?q=refugees",
         "/search?q=%D8%AF%D9%88%D8%B1%D8%A7%D8%AA%20%D8%A7%D9%84%D9%84%D8%BA%D8%A9&type=practice",
         "/login",
@@ -1228,6 +1233,314 @@ async fn a_practice_goes_from_draft_to_published_in_the_browser() {
     if !violations.is_empty() {
         failures.push(format!("published practice (ar): {violations:?}"));
     }
+
+    client.close().await.unwrap();
+    app.finish().await;
+    assert!(
+        failures.is_empty(),
+        "axe-core found WCAG 2.2 AA violations:\n{}",
+        failures.join("\n")
+    );
+}
+
+/// Wait until `check` holds on the database (a form was sent and stored).
+async fn until<F, Fut>(what: &str, check: F)
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    for _ in 0..50 {
+        if check().await {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("timed out waiting: {what}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_online_consultation_from_question_to_conclusion_in_the_browser() {
+    use majlis::consultations::entities::{contribution, dilemma};
+    use majlis::directory::entities::{municipality_theme, theme};
+    use majlis::events::entities::{event, event_session};
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, QueryFilter};
+    let app = common::TestApp::sqlite().await;
+    app.load_demo().await;
+    let addr = app.serve().await;
+    let axe = axe_source();
+    let (_driver, client, _profile) = start_browser().await;
+    let mut failures = Vec::new();
+    let mut check = async |client: &Client, name: &str| {
+        let v = axe_violations(client, &axe).await;
+        if !v.is_empty() {
+            failures.push(format!("{name}: {v:?}"));
+        }
+    };
+    let person = |email: &'static str, role, locale| {
+        let db = app.db.clone();
+        async move {
+            majlis::accounts::people::create(
+                &db,
+                &majlis::accounts::Email::parse(email).unwrap(),
+                email,
+                role,
+                locale,
+                &majlis::accounts::Password::parse("a long enough passphrase".into()).unwrap(),
+                chrono::Utc::now(),
+            )
+            .await
+            .unwrap()
+        }
+    };
+    use majlis::accounts::policy::Role;
+    use majlis::i18n::Locale;
+    let presenter = person("presenter@example.org", Role::Member, Locale::En).await;
+    let peer = person("peer@example.org", Role::Member, Locale::Ar).await;
+    let coordinator = person("coordinator@example.org", Role::Coordinator, Locale::En).await;
+    common::enable_totp(&app, coordinator.id).await;
+    let education = theme::Entity::find()
+        .filter(theme::Column::Slug.eq("education"))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap();
+    let muni = municipality_theme::Entity::find()
+        .filter(municipality_theme::Column::ThemeId.eq(education.id))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap()
+        .municipality_id;
+    let tx = app.db.begin_write().await.unwrap();
+    majlis::accounts::affiliation::ActiveModel {
+        person_id: Set(peer.id),
+        municipality_id: Set(Some(muni)),
+        organisation_id: Set(None),
+        position: Set(None),
+        focal_point: Set(false),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let (presenter_cookie, _) = app.session_for(presenter.id).await;
+    let (peer_cookie, _) = app.session_for(peer.id).await;
+
+    // The presenter puts the dilemma to peers and opens it.
+    sign_in_as(&client, &addr, &presenter_cookie).await;
+    client
+        .goto(&format!("http://{addr}/consultations/new?lang=en"))
+        .await
+        .unwrap();
+    check(&client, "new dilemma (en)").await;
+    let question = "How can we keep girls in school after the age of fourteen?";
+    fill(&client, "#i-question", question).await;
+    fill(
+        &client,
+        "#i-information",
+        "Many families move on after one school year.",
+    )
+    .await;
+    click(&client, &format!("#i-theme-{}", education.id)).await;
+    click(&client, "form.edit-form button[type=submit]").await;
+    client
+        .wait()
+        .for_element(Locator::Css("form[action*='/open']"))
+        .await
+        .unwrap();
+    let slug = dilemma::Entity::find().one(app.db.read()).await.unwrap();
+    let slug = {
+        let mut found = None;
+        for d in dilemma::Entity::find().all(app.db.read()).await.unwrap() {
+            if d.created_by == Some(presenter.id) {
+                found = Some(d.slug);
+            }
+        }
+        drop(slug);
+        found.expect("the draft is stored")
+    };
+    check(&client, "draft dilemma (en)").await;
+    click(&client, "form[action*='/open'] button").await;
+    client
+        .wait()
+        .for_element(Locator::Css("form[action*='/ideas']"))
+        .await
+        .unwrap();
+    // The suggested peer is invited.
+    click(&client, &format!("#i-person-{}", peer.id)).await;
+    click(&client, "#f-people button[type=submit]").await;
+    client
+        .wait()
+        .for_element(Locator::Css("#participants"))
+        .await
+        .unwrap();
+    check(&client, "open dilemma, presenter (en)").await;
+
+    // The peer asks an open question, in Arabic.
+    sign_in_as(&client, &addr, &peer_cookie).await;
+    client
+        .goto(&format!("http://{addr}/consultations/{slug}?lang=ar"))
+        .await
+        .unwrap();
+    check(&client, "open dilemma, peer (ar)").await;
+    let asked = "ما الذي تغيّر بعد السنة الأولى؟";
+    fill(&client, "#i-text", asked).await;
+    click(&client, "#contribute button[type=submit]").await;
+    let d_id = {
+        let db = app.db.clone();
+        let slug = slug.clone();
+        async move {
+            dilemma::Entity::find()
+                .filter(dilemma::Column::Slug.eq(slug))
+                .one(db.read())
+                .await
+                .unwrap()
+                .unwrap()
+                .id
+        }
+    }
+    .await;
+    let said = async || {
+        contribution::Entity::find()
+            .filter(contribution::Column::DilemmaId.eq(d_id))
+            .all(app.db.read())
+            .await
+            .unwrap()
+    };
+    until("the question", async || said().await.len() == 1).await;
+    let q = said().await.remove(0);
+
+    // The presenter answers and opens the second phase.
+    sign_in_as(&client, &addr, &presenter_cookie).await;
+    client
+        .goto(&format!("http://{addr}/consultations/{slug}?lang=en"))
+        .await
+        .unwrap();
+    fill(
+        &client,
+        &format!("#i-answer-{}", q.id),
+        "Many families leave for another city.",
+    )
+    .await;
+    click(&client, &format!("#c-{} form button[type=submit]", q.id)).await;
+    until("the answer", async || said().await[0].answer.is_some()).await;
+    client
+        .wait()
+        .for_element(Locator::Css("form[action*='/ideas'] button"))
+        .await
+        .unwrap();
+    click(&client, "form[action*='/ideas'] button").await;
+    client
+        .wait()
+        .for_element(Locator::Css("#i-kind option[value=idea]"))
+        .await
+        .unwrap();
+
+    // The peer shares an idea.
+    sign_in_as(&client, &addr, &peer_cookie).await;
+    client
+        .goto(&format!("http://{addr}/consultations/{slug}?lang=ar"))
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("#i-kind"))
+        .await
+        .unwrap()
+        .select_by_value("idea")
+        .await
+        .unwrap();
+    fill(&client, "#i-text", "منحة صغيرة للنقل المدرسي").await;
+    click(&client, "#contribute button[type=submit]").await;
+    until("the idea", async || said().await.len() == 2).await;
+    check(&client, "dilemma in discussion (ar)").await;
+
+    // The presenter concludes; the page shows the result.
+    sign_in_as(&client, &addr, &presenter_cookie).await;
+    client
+        .goto(&format!("http://{addr}/consultations/{slug}?lang=en"))
+        .await
+        .unwrap();
+    let result = "A small transport grant and a mentor for each girl.";
+    fill(&client, "#i-result", result).await;
+    click(&client, "#conclude button[type=submit]").await;
+    client
+        .wait()
+        .for_element(Locator::Css("#result"))
+        .await
+        .unwrap();
+    let shown = client
+        .find(Locator::Css("#result"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(shown.contains(result), "{shown}");
+    check(&client, "concluded dilemma (en)").await;
+
+    // The coordinator's pages: moderation queue, a clinic, its report.
+    let (coord_cookie, _) = app.session_for(coordinator.id).await;
+    sign_in_as(&client, &addr, &coord_cookie).await;
+    let ua = event::Entity::find()
+        .filter(event::Column::Slug.eq("urban-academy-1-education"))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap();
+    let clinic = event_session::Entity::find()
+        .filter(event_session::Column::EventId.eq(ua.id))
+        .filter(event_session::Column::Kind.eq("consultation-clinic"))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap();
+    for locale in ["en", "ar"] {
+        for page in [
+            "/consultations/moderation".to_owned(),
+            format!("/events/urban-academy-1-education/clinics/{}", clinic.id),
+            format!(
+                "/events/urban-academy-1-education/clinics/{}/report",
+                clinic.id
+            ),
+            format!("/consultations/{slug}"),
+        ] {
+            client
+                .goto(&format!("http://{addr}{page}?lang={locale}"))
+                .await
+                .unwrap();
+            check(&client, &format!("{page} ({locale})")).await;
+        }
+    }
+    // At phone width, the clinic page needs no sideways scrolling.
+    client.set_window_size(390, 844).await.unwrap();
+    client
+        .goto(&format!(
+            "http://{addr}/events/urban-academy-1-education/clinics/{}?lang=ar",
+            clinic.id
+        ))
+        .await
+        .unwrap();
+    let overflow = client
+        .execute(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    let wide = client
+        .execute(
+            "const w = document.documentElement.clientWidth; return [...document.querySelectorAll('body *')].filter(e => { const r = e.getBoundingClientRect(); return r.width > w || r.left < -1 || r.right > w + 1; }).slice(0, 8).map(e => e.outerHTML.slice(0, 200) + ' IN ' + e.parentElement.outerHTML.slice(0, 300));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        overflow <= 1.0,
+        "the clinic page scrolls sideways by {overflow}px on a phone: {wide}"
+    );
 
     client.close().await.unwrap();
     app.finish().await;

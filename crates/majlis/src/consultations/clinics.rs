@@ -393,7 +393,7 @@ pub async fn queue_dilemma(
 }
 
 /// The dilemma `id` if it is queued for this clinic.
-pub fn queued<'a>(v: &'a ClinicView, id: i32) -> Result<&'a DilemmaDetail, ConsultError> {
+pub fn queued(v: &ClinicView, id: i32) -> Result<&DilemmaDetail, ConsultError> {
     v.dilemmas
         .iter()
         .find(|d| d.d.id == id)

@@ -631,8 +631,7 @@ pub async fn answer(
     actor: &Actor,
     id: i32,
     cid: i32,
-    lang: Locale,
-    text: &str,
+    (lang, text): (Locale, &str),
     now: DateTime<Utc>,
 ) -> Result<(), ConsultError> {
     let text = text.trim();
@@ -795,8 +794,7 @@ pub async fn invite(
     origin: &Origin,
     actor: &Actor,
     id: i32,
-    people: &[i32],
-    role: ParticipantRole,
+    (people, role): (&[i32], ParticipantRole),
     public_url: &str,
     now: DateTime<Utc>,
 ) -> Result<usize, ConsultError> {

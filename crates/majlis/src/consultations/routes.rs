@@ -597,8 +597,7 @@ async fn answer(
         &me.actor(),
         d.id,
         cid,
-        writing_lang(&raw, &ctx),
-        raw.get("answer"),
+        (writing_lang(&raw, &ctx), raw.get("answer")),
         Utc::now(),
     )
     .await;
@@ -675,8 +674,7 @@ async fn invite(
         &origin_of(&me, &client),
         &me.actor(),
         d.id,
-        &people,
-        role,
+        (&people, role),
         &state.settings.public_url(),
         Utc::now(),
     )
