@@ -558,3 +558,43 @@ db_test!(
         assert_eq!(app.get("/api/v1/dilemmas/no-such-dilemma").await.status, StatusCode::NOT_FOUND);
     }
 );
+
+db_test!(
+    async fn consultation_pages_run_a_bounded_number_of_queries(app) {
+        app.load_demo().await;
+        let ua = event::Entity::find().filter(event::Column::Slug.eq("urban-academy-1-education")).one(app.db.read()).await.unwrap().unwrap();
+        let sessions = event_session::Entity::find()
+            .filter(event_session::Column::EventId.eq(ua.id))
+            .filter(event_session::Column::Kind.eq("consultation-clinic"))
+            .filter(event_session::Column::ParentId.is_null())
+            .all(app.db.read())
+            .await
+            .unwrap();
+        let mut counts = Vec::new();
+        for s in &sessions {
+            let n = dilemma::Entity::find().filter(dilemma::Column::SessionId.eq(s.id)).count(app.db.read()).await.unwrap();
+            let r = app.get(&format!("/events/urban-academy-1-education/clinics/{}", s.id)).await;
+            assert_eq!(r.status, StatusCode::OK);
+            counts.push((n, r.queries()));
+        }
+        let (few, many) = (counts.iter().min_by_key(|c| c.0).unwrap(), counts.iter().max_by_key(|c| c.0).unwrap());
+        assert!(few.0 < many.0, "{counts:?}");
+        assert_eq!(few.1, many.1, "a clinic of {} dilemmas and one of {} run the same queries: {counts:?}", few.0, many.0);
+        assert!(many.1 <= 30, "{counts:?}");
+        // The module's report (four sessions) runs what one session's page
+        // runs, plus the closing session's wrap-ups and their organisations.
+        let module = app.get("/events/urban-academy-1-education/consultations").await;
+        assert!(module.queries() <= many.1 + 2, "{} > {} + 2", module.queries(), many.1);
+        // A dilemma with many contributions and one with none.
+        let with_ideas = app.get("/consultations/ua1-education-s1-q1").await;
+        let without = app.get("/consultations/ua1-education-s1-q4").await;
+        assert_eq!(with_ideas.status, StatusCode::OK);
+        assert_eq!(without.status, StatusCode::OK);
+        assert_eq!(with_ideas.queries(), without.queries());
+        // The list: the same for 5 rows as for 28.
+        let five = app.get("/consultations?per_page=5").await.queries();
+        let all = app.get("/consultations?per_page=50").await.queries();
+        assert_eq!(five, all);
+        assert!(all <= 6, "{all}");
+    }
+);

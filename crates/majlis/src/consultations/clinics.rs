@@ -134,27 +134,67 @@ async fn wrapups_of<C: ConnectionTrait>(
     Ok(out)
 }
 
-async fn dilemmas_of<C: ConnectionTrait>(
+/// The clinics `sessions` of an event, with their dilemmas, records and
+/// wrap-ups: a fixed number of queries whatever the number of sessions,
+/// dilemmas and contributions.
+async fn clinic_views<C: ConnectionTrait>(
     db: &C,
     reference: &Reference,
     actor: Option<&Actor>,
-    session_id: i32,
+    lang: Locale,
+    event: &EventDetail,
+    sessions: Vec<SessionView>,
     now: DateTime<Utc>,
-) -> Result<Vec<DilemmaDetail>, DbErr> {
+) -> Result<Vec<ClinicView>, DbErr> {
+    let ids: Vec<i32> = sessions.iter().map(|s| s.session.id).collect();
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut clinics: HashMap<i32, clinic::Model> = clinic::Entity::find()
+        .filter(clinic::Column::SessionId.is_in(ids.clone()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.session_id, c))
+        .collect();
     let rows = dilemma::Entity::find()
         .filter(rules::readable(actor))
-        .filter(dilemma::Column::SessionId.eq(session_id))
+        .filter(dilemma::Column::SessionId.is_in(ids.clone()))
         .order_by_asc(dilemma::Column::Position)
         .order_by_asc(dilemma::Column::Id)
         .all(db)
         .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for d in rows {
-        let part = rules::part_of(db, actor, &d).await?;
-        let r = rules::dilemma_ref(&d, part, now);
-        out.push(rules::detail(db, reference, actor, d, r).await?);
+    let parts = rules::parts_of(db, actor, &rows).await?;
+    let with_refs = rows
+        .into_iter()
+        .map(|d| {
+            let r = rules::dilemma_ref(&d, parts.get(&d.id).copied(), now);
+            (d, r)
+        })
+        .collect();
+    let mut by_session: HashMap<i32, Vec<DilemmaDetail>> = HashMap::new();
+    for d in rules::details(db, reference, actor, with_refs).await? {
+        if let Some(s) = d.d.session_id {
+            by_session.entry(s).or_default().push(d);
+        }
     }
-    Ok(out)
+    let mut wrapups = wrapups_of(db, lang, &ids).await?;
+    Ok(sessions
+        .into_iter()
+        .map(|session| {
+            let sid = session.session.id;
+            let (may_record, may_wrap_up) = roles_of(&session, actor);
+            ClinicView {
+                event: event.clone(),
+                clinic: clinics.remove(&sid),
+                dilemmas: by_session.remove(&sid).unwrap_or_default(),
+                wrapups: wrapups.remove(&sid).unwrap_or_default(),
+                session,
+                may_record,
+                may_wrap_up,
+            }
+        })
+        .collect())
 }
 
 /// The clinic page's content, if the reader may see the event and the
@@ -177,22 +217,11 @@ pub async fn clinic_view<C: ConnectionTrait>(
     if session.kind != Some(crate::events::SessionKind::ConsultationClinic) {
         return Ok(None);
     }
-    let (may_record, may_wrap_up) = roles_of(&session, actor);
-    let clinic = clinic::Entity::find_by_id(session_id).one(db).await?;
-    let dilemmas = dilemmas_of(db, reference, actor, session_id, now).await?;
-    let wrapups = wrapups_of(db, lang, &[session_id])
-        .await?
-        .remove(&session_id)
-        .unwrap_or_default();
-    Ok(Some(ClinicView {
-        event,
-        session,
-        clinic,
-        dilemmas,
-        wrapups,
-        may_record,
-        may_wrap_up,
-    }))
+    Ok(
+        clinic_views(db, reference, actor, lang, &event, vec![session], now)
+            .await?
+            .pop(),
+    )
 }
 
 /// The clinics of an event whose report the reader may read (published, or
@@ -209,28 +238,24 @@ pub async fn event_report<C: ConnectionTrait>(
     let Some(event) = event_detail(db, reference, actor, event_slug).await? else {
         return Ok(None);
     };
-    let sessions: Vec<SessionView> = event
-        .days
+    let of_kind = |k: crate::events::SessionKind| -> Vec<SessionView> {
+        event
+            .days
+            .iter()
+            .flat_map(|d| d.sessions.iter())
+            .filter(|s| s.kind == Some(k))
+            .cloned()
+            .collect()
+    };
+    let sessions = of_kind(crate::events::SessionKind::ConsultationClinic);
+    let closing: Vec<i32> = of_kind(crate::events::SessionKind::Closing)
         .iter()
-        .flat_map(|d| d.sessions.iter())
-        .filter(|s| s.kind == Some(crate::events::SessionKind::ConsultationClinic))
-        .cloned()
-        .collect();
-    let mut clinics = Vec::new();
-    for s in sessions {
-        if let Some(v) =
-            clinic_view(db, reference, actor, lang, event_slug, s.session.id, now).await?
-            && (v.published() || v.may_record)
-        {
-            clinics.push(v);
-        }
-    }
-    let closing: Vec<i32> = event
-        .days
-        .iter()
-        .flat_map(|d| d.sessions.iter())
-        .filter(|s| s.kind == Some(crate::events::SessionKind::Closing))
         .map(|s| s.session.id)
+        .collect();
+    let clinics: Vec<ClinicView> = clinic_views(db, reference, actor, lang, &event, sessions, now)
+        .await?
+        .into_iter()
+        .filter(|v| v.published() || v.may_record)
         .collect();
     let mut wrapups = wrapups_of(db, lang, &closing).await?;
     let closing_wrapups: Vec<WrapupView> = closing

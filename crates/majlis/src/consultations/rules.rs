@@ -342,12 +342,66 @@ pub async fn detail<C: ConnectionTrait>(
     d: dilemma::Model,
     r: DilemmaRef,
 ) -> Result<DilemmaDetail, DbErr> {
-    let staff = actor.is_some_and(|a| a.is_staff());
-    let themes = themes_of(db, reference, &[d.id])
+    let mut all = details(db, reference, actor, vec![(d, r)]).await?;
+    Ok(all.remove(0))
+}
+
+/// The actor's part in each of `rows` (one query, none for visitors).
+pub async fn parts_of<C: ConnectionTrait>(
+    db: &C,
+    actor: Option<&Actor>,
+    rows: &[dilemma::Model],
+) -> Result<HashMap<i32, DilemmaPart>, DbErr> {
+    let mut out = HashMap::new();
+    let Some(a) = actor else { return Ok(out) };
+    if rows.is_empty() {
+        return Ok(out);
+    }
+    for p in dilemma_participant::Entity::find()
+        .filter(dilemma_participant::Column::PersonId.eq(a.person_id))
+        .filter(
+            dilemma_participant::Column::DilemmaId
+                .is_in(rows.iter().map(|d| d.id).collect::<Vec<_>>()),
+        )
+        .all(db)
         .await?
-        .remove(&d.id)
-        .unwrap_or_default();
-    let mut cq = contribution::Entity::find().filter(contribution::Column::DilemmaId.eq(d.id));
+    {
+        if let Some(part) = ParticipantRole::from_code(&p.role).map(|r| match r {
+            ParticipantRole::Presenter => DilemmaPart::Presenter,
+            ParticipantRole::Rapporteur => DilemmaPart::Rapporteur,
+            ParticipantRole::Invited => DilemmaPart::Invited,
+        }) {
+            out.insert(p.dilemma_id, part);
+        }
+    }
+    for d in rows {
+        if d.presenter_id == Some(a.person_id) || d.created_by == Some(a.person_id) {
+            out.insert(d.id, DilemmaPart::Presenter);
+        }
+    }
+    Ok(out)
+}
+
+fn by_id<T>(rows: Vec<T>, id: impl Fn(&T) -> i32) -> HashMap<i32, T> {
+    rows.into_iter().map(|r| (id(&r), r)).collect()
+}
+
+/// Several dilemmas as their pages show them, in a fixed number of queries
+/// whatever their number and the number of their contributions.
+pub async fn details<C: ConnectionTrait>(
+    db: &C,
+    reference: &Reference,
+    actor: Option<&Actor>,
+    rows: Vec<(dilemma::Model, DilemmaRef)>,
+) -> Result<Vec<DilemmaDetail>, DbErr> {
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let staff = actor.is_some_and(|a| a.is_staff());
+    let ids: Vec<i32> = rows.iter().map(|(d, _)| d.id).collect();
+    let mut themes = themes_of(db, reference, &ids).await?;
+    let mut cq =
+        contribution::Entity::find().filter(contribution::Column::DilemmaId.is_in(ids.clone()));
     if !staff {
         cq = cq.filter(contribution::Column::Hidden.eq(false));
     }
@@ -357,7 +411,7 @@ pub async fn detail<C: ConnectionTrait>(
         .all(db)
         .await?;
     let participants = dilemma_participant::Entity::find()
-        .filter(dilemma_participant::Column::DilemmaId.eq(d.id))
+        .filter(dilemma_participant::Column::DilemmaId.is_in(ids.clone()))
         .order_by_asc(dilemma_participant::Column::CreatedAt)
         .all(db)
         .await?;
@@ -367,7 +421,7 @@ pub async fn detail<C: ConnectionTrait>(
             .iter()
             .filter_map(|c| c.author_id)
             .chain(participants.iter().map(|p| p.person_id))
-            .chain(d.presenter_id),
+            .chain(rows.iter().filter_map(|(d, _)| d.presenter_id)),
     )
     .await?;
     let practice_ids: Vec<i32> = contributions.iter().filter_map(|c| c.practice_id).collect();
@@ -399,8 +453,8 @@ pub async fn detail<C: ConnectionTrait>(
             .map(|r| (r.id, r.title))
             .collect()
     };
-    let reports: HashMap<i32, usize> = if staff && !contributions.is_empty() {
-        let mut m = HashMap::new();
+    let mut reports: HashMap<i32, usize> = HashMap::new();
+    if staff && !contributions.is_empty() {
         for rep in contribution_report::Entity::find()
             .filter(
                 contribution_report::Column::ContributionId
@@ -410,105 +464,156 @@ pub async fn detail<C: ConnectionTrait>(
             .all(db)
             .await?
         {
-            *m.entry(rep.contribution_id).or_insert(0) += 1;
+            *reports.entry(rep.contribution_id).or_insert(0) += 1;
         }
-        m
-    } else {
+    }
+    let muni_ids: Vec<i32> = rows.iter().filter_map(|(d, _)| d.municipality_id).collect();
+    let munis = if muni_ids.is_empty() {
         HashMap::new()
+    } else {
+        by_id(
+            municipality::Entity::find()
+                .filter(municipality::Column::Id.is_in(muni_ids))
+                .all(db)
+                .await?,
+            |m| m.id,
+        )
     };
-    let municipality = match d.municipality_id {
-        Some(id) => municipality::Entity::find_by_id(id).one(db).await?,
-        None => None,
+    let org_ids: Vec<i32> = rows.iter().filter_map(|(d, _)| d.organisation_id).collect();
+    let orgs = if org_ids.is_empty() {
+        HashMap::new()
+    } else {
+        by_id(
+            organisation::Entity::find()
+                .filter(organisation::Column::Id.is_in(org_ids))
+                .all(db)
+                .await?,
+            |o| o.id,
+        )
     };
-    let organisation = match d.organisation_id {
-        Some(id) => organisation::Entity::find_by_id(id).one(db).await?,
-        None => None,
+    let session_ids: Vec<i32> = rows.iter().filter_map(|(d, _)| d.session_id).collect();
+    let sessions = if session_ids.is_empty() {
+        HashMap::new()
+    } else {
+        by_id(
+            event_session::Entity::find()
+                .filter(event_session::Column::Id.is_in(session_ids))
+                .all(db)
+                .await?,
+            |s| s.id,
+        )
     };
-    let (event, session) = match d.session_id {
-        Some(sid) => {
-            let s = event_session::Entity::find_by_id(sid).one(db).await?;
-            let e = match &s {
-                Some(s) => {
-                    event::Entity::find_by_id(s.event_id)
-                        .filter(event::Column::Visibility.is_in(visible_codes(actor)))
-                        .one(db)
-                        .await?
-                }
-                None => None,
-            };
-            (e, s)
-        }
-        None => (None, None),
+    let event_ids: Vec<i32> = sessions.values().map(|s| s.event_id).collect();
+    let events = if event_ids.is_empty() {
+        HashMap::new()
+    } else {
+        by_id(
+            event::Entity::find()
+                .filter(event::Column::Id.is_in(event_ids))
+                .filter(event::Column::Visibility.is_in(visible_codes(actor)))
+                .all(db)
+                .await?,
+            |e| e.id,
+        )
     };
-    let lead_id = d.joint_with.unwrap_or(d.id);
-    let joint: Vec<dilemma::Model> = dilemma::Entity::find()
+    let leads: Vec<i32> = rows
+        .iter()
+        .map(|(d, _)| d.joint_with.unwrap_or(d.id))
+        .collect();
+    let joint_rows: Vec<dilemma::Model> = dilemma::Entity::find()
         .filter(readable(actor))
         .filter(
             Condition::any()
-                .add(dilemma::Column::Id.eq(lead_id))
-                .add(dilemma::Column::JointWith.eq(lead_id)),
+                .add(dilemma::Column::Id.is_in(leads.clone()))
+                .add(dilemma::Column::JointWith.is_in(leads)),
         )
-        .filter(dilemma::Column::Id.ne(d.id))
         .order_by_asc(dilemma::Column::Position)
         .order_by_asc(dilemma::Column::Id)
         .all(db)
         .await?;
-    let result = d.result.clone().or_else(|| {
-        joint
-            .iter()
-            .find(|j| j.id == lead_id)
-            .and_then(|j| j.result.clone())
-    });
-    let presenter = presenter_of(&d, &names);
-    Ok(DilemmaDetail {
-        status: DilemmaStatus::from_code(&d.status).unwrap_or(DilemmaStatus::Draft),
-        visibility: DilemmaVisibility::from_code(&d.visibility)
-            .unwrap_or(DilemmaVisibility::Participants),
-        help: crate::events::rules::split_codes(&d.help_sought)
-            .into_iter()
-            .filter_map(|c| HelpSought::from_code(&c))
-            .collect(),
-        r,
-        presenter,
-        themes,
-        municipality,
-        organisation,
-        contributions: contributions
-            .into_iter()
-            .map(|c| {
-                let named = c.author_id.and_then(|id| names.get(&id).cloned());
-                let author_is_former = named.is_none() && c.author_name.is_none();
-                ContributionView {
-                    kind: ContributionKind::from_code(&c.kind).unwrap_or(ContributionKind::Idea),
-                    author: named.or_else(|| c.author_name.clone()).unwrap_or_default(),
-                    author_is_former,
-                    practice: c
-                        .practice_id
-                        .and_then(|id| practices.get(&id).map(|t| (id, t.clone()))),
-                    resource: c
-                        .resource_id
-                        .and_then(|id| resources.get(&id).map(|t| (id, t.clone()))),
-                    reports: reports.get(&c.id).copied().unwrap_or(0),
-                    c,
-                }
-            })
-            .collect(),
-        participants: participants
-            .into_iter()
-            .filter_map(|p| {
-                Some(ParticipantView {
-                    name: names.get(&p.person_id)?.clone(),
-                    person_id: p.person_id,
-                    role: ParticipantRole::from_code(&p.role)?,
-                })
-            })
-            .collect(),
-        event,
-        session,
-        joint,
-        result,
-        d,
-    })
+    let mut said: HashMap<i32, Vec<contribution::Model>> = HashMap::new();
+    for c in contributions {
+        said.entry(c.dilemma_id).or_default().push(c);
+    }
+    let mut taking_part: HashMap<i32, Vec<dilemma_participant::Model>> = HashMap::new();
+    for p in participants {
+        taking_part.entry(p.dilemma_id).or_default().push(p);
+    }
+    Ok(rows
+        .into_iter()
+        .map(|(d, r)| {
+            let lead_id = d.joint_with.unwrap_or(d.id);
+            let joint: Vec<dilemma::Model> = joint_rows
+                .iter()
+                .filter(|j| j.id != d.id && (j.id == lead_id || j.joint_with == Some(lead_id)))
+                .cloned()
+                .collect();
+            let result = d.result.clone().or_else(|| {
+                joint
+                    .iter()
+                    .find(|j| j.id == lead_id)
+                    .and_then(|j| j.result.clone())
+            });
+            let session = d.session_id.and_then(|s| sessions.get(&s).cloned());
+            let event = session
+                .as_ref()
+                .and_then(|s| events.get(&s.event_id).cloned());
+            DilemmaDetail {
+                status: DilemmaStatus::from_code(&d.status).unwrap_or(DilemmaStatus::Draft),
+                visibility: DilemmaVisibility::from_code(&d.visibility)
+                    .unwrap_or(DilemmaVisibility::Participants),
+                help: crate::events::rules::split_codes(&d.help_sought)
+                    .into_iter()
+                    .filter_map(|c| HelpSought::from_code(&c))
+                    .collect(),
+                r,
+                presenter: presenter_of(&d, &names),
+                themes: themes.remove(&d.id).unwrap_or_default(),
+                municipality: d.municipality_id.and_then(|m| munis.get(&m).cloned()),
+                organisation: d.organisation_id.and_then(|o| orgs.get(&o).cloned()),
+                contributions: said
+                    .remove(&d.id)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|c| {
+                        let named = c.author_id.and_then(|id| names.get(&id).cloned());
+                        let author_is_former = named.is_none() && c.author_name.is_none();
+                        ContributionView {
+                            kind: ContributionKind::from_code(&c.kind)
+                                .unwrap_or(ContributionKind::Idea),
+                            author: named.or_else(|| c.author_name.clone()).unwrap_or_default(),
+                            author_is_former,
+                            practice: c
+                                .practice_id
+                                .and_then(|id| practices.get(&id).map(|t| (id, t.clone()))),
+                            resource: c
+                                .resource_id
+                                .and_then(|id| resources.get(&id).map(|t| (id, t.clone()))),
+                            reports: reports.get(&c.id).copied().unwrap_or(0),
+                            c,
+                        }
+                    })
+                    .collect(),
+                participants: taking_part
+                    .remove(&d.id)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|p| {
+                        Some(ParticipantView {
+                            name: names.get(&p.person_id)?.clone(),
+                            person_id: p.person_id,
+                            role: ParticipantRole::from_code(&p.role)?,
+                        })
+                    })
+                    .collect(),
+                event,
+                session,
+                joint,
+                result,
+                d,
+            }
+        })
+        .collect())
 }
 
 /// Consultations that linked a practice (the practice page lists them),
@@ -577,14 +682,6 @@ pub async fn suggestions<C: ConnectionTrait>(
         .collect();
     taken.extend(d.presenter_id);
     taken.extend(d.created_by);
-    let people: HashMap<i32, person::Model> = person::Entity::find()
-        .filter(person::Column::Active.eq(true))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
-    let affiliations = affiliation::Entity::find().all(db).await?;
     let mut by_muni: HashMap<i32, usize> = HashMap::new();
     let mut by_org: HashMap<i32, usize> = HashMap::new();
     if !theme_ids.is_empty() {
@@ -623,6 +720,51 @@ pub async fn suggestions<C: ConnectionTrait>(
             .await?
             .into_iter()
             .map(|o| (o.id, o.name))
+            .collect()
+    };
+    let related: Vec<practice::Model> = if related_practices.is_empty() {
+        Vec::new()
+    } else {
+        practice::Entity::find()
+            .filter(practice::Column::Id.is_in(related_practices.to_vec()))
+            .filter(practice::Column::Status.eq(PracticeStatus::Published.code()))
+            .all(db)
+            .await?
+    };
+    // Only the affiliations and people these reasons can name are read.
+    let muni_keys: Vec<i32> = by_muni
+        .keys()
+        .copied()
+        .chain(related.iter().filter_map(|p| p.municipality_id))
+        .collect();
+    let org_keys: Vec<i32> = by_org.keys().copied().collect();
+    let affiliations: Vec<affiliation::Model> = if muni_keys.is_empty() && org_keys.is_empty() {
+        Vec::new()
+    } else {
+        affiliation::Entity::find()
+            .filter(
+                Condition::any()
+                    .add(affiliation::Column::MunicipalityId.is_in(muni_keys))
+                    .add(affiliation::Column::OrganisationId.is_in(org_keys)),
+            )
+            .all(db)
+            .await?
+    };
+    let person_ids: HashSet<i32> = affiliations
+        .iter()
+        .map(|a| a.person_id)
+        .chain(related.iter().filter_map(|p| p.author_id))
+        .collect();
+    let people: HashMap<i32, person::Model> = if person_ids.is_empty() {
+        HashMap::new()
+    } else {
+        person::Entity::find()
+            .filter(person::Column::Id.is_in(person_ids))
+            .filter(person::Column::Active.eq(true))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p))
             .collect()
     };
     let mut best: HashMap<i32, Suggestion> = HashMap::new();
@@ -672,35 +814,28 @@ pub async fn suggestions<C: ConnectionTrait>(
             });
         }
     }
-    if !related_practices.is_empty() {
-        let practices = practice::Entity::find()
-            .filter(practice::Column::Id.is_in(related_practices.to_vec()))
-            .filter(practice::Column::Status.eq(PracticeStatus::Published.code()))
-            .all(db)
-            .await?;
-        for pr in practices {
-            let mut authors: Vec<i32> = pr.author_id.into_iter().collect();
-            if let Some(m) = pr.municipality_id {
-                authors.extend(
-                    affiliations
-                        .iter()
-                        .filter(|a| a.focal_point && a.municipality_id == Some(m))
-                        .map(|a| a.person_id),
-                );
+    for pr in &related {
+        let mut authors: Vec<i32> = pr.author_id.into_iter().collect();
+        if let Some(m) = pr.municipality_id {
+            authors.extend(
+                affiliations
+                    .iter()
+                    .filter(|a| a.focal_point && a.municipality_id == Some(m))
+                    .map(|a| a.person_id),
+            );
+        }
+        for id in authors {
+            let Some(p) = people.get(&id) else { continue };
+            if taken.contains(&id) {
+                continue;
             }
-            for id in authors {
-                let Some(p) = people.get(&id) else { continue };
-                if taken.contains(&id) {
-                    continue;
-                }
-                offer(Suggestion {
-                    person_id: id,
-                    name: p.display_name.clone(),
-                    reason: "suggest-reason-practice",
-                    detail: pr.title.text(reader).to_owned(),
-                    shared_themes: theme_ids.len().max(1),
-                });
-            }
+            offer(Suggestion {
+                person_id: id,
+                name: p.display_name.clone(),
+                reason: "suggest-reason-practice",
+                detail: pr.title.text(reader).to_owned(),
+                shared_themes: theme_ids.len().max(1),
+            });
         }
     }
     let mut out: Vec<Suggestion> = best.into_values().collect();
