@@ -4,7 +4,7 @@
 //! by their key (their slug); clinics and wrap-ups by their session. A second
 //! load adds nothing and writes nothing to the outbox.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use sea_orm::ActiveValue::Set;
@@ -189,12 +189,13 @@ pub async fn load(
     let file: File = toml::from_str(CONSULTATIONS_TOML)
         .map_err(|e| DemoError::Invalid(format!("consultations.toml: {e}")))?;
     let names = Names::load(tx).await?;
+    let mut seen = HashSet::new();
 
     for c in file.clinic {
         let e = names.event(&c.event)?;
         let sid = names.session(e, SessionKind::ConsultationClinic, c.clinic)?;
         let summary = tr_opt(c.summary, "clinic summary")?;
-        ensure_clinic(tx, e, sid, summary, now, report).await?;
+        ensure_clinic(tx, e, (sid, &mut seen), summary, now, report).await?;
         load_wrapups(tx, &names, e, sid, c.wrapup, report).await?;
     }
     for c in file.closing {
@@ -210,13 +211,13 @@ pub async fn load(
         .map(|d| (d.slug, d.id))
         .collect();
     for d in file.dilemma {
+        let e = names.event(&d.event)?;
+        let sid = names.session(e, SessionKind::ConsultationClinic, d.clinic)?;
+        ensure_clinic(tx, e, (sid, &mut seen), None, now, report).await?;
         if ids.contains_key(&d.key) {
             report.unchanged += 1;
             continue;
         }
-        let e = names.event(&d.event)?;
-        let sid = names.session(e, SessionKind::ConsultationClinic, d.clinic)?;
-        ensure_clinic(tx, e, sid, None, now, report).await?;
         let what = format!("dilemma {}", d.key);
         let municipality =
             d.municipality
@@ -335,12 +336,16 @@ pub async fn load(
 async fn ensure_clinic(
     tx: &DatabaseTransaction,
     e: &event::Model,
-    sid: i32,
+    (sid, seen): (i32, &mut HashSet<i32>),
     summary: Option<crate::i18n::TrText>,
     now: DateTime<Utc>,
     report: &mut LoadReport,
 ) -> Result<(), DemoError> {
+    if !seen.insert(sid) {
+        return Ok(());
+    }
     if clinic::Entity::find_by_id(sid).one(tx).await?.is_some() {
+        report.unchanged += 1;
         return Ok(());
     }
     let held = e.ends_at < now;
@@ -353,6 +358,7 @@ async fn ensure_clinic(
     }
     .insert(tx)
     .await?;
+    outbox::record(tx, "clinic", sid, Op::Created).await?;
     report.created += 1;
     Ok(())
 }
@@ -378,7 +384,7 @@ async fn load_wrapups(
         return Ok(());
     }
     for (i, w) in defs.into_iter().enumerate() {
-        clinic_wrapup::ActiveModel {
+        let w = clinic_wrapup::ActiveModel {
             session_id: Set(sid),
             event_id: Set(e.id),
             person_id: Set(None),
@@ -392,8 +398,8 @@ async fn load_wrapups(
         }
         .insert(tx)
         .await?;
+        outbox::record(tx, "clinic_wrapup", w.id, Op::Created).await?;
         report.created += 1;
     }
-    outbox::record(tx, "event", e.id, Op::Updated).await?;
     Ok(())
 }
