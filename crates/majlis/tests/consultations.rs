@@ -598,3 +598,49 @@ db_test!(
         assert!(all <= 6, "{all}");
     }
 );
+
+db_test!(
+    async fn a_deleted_account_leaves_its_words_to_a_former_member_or_takes_them(app) {
+        let keeper = person(app, "keeper@example.org", Role::Member).await;
+        let leaver = person(app, "leaver@example.org", Role::Member).await;
+        let other = person(app, "other@example.org", Role::Member).await;
+        let education = theme_id(app, "education").await;
+        let (kc, kcsrf) = app.session_for(keeper).await;
+        let (lc, lcsrf) = app.session_for(leaver).await;
+        let (oc, ocsrf) = app.session_for(other).await;
+        let kept = new_dilemma(app, &kc, &kcsrf, "Whose words stay after an account is deleted here?", "public", education).await;
+        let gone = new_dilemma(app, &lc, &lcsrf, "Whose words go when their author asks for it here?", "public", education).await;
+        for (slug, cookie, csrf) in [(&kept, &kc, &kcsrf), (&gone, &lc, &lcsrf)] {
+            app.post_form(&format!("/consultations/{slug}/open"), &[("csrf", csrf.as_str())], cookie).await;
+        }
+        // Each asks a question on the other's dilemma; a third member asks on the leaver's.
+        app.post_form(&format!("/consultations/{gone}/contribute"), &[("csrf", &kcsrf), ("kind", "question"), ("text", "The keeper asks this")], &kc).await;
+        app.post_form(&format!("/consultations/{kept}/contribute"), &[("csrf", &lcsrf), ("kind", "question"), ("text", "The leaver asks this")], &lc).await;
+        app.post_form(&format!("/consultations/{gone}/contribute"), &[("csrf", &ocsrf), ("kind", "question"), ("text", "A third member asks this")], &oc).await;
+
+        // The keeper deletes the account and keeps what they wrote.
+        let r = app
+            .post_form("/account/delete", &[("csrf", &kcsrf), ("password", "consultation test password"), ("delete_content", "no")], &kc)
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let page = app.get(&format!("/consultations/{kept}")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("A former member"), "the presenter is shown as a former member");
+        assert!(!page.body.contains("keeper@example.org"));
+        let theirs = app.get(&format!("/consultations/{gone}")).await;
+        assert!(theirs.body.contains("The keeper asks this"));
+        assert!(theirs.body.contains("A former member"));
+
+        // The leaver deletes the account and what they wrote.
+        let r = app
+            .post_form("/account/delete", &[("csrf", &lcsrf), ("password", "consultation test password"), ("delete_content", "yes")], &lc)
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(app.get(&format!("/consultations/{gone}")).await.status, StatusCode::NOT_FOUND);
+        let kept_page = app.get(&format!("/consultations/{kept}")).await;
+        assert!(!kept_page.body.contains("The leaver asks this"), "their question went with them");
+        let left = contribution::Entity::find().all(app.db.read()).await.unwrap();
+        assert!(left.iter().all(|c| c.author_id != Some(leaver)));
+        assert!(!left.iter().any(|c| c.body.original() == "A third member asks this"), "the dilemma went with what was said in it");
+    }
+);

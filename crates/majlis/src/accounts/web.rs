@@ -650,6 +650,9 @@ async fn delete_page(
 struct DeleteForm {
     #[serde(default)]
     password: String,
+    /// "yes": delete what the person wrote too.
+    #[serde(default)]
+    delete_content: String,
 }
 
 /// `POST /account/delete`: confirmed with the password.
@@ -663,7 +666,15 @@ async fn delete_account(
     let error = if !signin::password_matches(&me.person, &form.password).await {
         Some((StatusCode::BAD_REQUEST, ctx.t("delete-wrong-password")))
     } else {
-        match super::deletion::delete_account(&state.db, &me.person, &client.ip, Utc::now()).await {
+        match super::deletion::delete_account(
+            &state.db,
+            &me.person,
+            &client.ip,
+            form.delete_content == "yes",
+            Utc::now(),
+        )
+        .await
+        {
             Ok(()) => {
                 let res = signed_out_redirect(&state, &format!("/?deleted=1&lang={}", ctx.lang()));
                 return Ok(res);

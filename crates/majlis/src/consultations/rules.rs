@@ -301,6 +301,8 @@ pub struct DilemmaDetail {
     pub help: Vec<HelpSought>,
     pub r: DilemmaRef,
     pub presenter: String,
+    /// The presenter deleted their account (their dilemma stays).
+    pub presenter_former: bool,
     pub themes: Vec<theme::Model>,
     pub municipality: Option<municipality::Model>,
     pub organisation: Option<organisation::Model>,
@@ -568,6 +570,9 @@ pub async fn details<C: ConnectionTrait>(
                     .collect(),
                 r,
                 presenter: presenter_of(&d, &names),
+                presenter_former: d.presenter_id.is_none()
+                    && d.presenter_name.is_none()
+                    && d.created_by.is_none(),
                 themes: themes.remove(&d.id).unwrap_or_default(),
                 municipality: d.municipality_id.and_then(|m| munis.get(&m).cloned()),
                 organisation: d.organisation_id.and_then(|o| orgs.get(&o).cloned()),
