@@ -92,7 +92,13 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
             Who::FocalPointOfA | Who::Coordinator | Who::Admin => Allowed,
             _ => Forbidden,
         },
+        // Adding municipalities and organisations, editing organisations: staff.
+        ("GET" | "POST", "/municipalities/new" | "/organisations/new") => coordinators,
+        ("GET" | "POST", "/organisations/{slug}/edit") => coordinators,
         ("GET" | "POST", "/invitation/{token}") => public,
+        // Open registration is off by default: not found, whoever asks.
+        ("GET" | "POST", "/register") => public,
+        ("POST", "/people/requests/{id}") => coordinators,
         // The library: reading is public (what a visitor may not see is "not found").
         ("GET", "/library" | "/library/{id}" | "/files/{sha}/{name}") => public,
         ("GET", "/practices" | "/practices/{id}" | "/practices/{id}/sheet") => public,
@@ -343,6 +349,7 @@ fn concrete(path: &str, w: &World, css: &str) -> String {
         "/municipalities/{slug}" => "/municipalities/sahinbey".into(),
         "/municipalities/{slug}/edit" => "/municipalities/sahinbey/edit".into(),
         "/organisations/{slug}" => "/organisations/giz".into(),
+        "/organisations/{slug}/edit" => "/organisations/giz/edit".into(),
         "/api/v1/municipalities/{id}" => format!("/api/v1/municipalities/{}", w.sahinbey),
         "/api/v1/organisations/{id}" => format!("/api/v1/organisations/{}", w.giz),
         "/static/{file}" => css.to_owned(),
@@ -394,6 +401,31 @@ fn body_for(path: &str) -> Vec<(&'static str, String)> {
             ("name_tr", "Şahinbey".into()),
             ("population", "950000".into()),
             ("population_year", "2020".into()),
+        ],
+        // The first staff member adds it; the second finds the address taken (400).
+        "/municipalities/new" => vec![
+            ("slug", "matrix-town".into()),
+            ("kind", "municipality".into()),
+            ("country", "TR".into()),
+            ("orig", "tr".into()),
+            ("name_tr", "Matrix".into()),
+        ],
+        "/organisations/new" => vec![
+            ("slug", "matrix-partners".into()),
+            ("kind", "ngo".into()),
+            ("orig", "en".into()),
+            ("name_en", "Matrix partners".into()),
+        ],
+        "/organisations/{slug}/edit" => vec![
+            ("orig", "de".into()),
+            (
+                "name_de",
+                "Deutsche Gesellschaft für Internationale Zusammenarbeit".into(),
+            ),
+            ("acronym", "GIZ".into()),
+            ("kind", "development-agency".into()),
+            ("country", "DE".into()),
+            ("website", "https://www.giz.de".into()),
         ],
         "/people/invite" => vec![
             ("email", "invited@example.org".into()),

@@ -67,6 +67,45 @@ fn every_message_the_code_uses_exists() {
     for k in majlis::directory::OrganisationKind::ALL {
         used.insert(k.label_id());
     }
+    // The directory forms: messages named in directory/editing.rs, and the
+    // fields they name (`field-{field}`).
+    for id in [
+        "edit-error-figure",
+        "edit-error-year",
+        "edit-error-orig",
+        "edit-error-too-long",
+        "edit-error-name-original",
+        "edit-error-profile-original",
+        "edit-error-description-original",
+        "edit-error-theme",
+        "edit-error-slug",
+        "edit-error-slug-taken",
+        "edit-error-kind",
+        "edit-error-country",
+        "edit-error-website",
+    ] {
+        used.insert(id.to_owned());
+    }
+    for f in [
+        "orig",
+        "name",
+        "profile",
+        "region",
+        "population",
+        "population_year",
+        "refugees",
+        "refugees_year",
+        "themes",
+        "slug",
+        "kind",
+        "country",
+        "member_since",
+        "acronym",
+        "website",
+        "description",
+    ] {
+        used.insert(format!("field-{f}"));
+    }
     for code in ["not-found", "bad-request", "internal", "method-not-allowed"] {
         used.insert(format!("error-{code}"));
         used.insert(format!("error-{code}-title"));
@@ -136,6 +175,13 @@ fn every_message_the_code_uses_exists() {
         "mail-consultation-invited-subject",
         "mail-consultation-invited-body",
     ] {
+        used.insert(id.to_owned());
+    }
+    for id in ["received", "existing", "approved", "declined"] {
+        used.insert(format!("mail-signup-{id}-subject"));
+        used.insert(format!("mail-signup-{id}-body"));
+    }
+    for id in ["delete-content-legend"] {
         used.insert(id.to_owned());
     }
     // Fields the consultation forms report errors on.

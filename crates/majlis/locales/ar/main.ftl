@@ -244,6 +244,30 @@ field-population_year = السنة التي يعود إليها عدد السك�
 field-refugees = اللاجئون المستضافون
 field-refugees_year = السنة التي يعود إليها عدد اللاجئين
 field-themes = المواضيع
+municipality-new = بلدية جديدة
+municipality-create = إضافة البلدية
+organisation-new = منظمة جديدة
+organisation-create = إضافة المنظمة
+organisation-edit = تعديل بيانات المنظمة
+organisation-saved = تم حفظ بيانات المنظمة.
+edit-slug = العنوان المختصر في الرابط
+edit-slug-hint = أحرف لاتينية صغيرة (a–z) وأرقام وشرطات، مثل «gaziantep-sahinbey». يصبح جزءًا من رابط الصفحة ولا يمكن تغييره لاحقًا.
+edit-kind = النوع
+edit-country = البلد
+edit-acronym = الاسم المختصر
+edit-website-hint = عنوان كامل يبدأ بـ https:// أو http://
+edit-description = الوصف
+edit-error-slug = استخدم أحرفًا لاتينية صغيرة (a–z) وأرقامًا وشرطات فقط
+edit-error-slug-taken = هذا العنوان مستخدم من قبل
+edit-error-kind = اختر نوعًا من القائمة
+edit-error-country = اختر بلدًا من القائمة
+edit-error-website = أدخل عنوانًا إلكترونيًا يبدأ بـ https:// أو http://
+edit-error-description-original = اكتب الوصف باللغة الأصلية أيضًا
+field-slug = العنوان المختصر
+field-member_since = عضو منذ
+field-acronym = الاسم المختصر
+field-website = الموقع الإلكتروني
+field-description = الوصف
 
 two-factor-title = التحقق بخطوتين
 two-factor-login-lead = أدخل الرمز المكوّن من 6 أرقام الذي يعرضه تطبيق المصادقة، أو أحد رموز الاسترداد الخاصة بك.
@@ -1025,4 +1049,38 @@ mail-consultation-invited-body = مرحبًا،
     { $question }
 
     اقرأها، واطرح سؤالًا مفتوحًا، ثم شارك لاحقًا ما نجح لديك:
+    { $link }
+
+## Open registration
+register-title = طلب حساب
+register-lead = عرّفنا بنفسك. يقرأ أحد منسّقي الشبكة كل طلب ويجيب عنه بالبريد الإلكتروني.
+register-affiliation = بلديتك أو منظمتك، ومنصبك
+register-note = كلمة للمنسّقين (اختياري)
+register-submit = أرسل طلبي
+register-done = شكرًا لك. إن كان يمكن لهذا العنوان الانضمام، فسيجيبك أحد المنسّقين بالبريد الإلكتروني.
+register-link = ليس لديك حساب بعد؟ اطلب حسابًا.
+people-requests = طلبات الانضمام
+people-request-approve = قبول طلب { $name }
+people-request-decline = رفض طلب { $name }
+mail-signup-received-subject = طلبك للانضمام إلى مجلس
+mail-signup-received-body = مرحبًا،
+
+    تلقّينا طلبك لفتح حساب. سيقرؤه أحد منسّقي الشبكة ويجيبك بالبريد الإلكتروني.
+    { $link }
+mail-signup-existing-subject = طلب أحدهم الانضمام إلى مجلس بعنوانك
+mail-signup-existing-body = مرحبًا،
+
+    طلب أحدهم حسابًا جديدًا بهذا العنوان الإلكتروني، وله حساب بالفعل. إن كنت أنت، فسجّل الدخول، أو اختر كلمة مرور جديدة من هنا:
+    { $link }
+
+    وإن لم تكن أنت، فلا حاجة إلى أي إجراء.
+mail-signup-approved-subject = حسابك في مجلس جاهز
+mail-signup-approved-body = مرحبًا،
+
+    وافق أحد المنسّقين على طلبك. سجّل الدخول بعنوان بريدك الإلكتروني وكلمة المرور التي اخترتها:
+    { $link }
+mail-signup-declined-subject = طلبك للانضمام إلى مجلس
+mail-signup-declined-body = مرحبًا،
+
+    لم يتمكّن أحد المنسّقين من قبول طلبك لفتح حساب، وقد حُذف الطلب. إن رأيت أن في ذلك خطأ، فراسل منسّقي الشبكة.
     { $link }

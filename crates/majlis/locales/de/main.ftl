@@ -233,6 +233,30 @@ field-population_year = Jahr der Einwohnerzahl
 field-refugees = Zahl der aufgenommenen Geflüchteten
 field-refugees_year = Jahr der Angabe zu Geflüchteten
 field-themes = Themen
+municipality-new = Neue Kommune
+municipality-create = Kommune hinzufügen
+organisation-new = Neue Organisation
+organisation-create = Organisation hinzufügen
+organisation-edit = Organisation bearbeiten
+organisation-saved = Die Organisation ist gespeichert.
+edit-slug = Adresse (Kurzname)
+edit-slug-hint = Kleinbuchstaben a–z ohne Umlaute, Ziffern und Bindestriche, zum Beispiel „gaziantep-sahinbey“. Sie wird Teil der Seitenadresse und kann später nicht mehr geändert werden.
+edit-kind = Art
+edit-country = Land
+edit-acronym = Kurzbezeichnung
+edit-website-hint = Eine vollständige Adresse, die mit https:// oder http:// beginnt
+edit-description = Beschreibung
+edit-error-slug = verwenden Sie nur Kleinbuchstaben a–z ohne Umlaute, Ziffern und Bindestriche
+edit-error-slug-taken = diese Adresse ist bereits vergeben
+edit-error-kind = wählen Sie eine Art aus der Liste
+edit-error-country = wählen Sie ein Land aus der Liste
+edit-error-website = geben Sie eine Webadresse ein, die mit https:// oder http:// beginnt
+edit-error-description-original = verfassen Sie die Beschreibung auch in der Originalsprache
+field-slug = Adresse
+field-member_since = Mitglied seit
+field-acronym = Kurzbezeichnung
+field-website = Website
+field-description = Beschreibung
 
 two-factor-title = Zwei-Schritt-Anmeldung
 two-factor-login-lead = Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App oder einen Ihrer Wiederherstellungscodes ein.
@@ -976,4 +1000,38 @@ mail-consultation-invited-body = Guten Tag,
     { $question }
 
     Lesen Sie es, stellen Sie eine offene Frage und teilen Sie später, was sich bei Ihnen bewährt hat:
+    { $link }
+
+## Open registration
+register-title = Ein Konto beantragen
+register-lead = Stellen Sie sich vor. Eine Koordinatorin oder ein Koordinator des Netzwerks liest jeden Antrag und antwortet per E-Mail.
+register-affiliation = Ihre Kommune oder Organisation und Ihre Funktion
+register-note = Ein Wort an die Koordination (freiwillig)
+register-submit = Antrag senden
+register-done = Vielen Dank. Wenn diese Adresse beitreten kann, antwortet Ihnen die Koordination per E-Mail.
+register-link = Noch kein Konto? Beantragen Sie eines.
+people-requests = Beitrittsanträge
+people-request-approve = Antrag von { $name } annehmen
+people-request-decline = Antrag von { $name } ablehnen
+mail-signup-received-subject = Ihr Antrag auf ein Majlis-Konto
+mail-signup-received-body = Guten Tag,
+
+    wir haben Ihren Antrag auf ein Konto erhalten. Die Koordination des Netzwerks liest ihn und antwortet Ihnen per E-Mail.
+    { $link }
+mail-signup-existing-subject = Jemand wollte Majlis mit Ihrer Adresse beitreten
+mail-signup-existing-body = Guten Tag,
+
+    jemand hat ein neues Konto mit dieser E-Mail-Adresse beantragt, zu der es bereits ein Konto gibt. Wenn Sie es waren, melden Sie sich an oder wählen Sie hier ein neues Passwort:
+    { $link }
+
+    Wenn Sie es nicht waren, müssen Sie nichts tun.
+mail-signup-approved-subject = Ihr Majlis-Konto ist bereit
+mail-signup-approved-body = Guten Tag,
+
+    die Koordination hat Ihren Antrag angenommen. Melden Sie sich mit Ihrer E-Mail-Adresse und dem gewählten Passwort an:
+    { $link }
+mail-signup-declined-subject = Ihr Antrag auf ein Majlis-Konto
+mail-signup-declined-body = Guten Tag,
+
+    die Koordination konnte Ihren Antrag auf ein Konto nicht annehmen; er wurde gelöscht. Wenn Sie das für einen Irrtum halten, schreiben Sie der Koordination des Netzwerks.
     { $link }

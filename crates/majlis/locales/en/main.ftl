@@ -232,6 +232,30 @@ field-population_year = year of the population figure
 field-refugees = refugees hosted
 field-refugees_year = year of the refugee figure
 field-themes = themes
+municipality-new = New municipality
+municipality-create = Add the municipality
+organisation-new = New organisation
+organisation-create = Add the organisation
+organisation-edit = Edit the organisation
+organisation-saved = The organisation is saved.
+edit-slug = Address (slug)
+edit-slug-hint = Lower-case letters a–z, digits and hyphens, for example “gaziantep-sahinbey”. It becomes part of the page’s address and cannot be changed later.
+edit-kind = Kind
+edit-country = Country
+edit-acronym = Acronym
+edit-website-hint = A full address starting with https:// or http://
+edit-description = Description
+edit-error-slug = use only lower-case letters a–z, digits and hyphens
+edit-error-slug-taken = this address is already taken
+edit-error-kind = choose a kind from the list
+edit-error-country = choose a country from the list
+edit-error-website = enter a web address starting with https:// or http://
+edit-error-description-original = write the description in the original language too
+field-slug = address
+field-member_since = member since
+field-acronym = acronym
+field-website = website
+field-description = description
 two-factor-title = Two-step sign-in
 two-factor-login-lead = Enter the 6-digit code from your authenticator app, or one of your recovery codes.
 two-factor-code = Code
@@ -971,4 +995,38 @@ mail-consultation-invited-body = Hello,
     { $question }
 
     Read it, ask an open question and, later, share what worked for you:
+    { $link }
+
+## Open registration
+register-title = Ask for an account
+register-lead = Tell us who you are. A network coordinator reads each request and answers by email.
+register-affiliation = Your municipality or organisation, and your position
+register-note = A word for the coordinators (optional)
+register-submit = Send my request
+register-done = Thank you. If this address can join, a coordinator will answer by email.
+register-link = No account yet? Ask for one.
+people-requests = Requests to join
+people-request-approve = Approve { $name }
+people-request-decline = Decline { $name }
+mail-signup-received-subject = Your request to join Majlis
+mail-signup-received-body = Hello,
+
+    We received your request for an account. A network coordinator will read it and answer by email.
+    { $link }
+mail-signup-existing-subject = Someone asked to join Majlis with your address
+mail-signup-existing-body = Hello,
+
+    Someone asked for a new account with this email address, which already has one. If it was you, sign in, or choose a new password here:
+    { $link }
+
+    If it was not you, you need do nothing.
+mail-signup-approved-subject = Your Majlis account is ready
+mail-signup-approved-body = Hello,
+
+    A coordinator approved your request. Sign in with your email address and the password you chose:
+    { $link }
+mail-signup-declined-subject = Your request to join Majlis
+mail-signup-declined-body = Hello,
+
+    A coordinator could not approve your request for an account, and it has been deleted. If you think this is a mistake, write to the network's coordinators.
     { $link }

@@ -234,6 +234,30 @@ field-population_year = année du chiffre de population
 field-refugees = réfugiés accueillis
 field-refugees_year = année du chiffre des réfugiés accueillis
 field-themes = thèmes
+municipality-new = Nouvelle municipalité
+municipality-create = Ajouter la municipalité
+organisation-new = Nouvelle organisation
+organisation-create = Ajouter l’organisation
+organisation-edit = Modifier l’organisation
+organisation-saved = L’organisation est enregistrée.
+edit-slug = Adresse (identifiant)
+edit-slug-hint = Lettres minuscules a–z sans accents, chiffres et traits d’union, par exemple « gaziantep-sahinbey ». Elle fait partie de l’adresse de la page et ne pourra plus être modifiée.
+edit-kind = Type
+edit-country = Pays
+edit-acronym = Sigle
+edit-website-hint = Une adresse complète commençant par https:// ou http://
+edit-description = Description
+edit-error-slug = utilisez uniquement des lettres minuscules a–z sans accents, des chiffres et des traits d’union
+edit-error-slug-taken = cette adresse est déjà prise
+edit-error-kind = choisissez un type dans la liste
+edit-error-country = choisissez un pays dans la liste
+edit-error-website = saisissez une adresse web commençant par https:// ou http://
+edit-error-description-original = rédigez aussi la description dans la langue d’origine
+field-slug = adresse
+field-member_since = membre depuis
+field-acronym = sigle
+field-website = site web
+field-description = description
 
 two-factor-title = Validation en deux étapes
 two-factor-login-lead = Saisissez le code à 6 chiffres affiché par votre application d’authentification, ou l’un de vos codes de récupération.
@@ -977,4 +1001,38 @@ mail-consultation-invited-body = Bonjour,
     { $question }
 
     Lisez-le, posez une question ouverte et, plus tard, partagez ce qui a fonctionné chez vous :
+    { $link }
+
+## Open registration
+register-title = Demander un compte
+register-lead = Présentez-vous. Un coordinateur du réseau lit chaque demande et répond par courriel.
+register-affiliation = Votre municipalité ou organisation, et votre fonction
+register-note = Un mot pour les coordinateurs (facultatif)
+register-submit = Envoyer ma demande
+register-done = Merci. Si cette adresse peut rejoindre le réseau, un coordinateur vous répondra par courriel.
+register-link = Pas encore de compte ? Demandez-en un.
+people-requests = Demandes d’adhésion
+people-request-approve = Accepter la demande de { $name }
+people-request-decline = Refuser la demande de { $name }
+mail-signup-received-subject = Votre demande pour rejoindre Majlis
+mail-signup-received-body = Bonjour,
+
+    Nous avons reçu votre demande de compte. Un coordinateur du réseau la lira et vous répondra par courriel.
+    { $link }
+mail-signup-existing-subject = Quelqu’un a demandé à rejoindre Majlis avec votre adresse
+mail-signup-existing-body = Bonjour,
+
+    Quelqu’un a demandé un nouveau compte avec cette adresse, qui en a déjà un. Si c’était vous, connectez-vous, ou choisissez un nouveau mot de passe ici :
+    { $link }
+
+    Si ce n’était pas vous, vous n’avez rien à faire.
+mail-signup-approved-subject = Votre compte Majlis est prêt
+mail-signup-approved-body = Bonjour,
+
+    Un coordinateur a accepté votre demande. Connectez-vous avec votre adresse et le mot de passe que vous avez choisi :
+    { $link }
+mail-signup-declined-subject = Votre demande pour rejoindre Majlis
+mail-signup-declined-body = Bonjour,
+
+    Un coordinateur n’a pas pu accepter votre demande de compte, et elle a été supprimée. Si vous pensez qu’il s’agit d’une erreur, écrivez aux coordinateurs du réseau.
     { $link }

@@ -233,6 +233,30 @@ field-population_year = nüfus rakamının ait olduğu yıl
 field-refugees = barındırılan mülteciler
 field-refugees_year = mülteci rakamının ait olduğu yıl
 field-themes = temalar
+municipality-new = Yeni belediye
+municipality-create = Belediyeyi ekle
+organisation-new = Yeni kuruluş
+organisation-create = Kuruluşu ekle
+organisation-edit = Kuruluşu düzenle
+organisation-saved = Kuruluş kaydedildi.
+edit-slug = Adres (kısa ad)
+edit-slug-hint = Küçük Latin harfleri (a–z), rakamlar ve kısa çizgiler; örneğin “gaziantep-sahinbey”. Sayfa adresinin parçası olur ve sonradan değiştirilemez.
+edit-kind = Tür
+edit-country = Ülke
+edit-acronym = Kısaltma
+edit-website-hint = https:// veya http:// ile başlayan tam adres
+edit-description = Tanıtım
+edit-error-slug = yalnızca küçük Latin harfleri (a–z), rakamlar ve kısa çizgiler kullanın
+edit-error-slug-taken = bu adres zaten kullanılıyor
+edit-error-kind = listeden bir tür seçin
+edit-error-country = listeden bir ülke seçin
+edit-error-website = https:// veya http:// ile başlayan bir web adresi girin
+edit-error-description-original = tanıtımı özgün dilde de yazın
+field-slug = adres
+field-member_since = üyelik yılı
+field-acronym = kısaltma
+field-website = web sitesi
+field-description = tanıtım
 
 two-factor-title = İki adımlı doğrulama
 two-factor-login-lead = Kimlik doğrulama uygulamanızdaki 6 haneli kodu ya da kurtarma kodlarınızdan birini girin.
@@ -976,4 +1000,38 @@ mail-consultation-invited-body = Merhaba,
     { $question }
 
     İkilemi okuyun, açık bir soru sorun ve daha sonra sizin için işe yarayanları paylaşın:
+    { $link }
+
+## Open registration
+register-title = Hesap isteyin
+register-lead = Kendinizi tanıtın. Ağın koordinatörlerinden biri her isteği okur ve e-postayla yanıtlar.
+register-affiliation = Belediyeniz veya kuruluşunuz ve göreviniz
+register-note = Koordinatörlere bir not (isteğe bağlı)
+register-submit = İsteğimi gönder
+register-done = Teşekkürler. Bu adres katılabiliyorsa bir koordinatör size e-postayla yanıt verecek.
+register-link = Henüz hesabınız yok mu? Bir hesap isteyin.
+people-requests = Katılım istekleri
+people-request-approve = { $name } isteğini onayla
+people-request-decline = { $name } isteğini reddet
+mail-signup-received-subject = Majlis'e katılma isteğiniz
+mail-signup-received-body = Merhaba,
+
+    Hesap isteğinizi aldık. Ağın koordinatörlerinden biri okuyup size e-postayla yanıt verecek.
+    { $link }
+mail-signup-existing-subject = Biri adresinizle Majlis'e katılmak istedi
+mail-signup-existing-body = Merhaba,
+
+    Biri, zaten bir hesabı olan bu e-posta adresiyle yeni bir hesap istedi. Siz idiyseniz oturum açın veya buradan yeni bir parola seçin:
+    { $link }
+
+    Siz değilseniz bir şey yapmanıza gerek yok.
+mail-signup-approved-subject = Majlis hesabınız hazır
+mail-signup-approved-body = Merhaba,
+
+    Bir koordinatör isteğinizi onayladı. E-posta adresiniz ve seçtiğiniz parolayla oturum açın:
+    { $link }
+mail-signup-declined-subject = Majlis'e katılma isteğiniz
+mail-signup-declined-body = Merhaba,
+
+    Bir koordinatör hesap isteğinizi onaylayamadı ve istek silindi. Bir hata olduğunu düşünüyorsanız ağın koordinatörlerine yazın.
     { $link }

@@ -111,7 +111,7 @@ async fn verify_password(hash: String, password: String) -> bool {
     .unwrap_or(false)
 }
 
-async fn attempts(db: &Db, key: &str, since: DateTime<Utc>) -> Result<u64, DbErr> {
+pub(super) async fn attempts(db: &Db, key: &str, since: DateTime<Utc>) -> Result<u64, DbErr> {
     login_attempt::Entity::find()
         .filter(login_attempt::Column::Key.eq(key))
         .filter(login_attempt::Column::At.gt(since))
@@ -119,7 +119,7 @@ async fn attempts(db: &Db, key: &str, since: DateTime<Utc>) -> Result<u64, DbErr
         .await
 }
 
-async fn record_attempt(db: &Db, key: String, now: DateTime<Utc>) -> Result<(), DbErr> {
+pub(super) async fn record_attempt(db: &Db, key: String, now: DateTime<Utc>) -> Result<(), DbErr> {
     let tx = db.begin_write().await?;
     login_attempt::ActiveModel {
         key: Set(key),

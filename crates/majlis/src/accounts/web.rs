@@ -61,6 +61,7 @@ pub fn routes() -> Routes {
         .post("/people/invite", invite)
         .get("/invitation/{token}", invitation_page)
         .post("/invitation/{token}", accept_invitation)
+        .merge(super::signup_web::routes())
 }
 
 /// A cookie's value from the request headers.
@@ -353,7 +354,7 @@ fn visitor_csrf(headers: &HeaderMap) -> (String, bool) {
 }
 
 /// The token for a form on this page: the session's when signed in.
-fn form_csrf(ctx: &PageCtx, headers: &HeaderMap) -> (String, bool) {
+pub(super) fn form_csrf(ctx: &PageCtx, headers: &HeaderMap) -> (String, bool) {
     match &ctx.viewer {
         Some(v) => (v.csrf.clone(), false),
         None => visitor_csrf(headers),
@@ -371,6 +372,8 @@ struct LoginPage {
     next: String,
     error: Option<String>,
     notice: Option<String>,
+    /// Offer `/register` (open registration is on).
+    open_registration: bool,
 }
 
 /// Only local paths may be a destination after signing in.
@@ -399,7 +402,7 @@ fn login_response(
 
 /// A page holding a form: never cached; sets the visitor's anti-forgery
 /// cookie when the token is new; keeps a secret link out of `Referer`.
-fn form_response(
+pub(super) fn form_response(
     state: &AppState,
     status: StatusCode,
     html: Html<String>,
@@ -471,6 +474,7 @@ async fn login_page(
         next: safe_next(params.get("next")),
         error: None,
         notice,
+        open_registration: state.settings.open_registration,
         ctx: ctx.with_section(Section::Account),
     };
     login_response(page, StatusCode::OK, new_csrf, &state)
@@ -535,6 +539,7 @@ async fn login(
         next,
         error: Some(message),
         notice: None,
+        open_registration: state.settings.open_registration,
         ctx: ctx.with_section(Section::Account),
     };
     login_response(page, status, new_csrf, &state)
@@ -907,7 +912,7 @@ struct SecondFactorPage {
     error: Option<String>,
 }
 
-fn no_store(mut res: Response) -> Response {
+pub(super) fn no_store(mut res: Response) -> Response {
     res.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     res
@@ -1286,6 +1291,8 @@ struct PeoplePage {
     my_role: Role,
     roles: &'static [Role],
     notice: Option<String>,
+    /// Requests to join waiting for a decision (open registration).
+    requests: Vec<super::signup_request::Model>,
 }
 
 impl PeoplePage {
@@ -1316,6 +1323,7 @@ async fn people(
         (Some(_), None) => Some(ctx.t("people-updated")),
         (None, None) => None,
     };
+    let requests = super::signup::pending(&state.db).await?;
     let page = PeoplePage {
         ctx: ctx.with_section(Section::People),
         people,
@@ -1323,6 +1331,7 @@ async fn people(
         my_role: who.role,
         roles: &Role::ALL,
         notice,
+        requests,
     };
     let mut res = Html(render(&page)?.0).into_response();
     res.headers_mut()
@@ -1338,7 +1347,7 @@ pub fn origin_of(me: &SignedIn, client: &Client) -> crate::audit::Origin {
     }
 }
 
-fn person_id(id: &str) -> Result<i32, AppError> {
+pub(super) fn person_id(id: &str) -> Result<i32, AppError> {
     id.parse().map_err(|_| AppError::NotFound)
 }
 

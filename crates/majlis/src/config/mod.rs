@@ -48,6 +48,8 @@ pub struct Settings {
     pub files_options: StoreOptions,
     /// Largest upload accepted, in megabytes.
     pub upload_max_mb: u64,
+    /// Anyone may ask for an account at `/register`; a coordinator approves.
+    pub open_registration: bool,
 }
 
 /// Options of the file store; values (which hold secrets) never reach a log.
@@ -87,6 +89,7 @@ impl Default for Settings {
             files_url: None,
             files_options: StoreOptions::default(),
             upload_max_mb: 50,
+            open_registration: false,
         }
     }
 }
@@ -109,6 +112,7 @@ const KNOWN_KEYS: &[&str] = &[
     "files_url",
     "files_options",
     "upload_max_mb",
+    "open_registration",
 ];
 
 /// Variables that start with `MAJLIS_` but are not settings.

@@ -72,15 +72,25 @@ fn unique_name() -> String {
 
 impl TestApp {
     pub async fn sqlite() -> TestApp {
+        Self::sqlite_with(|_| {}).await
+    }
+
+    pub async fn postgres() -> TestApp {
+        Self::postgres_with(|_| {}).await
+    }
+
+    /// A test app on SQLite whose settings `change` adjusts.
+    pub async fn sqlite_with(change: impl FnOnce(&mut Settings)) -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = DatabaseUrl(format!(
             "sqlite://{}?mode=rwc",
             dir.path().join("majlis.db").display()
         ));
-        Self::build(Backend::Sqlite, url, dir, None).await
+        Self::build(Backend::Sqlite, url, dir, None, change).await
     }
 
-    pub async fn postgres() -> TestApp {
+    /// A test app on PostgreSQL whose settings `change` adjusts.
+    pub async fn postgres_with(change: impl FnOnce(&mut Settings)) -> TestApp {
         let admin = postgres_admin_url();
         let conn = Database::connect(&admin).await.unwrap_or_else(|e| {
             panic!("PostgreSQL is required for the storage tests ({admin}): {e}. Run scripts/test, which starts one.")
@@ -98,6 +108,7 @@ impl TestApp {
             DatabaseUrl(url.to_string()),
             dir,
             Some((admin, name)),
+            change,
         )
         .await
     }
@@ -107,8 +118,9 @@ impl TestApp {
         url: DatabaseUrl,
         dir: tempfile::TempDir,
         postgres: Option<(String, String)>,
+        change: impl FnOnce(&mut Settings),
     ) -> TestApp {
-        let settings = Settings {
+        let mut settings = Settings {
             data_dir: dir.path().to_owned(),
             database_url: Some(url),
             public_url: Some("http://majlis.test".into()),
@@ -117,6 +129,7 @@ impl TestApp {
             upload_max_mb: 1,
             ..Settings::default()
         };
+        change(&mut settings);
         let db = majlis::cli::prepare(&settings)
             .await
             .expect("prepare database");

@@ -14,6 +14,7 @@ mod m20261123_000007_api_tokens;
 mod m20261123_000008_library;
 mod m20261123_000009_events;
 mod m20261203_000010_consultations;
+mod m20261203_000011_signup_requests;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000008_library::Migration),
             Box::new(m20261123_000009_events::Migration),
             Box::new(m20261203_000010_consultations::Migration),
+            Box::new(m20261203_000011_signup_requests::Migration),
         ]
     }
 }
