@@ -1550,3 +1550,270 @@ async fn an_online_consultation_from_question_to_conclusion_in_the_browser() {
         failures.join("\n")
     );
 }
+
+/// The newest message in the app's mail folder, quoted-printable undone.
+fn newest_mail(app: &common::TestApp, to: &str) -> String {
+    app.mails()
+        .into_iter()
+        .rev()
+        .find(|m| m.contains(to))
+        .unwrap_or_else(|| panic!("no mail to {to}"))
+        .replace("=\r\n", "")
+        .replace("=3D", "=")
+}
+
+/// The first link in a message that starts with `prefix` (e.g. "/invitation/").
+fn link_in(mail: &str, prefix: &str) -> String {
+    let at = mail
+        .find(prefix)
+        .unwrap_or_else(|| panic!("no {prefix} link in {mail}"));
+    mail[at..]
+        .split(|c: char| c.is_whitespace() || c == '?')
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+async fn wait_path(client: &Client, path: &str) {
+    for _ in 0..50 {
+        if client.current_url().await.unwrap().path() == path {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!(
+        "never reached {path}: {}",
+        client.current_url().await.unwrap()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn joining_two_step_sign_in_reset_and_the_limit_in_the_browser() {
+    use majlis::accounts::policy::Role;
+    let app = common::TestApp::sqlite().await;
+    app.load_demo().await;
+    let addr = app.serve().await;
+    let axe = axe_source();
+    let (_driver, client, _profile) = start_browser().await;
+    let mut failures = Vec::new();
+    let mut check = async |client: &Client, name: &str| {
+        let v = axe_violations(client, &axe).await;
+        if !v.is_empty() {
+            failures.push(format!("{name}: {v:?}"));
+        }
+    };
+    let coordinator = majlis::accounts::people::create(
+        &app.db,
+        &majlis::accounts::Email::parse("coordinator@example.org").unwrap(),
+        "Coordinator",
+        Role::Coordinator,
+        majlis::i18n::Locale::En,
+        &majlis::accounts::Password::parse("a long enough passphrase".into()).unwrap(),
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+    common::enable_totp(&app, coordinator.id).await;
+    let (coord_cookie, _) = app.session_for(coordinator.id).await;
+
+    // The coordinator invites a member through the form.
+    sign_in_as(&client, &addr, &coord_cookie).await;
+    client
+        .goto(&format!("http://{addr}/people/invite?lang=en"))
+        .await
+        .unwrap();
+    fill(&client, "#email", "nour@tripoli.example.org").await;
+    client
+        .find(Locator::Css("#locale"))
+        .await
+        .unwrap()
+        .select_by_value("ar")
+        .await
+        .unwrap();
+    click(&client, "main form button[type=submit]").await;
+    wait_path(&client, "/people").await;
+    let invitation = newest_mail(&app, "nour@tripoli.example.org");
+    let join = link_in(&invitation, "/invitation/");
+
+    // The invited member sets a name and a password, and is signed in.
+    sign_in_as(&client, &addr, "majlis_session=none").await;
+    client.goto(&format!("http://{addr}{join}")).await.unwrap();
+    check(&client, "invitation (ar)").await;
+    fill(&client, "#name", "Nour Khoury").await;
+    fill(&client, "#password", "olive trees by the sea").await;
+    fill(&client, "#password_again", "olive trees by the sea").await;
+    click(&client, "main form button").await;
+    wait_path(&client, "/account").await;
+
+    // Two-step sign-in, with the key shown on the page.
+    client
+        .goto(&format!("http://{addr}/account/two-factor?lang=ar"))
+        .await
+        .unwrap();
+    let key = client
+        .find(Locator::Css("#totp-key"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let code = majlis::accounts::two_factor::totp(&key, "nour@tripoli.example.org")
+        .unwrap()
+        .generate(u64::try_from(chrono::Utc::now().timestamp()).unwrap())
+        .to_string();
+    fill(&client, "#code", &code).await;
+    click(&client, "main form button").await;
+    client
+        .wait()
+        .for_element(Locator::Css(".recovery-codes code"))
+        .await
+        .unwrap();
+    let mut recovery = Vec::new();
+    for c in client
+        .find_all(Locator::Css(".recovery-codes code"))
+        .await
+        .unwrap()
+    {
+        recovery.push(c.text().await.unwrap());
+    }
+    assert_eq!(recovery.len(), 10);
+    // Sign out.
+    click(&client, ".main-nav form button").await;
+    client
+        .wait()
+        .for_element(Locator::Css(".notice"))
+        .await
+        .unwrap();
+
+    // Forgotten password: the link arrives by email and works once.
+    client
+        .goto(&format!("http://{addr}/password/forgot?lang=ar"))
+        .await
+        .unwrap();
+    check(&client, "forgot (ar)").await;
+    fill(&client, "#email", "nour@tripoli.example.org").await;
+    click(&client, "main form button").await;
+    client
+        .wait()
+        .for_element(Locator::Css(".notice"))
+        .await
+        .unwrap();
+    let mut reset_mail = String::new();
+    for _ in 0..50 {
+        reset_mail = newest_mail(&app, "nour@tripoli.example.org");
+        if reset_mail.contains("/password/reset/") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let reset = link_in(&reset_mail, "/password/reset/");
+    client
+        .goto(&format!("http://{addr}{reset}?lang=ar"))
+        .await
+        .unwrap();
+    check(&client, "reset (ar)").await;
+    fill(&client, "#password", "cedars on the mountain").await;
+    fill(&client, "#password_again", "cedars on the mountain").await;
+    click(&client, "main form button").await;
+    client
+        .wait()
+        .for_element(Locator::Css(".notice"))
+        .await
+        .unwrap();
+    // The link does not work a second time.
+    client
+        .goto(&format!("http://{addr}{reset}?lang=en"))
+        .await
+        .unwrap();
+    let used = client
+        .find(Locator::Css("main"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(used.contains("already been used"), "{used}");
+
+    // Signing in with the new password takes the second step; a recovery code finishes it.
+    client
+        .goto(&format!("http://{addr}/login?lang=en"))
+        .await
+        .unwrap();
+    fill(&client, "#email", "nour@tripoli.example.org").await;
+    fill(&client, "#password", "cedars on the mountain").await;
+    click(&client, "main form button").await;
+    wait_path(&client, "/login/two-factor").await;
+    fill(&client, "#code", &recovery[0]).await;
+    click(&client, "main form button").await;
+    wait_path(&client, "/account").await;
+    click(&client, ".main-nav form button").await;
+    client
+        .wait()
+        .for_element(Locator::Css(".notice"))
+        .await
+        .unwrap();
+
+    // A wrong password five times: the same message each time; then the limit.
+    for i in 0..5 {
+        client
+            .goto(&format!("http://{addr}/login?lang=en"))
+            .await
+            .unwrap();
+        fill(&client, "#email", "nour@tripoli.example.org").await;
+        fill(&client, "#password", &format!("not my password {i}")).await;
+        click(&client, "main form button").await;
+        let e = client
+            .wait()
+            .for_element(Locator::Css(".form-error"))
+            .await
+            .unwrap();
+        assert_eq!(
+            e.text().await.unwrap(),
+            "The email address or the password is wrong.",
+            "attempt {i}"
+        );
+    }
+    client
+        .goto(&format!("http://{addr}/login?lang=ar"))
+        .await
+        .unwrap();
+    fill(&client, "#email", "nour@tripoli.example.org").await;
+    fill(&client, "#password", "cedars on the mountain").await;
+    click(&client, "main form button").await;
+    let e = client
+        .wait()
+        .for_element(Locator::Css(".form-error"))
+        .await
+        .unwrap();
+    let limited = e.text().await.unwrap();
+    let expected = majlis::i18n::Locale::Ar.t_args(
+        "login-too-many",
+        &[("minutes", majlis::i18n::FluentArg::Num(1))],
+    );
+    let expected_15 = majlis::i18n::Locale::Ar.t_args(
+        "login-too-many",
+        &[("minutes", majlis::i18n::FluentArg::Num(15))],
+    );
+    assert!(limited == expected || limited == expected_15, "{limited}");
+    check(&client, "sign-in limit (ar)").await;
+    let typed = client
+        .find(Locator::Css("#email"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(
+        typed.as_deref(),
+        Some("nour@tripoli.example.org"),
+        "the address typed is kept"
+    );
+
+    client.close().await.unwrap();
+    app.finish().await;
+    assert!(
+        failures.is_empty(),
+        "axe-core found WCAG 2.2 AA violations:\n{}",
+        failures.join("\n")
+    );
+}
