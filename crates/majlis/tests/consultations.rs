@@ -644,3 +644,37 @@ db_test!(
         assert!(!left.iter().any(|c| c.body.original() == "A third member asks this"), "the dilemma went with what was said in it");
     }
 );
+
+db_test!(
+    async fn a_rapporteur_marks_two_dilemmas_discussed_together(app) {
+        app.load_demo().await;
+        let coord = person(app, "coord@example.org", Role::Coordinator).await;
+        common::enable_totp(app, coord).await;
+        let (cc, ccsrf) = app.session_for(coord).await;
+        let ua = event::Entity::find().filter(event::Column::Slug.eq("urban-academy-1-civil-society")).one(app.db.read()).await.unwrap().unwrap();
+        let s = event_session::Entity::find()
+            .filter(event_session::Column::EventId.eq(ua.id))
+            .filter(event_session::Column::Kind.eq("consultation-clinic"))
+            .filter(event_session::Column::ParentId.is_null())
+            .one(app.db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        let queued = dilemma::Entity::find().filter(dilemma::Column::SessionId.eq(s.id)).all(app.db.read()).await.unwrap();
+        let (a, b) = (&queued[0], &queued[1]);
+        let base = format!("/events/urban-academy-1-civil-society/clinics/{}", s.id);
+        let r = app.post_form(&base, &[("csrf", &ccsrf), ("action", "joint"), ("dilemma", &b.id.to_string()), ("with", &a.id.to_string())], &cc).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        // A dilemma cannot be joined to one that follows another, nor to itself.
+        let c = &queued[2];
+        let r = app.post_form(&base, &[("csrf", &ccsrf), ("action", "joint"), ("dilemma", &c.id.to_string()), ("with", &b.id.to_string())], &cc).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+        let r = app.post_form(&base, &[("csrf", &ccsrf), ("action", "joint"), ("dilemma", &c.id.to_string()), ("with", &c.id.to_string())], &cc).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+        let api = app.get(&format!("/api/v1/dilemmas/{}", b.slug)).await.json();
+        assert_eq!(api["discussed_with"][0], a.slug.as_str());
+        // Separated again.
+        app.post_form(&base, &[("csrf", &ccsrf), ("action", "joint"), ("dilemma", &b.id.to_string()), ("with", "")], &cc).await;
+        assert!(dilemma_by_slug(app, &b.slug).await.joint_with.is_none());
+    }
+);

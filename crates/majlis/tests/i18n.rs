@@ -171,6 +171,7 @@ fn every_message_the_code_uses_exists() {
         "consultation-error-url",
         "consultation-error-link-missing",
         "consultation-error-nobody",
+        "clinic-error-joint",
         "form-error-unknown",
         "mail-consultation-invited-subject",
         "mail-consultation-invited-body",
@@ -211,6 +212,7 @@ fn every_message_the_code_uses_exists() {
         "affiliation",
         "author",
         "wrapup",
+        "with",
     ] {
         used.insert(format!("dilemma-field-{f}"));
     }

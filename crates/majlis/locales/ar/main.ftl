@@ -1084,3 +1084,9 @@ mail-signup-declined-body = مرحبًا،
 
     لم يتمكّن أحد المنسّقين من قبول طلبك لفتح حساب، وقد حُذف الطلب. إن رأيت أن في ذلك خطأ، فراسل منسّقي الشبكة.
     { $link }
+clinic-joint = نوقشت مع معضلة أخرى
+clinic-joint-with = نوقشت مع
+clinic-joint-none = وحدها
+clinic-error-joint = اختر معضلة من هذه الجلسة نوقشت وحدها؛ فالمعضلة المختارة تحمل النتيجة المشتركة.
+consultation-invite-as = الدعوة بصفة
+dilemma-field-with = نوقشت مع

@@ -1035,3 +1035,9 @@ mail-signup-declined-body = Guten Tag,
 
     die Koordination konnte Ihren Antrag auf ein Konto nicht annehmen; er wurde gelöscht. Wenn Sie das für einen Irrtum halten, schreiben Sie der Koordination des Netzwerks.
     { $link }
+clinic-joint = Zusammen mit einem anderen Dilemma besprochen
+clinic-joint-with = Besprochen zusammen mit
+clinic-joint-none = Für sich
+clinic-error-joint = Wählen Sie ein Dilemma dieser Sitzung, das für sich besprochen wurde; es trägt das gemeinsame Ergebnis.
+consultation-invite-as = Einladen als
+dilemma-field-with = Besprochen zusammen mit

@@ -1030,3 +1030,9 @@ mail-signup-declined-body = Hello,
 
     A coordinator could not approve your request for an account, and it has been deleted. If you think this is a mistake, write to the network's coordinators.
     { $link }
+clinic-joint = Discussed together with another dilemma
+clinic-joint-with = Discussed together with
+clinic-joint-none = On its own
+clinic-error-joint = Choose a dilemma of this session that is discussed on its own; the one chosen holds the shared result.
+consultation-invite-as = Invite as
+dilemma-field-with = Discussed together with

@@ -1036,3 +1036,9 @@ mail-signup-declined-body = Bonjour,
 
     Un coordinateur n’a pas pu accepter votre demande de compte, et elle a été supprimée. Si vous pensez qu’il s’agit d’une erreur, écrivez aux coordinateurs du réseau.
     { $link }
+clinic-joint = Discuté avec un autre dilemme
+clinic-joint-with = Discuté avec
+clinic-joint-none = Seul
+clinic-error-joint = Choisissez un dilemme de cette séance discuté seul ; c’est lui qui porte le résultat commun.
+consultation-invite-as = Inviter en tant que
+dilemma-field-with = Discuté avec

@@ -1035,3 +1035,9 @@ mail-signup-declined-body = Merhaba,
 
     Bir koordinatör hesap isteğinizi onaylayamadı ve istek silindi. Bir hata olduğunu düşünüyorsanız ağın koordinatörlerine yazın.
     { $link }
+clinic-joint = Başka bir ikilemle birlikte tartışıldı
+clinic-joint-with = Birlikte tartışıldığı ikilem
+clinic-joint-none = Tek başına
+clinic-error-joint = Bu oturumda tek başına tartışılmış bir ikilem seçin; seçilen ikilem ortak sonucu taşır.
+consultation-invite-as = Davet edilme sıfatı
+dilemma-field-with = Birlikte tartışıldığı ikilem

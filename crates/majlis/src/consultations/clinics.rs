@@ -440,6 +440,54 @@ pub async fn record_result(
     super::online::set_result(db, origin, d.d.id, lang, text, None, now).await
 }
 
+/// Mark a queued dilemma as discussed together with another of the same
+/// clinic (which then holds the shared result), or (`with` = `None`) as
+/// discussed on its own again.
+pub async fn join(
+    db: &Db,
+    origin: &Origin,
+    v: &ClinicView,
+    id: i32,
+    with: Option<i32>,
+    now: DateTime<Utc>,
+) -> Result<(), ConsultError> {
+    recorder(v)?;
+    let d = queued(v, id)?;
+    let bad = |message: &'static str| {
+        ConsultError::Invalid(vec![FieldError {
+            field: "with",
+            message,
+        }])
+    };
+    if let Some(w) = with {
+        let lead = queued(v, w).map_err(|_| bad("form-error-unknown"))?;
+        if w == id || lead.d.joint_with.is_some() {
+            return Err(bad("clinic-error-joint"));
+        }
+        if v.dilemmas.iter().any(|o| o.d.joint_with == Some(id)) {
+            return Err(bad("clinic-error-joint"));
+        }
+    }
+    let tx = db.begin_write().await?;
+    let mut m: dilemma::ActiveModel = d.d.clone().into();
+    m.joint_with = Set(with);
+    m.updated_at = Set(now);
+    m.update(&tx).await?;
+    audit::record(
+        &tx,
+        origin,
+        "dilemma.joint",
+        "dilemma",
+        id,
+        with.map(|w| format!("with {w}")),
+        now,
+    )
+    .await?;
+    outbox::record(&tx, "dilemma", id, Op::Updated).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Add an expert's wrap-up message to the clinic.
 pub async fn add_wrapup(
     db: &Db,

@@ -993,7 +993,7 @@ async fn clinic_page(
 
 /// `POST /events/{slug}/clinics/{session}`: `action` is `queue` (a new
 /// dilemma), `record` (a question, idea or practice said), `result`,
-/// `wrapup`, `publish` or `withdraw`.
+/// `joint` (discussed together with another), `wrapup`, `publish` or `withdraw`.
 async fn clinic_action(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -1047,6 +1047,16 @@ async fn clinic_action(
         "result" => {
             let id = int(raw.get("dilemma")).ok_or_else(|| AppError::bad_request("dilemma"))?;
             clinics::record_result(&state.db, &origin, &v, id, lang, raw.get("result"), now)
+                .await
+                .map(|_| format!("d-{id}"))
+        }
+        "joint" => {
+            let id = int(raw.get("dilemma")).ok_or_else(|| AppError::bad_request("dilemma"))?;
+            let with = match raw.get("with") {
+                "" => None,
+                w => Some(int(w).ok_or_else(|| AppError::bad_request("with"))?),
+            };
+            clinics::join(&state.db, &origin, &v, id, with, now)
                 .await
                 .map(|_| format!("d-{id}"))
         }
