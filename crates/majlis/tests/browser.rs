@@ -314,33 +314,7 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
     if !violations.is_empty() {
         failures.push(format!("/account/two-factor (set-up): {violations:?}"));
     }
-    let key = client
-        .find(Locator::Css("#totp-key"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let code = majlis::accounts::two_factor::totp(&key, "coordinator@example.org")
-        .unwrap()
-        .generate(u64::try_from(chrono::Utc::now().timestamp()).unwrap())
-        .to_string();
-    fill(&client, "#code", &code).await;
-    click(&client, "main form button").await;
-    client
-        .wait()
-        .for_element(Locator::Css(".recovery-codes code"))
-        .await
-        .unwrap();
-    let mut recovery = Vec::new();
-    for c in client
-        .find_all(Locator::Css(".recovery-codes code"))
-        .await
-        .unwrap()
-    {
-        recovery.push(c.text().await.unwrap());
-    }
-    assert_eq!(recovery.len(), 10);
+    let recovery = set_up_two_factor(&client, "coordinator@example.org").await;
     let violations = axe_violations(&client, &axe).await;
     if !violations.is_empty() {
         failures.push(format!("/account/two-factor (codes): {violations:?}"));
@@ -1551,6 +1525,39 @@ async fn an_online_consultation_from_question_to_conclusion_in_the_browser() {
     );
 }
 
+/// On the two-step set-up page: read the key shown, answer with a code
+/// computed as an authenticator app does, and return the ten recovery codes.
+async fn set_up_two_factor(client: &Client, email: &str) -> Vec<String> {
+    let key = client
+        .find(Locator::Css("#totp-key"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let code = majlis::accounts::two_factor::totp(&key, email)
+        .unwrap()
+        .generate(u64::try_from(chrono::Utc::now().timestamp()).unwrap())
+        .to_string();
+    fill(client, "#code", &code).await;
+    click(client, "main form button").await;
+    client
+        .wait()
+        .for_element(Locator::Css(".recovery-codes code"))
+        .await
+        .unwrap();
+    let mut recovery = Vec::new();
+    for c in client
+        .find_all(Locator::Css(".recovery-codes code"))
+        .await
+        .unwrap()
+    {
+        recovery.push(c.text().await.unwrap());
+    }
+    assert_eq!(recovery.len(), 10);
+    recovery
+}
+
 /// The newest message in the app's mail folder, quoted-printable undone.
 fn newest_mail(app: &common::TestApp, to: &str) -> String {
     app.mails()
@@ -1650,33 +1657,7 @@ async fn joining_two_step_sign_in_reset_and_the_limit_in_the_browser() {
         .goto(&format!("http://{addr}/account/two-factor?lang=ar"))
         .await
         .unwrap();
-    let key = client
-        .find(Locator::Css("#totp-key"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let code = majlis::accounts::two_factor::totp(&key, "nour@tripoli.example.org")
-        .unwrap()
-        .generate(u64::try_from(chrono::Utc::now().timestamp()).unwrap())
-        .to_string();
-    fill(&client, "#code", &code).await;
-    click(&client, "main form button").await;
-    client
-        .wait()
-        .for_element(Locator::Css(".recovery-codes code"))
-        .await
-        .unwrap();
-    let mut recovery = Vec::new();
-    for c in client
-        .find_all(Locator::Css(".recovery-codes code"))
-        .await
-        .unwrap()
-    {
-        recovery.push(c.text().await.unwrap());
-    }
-    assert_eq!(recovery.len(), 10);
+    let recovery = set_up_two_factor(&client, "nour@tripoli.example.org").await;
     // Sign out.
     click(&client, ".main-nav form button").await;
     client

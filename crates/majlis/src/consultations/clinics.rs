@@ -283,19 +283,7 @@ pub fn parse_queued(
 ) -> Result<QueuedDilemma, Vec<FieldError>> {
     let mut errors = Vec::new();
     let mut take = |name: &'static str, max: usize, required: bool| {
-        let v = raw.get(name).trim().to_owned();
-        if required && v.is_empty() {
-            errors.push(FieldError {
-                field: name,
-                message: "form-error-required",
-            });
-        } else if v.chars().count() > max {
-            errors.push(FieldError {
-                field: name,
-                message: "form-error-too-long",
-            });
-        }
-        v
+        super::online::text_field(raw, name, max, required, &mut errors)
     };
     let question = take("question", QUESTION_MAX, true);
     let presenter = take("presenter", 200, true);

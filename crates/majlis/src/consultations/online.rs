@@ -74,7 +74,7 @@ pub struct Known<'a> {
     pub municipalities: &'a [i32],
 }
 
-fn text_field(
+pub(super) fn text_field(
     raw: &RawForm,
     name: &'static str,
     max: usize,
@@ -398,6 +398,28 @@ pub enum Stored {
     Again(i32),
 }
 
+/// The id chosen in the select `name`, if it is one of `allowed`.
+fn pick(
+    raw: &RawForm,
+    name: &'static str,
+    allowed: &[i32],
+    errors: &mut Vec<FieldError>,
+) -> Option<i32> {
+    match raw.get(name).trim() {
+        "" => None,
+        v => {
+            let id = v.parse::<i32>().ok().filter(|id| allowed.contains(id));
+            if id.is_none() {
+                errors.push(FieldError {
+                    field: name,
+                    message: "form-error-unknown",
+                });
+            }
+            id
+        }
+    }
+}
+
 /// A one-time form key: 16 to 64 hexadecimal digits.
 pub fn client_key(s: &str) -> Option<String> {
     let s = s.trim();
@@ -420,32 +442,8 @@ pub fn parse_contribution(
             message: "form-error-required",
         });
     }
-    let practice = match raw.get("practice").trim() {
-        "" => None,
-        p => {
-            let id = p.parse::<i32>().ok().filter(|id| practices.contains(id));
-            if id.is_none() {
-                errors.push(FieldError {
-                    field: "practice",
-                    message: "form-error-unknown",
-                });
-            }
-            id
-        }
-    };
-    let resource = match raw.get("resource").trim() {
-        "" => None,
-        r => {
-            let id = r.parse::<i32>().ok().filter(|id| resources.contains(id));
-            if id.is_none() {
-                errors.push(FieldError {
-                    field: "resource",
-                    message: "form-error-unknown",
-                });
-            }
-            id
-        }
-    };
+    let practice = pick(raw, "practice", practices, &mut errors);
+    let resource = pick(raw, "resource", resources, &mut errors);
     let url = match raw.get("url").trim() {
         "" => None,
         u if u.len() <= 1000

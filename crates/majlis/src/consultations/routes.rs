@@ -6,7 +6,7 @@ use askama::Template;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, IntoResponse, Response};
 use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
@@ -26,7 +26,7 @@ use crate::library::entities::{practice, resource};
 use crate::library::practices::{FieldError, RawForm};
 use crate::library::{PracticeStatus, visible_codes};
 use crate::web::routes::Routes;
-use crate::web::{AppError, AppState, PageCtx, Params, Section, render};
+use crate::web::{AppError, AppState, PageCtx, Params, Section, redirect, render};
 use std::sync::Arc;
 
 pub fn routes() -> Routes {
@@ -57,11 +57,6 @@ pub fn routes() -> Routes {
         .get("/events/{slug}/consultations.pdf", event_report_pdf)
         .get("/api/v1/dilemmas", api_dilemmas)
         .get("/api/v1/dilemmas/{slug}", api_dilemma)
-}
-
-fn redirect(path: String, ctx: &PageCtx) -> Response {
-    let sep = if path.contains('?') { '&' } else { '?' };
-    Redirect::to(&format!("{path}{sep}lang={}", ctx.lang())).into_response()
 }
 
 fn consult_error(e: ConsultError) -> AppError {

@@ -7,7 +7,7 @@ use askama::Template;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, IntoResponse, Response};
 use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
@@ -30,7 +30,7 @@ use crate::library::entities::{practice, resource};
 use crate::library::practices::{FieldError, RawForm};
 use crate::library::{PracticeStatus, ResourceKind};
 use crate::web::routes::Routes;
-use crate::web::{AppError, AppState, PageCtx, Params, Section, render};
+use crate::web::{AppError, AppState, PageCtx, Params, Section, redirect, render};
 use std::sync::Arc;
 
 pub fn routes() -> Routes {
@@ -60,11 +60,6 @@ pub fn routes() -> Routes {
         .get("/calendar/{token}/events.ics", personal_ics)
         .get("/api/v1/events", api_events)
         .get("/api/v1/events/{slug}", api_event)
-}
-
-fn redirect(path: String, ctx: &PageCtx) -> Response {
-    let sep = if path.contains('?') { '&' } else { '?' };
-    Redirect::to(&format!("{path}{sep}lang={}", ctx.lang())).into_response()
 }
 
 fn edit_error(e: EditError) -> AppError {

@@ -72,6 +72,13 @@ pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; 
 img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; \
 form-action 'self'; frame-ancestors 'none'";
 
+/// A redirect after a form (303), keeping the reader's language.
+pub fn redirect(path: String, ctx: &PageCtx) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let sep = if path.contains('?') { '&' } else { '?' };
+    axum::response::Redirect::to(&format!("{path}{sep}lang={}", ctx.lang())).into_response()
+}
+
 /// Every route of the application, with its table.
 pub fn routes() -> routes::Routes {
     routes::Routes::new()
