@@ -4,7 +4,8 @@
 use askama::Template;
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::response::Html;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Serialize;
 
 use super::entities::{contact, country, theme};
@@ -15,11 +16,14 @@ use super::rules::{
 use super::{MunicipalityKind, OrganisationKind};
 use std::sync::Arc;
 
-use super::editing::{self, EditError, FieldError, RawMunicipalityEdit};
+use super::editing::{
+    self, EditError, FieldError, RawMunicipalityCreate, RawMunicipalityEdit, RawOrganisationCreate,
+    RawOrganisationEdit,
+};
 use super::service::Key;
-use crate::accounts::policy::{Action, can};
+use crate::accounts::policy::{Action, Coordinator, can};
 use crate::accounts::signin::SignedIn;
-use crate::accounts::web::{ClientInfo, CsrfForm, RequireSignedIn};
+use crate::accounts::web::{ClientInfo, CsrfForm, RequireRole, RequireSignedIn, origin_of};
 use crate::i18n::{Locale, TrText};
 use crate::web::routes::Routes;
 use crate::web::{AppError, AppState, PageCtx, Params, Section, render};
@@ -33,6 +37,12 @@ pub fn routes() -> Routes {
         .get("/network", network)
         .get("/municipalities/{slug}/edit", edit_municipality_page)
         .post("/municipalities/{slug}/edit", edit_municipality)
+        .get("/municipalities/new", new_municipality_page)
+        .post("/municipalities/new", new_municipality)
+        .get("/organisations/new", new_organisation_page)
+        .post("/organisations/new", new_organisation)
+        .get("/organisations/{slug}/edit", edit_organisation_page)
+        .post("/organisations/{slug}/edit", edit_organisation)
         .get("/api/v1/municipalities", api_municipalities)
         .get("/api/v1/municipalities/{id}", api_municipality)
         .get("/api/v1/organisations", api_organisations)
@@ -196,37 +206,10 @@ async fn network(State(state): State<AppState>, ctx: PageCtx) -> Result<Html<Str
 
 // ---------------------------------------------------------------- editing
 
-#[derive(Template)]
-#[template(path = "directory/templates/edit_municipality.html")]
-struct EditMunicipalityPage {
-    ctx: PageCtx,
+/// The record a form changes, as its breadcrumbs and heading name it.
+struct Existing {
     slug: String,
     title: String,
-    form: RawMunicipalityEdit,
-    orig_themes: Vec<String>,
-    themes: Vec<theme::Model>,
-    errors: Vec<FieldError>,
-}
-
-impl EditMunicipalityPage {
-    fn lang_label(&self, l: &Locale) -> String {
-        self.ctx.t(&format!("language-{}", l.code()))
-    }
-    fn name_in(&self, l: &Locale) -> &str {
-        value_in(&self.form.names, *l)
-    }
-    fn profile_in(&self, l: &Locale) -> &str {
-        value_in(&self.form.profiles, *l)
-    }
-    fn theme_checked(&self, id: &i32) -> bool {
-        self.orig_themes.iter().any(|t| *t == id.to_string())
-    }
-    fn has_error(&self, field: &str) -> bool {
-        self.errors.iter().any(|e| e.field == field)
-    }
-    fn field_label(&self, field: &str) -> String {
-        self.ctx.t(&format!("field-{field}"))
-    }
 }
 
 fn value_in(values: &[(Locale, String)], l: Locale) -> &str {
@@ -237,23 +220,188 @@ fn value_in(values: &[(Locale, String)], l: Locale) -> &str {
         .unwrap_or_default()
 }
 
+/// A translatable text as a form's per-locale values.
+fn values_of(t: Option<&TrText>) -> Vec<(Locale, String)> {
+    t.map(|t| {
+        t.locales()
+            .filter_map(|l| t.get(l).map(|v| (l, v.to_owned())))
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+fn has_error(errors: &[FieldError], field: &str) -> bool {
+    errors.iter().any(|e| e.field == field)
+}
+
+fn field_label(ctx: &PageCtx, field: &str) -> String {
+    ctx.t(&format!("field-{field}"))
+}
+
+fn lang_label(ctx: &PageCtx, l: &Locale) -> String {
+    ctx.t(&format!("language-{}", l.code()))
+}
+
+/// A form key such as `name_ar`: the locale after the prefix.
+fn per_locale(key: &str, prefix: &str) -> Option<Locale> {
+    key.strip_prefix(prefix)
+        .and_then(|l| l.parse::<Locale>().ok())
+}
+
+/// Every country, by name in the reader's language (for a form's select).
+fn all_countries(state: &AppState, l: Locale) -> Vec<country::Model> {
+    let all: Vec<country::Model> = state.directory.reference.countries().cloned().collect();
+    by_name(&all, l)
+}
+
+fn theme_ids(state: &AppState) -> Vec<i32> {
+    state
+        .directory
+        .reference
+        .themes()
+        .iter()
+        .map(|t| t.id)
+        .collect()
+}
+
+fn edit_error(e: EditError) -> AppError {
+    match e {
+        EditError::Forbidden => AppError::Forbidden,
+        EditError::NotFound => AppError::NotFound,
+        EditError::SlugTaken => AppError::bad_request("slug"),
+        EditError::Db(e) => e.into(),
+    }
+}
+
+/// What a failed save shows: the field to correct, or an error page.
+fn save_errors(e: EditError) -> Result<Vec<FieldError>, AppError> {
+    e.field_error()
+        .map(|f| vec![f])
+        .ok_or_else(|| edit_error(e))
+}
+
+/// After a save, the page of what was saved.
+fn saved(path: &str, ctx: &PageCtx) -> Response {
+    Redirect::to(&format!("{path}?saved=1&lang={}", ctx.lang())).into_response()
+}
+
+/// The form again, with what was typed and what to correct.
+fn invalid(page: &impl Template) -> Result<Response, AppError> {
+    Ok((StatusCode::BAD_REQUEST, render(page)?).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "directory/templates/municipality_form.html")]
+struct MunicipalityFormPage {
+    ctx: PageCtx,
+    /// `None`: a new municipality.
+    existing: Option<Existing>,
+    /// For an existing municipality only `form.edit` is shown.
+    form: RawMunicipalityCreate,
+    themes: Vec<theme::Model>,
+    countries: Vec<country::Model>,
+    kinds: &'static [MunicipalityKind],
+    errors: Vec<FieldError>,
+}
+
+impl MunicipalityFormPage {
+    fn heading(&self) -> String {
+        self.ctx.t(match self.existing {
+            Some(_) => "edit-municipality",
+            None => "municipality-new",
+        })
+    }
+    fn action(&self) -> String {
+        match &self.existing {
+            Some(x) => format!("/municipalities/{}/edit", x.slug),
+            None => "/municipalities/new".to_owned(),
+        }
+    }
+    fn submit_label(&self) -> String {
+        self.ctx.t(match self.existing {
+            Some(_) => "edit-save",
+            None => "municipality-create",
+        })
+    }
+    fn orig(&self) -> &str {
+        &self.form.edit.orig
+    }
+    fn lang_label(&self, l: &Locale) -> String {
+        lang_label(&self.ctx, l)
+    }
+    fn name_in(&self, l: &Locale) -> &str {
+        value_in(&self.form.edit.names, *l)
+    }
+    fn profile_in(&self, l: &Locale) -> &str {
+        value_in(&self.form.edit.profiles, *l)
+    }
+    fn theme_checked(&self, id: &i32) -> bool {
+        self.form.edit.themes.iter().any(|t| *t == id.to_string())
+    }
+    fn has_error(&self, field: &str) -> bool {
+        has_error(&self.errors, field)
+    }
+    fn field_label(&self, field: &str) -> String {
+        field_label(&self.ctx, field)
+    }
+    fn kind_label(&self, code: &str) -> String {
+        kind_label(&self.ctx, code, "municipality-kind")
+    }
+}
+
+fn municipality_form(
+    state: &AppState,
+    ctx: PageCtx,
+    existing: Option<Existing>,
+    form: RawMunicipalityCreate,
+    errors: Vec<FieldError>,
+) -> MunicipalityFormPage {
+    MunicipalityFormPage {
+        countries: match existing {
+            Some(_) => Vec::new(),
+            None => all_countries(state, ctx.locale),
+        },
+        existing,
+        form,
+        themes: state.directory.reference.themes().to_vec(),
+        kinds: MunicipalityKind::ALL,
+        errors,
+        ctx: ctx.with_section(Section::Municipalities),
+    }
+}
+
+/// A submitted profile field into `raw`; `false` when the key is not one.
+fn municipality_field(raw: &mut RawMunicipalityEdit, key: &str, value: String) -> bool {
+    match key {
+        "orig" => raw.orig = value,
+        "region" => raw.region = value,
+        "population" => raw.population = value,
+        "population_year" => raw.population_year = value,
+        "refugees" => raw.refugees = value,
+        "refugees_year" => raw.refugees_year = value,
+        "theme" => raw.themes.push(value),
+        _ => {
+            if let Some(l) = per_locale(key, "name_") {
+                raw.names.push((l, value));
+            } else if let Some(l) = per_locale(key, "profile_") {
+                raw.profiles.push((l, value));
+            } else {
+                return false;
+            }
+        }
+    }
+    true
+}
+
 /// The form as stored values: what the page shows before any change.
 fn raw_from(
     m: &crate::directory::entities::municipality::Model,
     themes: &[theme::Model],
 ) -> RawMunicipalityEdit {
-    let values = |t: Option<&TrText>| -> Vec<(Locale, String)> {
-        t.map(|t| {
-            t.locales()
-                .filter_map(|l| t.get(l).map(|v| (l, v.to_owned())))
-                .collect()
-        })
-        .unwrap_or_default()
-    };
     RawMunicipalityEdit {
         orig: m.name.orig().code().to_owned(),
-        names: values(Some(&m.name)),
-        profiles: values(m.profile.as_ref()),
+        names: values_of(Some(&m.name)),
+        profiles: values_of(m.profile.as_ref()),
         region: m.region.clone().unwrap_or_default(),
         population: m.population.map(|p| p.to_string()).unwrap_or_default(),
         population_year: m.population_year.map(|p| p.to_string()).unwrap_or_default(),
@@ -284,22 +432,11 @@ async fn editable(
     Ok(detail)
 }
 
-fn edit_page(
-    ctx: PageCtx,
-    detail: &MunicipalityDetail,
-    form: RawMunicipalityEdit,
-    themes: Vec<theme::Model>,
-    errors: Vec<FieldError>,
-) -> EditMunicipalityPage {
+fn existing_municipality(ctx: &PageCtx, detail: &MunicipalityDetail) -> Existing {
     let m = &detail.card.municipality;
-    EditMunicipalityPage {
-        title: ctx.text(&m.name).to_owned(),
+    Existing {
         slug: m.slug.clone(),
-        orig_themes: form.themes.clone(),
-        form,
-        themes,
-        errors,
-        ctx: ctx.with_section(Section::Municipalities),
+        title: ctx.text(&m.name).to_owned(),
     }
 }
 
@@ -311,9 +448,18 @@ async fn edit_municipality_page(
     Path(s): Path<String>,
 ) -> Result<Html<String>, AppError> {
     let detail = editable(&state, &me, &s).await?;
-    let form = raw_from(&detail.card.municipality, &detail.card.themes);
-    let themes = state.directory.reference.themes().to_vec();
-    render(&edit_page(ctx, &detail, form, themes, Vec::new()))
+    let form = RawMunicipalityCreate {
+        edit: raw_from(&detail.card.municipality, &detail.card.themes),
+        ..Default::default()
+    };
+    let existing = existing_municipality(&ctx, &detail);
+    render(&municipality_form(
+        &state,
+        ctx,
+        Some(existing),
+        form,
+        Vec::new(),
+    ))
 }
 
 /// `POST /municipalities/{slug}/edit`
@@ -324,58 +470,296 @@ async fn edit_municipality(
     RequireSignedIn(me): RequireSignedIn,
     Path(s): Path<String>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
-) -> Result<axum::response::Response, AppError> {
-    use axum::response::IntoResponse;
+) -> Result<Response, AppError> {
     let detail = editable(&state, &me, &s).await?;
-    let mut raw = RawMunicipalityEdit::default();
+    let mut raw = RawMunicipalityCreate::default();
     for (k, v) in pairs {
-        let per_locale = |prefix: &str| {
-            k.strip_prefix(prefix)
-                .and_then(|l| l.parse::<Locale>().ok())
-        };
+        municipality_field(&mut raw.edit, &k, v);
+    }
+    let m = &detail.card.municipality;
+    let kept = m.profile.as_ref().map(TrText::orig);
+    let now = chrono::Utc::now();
+    let errors = match raw.edit.parse(&theme_ids(&state), kept, now) {
+        Ok(edit) => {
+            let origin = origin_of(&me, &client);
+            editing::update_municipality(&state.db, &origin, &me.actor(), m.id, edit, now)
+                .await
+                .map_err(edit_error)?;
+            return Ok(saved(&format!("/municipalities/{}", m.slug), &ctx));
+        }
+        Err(errors) => errors,
+    };
+    let existing = existing_municipality(&ctx, &detail);
+    invalid(&municipality_form(&state, ctx, Some(existing), raw, errors))
+}
+
+/// `GET /municipalities/new`: coordinators.
+async fn new_municipality_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    _who: RequireRole<Coordinator>,
+) -> Result<Html<String>, AppError> {
+    let mut form = RawMunicipalityCreate::default();
+    form.edit.orig = ctx.lang().to_owned();
+    render(&municipality_form(&state, ctx, None, form, Vec::new()))
+}
+
+/// `POST /municipalities/new`: the new municipality's page, or the form
+/// again with what to correct (a taken address among it).
+async fn new_municipality(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
+    who: RequireRole<Coordinator>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let mut raw = RawMunicipalityCreate::default();
+    for (k, v) in pairs {
         match k.as_str() {
-            "orig" => raw.orig = v,
-            "region" => raw.region = v,
-            "population" => raw.population = v,
-            "population_year" => raw.population_year = v,
-            "refugees" => raw.refugees = v,
-            "refugees_year" => raw.refugees_year = v,
-            "theme" => raw.themes.push(v),
+            "slug" => raw.slug = v,
+            "kind" => raw.kind = v,
+            "country" => raw.country = v,
+            "member_since" => raw.member_since = v,
             _ => {
-                if let Some(l) = per_locale("name_") {
-                    raw.names.push((l, v));
-                } else if let Some(l) = per_locale("profile_") {
-                    raw.profiles.push((l, v));
+                municipality_field(&mut raw.edit, &k, v);
+            }
+        }
+    }
+    let reference = &state.directory.reference;
+    let known_country = |c: &str| reference.country(c).is_some();
+    let now = chrono::Utc::now();
+    let errors = match raw.parse(&known_country, &theme_ids(&state), now) {
+        Ok(create) => {
+            let origin = origin_of(&who.me, &client);
+            match editing::create_municipality(&state.db, &origin, &who.me.actor(), create, now)
+                .await
+            {
+                Ok(m) => return Ok(saved(&format!("/municipalities/{}", m.slug), &ctx)),
+                Err(e) => save_errors(e)?,
+            }
+        }
+        Err(errors) => errors,
+    };
+    invalid(&municipality_form(&state, ctx, None, raw, errors))
+}
+
+#[derive(Template)]
+#[template(path = "directory/templates/organisation_form.html")]
+struct OrganisationFormPage {
+    ctx: PageCtx,
+    /// `None`: a new organisation.
+    existing: Option<Existing>,
+    form: RawOrganisationCreate,
+    themes: Vec<theme::Model>,
+    countries: Vec<country::Model>,
+    kinds: &'static [OrganisationKind],
+    errors: Vec<FieldError>,
+}
+
+impl OrganisationFormPage {
+    fn heading(&self) -> String {
+        self.ctx.t(match self.existing {
+            Some(_) => "organisation-edit",
+            None => "organisation-new",
+        })
+    }
+    fn action(&self) -> String {
+        match &self.existing {
+            Some(x) => format!("/organisations/{}/edit", x.slug),
+            None => "/organisations/new".to_owned(),
+        }
+    }
+    fn submit_label(&self) -> String {
+        self.ctx.t(match self.existing {
+            Some(_) => "edit-save",
+            None => "organisation-create",
+        })
+    }
+    fn orig(&self) -> &str {
+        &self.form.edit.orig
+    }
+    fn lang_label(&self, l: &Locale) -> String {
+        lang_label(&self.ctx, l)
+    }
+    fn name_in(&self, l: &Locale) -> &str {
+        value_in(&self.form.edit.names, *l)
+    }
+    fn description_in(&self, l: &Locale) -> &str {
+        value_in(&self.form.edit.descriptions, *l)
+    }
+    fn theme_checked(&self, id: &i32) -> bool {
+        self.form.edit.themes.iter().any(|t| *t == id.to_string())
+    }
+    fn has_error(&self, field: &str) -> bool {
+        has_error(&self.errors, field)
+    }
+    fn field_label(&self, field: &str) -> String {
+        field_label(&self.ctx, field)
+    }
+    fn kind_label(&self, code: &str) -> String {
+        kind_label(&self.ctx, code, "organisation-kind")
+    }
+}
+
+fn organisation_form(
+    state: &AppState,
+    ctx: PageCtx,
+    existing: Option<Existing>,
+    form: RawOrganisationCreate,
+    errors: Vec<FieldError>,
+) -> OrganisationFormPage {
+    OrganisationFormPage {
+        countries: all_countries(state, ctx.locale),
+        existing,
+        form,
+        themes: state.directory.reference.themes().to_vec(),
+        kinds: OrganisationKind::ALL,
+        errors,
+        ctx: ctx.with_section(Section::Organisations),
+    }
+}
+
+/// The organisation form from submitted pairs (the address aside).
+fn organisation_fields(pairs: Vec<(String, String)>) -> RawOrganisationCreate {
+    let mut raw = RawOrganisationCreate::default();
+    let edit = &mut raw.edit;
+    for (k, v) in pairs {
+        match k.as_str() {
+            "slug" => raw.slug = v,
+            "orig" => edit.orig = v,
+            "acronym" => edit.acronym = v,
+            "kind" => edit.kind = v,
+            "country" => edit.country = v,
+            "website" => edit.website = v,
+            "theme" => edit.themes.push(v),
+            _ => {
+                if let Some(l) = per_locale(&k, "name_") {
+                    edit.names.push((l, v));
+                } else if let Some(l) = per_locale(&k, "description_") {
+                    edit.descriptions.push((l, v));
                 }
             }
         }
     }
-    let themes = state.directory.reference.themes().to_vec();
-    let ids: Vec<i32> = themes.iter().map(|t| t.id).collect();
-    let now = chrono::Utc::now();
-    match raw.parse(&ids, now) {
-        Ok(edit) => {
-            let id = detail.card.municipality.id;
-            let origin = crate::accounts::web::origin_of(&me, &client);
-            editing::update_municipality(&state.db, &origin, &me.actor(), id, edit, now)
-                .await
-                .map_err(|e| match e {
-                    EditError::Forbidden => AppError::Forbidden,
-                    EditError::NotFound => AppError::NotFound,
-                    EditError::Db(e) => e.into(),
-                })?;
-            Ok(axum::response::Redirect::to(&format!(
-                "/municipalities/{}?saved=1&lang={}",
-                detail.card.municipality.slug,
-                ctx.lang()
-            ))
-            .into_response())
-        }
-        Err(errors) => {
-            let page = edit_page(ctx, &detail, raw, themes, errors);
-            Ok((axum::http::StatusCode::BAD_REQUEST, render(&page)?).into_response())
-        }
+    raw
+}
+
+/// The organisation behind a slug (coordinators edit any).
+async fn organisation_to_edit(state: &AppState, s: &str) -> Result<OrganisationCard, AppError> {
+    let v = state.directory.version(&state.db).await?;
+    let found = state
+        .directory
+        .organisation(&state.db, v, Key::Slug(slug(s)?))
+        .await?;
+    found.as_ref().clone().ok_or(AppError::NotFound)
+}
+
+fn existing_organisation(ctx: &PageCtx, card: &OrganisationCard) -> Existing {
+    Existing {
+        slug: card.organisation.slug.clone(),
+        title: ctx.text(&card.organisation.name).to_owned(),
     }
+}
+
+/// `GET /organisations/new`: coordinators.
+async fn new_organisation_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    _who: RequireRole<Coordinator>,
+) -> Result<Html<String>, AppError> {
+    let mut form = RawOrganisationCreate::default();
+    form.edit.orig = ctx.lang().to_owned();
+    render(&organisation_form(&state, ctx, None, form, Vec::new()))
+}
+
+/// `POST /organisations/new`
+async fn new_organisation(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
+    who: RequireRole<Coordinator>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let raw = organisation_fields(pairs);
+    let reference = &state.directory.reference;
+    let known_country = |c: &str| reference.country(c).is_some();
+    let errors = match raw.parse(&known_country, &theme_ids(&state)) {
+        Ok(create) => {
+            let origin = origin_of(&who.me, &client);
+            let now = chrono::Utc::now();
+            match editing::create_organisation(&state.db, &origin, &who.me.actor(), create, now)
+                .await
+            {
+                Ok(o) => return Ok(saved(&format!("/organisations/{}", o.slug), &ctx)),
+                Err(e) => save_errors(e)?,
+            }
+        }
+        Err(errors) => errors,
+    };
+    invalid(&organisation_form(&state, ctx, None, raw, errors))
+}
+
+/// `GET /organisations/{slug}/edit`: coordinators.
+async fn edit_organisation_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    _who: RequireRole<Coordinator>,
+    Path(s): Path<String>,
+) -> Result<Html<String>, AppError> {
+    let card = organisation_to_edit(&state, &s).await?;
+    let o = &card.organisation;
+    let form = RawOrganisationCreate {
+        slug: o.slug.clone(),
+        edit: RawOrganisationEdit {
+            orig: o.name.orig().code().to_owned(),
+            names: values_of(Some(&o.name)),
+            descriptions: values_of(o.description.as_ref()),
+            acronym: o.acronym.clone().unwrap_or_default(),
+            kind: o.kind.clone(),
+            country: o.country_code.clone().unwrap_or_default(),
+            website: o.website.clone().unwrap_or_default(),
+            themes: card.themes.iter().map(|t| t.id.to_string()).collect(),
+        },
+    };
+    let existing = existing_organisation(&ctx, &card);
+    render(&organisation_form(
+        &state,
+        ctx,
+        Some(existing),
+        form,
+        Vec::new(),
+    ))
+}
+
+/// `POST /organisations/{slug}/edit`: its address stays.
+async fn edit_organisation(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
+    who: RequireRole<Coordinator>,
+    Path(s): Path<String>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let card = organisation_to_edit(&state, &s).await?;
+    let o = &card.organisation;
+    let mut raw = organisation_fields(pairs);
+    raw.slug = o.slug.clone();
+    let reference = &state.directory.reference;
+    let known_country = |c: &str| reference.country(c).is_some();
+    let kept = o.description.as_ref().map(TrText::orig);
+    let errors = match raw.edit.parse(&known_country, &theme_ids(&state), kept) {
+        Ok(edit) => {
+            let origin = origin_of(&who.me, &client);
+            let now = chrono::Utc::now();
+            editing::update_organisation(&state.db, &origin, &who.me.actor(), o.id, edit, now)
+                .await
+                .map_err(edit_error)?;
+            return Ok(saved(&format!("/organisations/{}", o.slug), &ctx));
+        }
+        Err(errors) => errors,
+    };
+    let existing = existing_organisation(&ctx, &card);
+    invalid(&organisation_form(&state, ctx, Some(existing), raw, errors))
 }
 
 /// Template helpers for kinds.

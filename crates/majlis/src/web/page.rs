@@ -112,6 +112,16 @@ impl PageCtx {
         )
     }
 
+    /// Whether the viewer may add municipalities and organisations and edit
+    /// organisations (to offer the links).
+    pub fn may_edit_directory(&self) -> bool {
+        use crate::accounts::policy::{Action, can};
+        can(
+            self.viewer.as_ref().map(|v| &v.actor),
+            Action::EditDirectory,
+        )
+    }
+
     pub fn is(&self, section: Section) -> bool {
         self.section == Some(section)
     }
