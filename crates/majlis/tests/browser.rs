@@ -1471,6 +1471,10 @@ async fn an_online_consultation_from_question_to_conclusion_in_the_browser() {
         .unwrap();
     for locale in ["en", "ar"] {
         for page in [
+            "/municipalities/new".to_owned(),
+            "/organisations/new".to_owned(),
+            "/organisations/giz/edit".to_owned(),
+            "/organisations/giz".to_owned(),
             "/consultations/moderation".to_owned(),
             format!("/events/urban-academy-1-education/clinics/{}", clinic.id),
             format!(

@@ -182,9 +182,6 @@ fn every_message_the_code_uses_exists() {
         used.insert(format!("mail-signup-{id}-subject"));
         used.insert(format!("mail-signup-{id}-body"));
     }
-    for id in ["delete-content-legend"] {
-        used.insert(id.to_owned());
-    }
     // Fields the consultation forms report errors on.
     for f in [
         "question",
