@@ -108,6 +108,16 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         ("GET", "/practices/mine") => members_only,
         ("GET" | "POST", "/library/new") => coordinators,
         ("GET" | "POST", "/library/{id}/edit") | ("POST", "/library/{id}/delete") => coordinators,
+        // Editions (an unknown one here): staff only; sent without `confirm`, a delete is 400.
+        ("GET" | "POST", "/compendiums/{slug}/describe")
+        | ("POST", "/compendiums/{slug}/delete") => coordinators,
+        // Deleting A's draft: its focal point and staff get 400 (no `confirm` is sent, so
+        // the shared draft stays); everyone else is refused before the confirmation.
+        ("POST", "/practices/{id}/delete") => match who {
+            Who::Anonymous => SignIn,
+            Who::FocalPointOfA | Who::Coordinator | Who::Admin => Allowed,
+            _ => Forbidden,
+        },
         ("POST", "/library/{id}/versions") => coordinators,
         ("GET", "/library/review") => coordinators,
         ("GET" | "POST", "/compendiums/new" | "/compendiums/{slug}/edit") => coordinators,

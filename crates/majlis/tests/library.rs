@@ -594,3 +594,338 @@ db_test!(
         );
     }
 );
+
+async fn practice_by_slug(app: &TestApp, slug: &str) -> i32 {
+    practice::Entity::find()
+        .filter(practice::Column::Slug.eq(slug))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+async fn practice_exists(app: &TestApp, id: i32) -> bool {
+    practice::Entity::find_by_id(id)
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .is_some()
+}
+
+/// Search results of a type as a reader sees them (`id`s).
+async fn search_ids(app: &TestApp, kind: &str, cookie: &str) -> Vec<String> {
+    let found = app
+        .get_with(
+            &format!("/api/v1/search?type={kind}&per_page=100"),
+            &[("cookie", cookie)],
+        )
+        .await
+        .json();
+    found["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+db_test!(
+    async fn practices_are_deleted_by_owners_while_drafts_and_by_coordinators(app) {
+        use majlis::consultations::entities::contribution;
+        use majlis::events::entities::event_practice;
+        use majlis::library::entities::{compendium_entry, practice_theme};
+        app.load_demo().await;
+        let kilis = municipality_id(app, "kilis").await;
+        let focal = focal_point_of(app, "focal@kilis.example.org", kilis).await;
+        let coord = coordinator(app).await;
+        let member = person(app, "member@example.org", Role::Member).await;
+        let (fcookie, fcsrf) = app.session_for(focal).await;
+        let (ccookie, ccsrf) = app.session_for(coord).await;
+        let (mcookie, mcsrf) = app.session_for(member).await;
+        let owner = format!("m:{kilis}");
+        let cohesion = theme_id(app, "social-cohesion").await.to_string();
+        let new_draft = |title: &'static str| {
+            let (fcookie, fcsrf, owner, cohesion) = (fcookie.clone(), fcsrf.clone(), owner.clone(), cohesion.clone());
+            async move {
+                let res = app
+                    .post_form("/practices/new?lang=en", &[("csrf", &fcsrf), ("orig", "tr"), ("title", title), ("summary", "Sosyal uyum için."), ("owner", &owner), ("country", "TR"), ("theme", &cohesion), ("start_year", "2017")], &fcookie)
+                    .await;
+                assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+                location(&res).split('/').nth(2).unwrap().parse::<i32>().unwrap()
+            }
+        };
+
+        // The focal point's own draft: the page offers deleting it.
+        let draft = new_draft("Silinecek taslak").await;
+        let page = app.get_with(&format!("/practices/{draft}?lang=en"), &[("cookie", &fcookie)]).await;
+        assert_eq!(page.status, StatusCode::OK);
+        let action = page.attr("form[action^='/practices/'][action*='/delete'] button.danger", "type");
+        assert_eq!(action.as_deref(), Some("submit"), "a confirmation form");
+        let delete = format!("/practices/{draft}/delete");
+        // Someone else may not, even confirmed.
+        let res = app.post_form(&delete, &[("csrf", &mcsrf), ("confirm", "yes")], &mcookie).await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN);
+        // Without the confirmation nothing goes, and the refusal says why in the reader's words.
+        let res = app.post_form(&delete, &[("csrf", &fcsrf)], &fcookie).await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST);
+        assert!(res.body.contains("The value given for"), "{}", res.body);
+        assert!(practice_exists(app, draft).await);
+        let res = app.post_form(&delete, &[("csrf", &fcsrf), ("confirm", "yes")], &fcookie).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        assert!(location(&res).starts_with("/practices/mine?deleted=1"), "{}", location(&res));
+        assert!(!practice_exists(app, draft).await);
+        let versions = practice_version::Entity::find()
+            .filter(practice_version::Column::PracticeId.eq(draft))
+            .count(app.db.read())
+            .await
+            .unwrap();
+        assert_eq!(versions, 0, "its versions went with it");
+        let mine = app.get_with(&location(&res), &[("cookie", &fcookie)]).await;
+        assert!(mine.body.contains("The practice was deleted."));
+        assert!(!mine.body.contains("Silinecek taslak"));
+
+        // Once submitted, it is no longer the focal point's to delete.
+        let sent = new_draft("Gönderilen uygulama").await;
+        let res = app
+            .post_form(&format!("/practices/{sent}/edit/story?in=tr"), &[("csrf", &fcsrf), ("challenge", "Gerilimler arttı."), ("approach", "Ortak etkinlikler.")], &fcookie)
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        let res = app.post_form(&format!("/practices/{sent}/review"), &[("csrf", &fcsrf), ("action", "submitted")], &fcookie).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        assert_eq!(status_of(app, sent).await, "submitted");
+        let page = app.get_with(&format!("/practices/{sent}"), &[("cookie", &fcookie)]).await;
+        assert!(page.attr("form[action*='/delete']", "action").is_none(), "no delete form");
+        let res = app.post_form(&format!("/practices/{sent}/delete"), &[("csrf", &fcsrf), ("confirm", "yes")], &fcookie).await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN);
+        assert!(practice_exists(app, sent).await);
+
+        // A coordinator deletes a published practice that is in the demo
+        // edition, was presented at an event and was shared in a consultation.
+        let kilis_practice = practice_by_slug(app, "kilis-compassion-team").await;
+        let shared = contribution::Entity::find().one(app.db.read()).await.unwrap().unwrap();
+        let mut am: contribution::ActiveModel = shared.clone().into();
+        am.practice_id = Set(Some(kilis_practice));
+        let tx = app.db.begin_write().await.unwrap();
+        am.update(&tx).await.unwrap();
+        tx.commit().await.unwrap();
+        let entries = || async move {
+            compendium_entry::Entity::find()
+                .filter(compendium_entry::Column::PracticeId.eq(kilis_practice))
+                .count(app.db.read())
+                .await
+                .unwrap()
+        };
+        assert_eq!(entries().await, 1, "in the demo edition");
+        let linked = event_practice::Entity::find()
+            .filter(event_practice::Column::PracticeId.eq(kilis_practice))
+            .count(app.db.read())
+            .await
+            .unwrap();
+        assert!(linked > 0, "presented at an event");
+        app.index().await;
+        let key = kilis_practice.to_string();
+        assert!(search_ids(app, "practice", &ccookie).await.contains(&key), "found before");
+        let delete = format!("/practices/{kilis_practice}/delete");
+        let res = app.post_form(&delete, &[("csrf", &ccsrf)], &ccookie).await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST, "not without the confirmation");
+        assert!(practice_exists(app, kilis_practice).await);
+        let res = app.post_form(&delete, &[("csrf", &ccsrf), ("confirm", "yes")], &ccookie).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        assert!(location(&res).starts_with("/practices?deleted=1"));
+        assert_eq!(app.get(&format!("/practices/{kilis_practice}")).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(app.get_with(&format!("/practices/{kilis_practice}"), &[("cookie", &ccookie)]).await.status, StatusCode::NOT_FOUND);
+        let api = app.get("/api/v1/practices?per_page=100").await.json();
+        assert!(api["items"].as_array().unwrap().iter().all(|i| i["id"] != kilis_practice), "gone from the API");
+        assert_eq!(entries().await, 0, "gone from the edition");
+        let themes = practice_theme::Entity::find()
+            .filter(practice_theme::Column::PracticeId.eq(kilis_practice))
+            .count(app.db.read())
+            .await
+            .unwrap();
+        let linked = event_practice::Entity::find()
+            .filter(event_practice::Column::PracticeId.eq(kilis_practice))
+            .count(app.db.read())
+            .await
+            .unwrap();
+        assert_eq!((themes, linked), (0, 0), "its themes and event links went with it");
+        let kept = contribution::Entity::find_by_id(shared.id).one(app.db.read()).await.unwrap().unwrap();
+        assert_eq!((kept.practice_id, &kept.body), (None, &shared.body), "the contribution keeps its text");
+        app.index().await;
+        assert!(!search_ids(app, "practice", &ccookie).await.contains(&key), "gone from search");
+        let audit = app.get_with("/audit?object=practice", &[("cookie", &ccookie)]).await;
+        assert!(audit.body.contains("practice-deleted"));
+    }
+);
+
+db_test!(
+    async fn editions_are_described_in_each_language_with_chapter_introductions_and_deleted(app) {
+        use majlis::library::entities::{compendium, compendium_chapter, compendium_entry};
+        app.load_demo().await;
+        let coord = coordinator(app).await;
+        let (cookie, csrf) = app.session_for(coord).await;
+        let slug = "istanbul-2018-good-practices";
+        let stored = || async move {
+            compendium::Entity::find()
+                .filter(compendium::Column::Slug.eq(slug))
+                .one(app.db.read())
+                .await
+                .unwrap()
+        };
+        let before = stored().await.unwrap();
+        assert_eq!(before.title.orig(), Locale::En);
+
+        // Members and visitors may not touch an edition.
+        let member = person(app, "member@example.org", Role::Member).await;
+        let (mcookie, mcsrf) = app.session_for(member).await;
+        let describe = format!("/compendiums/{slug}/describe");
+        let delete = format!("/compendiums/{slug}/delete");
+        assert_eq!(app.get_with(&describe, &[("cookie", &mcookie)]).await.status, StatusCode::FORBIDDEN);
+        let res = app.post_form(&describe, &[("csrf", &mcsrf), ("title_en", "Taken over"), ("year", "2018")], &mcookie).await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN);
+        let res = app.post_form(&delete, &[("csrf", &mcsrf), ("confirm", "yes")], &mcookie).await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN);
+        assert_eq!(app.get(&describe).await.status, StatusCode::UNAUTHORIZED);
+        let visitor = "0123456789abcdef0123456789abcdef";
+        let vcookie = format!("majlis_csrf={visitor}");
+        let res = app.post_form(&describe, &[("csrf", visitor), ("title_en", "Taken over"), ("year", "2018")], &vcookie).await;
+        assert_eq!(res.status, StatusCode::UNAUTHORIZED);
+        let res = app.post_form(&delete, &[("csrf", visitor), ("confirm", "yes")], &vcookie).await;
+        assert_eq!(res.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(stored().await.unwrap(), before, "nothing changed");
+
+        // The form comes filled, in the original language by default.
+        let page = app.get_with(&format!("{describe}?lang=en"), &[("cookie", &cookie)]).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(page.attr("#title-en", "value").as_deref(), before.title.get(Locale::En));
+        assert!(page.attr("#title-ar", "value").is_none(), "one language at a time");
+        assert_eq!(page.attr("#f-edition", "value").as_deref(), Some("November 2018"));
+
+        // English first: title, introduction, year, edition, publisher.
+        let res = app
+            .post_form(
+                &format!("{describe}?in=en"),
+                &[("csrf", &csrf), ("title_en", "Good practices from the Istanbul workshop"), ("introduction_en", "Sixteen cities told how they work.\n\nEach chapter is one theme."), ("year", "2019"), ("edition", "March 2019"), ("publisher", "Connective Cities")],
+                &cookie,
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        // Then Arabic: only the Arabic title and introduction change.
+        let translating = app.get_with(&format!("{describe}?in=ar&lang=en"), &[("cookie", &cookie)]).await;
+        assert_eq!(translating.attr("#title-ar", "value").as_deref(), before.title.get(Locale::Ar));
+        assert!(translating.body.contains("Good practices from the Istanbul workshop"), "the original beside it");
+        let res = app
+            .post_form(
+                &format!("{describe}?in=ar"),
+                &[("csrf", &csrf), ("orig", "ar"), ("title_ar", "ممارسات جيدة من ورشة إسطنبول"), ("introduction_ar", "روت ست عشرة مدينة كيف تعمل.\n\nكل فصل موضوع واحد."), ("year", "2019"), ("edition", "March 2019"), ("publisher", "Connective Cities")],
+                &cookie,
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let now = stored().await.unwrap();
+        assert_eq!(now.title.orig(), Locale::En, "the original language stays");
+        assert_eq!(now.title.get(Locale::En), Some("Good practices from the Istanbul workshop"));
+        assert_eq!(now.title.get(Locale::Ar), Some("ممارسات جيدة من ورشة إسطنبول"));
+        assert_eq!(now.title.get(Locale::Tr), before.title.get(Locale::Tr), "the Turkish title kept");
+        let intro = now.introduction.clone().unwrap();
+        assert_eq!(intro.orig(), Locale::En);
+        assert_eq!(intro.get(Locale::Ar), Some("روت ست عشرة مدينة كيف تعمل.\n\nكل فصل موضوع واحد."));
+        assert_eq!((now.year, now.edition.as_deref(), now.publisher.as_deref()), (2019, Some("March 2019"), Some("Connective Cities")));
+        assert_eq!(now.slug, slug, "the address stays");
+        // The original title cannot be emptied; what was typed comes back.
+        let res = app
+            .post_form(&format!("{describe}?in=en"), &[("csrf", &csrf), ("title_en", ""), ("introduction_en", "Changed"), ("year", "2019")], &cookie)
+            .await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST);
+        assert_eq!(res.attr("#intro-en", "lang").as_deref(), Some("en"));
+        assert!(res.body.contains("Changed"));
+        assert_eq!(stored().await.unwrap(), now, "nothing changed");
+
+        // Chapter introductions, written in Arabic in the arrange form.
+        let language = theme_id(app, "language-learning").await;
+        let cohesion = theme_id(app, "social-cohesion").await;
+        let sahinbey = practice_by_slug(app, "sahinbey-language-barrier").await;
+        let kilis = practice_by_slug(app, "kilis-compassion-team").await;
+        let arrange = format!("/compendiums/{slug}/edit");
+        let form = app.get_with(&format!("{arrange}?in=ar&lang=en"), &[("cookie", &cookie)]).await;
+        assert_eq!(form.status, StatusCode::OK);
+        assert_eq!(form.attr(&format!("#ci-{language}"), "lang").as_deref(), Some("ar"));
+        let placed = [
+            (format!("chapter_{sahinbey}"), language.to_string()),
+            (format!("order_{sahinbey}"), "1".to_owned()),
+            (format!("chapter_{kilis}"), cohesion.to_string()),
+            (format!("order_{kilis}"), "1".to_owned()),
+            ("status".to_owned(), "published".to_owned()),
+        ];
+        let post_arrange = |lang: &'static str, intros: Vec<(String, String)>| {
+            let (cookie, csrf, arrange) = (cookie.clone(), csrf.clone(), arrange.clone());
+            let mut fields: Vec<(String, String)> = placed.to_vec();
+            fields.extend(intros);
+            fields.push(("csrf".to_owned(), csrf));
+            async move {
+                let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                let path = if lang.is_empty() { arrange } else { format!("{arrange}?in={lang}") };
+                let res = app.post_form(&path, &fields, &cookie).await;
+                assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+            }
+        };
+        let ar_intro = "يجمع هذا الفصل تجارب في تعليم اللغة.";
+        post_arrange("ar", vec![(format!("chapter_intro_{language}"), ar_intro.to_owned())]).await;
+        post_arrange("en", vec![(format!("chapter_intro_{language}"), "This chapter gathers language learning.".to_owned()), (format!("chapter_intro_{cohesion}"), "Living together.".to_owned())]).await;
+        // Arranged again without introductions (as before this form had them): they stay.
+        post_arrange("", vec![]).await;
+        let chapters = compendium_chapter::Entity::find()
+            .filter(compendium_chapter::Column::CompendiumId.eq(now.id))
+            .all(app.db.read())
+            .await
+            .unwrap();
+        let intro_of = |theme: i32| chapters.iter().find(|c| c.theme_id == Some(theme)).and_then(|c| c.introduction.clone()).unwrap();
+        let lang_intro = intro_of(language);
+        assert_eq!(lang_intro.orig(), Locale::Ar, "first written in Arabic");
+        assert_eq!(lang_intro.get(Locale::Ar), Some(ar_intro));
+        assert_eq!(lang_intro.get(Locale::En), Some("This chapter gathers language learning."));
+        assert_eq!(intro_of(cohesion).get(Locale::En), Some("Living together."));
+
+        // Shown on the page and in the Arabic PDF.
+        let html = app.get(&format!("/compendiums/{slug}?lang=ar")).await;
+        assert_eq!(html.status, StatusCode::OK);
+        assert!(html.body.contains("ممارسات جيدة من ورشة إسطنبول"));
+        assert!(html.texts(".chapter-introduction").iter().any(|t| t.contains(ar_intro)), "{:?}", html.texts(".chapter-introduction"));
+        assert!(html.texts(".compendium-introduction").concat().contains("كل فصل موضوع واحد."));
+        let en = app.get(&format!("/compendiums/{slug}?lang=en")).await;
+        assert!(en.texts(".chapter-introduction").iter().any(|t| t.contains("Living together.")));
+        let pdf = app.get(&format!("/compendiums/{slug}/pdf?lang=ar")).await;
+        assert_eq!(pdf.status, StatusCode::OK);
+        let flat = common::pdf_text(&pdf.bytes).split_whitespace().collect::<Vec<_>>().join(" ");
+        // Compared without the final full stops, which the extraction moves.
+        for expected in [ar_intro.trim_end_matches('.'), "روت ست عشرة مدينة كيف تعمل", "ممارسات جيدة من ورشة إسطنبول"] {
+            assert!(flat.contains(expected), "{expected} in:\n{flat}");
+        }
+
+        // Deleting the edition: never without the confirmation; the practices stay.
+        let chapter_ids: Vec<i32> = chapters.iter().map(|c| c.id).collect();
+        let res = app.post_form(&delete, &[("csrf", &csrf)], &cookie).await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST);
+        assert!(stored().await.is_some());
+        let res = app.post_form(&delete, &[("csrf", &csrf), ("confirm", "yes")], &cookie).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        assert!(location(&res).starts_with("/compendiums?deleted=1"));
+        assert!(stored().await.is_none());
+        let left = compendium_entry::Entity::find()
+            .filter(compendium_entry::Column::ChapterId.is_in(chapter_ids))
+            .count(app.db.read())
+            .await
+            .unwrap();
+        assert_eq!(left, 0, "its chapters and entries went with it");
+        assert_eq!(
+            compendium_chapter::Entity::find().filter(compendium_chapter::Column::CompendiumId.eq(now.id)).count(app.db.read()).await.unwrap(),
+            0
+        );
+        assert!(practice_exists(app, sahinbey).await && practice_exists(app, kilis).await);
+        assert_eq!(app.get_with(&format!("/compendiums/{slug}"), &[("cookie", &cookie)]).await.status, StatusCode::NOT_FOUND);
+        let list = app.get_with(&location(&res), &[("cookie", &cookie)]).await;
+        assert!(list.body.contains("The edition was deleted."));
+        let audit = app.get_with("/audit?object=compendium", &[("cookie", &cookie)]).await;
+        assert!(audit.body.contains("compendium-deleted") && audit.body.contains("compendium-described"));
+    }
+);

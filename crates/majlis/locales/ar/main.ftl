@@ -863,6 +863,18 @@ resource-delete = حذف الوثيقة
 resource-delete-hint = تختفي الوثيقة وكل نسخها اللغوية من المكتبة ومن الفعاليات والممارسات. لا يمكن التراجع عن ذلك.
 resource-delete-confirm = نعم، احذفها
 resource-deleted = حُذفت الوثيقة.
+practice-delete = حذف الممارسة
+practice-delete-hint = تختفي الممارسة وإصداراتها ومرفقاتها من المكتبة ومن الخلاصات والفعاليات، وتحتفظ المشاورات التي عُرضت فيها بما كُتب. لا يمكن التراجع عن ذلك.
+practice-delete-confirm = نعم، احذفها
+practice-deleted = حُذفت الممارسة.
+compendium-describe = تعديل الوصف
+compendium-translation-hint = أنت تكتب ترجمة: النص الأصلي معروض فوق الحقول، والحقل المتروك فارغًا يُعرض باللغة الأصلية.
+compendium-chapter-introductions = مقدّمات الفصول
+compendium-chapter-introductions-hint = تُطبع تحت عنوان كل فصل، في الصفحة وفي ملف PDF. يظهر الفصل هنا بعد وضع ممارسات فيه وحفظها.
+compendium-delete = حذف هذه الطبعة
+compendium-delete-hint = تختفي الطبعة وفصولها واختيار الممارسات فيها، وتبقى الممارسات نفسها في المكتبة. لا يمكن التراجع عن ذلك.
+compendium-delete-confirm = نعم، احذفها
+compendium-deleted = حُذفت الطبعة.
 
 ## Consultations
 nav-consultations = المشاورات

@@ -832,6 +832,18 @@ resource-delete = Dokument löschen
 resource-delete-hint = Das Dokument und alle Sprachfassungen verschwinden aus der Bibliothek, aus Veranstaltungen und Praxisbeispielen. Das lässt sich nicht rückgängig machen.
 resource-delete-confirm = Ja, löschen
 resource-deleted = Das Dokument wurde gelöscht.
+practice-delete = Praxisbeispiel löschen
+practice-delete-hint = Das Praxisbeispiel, seine Versionen und Anhänge verschwinden aus der Bibliothek, aus Kompendien und Veranstaltungen; Konsultationen, in denen es geteilt wurde, behalten das Geschriebene. Das lässt sich nicht rückgängig machen.
+practice-delete-confirm = Ja, löschen
+practice-deleted = Das Praxisbeispiel wurde gelöscht.
+compendium-describe = Beschreibung bearbeiten
+compendium-translation-hint = Sie schreiben eine Übersetzung: Der Originaltext steht über den Feldern, und ein leer gelassenes Feld wird in der Originalsprache angezeigt.
+compendium-chapter-introductions = Einleitungen der Kapitel
+compendium-chapter-introductions-hint = Erscheinen unter dem Titel jedes Kapitels, auf der Seite und im PDF. Ein Kapitel erscheint hier, sobald ihm Praxisbeispiele zugeordnet und gespeichert sind.
+compendium-delete = Diese Ausgabe löschen
+compendium-delete-hint = Die Ausgabe, ihre Kapitel und ihre Auswahl an Praxisbeispielen verschwinden; die Praxisbeispiele selbst bleiben in der Bibliothek. Das lässt sich nicht rückgängig machen.
+compendium-delete-confirm = Ja, löschen
+compendium-deleted = Die Ausgabe wurde gelöscht.
 
 ## Consultations
 nav-consultations = Konsultationen

@@ -827,6 +827,18 @@ resource-delete = Delete the document
 resource-delete-hint = The document and all its language versions disappear from the library, from events and from practices. This cannot be undone.
 resource-delete-confirm = Yes, delete it
 resource-deleted = The document was deleted.
+practice-delete = Delete the practice
+practice-delete-hint = The practice, its versions and its attachments disappear from the library, from compendiums and from events; consultations that shared it keep what was written. This cannot be undone.
+practice-delete-confirm = Yes, delete it
+practice-deleted = The practice was deleted.
+compendium-describe = Edit the description
+compendium-translation-hint = You are writing a translation: the original is shown above the fields, and a field left empty is shown in the original language.
+compendium-chapter-introductions = Chapter introductions
+compendium-chapter-introductions-hint = Printed under each chapter’s title, on the page and in the PDF. A chapter appears here once practices are placed in it and saved.
+compendium-delete = Delete this edition
+compendium-delete-hint = The edition, its chapters and its choice of practices disappear; the practices themselves stay in the library. This cannot be undone.
+compendium-delete-confirm = Yes, delete it
+compendium-deleted = The edition was deleted.
 
 ## Consultations
 nav-consultations = Consultations

@@ -833,6 +833,18 @@ resource-delete = Supprimer le document
 resource-delete-hint = Le document et toutes ses versions linguistiques disparaissent de la bibliothèque, des événements et des pratiques. C’est définitif.
 resource-delete-confirm = Oui, supprimer
 resource-deleted = Le document a été supprimé.
+practice-delete = Supprimer la pratique
+practice-delete-hint = La pratique, ses versions et ses pièces jointes disparaissent de la bibliothèque, des recueils et des événements ; les consultations qui l’ont partagée gardent ce qui y a été écrit. C’est définitif.
+practice-delete-confirm = Oui, supprimer
+practice-deleted = La pratique a été supprimée.
+compendium-describe = Modifier la description
+compendium-translation-hint = Vous rédigez une traduction : le texte d’origine est affiché au-dessus des champs, et un champ laissé vide s’affiche dans la langue d’origine.
+compendium-chapter-introductions = Introductions des chapitres
+compendium-chapter-introductions-hint = Imprimées sous le titre de chaque chapitre, sur la page et dans le PDF. Un chapitre apparaît ici dès que des pratiques y sont placées et enregistrées.
+compendium-delete = Supprimer cette édition
+compendium-delete-hint = L’édition, ses chapitres et sa sélection de pratiques disparaissent ; les pratiques elles-mêmes restent dans la bibliothèque. C’est définitif.
+compendium-delete-confirm = Oui, supprimer
+compendium-deleted = L’édition a été supprimée.
 
 ## Consultations
 nav-consultations = Consultations

@@ -832,6 +832,18 @@ resource-delete = Belgeyi sil
 resource-delete-hint = Belge ve tüm dil sürümleri kütüphaneden, etkinliklerden ve uygulamalardan kaldırılır. Bu işlem geri alınamaz.
 resource-delete-confirm = Evet, sil
 resource-deleted = Belge silindi.
+practice-delete = Uygulamayı sil
+practice-delete-hint = Uygulama, sürümleri ve ekleri kütüphaneden, derlemelerden ve etkinliklerden kaldırılır; onu paylaşan istişarelerde yazılanlar kalır. Bu işlem geri alınamaz.
+practice-delete-confirm = Evet, sil
+practice-deleted = Uygulama silindi.
+compendium-describe = Açıklamayı düzenle
+compendium-translation-hint = Bir çeviri yazıyorsunuz: özgün metin alanların üstünde gösterilir; boş bırakılan alan özgün dilinde gösterilir.
+compendium-chapter-introductions = Bölüm girişleri
+compendium-chapter-introductions-hint = Her bölümün başlığının altında, sayfada ve PDF’te yer alır. Bir bölüm, içine uygulama yerleştirilip kaydedildikten sonra burada görünür.
+compendium-delete = Bu baskıyı sil
+compendium-delete-hint = Baskı, bölümleri ve uygulama seçimi kaldırılır; uygulamaların kendisi kütüphanede kalır. Bu işlem geri alınamaz.
+compendium-delete-confirm = Evet, sil
+compendium-deleted = Baskı silindi.
 
 ## Consultations
 nav-consultations = İstişareler

@@ -101,6 +101,8 @@ pub enum Action {
     EditPractice(PracticeRef),
     /// Send a draft practice for review.
     SubmitPractice(PracticeRef),
+    /// Delete a practice: staff any practice, its owners only their draft.
+    DeletePractice(PracticeRef),
     /// Review practices: comment, ask for changes, publish, archive.
     ReviewPractices,
     /// Add and change library resources and compendium editions.
@@ -217,6 +219,9 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
         (Some(a), Action::SubmitPractice(p)) => {
             p.status == crate::library::PracticeStatus::Draft && (a.is_staff() || a.owns(&p))
         }
+        (Some(a), Action::DeletePractice(p)) => {
+            a.is_staff() || (a.owns(&p) && p.status == crate::library::PracticeStatus::Draft)
+        }
         (Some(a), Action::ReviewPractices | Action::ManageLibrary | Action::ManageEvents) => {
             a.is_staff()
         }
@@ -324,6 +329,23 @@ mod tests {
         }
         assert!(can(Some(&admin), Action::Administer));
         assert!(!can(Some(&coordinator), Action::Administer));
+
+        let practice = |status| PracticeRef {
+            status,
+            municipality: Some(1),
+            author: Some(99),
+        };
+        let (draft, published) = (
+            practice(crate::library::PracticeStatus::Draft),
+            practice(crate::library::PracticeStatus::Published),
+        );
+        assert!(
+            can(Some(&focal_a), Action::DeletePractice(draft))
+                && !can(Some(&focal_a), Action::DeletePractice(published))
+                && !can(Some(&member), Action::DeletePractice(draft))
+                && can(Some(&coordinator), Action::DeletePractice(published))
+                && !can(visitor, Action::DeletePractice(draft))
+        );
     }
 
     #[test]

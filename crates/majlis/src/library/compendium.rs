@@ -187,34 +187,193 @@ pub async fn create(
     Ok(c.slug)
 }
 
-/// What a coordinator decided for an edition: where each chosen practice
-/// goes, as `(theme id, practice id, order)`, and whether it is published.
-#[derive(Clone, Debug, Default)]
-pub struct Arrangement {
-    pub placement: Vec<(i32, i32, i32)>,
-    pub publish: bool,
+/// The edition form's fields as an edition fills them (`orig`, `title_xx`,
+/// `introduction_xx`, `year`, `edition`, `publisher`).
+pub fn form_of(c: &compendium::Model) -> BTreeMap<String, String> {
+    let mut form = BTreeMap::new();
+    form.insert("orig".to_owned(), c.title.orig().code().to_owned());
+    for l in Locale::ALL {
+        if let Some(t) = c.title.get(l) {
+            form.insert(format!("title_{}", l.code()), t.to_owned());
+        }
+        if let Some(t) = c.introduction.as_ref().and_then(|i| i.get(l)) {
+            form.insert(format!("introduction_{}", l.code()), t.to_owned());
+        }
+    }
+    form.insert("year".to_owned(), c.year.to_string());
+    form.insert("edition".to_owned(), c.edition.clone().unwrap_or_default());
+    form.insert(
+        "publisher".to_owned(),
+        c.publisher.clone().unwrap_or_default(),
+    );
+    form
 }
 
-/// Replace an edition's chapters (one per theme chosen, titled with the
-/// theme's label) and the practices in them, and set its status.
-pub async fn arrange(
+/// Parse the description form of an existing edition written in `lang`:
+/// the title and introduction in `lang`, the year, edition and publisher
+/// come from the form; the other languages and the original language stay
+/// as stored. Checked by [`parse_edition`], like a new edition.
+pub fn parse_description(
+    c: &compendium::Model,
+    lang: Locale,
+    get: impl Fn(&str) -> String,
+    this_year: i32,
+) -> Result<EditionInput, Vec<FieldError>> {
+    let stored = form_of(c);
+    let own = [
+        format!("title_{}", lang.code()),
+        format!("introduction_{}", lang.code()),
+    ];
+    parse_edition(
+        |k| {
+            if matches!(k, "year" | "edition" | "publisher") || own.iter().any(|o| o == k) {
+                get(k)
+            } else {
+                stored.get(k).cloned().unwrap_or_default()
+            }
+        },
+        this_year,
+    )
+}
+
+async fn find(tx: &impl ConnectionTrait, slug: &str) -> Result<compendium::Model, CompendiumError> {
+    compendium::Entity::find()
+        .filter(compendium::Column::Slug.eq(slug))
+        .one(tx)
+        .await?
+        .ok_or(CompendiumError::NotFound)
+}
+
+/// Change an edition's own text: title, introduction, year, edition,
+/// publisher. Its address (slug) stays.
+pub async fn describe(
     db: &Db,
     origin: &Origin,
     actor: &Actor,
-    reference: &Reference,
     slug: &str,
-    Arrangement { placement, publish }: Arrangement,
+    input: EditionInput,
     now: DateTime<Utc>,
 ) -> Result<(), CompendiumError> {
     if !can(Some(actor), Action::ManageLibrary) {
         return Err(CompendiumError::Forbidden);
     }
     let tx = db.begin_write().await?;
-    let c = compendium::Entity::find()
-        .filter(compendium::Column::Slug.eq(slug))
-        .one(&tx)
-        .await?
-        .ok_or(CompendiumError::NotFound)?;
+    let c = find(&tx, slug).await?;
+    let id = c.id;
+    let mut am: compendium::ActiveModel = c.into();
+    am.title = Set(input.title);
+    am.introduction = Set(input.introduction);
+    am.year = Set(input.year);
+    am.edition = Set(input.edition);
+    am.publisher = Set(input.publisher);
+    am.updated_at = Set(now);
+    am.update(&tx).await?;
+    outbox::record(&tx, "compendium", id, Op::Updated).await?;
+    audit::record(
+        &tx,
+        origin,
+        "compendium-described",
+        "compendium",
+        id,
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Delete an edition; its chapters and their entries go with it (the
+/// database cascades). The practices stay in the library.
+pub async fn delete(
+    db: &Db,
+    origin: &Origin,
+    actor: &Actor,
+    slug: &str,
+    now: DateTime<Utc>,
+) -> Result<(), CompendiumError> {
+    if !can(Some(actor), Action::ManageLibrary) {
+        return Err(CompendiumError::Forbidden);
+    }
+    let tx = db.begin_write().await?;
+    let c = find(&tx, slug).await?;
+    compendium::Entity::delete_by_id(c.id).exec(&tx).await?;
+    outbox::record(&tx, "compendium", c.id, Op::Deleted).await?;
+    audit::record(
+        &tx,
+        origin,
+        "compendium-deleted",
+        "compendium",
+        c.id,
+        Some(c.title.original().to_owned()),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// What a coordinator decided for an edition: where each chosen practice
+/// goes, as `(theme id, practice id, order)`, whether it is published, and
+/// chapter introductions written in one language.
+#[derive(Clone, Debug, Default)]
+pub struct Arrangement {
+    pub placement: Vec<(i32, i32, i32)>,
+    pub publish: bool,
+    /// Introductions by theme id, in `lang`; a chapter not named here keeps
+    /// its introduction.
+    pub intros: BTreeMap<i32, String>,
+    /// The language the introductions are written in (`None`: the edition's
+    /// original language).
+    pub lang: Option<Locale>,
+}
+
+/// A chapter introduction after writing `text` in `lang`: the existing one
+/// with `lang` set, or a new one in `lang` as its original. Emptying the
+/// original removes the introduction (as in the other forms).
+fn written(existing: Option<TrText>, lang: Locale, text: &str) -> Option<TrText> {
+    match existing {
+        Some(t) if text.trim().is_empty() && t.orig() == lang => None,
+        Some(mut t) => {
+            t.set(lang, text);
+            Some(t)
+        }
+        None => TrText::new(lang, text).ok(),
+    }
+}
+
+/// Replace an edition's chapters (one per theme chosen, titled with the
+/// theme's label) and the practices in them, and set its status. A chapter
+/// whose theme stays keeps its introduction, changed where one is given.
+pub async fn arrange(
+    db: &Db,
+    origin: &Origin,
+    actor: &Actor,
+    reference: &Reference,
+    slug: &str,
+    Arrangement {
+        placement,
+        publish,
+        intros,
+        lang,
+    }: Arrangement,
+    now: DateTime<Utc>,
+) -> Result<(), CompendiumError> {
+    if !can(Some(actor), Action::ManageLibrary) {
+        return Err(CompendiumError::Forbidden);
+    }
+    if intros
+        .values()
+        .any(|t| t.trim().chars().count() > MAX_INTRO)
+    {
+        return Err(CompendiumError::Invalid(vec![FieldError {
+            field: "introduction",
+            message: "form-error-too-long",
+        }]));
+    }
+    let tx = db.begin_write().await?;
+    let c = find(&tx, slug).await?;
+    let lang = lang.unwrap_or(c.title.orig());
     // Only published practices can be placed.
     let ids: Vec<i32> = placement.iter().map(|p| p.1).collect();
     let published: Vec<i32> = practice::Entity::find()
@@ -236,6 +395,16 @@ pub async fn arrange(
             field: "practices",
             message: "form-error-choose",
         }]));
+    }
+    let mut kept: BTreeMap<i32, TrText> = BTreeMap::new();
+    for ch in compendium_chapter::Entity::find()
+        .filter(compendium_chapter::Column::CompendiumId.eq(c.id))
+        .all(&tx)
+        .await?
+    {
+        if let (Some(theme), Some(intro)) = (ch.theme_id, ch.introduction) {
+            kept.insert(theme, intro);
+        }
     }
     compendium_chapter::Entity::delete_many()
         .filter(compendium_chapter::Column::CompendiumId.eq(c.id))
@@ -259,12 +428,17 @@ pub async fn arrange(
         let Some(theme) = reference.theme(theme_id) else {
             continue;
         };
+        let existing = kept.remove(&theme_id);
+        let introduction = match intros.get(&theme_id) {
+            Some(text) => written(existing, lang, text),
+            None => existing,
+        };
         let ch = compendium_chapter::ActiveModel {
             id: NotSet,
             compendium_id: Set(c.id),
             position: Set(i32::try_from(position).unwrap_or(i32::MAX)),
             title: Set(theme.label.clone()),
-            introduction: Set(None),
+            introduction: Set(introduction),
             theme_id: Set(Some(theme_id)),
         }
         .insert(&tx)
@@ -484,5 +658,76 @@ pub fn book(e: &Edition, locale: Locale, cx: &SheetContext<'_>) -> majlis_print:
             })
             .collect(),
         footer: Some(locale.t("print-footer")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edition() -> compendium::Model {
+        let mut title = TrText::new(Locale::En, "Good practices 2018").unwrap();
+        title.set(Locale::Tr, "İyi uygulamalar 2018");
+        compendium::Model {
+            id: 1,
+            slug: "good-practices-2018".into(),
+            title,
+            subtitle: None,
+            introduction: Some(TrText::new(Locale::En, "Why these practices.").unwrap()),
+            year: 2018,
+            edition: Some("May 2018".into()),
+            publisher: None,
+            status: "draft".into(),
+            created_at: Utc::now(),
+            updated_at: Utc::now(),
+            published_at: None,
+        }
+    }
+
+    #[test]
+    fn a_description_is_written_one_language_at_a_time() {
+        let c = edition();
+        let form = BTreeMap::from([
+            ("orig", "ar"),
+            ("title_ar", "ممارسات جيدة 2018"),
+            ("introduction_ar", "لماذا هذه الممارسات."),
+            ("title_en", "forged"),
+            ("year", "2018"),
+            ("edition", "May 2018"),
+        ]);
+        let get = |k: &str| form.get(k).copied().unwrap_or_default().to_owned();
+        let input = parse_description(&c, Locale::Ar, get, 2026).unwrap();
+        assert_eq!(input.title.orig(), Locale::En, "the original stays");
+        assert_eq!(input.title.get(Locale::En), Some("Good practices 2018"));
+        assert_eq!(input.title.get(Locale::Tr), Some("İyi uygulamalar 2018"));
+        assert_eq!(input.title.get(Locale::Ar), Some("ممارسات جيدة 2018"));
+        let intro = input.introduction.unwrap();
+        assert_eq!(intro.get(Locale::En), Some("Why these practices."));
+        assert_eq!(intro.get(Locale::Ar), Some("لماذا هذه الممارسات."));
+        // The original cannot be emptied while the edition exists.
+        let empty = |k: &str| {
+            if k == "year" {
+                "2018".into()
+            } else {
+                String::new()
+            }
+        };
+        let errors = parse_description(&c, Locale::En, empty, 2026).unwrap_err();
+        assert!(errors.iter().any(|e| e.field == "title"), "{errors:?}");
+    }
+
+    #[test]
+    fn chapter_introductions_follow_the_other_forms() {
+        let t = written(None, Locale::Ar, "مقدمة الفصل").unwrap();
+        assert_eq!(t.orig(), Locale::Ar);
+        let t = written(Some(t), Locale::En, "Chapter introduction").unwrap();
+        assert_eq!(t.get(Locale::Ar), Some("مقدمة الفصل"));
+        let t = written(Some(t), Locale::En, " ").unwrap();
+        assert_eq!(t.get(Locale::En), None, "a translation emptied goes");
+        assert!(
+            written(Some(t), Locale::Ar, "").is_none(),
+            "emptying the original removes it"
+        );
+        assert!(written(None, Locale::En, "").is_none());
     }
 }

@@ -868,6 +868,43 @@ pub async fn transition(
     Ok(target)
 }
 
+/// Delete a practice: staff any practice, its owners only while it is a
+/// draft. Its versions, reviews, themes, attachments, compendium entries and
+/// event links go with it (the database cascades); a consultation
+/// contribution that shared it keeps its text, no longer linked. Stored files
+/// stay: the same file may serve other documents.
+pub async fn delete(
+    db: &Db,
+    origin: &Origin,
+    actor: &Actor,
+    id: i32,
+    now: DateTime<Utc>,
+) -> Result<(), PracticeError> {
+    let tx = db.begin_write().await?;
+    let p = practice::Entity::find_by_id(id)
+        .one(&tx)
+        .await?
+        .ok_or(PracticeError::NotFound)?;
+    if !can(Some(actor), Action::DeletePractice(p.policy_ref())) {
+        return Err(PracticeError::Forbidden);
+    }
+    practice::Entity::delete_by_id(id).exec(&tx).await?;
+    outbox::record(&tx, "practice", id, Op::Deleted).await?;
+    let detail = format!("{} ({})", p.title.original(), p.status);
+    audit::record(
+        &tx,
+        origin,
+        "practice-deleted",
+        "practice",
+        id,
+        Some(detail),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Attach a file or a link (in one language) to a practice.
 pub async fn add_attachment(
     db: &Db,

@@ -62,6 +62,7 @@ pub fn routes() -> Routes {
         .post("/practices/{id}/edit/{step}", edit_practice)
         .post_upload("/practices/{id}/attachments", add_attachment)
         .post("/practices/{id}/review", review_practice)
+        .post("/practices/{id}/delete", delete_practice)
         .get("/compendiums", compendiums_page)
         .get("/compendiums/new", new_compendium_page)
         .post("/compendiums/new", new_compendium)
@@ -69,6 +70,9 @@ pub fn routes() -> Routes {
         .get("/compendiums/{slug}/pdf", compendium_pdf)
         .get("/compendiums/{slug}/edit", arrange_page)
         .post("/compendiums/{slug}/edit", arrange)
+        .get("/compendiums/{slug}/describe", describe_page)
+        .post("/compendiums/{slug}/describe", describe)
+        .post("/compendiums/{slug}/delete", delete_compendium)
         .get("/api/v1/resources", api_resources)
         .get("/api/v1/resources/{id}", api_resource)
         .get("/api/v1/practices", api_practices)
@@ -97,6 +101,19 @@ fn this_year() -> i32 {
 fn bad_form(status_errors: Vec<FieldError>, page: impl Template) -> Result<Response, AppError> {
     let _ = status_errors;
     Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response())
+}
+
+/// A deletion form's confirmation: `confirm=yes`.
+fn confirmed(pairs: &[(String, String)]) -> bool {
+    pairs.iter().any(|(k, v)| k == "confirm" && v == "yes")
+}
+
+/// The language a form writes in: `?in=xx`, else `default`.
+fn writing_lang(params: &Params, default: Locale) -> Result<Locale, AppError> {
+    match params.get("in") {
+        None | Some("") => Ok(default),
+        Some(l) => l.parse::<Locale>().map_err(|_| AppError::bad_request("in")),
+    }
 }
 
 fn redirect(path: String, ctx: &PageCtx) -> Response {
@@ -465,7 +482,7 @@ async fn delete_resource(
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let rid = id(&s)?;
-    if !pairs.iter().any(|(k, v)| k == "confirm" && v == "yes") {
+    if !confirmed(&pairs) {
         return Err(AppError::bad_request("confirm"));
     }
     resources::delete(
@@ -741,6 +758,8 @@ struct PracticePage {
     fields: &'static [TextField],
     transitions: Vec<Transition>,
     may_edit: bool,
+    /// Staff, or an owner while it is a draft.
+    may_delete: bool,
     may_see_contact: bool,
     errors: Vec<FieldError>,
     comment: String,
@@ -825,6 +844,7 @@ async fn show_practice(
         })
         .unwrap_or_default();
     let may_edit = can(actor.as_ref(), Action::EditPractice(pref));
+    let may_delete = can(actor.as_ref(), Action::DeletePractice(pref));
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -845,6 +865,7 @@ async fn show_practice(
         fields: TextField::ALL,
         transitions,
         may_edit,
+        may_delete,
         errors,
         comment,
     };
@@ -1211,13 +1232,7 @@ fn step_and_lang(
     fallback: Locale,
 ) -> Result<(Step, Locale), AppError> {
     let step = Step::from_code(step).ok_or(AppError::NotFound)?;
-    let lang = match params.get("in") {
-        None | Some("") => fallback,
-        Some(l) => l
-            .parse::<Locale>()
-            .map_err(|_| AppError::bad_request("in"))?,
-    };
-    Ok((step, lang))
+    Ok((step, writing_lang(params, fallback)?))
 }
 
 /// `GET /practices/{id}/edit/{step}?in=xx`: one step, in one language.
@@ -1414,6 +1429,46 @@ async fn review_practice(
     }
 }
 
+/// `POST /practices/{id}/delete`: staff any practice, its owners (author,
+/// focal points of its municipality) only while it is a draft. Who may not
+/// is refused before the confirmation is looked at; `confirm=yes` is required.
+async fn delete_practice(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
+    RequireSignedIn(me): RequireSignedIn,
+    Path(s): Path<String>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let pid = id(&s)?;
+    let actor = me.actor();
+    let p = super::entities::practice::Entity::find_by_id(pid)
+        .one(state.db.read())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !can(Some(&actor), Action::DeletePractice(p.policy_ref())) {
+        return Err(AppError::Forbidden);
+    }
+    if !confirmed(&pairs) {
+        return Err(AppError::bad_request("confirm"));
+    }
+    practices::delete(
+        &state.db,
+        &origin_of(&me, &client),
+        &actor,
+        pid,
+        chrono::Utc::now(),
+    )
+    .await
+    .map_err(practice_error)?;
+    let back = if actor.is_staff() {
+        "/practices?deleted=1"
+    } else {
+        "/practices/mine?deleted=1"
+    };
+    Ok(redirect(back.to_owned(), &ctx))
+}
+
 #[derive(Template)]
 #[template(path = "library/templates/versions.html")]
 struct VersionsPage {
@@ -1585,19 +1640,37 @@ impl CompendiumPage {
         let shown = s.show(self.ctx.locale);
         Some((shown.text.to_owned(), shown.locale, shown.fallback))
     }
-    fn intro(&self) -> Vec<String> {
+    /// The edition's introduction in paragraphs, its language, and whether
+    /// it is not the reader's.
+    fn intro(&self) -> Option<(Vec<String>, Locale, bool)> {
         self.e
             .compendium
             .introduction
             .as_ref()
-            .map(|t| {
-                t.text(self.ctx.locale)
-                    .split("\n\n")
-                    .map(str::to_owned)
-                    .collect()
-            })
-            .unwrap_or_default()
+            .map(|t| paragraphs(t, self.ctx.locale))
     }
+    fn chapter_intro(
+        &self,
+        ch: &super::entities::compendium_chapter::Model,
+    ) -> Option<(Vec<String>, Locale, bool)> {
+        ch.introduction
+            .as_ref()
+            .map(|t| paragraphs(t, self.ctx.locale))
+    }
+}
+
+/// Text shown to a reader, in paragraphs (blank lines), with its language
+/// and whether it is a fallback.
+fn paragraphs(t: &TrText, reader: Locale) -> (Vec<String>, Locale, bool) {
+    let shown = t.show(reader);
+    let paras = shown
+        .text
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned)
+        .collect();
+    (paras, shown.locale, shown.fallback)
 }
 
 async fn edition_for(
@@ -1654,9 +1727,52 @@ struct CompendiumForm {
     ctx: PageCtx,
     form: BTreeMap<String, String>,
     errors: Vec<FieldError>,
+    /// An existing edition's description, written in one language (`None`:
+    /// a new edition, all languages at once).
+    describing: Option<Describing>,
+}
+
+struct Describing {
+    edition: compendium_entity::Model,
+    lang: Locale,
 }
 
 impl CompendiumForm {
+    /// Whether the form has fields for `l` (all languages for a new edition).
+    fn writes(&self, l: &Locale) -> bool {
+        self.describing.as_ref().is_none_or(|d| d.lang == *l)
+    }
+    /// The stored original of `title` or `introduction`, shown beside a
+    /// translation being written: the text and its language code.
+    fn original(&self, field: &str) -> Option<(String, &'static str)> {
+        let d = self.describing.as_ref()?;
+        let orig = d.edition.title.orig();
+        if d.lang == orig {
+            return None;
+        }
+        let text = match field {
+            "title" => Some(d.edition.title.original()),
+            _ => d.edition.introduction.as_ref().map(TrText::original),
+        }?;
+        Some((text.to_owned(), orig.code()))
+    }
+    fn heading(&self) -> String {
+        match self.describing {
+            None => self.ctx.t("compendium-new"),
+            Some(_) => self.ctx.t("compendium-describe"),
+        }
+    }
+    fn action(&self) -> String {
+        match &self.describing {
+            None => format!("/compendiums/new?lang={}", self.ctx.lang()),
+            Some(d) => format!(
+                "/compendiums/{}/describe?in={}&lang={}",
+                d.edition.slug,
+                d.lang.code(),
+                self.ctx.lang()
+            ),
+        }
+    }
     fn value(&self, k: &str) -> &str {
         self.form.get(k).map(String::as_str).unwrap_or_default()
     }
@@ -1680,6 +1796,7 @@ async fn new_compendium_page(
         ctx: ctx.with_section(Section::Compendiums),
         form,
         errors: Vec::new(),
+        describing: None,
     })
 }
 
@@ -1707,16 +1824,116 @@ async fn new_compendium(
                 ctx: ctx.with_section(Section::Compendiums),
                 form,
                 errors,
+                describing: None,
             },
         ),
     }
+}
+
+/// An edition by its address, whatever its status (for staff forms).
+async fn edition_row(state: &AppState, slug: &str) -> Result<compendium_entity::Model, AppError> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    compendium_entity::Entity::find()
+        .filter(compendium_entity::Column::Slug.eq(slug))
+        .one(state.db.read())
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// `GET /compendiums/{slug}/describe?in=xx` (coordinators): the edition's
+/// title and introduction in one language (by default its original), its
+/// year, edition and publisher.
+async fn describe_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    _: RequireRole<Coordinator>,
+    Path(slug): Path<String>,
+    params: Params,
+) -> Result<Html<String>, AppError> {
+    let edition = edition_row(&state, &slug).await?;
+    let lang = writing_lang(&params, edition.title.orig())?;
+    render(&CompendiumForm {
+        ctx: ctx.with_section(Section::Compendiums),
+        form: compendium::form_of(&edition),
+        errors: Vec::new(),
+        describing: Some(Describing { edition, lang }),
+    })
+}
+
+/// `POST /compendiums/{slug}/describe?in=xx`: `title_xx`, `introduction_xx`
+/// for the language written; `year`, `edition`, `publisher`. The other
+/// languages and the original language stay.
+async fn describe(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
+    RequireRole { me, .. }: RequireRole<Coordinator>,
+    Path(slug): Path<String>,
+    params: Params,
+    CsrfForm(form): CsrfForm<BTreeMap<String, String>>,
+) -> Result<Response, AppError> {
+    let edition = edition_row(&state, &slug).await?;
+    let lang = writing_lang(&params, edition.title.orig())?;
+    let get = |k: &str| form.get(k).cloned().unwrap_or_default();
+    match compendium::parse_description(&edition, lang, get, this_year()) {
+        Ok(input) => {
+            let origin = origin_of(&me, &client);
+            compendium::describe(
+                &state.db,
+                &origin,
+                &me.actor(),
+                &slug,
+                input,
+                chrono::Utc::now(),
+            )
+            .await
+            .map_err(compendium_error)?;
+            Ok(redirect(format!("/compendiums/{slug}"), &ctx))
+        }
+        Err(errors) => bad_form(
+            errors.clone(),
+            CompendiumForm {
+                ctx: ctx.with_section(Section::Compendiums),
+                form,
+                errors,
+                describing: Some(Describing { edition, lang }),
+            },
+        ),
+    }
+}
+
+/// `POST /compendiums/{slug}/delete` (coordinators): `confirm=yes` is
+/// required. Chapters and their entries go; the practices stay.
+async fn delete_compendium(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
+    RequireRole { me, .. }: RequireRole<Coordinator>,
+    Path(slug): Path<String>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    if !confirmed(&pairs) {
+        return Err(AppError::bad_request("confirm"));
+    }
+    compendium::delete(
+        &state.db,
+        &origin_of(&me, &client),
+        &me.actor(),
+        &slug,
+        chrono::Utc::now(),
+    )
+    .await
+    .map_err(compendium_error)?;
+    Ok(redirect("/compendiums?deleted=1".to_owned(), &ctx))
 }
 
 fn compendium_error(e: CompendiumError) -> AppError {
     match e {
         CompendiumError::Forbidden => AppError::Forbidden,
         CompendiumError::NotFound => AppError::NotFound,
-        CompendiumError::Invalid(_) => AppError::bad_request("practices"),
+        CompendiumError::Invalid(errors) => {
+            AppError::bad_request(errors.first().map_or("practices", |e| e.field))
+        }
         CompendiumError::Db(e) => e.into(),
     }
 }
@@ -1728,9 +1945,27 @@ struct ArrangePage {
     e: rules::Edition,
     practices: Vec<PracticeCard>,
     themes: Vec<theme::Model>,
+    /// The language chapter introductions are written in.
+    lang: Locale,
 }
 
 impl ArrangePage {
+    /// A chapter's introduction in the language being written.
+    fn intro_value(&self, ch: &super::entities::compendium_chapter::Model) -> String {
+        ch.introduction
+            .as_ref()
+            .and_then(|t| t.get(self.lang))
+            .unwrap_or_default()
+            .to_owned()
+    }
+    /// Its original, shown beside a translation: the text and its language code.
+    fn intro_original(
+        &self,
+        ch: &super::entities::compendium_chapter::Model,
+    ) -> Option<(String, &'static str)> {
+        let t = ch.introduction.as_ref()?;
+        (t.orig() != self.lang).then(|| (t.original().to_owned(), t.orig().code()))
+    }
     /// The chapter (theme) and position a practice has in this edition.
     fn placed(&self, practice_id: &i32) -> Option<(i32, usize)> {
         self.e.chapters.iter().find_map(|(ch, ps)| {
@@ -1749,14 +1984,18 @@ impl ArrangePage {
     }
 }
 
-/// `GET /compendiums/{slug}/edit`: choose and order published practices by theme.
+/// `GET /compendiums/{slug}/edit?in=xx`: choose and order published
+/// practices by theme; chapter introductions in one language (by default
+/// the edition's original).
 async fn arrange_page(
     State(state): State<AppState>,
     ctx: PageCtx,
     _: RequireRole<Coordinator>,
     Path(slug): Path<String>,
+    params: Params,
 ) -> Result<Html<String>, AppError> {
     let e = edition_for(&state, &ctx, &slug).await?;
+    let lang = writing_lang(&params, e.compendium.title.orig())?;
     let practices = rules::list_practices(
         state.db.read(),
         &state.directory.reference,
@@ -1777,21 +2016,37 @@ async fn arrange_page(
         e,
         practices,
         themes: state.directory.reference.themes().to_vec(),
+        lang,
     })
 }
 
-/// `POST /compendiums/{slug}/edit`: fields `chapter_<practice id>` (a theme
-/// id, or empty to leave it out) and `order_<practice id>`; `publish`.
+/// `POST /compendiums/{slug}/edit?in=xx`: fields `chapter_<practice id>` (a
+/// theme id, or empty to leave it out) and `order_<practice id>`; `status`;
+/// `chapter_intro_<theme id>` in the language written (a chapter without
+/// the field keeps its introduction).
 async fn arrange(
     State(state): State<AppState>,
     ctx: PageCtx,
     ClientInfo(client): ClientInfo,
     RequireRole { me, .. }: RequireRole<Coordinator>,
     Path(slug): Path<String>,
+    params: Params,
     CsrfForm(form): CsrfForm<BTreeMap<String, String>>,
 ) -> Result<Response, AppError> {
+    let lang = match params.get("in") {
+        None | Some("") => None,
+        Some(_) => Some(writing_lang(&params, ctx.locale)?),
+    };
     let mut placement = Vec::new();
+    let mut intros = BTreeMap::new();
     for (k, v) in &form {
+        if let Some(theme) = k.strip_prefix("chapter_intro_") {
+            let theme: i32 = theme
+                .parse()
+                .map_err(|_| AppError::bad_request("chapter"))?;
+            intros.insert(theme, v.clone());
+            continue;
+        }
         let Some(pid) = k.strip_prefix("chapter_") else {
             continue;
         };
@@ -1821,7 +2076,12 @@ async fn arrange(
         &me.actor(),
         &state.directory.reference,
         &slug,
-        compendium::Arrangement { placement, publish },
+        compendium::Arrangement {
+            placement,
+            publish,
+            intros,
+            lang,
+        },
         chrono::Utc::now(),
     )
     .await
