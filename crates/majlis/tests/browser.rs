@@ -1475,6 +1475,11 @@ async fn an_online_consultation_from_question_to_conclusion_in_the_browser() {
             "/organisations/new".to_owned(),
             "/organisations/giz/edit".to_owned(),
             "/organisations/giz".to_owned(),
+            "/compendiums/istanbul-2018-good-practices".to_owned(),
+            "/compendiums/istanbul-2018-good-practices/describe?in=ar".to_owned(),
+            "/compendiums/istanbul-2018-good-practices/edit?in=ar".to_owned(),
+            "/compendiums?deleted=1".to_owned(),
+            "/practices/14".to_owned(),
             "/consultations/moderation".to_owned(),
             format!("/events/urban-academy-1-education/clinics/{}", clinic.id),
             format!(
@@ -1483,8 +1488,9 @@ async fn an_online_consultation_from_question_to_conclusion_in_the_browser() {
             ),
             format!("/consultations/{slug}"),
         ] {
+            let sep = if page.contains('?') { '&' } else { '?' };
             client
-                .goto(&format!("http://{addr}{page}?lang={locale}"))
+                .goto(&format!("http://{addr}{page}{sep}lang={locale}"))
                 .await
                 .unwrap();
             check(&client, &format!("{page} ({locale})")).await;
