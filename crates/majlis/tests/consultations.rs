@@ -270,7 +270,31 @@ db_test!(
             )
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-        let link = contributions(app, d.id).await.into_iter().find(|c| c.kind == "link").unwrap();
+        // And a document from the library.
+        let document = majlis::library::entities::resource::Entity::find()
+            .filter(majlis::library::entities::resource::Column::Slug.eq("compendium-2017"))
+            .one(app.db.read())
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let r = app
+            .post_form(
+                &format!("/consultations/{slug}/contribute"),
+                &[
+                    ("csrf", &qcsrf),
+                    ("kind", "link"),
+                    ("text", "The 2017 compendium has a chapter on this."),
+                    ("resource", &document.to_string()),
+                    ("key", "e0e1e2e3e4e5e6e7e8e9f0f1f2f3f4f5"),
+                ],
+                &qc,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let document_page = app.get_with(&format!("/library/{document}"), &[("cookie", &qc)]).await;
+        assert!(document_page.body.contains(&format!("/consultations/{slug}")), "the document lists the consultation");
+        let link = contributions(app, d.id).await.into_iter().find(|c| c.kind == "link" && c.practice_id.is_some()).unwrap();
         assert_eq!(link.practice_id, Some(practice_id));
         let r = app
             .post_form(&format!("/consultations/{slug}/helped"), &[("csrf", &pcsrf), ("contribution", &link.id.to_string()), ("helped", "yes")], &pc)
@@ -308,7 +332,7 @@ db_test!(
         let api = app.get_with(&format!("/api/v1/dilemmas/{slug}"), &[("cookie", &qc)]).await.json();
         assert_eq!(api["status"], "concluded");
         assert!(api["result"].as_str().unwrap().contains("zanzibarian"));
-        assert_eq!(api["contributions"].as_array().unwrap().len(), 2);
+        assert_eq!(api["contributions"].as_array().unwrap().len(), 3);
         assert_eq!(api["contributions"][0]["answer"], "Volunteers from the chamber of commerce.");
         assert_eq!(api["contributions"][1]["helped"], true);
     }

@@ -621,12 +621,15 @@ pub async fn details<C: ConnectionTrait>(
         .collect())
 }
 
-/// Consultations that linked a practice (the practice page lists them),
-/// among those the reader may see.
-pub async fn dilemmas_with_practice<C: ConnectionTrait>(
+/// Consultations where a visible contribution linked a practice
+/// (`contribution::Column::PracticeId`) or a library document
+/// (`contribution::Column::ResourceId`), among those the reader may see:
+/// the practice and document pages list them.
+pub async fn dilemmas_linking<C: ConnectionTrait>(
     db: &C,
     actor: Option<&Actor>,
-    practice_id: i32,
+    link: contribution::Column,
+    id: i32,
 ) -> Result<Vec<dilemma::Model>, DbErr> {
     dilemma::Entity::find()
         .filter(readable(actor))
@@ -635,7 +638,7 @@ pub async fn dilemmas_with_practice<C: ConnectionTrait>(
                 Query::select()
                     .column(contribution::Column::DilemmaId)
                     .from(contribution::Entity)
-                    .and_where(contribution::Column::PracticeId.eq(practice_id))
+                    .and_where(link.eq(id))
                     .and_where(contribution::Column::Hidden.eq(false))
                     .to_owned(),
             ),

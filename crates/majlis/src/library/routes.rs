@@ -9,7 +9,7 @@ use axum::Json;
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, IntoResponse, Response};
 use serde::Serialize;
 
 use super::compendium::{self, CompendiumError, SheetContext};
@@ -34,7 +34,7 @@ use crate::directory::routes::ApiList;
 use crate::directory::rules::{Page, PageRequest};
 use crate::i18n::{Locale, TrText};
 use crate::web::routes::Routes;
-use crate::web::{AppError, AppState, PageCtx, Params, Section, render};
+use crate::web::{AppError, AppState, PageCtx, Params, Section, redirect, render};
 
 /// One printer per process: fonts are loaded once.
 static PRINTER: LazyLock<majlis_print::Printer> = LazyLock::new(majlis_print::Printer::new);
@@ -114,11 +114,6 @@ fn writing_lang(params: &Params, default: Locale) -> Result<Locale, AppError> {
         None | Some("") => Ok(default),
         Some(l) => l.parse::<Locale>().map_err(|_| AppError::bad_request("in")),
     }
-}
-
-fn redirect(path: String, ctx: &PageCtx) -> Response {
-    let sep = if path.contains('?') { '&' } else { '?' };
-    Redirect::to(&format!("{path}{sep}lang={}", ctx.lang())).into_response()
 }
 
 fn practice_error(e: PracticeError) -> AppError {
@@ -207,6 +202,8 @@ struct ResourcePage {
     related: Vec<crate::search::routes::Item>,
     /// Events it belongs to (material or report).
     events: Vec<crate::events::entities::event::Model>,
+    /// Consultations where it was shared.
+    dilemmas: Vec<crate::consultations::entities::dilemma::Model>,
 }
 
 impl ResourcePage {
@@ -244,8 +241,16 @@ async fn show_resource(
     };
     let events =
         crate::events::rules::events_with_resource(state.db.read(), ctx.actor(), rid).await?;
+    let dilemmas = crate::consultations::rules::dilemmas_linking(
+        state.db.read(),
+        ctx.actor(),
+        crate::consultations::entities::contribution::Column::ResourceId,
+        rid,
+    )
+    .await?;
     let page = ResourcePage {
         events,
+        dilemmas,
         related: crate::search::routes::related(state, &ctx, &format!("resource:{rid}")),
         ctx: ctx.with_section(Section::Library),
         r,
@@ -852,9 +857,13 @@ async fn show_practice(
     };
     let events =
         crate::events::rules::events_with_practice(state.db.read(), actor.as_ref(), pid).await?;
-    let dilemmas =
-        crate::consultations::rules::dilemmas_with_practice(state.db.read(), actor.as_ref(), pid)
-            .await?;
+    let dilemmas = crate::consultations::rules::dilemmas_linking(
+        state.db.read(),
+        actor.as_ref(),
+        crate::consultations::entities::contribution::Column::PracticeId,
+        pid,
+    )
+    .await?;
     let page = PracticePage {
         events,
         dilemmas,
