@@ -99,6 +99,8 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         // Open registration is off by default: not found, whoever asks.
         ("GET" | "POST", "/register") => public,
         ("POST", "/people/requests/{id}") => coordinators,
+        // Without their fields, changes to affiliations are refused as bad input.
+        ("GET" | "POST", "/people/{id}/affiliations") => coordinators,
         // The library: reading is public (what a visitor may not see is "not found").
         ("GET", "/library" | "/library/{id}" | "/files/{sha}/{name}") => public,
         ("GET", "/practices" | "/practices/{id}" | "/practices/{id}/sheet") => public,

@@ -1471,6 +1471,7 @@ async fn an_online_consultation_from_question_to_conclusion_in_the_browser() {
         .unwrap();
     for locale in ["en", "ar"] {
         for page in [
+            format!("/people/{}/affiliations", peer.id),
             "/municipalities/new".to_owned(),
             "/organisations/new".to_owned(),
             "/organisations/giz/edit".to_owned(),

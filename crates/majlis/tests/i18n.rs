@@ -172,6 +172,7 @@ fn every_message_the_code_uses_exists() {
         "consultation-error-link-missing",
         "consultation-error-nobody",
         "clinic-error-joint",
+        "affiliations-error-choose",
         "form-error-unknown",
         "mail-consultation-invited-subject",
         "mail-consultation-invited-body",

@@ -1,4 +1,4 @@
-//! Coordinators' management of people: roles and deactivation.
+//! Coordinators' management of people: roles, affiliations and deactivation.
 
 use chrono::{DateTime, Utc};
 use sea_orm::ActiveValue::Set;
@@ -134,4 +134,118 @@ fn target_role_code(am: &person::ActiveModel) -> String {
 /// Hash a new password (re-exported for callers that set one).
 pub fn hash(password: &Password) -> Result<String, AccountError> {
     hash_password(password)
+}
+
+/// A new tie of a person to a municipality (possibly as its focal point) or
+/// to an organisation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AffiliationTarget {
+    Municipality { id: i32, focal_point: bool },
+    Organisation(i32),
+}
+
+/// A person's affiliations, in the order they were added.
+pub async fn affiliations_of(
+    db: &Db,
+    person_id: i32,
+) -> Result<Vec<super::affiliation::Model>, DbErr> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    super::affiliation::Entity::find()
+        .filter(super::affiliation::Column::PersonId.eq(person_id))
+        .order_by_asc(super::affiliation::Column::Id)
+        .all(db.read())
+        .await
+}
+
+/// Add an affiliation (coordinators). The person's rights follow at once:
+/// a focal point acts for the municipality on their next request.
+pub async fn add_affiliation(
+    db: &Db,
+    actor: &Actor,
+    origin: &Origin,
+    person_id: i32,
+    target: AffiliationTarget,
+    position: Option<crate::i18n::TrText>,
+) -> Result<(), PeopleError> {
+    let p = person::Entity::find_by_id(person_id)
+        .one(db.read())
+        .await?
+        .ok_or(PeopleError::NotFound)?;
+    if !may_touch(actor, &p, None) {
+        return Err(PeopleError::Forbidden);
+    }
+    let (municipality, organisation, focal_point) = match target {
+        AffiliationTarget::Municipality { id, focal_point } => (Some(id), None, focal_point),
+        AffiliationTarget::Organisation(id) => (None, Some(id), false),
+    };
+    let tx = db.begin_write().await?;
+    let a = super::affiliation::ActiveModel {
+        person_id: Set(p.id),
+        municipality_id: Set(municipality),
+        organisation_id: Set(organisation),
+        position: Set(position),
+        focal_point: Set(focal_point),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await?;
+    outbox::record(&tx, "person", p.id, Op::Updated).await?;
+    let detail = match (municipality, organisation) {
+        (Some(m), _) if focal_point => format!("municipality {m}, focal point"),
+        (Some(m), _) => format!("municipality {m}"),
+        (_, Some(o)) => format!("organisation {o}"),
+        _ => String::new(),
+    };
+    audit::record(
+        &tx,
+        origin,
+        "affiliation-added",
+        "person",
+        p.id,
+        Some(format!("{detail} (affiliation {})", a.id)),
+        Utc::now(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Remove one of a person's affiliations (coordinators).
+pub async fn remove_affiliation(
+    db: &Db,
+    actor: &Actor,
+    origin: &Origin,
+    person_id: i32,
+    affiliation_id: i32,
+) -> Result<(), PeopleError> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let p = person::Entity::find_by_id(person_id)
+        .one(db.read())
+        .await?
+        .ok_or(PeopleError::NotFound)?;
+    if !may_touch(actor, &p, None) {
+        return Err(PeopleError::Forbidden);
+    }
+    let tx = db.begin_write().await?;
+    let gone = super::affiliation::Entity::delete_many()
+        .filter(super::affiliation::Column::Id.eq(affiliation_id))
+        .filter(super::affiliation::Column::PersonId.eq(p.id))
+        .exec(&tx)
+        .await?;
+    if gone.rows_affected == 0 {
+        return Err(PeopleError::NotFound);
+    }
+    outbox::record(&tx, "person", p.id, Op::Updated).await?;
+    audit::record(
+        &tx,
+        origin,
+        "affiliation-removed",
+        "person",
+        p.id,
+        Some(format!("affiliation {affiliation_id}")),
+        Utc::now(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -62,6 +62,7 @@ pub fn routes() -> Routes {
         .get("/invitation/{token}", invitation_page)
         .post("/invitation/{token}", accept_invitation)
         .merge(super::signup_web::routes())
+        .merge(super::affiliations_web::routes())
 }
 
 /// A cookie's value from the request headers.
@@ -1351,7 +1352,7 @@ pub(super) fn person_id(id: &str) -> Result<i32, AppError> {
     id.parse().map_err(|_| AppError::NotFound)
 }
 
-fn people_error(e: super::people::PeopleError) -> AppError {
+pub(super) fn people_error(e: super::people::PeopleError) -> AppError {
     match e {
         super::people::PeopleError::Forbidden => AppError::Forbidden,
         super::people::PeopleError::NotFound => AppError::NotFound,

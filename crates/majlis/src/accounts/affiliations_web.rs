@@ -1,0 +1,199 @@
+//! `/people/{id}/affiliations` (coordinators): a person's ties to
+//! municipalities (as focal point or not) and organisations, added and
+//! removed. Handlers parse the form and call `people`.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+use super::people::{self, AffiliationTarget};
+use super::policy::Coordinator;
+use super::web::{ClientInfo, CsrfForm, RequireRole, no_store, origin_of, people_error, person_id};
+use super::{affiliation, person};
+use crate::directory::entities::{municipality, organisation};
+use crate::i18n::TrText;
+use crate::library::practices::RawForm;
+use crate::web::routes::Routes;
+use crate::web::{AppError, AppState, PageCtx, Section, redirect, render};
+use sea_orm::EntityTrait;
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/people/{id}/affiliations", affiliations_page)
+        .post("/people/{id}/affiliations", change_affiliations)
+}
+
+/// An affiliation as the page lists it.
+pub struct Shown {
+    pub a: affiliation::Model,
+    pub name: String,
+    pub municipality: bool,
+}
+
+#[derive(Template)]
+#[template(path = "accounts/templates/affiliations.html")]
+struct AffiliationsPage {
+    ctx: PageCtx,
+    person: person::Model,
+    shown: Vec<Shown>,
+    municipalities: Vec<(i32, String)>,
+    organisations: Vec<(i32, String)>,
+    error: Option<String>,
+    form: RawForm,
+}
+
+impl AffiliationsPage {
+    fn value(&self, name: &str) -> &str {
+        self.form.get(name)
+    }
+}
+
+async fn show(
+    state: &AppState,
+    ctx: PageCtx,
+    person_id: i32,
+    error: Option<String>,
+    form: RawForm,
+) -> Result<Response, AppError> {
+    let db = state.db.read();
+    let person = person::Entity::find_by_id(person_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut municipalities: Vec<(i32, String)> = municipality::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| (m.id, m.name.text(ctx.locale).to_owned()))
+        .collect();
+    municipalities.sort_by(|a, b| a.1.cmp(&b.1));
+    let mut organisations: Vec<(i32, String)> = organisation::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.name.text(ctx.locale).to_owned()))
+        .collect();
+    organisations.sort_by(|a, b| a.1.cmp(&b.1));
+    let name_of = |list: &[(i32, String)], id: i32| {
+        list.iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_default()
+    };
+    let shown = people::affiliations_of(&state.db, person_id)
+        .await?
+        .into_iter()
+        .map(|a| Shown {
+            name: match (a.municipality_id, a.organisation_id) {
+                (Some(m), _) => name_of(&municipalities, m),
+                (_, Some(o)) => name_of(&organisations, o),
+                _ => String::new(),
+            },
+            municipality: a.municipality_id.is_some(),
+            a,
+        })
+        .collect();
+    let status = if error.is_some() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    let page = AffiliationsPage {
+        ctx: ctx.with_section(Section::People),
+        person,
+        shown,
+        municipalities,
+        organisations,
+        error,
+        form,
+    };
+    Ok(no_store((status, render(&page)?).into_response()))
+}
+
+/// `GET /people/{id}/affiliations`
+async fn affiliations_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    RequireRole { .. }: RequireRole<Coordinator>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    show(&state, ctx, person_id(&id)?, None, RawForm::default()).await
+}
+
+/// `POST /people/{id}/affiliations`: `action` = `add` (with `to` =
+/// `m:{id}` or `o:{id}`, `focal_point`, `position`) or `remove` (`affiliation`).
+async fn change_affiliations(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
+    who: RequireRole<Coordinator>,
+    Path(id): Path<String>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let pid = person_id(&id)?;
+    let raw = RawForm(pairs);
+    let actor = who.me.actor();
+    let origin = origin_of(&who.me, &client);
+    match raw.get("action") {
+        "add" => {
+            let target = match raw.get("to").split_once(':') {
+                Some(("m", m)) => m.parse().ok().map(|id| AffiliationTarget::Municipality {
+                    id,
+                    focal_point: raw.get("focal_point") == "yes",
+                }),
+                Some(("o", o)) => o.parse().ok().map(AffiliationTarget::Organisation),
+                _ => None,
+            };
+            let position = raw.get("position").trim();
+            let known = match &target {
+                Some(AffiliationTarget::Municipality { id, .. }) => {
+                    municipality::Entity::find_by_id(*id)
+                        .one(state.db.read())
+                        .await?
+                        .is_some()
+                }
+                Some(AffiliationTarget::Organisation(id)) => organisation::Entity::find_by_id(*id)
+                    .one(state.db.read())
+                    .await?
+                    .is_some(),
+                None => false,
+            };
+            let problem = if !known {
+                Some("affiliations-error-choose")
+            } else if position.chars().count() > 200 {
+                Some("form-error-too-long")
+            } else {
+                None
+            };
+            if let Some(p) = problem {
+                let message = ctx.t(p);
+                return show(&state, ctx, pid, Some(message), raw).await;
+            }
+            let Some(target) = target else {
+                return Err(AppError::bad_request("to"));
+            };
+            people::add_affiliation(
+                &state.db,
+                &actor,
+                &origin,
+                pid,
+                target,
+                TrText::new(ctx.locale, position).ok(),
+            )
+            .await
+            .map_err(people_error)?;
+        }
+        "remove" => {
+            let aid = raw
+                .get("affiliation")
+                .parse::<i32>()
+                .map_err(|_| AppError::bad_request("affiliation"))?;
+            people::remove_affiliation(&state.db, &actor, &origin, pid, aid)
+                .await
+                .map_err(people_error)?;
+        }
+        _ => return Err(AppError::bad_request("action")),
+    }
+    Ok(redirect(format!("/people/{pid}/affiliations"), &ctx))
+}
