@@ -13,7 +13,7 @@ use sea_orm::{
     QueryFilter, QueryOrder, Set,
 };
 
-use super::entities::{clinic, clinic_wrapup, contribution, dilemma, dilemma_theme};
+use super::entities::{clinic, clinic_wrapup, dilemma, dilemma_theme};
 use super::online::{ConsultError, QUESTION_MAX, TEXT_MAX, slug_for};
 use super::rules::{self, DilemmaDetail};
 use super::{DilemmaStatus, DilemmaVisibility};
@@ -587,17 +587,4 @@ pub async fn publish(
     outbox::record(&tx, "event", v.event.event.id, Op::Updated).await?;
     tx.commit().await?;
     Ok(())
-}
-
-/// Contributions recorded at a clinic are shown in the report as the open
-/// questions and the ideas and practices shared.
-pub fn contributions_of(
-    d: &DilemmaDetail,
-    kinds: &[super::ContributionKind],
-) -> Vec<contribution::Model> {
-    d.contributions
-        .iter()
-        .filter(|c| kinds.contains(&c.kind) && !c.c.hidden)
-        .map(|c| c.c.clone())
-        .collect()
 }

@@ -1026,11 +1026,11 @@ pub async fn moderate(
     db: &Db,
     origin: &Origin,
     actor: &Actor,
-    cid: i32,
+    (dilemma_id, cid): (i32, i32),
     hide: bool,
     reason: &str,
     now: DateTime<Utc>,
-) -> Result<i32, ConsultError> {
+) -> Result<(), ConsultError> {
     if !can(Some(actor), Action::Moderate) {
         return Err(ConsultError::Forbidden);
     }
@@ -1042,11 +1042,7 @@ pub async fn moderate(
         return Err(invalid("reason", "form-error-too-long"));
     }
     let tx = db.begin_write().await?;
-    let c = contribution::Entity::find_by_id(cid)
-        .one(&tx)
-        .await?
-        .ok_or(ConsultError::NotFound)?;
-    let dilemma_id = c.dilemma_id;
+    let c = own_contribution(&tx, dilemma_id, cid).await?;
     let mut m: contribution::ActiveModel = c.into();
     m.hidden = Set(hide);
     m.hidden_reason = Set(hide.then(|| reason.to_owned()));
@@ -1076,5 +1072,5 @@ pub async fn moderate(
     .await?;
     outbox::record(&tx, "dilemma", dilemma_id, Op::Updated).await?;
     tx.commit().await?;
-    Ok(dilemma_id)
+    Ok(())
 }

@@ -8,7 +8,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use chrono::Utc;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Serialize;
 
 use super::clinics::{self, ClinicView, WrapupView};
@@ -79,9 +79,6 @@ pub trait ConsultationPage {
     fn dir(&self) -> &Directory;
     fn status_label(&self, s: &DilemmaStatus) -> String {
         self.ctx().t(&s.label_id())
-    }
-    fn status_code_label(&self, code: &str) -> String {
-        self.ctx().t(&format!("dilemma-status-{code}"))
     }
     fn visibility_label(&self, v: &DilemmaVisibility) -> String {
         self.ctx().t(&v.label_id())
@@ -477,18 +474,50 @@ async fn dilemma_page(
     show_dilemma(&state, ctx, &slug, RawForm::default(), Vec::new()).await
 }
 
-/// The dilemma `slug` for a change by the signed-in person (404 if they
-/// may not read it).
-async fn target(
-    state: &AppState,
-    me: &crate::accounts::signin::SignedIn,
-    slug: &str,
-) -> Result<dilemma::Model, AppError> {
-    let actor = me.actor();
-    rules::find(state.db.read(), Some(&actor), slug, Utc::now())
-        .await?
-        .map(|(d, _)| d)
-        .ok_or(AppError::NotFound)
+/// What every change to a dilemma starts from: a signed-in person (401
+/// otherwise), the form with its anti-forgery token (403 otherwise), and the
+/// dilemma of the path, if that person may read it (404 otherwise).
+struct Change {
+    origin: crate::audit::Origin,
+    actor: crate::accounts::policy::Actor,
+    slug: String,
+    d: dilemma::Model,
+    raw: RawForm,
+}
+
+impl axum::extract::FromRequest<AppState> for Change {
+    type Rejection = AppError;
+
+    async fn from_request(req: axum::extract::Request, state: &AppState) -> Result<Self, AppError> {
+        use axum::extract::FromRequestParts;
+        let (mut parts, body) = req.into_parts();
+        let RequireSignedIn(me) = RequireSignedIn::from_request_parts(&mut parts, state).await?;
+        let Ok(ClientInfo(client)) = ClientInfo::from_request_parts(&mut parts, state).await;
+        let Path(slug) = Path::<String>::from_request_parts(&mut parts, state)
+            .await
+            .map_err(|_| AppError::NotFound)?;
+        let req = axum::extract::Request::from_parts(parts, body);
+        let CsrfForm(pairs) = CsrfForm::<Vec<(String, String)>>::from_request(req, state).await?;
+        let actor = me.actor();
+        let d = rules::find(state.db.read(), Some(&actor), &slug, Utc::now())
+            .await?
+            .map(|(d, _)| d)
+            .ok_or(AppError::NotFound)?;
+        Ok(Change {
+            origin: origin_of(&me, &client),
+            actor,
+            slug,
+            d,
+            raw: RawForm(pairs),
+        })
+    }
+}
+
+impl Change {
+    /// The contribution the form names (`contribution`).
+    fn contribution(&self) -> Result<i32, AppError> {
+        int(self.raw.get("contribution")).ok_or_else(|| AppError::bad_request("contribution"))
+    }
 }
 
 /// After a change: back to the page, or the page again with what was typed
@@ -521,46 +550,30 @@ fn writing_lang(raw: &RawForm, ctx: &PageCtx) -> Locale {
 async fn open_dilemma(
     State(state): State<AppState>,
     ctx: PageCtx,
-    ClientInfo(client): ClientInfo,
-    RequireSignedIn(me): RequireSignedIn,
-    Path(slug): Path<String>,
-    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+    c: Change,
 ) -> Result<Response, AppError> {
-    let d = target(&state, &me, &slug).await?;
-    let res = online::open(
-        &state.db,
-        &origin_of(&me, &client),
-        &me.actor(),
-        d.id,
-        Utc::now(),
-    )
-    .await;
-    after(&state, ctx, &slug, "status", RawForm(pairs), res).await
+    let res = online::open(&state.db, &c.origin, &c.actor, c.d.id, Utc::now()).await;
+    after(&state, ctx, &c.slug, "status", c.raw, res).await
 }
 
 /// `POST /consultations/{slug}/contribute`
 async fn contribute(
     State(state): State<AppState>,
     ctx: PageCtx,
-    ClientInfo(client): ClientInfo,
-    RequireSignedIn(me): RequireSignedIn,
-    Path(slug): Path<String>,
-    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+    c: Change,
 ) -> Result<Response, AppError> {
-    let d = target(&state, &me, &slug).await?;
-    let raw = RawForm(pairs);
     let (practices, resources) = choices(&state, &ctx).await?;
     let p: Vec<i32> = practices.iter().map(|(id, _)| *id).collect();
     let r: Vec<i32> = resources.iter().map(|(id, _)| *id).collect();
-    let input = match online::parse_contribution(&raw, writing_lang(&raw, &ctx), &p, &r) {
+    let input = match online::parse_contribution(&c.raw, writing_lang(&c.raw, &ctx), &p, &r) {
         Ok(i) => i,
-        Err(errors) => return show_dilemma(&state, ctx, &slug, raw, errors).await,
+        Err(errors) => return show_dilemma(&state, ctx, &c.slug, c.raw, errors).await,
     };
     let res = online::contribute(
         &state.db,
-        &origin_of(&me, &client),
-        &me.actor(),
-        d.id,
+        &c.origin,
+        &c.actor,
+        c.d.id,
         input,
         false,
         Utc::now(),
@@ -568,9 +581,9 @@ async fn contribute(
     .await;
     match res {
         Ok(Stored::New(id) | Stored::Again(id)) => {
-            Ok(redirect(format!("/consultations/{slug}#c-{id}"), &ctx))
+            Ok(redirect(format!("/consultations/{}#c-{id}", c.slug), &ctx))
         }
-        Err(e) => after(&state, ctx, &slug, "contribute", raw, Err(e)).await,
+        Err(e) => after(&state, ctx, &c.slug, "contribute", c.raw, Err(e)).await,
     }
 }
 
@@ -578,218 +591,157 @@ async fn contribute(
 async fn answer(
     State(state): State<AppState>,
     ctx: PageCtx,
-    ClientInfo(client): ClientInfo,
-    RequireSignedIn(me): RequireSignedIn,
-    Path(slug): Path<String>,
-    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+    c: Change,
 ) -> Result<Response, AppError> {
-    let d = target(&state, &me, &slug).await?;
-    let raw = RawForm(pairs);
-    let cid = int(raw.get("contribution")).ok_or_else(|| AppError::bad_request("contribution"))?;
+    let cid = c.contribution()?;
+    let text = (writing_lang(&c.raw, &ctx), c.raw.get("answer"));
     let res = online::answer(
         &state.db,
-        &origin_of(&me, &client),
-        &me.actor(),
-        d.id,
+        &c.origin,
+        &c.actor,
+        c.d.id,
         cid,
-        (writing_lang(&raw, &ctx), raw.get("answer")),
+        text,
         Utc::now(),
     )
     .await;
-    after(&state, ctx, &slug, &format!("c-{cid}"), raw, res).await
+    after(&state, ctx, &c.slug, &format!("c-{cid}"), c.raw, res).await
 }
 
 /// `POST /consultations/{slug}/ideas` (the presenter): the second phase.
 async fn open_ideas(
     State(state): State<AppState>,
     ctx: PageCtx,
-    ClientInfo(client): ClientInfo,
-    RequireSignedIn(me): RequireSignedIn,
-    Path(slug): Path<String>,
-    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+    c: Change,
 ) -> Result<Response, AppError> {
-    let d = target(&state, &me, &slug).await?;
-    let res = online::open_ideas(
-        &state.db,
-        &origin_of(&me, &client),
-        &me.actor(),
-        d.id,
-        Utc::now(),
-    )
-    .await;
-    after(&state, ctx, &slug, "status", RawForm(pairs), res).await
+    let res = online::open_ideas(&state.db, &c.origin, &c.actor, c.d.id, Utc::now()).await;
+    after(&state, ctx, &c.slug, "status", c.raw, res).await
 }
 
 /// `POST /consultations/{slug}/helped` (the presenter)
 async fn helped(
     State(state): State<AppState>,
     ctx: PageCtx,
-    ClientInfo(client): ClientInfo,
-    RequireSignedIn(me): RequireSignedIn,
-    Path(slug): Path<String>,
-    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+    c: Change,
 ) -> Result<Response, AppError> {
-    let d = target(&state, &me, &slug).await?;
-    let raw = RawForm(pairs);
-    let cid = int(raw.get("contribution")).ok_or_else(|| AppError::bad_request("contribution"))?;
-    let res = online::mark_helped(
-        &state.db,
-        &origin_of(&me, &client),
-        &me.actor(),
-        d.id,
-        cid,
-        raw.get("helped") == "yes",
-        Utc::now(),
-    )
-    .await;
-    after(&state, ctx, &slug, &format!("c-{cid}"), raw, res).await
+    let cid = c.contribution()?;
+    let yes = c.raw.get("helped") == "yes";
+    let res =
+        online::mark_helped(&state.db, &c.origin, &c.actor, c.d.id, cid, yes, Utc::now()).await;
+    after(&state, ctx, &c.slug, &format!("c-{cid}"), c.raw, res).await
 }
 
 /// `POST /consultations/{slug}/invite` (the presenter, staff)
 async fn invite(
     State(state): State<AppState>,
     ctx: PageCtx,
-    ClientInfo(client): ClientInfo,
-    RequireSignedIn(me): RequireSignedIn,
-    Path(slug): Path<String>,
-    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+    c: Change,
 ) -> Result<Response, AppError> {
-    let d = target(&state, &me, &slug).await?;
-    let raw = RawForm(pairs);
     let mut people = Vec::new();
-    for p in raw.all("person") {
+    for p in c.raw.all("person") {
         people.push(int(p).ok_or_else(|| AppError::bad_request("person"))?);
     }
-    let role = match raw.get("role") {
+    let role = match c.raw.get("role") {
         "" => ParticipantRole::Invited,
         r => ParticipantRole::from_code(r).ok_or_else(|| AppError::bad_request("role"))?,
     };
     let res = online::invite(
         &state.db,
-        &origin_of(&me, &client),
-        &me.actor(),
-        d.id,
+        &c.origin,
+        &c.actor,
+        c.d.id,
         (&people, role),
         &state.settings.public_url(),
         Utc::now(),
     )
     .await
     .map(|_| ());
-    after(&state, ctx, &slug, "participants", raw, res).await
+    after(&state, ctx, &c.slug, "participants", c.raw, res).await
 }
 
 /// `POST /consultations/{slug}/conclude` (the presenter, a rapporteur, staff)
 async fn conclude(
     State(state): State<AppState>,
     ctx: PageCtx,
-    ClientInfo(client): ClientInfo,
-    RequireSignedIn(me): RequireSignedIn,
-    Path(slug): Path<String>,
-    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+    c: Change,
 ) -> Result<Response, AppError> {
-    let d = target(&state, &me, &slug).await?;
-    let raw = RawForm(pairs);
+    let lang = writing_lang(&c.raw, &ctx);
+    let text = c.raw.get("result");
     let res = online::conclude(
         &state.db,
-        &origin_of(&me, &client),
-        &me.actor(),
-        d.id,
-        writing_lang(&raw, &ctx),
-        raw.get("result"),
+        &c.origin,
+        &c.actor,
+        c.d.id,
+        lang,
+        text,
         Utc::now(),
     )
     .await;
-    after(&state, ctx, &slug, "result", raw, res).await
+    after(&state, ctx, &c.slug, "result", c.raw, res).await
 }
 
 /// `POST /consultations/{slug}/archive` (coordinators)
 async fn archive(
     State(state): State<AppState>,
     ctx: PageCtx,
-    ClientInfo(client): ClientInfo,
-    RequireSignedIn(me): RequireSignedIn,
-    Path(slug): Path<String>,
-    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+    c: Change,
 ) -> Result<Response, AppError> {
-    let d = target(&state, &me, &slug).await?;
-    let res = online::archive(
-        &state.db,
-        &origin_of(&me, &client),
-        &me.actor(),
-        d.id,
-        Utc::now(),
-    )
-    .await;
-    after(&state, ctx, &slug, "status", RawForm(pairs), res).await
+    let res = online::archive(&state.db, &c.origin, &c.actor, c.d.id, Utc::now()).await;
+    after(&state, ctx, &c.slug, "status", c.raw, res).await
 }
 
 /// `POST /consultations/{slug}/flag`: report a contribution to the moderators.
 async fn flag(
     State(state): State<AppState>,
     ctx: PageCtx,
-    RequireSignedIn(me): RequireSignedIn,
-    Path(slug): Path<String>,
-    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+    c: Change,
 ) -> Result<Response, AppError> {
-    let d = target(&state, &me, &slug).await?;
-    let raw = RawForm(pairs);
-    let cid = int(raw.get("contribution")).ok_or_else(|| AppError::bad_request("contribution"))?;
+    let cid = c.contribution()?;
     let res = online::report(
         &state.db,
-        &me.actor(),
-        d.id,
+        &c.actor,
+        c.d.id,
         cid,
-        raw.get("reason"),
+        c.raw.get("reason"),
         Utc::now(),
     )
     .await;
-    after(&state, ctx, &slug, &format!("c-{cid}"), raw, res).await
+    after(&state, ctx, &c.slug, &format!("c-{cid}"), c.raw, res).await
 }
 
 /// `POST /consultations/{slug}/moderate` (coordinators): hide or restore.
 async fn moderate(
     State(state): State<AppState>,
     ctx: PageCtx,
-    ClientInfo(client): ClientInfo,
-    RequireRole { me, .. }: RequireRole<Coordinator>,
-    Path(slug): Path<String>,
-    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+    RequireRole { .. }: RequireRole<Coordinator>,
+    c: Change,
 ) -> Result<Response, AppError> {
-    let d = target(&state, &me, &slug).await?;
-    let raw = RawForm(pairs);
-    let cid = int(raw.get("contribution")).ok_or_else(|| AppError::bad_request("contribution"))?;
-    let hide = match raw.get("action") {
+    let cid = c.contribution()?;
+    let hide = match c.raw.get("action") {
         "hide" => true,
         "restore" => false,
         _ => return Err(AppError::bad_request("action")),
     };
-    let belongs = contribution::Entity::find_by_id(cid)
-        .filter(contribution::Column::DilemmaId.eq(d.id))
-        .one(state.db.read())
-        .await?
-        .is_some();
-    if !belongs {
-        return Err(AppError::NotFound);
-    }
     let res = online::moderate(
         &state.db,
-        &origin_of(&me, &client),
-        &me.actor(),
-        cid,
+        &c.origin,
+        &c.actor,
+        (c.d.id, cid),
         hide,
-        raw.get("reason"),
+        c.raw.get("reason"),
         Utc::now(),
     )
-    .await
-    .map(|_| ());
-    let back = if raw.get("from") == "queue" {
+    .await;
+    let back = if c.raw.get("from") == "queue" {
         "/consultations/moderation".to_owned()
     } else {
-        format!("/consultations/{slug}#c-{cid}")
+        format!("/consultations/{}#c-{cid}", c.slug)
     };
     match res {
         Ok(()) => Ok(redirect(back, &ctx)),
-        Err(ConsultError::Invalid(errors)) => show_dilemma(&state, ctx, &slug, raw, errors).await,
+        Err(ConsultError::Invalid(errors)) => {
+            show_dilemma(&state, ctx, &c.slug, c.raw, errors).await
+        }
         Err(e) => Err(consult_error(e)),
     }
 }
@@ -823,7 +775,7 @@ async fn moderation_page(
     let reports = contribution_report::Entity::find()
         .filter(contribution_report::Column::HandledAt.is_null())
         .order_by_asc(contribution_report::Column::Id)
-        .limit_rows(500)
+        .limit(500)
         .all(db)
         .await?;
     let ids: Vec<i32> = reports.iter().map(|r| r.contribution_id).collect();
@@ -863,15 +815,6 @@ async fn moderation_page(
         ctx,
         items,
     })
-}
-
-trait LimitRows {
-    fn limit_rows(self, n: u64) -> Self;
-}
-impl<E: EntityTrait> LimitRows for sea_orm::Select<E> {
-    fn limit_rows(self, n: u64) -> Self {
-        sea_orm::QuerySelect::limit(self, n)
-    }
 }
 
 // ------------------------------------------------------------------- clinics
@@ -1105,19 +1048,27 @@ impl ReportPage {
         people_line(v, role)
     }
     fn practices_of(&self, d: &DilemmaDetail) -> Vec<String> {
-        d.contributions
-            .iter()
-            .filter(|c| c.kind != ContributionKind::Question)
-            .map(|c| contribution_line(&self.ctx, c))
-            .collect()
+        contribution_lines(&self.ctx, d, SHARED)
     }
     fn questions_of(&self, d: &DilemmaDetail) -> Vec<String> {
-        d.contributions
-            .iter()
-            .filter(|c| c.kind == ContributionKind::Question)
-            .map(|c| self.ctx.text(&c.c.body).to_owned())
-            .collect()
+        contribution_lines(&self.ctx, d, &[ContributionKind::Question])
     }
+}
+
+/// What a report lists under "Ideas and practices shared".
+const SHARED: &[ContributionKind] = &[
+    ContributionKind::Idea,
+    ContributionKind::Experience,
+    ContributionKind::Link,
+];
+
+/// The contributions of these kinds, one line each, as reports list them.
+fn contribution_lines(ctx: &PageCtx, d: &DilemmaDetail, kinds: &[ContributionKind]) -> Vec<String> {
+    d.contributions
+        .iter()
+        .filter(|c| kinds.contains(&c.kind))
+        .map(|c| contribution_line(ctx, c))
+        .collect()
 }
 
 fn contribution_line(ctx: &PageCtx, c: &rules::ContributionView) -> String {
@@ -1296,10 +1247,9 @@ fn report_document(
                 .map(|(i, d)| {
                     let shown = d.d.question.show(ctx.locale);
                     let list = |kinds: &[ContributionKind]| {
-                        d.contributions
+                        contribution_lines(ctx, d, kinds)
                             .iter()
-                            .filter(|c| kinds.contains(&c.kind))
-                            .map(|c| format!("• {}", contribution_line(ctx, c)))
+                            .map(|l| format!("• {l}"))
                             .collect::<Vec<_>>()
                             .join("\n")
                     };
@@ -1324,11 +1274,7 @@ fn report_document(
                             },
                             PSection {
                                 heading: t("consultation-ideas-shared"),
-                                text: list(&[
-                                    ContributionKind::Idea,
-                                    ContributionKind::Experience,
-                                    ContributionKind::Link,
-                                ]),
+                                text: list(SHARED),
                             },
                             PSection {
                                 heading: t("dilemma-field-result"),

@@ -214,20 +214,9 @@ pub async fn part_of<C: ConnectionTrait>(
     actor: Option<&Actor>,
     d: &dilemma::Model,
 ) -> Result<Option<DilemmaPart>, DbErr> {
-    let Some(a) = actor else { return Ok(None) };
-    if d.presenter_id == Some(a.person_id) || d.created_by == Some(a.person_id) {
-        return Ok(Some(DilemmaPart::Presenter));
-    }
-    let row = dilemma_participant::Entity::find_by_id((d.id, a.person_id))
-        .one(db)
-        .await?;
-    Ok(
-        row.and_then(|r| match ParticipantRole::from_code(&r.role)? {
-            ParticipantRole::Presenter => Some(DilemmaPart::Presenter),
-            ParticipantRole::Rapporteur => Some(DilemmaPart::Rapporteur),
-            ParticipantRole::Invited => Some(DilemmaPart::Invited),
-        }),
-    )
+    Ok(parts_of(db, actor, std::slice::from_ref(d))
+        .await?
+        .remove(&d.id))
 }
 
 /// What the policy needs to know of `d` for `part`, at `now`.
