@@ -4,28 +4,11 @@
 mod common;
 
 use axum::http::StatusCode;
-use chrono::Utc;
 use common::TestApp;
+use majlis::accounts::affiliation;
 use majlis::accounts::policy::Role;
-use majlis::accounts::{Email, Password, affiliation, people};
 use majlis::directory::entities::municipality;
-use majlis::i18n::Locale;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-
-async fn person(app: &TestApp, email: &str, role: Role) -> i32 {
-    people::create(
-        &app.db,
-        &Email::parse(email).unwrap(),
-        email,
-        role,
-        Locale::En,
-        &Password::parse("affiliations test password".into()).unwrap(),
-        Utc::now(),
-    )
-    .await
-    .unwrap()
-    .id
-}
 
 async fn municipality_id(app: &TestApp, slug: &str) -> i32 {
     municipality::Entity::find()
@@ -48,9 +31,9 @@ async fn ties(app: &TestApp, person_id: i32) -> Vec<affiliation::Model> {
 db_test!(
     async fn coordinators_change_affiliations_and_rights_follow(app) {
         app.load_demo().await;
-        let coord = person(app, "coord@example.org", Role::Coordinator).await;
+        let coord = common::person(app, "coord@example.org", Role::Coordinator).await;
         common::enable_totp(app, coord).await;
-        let member = person(app, "member@example.org", Role::Member).await;
+        let member = common::person(app, "member@example.org", Role::Member).await;
         let sahinbey = municipality_id(app, "sahinbey").await;
         let (cc, ccsrf) = app.session_for(coord).await;
         let (mc, mcsrf) = app.session_for(member).await;
@@ -94,7 +77,7 @@ db_test!(
         assert!(page.body.contains("Head of social services"));
 
         // Removed: the rights go with it. The same id through another person's page is not found.
-        let other = person(app, "other@example.org", Role::Member).await;
+        let other = common::person(app, "other@example.org", Role::Member).await;
         let r = app
             .post_form(&path, &[("csrf", &ccsrf), ("action", "remove"), ("affiliation", &t[0].id.to_string())], &cc)
             .await;

@@ -9,31 +9,15 @@ mod common;
 use axum::http::StatusCode;
 use chrono::Utc;
 use common::TestApp;
+use majlis::accounts::affiliation;
 use majlis::accounts::policy::Role;
-use majlis::accounts::{Email, Password, affiliation, people};
 use majlis::consultations::entities::{contribution, dilemma, dilemma_participant};
 use majlis::directory::entities::{municipality_theme, theme};
 use majlis::events::entities::{event, event_session};
-use majlis::i18n::Locale;
 use majlis::library::entities::practice;
 use majlis::mail::queue;
 use sea_orm::ActiveValue::Set;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-
-async fn person(app: &TestApp, email: &str, role: Role) -> i32 {
-    people::create(
-        &app.db,
-        &Email::parse(email).unwrap(),
-        email,
-        role,
-        Locale::En,
-        &Password::parse("consultation test password".into()).unwrap(),
-        Utc::now(),
-    )
-    .await
-    .unwrap()
-    .id
-}
 
 async fn affiliate(app: &TestApp, person_id: i32, municipality_id: i32) {
     let tx = app.db.begin_write().await.unwrap();
@@ -124,8 +108,8 @@ async fn new_dilemma(
 db_test!(
     async fn the_online_flow_from_draft_to_a_result_found_by_search(app) {
         app.load_demo().await;
-        let presenter = person(app, "presenter@example.org", Role::Member).await;
-        let peer = person(app, "peer@example.org", Role::Member).await;
+        let presenter = common::person(app, "presenter@example.org", Role::Member).await;
+        let peer = common::person(app, "peer@example.org", Role::Member).await;
         let education = theme_id(app, "education").await;
         // A peer whose municipality works on the dilemma's theme is suggested.
         let muni = municipality_theme::Entity::find()
@@ -341,10 +325,10 @@ db_test!(
 db_test!(
     async fn participants_only_consultations_stay_hidden(app) {
         app.load_demo().await;
-        let presenter = person(app, "owner@example.org", Role::Member).await;
-        let invited = person(app, "invited@example.org", Role::Member).await;
-        let outsider = person(app, "outsider@example.org", Role::Member).await;
-        let coord = person(app, "coord@example.org", Role::Coordinator).await;
+        let presenter = common::person(app, "owner@example.org", Role::Member).await;
+        let invited = common::person(app, "invited@example.org", Role::Member).await;
+        let outsider = common::person(app, "outsider@example.org", Role::Member).await;
+        let coord = common::person(app, "coord@example.org", Role::Coordinator).await;
         common::enable_totp(app, coord).await;
         let (pc, pcsrf) = app.session_for(presenter).await;
         let education = theme_id(app, "education").await;
@@ -386,8 +370,8 @@ db_test!(
 
 db_test!(
     async fn a_double_click_sent_at_once_is_stored_once(app) {
-        let presenter = person(app, "p@example.org", Role::Member).await;
-        let peer = person(app, "q@example.org", Role::Member).await;
+        let presenter = common::person(app, "p@example.org", Role::Member).await;
+        let peer = common::person(app, "q@example.org", Role::Member).await;
         let (pc, pcsrf) = app.session_for(presenter).await;
         let (qc, qcsrf) = app.session_for(peer).await;
         let education = theme_id(app, "education").await;
@@ -411,9 +395,9 @@ db_test!(
 
 db_test!(
     async fn moderation_hides_with_a_reason_in_the_audit_log(app) {
-        let presenter = person(app, "p@example.org", Role::Member).await;
-        let peer = person(app, "q@example.org", Role::Member).await;
-        let coord = person(app, "c@example.org", Role::Coordinator).await;
+        let presenter = common::person(app, "p@example.org", Role::Member).await;
+        let peer = common::person(app, "q@example.org", Role::Member).await;
+        let coord = common::person(app, "c@example.org", Role::Coordinator).await;
         common::enable_totp(app, coord).await;
         let (pc, pcsrf) = app.session_for(presenter).await;
         let (qc, qcsrf) = app.session_for(peer).await;
@@ -475,9 +459,9 @@ db_test!(
         assert_eq!(dilemma::Entity::find().count(app.db.read()).await.unwrap(), 28, "every Urban Academy dilemma");
         let again = app.load_demo().await;
         assert_eq!(again.created, 0, "a second load adds nothing");
-        let coord = person(app, "coord@example.org", Role::Coordinator).await;
+        let coord = common::person(app, "coord@example.org", Role::Coordinator).await;
         common::enable_totp(app, coord).await;
-        let member = person(app, "member@example.org", Role::Member).await;
+        let member = common::person(app, "member@example.org", Role::Member).await;
         let (cc, ccsrf) = app.session_for(coord).await;
         let (mc, mcsrf) = app.session_for(member).await;
         let ua = event::Entity::find().filter(event::Column::Slug.eq("urban-academy-1-education")).one(app.db.read()).await.unwrap().unwrap();
@@ -625,9 +609,9 @@ db_test!(
 
 db_test!(
     async fn a_deleted_account_leaves_its_words_to_a_former_member_or_takes_them(app) {
-        let keeper = person(app, "keeper@example.org", Role::Member).await;
-        let leaver = person(app, "leaver@example.org", Role::Member).await;
-        let other = person(app, "other@example.org", Role::Member).await;
+        let keeper = common::person(app, "keeper@example.org", Role::Member).await;
+        let leaver = common::person(app, "leaver@example.org", Role::Member).await;
+        let other = common::person(app, "other@example.org", Role::Member).await;
         let education = theme_id(app, "education").await;
         let (kc, kcsrf) = app.session_for(keeper).await;
         let (lc, lcsrf) = app.session_for(leaver).await;
@@ -644,7 +628,7 @@ db_test!(
 
         // The keeper deletes the account and keeps what they wrote.
         let r = app
-            .post_form("/account/delete", &[("csrf", &kcsrf), ("password", "consultation test password"), ("delete_content", "no")], &kc)
+            .post_form("/account/delete", &[("csrf", &kcsrf), ("password", common::PASSWORD), ("delete_content", "no")], &kc)
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         let page = app.get(&format!("/consultations/{kept}")).await;
@@ -657,7 +641,7 @@ db_test!(
 
         // The leaver deletes the account and what they wrote.
         let r = app
-            .post_form("/account/delete", &[("csrf", &lcsrf), ("password", "consultation test password"), ("delete_content", "yes")], &lc)
+            .post_form("/account/delete", &[("csrf", &lcsrf), ("password", common::PASSWORD), ("delete_content", "yes")], &lc)
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         assert_eq!(app.get(&format!("/consultations/{gone}")).await.status, StatusCode::NOT_FOUND);
@@ -672,7 +656,7 @@ db_test!(
 db_test!(
     async fn a_rapporteur_marks_two_dilemmas_discussed_together(app) {
         app.load_demo().await;
-        let coord = person(app, "coord@example.org", Role::Coordinator).await;
+        let coord = common::person(app, "coord@example.org", Role::Coordinator).await;
         common::enable_totp(app, coord).await;
         let (cc, ccsrf) = app.session_for(coord).await;
         let ua = event::Entity::find().filter(event::Column::Slug.eq("urban-academy-1-civil-society")).one(app.db.read()).await.unwrap().unwrap();

@@ -384,3 +384,22 @@ pub fn pdf_text(pdf: &[u8]) -> String {
     assert!(out.status.success());
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// The password of people made with [`person`].
+pub const PASSWORD: &str = "a test passphrase nobody uses";
+
+/// A person with this email (also their name) and role; returns their id.
+pub async fn person(app: &TestApp, email: &str, role: majlis::accounts::policy::Role) -> i32 {
+    majlis::accounts::people::create(
+        &app.db,
+        &majlis::accounts::Email::parse(email).unwrap(),
+        email,
+        role,
+        majlis::i18n::Locale::En,
+        &majlis::accounts::Password::parse(PASSWORD.into()).unwrap(),
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap()
+    .id
+}
