@@ -18,6 +18,10 @@ use tokio::io::AsyncReadExt;
 
 const TARGET: usize = 20 * 1000 * 1000;
 
+/// Counts heap bytes: the `peak heap` column.
+#[global_allocator]
+static HEAP: common::PeakAlloc = common::PeakAlloc::new();
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--case") {
@@ -37,27 +41,32 @@ fn main() {
     let started = Instant::now();
     let pdf = dir.join("big.pdf");
     std::fs::write(&pdf, big_pdf()).expect("write pdf");
+    let scan = dir.join("scan.pdf");
+    std::fs::write(&scan, image_pdf()).expect("write pdf");
     let docx = dir.join("big.docx");
     std::fs::write(&docx, big_docx()).expect("write docx");
     let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
     println!(
-        "fixtures: PDF {:.1} MB, DOCX {:.1} MB (generated in {:.1?})",
+        "fixtures: text PDF {:.1} MB, scanned PDF {:.1} MB, DOCX {:.1} MB (generated in {:.1?})",
         size(&pdf) as f64 / 1e6,
+        size(&scan) as f64 / 1e6,
         size(&docx) as f64 / 1e6,
         started.elapsed()
     );
     println!();
     println!(
-        "{:<34} {:>4} {:>10} {:>12} {:>12} {:>10}",
-        "case", "runs", "median", "throughput", "peak RSS", "text"
+        "{:<34} {:>4} {:>10} {:>12} {:>12} {:>12} {:>10}",
+        "case", "runs", "median", "throughput", "peak RSS", "peak heap", "text"
     );
     let exe = std::env::current_exe().expect("own path");
-    let cases: [(&str, &Path, usize); 9] = [
+    let cases: [(&str, &Path, usize); 11] = [
         ("baseline (runtime, no work)", &pdf, 1),
         ("put PDF, no extraction", &pdf, 5),
         ("extract PDF (2 MiB text cap)", &pdf, 3),
         ("extract PDF (no cap)", &pdf, 3),
         ("put PDF + extraction", &pdf, 3),
+        ("extract scanned PDF", &scan, 3),
+        ("put scanned PDF + extraction", &scan, 3),
         ("put DOCX, no extraction", &docx, 5),
         ("extract DOCX (2 MiB text cap)", &docx, 3),
         ("extract DOCX (no cap)", &docx, 3),
@@ -139,13 +148,16 @@ fn child(case: &str, file: &Path, runs: usize) {
         format!("{:.1} MB/s", size as f64 / 1e6 / median.as_secs_f64())
     };
     println!(
-        "RESULT {:>4} {:>10} {:>12} {:>12} {:>10}",
+        "RESULT {:>4} {:>10} {:>12} {:>12} {:>12} {:>10}",
         runs,
         format_duration(median),
         throughput,
-        format!("{:.1} MB", peak_rss_kb() as f64 / 1024.0),
-        if text_len > 0 {
+        format!("{:.1} MB", peak_rss_kb() as f64 * 1024.0 / 1e6),
+        format!("{:.1} MB", HEAP.peak() as f64 / 1e6),
+        if text_len >= 100_000 {
             format!("{:.2} MB", text_len as f64 / 1e6)
+        } else if text_len > 0 {
+            format!("{:.1} kB", text_len as f64 / 1e3)
         } else {
             "-".to_owned()
         }
@@ -237,6 +249,58 @@ fn pdf_mixed(pages: &[Vec<String>]) -> Vec<u8> {
         }
         content.push_str("ET\n");
         objects.push(common::stream_object(content.as_bytes(), i % 50 == 0));
+    }
+    common::assemble_pdf(&objects)
+}
+
+/// ~20 MB PDF as a scanned report is: 40 pages, each a ~500 KB JPEG-coded
+/// image (random bytes; never decoded) and a line of text.
+fn image_pdf() -> Vec<u8> {
+    let mut words = common::Words::new(9);
+    let pages = 40;
+    let image_len = TARGET / pages;
+    let mut objects: Vec<Vec<u8>> = vec![b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()];
+    let kids: Vec<String> = (0..pages).map(|i| format!("{} 0 R", 4 + 3 * i)).collect();
+    objects.push(
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+            kids.join(" ")
+        )
+        .into_bytes(),
+    );
+    objects.push(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+            .to_vec(),
+    );
+    let mut noise = 0x9e37_79b9_7f4a_7c15_u64;
+    for i in 0..pages {
+        let (content, image) = (5 + 3 * i, 6 + 3 * i);
+        objects.push(
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 {image} 0 R >> >> /Contents {content} 0 R >>"
+            )
+            .into_bytes(),
+        );
+        let text = format!(
+            "q 595 0 0 800 0 42 cm /Im1 Do Q BT /F1 10 Tf 50 20 Td ({}) Tj ET",
+            words.line(80)
+        );
+        objects.push(common::stream_object(text.as_bytes(), false));
+        let pixels: Vec<u8> = (0..image_len)
+            .map(|_| {
+                noise ^= noise << 13;
+                noise ^= noise >> 7;
+                noise ^= noise << 17;
+                noise as u8
+            })
+            .collect();
+        let mut body = format!(
+            "<< /Type /XObject /Subtype /Image /Width 1240 /Height 1754 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length {image_len} >>\nstream\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(&pixels);
+        body.extend_from_slice(b"\nendstream");
+        objects.push(body);
     }
     common::assemble_pdf(&objects)
 }

@@ -253,3 +253,93 @@ pub fn elf() -> Vec<u8> {
     v.resize(4096, 0x90);
     v
 }
+
+/// The system allocator, counting the bytes in use and their peak. A test
+/// or benchmark binary installs it with `#[global_allocator]`.
+pub struct PeakAlloc {
+    current: std::sync::atomic::AtomicUsize,
+    peak: std::sync::atomic::AtomicUsize,
+}
+
+impl PeakAlloc {
+    pub const fn new() -> Self {
+        Self {
+            current: std::sync::atomic::AtomicUsize::new(0),
+            peak: std::sync::atomic::AtomicUsize::new(0),
+        }
+    }
+
+    /// Starts a new measurement: the peak becomes what is in use now.
+    pub fn reset_peak(&self) {
+        use std::sync::atomic::Ordering::SeqCst;
+        self.peak.store(self.current.load(SeqCst), SeqCst);
+    }
+
+    /// Bytes in use now.
+    pub fn current(&self) -> usize {
+        self.current.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Most bytes in use at once since the last [`Self::reset_peak`].
+    pub fn peak(&self) -> usize {
+        self.peak.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    fn grew(&self, by: usize) {
+        use std::sync::atomic::Ordering::Relaxed;
+        let now = self.current.fetch_add(by, Relaxed) + by;
+        if now > self.peak.load(Relaxed) {
+            self.peak.fetch_max(now, Relaxed);
+        }
+    }
+}
+
+impl Default for PeakAlloc {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+// SAFETY: every call is passed to `System` unchanged; only sizes are counted.
+unsafe impl std::alloc::GlobalAlloc for PeakAlloc {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        // SAFETY: same contract as the caller's.
+        let p = unsafe { std::alloc::System.alloc(layout) };
+        if !p.is_null() {
+            self.grew(layout.size());
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        // SAFETY: same contract as the caller's.
+        unsafe { std::alloc::System.dealloc(ptr, layout) };
+        self.current
+            .fetch_sub(layout.size(), std::sync::atomic::Ordering::Relaxed);
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
+        // SAFETY: same contract as the caller's.
+        let p = unsafe { std::alloc::System.alloc_zeroed(layout) };
+        if !p.is_null() {
+            self.grew(layout.size());
+        }
+        p
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: same contract as the caller's.
+        let p = unsafe { std::alloc::System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            if new_size >= layout.size() {
+                self.grew(new_size - layout.size());
+            } else {
+                self.current.fetch_sub(
+                    layout.size() - new_size,
+                    std::sync::atomic::Ordering::Relaxed,
+                );
+            }
+        }
+        p
+    }
+}
