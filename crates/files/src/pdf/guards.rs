@@ -9,6 +9,8 @@ use std::io::{self, Read};
 
 use pdf_extract::{Dictionary, Document, Object, ObjectId};
 
+use super::pager::Pager;
+
 /// Raw pre-scan: largest any single zlib stream of a PDF may inflate to
 /// before extraction is refused.
 const PDF_MAX_STREAM_INFLATED: u64 = 256 * 1024 * 1024;
@@ -161,12 +163,13 @@ pub(super) fn inherited<'a>(
 /// without bound, so a bomb must be stopped before it loads. Catches
 /// single-layer Flate; [`super::store`]'s load filter then checks every object's real
 /// filter chain.
-pub(super) fn pdf_inflation_within_limits(data: &[u8]) -> bool {
+pub(super) fn pdf_inflation_within_limits(data: &[u8], pager: &Pager) -> bool {
     let finder = memchr::memmem::Finder::new(b"stream");
     let mut total: u64 = 0;
     let mut pos = 0;
     while let Some(found) = finder.find(&data[pos..]) {
         let at = pos + found;
+        pager.read(at + 6 - pos);
         pos = at + 6;
         if at >= 3 && &data[at - 3..at] == b"end" {
             continue;

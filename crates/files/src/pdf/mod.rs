@@ -27,6 +27,7 @@
 
 mod compact;
 mod guards;
+mod pager;
 mod store;
 
 use std::cell::Cell;
@@ -40,6 +41,7 @@ use pdf_extract::{Dictionary, Document, Object, ObjectId};
 
 use crate::extract::TextSink;
 use guards::{FormCheck, page_is_safe, pdf_inflation_within_limits};
+use pager::Pager;
 use store::Store;
 
 /// Time after which PDF text extraction stops, keeping what it has.
@@ -57,17 +59,18 @@ pub(crate) fn pdf_text(path: &Path, sink: &mut TextSink) -> Option<()> {
     // upload just put them) instead of copying them onto the heap.
     let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
     let data: &[u8] = &map;
-    if !pdf_inflation_within_limits(data) {
+    let pager = Pager::new(data);
+    if !pdf_inflation_within_limits(data, &pager) {
         return None;
     }
     // lopdf's loader for encrypted files bypasses the load filter.
-    if memchr::memmem::find(data, b"/Encrypt").is_some() {
+    if contains(data, b"/Encrypt", &pager) {
         return None;
     }
     // lopdf parses from the header on; its positions count from there.
     let header = data.windows(5).position(|w| w == b"%PDF-").unwrap_or(0) as u64;
-    let (mut doc, loading) = store::load(data)?;
-    let mut store = Store::new(loading, &mut doc, data, header, file);
+    let (mut doc, loading) = store::load(data, &pager)?;
+    let mut store = Store::new(loading, &mut doc, data, header, file, &pager);
     drop(map);
 
     let pages = store.pages(&mut doc);
@@ -100,6 +103,23 @@ pub(crate) fn pdf_text(path: &Path, sink: &mut TextSink) -> Option<()> {
         }
     }
     Some(())
+}
+
+/// Whether `needle` occurs in `data`, searched a mebibyte at a time so that
+/// `pager` can let the pages read go.
+fn contains(data: &[u8], needle: &[u8], pager: &Pager) -> bool {
+    const CHUNK: usize = 1024 * 1024;
+    let finder = memchr::memmem::Finder::new(needle);
+    let mut start = 0;
+    while start < data.len() {
+        let end = (start + CHUNK + needle.len()).min(data.len());
+        if finder.find(&data[start..end]).is_some() {
+            return true;
+        }
+        pager.read(end - start);
+        start += CHUNK;
+    }
+    false
 }
 
 /// Points the catalog at a new, empty page tree (`/Kids` is set to the one

@@ -21,6 +21,7 @@ use pdf_extract::{Document, Object, ObjectId};
 
 use super::compact;
 use super::guards::{decoded_len, inherited};
+use super::pager::Pager;
 
 /// At load: once non-image streams together decode to more than this, the rest are emptied.
 const PDF_MAX_OBJECTS_DECODED: u64 = 512 * 1024 * 1024;
@@ -28,6 +29,8 @@ const PDF_MAX_OBJECTS_DECODED: u64 = 512 * 1024 * 1024;
 const SHARED_CACHE: usize = 4 * 1024 * 1024;
 /// Deepest page tree walked for the page order.
 const MAX_TREE_DEPTH: usize = 256;
+/// Bytes at each end of a stream that find it again in the file.
+const PROBE: usize = 64;
 
 /// Objects `pdf-extract` never reads, left out at load: tagged-PDF
 /// structure (thousands of small dictionaries in a long report),
@@ -62,6 +65,8 @@ struct SetAside {
     len: Option<usize>,
     /// Of the content `lopdf` parsed (`None` for a stream read late).
     crc: Option<u32>,
+    /// Of its first and last [`PROBE`] bytes, to find it without reading it all.
+    probe: u32,
     /// The `/Length` object, for a stream read late.
     length: Option<ObjectId>,
 }
@@ -72,6 +77,8 @@ struct SetAside {
 pub(super) struct Loading {
     /// What non-image streams of the PDF may still decode to.
     budget: u64,
+    /// The map being parsed, to let its pages go as the parse goes on.
+    pager: Option<Pager>,
     arena: Vec<u8>,
     index: HashMap<ObjectId, Entry>,
     set_aside: HashMap<ObjectId, SetAside>,
@@ -84,10 +91,12 @@ thread_local! {
 /// Loads `data` with [`guard_object`] as the filter; the document holds
 /// the catalog and page-tree nodes, the returned [`Loading`] the rest.
 /// `None` when `lopdf` cannot load it or it is encrypted.
-pub(super) fn load(data: &[u8]) -> Option<(Document, Loading)> {
+pub(super) fn load(data: &[u8], pager: &Pager) -> Option<(Document, Loading)> {
+    pager.release();
     LOADING.with(|l| {
         *l.borrow_mut() = Loading {
             budget: PDF_MAX_OBJECTS_DECODED,
+            pager: Some(pager.clone()),
             ..Loading::default()
         }
     });
@@ -111,6 +120,15 @@ pub(super) fn load(data: &[u8]) -> Option<(Document, Loading)> {
 /// more than the guards allow, or past the document's budget, are emptied;
 /// the content of the others is dropped and found again in the file later.
 fn guard_object(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
+    LOADING.with(|l| {
+        if let Some(pager) = &l.borrow().pager {
+            let content = match &*object {
+                Object::Stream(stream) => stream.content.len(),
+                _ => 0,
+            };
+            pager.read(256 + content);
+        }
+    });
     let dict = match object {
         Object::Dictionary(dict) => Some(&*dict),
         Object::Stream(stream) => Some(&stream.dict),
@@ -150,6 +168,7 @@ fn guard_object(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)>
                     position: Some(p as u64),
                     len: None,
                     crc: None,
+                    probe: 0,
                     length: stream
                         .dict
                         .get(b"Length")
@@ -161,6 +180,7 @@ fn guard_object(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)>
                     position: stream.start_position.map(|p| p as u64),
                     len: Some(stream.content.len()),
                     crc: Some(crc32(&stream.content)),
+                    probe: probe(&stream.content),
                     length: None,
                 })
             };
@@ -211,6 +231,7 @@ impl Store {
         data: &[u8],
         header: u64,
         file: File,
+        pager: &Pager,
     ) -> Self {
         let mut arena = loading.arena;
         arena.shrink_to_fit();
@@ -226,7 +247,8 @@ impl Store {
         // Object streams were expanded; they are not needed any more.
         doc.objects
             .retain(|_, object| !matches!(object, Object::Stream(s) if s.dict.has_type(b"ObjStm")));
-        store.locate(data, doc);
+        store.locate(data, doc, pager);
+        pager.release();
         store
     }
 
@@ -234,12 +256,15 @@ impl Store {
     /// stream lopdf read late has its position; its length is its
     /// `/Length` object's value. Any other is after the first `stream`
     /// keyword (and its end of line) that follows the object's offset in the
-    /// cross-reference table and is followed by bytes with the right CRC. A
-    /// stream that cannot be found is forgotten (it stays empty).
-    fn locate(&mut self, data: &[u8], doc: &Document) {
+    /// cross-reference table and begins and ends with the right bytes (the
+    /// whole is checked when read back). A stream that cannot be found is
+    /// forgotten (it stays empty).
+    fn locate(&mut self, data: &[u8], doc: &Document, pager: &Pager) {
         use pdf_extract::xref::XrefEntry;
         /// `stream` keywords tried per object (a dictionary may hold the word in a string).
         const TRIES: usize = 8;
+        /// Where the keyword is looked for, from the object's start.
+        const DICTIONARY_SPAN: usize = 64 * 1024;
         let keyword = memchr::memmem::Finder::new(b"stream");
         let header = self.header as usize;
         let (arena, index) = (&self.arena, &self.index);
@@ -262,7 +287,7 @@ impl Store {
             if aside.position.is_some() {
                 return true;
             }
-            let (Some(len), Some(crc)) = (aside.len, aside.crc) else {
+            let Some(len) = aside.len else {
                 return false;
             };
             let Some(XrefEntry::Normal { offset, .. }) = doc.reference_table.get(id.0) else {
@@ -272,7 +297,8 @@ impl Store {
             let Some(object) = data.get(object_start..) else {
                 return false;
             };
-            for found in keyword.find_iter(object).take(TRIES) {
+            let head = &object[..object.len().min(DICTIONARY_SPAN)];
+            for found in keyword.find_iter(head).take(TRIES) {
                 let mut at = found + 6;
                 while matches!(object.get(at), Some(b' ' | b'\t')) {
                     at += 1;
@@ -282,9 +308,11 @@ impl Store {
                     _ if matches!(object.get(at), Some(b'\n' | b'\r')) => 1,
                     _ => continue,
                 };
+                pager.touch(object_start);
+                pager.touch(object_start + at + len);
                 if object
                     .get(at..at + len)
-                    .is_some_and(|content| crc32(content) == crc)
+                    .is_some_and(|content| probe(content) == aside.probe)
                 {
                     aside.position = Some((object_start + at - header) as u64);
                     return true;
@@ -472,6 +500,18 @@ fn push_values<'a>(dict: &'a pdf_extract::Dictionary, stack: &mut Vec<(&'a Objec
             _ => stack.push((value, true)),
         }
     }
+}
+
+/// CRC-32 of the first and last [`PROBE`] bytes (of all, when fewer).
+fn probe(bytes: &[u8]) -> u32 {
+    let mut crc = flate2::Crc::new();
+    if bytes.len() <= 2 * PROBE {
+        crc.update(bytes);
+    } else {
+        crc.update(&bytes[..PROBE]);
+        crc.update(&bytes[bytes.len() - PROBE..]);
+    }
+    crc.sum()
 }
 
 fn crc32(bytes: &[u8]) -> u32 {
