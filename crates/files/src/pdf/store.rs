@@ -31,6 +31,19 @@ const SHARED_CACHE: usize = 4 * 1024 * 1024;
 const MAX_TREE_DEPTH: usize = 256;
 /// Bytes at each end of a stream that find it again in the file.
 const PROBE: usize = 64;
+/// What `pdf-extract` reads of a page (directly or inherited from the tree).
+const PAGE_KEYS: [&[u8]; 5] = [
+    b"Contents",
+    b"Resources",
+    b"MediaBox",
+    b"CropBox",
+    b"ArtBox",
+];
+/// Entries never followed when putting a page's objects back: the tree
+/// upwards (its nodes stay in the document), and what `pdf-extract` never
+/// reads and can be large (annotations, application data such as an
+/// illustration program's private copy of the artwork, XMP, thumbnails).
+const UNREAD_KEYS: [&[u8]; 5] = [b"Parent", b"Annots", b"PieceInfo", b"Metadata", b"Thumb"];
 
 /// Objects `pdf-extract` never reads, left out at load: tagged-PDF
 /// structure (thousands of small dictionaries in a long report),
@@ -384,20 +397,25 @@ impl Store {
         }
     }
 
-    /// Puts back into `doc` every object page `page` reaches, through its
-    /// dictionary and the attributes it inherits, never following `/Parent`
-    /// (the tree nodes are in the document already). Streams get their
-    /// content back, except TrueType programs (`/FontFile2`), which
-    /// `pdf-extract` decodes but never reads. Returns what was put back, to
-    /// hand to [`Self::dematerialize`].
+    /// Puts back into `doc` page `page` and every object it reaches through
+    /// what `pdf-extract` reads of it ([`PAGE_KEYS`], its own or inherited),
+    /// never following `/Parent` (the tree nodes are in the document
+    /// already) nor into [`UNREAD_KEYS`]. Streams get their content back,
+    /// except TrueType programs (`/FontFile2`), which `pdf-extract` decodes
+    /// but never reads. Returns what was put back, to hand to
+    /// [`Self::dematerialize`].
     pub(super) fn materialize(&mut self, doc: &mut Document, page: ObjectId) -> Vec<ObjectId> {
         let mut added = Vec::new();
-        self.put_back(doc, vec![(page, true)], &mut added);
-        // Inherited attributes live in tree nodes, whose own references
-        // (a shared resource dictionary, say) are not back yet.
+        if !doc.objects.contains_key(&page)
+            && let Some(object) = self.read(page)
+        {
+            doc.objects.insert(page, object);
+            added.push(page);
+        }
+        // Inherited attributes live in tree nodes, which are in the document.
         let mut todo = Vec::new();
         if let Ok(dict) = doc.get_dictionary(page) {
-            for key in [&b"Resources"[..], b"MediaBox", b"CropBox", b"Rotate"] {
+            for key in PAGE_KEYS {
                 if let Some(value) = inherited(doc, dict, key) {
                     references(value, &mut todo);
                 }
@@ -477,8 +495,8 @@ impl Store {
     }
 }
 
-/// Pushes the objects `object` refers to (not through `/Parent`, nor to
-/// annotations), each with whether its content is wanted.
+/// Pushes the objects `object` refers to (not through [`UNREAD_KEYS`]),
+/// each with whether its content is wanted.
 fn references(object: &Object, todo: &mut Vec<(ObjectId, bool)>) {
     let mut stack = vec![(object, true)];
     while let Some((object, with_content)) = stack.pop() {
@@ -495,7 +513,7 @@ fn references(object: &Object, todo: &mut Vec<(ObjectId, bool)>) {
 fn push_values<'a>(dict: &'a pdf_extract::Dictionary, stack: &mut Vec<(&'a Object, bool)>) {
     for (key, value) in dict.iter() {
         match key.as_slice() {
-            b"Parent" | b"Annots" => {}
+            key if UNREAD_KEYS.contains(&key) => {}
             b"FontFile2" => stack.push((value, false)),
             _ => stack.push((value, true)),
         }
