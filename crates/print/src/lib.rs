@@ -270,17 +270,38 @@ impl ConsultationReport {
     }
 }
 
+/// A document as the templates' JSON input, without the Unicode isolation
+/// marks U+2068 and U+2069. Fluent wraps every value it places in a
+/// translated sentence in them; typst lays out each paragraph's directions
+/// itself, and in a PDF the marks would stay in the text layer, where
+/// copying, searching ("Question 1") and text extraction trip on them.
+fn typst_data<T: Serialize>(document: &T) -> Result<Vec<u8>, PrintError> {
+    fn strip(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::String(s) if s.contains(['\u{2068}', '\u{2069}']) => {
+                s.retain(|c| c != '\u{2068}' && c != '\u{2069}');
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+            serde_json::Value::Object(fields) => fields.values_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut value = serde_json::to_value(document)?;
+    strip(&mut value);
+    Ok(serde_json::to_vec(&value)?)
+}
+
 impl Printer {
     /// Typesets one practice sheet (A4) and returns the PDF bytes.
     pub fn practice_sheet(&self, sheet: &Sheet) -> Result<Vec<u8>, PrintError> {
-        let data = serde_json::to_vec(&sheet.normalised())?;
+        let data = typst_data(&sheet.normalised())?;
         self.render(world::Template::Sheet, data)
     }
 
     /// Typesets a compendium (A4: cover, introduction, contents, chapters)
     /// and returns the PDF bytes.
     pub fn compendium(&self, book: &Compendium) -> Result<Vec<u8>, PrintError> {
-        let data = serde_json::to_vec(&book.normalised())?;
+        let data = typst_data(&book.normalised())?;
         self.render(world::Template::Compendium, data)
     }
 
@@ -288,7 +309,7 @@ impl Printer {
     /// contents when there is more than one session, then the sessions) and
     /// returns the PDF bytes.
     pub fn consultation_report(&self, report: &ConsultationReport) -> Result<Vec<u8>, PrintError> {
-        let data = serde_json::to_vec(&report.normalised())?;
+        let data = typst_data(&report.normalised())?;
         self.render(world::Template::Report, data)
     }
 }

@@ -278,3 +278,20 @@ fn empty_report_renders() {
     assert_lacks(&text, "Rapporteur");
     assert_lacks(&text, "Wrap-up");
 }
+
+/// Translated labels arrive with Fluent's isolation marks around numbers
+/// (U+2068 … U+2069); the PDF's text has none, so copying or searching
+/// "Question 1" finds it.
+#[test]
+fn isolation_marks_of_translations_are_left_out() {
+    let mut report = english_report();
+    report.sessions[0].dilemmas[0].label = "Question \u{2068}1\u{2069}".to_owned();
+    report.sessions[0].title = "Session \u{2068}Labour market\u{2069}".to_owned();
+    let pdf = save(
+        "report-isolates",
+        &printer().consultation_report(&report).expect("render"),
+    );
+    let raw = run("pdftotext", &["-enc", "UTF-8"], &pdf);
+    assert!(raw.contains("Question 1:"), "{raw:?}");
+    assert!(raw.contains("Session Labour market"), "{raw:?}");
+}
