@@ -219,22 +219,7 @@ fn big_pdf() -> Vec<u8> {
 
 /// Like `common::pdf`, compressing every 50th page's content stream.
 fn pdf_mixed(pages: &[Vec<String>]) -> Vec<u8> {
-    let mut objects: Vec<Vec<u8>> = vec![b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()];
-    let kids: Vec<String> = (0..pages.len())
-        .map(|i| format!("{} 0 R", 4 + 2 * i))
-        .collect();
-    objects.push(
-        format!(
-            "<< /Type /Pages /Kids [{}] /Count {} >>",
-            kids.join(" "),
-            pages.len()
-        )
-        .into_bytes(),
-    );
-    objects.push(
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
-            .to_vec(),
-    );
+    let mut objects = common::pdf_head(pages.len(), 4, 2);
     for (i, lines) in pages.iter().enumerate() {
         objects.push(
             format!(
@@ -259,19 +244,7 @@ fn image_pdf() -> Vec<u8> {
     let mut words = common::Words::new(9);
     let pages = 40;
     let image_len = TARGET / pages;
-    let mut objects: Vec<Vec<u8>> = vec![b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()];
-    let kids: Vec<String> = (0..pages).map(|i| format!("{} 0 R", 4 + 3 * i)).collect();
-    objects.push(
-        format!(
-            "<< /Type /Pages /Kids [{}] /Count {pages} >>",
-            kids.join(" ")
-        )
-        .into_bytes(),
-    );
-    objects.push(
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
-            .to_vec(),
-    );
+    let mut objects = common::pdf_head(pages, 4, 3);
     let mut noise = 0x9e37_79b9_7f4a_7c15_u64;
     for i in 0..pages {
         let (content, image) = (5 + 3 * i, 6 + 3 * i);

@@ -22,19 +22,7 @@ fn drawing_pages(pages: usize) -> (Vec<u8>, Vec<String>, Vec<u8>) {
         noise % 600
     };
     let mut lines = Vec::new();
-    let mut objects: Vec<Vec<u8>> = vec![b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()];
-    let kids: Vec<String> = (0..pages).map(|i| format!("{} 0 R", 4 + 2 * i)).collect();
-    objects.push(
-        format!(
-            "<< /Type /Pages /Kids [{}] /Count {pages} >>",
-            kids.join(" ")
-        )
-        .into_bytes(),
-    );
-    objects.push(
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
-            .to_vec(),
-    );
+    let mut objects = common::pdf_head(pages, 4, 2);
     let mut compressed = Vec::new();
     for i in 0..pages {
         objects.push(

@@ -111,13 +111,7 @@ fn bytes_before_the_header() {
 fn resources_shared_by_many_pages() {
     let n = 40;
     let padding = format!("% {}\n", "x".repeat(200 * 1024));
-    let mut objects: Vec<Vec<u8>> = vec![b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()];
-    let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", 5 + 3 * i)).collect();
-    objects.push(format!("<< /Type /Pages /Kids [{}] /Count {n} >>", kids.join(" ")).into_bytes());
-    objects.push(
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
-            .to_vec(),
-    );
+    let mut objects = common::pdf_head(n, 5, 3);
     // 4: the shared footer form.
     objects.push(common::stream_object_with(
         b"BT /F1 8 Tf 50 20 Td (Shared footer) Tj ET",

@@ -124,27 +124,29 @@ pub fn odf(kind: &str, paragraphs: &[&str]) -> Vec<u8> {
     ])
 }
 
+/// The first objects of the fixtures' PDFs: 1 the catalog, 2 the page tree
+/// (`pages` pages, object `first + step * i` for page `i`), 3 Helvetica.
+pub fn pdf_head(pages: usize, first: usize, step: usize) -> Vec<Vec<u8>> {
+    let kids: Vec<String> = (0..pages)
+        .map(|i| format!("{} 0 R", first + step * i))
+        .collect();
+    vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+            kids.join(" ")
+        )
+        .into_bytes(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+            .to_vec(),
+    ]
+}
+
 /// A PDF with one page per entry of `pages`, each a list of text lines in
 /// Helvetica (WinAnsi). Content streams are Flate-compressed when `compress`.
 pub fn pdf(pages: &[Vec<String>], compress: bool) -> Vec<u8> {
-    let mut objects: Vec<Vec<u8>> = Vec::new();
     // 1: catalog, 2: pages, 3: font, then (page, content) pairs.
-    objects.push(b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
-    let kids: Vec<String> = (0..pages.len())
-        .map(|i| format!("{} 0 R", 4 + 2 * i))
-        .collect();
-    objects.push(
-        format!(
-            "<< /Type /Pages /Kids [{}] /Count {} >>",
-            kids.join(" "),
-            pages.len()
-        )
-        .into_bytes(),
-    );
-    objects.push(
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
-            .to_vec(),
-    );
+    let mut objects = pdf_head(pages.len(), 4, 2);
     for (i, lines) in pages.iter().enumerate() {
         let content_id = 5 + 2 * i;
         objects.push(
