@@ -81,6 +81,7 @@ pub(crate) fn pdf_text(path: &Path, sink: &mut TextSink) -> Option<()> {
     let mut output = Deadline {
         inner: pdf_extract::PlainTextOutput::new(out),
         until: Instant::now() + PDF_TIME_LIMIT,
+        chars: 0,
     };
     let mut forms = FormCheck::default();
     for page in pages {
@@ -141,13 +142,19 @@ fn one_page_tree(doc: &mut Document) -> Option<ObjectId> {
 }
 
 /// Stops `pdf-extract` once the time limit has passed (checked per page and
-/// per character; each content stream is bounded by the load guard).
+/// every [`Deadline::EVERY`] characters; each content stream is bounded by
+/// the load guard).
 struct Deadline<'a> {
     inner: pdf_extract::PlainTextOutput<&'a mut dyn io::Write>,
     until: Instant,
+    /// Characters since the clock was last read.
+    chars: u32,
 }
 
 impl Deadline<'_> {
+    /// Reading the clock for every character took a tenth of the time.
+    const EVERY: u32 = 256;
+
     fn check(&self) -> Result<(), pdf_extract::OutputError> {
         if Instant::now() > self.until {
             Err(pdf_extract::OutputError::IoError(io::Error::other(
@@ -182,7 +189,11 @@ impl pdf_extract::OutputDev for Deadline<'_> {
         font_size: f64,
         char: &str,
     ) -> Result<(), pdf_extract::OutputError> {
-        self.check()?;
+        self.chars += 1;
+        if self.chars >= Self::EVERY {
+            self.chars = 0;
+            self.check()?;
+        }
         self.inner
             .output_character(trm, width, spacing, font_size, char)
     }
