@@ -686,3 +686,116 @@ db_test!(
         assert!(dilemma_by_slug(app, &b.slug).await.joint_with.is_none());
     }
 );
+
+/// The options of the `<select id="{id}">` of a page.
+fn select_options(body: &str, id: &str) -> Vec<String> {
+    let start = body.find(&format!("<select id=\"{id}\"")).expect("select");
+    let end = start + body[start..].find("</select>").expect("end of select");
+    body[start..end]
+        .split("<option value=\"")
+        .skip(1)
+        .filter_map(|o| o.split('"').next())
+        .filter(|v| !v.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+db_test!(
+    async fn contribution_forms_list_a_bounded_choice_and_accept_any_practice(app) {
+        app.load_demo().await;
+        let presenter = common::person(app, "lister@example.org", Role::Member).await;
+        let peer = common::person(app, "linker@example.org", Role::Member).await;
+        let education = theme_id(app, "education").await;
+        let (pc, pcsrf) = app.session_for(presenter).await;
+        let (qc, qcsrf) = app.session_for(peer).await;
+        let slug = new_dilemma(
+            app,
+            &pc,
+            &pcsrf,
+            "How do we share school buildings with evening courses for adults?",
+            "members",
+            education,
+        )
+        .await;
+        for step in ["open", "ideas"] {
+            let r = app.post_form(&format!("/consultations/{slug}/{step}"), &[("csrf", &pcsrf)], &pc).await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{step}: {}", r.body);
+        }
+
+        // A library larger than a form should list: copies of a demo practice,
+        // on no theme, named to sort after every demo practice.
+        let model = practice::Entity::find()
+            .filter(practice::Column::Status.eq("published"))
+            .one(app.db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        let tx = app.db.begin_write().await.unwrap();
+        let mut copies = Vec::new();
+        for i in 0..(majlis::consultations::routes::CHOICES as usize + 10) {
+            let mut copy: practice::ActiveModel = model.clone().into();
+            copy.id = sea_orm::ActiveValue::NotSet;
+            copy.slug = Set(format!("zz-copy-{i:03}"));
+            copies.push(copy.insert(&tx).await.unwrap().id);
+        }
+        tx.commit().await.unwrap();
+        let on_theme: Vec<i32> = majlis::library::entities::practice_theme::Entity::find()
+            .filter(majlis::library::entities::practice_theme::Column::ThemeId.eq(education))
+            .all(app.db.read())
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|t| t.practice_id)
+            .collect();
+        assert!(!on_theme.is_empty(), "a demo practice works on education");
+
+        let page = app.get_with(&format!("/consultations/{slug}"), &[("cookie", &qc)]).await;
+        assert_eq!(page.status, StatusCode::OK);
+        let listed = select_options(&page.body, "i-practice");
+        assert_eq!(listed.len(), majlis::consultations::routes::CHOICES as usize, "the list is bounded");
+        for id in &on_theme {
+            assert!(listed.contains(&id.to_string()), "practices on the dilemma's theme come first");
+        }
+        let last = *copies.last().unwrap();
+        assert!(!listed.contains(&last.to_string()), "the list leaves some out");
+        assert!(page.body.contains("paste its address below"), "the form says how to share the others");
+
+        // A published practice the list leaves out can still be linked...
+        let r = app
+            .post_form(
+                &format!("/consultations/{slug}/contribute"),
+                &[
+                    ("csrf", &qcsrf),
+                    ("kind", "link"),
+                    ("text", "This one is not in the list."),
+                    ("practice", &last.to_string()),
+                    ("key", "0a0b0c0d0e0f10111213141516171819"),
+                ],
+                &qc,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let d = dilemma_by_slug(app, &slug).await;
+        assert_eq!(contributions(app, d.id).await[0].practice_id, Some(last));
+
+        // ...but not a draft, nor one that does not exist: refused, nothing stored.
+        let draft = copies[0];
+        let mut unpublished: practice::ActiveModel = practice::Entity::find_by_id(draft).one(app.db.read()).await.unwrap().unwrap().into();
+        unpublished.status = Set("draft".to_owned());
+        let tx = app.db.begin_write().await.unwrap();
+        unpublished.update(&tx).await.unwrap();
+        tx.commit().await.unwrap();
+        for (bad, key) in [(draft, "1a1b1c1d1e1f20212223242526272829"), (i32::MAX, "2a2b2c2d2e2f30313233343536373839")] {
+            let r = app
+                .post_form(
+                    &format!("/consultations/{slug}/contribute"),
+                    &[("csrf", &qcsrf), ("kind", "link"), ("text", "Refused link"), ("practice", &bad.to_string()), ("key", key)],
+                    &qc,
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::BAD_REQUEST, "{bad}");
+            assert!(r.body.contains("Refused link"), "the form keeps what was typed");
+        }
+        assert_eq!(contributions(app, d.id).await.len(), 1);
+    }
+);

@@ -974,6 +974,7 @@ dilemma-field-text = مساهمتك
 dilemma-field-practice = ممارسة جيدة
 dilemma-field-resource = وثيقة
 dilemma-field-url = عنوان الويب
+consultation-choices-hint = تعرض القائمتان حتى { $n } من الممارسات والوثائق، وأولها ما يتناول مواضيع هذه الاستشارة. لمشاركة غيرها، الصق عنوانها أدناه.
 dilemma-field-answer = الإجابة
 dilemma-field-reason = السبب
 dilemma-field-people = الأشخاص

@@ -929,6 +929,7 @@ dilemma-field-text = Ihr Beitrag
 dilemma-field-practice = Praxisbeispiel
 dilemma-field-resource = Dokument
 dilemma-field-url = Webadresse
+consultation-choices-hint = Die Listen zeigen bis zu { $n } Praxisbeispiele und Dokumente, zuerst die zu den Themen dieser Konsultation. Um ein anderes zu teilen, fügen Sie unten seine Adresse ein.
 dilemma-field-answer = Antwort
 dilemma-field-reason = Grund
 dilemma-field-people = Personen

@@ -924,6 +924,7 @@ dilemma-field-text = Your contribution
 dilemma-field-practice = Good practice
 dilemma-field-resource = Document
 dilemma-field-url = Web address
+consultation-choices-hint = The lists show up to { $n } practices and documents, those on this consultation's themes first. To share another, paste its address below.
 dilemma-field-answer = Answer
 dilemma-field-reason = Reason
 dilemma-field-people = People

@@ -930,6 +930,7 @@ dilemma-field-text = Votre contribution
 dilemma-field-practice = Bonne pratique
 dilemma-field-resource = Document
 dilemma-field-url = Adresse web
+consultation-choices-hint = Les listes montrent jusqu'à { $n } pratiques et documents, d'abord ceux qui portent sur les thèmes de cette consultation. Pour en partager un autre, collez son adresse ci-dessous.
 dilemma-field-answer = Réponse
 dilemma-field-reason = Motif
 dilemma-field-people = Personnes

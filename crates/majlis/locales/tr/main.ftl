@@ -929,6 +929,7 @@ dilemma-field-text = Katkınız
 dilemma-field-practice = İyi uygulama
 dilemma-field-resource = Belge
 dilemma-field-url = Web adresi
+consultation-choices-hint = Listeler, önce bu danışmanın konularındakiler olmak üzere en fazla { $n } uygulama ve belge gösterir. Başka birini paylaşmak için adresini aşağıya yapıştırın.
 dilemma-field-answer = Yanıt
 dilemma-field-reason = Gerekçe
 dilemma-field-people = Kişiler

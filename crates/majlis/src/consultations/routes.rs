@@ -22,7 +22,7 @@ use crate::directory::entities::{country, theme};
 use crate::directory::rules::{Page, PageRequest};
 use crate::directory::service::Directory;
 use crate::i18n::{Locale, TrText};
-use crate::library::entities::{practice, resource};
+use crate::library::entities::{practice, practice_theme, resource, resource_theme};
 use crate::library::practices::{FieldError, RawForm};
 use crate::library::{PracticeStatus, visible_codes};
 use crate::web::routes::Routes;
@@ -363,6 +363,12 @@ struct DilemmaPage {
 consultation_page!(DilemmaPage);
 
 impl DilemmaPage {
+    /// Says the lists are bounded and how to share what they leave out.
+    fn choices_hint(&self) -> String {
+        self.ctx
+            .t1("consultation-choices-hint", "n", CHOICES as i64)
+    }
+
     fn value(&self, name: &str) -> &str {
         self.form.get(name)
     }
@@ -382,27 +388,92 @@ impl DilemmaPage {
     }
 }
 
+/// Most practices, and most documents, a contribution form lists.
+pub const CHOICES: u64 = 50;
+
+/// What a contribution form lists to link: published practices and the
+/// documents the reader may see, at most [`CHOICES`] of each, those on one
+/// of `themes` first (a form stays small however large the library grows;
+/// anything else can be shared by its address). Two queries.
 async fn choices(
     state: &AppState,
     ctx: &PageCtx,
+    themes: &[i32],
 ) -> Result<(Vec<(i32, String)>, Vec<(i32, String)>), AppError> {
+    use sea_orm::Order;
+    use sea_orm::sea_query::Query;
     let db = state.db.read();
+    let practice_on_theme = practice::Column::Id.in_subquery(
+        Query::select()
+            .column(practice_theme::Column::PracticeId)
+            .from(practice_theme::Entity)
+            .and_where(practice_theme::Column::ThemeId.is_in(themes.to_vec()))
+            .to_owned(),
+    );
     let practices = practice::Entity::find()
         .filter(practice::Column::Status.eq(PracticeStatus::Published.code()))
+        .order_by(practice_on_theme, Order::Desc)
         .order_by_asc(practice::Column::Slug)
+        .limit(CHOICES)
         .all(db)
         .await?
         .into_iter()
         .map(|p| (p.id, p.title.text(ctx.locale).to_owned()))
         .collect();
+    let resource_on_theme = resource::Column::Id.in_subquery(
+        Query::select()
+            .column(resource_theme::Column::ResourceId)
+            .from(resource_theme::Entity)
+            .and_where(resource_theme::Column::ThemeId.is_in(themes.to_vec()))
+            .to_owned(),
+    );
     let resources = resource::Entity::find()
         .filter(resource::Column::Visibility.is_in(visible_codes(ctx.actor())))
+        .order_by(resource_on_theme, Order::Desc)
         .order_by_asc(resource::Column::Id)
+        .limit(CHOICES)
         .all(db)
         .await?
         .into_iter()
         .map(|r| (r.id, r.title.text(ctx.locale).to_owned()))
         .collect();
+    Ok((practices, resources))
+}
+
+/// The practice and the document a contribution form names, when they
+/// exist and the reader may link them (a published practice, a document
+/// they may see): each a list of at most one id, for
+/// [`online::parse_contribution`] to check the form against.
+async fn chosen(
+    state: &AppState,
+    ctx: &PageCtx,
+    raw: &RawForm,
+) -> Result<(Vec<i32>, Vec<i32>), AppError> {
+    let db = state.db.read();
+    let practices = match raw.get("practice").trim().parse::<i32>() {
+        Ok(id) => {
+            practice::Entity::find_by_id(id)
+                .filter(practice::Column::Status.eq(PracticeStatus::Published.code()))
+                .select_only()
+                .column(practice::Column::Id)
+                .into_tuple::<i32>()
+                .all(db)
+                .await?
+        }
+        Err(_) => Vec::new(),
+    };
+    let resources = match raw.get("resource").trim().parse::<i32>() {
+        Ok(id) => {
+            resource::Entity::find_by_id(id)
+                .filter(resource::Column::Visibility.is_in(visible_codes(ctx.actor())))
+                .select_only()
+                .column(resource::Column::Id)
+                .into_tuple::<i32>()
+                .all(db)
+                .await?
+        }
+        Err(_) => Vec::new(),
+    };
     Ok((practices, resources))
 }
 
@@ -435,7 +506,8 @@ async fn show_dilemma(
     };
     let may_contribute = can(actor, Action::Contribute(r));
     let (practices, resources) = if may_contribute {
-        choices(state, &ctx).await?
+        let themes: Vec<i32> = detail.themes.iter().map(|t| t.id).collect();
+        choices(state, &ctx, &themes).await?
     } else {
         (Vec::new(), Vec::new())
     };
@@ -562,9 +634,7 @@ async fn contribute(
     ctx: PageCtx,
     c: Change,
 ) -> Result<Response, AppError> {
-    let (practices, resources) = choices(&state, &ctx).await?;
-    let p: Vec<i32> = practices.iter().map(|(id, _)| *id).collect();
-    let r: Vec<i32> = resources.iter().map(|(id, _)| *id).collect();
+    let (p, r) = chosen(&state, &ctx, &c.raw).await?;
     let input = match online::parse_contribution(&c.raw, writing_lang(&c.raw, &ctx), &p, &r) {
         Ok(i) => i,
         Err(errors) => return show_dilemma(&state, ctx, &c.slug, c.raw, errors).await,
@@ -896,7 +966,12 @@ async fn show_clinic(
         state.directory.reference.countries().cloned().collect();
     countries.sort_by(|a, b| a.name.text(ctx.locale).cmp(b.name.text(ctx.locale)));
     let practices = if v.may_record {
-        choices(state, &ctx).await?.0
+        let themes: Vec<i32> = v
+            .dilemmas
+            .iter()
+            .flat_map(|d| d.themes.iter().map(|t| t.id))
+            .collect();
+        choices(state, &ctx, &themes).await?.0
     } else {
         Vec::new()
     };
@@ -969,12 +1044,7 @@ async fn clinic_action(
             }
             let id = int(raw.get("dilemma")).ok_or_else(|| AppError::bad_request("dilemma"))?;
             clinics::queued(&v, id).map_err(consult_error)?;
-            let p: Vec<i32> = choices(&state, &ctx)
-                .await?
-                .0
-                .into_iter()
-                .map(|(id, _)| id)
-                .collect();
+            let (p, _) = chosen(&state, &ctx, &raw).await?;
             match online::parse_contribution(&raw, lang, &p, &[]) {
                 Ok(input) => online::contribute(&state.db, &origin, &actor, id, input, true, now)
                     .await
