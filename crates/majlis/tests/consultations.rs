@@ -797,5 +797,23 @@ db_test!(
             assert!(r.body.contains("Refused link"), "the form keeps what was typed");
         }
         assert_eq!(contributions(app, d.id).await.len(), 1);
+
+        // The address of a practice on this site, pasted, is linked as the practice;
+        // the address of one the reader may not link stays a plain address.
+        let site = app.settings.public_url();
+        for (id, key) in [(copies[1], "3a3b3c3d3e3f40414243444546474849"), (draft, "4a4b4c4d4e4f50515253545556575859")] {
+            let r = app
+                .post_form(
+                    &format!("/consultations/{slug}/contribute"),
+                    &[("csrf", &qcsrf), ("kind", "link"), ("text", "Pasted address"), ("url", &format!("{site}/practices/{id}")), ("key", key)],
+                    &qc,
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        }
+        let mut said = contributions(app, d.id).await;
+        said.sort_by_key(|c| c.id);
+        let pasted: Vec<(Option<i32>, Option<String>)> = said[1..].iter().map(|c| (c.practice_id, c.url.clone())).collect();
+        assert_eq!(pasted, vec![(Some(copies[1]), None), (None, Some(format!("{site}/practices/{draft}")))]);
     }
 );

@@ -420,6 +420,29 @@ fn pick(
     }
 }
 
+/// A contribution's web address that is a page of this site's library:
+/// `("practice", id)` for `{public_url}/practices/{id}`, `("resource", id)`
+/// for `{public_url}/library/{id}` (a query or fragment aside). Shared that
+/// way, it is linked like a practice or document chosen from the lists.
+pub fn library_link(url: &str, public_url: &str) -> Option<(&'static str, i32)> {
+    let url = url::Url::parse(url.trim()).ok()?;
+    let site = url::Url::parse(public_url).ok()?;
+    if url.origin() != site.origin() {
+        return None;
+    }
+    let path = url.path().strip_prefix(site.path().trim_end_matches('/'))?;
+    let (field, id) = if let Some(id) = path.strip_prefix("/practices/") {
+        ("practice", id)
+    } else {
+        ("resource", path.strip_prefix("/library/")?)
+    };
+    let id = id.trim_end_matches('/');
+    (!id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| id.parse().ok())
+        .flatten()
+        .map(|id| (field, id))
+}
+
 /// A one-time form key: 16 to 64 hexadecimal digits.
 pub fn client_key(s: &str) -> Option<String> {
     let s = s.trim();
@@ -1073,4 +1096,48 @@ pub async fn moderate(
     outbox::record(&tx, "dilemma", dilemma_id, Op::Updated).await?;
     tx.commit().await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::library_link;
+
+    #[test]
+    fn library_pages_of_this_site_are_recognised() {
+        let site = "https://majlis.example.org";
+        for (url, want) in [
+            (
+                "https://majlis.example.org/practices/12",
+                Some(("practice", 12)),
+            ),
+            (
+                " https://majlis.example.org/practices/12/?lang=ar#top ",
+                Some(("practice", 12)),
+            ),
+            (
+                "https://majlis.example.org/library/7",
+                Some(("resource", 7)),
+            ),
+            (
+                "https://MAJLIS.example.org:443/library/7",
+                Some(("resource", 7)),
+            ),
+            ("http://majlis.example.org/practices/12", None),
+            ("https://other.example.org/practices/12", None),
+            ("https://majlis.example.org/practices/12/edit", None),
+            ("https://majlis.example.org/practices/abc", None),
+            ("https://majlis.example.org/practices/", None),
+            ("https://majlis.example.org/practices/99999999999", None),
+            ("https://majlis.example.org/events/12", None),
+            ("not a url", None),
+        ] {
+            assert_eq!(library_link(url, site), want, "{url}");
+        }
+        let under = "https://example.org/majlis/";
+        assert_eq!(
+            library_link("https://example.org/majlis/practices/3", under),
+            Some(("practice", 3))
+        );
+        assert_eq!(library_link("https://example.org/practices/3", under), None);
+    }
 }

@@ -632,9 +632,29 @@ async fn open_dilemma(
 async fn contribute(
     State(state): State<AppState>,
     ctx: PageCtx,
-    c: Change,
+    mut c: Change,
 ) -> Result<Response, AppError> {
-    let (p, r) = chosen(&state, &ctx, &c.raw).await?;
+    // A library page pasted as the address is linked as if chosen from the
+    // lists, when the reader may link it; otherwise it stays an address.
+    let mut ids = None;
+    if c.raw.get("practice").is_empty()
+        && c.raw.get("resource").is_empty()
+        && let Some((field, id)) =
+            online::library_link(c.raw.get("url"), &state.settings.public_url())
+    {
+        let mut linked = c.raw.clone();
+        linked.0.retain(|(k, _)| k != "url" && k != field);
+        linked.0.push((field.to_owned(), id.to_string()));
+        let found = chosen(&state, &ctx, &linked).await?;
+        if !found.0.is_empty() || !found.1.is_empty() {
+            c.raw = linked;
+            ids = Some(found);
+        }
+    }
+    let (p, r) = match ids {
+        Some(ids) => ids,
+        None => chosen(&state, &ctx, &c.raw).await?,
+    };
     let input = match online::parse_contribution(&c.raw, writing_lang(&c.raw, &ctx), &p, &r) {
         Ok(i) => i,
         Err(errors) => return show_dilemma(&state, ctx, &c.slug, c.raw, errors).await,
