@@ -38,6 +38,7 @@ pub use disposition::content_disposition;
 pub use error::{StoreError, UploadError};
 pub use extract::{DEFAULT_TEXT_CAP, extract_text, extract_text_with_limits};
 pub use kind::{FileKind, ParseFileKindError};
+pub use pdf::extracting;
 pub use sha::{ParseSha256Error, Sha256};
 pub use sniff::{ArchiveLimits, sniff, sniff_bytes, sniff_path};
 pub use store::{Download, FileStore, PutOptions, Stored};

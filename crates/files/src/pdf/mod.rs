@@ -50,6 +50,7 @@ const PDF_TIME_LIMIT: Duration = Duration::from_secs(30);
 /// Extracts the text of the PDF at `path` into `sink`. `None` when the file
 /// cannot be read, is encrypted, or is refused by the pre-scan.
 pub(crate) fn pdf_text(path: &Path, sink: &mut TextSink) -> Option<()> {
+    let _extracting = Extracting::start();
     let file = File::open(path).ok()?;
     // SAFETY: the map is read while `lopdf` parses and is dropped before
     // the pages are extracted. The files extracted are upload scratch files
@@ -104,6 +105,33 @@ pub(crate) fn pdf_text(path: &Path, sink: &mut TextSink) -> Option<()> {
         }
     }
     Some(())
+}
+
+thread_local! {
+    static EXTRACTING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether this thread is extracting a PDF's text. `pdf-extract` panics on
+/// many malformed files; each panic is caught and its page skipped, so a
+/// panic hook may treat the panics it sees while this is true as expected
+/// (and keep them out of the error log).
+pub fn extracting() -> bool {
+    EXTRACTING.with(Cell::get)
+}
+
+/// Marks this thread as extracting until dropped.
+struct Extracting(bool);
+
+impl Extracting {
+    fn start() -> Self {
+        Self(EXTRACTING.with(|e| e.replace(true)))
+    }
+}
+
+impl Drop for Extracting {
+    fn drop(&mut self) {
+        EXTRACTING.with(|e| e.set(self.0));
+    }
 }
 
 /// Whether `needle` occurs in `data`, searched a mebibyte at a time so that

@@ -149,6 +149,7 @@ pub fn main() -> ExitCode {
         settings.database_url = Some(DatabaseUrl(url));
     }
     init_tracing(settings.log_format);
+    log_panics();
     for var in Settings::unknown_env_vars() {
         tracing::warn!(variable = %var, "unknown MAJLIS_ setting ignored; is it mistyped?");
     }
@@ -185,6 +186,31 @@ fn init_tracing(format: LogFormat) {
         LogFormat::Json => builder.json().try_init(),
         LogFormat::Pretty => builder.try_init(),
     };
+}
+
+/// Panics go to the log like every other error (one event, with where it
+/// happened, and a backtrace when `RUST_BACKTRACE` asks for one). Those of a
+/// malformed PDF during text extraction are expected (the page is skipped)
+/// and only logged at debug level.
+fn log_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let location = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        if majlis_files::extracting() {
+            tracing::debug!(%location, %message, "a malformed PDF made text extraction panic; page skipped");
+        } else {
+            let backtrace = std::backtrace::Backtrace::capture();
+            tracing::error!(%location, %message, %backtrace, "panic");
+        }
+    }));
 }
 
 /// Connect, migrate and refresh the reference data.
