@@ -20,15 +20,13 @@ use std::io::{Read, Seek, SeekFrom};
 use pdf_extract::{Document, Object, ObjectId};
 
 use super::compact;
-use super::guards::{decoded_len, inherited};
+use super::guards::{PDF_MAX_TREE_DEPTH, decoded_len, inherited};
 use super::pager::Pager;
 
 /// At load: once non-image streams together decode to more than this, the rest are emptied.
 const PDF_MAX_OBJECTS_DECODED: u64 = 512 * 1024 * 1024;
 /// Most bytes of shared streams' content (fonts, forms) kept between pages.
 const SHARED_CACHE: usize = 4 * 1024 * 1024;
-/// Deepest page tree walked for the page order.
-const MAX_TREE_DEPTH: usize = 256;
 /// Bytes at each end of a stream that find it again in the file.
 const PROBE: usize = 64;
 /// What `pdf-extract` reads of a page (directly or inherited from the tree).
@@ -261,7 +259,6 @@ impl Store {
         doc.objects
             .retain(|_, object| !matches!(object, Object::Stream(s) if s.dict.has_type(b"ObjStm")));
         store.locate(data, doc, pager);
-        pager.release();
         store
     }
 
@@ -352,7 +349,9 @@ impl Store {
 
     /// The pages, in order: the catalog's tree walked depth first. A node
     /// is a dictionary with `/Kids`; a page an object typed `/Page` (as
-    /// `lopdf` counts them). Cycles and trees deeper than 256 stop the walk.
+    /// `lopdf` counts them). Cycles, and trees deeper than
+    /// [`PDF_MAX_TREE_DEPTH`] (whose pages `page_is_safe` refuses anyway),
+    /// stop the walk.
     pub(super) fn pages(&self, doc: &mut Document) -> Vec<ObjectId> {
         let mut pages = Vec::new();
         let Some(root) = doc.trailer.get(b"Root").and_then(Object::as_reference).ok() else {
@@ -380,7 +379,7 @@ impl Store {
         seen: &mut HashSet<ObjectId>,
         pages: &mut Vec<ObjectId>,
     ) {
-        if depth > MAX_TREE_DEPTH || !seen.insert(node) {
+        if depth > PDF_MAX_TREE_DEPTH || !seen.insert(node) {
             return;
         }
         self.keep(doc, node);
