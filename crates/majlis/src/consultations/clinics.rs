@@ -441,6 +441,10 @@ pub async fn join(
 ) -> Result<(), ConsultError> {
     recorder(v)?;
     let d = queued(v, id)?;
+    if d.d.joint_with == with {
+        // Saved unchanged: nothing is written, logged or published.
+        return Ok(());
+    }
     let bad = |message: &'static str| {
         ConsultError::Invalid(vec![FieldError {
             field: "with",

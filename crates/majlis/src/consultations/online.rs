@@ -943,18 +943,31 @@ pub(super) async fn set_result(
         return Err(invalid("result", "consultation-error-closed"));
     }
     let result = match d.result.clone() {
+        // The form shows the original where the writer's language has no
+        // translation: sent back as it was, it is not a translation.
+        Some(r) if r.get(lang).is_none() && crate::i18n::clean_text(text) == r.original() => r,
         Some(mut r) => {
             r.set(lang, text);
             r
         }
         None => TrText::new(lang, text).map_err(|_| invalid("result", "form-error-required"))?,
     };
+    if status == DilemmaStatus::Concluded && d.result.as_ref() == Some(&result) {
+        // Saved unchanged: nothing is written, logged or published.
+        tx.rollback().await?;
+        return Ok(());
+    }
+    let mut before = audit::Fields::new();
+    before.text("result", d.result.as_ref());
+    let mut after = audit::Fields::new();
+    after.text("result", Some(&result));
+    let changes = before.changes(&after);
     touch(
         &tx,
         origin,
         d,
         "dilemma.conclude",
-        None,
+        changes,
         |m| {
             m.result = Set(Some(result));
             m.status = Set(DilemmaStatus::Concluded.code().to_owned());

@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::ActiveValue::Set;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, SqlErr,
+    QueryFilter, SqlErr, TryIntoModel,
 };
 
 use super::entities::{municipality, municipality_theme, organisation, organisation_theme};
@@ -168,9 +168,10 @@ fn parse_name(
 }
 
 /// An optional longer text per locale (a profile, a description). When
-/// given, it is written in the form's original language, or else in the
-/// language it was first written in (`kept`, from the stored record), so a
-/// text whose original differs from the name's can be saved unchanged.
+/// given, it keeps the language it was first written in (`kept`, from the
+/// stored record) if that language's text is still there, else it is
+/// written in the form's original language; so a text whose original
+/// differs from the name's is saved unchanged.
 fn parse_long_text(
     orig: Option<Locale>,
     kept: Option<Locale>,
@@ -189,9 +190,11 @@ fn parse_long_text(
     if values.iter().all(|(_, v)| v.trim().is_empty()) {
         return None;
     }
-    let text = TrText::from_values(orig, values.iter().cloned())
-        .ok()
-        .or_else(|| kept.and_then(|k| TrText::from_values(k, values.iter().cloned()).ok()));
+    // A stored text keeps the language it was first written in while that
+    // language's text is there (saving the form unchanged changes nothing).
+    let text = kept
+        .and_then(|k| TrText::from_values(k, values.iter().cloned()).ok())
+        .or_else(|| TrText::from_values(orig, values.iter().cloned()).ok());
     if text.is_none() {
         errors.push(FieldError {
             field,
@@ -575,15 +578,68 @@ pub async fn update_municipality(
         .one(&tx)
         .await?
         .ok_or(EditError::NotFound)?;
-    let mut am: municipality::ActiveModel = m.into();
+    let themes: BTreeSet<i32> = municipality_theme::Entity::find()
+        .filter(municipality_theme::Column::MunicipalityId.eq(id))
+        .all(&tx)
+        .await?
+        .into_iter()
+        .map(|t| t.theme_id)
+        .collect();
+    let before = municipality_fields(&m, &themes);
+    let mut am: municipality::ActiveModel = m.clone().into();
     set_profile(&mut am, &edit);
+    let after = am.clone().try_into_model()?;
+    if after == m && edit.themes == themes {
+        // Saved unchanged: nothing is written, logged or published.
+        tx.rollback().await?;
+        return Ok(m);
+    }
+    let changes = before
+        .changes(&municipality_fields(&after, &edit.themes))
+        .unwrap_or_default();
     am.updated_at = Set(now);
     let m = am.update(&tx).await?;
     set_municipality_themes(&tx, id, &edit.themes, true).await?;
     outbox::record(&tx, "municipality", id, Op::Updated).await?;
-    audit::record(&tx, origin, "profile-edited", "municipality", id, None, now).await?;
+    audit::record(
+        &tx,
+        origin,
+        "profile-edited",
+        "municipality",
+        id,
+        Some(changes).filter(|c| !c.is_empty()),
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(m)
+}
+
+/// What a municipality's audit entries compare (themes by id).
+fn municipality_fields(m: &municipality::Model, themes: &BTreeSet<i32>) -> audit::Fields {
+    let mut f = audit::Fields::new();
+    f.text("name", Some(&m.name))
+        .text("profile", m.profile.as_ref())
+        .opt("region", m.region.as_ref())
+        .opt("population", m.population)
+        .opt("population_year", m.population_year)
+        .opt("refugees_hosted", m.refugees_hosted)
+        .opt("refugees_year", m.refugees_year)
+        .list("themes", themes);
+    f
+}
+
+/// What an organisation's audit entries compare (themes by id).
+fn organisation_fields(o: &organisation::Model, themes: &BTreeSet<i32>) -> audit::Fields {
+    let mut f = audit::Fields::new();
+    f.text("name", Some(&o.name))
+        .opt("acronym", o.acronym.as_ref())
+        .put("kind", &o.kind)
+        .opt("country", o.country_code.as_ref())
+        .opt("website", o.website.as_ref())
+        .text("description", o.description.as_ref())
+        .list("themes", themes);
+    f
 }
 
 fn set_profile(am: &mut municipality::ActiveModel, edit: &MunicipalityEdit) {
@@ -746,8 +802,25 @@ pub async fn update_organisation(
         .one(&tx)
         .await?
         .ok_or(EditError::NotFound)?;
-    let mut am: organisation::ActiveModel = o.into();
+    let themes: BTreeSet<i32> = organisation_theme::Entity::find()
+        .filter(organisation_theme::Column::OrganisationId.eq(id))
+        .all(&tx)
+        .await?
+        .into_iter()
+        .map(|t| t.theme_id)
+        .collect();
+    let before = organisation_fields(&o, &themes);
+    let mut am: organisation::ActiveModel = o.clone().into();
     set_organisation(&mut am, &edit);
+    let after = am.clone().try_into_model()?;
+    if after == o && edit.themes == themes {
+        // Saved unchanged: nothing is written, logged or published.
+        tx.rollback().await?;
+        return Ok(o);
+    }
+    let changes = before
+        .changes(&organisation_fields(&after, &edit.themes))
+        .unwrap_or_default();
     am.updated_at = Set(now);
     let o = am.update(&tx).await?;
     set_organisation_themes(&tx, id, &edit.themes, true).await?;
@@ -758,7 +831,7 @@ pub async fn update_organisation(
         "organisation-edited",
         "organisation",
         id,
-        None,
+        Some(changes).filter(|c| !c.is_empty()),
         now,
     )
     .await?;
@@ -820,6 +893,10 @@ mod tests {
         let e = r.parse(&[1], Some(Locale::En), Utc::now()).unwrap();
         assert_eq!(e.profile.unwrap().orig(), Locale::En);
         assert_eq!(e.name.orig(), Locale::Tr);
+        // Translated into the name's language too, it still keeps its own.
+        r.profiles.push((Locale::Tr, "Bir sınır kenti.".into()));
+        let e = r.parse(&[1], Some(Locale::En), Utc::now()).unwrap();
+        assert_eq!(e.profile.unwrap().orig(), Locale::En);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use chrono_tz::Tz;
 use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, IntoActiveModel,
-    QueryFilter, QueryOrder,
+    QueryFilter, QueryOrder, TryIntoModel,
 };
 
 use super::entities::{
@@ -82,11 +82,11 @@ fn text(
     max: usize,
     errors: &mut Vec<FieldError>,
 ) -> Option<String> {
-    let v = raw.get(name).trim();
+    let v = crate::i18n::clean_text(raw.get(name));
     if v.chars().count() > max {
         err(errors, name, "form-error-too-long");
     }
-    (!v.is_empty()).then(|| v.to_owned())
+    (!v.is_empty()).then_some(v)
 }
 
 /// Parse `YYYY-MM-DDTHH:MM` (a `datetime-local` field) in `tz`.
@@ -118,6 +118,9 @@ pub struct Known<'a> {
     pub countries: &'a [String],
     pub organisations: &'a [i32],
     pub series: &'a [i32],
+    /// The event being edited has no venue on record (not online, no city:
+    /// a past event whose place the sources do not give); it may stay so.
+    pub venue_unknown: bool,
 }
 
 /// The event form, parsed: prose in the language being written.
@@ -257,7 +260,7 @@ pub fn parse_event(
             u
         }
     };
-    if !online && city.is_none() {
+    if !online && city.is_none() && !known.venue_unknown {
         err(&mut errors, "city", "form-error-venue");
     }
     let mut languages = BTreeSet::new();
@@ -401,7 +404,11 @@ fn questions_of(
                 Some(q) => q.label.clone(),
                 None => TrText::new(lang, label.clone()).ok()?,
             };
-            l.set(lang, label.clone());
+            // The form shows the original where a translation is missing:
+            // sent back as it was, it is not a translation.
+            if l.get(lang).is_some() || l.original() != label.as_str() {
+                l.set(lang, label.clone());
+            }
             Some(Question {
                 id: format!("q{}", i + 1),
                 label: l,
@@ -420,6 +427,124 @@ fn slug_for(title: &str, starts: DateTime<Utc>) -> String {
     } else {
         format!("{base}-{}-{nonce:04x}", starts.format("%Y"))
     }
+}
+
+/// An event's themes, organisers and partners (in their order), as the form
+/// shows them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EventLinks {
+    pub themes: BTreeSet<i32>,
+    pub organisers: Vec<i32>,
+    pub partners: Vec<i32>,
+}
+
+/// The stored links of an event.
+pub async fn links_of<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    event_id: i32,
+) -> Result<EventLinks, DbErr> {
+    let themes = event_theme::Entity::find()
+        .filter(event_theme::Column::EventId.eq(event_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| t.theme_id)
+        .collect();
+    let orgs = event_organisation::Entity::find()
+        .filter(event_organisation::Column::EventId.eq(event_id))
+        .order_by_asc(event_organisation::Column::Position)
+        .order_by_asc(event_organisation::Column::OrganisationId)
+        .all(db)
+        .await?;
+    let of = |role: OrganisationRole| {
+        orgs.iter()
+            .filter(|o| o.role == role.code())
+            .map(|o| o.organisation_id)
+            .collect()
+    };
+    Ok(EventLinks {
+        themes,
+        organisers: of(OrganisationRole::Organiser),
+        partners: of(OrganisationRole::Partner),
+    })
+}
+
+/// An event's fields as its audit entries compare them (themes and
+/// organisations by slug).
+async fn audit_fields<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    e: &event::Model,
+    links: &EventLinks,
+) -> Result<audit::Fields, DbErr> {
+    use crate::directory::entities::{organisation, theme};
+    let theme_slugs: BTreeMap<i32, String> = theme::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| (t.id, t.slug))
+        .collect();
+    let org_ids: Vec<i32> = links
+        .organisers
+        .iter()
+        .chain(&links.partners)
+        .copied()
+        .collect();
+    let org_slugs: BTreeMap<i32, String> = organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(org_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.slug))
+        .collect();
+    let name =
+        |m: &BTreeMap<i32, String>, id: &i32| m.get(id).cloned().unwrap_or_else(|| id.to_string());
+    let mut f = audit::Fields::new();
+    f.text("title", Some(&e.title))
+        .text("summary", e.summary.as_ref())
+        .text("context", e.context.as_ref())
+        .text("objectives", e.objectives.as_ref())
+        .text("expected_results", e.expected_results.as_ref())
+        .text("audience", e.audience.as_ref())
+        .put("kind", &e.kind)
+        .put("status", &e.status)
+        .put("visibility", &e.visibility)
+        .opt("series", e.series_id)
+        .put("starts", e.starts_at.to_rfc3339())
+        .put("ends", e.ends_at.to_rfc3339())
+        .put("date_approximate", e.date_approximate)
+        .put("timezone", &e.timezone)
+        .opt("city", e.city.as_ref())
+        .opt("country", e.country_code.as_ref())
+        .opt("address", e.address.as_ref())
+        .put("online", e.online)
+        .opt("online_url", e.online_url.as_ref())
+        .put("languages", e.languages.trim_matches(','))
+        .opt("interpretation", e.interpretation.as_ref())
+        .opt("capacity", e.capacity)
+        .put("needs_approval", e.needs_approval)
+        .opt(
+            "registration_opens",
+            e.registration_opens.map(|t| t.to_rfc3339()),
+        )
+        .opt(
+            "registration_closes",
+            e.registration_closes.map(|t| t.to_rfc3339()),
+        );
+    for (i, q) in e.questions.iter().flat_map(|q| q.0.iter()).enumerate() {
+        let n = format!("question{}", i + 1);
+        f.text(&n, Some(&q.label))
+            .put(&format!("{n}.required"), q.required);
+    }
+    f.list("themes", links.themes.iter().map(|t| name(&theme_slugs, t)))
+        .list(
+            "organisers",
+            links.organisers.iter().map(|o| name(&org_slugs, o)),
+        )
+        .list(
+            "partners",
+            links.partners.iter().map(|o| name(&org_slugs, o)),
+        );
+    Ok(f)
 }
 
 async fn set_links(
@@ -493,7 +618,10 @@ fn apply(m: &mut event::ActiveModel, existing: Option<&event::Model>, input: &Ev
     m.series_id = Set(input.series_id);
     m.starts_at = Set(input.starts_at);
     m.ends_at = Set(input.ends_at);
-    m.date_approximate = Set(false);
+    // Only the month of a past event may be known; new dates are exact.
+    m.date_approximate = Set(existing.is_some_and(|e| {
+        e.date_approximate && e.starts_at == input.starts_at && e.ends_at == input.ends_at
+    }));
     m.timezone = Set(input.timezone.name().to_owned());
     m.city = Set(input.city.clone());
     m.country_code = Set(input.country.clone());
@@ -580,6 +708,22 @@ pub async fn update(
         .map_err(|_| EditError::NotFound)?;
     let mut m = existing.clone().into_active_model();
     apply(&mut m, Some(&existing), &input);
+    let links = EventLinks {
+        themes: input.themes.clone(),
+        organisers: input.organisers.clone(),
+        partners: input.partners.clone(),
+    };
+    let old_links = links_of(&tx, event_id).await?;
+    let after = m.clone().try_into_model()?;
+    if after == existing && links == old_links {
+        // Saved unchanged: nothing is written, logged or published.
+        tx.rollback().await?;
+        return Ok(());
+    }
+    let changes = audit_fields(&tx, &existing, &old_links)
+        .await?
+        .changes(&audit_fields(&tx, &after, &links).await?)
+        .unwrap_or_default();
     m.updated_at = Set(now);
     let e = m.update(&tx).await?;
     set_links(&tx, e.id, &input).await?;
@@ -590,7 +734,7 @@ pub async fn update(
         "updated",
         "event",
         e.id,
-        Some(format!("in {}", input.lang.code())),
+        Some(format!("in {}: {changes}", input.lang.code())),
         now,
     )
     .await?;
@@ -719,18 +863,22 @@ pub struct SessionInput {
     pub day: i32,
     pub position: i32,
     pub kind: SessionKind,
-    pub title: String,
+    /// Required in the session's original language (and for a new one).
+    pub title: Option<String>,
     pub objectives: Option<String>,
     pub starts: Option<String>,
     pub ends: Option<String>,
 }
 
-/// Parse a session form; `days` is the number of days the event spans.
+/// Parse a session form; `days` is the number of days the event spans,
+/// `existing_orig` the original language of the session being changed
+/// (its title may be left empty in another language: no translation).
 pub fn parse_session(
     raw: &RawForm,
     lang: Locale,
     days: i32,
     parents: &[i32],
+    existing_orig: Option<Locale>,
 ) -> Result<SessionInput, Vec<FieldError>> {
     let mut errors = Vec::new();
     let kind = SessionKind::from_code(raw.get("kind"));
@@ -738,7 +886,7 @@ pub fn parse_session(
         err(&mut errors, "kind", "form-error-choose");
     }
     let title = text(raw, "title", MAX_TITLE, &mut errors);
-    if title.is_none() {
+    if title.is_none() && existing_orig.is_none_or(|o| o == lang) {
         err(&mut errors, "title", "form-error-required");
     }
     let objectives = text(raw, "objectives", MAX_PROSE, &mut errors);
@@ -785,8 +933,8 @@ pub fn parse_session(
             p
         }
     };
-    match (errors.is_empty(), kind, title, day, position) {
-        (true, Some(kind), Some(title), Some(day), Some(position)) => Ok(SessionInput {
+    match (errors.is_empty(), kind, day, position) {
+        (true, Some(kind), Some(day), Some(position)) => Ok(SessionInput {
             lang,
             parent_id,
             day,
@@ -810,6 +958,20 @@ async fn touch(
 ) -> Result<(), DbErr> {
     audit::record(tx, origin, what, "event", event_id, None, now).await?;
     outbox::record(tx, "event", event_id, Op::Updated).await
+}
+
+/// What a session's audit entries compare.
+fn session_fields(s: &event_session::Model) -> audit::Fields {
+    let mut f = audit::Fields::new();
+    f.text("title", Some(&s.title))
+        .text("objectives", s.objectives.as_ref())
+        .put("kind", &s.kind)
+        .put("day", s.day)
+        .put("position", s.position)
+        .opt("starts", s.starts.as_ref())
+        .opt("ends", s.ends.as_ref())
+        .opt("parent", s.parent_id);
+    f
 }
 
 /// Add a session (or a working group, with a parent), or change one.
@@ -851,9 +1013,9 @@ pub async fn save_session(
                 }]));
             }
             let mut title = s.title.clone();
-            title.set(input.lang, input.title.clone());
+            title.set(input.lang, input.title.clone().unwrap_or_default());
             let objectives = merged(s.objectives.clone(), input.lang, input.objectives.clone());
-            let mut m = s.into_active_model();
+            let mut m = s.clone().into_active_model();
             m.title = Set(title);
             m.objectives = Set(objectives);
             m.kind = Set(input.kind.code().to_owned());
@@ -862,7 +1024,27 @@ pub async fn save_session(
             m.starts = Set(input.starts.clone());
             m.ends = Set(input.ends.clone());
             m.parent_id = Set(input.parent_id);
-            m.update(&tx).await?.id
+            let after = m.clone().try_into_model()?;
+            if after == s {
+                // Saved unchanged: nothing is written, logged or published.
+                tx.rollback().await?;
+                return Ok(sid);
+            }
+            let changes = session_fields(&s).changes(&session_fields(&after));
+            let id = m.update(&tx).await?.id;
+            audit::record(
+                &tx,
+                origin,
+                "programme-changed",
+                "event",
+                event_id,
+                changes.map(|c| format!("session {id}: {c}")),
+                now,
+            )
+            .await?;
+            outbox::record(&tx, "event", event_id, Op::Updated).await?;
+            tx.commit().await?;
+            return Ok(id);
         }
         None => {
             event_session::ActiveModel {
@@ -872,8 +1054,10 @@ pub async fn save_session(
                 day: Set(input.day),
                 position: Set(position),
                 kind: Set(input.kind.code().to_owned()),
-                title: Set(TrText::new(input.lang, input.title.clone())
-                    .map_err(|_| EditError::Invalid(Vec::new()))?),
+                title: Set(
+                    TrText::new(input.lang, input.title.clone().unwrap_or_default())
+                        .map_err(|_| EditError::Invalid(Vec::new()))?,
+                ),
                 objectives: Set(input
                     .objectives
                     .clone()

@@ -553,6 +553,28 @@ impl EventForm {
     fn chosen_id(&self, name: &str, id: &i32) -> bool {
         self.chosen(name, &id.to_string())
     }
+    /// The organisations to choose from: the chosen ones first, in the order
+    /// they are listed on the event (a browser sends them in this order),
+    /// then the others by name.
+    fn organisation_options(&self, name: &str) -> Vec<(i32, &str, bool)> {
+        let mut out: Vec<(i32, &str, bool)> = self
+            .form
+            .all(name)
+            .filter_map(|v| v.parse::<i32>().ok())
+            .filter_map(|id| {
+                self.organisations
+                    .iter()
+                    .find(|(o, _)| *o == id)
+                    .map(|(o, n)| (*o, n.as_str(), true))
+            })
+            .collect();
+        for (o, n) in &self.organisations {
+            if !out.iter().any(|(c, _, _)| c == o) {
+                out.push((*o, n.as_str(), false));
+            }
+        }
+        out
+    }
     fn is_original(&self) -> bool {
         self.existing
             .as_ref()
@@ -597,7 +619,7 @@ impl EventForm {
     }
 }
 
-fn form_of(e: &event::Model, lang: Locale) -> RawForm {
+fn form_of(e: &event::Model, links: &editing::EventLinks, lang: Locale) -> RawForm {
     let tz = rules::tz_of(e);
     let mut v: Vec<(String, String)> = Vec::new();
     let mut put = |k: &str, val: String| v.push((k.to_owned(), val));
@@ -671,6 +693,15 @@ fn form_of(e: &event::Model, lang: Locale) -> RawForm {
         })
         .collect();
     put("questions", questions.join("\n"));
+    for t in &links.themes {
+        put("theme", t.to_string());
+    }
+    for o in &links.organisers {
+        put("organiser", o.to_string());
+    }
+    for o in &links.partners {
+        put("partner", o.to_string());
+    }
     RawForm(v)
 }
 
@@ -730,8 +761,9 @@ async fn parse_form(
     state: &AppState,
     raw: &RawForm,
     lang: Locale,
-    existing_orig: Option<Locale>,
+    existing: Option<&event::Model>,
 ) -> Result<Result<EventInput, Vec<FieldError>>, AppError> {
+    let existing_orig = existing.map(|e| e.title.orig());
     let theme_ids: Vec<i32> = state
         .directory
         .reference
@@ -765,6 +797,7 @@ async fn parse_form(
             countries: &codes,
             organisations: &orgs,
             series: &series,
+            venue_unknown: existing.is_some_and(|e| !e.online && e.city.is_none()),
         },
     ))
 }
@@ -826,7 +859,8 @@ async fn edit_event_page(
 ) -> Result<Html<String>, AppError> {
     let e = visible_event(&state, Some(&me.actor()), &slug).await?;
     let lang = writing_lang(&params, e.title.orig())?;
-    let form = form_of(&e, lang);
+    let links = editing::links_of(state.db.read(), e.id).await?;
+    let form = form_of(&e, &links, lang);
     render(&event_form(&state, ctx, Some(slug), lang, Some(e), form, Vec::new()).await?)
 }
 
@@ -844,7 +878,7 @@ async fn edit_event(
     let e = visible_event(&state, Some(&actor), &slug).await?;
     let lang = writing_lang(&params, e.title.orig())?;
     let raw = RawForm(pairs);
-    match parse_form(&state, &raw, lang, Some(e.title.orig())).await? {
+    match parse_form(&state, &raw, lang, Some(&e)).await? {
         Ok(input) => {
             editing::update(
                 &state.db,
@@ -1154,7 +1188,14 @@ async fn change_programme(
                         .ok_or(AppError::NotFound)?,
                 ),
             };
-            match editing::parse_session(&raw, lang, event_days(&e), &parents) {
+            let existing_orig = match session_id {
+                Some(sid) => super::entities::event_session::Entity::find_by_id(sid)
+                    .one(db)
+                    .await?
+                    .map(|s| s.title.orig()),
+                None => None,
+            };
+            match editing::parse_session(&raw, lang, event_days(&e), &parents, existing_orig) {
                 Ok(input) => {
                     editing::save_session(&state.db, &origin, &actor, e.id, session_id, input, now)
                         .await

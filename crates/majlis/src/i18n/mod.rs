@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use unic_langid::LanguageIdentifier;
 
 pub use negotiate::{LANG_COOKIE, negotiate};
-pub use text::{Shown, TrText, TrTextError};
+pub use text::{Shown, TrText, TrTextError, clean as clean_text};
 
 static_loader! {
     static LOCALES = {

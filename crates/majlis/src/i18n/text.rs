@@ -49,10 +49,16 @@ pub enum TrTextError {
     EmptyOriginal,
 }
 
+/// A text as stored: trimmed, with line breaks as `\n` (browsers send a
+/// textarea's as `\r\n`).
+pub fn clean(text: impl AsRef<str>) -> String {
+    text.as_ref().trim().replace("\r\n", "\n")
+}
+
 impl TrText {
     /// Content written in `orig`.
     pub fn new(orig: Locale, text: impl Into<String>) -> Result<Self, TrTextError> {
-        let text = text.into().trim().to_owned();
+        let text = clean(text.into());
         if text.is_empty() {
             return Err(TrTextError::EmptyOriginal);
         }
@@ -70,7 +76,7 @@ impl TrText {
     ) -> Result<Self, TrTextError> {
         let values: BTreeMap<Locale, String> = values
             .into_iter()
-            .map(|(l, v)| (l, v.trim().to_owned()))
+            .map(|(l, v)| (l, clean(v)))
             .filter(|(_, v)| !v.is_empty())
             .collect();
         if !values.contains_key(&orig) {
@@ -82,7 +88,7 @@ impl TrText {
     /// Add or replace the translation into `locale`; an empty text removes it
     /// (the original cannot be removed this way).
     pub fn set(&mut self, locale: Locale, text: impl Into<String>) {
-        let text = text.into().trim().to_owned();
+        let text = clean(text.into());
         if text.is_empty() {
             if locale != self.orig {
                 self.values.remove(&locale);

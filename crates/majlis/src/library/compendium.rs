@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::ActiveValue::{NotSet, Set};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+};
 
 use super::entities::{compendium, compendium_chapter, compendium_entry, practice, practice_theme};
 use super::practices::{FieldError, PracticeContent, TextField};
@@ -260,12 +262,19 @@ pub async fn describe(
     let tx = db.begin_write().await?;
     let c = find(&tx, slug).await?;
     let id = c.id;
-    let mut am: compendium::ActiveModel = c.into();
+    let mut am: compendium::ActiveModel = c.clone().into();
     am.title = Set(input.title);
     am.introduction = Set(input.introduction);
     am.year = Set(input.year);
     am.edition = Set(input.edition);
     am.publisher = Set(input.publisher);
+    let after = sea_orm::TryIntoModel::try_into_model(am.clone())?;
+    if after == c {
+        // Saved unchanged: nothing is written, logged or published.
+        tx.rollback().await?;
+        return Ok(());
+    }
+    let changes = edition_fields(&c).changes(&edition_fields(&after));
     am.updated_at = Set(now);
     am.update(&tx).await?;
     outbox::record(&tx, "compendium", id, Op::Updated).await?;
@@ -275,12 +284,25 @@ pub async fn describe(
         "compendium-described",
         "compendium",
         id,
-        None,
+        changes,
         now,
     )
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// What an edition's audit entries compare.
+fn edition_fields(c: &compendium::Model) -> audit::Fields {
+    let mut f = audit::Fields::new();
+    f.text("title", Some(&c.title))
+        .text("subtitle", c.subtitle.as_ref())
+        .text("introduction", c.introduction.as_ref())
+        .put("year", c.year)
+        .opt("edition", c.edition.as_ref())
+        .opt("publisher", c.publisher.as_ref())
+        .put("status", &c.status);
+    f
 }
 
 /// Delete an edition; its chapters and their entries go with it (the
@@ -326,6 +348,29 @@ pub struct Arrangement {
     /// The language the introductions are written in (`None`: the edition's
     /// original language).
     pub lang: Option<Locale>,
+}
+
+/// A chapter of an edition as [`arrange`] compares it: where it stands,
+/// its title and introduction, its theme, its practices in order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Chapter {
+    position: i32,
+    title: TrText,
+    introduction: Option<TrText>,
+    theme_id: Option<i32>,
+    practices: Vec<i32>,
+}
+
+impl Chapter {
+    fn fields(&self, f: &mut audit::Fields) {
+        let name = match self.theme_id {
+            Some(t) => format!("chapter {t}"),
+            None => format!("chapter {}", self.title.original()),
+        };
+        f.put(&format!("{name}.position"), self.position)
+            .text(&format!("{name}.introduction"), self.introduction.as_ref())
+            .list(&format!("{name}.practices"), &self.practices);
+    }
 }
 
 /// A chapter introduction after writing `text` in `lang`: the existing one
@@ -396,34 +441,65 @@ pub async fn arrange(
             message: "form-error-choose",
         }]));
     }
-    let mut kept: BTreeMap<i32, TrText> = BTreeMap::new();
-    for ch in compendium_chapter::Entity::find()
+    let chapters = compendium_chapter::Entity::find()
         .filter(compendium_chapter::Column::CompendiumId.eq(c.id))
+        .order_by_asc(compendium_chapter::Column::Position)
+        .order_by_asc(compendium_chapter::Column::Id)
         .all(&tx)
-        .await?
-    {
-        if let (Some(theme), Some(intro)) = (ch.theme_id, ch.introduction) {
-            kept.insert(theme, intro);
+        .await?;
+    let entries = compendium_entry::Entity::find()
+        .filter(
+            compendium_entry::Column::ChapterId
+                .is_in(chapters.iter().map(|ch| ch.id).collect::<Vec<_>>()),
+        )
+        .order_by_asc(compendium_entry::Column::Position)
+        .order_by_asc(compendium_entry::Column::PracticeId)
+        .all(&tx)
+        .await?;
+    let before: Vec<Chapter> = chapters
+        .iter()
+        .map(|ch| Chapter {
+            position: ch.position,
+            title: ch.title.clone(),
+            introduction: ch.introduction.clone(),
+            theme_id: ch.theme_id,
+            practices: entries
+                .iter()
+                .filter(|e| e.chapter_id == ch.id)
+                .map(|e| e.practice_id)
+                .collect(),
+        })
+        .collect();
+    let mut kept: BTreeMap<i32, TrText> = BTreeMap::new();
+    for ch in &before {
+        if let (Some(theme), Some(intro)) = (ch.theme_id, &ch.introduction) {
+            kept.insert(theme, intro.clone());
         }
     }
-    compendium_chapter::Entity::delete_many()
-        .filter(compendium_chapter::Column::CompendiumId.eq(c.id))
-        .exec(&tx)
-        .await?;
-    // Chapters follow the theme vocabulary's order.
-    let mut by_theme: BTreeMap<usize, (i32, Vec<(i32, i32)>)> = BTreeMap::new();
+    // Chapters keep their order; new ones follow, in the theme vocabulary's.
+    // (kept position, vocabulary position) → (theme, [(order, practice)])
+    type Placed = (i32, Vec<(i32, i32)>);
+    let mut by_theme: BTreeMap<(i32, usize), Placed> = BTreeMap::new();
     for (theme_id, practice_id, order) in placement {
-        let pos = reference
-            .themes()
+        let kept_at = before
             .iter()
-            .position(|t| t.id == theme_id)
-            .unwrap_or(usize::MAX);
+            .find(|ch| ch.theme_id == Some(theme_id))
+            .map_or(i32::MAX, |ch| ch.position);
+        let pos = (
+            kept_at,
+            reference
+                .themes()
+                .iter()
+                .position(|t| t.id == theme_id)
+                .unwrap_or(usize::MAX),
+        );
         by_theme
             .entry(pos)
             .or_insert((theme_id, Vec::new()))
             .1
             .push((order, practice_id));
     }
+    let mut after: Vec<Chapter> = Vec::new();
     for (position, (_, (theme_id, mut entries))) in by_theme.into_iter().enumerate() {
         let Some(theme) = reference.theme(theme_id) else {
             continue;
@@ -433,19 +509,49 @@ pub async fn arrange(
             Some(text) => written(existing, lang, text),
             None => existing,
         };
+        entries.sort();
+        entries.dedup_by_key(|e| e.1);
+        after.push(Chapter {
+            position: i32::try_from(position).unwrap_or(i32::MAX),
+            title: theme.label.clone(),
+            introduction,
+            theme_id: Some(theme_id),
+            practices: entries.into_iter().map(|e| e.1).collect(),
+        });
+    }
+    let status = if publish { "published" } else { "draft" };
+    if after == before && c.status == status {
+        // Saved unchanged: nothing is written, logged or published.
+        tx.rollback().await?;
+        return Ok(());
+    }
+    let mut changes = audit::Fields::new();
+    changes.put("status", &c.status);
+    for ch in &before {
+        ch.fields(&mut changes);
+    }
+    let mut now_fields = audit::Fields::new();
+    now_fields.put("status", status);
+    for ch in &after {
+        ch.fields(&mut now_fields);
+    }
+    let changes = changes.changes(&now_fields);
+    compendium_chapter::Entity::delete_many()
+        .filter(compendium_chapter::Column::CompendiumId.eq(c.id))
+        .exec(&tx)
+        .await?;
+    for chapter in after {
         let ch = compendium_chapter::ActiveModel {
             id: NotSet,
             compendium_id: Set(c.id),
-            position: Set(i32::try_from(position).unwrap_or(i32::MAX)),
-            title: Set(theme.label.clone()),
-            introduction: Set(introduction),
-            theme_id: Set(Some(theme_id)),
+            position: Set(chapter.position),
+            title: Set(chapter.title),
+            introduction: Set(chapter.introduction),
+            theme_id: Set(chapter.theme_id),
         }
         .insert(&tx)
         .await?;
-        entries.sort();
-        entries.dedup_by_key(|e| e.1);
-        for (i, (_, practice_id)) in entries.into_iter().enumerate() {
+        for (i, practice_id) in chapter.practices.into_iter().enumerate() {
             compendium_entry::ActiveModel {
                 chapter_id: Set(ch.id),
                 practice_id: Set(practice_id),
@@ -458,7 +564,7 @@ pub async fn arrange(
     let was_published = c.status == "published";
     let id = c.id;
     let mut am: compendium::ActiveModel = c.into();
-    am.status = Set(if publish { "published" } else { "draft" }.into());
+    am.status = Set(status.into());
     if publish && !was_published {
         am.published_at = Set(Some(now));
     }
@@ -470,7 +576,7 @@ pub async fn arrange(
         (false, true) => "compendium-unpublished",
         _ => "compendium-arranged",
     };
-    audit::record(&tx, origin, action, "compendium", id, None, now).await?;
+    audit::record(&tx, origin, action, "compendium", id, changes, now).await?;
     tx.commit().await?;
     Ok(())
 }

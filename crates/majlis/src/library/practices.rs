@@ -108,12 +108,12 @@ impl PracticeContent {
     }
 
     fn set_text(&mut self, field: TextField, locale: Locale, value: &str) {
-        let value = value.trim();
+        let value = crate::i18n::clean_text(value);
         let entry = self.texts.entry(field).or_default();
         if value.is_empty() {
             entry.remove(&locale);
         } else {
-            entry.insert(locale, value.to_owned());
+            entry.insert(locale, value);
         }
         if entry.is_empty() {
             self.texts.remove(&field);
@@ -613,6 +613,7 @@ pub async fn save(
     now: DateTime<Utc>,
 ) -> Result<i32, PracticeError> {
     let tx = db.begin_write().await?;
+    let mut previous: Option<Snapshot> = None;
     let (id, number, status) = match id {
         None => {
             if !can(Some(actor), Action::CreatePractice)
@@ -646,7 +647,8 @@ pub async fn save(
             (p.id, 1, PracticeStatus::Draft)
         }
         Some(id) => {
-            let (p, _) = load(&tx, id).await?;
+            let (p, before) = load(&tx, id).await?;
+            previous = Some(before);
             if !can(Some(actor), Action::EditPractice(p.policy_ref()))
                 || next.municipality_id.is_some_and(|m| {
                     Some(m) != p.municipality_id && !can(Some(actor), Action::ActForMunicipality(m))
@@ -683,6 +685,7 @@ pub async fn save(
         .insert(&tx)
         .await?;
     }
+    let next_fields = next.clone();
     practice_version::ActiveModel {
         id: NotSet,
         practice_id: Set(id),
@@ -704,7 +707,14 @@ pub async fn save(
         },
     )
     .await?;
-    let detail = format!("version {number}, {}", status.code());
+    let mut detail = format!("version {number}, {}", status.code());
+    if let Some(changes) = previous
+        .as_ref()
+        .and_then(|p| snapshot_fields(p).changes(&snapshot_fields(&next_fields)))
+    {
+        detail.push_str(": ");
+        detail.push_str(&changes);
+    }
     audit::record(
         &tx,
         origin,
@@ -717,6 +727,32 @@ pub async fn save(
     .await?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// What a practice's audit entries compare.
+fn snapshot_fields(s: &Snapshot) -> audit::Fields {
+    let c = &s.content;
+    let mut f = audit::Fields::new();
+    f.text("title", Some(&s.title))
+        .opt("municipality", s.municipality_id)
+        .opt("organisation", s.organisation_id)
+        .opt("country", s.country_code.as_ref())
+        .list("themes", &s.themes);
+    for (field, values) in &c.texts {
+        for (l, v) in values {
+            f.put(&format!("{}[{}]", field.name(), l.code()), v);
+        }
+    }
+    f.put("city", &c.city)
+        .put("department", &c.department)
+        .put("contact_name", &c.contact_name)
+        .put("contact_email", &c.contact_email)
+        .opt("start_year", c.start_year)
+        .opt("end_year", c.end_year)
+        .put("ongoing", c.ongoing)
+        .put("presenter", &c.presenter)
+        .put("presented_at", &c.presented_at);
+    f
 }
 
 /// A reviewer's or an author's move.

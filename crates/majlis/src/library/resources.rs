@@ -65,8 +65,17 @@ fn err(errors: &mut Vec<FieldError>, field: &'static str, message: &'static str)
 pub fn parse_link(s: &str) -> Option<String> {
     let s = s.trim();
     let u = url::Url::parse(s).ok()?;
-    (matches!(u.scheme(), "http" | "https") && u.host_str().is_some() && s.len() <= MAX_URL)
-        .then(|| u.to_string())
+    (matches!(u.scheme(), "http" | "https") && u.host_str().is_some() && s.len() <= MAX_URL).then(
+        || {
+            // An address already written plainly is kept as typed (saving a
+            // form unchanged must not add a `/`); others are normalised.
+            if s.bytes().all(|b| b.is_ascii_graphic()) {
+                s.to_owned()
+            } else {
+                u.to_string()
+            }
+        },
+    )
 }
 
 fn opt_short(
@@ -355,6 +364,60 @@ pub async fn create(
     Ok(r.id)
 }
 
+/// A resource's themes, countries and organisations.
+#[derive(Debug, PartialEq, Eq)]
+struct ResourceLinks {
+    themes: std::collections::BTreeSet<i32>,
+    countries: std::collections::BTreeSet<String>,
+    organisations: std::collections::BTreeSet<i32>,
+}
+
+impl ResourceLinks {
+    async fn of(tx: &sea_orm::DatabaseTransaction, id: i32) -> Result<Self, sea_orm::DbErr> {
+        use sea_orm::{ColumnTrait, QueryFilter};
+        Ok(ResourceLinks {
+            themes: resource_theme::Entity::find()
+                .filter(resource_theme::Column::ResourceId.eq(id))
+                .all(tx)
+                .await?
+                .into_iter()
+                .map(|t| t.theme_id)
+                .collect(),
+            countries: resource_country::Entity::find()
+                .filter(resource_country::Column::ResourceId.eq(id))
+                .all(tx)
+                .await?
+                .into_iter()
+                .map(|c| c.country_code)
+                .collect(),
+            organisations: resource_organisation::Entity::find()
+                .filter(resource_organisation::Column::ResourceId.eq(id))
+                .all(tx)
+                .await?
+                .into_iter()
+                .map(|o| o.organisation_id)
+                .collect(),
+        })
+    }
+}
+
+/// What a resource's audit entries compare (themes and organisations by id).
+fn resource_fields(r: &resource::Model, links: &ResourceLinks) -> audit::Fields {
+    let mut f = audit::Fields::new();
+    f.put("kind", &r.kind)
+        .text("title", Some(&r.title))
+        .text("summary", r.summary.as_ref())
+        .opt("authors", r.authors.as_ref())
+        .opt("year", r.year)
+        .opt("month", r.month)
+        .opt("licence", r.licence.as_ref())
+        .put("visibility", &r.visibility)
+        .list("themes", &links.themes)
+        .list("countries", &links.countries)
+        .list("organisations", &links.organisations);
+    f
+}
+
 /// Change a resource's description (title and summary in every language,
 /// kind, dates, licence, visibility, themes, countries, organisations).
 /// Its language versions stay as they are.
@@ -375,7 +438,13 @@ pub async fn update(
         .one(&tx)
         .await?
         .ok_or(ResourceError::NotFound)?;
-    let mut m = r.into_active_model();
+    let before_links = ResourceLinks::of(&tx, resource_id).await?;
+    let after_links = ResourceLinks {
+        themes: input.themes.iter().copied().collect(),
+        countries: input.countries.iter().cloned().collect(),
+        organisations: input.organisations.iter().copied().collect(),
+    };
+    let mut m = r.clone().into_active_model();
     m.kind = Set(input.kind.code().to_owned());
     m.title = Set(input.title);
     m.summary = Set(input.summary);
@@ -384,6 +453,15 @@ pub async fn update(
     m.month = Set(input.month);
     m.licence = Set(input.licence);
     m.visibility = Set(input.visibility.code().to_owned());
+    let after = sea_orm::TryIntoModel::try_into_model(m.clone())?;
+    if after == r && after_links == before_links {
+        // Saved unchanged: nothing is written, logged or published.
+        tx.rollback().await?;
+        return Ok(());
+    }
+    let changes = resource_fields(&r, &before_links)
+        .changes(&resource_fields(&after, &after_links))
+        .filter(|c| !c.is_empty());
     m.updated_at = Set(now);
     m.update(&tx).await?;
     resource_theme::Entity::delete_many()
@@ -429,7 +507,7 @@ pub async fn update(
         "resource-updated",
         "resource",
         resource_id,
-        None,
+        changes,
         now,
     )
     .await?;
@@ -518,6 +596,15 @@ mod tests {
     #[test]
     fn only_web_links() {
         assert!(parse_link("https://connective-cities.net/x").is_some());
+        // Kept as typed when plain (a round trip changes nothing), else normalised.
+        assert_eq!(
+            parse_link(" https://www.giz.de ").as_deref(),
+            Some("https://www.giz.de")
+        );
+        assert_eq!(
+            parse_link("https://example.org/a b").as_deref(),
+            Some("https://example.org/a%20b")
+        );
         assert!(parse_link("javascript:alert(1)").is_none());
         assert!(parse_link("data:text/html,hi").is_none());
         assert!(parse_link("ftp://x.org/a").is_none());
