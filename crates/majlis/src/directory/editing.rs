@@ -18,7 +18,7 @@ use sea_orm::{
 use super::entities::{municipality, municipality_theme, organisation, organisation_theme};
 use super::rules::{CountryCode, Slug};
 use super::{MunicipalityKind, OrganisationKind};
-use crate::accounts::policy::{Action, Actor, can};
+use crate::accounts::policy::{Action, Actor, authorize};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
@@ -510,6 +510,9 @@ impl RawOrganisationCreate {
 pub enum EditError {
     #[error("not allowed")]
     Forbidden,
+    /// Staff only, and the person has not turned on two-step sign-in.
+    #[error("two-step sign-in required")]
+    SecondFactorRequired,
     #[error("no such municipality or organisation")]
     NotFound,
     /// Another municipality or organisation has this address.
@@ -518,6 +521,8 @@ pub enum EditError {
     #[error(transparent)]
     Db(#[from] DbErr),
 }
+
+refused_by_policy!(EditError);
 
 impl EditError {
     /// The field error a person can correct, if it is one.
@@ -567,9 +572,7 @@ pub async fn update_municipality(
     edit: MunicipalityEdit,
     now: DateTime<Utc>,
 ) -> Result<municipality::Model, EditError> {
-    if !can(Some(actor), Action::EditMunicipality(id)) {
-        return Err(EditError::Forbidden);
-    }
+    authorize(Some(actor), Action::EditMunicipality(id))?;
     let tx = db.begin_write().await?;
     let m = municipality::Entity::find_by_id(id)
         .one(&tx)
@@ -628,9 +631,7 @@ pub async fn create_municipality(
     create: MunicipalityCreate,
     now: DateTime<Utc>,
 ) -> Result<municipality::Model, EditError> {
-    if !can(Some(actor), Action::EditDirectory) {
-        return Err(EditError::Forbidden);
-    }
+    authorize(Some(actor), Action::EditDirectory)?;
     let tx = db.begin_write().await?;
     check_slug_free::<municipality::Entity>(&tx, municipality::Column::Slug, &create.slug).await?;
     let mut am = municipality::ActiveModel {
@@ -700,9 +701,7 @@ pub async fn create_organisation(
     create: OrganisationCreate,
     now: DateTime<Utc>,
 ) -> Result<organisation::Model, EditError> {
-    if !can(Some(actor), Action::EditDirectory) {
-        return Err(EditError::Forbidden);
-    }
+    authorize(Some(actor), Action::EditDirectory)?;
     let tx = db.begin_write().await?;
     check_slug_free::<organisation::Entity>(&tx, organisation::Column::Slug, &create.slug).await?;
     let mut am = organisation::ActiveModel {
@@ -738,9 +737,7 @@ pub async fn update_organisation(
     edit: OrganisationEdit,
     now: DateTime<Utc>,
 ) -> Result<organisation::Model, EditError> {
-    if !can(Some(actor), Action::EditDirectory) {
-        return Err(EditError::Forbidden);
-    }
+    authorize(Some(actor), Action::EditDirectory)?;
     let tx = db.begin_write().await?;
     let o = organisation::Entity::find_by_id(id)
         .one(&tx)
