@@ -24,3 +24,20 @@ macro_rules! coded_enum {
         }
     };
 }
+
+/// A rule error that refuses through the policy: `From<Denied>` so that
+/// `policy::authorize(..)?` works in the rule, keeping its `Forbidden` and
+/// its `SecondFactorRequired` (staff without two-step sign-in) apart.
+macro_rules! refused_by_policy {
+    ($error:ty) => {
+        impl From<$crate::accounts::policy::Denied> for $error {
+            fn from(d: $crate::accounts::policy::Denied) -> Self {
+                use $crate::accounts::policy::Denied;
+                match d {
+                    Denied::SecondFactor => <$error>::SecondFactorRequired,
+                    Denied::SignIn | Denied::Forbidden => <$error>::Forbidden,
+                }
+            }
+        }
+    };
+}

@@ -23,153 +23,229 @@ enum Who {
     FocalPointOfA,
     FocalPointOfB,
     Expert,
+    /// A coordinator who has not turned on two-step sign-in: a member's
+    /// powers, and staff actions refused with the way to turn it on.
+    CoordinatorWithoutTwoStep,
     Coordinator,
     Admin,
 }
 
-const EVERYONE: [Who; 7] = [
+const EVERYONE: [Who; 8] = [
     Who::Anonymous,
     Who::MemberOfA,
     Who::FocalPointOfA,
     Who::FocalPointOfB,
     Who::Expert,
+    Who::CoordinatorWithoutTwoStep,
     Who::Coordinator,
     Who::Admin,
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Expect {
-    /// Served (any status but 401 and 403).
-    Allowed,
+    /// Answered with this status: served (200), sent on (303), refused as
+    /// bad input (400, a form sent without its fields), not found (404)…
+    Is(u16),
     /// 401: sign in first.
     SignIn,
     /// 403: signed in, not allowed.
     Forbidden,
+    /// 403 with the way to turn on two-step sign-in: a staff action by a
+    /// coordinator who has not.
+    TwoStep,
 }
 
 /// The matrix. `None`: the route is unknown to it.
 fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
     use Expect::*;
+    // Who asks in what order, for limits on attempts.
+    let turn = EVERYONE.iter().position(|w| *w == who).unwrap_or_default();
     let staff = matches!(who, Who::Coordinator | Who::Admin);
     let signed_in = who != Who::Anonymous;
-    let public = Allowed;
-    let members_only = if signed_in { Allowed } else { SignIn };
-    let coordinators = if staff {
-        Allowed
-    } else if signed_in {
-        Forbidden
-    } else {
-        SignIn
+    let ok = Is(200);
+    let see_other = Is(303);
+    let bad = Is(400);
+    let not_found = Is(404);
+    // Signed-in people get `code`; visitors are asked to sign in.
+    let members = |code: u16| if signed_in { Is(code) } else { SignIn };
+    // Staff get `code`; the coordinator without two-step sign-in is told to
+    // turn it on; everyone else is refused.
+    let coordinators = |code: u16| match who {
+        Who::Anonymous => SignIn,
+        Who::CoordinatorWithoutTwoStep => TwoStep,
+        _ if staff => Is(code),
+        _ => Forbidden,
+    };
+    // As `coordinators`, and also `also` (who gets the same answer as staff).
+    let staff_and = |also: &[Who], code: u16| {
+        if also.contains(&who) {
+            Is(code)
+        } else {
+            coordinators(code)
+        }
+    };
+    // A form that adds something: the first staff member adds it (303), the
+    // second finds it taken (400).
+    let adds = match who {
+        Who::Coordinator => see_other,
+        _ => coordinators(400),
     };
     Some(match (method.as_str(), path) {
-        ("GET", "/" | "/healthz" | "/metrics" | "/static/{file}") => public,
-        ("GET", "/municipalities" | "/municipalities/{slug}") => public,
-        ("GET", "/organisations" | "/organisations/{slug}" | "/network") => public,
-        ("GET", "/api/v1/municipalities" | "/api/v1/municipalities/{id}") => public,
-        ("GET", "/api/v1/organisations" | "/api/v1/organisations/{id}") => public,
-        ("GET", "/api/v1/themes" | "/api/v1/countries") => public,
-        ("GET" | "POST", "/login") => public,
-        ("GET" | "POST", "/password/forgot" | "/password/reset/{token}") => public,
+        ("GET", "/" | "/healthz" | "/metrics" | "/static/{file}") => ok,
+        ("GET", "/municipalities" | "/municipalities/{slug}") => ok,
+        ("GET", "/organisations" | "/organisations/{slug}" | "/network") => ok,
+        ("GET", "/api/v1/municipalities" | "/api/v1/municipalities/{id}") => ok,
+        ("GET", "/api/v1/organisations" | "/api/v1/organisations/{id}") => ok,
+        ("GET", "/api/v1/themes" | "/api/v1/countries") => ok,
+        // The sign-in page, and signing in as the target (whoever is signed in),
+        // until the limit of attempts from one address in a minute.
+        ("GET", "/login") => ok,
+        ("POST", "/login") => {
+            if (turn as u64) < signin::PER_IP_MINUTE {
+                see_other
+            } else {
+                Is(429)
+            }
+        }
+        ("GET", "/password/forgot") => ok,
+        // The same page whether or not the address has an account, until the
+        // limit of requests for one address in an hour.
+        ("POST", "/password/forgot") => {
+            if (turn as u64) < majlis::accounts::reset::PER_HOUR {
+                ok
+            } else {
+                Is(429)
+            }
+        }
+        // An unknown reset link: the page says so.
+        ("GET" | "POST", "/password/reset/{token}") => not_found,
         // Without a session waiting for it, the second step sends back to /login.
-        ("GET" | "POST", "/login/two-factor") => public,
-        ("GET" | "POST", "/account/two-factor") => members_only,
-        ("POST", "/logout") => members_only,
-        ("GET", "/account" | "/account/data" | "/api/v1/me") => members_only,
-        ("GET" | "POST", "/account/tokens") => members_only,
-        // A wrong current password (as sent here) changes nothing: 400.
-        ("GET" | "POST", "/account/password") => members_only,
-        // Someone else's token number: not found, whoever asks (signed in).
-        ("POST", "/account/tokens/{id}/revoke") => members_only,
-        // The confirmation needs the password: a wrong one (as sent here) deletes nothing.
-        ("GET" | "POST", "/account/delete") => members_only,
-        ("POST", "/account/sign-out-everywhere") => members_only,
-        ("GET", "/people" | "/audit") => coordinators,
-        ("POST", "/people/{id}/role" | "/people/{id}/active") => coordinators,
-        ("GET" | "POST", "/people/invite") => coordinators,
-        // Municipality A's profile: coordinators and A's focal point.
-        ("GET" | "POST", "/municipalities/{slug}/edit") => match who {
+        ("GET" | "POST", "/login/two-factor") => see_other,
+        ("GET", "/account/two-factor") => members(200),
+        // A wrong code (as sent here) turns nothing on; the staff here have it on.
+        ("POST", "/account/two-factor") => match who {
             Who::Anonymous => SignIn,
-            Who::FocalPointOfA | Who::Coordinator | Who::Admin => Allowed,
-            _ => Forbidden,
+            Who::Coordinator | Who::Admin => see_other,
+            _ => bad,
         },
+        ("POST", "/logout") => members(303),
+        ("GET", "/account" | "/account/data" | "/api/v1/me") => members(200),
+        ("GET", "/account/tokens") => members(200),
+        ("POST", "/account/tokens") => members(200),
+        // A wrong current password (as sent here) changes nothing: 400.
+        ("GET", "/account/password") => members(200),
+        ("POST", "/account/password") => members(400),
+        // Someone else's token number: not found, whoever asks (signed in).
+        ("POST", "/account/tokens/{id}/revoke") => members(404),
+        // The confirmation needs the password: a wrong one (as sent here) deletes nothing.
+        ("GET", "/account/delete") => members(200),
+        ("POST", "/account/delete") => members(400),
+        ("POST", "/account/sign-out-everywhere") => members(303),
+        ("GET", "/people" | "/audit") => coordinators(200),
+        ("POST", "/people/{id}/role" | "/people/{id}/active") => coordinators(303),
+        ("GET", "/people/invite") => coordinators(200),
+        // The invitation is sent (again, by the second).
+        ("POST", "/people/invite") => coordinators(303),
+        // Municipality A's profile: coordinators and A's focal point.
+        ("GET", "/municipalities/{slug}/edit") => staff_and(&[Who::FocalPointOfA], 200),
+        ("POST", "/municipalities/{slug}/edit") => staff_and(&[Who::FocalPointOfA], 303),
         // Adding municipalities and organisations, editing organisations: staff.
-        ("GET" | "POST", "/municipalities/new" | "/organisations/new") => coordinators,
-        ("GET" | "POST", "/organisations/{slug}/edit") => coordinators,
-        ("GET" | "POST", "/invitation/{token}") => public,
+        ("GET", "/municipalities/new" | "/organisations/new") => coordinators(200),
+        ("POST", "/municipalities/new" | "/organisations/new") => adds,
+        ("GET", "/organisations/{slug}/edit") => coordinators(200),
+        ("POST", "/organisations/{slug}/edit") => coordinators(303),
+        // An unknown invitation.
+        ("GET" | "POST", "/invitation/{token}") => not_found,
         // Open registration is off by default: not found, whoever asks.
-        ("GET" | "POST", "/register") => public,
-        ("POST", "/people/requests/{id}") => coordinators,
+        ("GET" | "POST", "/register") => not_found,
+        // Sent without a decision: bad input.
+        ("POST", "/people/requests/{id}") => coordinators(400),
         // Without their fields, changes to affiliations are refused as bad input.
-        ("GET" | "POST", "/people/{id}/affiliations") => coordinators,
+        ("GET", "/people/{id}/affiliations") => coordinators(200),
+        ("POST", "/people/{id}/affiliations") => coordinators(400),
         // The library: reading is public (what a visitor may not see is "not found").
-        ("GET", "/library" | "/library/{id}" | "/files/{sha}/{name}") => public,
-        ("GET", "/practices" | "/practices/{id}" | "/practices/{id}/sheet") => public,
-        ("GET", "/compendiums" | "/compendiums/{slug}" | "/compendiums/{slug}/pdf") => public,
-        ("GET", "/api/v1/resources" | "/api/v1/resources/{id}") => public,
-        ("GET", "/api/v1/practices" | "/api/v1/practices/{id}") => public,
-        ("GET", "/practices/mine") => members_only,
-        ("GET" | "POST", "/library/new") => coordinators,
-        ("GET" | "POST", "/library/{id}/edit") | ("POST", "/library/{id}/delete") => coordinators,
+        ("GET", "/library" | "/library/{id}") => ok,
+        ("GET", "/files/{sha}/{name}") => not_found,
+        ("GET", "/practices") => ok,
+        // A's draft: its focal point and staff read it; the others do not
+        // know of it, nor does the coordinator without two-step sign-in.
+        ("GET", "/practices/{id}") => staff_and(&[Who::FocalPointOfA], 200).or_not_found(),
+        ("GET", "/practices/{id}/sheet") => not_found,
+        ("GET", "/compendiums") => ok,
+        ("GET", "/compendiums/{slug}" | "/compendiums/{slug}/pdf") => not_found,
+        ("GET", "/api/v1/resources" | "/api/v1/resources/{id}") => ok,
+        ("GET", "/api/v1/practices") => ok,
+        ("GET", "/api/v1/practices/{id}") => staff_and(&[Who::FocalPointOfA], 200).or_not_found(),
+        ("GET", "/practices/mine") => members(200),
+        ("GET", "/library/new") => coordinators(200),
+        // Uploads sent without their fields: bad input.
+        ("POST", "/library/new") => coordinators(400),
+        ("GET", "/library/{id}/edit") => coordinators(200),
+        ("POST", "/library/{id}/edit") => coordinators(400),
+        // The first staff member deletes the resource; it is gone for the second.
+        ("POST", "/library/{id}/delete") => match who {
+            Who::Coordinator => see_other,
+            _ => coordinators(404),
+        },
         // Editions (an unknown one here): staff only; sent without `confirm`, a delete is 400.
-        ("GET" | "POST", "/compendiums/{slug}/describe")
-        | ("POST", "/compendiums/{slug}/delete") => coordinators,
+        ("GET" | "POST", "/compendiums/{slug}/describe") => coordinators(404),
+        ("POST", "/compendiums/{slug}/delete") => coordinators(400),
         // Deleting A's draft: its focal point and staff get 400 (no `confirm` is sent, so
         // the shared draft stays); everyone else is refused before the confirmation.
-        ("POST", "/practices/{id}/delete") => match who {
-            Who::Anonymous => SignIn,
-            Who::FocalPointOfA | Who::Coordinator | Who::Admin => Allowed,
-            _ => Forbidden,
-        },
-        ("POST", "/library/{id}/versions") => coordinators,
-        ("GET", "/library/review") => coordinators,
-        ("GET" | "POST", "/compendiums/new" | "/compendiums/{slug}/edit") => coordinators,
+        ("POST", "/practices/{id}/delete") => staff_and(&[Who::FocalPointOfA], 400),
+        // An upload without its file: bad input.
+        ("POST", "/library/{id}/versions") => coordinators(400),
+        ("GET", "/library/review") => coordinators(200),
+        ("GET", "/compendiums/new") => coordinators(200),
+        // Without a title: bad input.
+        ("POST", "/compendiums/new") => coordinators(400),
+        ("GET" | "POST", "/compendiums/{slug}/edit") => coordinators(404),
         // Starting a practice: focal points (for their municipality) and staff.
-        ("GET" | "POST", "/practices/new") => match who {
-            Who::Anonymous => SignIn,
-            Who::FocalPointOfA | Who::FocalPointOfB | Who::Coordinator | Who::Admin => Allowed,
-            _ => Forbidden,
-        },
+        ("GET", "/practices/new") => staff_and(&[Who::FocalPointOfA, Who::FocalPointOfB], 200),
+        ("POST", "/practices/new") => staff_and(&[Who::FocalPointOfA, Who::FocalPointOfB], 303),
         // A draft of municipality A: its focal point and staff change it and see its versions.
-        ("GET" | "POST", "/practices/{id}/edit/{step}")
-        | ("POST", "/practices/{id}/attachments")
-        | ("GET", "/practices/{id}/versions") => match who {
-            Who::Anonymous => SignIn,
-            Who::FocalPointOfA | Who::Coordinator | Who::Admin => Allowed,
-            _ => Forbidden,
-        },
+        ("GET", "/practices/{id}/edit/{step}") => staff_and(&[Who::FocalPointOfA], 200),
+        ("POST", "/practices/{id}/edit/{step}") => staff_and(&[Who::FocalPointOfA], 303),
+        ("POST", "/practices/{id}/attachments") => staff_and(&[Who::FocalPointOfA], 400),
+        ("GET", "/practices/{id}/versions") => staff_and(&[Who::FocalPointOfA], 200),
         // Commenting on A's draft: its focal point and staff.
-        ("POST", "/practices/{id}/review") => match who {
-            Who::Anonymous => SignIn,
-            Who::FocalPointOfA | Who::Coordinator | Who::Admin => Allowed,
-            _ => Forbidden,
-        },
+        ("POST", "/practices/{id}/review") => staff_and(&[Who::FocalPointOfA], 303),
         // Events: reading and calendars are public; a members-only event is
         // "not found" to visitors. Registering needs an account; running
         // events is the coordinators' work.
-        ("GET", "/events" | "/events.ics" | "/events/calendar.ics" | "/events/{slug}")
-        | ("GET", "/events/{slug}/calendar.ics" | "/series/{slug}/calendar.ics")
-        | ("GET", "/calendar/{token}/events.ics")
-        | ("GET", "/api/v1/events" | "/api/v1/events/{slug}") => public,
-        ("GET" | "POST", "/events/mine") => members_only,
-        ("GET", "/search" | "/api/v1/search") => public,
-        (
-            "POST",
-            "/events/{slug}/register" | "/events/{slug}/cancel" | "/events/{slug}/consent",
-        ) => members_only,
-        ("GET" | "POST", "/events/new" | "/events/{slug}/edit")
-        | ("POST", "/events/{slug}/clone")
-        | ("GET" | "POST", "/events/{slug}/programme")
-        | ("GET" | "POST", "/events/{slug}/registrations")
-        | ("GET" | "POST", "/events/{slug}/outcomes") => coordinators,
+        ("GET", "/events" | "/events.ics" | "/events/calendar.ics" | "/events/{slug}") => ok,
+        ("GET", "/events/{slug}/calendar.ics") => ok,
+        ("GET", "/series/{slug}/calendar.ics" | "/calendar/{token}/events.ics") => not_found,
+        ("GET", "/api/v1/events" | "/api/v1/events/{slug}") => ok,
+        ("GET", "/events/mine") => members(200),
+        // A new calendar address, shown on the page.
+        ("POST", "/events/mine") => members(200),
+        ("GET", "/search" | "/api/v1/search") => ok,
+        // The demo event takes no registrations now (400); nobody here has
+        // a registration to cancel or to consent with (404).
+        ("POST", "/events/{slug}/register") => members(400),
+        ("POST", "/events/{slug}/cancel" | "/events/{slug}/consent") => members(404),
+        ("GET", "/events/new" | "/events/{slug}/edit") => coordinators(200),
+        ("POST", "/events/new" | "/events/{slug}/edit") => coordinators(400),
+        ("POST", "/events/{slug}/clone") => coordinators(303),
+        ("GET", "/events/{slug}/programme") => coordinators(200),
+        ("POST", "/events/{slug}/programme") => coordinators(400),
+        ("GET", "/events/{slug}/registrations") => coordinators(200),
+        // Names no registration: not found.
+        ("POST", "/events/{slug}/registrations") => coordinators(404),
+        ("GET", "/events/{slug}/outcomes") => coordinators(200),
+        ("POST", "/events/{slug}/outcomes") => coordinators(303),
         // Consultations: reading follows each dilemma's visibility (the demo
         // dilemma here is public); taking part needs an account.
-        ("GET", "/consultations" | "/consultations/{slug}")
-        | ("GET", "/api/v1/dilemmas" | "/api/v1/dilemmas/{slug}")
-        | ("GET", "/events/{slug}/clinics/{session}")
-        | ("GET", "/events/{slug}/clinics/{session}/report")
-        | ("GET", "/events/{slug}/clinics/{session}/report.pdf")
-        | ("GET", "/events/{slug}/consultations" | "/events/{slug}/consultations.pdf") => public,
-        ("GET" | "POST", "/consultations/new") => members_only,
+        ("GET", "/consultations" | "/consultations/{slug}") => ok,
+        ("GET", "/api/v1/dilemmas" | "/api/v1/dilemmas/{slug}") => ok,
+        ("GET", "/events/{slug}/clinics/{session}") => ok,
+        ("GET", "/events/{slug}/clinics/{session}/report") => ok,
+        ("GET", "/events/{slug}/clinics/{session}/report.pdf") => not_found,
+        // This event held no consultations.
+        ("GET", "/events/{slug}/consultations" | "/events/{slug}/consultations.pdf") => not_found,
+        ("GET", "/consultations/new") => members(200),
+        ("POST", "/consultations/new") => members(400),
         // Sent without their fields: refused as bad input (400), whoever asks.
         (
             "POST",
@@ -180,19 +256,26 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
             | "/consultations/{slug}/conclude"
             | "/consultations/{slug}/flag"
             | "/events/{slug}/clinics/{session}",
-        ) => members_only,
-        // Leading a dilemma: its presenter (nobody here: a demo dilemma) and staff.
-        (
-            "POST",
-            "/consultations/{slug}/open"
-            | "/consultations/{slug}/ideas"
-            | "/consultations/{slug}/archive",
-        ) => coordinators,
-        ("GET", "/consultations/moderation") | ("POST", "/consultations/{slug}/moderate") => {
-            coordinators
-        }
+        ) => members(400),
+        // Leading a dilemma: its presenter (nobody here: a demo dilemma) and
+        // staff. It is concluded: it is not opened again (400); the first
+        // staff member archives it, the second finds it archived (400).
+        ("POST", "/consultations/{slug}/open" | "/consultations/{slug}/ideas") => coordinators(400),
+        ("POST", "/consultations/{slug}/archive") => adds,
+        ("GET", "/consultations/moderation") => coordinators(200),
+        ("POST", "/consultations/{slug}/moderate") => coordinators(400),
         _ => return None,
     })
+}
+
+impl Expect {
+    /// Who may not see a thing is told it is not there.
+    fn or_not_found(self) -> Expect {
+        match self {
+            Expect::Is(code) => Expect::Is(code),
+            _ => Expect::Is(404),
+        }
+    }
 }
 
 const PASSWORD: &str = "matrix test password";
@@ -280,6 +363,10 @@ async fn world(app: &TestApp) -> World {
         person(app, "expert@example.org", Role::Expert).await,
     );
     people.insert(
+        Who::CoordinatorWithoutTwoStep,
+        person(app, "coordinator-2@example.org", Role::Coordinator).await,
+    );
+    people.insert(
         Who::Coordinator,
         person(app, "coordinator@example.org", Role::Coordinator).await,
     );
@@ -295,11 +382,7 @@ async fn world(app: &TestApp) -> World {
     affiliate(app, people[&Who::FocalPointOfB], b, true).await;
     let target = person(app, "target@example.org", Role::Member).await;
     let focal = people[&Who::FocalPointOfA];
-    let actor = majlis::accounts::policy::Actor {
-        person_id: focal,
-        role: Role::Member,
-        focal_point_of: vec![a],
-    };
+    let actor = majlis::accounts::policy::Actor::with_role(focal, Role::Member, vec![a]);
     let snapshot = majlis::library::practices::Snapshot {
         title: majlis::i18n::TrText::new(Locale::Tr, "Taslak uygulama").unwrap(),
         municipality_id: Some(a),
@@ -477,6 +560,7 @@ db_test!(
         let routes = majlis::web::routes();
         let mut unknown = Vec::new();
         let mut wrong = Vec::new();
+        let mut two_step_refusals = 0;
         for route in routes.table() {
             for who in EVERYONE {
                 let Some(expect) = expected(&route.method, route.path, who) else {
@@ -531,10 +615,15 @@ db_test!(
                 let res = app.request(req).await;
                 let got = match res.status {
                     StatusCode::UNAUTHORIZED => Expect::SignIn,
+                    // The two refusals differ by the way out the page shows.
+                    StatusCode::FORBIDDEN if two_step_link(&res) => Expect::TwoStep,
                     StatusCode::FORBIDDEN => Expect::Forbidden,
                     s if s.is_server_error() => panic!("{} {url} as {who:?}: {s}", route.method),
-                    _ => Expect::Allowed,
+                    s => Expect::Is(s.as_u16()),
                 };
+                if got == Expect::TwoStep {
+                    two_step_refusals += 1;
+                }
                 if got != expect {
                     wrong.push(format!(
                         "{} {} as {who:?}: expected {expect:?}, got {got:?} ({})",
@@ -546,8 +635,14 @@ db_test!(
         assert!(unknown.is_empty(), "routes missing from the matrix: {unknown:?}");
         assert!(wrong.is_empty(), "authorization differs from the matrix:\n{}", wrong.join("\n"));
         assert!(routes.table().len() >= 20, "the table lists every route");
+        assert!(two_step_refusals >= 20, "{two_step_refusals}");
     }
 );
+
+/// The refusal page points to turning on two-step sign-in.
+fn two_step_link(res: &common::TestResponse) -> bool {
+    res.attr("main a.button-link", "href").as_deref() == Some("/account/two-factor")
+}
 
 db_test!(
     async fn staff_pages_need_two_step_sign_in(app) {

@@ -35,11 +35,7 @@ async fn person(app: &TestApp, email: &str, role: Role) -> i32 {
 }
 
 fn member(id: i32) -> Actor {
-    Actor {
-        person_id: id,
-        role: Role::Member,
-        focal_point_of: vec![],
-    }
+    Actor::with_role(id, Role::Member, vec![])
 }
 
 fn origin(id: i32) -> Origin {
@@ -189,6 +185,77 @@ db_test!(
         assert_eq!(mails.len(), 1);
         assert!(mails[0].contains("p2@example.org"), "{}", mails[0]);
         assert!(mails[0].contains("/events/promote"), "the message links to the event");
+    }
+);
+
+db_test!(
+    async fn a_cancel_sent_twice_at_once_cancels_and_records_once(app) {
+        use majlis::db::outbox;
+        use sea_orm::QuerySelect;
+        let starts = Utc::now() + Duration::days(3);
+        let event_id = open_event(app, "twice", Some(1), starts).await;
+        let mut ids = Vec::new();
+        for i in 0..3 {
+            let id = person(app, &format!("twice{i}@example.org"), Role::Member).await;
+            reg::register(&app.db, &origin(id), &member(id), event_id, id, signup(), Utc::now())
+                .await
+                .unwrap();
+            ids.push(id);
+        }
+        let mine = reg::of_person(app.db.read(), event_id, ids[0]).await.unwrap().unwrap();
+        let outbox_rows = || async {
+            outbox::entity::Entity::find()
+                .filter(outbox::entity::Column::Entity.eq("registration"))
+                .filter(outbox::entity::Column::EntityId.eq(mine.id.to_string()))
+                .count(app.db.read())
+                .await
+                .unwrap()
+        };
+        let outbox_before = outbox_rows().await;
+        // Hold the event as a cancel does, so that both cancels read the
+        // registration while it is still active and then wait for the event.
+        let hold = app.db.begin_write().await.unwrap();
+        if app.backend == common::Backend::Postgres {
+            event::Entity::find_by_id(event_id)
+                .lock_exclusive()
+                .one(&hold)
+                .await
+                .unwrap()
+                .unwrap();
+        }
+        let cancel = || {
+            let db = app.db.clone();
+            let me = ids[0];
+            tokio::spawn(async move {
+                reg::cancel(&db, &origin(me), &member(me), mine.id, "http://majlis.test", Utc::now()).await
+            })
+        };
+        let (one, two) = (cancel(), cancel());
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        hold.commit().await.unwrap();
+        let (one, two) = (one.await.unwrap(), two.await.unwrap());
+        let (done, refused): (Vec<_>, Vec<_>) = [one, two].into_iter().partition(|r| r.is_ok());
+        assert_eq!(done.len(), 1, "one cancel cancels: {done:?} {refused:?}");
+        assert!(matches!(refused[0], Err(RegistrationError::WrongState)), "{refused:?}");
+        assert_eq!(done[0].as_ref().unwrap(), &vec![ids[1]], "the first waiting moves up, once");
+        // One audit row, one outbox row, one message to the person promoted.
+        let audit = majlis::audit::entity::Entity::find()
+            .filter(majlis::audit::entity::Column::Action.eq("cancelled"))
+            .filter(majlis::audit::entity::Column::ObjectId.eq(mine.id.to_string()))
+            .count(app.db.read())
+            .await
+            .unwrap();
+        assert_eq!(audit, 1, "one audit row for one cancellation");
+        assert_eq!(outbox_rows().await, outbox_before + 1);
+        assert_eq!(queue::Entity::find().count(app.db.read()).await.unwrap(), 1);
+        let stored = statuses(app, event_id).await;
+        assert_eq!(stored.get("cancelled"), Some(&1), "{stored:?}");
+        assert_eq!(stored.get("registered"), Some(&1), "{stored:?}");
+        assert_eq!(stored.get("waiting"), Some(&1), "{stored:?}");
+        // A cancel that finds nothing to cancel writes nothing.
+        let again = reg::cancel(&app.db, &origin(ids[0]), &member(ids[0]), mine.id, "http://majlis.test", Utc::now()).await;
+        assert!(matches!(again, Err(RegistrationError::WrongState)), "{again:?}");
+        assert_eq!(outbox_rows().await, outbox_before + 1);
     }
 );
 
@@ -644,7 +711,7 @@ db_test!(
         assert_eq!(reg::of_person(app.db.read(), id, a).await.unwrap().unwrap().status, "registered");
         // Approving the second when the one place is taken puts them on the waiting list.
         let rb = reg::of_person(app.db.read(), id, b).await.unwrap().unwrap();
-        let s = reg::decide(&app.db, &origin(coord), &Actor { person_id: coord, role: Role::Coordinator, focal_point_of: vec![] }, rb.id, reg::Decision::Approve, "http://majlis.test", Utc::now())
+        let s = reg::decide(&app.db, &origin(coord), &Actor::with_role(coord, Role::Coordinator, vec![]), rb.id, reg::Decision::Approve, "http://majlis.test", Utc::now())
             .await
             .unwrap();
         assert_eq!(s, RegistrationStatus::Waiting);

@@ -1,7 +1,13 @@
 //! Who may do what: one place decides every permission, from the person's
 //! role, what they are a focal point of, and the resource's owner and
 //! visibility. Handlers state what they need through extractors
-//! ([`super::web::RequireRole`]) or by asking [`can`] with the resource at hand.
+//! ([`super::web::RequireRole`]) or by asking [`authorize`] (or [`can`], to
+//! decide what to offer) with the resource at hand.
+//!
+//! Staff powers need two-step sign-in: a coordinator or administrator without
+//! a second factor is built as a member ([`Actor::new`]), so every decision
+//! sees a member; [`authorize`] then tells a refusal that the second factor
+//! would lift ([`Denied::SecondFactor`]) from a plain one.
 
 use serde::{Deserialize, Serialize};
 
@@ -43,27 +49,63 @@ impl Role {
 #[derive(Clone, Debug)]
 pub struct Actor {
     pub person_id: i32,
+    /// The role the person acts with: a member's for staff without a
+    /// second factor.
     pub role: Role,
     /// Municipalities this person is a focal point of.
     pub focal_point_of: Vec<i32>,
+    /// The staff role the person holds but may not use until they turn on
+    /// two-step sign-in (`None` for everyone else).
+    pub pending_role: Option<Role>,
 }
 
 impl Actor {
     pub fn new(person: &person::Model, affiliations: &[affiliation::Model]) -> Self {
+        // An unknown stored role grants nothing beyond a member's.
+        let stored = Role::from_code(&person.role).unwrap_or(Role::Member);
+        let staff = matches!(stored, Role::Coordinator | Role::Admin);
+        // Staff powers need the second factor: without it, a member.
+        let pending = staff && person.totp_secret.is_none();
+        let focal_point_of = affiliations
+            .iter()
+            .filter(|a| a.focal_point)
+            .filter_map(|a| a.municipality_id)
+            .collect();
         Actor {
             person_id: person.id,
-            // An unknown stored role grants nothing beyond a member's.
-            role: Role::from_code(&person.role).unwrap_or(Role::Member),
-            focal_point_of: affiliations
-                .iter()
-                .filter(|a| a.focal_point)
-                .filter_map(|a| a.municipality_id)
-                .collect(),
+            role: if pending { Role::Member } else { stored },
+            focal_point_of,
+            pending_role: pending.then_some(stored),
+        }
+    }
+
+    /// Someone acting with `role` (tests, tools): no pending staff role.
+    pub fn with_role(person_id: i32, role: Role, focal_point_of: Vec<i32>) -> Self {
+        Actor {
+            person_id,
+            role,
+            focal_point_of,
+            pending_role: None,
         }
     }
 
     pub fn is_staff(&self) -> bool {
         matches!(self.role, Role::Coordinator | Role::Admin)
+    }
+
+    /// A coordinator or administrator who acts as a member until they turn
+    /// on two-step sign-in.
+    pub fn needs_second_factor(&self) -> bool {
+        self.pending_role.is_some()
+    }
+
+    /// The same person with the second factor turned on.
+    fn with_second_factor(&self) -> Option<Actor> {
+        self.pending_role.map(|role| Actor {
+            role,
+            pending_role: None,
+            ..self.clone()
+        })
     }
 }
 
@@ -243,6 +285,48 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
     }
 }
 
+/// Why something is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Denied {
+    /// A visitor: signing in may help.
+    #[error("sign-in required")]
+    SignIn,
+    /// Not allowed.
+    #[error("forbidden")]
+    Forbidden,
+    /// Allowed to staff, and the person is staff once they turn on
+    /// two-step sign-in.
+    #[error("two-step sign-in required")]
+    SecondFactor,
+}
+
+/// The decision with its reason: `Ok` when [`can`] allows, otherwise why not.
+/// A refusal that the person's staff role would lift once they turn on
+/// two-step sign-in is [`Denied::SecondFactor`].
+pub fn authorize(actor: Option<&Actor>, action: Action) -> Result<(), Denied> {
+    if can(actor, action) {
+        return Ok(());
+    }
+    let Some(actor) = actor else {
+        return Err(Denied::SignIn);
+    };
+    match actor.with_second_factor() {
+        Some(full) if can(Some(&full), action) => Err(Denied::SecondFactor),
+        _ => Err(Denied::Forbidden),
+    }
+}
+
+/// [`authorize`] for a role requirement (`RequireRole<Coordinator>`).
+pub fn authorize_role<R: RoleRequirement>(actor: &Actor) -> Result<(), Denied> {
+    if R::allows(actor.role) {
+        Ok(())
+    } else if actor.pending_role.is_some_and(R::allows) {
+        Err(Denied::SecondFactor)
+    } else {
+        Err(Denied::Forbidden)
+    }
+}
+
 /// A role requirement usable as a type parameter: `RequireRole<Coordinator>`.
 pub trait RoleRequirement: Send + Sync + 'static {
     fn allows(role: Role) -> bool;
@@ -269,11 +353,7 @@ mod tests {
     use super::*;
 
     fn actor(role: Role, focal: &[i32]) -> Actor {
-        Actor {
-            person_id: 1,
-            role,
-            focal_point_of: focal.to_vec(),
-        }
+        Actor::with_role(1, role, focal.to_vec())
     }
 
     #[test]
@@ -406,21 +486,207 @@ mod tests {
         assert!(!can(None, Action::ReportContribution));
     }
 
-    #[test]
-    fn unknown_stored_roles_grant_nothing_special() {
-        let p = person::Model {
+    fn stored(role: &str, totp: bool) -> person::Model {
+        person::Model {
             id: 7,
             email: "x@example.org".into(),
             display_name: "X".into(),
             locale: "en".into(),
             password_hash: String::new(),
-            role: "superuser".into(),
+            role: role.into(),
             active: true,
             created_at: chrono::Utc::now(),
-            totp_secret: None,
+            totp_secret: totp.then(|| "JBSWY3DPEHPK3PXP".into()),
             totp_pending: None,
             totp_last_step: None,
+        }
+    }
+
+    /// One of each action, with each variant's interesting payloads. The
+    /// match without a wildcard fails to compile when an action is added, so
+    /// the list is completed with it.
+    fn every_action() -> Vec<Action> {
+        use crate::library::PracticeStatus as S;
+        let mut all = vec![
+            Action::View(Visibility::Public),
+            Action::View(Visibility::Members),
+            Action::EditMunicipality(1),
+            Action::EditMunicipality(2),
+            Action::EditDirectory,
+            Action::ManagePeople,
+            Action::Invite,
+            Action::ViewAudit,
+            Action::Administer,
+            Action::CreatePractice,
+            Action::ActForMunicipality(1),
+            Action::ActForMunicipality(2),
+            Action::ReviewPractices,
+            Action::ManageLibrary,
+            Action::ManageEvents,
+            Action::RegisterForEvent,
+            Action::SeeEventInsider { registered: true },
+            Action::SeeEventInsider { registered: false },
+            Action::CreateDilemma,
+            Action::ReportContribution,
+            Action::Moderate,
+            Action::RecordClinic { rapporteur: true },
+            Action::RecordClinic { rapporteur: false },
+            Action::WrapUpClinic { expert: true },
+            Action::WrapUpClinic { expert: false },
+        ];
+        for status in [S::Draft, S::Published] {
+            for (municipality, author) in [(Some(1), Some(7)), (Some(2), Some(99)), (None, None)] {
+                let p = PracticeRef {
+                    status,
+                    municipality,
+                    author,
+                };
+                all.extend([
+                    Action::ViewPractice(p),
+                    Action::EditPractice(p),
+                    Action::SubmitPractice(p),
+                    Action::DeletePractice(p),
+                ]);
+            }
+        }
+        let audiences = [
+            DilemmaAudience::Public,
+            DilemmaAudience::Members,
+            DilemmaAudience::Participants,
+        ];
+        let parts = [
+            None,
+            Some(DilemmaPart::Presenter),
+            Some(DilemmaPart::Rapporteur),
+            Some(DilemmaPart::Invited),
+        ];
+        for audience in audiences {
+            for part in parts {
+                for draft in [false, true] {
+                    let d = DilemmaRef {
+                        audience,
+                        draft,
+                        taking_contributions: true,
+                        part,
+                    };
+                    all.extend([
+                        Action::ViewDilemma(d),
+                        Action::Contribute(d),
+                        Action::LeadDilemma(d),
+                        Action::ConcludeDilemma(d),
+                    ]);
+                }
+            }
+        }
+        for a in &all {
+            match a {
+                Action::View(_)
+                | Action::EditMunicipality(_)
+                | Action::EditDirectory
+                | Action::ManagePeople
+                | Action::Invite
+                | Action::ViewAudit
+                | Action::Administer
+                | Action::CreatePractice
+                | Action::ActForMunicipality(_)
+                | Action::ViewPractice(_)
+                | Action::EditPractice(_)
+                | Action::SubmitPractice(_)
+                | Action::DeletePractice(_)
+                | Action::ReviewPractices
+                | Action::ManageLibrary
+                | Action::ManageEvents
+                | Action::RegisterForEvent
+                | Action::SeeEventInsider { .. }
+                | Action::CreateDilemma
+                | Action::ViewDilemma(_)
+                | Action::Contribute(_)
+                | Action::LeadDilemma(_)
+                | Action::ConcludeDilemma(_)
+                | Action::ReportContribution
+                | Action::Moderate
+                | Action::RecordClinic { .. }
+                | Action::WrapUpClinic { .. } => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn staff_without_a_second_factor_act_as_members() {
+        let focal = |municipality_id| affiliation::Model {
+            id: 1,
+            person_id: 7,
+            municipality_id: Some(municipality_id),
+            organisation_id: None,
+            position: None,
+            focal_point: true,
         };
+        for affiliations in [vec![], vec![focal(1)]] {
+            let member = Actor::new(&stored("member", false), &affiliations);
+            assert!(!member.needs_second_factor());
+            let mut lifted = 0;
+            for role in ["coordinator", "admin"] {
+                let pending = Actor::new(&stored(role, false), &affiliations);
+                let full = Actor::new(&stored(role, true), &affiliations);
+                assert!(pending.needs_second_factor() && !full.needs_second_factor());
+                assert!(!pending.is_staff() && full.is_staff(), "{role}");
+                assert_eq!(pending.role, Role::Member, "{role}");
+                for action in every_action() {
+                    let as_member = can(Some(&member), action);
+                    assert_eq!(
+                        can(Some(&pending), action),
+                        as_member,
+                        "{role} without a second factor: {action:?}"
+                    );
+                    let expected = if as_member {
+                        Ok(())
+                    } else if can(Some(&full), action) {
+                        lifted += 1;
+                        Err(Denied::SecondFactor)
+                    } else {
+                        Err(Denied::Forbidden)
+                    };
+                    assert_eq!(
+                        authorize(Some(&pending), action),
+                        expected,
+                        "{role} {action:?}"
+                    );
+                    // With the second factor, nothing is refused for the lack of it.
+                    assert_ne!(authorize(Some(&full), action), Err(Denied::SecondFactor));
+                    assert_ne!(authorize(Some(&member), action), Err(Denied::SecondFactor));
+                }
+                assert_eq!(
+                    authorize_role::<Coordinator>(&pending),
+                    Err(Denied::SecondFactor)
+                );
+                assert_eq!(authorize_role::<Coordinator>(&full), Ok(()));
+                assert_eq!(
+                    authorize_role::<Coordinator>(&member),
+                    Err(Denied::Forbidden)
+                );
+            }
+            // Staff actions exist among them: the loop checked real refusals.
+            assert!(lifted > 20, "{lifted}");
+        }
+        let coordinator = Actor::new(&stored("coordinator", false), &[]);
+        assert_eq!(
+            authorize_role::<Admin>(&coordinator),
+            Err(Denied::Forbidden)
+        );
+        assert_eq!(
+            authorize(Some(&coordinator), Action::Administer),
+            Err(Denied::Forbidden),
+            "a second factor would not make a coordinator an administrator"
+        );
+        let admin = Actor::new(&stored("admin", false), &[]);
+        assert_eq!(authorize_role::<Admin>(&admin), Err(Denied::SecondFactor));
+        assert_eq!(authorize(None, Action::Moderate), Err(Denied::SignIn));
+    }
+
+    #[test]
+    fn unknown_stored_roles_grant_nothing_special() {
+        let p = stored("superuser", false);
         let a = Actor::new(&p, &[]);
         assert_eq!(a.role, Role::Member);
         assert!(!can(Some(&a), Action::ManagePeople));

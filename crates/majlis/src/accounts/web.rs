@@ -189,7 +189,8 @@ impl<S: Send + Sync> FromRequestParts<S> for RequireSignedIn {
 }
 
 /// A handler for some roles only: `RequireRole<Coordinator>` lets coordinators
-/// and administrators in, answers 401 to visitors and 403 to everyone else.
+/// and administrators with two-step sign-in in, answers 401 to visitors, the
+/// two-factor-required page to staff without it and 403 to everyone else.
 pub struct RequireRole<R: RoleRequirement> {
     pub me: SignedIn,
     pub role: Role,
@@ -205,17 +206,12 @@ impl<R: RoleRequirement, S: Send + Sync> FromRequestParts<S> for RequireRole<R> 
             .get::<SignedIn>()
             .cloned()
             .ok_or(AppError::SignInRequired)?;
-        let role = Role::from_code(&me.person.role).unwrap_or(Role::Member);
-        if !R::allows(role) {
-            return Err(AppError::Forbidden);
-        }
-        // Staff powers need the second factor.
-        if me.person.totp_secret.is_none() {
-            return Err(AppError::TwoFactorRequired);
-        }
+        // The policy's decision: staff powers need the second factor.
+        let actor = me.actor();
+        super::policy::authorize_role::<R>(&actor)?;
         Ok(RequireRole {
             me,
-            role,
+            role: actor.role,
             _requirement: PhantomData,
         })
     }

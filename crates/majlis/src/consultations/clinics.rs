@@ -17,7 +17,7 @@ use super::entities::{clinic, clinic_wrapup, dilemma, dilemma_theme};
 use super::online::{ConsultError, QUESTION_MAX, TEXT_MAX, slug_for};
 use super::rules::{self, DilemmaDetail};
 use super::{DilemmaStatus, DilemmaVisibility};
-use crate::accounts::policy::{Action, Actor, can};
+use crate::accounts::policy::{Action, Actor, Denied, authorize};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
@@ -40,6 +40,10 @@ pub struct ClinicView {
     pub may_record: bool,
     /// The reader adds wrap-up messages (the session's experts, staff).
     pub may_wrap_up: bool,
+    /// Why the reader may not record, or not add wrap-ups (the policy's
+    /// answer behind `may_record` and `may_wrap_up`).
+    pub record: Result<(), Denied>,
+    pub wrap_up: Result<(), Denied>,
 }
 
 impl ClinicView {
@@ -67,9 +71,9 @@ fn session_in(d: &EventDetail, session_id: i32) -> Option<SessionView> {
         .cloned()
 }
 
-fn roles_of(s: &SessionView, actor: Option<&Actor>) -> (bool, bool) {
+fn roles_of(s: &SessionView, actor: Option<&Actor>) -> (Result<(), Denied>, Result<(), Denied>) {
     let Some(a) = actor else {
-        return (false, false);
+        return (Err(Denied::SignIn), Err(Denied::SignIn));
     };
     let mine = |r: SessionRole| {
         s.people
@@ -79,13 +83,13 @@ fn roles_of(s: &SessionView, actor: Option<&Actor>) -> (bool, bool) {
     let recorder = mine(SessionRole::Rapporteur) || mine(SessionRole::Facilitator);
     let expert = mine(SessionRole::Expert);
     (
-        can(
+        authorize(
             Some(a),
             Action::RecordClinic {
                 rapporteur: recorder,
             },
         ),
-        can(Some(a), Action::WrapUpClinic { expert }),
+        authorize(Some(a), Action::WrapUpClinic { expert }),
     )
 }
 
@@ -183,15 +187,17 @@ async fn clinic_views<C: ConnectionTrait>(
         .into_iter()
         .map(|session| {
             let sid = session.session.id;
-            let (may_record, may_wrap_up) = roles_of(&session, actor);
+            let (record, wrap_up) = roles_of(&session, actor);
             ClinicView {
                 event: event.clone(),
                 clinic: clinics.remove(&sid),
                 dilemmas: by_session.remove(&sid).unwrap_or_default(),
                 wrapups: wrapups.remove(&sid).unwrap_or_default(),
                 session,
-                may_record,
-                may_wrap_up,
+                may_record: record.is_ok(),
+                may_wrap_up: wrap_up.is_ok(),
+                record,
+                wrap_up,
             }
         })
         .collect())
@@ -315,11 +321,7 @@ pub fn parse_queued(
 }
 
 fn recorder(v: &ClinicView) -> Result<(), ConsultError> {
-    if v.may_record {
-        Ok(())
-    } else {
-        Err(ConsultError::Forbidden)
-    }
+    Ok(v.record?)
 }
 
 /// Add a dilemma to the clinic's queue; it is open at once, readable by
@@ -490,9 +492,7 @@ pub async fn add_wrapup(
     text: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ConsultError> {
-    if !v.may_wrap_up {
-        return Err(ConsultError::Forbidden);
-    }
+    v.wrap_up?;
     let bad = |field: &'static str, message: &'static str| {
         ConsultError::Invalid(vec![FieldError { field, message }])
     };

@@ -19,7 +19,7 @@ use super::entities::{
 use super::rules::{dilemma_ref, part_of};
 use super::{ContributionKind, DilemmaStatus, DilemmaVisibility, HelpSought, ParticipantRole};
 use crate::accounts::person;
-use crate::accounts::policy::{Action, Actor, can};
+use crate::accounts::policy::{Action, Actor, authorize, can};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
@@ -38,6 +38,9 @@ pub const PERIOD_MAX: i32 = 60;
 pub enum ConsultError {
     #[error("forbidden")]
     Forbidden,
+    /// Staff only, and the person has not turned on two-step sign-in.
+    #[error("two-step sign-in required")]
+    SecondFactorRequired,
     #[error("not found")]
     NotFound,
     /// What is wrong, field by field (Fluent ids); nothing was stored.
@@ -46,6 +49,8 @@ pub enum ConsultError {
     #[error(transparent)]
     Db(#[from] DbErr),
 }
+
+refused_by_policy!(ConsultError);
 
 fn invalid(field: &'static str, message: &'static str) -> ConsultError {
     ConsultError::Invalid(vec![FieldError { field, message }])
@@ -230,9 +235,7 @@ pub async fn create(
     input: DilemmaInput,
     now: DateTime<Utc>,
 ) -> Result<String, ConsultError> {
-    if !can(Some(actor), Action::CreateDilemma) {
-        return Err(ConsultError::Forbidden);
-    }
+    authorize(Some(actor), Action::CreateDilemma)?;
     let tx = db.begin_write().await?;
     let me = person::Entity::find_by_id(actor.person_id)
         .one(&tx)
@@ -351,9 +354,7 @@ pub async fn open(
 ) -> Result<(), ConsultError> {
     let tx = db.begin_write().await?;
     let (d, r) = load(&tx, actor, id, now).await?;
-    if !can(Some(actor), Action::LeadDilemma(r)) {
-        return Err(ConsultError::Forbidden);
-    }
+    authorize(Some(actor), Action::LeadDilemma(r))?;
     if status_of(&d) != DilemmaStatus::Draft {
         return Err(invalid("status", "consultation-error-not-draft"));
     }
@@ -664,9 +665,7 @@ pub async fn answer(
     }
     let tx = db.begin_write().await?;
     let (d, r) = load(&tx, actor, id, now).await?;
-    if !can(Some(actor), Action::LeadDilemma(r)) {
-        return Err(ConsultError::Forbidden);
-    }
+    authorize(Some(actor), Action::LeadDilemma(r))?;
     if !status_of(&d).is_running() {
         return Err(invalid("answer", "consultation-error-closed"));
     }
@@ -712,9 +711,7 @@ pub async fn open_ideas(
 ) -> Result<(), ConsultError> {
     let tx = db.begin_write().await?;
     let (d, r) = load(&tx, actor, id, now).await?;
-    if !can(Some(actor), Action::LeadDilemma(r)) {
-        return Err(ConsultError::Forbidden);
-    }
+    authorize(Some(actor), Action::LeadDilemma(r))?;
     if status_of(&d) != DilemmaStatus::Open {
         return Err(invalid("status", "consultation-error-closed"));
     }
@@ -757,9 +754,7 @@ pub async fn mark_helped(
 ) -> Result<(), ConsultError> {
     let tx = db.begin_write().await?;
     let (d, r) = load(&tx, actor, id, now).await?;
-    if !can(Some(actor), Action::LeadDilemma(r)) {
-        return Err(ConsultError::Forbidden);
-    }
+    authorize(Some(actor), Action::LeadDilemma(r))?;
     let c = own_contribution(&tx, d.id, cid).await?;
     let mut m: contribution::ActiveModel = c.into();
     m.helped = Set(helped);
@@ -824,9 +819,7 @@ pub async fn invite(
     }
     let tx = db.begin_write().await?;
     let (d, r) = load(&tx, actor, id, now).await?;
-    if !can(Some(actor), Action::LeadDilemma(r)) {
-        return Err(ConsultError::Forbidden);
-    }
+    authorize(Some(actor), Action::LeadDilemma(r))?;
     if role == ParticipantRole::Presenter || matches!(status_of(&d), DilemmaStatus::Archived) {
         return Err(invalid("people", "consultation-error-closed"));
     }
@@ -928,9 +921,7 @@ pub(super) async fn set_result(
     let d = match actor {
         Some(a) => {
             let (d, r) = load(&tx, a, id, now).await?;
-            if !can(Some(a), Action::ConcludeDilemma(r)) {
-                return Err(ConsultError::Forbidden);
-            }
+            authorize(Some(a), Action::ConcludeDilemma(r))?;
             d
         }
         None => dilemma::Entity::find_by_id(id)
@@ -991,9 +982,7 @@ pub async fn archive(
     id: i32,
     now: DateTime<Utc>,
 ) -> Result<(), ConsultError> {
-    if !can(Some(actor), Action::Moderate) {
-        return Err(ConsultError::Forbidden);
-    }
+    authorize(Some(actor), Action::Moderate)?;
     let tx = db.begin_write().await?;
     let (d, _) = load(&tx, actor, id, now).await?;
     if status_of(&d) != DilemmaStatus::Concluded {
@@ -1022,9 +1011,7 @@ pub async fn report(
     reason: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ConsultError> {
-    if !can(Some(actor), Action::ReportContribution) {
-        return Err(ConsultError::Forbidden);
-    }
+    authorize(Some(actor), Action::ReportContribution)?;
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(invalid("reason", "form-error-required"));
@@ -1067,9 +1054,7 @@ pub async fn moderate(
     reason: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ConsultError> {
-    if !can(Some(actor), Action::Moderate) {
-        return Err(ConsultError::Forbidden);
-    }
+    authorize(Some(actor), Action::Moderate)?;
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(invalid("reason", "form-error-required"));

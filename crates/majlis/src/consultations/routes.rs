@@ -62,6 +62,7 @@ pub fn routes() -> Routes {
 fn consult_error(e: ConsultError) -> AppError {
     match e {
         ConsultError::Forbidden => AppError::Forbidden,
+        ConsultError::SecondFactorRequired => AppError::TwoFactorRequired,
         ConsultError::NotFound => AppError::NotFound,
         ConsultError::Invalid(_) => AppError::bad_request("form"),
         ConsultError::Db(e) => e.into(),
@@ -1059,9 +1060,7 @@ async fn clinic_action(
             }
         }
         "record" => {
-            if !v.may_record {
-                return Err(AppError::Forbidden);
-            }
+            v.record?;
             let id = int(raw.get("dilemma")).ok_or_else(|| AppError::bad_request("dilemma"))?;
             clinics::queued(&v, id).map_err(consult_error)?;
             let (p, _) = chosen(&state, &ctx, &raw).await?;

@@ -18,7 +18,7 @@ use sea_orm::{
 use super::entities::{municipality, municipality_theme, organisation, organisation_theme};
 use super::rules::{CountryCode, Slug};
 use super::{MunicipalityKind, OrganisationKind};
-use crate::accounts::policy::{Action, Actor, can};
+use crate::accounts::policy::{Action, Actor, authorize};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
@@ -513,6 +513,9 @@ impl RawOrganisationCreate {
 pub enum EditError {
     #[error("not allowed")]
     Forbidden,
+    /// Staff only, and the person has not turned on two-step sign-in.
+    #[error("two-step sign-in required")]
+    SecondFactorRequired,
     #[error("no such municipality or organisation")]
     NotFound,
     /// Another municipality or organisation has this address.
@@ -521,6 +524,8 @@ pub enum EditError {
     #[error(transparent)]
     Db(#[from] DbErr),
 }
+
+refused_by_policy!(EditError);
 
 impl EditError {
     /// The field error a person can correct, if it is one.
@@ -570,9 +575,7 @@ pub async fn update_municipality(
     edit: MunicipalityEdit,
     now: DateTime<Utc>,
 ) -> Result<municipality::Model, EditError> {
-    if !can(Some(actor), Action::EditMunicipality(id)) {
-        return Err(EditError::Forbidden);
-    }
+    authorize(Some(actor), Action::EditMunicipality(id))?;
     let tx = db.begin_write().await?;
     let m = municipality::Entity::find_by_id(id)
         .one(&tx)
@@ -684,9 +687,7 @@ pub async fn create_municipality(
     create: MunicipalityCreate,
     now: DateTime<Utc>,
 ) -> Result<municipality::Model, EditError> {
-    if !can(Some(actor), Action::EditDirectory) {
-        return Err(EditError::Forbidden);
-    }
+    authorize(Some(actor), Action::EditDirectory)?;
     let tx = db.begin_write().await?;
     check_slug_free::<municipality::Entity>(&tx, municipality::Column::Slug, &create.slug).await?;
     let mut am = municipality::ActiveModel {
@@ -756,9 +757,7 @@ pub async fn create_organisation(
     create: OrganisationCreate,
     now: DateTime<Utc>,
 ) -> Result<organisation::Model, EditError> {
-    if !can(Some(actor), Action::EditDirectory) {
-        return Err(EditError::Forbidden);
-    }
+    authorize(Some(actor), Action::EditDirectory)?;
     let tx = db.begin_write().await?;
     check_slug_free::<organisation::Entity>(&tx, organisation::Column::Slug, &create.slug).await?;
     let mut am = organisation::ActiveModel {
@@ -794,9 +793,7 @@ pub async fn update_organisation(
     edit: OrganisationEdit,
     now: DateTime<Utc>,
 ) -> Result<organisation::Model, EditError> {
-    if !can(Some(actor), Action::EditDirectory) {
-        return Err(EditError::Forbidden);
-    }
+    authorize(Some(actor), Action::EditDirectory)?;
     let tx = db.begin_write().await?;
     let o = organisation::Entity::find_by_id(id)
         .one(&tx)

@@ -21,7 +21,7 @@ use super::editing::{
     RawOrganisationEdit,
 };
 use super::service::Key;
-use crate::accounts::policy::{Action, Coordinator, can};
+use crate::accounts::policy::{Action, Coordinator, authorize};
 use crate::accounts::signin::SignedIn;
 use crate::accounts::web::{ClientInfo, CsrfForm, RequireRole, RequireSignedIn, origin_of};
 use crate::i18n::{Locale, TrText};
@@ -267,6 +267,7 @@ fn theme_ids(state: &AppState) -> Vec<i32> {
 fn edit_error(e: EditError) -> AppError {
     match e {
         EditError::Forbidden => AppError::Forbidden,
+        EditError::SecondFactorRequired => AppError::TwoFactorRequired,
         EditError::NotFound => AppError::NotFound,
         EditError::SlugTaken => AppError::bad_request("slug"),
         EditError::Db(e) => e.into(),
@@ -423,12 +424,10 @@ async fn editable(
         .municipality(&state.db, v, Key::Slug(slug(s)?))
         .await?;
     let detail = found.as_ref().clone().ok_or(AppError::NotFound)?;
-    if !can(
+    authorize(
         Some(&me.actor()),
         Action::EditMunicipality(detail.card.municipality.id),
-    ) {
-        return Err(AppError::Forbidden);
-    }
+    )?;
     Ok(detail)
 }
 

@@ -18,12 +18,13 @@ use sea_orm::{
 use super::entities::{event, registration};
 use super::{Answers, EventStatus, RegistrationStatus};
 use crate::accounts::person;
-use crate::accounts::policy::{Action, Actor, can};
+use crate::accounts::policy::{Action, Actor, authorize, can};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
 use crate::i18n::{FluentArg, Locale};
 use crate::mail::{Outgoing, queue};
+use sea_orm::sea_query::Expr;
 
 /// The longest answer kept for a registration question.
 pub const MAX_ANSWER: usize = 1_000;
@@ -39,6 +40,9 @@ pub struct Signup {
 pub enum RegistrationError {
     #[error("not allowed")]
     Forbidden,
+    /// Staff only, and the person has not turned on two-step sign-in.
+    #[error("two-step sign-in required")]
+    SecondFactorRequired,
     #[error("no such event or registration")]
     NotFound,
     #[error("registration is not open")]
@@ -52,6 +56,8 @@ pub enum RegistrationError {
     #[error(transparent)]
     Db(#[from] DbErr),
 }
+
+refused_by_policy!(RegistrationError);
 
 /// Lock the event row for the rest of the transaction and return it.
 pub(crate) async fn lock_event(
@@ -114,12 +120,10 @@ pub async fn register(
     now: DateTime<Utc>,
 ) -> Result<RegistrationStatus, RegistrationError> {
     let on_behalf = actor.person_id != person_id;
-    if on_behalf && !can(Some(actor), Action::ManageEvents) {
-        return Err(RegistrationError::Forbidden);
+    if on_behalf {
+        authorize(Some(actor), Action::ManageEvents)?;
     }
-    if !can(Some(actor), Action::RegisterForEvent) {
-        return Err(RegistrationError::Forbidden);
-    }
+    authorize(Some(actor), Action::RegisterForEvent)?;
     let tx = db.begin_write().await?;
     let e = lock_event(&tx, event_id).await?;
     if e.visibility != "public" && e.visibility != "members" {
@@ -278,18 +282,32 @@ pub async fn cancel(
         .one(&tx)
         .await?
         .ok_or(RegistrationError::NotFound)?;
-    if r.person_id != actor.person_id && !can(Some(actor), Action::ManageEvents) {
-        return Err(RegistrationError::Forbidden);
+    if r.person_id != actor.person_id {
+        authorize(Some(actor), Action::ManageEvents)?;
     }
     let e = lock_event(&tx, r.event_id).await?;
-    let status = RegistrationStatus::from_code(&r.status);
-    if !status.is_some_and(|s| s.is_active()) {
+    // A conditional write: of two cancels at once, only the one that finds
+    // the registration still active changes it, and only it records the
+    // change, tells the outbox and gives the place to someone waiting.
+    let active: Vec<&str> = RegistrationStatus::ALL
+        .iter()
+        .filter(|s| s.is_active())
+        .map(|s| s.code())
+        .collect();
+    let changed = registration::Entity::update_many()
+        .col_expr(
+            registration::Column::Status,
+            Expr::value(RegistrationStatus::Cancelled.code()),
+        )
+        .col_expr(registration::Column::UpdatedAt, Expr::value(now))
+        .filter(registration::Column::Id.eq(r.id))
+        .filter(registration::Column::Status.is_in(active))
+        .exec(&tx)
+        .await?
+        .rows_affected;
+    if changed == 0 {
         return Err(RegistrationError::WrongState);
     }
-    let mut m = r.into_active_model();
-    m.status = Set(RegistrationStatus::Cancelled.code().to_owned());
-    m.updated_at = Set(now);
-    let r = m.update(&tx).await?;
     audit::record(
         &tx,
         origin,
@@ -339,9 +357,7 @@ pub async fn decide(
     public_url: &str,
     now: DateTime<Utc>,
 ) -> Result<RegistrationStatus, RegistrationError> {
-    if !can(Some(actor), Action::ManageEvents) {
-        return Err(RegistrationError::Forbidden);
-    }
+    authorize(Some(actor), Action::ManageEvents)?;
     let tx = db.begin_write().await?;
     let r = registration::Entity::find_by_id(registration_id)
         .one(&tx)

@@ -389,6 +389,7 @@ async fn visible_event(
 fn registration_error(e: RegistrationError) -> AppError {
     match e {
         RegistrationError::Forbidden => AppError::Forbidden,
+        RegistrationError::SecondFactorRequired => AppError::TwoFactorRequired,
         RegistrationError::NotFound => AppError::NotFound,
         RegistrationError::Db(e) => e.into(),
         _ => AppError::bad_request("registration"),

@@ -13,7 +13,7 @@ use sea_orm::{
 use super::entities::{compendium, compendium_chapter, compendium_entry, practice, practice_theme};
 use super::practices::{FieldError, PracticeContent, TextField};
 use super::rules::Edition;
-use crate::accounts::policy::{Action, Actor, can};
+use crate::accounts::policy::{Action, Actor, authorize};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
@@ -28,6 +28,9 @@ pub const MAX_INTRO: usize = 10_000;
 pub enum CompendiumError {
     #[error("not allowed")]
     Forbidden,
+    /// Staff only, and the person has not turned on two-step sign-in.
+    #[error("two-step sign-in required")]
+    SecondFactorRequired,
     #[error("no such edition")]
     NotFound,
     #[error("invalid")]
@@ -35,6 +38,8 @@ pub enum CompendiumError {
     #[error(transparent)]
     Db(#[from] DbErr),
 }
+
+refused_by_policy!(CompendiumError);
 
 /// A new edition's description.
 #[derive(Clone, Debug)]
@@ -154,9 +159,7 @@ pub async fn create(
     input: EditionInput,
     now: DateTime<Utc>,
 ) -> Result<String, CompendiumError> {
-    if !can(Some(actor), Action::ManageLibrary) {
-        return Err(CompendiumError::Forbidden);
-    }
+    authorize(Some(actor), Action::ManageLibrary)?;
     let tx = db.begin_write().await?;
     let c = compendium::ActiveModel {
         id: NotSet,
@@ -256,9 +259,7 @@ pub async fn describe(
     input: EditionInput,
     now: DateTime<Utc>,
 ) -> Result<(), CompendiumError> {
-    if !can(Some(actor), Action::ManageLibrary) {
-        return Err(CompendiumError::Forbidden);
-    }
+    authorize(Some(actor), Action::ManageLibrary)?;
     let tx = db.begin_write().await?;
     let c = find(&tx, slug).await?;
     let id = c.id;
@@ -314,9 +315,7 @@ pub async fn delete(
     slug: &str,
     now: DateTime<Utc>,
 ) -> Result<(), CompendiumError> {
-    if !can(Some(actor), Action::ManageLibrary) {
-        return Err(CompendiumError::Forbidden);
-    }
+    authorize(Some(actor), Action::ManageLibrary)?;
     let tx = db.begin_write().await?;
     let c = find(&tx, slug).await?;
     compendium::Entity::delete_by_id(c.id).exec(&tx).await?;
@@ -404,9 +403,7 @@ pub async fn arrange(
     }: Arrangement,
     now: DateTime<Utc>,
 ) -> Result<(), CompendiumError> {
-    if !can(Some(actor), Action::ManageLibrary) {
-        return Err(CompendiumError::Forbidden);
-    }
+    authorize(Some(actor), Action::ManageLibrary)?;
     if intros
         .values()
         .any(|t| t.trim().chars().count() > MAX_INTRO)

@@ -17,7 +17,7 @@ use super::entities::{
     practice, practice_attachment, practice_review, practice_theme, practice_version,
 };
 use crate::accounts::Email;
-use crate::accounts::policy::{Action, Actor, PracticeRef, can};
+use crate::accounts::policy::{Action, Actor, Denied, PracticeRef, authorize, can};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
@@ -521,6 +521,9 @@ pub fn missing_for_review(s: &Snapshot) -> Vec<FieldError> {
 pub enum PracticeError {
     #[error("not allowed")]
     Forbidden,
+    /// Staff only, and the person has not turned on two-step sign-in.
+    #[error("two-step sign-in required")]
+    SecondFactorRequired,
     #[error("no such practice")]
     NotFound,
     #[error("not in a state that allows this")]
@@ -530,6 +533,8 @@ pub enum PracticeError {
     #[error(transparent)]
     Db(#[from] DbErr),
 }
+
+refused_by_policy!(PracticeError);
 
 impl practice::Model {
     pub fn status(&self) -> PracticeStatus {
@@ -616,12 +621,9 @@ pub async fn save(
     let mut previous: Option<Snapshot> = None;
     let (id, number, status) = match id {
         None => {
-            if !can(Some(actor), Action::CreatePractice)
-                || next
-                    .municipality_id
-                    .is_some_and(|m| !can(Some(actor), Action::ActForMunicipality(m)))
-            {
-                return Err(PracticeError::Forbidden);
+            authorize(Some(actor), Action::CreatePractice)?;
+            if let Some(m) = next.municipality_id {
+                authorize(Some(actor), Action::ActForMunicipality(m))?;
             }
             let p = practice::ActiveModel {
                 id: NotSet,
@@ -649,12 +651,12 @@ pub async fn save(
         Some(id) => {
             let (p, before) = load(&tx, id).await?;
             previous = Some(before);
-            if !can(Some(actor), Action::EditPractice(p.policy_ref()))
-                || next.municipality_id.is_some_and(|m| {
-                    Some(m) != p.municipality_id && !can(Some(actor), Action::ActForMunicipality(m))
-                })
+            authorize(Some(actor), Action::EditPractice(p.policy_ref()))?;
+            if let Some(m) = next
+                .municipality_id
+                .filter(|m| Some(*m) != p.municipality_id)
             {
-                return Err(PracticeError::Forbidden);
+                authorize(Some(actor), Action::ActForMunicipality(m))?;
             }
             let number = p.version + 1;
             let status = p.status();
@@ -813,15 +815,22 @@ impl Transition {
 
     /// Whether `actor` may take it on this practice.
     pub fn allowed(self, actor: &Actor, p: PracticeRef) -> bool {
+        self.check(actor, p).is_ok()
+    }
+
+    /// [`Self::allowed`], with the reason of a refusal.
+    pub fn check(self, actor: &Actor, p: PracticeRef) -> Result<(), Denied> {
         match self {
-            Transition::Submit => can(Some(actor), Action::SubmitPractice(p)),
-            Transition::Comment => {
-                can(Some(actor), Action::ReviewPractices)
-                    || (can(Some(actor), Action::ViewPractice(p))
-                        && p.status != PracticeStatus::Published
-                        && p.status != PracticeStatus::Archived)
+            Transition::Submit => authorize(Some(actor), Action::SubmitPractice(p)),
+            // Its owners comment on it until it is published.
+            Transition::Comment
+                if can(Some(actor), Action::ViewPractice(p))
+                    && p.status != PracticeStatus::Published
+                    && p.status != PracticeStatus::Archived =>
+            {
+                Ok(())
             }
-            _ => can(Some(actor), Action::ReviewPractices),
+            _ => authorize(Some(actor), Action::ReviewPractices),
         }
     }
 }
@@ -852,8 +861,10 @@ pub async fn transition(
     }
     let tx = db.begin_write().await?;
     let (p, snapshot) = load(&tx, id).await?;
-    if !t.allowed(actor, p.policy_ref()) {
-        return Err(if can(Some(actor), Action::ViewPractice(p.policy_ref())) {
+    if let Err(denied) = t.check(actor, p.policy_ref()) {
+        return Err(if denied == Denied::SecondFactor {
+            PracticeError::SecondFactorRequired
+        } else if can(Some(actor), Action::ViewPractice(p.policy_ref())) {
             PracticeError::WrongState
         } else {
             PracticeError::Forbidden
@@ -921,9 +932,7 @@ pub async fn delete(
         .one(&tx)
         .await?
         .ok_or(PracticeError::NotFound)?;
-    if !can(Some(actor), Action::DeletePractice(p.policy_ref())) {
-        return Err(PracticeError::Forbidden);
-    }
+    authorize(Some(actor), Action::DeletePractice(p.policy_ref()))?;
     practice::Entity::delete_by_id(id).exec(&tx).await?;
     outbox::record(&tx, "practice", id, Op::Deleted).await?;
     let detail = format!("{} ({})", p.title.original(), p.status);
@@ -953,9 +962,7 @@ pub async fn add_attachment(
 ) -> Result<(), PracticeError> {
     let tx = db.begin_write().await?;
     let (p, _) = load(&tx, id).await?;
-    if !can(Some(actor), Action::EditPractice(p.policy_ref())) {
-        return Err(PracticeError::Forbidden);
-    }
+    authorize(Some(actor), Action::EditPractice(p.policy_ref()))?;
     if let Some((stored, _)) = &v.file {
         super::files::record(&tx, stored, now).await?;
     }

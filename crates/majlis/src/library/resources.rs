@@ -13,7 +13,7 @@ use super::entities::{
 use super::files::{self, UploadForm};
 use super::practices::FieldError;
 use super::{ResourceKind, VisibilityCode};
-use crate::accounts::policy::{Action, Actor, can};
+use crate::accounts::policy::{Action, Actor, authorize};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
@@ -262,11 +262,16 @@ pub fn parse_version(form: &mut UploadForm) -> Result<VersionInput, Vec<FieldErr
 pub enum ResourceError {
     #[error("not allowed")]
     Forbidden,
+    /// Staff only, and the person has not turned on two-step sign-in.
+    #[error("two-step sign-in required")]
+    SecondFactorRequired,
     #[error("no such resource")]
     NotFound,
     #[error(transparent)]
     Db(#[from] DbErr),
 }
+
+refused_by_policy!(ResourceError);
 
 fn slug_for(title: &str) -> String {
     let base = crate::directory::rules::slug_base(title, 80);
@@ -310,9 +315,7 @@ pub async fn create(
     version: Option<VersionInput>,
     now: DateTime<Utc>,
 ) -> Result<i32, ResourceError> {
-    if !can(Some(actor), Action::ManageLibrary) {
-        return Err(ResourceError::Forbidden);
-    }
+    authorize(Some(actor), Action::ManageLibrary)?;
     let tx = db.begin_write().await?;
     let r = resource::ActiveModel {
         id: NotSet,
@@ -430,9 +433,7 @@ pub async fn update(
     now: DateTime<Utc>,
 ) -> Result<(), ResourceError> {
     use sea_orm::{ColumnTrait, IntoActiveModel, QueryFilter};
-    if !can(Some(actor), Action::ManageLibrary) {
-        return Err(ResourceError::Forbidden);
-    }
+    authorize(Some(actor), Action::ManageLibrary)?;
     let tx = db.begin_write().await?;
     let r = resource::Entity::find_by_id(resource_id)
         .one(&tx)
@@ -526,9 +527,7 @@ pub async fn delete(
     resource_id: i32,
     now: DateTime<Utc>,
 ) -> Result<(), ResourceError> {
-    if !can(Some(actor), Action::ManageLibrary) {
-        return Err(ResourceError::Forbidden);
-    }
+    authorize(Some(actor), Action::ManageLibrary)?;
     let tx = db.begin_write().await?;
     let r = resource::Entity::find_by_id(resource_id)
         .one(&tx)
@@ -561,9 +560,7 @@ pub async fn add_version(
     version: VersionInput,
     now: DateTime<Utc>,
 ) -> Result<(), ResourceError> {
-    if !can(Some(actor), Action::ManageLibrary) {
-        return Err(ResourceError::Forbidden);
-    }
+    authorize(Some(actor), Action::ManageLibrary)?;
     let tx = db.begin_write().await?;
     let r = resource::Entity::find_by_id(resource_id)
         .one(&tx)

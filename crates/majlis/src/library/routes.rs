@@ -25,7 +25,7 @@ use super::rules::{
     Sort,
 };
 use super::{PracticeStatus, ResourceKind};
-use crate::accounts::policy::{Action, Actor, Coordinator, can};
+use crate::accounts::policy::{Action, Actor, Coordinator, authorize, can};
 use crate::accounts::web::{
     ClientInfo, CsrfForm, CsrfMultipart, RequireRole, RequireSignedIn, origin_of,
 };
@@ -119,6 +119,7 @@ fn writing_lang(params: &Params, default: Locale) -> Result<Locale, AppError> {
 fn practice_error(e: PracticeError) -> AppError {
     match e {
         PracticeError::Forbidden => AppError::Forbidden,
+        PracticeError::SecondFactorRequired => AppError::TwoFactorRequired,
         PracticeError::NotFound => AppError::NotFound,
         PracticeError::WrongState | PracticeError::Incomplete(_) => AppError::bad_request("action"),
         PracticeError::Db(e) => e.into(),
@@ -564,6 +565,7 @@ async fn new_resource(
 fn resource_error(e: ResourceError) -> AppError {
     match e {
         ResourceError::Forbidden => AppError::Forbidden,
+        ResourceError::SecondFactorRequired => AppError::TwoFactorRequired,
         ResourceError::NotFound => AppError::NotFound,
         ResourceError::Db(e) => e.into(),
     }
@@ -1099,9 +1101,7 @@ async fn new_practice_page(
     RequireSignedIn(me): RequireSignedIn,
 ) -> Result<Html<String>, AppError> {
     let actor = me.actor();
-    if !can(Some(&actor), Action::CreatePractice) {
-        return Err(AppError::Forbidden);
-    }
+    authorize(Some(&actor), Action::CreatePractice)?;
     let mut form = RawForm(vec![("orig".into(), ctx.lang().into())]);
     if let [only] = actor.focal_point_of.as_slice() {
         form.0.push(("owner".into(), format!("m:{only}")));
@@ -1148,9 +1148,7 @@ async fn new_practice(
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let actor = me.actor();
-    if !can(Some(&actor), Action::CreatePractice) {
-        return Err(AppError::Forbidden);
-    }
+    authorize(Some(&actor), Action::CreatePractice)?;
     let raw = RawForm(pairs);
     let lang = raw.get("orig").parse::<Locale>().unwrap_or(ctx.locale);
     let (themes, countries, m, o) = known_for(&state, &ctx, &actor).await?;
@@ -1217,9 +1215,7 @@ async fn editable_practice(
         .await
         .map_err(practice_error)?;
     // Signed-in people who may not change it are told so (its number is no secret).
-    if !can(Some(actor), Action::EditPractice(p.policy_ref())) {
-        return Err(AppError::Forbidden);
-    }
+    authorize(Some(actor), Action::EditPractice(p.policy_ref()))?;
     use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
     let attachments = practice_attachment::Entity::find()
         .filter(practice_attachment::Column::PracticeId.eq(pid))
@@ -1455,9 +1451,7 @@ async fn delete_practice(
         .one(state.db.read())
         .await?
         .ok_or(AppError::NotFound)?;
-    if !can(Some(&actor), Action::DeletePractice(p.policy_ref())) {
-        return Err(AppError::Forbidden);
-    }
+    authorize(Some(&actor), Action::DeletePractice(p.policy_ref()))?;
     if !confirmed(&pairs) {
         return Err(AppError::bad_request("confirm"));
     }
@@ -1518,8 +1512,8 @@ async fn practice_versions(
     let (p, _) = practices::snapshot_of(db, pid)
         .await
         .map_err(practice_error)?;
-    if !(can(Some(&actor), Action::ReviewPractices) || actor.owns(&p.policy_ref())) {
-        return Err(AppError::Forbidden);
+    if !actor.owns(&p.policy_ref()) {
+        authorize(Some(&actor), Action::ReviewPractices)?;
     }
     let versions = practices::versions(db, pid).await?;
     let number = |k: &str, default: i32| -> Result<i32, AppError> {
@@ -1939,6 +1933,7 @@ async fn delete_compendium(
 fn compendium_error(e: CompendiumError) -> AppError {
     match e {
         CompendiumError::Forbidden => AppError::Forbidden,
+        CompendiumError::SecondFactorRequired => AppError::TwoFactorRequired,
         CompendiumError::NotFound => AppError::NotFound,
         CompendiumError::Invalid(errors) => {
             AppError::bad_request(errors.first().map_or("practices", |e| e.field))

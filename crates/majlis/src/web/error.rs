@@ -43,6 +43,17 @@ impl From<sea_orm::DbErr> for AppError {
     }
 }
 
+impl From<crate::accounts::policy::Denied> for AppError {
+    fn from(d: crate::accounts::policy::Denied) -> Self {
+        use crate::accounts::policy::Denied;
+        match d {
+            Denied::SignIn => AppError::SignInRequired,
+            Denied::Forbidden => AppError::Forbidden,
+            Denied::SecondFactor => AppError::TwoFactorRequired,
+        }
+    }
+}
+
 impl AppError {
     pub fn bad_request(field: impl Into<String>) -> Self {
         AppError::BadRequest {

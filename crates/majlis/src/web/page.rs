@@ -89,11 +89,16 @@ impl PageCtx {
     }
 
     pub fn with_viewer(mut self, signed_in: Option<&crate::accounts::signin::SignedIn>) -> Self {
-        self.viewer = signed_in.map(|s| Viewer {
-            name: s.person.display_name.clone(),
-            csrf: s.session.csrf_token.clone(),
-            staff: matches!(s.person.role.as_str(), "coordinator" | "admin"),
-            actor: s.actor(),
+        self.viewer = signed_in.map(|s| {
+            let actor = s.actor();
+            Viewer {
+                name: s.person.display_name.clone(),
+                csrf: s.session.csrf_token.clone(),
+                // Staff without a second factor are still offered the staff
+                // pages: they lead to the page asking them to turn it on.
+                staff: actor.is_staff() || actor.needs_second_factor(),
+                actor,
+            }
         });
         self
     }
