@@ -270,16 +270,25 @@ impl ConsultationReport {
     }
 }
 
-/// A document as the templates' JSON input, without the Unicode isolation
-/// marks U+2068 and U+2069. Fluent wraps every value it places in a
-/// translated sentence in them; typst lays out each paragraph's directions
+/// A document as the templates' JSON input, without explicit bidirectional
+/// controls: the isolates U+2066–U+2069 and the embeddings and overrides
+/// U+202A–U+202E. Fluent wraps every value it places in a translated
+/// sentence in isolation marks; typst lays out each paragraph's directions
 /// itself, and in a PDF the marks would stay in the text layer, where
-/// copying, searching ("Question 1") and text extraction trip on them.
+/// copying, searching ("Question 1") and text extraction trip on them. An
+/// override left in a person's text (`a\u{202e}gnp.exe`, or in a city that
+/// is followed by its country) would reverse what follows it on the page;
+/// the platform removes them from what people type, and this keeps one that
+/// came another way (an older row, an import) off the page too. Marks
+/// U+200E and U+200F stay.
 fn typst_data<T: Serialize>(document: &T) -> Result<Vec<u8>, PrintError> {
+    fn is_control(c: char) -> bool {
+        matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    }
     fn strip(value: &mut serde_json::Value) {
         match value {
-            serde_json::Value::String(s) if s.contains(['\u{2068}', '\u{2069}']) => {
-                s.retain(|c| c != '\u{2068}' && c != '\u{2069}');
+            serde_json::Value::String(s) if s.contains(is_control) => {
+                s.retain(|c| !is_control(c));
             }
             serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
             serde_json::Value::Object(fields) => fields.values_mut().for_each(strip),
@@ -328,5 +337,34 @@ mod tests {
         assert_eq!(primary_lang("x"), "en");
         assert_eq!(primary_lang("français"), "en");
         assert_eq!(primary_lang("12"), "en");
+    }
+}
+
+#[cfg(test)]
+mod bidi_tests {
+    use super::*;
+
+    #[test]
+    fn bidi_controls_are_left_out_of_the_data() {
+        let sheet = Sheet {
+            lang: "en".into(),
+            title: "a\u{202e}gnp.exe".into(),
+            subtitle: Some("\u{2068}Gaziantep\u{2069}, \u{202b}x\u{202c}".into()),
+            facts: vec![],
+            sections: vec![Section {
+                heading: "\u{200f}Marks stay\u{200e}".into(),
+                text: "\u{2066}\u{2067}y\u{202a}\u{202d}".into(),
+            }],
+            footer: None,
+        };
+        let data = String::from_utf8(typst_data(&sheet).unwrap()).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&data).unwrap();
+        assert_eq!(value["title"], "agnp.exe");
+        assert_eq!(value["subtitle"], "Gaziantep, x");
+        assert_eq!(
+            value["sections"][0]["heading"],
+            "\u{200f}Marks stay\u{200e}"
+        );
+        assert_eq!(value["sections"][0]["text"], "y");
     }
 }

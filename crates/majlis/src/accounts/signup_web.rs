@@ -72,7 +72,7 @@ fn show(
     // Passwords are never sent back.
     form.password.clear();
     form.password_again.clear();
-    let (csrf, new_csrf) = form_csrf(&ctx, headers);
+    let (csrf, new_csrf) = form_csrf(&ctx, headers, &state.settings);
     let page = RegisterPage {
         ctx: ctx.with_section(Section::Account),
         csrf: csrf.clone(),

@@ -20,13 +20,13 @@ use serde::de::DeserializeOwned;
 use super::policy::{Coordinator, Role, RoleRequirement};
 use super::signin::{self, Client, PendingSecondFactor, Resolved, SignInError, SignedIn};
 use super::{person, session};
+use crate::config::Settings;
 use crate::web::routes::Routes;
 use crate::web::{AppError, AppState, PageCtx, Section, render};
 
-/// The cookie that carries the session token.
-pub const SESSION_COOKIE: &str = "majlis_session";
-/// The cookie that carries the anti-forgery token of signed-out visitors.
-pub const CSRF_COOKIE: &str = "majlis_csrf";
+// The cookies' names (`majlis_session`, with the session token, and
+// `majlis_csrf`, with a visitor's anti-forgery token; `__Host-` in front over
+// HTTPS) come from `Settings::session_cookie` and `Settings::csrf_cookie`.
 /// Largest form body accepted.
 const FORM_LIMIT: usize = 64 * 1024;
 
@@ -89,7 +89,7 @@ fn set_cookie(res: &mut Response, name: &str, value: &str, max_age: i64, secure:
 /// Resolve the session cookie into a [`SignedIn`] extension; clear a cookie
 /// whose session has ended.
 pub async fn load_session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    let token = cookie(req.headers(), SESSION_COOKIE).map(str::to_owned);
+    let token = cookie(req.headers(), state.settings.session_cookie()).map(str::to_owned);
     let Some(token) = token else {
         // The JSON API also takes personal tokens: `Authorization: Bearer majlis_…`.
         let bearer = req
@@ -146,7 +146,7 @@ pub async fn load_session(State(state): State<AppState>, mut req: Request, next:
             let mut res = next.run(req).await;
             set_cookie(
                 &mut res,
-                SESSION_COOKIE,
+                state.settings.session_cookie(),
                 "",
                 0,
                 state.settings.secure_cookies(),
@@ -217,8 +217,9 @@ impl<R: RoleRequirement, S: Send + Sync> FromRequestParts<S> for RequireRole<R> 
     }
 }
 
-/// The client's address: the socket's, or the first `X-Forwarded-For` entry
-/// when the platform runs behind a trusted proxy.
+/// The client's address: the socket's, or behind trusted reverse proxies the
+/// right-most `X-Forwarded-For` entry that is not one of them (see
+/// `config::TrustedProxies::client`).
 pub struct ClientInfo(pub Client);
 
 impl FromRequestParts<AppState> for ClientInfo {
@@ -228,19 +229,23 @@ impl FromRequestParts<AppState> for ClientInfo {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let forwarded = state
-            .settings
-            .trust_forwarded_for
-            .then(|| parts.headers.get("x-forwarded-for"))
-            .flatten()
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .map(|v| v.trim().to_owned());
-        let socket = parts
+        let peer = parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
-            .map(|c| c.0.ip().to_string());
-        let ip = forwarded.or(socket).unwrap_or_else(|| "unknown".to_owned());
+            .map(|c| c.0.ip());
+        // Several headers count as one list, in order.
+        let forwarded: Vec<&str> = parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .collect();
+        let ip = state
+            .settings
+            .proxies()
+            .client(peer, &forwarded)
+            .map_or_else(|| "unknown".to_owned(), |ip| ip.to_string());
         let user_agent = parts
             .headers
             .get(header::USER_AGENT)
@@ -265,10 +270,10 @@ pub(crate) fn same(a: &str, b: &str) -> bool {
             == 0
 }
 
-impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfForm<T> {
+impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
     type Rejection = AppError;
 
-    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
         let headers = req.headers().clone();
         if headers
             .get("sec-fetch-site")
@@ -283,12 +288,11 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfForm<T> {
         ) {
             (Some(s), _) => Some(s.session.csrf_token.clone()),
             (None, Some(p)) => Some(p.session.csrf_token.clone()),
-            (None, None) => cookie(&headers, CSRF_COOKIE).map(str::to_owned),
+            (None, None) => cookie(&headers, state.settings.csrf_cookie()).map(str::to_owned),
         };
         let body = axum::body::to_bytes(req.into_body(), FORM_LIMIT)
             .await
             .map_err(|_| AppError::bad_request("form"))?;
-        let _ = state;
         let given = url::form_urlencoded::parse(&body)
             .find(|(k, _)| k == "csrf")
             .map(|(_, v)| v.into_owned());
@@ -335,14 +339,17 @@ impl<S: Send + Sync> FromRequest<S> for CsrfMultipart {
     }
 }
 
+/// Every form goes through here: text without NUL or bidirectional controls
+/// (`web::input`), then the typed form.
 fn parse_form<T: DeserializeOwned>(body: &Bytes) -> Result<T, AppError> {
-    serde_urlencoded::from_bytes(body).map_err(|_| AppError::bad_request("form"))
+    serde_urlencoded::from_bytes(&crate::web::input::clean_form(body))
+        .map_err(|_| AppError::bad_request("form"))
 }
 
 /// The anti-forgery token to put in a visitor's forms, and whether it is new
 /// (then the response must set the cookie).
-fn visitor_csrf(headers: &HeaderMap) -> (String, bool) {
-    match cookie(headers, CSRF_COOKIE) {
+fn visitor_csrf(headers: &HeaderMap, settings: &Settings) -> (String, bool) {
+    match cookie(headers, settings.csrf_cookie()) {
         Some(t) if t.len() == 32 && t.bytes().all(|b| b.is_ascii_hexdigit()) => {
             (t.to_owned(), false)
         }
@@ -351,10 +358,10 @@ fn visitor_csrf(headers: &HeaderMap) -> (String, bool) {
 }
 
 /// The token for a form on this page: the session's when signed in.
-pub(super) fn form_csrf(ctx: &PageCtx, headers: &HeaderMap) -> (String, bool) {
+pub(super) fn form_csrf(ctx: &PageCtx, headers: &HeaderMap, settings: &Settings) -> (String, bool) {
     match &ctx.viewer {
         Some(v) => (v.csrf.clone(), false),
-        None => visitor_csrf(headers),
+        None => visitor_csrf(headers, settings),
     }
 }
 
@@ -375,10 +382,7 @@ struct LoginPage {
 
 /// Only local paths may be a destination after signing in.
 fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
-        _ => "/account".to_owned(),
-    }
+    crate::web::redirect::local_or(next, "/account")
 }
 
 fn login_response(
@@ -410,7 +414,7 @@ pub(super) fn form_response(
     if let Some(csrf) = new_csrf {
         set_cookie(
             &mut res,
-            CSRF_COOKIE,
+            state.settings.csrf_cookie(),
             csrf,
             60 * 60 * 24,
             state.settings.secure_cookies(),
@@ -427,11 +431,11 @@ pub(super) fn form_response(
 
 /// Go to `target` with a freshly started session's cookie.
 fn signed_in_redirect(state: &AppState, target: &str, token: &str) -> Response {
-    let mut res = Redirect::to(target).into_response();
+    let mut res = crate::web::redirect::see_other(target);
     let max_age = i64::from(state.settings.session_absolute_hours) * 3600;
     set_cookie(
         &mut res,
-        SESSION_COOKIE,
+        state.settings.session_cookie(),
         token,
         max_age,
         state.settings.secure_cookies(),
@@ -441,10 +445,10 @@ fn signed_in_redirect(state: &AppState, target: &str, token: &str) -> Response {
 
 /// Go to `target` with the session cookie cleared.
 fn signed_out_redirect(state: &AppState, target: &str) -> Response {
-    let mut res = Redirect::to(target).into_response();
+    let mut res = crate::web::redirect::see_other(target);
     set_cookie(
         &mut res,
-        SESSION_COOKIE,
+        state.settings.session_cookie(),
         "",
         0,
         state.settings.secure_cookies(),
@@ -459,7 +463,7 @@ async fn login_page(
     params: crate::web::Params,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let (csrf, new_csrf) = form_csrf(&ctx, &headers);
+    let (csrf, new_csrf) = form_csrf(&ctx, &headers, &state.settings);
     let notice = match (params.get("signed-out"), params.get("reset")) {
         (_, Some(_)) => Some(ctx.t("reset-done")),
         (Some(_), None) => Some(ctx.t("login-signed-out")),
@@ -500,7 +504,7 @@ async fn login(
         Ok(started) => {
             // A session cookie sent along belongs to an earlier session: end it
             // (the new token is always fresh, so a planted one is useless).
-            if let Some(old) = cookie(&headers, SESSION_COOKIE)
+            if let Some(old) = cookie(&headers, state.settings.session_cookie())
                 && let Ok(Some(previous)) =
                     signin::resolve(&state.db, old, Utc::now(), state.settings.session_limits())
                         .await
@@ -529,7 +533,7 @@ async fn login(
         ),
         Err(SignInError::Db(e)) => return Err(e.into()),
     };
-    let (csrf, new_csrf) = form_csrf(&ctx, &headers);
+    let (csrf, new_csrf) = form_csrf(&ctx, &headers, &state.settings);
     let page = LoginPage {
         csrf,
         email: form.email.chars().take(320).collect(),
@@ -1090,7 +1094,7 @@ async fn forgot_page(
     ctx: PageCtx,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let (csrf, new_csrf) = form_csrf(&ctx, &headers);
+    let (csrf, new_csrf) = form_csrf(&ctx, &headers, &state.settings);
     let page = ForgotPage {
         ctx: ctx.with_section(Section::Account),
         csrf: csrf.clone(),
@@ -1141,7 +1145,7 @@ async fn forgot(
         ),
         Err(e) => return Err(AppError::Internal(anyhow::Error::new(e))),
     };
-    let (csrf, _) = form_csrf(&ctx, &headers);
+    let (csrf, _) = form_csrf(&ctx, &headers, &state.settings);
     let page = ForgotPage {
         ctx: ctx.with_section(Section::Account),
         csrf,
@@ -1195,7 +1199,7 @@ async fn reset_page(
     headers: HeaderMap,
     axum::extract::Path(token): axum::extract::Path<String>,
 ) -> Result<Response, AppError> {
-    let (csrf, new_csrf) = form_csrf(&ctx, &headers);
+    let (csrf, new_csrf) = form_csrf(&ctx, &headers, &state.settings);
     let (status, closed) = match super::reset::find_open(&state.db, &token, Utc::now()).await {
         Ok(_) => (StatusCode::OK, None),
         Err(e) => {
@@ -1232,7 +1236,7 @@ async fn reset(
     CsrfForm(form): CsrfForm<ResetForm>,
 ) -> Result<Response, AppError> {
     use super::AccountError as A;
-    let (csrf, new_csrf) = form_csrf(&ctx, &headers);
+    let (csrf, new_csrf) = form_csrf(&ctx, &headers, &state.settings);
     let problem = if form.password != form.password_again {
         Some("join-password-mismatch")
     } else {
@@ -1613,7 +1617,7 @@ async fn invitation_page(
     headers: HeaderMap,
     axum::extract::Path(token): axum::extract::Path<String>,
 ) -> Result<Response, AppError> {
-    let (csrf, new_csrf) = form_csrf(&ctx, &headers);
+    let (csrf, new_csrf) = form_csrf(&ctx, &headers, &state.settings);
     let (status, role, closed) =
         match super::invitations::find_open(&state.db, &token, Utc::now()).await {
             Ok(inv) => (StatusCode::OK, inv.role, None),
@@ -1661,7 +1665,7 @@ async fn accept_invitation(
         Err(e) => {
             let (status, msg) = closed_message(&ctx, &e)
                 .ok_or_else(|| AppError::Internal(anyhow::Error::new(e)))?;
-            let (csrf, new_csrf) = form_csrf(&ctx, &headers);
+            let (csrf, new_csrf) = form_csrf(&ctx, &headers, &state.settings);
             let page = JoinPage {
                 ctx,
                 csrf,
@@ -1698,7 +1702,7 @@ async fn accept_invitation(
                     Err(e) => {
                         let (status, msg) = closed_message(&ctx, &e)
                             .ok_or_else(|| AppError::Internal(anyhow::Error::new(e)))?;
-                        let (csrf, new_csrf) = form_csrf(&ctx, &headers);
+                        let (csrf, new_csrf) = form_csrf(&ctx, &headers, &state.settings);
                         let page = JoinPage {
                             ctx,
                             csrf,
@@ -1725,7 +1729,7 @@ async fn accept_invitation(
             Ok(res)
         }
         Err(key) => {
-            let (csrf, new_csrf) = form_csrf(&ctx, &headers);
+            let (csrf, new_csrf) = form_csrf(&ctx, &headers, &state.settings);
             let page = JoinPage {
                 error: Some(ctx.t(key)),
                 ctx,
@@ -1768,7 +1772,7 @@ mod tests {
             header::COOKIE,
             HeaderValue::from_static("majlis_lang=ar; majlis_session=abc"),
         );
-        assert_eq!(cookie(&h, SESSION_COOKIE), Some("abc"));
+        assert_eq!(cookie(&h, "majlis_session"), Some("abc"));
         assert_eq!(cookie(&h, "majlis"), None);
         assert!(same("abcd", "abcd") && !same("abcd", "abce") && !same("abc", "abcd"));
     }

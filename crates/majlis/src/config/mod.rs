@@ -2,7 +2,7 @@
 //! then command-line options. One typed struct; secrets never appear in logs.
 
 use std::fmt;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 
 use figment::Figment;
@@ -33,7 +33,8 @@ pub struct Settings {
     pub session_idle_minutes: u32,
     /// Signed out this many hours after signing in.
     pub session_absolute_hours: u32,
-    /// Behind a reverse proxy: take the client's address from `X-Forwarded-For`.
+    /// Older form of `trusted_proxies = 1`: the socket peer is a trusted
+    /// reverse proxy (used when `trusted_proxies` is not set).
     pub trust_forwarded_for: bool,
     /// `smtps://user:password@host:465` or `smtp://host:587` (STARTTLS); when
     /// empty, messages are written as `.eml` files under `data_dir/mail/`.
@@ -50,6 +51,81 @@ pub struct Settings {
     pub upload_max_mb: u64,
     /// Anyone may ask for an account at `/register`; a coordinator approves.
     pub open_registration: bool,
+    // --- task C: proxies and /metrics
+    /// Reverse proxies in front of the platform, whose `X-Forwarded-For`
+    /// entries are believed: a count of hops (`1`: the socket peer is one),
+    /// or a list of networks (`["10.0.0.0/8", "127.0.0.1/32"]`).
+    pub trusted_proxies: Option<TrustedProxies>,
+    /// Bearer token that opens `/metrics` to other hosts than this one.
+    pub metrics_token: Option<Secret>,
+}
+
+/// Which reverse proxies' `X-Forwarded-For` entries are believed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum TrustedProxies {
+    /// This many hops, counted from the socket peer.
+    Count(u32),
+    /// Addresses in these networks.
+    Networks(Vec<ipnet::IpNet>),
+}
+
+impl TrustedProxies {
+    /// The client's address: walking from the right of `[X-Forwarded-For
+    /// entries…, socket peer]`, the first address that is not a trusted
+    /// proxy. The client writes the left of the header, so only what trusted
+    /// proxies appended counts; an entry that is not an address stops the
+    /// walk at the proxy that passed it on. An unknown peer (requests run in
+    /// the process, without a socket) counts as a trusted hop.
+    pub fn client(&self, peer: Option<IpAddr>, forwarded: &[&str]) -> Option<IpAddr> {
+        let mut current = peer;
+        let mut entries = forwarded.iter().rev().map(|e| parse_forwarded(e));
+        let mut hop = 0u32;
+        loop {
+            let trusted = match self {
+                TrustedProxies::Count(n) => hop < *n,
+                TrustedProxies::Networks(nets) => {
+                    current.map_or(!nets.is_empty(), |ip| nets.iter().any(|n| n.contains(&ip)))
+                }
+            };
+            if !trusted {
+                return current;
+            }
+            match entries.next() {
+                // The left end: the furthest address known.
+                None => return current,
+                Some(None) => return current,
+                Some(Some(ip)) => current = Some(ip),
+            }
+            hop += 1;
+        }
+    }
+}
+
+/// One `X-Forwarded-For` entry: an IP address, perhaps with a port
+/// (`192.0.2.1:4711`, `[2001:db8::1]:4711`).
+fn parse_forwarded(entry: &str) -> Option<IpAddr> {
+    let e = entry.trim();
+    e.parse::<IpAddr>()
+        .ok()
+        .or_else(|| e.parse::<SocketAddr>().ok().map(|s| s.ip()))
+}
+
+/// A secret setting: never shown in logs or `Debug` output.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(pub String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
 }
 
 /// Options of the file store; values (which hold secrets) never reach a log.
@@ -90,6 +166,8 @@ impl Default for Settings {
             files_options: StoreOptions::default(),
             upload_max_mb: 50,
             open_registration: false,
+            trusted_proxies: None,
+            metrics_token: None,
         }
     }
 }
@@ -113,6 +191,8 @@ const KNOWN_KEYS: &[&str] = &[
     "files_options",
     "upload_max_mb",
     "open_registration",
+    "trusted_proxies",
+    "metrics_token",
 ];
 
 /// Variables that start with `MAJLIS_` but are not settings.
@@ -170,6 +250,42 @@ impl Settings {
     /// Cookies carry `Secure` when people reach the platform over HTTPS.
     pub fn secure_cookies(&self) -> bool {
         self.public_url().starts_with("https://")
+    }
+
+    /// The proxies in force: `trusted_proxies`, else one hop when
+    /// `trust_forwarded_for` is on, else none.
+    pub fn proxies(&self) -> TrustedProxies {
+        match &self.trusted_proxies {
+            Some(p) => p.clone(),
+            None => TrustedProxies::Count(u32::from(self.trust_forwarded_for)),
+        }
+    }
+
+    /// `Strict-Transport-Security` to send when people reach the platform
+    /// over HTTPS.
+    pub fn hsts(&self) -> Option<&'static str> {
+        self.secure_cookies()
+            .then_some("max-age=63072000; includeSubDomains")
+    }
+
+    /// Name of the session cookie: `__Host-` over HTTPS, so only this host,
+    /// over a secure connection, with `Path=/`, can set it.
+    pub fn session_cookie(&self) -> &'static str {
+        if self.secure_cookies() {
+            "__Host-majlis_session"
+        } else {
+            "majlis_session"
+        }
+    }
+
+    /// Name of the cookie with a visitor's anti-forgery token (see
+    /// [`Settings::session_cookie`]).
+    pub fn csrf_cookie(&self) -> &'static str {
+        if self.secure_cookies() {
+            "__Host-majlis_csrf"
+        } else {
+            "majlis_csrf"
+        }
     }
 
     /// Base of absolute links, without a trailing slash.
@@ -258,6 +374,109 @@ mod tests {
             s.database_url().expose(),
             "sqlite://./majlis-data/majlis.db?mode=rwc"
         );
+    }
+
+    #[test]
+    fn the_client_is_the_right_most_untrusted_address() {
+        let ip = |s: &str| Some(s.parse::<IpAddr>().unwrap());
+        let peer = ip("10.0.0.5");
+        let one = TrustedProxies::Count(1);
+        // Rotating the left-most entry (written by the client) changes nothing.
+        for forged in ["1.2.3.4", "5.6.7.8", "not an address", "127.0.0.1"] {
+            assert_eq!(
+                one.client(peer, &[forged, "203.0.113.9"]),
+                ip("203.0.113.9"),
+                "{forged}"
+            );
+        }
+        assert_eq!(one.client(peer, &[]), peer, "no header: the peer");
+        assert_eq!(
+            TrustedProxies::Count(0).client(peer, &["203.0.113.9"]),
+            peer,
+            "no proxy trusted: the header is ignored"
+        );
+        assert_eq!(
+            TrustedProxies::Count(2).client(peer, &["1.2.3.4", "203.0.113.9", "10.0.0.7"]),
+            ip("203.0.113.9")
+        );
+        assert_eq!(
+            TrustedProxies::Count(5).client(peer, &["203.0.113.9", "10.0.0.7"]),
+            ip("203.0.113.9"),
+            "fewer hops than trusted: the furthest"
+        );
+        let nets = TrustedProxies::Networks(vec![
+            "10.0.0.0/8".parse().unwrap(),
+            "127.0.0.1/32".parse().unwrap(),
+        ]);
+        for forged in ["1.2.3.4", "5.6.7.8"] {
+            assert_eq!(
+                nets.client(peer, &[forged, "203.0.113.9", "10.1.2.3", "127.0.0.1"]),
+                ip("203.0.113.9")
+            );
+        }
+        assert_eq!(
+            nets.client(ip("198.51.100.1"), &["203.0.113.9"]),
+            ip("198.51.100.1"),
+            "a peer outside the networks is the client"
+        );
+        assert_eq!(
+            nets.client(peer, &["203.0.113.9", "garbage", "10.1.2.3"]),
+            ip("10.1.2.3"),
+            "an invalid entry stops the walk"
+        );
+        assert_eq!(
+            nets.client(peer, &["[2001:db8::1]:4711"]),
+            ip("2001:db8::1")
+        );
+        assert_eq!(nets.client(peer, &["10.9.9.9"]), ip("10.9.9.9"));
+        // Requests run inside the process have no peer.
+        assert_eq!(TrustedProxies::Count(0).client(None, &["1.2.3.4"]), None);
+        assert_eq!(
+            one.client(None, &["1.2.3.4", "203.0.113.9"]),
+            ip("203.0.113.9")
+        );
+    }
+
+    #[test]
+    fn proxies_and_cookies_follow_the_settings() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("majlis.toml");
+        std::fs::write(&file, "trust_forwarded_for = true\n").unwrap();
+        assert_eq!(
+            Settings::load(&file).unwrap().proxies(),
+            TrustedProxies::Count(1)
+        );
+        std::fs::write(&file, "trusted_proxies = 2\n").unwrap();
+        assert_eq!(
+            Settings::load(&file).unwrap().proxies(),
+            TrustedProxies::Count(2)
+        );
+        std::fs::write(
+            &file,
+            "trusted_proxies = [\"10.0.0.0/8\", \"127.0.0.1/32\"]\nmetrics_token = \"t0ken\"\n",
+        )
+        .unwrap();
+        let s = Settings::load(&file).unwrap();
+        assert!(matches!(s.proxies(), TrustedProxies::Networks(n) if n.len() == 2));
+        assert!(!format!("{s:?}").contains("t0ken"));
+        std::fs::write(&file, "trusted_proxies = [\"10.0.0.0/33\"]\n").unwrap();
+        assert!(
+            Settings::load(&file).is_err(),
+            "an invalid network is refused"
+        );
+        assert_eq!(Settings::default().proxies(), TrustedProxies::Count(0));
+
+        let http = Settings::default();
+        assert_eq!(http.hsts(), None);
+        assert_eq!(http.session_cookie(), "majlis_session");
+        assert_eq!(http.csrf_cookie(), "majlis_csrf");
+        let https = Settings {
+            public_url: Some("https://majlis.example".into()),
+            ..Settings::default()
+        };
+        assert_eq!(https.hsts(), Some("max-age=63072000; includeSubDomains"));
+        assert_eq!(https.session_cookie(), "__Host-majlis_session");
+        assert_eq!(https.csrf_cookie(), "__Host-majlis_csrf");
     }
 
     #[test]

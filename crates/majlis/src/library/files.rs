@@ -186,7 +186,9 @@ pub async fn read_form(
                     buf.extend_from_slice(&chunk);
                 }
                 let value = String::from_utf8(buf).map_err(|_| FormError::Malformed)?;
-                form.values.push((name, value));
+                let value = crate::web::input::clean(&value).into_owned();
+                form.values
+                    .push((crate::web::input::clean(&name).into_owned(), value));
             }
         }
     }
@@ -197,7 +199,11 @@ pub async fn read_form(
 /// characters, at most 200 characters.
 pub fn clean_file_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
-    let cleaned: String = base.chars().filter(|c| !c.is_control()).take(200).collect();
+    let cleaned: String = base
+        .chars()
+        .filter(|c| !c.is_control() && !crate::web::input::is_unwanted(*c))
+        .take(200)
+        .collect();
     let cleaned = cleaned.trim().trim_start_matches('.').to_owned();
     if cleaned.is_empty() {
         "file".to_owned()

@@ -235,13 +235,111 @@ pub async fn record_metrics(req: Request, next: Next) -> Response {
     res
 }
 
-/// `GET /metrics`: Prometheus text format.
-pub async fn metrics() -> impl IntoResponse {
-    (
-        [(
-            header::CONTENT_TYPE,
-            "text/plain; version=0.0.4; charset=utf-8",
-        )],
-        prometheus().render(),
-    )
+/// `GET /metrics`: Prometheus text format, for a scraper on this host or one
+/// that sends `Authorization: Bearer <metrics_token>`. Others get 401 when a
+/// token is configured, 404 otherwise.
+pub async fn metrics(State(state): State<AppState>, req: Request) -> Response {
+    let peer = req
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip());
+    match metrics_access(
+        peer,
+        req.headers(),
+        state.settings.metrics_token.as_ref().map(|t| t.expose()),
+    ) {
+        MetricsAccess::Allowed => (
+            [(
+                header::CONTENT_TYPE,
+                "text/plain; version=0.0.4; charset=utf-8",
+            )],
+            prometheus().render(),
+        )
+            .into_response(),
+        MetricsAccess::TokenRequired => (
+            StatusCode::UNAUTHORIZED,
+            [(header::WWW_AUTHENTICATE, "Bearer realm=\"metrics\"")],
+        )
+            .into_response(),
+        MetricsAccess::Hidden => super::AppError::NotFound.into_response(),
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum MetricsAccess {
+    Allowed,
+    TokenRequired,
+    Hidden,
+}
+
+/// Who may read `/metrics`. "This host" means a loopback peer (or none: a
+/// request run inside the process, as tests do) on a request without any
+/// forwarding header — a reverse proxy on this host adds one, and its
+/// clients are not local.
+fn metrics_access(
+    peer: Option<std::net::IpAddr>,
+    headers: &axum::http::HeaderMap,
+    token: Option<&str>,
+) -> MetricsAccess {
+    let forwarded = ["forwarded", "x-forwarded-for", "x-real-ip"]
+        .iter()
+        .any(|h| headers.contains_key(*h));
+    if !forwarded && peer.is_none_or(|ip| ip.is_loopback()) {
+        return MetricsAccess::Allowed;
+    }
+    let Some(token) = token.filter(|t| !t.is_empty()) else {
+        return MetricsAccess::Hidden;
+    };
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim);
+    match given {
+        Some(g) if crate::accounts::web::same(g, token) => MetricsAccess::Allowed,
+        _ => MetricsAccess::TokenRequired,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderMap;
+
+    #[test]
+    fn metrics_are_for_this_host_or_the_token() {
+        let ip = |s: &str| Some(s.parse::<std::net::IpAddr>().unwrap());
+        let none = HeaderMap::new();
+        let mut proxied = HeaderMap::new();
+        proxied.insert("x-forwarded-for", HeaderValue::from_static("203.0.113.9"));
+        let mut bearer = HeaderMap::new();
+        bearer.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Bearer s3cret"),
+        );
+        let mut wrong = HeaderMap::new();
+        wrong.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Bearer s3creT"),
+        );
+        use MetricsAccess::*;
+        assert_eq!(metrics_access(ip("127.0.0.1"), &none, None), Allowed);
+        assert_eq!(metrics_access(ip("::1"), &none, None), Allowed);
+        assert_eq!(metrics_access(None, &none, None), Allowed);
+        assert_eq!(metrics_access(ip("203.0.113.9"), &none, None), Hidden);
+        assert_eq!(metrics_access(ip("127.0.0.1"), &proxied, None), Hidden);
+        assert_eq!(
+            metrics_access(ip("203.0.113.9"), &none, Some("s3cret")),
+            TokenRequired
+        );
+        assert_eq!(
+            metrics_access(ip("203.0.113.9"), &wrong, Some("s3cret")),
+            TokenRequired
+        );
+        assert_eq!(
+            metrics_access(ip("203.0.113.9"), &bearer, Some("s3cret")),
+            Allowed
+        );
+        assert_eq!(metrics_access(ip("203.0.113.9"), &bearer, Some("")), Hidden);
+    }
 }

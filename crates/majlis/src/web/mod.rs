@@ -5,8 +5,10 @@
 pub mod assets;
 mod error;
 mod home;
+pub mod input;
 mod middleware;
 mod page;
+pub mod redirect;
 pub mod routes;
 
 use std::sync::Arc;
@@ -74,9 +76,8 @@ form-action 'self'; frame-ancestors 'none'";
 
 /// A redirect after a form (303), keeping the reader's language.
 pub fn redirect(path: String, ctx: &PageCtx) -> axum::response::Response {
-    use axum::response::IntoResponse;
     let sep = if path.contains('?') { '&' } else { '?' };
-    axum::response::Redirect::to(&format!("{path}{sep}lang={}", ctx.lang())).into_response()
+    redirect::see_other(&format!("{path}{sep}lang={}", ctx.lang()))
 }
 
 /// Every route of the application, with its table.
@@ -115,6 +116,7 @@ pub fn router(state: AppState) -> Router {
             "same-origin",
         ),
     ];
+    let hsts = state.settings.hsts();
     let mut app = routes
         .layer(axum::middleware::from_fn(middleware::render_errors))
         .layer(axum::middleware::from_fn_with_state(
@@ -135,6 +137,13 @@ pub fn router(state: AppState) -> Router {
         app = app.layer(SetResponseHeaderLayer::if_not_present(
             name,
             HeaderValue::from_static(value),
+        ));
+    }
+    // Over HTTPS only: browsers then never try plain HTTP for two years.
+    if let Some(hsts) = hsts {
+        app = app.layer(SetResponseHeaderLayer::overriding(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(hsts),
         ));
     }
     app

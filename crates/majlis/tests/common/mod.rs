@@ -15,6 +15,8 @@ use tower::ServiceExt;
 
 /// Run one async test body against SQLite and against PostgreSQL:
 /// `db_test!(async fn name(app) { ... });` makes `name::sqlite` and `name::postgres`.
+/// Attributes given before `async fn` (`#[ignore]`, `#[should_panic]`, …)
+/// apply to both.
 #[macro_export]
 macro_rules! db_test {
     ($(#[$meta:meta])* async fn $name:ident($app:ident) $body:block) => {
@@ -24,6 +26,7 @@ macro_rules! db_test {
 
             async fn case($app: &$crate::common::TestApp) $body
 
+            $(#[$meta])*
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
                 let app = $crate::common::TestApp::sqlite().await;
@@ -31,6 +34,7 @@ macro_rules! db_test {
                 app.finish().await;
             }
 
+            $(#[$meta])*
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
                 let app = $crate::common::TestApp::postgres().await;
