@@ -50,6 +50,28 @@ pub struct Settings {
     pub upload_max_mb: u64,
     /// Anyone may ask for an account at `/register`; a coordinator approves.
     pub open_registration: bool,
+    // accounts: secrets at rest
+    /// Key (64 hex digits) that seals two-step sign-in secrets in the database.
+    /// Empty: `data_dir/secret_key`, created on first start. With several
+    /// nodes, every node needs the same key.
+    pub secret_key: Option<Hidden>,
+}
+
+/// A setting's value that never reaches a log (`***` in `Debug`).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Hidden(pub String);
+
+impl Hidden {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Hidden {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
 }
 
 /// Options of the file store; values (which hold secrets) never reach a log.
@@ -90,6 +112,7 @@ impl Default for Settings {
             files_options: StoreOptions::default(),
             upload_max_mb: 50,
             open_registration: false,
+            secret_key: None,
         }
     }
 }
@@ -113,10 +136,16 @@ const KNOWN_KEYS: &[&str] = &[
     "files_options",
     "upload_max_mb",
     "open_registration",
+    "secret_key",
 ];
 
 /// Variables that start with `MAJLIS_` but are not settings.
-const NOT_SETTINGS: &[&str] = &["MAJLIS_TEST_", "MAJLIS_ADMIN_PASSWORD", "MAJLIS_LOG"];
+const NOT_SETTINGS: &[&str] = &[
+    "MAJLIS_TEST_",
+    "MAJLIS_ADMIN_PASSWORD",
+    "MAJLIS_LOG",
+    "MAJLIS_NEW_SECRET_KEY",
+];
 
 #[derive(Debug, thiserror::Error)]
 #[error("invalid settings: {0}")]
@@ -246,6 +275,14 @@ mod tests {
             ..Settings::default()
         };
         assert!(!format!("{s:?}").contains("s3cret"));
+        let s = Settings {
+            secret_key: Some(Hidden("00ff".repeat(16))),
+            ..Settings::default()
+        };
+        assert!(
+            !format!("{s:?}").contains("00ff"),
+            "the secret key is redacted"
+        );
         let plain = DatabaseUrl("sqlite://./majlis-data/majlis.db?mode=rwc".into());
         assert_eq!(plain.redacted(), plain.0);
     }
