@@ -310,3 +310,55 @@ db_test!(
         assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
     }
 );
+
+db_test!(
+    async fn rotating_the_secret_key_reseals_every_secret(app) {
+        use majlis::accounts::{person, secrets};
+        use sea_orm::EntityTrait;
+        let email = "rotate@example.org";
+        let id = member(app, email).await;
+        let clear = common::enable_totp(app, id).await;
+        // A node's start seals it under the current key.
+        drop(app.second_node().await);
+        let old = secrets::load_or_create(&app.settings).unwrap();
+        let stored = |app: &TestApp| {
+            let db = app.db.clone();
+            async move { person::Entity::find_by_id(id).one(db.read()).await.unwrap().unwrap().totp_secret.unwrap() }
+        };
+        let before = stored(app).await;
+        assert_eq!(old.open(&before, id).unwrap(), clear);
+
+        let new = secrets::SecretKey::generate();
+        let (n, at) = secrets::rotate(&app.settings, &app.db, &new).await.unwrap();
+        assert_eq!(n, 1);
+        assert!(matches!(at, secrets::NewKeyAt::File(_)), "{at:?}");
+        let after = stored(app).await;
+        assert!(after.starts_with("v1:") && after != before);
+        assert!(old.open(&after, id).is_err(), "the old key no longer opens it");
+        assert_eq!(new.open(&after, id).unwrap(), clear);
+        assert_eq!(secrets::load_or_create(&app.settings).unwrap(), new, "the key file holds the new key");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(secrets::key_file(&app.settings)).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        // A node started with the new key checks codes.
+        let other = app.second_node().await;
+        let (pending, _) = password_step(app, email).await;
+        let step = app.get_with("/login/two-factor", &[("cookie", &pending)]).await;
+        let csrf = step.attr("input[name=csrf]", "value").unwrap();
+        let done = other
+            .request(form_request("/login/two-factor", &[("csrf", &csrf), ("code", &code_at(&clear, email, 0))], &pending))
+            .await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+
+        // A key that does not open the secrets changes nothing.
+        let wrong = majlis::config::Settings {
+            secret_key: Some(majlis::config::Hidden(secrets::SecretKey::generate().to_hex())),
+            ..(*app.settings).clone()
+        };
+        assert!(secrets::rotate(&wrong, &app.db, &secrets::SecretKey::generate()).await.is_err());
+        assert_eq!(stored(app).await, after);
+    }
+);
