@@ -248,16 +248,28 @@ db_test!(
             let cookie = cookie.clone();
             async move { post(app, "/login", &body, &cookie, ip).await }
         };
-        // Five wrong passwords for one account, from different addresses…
+        // Five wrong passwords for one account, from five addresses…
         for i in 0..5u8 {
             let res = attempt("leyla@example.org", "wrong password", [10, 1, 0, i]).await;
             assert_eq!(res.status, StatusCode::UNAUTHORIZED);
         }
-        // …then even the right password waits.
-        let limited = attempt("leyla@example.org", PASSWORD, [10, 1, 0, 9]).await;
+        // …do not lock the owner out: the right password from a sixth signs in.
+        let owner = attempt("leyla@example.org", PASSWORD, [10, 1, 0, 9]).await;
+        assert_eq!(owner.status, StatusCode::SEE_OTHER, "{}", owner.body);
+        assert!(set_cookie(&owner, "majlis_session").is_some());
+        // One address that got the password wrong five times waits, even with
+        // the right one.
+        for _ in 0..4 {
+            let res = attempt("leyla@example.org", "wrong password", [10, 1, 0, 0]).await;
+            assert_eq!(res.status, StatusCode::UNAUTHORIZED);
+        }
+        let limited = attempt("leyla@example.org", PASSWORD, [10, 1, 0, 0]).await;
         assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
         assert!(set_cookie(&limited, "majlis_session").is_none());
         assert!(limited.texts(".form-error")[0].contains("15"), "{:?}", limited.texts(".form-error"));
+        // The owner, elsewhere, still signs in.
+        let owner = attempt("leyla@example.org", PASSWORD, [10, 1, 0, 10]).await;
+        assert_eq!(owner.status, StatusCode::SEE_OTHER, "{}", owner.body);
 
         // Six attempts a minute from one address, whatever the accounts.
         for i in 0..6 {
@@ -270,6 +282,83 @@ db_test!(
         // Another address is not affected.
         let res = attempt("other@example.org", "whatever pass", [10, 2, 0, 2]).await;
         assert_eq!(res.status, StatusCode::UNAUTHORIZED);
+    }
+);
+
+db_test!(
+    async fn many_failures_slow_unknown_addresses_down_but_not_known_ones(app) {
+        admin(app, "leyla@example.org").await;
+        let at = |ip: [u8; 4]| signin::Client {
+            ip: std::net::Ipv4Addr::from(ip).to_string(),
+            user_agent: "test".into(),
+        };
+        let t0 = Utc::now();
+        // The owner signs in from home once.
+        signin::sign_in(&app.db, "leyla@example.org", PASSWORD, &at([10, 5, 0, 1]), t0).await.unwrap();
+        // Twelve wrong passwords from twelve addresses, a minute apart.
+        let mut t = t0;
+        for i in 0..12u8 {
+            t = t0 + Duration::seconds(61 * (i64::from(i) + 1));
+            let err = signin::sign_in(&app.db, "leyla@example.org", "wrong password", &at([10, 5, 1, i]), t).await.unwrap_err();
+            assert!(matches!(err, signin::SignInError::WrongCredentials), "{i}: {err:?}");
+        }
+        // Right after, an address never used by the owner waits, even with the
+        // right password…
+        let soon = t + Duration::seconds(1);
+        let err = signin::sign_in(&app.db, "leyla@example.org", PASSWORD, &at([10, 5, 2, 1]), soon).await.unwrap_err();
+        assert!(matches!(err, signin::SignInError::TooMany { retry_after_minutes: 1 }), "{err:?}");
+        // …but home does not.
+        signin::sign_in(&app.db, "leyla@example.org", PASSWORD, &at([10, 5, 0, 1]), soon).await.unwrap();
+        // Once the delay has passed, the new address signs in too.
+        let later = t + Duration::seconds(signin::ACCOUNT_DELAY_MAX_SECONDS + 1);
+        signin::sign_in(&app.db, "leyla@example.org", PASSWORD, &at([10, 5, 2, 1]), later).await.unwrap();
+    }
+);
+
+/// A sign-in form from an address, for the router of any node.
+fn login_request(body: &str, cookie: &str, ip: [u8; 4]) -> Request<Body> {
+    Request::post("/login")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("cookie", cookie)
+        .extension(ConnectInfo(SocketAddr::from((ip, 40000))))
+        .body(Body::from(body.to_owned()))
+        .unwrap()
+}
+
+db_test!(
+    async fn concurrent_sign_ins_never_pass_the_limits_on_two_nodes(app) {
+        admin(app, "leyla@example.org").await;
+        let other = app.second_node().await;
+        let (csrf, cookie) = login_page(app).await;
+        // Twenty attempts at once from one address, for twenty accounts, half
+        // to each node: six a minute are checked, no more.
+        let results = futures_util::future::join_all((0..20u8).map(|i| {
+            let body = form(&[("csrf", &csrf), ("email", &format!("someone{i}@example.org")), ("password", "whatever pass")]);
+            let req = login_request(&body, &cookie, [10, 8, 0, 1]);
+            let other = &other;
+            async move { if i % 2 == 0 { app.request(req).await.status } else { other.request(req).await.status } }
+        }))
+        .await;
+        let checked = results.iter().filter(|s| **s == StatusCode::UNAUTHORIZED).count() as u64;
+        let refused = results.iter().filter(|s| **s == StatusCode::TOO_MANY_REQUESTS).count() as u64;
+        assert_eq!((checked, refused), (signin::PER_IP_MINUTE, 20 - signin::PER_IP_MINUTE), "{results:?}");
+
+        // Twelve wrong passwords at once for one account from one address:
+        // five are checked.
+        let results = futures_util::future::join_all((0..12u8).map(|i| {
+            let body = form(&[("csrf", &csrf), ("email", "leyla@example.org"), ("password", "wrong password")]);
+            let req = login_request(&body, &cookie, [10, 8, 0, 2]);
+            let other = &other;
+            async move { if i % 2 == 0 { app.request(req).await.status } else { other.request(req).await.status } }
+        }))
+        .await;
+        let checked = results.iter().filter(|s| **s == StatusCode::UNAUTHORIZED).count() as u64;
+        assert_eq!(checked, signin::ACCOUNT_FAILURES, "{results:?}");
+        assert!(results.iter().all(|s| *s == StatusCode::UNAUTHORIZED || *s == StatusCode::TOO_MANY_REQUESTS));
+        // The owner, from elsewhere, is not locked out.
+        let body = form(&[("csrf", &csrf), ("email", "leyla@example.org"), ("password", PASSWORD)]);
+        let res = other.request(login_request(&body, &cookie, [10, 8, 0, 3])).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     }
 );
 

@@ -198,3 +198,67 @@ fn serve_without_options_uses_the_data_folder() {
     assert!(ok, "serve answered /healthz");
     assert!(dir.path().join("majlis-data/majlis.db").exists());
 }
+
+#[test]
+fn rotate_secret_key_writes_a_new_key_and_says_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let url = format!("sqlite://{}/m.db?mode=rwc", dir.path().display());
+    let rotate = |extra: &[(&str, &str)]| {
+        let mut c = majlis();
+        c.args(["rotate-secret-key", "--data-dir"])
+            .arg(&data)
+            .args(["--database-url", &url])
+            .env_remove("MAJLIS_SECRET_KEY");
+        for (k, v) in extra {
+            c.env(k, v);
+        }
+        c.output().unwrap()
+    };
+    let key_file = data.join("secret_key");
+    let first = rotate(&[]);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let text = String::from_utf8_lossy(&first.stdout);
+    assert!(
+        text.contains("re-sealed") && text.contains("every other node"),
+        "{text}"
+    );
+    let key = std::fs::read_to_string(&key_file).unwrap();
+    assert_eq!(key.trim().len(), 64);
+    assert!(
+        !text.contains(key.trim()),
+        "the key file's key is not printed"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&key_file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let second = rotate(&[]);
+    assert!(second.status.success());
+    assert_ne!(
+        std::fs::read_to_string(&key_file).unwrap(),
+        key,
+        "a new key each time"
+    );
+
+    // With the key in the settings, the new one is printed, the file left alone.
+    let in_file = std::fs::read_to_string(&key_file).unwrap();
+    let set = rotate(&[("MAJLIS_SECRET_KEY", in_file.trim())]);
+    assert!(
+        set.status.success(),
+        "{}",
+        String::from_utf8_lossy(&set.stderr)
+    );
+    let text = String::from_utf8_lossy(&set.stdout);
+    assert!(text.contains("MAJLIS_SECRET_KEY="), "{text}");
+    assert_eq!(std::fs::read_to_string(&key_file).unwrap(), in_file);
+
+    let bad = rotate(&[("MAJLIS_NEW_SECRET_KEY", "not hex")]);
+    assert!(!bad.status.success());
+}

@@ -66,6 +66,8 @@ db_test!(
             .await;
         assert!(list.texts(".notice")[0].contains("sakir.aktar@sahinbey.bel.tr"));
 
+        assert!(app.mails().is_empty(), "queued, not sent during the request");
+        assert_eq!(app.deliver_mail().await, 1);
         let mail = app.mails().pop().expect("an .eml file");
         assert!(mail.contains("To: sakir.aktar@sahinbey.bel.tr") || mail.contains("<sakir.aktar@sahinbey.bel.tr>"), "{mail}");
         assert!(mail.contains("Subject: "), "{mail}");
@@ -150,6 +152,7 @@ db_test!(
         )
         .await;
         assert_eq!(taken.status, StatusCode::CONFLICT);
+        assert_eq!(app.deliver_mail().await, 0, "nothing queued for refused invitations");
         assert!(app.mails().is_empty(), "nothing sent for refused invitations");
 
         let ok = app.post_form("/people/invite",
@@ -158,6 +161,7 @@ db_test!(
         )
         .await;
         assert_eq!(ok.status, StatusCode::SEE_OTHER);
+        assert_eq!(app.deliver_mail().await, 1);
         let token = link_token(&app.mails().pop().unwrap());
         // Eight days later the link no longer works.
         let inv = invitation::Entity::find().one(app.db.read()).await.unwrap().unwrap();

@@ -9,6 +9,7 @@ use common::{TestApp, TestResponse};
 use majlis::accounts::policy::Role;
 use majlis::accounts::{Email, Password, password_reset, people, signin};
 use majlis::i18n::Locale;
+use majlis::mail::queue;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
 
 const OLD: &str = "the old passphrase";
@@ -52,6 +53,14 @@ db_test!(
         assert_eq!(unknown.status, StatusCode::OK);
         assert_eq!(known.status, StatusCode::OK);
         assert_eq!(unknown.texts(".notice"), known.texts(".notice"));
+        // Nothing is sent during the request: one message waits in the queue,
+        // for the account only.
+        assert!(app.mails().is_empty(), "no mail sent inside the request");
+        let queued = queue::Entity::find().all(app.db.read()).await.unwrap();
+        assert_eq!(queued.len(), 1, "{queued:?}");
+        assert_eq!(queued[0].purpose, "password-reset");
+        assert_eq!(queued[0].to_address, "focal@kilis.example.org");
+        assert_eq!(app.deliver_mail().await, 1);
         let sent = app.mails();
         assert_eq!(sent.len(), 1, "one message, to the account");
         assert!(!sent[0].contains("Choose a new Majlis password"), "in the person's language (tr)");
@@ -92,6 +101,7 @@ db_test!(
         .await
         .unwrap();
         assert_eq!(ask(app, "expert@example.org").await.status, StatusCode::OK);
+        assert_eq!(app.deliver_mail().await, 1);
         let token = token_in(&app.mails()[0]);
         // Sixteen minutes later.
         let r = password_reset::Entity::find().one(app.db.read()).await.unwrap().unwrap();
@@ -110,5 +120,92 @@ db_test!(
             assert_eq!(ask(app, "expert@example.org").await.status, StatusCode::OK);
         }
         assert_eq!(ask(app, "expert@example.org").await.status, StatusCode::TOO_MANY_REQUESTS);
+    }
+);
+
+/// Ask for a link from an address.
+async fn ask_from(app: &TestApp, email: &str, ip: [u8; 4]) -> TestResponse {
+    use axum::body::Body;
+    use axum::extract::ConnectInfo;
+    use axum::http::Request;
+    let page = app.get("/password/forgot").await;
+    let csrf = page.attr("input[name=csrf]", "value").unwrap();
+    let body = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs([("csrf", csrf.as_str()), ("email", email)])
+        .finish();
+    app.request(
+        Request::post("/password/forgot")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("cookie", format!("majlis_csrf={csrf}"))
+            .extension(ConnectInfo(std::net::SocketAddr::from((ip, 40000))))
+            .body(Body::from(body))
+            .unwrap(),
+    )
+    .await
+}
+
+db_test!(
+    async fn requests_from_elsewhere_never_lock_the_owner_out(app) {
+        people::create(
+            &app.db,
+            &Email::parse("owner@example.org").unwrap(),
+            "Owner",
+            Role::Member,
+            Locale::En,
+            &Password::parse(OLD.into()).unwrap(),
+            Utc::now(),
+        )
+        .await
+        .unwrap();
+        // Five requests for the account from five addresses…
+        for i in 0..5u8 {
+            assert_eq!(ask_from(app, "owner@example.org", [10, 6, 0, i]).await.status, StatusCode::OK);
+        }
+        // …and the owner's own request, from a sixth, is answered as usual.
+        let own = ask_from(app, "owner@example.org", [10, 6, 1, 1]).await;
+        assert_eq!(own.status, StatusCode::OK, "{}", own.body);
+        assert_eq!(own.texts(".notice").len(), 1);
+        // The mailbox is not flooded (the account alone slows down), and its
+        // latest link works.
+        assert_eq!(app.deliver_mail().await as u64, majlis::accounts::reset::MAILS_PER_HOUR);
+        let token = token_in(app.mails().last().unwrap());
+        assert_eq!(app.get(&format!("/password/reset/{token}")).await.status, StatusCode::OK);
+        // One address asking again and again for the account is refused.
+        for _ in 1..majlis::accounts::reset::PER_HOUR {
+            assert_eq!(ask_from(app, "owner@example.org", [10, 6, 0, 0]).await.status, StatusCode::OK);
+        }
+        assert_eq!(ask_from(app, "owner@example.org", [10, 6, 0, 0]).await.status, StatusCode::TOO_MANY_REQUESTS);
+        // Concurrent requests from one address never pass its limit, on one
+        // node or two.
+        let other = app.second_node().await;
+        let results = futures_util::future::join_all((0..26u8).map(|i| {
+            let other = &other;
+            async move {
+                let email = format!("someone{i}@example.org");
+                if i % 2 == 0 {
+                    ask_from(app, &email, [10, 6, 2, 2]).await.status
+                } else {
+                    let page = app.get("/password/forgot").await;
+                    let csrf = page.attr("input[name=csrf]", "value").unwrap();
+                    let body = url::form_urlencoded::Serializer::new(String::new())
+                        .extend_pairs([("csrf", csrf.as_str()), ("email", email.as_str())])
+                        .finish();
+                    other
+                        .request(
+                            axum::http::Request::post("/password/forgot")
+                                .header("content-type", "application/x-www-form-urlencoded")
+                                .header("cookie", format!("majlis_csrf={csrf}"))
+                                .extension(axum::extract::ConnectInfo(std::net::SocketAddr::from(([10, 6, 2, 2], 40000))))
+                                .body(axum::body::Body::from(body))
+                                .unwrap(),
+                        )
+                        .await
+                        .status
+                }
+            }
+        }))
+        .await;
+        let passed = results.iter().filter(|s| **s == StatusCode::OK).count() as u64;
+        assert_eq!(passed, majlis::accounts::reset::PER_IP_HOUR, "{results:?}");
     }
 );

@@ -150,3 +150,215 @@ db_test!(
         assert!(r.cookie("majlis_session").is_none());
     }
 );
+
+fn form_request(
+    path: &str,
+    pairs: &[(&str, &str)],
+    cookie: &str,
+) -> axum::http::Request<axum::body::Body> {
+    let body = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish();
+    axum::http::Request::post(path)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("cookie", cookie)
+        .body(axum::body::Body::from(body))
+        .unwrap()
+}
+
+async fn member(app: &TestApp, email: &str) -> i32 {
+    people::create(
+        &app.db,
+        &Email::parse(email).unwrap(),
+        "Member",
+        Role::Member,
+        Locale::En,
+        &Password::parse(PASSWORD.into()).unwrap(),
+        Utc::now(),
+    )
+    .await
+    .unwrap()
+    .id
+}
+
+/// Send the same second-factor code `n` times at once, half to each node;
+/// returns how many signed in, and every status.
+async fn at_once(
+    app: &TestApp,
+    other: &common::Node,
+    pending: &str,
+    code: &str,
+    n: usize,
+) -> (usize, Vec<StatusCode>) {
+    let step = app
+        .get_with("/login/two-factor", &[("cookie", pending)])
+        .await;
+    let csrf = step.attr("input[name=csrf]", "value").unwrap();
+    let results = futures_util::future::join_all((0..n).map(|i| {
+        let req = form_request(
+            "/login/two-factor",
+            &[("csrf", &csrf), ("code", code)],
+            pending,
+        );
+        async move {
+            if i % 2 == 0 {
+                app.request(req).await
+            } else {
+                other.request(req).await
+            }
+        }
+    }))
+    .await;
+    let signed_in = results
+        .iter()
+        .filter(|r| r.cookie("majlis_session").is_some())
+        .count();
+    (signed_in, results.iter().map(|r| r.status).collect())
+}
+
+db_test!(
+    async fn the_same_code_sent_at_once_to_two_nodes_works_once(app) {
+        use majlis::accounts::{recovery_code, signin};
+        use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+        // A TOTP code.
+        let email = "totp@example.org";
+        let id = member(app, email).await;
+        let secret = common::enable_totp(app, id).await;
+        let other = app.second_node().await;
+        let (pending, _) = password_step(app, email).await;
+        let (signed_in, statuses) = at_once(app, &other, &pending, &code_at(&secret, email, 0), 8).await;
+        assert_eq!(signed_in, 1, "{statuses:?}");
+
+        // A recovery code.
+        let email = "recovery@example.org";
+        let id = member(app, email).await;
+        common::enable_totp(app, id).await;
+        let tx = app.db.begin_write().await.unwrap();
+        recovery_code::ActiveModel {
+            person_id: Set(id),
+            code_hash: Set(signin::hash_token("abcdefghjk")),
+            used_at: Set(None),
+            ..Default::default()
+        }
+        .insert(&tx)
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        let (pending, _) = password_step(app, email).await;
+        let (signed_in, statuses) = at_once(app, &other, &pending, "abcde-fghjk", 8).await;
+        assert_eq!(signed_in, 1, "{statuses:?}");
+        assert_eq!(two_factor::recovery_codes_left(&app.db, id).await.unwrap(), 0);
+
+        // Wrong codes at once: no more are checked than the limit allows.
+        let email = "wrong@example.org";
+        let id = member(app, email).await;
+        common::enable_totp(app, id).await;
+        let (pending, _) = password_step(app, email).await;
+        let (signed_in, statuses) = at_once(app, &other, &pending, "000000", 12).await;
+        assert_eq!(signed_in, 0);
+        let checked = statuses.iter().filter(|s| **s == StatusCode::UNAUTHORIZED).count() as u64;
+        assert_eq!(checked, two_factor::MAX_FAILURES, "{statuses:?}");
+        assert_eq!(statuses.len() as u64 - checked, statuses.iter().filter(|s| **s == StatusCode::TOO_MANY_REQUESTS).count() as u64);
+    }
+);
+
+db_test!(
+    async fn secrets_are_stored_sealed(app) {
+        use majlis::accounts::person;
+        use sea_orm::EntityTrait;
+        let email = "sealed@example.org";
+        let id = member(app, email).await;
+        let (session, _) = password_step(app, email).await;
+        let setup = app.get_with("/account/two-factor", &[("cookie", &session)]).await;
+        let secret = setup.texts("#totp-key")[0].clone();
+        let stored = person::Entity::find_by_id(id).one(app.db.read()).await.unwrap().unwrap();
+        let pending = stored.totp_pending.unwrap();
+        assert!(pending.starts_with("v1:") && !pending.contains(&secret), "{pending}");
+        let csrf = setup.attr("main form input[name=csrf]", "value").unwrap();
+        let on = app
+            .post_form("/account/two-factor", &[("csrf", &csrf), ("code", &code_at(&secret, email, 0))], &session)
+            .await;
+        assert_eq!(on.status, StatusCode::OK, "{}", on.body);
+        let stored = person::Entity::find_by_id(id).one(app.db.read()).await.unwrap().unwrap();
+        let sealed = stored.totp_secret.unwrap();
+        assert!(sealed.starts_with("v1:") && !sealed.contains(&secret), "{sealed}");
+        assert!(stored.totp_pending.is_none());
+        // Another node, given the same key, checks codes with it.
+        let other = app.second_node().await;
+        let (pending, _) = password_step(app, email).await;
+        let step = app.get_with("/login/two-factor", &[("cookie", &pending)]).await;
+        let csrf = step.attr("input[name=csrf]", "value").unwrap();
+        let done = other
+            .request(form_request("/login/two-factor", &[("csrf", &csrf), ("code", &code_at(&secret, email, 30))], &pending))
+            .await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+        assert!(done.cookie("majlis_session").is_some());
+
+        // A secret stored in clear (before sealing) is sealed when a node starts.
+        let clear_id = member(app, "clear@example.org").await;
+        let clear = common::enable_totp(app, clear_id).await;
+        let _third = app.second_node().await;
+        let stored = person::Entity::find_by_id(clear_id).one(app.db.read()).await.unwrap().unwrap();
+        let sealed = stored.totp_secret.unwrap();
+        assert!(sealed.starts_with("v1:") && !sealed.contains(&clear), "{sealed}");
+        let (pending, _) = password_step(app, "clear@example.org").await;
+        let step = app.get_with("/login/two-factor", &[("cookie", &pending)]).await;
+        let csrf = step.attr("input[name=csrf]", "value").unwrap();
+        let done = app
+            .post_form("/login/two-factor", &[("csrf", &csrf), ("code", &code_at(&clear, "clear@example.org", 0))], &pending)
+            .await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    }
+);
+
+db_test!(
+    async fn rotating_the_secret_key_reseals_every_secret(app) {
+        use majlis::accounts::{person, secrets};
+        use sea_orm::EntityTrait;
+        let email = "rotate@example.org";
+        let id = member(app, email).await;
+        let clear = common::enable_totp(app, id).await;
+        // A node's start seals it under the current key.
+        drop(app.second_node().await);
+        let old = secrets::load_or_create(&app.settings).unwrap();
+        let stored = |app: &TestApp| {
+            let db = app.db.clone();
+            async move { person::Entity::find_by_id(id).one(db.read()).await.unwrap().unwrap().totp_secret.unwrap() }
+        };
+        let before = stored(app).await;
+        assert_eq!(old.open(&before, id).unwrap(), clear);
+
+        let new = secrets::SecretKey::generate();
+        let (n, at) = secrets::rotate(&app.settings, &app.db, &new).await.unwrap();
+        assert_eq!(n, 1);
+        assert!(matches!(at, secrets::NewKeyAt::File(_)), "{at:?}");
+        let after = stored(app).await;
+        assert!(after.starts_with("v1:") && after != before);
+        assert!(old.open(&after, id).is_err(), "the old key no longer opens it");
+        assert_eq!(new.open(&after, id).unwrap(), clear);
+        assert_eq!(secrets::load_or_create(&app.settings).unwrap(), new, "the key file holds the new key");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(secrets::key_file(&app.settings)).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        // A node started with the new key checks codes.
+        let other = app.second_node().await;
+        let (pending, _) = password_step(app, email).await;
+        let step = app.get_with("/login/two-factor", &[("cookie", &pending)]).await;
+        let csrf = step.attr("input[name=csrf]", "value").unwrap();
+        let done = other
+            .request(form_request("/login/two-factor", &[("csrf", &csrf), ("code", &code_at(&clear, email, 0))], &pending))
+            .await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+
+        // A key that does not open the secrets changes nothing.
+        let wrong = majlis::config::Settings {
+            secret_key: Some(majlis::config::Secret(secrets::SecretKey::generate().to_hex())),
+            ..(*app.settings).clone()
+        };
+        assert!(secrets::rotate(&wrong, &app.db, &secrets::SecretKey::generate()).await.is_err());
+        assert_eq!(stored(app).await, after);
+    }
+);

@@ -13,7 +13,7 @@ use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
 use crate::i18n::{FluentArg, Locale};
-use crate::mail::{Mailer, Outgoing};
+use crate::mail::{Outgoing, queue};
 
 /// How long an invitation link works.
 pub const VALID_DAYS: i64 = 7;
@@ -42,8 +42,6 @@ pub enum InvitationError {
     Used,
     #[error(transparent)]
     Account(#[from] AccountError),
-    #[error("cannot send the invitation: {0}")]
-    Mail(String),
     #[error(transparent)]
     Db(#[from] DbErr),
 }
@@ -56,16 +54,15 @@ pub struct Inviter<'a> {
     pub origin: &'a Origin,
 }
 
-/// Create an invitation and send its link. Returns the invitation and, with
-/// the file transport, where the message was written.
+/// Create an invitation and queue its link (in the same transaction: the
+/// mail queue sends it, from whichever node claims it).
 pub async fn invite(
     db: &Db,
-    mailer: &Mailer,
     inviter: &Inviter<'_>,
     input: &InviteInput,
     public_url: &str,
     now: DateTime<Utc>,
-) -> Result<(invitation::Model, Option<std::path::PathBuf>), InvitationError> {
+) -> Result<invitation::Model, InvitationError> {
     let (actor, inviter_name, origin) = (inviter.actor, inviter.name, inviter.origin);
     if !can(Some(actor), Action::Invite) || (input.role == Role::Admin && actor.role != Role::Admin)
     {
@@ -107,7 +104,6 @@ pub async fn invite(
         now,
     )
     .await?;
-    tx.commit().await?;
 
     let l = input.locale;
     let link = format!("{public_url}/invitation/{token}?lang={}", l.code());
@@ -126,11 +122,10 @@ pub async fn invite(
         body: l.t_args("mail-invitation-body", &args),
         key: None,
     };
-    let path = mailer
-        .send(&message)
-        .await
-        .map_err(|e| InvitationError::Mail(e.to_string()))?;
-    Ok((inv, path))
+    queue::enqueue(&tx, &message, "invitation", now).await?;
+    tx.commit().await?;
+    queue::wake();
+    Ok(inv)
 }
 
 /// An invitation that can still be accepted.

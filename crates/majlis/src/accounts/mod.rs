@@ -15,6 +15,7 @@ pub mod person;
 pub mod policy;
 pub mod recovery_code;
 pub mod reset;
+pub mod secrets;
 pub mod session;
 pub mod signin;
 pub mod signup;

@@ -4,7 +4,7 @@
 use argon2::{Argon2, PasswordHash, PasswordVerifier};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::ActiveValue::Set;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, QueryFilter};
 use sha2::{Digest, Sha256};
 
 use super::policy::Actor;
@@ -30,11 +30,22 @@ impl Default for SessionLimits {
     }
 }
 
-/// Sign-in attempts allowed per IP address and failures per account.
+/// Sign-in limits. Per address, every attempt counts: [`PER_IP_MINUTE`] a
+/// minute and [`PER_IP_HOUR`] an hour.
 pub const PER_IP_MINUTE: u64 = 6;
 pub const PER_IP_HOUR: u64 = 30;
+/// Per account *and* address: [`ACCOUNT_FAILURES`] wrong passwords in
+/// [`ACCOUNT_WINDOW_MINUTES`]; failures from elsewhere never lock the owner out.
 pub const ACCOUNT_FAILURES: u64 = 5;
 pub const ACCOUNT_WINDOW_MINUTES: i64 = 15;
+/// Per account alone: after this many wrong passwords in an hour, from any
+/// addresses, an address the person has not signed in from in
+/// [`KNOWN_ADDRESS_DAYS`] waits 2^k seconds (k = failures beyond this, at most
+/// [`ACCOUNT_DELAY_MAX_SECONDS`]) after the account's last failure.
+pub const ACCOUNT_DELAY_AFTER: u64 = 10;
+pub const ACCOUNT_DELAY_MAX_SECONDS: i64 = 60;
+/// How long an address a person signed in from stays known.
+pub const KNOWN_ADDRESS_DAYS: i64 = 30;
 
 /// Where a request comes from.
 #[derive(Clone, Debug)]
@@ -111,61 +122,97 @@ async fn verify_password(hash: String, password: String) -> bool {
     .unwrap_or(false)
 }
 
-pub(super) async fn attempts(db: &Db, key: &str, since: DateTime<Utc>) -> Result<u64, DbErr> {
-    login_attempt::Entity::find()
-        .filter(login_attempt::Column::Key.eq(key))
-        .filter(login_attempt::Column::At.gt(since))
-        .count(db.read())
-        .await
+/// The rate-limit keys of one sign-in attempt.
+struct Keys {
+    ip: String,
+    pair: String,
+    account: String,
+    known: String,
 }
 
-pub(super) async fn record_attempt(db: &Db, key: String, now: DateTime<Utc>) -> Result<(), DbErr> {
+impl Keys {
+    fn of(email: &str, ip: &str) -> Keys {
+        Keys {
+            ip: login_attempt::key("ip", &[ip]),
+            pair: login_attempt::key("account-ip", &[email, ip]),
+            account: login_attempt::key("account", &[email]),
+            known: login_attempt::key(
+                login_attempt::KEPT_PREFIX.trim_end_matches(':'),
+                &[email, ip],
+            ),
+        }
+    }
+}
+
+/// How long an unknown address waits after the account's last failure.
+fn account_delay(failures: u64) -> Duration {
+    let k = failures.saturating_sub(ACCOUNT_DELAY_AFTER).min(16);
+    Duration::seconds((1i64 << k).min(ACCOUNT_DELAY_MAX_SECONDS))
+}
+
+/// Check the limits before spending time on a password and, in the same
+/// transaction under the keys' locks, record the attempt and count it as a
+/// failure of the account (withdrawn if the password is right). Concurrent
+/// attempts, on one node or several, are counted one after the other, so none
+/// gets past a limit. Returns the failure rows to withdraw on success.
+async fn admit(db: &Db, keys: &Keys, now: DateTime<Utc>) -> Result<Vec<i64>, SignInError> {
     let tx = db.begin_write().await?;
-    login_attempt::ActiveModel {
-        key: Set(key),
-        at: Set(now),
-        ..Default::default()
-    }
-    .insert(&tx)
-    .await?;
-    // Attempts older than a day no longer count for anything.
-    login_attempt::Entity::delete_many()
-        .filter(login_attempt::Column::At.lt(now - Duration::days(1)))
-        .exec(&tx)
-        .await?;
-    tx.commit().await
-}
-
-/// Check the limits before spending time on a password.
-async fn check_limits(
-    db: &Db,
-    ip_key: &str,
-    account_key: &str,
-    now: DateTime<Utc>,
-) -> Result<(), SignInError> {
-    if attempts(db, ip_key, now - Duration::minutes(1)).await? >= PER_IP_MINUTE {
-        return Err(SignInError::TooMany {
-            retry_after_minutes: 1,
-        });
-    }
-    if attempts(db, ip_key, now - Duration::hours(1)).await? >= PER_IP_HOUR {
-        return Err(SignInError::TooMany {
-            retry_after_minutes: 60,
-        });
-    }
-    if attempts(
-        db,
-        account_key,
+    login_attempt::lock(&tx, &[&keys.ip, &keys.pair, &keys.account]).await?;
+    let refused = if login_attempt::count(&tx, &keys.ip, now - Duration::minutes(1)).await?
+        >= PER_IP_MINUTE
+    {
+        Some(1)
+    } else if login_attempt::count(&tx, &keys.ip, now - Duration::hours(1)).await? >= PER_IP_HOUR {
+        Some(60)
+    } else if login_attempt::count(
+        &tx,
+        &keys.pair,
         now - Duration::minutes(ACCOUNT_WINDOW_MINUTES),
     )
     .await?
         >= ACCOUNT_FAILURES
     {
+        Some(ACCOUNT_WINDOW_MINUTES)
+    } else {
+        let hour = now - Duration::hours(1);
+        let failures = login_attempt::count(&tx, &keys.account, hour).await?;
+        let delayed = failures >= ACCOUNT_DELAY_AFTER
+            && login_attempt::count(&tx, &keys.known, now - Duration::days(KNOWN_ADDRESS_DAYS))
+                .await?
+                == 0;
+        match login_attempt::latest(&tx, &keys.account, hour).await? {
+            Some(last) if delayed && now - last < account_delay(failures) => Some(1),
+            _ => None,
+        }
+    };
+    if let Some(retry_after_minutes) = refused {
+        tx.rollback().await?;
         return Err(SignInError::TooMany {
-            retry_after_minutes: ACCOUNT_WINDOW_MINUTES,
+            retry_after_minutes,
         });
     }
-    Ok(())
+    login_attempt::add(&tx, keys.ip.clone(), now).await?;
+    let pair = login_attempt::add(&tx, keys.pair.clone(), now).await?;
+    let account = login_attempt::add(&tx, keys.account.clone(), now).await?;
+    login_attempt::prune(&tx, now).await?;
+    tx.commit().await?;
+    Ok(vec![pair, account])
+}
+
+/// The password was right: it was no failure, and the address is now known.
+async fn succeeded(
+    db: &Db,
+    keys: &Keys,
+    reserved: &[i64],
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let tx = db.begin_write().await?;
+    login_attempt::Entity::delete_many()
+        .filter(login_attempt::Column::Id.is_in(reserved.iter().copied()))
+        .exec(&tx)
+        .await?;
+    login_attempt::add(&tx, keys.known.clone(), now).await?;
+    tx.commit().await
 }
 
 /// Sign in with an email and a password; start a fresh session.
@@ -180,10 +227,8 @@ pub async fn sign_in(
     let email = Email::parse(email)
         .map(|e| e.as_str().to_owned())
         .unwrap_or_default();
-    let ip_key = format!("ip:{}", client.ip);
-    let account_key = format!("account:{email}");
-    check_limits(db, &ip_key, &account_key, now).await?;
-    record_attempt(db, ip_key, now).await?;
+    let keys = Keys::of(&email, &client.ip);
+    let reserved = admit(db, &keys, now).await?;
 
     let person = if email.is_empty() {
         None
@@ -199,9 +244,9 @@ pub async fn sign_in(
         .unwrap_or_else(|| DUMMY_HASH.to_owned());
     let ok = verify_password(hash, password.to_owned()).await && person.is_some();
     let Some(person) = person.filter(|_| ok) else {
-        record_attempt(db, account_key, now).await?;
         return Err(SignInError::WrongCredentials);
     };
+    succeeded(db, &keys, &reserved, now).await?;
     if !person.active {
         return Err(SignInError::Deactivated);
     }
@@ -394,5 +439,15 @@ mod tests {
     fn the_dummy_hash_is_a_valid_argon2id_hash() {
         let parsed = PasswordHash::new(DUMMY_HASH).unwrap();
         assert_eq!(parsed.algorithm.as_str(), "argon2id");
+    }
+
+    #[test]
+    fn the_account_delay_doubles_up_to_its_cap() {
+        assert_eq!(account_delay(ACCOUNT_DELAY_AFTER), Duration::seconds(1));
+        assert_eq!(account_delay(ACCOUNT_DELAY_AFTER + 3), Duration::seconds(8));
+        assert_eq!(
+            account_delay(ACCOUNT_DELAY_AFTER + 40),
+            Duration::seconds(ACCOUNT_DELAY_MAX_SECONDS)
+        );
     }
 }

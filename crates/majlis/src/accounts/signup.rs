@@ -10,7 +10,7 @@ use sea_orm::ActiveValue::Set;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
 use super::policy::{Action, Actor, Role, can};
-use super::{Email, Password, hash_password, person, signin, signup_request};
+use super::{Email, Password, hash_password, person, signup_request};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
@@ -73,10 +73,11 @@ pub async fn request(
         return Err(SignupError::Closed);
     }
     let key = format!("signup-ip:{ip}");
-    if signin::attempts(db, &key, now - Duration::hours(1)).await? >= PER_IP_HOUR {
+    if !super::login_attempt::admit_one(db, &key, now - Duration::hours(1), PER_IP_HOUR, now)
+        .await?
+    {
         return Err(SignupError::TooMany);
     }
-    signin::record_attempt(db, key, now).await?;
     let hash = hash_password(&input.password).map_err(|e| SignupError::Hash(e.to_string()))?;
     let email = input.email.as_str().to_owned();
     let tx = db.begin_write().await?;

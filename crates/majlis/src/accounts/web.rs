@@ -958,7 +958,14 @@ async fn second_factor(
     };
     let next = safe_next(form.next.as_deref());
     let now = Utc::now();
-    let verified = super::two_factor::verify(&state.db, &pending.person, &form.code, now).await;
+    let verified = super::two_factor::verify(
+        &state.db,
+        &state.secret_key,
+        &pending.person,
+        &form.code,
+        now,
+    )
+    .await;
     let (status, message) = match verified {
         Ok(()) => {
             let started = signin::complete_second_factor(&state.db, pending, &client, now).await?;
@@ -1000,7 +1007,7 @@ async fn two_factor_page(
         let left = super::two_factor::recovery_codes_left(&state.db, me.person.id).await?;
         (None, left)
     } else {
-        let setup = super::two_factor::begin_setup(&state.db, &me.person)
+        let setup = super::two_factor::begin_setup(&state.db, &state.secret_key, &me.person)
             .await
             .map_err(|e| AppError::Internal(anyhow::Error::new(e)))?;
         (Some(setup), 0)
@@ -1031,6 +1038,7 @@ async fn enable_two_factor(
     }
     let result = super::two_factor::confirm_setup(
         &state.db,
+        &state.secret_key,
         &origin_of(&me, &client),
         &me.person,
         &form.code,
@@ -1060,7 +1068,7 @@ async fn enable_two_factor(
             .await?
             .ok_or(AppError::NotFound)?;
         Some(
-            super::two_factor::begin_setup(&state.db, &fresh)
+            super::two_factor::begin_setup(&state.db, &state.secret_key, &fresh)
                 .await
                 .map_err(|e| AppError::Internal(anyhow::Error::new(e)))?,
         )
@@ -1129,7 +1137,6 @@ async fn forgot(
     use super::reset::ResetError as E;
     let result = super::reset::request(
         &state.db,
-        &state.mailer,
         &form.email,
         &client.ip,
         &state.settings.public_url(),
@@ -1538,7 +1545,6 @@ async fn invite(
     };
     match super::invitations::invite(
         &state.db,
-        &state.mailer,
         &inviter,
         &input,
         &state.settings.public_url(),

@@ -53,6 +53,27 @@ enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// Re-seal every two-step sign-in secret under a new secret key and keep
+    /// the new key (in data_dir/secret_key, or printed when secret_key is set).
+    /// Every other node needs the new key before it checks codes again.
+    RotateSecretKey(RotateArgs),
+}
+
+#[derive(Debug, Args)]
+struct RotateArgs {
+    /// Folder holding the node's key file [default: ./majlis-data].
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// The new key (64 hex digits) [default: a fresh random key].
+    #[arg(
+        long,
+        value_name = "HEX",
+        env = "MAJLIS_NEW_SECRET_KEY",
+        hide_env_values = true
+    )]
+    new_key: Option<String>,
+    #[command(flatten)]
+    db: DbArgs,
 }
 
 #[derive(Debug, Args)]
@@ -132,6 +153,12 @@ pub fn main() -> ExitCode {
             Some(&a.db)
         }
         Command::Reindex(a) => {
+            if let Some(d) = &a.data_dir {
+                settings.data_dir = d.clone();
+            }
+            Some(&a.db)
+        }
+        Command::RotateSecretKey(a) => {
             if let Some(d) = &a.data_dir {
                 settings.data_dir = d.clone();
             }
@@ -275,6 +302,30 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             db.close().await;
             Ok(())
         }
+        Command::RotateSecretKey(args) => {
+            use crate::accounts::secrets::{self, NewKeyAt, SecretKey};
+            let new = match &args.new_key {
+                Some(k) => SecretKey::parse(k)?,
+                None => SecretKey::generate(),
+            };
+            let db = prepare(&settings).await?;
+            let (n, at) = secrets::rotate(&settings, &db, &new).await?;
+            db.close().await;
+            println!("{n} two-step sign-in secrets re-sealed under the new key.");
+            match at {
+                NewKeyAt::File(path) => println!(
+                    "The new key is in {}.\nOn every other node of this database, put the same key in its data folder's secret_key file \
+                     (or set secret_key / MAJLIS_SECRET_KEY), then restart it: until then it cannot check two-step codes.",
+                    path.display()
+                ),
+                NewKeyAt::Setting => println!(
+                    "secret_key is set in the settings, so the new key is not written to a file. Set on every node, then restart it:\n\
+                     MAJLIS_SECRET_KEY={}\nUntil then, nodes cannot check two-step codes.",
+                    new.to_hex()
+                ),
+            }
+            Ok(())
+        }
         Command::Admin {
             command:
                 AdminCommand::Create {
@@ -346,6 +397,11 @@ async fn serve(settings: Settings, demo_requested: bool) -> anyhow::Result<()> {
         .await
         .map_err(|e| anyhow::anyhow!("cannot start: {e:#}"))?;
     crate::events::reminders::spawn(db.clone(), state.mailer.clone(), settings.public_url());
+    crate::mail::queue::spawn_on_wake(
+        db.clone(),
+        state.mailer.clone(),
+        format!("{}-on-demand", std::process::id()),
+    );
     state.search.clone().spawn(db.clone());
     let app = web::router(state);
     tracing::info!(

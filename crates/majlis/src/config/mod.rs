@@ -58,6 +58,11 @@ pub struct Settings {
     pub trusted_proxies: Option<TrustedProxies>,
     /// Bearer token that opens `/metrics` to other hosts than this one.
     pub metrics_token: Option<Secret>,
+    // accounts: secrets at rest
+    /// Key (64 hex digits) that seals two-step sign-in secrets in the database.
+    /// Empty: `data_dir/secret_key`, created on first start. With several
+    /// nodes, every node needs the same key.
+    pub secret_key: Option<Secret>,
 }
 
 /// Which reverse proxies' `X-Forwarded-For` entries are believed.
@@ -168,6 +173,7 @@ impl Default for Settings {
             open_registration: false,
             trusted_proxies: None,
             metrics_token: None,
+            secret_key: None,
         }
     }
 }
@@ -193,10 +199,16 @@ const KNOWN_KEYS: &[&str] = &[
     "open_registration",
     "trusted_proxies",
     "metrics_token",
+    "secret_key",
 ];
 
 /// Variables that start with `MAJLIS_` but are not settings.
-const NOT_SETTINGS: &[&str] = &["MAJLIS_TEST_", "MAJLIS_ADMIN_PASSWORD", "MAJLIS_LOG"];
+const NOT_SETTINGS: &[&str] = &[
+    "MAJLIS_TEST_",
+    "MAJLIS_ADMIN_PASSWORD",
+    "MAJLIS_LOG",
+    "MAJLIS_NEW_SECRET_KEY",
+];
 
 #[derive(Debug, thiserror::Error)]
 #[error("invalid settings: {0}")]
@@ -362,6 +374,14 @@ mod tests {
             ..Settings::default()
         };
         assert!(!format!("{s:?}").contains("s3cret"));
+        let s = Settings {
+            secret_key: Some(Secret("00ff".repeat(16))),
+            ..Settings::default()
+        };
+        assert!(
+            !format!("{s:?}").contains("00ff"),
+            "the secret key is redacted"
+        );
         let plain = DatabaseUrl("sqlite://./majlis-data/majlis.db?mode=rwc".into());
         assert_eq!(plain.redacted(), plain.0);
     }

@@ -153,3 +153,32 @@ pub async fn deliver(
     }
     Ok(done)
 }
+
+/// Wakes this node's delivery task when a message that people wait for (a
+/// reset link, an invitation) has just been queued.
+static WAKE: tokio::sync::Notify = tokio::sync::Notify::const_new();
+
+/// Ask this node's delivery task to run now (after the queuing transaction
+/// committed). Without a running task (tests, commands) it does nothing.
+pub fn wake() {
+    WAKE.notify_one();
+}
+
+/// Deliver the queue whenever [`wake`] is called (the regular round every
+/// 30 seconds is the reminders task's).
+pub fn spawn_on_wake(db: Db, mailer: Mailer, node: String) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            WAKE.notified().await;
+            match deliver(&db, &mailer, &node, Utc::now(), 100).await {
+                Ok(d) if d.sent > 0 || d.failed > 0 => {
+                    tracing::info!(sent = d.sent, failed = d.failed, "mail delivered on demand");
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    tracing::warn!(error = %e, "mail delivery failed; the regular round retries")
+                }
+            }
+        }
+    })
+}

@@ -42,6 +42,8 @@ pub struct AppState {
     pub events: Arc<crate::events::service::EventCache>,
     /// This node's search index (under `data_dir/search/`).
     pub search: Arc<crate::search::Search>,
+    /// The key two-step sign-in secrets are sealed with (the same on every node).
+    pub secret_key: Arc<crate::accounts::secrets::SecretKey>,
 }
 
 impl AppState {
@@ -57,6 +59,14 @@ impl AppState {
         // A fresh index is rebuilt here; an existing one catches up with the outbox.
         search.catch_up(&db).await?;
         let search = Arc::new(search);
+        let secret_key = crate::accounts::secrets::load_or_create(&settings)?;
+        let sealed = crate::accounts::secrets::seal_clear_secrets(&db, &secret_key).await?;
+        if sealed > 0 {
+            tracing::info!(
+                sealed,
+                "two-step sign-in secrets stored in clear are now sealed"
+            );
+        }
         Ok(AppState {
             db,
             settings,
@@ -65,6 +75,7 @@ impl AppState {
             uploads,
             events: Arc::default(),
             search,
+            secret_key: Arc::new(secret_key),
         })
     }
 }

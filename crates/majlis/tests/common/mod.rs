@@ -175,23 +175,41 @@ impl TestApp {
     }
 
     pub async fn request(&self, req: Request<Body>) -> TestResponse {
-        let res = self
-            .router
-            .clone()
-            .oneshot(req)
-            .await
-            .expect("router answers");
-        let status = res.status();
-        let headers = res.headers().clone();
-        let bytes = axum::body::to_bytes(res.into_body(), 16 * 1024 * 1024)
-            .await
-            .expect("body");
-        TestResponse {
-            status,
-            headers,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-            bytes: bytes.to_vec(),
+        respond(&self.router, req).await
+    }
+
+    /// A second node on the same database (its own data folder and search
+    /// index; the same secret key, as every node of one database needs).
+    pub async fn second_node(&self) -> Node {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut settings = (*self.settings).clone();
+        settings.data_dir = dir.path().to_owned();
+        if settings.secret_key.is_none() {
+            let key = std::fs::read_to_string(self.data_dir().join("secret_key"))
+                .expect("the first node's key file");
+            settings.secret_key = Some(majlis::config::Secret(key.trim().to_owned()));
         }
+        let db = majlis::cli::prepare(&settings)
+            .await
+            .expect("prepare database");
+        let state = majlis::web::AppState::new(db.clone(), Arc::new(settings))
+            .await
+            .expect("second node starts");
+        Node {
+            db,
+            router: majlis::web::router(state),
+            _dir: dir,
+        }
+    }
+
+    /// Deliver the mail queue once, as a node's background task does;
+    /// returns how many messages were sent.
+    pub async fn deliver_mail(&self) -> usize {
+        let mailer = majlis::mail::Mailer::from_settings(&self.settings).expect("mailer");
+        majlis::mail::queue::deliver(&self.db, &mailer, "test", chrono::Utc::now(), 100)
+            .await
+            .expect("mail queue")
+            .sent
     }
 
     /// Serve the app on a loopback port (for browser tests).
@@ -285,6 +303,35 @@ impl TestApp {
                 .await;
             let _ = conn.close().await;
         }
+    }
+}
+
+/// Another node of a [`TestApp`]: same database, own process state.
+pub struct Node {
+    pub db: Db,
+    pub router: Router,
+    _dir: tempfile::TempDir,
+}
+
+impl Node {
+    pub async fn request(&self, req: Request<Body>) -> TestResponse {
+        respond(&self.router, req).await
+    }
+}
+
+/// Run a request through a router and read the whole answer.
+pub async fn respond(router: &Router, req: Request<Body>) -> TestResponse {
+    let res = router.clone().oneshot(req).await.expect("router answers");
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = axum::body::to_bytes(res.into_body(), 16 * 1024 * 1024)
+        .await
+        .expect("body");
+    TestResponse {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+        bytes: bytes.to_vec(),
     }
 }
 
