@@ -50,6 +50,19 @@ pub struct Settings {
     pub upload_max_mb: u64,
     /// Anyone may ask for an account at `/register`; a coordinator approves.
     pub open_registration: bool,
+
+    // Slow and greedy clients (see `web::server`).
+    /// Seconds a client has to send a request's headers (also how long an
+    /// idle kept-alive connection stays open).
+    pub header_timeout_secs: u64,
+    /// Seconds a whole request may take, body included, until its answer starts.
+    pub request_timeout_secs: u64,
+    /// Connections held open at once; over it, new ones are closed at once.
+    /// Kept below the process's open-file limit.
+    pub max_connections: usize,
+    /// Connections held open at once from one address (0: no limit; behind
+    /// a reverse proxy every connection comes from the proxy).
+    pub max_connections_per_address: usize,
 }
 
 /// Options of the file store; values (which hold secrets) never reach a log.
@@ -90,6 +103,11 @@ impl Default for Settings {
             files_options: StoreOptions::default(),
             upload_max_mb: 50,
             open_registration: false,
+
+            header_timeout_secs: 10,
+            request_timeout_secs: 60,
+            max_connections: 1024,
+            max_connections_per_address: 64,
         }
     }
 }
@@ -113,6 +131,10 @@ const KNOWN_KEYS: &[&str] = &[
     "files_options",
     "upload_max_mb",
     "open_registration",
+    "header_timeout_secs",
+    "request_timeout_secs",
+    "max_connections",
+    "max_connections_per_address",
 ];
 
 /// Variables that start with `MAJLIS_` but are not settings.
