@@ -10,6 +10,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::accounts::{self, Email, Password};
 use crate::config::{DatabaseUrl, LogFormat, Settings};
+use crate::db::lock::StartupLock;
 use crate::db::{Db, PoolSizes};
 use crate::i18n::Locale;
 use crate::{demo, directory, web};
@@ -240,23 +241,51 @@ fn log_panics() {
     }));
 }
 
-/// Connect, migrate and refresh the reference data.
+/// Connect, migrate and refresh the reference data. Migrations run under the
+/// database's start-up lock, so nodes started together wait for each other.
 pub async fn prepare(settings: &Settings) -> anyhow::Result<Db> {
+    let url = settings.database_url();
     let db = Db::connect(
-        &settings.database_url(),
+        &url,
         PoolSizes {
             sqlite_readers: settings.sqlite_readers,
             postgres: settings.postgres_pool,
         },
     )
     .await?;
-    db.migrate()
-        .await
-        .map_err(|e| anyhow::anyhow!("migrations failed: {e}"))?;
-    directory::reference::sync(&db)
-        .await
-        .map_err(|e| anyhow::anyhow!("cannot load countries and themes: {e}"))?;
+    let lock = StartupLock::acquire(&url).await?;
+    let prepared = async {
+        db.migrate()
+            .await
+            .map_err(|e| anyhow::anyhow!("migrations failed: {e}"))?;
+        directory::reference::sync(&db)
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot load countries and themes: {e}"))
+    }
+    .await;
+    lock.release().await;
+    prepared?;
     Ok(db)
+}
+
+/// Load the demo network (or bring it up to date) under the database's
+/// start-up lock; with `only_if_empty`, only when no member exists yet
+/// (`None` then means it was not loaded).
+pub async fn load_demo(
+    settings: &Settings,
+    db: &Db,
+    only_if_empty: bool,
+) -> anyhow::Result<Option<demo::LoadReport>> {
+    let lock = StartupLock::acquire(&settings.database_url()).await?;
+    let loaded = async {
+        if only_if_empty && !demo::is_empty(db).await? {
+            return Ok(None);
+        }
+        Ok(Some(demo::load(db, chrono::Utc::now()).await?))
+    }
+    .await;
+    lock.release().await;
+    loaded
 }
 
 async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
@@ -294,7 +323,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             command: DemoCommand::Load(_),
         } => {
             let db = prepare(&settings).await?;
-            let r = demo::load(&db, chrono::Utc::now()).await?;
+            let r = load_demo(&settings, &db, false).await?.unwrap_or_default();
             println!(
                 "demo network loaded: {} created, {} updated, {} unchanged",
                 r.created, r.updated, r.unchanged
@@ -384,11 +413,9 @@ async fn serve(settings: Settings, demo_requested: bool) -> anyhow::Result<()> {
     };
     let db = prepare(&settings).await?;
     if demo_requested {
-        if demo::is_empty(&db).await? {
-            let r = demo::load(&db, chrono::Utc::now()).await?;
-            tracing::info!(created = r.created, "demo network loaded");
-        } else {
-            tracing::info!("database already holds members; demo not loaded");
+        match load_demo(&settings, &db, true).await? {
+            Some(r) => tracing::info!(created = r.created, "demo network loaded"),
+            None => tracing::info!("database already holds members; demo not loaded"),
         }
     }
     web::init_metrics();
@@ -404,17 +431,15 @@ async fn serve(settings: Settings, demo_requested: bool) -> anyhow::Result<()> {
     );
     state.search.clone().spawn(db.clone());
     let app = web::router(state);
+    let limits = web::server::Limits::from_settings(&settings).within_open_file_limit();
     tracing::info!(
         "Majlis is listening on http://{} (database {})",
-        settings.bind,
+        listener.local_addr().unwrap_or(settings.bind),
         settings.database_url()
     );
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await?;
+    web::server::Server::new(limits)
+        .run(listener, app, shutdown_signal())
+        .await?;
     db.close().await;
     tracing::info!("stopped");
     Ok(())

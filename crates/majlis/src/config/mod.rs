@@ -63,6 +63,19 @@ pub struct Settings {
     /// Empty: `data_dir/secret_key`, created on first start. With several
     /// nodes, every node needs the same key.
     pub secret_key: Option<Secret>,
+
+    // Slow and greedy clients (see `web::server`).
+    /// Seconds a client has to send a request's headers (also how long an
+    /// idle kept-alive connection stays open).
+    pub header_timeout_secs: u64,
+    /// Seconds a whole request may take, body included, until its answer starts.
+    pub request_timeout_secs: u64,
+    /// Connections held open at once; over it, new ones are closed at once.
+    /// Kept below the process's open-file limit.
+    pub max_connections: usize,
+    /// Connections held open at once from one address (0: no limit; behind
+    /// a reverse proxy every connection comes from the proxy).
+    pub max_connections_per_address: usize,
 }
 
 /// Which reverse proxies' `X-Forwarded-For` entries are believed.
@@ -174,6 +187,11 @@ impl Default for Settings {
             trusted_proxies: None,
             metrics_token: None,
             secret_key: None,
+
+            header_timeout_secs: 10,
+            request_timeout_secs: 60,
+            max_connections: 1024,
+            max_connections_per_address: 64,
         }
     }
 }
@@ -200,6 +218,10 @@ const KNOWN_KEYS: &[&str] = &[
     "trusted_proxies",
     "metrics_token",
     "secret_key",
+    "header_timeout_secs",
+    "request_timeout_secs",
+    "max_connections",
+    "max_connections_per_address",
 ];
 
 /// Variables that start with `MAJLIS_` but are not settings.

@@ -6,6 +6,7 @@
 //! `synchronous=NORMAL`, a 5 s busy timeout and foreign keys on.
 
 pub mod cache;
+pub mod lock;
 pub mod migrations;
 pub mod outbox;
 mod query_count;

@@ -29,12 +29,28 @@ pub async fn home(State(state): State<AppState>, ctx: PageCtx) -> Result<Html<St
     })
 }
 
-/// `GET /healthz`: 200 when the database answers, 503 otherwise.
-pub async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
-    match state.db.ping().await {
-        Ok(()) => (StatusCode::OK, "ok"),
-        Err(e) => {
-            tracing::warn!(error = %e, "health check: database unreachable");
+/// `GET /healthz`: liveness only. The process answers, at once, without
+/// asking the database (a load balancer asks `/readyz`).
+pub async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// How long `/readyz` waits for the database.
+const READY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// `GET /readyz`: 200 when the database answers `SELECT 1` within a second,
+/// 503 otherwise (within that second too).
+pub async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
+    use sea_orm::ConnectionTrait;
+    let probe = state.db.read().execute_unprepared("SELECT 1");
+    match tokio::time::timeout(READY_TIMEOUT, probe).await {
+        Ok(Ok(_)) => (StatusCode::OK, "ready"),
+        Ok(Err(e)) => {
+            tracing::warn!(error = %e, "readiness: database unreachable");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+        }
+        Err(_) => {
+            tracing::warn!("readiness: no answer from the database within a second");
             (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
         }
     }

@@ -10,6 +10,7 @@ mod middleware;
 mod page;
 pub mod redirect;
 pub mod routes;
+pub mod server;
 
 use std::sync::Arc;
 
@@ -96,6 +97,7 @@ pub fn routes() -> routes::Routes {
     routes::Routes::new()
         .get("/", home::home)
         .get("/healthz", home::healthz)
+        .get("/readyz", home::readyz)
         .get("/metrics", middleware::metrics)
         .get("/static/{file}", assets::serve)
         .merge(crate::directory::routes::routes())
@@ -128,6 +130,12 @@ pub fn router(state: AppState) -> Router {
         ),
     ];
     let hsts = state.settings.hsts();
+    // A request (its body included) that has not been answered in time gets
+    // 408, and its connection is closed: a body that trickles is cut off.
+    let request_timeout = tower_http::timeout::TimeoutLayer::with_status_code(
+        axum::http::StatusCode::REQUEST_TIMEOUT,
+        std::time::Duration::from_secs(state.settings.request_timeout_secs.max(1)),
+    );
     let mut app = routes
         .layer(axum::middleware::from_fn(middleware::render_errors))
         .layer(axum::middleware::from_fn_with_state(
@@ -143,6 +151,7 @@ pub fn router(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         .layer(middleware::trace_layer())
         .layer(tower_http::catch_panic::CatchPanicLayer::new())
+        .layer(request_timeout)
         .with_state(state);
     for (name, value) in headers {
         app = app.layer(SetResponseHeaderLayer::if_not_present(
