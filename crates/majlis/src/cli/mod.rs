@@ -347,6 +347,7 @@ async fn serve(settings: Settings, demo_requested: bool) -> anyhow::Result<()> {
         .map_err(|e| anyhow::anyhow!("cannot start: {e:#}"))?;
     crate::events::reminders::spawn(db.clone(), state.mailer.clone(), settings.public_url());
     state.search.clone().spawn(db.clone());
+    crate::library::files::spawn(db.clone(), state.uploads.store.clone(), state.uploads.grace);
     let app = web::router(state);
     tracing::info!(
         "Majlis is listening on http://{} (database {})",
