@@ -316,6 +316,45 @@ db_test!(
 );
 
 db_test!(
+    async fn an_upload_racing_the_collector_writes_the_bytes_again(app) {
+        app.load_demo().await;
+        let focal = focal_point(app, "focal@kilis.example.org").await;
+        let (cookie, csrf) = app.session_for(focal).await;
+        let pdf = a_pdf("race", 0);
+        let draft = new_draft(app, &cookie, &csrf, "Draft").await;
+        let sha = sha_of(&pdf);
+        let res = upload(app, &format!("/practices/{draft}/attachments?lang=en"), &cookie, &[("csrf", &csrf), ("version_lang", "xx")], &[("version_file", "a.pdf", &pdf)]).await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST);
+        assert!(stored(app, &pdf).await);
+
+        // Another node's collector has won the row (deleted, not yet
+        // committed) and is about to remove the bytes…
+        let other = Db::connect(&app.settings.database_url(), PoolSizes::default()).await.unwrap();
+        let store = majlis::library::files::Uploads::from_settings(&app.settings).unwrap().store;
+        let tx = other.begin_write().await.unwrap();
+        let won = file_object::Entity::delete_many()
+            .filter(file_object::Column::Sha256.eq(sha.to_string()))
+            .exec(&tx)
+            .await
+            .unwrap()
+            .rows_affected;
+        assert_eq!(won, 1);
+        // …while this node attaches the same bytes.
+        let (res, ()) = tokio::join!(attach(app, &cookie, &csrf, draft, "a.pdf", &pdf), async {
+            tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+            store.delete(&sha).await.unwrap();
+            tx.commit().await.unwrap();
+        });
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        assert!(stored(app, &pdf).await, "the upload waited for the collector and wrote the bytes again");
+        assert!(row(app, &pdf).await.unwrap().orphan_since.is_none());
+        let res = app.get_with(&format!("/files/{sha}/a.pdf"), &[("cookie", &cookie)]).await;
+        assert_eq!(res.status, StatusCode::OK);
+        other.close().await;
+    }
+);
+
+db_test!(
     async fn two_nodes_collecting_at_once_remove_each_file_once(app) {
         app.load_demo().await;
         let coord = coordinator(app).await;
