@@ -41,4 +41,4 @@ pub use kind::{FileKind, ParseFileKindError};
 pub use pdf::extracting;
 pub use sha::{ParseSha256Error, Sha256};
 pub use sniff::{ArchiveLimits, sniff, sniff_bytes, sniff_path};
-pub use store::{Download, FileStore, PutOptions, Stored};
+pub use store::{Download, FileStore, PutOptions, Spooled, Stored};

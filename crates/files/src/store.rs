@@ -81,6 +81,30 @@ pub struct Stored {
     pub already_present: bool,
 }
 
+/// An upload checked by [`FileStore::spool`], waiting in a temporary file
+/// for [`FileStore::keep`]; dropping it removes the temporary file.
+pub struct Spooled {
+    temp: tempfile::NamedTempFile,
+    /// Digest of the content, its name in the store.
+    pub sha256: Sha256,
+    /// Size in bytes.
+    pub size: u64,
+    /// Kind decided from the content.
+    pub kind: FileKind,
+    /// Extracted text, when asked for and there was any.
+    pub text: Option<String>,
+}
+
+impl fmt::Debug for Spooled {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Spooled")
+            .field("sha256", &self.sha256)
+            .field("size", &self.size)
+            .field("kind", &self.kind)
+            .finish_non_exhaustive()
+    }
+}
+
 /// A file being read from the store.
 pub struct Download {
     /// Size in bytes (for `Content-Length`).
@@ -171,19 +195,30 @@ impl FileStore {
         Ok(FileStore { inner })
     }
 
-    /// Stores an upload.
-    ///
-    /// The body is spooled to a temporary file in `opts.scratch_dir` while it
-    /// is hashed and counted; reading stops with [`UploadError::TooLarge`] as
-    /// soon as the count passes `opts.max_bytes`. The kind is then decided
-    /// from the content ([`crate::sniff`], bomb checks included), text is
-    /// extracted on a blocking thread if `opts.extract_text`, and the file is
-    /// written under its digest unless the store already has it. On any
-    /// error nothing is stored and the temporary file is removed.
+    /// Stores an upload: [`FileStore::spool`], then [`FileStore::keep`].
     ///
     /// Pass an axum body as `body.into_data_stream()`, a multipart field as
     /// `field.map_err(…)`: any stream of `Result<Bytes, E>`.
     pub async fn put<S, E>(&self, body: S, opts: &PutOptions) -> Result<Stored, UploadError>
+    where
+        S: Stream<Item = Result<Bytes, E>>,
+        E: std::error::Error + Send + Sync + 'static,
+    {
+        let spooled = self.spool(body, opts).await?;
+        Ok(self.keep(spooled).await?)
+    }
+
+    /// Checks an upload without storing it yet.
+    ///
+    /// The body is spooled to a temporary file in `opts.scratch_dir` while it
+    /// is hashed and counted; reading stops with [`UploadError::TooLarge`] as
+    /// soon as the count passes `opts.max_bytes`. The kind is then decided
+    /// from the content ([`crate::sniff`], bomb checks included) and text is
+    /// extracted on a blocking thread if `opts.extract_text`. Nothing is in
+    /// the store until [`FileStore::keep`]; dropping the [`Spooled`] removes
+    /// the temporary file. Between the two, the caller may record the digest
+    /// (so that a collector of unused files sees it before the bytes land).
+    pub async fn spool<S, E>(&self, body: S, opts: &PutOptions) -> Result<Spooled, UploadError>
     where
         S: Stream<Item = Result<Bytes, E>>,
         E: std::error::Error + Send + Sync + 'static,
@@ -217,12 +252,30 @@ impl FileStore {
         })
         .await?;
         let (kind, text) = inspected?;
+        Ok(Spooled {
+            temp,
+            sha256,
+            size,
+            kind,
+            text,
+        })
+    }
 
+    /// Writes a checked upload under its digest, unless the store already
+    /// has those bytes (then nothing is written). On error nothing is stored.
+    pub async fn keep(&self, spooled: Spooled) -> Result<Stored, StoreError> {
+        let Spooled {
+            temp,
+            sha256,
+            size,
+            kind,
+            text,
+        } = spooled;
         let location = sha256.object_path();
         let already_present = match self.inner.head(&location).await {
             Ok(_) => true,
             Err(object_store::Error::NotFound { .. }) => false,
-            Err(e) => return Err(StoreError::from(e).into()),
+            Err(e) => return Err(StoreError::from(e)),
         };
         if !already_present {
             self.write(&location, temp.path(), size).await?;

@@ -1113,3 +1113,9 @@ affiliations-focal-point = ضابط اتصال
 affiliations-focal-point-hint = ضابط اتصال هذه البلدية (لا ينطبق على المنظمات)
 affiliations-remove = إزالة الانتماء إلى { $name }
 affiliations-error-choose = اختر بلدية أو منظمة من القائمة.
+
+# trust repairs: uploads
+upload-limits = في كل نموذج: { $files } ملفات كحدّ أقصى، و{ $total } ميغابايت إجمالًا.
+upload-quota-used = تشغل ملفاتك المحفوظة { $used } ميغابايت من أصل { $quota } ميغابايت المخصّصة لك.
+upload-error-form-too-large = مجموع ملفات هذا النموذج أكبر من الحدّ المسموح به للنموذج الواحد.
+upload-error-quota = هذا الملف سيجعل ملفاتك المحفوظة تتجاوز الحصة المخصّصة لك (استخدامك الحالي مبيّن تحت حقل الملف).

@@ -1064,3 +1064,9 @@ affiliations-focal-point = Ansprechperson
 affiliations-focal-point-hint = Ansprechperson dieser Kommune (nicht für Organisationen)
 affiliations-remove = Zugehörigkeit zu { $name } entfernen
 affiliations-error-choose = Wählen Sie eine Kommune oder Organisation aus der Liste.
+
+# trust repairs: uploads
+upload-limits = Pro Formular: höchstens { $files } Dateien, insgesamt { $total } MB.
+upload-quota-used = Ihre gespeicherten Dateien belegen { $used } MB von Ihren { $quota } MB.
+upload-error-form-too-large = Die Dateien dieses Formulars sind zusammen größer als die Grenze pro Formular.
+upload-error-quota = Mit dieser Datei würden Ihre gespeicherten Dateien Ihr Kontingent überschreiten (Ihre Nutzung steht unter dem Dateifeld).

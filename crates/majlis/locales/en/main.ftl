@@ -1059,3 +1059,9 @@ affiliations-focal-point = focal point
 affiliations-focal-point-hint = Focal point of this municipality (not for organisations)
 affiliations-remove = Remove the affiliation to { $name }
 affiliations-error-choose = Choose a municipality or an organisation from the list.
+
+# trust repairs: uploads
+upload-limits = Per form: at most { $files } files, { $total } MB in all.
+upload-quota-used = Your stored files take { $used } MB of your { $quota } MB.
+upload-error-form-too-large = The files of this form together are larger than the limit per form.
+upload-error-quota = This file would take your stored files over your quota (your use is shown under the file field).

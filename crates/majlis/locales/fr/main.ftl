@@ -1065,3 +1065,9 @@ affiliations-focal-point = point focal
 affiliations-focal-point-hint = Point focal de cette municipalité (pas pour les organisations)
 affiliations-remove = Retirer le rattachement à { $name }
 affiliations-error-choose = Choisissez une municipalité ou une organisation dans la liste.
+
+# trust repairs: uploads
+upload-limits = Par formulaire : { $files } fichiers au maximum, { $total } Mo en tout.
+upload-quota-used = Vos fichiers enregistrés occupent { $used } Mo sur vos { $quota } Mo.
+upload-error-form-too-large = Ensemble, les fichiers de ce formulaire dépassent la limite par formulaire.
+upload-error-quota = Avec ce fichier, vos fichiers enregistrés dépasseraient votre quota (votre utilisation est indiquée sous le champ du fichier).

@@ -1064,3 +1064,9 @@ affiliations-focal-point = odak kişi
 affiliations-focal-point-hint = Bu belediyenin odak kişisi (kuruluşlar için geçerli değil)
 affiliations-remove = { $name } bağlılığını kaldır
 affiliations-error-choose = Listeden bir belediye veya kuruluş seçin.
+
+# trust repairs: uploads
+upload-limits = Form başına: en fazla { $files } dosya, toplam { $total } MB.
+upload-quota-used = Kayıtlı dosyalarınız { $quota } MB kotanızın { $used } MB kadarını kullanıyor.
+upload-error-form-too-large = Bu formdaki dosyalar birlikte form başına sınırı aşıyor.
+upload-error-quota = Bu dosya kayıtlı dosyalarınızı kotanızın üzerine çıkarır (kullanımınız dosya alanının altında gösterilir).

@@ -306,16 +306,22 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
 
 /// A multipart form (with files) from a signed-in person. Its anti-forgery
 /// token must be the form's first field: it is checked before any file is
-/// read (see `library::files::read_form`).
+/// read (see `library::files::read_form`). The body is cut off past the
+/// form's byte limit (`request_max_mb`, with room for the parts' headers),
+/// whatever reads it.
 pub struct CsrfMultipart {
     pub multipart: axum::extract::Multipart,
     pub expected: String,
+    /// Who is uploading (their files count against their quota).
+    pub person_id: i32,
+    /// Staff are exempt from the storage quota.
+    pub staff: bool,
 }
 
-impl<S: Send + Sync> FromRequest<S> for CsrfMultipart {
+impl FromRequest<AppState> for CsrfMultipart {
     type Rejection = AppError;
 
-    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
         if req
             .headers()
             .get("sec-fetch-site")
@@ -324,17 +330,37 @@ impl<S: Send + Sync> FromRequest<S> for CsrfMultipart {
         {
             return Err(AppError::Csrf);
         }
-        let expected = req
+        let (expected, person_id, staff) = req
             .extensions()
             .get::<SignedIn>()
-            .map(|s| s.session.csrf_token.clone())
+            .map(|s| {
+                (
+                    s.session.csrf_token.clone(),
+                    s.person.id,
+                    s.actor().is_staff(),
+                )
+            })
             .ok_or(AppError::SignInRequired)?;
+        let limit = state.uploads.raw_body_limit();
+        let (parts, body) = req.into_parts();
+        let mut seen: u64 = 0;
+        let limited = futures_util::StreamExt::map(body.into_data_stream(), move |chunk| {
+            let chunk = chunk.map_err(std::io::Error::other)?;
+            seen = seen.saturating_add(chunk.len() as u64);
+            if seen > limit {
+                return Err(std::io::Error::other("the form is larger than allowed"));
+            }
+            Ok(chunk)
+        });
+        let req = Request::from_parts(parts, axum::body::Body::from_stream(limited));
         let multipart = axum::extract::Multipart::from_request(req, state)
             .await
             .map_err(|_| AppError::bad_request("form"))?;
         Ok(CsrfMultipart {
             multipart,
             expected,
+            person_id,
+            staff,
         })
     }
 }

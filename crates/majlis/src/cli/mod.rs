@@ -430,6 +430,7 @@ async fn serve(settings: Settings, demo_requested: bool) -> anyhow::Result<()> {
         format!("{}-on-demand", std::process::id()),
     );
     state.search.clone().spawn(db.clone());
+    crate::library::files::spawn(db.clone(), state.uploads.store.clone(), state.uploads.grace);
     let app = web::router(state);
     let limits = web::server::Limits::from_settings(&settings).within_open_file_limit();
     tracing::info!(

@@ -49,6 +49,16 @@ pub struct Settings {
     pub files_options: StoreOptions,
     /// Largest upload accepted, in megabytes.
     pub upload_max_mb: u64,
+    /// Most files one form may carry.
+    pub upload_max_files: u32,
+    /// Most fields (files included) one upload form may carry.
+    pub form_max_fields: u32,
+    /// Most megabytes one upload form may carry, all its files and values together.
+    pub request_max_mb: u64,
+    /// Megabytes of stored files each person may have (staff exempt); 0 for no quota.
+    pub upload_quota_mb: u64,
+    /// Hours an unused stored file is kept before it is removed.
+    pub file_grace_hours: u32,
     /// Anyone may ask for an account at `/register`; a coordinator approves.
     pub open_registration: bool,
     // --- task C: proxies and /metrics
@@ -183,6 +193,11 @@ impl Default for Settings {
             files_url: None,
             files_options: StoreOptions::default(),
             upload_max_mb: 50,
+            upload_max_files: 10,
+            form_max_fields: 200,
+            request_max_mb: 100,
+            upload_quota_mb: 500,
+            file_grace_hours: 24,
             open_registration: false,
             trusted_proxies: None,
             metrics_token: None,
@@ -214,6 +229,11 @@ const KNOWN_KEYS: &[&str] = &[
     "files_url",
     "files_options",
     "upload_max_mb",
+    "upload_max_files",
+    "form_max_fields",
+    "request_max_mb",
+    "upload_quota_mb",
+    "file_grace_hours",
     "open_registration",
     "trusted_proxies",
     "metrics_token",

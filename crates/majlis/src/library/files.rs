@@ -1,30 +1,123 @@
 //! Uploads and downloads through `majlis-files`: a folder under the data
 //! directory by default, S3-compatible storage when configured. A file is
 //! checked (type from its content, size while streaming, archives against
-//! bombs) before anything is stored, and recorded in `file_object` by the
-//! transaction that first refers to it.
+//! bombs) before anything is stored. An upload form is bounded as a whole
+//! (fields, files, bytes across every part) and each person's stored files
+//! by a quota (staff exempt).
+//!
+//! Every stored file has a `file_object` row, written (with its uploader in
+//! `file_owner`) before its bytes reach the store. A row that nothing refers
+//! to carries `orphan_since`; [`collect`], run on every node, removes such
+//! files once `file_grace_hours` have passed: it deletes the row by a
+//! conditional delete (still unused, still old) and removes the bytes while
+//! that transaction still holds the row, so an upload of the same bytes on
+//! any node (which first refreshes or re-creates the row, waiting on that
+//! lock, and only then looks in the store) either keeps the file or writes
+//! it again.
 
 use std::path::PathBuf;
 
-use axum::extract::multipart::{Field, Multipart};
-use chrono::{DateTime, Utc};
+use axum::extract::multipart::Field;
+use chrono::{DateTime, Duration, Utc};
 use futures_util::StreamExt;
-use majlis_files::{ArchiveLimits, FileKind, FileStore, PutOptions, Stored, UploadError};
+use majlis_files::{ArchiveLimits, FileKind, FileStore, PutOptions, Spooled, Stored, UploadError};
 use sea_orm::ActiveValue::Set;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait};
+use sea_orm::sea_query::{Alias, Expr, Func, Query};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect,
+};
 
-use super::entities::file_object;
+use super::entities::{file_object, file_owner, practice_attachment, resource_version};
+use crate::accounts::policy::Actor;
+use crate::accounts::web::CsrfMultipart;
 use crate::config::Settings;
+use crate::db::Db;
+use crate::i18n::Locale;
 
 /// Largest plain (non-file) form value read from an upload form.
 pub const MAX_FIELD_BYTES: usize = 64 * 1024;
+
+/// The kind of a row made for bytes found in the store without one (stored
+/// before rows were written at upload): it is removed after the grace period
+/// unless an upload of the same bytes fills it in.
+pub const UNKNOWN_KIND: &str = "unknown";
+
+const MB: u64 = 1024 * 1024;
 
 /// The platform's file store and its upload rules.
 #[derive(Clone)]
 pub struct Uploads {
     pub store: FileStore,
     scratch: PathBuf,
+    /// Most bytes of one file.
     pub max_bytes: u64,
+    /// Most files in one form.
+    pub max_files: usize,
+    /// Most fields (files included, the token too) in one form.
+    pub max_fields: usize,
+    /// Most bytes of one form, files and values together.
+    pub request_max_bytes: u64,
+    /// Most bytes of stored files per person (staff exempt); 0 for none.
+    pub quota_bytes: u64,
+    /// How long an unused file is kept.
+    pub grace: Duration,
+}
+
+/// Who sends an upload form.
+#[derive(Clone, Copy, Debug)]
+pub struct Uploader {
+    pub person_id: i32,
+    /// Staff are exempt from the quota.
+    pub staff: bool,
+}
+
+/// What an upload form states about its limits.
+#[derive(Clone, Debug)]
+pub struct FormLimits {
+    pub file_mb: u64,
+    pub files: usize,
+    pub total_mb: u64,
+    /// Megabytes used and allowed, when a quota applies to the reader.
+    pub quota: Option<(u64, u64)>,
+}
+
+impl FormLimits {
+    /// Files and total per form, and the reader's use of their quota.
+    pub fn hint(&self, l: &Locale) -> String {
+        let l = *l;
+        let mut out = l.t_args(
+            "upload-limits",
+            &[
+                ("files", (self.files as i64).into()),
+                ("total", (self.total_mb as i64).into()),
+            ],
+        );
+        if let Some((used, quota)) = self.quota {
+            out.push(' ');
+            out.push_str(&l.t_args(
+                "upload-quota-used",
+                &[
+                    ("used", (used as i64).into()),
+                    ("quota", (quota as i64).into()),
+                ],
+            ));
+        }
+        out
+    }
+}
+
+/// Why one file of a form was not kept.
+#[derive(Debug)]
+enum Refusal {
+    Upload(UploadError),
+    Quota,
+    Db(DbErr),
+}
+
+impl From<DbErr> for Refusal {
+    fn from(e: DbErr) -> Self {
+        Refusal::Db(e)
+    }
 }
 
 impl Uploads {
@@ -51,21 +144,172 @@ impl Uploads {
         Ok(Uploads {
             store,
             scratch,
-            max_bytes: s.upload_max_mb.saturating_mul(1024 * 1024),
+            max_bytes: s.upload_max_mb.saturating_mul(MB),
+            max_files: usize::try_from(s.upload_max_files.max(1)).unwrap_or(usize::MAX),
+            max_fields: usize::try_from(s.form_max_fields.max(2)).unwrap_or(usize::MAX),
+            request_max_bytes: s.request_max_mb.max(1).saturating_mul(MB),
+            quota_bytes: s.upload_quota_mb.saturating_mul(MB),
+            grace: Duration::hours(i64::from(s.file_grace_hours)),
         })
     }
 
-    /// Check and store one uploaded file, streaming it; its text is extracted.
-    pub async fn put_field(&self, field: Field<'_>) -> Result<Stored, UploadError> {
+    /// Most raw bytes read from an upload request: the form's limit, with
+    /// room for the boundaries and headers of its parts.
+    pub fn raw_body_limit(&self) -> u64 {
+        let parts = u64::try_from(self.max_fields).unwrap_or(u64::MAX);
+        self.request_max_bytes
+            .saturating_add(64 * 1024)
+            .saturating_add(parts.saturating_mul(4 * 1024))
+    }
+
+    /// The limits an upload form states to `actor`.
+    pub async fn limits_for(
+        &self,
+        conn: &impl ConnectionTrait,
+        actor: Option<&Actor>,
+    ) -> Result<FormLimits, DbErr> {
+        let quota = match actor {
+            Some(a) if !a.is_staff() && self.quota_bytes > 0 => {
+                let used = usage(conn, a.person_id, None).await?;
+                Some((used.div_ceil(MB), self.quota_bytes / MB))
+            }
+            _ => None,
+        };
+        Ok(FormLimits {
+            file_mb: self.max_bytes / MB,
+            files: self.max_files,
+            total_mb: self.request_max_bytes / MB,
+            quota,
+        })
+    }
+
+    /// Check one uploaded file (at most `max_bytes`, streaming), hold it
+    /// against the uploader's quota, record it, then store it.
+    async fn accept(
+        &self,
+        db: &Db,
+        field: Field<'_>,
+        max_bytes: u64,
+        who: Uploader,
+        now: DateTime<Utc>,
+    ) -> Result<Stored, Refusal> {
         let opts = PutOptions {
-            max_bytes: self.max_bytes,
+            max_bytes,
             extract_text: true,
             limits: ArchiveLimits::default(),
             ..PutOptions::new(self.scratch.clone())
         };
         let body = field.map(|chunk| chunk.map_err(std::io::Error::other));
-        self.store.put(Box::pin(body), &opts).await
+        let spooled = self
+            .store
+            .spool(Box::pin(body), &opts)
+            .await
+            .map_err(Refusal::Upload)?;
+        let sha = spooled.sha256.to_string();
+        if !who.staff && self.quota_bytes > 0 {
+            let used = usage(db.read(), who.person_id, Some(&sha)).await?;
+            if used.saturating_add(spooled.size) > self.quota_bytes {
+                return Err(Refusal::Quota);
+            }
+        }
+        claim(db, &spooled, who.person_id, now).await?;
+        self.store
+            .keep(spooled)
+            .await
+            .map_err(|e| Refusal::Upload(e.into()))
     }
+}
+
+/// Bytes of the stored files `person_id` uploaded (referenced or awaiting
+/// removal: both take room), leaving out the file `except`.
+pub async fn usage(
+    conn: &impl ConnectionTrait,
+    person_id: i32,
+    except: Option<&str>,
+) -> Result<u64, DbErr> {
+    let mut q = file_object::Entity::find()
+        .select_only()
+        .expr(Func::cast_as(
+            Func::coalesce([
+                Expr::from(Func::sum(Expr::col(file_object::Column::Size))),
+                Expr::val(0),
+            ]),
+            Alias::new("BIGINT"),
+        ))
+        .filter(
+            file_object::Column::Sha256.in_subquery(
+                Query::select()
+                    .column(file_owner::Column::Sha256)
+                    .from(file_owner::Entity)
+                    .and_where(file_owner::Column::PersonId.eq(person_id))
+                    .to_owned(),
+            ),
+        );
+    if let Some(sha) = except {
+        q = q.filter(file_object::Column::Sha256.ne(sha));
+    }
+    let total: Option<i64> = q.into_tuple().one(conn).await?;
+    Ok(u64::try_from(total.unwrap_or(0)).unwrap_or(0))
+}
+
+/// Record checked bytes before they are written to the store: refresh the
+/// grace period of an unused row, fill in a row made for bytes found
+/// without one, or create the row (unused until a form refers to it); and
+/// note the uploader. Committed before the store is looked at, so that a
+/// collector removing the same bytes has finished (its transaction held
+/// the row) and the store says whether they must be written again.
+async fn claim(
+    db: &Db,
+    spooled: &Spooled,
+    person_id: i32,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let sha = spooled.sha256.to_string();
+    let tx = db.begin_write().await?;
+    file_object::Entity::update_many()
+        .col_expr(file_object::Column::OrphanSince, Expr::value(now))
+        .filter(file_object::Column::Sha256.eq(&sha))
+        .filter(file_object::Column::OrphanSince.is_not_null())
+        .exec(&tx)
+        .await?;
+    file_object::Entity::update_many()
+        .col_expr(
+            file_object::Column::Kind,
+            Expr::value(spooled.kind.as_str()),
+        )
+        .col_expr(
+            file_object::Column::Size,
+            Expr::value(size_of(spooled.size)),
+        )
+        .col_expr(file_object::Column::Text, Expr::value(spooled.text.clone()))
+        .filter(file_object::Column::Sha256.eq(&sha))
+        .filter(file_object::Column::Kind.eq(UNKNOWN_KIND))
+        .exec(&tx)
+        .await?;
+    file_object::Entity::insert(file_object::ActiveModel {
+        sha256: Set(sha.clone()),
+        kind: Set(spooled.kind.as_str().to_owned()),
+        size: Set(size_of(spooled.size)),
+        text: Set(spooled.text.clone()),
+        created_at: Set(now),
+        orphan_since: Set(Some(now)),
+    })
+    .on_conflict_do_nothing()
+    .exec_without_returning(&tx)
+    .await?;
+    file_owner::Entity::insert(file_owner::ActiveModel {
+        sha256: Set(sha),
+        person_id: Set(person_id),
+        created_at: Set(now),
+    })
+    .on_conflict_do_nothing()
+    .exec_without_returning(&tx)
+    .await?;
+    tx.commit().await
+}
+
+fn size_of(size: u64) -> i64 {
+    i64::try_from(size).unwrap_or(i64::MAX)
 }
 
 /// The Fluent id that explains a refused upload to a person.
@@ -80,28 +324,36 @@ pub fn refusal_message(e: &UploadError) -> &'static str {
     }
 }
 
-/// Record a stored file (once: the same bytes are one row).
+/// Note, in the transaction that makes something refer to a stored file,
+/// that the file is in use (recording it if needed).
 pub async fn record(
     tx: &impl ConnectionTrait,
     stored: &Stored,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
     let sha = stored.sha256.to_string();
-    if file_object::Entity::find_by_id(sha.clone())
-        .one(tx)
+    let found = file_object::Entity::update_many()
+        .col_expr(
+            file_object::Column::OrphanSince,
+            Expr::value(None::<DateTime<Utc>>),
+        )
+        .filter(file_object::Column::Sha256.eq(&sha))
+        .exec(tx)
         .await?
-        .is_some()
-    {
+        .rows_affected;
+    if found > 0 {
         return Ok(());
     }
-    file_object::ActiveModel {
+    file_object::Entity::insert(file_object::ActiveModel {
         sha256: Set(sha),
         kind: Set(stored.kind.as_str().to_owned()),
-        size: Set(i64::try_from(stored.size).unwrap_or(i64::MAX)),
+        size: Set(size_of(stored.size)),
         text: Set(stored.text.clone()),
         created_at: Set(now),
-    }
-    .insert(tx)
+        orphan_since: Set(None),
+    })
+    .on_conflict_do_nothing()
+    .exec_without_returning(tx)
     .await?;
     Ok(())
 }
@@ -134,44 +386,89 @@ pub enum FormError {
     TooLong,
     #[error("missing or wrong anti-forgery token")]
     Csrf,
+    /// More fields or files than a form may carry (no page of ours sends that many).
+    #[error("too many fields or files in one form")]
+    TooMany,
+    #[error(transparent)]
+    Db(#[from] DbErr),
 }
 
 /// Read a multipart form: its first field must be the anti-forgery token
 /// (checked before any file is read); then plain values (each capped), and
-/// every non-empty file field through the file checks.
+/// every non-empty file field through the file checks and the uploader's
+/// quota. At most `max_fields` fields and `max_files` files; bytes are
+/// counted across all parts, and a file that would take the form past
+/// `request_max_bytes` is refused (reading stops there, what was typed
+/// before it is kept).
 pub async fn read_form(
     uploads: &Uploads,
-    mut mp: Multipart,
-    expected_csrf: &str,
+    db: &Db,
+    upload: CsrfMultipart,
 ) -> Result<UploadForm, FormError> {
+    let CsrfMultipart {
+        multipart: mut mp,
+        expected,
+        person_id,
+        staff,
+    } = upload;
+    let who = Uploader { person_id, staff };
+    let now = Utc::now();
     let mut form = UploadForm::default();
     let first = mp.next_field().await.map_err(|_| FormError::Malformed)?;
-    match first {
+    let mut total: u64 = match first {
         Some(f) if f.name() == Some("csrf") && f.file_name().is_none() => {
             let token = f.text().await.map_err(|_| FormError::Malformed)?;
-            if !crate::accounts::web::same(token.trim(), expected_csrf) {
+            if !crate::accounts::web::same(token.trim(), &expected) {
                 return Err(FormError::Csrf);
             }
+            token.len() as u64
         }
         _ => return Err(FormError::Csrf),
-    }
+    };
+    let mut fields = 1;
+    let mut files = 0;
     while let Some(mut field) = mp.next_field().await.map_err(|_| FormError::Malformed)? {
+        fields += 1;
+        if fields > uploads.max_fields {
+            return Err(FormError::TooMany);
+        }
         let name = field.name().unwrap_or_default().to_owned();
         match field.file_name().map(str::to_owned) {
             Some(file_name) => {
                 if file_name.is_empty() {
-                    // An empty file input: nothing chosen. Drain it.
-                    while field
-                        .chunk()
-                        .await
-                        .map_err(|_| FormError::Malformed)?
-                        .is_some()
-                    {}
+                    // An empty file input: nothing chosen. Drain it, counting.
+                    while let Some(chunk) = field.chunk().await.map_err(|_| FormError::Malformed)? {
+                        total = total.saturating_add(chunk.len() as u64);
+                        if total > uploads.request_max_bytes {
+                            return Err(FormError::TooLong);
+                        }
+                    }
                     continue;
                 }
-                match uploads.put_field(field).await {
-                    Ok(stored) => form.files.push((name, clean_file_name(&file_name), stored)),
-                    Err(e) => {
+                files += 1;
+                if files > uploads.max_files {
+                    return Err(FormError::TooMany);
+                }
+                let room = uploads.request_max_bytes.saturating_sub(total);
+                let max = uploads.max_bytes.min(room);
+                match uploads.accept(db, field, max, who, now).await {
+                    Ok(stored) => {
+                        total = total.saturating_add(stored.size);
+                        form.files.push((name, clean_file_name(&file_name), stored));
+                    }
+                    Err(Refusal::Db(e)) => return Err(FormError::Db(e)),
+                    Err(Refusal::Upload(UploadError::TooLarge { .. }))
+                        if max < uploads.max_bytes =>
+                    {
+                        tracing::info!("upload refused: the form is over its limit");
+                        form.refused.push((name, "upload-error-form-too-large"));
+                        break;
+                    }
+                    Err(Refusal::Quota) => {
+                        tracing::info!(person = person_id, "upload refused: over quota");
+                        form.refused.push((name, "upload-error-quota"));
+                    }
+                    Err(Refusal::Upload(e)) => {
                         tracing::info!(error = %e, "upload refused");
                         form.refused.push((name, refusal_message(&e)));
                     }
@@ -185,6 +482,10 @@ pub async fn read_form(
                     }
                     buf.extend_from_slice(&chunk);
                 }
+                total = total.saturating_add(buf.len() as u64);
+                if total > uploads.request_max_bytes {
+                    return Err(FormError::TooLong);
+                }
                 let value = String::from_utf8(buf).map_err(|_| FormError::Malformed)?;
                 let value = crate::web::input::clean(&value).into_owned();
                 form.values
@@ -193,6 +494,216 @@ pub async fn read_form(
         }
     }
     Ok(form)
+}
+
+/// Whether a stored file is in use: a document version or a practice attachment holds it.
+fn referenced() -> Condition {
+    Condition::any()
+        .add(
+            file_object::Column::Sha256.in_subquery(
+                Query::select()
+                    .column(resource_version::Column::FileSha256)
+                    .from(resource_version::Entity)
+                    .and_where(resource_version::Column::FileSha256.is_not_null())
+                    .to_owned(),
+            ),
+        )
+        .add(
+            file_object::Column::Sha256.in_subquery(
+                Query::select()
+                    .column(practice_attachment::Column::FileSha256)
+                    .from(practice_attachment::Entity)
+                    .and_where(practice_attachment::Column::FileSha256.is_not_null())
+                    .to_owned(),
+            ),
+        )
+}
+
+/// What one round of [`collect`] did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Collected {
+    /// Files newly seen unused.
+    pub marked: u64,
+    /// Files removed (row and bytes).
+    pub removed: u64,
+    /// Bytes found in the store without a row, now awaiting removal.
+    pub adopted: u64,
+    /// Files whose bytes could not be removed (left for the next round).
+    pub failed: u64,
+}
+
+/// Files removed per round at most.
+const BATCH: u64 = 500;
+
+/// Remove stored files nothing has referred to for `grace`. Safe on every
+/// node at once: each removal is a conditional delete of the row (still
+/// unused, unused since before `now - grace`) that only one node wins, and
+/// the bytes go while that transaction holds the row (see the module notes).
+pub async fn collect(
+    db: &Db,
+    store: &FileStore,
+    grace: Duration,
+    now: DateTime<Utc>,
+) -> Result<Collected, anyhow::Error> {
+    let mut done = Collected {
+        adopted: adopt(db, store, now).await?,
+        ..Collected::default()
+    };
+    let tx = db.begin_write().await?;
+    file_object::Entity::update_many()
+        .col_expr(
+            file_object::Column::OrphanSince,
+            Expr::value(None::<DateTime<Utc>>),
+        )
+        .filter(file_object::Column::OrphanSince.is_not_null())
+        .filter(referenced())
+        .exec(&tx)
+        .await?;
+    done.marked = file_object::Entity::update_many()
+        .col_expr(file_object::Column::OrphanSince, Expr::value(now))
+        .filter(file_object::Column::OrphanSince.is_null())
+        .filter(referenced().not())
+        .exec(&tx)
+        .await?
+        .rows_affected;
+    tx.commit().await?;
+
+    let cutoff = now - grace;
+    let due: Vec<String> = file_object::Entity::find()
+        .select_only()
+        .column(file_object::Column::Sha256)
+        .filter(file_object::Column::OrphanSince.lt(cutoff))
+        .filter(referenced().not())
+        .limit(BATCH)
+        .into_tuple()
+        .all(db.read())
+        .await?;
+    for key in due {
+        let Ok(sha) = key.parse::<majlis_files::Sha256>() else {
+            tracing::warn!(key, "file row with a malformed digest left alone");
+            continue;
+        };
+        let tx = db.begin_write().await?;
+        let won = file_object::Entity::delete_many()
+            .filter(file_object::Column::Sha256.eq(&key))
+            .filter(file_object::Column::OrphanSince.lt(cutoff))
+            .filter(referenced().not())
+            .exec(&tx)
+            .await?
+            .rows_affected
+            == 1;
+        if !won {
+            continue;
+        }
+        match store.delete(&sha).await {
+            Ok(()) => {
+                tx.commit().await?;
+                done.removed += 1;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, %sha, "unused file not removed; will retry");
+                tx.rollback().await?;
+                done.failed += 1;
+            }
+        }
+    }
+    Ok(done)
+}
+
+/// Give a row (unused since `now`) to bytes in the store that have none:
+/// files stored before uploads were recorded at once, such as those of
+/// refused forms.
+async fn adopt(db: &Db, store: &FileStore, now: DateTime<Utc>) -> Result<u64, anyhow::Error> {
+    let mut listing = store.list();
+    let mut adopted = 0;
+    let mut batch: Vec<String> = Vec::new();
+    loop {
+        let next = listing.next().await.transpose()?;
+        if let Some(sha) = &next {
+            batch.push(sha.to_string());
+        }
+        if batch.len() >= 200 || (next.is_none() && !batch.is_empty()) {
+            let known: Vec<String> = file_object::Entity::find()
+                .select_only()
+                .column(file_object::Column::Sha256)
+                .filter(file_object::Column::Sha256.is_in(batch.clone()))
+                .into_tuple()
+                .all(db.read())
+                .await?;
+            let missing: Vec<String> = batch.drain(..).filter(|s| !known.contains(s)).collect();
+            if !missing.is_empty() {
+                let mut inserted = Vec::new();
+                let tx = db.begin_write().await?;
+                for sha in missing {
+                    let row = file_object::ActiveModel {
+                        sha256: Set(sha.clone()),
+                        kind: Set(UNKNOWN_KIND.to_owned()),
+                        size: Set(0),
+                        text: Set(None),
+                        created_at: Set(now),
+                        orphan_since: Set(Some(now)),
+                    };
+                    if let sea_orm::TryInsertResult::Inserted(1) = file_object::Entity::insert(row)
+                        .on_conflict_do_nothing()
+                        .exec_without_returning(&tx)
+                        .await?
+                    {
+                        inserted.push(sha);
+                    }
+                }
+                tx.commit().await?;
+                // Bytes another node removed since they were listed need no row.
+                for sha in inserted {
+                    let gone = match sha.parse::<majlis_files::Sha256>() {
+                        Ok(digest) => !store.exists(&digest).await?,
+                        Err(_) => true,
+                    };
+                    if gone {
+                        let tx = db.begin_write().await?;
+                        file_object::Entity::delete_many()
+                            .filter(file_object::Column::Sha256.eq(&sha))
+                            .filter(file_object::Column::Kind.eq(UNKNOWN_KIND))
+                            .exec(&tx)
+                            .await?;
+                        tx.commit().await?;
+                    } else {
+                        adopted += 1;
+                    }
+                }
+            }
+        }
+        if next.is_none() {
+            break;
+        }
+    }
+    Ok(adopted)
+}
+
+/// How often each node looks for unused files.
+pub const EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Run [`collect`] every [`EVERY`] until the process stops.
+pub fn spawn(db: Db, store: FileStore, grace: Duration) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(EVERY);
+        every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            every.tick().await;
+            match collect(&db, &store, grace, Utc::now()).await {
+                Ok(c) if c != Collected::default() => {
+                    tracing::info!(
+                        marked = c.marked,
+                        removed = c.removed,
+                        adopted = c.adopted,
+                        failed = c.failed,
+                        "unused files"
+                    );
+                }
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "unused-file round failed; will retry"),
+            }
+        }
+    })
 }
 
 /// A file name as people gave it, without any folder part or control

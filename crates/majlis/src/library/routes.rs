@@ -129,7 +129,10 @@ fn practice_error(e: PracticeError) -> AppError {
 fn form_error(e: FormError) -> AppError {
     match e {
         FormError::Csrf => AppError::Csrf,
-        FormError::TooLong | FormError::Malformed => AppError::bad_request("form"),
+        FormError::TooLong | FormError::Malformed | FormError::TooMany => {
+            AppError::bad_request("form")
+        }
+        FormError::Db(e) => e.into(),
     }
 }
 
@@ -199,7 +202,7 @@ struct ResourcePage {
     ctx: PageCtx,
     r: ResourceDetail,
     errors: Vec<FieldError>,
-    max_mb: u64,
+    limits: files::FormLimits,
     related: Vec<crate::search::routes::Item>,
     /// Events it belongs to (material or report).
     events: Vec<crate::events::entities::event::Model>,
@@ -249,6 +252,10 @@ async fn show_resource(
         rid,
     )
     .await?;
+    let limits = state
+        .uploads
+        .limits_for(state.db.read(), ctx.actor())
+        .await?;
     let page = ResourcePage {
         events,
         dilemmas,
@@ -256,7 +263,7 @@ async fn show_resource(
         ctx: ctx.with_section(Section::Library),
         r,
         errors,
-        max_mb: state.settings.upload_max_mb,
+        limits,
     };
     Ok((status, render(&page)?).into_response())
 }
@@ -282,7 +289,7 @@ struct ResourceForm {
     themes: Vec<theme::Model>,
     countries: Vec<country::Model>,
     organisations: Vec<(i32, String)>,
-    max_mb: u64,
+    limits: files::FormLimits,
 }
 
 impl ResourceForm {
@@ -338,6 +345,10 @@ async fn resource_form(
         })
         .collect();
     organisations.sort_by(|a, b| a.1.cmp(&b.1));
+    let limits = state
+        .uploads
+        .limits_for(state.db.read(), ctx.actor())
+        .await?;
     Ok(ResourceForm {
         ctx: ctx.with_section(Section::Library),
         editing: None,
@@ -347,7 +358,7 @@ async fn resource_form(
         themes: dir.reference.themes().to_vec(),
         countries,
         organisations,
-        max_mb: state.settings.upload_max_mb,
+        limits,
     })
 }
 
@@ -431,7 +442,7 @@ async fn edit_resource(
     upload: CsrfMultipart,
 ) -> Result<Response, AppError> {
     let rid = id(&s)?;
-    let form = files::read_form(&state.uploads, upload.multipart, &upload.expected)
+    let form = files::read_form(&state.uploads, &state.db, upload)
         .await
         .map_err(form_error)?;
     let dir = &state.directory;
@@ -511,7 +522,7 @@ async fn new_resource(
     RequireRole { me, .. }: RequireRole<Coordinator>,
     upload: CsrfMultipart,
 ) -> Result<Response, AppError> {
-    let mut form = files::read_form(&state.uploads, upload.multipart, &upload.expected)
+    let mut form = files::read_form(&state.uploads, &state.db, upload)
         .await
         .map_err(form_error)?;
     let dir = &state.directory;
@@ -581,7 +592,7 @@ async fn add_version(
     upload: CsrfMultipart,
 ) -> Result<Response, AppError> {
     let rid = id(&s)?;
-    let mut form = files::read_form(&state.uploads, upload.multipart, &upload.expected)
+    let mut form = files::read_form(&state.uploads, &state.db, upload)
         .await
         .map_err(form_error)?;
     match resources::parse_version(&mut form) {
@@ -915,7 +926,7 @@ struct PracticeForm {
     missing: Vec<FieldError>,
     attachments: Vec<practice_attachment::Model>,
     may_submit: bool,
-    max_mb: u64,
+    limits: files::FormLimits,
 }
 
 impl PracticeForm {
@@ -1068,6 +1079,10 @@ async fn practice_form(
         .as_ref()
         .map(practices::missing_for_review)
         .unwrap_or_default();
+    let limits = state
+        .uploads
+        .limits_for(state.db.read(), Some(actor))
+        .await?;
     Ok(PracticeForm {
         title: fs
             .snapshot
@@ -1090,7 +1105,7 @@ async fn practice_form(
         missing,
         attachments: fs.attachments,
         may_submit: fs.may_submit,
-        max_mb: state.settings.upload_max_mb,
+        limits,
     })
 }
 
@@ -1339,7 +1354,7 @@ async fn add_attachment(
     let actor = me.actor();
     let pid = id(&s)?;
     let fs = editable_practice(&state, &actor, pid).await?;
-    let mut form = files::read_form(&state.uploads, upload.multipart, &upload.expected)
+    let mut form = files::read_form(&state.uploads, &state.db, upload)
         .await
         .map_err(form_error)?;
     let label = form.get("version_title").trim().to_owned();

@@ -16,6 +16,7 @@ mod m20261123_000009_events;
 mod m20261203_000010_consultations;
 mod m20261203_000011_signup_requests;
 mod m20261205_000012_secrets;
+mod m20261205_000013_file_owners;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000010_consultations::Migration),
             Box::new(m20261203_000011_signup_requests::Migration),
             Box::new(m20261205_000012_secrets::Migration),
+            Box::new(m20261205_000013_file_owners::Migration),
         ]
     }
 }

@@ -11,6 +11,9 @@ pub struct Model {
     #[sea_orm(column_type = "Text", nullable)]
     pub text: Option<String>,
     pub created_at: DateTimeUtc,
+    /// None while something refers to the file; otherwise since when it
+    /// has been unused (its upload, or when the collector first saw it so).
+    pub orphan_since: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -4,6 +4,7 @@ pub mod compendium;
 pub mod compendium_chapter;
 pub mod compendium_entry;
 pub mod file_object;
+pub mod file_owner;
 pub mod practice;
 pub mod practice_attachment;
 pub mod practice_resource;
