@@ -230,3 +230,38 @@ async fn changes_after<C: ConnectionTrait>(
         .all(db)
         .await
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::accounts::person;
+    use crate::accounts::policy::{Actor, Role};
+
+    fn coordinator(totp_secret: Option<&str>) -> person::Model {
+        person::Model {
+            id: 7,
+            email: "c@example.org".into(),
+            display_name: "C".into(),
+            locale: "en".into(),
+            password_hash: String::new(),
+            role: "coordinator".into(),
+            active: true,
+            created_at: chrono::Utc::now(),
+            totp_secret: totp_secret.map(str::to_owned),
+            totp_pending: None,
+            totp_last_step: None,
+        }
+    }
+
+    #[test]
+    fn staff_without_a_second_factor_search_as_members() {
+        let with = Actor::new(&coordinator(Some("JBSWY3DPEHPK3PXP")), &[]);
+        let without = Actor::new(&coordinator(None), &[]);
+        let member = Actor::with_role(7, Role::Member, vec![]);
+        assert!(super::audience_of(Some(&with)).contains(&"staff".to_owned()));
+        assert_eq!(
+            super::audience_of(Some(&without)),
+            super::audience_of(Some(&member)),
+            "no participants-only items of others, no staff-only ones"
+        );
+    }
+}
