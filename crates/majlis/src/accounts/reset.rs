@@ -110,6 +110,15 @@ pub async fn request(
         queue::enqueue(&tx, &msg, "password-reset", now).await?;
         login_attempt::add(&tx, mail_key, now).await?;
         queued = true;
+    } else {
+        // As many statements as for an account (as the dummy hash does for
+        // sign-in), so that the answer takes as long.
+        password_reset::Entity::find()
+            .filter(password_reset::Column::TokenHash.eq(hash_token(&random_token())))
+            .one(&tx)
+            .await?;
+        queue::Entity::find_by_id(0).one(&tx).await?;
+        login_attempt::count(&tx, &mail_key, now).await?;
     }
     login_attempt::prune(&tx, now).await?;
     tx.commit().await?;

@@ -150,11 +150,20 @@ pub fn write_key_file(path: &Path, key: &SecretKey) -> Result<(), SecretError> {
     f.sync_all().map_err(fail)
 }
 
+/// The `secret_key` setting, when set and not empty.
+fn configured(settings: &Settings) -> Option<&str> {
+    settings
+        .secret_key
+        .as_ref()
+        .map(|k| k.expose().trim())
+        .filter(|k| !k.is_empty())
+}
+
 /// The node's key: the `secret_key` setting, else the key file in the data
 /// folder, created (mode 0600) on first start.
 pub fn load_or_create(settings: &Settings) -> Result<SecretKey, SecretError> {
-    if let Some(k) = &settings.secret_key {
-        return SecretKey::parse(k.expose());
+    if let Some(k) = configured(settings) {
+        return SecretKey::parse(k);
     }
     let path = key_file(settings);
     match std::fs::read_to_string(&path) {
@@ -266,6 +275,36 @@ mod tests {
         assert!(SecretKey::parse("abc").is_err());
         assert_eq!(format!("{key:?}"), "SecretKey(***)");
     }
+
+    #[test]
+    fn the_key_comes_from_the_setting_or_a_private_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut settings = Settings {
+            data_dir: dir.path().join("data"),
+            secret_key: Some(crate::config::Hidden(" ".into())),
+            ..Settings::default()
+        };
+        // An empty setting means "not set": a key file is created, then reused.
+        let made = load_or_create(&settings).unwrap();
+        assert_eq!(load_or_create(&settings).unwrap(), made);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(key_file(&settings))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        let set = SecretKey::generate();
+        settings.secret_key = Some(crate::config::Hidden(set.to_hex()));
+        assert_eq!(load_or_create(&settings).unwrap(), set, "the setting wins");
+        settings.secret_key = Some(crate::config::Hidden("xyz".into()));
+        assert!(matches!(
+            load_or_create(&settings),
+            Err(SecretError::BadKey)
+        ));
+    }
 }
 
 /// Where a rotated key went.
@@ -287,7 +326,7 @@ pub async fn rotate(
     new: &SecretKey,
 ) -> Result<(usize, NewKeyAt), SecretError> {
     let old = load_or_create(settings)?;
-    if settings.secret_key.is_some() {
+    if configured(settings).is_some() {
         let n = reseal_all(db, &old, new).await?;
         return Ok((n, NewKeyAt::Setting));
     }
