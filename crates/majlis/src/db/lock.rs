@@ -40,8 +40,16 @@ impl StartupLock {
             reason: clean_reason(&reason, url),
         };
         if url.is_postgres() {
-            use sea_orm::sqlx::{Connection, postgres::PgConnection};
-            let mut conn = PgConnection::connect(url.expose())
+            use sea_orm::sqlx::ConnectOptions;
+            use sea_orm::sqlx::postgres::PgConnectOptions;
+            let options: PgConnectOptions = url
+                .expose()
+                .parse()
+                .map_err(|e: sea_orm::sqlx::Error| fail(e.to_string()))?;
+            // Waiting for the lock is expected: not a "slow statement".
+            let mut conn = options
+                .disable_statement_logging()
+                .connect()
                 .await
                 .map_err(|e| fail(e.to_string()))?;
             let got: bool = sea_orm::sqlx::query_scalar("SELECT pg_try_advisory_lock($1)")
