@@ -91,7 +91,7 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         _ => coordinators(400),
     };
     Some(match (method.as_str(), path) {
-        ("GET", "/" | "/healthz" | "/metrics" | "/static/{file}") => ok,
+        ("GET", "/" | "/healthz" | "/readyz" | "/metrics" | "/static/{file}") => ok,
         ("GET", "/municipalities" | "/municipalities/{slug}") => ok,
         ("GET", "/organisations" | "/organisations/{slug}" | "/network") => ok,
         ("GET", "/api/v1/municipalities" | "/api/v1/municipalities/{id}") => ok,
