@@ -47,9 +47,9 @@ async fn login_page(app: &TestApp) -> (String, String) {
     let page = app.get("/login").await;
     assert_eq!(page.status, StatusCode::OK);
     let csrf = page.attr("input[name=csrf]", "value").unwrap();
-    let cookie = set_cookie(&page, "majlis_csrf").expect("csrf cookie");
+    let cookie = set_cookie(&page, app.settings.csrf_cookie()).expect("csrf cookie");
     assert_eq!(csrf, cookie);
-    (csrf, format!("majlis_csrf={cookie}"))
+    (csrf, app.csrf_cookie(&cookie))
 }
 
 async fn post(app: &TestApp, path: &str, body: &str, cookie: &str, ip: [u8; 4]) -> TestResponse {
@@ -80,19 +80,19 @@ async fn sign_in(app: &TestApp, email: &str, ip: [u8; 4]) -> String {
     )
     .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
-    let token = set_cookie(&res, "majlis_session").expect("session cookie");
+    let token = set_cookie(&res, app.settings.session_cookie()).expect("session cookie");
     let raw = res
         .headers
         .get_all("set-cookie")
         .iter()
         .map(|v| v.to_str().unwrap().to_owned())
-        .find(|c| c.starts_with("majlis_session="))
+        .find(|c| c.starts_with(&format!("{}=", app.settings.session_cookie())))
         .unwrap();
     assert!(
         raw.contains("HttpOnly") && raw.contains("SameSite=Lax"),
         "{raw}"
     );
-    format!("majlis_session={token}")
+    app.session_cookie(&token)
 }
 
 db_test!(
@@ -114,7 +114,7 @@ db_test!(
         assert_eq!(app.get_with("/account", &[("cookie", &session)]).await.status, StatusCode::OK);
         let out = post(app, "/logout", &form(&[("csrf", &csrf)]), &session, [10, 0, 0, 1]).await;
         assert_eq!(out.status, StatusCode::SEE_OTHER);
-        assert_eq!(set_cookie(&out, "majlis_session").as_deref(), Some(""));
+        assert_eq!(set_cookie(&out, app.settings.session_cookie()).as_deref(), Some(""));
         let after = app.get_with("/account", &[("cookie", &session)]).await;
         assert_eq!(after.status, StatusCode::UNAUTHORIZED);
         assert_eq!(app.get("/account").await.status, StatusCode::UNAUTHORIZED);
@@ -145,7 +145,7 @@ db_test!(
         for res in [&wrong, &unknown] {
             assert_eq!(res.status, StatusCode::UNAUTHORIZED);
             assert_eq!(res.attr("html", "dir").as_deref(), Some("rtl"));
-            assert!(set_cookie(res, "majlis_session").is_none());
+            assert!(set_cookie(res, app.settings.session_cookie()).is_none());
             assert!(!res.body.contains("not the password"), "the password is never echoed");
         }
         assert_eq!(wrong.texts(".form-error"), unknown.texts(".form-error"));
@@ -182,7 +182,7 @@ db_test!(
         for (b, c) in cases {
             let res = post(app, "/login", &b, &c, [10, 0, 0, 4]).await;
             assert_eq!(res.status, StatusCode::FORBIDDEN, "{b} / {c}");
-            assert!(set_cookie(&res, "majlis_session").is_none());
+            assert!(set_cookie(&res, app.settings.session_cookie()).is_none());
         }
         // A browser marking the request cross-site is refused even with the token.
         let req = Request::post("/login")
@@ -211,15 +211,15 @@ db_test!(
         )
         .await;
         assert_eq!(res.status, StatusCode::SEE_OTHER);
-        let second = format!("majlis_session={}", set_cookie(&res, "majlis_session").unwrap());
+        let second = app.session_cookie(&set_cookie(&res, app.settings.session_cookie()).unwrap());
         assert_ne!(first, second);
         assert_eq!(app.get_with("/account", &[("cookie", &first)]).await.status, StatusCode::UNAUTHORIZED);
         assert_eq!(app.get_with("/account", &[("cookie", &second)]).await.status, StatusCode::OK);
         // A planted, made-up session token opens nothing.
-        let planted = "majlis_session=00000000000000000000000000000000";
+        let planted = &app.session_cookie("00000000000000000000000000000000");
         let res = app.get_with("/account", &[("cookie", planted)]).await;
         assert_eq!(res.status, StatusCode::UNAUTHORIZED);
-        assert_eq!(set_cookie(&res, "majlis_session").as_deref(), Some(""), "cleared");
+        assert_eq!(set_cookie(&res, app.settings.session_cookie()).as_deref(), Some(""), "cleared");
     }
 );
 
@@ -265,7 +265,7 @@ db_test!(
         }
         let limited = attempt("leyla@example.org", PASSWORD, [10, 1, 0, 0]).await;
         assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
-        assert!(set_cookie(&limited, "majlis_session").is_none());
+        assert!(set_cookie(&limited, app.settings.session_cookie()).is_none());
         assert!(limited.texts(".form-error")[0].contains("15"), "{:?}", limited.texts(".form-error"));
         // The owner, elsewhere, still signs in.
         let owner = attempt("leyla@example.org", PASSWORD, [10, 1, 0, 10]).await;

@@ -63,7 +63,7 @@ async fn focal_point(app: &TestApp, slug: &str) -> (String, String) {
     .await
     .unwrap();
     tx.commit().await.unwrap();
-    (format!("majlis_session={token}"), csrf)
+    (app.session_cookie(&token), csrf)
 }
 
 db_test!(
@@ -532,7 +532,7 @@ db_test!(
         }
         for path in ["/municipalities/new", "/organisations/new", "/organisations/giz/edit"] {
             assert_eq!(app.get(path).await.status, StatusCode::UNAUTHORIZED, "GET {path}");
-            let res = app.post_form(path, &[("csrf", "x"), ("orig", "en"), ("name_en", "Taken over")], "majlis_csrf=x").await;
+            let res = app.post_form(path, &[("csrf", "x"), ("orig", "en"), ("name_en", "Taken over")], &app.csrf_cookie("x")).await;
             assert_eq!(res.status, StatusCode::UNAUTHORIZED, "POST {path}");
         }
         assert_eq!(counts(app).await, before);

@@ -676,7 +676,7 @@ db_test!(
         let res = app.post_form("/events/closed-door/register", &[("csrf", &csrf)], &cookie).await;
         assert_eq!(res.status, StatusCode::SEE_OTHER);
         // A visitor cannot register anywhere.
-        let res = app.post_form("/events/closed-door/register", &[("csrf", "x")], "majlis_csrf=x").await;
+        let res = app.post_form("/events/closed-door/register", &[("csrf", "x")], &app.csrf_cookie("x")).await;
         assert_eq!(res.status, StatusCode::UNAUTHORIZED);
     }
 );

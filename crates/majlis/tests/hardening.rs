@@ -122,7 +122,7 @@ db_test!(
             let res = sign_in(app, email, Some(next), [192, 0, 2, i as u8 + 1], &[]).await;
             assert_eq!(res.status, StatusCode::SEE_OTHER, "{next:?}: {}", res.body);
             assert_eq!(res.header("location"), Some("/account"), "{next:?}");
-            assert!(res.cookie("majlis_session").is_some(), "{next:?}: the session has its cookie");
+            assert!(res.cookie(app.settings.session_cookie()).is_some(), "{next:?}: the session has its cookie");
             assert_eq!(sessions(app).await, before + 1, "{next:?}");
         }
         let res = sign_in(app, email, Some("/municipalities?country=TR"), [192, 0, 2, 100], &[]).await;

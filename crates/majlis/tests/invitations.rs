@@ -79,7 +79,7 @@ db_test!(
         assert_eq!(page.status, StatusCode::OK);
         assert_eq!(page.header("referrer-policy"), Some("no-referrer"));
         let visitor_csrf = page.attr("input[name=csrf]", "value").unwrap();
-        let visitor = format!("majlis_csrf={visitor_csrf}");
+        let visitor = app.csrf_cookie(&visitor_csrf);
         let mismatch = app.post_form(&format!("/invitation/{token}"),
             &[("csrf", &visitor_csrf), ("name", "Şakir Aktar"), ("password", "a good long phrase"), ("password_again", "another phrase")],
             &visitor,
@@ -99,7 +99,7 @@ db_test!(
         )
         .await;
         assert_eq!(joined.status, StatusCode::SEE_OTHER, "{}", joined.body);
-        let me = joined.cookie("majlis_session").map(|t| format!("majlis_session={t}")).expect("signed in");
+        let me = joined.cookie(app.settings.session_cookie()).map(|t| app.session_cookie(&t)).expect("signed in");
         let account = app.get_with("/account", &[("cookie", &me)]).await;
         assert_eq!(account.status, StatusCode::OK);
         assert!(account.body.contains("sakir.aktar@sahinbey.bel.tr"));
@@ -129,7 +129,7 @@ db_test!(
         )
         .await;
         assert_eq!(reuse.status, StatusCode::GONE);
-        assert!(reuse.cookie("majlis_session").map(|t| format!("majlis_session={t}")).is_none());
+        assert!(reuse.cookie(app.settings.session_cookie()).map(|t| app.session_cookie(&t)).is_none());
     }
 );
 

@@ -787,7 +787,7 @@ db_test!(
         assert_eq!(res.status, StatusCode::FORBIDDEN);
         assert_eq!(app.get(&describe).await.status, StatusCode::UNAUTHORIZED);
         let visitor = "0123456789abcdef0123456789abcdef";
-        let vcookie = format!("majlis_csrf={visitor}");
+        let vcookie = app.csrf_cookie(visitor);
         let res = app.post_form(&describe, &[("csrf", visitor), ("title_en", "Taken over"), ("year", "2018")], &vcookie).await;
         assert_eq!(res.status, StatusCode::UNAUTHORIZED);
         let res = app.post_form(&delete, &[("csrf", visitor), ("confirm", "yes")], &vcookie).await;

@@ -26,7 +26,7 @@ async fn ask(app: &TestApp, email: &str) -> TestResponse {
     app.post_form(
         "/password/forgot",
         &[("csrf", &csrf), ("email", email)],
-        &format!("majlis_csrf={csrf}"),
+        &app.csrf_cookie(&csrf),
     )
     .await
 }
@@ -70,7 +70,7 @@ db_test!(
         assert_eq!(page.status, StatusCode::OK);
         assert_eq!(page.header("referrer-policy"), Some("no-referrer"));
         let csrf = page.attr("input[name=csrf]", "value").unwrap();
-        let cookie = format!("majlis_csrf={csrf}");
+        let cookie = app.csrf_cookie(&csrf);
         let short = app.post_form(&format!("/password/reset/{token}"), &[("csrf", &csrf), ("password", "short"), ("password_again", "short")], &cookie).await;
         assert_eq!(short.status, StatusCode::BAD_REQUEST);
         let done = app.post_form(&format!("/password/reset/{token}"), &[("csrf", &csrf), ("password", NEW), ("password_again", NEW)], &cookie).await;

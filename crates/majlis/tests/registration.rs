@@ -59,7 +59,7 @@ async fn queued_to(app: &TestApp, address: &str) -> Vec<String> {
 
 async fn case(app: &TestApp) {
     let csrf = "0123456789abcdef0123456789abcdef";
-    let cookie = format!("majlis_csrf={csrf}");
+    let cookie = app.csrf_cookie(csrf);
     let page = app.get("/register?lang=ar").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("dir=\"rtl\""));
@@ -310,7 +310,7 @@ async fn case(app: &TestApp) {
             ("email", "leyla@kilis.example.org"),
             ("password", PASSWORD),
         ],
-        &format!("majlis_csrf={lcsrf}"),
+        &app.csrf_cookie(&lcsrf),
         [10, 1, 0, 5],
     )
     .await;
@@ -393,7 +393,7 @@ async fn registration_is_off_by_default() {
             ("password", PASSWORD),
             ("password_again", PASSWORD),
         ],
-        "majlis_csrf=0123456789abcdef0123456789abcdef",
+        &app.csrf_cookie("0123456789abcdef0123456789abcdef"),
         [10, 2, 0, 1],
     )
     .await;

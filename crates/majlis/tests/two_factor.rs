@@ -20,12 +20,12 @@ async fn password_step(app: &TestApp, email: &str) -> (String, String) {
         .post_form(
             "/login",
             &[("csrf", &csrf), ("email", email), ("password", PASSWORD)],
-            &format!("majlis_csrf={csrf}"),
+            &app.csrf_cookie(&csrf),
         )
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     (
-        format!("majlis_session={}", res.cookie("majlis_session").unwrap()),
+        app.session_cookie(&res.cookie(app.settings.session_cookie()).unwrap()),
         res.header("location").unwrap().to_owned(),
     )
 }
@@ -99,7 +99,7 @@ db_test!(
         )
         .await;
         assert_eq!(done.status, StatusCode::SEE_OTHER);
-        let full = format!("majlis_session={}", done.cookie("majlis_session").unwrap());
+        let full = app.session_cookie(&done.cookie(app.settings.session_cookie()).unwrap());
         assert_ne!(full, pending);
         assert_eq!(app.get_with("/account", &[("cookie", &full)]).await.status, StatusCode::OK);
         assert_eq!(app.get_with("/account", &[("cookie", &pending)]).await.status, StatusCode::UNAUTHORIZED);
@@ -147,7 +147,7 @@ db_test!(
         )
         .await;
         assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "even the right code waits");
-        assert!(r.cookie("majlis_session").is_none());
+        assert!(r.cookie(app.settings.session_cookie()).is_none());
     }
 );
 

@@ -281,7 +281,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut settings = Settings {
             data_dir: dir.path().join("data"),
-            secret_key: Some(crate::config::Hidden(" ".into())),
+            secret_key: Some(crate::config::Secret(" ".into())),
             ..Settings::default()
         };
         // An empty setting means "not set": a key file is created, then reused.
@@ -297,9 +297,9 @@ mod tests {
             assert_eq!(mode & 0o777, 0o600);
         }
         let set = SecretKey::generate();
-        settings.secret_key = Some(crate::config::Hidden(set.to_hex()));
+        settings.secret_key = Some(crate::config::Secret(set.to_hex()));
         assert_eq!(load_or_create(&settings).unwrap(), set, "the setting wins");
-        settings.secret_key = Some(crate::config::Hidden("xyz".into()));
+        settings.secret_key = Some(crate::config::Secret("xyz".into()));
         assert!(matches!(
             load_or_create(&settings),
             Err(SecretError::BadKey)

@@ -272,7 +272,18 @@ impl TestApp {
         .await
         .unwrap();
         tx.commit().await.unwrap();
-        (format!("majlis_session={token}"), csrf)
+        (self.session_cookie(&token), csrf)
+    }
+
+    /// A `Cookie` header value with a session token, under the name the
+    /// settings give (`__Host-` over HTTPS).
+    pub fn session_cookie(&self, token: &str) -> String {
+        format!("{}={token}", self.settings.session_cookie())
+    }
+
+    /// A `Cookie` header value with a visitor's anti-forgery token.
+    pub fn csrf_cookie(&self, token: &str) -> String {
+        format!("{}={token}", self.settings.csrf_cookie())
     }
 
     /// The messages written to the data folder (no SMTP in tests), oldest first.
