@@ -1573,8 +1573,10 @@ async fn set_up_two_factor(client: &Client, email: &str) -> Vec<String> {
     recovery
 }
 
-/// The newest message in the app's mail folder, quoted-printable undone.
-fn newest_mail(app: &common::TestApp, to: &str) -> String {
+/// The newest message to `to`, once the mail queue has been delivered (as a
+/// node's background task does), quoted-printable undone.
+async fn newest_mail(app: &common::TestApp, to: &str) -> String {
+    app.deliver_mail().await;
     app.mails()
         .into_iter()
         .rev()
@@ -1654,7 +1656,7 @@ async fn joining_two_step_sign_in_reset_and_the_limit_in_the_browser() {
         .unwrap();
     click(&client, "main form button[type=submit]").await;
     wait_path(&client, "/people").await;
-    let invitation = newest_mail(&app, "nour@tripoli.example.org");
+    let invitation = newest_mail(&app, "nour@tripoli.example.org").await;
     let join = link_in(&invitation, "/invitation/");
 
     // The invited member sets a name and a password, and is signed in.
@@ -1696,7 +1698,7 @@ async fn joining_two_step_sign_in_reset_and_the_limit_in_the_browser() {
         .unwrap();
     let mut reset_mail = String::new();
     for _ in 0..50 {
-        reset_mail = newest_mail(&app, "nour@tripoli.example.org");
+        reset_mail = newest_mail(&app, "nour@tripoli.example.org").await;
         if reset_mail.contains("/password/reset/") {
             break;
         }
