@@ -715,7 +715,11 @@ pub async fn update(
     };
     let old_links = links_of(&tx, event_id).await?;
     let after = m.clone().try_into_model()?;
-    if after == existing && links == old_links {
+    // An address stored before it was normalised counts as sent back unchanged.
+    let mut same = after.clone();
+    same.online_url =
+        crate::library::resources::keep_link(existing.online_url.as_deref(), same.online_url);
+    if same == existing && links == old_links {
         // Saved unchanged: nothing is written, logged or published.
         tx.rollback().await?;
         return Ok(());
