@@ -430,7 +430,7 @@ fn check(kind: &str, tried: usize, problems: Vec<String>) {
     assert!(tried > 0, "no {kind} in the demo to try");
     assert!(
         problems.is_empty(),
-        "{} of {tried} {kind} forms did not round-trip:\n{}",
+        "{} problems in {tried} {kind} forms sent back unchanged:\n{}",
         problems.len(),
         problems.join("\n")
     );
@@ -753,5 +753,71 @@ db_test!(
             }
         }
         check("dilemma and clinic", tried, problems);
+    }
+);
+
+db_test!(
+    async fn affiliations_page_shows_what_is_stored_and_an_unchanged_form_changes_nothing(app) {
+        use majlis::accounts::affiliation;
+        app.load_demo().await;
+        let cookie = coordinator(app).await;
+        let member = common::person(app, "member@example.org", Role::Member).await;
+        let db = app.db.read();
+        let sahinbey = municipality::Entity::find()
+            .filter(municipality::Column::Slug.eq("sahinbey"))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        let giz = organisation::Entity::find()
+            .filter(organisation::Column::Slug.eq("giz"))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        let uri = format!("/people/{member}/affiliations");
+        // People's affiliations are added and removed (there is no form that
+        // changes one): add two through the page's own form.
+        for (to, position, focal) in [
+            (format!("m:{}", sahinbey.id), "Head of social services", true),
+            (format!("o:{}", giz.id), "Adviser", false),
+        ] {
+            let page = app.get_with(&uri, &[("cookie", &cookie)]).await;
+            let mut form = read_form(&page, "form[action*='/affiliations']:not(.inline)", &uri);
+            for (k, v) in form.pairs.iter_mut() {
+                match k.as_str() {
+                    "to" => *v = to.clone(),
+                    "position" => *v = position.into(),
+                    _ => {}
+                }
+            }
+            if focal {
+                form.pairs.push(("focal_point".into(), "yes".into()));
+            }
+            assert_eq!(submit(app, &form, &cookie).await.status, StatusCode::SEE_OTHER);
+        }
+        let stored = || async {
+            let rows = affiliation::Entity::find()
+                .filter(affiliation::Column::PersonId.eq(member))
+                .order_by_asc(affiliation::Column::Id)
+                .all(app.db.read())
+                .await
+                .unwrap();
+            format!("{rows:?}")
+        };
+        // The page shows each as stored: name, focal point, position.
+        let page = app.get_with(&uri, &[("cookie", &cookie)]).await;
+        let cards = page.texts(".card p");
+        assert_eq!(cards.len(), 2, "{cards:?}");
+        assert!(cards.iter().any(|c| c.contains(sahinbey.name.text(Locale::En)) && c.contains("focal point") && c.contains("Head of social services")), "{cards:?}");
+        assert!(cards.iter().any(|c| c.contains(giz.name.text(Locale::En)) && c.contains("Adviser") && !c.contains("focal point")), "{cards:?}");
+        // The add form sent back as shown (nothing chosen): refused, nothing changes.
+        let form = read_form(&page, "form[action*='/affiliations']:not(.inline)", &uri);
+        let before = stored().await;
+        let rows = noise(app).await;
+        let res = submit(app, &form, &cookie).await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST);
+        assert_eq!(stored().await, before);
+        assert_eq!(noise(app).await, rows);
     }
 );
