@@ -277,6 +277,23 @@ async fn event_snapshot(app: &TestApp, cookie: &str, id: i32) -> String {
     format!("{e:?} {themes:?} {orgs:?} api: {}", api.body)
 }
 
+async fn outcomes_snapshot(app: &TestApp, id: i32) -> String {
+    use majlis::events::entities::event_practice;
+    let db = app.db.read();
+    let e = event::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let practices = event_practice::Entity::find()
+        .filter(event_practice::Column::EventId.eq(id))
+        .order_by_asc(event_practice::Column::PracticeId)
+        .all(db)
+        .await
+        .unwrap();
+    format!("{e:?} {practices:?}")
+}
+
 async fn session_snapshot(app: &TestApp, id: i32) -> String {
     let s = event_session::Entity::find_by_id(id)
         .one(app.db.read())
@@ -459,6 +476,32 @@ db_test!(
             }
         }
         check("event", tried, problems);
+    }
+);
+
+db_test!(
+    async fn event_outcome_forms_round_trip(app) {
+        app.load_demo().await;
+        let cookie = coordinator(app).await;
+        let events = event::Entity::find()
+            .order_by_asc(event::Column::Id)
+            .all(app.db.read())
+            .await
+            .unwrap();
+        let (mut tried, mut problems) = (0, Vec::new());
+        for e in &events {
+            for lang in [e.title.orig(), other(e.title.orig())] {
+                let uri = format!("/events/{}/outcomes?in={}", e.slug, lang.code());
+                problems.extend(
+                    round_trip(app, &cookie, &uri, "form.edit-form", || {
+                        outcomes_snapshot(app, e.id)
+                    })
+                    .await,
+                );
+                tried += 1;
+            }
+        }
+        check("event outcome", tried, problems);
     }
 );
 
