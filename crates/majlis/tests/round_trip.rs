@@ -277,6 +277,23 @@ async fn event_snapshot(app: &TestApp, cookie: &str, id: i32) -> String {
     format!("{e:?} {themes:?} {orgs:?} api: {}", api.body)
 }
 
+async fn outcomes_snapshot(app: &TestApp, id: i32) -> String {
+    use majlis::events::entities::event_practice;
+    let db = app.db.read();
+    let e = event::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let practices = event_practice::Entity::find()
+        .filter(event_practice::Column::EventId.eq(id))
+        .order_by_asc(event_practice::Column::PracticeId)
+        .all(db)
+        .await
+        .unwrap();
+    format!("{e:?} {practices:?}")
+}
+
 async fn session_snapshot(app: &TestApp, id: i32) -> String {
     let s = event_session::Entity::find_by_id(id)
         .one(app.db.read())
@@ -430,7 +447,7 @@ fn check(kind: &str, tried: usize, problems: Vec<String>) {
     assert!(tried > 0, "no {kind} in the demo to try");
     assert!(
         problems.is_empty(),
-        "{} of {tried} {kind} forms did not round-trip:\n{}",
+        "{} problems in {tried} {kind} forms sent back unchanged:\n{}",
         problems.len(),
         problems.join("\n")
     );
@@ -459,6 +476,32 @@ db_test!(
             }
         }
         check("event", tried, problems);
+    }
+);
+
+db_test!(
+    async fn event_outcome_forms_round_trip(app) {
+        app.load_demo().await;
+        let cookie = coordinator(app).await;
+        let events = event::Entity::find()
+            .order_by_asc(event::Column::Id)
+            .all(app.db.read())
+            .await
+            .unwrap();
+        let (mut tried, mut problems) = (0, Vec::new());
+        for e in &events {
+            for lang in [e.title.orig(), other(e.title.orig())] {
+                let uri = format!("/events/{}/outcomes?in={}", e.slug, lang.code());
+                problems.extend(
+                    round_trip(app, &cookie, &uri, "form.edit-form", || {
+                        outcomes_snapshot(app, e.id)
+                    })
+                    .await,
+                );
+                tried += 1;
+            }
+        }
+        check("event outcome", tried, problems);
     }
 );
 
@@ -753,5 +796,71 @@ db_test!(
             }
         }
         check("dilemma and clinic", tried, problems);
+    }
+);
+
+db_test!(
+    async fn affiliations_page_shows_what_is_stored_and_an_unchanged_form_changes_nothing(app) {
+        use majlis::accounts::affiliation;
+        app.load_demo().await;
+        let cookie = coordinator(app).await;
+        let member = common::person(app, "member@example.org", Role::Member).await;
+        let db = app.db.read();
+        let sahinbey = municipality::Entity::find()
+            .filter(municipality::Column::Slug.eq("sahinbey"))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        let giz = organisation::Entity::find()
+            .filter(organisation::Column::Slug.eq("giz"))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        let uri = format!("/people/{member}/affiliations");
+        // People's affiliations are added and removed (there is no form that
+        // changes one): add two through the page's own form.
+        for (to, position, focal) in [
+            (format!("m:{}", sahinbey.id), "Head of social services", true),
+            (format!("o:{}", giz.id), "Adviser", false),
+        ] {
+            let page = app.get_with(&uri, &[("cookie", &cookie)]).await;
+            let mut form = read_form(&page, "form[action*='/affiliations']:not(.inline)", &uri);
+            for (k, v) in form.pairs.iter_mut() {
+                match k.as_str() {
+                    "to" => *v = to.clone(),
+                    "position" => *v = position.into(),
+                    _ => {}
+                }
+            }
+            if focal {
+                form.pairs.push(("focal_point".into(), "yes".into()));
+            }
+            assert_eq!(submit(app, &form, &cookie).await.status, StatusCode::SEE_OTHER);
+        }
+        let stored = || async {
+            let rows = affiliation::Entity::find()
+                .filter(affiliation::Column::PersonId.eq(member))
+                .order_by_asc(affiliation::Column::Id)
+                .all(app.db.read())
+                .await
+                .unwrap();
+            format!("{rows:?}")
+        };
+        // The page shows each as stored: name, focal point, position.
+        let page = app.get_with(&uri, &[("cookie", &cookie)]).await;
+        let cards = page.texts(".card p");
+        assert_eq!(cards.len(), 2, "{cards:?}");
+        assert!(cards.iter().any(|c| c.contains(sahinbey.name.text(Locale::En)) && c.contains("focal point") && c.contains("Head of social services")), "{cards:?}");
+        assert!(cards.iter().any(|c| c.contains(giz.name.text(Locale::En)) && c.contains("Adviser") && !c.contains("focal point")), "{cards:?}");
+        // The add form sent back as shown (nothing chosen): refused, nothing changes.
+        let form = read_form(&page, "form[action*='/affiliations']:not(.inline)", &uri);
+        let before = stored().await;
+        let rows = noise(app).await;
+        let res = submit(app, &form, &cookie).await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST);
+        assert_eq!(stored().await, before);
+        assert_eq!(noise(app).await, rows);
     }
 );

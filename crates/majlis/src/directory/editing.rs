@@ -810,7 +810,10 @@ pub async fn update_organisation(
     let mut am: organisation::ActiveModel = o.clone().into();
     set_organisation(&mut am, &edit);
     let after = am.clone().try_into_model()?;
-    if after == o && edit.themes == themes {
+    // An address stored before it was normalised counts as sent back unchanged.
+    let mut same = after.clone();
+    same.website = crate::library::resources::keep_link(o.website.as_deref(), same.website);
+    if same == o && edit.themes == themes {
         // Saved unchanged: nothing is written, logged or published.
         tx.rollback().await?;
         return Ok(o);

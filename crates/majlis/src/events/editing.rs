@@ -715,7 +715,11 @@ pub async fn update(
     };
     let old_links = links_of(&tx, event_id).await?;
     let after = m.clone().try_into_model()?;
-    if after == existing && links == old_links {
+    // An address stored before it was normalised counts as sent back unchanged.
+    let mut same = after.clone();
+    same.online_url =
+        crate::library::resources::keep_link(existing.online_url.as_deref(), same.online_url);
+    if same == existing && links == old_links {
         // Saved unchanged: nothing is written, logged or published.
         tx.rollback().await?;
         return Ok(());
@@ -1426,6 +1430,44 @@ pub async fn save_outcomes(
         }
         f
     });
+    let practices: BTreeSet<i32> = event_practice::Entity::find()
+        .filter(event_practice::Column::EventId.eq(event_id))
+        .all(&tx)
+        .await?
+        .into_iter()
+        .map(|p| p.practice_id)
+        .collect();
+    let fields =
+        |report: Option<i32>, t: Option<&TrText>, f: Option<&Figures>, p: &BTreeSet<i32>| {
+            let mut out = audit::Fields::new();
+            out.opt("report", report)
+                .text("takeaways", t)
+                .opt("figures", f.and_then(|f| serde_json::to_string(f).ok()))
+                .list("practices", p);
+            out
+        };
+    let before = fields(
+        e.report_id,
+        e.takeaways.as_ref(),
+        e.figures.as_ref(),
+        &practices,
+    );
+    let after = fields(
+        input.report_id,
+        takeaways.as_ref(),
+        figures.as_ref(),
+        &input.practices,
+    );
+    if e.report_id == input.report_id
+        && e.takeaways == takeaways
+        && e.figures == figures
+        && practices == input.practices
+    {
+        // Saved unchanged: nothing is written, logged or published.
+        tx.rollback().await?;
+        return Ok(());
+    }
+    let changes = before.changes(&after);
     let mut m = e.into_active_model();
     m.report_id = Set(input.report_id);
     m.takeaways = Set(takeaways);
@@ -1444,7 +1486,17 @@ pub async fn save_outcomes(
         .insert(&tx)
         .await?;
     }
-    touch(&tx, origin, event_id, "outcomes-changed", now).await?;
+    audit::record(
+        &tx,
+        origin,
+        "outcomes-changed",
+        "event",
+        event_id,
+        changes,
+        now,
+    )
+    .await?;
+    outbox::record(&tx, "event", event_id, Op::Updated).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -65,17 +65,18 @@ fn err(errors: &mut Vec<FieldError>, field: &'static str, message: &'static str)
 pub fn parse_link(s: &str) -> Option<String> {
     let s = s.trim();
     let u = url::Url::parse(s).ok()?;
-    (matches!(u.scheme(), "http" | "https") && u.host_str().is_some() && s.len() <= MAX_URL).then(
-        || {
-            // An address already written plainly is kept as typed (saving a
-            // form unchanged must not add a `/`); others are normalised.
-            if s.bytes().all(|b| b.is_ascii_graphic()) {
-                s.to_owned()
-            } else {
-                u.to_string()
-            }
-        },
-    )
+    (matches!(u.scheme(), "http" | "https") && u.host_str().is_some() && s.len() <= MAX_URL)
+        .then(|| u.to_string())
+}
+
+/// `stored` if it names the same address as `typed` (already parsed by
+/// [`parse_link`]), else `typed`: an address stored before it was
+/// normalised is kept when its form is saved unchanged.
+pub fn keep_link(stored: Option<&str>, typed: Option<String>) -> Option<String> {
+    match (stored, typed) {
+        (Some(s), Some(t)) if parse_link(s).as_deref() == Some(t.as_str()) => Some(s.to_owned()),
+        (_, t) => t,
+    }
 }
 
 fn opt_short(
@@ -593,15 +594,15 @@ mod tests {
     #[test]
     fn only_web_links() {
         assert!(parse_link("https://connective-cities.net/x").is_some());
-        // Kept as typed when plain (a round trip changes nothing), else normalised.
+        // A stored address is kept when the form sends the same one back.
+        let typed = parse_link("https://www.giz.de");
+        assert_eq!(typed.as_deref(), Some("https://www.giz.de/"));
         assert_eq!(
-            parse_link(" https://www.giz.de ").as_deref(),
+            keep_link(Some("https://www.giz.de"), typed.clone()).as_deref(),
             Some("https://www.giz.de")
         );
-        assert_eq!(
-            parse_link("https://example.org/a b").as_deref(),
-            Some("https://example.org/a%20b")
-        );
+        assert_eq!(keep_link(Some("https://other.org"), typed.clone()), typed);
+        assert_eq!(keep_link(None, typed.clone()), typed);
         assert!(parse_link("javascript:alert(1)").is_none());
         assert!(parse_link("data:text/html,hi").is_none());
         assert!(parse_link("ftp://x.org/a").is_none());
