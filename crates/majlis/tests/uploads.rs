@@ -582,3 +582,31 @@ async fn each_person_has_a_storage_quota_and_staff_are_exempt() {
     )
     .await;
 }
+
+db_test!(
+    async fn files_of_a_deleted_account_are_removed(app) {
+        app.load_demo().await;
+        let focal = focal_point(app, "focal@kilis.example.org").await;
+        let (cookie, csrf) = app.session_for(focal).await;
+        let draft = new_draft(app, &cookie, &csrf, "Draft of a leaver").await;
+        let attached = a_pdf("leaver-attached", 0);
+        let refused = a_pdf("leaver-refused", 0);
+        assert_eq!(attach(app, &cookie, &csrf, draft, "a.pdf", &attached).await.status, StatusCode::SEE_OTHER);
+        let res = upload(app, &format!("/practices/{draft}/attachments?lang=en"), &cookie, &[("csrf", &csrf), ("version_lang", "xx")], &[("version_file", "b.pdf", &refused)]).await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST);
+        let owned = file_owner::Entity::find().filter(file_owner::Column::PersonId.eq(focal)).all(app.db.read()).await.unwrap();
+        assert_eq!(owned.len(), 2);
+
+        let me = majlis::accounts::person::Entity::find_by_id(focal).one(app.db.read()).await.unwrap().unwrap();
+        majlis::accounts::deletion::delete_account(&app.db, &me, "127.0.0.1", true, Utc::now()).await.unwrap();
+        let owned = file_owner::Entity::find().filter(file_owner::Column::PersonId.eq(focal)).all(app.db.read()).await.unwrap();
+        assert!(owned.is_empty(), "no trace of the person");
+        let now = Utc::now();
+        assert_eq!(run(app, now).await.removed, 0, "within the grace period");
+        assert_eq!(run(app, now + GRACE + Duration::hours(1)).await.removed, 2);
+        for bytes in [&attached, &refused] {
+            assert!(row(app, bytes).await.is_none());
+            assert!(!stored(app, bytes).await);
+        }
+    }
+);
