@@ -17,6 +17,7 @@ use majlis::db::{Db, PoolSizes};
 use majlis::directory::entities::{municipality, theme};
 use majlis::library::entities::{file_object, file_owner, practice_attachment};
 use majlis::library::files::{Collected, collect};
+
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 
@@ -394,8 +395,11 @@ db_test!(
         let body = futures_util::stream::iter([Ok::<_, std::io::Error>(bytes::Bytes::from(pdf.clone()))]);
         store.put(body, &opts).await.unwrap();
         let now = Utc::now();
-        let first = run(app, now).await;
-        assert_eq!((first.adopted, first.removed), (1, 0));
+        assert_eq!(run(app, now).await.removed, 0, "unknown to the collector");
+        assert!(stored(app, &pdf).await);
+        assert_eq!(majlis::library::files::adopt(&app.db, &store, now).await.unwrap(), 1);
+        assert_eq!(majlis::library::files::adopt(&app.db, &store, now).await.unwrap(), 0, "once");
+        assert_eq!(run(app, now).await.removed, 0);
         assert!(stored(app, &pdf).await, "kept for the grace period");
         assert_eq!(run(app, now + GRACE + Duration::hours(1)).await.removed, 1);
         assert!(!stored(app, &pdf).await);

@@ -524,8 +524,6 @@ pub struct Collected {
     pub marked: u64,
     /// Files removed (row and bytes).
     pub removed: u64,
-    /// Bytes found in the store without a row, now awaiting removal.
-    pub adopted: u64,
     /// Files whose bytes could not be removed (left for the next round).
     pub failed: u64,
 }
@@ -543,10 +541,7 @@ pub async fn collect(
     grace: Duration,
     now: DateTime<Utc>,
 ) -> Result<Collected, anyhow::Error> {
-    let mut done = Collected {
-        adopted: adopt(db, store, now).await?,
-        ..Collected::default()
-    };
+    let mut done = Collected::default();
     let tx = db.begin_write().await?;
     file_object::Entity::update_many()
         .col_expr(
@@ -608,10 +603,12 @@ pub async fn collect(
     Ok(done)
 }
 
-/// Give a row (unused since `now`) to bytes in the store that have none:
-/// files stored before uploads were recorded at once, such as those of
-/// refused forms.
-async fn adopt(db: &Db, store: &FileStore, now: DateTime<Utc>) -> Result<u64, anyhow::Error> {
+/// Give a row (unused since `now`) to bytes in the store that have none,
+/// so that [`collect`] removes them after the grace period: files stored
+/// before uploads were recorded at once, such as those of refused forms.
+/// Since then every upload is recorded before its bytes are written, so
+/// this lists the store only once per start of a node. Returns how many.
+pub async fn adopt(db: &Db, store: &FileStore, now: DateTime<Utc>) -> Result<u64, anyhow::Error> {
     let mut listing = store.list();
     let mut adopted = 0;
     let mut batch: Vec<String> = Vec::new();
@@ -680,9 +677,14 @@ async fn adopt(db: &Db, store: &FileStore, now: DateTime<Utc>) -> Result<u64, an
 /// How often each node looks for unused files.
 pub const EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
 
-/// Run [`collect`] every [`EVERY`] until the process stops.
+/// Run [`adopt`] once, then [`collect`] every [`EVERY`] until the process stops.
 pub fn spawn(db: Db, store: FileStore, grace: Duration) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
+        match adopt(&db, &store, Utc::now()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(files = n, "stored files without a record, to be removed"),
+            Err(e) => tracing::warn!(error = %e, "listing the file store failed"),
+        }
         let mut every = tokio::time::interval(EVERY);
         every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
@@ -692,7 +694,6 @@ pub fn spawn(db: Db, store: FileStore, grace: Duration) -> tokio::task::JoinHand
                     tracing::info!(
                         marked = c.marked,
                         removed = c.removed,
-                        adopted = c.adopted,
                         failed = c.failed,
                         "unused files"
                     );
