@@ -528,8 +528,9 @@ pub struct Collected {
     pub failed: u64,
 }
 
-/// Files removed per round at most.
+/// Files looked at per batch, and batches per round at most.
 const BATCH: u64 = 500;
+const BATCHES: usize = 20;
 
 /// Remove stored files nothing has referred to for `grace`. Safe on every
 /// node at once: each removal is a conditional delete of the row (still
@@ -562,42 +563,49 @@ pub async fn collect(
     tx.commit().await?;
 
     let cutoff = now - grace;
-    let due: Vec<String> = file_object::Entity::find()
-        .select_only()
-        .column(file_object::Column::Sha256)
-        .filter(file_object::Column::OrphanSince.lt(cutoff))
-        .filter(referenced().not())
-        .limit(BATCH)
-        .into_tuple()
-        .all(db.read())
-        .await?;
-    for key in due {
-        let Ok(sha) = key.parse::<majlis_files::Sha256>() else {
-            tracing::warn!(key, "file row with a malformed digest left alone");
-            continue;
-        };
-        let tx = db.begin_write().await?;
-        let won = file_object::Entity::delete_many()
-            .filter(file_object::Column::Sha256.eq(&key))
+    for _ in 0..BATCHES {
+        let due: Vec<String> = file_object::Entity::find()
+            .select_only()
+            .column(file_object::Column::Sha256)
             .filter(file_object::Column::OrphanSince.lt(cutoff))
             .filter(referenced().not())
-            .exec(&tx)
-            .await?
-            .rows_affected
-            == 1;
-        if !won {
-            continue;
+            .limit(BATCH)
+            .into_tuple()
+            .all(db.read())
+            .await?;
+        let full = due.len() as u64 == BATCH;
+        let before = done.removed;
+        for key in due {
+            let Ok(sha) = key.parse::<majlis_files::Sha256>() else {
+                tracing::warn!(key, "file row with a malformed digest left alone");
+                continue;
+            };
+            let tx = db.begin_write().await?;
+            let won = file_object::Entity::delete_many()
+                .filter(file_object::Column::Sha256.eq(&key))
+                .filter(file_object::Column::OrphanSince.lt(cutoff))
+                .filter(referenced().not())
+                .exec(&tx)
+                .await?
+                .rows_affected
+                == 1;
+            if !won {
+                continue;
+            }
+            match store.delete(&sha).await {
+                Ok(()) => {
+                    tx.commit().await?;
+                    done.removed += 1;
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, %sha, "unused file not removed; will retry");
+                    tx.rollback().await?;
+                    done.failed += 1;
+                }
+            }
         }
-        match store.delete(&sha).await {
-            Ok(()) => {
-                tx.commit().await?;
-                done.removed += 1;
-            }
-            Err(e) => {
-                tracing::warn!(error = %e, %sha, "unused file not removed; will retry");
-                tx.rollback().await?;
-                done.failed += 1;
-            }
+        if !full || done.removed == before {
+            break;
         }
     }
     Ok(done)
