@@ -17,6 +17,7 @@ use majlis::db::{Db, PoolSizes};
 use majlis::directory::entities::{municipality, theme};
 use majlis::library::entities::{file_object, file_owner, practice_attachment};
 use majlis::library::files::{Collected, collect};
+
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 
@@ -394,8 +395,11 @@ db_test!(
         let body = futures_util::stream::iter([Ok::<_, std::io::Error>(bytes::Bytes::from(pdf.clone()))]);
         store.put(body, &opts).await.unwrap();
         let now = Utc::now();
-        let first = run(app, now).await;
-        assert_eq!((first.adopted, first.removed), (1, 0));
+        assert_eq!(run(app, now).await.removed, 0, "unknown to the collector");
+        assert!(stored(app, &pdf).await);
+        assert_eq!(majlis::library::files::adopt(&app.db, &store, now).await.unwrap(), 1);
+        assert_eq!(majlis::library::files::adopt(&app.db, &store, now).await.unwrap(), 0, "once");
+        assert_eq!(run(app, now).await.removed, 0);
         assert!(stored(app, &pdf).await, "kept for the grace period");
         assert_eq!(run(app, now + GRACE + Duration::hours(1)).await.removed, 1);
         assert!(!stored(app, &pdf).await);
@@ -582,3 +586,31 @@ async fn each_person_has_a_storage_quota_and_staff_are_exempt() {
     )
     .await;
 }
+
+db_test!(
+    async fn files_of_a_deleted_account_are_removed(app) {
+        app.load_demo().await;
+        let focal = focal_point(app, "focal@kilis.example.org").await;
+        let (cookie, csrf) = app.session_for(focal).await;
+        let draft = new_draft(app, &cookie, &csrf, "Draft of a leaver").await;
+        let attached = a_pdf("leaver-attached", 0);
+        let refused = a_pdf("leaver-refused", 0);
+        assert_eq!(attach(app, &cookie, &csrf, draft, "a.pdf", &attached).await.status, StatusCode::SEE_OTHER);
+        let res = upload(app, &format!("/practices/{draft}/attachments?lang=en"), &cookie, &[("csrf", &csrf), ("version_lang", "xx")], &[("version_file", "b.pdf", &refused)]).await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST);
+        let owned = file_owner::Entity::find().filter(file_owner::Column::PersonId.eq(focal)).all(app.db.read()).await.unwrap();
+        assert_eq!(owned.len(), 2);
+
+        let me = majlis::accounts::person::Entity::find_by_id(focal).one(app.db.read()).await.unwrap().unwrap();
+        majlis::accounts::deletion::delete_account(&app.db, &me, "127.0.0.1", true, Utc::now()).await.unwrap();
+        let owned = file_owner::Entity::find().filter(file_owner::Column::PersonId.eq(focal)).all(app.db.read()).await.unwrap();
+        assert!(owned.is_empty(), "no trace of the person");
+        let now = Utc::now();
+        assert_eq!(run(app, now).await.removed, 0, "within the grace period");
+        assert_eq!(run(app, now + GRACE + Duration::hours(1)).await.removed, 2);
+        for bytes in [&attached, &refused] {
+            assert!(row(app, bytes).await.is_none());
+            assert!(!stored(app, bytes).await);
+        }
+    }
+);

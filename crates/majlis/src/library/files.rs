@@ -526,14 +526,13 @@ pub struct Collected {
     pub marked: u64,
     /// Files removed (row and bytes).
     pub removed: u64,
-    /// Bytes found in the store without a row, now awaiting removal.
-    pub adopted: u64,
     /// Files whose bytes could not be removed (left for the next round).
     pub failed: u64,
 }
 
-/// Files removed per round at most.
+/// Files looked at per batch, and batches per round at most.
 const BATCH: u64 = 500;
+const BATCHES: usize = 20;
 
 /// Remove stored files nothing has referred to for `grace`. Safe on every
 /// node at once: each removal is a conditional delete of the row (still
@@ -545,10 +544,7 @@ pub async fn collect(
     grace: Duration,
     now: DateTime<Utc>,
 ) -> Result<Collected, anyhow::Error> {
-    let mut done = Collected {
-        adopted: adopt(db, store, now).await?,
-        ..Collected::default()
-    };
+    let mut done = Collected::default();
     let tx = db.begin_write().await?;
     file_object::Entity::update_many()
         .col_expr(
@@ -569,51 +565,60 @@ pub async fn collect(
     tx.commit().await?;
 
     let cutoff = now - grace;
-    let due: Vec<String> = file_object::Entity::find()
-        .select_only()
-        .column(file_object::Column::Sha256)
-        .filter(file_object::Column::OrphanSince.lt(cutoff))
-        .filter(referenced().not())
-        .limit(BATCH)
-        .into_tuple()
-        .all(db.read())
-        .await?;
-    for key in due {
-        let Ok(sha) = key.parse::<majlis_files::Sha256>() else {
-            tracing::warn!(key, "file row with a malformed digest left alone");
-            continue;
-        };
-        let tx = db.begin_write().await?;
-        let won = file_object::Entity::delete_many()
-            .filter(file_object::Column::Sha256.eq(&key))
+    for _ in 0..BATCHES {
+        let due: Vec<String> = file_object::Entity::find()
+            .select_only()
+            .column(file_object::Column::Sha256)
             .filter(file_object::Column::OrphanSince.lt(cutoff))
             .filter(referenced().not())
-            .exec(&tx)
-            .await?
-            .rows_affected
-            == 1;
-        if !won {
-            continue;
+            .limit(BATCH)
+            .into_tuple()
+            .all(db.read())
+            .await?;
+        let full = due.len() as u64 == BATCH;
+        let before = done.removed;
+        for key in due {
+            let Ok(sha) = key.parse::<majlis_files::Sha256>() else {
+                tracing::warn!(key, "file row with a malformed digest left alone");
+                continue;
+            };
+            let tx = db.begin_write().await?;
+            let won = file_object::Entity::delete_many()
+                .filter(file_object::Column::Sha256.eq(&key))
+                .filter(file_object::Column::OrphanSince.lt(cutoff))
+                .filter(referenced().not())
+                .exec(&tx)
+                .await?
+                .rows_affected
+                == 1;
+            if !won {
+                continue;
+            }
+            match store.delete(&sha).await {
+                Ok(()) => {
+                    tx.commit().await?;
+                    done.removed += 1;
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, %sha, "unused file not removed; will retry");
+                    tx.rollback().await?;
+                    done.failed += 1;
+                }
+            }
         }
-        match store.delete(&sha).await {
-            Ok(()) => {
-                tx.commit().await?;
-                done.removed += 1;
-            }
-            Err(e) => {
-                tracing::warn!(error = %e, %sha, "unused file not removed; will retry");
-                tx.rollback().await?;
-                done.failed += 1;
-            }
+        if !full || done.removed == before {
+            break;
         }
     }
     Ok(done)
 }
 
-/// Give a row (unused since `now`) to bytes in the store that have none:
-/// files stored before uploads were recorded at once, such as those of
-/// refused forms.
-async fn adopt(db: &Db, store: &FileStore, now: DateTime<Utc>) -> Result<u64, anyhow::Error> {
+/// Give a row (unused since `now`) to bytes in the store that have none,
+/// so that [`collect`] removes them after the grace period: files stored
+/// before uploads were recorded at once, such as those of refused forms.
+/// Since then every upload is recorded before its bytes are written, so
+/// this lists the store only once per start of a node. Returns how many.
+pub async fn adopt(db: &Db, store: &FileStore, now: DateTime<Utc>) -> Result<u64, anyhow::Error> {
     let mut listing = store.list();
     let mut adopted = 0;
     let mut batch: Vec<String> = Vec::new();
@@ -682,9 +687,14 @@ async fn adopt(db: &Db, store: &FileStore, now: DateTime<Utc>) -> Result<u64, an
 /// How often each node looks for unused files.
 pub const EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
 
-/// Run [`collect`] every [`EVERY`] until the process stops.
+/// Run [`adopt`] once, then [`collect`] every [`EVERY`] until the process stops.
 pub fn spawn(db: Db, store: FileStore, grace: Duration) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
+        match adopt(&db, &store, Utc::now()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(files = n, "stored files without a record, to be removed"),
+            Err(e) => tracing::warn!(error = %e, "listing the file store failed"),
+        }
         let mut every = tokio::time::interval(EVERY);
         every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
@@ -694,7 +704,6 @@ pub fn spawn(db: Db, store: FileStore, grace: Duration) -> tokio::task::JoinHand
                     tracing::info!(
                         marked = c.marked,
                         removed = c.removed,
-                        adopted = c.adopted,
                         failed = c.failed,
                         "unused files"
                     );
