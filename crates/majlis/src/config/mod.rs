@@ -211,38 +211,20 @@ impl Default for Settings {
     }
 }
 
-/// Field names, for warning about mistyped `MAJLIS_*` variables.
-const KNOWN_KEYS: &[&str] = &[
-    "bind",
-    "data_dir",
-    "database_url",
-    "public_url",
-    "sqlite_readers",
-    "postgres_pool",
-    "log_format",
-    "expose_query_count",
-    "session_idle_minutes",
-    "session_absolute_hours",
-    "trust_forwarded_for",
-    "smtp_url",
-    "mail_from",
-    "files_url",
-    "files_options",
-    "upload_max_mb",
-    "upload_max_files",
-    "form_max_fields",
-    "request_max_mb",
-    "upload_quota_mb",
-    "file_grace_hours",
-    "open_registration",
-    "trusted_proxies",
-    "metrics_token",
-    "secret_key",
-    "header_timeout_secs",
-    "request_timeout_secs",
-    "max_connections",
-    "max_connections_per_address",
-];
+/// Field names, for warning about mistyped `MAJLIS_*` variables: read off
+/// the struct itself (every field is serialised, `None` as null), so a new
+/// setting can never be missing from the list.
+fn known_keys() -> &'static [String] {
+    static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| match serde_json::to_value(Settings::default()) {
+        Ok(serde_json::Value::Object(map)) => map.keys().cloned().collect(),
+        _ => Vec::new(),
+    })
+}
+
+fn is_known_key(key: &str) -> bool {
+    known_keys().iter().any(|k| k == key)
+}
 
 /// Variables that start with `MAJLIS_` but are not settings.
 const NOT_SETTINGS: &[&str] = &[
@@ -263,8 +245,7 @@ impl Settings {
         Figment::from(Serialized::defaults(Settings::default()))
             .merge(Toml::file(config_file))
             .merge(
-                Env::prefixed("MAJLIS_")
-                    .filter(|k| KNOWN_KEYS.contains(&k.as_str().to_ascii_lowercase().as_str())),
+                Env::prefixed("MAJLIS_").filter(|k| is_known_key(&k.as_str().to_ascii_lowercase())),
             )
             .extract()
             .map_err(|e| SettingsError(Box::new(e)))
@@ -278,7 +259,7 @@ impl Settings {
             .filter(|k| !NOT_SETTINGS.iter().any(|p| k.starts_with(p)))
             .filter(|k| {
                 let key = k["MAJLIS_".len()..].to_ascii_lowercase();
-                !KNOWN_KEYS.contains(&key.as_str())
+                !is_known_key(&key)
             })
             .collect()
     }
@@ -405,6 +386,29 @@ impl fmt::Display for DatabaseUrl {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_setting_is_a_known_key_and_nothing_else_is() {
+        // Optional settings (unset by default) are known too.
+        for key in [
+            "bind",
+            "database_url",
+            "secret_key",
+            "metrics_token",
+            "trusted_proxies",
+            "files_options",
+            "max_connections_per_address",
+        ] {
+            assert!(is_known_key(key), "{key}");
+        }
+        assert!(!is_known_key("bnid") && !is_known_key(""));
+        // The list is exactly the struct's fields: the defaults, written out
+        // under those keys, read back into the same settings.
+        let json = serde_json::to_value(Settings::default()).expect("serialise");
+        assert_eq!(json.as_object().map(|m| m.len()), Some(known_keys().len()));
+        let back: Settings = serde_json::from_value(json).expect("every key is a field");
+        assert_eq!(format!("{back:?}"), format!("{:?}", Settings::default()));
+    }
 
     #[test]
     fn passwords_are_redacted() {

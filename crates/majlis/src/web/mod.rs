@@ -88,8 +88,7 @@ form-action 'self'; frame-ancestors 'none'";
 
 /// A redirect after a form (303), keeping the reader's language.
 pub fn redirect(path: String, ctx: &PageCtx) -> axum::response::Response {
-    let sep = if path.contains('?') { '&' } else { '?' };
-    redirect::see_other(&format!("{path}{sep}lang={}", ctx.lang()))
+    redirect::see_other(&redirect::with_query(&path, "lang", ctx.lang()))
 }
 
 /// Every route of the application, with its table.

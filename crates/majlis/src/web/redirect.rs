@@ -65,6 +65,19 @@ fn encode_non_ascii(s: &str) -> String {
     percent_encoding::utf8_percent_encode(s, percent_encoding::CONTROLS).to_string()
 }
 
+/// `path` with `key=value` added to its query, before any `#fragment` (a
+/// parameter after the fragment never reaches the server, and breaks the
+/// anchor). `value` is percent-encoded.
+pub fn with_query(path: &str, key: &str, value: &str) -> String {
+    let (before, fragment) = match path.find('#') {
+        Some(at) => path.split_at(at),
+        None => (path, ""),
+    };
+    let sep = if before.contains('?') { '&' } else { '?' };
+    let value = percent_encoding::utf8_percent_encode(value, percent_encoding::NON_ALPHANUMERIC);
+    format!("{before}{sep}{key}={value}{fragment}")
+}
+
 /// A 303 to `location`; an address that cannot be a header value (which the
 /// checks above never let through) goes to `/` instead of failing.
 pub fn see_other(location: &str) -> Response {
@@ -78,6 +91,23 @@ pub fn see_other(location: &str) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_language_goes_before_the_fragment() {
+        assert_eq!(with_query("/events/x", "lang", "ar"), "/events/x?lang=ar");
+        assert_eq!(
+            with_query("/events/x?tab=2", "lang", "ar"),
+            "/events/x?tab=2&lang=ar"
+        );
+        assert_eq!(
+            with_query("/consultations/d#contribution-4", "lang", "tr"),
+            "/consultations/d?lang=tr#contribution-4"
+        );
+        assert_eq!(
+            with_query("/p?a=1#frag?x", "lang", "de"),
+            "/p?a=1&lang=de#frag?x"
+        );
+    }
 
     #[test]
     fn local_paths_are_kept() {
