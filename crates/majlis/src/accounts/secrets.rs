@@ -52,19 +52,13 @@ impl SecretKey {
 
     /// A key written as 64 hex digits (surrounding space ignored).
     pub fn parse(s: &str) -> Result<SecretKey, SecretError> {
-        let s = s.trim();
-        if s.len() != 64 || !s.is_ascii() {
-            return Err(SecretError::BadKey);
-        }
         let mut out = [0u8; 32];
-        for (i, b) in out.iter_mut().enumerate() {
-            *b = u8::from_str_radix(&s[2 * i..2 * i + 2], 16).map_err(|_| SecretError::BadKey)?;
-        }
+        hex::decode_to_slice(s.trim(), &mut out).map_err(|_| SecretError::BadKey)?;
         Ok(SecretKey(out))
     }
 
     pub fn to_hex(&self) -> String {
-        self.0.iter().map(|b| format!("{b:02x}")).collect()
+        hex::encode(self.0)
     }
 
     fn cipher(&self) -> XChaCha20Poly1305 {

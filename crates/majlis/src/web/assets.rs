@@ -40,7 +40,7 @@ static ASSETS: LazyLock<Vec<Asset>> = LazyLock::new(|| {
     .into_iter()
     .map(|(name, bytes, content_type)| {
         let digest = Sha256::digest(bytes);
-        let hash: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
+        let hash = hex::encode(&digest[..6]);
         let hashed = match name.rsplit_once('.') {
             Some((stem, ext)) => format!("{stem}.{hash}.{ext}"),
             None => format!("{name}.{hash}"),
