@@ -2,23 +2,13 @@
 //! at once; bad choices change nothing; only coordinators may. Both databases.
 
 mod common;
+use common::municipality_id;
 
 use axum::http::StatusCode;
 use common::TestApp;
 use majlis::accounts::affiliation;
 use majlis::accounts::policy::Role;
-use majlis::directory::entities::municipality;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-
-async fn municipality_id(app: &TestApp, slug: &str) -> i32 {
-    municipality::Entity::find()
-        .filter(municipality::Column::Slug.eq(slug))
-        .one(app.db.read())
-        .await
-        .unwrap()
-        .unwrap()
-        .id
-}
 
 async fn ties(app: &TestApp, person_id: i32) -> Vec<affiliation::Model> {
     affiliation::Entity::find()

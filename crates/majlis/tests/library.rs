@@ -3,6 +3,7 @@
 //! visitors, and compendiums printed in Arabic and English.
 
 mod common;
+use common::{coordinator, focal_point_of, municipality_id};
 
 use std::io::{Cursor, Write};
 
@@ -11,8 +12,8 @@ use axum::http::{Request, StatusCode};
 use chrono::Utc;
 use common::{TestApp, TestResponse};
 use majlis::accounts::policy::Role;
-use majlis::accounts::{Email, Password, affiliation, people};
-use majlis::directory::entities::{municipality, theme};
+use majlis::accounts::{Email, Password, people};
+use majlis::directory::entities::theme;
 use majlis::i18n::Locale;
 use majlis::library::entities::{file_object, practice, practice_version};
 use sea_orm::{
@@ -34,16 +35,6 @@ async fn person(app: &TestApp, email: &str, role: Role) -> i32 {
     .id
 }
 
-async fn municipality_id(app: &TestApp, slug: &str) -> i32 {
-    municipality::Entity::find()
-        .filter(municipality::Column::Slug.eq(slug))
-        .one(app.db.read())
-        .await
-        .unwrap()
-        .unwrap()
-        .id
-}
-
 async fn theme_id(app: &TestApp, slug: &str) -> i32 {
     theme::Entity::find()
         .filter(theme::Column::Slug.eq(slug))
@@ -52,30 +43,6 @@ async fn theme_id(app: &TestApp, slug: &str) -> i32 {
         .unwrap()
         .unwrap()
         .id
-}
-
-async fn focal_point_of(app: &TestApp, email: &str, municipality: i32) -> i32 {
-    let id = person(app, email, Role::Member).await;
-    let tx = app.db.begin_write().await.unwrap();
-    affiliation::ActiveModel {
-        person_id: Set(id),
-        municipality_id: Set(Some(municipality)),
-        organisation_id: Set(None),
-        position: Set(None),
-        focal_point: Set(true),
-        ..Default::default()
-    }
-    .insert(&tx)
-    .await
-    .unwrap();
-    tx.commit().await.unwrap();
-    id
-}
-
-async fn coordinator(app: &TestApp) -> i32 {
-    let id = person(app, "coordinator@example.org", Role::Coordinator).await;
-    common::enable_totp(app, id).await;
-    id
 }
 
 fn location(res: &TestResponse) -> String {
@@ -186,7 +153,7 @@ db_test!(
         app.load_demo().await;
         let kilis = municipality_id(app, "kilis").await;
         let focal = focal_point_of(app, "focal@kilis.example.org", kilis).await;
-        let coord = coordinator(app).await;
+        let coord = coordinator(app, "coordinator@example.org").await;
         let (fcookie, fcsrf) = app.session_for(focal).await;
         let (ccookie, ccsrf) = app.session_for(coord).await;
         let cohesion = theme_id(app, "social-cohesion").await.to_string();
@@ -302,7 +269,7 @@ db_test!(
 db_test!(
     async fn uploads_are_checked_by_their_content(app) {
         app.load_demo().await;
-        let coord = coordinator(app).await;
+        let coord = coordinator(app, "coordinator@example.org").await;
         let (cookie, csrf) = app.session_for(coord).await;
         let fields = [("csrf", csrf.as_str()), ("kind", "report"), ("orig", "en"), ("title_en", "Annual report"), ("visibility", "public"), ("version_lang", "en")];
 
@@ -359,7 +326,7 @@ db_test!(
 db_test!(
     async fn members_only_documents_stay_hidden_from_visitors(app) {
         app.load_demo().await;
-        let coord = coordinator(app).await;
+        let coord = coordinator(app, "coordinator@example.org").await;
         let member = person(app, "member@example.org", Role::Member).await;
         let (cookie, csrf) = app.session_for(coord).await;
         let (mcookie, _) = app.session_for(member).await;
@@ -415,7 +382,7 @@ fn keep_first_page(pdf: &[u8], name: &str) -> std::path::PathBuf {
 db_test!(
     async fn compendiums_print_in_arabic_and_english(app) {
         app.load_demo().await;
-        let coord = coordinator(app).await;
+        let coord = coordinator(app, "coordinator@example.org").await;
         let (cookie, csrf) = app.session_for(coord).await;
         let practice_id = |slug: &'static str| async move {
             practice::Entity::find()
@@ -505,7 +472,7 @@ db_test!(
     async fn coordinators_change_a_document_description(app) {
         use majlis::library::entities::resource;
         app.load_demo().await;
-        let c = coordinator(app).await;
+        let c = coordinator(app, "coordinator@example.org").await;
         let (cookie, csrf) = app.session_for(c).await;
         let r = resource::Entity::find()
             .filter(resource::Column::Slug.eq("sanliurfa-framing-notes"))
@@ -638,7 +605,7 @@ db_test!(
         app.load_demo().await;
         let kilis = municipality_id(app, "kilis").await;
         let focal = focal_point_of(app, "focal@kilis.example.org", kilis).await;
-        let coord = coordinator(app).await;
+        let coord = coordinator(app, "coordinator@example.org").await;
         let member = person(app, "member@example.org", Role::Member).await;
         let (fcookie, fcsrf) = app.session_for(focal).await;
         let (ccookie, ccsrf) = app.session_for(coord).await;
@@ -762,7 +729,7 @@ db_test!(
     async fn editions_are_described_in_each_language_with_chapter_introductions_and_deleted(app) {
         use majlis::library::entities::{compendium, compendium_chapter, compendium_entry};
         app.load_demo().await;
-        let coord = coordinator(app).await;
+        let coord = coordinator(app, "coordinator@example.org").await;
         let (cookie, csrf) = app.session_for(coord).await;
         let slug = "istanbul-2018-good-practices";
         let stored = || async move {

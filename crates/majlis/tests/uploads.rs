@@ -3,6 +3,7 @@
 //! used them for the grace period, safely on several nodes at once.
 
 mod common;
+use common::{coordinator, focal_point_of, municipality_id};
 
 use std::io::Write;
 
@@ -10,53 +11,16 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use chrono::{Duration, Utc};
 use common::{TestApp, TestResponse};
-use majlis::accounts::affiliation;
-use majlis::accounts::policy::Role;
 use majlis::config::Settings;
 use majlis::db::{Db, PoolSizes};
-use majlis::directory::entities::{municipality, theme};
+use majlis::directory::entities::theme;
 use majlis::library::entities::{file_object, file_owner, practice_attachment};
 use majlis::library::files::{Collected, collect};
 
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 const GRACE: Duration = Duration::hours(24);
-
-async fn municipality_id(app: &TestApp, slug: &str) -> i32 {
-    municipality::Entity::find()
-        .filter(municipality::Column::Slug.eq(slug))
-        .one(app.db.read())
-        .await
-        .unwrap()
-        .unwrap()
-        .id
-}
-
-async fn focal_point(app: &TestApp, email: &str) -> i32 {
-    let kilis = municipality_id(app, "kilis").await;
-    let id = common::person(app, email, Role::Member).await;
-    let tx = app.db.begin_write().await.unwrap();
-    affiliation::ActiveModel {
-        person_id: Set(id),
-        municipality_id: Set(Some(kilis)),
-        organisation_id: Set(None),
-        position: Set(None),
-        focal_point: Set(true),
-        ..Default::default()
-    }
-    .insert(&tx)
-    .await
-    .unwrap();
-    tx.commit().await.unwrap();
-    id
-}
-
-async fn coordinator(app: &TestApp) -> i32 {
-    let id = common::person(app, "coordinator@example.org", Role::Coordinator).await;
-    common::enable_totp(app, id).await;
-    id
-}
 
 /// A multipart body: text fields, then file fields.
 fn multipart(fields: &[(&str, &str)], files: &[(&str, &str, &[u8])]) -> (String, Vec<u8>) {
@@ -214,8 +178,8 @@ async fn attach(
 db_test!(
     async fn unused_files_are_removed_after_the_grace_period(app) {
         app.load_demo().await;
-        let focal = focal_point(app, "focal@kilis.example.org").await;
-        let coord = coordinator(app).await;
+        let focal = focal_point_of(app, "focal@kilis.example.org", municipality_id(app, "kilis").await).await;
+        let coord = coordinator(app, "coordinator@example.org").await;
         let (fcookie, fcsrf) = app.session_for(focal).await;
         let (ccookie, ccsrf) = app.session_for(coord).await;
         let shared = a_pdf("shared", 0);
@@ -275,7 +239,7 @@ db_test!(
 db_test!(
     async fn a_new_upload_of_the_same_bytes_is_never_lost_to_the_collector(app) {
         app.load_demo().await;
-        let focal = focal_point(app, "focal@kilis.example.org").await;
+        let focal = focal_point_of(app, "focal@kilis.example.org", municipality_id(app, "kilis").await).await;
         let (cookie, csrf) = app.session_for(focal).await;
         let pdf = a_pdf("again", 0);
         let draft = new_draft(app, &cookie, &csrf, "Draft").await;
@@ -319,7 +283,7 @@ db_test!(
 db_test!(
     async fn an_upload_racing_the_collector_writes_the_bytes_again(app) {
         app.load_demo().await;
-        let focal = focal_point(app, "focal@kilis.example.org").await;
+        let focal = focal_point_of(app, "focal@kilis.example.org", municipality_id(app, "kilis").await).await;
         let (cookie, csrf) = app.session_for(focal).await;
         let pdf = a_pdf("race", 0);
         let draft = new_draft(app, &cookie, &csrf, "Draft").await;
@@ -358,7 +322,7 @@ db_test!(
 db_test!(
     async fn two_nodes_collecting_at_once_remove_each_file_once(app) {
         app.load_demo().await;
-        let coord = coordinator(app).await;
+        let coord = coordinator(app, "coordinator@example.org").await;
         let (cookie, csrf) = app.session_for(coord).await;
         let no_title = [("csrf", csrf.as_str()), ("kind", "report"), ("orig", "en"), ("title_en", ""), ("visibility", "public"), ("version_lang", "en")];
         let pdfs: Vec<Vec<u8>> = (0..12).map(|i| a_pdf(&format!("n{i}"), 0)).collect();
@@ -432,7 +396,7 @@ async fn upload_forms_are_bounded_in_fields_files_and_bytes() {
         |app| {
             Box::pin(async move {
                 app.load_demo().await;
-                let coord = coordinator(app).await;
+                let coord = coordinator(app, "coordinator@example.org").await;
                 let (cookie, csrf) = app.session_for(coord).await;
                 let page = app
                     .get_with("/library/new?lang=en", &[("cookie", &cookie)])
@@ -528,7 +492,12 @@ async fn each_person_has_a_storage_quota_and_staff_are_exempt() {
         |app| {
             Box::pin(async move {
                 app.load_demo().await;
-                let focal = focal_point(app, "focal@kilis.example.org").await;
+                let focal = focal_point_of(
+                    app,
+                    "focal@kilis.example.org",
+                    municipality_id(app, "kilis").await,
+                )
+                .await;
                 let (cookie, csrf) = app.session_for(focal).await;
                 let draft = new_draft(app, &cookie, &csrf, "Quota draft").await;
                 let first = a_pdf("q1", 600 * 1024);
@@ -560,7 +529,7 @@ async fn each_person_has_a_storage_quota_and_staff_are_exempt() {
                 );
 
                 // Staff are not held to it.
-                let coord = coordinator(app).await;
+                let coord = coordinator(app, "coordinator@example.org").await;
                 let (ccookie, ccsrf) = app.session_for(coord).await;
                 for (i, pdf) in [&first, &second].into_iter().enumerate() {
                     let doc = [
@@ -590,7 +559,7 @@ async fn each_person_has_a_storage_quota_and_staff_are_exempt() {
 db_test!(
     async fn files_of_a_deleted_account_are_removed(app) {
         app.load_demo().await;
-        let focal = focal_point(app, "focal@kilis.example.org").await;
+        let focal = focal_point_of(app, "focal@kilis.example.org", municipality_id(app, "kilis").await).await;
         let (cookie, csrf) = app.session_for(focal).await;
         let draft = new_draft(app, &cookie, &csrf, "Draft of a leaver").await;
         let attached = a_pdf("leaver-attached", 0);

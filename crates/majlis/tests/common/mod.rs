@@ -465,3 +465,43 @@ pub async fn person(app: &TestApp, email: &str, role: majlis::accounts::policy::
     .unwrap()
     .id
 }
+
+/// The id of the municipality with this slug (the demo's, or one a test made).
+pub async fn municipality_id(app: &TestApp, slug: &str) -> i32 {
+    use majlis::directory::entities::municipality;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    municipality::Entity::find()
+        .filter(municipality::Column::Slug.eq(slug))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("no municipality {slug}"))
+        .id
+}
+
+/// A member who is a focal point of `municipality`; returns their id.
+pub async fn focal_point_of(app: &TestApp, email: &str, municipality: i32) -> i32 {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let id = person(app, email, majlis::accounts::policy::Role::Member).await;
+    let tx = app.db.begin_write().await.unwrap();
+    majlis::accounts::affiliation::ActiveModel {
+        person_id: Set(id),
+        municipality_id: Set(Some(municipality)),
+        organisation_id: Set(None),
+        position: Set(None),
+        focal_point: Set(true),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    id
+}
+
+/// A coordinator with two-step sign-in set up (staff powers need it); returns their id.
+pub async fn coordinator(app: &TestApp, email: &str) -> i32 {
+    let id = person(app, email, majlis::accounts::policy::Role::Coordinator).await;
+    enable_totp(app, id).await;
+    id
+}
