@@ -21,15 +21,15 @@ use super::practices::{
 };
 use super::resources::{self, ResourceError};
 use super::rules::{
-    self, LibraryFilter, PracticeCard, PracticeDetail, PracticeScope, ResourceCard, ResourceDetail,
-    Sort,
+    self, LibraryError, LibraryFilter, PracticeCard, PracticeDetail, PracticeScope, ResourceCard,
+    ResourceDetail, Sort,
 };
 use super::{PracticeStatus, ResourceKind};
 use crate::accounts::policy::{Action, Actor, Coordinator, authorize, can};
 use crate::accounts::web::{
     ClientInfo, CsrfForm, CsrfMultipart, RequireRole, RequireSignedIn, origin_of,
 };
-use crate::directory::entities::{country, theme};
+use crate::directory::entities::{country, organisation, theme};
 use crate::directory::routes::ApiList;
 use crate::directory::rules::{Page, PageRequest};
 use crate::i18n::{Locale, TrText};
@@ -87,7 +87,7 @@ fn id(s: &str) -> Result<i32, AppError> {
 }
 
 fn filter(p: &Params) -> Result<LibraryFilter, AppError> {
-    LibraryFilter::parse(|k| p.get(k).map(str::to_owned))
+    Ok(LibraryFilter::parse(|k| p.get(k).map(str::to_owned))?)
 }
 
 fn page_request(p: &Params) -> Result<PageRequest, AppError> {
@@ -116,23 +116,65 @@ fn writing_lang(params: &Params, default: Locale) -> Result<Locale, AppError> {
     }
 }
 
-fn practice_error(e: PracticeError) -> AppError {
-    match e {
-        PracticeError::Forbidden => AppError::Forbidden,
-        PracticeError::SecondFactorRequired => AppError::TwoFactorRequired,
-        PracticeError::NotFound => AppError::NotFound,
-        PracticeError::WrongState | PracticeError::Incomplete(_) => AppError::bad_request("action"),
-        PracticeError::Db(e) => e.into(),
+// The library's errors become responses here, at the edge.
+
+impl From<LibraryError> for AppError {
+    fn from(e: LibraryError) -> Self {
+        match e {
+            LibraryError::BadFilter { field } => AppError::bad_request(field),
+            LibraryError::Db(e) => e.into(),
+        }
     }
 }
 
-fn form_error(e: FormError) -> AppError {
-    match e {
-        FormError::Csrf => AppError::Csrf,
-        FormError::TooLong | FormError::Malformed | FormError::TooMany => {
-            AppError::bad_request("form")
+impl From<PracticeError> for AppError {
+    fn from(e: PracticeError) -> Self {
+        match e {
+            PracticeError::Forbidden => AppError::Forbidden,
+            PracticeError::SecondFactorRequired => AppError::TwoFactorRequired,
+            PracticeError::NotFound => AppError::NotFound,
+            PracticeError::WrongState | PracticeError::Incomplete(_) => {
+                AppError::bad_request("action")
+            }
+            PracticeError::Db(e) => e.into(),
         }
-        FormError::Db(e) => e.into(),
+    }
+}
+
+impl From<FormError> for AppError {
+    fn from(e: FormError) -> Self {
+        match e {
+            FormError::Csrf => AppError::Csrf,
+            FormError::TooLong | FormError::Malformed | FormError::TooMany => {
+                AppError::bad_request("form")
+            }
+            FormError::Db(e) => e.into(),
+        }
+    }
+}
+
+impl From<ResourceError> for AppError {
+    fn from(e: ResourceError) -> Self {
+        match e {
+            ResourceError::Forbidden => AppError::Forbidden,
+            ResourceError::SecondFactorRequired => AppError::TwoFactorRequired,
+            ResourceError::NotFound => AppError::NotFound,
+            ResourceError::Db(e) => e.into(),
+        }
+    }
+}
+
+impl From<CompendiumError> for AppError {
+    fn from(e: CompendiumError) -> Self {
+        match e {
+            CompendiumError::Forbidden => AppError::Forbidden,
+            CompendiumError::SecondFactorRequired => AppError::TwoFactorRequired,
+            CompendiumError::NotFound => AppError::NotFound,
+            CompendiumError::Invalid(errors) => {
+                AppError::bad_request(errors.first().map_or("practices", |e| e.field))
+            }
+            CompendiumError::Db(e) => e.into(),
+        }
     }
 }
 
@@ -313,16 +355,10 @@ impl ResourceForm {
     }
 }
 
-async fn resource_form(
-    state: &AppState,
-    ctx: PageCtx,
-    form: UploadForm,
-    errors: Vec<FieldError>,
-) -> Result<ResourceForm, AppError> {
+/// The organisations a resource form offers (the first hundred of the directory).
+async fn organisation_choices(state: &AppState) -> Result<Vec<organisation::Model>, AppError> {
     let dir = &state.directory;
     let v = dir.version(&state.db).await?;
-    let mut countries: Vec<country::Model> = dir.reference.countries().cloned().collect();
-    countries.sort_by(|a, b| a.name.text(ctx.locale).cmp(b.name.text(ctx.locale)));
     let orgs = dir
         .organisations(
             &state.db,
@@ -334,15 +370,53 @@ async fn resource_form(
             },
         )
         .await?;
-    let mut organisations: Vec<(i32, String)> = orgs
-        .items
-        .iter()
-        .map(|o| {
-            (
-                o.organisation.id,
-                o.organisation.name.text(ctx.locale).to_owned(),
-            )
+    Ok(orgs.items.iter().map(|o| o.organisation.clone()).collect())
+}
+
+/// What a resource form may name: themes, countries, organisations.
+struct ResourceChoices {
+    themes: Vec<i32>,
+    countries: Vec<String>,
+    organisations: Vec<i32>,
+}
+
+impl ResourceChoices {
+    async fn load(state: &AppState) -> Result<Self, AppError> {
+        let reference = &state.directory.reference;
+        Ok(ResourceChoices {
+            organisations: organisation_choices(state)
+                .await?
+                .iter()
+                .map(|o| o.id)
+                .collect(),
+            themes: reference.themes().iter().map(|t| t.id).collect(),
+            countries: reference.countries().map(|c| c.code.clone()).collect(),
         })
+    }
+
+    fn known(&self) -> resources::Known<'_> {
+        resources::Known {
+            themes: &self.themes,
+            countries: &self.countries,
+            organisations: &self.organisations,
+            this_year: this_year(),
+        }
+    }
+}
+
+async fn resource_form(
+    state: &AppState,
+    ctx: PageCtx,
+    form: UploadForm,
+    errors: Vec<FieldError>,
+) -> Result<ResourceForm, AppError> {
+    let dir = &state.directory;
+    let mut countries: Vec<country::Model> = dir.reference.countries().cloned().collect();
+    countries.sort_by(|a, b| a.name.text(ctx.locale).cmp(b.name.text(ctx.locale)));
+    let mut organisations: Vec<(i32, String)> = organisation_choices(state)
+        .await?
+        .iter()
+        .map(|o| (o.id, o.name.text(ctx.locale).to_owned()))
         .collect();
     organisations.sort_by(|a, b| a.1.cmp(&b.1));
     let limits = state
@@ -442,31 +516,9 @@ async fn edit_resource(
     upload: CsrfMultipart,
 ) -> Result<Response, AppError> {
     let rid = id(&s)?;
-    let form = files::read_form(&state.uploads, &state.db, upload)
-        .await
-        .map_err(form_error)?;
-    let dir = &state.directory;
-    let v = dir.version(&state.db).await?;
-    let orgs = dir
-        .organisations(
-            &state.db,
-            v,
-            &Default::default(),
-            PageRequest {
-                page: 1,
-                per_page: 100,
-            },
-        )
-        .await?;
-    let org_ids: Vec<i32> = orgs.items.iter().map(|o| o.organisation.id).collect();
-    let theme_ids: Vec<i32> = dir.reference.themes().iter().map(|t| t.id).collect();
-    let codes: Vec<String> = dir.reference.countries().map(|c| c.code.clone()).collect();
-    let known = resources::Known {
-        themes: &theme_ids,
-        countries: &codes,
-        organisations: &org_ids,
-        this_year: this_year(),
-    };
+    let form = files::read_form(&state.uploads, &state.db, upload).await?;
+    let ids = ResourceChoices::load(&state).await?;
+    let known = ids.known();
     match resources::parse_resource(&form, &known) {
         Ok(input) => {
             resources::update(
@@ -477,8 +529,7 @@ async fn edit_resource(
                 input,
                 chrono::Utc::now(),
             )
-            .await
-            .map_err(resource_error)?;
+            .await?;
             Ok(redirect(format!("/library/{rid}"), &ctx))
         }
         Err(errors) => {
@@ -509,8 +560,7 @@ async fn delete_resource(
         rid,
         chrono::Utc::now(),
     )
-    .await
-    .map_err(resource_error)?;
+    .await?;
     Ok(redirect("/library?deleted=1".to_owned(), &ctx))
 }
 
@@ -522,31 +572,9 @@ async fn new_resource(
     RequireRole { me, .. }: RequireRole<Coordinator>,
     upload: CsrfMultipart,
 ) -> Result<Response, AppError> {
-    let mut form = files::read_form(&state.uploads, &state.db, upload)
-        .await
-        .map_err(form_error)?;
-    let dir = &state.directory;
-    let v = dir.version(&state.db).await?;
-    let orgs = dir
-        .organisations(
-            &state.db,
-            v,
-            &Default::default(),
-            PageRequest {
-                page: 1,
-                per_page: 100,
-            },
-        )
-        .await?;
-    let org_ids: Vec<i32> = orgs.items.iter().map(|o| o.organisation.id).collect();
-    let theme_ids: Vec<i32> = dir.reference.themes().iter().map(|t| t.id).collect();
-    let codes: Vec<String> = dir.reference.countries().map(|c| c.code.clone()).collect();
-    let known = resources::Known {
-        themes: &theme_ids,
-        countries: &codes,
-        organisations: &org_ids,
-        this_year: this_year(),
-    };
+    let mut form = files::read_form(&state.uploads, &state.db, upload).await?;
+    let ids = ResourceChoices::load(&state).await?;
+    let known = ids.known();
     let described = resources::parse_resource(&form, &known);
     let version = resources::parse_version(&mut form);
     match (described, version) {
@@ -560,8 +588,7 @@ async fn new_resource(
                 Some(version),
                 chrono::Utc::now(),
             )
-            .await
-            .map_err(resource_error)?;
+            .await?;
             Ok(redirect(format!("/library/{rid}"), &ctx))
         }
         (a, b) => {
@@ -570,15 +597,6 @@ async fn new_resource(
             let page = resource_form(&state, ctx, form, errors.clone()).await?;
             bad_form(errors, page)
         }
-    }
-}
-
-fn resource_error(e: ResourceError) -> AppError {
-    match e {
-        ResourceError::Forbidden => AppError::Forbidden,
-        ResourceError::SecondFactorRequired => AppError::TwoFactorRequired,
-        ResourceError::NotFound => AppError::NotFound,
-        ResourceError::Db(e) => e.into(),
     }
 }
 
@@ -592,15 +610,12 @@ async fn add_version(
     upload: CsrfMultipart,
 ) -> Result<Response, AppError> {
     let rid = id(&s)?;
-    let mut form = files::read_form(&state.uploads, &state.db, upload)
-        .await
-        .map_err(form_error)?;
+    let mut form = files::read_form(&state.uploads, &state.db, upload).await?;
     match resources::parse_version(&mut form) {
         Ok(v) => {
             let origin = origin_of(&me, &client);
             resources::add_version(&state.db, &origin, &me.actor(), rid, v, chrono::Utc::now())
-                .await
-                .map_err(resource_error)?;
+                .await?;
             Ok(redirect(format!("/library/{rid}"), &ctx))
         }
         Err(errors) => show_resource(&state, ctx, rid, errors).await,
@@ -618,14 +633,10 @@ async fn download(
 ) -> Result<Response, AppError> {
     let sha: majlis_files::Sha256 = sha.parse().map_err(|_| AppError::NotFound)?;
     let key = sha.to_string();
-    let found = rules::readable_file(state.db.read(), ctx.actor(), &key)
+    let found = rules::download(state.db.read(), ctx.actor(), &key)
         .await?
         .ok_or(AppError::NotFound)?;
-    let object = super::entities::file_object::Entity::find_by_id(key)
-        .one(state.db.read())
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let kind: majlis_files::FileKind = object.kind.parse().map_err(|_| AppError::NotFound)?;
+    let kind = found.kind;
     let download = state
         .uploads
         .store
@@ -648,8 +659,6 @@ async fn download(
         .body(Body::from_stream(download.stream))
         .map_err(|e| AppError::Internal(e.into()))
 }
-
-use sea_orm::EntityTrait;
 
 // ---------------------------------------------------------------- practices
 
@@ -1185,8 +1194,7 @@ async fn new_practice(
                 snapshot,
                 chrono::Utc::now(),
             )
-            .await
-            .map_err(practice_error)?;
+            .await?;
             Ok(redirect(
                 format!(
                     "/practices/{pid}/edit/{}?in={}",
@@ -1226,17 +1234,10 @@ async fn editable_practice(
     pid: i32,
 ) -> Result<FormState, AppError> {
     let db = state.db.read();
-    let (p, snapshot) = practices::snapshot_of(db, pid)
-        .await
-        .map_err(practice_error)?;
+    let (p, snapshot) = practices::snapshot_of(db, pid).await?;
     // Signed-in people who may not change it are told so (its number is no secret).
     authorize(Some(actor), Action::EditPractice(p.policy_ref()))?;
-    use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
-    let attachments = practice_attachment::Entity::find()
-        .filter(practice_attachment::Column::PracticeId.eq(pid))
-        .order_by_asc(practice_attachment::Column::Id)
-        .all(db)
-        .await?;
+    let attachments = rules::attachments_of(db, pid).await?;
     Ok(FormState {
         practice_id: Some(pid),
         may_submit: can(Some(actor), Action::SubmitPractice(p.policy_ref())),
@@ -1321,8 +1322,7 @@ async fn edit_practice(
                     next,
                     chrono::Utc::now(),
                 )
-                .await
-                .map_err(practice_error)?;
+                .await?;
             }
             let target = if raw.has("stay") { step } else { step.next() };
             Ok(redirect(
@@ -1354,9 +1354,7 @@ async fn add_attachment(
     let actor = me.actor();
     let pid = id(&s)?;
     let fs = editable_practice(&state, &actor, pid).await?;
-    let mut form = files::read_form(&state.uploads, &state.db, upload)
-        .await
-        .map_err(form_error)?;
+    let mut form = files::read_form(&state.uploads, &state.db, upload).await?;
     let label = form.get("version_title").trim().to_owned();
     let mut result = resources::parse_version(&mut form);
     if let Ok(v) = &result
@@ -1380,8 +1378,7 @@ async fn add_attachment(
                 label,
                 chrono::Utc::now(),
             )
-            .await
-            .map_err(practice_error)?;
+            .await?;
             Ok(redirect(
                 format!("/practices/{pid}/edit/finish?saved=1"),
                 &ctx,
@@ -1445,7 +1442,7 @@ async fn review_practice(
         Err(PracticeError::Incomplete(errors)) => {
             show_practice(&state, ctx, pid, errors, form.comment).await
         }
-        Err(e) => Err(practice_error(e)),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -1462,11 +1459,7 @@ async fn delete_practice(
 ) -> Result<Response, AppError> {
     let pid = id(&s)?;
     let actor = me.actor();
-    let p = super::entities::practice::Entity::find_by_id(pid)
-        .one(state.db.read())
-        .await?
-        .ok_or(AppError::NotFound)?;
-    authorize(Some(&actor), Action::DeletePractice(p.policy_ref()))?;
+    practices::may_delete(state.db.read(), &actor, pid).await?;
     if !confirmed(&pairs) {
         return Err(AppError::bad_request("confirm"));
     }
@@ -1477,8 +1470,7 @@ async fn delete_practice(
         pid,
         chrono::Utc::now(),
     )
-    .await
-    .map_err(practice_error)?;
+    .await?;
     let back = if actor.is_staff() {
         "/practices?deleted=1"
     } else {
@@ -1524,9 +1516,7 @@ async fn practice_versions(
     let pid = id(&s)?;
     let actor = me.actor();
     let db = state.db.read();
-    let (p, _) = practices::snapshot_of(db, pid)
-        .await
-        .map_err(practice_error)?;
+    let (p, _) = practices::snapshot_of(db, pid).await?;
     if !actor.owns(&p.policy_ref()) {
         authorize(Some(&actor), Action::ReviewPractices)?;
     }
@@ -1601,10 +1591,7 @@ async fn practice_sheet(
 ) -> Result<Response, AppError> {
     let pid = id(&s)?;
     let db = state.db.read();
-    let (p, _) = practices::snapshot_of(db, pid).await.map_err(|e| match e {
-        PracticeError::NotFound => AppError::NotFound,
-        e => practice_error(e),
-    })?;
+    let (p, _) = practices::snapshot_of(db, pid).await?;
     if !can(ctx.actor(), Action::ViewPractice(p.policy_ref())) {
         return Err(AppError::NotFound);
     }
@@ -1832,8 +1819,7 @@ async fn new_compendium(
             let origin = origin_of(&me, &client);
             let slug =
                 compendium::create(&state.db, &origin, &me.actor(), input, chrono::Utc::now())
-                    .await
-                    .map_err(compendium_error)?;
+                    .await?;
             Ok(redirect(format!("/compendiums/{slug}/edit"), &ctx))
         }
         Err(errors) => bad_form(
@@ -1850,12 +1836,7 @@ async fn new_compendium(
 
 /// An edition by its address, whatever its status (for staff forms).
 async fn edition_row(state: &AppState, slug: &str) -> Result<compendium_entity::Model, AppError> {
-    use sea_orm::{ColumnTrait, QueryFilter};
-    compendium_entity::Entity::find()
-        .filter(compendium_entity::Column::Slug.eq(slug))
-        .one(state.db.read())
-        .await?
-        .ok_or(AppError::NotFound)
+    Ok(compendium::find(state.db.read(), slug).await?)
 }
 
 /// `GET /compendiums/{slug}/describe?in=xx` (coordinators): the edition's
@@ -1904,8 +1885,7 @@ async fn describe(
                 input,
                 chrono::Utc::now(),
             )
-            .await
-            .map_err(compendium_error)?;
+            .await?;
             Ok(redirect(format!("/compendiums/{slug}"), &ctx))
         }
         Err(errors) => bad_form(
@@ -1940,21 +1920,8 @@ async fn delete_compendium(
         &slug,
         chrono::Utc::now(),
     )
-    .await
-    .map_err(compendium_error)?;
+    .await?;
     Ok(redirect("/compendiums?deleted=1".to_owned(), &ctx))
-}
-
-fn compendium_error(e: CompendiumError) -> AppError {
-    match e {
-        CompendiumError::Forbidden => AppError::Forbidden,
-        CompendiumError::SecondFactorRequired => AppError::TwoFactorRequired,
-        CompendiumError::NotFound => AppError::NotFound,
-        CompendiumError::Invalid(errors) => {
-            AppError::bad_request(errors.first().map_or("practices", |e| e.field))
-        }
-        CompendiumError::Db(e) => e.into(),
-    }
 }
 
 #[derive(Template)]
@@ -2056,38 +2023,7 @@ async fn arrange(
         None | Some("") => None,
         Some(_) => Some(writing_lang(&params, ctx.locale)?),
     };
-    let mut placement = Vec::new();
-    let mut intros = BTreeMap::new();
-    for (k, v) in &form {
-        if let Some(theme) = k.strip_prefix("chapter_intro_") {
-            let theme: i32 = theme
-                .parse()
-                .map_err(|_| AppError::bad_request("chapter"))?;
-            intros.insert(theme, v.clone());
-            continue;
-        }
-        let Some(pid) = k.strip_prefix("chapter_") else {
-            continue;
-        };
-        let pid: i32 = pid.parse().map_err(|_| AppError::bad_request("chapter"))?;
-        let theme = v.trim();
-        if theme.is_empty() || theme == "0" {
-            continue;
-        }
-        let theme: i32 = theme
-            .parse()
-            .map_err(|_| AppError::bad_request("chapter"))?;
-        let order = match form.get(&format!("order_{pid}")).map(|s| s.trim()) {
-            None | Some("") => 1000,
-            Some(o) => o
-                .parse::<i32>()
-                .ok()
-                .filter(|o| (0..=10_000).contains(o))
-                .ok_or_else(|| AppError::bad_request("order"))?,
-        };
-        placement.push((theme, pid, order));
-    }
-    let publish = form.get("status").map(String::as_str) == Some("published");
+    let arrangement = compendium::Arrangement::parse(&form, lang).map_err(AppError::bad_request)?;
     let origin = origin_of(&me, &client);
     compendium::arrange(
         &state.db,
@@ -2095,16 +2031,10 @@ async fn arrange(
         &me.actor(),
         &state.directory.reference,
         &slug,
-        compendium::Arrangement {
-            placement,
-            publish,
-            intros,
-            lang,
-        },
+        arrangement,
         chrono::Utc::now(),
     )
-    .await
-    .map_err(compendium_error)?;
+    .await?;
     Ok(redirect(format!("/compendiums/{slug}"), &ctx))
 }
 
