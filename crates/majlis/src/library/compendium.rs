@@ -241,7 +241,11 @@ pub fn parse_description(
     )
 }
 
-async fn find(tx: &impl ConnectionTrait, slug: &str) -> Result<compendium::Model, CompendiumError> {
+/// An edition by its address, whatever its status (for staff forms).
+pub async fn find(
+    tx: &impl ConnectionTrait,
+    slug: &str,
+) -> Result<compendium::Model, CompendiumError> {
     compendium::Entity::find()
         .filter(compendium::Column::Slug.eq(slug))
         .one(tx)
@@ -347,6 +351,51 @@ pub struct Arrangement {
     /// The language the introductions are written in (`None`: the edition's
     /// original language).
     pub lang: Option<Locale>,
+}
+
+impl Arrangement {
+    /// Read the arrangement form: `chapter_<practice id>` (a theme id, or
+    /// empty or `0` to leave it out), `order_<practice id>` (0–10,000, 1,000
+    /// when blank), `chapter_intro_<theme id>`, `status`. A value that is not
+    /// understood is refused with the name of its field (`chapter`, `order`).
+    pub fn parse(
+        form: &BTreeMap<String, String>,
+        lang: Option<Locale>,
+    ) -> Result<Arrangement, &'static str> {
+        let mut placement = Vec::new();
+        let mut intros = BTreeMap::new();
+        for (k, v) in form {
+            if let Some(theme) = k.strip_prefix("chapter_intro_") {
+                let theme: i32 = theme.parse().map_err(|_| "chapter")?;
+                intros.insert(theme, v.clone());
+                continue;
+            }
+            let Some(pid) = k.strip_prefix("chapter_") else {
+                continue;
+            };
+            let pid: i32 = pid.parse().map_err(|_| "chapter")?;
+            let theme = v.trim();
+            if theme.is_empty() || theme == "0" {
+                continue;
+            }
+            let theme: i32 = theme.parse().map_err(|_| "chapter")?;
+            let order = match form.get(&format!("order_{pid}")).map(|s| s.trim()) {
+                None | Some("") => 1000,
+                Some(o) => o
+                    .parse::<i32>()
+                    .ok()
+                    .filter(|o| (0..=10_000).contains(o))
+                    .ok_or("order")?,
+            };
+            placement.push((theme, pid, order));
+        }
+        Ok(Arrangement {
+            placement,
+            publish: form.get("status").map(String::as_str) == Some("published"),
+            intros,
+            lang,
+        })
+    }
 }
 
 /// A chapter of an edition as [`arrange`] compares it: where it stands,
@@ -590,23 +639,9 @@ pub struct SheetContext<'a> {
     pub with_contact: bool,
 }
 
-/// A practice as a printed sheet in `locale` (its text falls back to the
-/// practice's original language, and the sheet then takes that language).
-pub fn sheet(p: &practice::Model, locale: Locale, cx: &SheetContext<'_>) -> majlis_print::Sheet {
-    let orig = p.title.orig();
-    let shown = p.title.show(locale);
-    // The sheet's language: the reader's if the practice has a title in it.
-    let lang = shown.locale;
+/// A sheet's subtitle: who owns the practice, and where (city, country).
+fn subtitle(p: &practice::Model, locale: Locale, cx: &SheetContext<'_>) -> Option<String> {
     let c: &PracticeContent = &p.content;
-    let mut facts = Vec::new();
-    let mut fact = |id: &str, value: String| {
-        if !value.trim().is_empty() {
-            facts.push(majlis_print::Fact {
-                label: locale.t(id),
-                value,
-            });
-        }
-    };
     let owner = p
         .municipality_id
         .and_then(|m| cx.municipalities.get(&m))
@@ -625,6 +660,33 @@ pub fn sheet(p: &practice::Model, locale: Locale, cx: &SheetContext<'_>) -> majl
         .copied()
         .collect::<Vec<_>>()
         .join(", ");
+    Some(
+        [owner, place]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · "),
+    )
+    .filter(|s| !s.is_empty())
+}
+
+/// A practice as a printed sheet in `locale` (its text falls back to the
+/// practice's original language, and the sheet then takes that language).
+pub fn sheet(p: &practice::Model, locale: Locale, cx: &SheetContext<'_>) -> majlis_print::Sheet {
+    let orig = p.title.orig();
+    let shown = p.title.show(locale);
+    // The sheet's language: the reader's if the practice has a title in it.
+    let lang = shown.locale;
+    let c: &PracticeContent = &p.content;
+    let mut facts = Vec::new();
+    let mut fact = |id: &str, value: String| {
+        if !value.trim().is_empty() {
+            facts.push(majlis_print::Fact {
+                label: locale.t(id),
+                value,
+            });
+        }
+    };
     fact("practice-field-department", c.department.clone());
     let themes = cx
         .themes
@@ -662,14 +724,7 @@ pub fn sheet(p: &practice::Model, locale: Locale, cx: &SheetContext<'_>) -> majl
     majlis_print::Sheet {
         lang: lang.code().to_owned(),
         title: shown.text.to_owned(),
-        subtitle: Some(
-            [owner, place]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(" · "),
-        )
-        .filter(|s| !s.is_empty()),
+        subtitle: subtitle(p, locale, cx),
         facts,
         sections,
         footer: Some(locale.t("print-footer")),

@@ -393,6 +393,45 @@ pub enum FormError {
     Db(#[from] DbErr),
 }
 
+/// Read a part to its end, adding its bytes to `total` (at most `max`).
+async fn drain(field: &mut Field<'_>, total: &mut u64, max: u64) -> Result<(), FormError> {
+    while let Some(chunk) = field.chunk().await.map_err(|_| FormError::Malformed)? {
+        *total = total.saturating_add(chunk.len() as u64);
+        if *total > max {
+            return Err(FormError::TooLong);
+        }
+    }
+    Ok(())
+}
+
+/// A plain form value's bytes: at most [`MAX_FIELD_BYTES`].
+async fn read_value(field: &mut Field<'_>) -> Result<Vec<u8>, FormError> {
+    let mut buf = Vec::new();
+    while let Some(chunk) = field.chunk().await.map_err(|_| FormError::Malformed)? {
+        if buf.len() + chunk.len() > MAX_FIELD_BYTES {
+            return Err(FormError::TooLong);
+        }
+        buf.extend_from_slice(&chunk);
+    }
+    Ok(buf)
+}
+
+/// The form's first field must be the anti-forgery token, and match:
+/// its length in bytes (counted against the form's limit).
+async fn check_token(mp: &mut axum::extract::Multipart, expected: &str) -> Result<u64, FormError> {
+    let first = mp.next_field().await.map_err(|_| FormError::Malformed)?;
+    match first {
+        Some(f) if f.name() == Some("csrf") && f.file_name().is_none() => {
+            let token = f.text().await.map_err(|_| FormError::Malformed)?;
+            if !crate::accounts::web::same(token.trim(), expected) {
+                return Err(FormError::Csrf);
+            }
+            Ok(token.len() as u64)
+        }
+        _ => Err(FormError::Csrf),
+    }
+}
+
 /// Read a multipart form: its first field must be the anti-forgery token
 /// (checked before any file is read); then plain values (each capped), and
 /// every non-empty file field through the file checks and the uploader's
@@ -414,17 +453,7 @@ pub async fn read_form(
     let who = Uploader { person_id, staff };
     let now = Utc::now();
     let mut form = UploadForm::default();
-    let first = mp.next_field().await.map_err(|_| FormError::Malformed)?;
-    let mut total: u64 = match first {
-        Some(f) if f.name() == Some("csrf") && f.file_name().is_none() => {
-            let token = f.text().await.map_err(|_| FormError::Malformed)?;
-            if !crate::accounts::web::same(token.trim(), &expected) {
-                return Err(FormError::Csrf);
-            }
-            token.len() as u64
-        }
-        _ => return Err(FormError::Csrf),
-    };
+    let mut total = check_token(&mut mp, &expected).await?;
     let mut fields = 1;
     let mut files = 0;
     while let Some(mut field) = mp.next_field().await.map_err(|_| FormError::Malformed)? {
@@ -437,12 +466,7 @@ pub async fn read_form(
             Some(file_name) => {
                 if file_name.is_empty() {
                     // An empty file input: nothing chosen. Drain it, counting.
-                    while let Some(chunk) = field.chunk().await.map_err(|_| FormError::Malformed)? {
-                        total = total.saturating_add(chunk.len() as u64);
-                        if total > uploads.request_max_bytes {
-                            return Err(FormError::TooLong);
-                        }
-                    }
+                    drain(&mut field, &mut total, uploads.request_max_bytes).await?;
                     continue;
                 }
                 files += 1;
@@ -475,13 +499,7 @@ pub async fn read_form(
                 }
             }
             None => {
-                let mut buf = Vec::new();
-                while let Some(chunk) = field.chunk().await.map_err(|_| FormError::Malformed)? {
-                    if buf.len() + chunk.len() > MAX_FIELD_BYTES {
-                        return Err(FormError::TooLong);
-                    }
-                    buf.extend_from_slice(&chunk);
-                }
+                let buf = read_value(&mut field).await?;
                 total = total.saturating_add(buf.len() as u64);
                 if total > uploads.request_max_bytes {
                     return Err(FormError::TooLong);

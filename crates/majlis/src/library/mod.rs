@@ -8,7 +8,13 @@
 //! - `resources.rs`: creating resources and their language versions;
 //! - `rules.rs`: the queries the pages run (filters, visibility in the query);
 //! - `compendium.rs`: editions, chapters, and the print data for PDFs;
-//! - `routes.rs`: HTML pages and the JSON API; `templates/` beside.
+//! - `routes/`: HTML pages and the JSON API, one file per page or flow;
+//!   `templates/` beside.
+//!
+//! Only `routes/` and `files.rs` (which reads multipart upload forms) see
+//! HTTP; the others return their own errors (`LibraryError`,
+//! `PracticeError`, `ResourceError`, `CompendiumError`), which
+//! `routes/mod.rs` turns into `AppError`.
 
 pub mod compendium;
 pub mod entities;

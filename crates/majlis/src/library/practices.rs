@@ -342,6 +342,97 @@ fn year(
     y
 }
 
+/// A new practice's first snapshot: its title in the original language (a
+/// placeholder while the title is still to be written, checked afterwards).
+fn first_snapshot(orig: Locale, title: &str) -> Result<Snapshot, Vec<FieldError>> {
+    Ok(Snapshot {
+        title: TrText::new(orig, if title.is_empty() { "-" } else { title }).map_err(|_| {
+            vec![FieldError {
+                field: "title",
+                message: "form-error-required",
+            }]
+        })?,
+        municipality_id: None,
+        organisation_id: None,
+        country_code: None,
+        themes: BTreeSet::new(),
+        content: PracticeContent::default(),
+    })
+}
+
+/// The first step's fields that only the original language carries: who
+/// owns the practice, where, its contact, themes and period.
+fn about_in_original(
+    next: &mut Snapshot,
+    raw: &RawForm,
+    known: &Known<'_>,
+    errors: &mut Vec<FieldError>,
+) {
+    let (mut m, mut o) = (None, None);
+    let owner = raw.get("owner").trim();
+    if let Some(id) = owner.strip_prefix("m:").and_then(|s| s.parse::<i32>().ok()) {
+        if known.municipalities.contains(&id) {
+            m = Some(id);
+        } else {
+            err(errors, "owner", "form-error-choose");
+        }
+    } else if let Some(id) = owner.strip_prefix("o:").and_then(|s| s.parse::<i32>().ok()) {
+        if known.organisations.contains(&id) {
+            o = Some(id);
+        } else {
+            err(errors, "owner", "form-error-choose");
+        }
+    } else if !owner.is_empty() {
+        err(errors, "owner", "form-error-choose");
+    }
+    next.municipality_id = m;
+    next.organisation_id = o;
+    let country = raw.get("country").trim().to_uppercase();
+    next.country_code = if country.is_empty() {
+        None
+    } else if known.countries.contains(&country) {
+        Some(country)
+    } else {
+        err(errors, "country", "form-error-choose");
+        None
+    };
+    next.content.city = short(raw, "city", errors);
+    next.content.department = short(raw, "department", errors);
+    next.content.contact_name = short(raw, "contact_name", errors);
+    let email = raw.get("contact_email").trim();
+    next.content.contact_email = if email.is_empty() {
+        String::new()
+    } else {
+        match Email::parse(email) {
+            Ok(e) => e.as_str().to_owned(),
+            Err(_) => {
+                err(errors, "contact_email", "form-error-email");
+                email.to_owned()
+            }
+        }
+    };
+    let mut themes = BTreeSet::new();
+    for t in raw.all("theme") {
+        match t.parse::<i32>().ok().filter(|id| known.themes.contains(id)) {
+            Some(id) => {
+                themes.insert(id);
+            }
+            None => err(errors, "themes", "form-error-choose"),
+        }
+    }
+    next.themes = themes;
+    let start = year(raw, "start_year", known.this_year, errors);
+    let end = year(raw, "end_year", known.this_year, errors);
+    if let (Some(s), Some(e)) = (start, end)
+        && e < s
+    {
+        err(errors, "end_year", "form-error-period");
+    }
+    next.content.start_year = start;
+    next.content.end_year = end;
+    next.content.ongoing = raw.has("ongoing");
+}
+
 /// Apply one step of the form, written in `lang`, to a practice (`None`
 /// for a new one). Nothing changes unless the whole step is valid.
 pub fn apply_step(
@@ -367,34 +458,12 @@ pub fn apply_step(
     let title_value = raw.get("title").trim().to_owned();
     let mut next = match current {
         Some(c) => c.clone(),
+        None if step == Step::About => first_snapshot(orig, &title_value)?,
         None => {
-            if step != Step::About {
-                return Err(vec![FieldError {
-                    field: "title",
-                    message: "form-error-required",
-                }]);
-            }
-            Snapshot {
-                title: TrText::new(
-                    orig,
-                    if title_value.is_empty() {
-                        "-"
-                    } else {
-                        &title_value
-                    },
-                )
-                .map_err(|_| {
-                    vec![FieldError {
-                        field: "title",
-                        message: "form-error-required",
-                    }]
-                })?,
-                municipality_id: None,
-                organisation_id: None,
-                country_code: None,
-                themes: BTreeSet::new(),
-                content: PracticeContent::default(),
-            }
+            return Err(vec![FieldError {
+                field: "title",
+                message: "form-error-required",
+            }]);
         }
     };
 
@@ -416,69 +485,7 @@ pub fn apply_step(
             next.title.set(lang, title_value);
         }
         if in_original {
-            let (mut m, mut o) = (None, None);
-            let owner = raw.get("owner").trim();
-            if let Some(id) = owner.strip_prefix("m:").and_then(|s| s.parse::<i32>().ok()) {
-                if known.municipalities.contains(&id) {
-                    m = Some(id);
-                } else {
-                    err(&mut errors, "owner", "form-error-choose");
-                }
-            } else if let Some(id) = owner.strip_prefix("o:").and_then(|s| s.parse::<i32>().ok()) {
-                if known.organisations.contains(&id) {
-                    o = Some(id);
-                } else {
-                    err(&mut errors, "owner", "form-error-choose");
-                }
-            } else if !owner.is_empty() {
-                err(&mut errors, "owner", "form-error-choose");
-            }
-            next.municipality_id = m;
-            next.organisation_id = o;
-            let country = raw.get("country").trim().to_uppercase();
-            next.country_code = if country.is_empty() {
-                None
-            } else if known.countries.contains(&country) {
-                Some(country)
-            } else {
-                err(&mut errors, "country", "form-error-choose");
-                None
-            };
-            next.content.city = short(raw, "city", &mut errors);
-            next.content.department = short(raw, "department", &mut errors);
-            next.content.contact_name = short(raw, "contact_name", &mut errors);
-            let email = raw.get("contact_email").trim();
-            next.content.contact_email = if email.is_empty() {
-                String::new()
-            } else {
-                match Email::parse(email) {
-                    Ok(e) => e.as_str().to_owned(),
-                    Err(_) => {
-                        err(&mut errors, "contact_email", "form-error-email");
-                        email.to_owned()
-                    }
-                }
-            };
-            let mut themes = BTreeSet::new();
-            for t in raw.all("theme") {
-                match t.parse::<i32>().ok().filter(|id| known.themes.contains(id)) {
-                    Some(id) => {
-                        themes.insert(id);
-                    }
-                    None => err(&mut errors, "themes", "form-error-choose"),
-                }
-            }
-            next.themes = themes;
-            let start = year(raw, "start_year", known.this_year, &mut errors);
-            let end = year(raw, "end_year", known.this_year, &mut errors);
-            if let (Some(s), Some(e)) = (start, end)
-                && e < s
-            {
-                err(&mut errors, "end_year", "form-error-period");
-            }
-            next.content.start_year = start;
-            next.content.end_year = end;
-            next.content.ongoing = raw.has("ongoing");
+            about_in_original(&mut next, raw, known, &mut errors);
         }
     }
     if step == Step::Results && in_original {
@@ -607,6 +614,80 @@ pub async fn snapshot_of(
     load(db, id).await
 }
 
+/// A new practice (a draft, version 1) holding `next`; its id.
+async fn insert_draft(
+    tx: &impl ConnectionTrait,
+    actor: &Actor,
+    next: &Snapshot,
+    now: DateTime<Utc>,
+) -> Result<i32, PracticeError> {
+    authorize(Some(actor), Action::CreatePractice)?;
+    if let Some(m) = next.municipality_id {
+        authorize(Some(actor), Action::ActForMunicipality(m))?;
+    }
+    let p = practice::ActiveModel {
+        id: NotSet,
+        slug: Set(slug_for(next.title.original(), rand::random())),
+        status: Set(PracticeStatus::Draft.code().to_owned()),
+        title: Set(next.title.clone()),
+        summary: Set(next.summary()),
+        municipality_id: Set(next.municipality_id),
+        organisation_id: Set(next.organisation_id),
+        country_code: Set(next.country_code.clone()),
+        year: Set(next.content.start_year),
+        langs: Set(next.langs()),
+        content: Set(next.content.clone()),
+        version: Set(1),
+        author_id: Set(Some(actor.person_id)),
+        created_at: Set(now),
+        updated_at: Set(now),
+        published_at: Set(None),
+        last_verified: Set(None),
+    }
+    .insert(tx)
+    .await?;
+    Ok(p.id)
+}
+
+/// Write `next` over practice `id` as its next version (its themes are
+/// cleared, to be written again): the version number, the status, and the
+/// snapshot it replaces.
+async fn update_row(
+    tx: &impl ConnectionTrait,
+    actor: &Actor,
+    id: i32,
+    next: &Snapshot,
+    now: DateTime<Utc>,
+) -> Result<(i32, PracticeStatus, Snapshot), PracticeError> {
+    let (p, before) = load(tx, id).await?;
+    authorize(Some(actor), Action::EditPractice(p.policy_ref()))?;
+    if let Some(m) = next
+        .municipality_id
+        .filter(|m| Some(*m) != p.municipality_id)
+    {
+        authorize(Some(actor), Action::ActForMunicipality(m))?;
+    }
+    let number = p.version + 1;
+    let status = p.status();
+    let mut am: practice::ActiveModel = p.into();
+    am.title = Set(next.title.clone());
+    am.summary = Set(next.summary());
+    am.municipality_id = Set(next.municipality_id);
+    am.organisation_id = Set(next.organisation_id);
+    am.country_code = Set(next.country_code.clone());
+    am.year = Set(next.content.start_year);
+    am.langs = Set(next.langs());
+    am.content = Set(next.content.clone());
+    am.version = Set(number);
+    am.updated_at = Set(now);
+    am.update(tx).await?;
+    practice_theme::Entity::delete_many()
+        .filter(practice_theme::Column::PracticeId.eq(id))
+        .exec(tx)
+        .await?;
+    Ok((number, status, before))
+}
+
 /// Save a practice's content as a new version (creating the practice as a
 /// draft when `id` is `None`). Returns the practice's id.
 pub async fn save(
@@ -618,65 +699,16 @@ pub async fn save(
     now: DateTime<Utc>,
 ) -> Result<i32, PracticeError> {
     let tx = db.begin_write().await?;
-    let mut previous: Option<Snapshot> = None;
-    let (id, number, status) = match id {
-        None => {
-            authorize(Some(actor), Action::CreatePractice)?;
-            if let Some(m) = next.municipality_id {
-                authorize(Some(actor), Action::ActForMunicipality(m))?;
-            }
-            let p = practice::ActiveModel {
-                id: NotSet,
-                slug: Set(slug_for(next.title.original(), rand::random())),
-                status: Set(PracticeStatus::Draft.code().to_owned()),
-                title: Set(next.title.clone()),
-                summary: Set(next.summary()),
-                municipality_id: Set(next.municipality_id),
-                organisation_id: Set(next.organisation_id),
-                country_code: Set(next.country_code.clone()),
-                year: Set(next.content.start_year),
-                langs: Set(next.langs()),
-                content: Set(next.content.clone()),
-                version: Set(1),
-                author_id: Set(Some(actor.person_id)),
-                created_at: Set(now),
-                updated_at: Set(now),
-                published_at: Set(None),
-                last_verified: Set(None),
-            }
-            .insert(&tx)
-            .await?;
-            (p.id, 1, PracticeStatus::Draft)
-        }
+    let (id, number, status, previous) = match id {
+        None => (
+            insert_draft(&tx, actor, &next, now).await?,
+            1,
+            PracticeStatus::Draft,
+            None,
+        ),
         Some(id) => {
-            let (p, before) = load(&tx, id).await?;
-            previous = Some(before);
-            authorize(Some(actor), Action::EditPractice(p.policy_ref()))?;
-            if let Some(m) = next
-                .municipality_id
-                .filter(|m| Some(*m) != p.municipality_id)
-            {
-                authorize(Some(actor), Action::ActForMunicipality(m))?;
-            }
-            let number = p.version + 1;
-            let status = p.status();
-            let mut am: practice::ActiveModel = p.into();
-            am.title = Set(next.title.clone());
-            am.summary = Set(next.summary());
-            am.municipality_id = Set(next.municipality_id);
-            am.organisation_id = Set(next.organisation_id);
-            am.country_code = Set(next.country_code.clone());
-            am.year = Set(next.content.start_year);
-            am.langs = Set(next.langs());
-            am.content = Set(next.content.clone());
-            am.version = Set(number);
-            am.updated_at = Set(now);
-            am.update(&tx).await?;
-            practice_theme::Entity::delete_many()
-                .filter(practice_theme::Column::PracticeId.eq(id))
-                .exec(&tx)
-                .await?;
-            (id, number, status)
+            let (number, status, before) = update_row(&tx, actor, id, &next, now).await?;
+            (id, number, status, Some(before))
         }
     };
     for theme_id in &next.themes {
@@ -920,6 +952,21 @@ pub async fn transition(
 /// event links go with it (the database cascades); a consultation
 /// contribution that shared it keeps its text, no longer linked. Stored files
 /// stay: the same file may serve other documents.
+/// Whether `actor` may delete practice `id`: asked before a deletion form's
+/// confirmation is looked at, so who may not is told so first.
+pub async fn may_delete(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: i32,
+) -> Result<(), PracticeError> {
+    let p = practice::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(PracticeError::NotFound)?;
+    authorize(Some(actor), Action::DeletePractice(p.policy_ref()))?;
+    Ok(())
+}
+
 pub async fn delete(
     db: &Db,
     origin: &Origin,

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Utc};
 use majlis_files::Stored;
 use sea_orm::ActiveValue::{NotSet, Set};
-use sea_orm::{ActiveModelTrait, DbErr, EntityTrait};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait};
 
 use super::entities::{
     resource, resource_country, resource_organisation, resource_theme, resource_version,
@@ -98,6 +98,76 @@ fn per_locale(form: &UploadForm, prefix: &str) -> Vec<(Locale, String)> {
         .collect()
 }
 
+/// A resource's title and summary, each in the languages written (the
+/// original must carry the title; a summary, if any, in the original too).
+fn texts(
+    form: &UploadForm,
+    orig: Option<Locale>,
+    errors: &mut Vec<FieldError>,
+) -> (Option<TrText>, Option<TrText>) {
+    let titles = per_locale(form, "title");
+    let summaries = per_locale(form, "summary");
+    if titles
+        .iter()
+        .any(|(_, v)| v.trim().chars().count() > MAX_TITLE)
+    {
+        err(errors, "title", "form-error-too-long");
+    }
+    if summaries
+        .iter()
+        .any(|(_, v)| v.trim().chars().count() > MAX_SUMMARY)
+    {
+        err(errors, "summary", "form-error-too-long");
+    }
+    let title = orig.and_then(|o| TrText::from_values(o, titles).ok());
+    if orig.is_some() && title.is_none() {
+        err(errors, "title", "form-error-original");
+    }
+    let summary = match orig {
+        Some(o) if summaries.iter().any(|(_, v)| !v.trim().is_empty()) => {
+            let s = TrText::from_values(o, summaries).ok();
+            if s.is_none() {
+                err(errors, "summary", "form-error-original");
+            }
+            s
+        }
+        _ => None,
+    };
+    (title, summary)
+}
+
+/// A resource's year (1950 to next year) and month, both optional.
+fn date(
+    form: &UploadForm,
+    this_year: i32,
+    errors: &mut Vec<FieldError>,
+) -> (Option<i32>, Option<i32>) {
+    let year = match form.get("year").trim() {
+        "" => None,
+        y => {
+            let y = y
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (1950..=this_year + 1).contains(y));
+            if y.is_none() {
+                err(errors, "year", "form-error-year");
+            }
+            y
+        }
+    };
+    let month = match form.get("month").trim() {
+        "" => None,
+        m => {
+            let m = m.parse::<i32>().ok().filter(|m| (1..=12).contains(m));
+            if m.is_none() {
+                err(errors, "month", "form-error-choose");
+            }
+            m
+        }
+    };
+    (year, month)
+}
+
 /// Parse the description part of a resource form.
 pub fn parse_resource(
     form: &UploadForm,
@@ -112,59 +182,10 @@ pub fn parse_resource(
     if orig.is_none() {
         err(&mut errors, "orig", "form-error-choose");
     }
-    let titles = per_locale(form, "title");
-    let summaries = per_locale(form, "summary");
-    if titles
-        .iter()
-        .any(|(_, v)| v.trim().chars().count() > MAX_TITLE)
-    {
-        err(&mut errors, "title", "form-error-too-long");
-    }
-    if summaries
-        .iter()
-        .any(|(_, v)| v.trim().chars().count() > MAX_SUMMARY)
-    {
-        err(&mut errors, "summary", "form-error-too-long");
-    }
-    let title = orig.and_then(|o| TrText::from_values(o, titles).ok());
-    if orig.is_some() && title.is_none() {
-        err(&mut errors, "title", "form-error-original");
-    }
-    let summary = match orig {
-        Some(o) if summaries.iter().any(|(_, v)| !v.trim().is_empty()) => {
-            let s = TrText::from_values(o, summaries).ok();
-            if s.is_none() {
-                err(&mut errors, "summary", "form-error-original");
-            }
-            s
-        }
-        _ => None,
-    };
+    let (title, summary) = texts(form, orig, &mut errors);
     let authors = opt_short(form, "authors", &mut errors);
     let licence = opt_short(form, "licence", &mut errors);
-    let year = match form.get("year").trim() {
-        "" => None,
-        y => {
-            let y = y
-                .parse::<i32>()
-                .ok()
-                .filter(|y| (1950..=known.this_year + 1).contains(y));
-            if y.is_none() {
-                err(&mut errors, "year", "form-error-year");
-            }
-            y
-        }
-    };
-    let month = match form.get("month").trim() {
-        "" => None,
-        m => {
-            let m = m.parse::<i32>().ok().filter(|m| (1..=12).contains(m));
-            if m.is_none() {
-                err(&mut errors, "month", "form-error-choose");
-            }
-            m
-        }
-    };
+    let (year, month) = date(form, known.this_year, &mut errors);
     let visibility = VisibilityCode::from_code(form.get("visibility"));
     if visibility.is_none() {
         err(&mut errors, "visibility", "form-error-choose");
@@ -307,6 +328,42 @@ async fn insert_version(
     Ok(())
 }
 
+/// A resource's themes, countries and organisations (after the old ones,
+/// if any, were removed).
+async fn write_links(
+    tx: &impl ConnectionTrait,
+    resource_id: i32,
+    themes: BTreeSet<i32>,
+    countries: BTreeSet<String>,
+    organisations: BTreeSet<i32>,
+) -> Result<(), DbErr> {
+    for t in themes {
+        resource_theme::ActiveModel {
+            resource_id: Set(resource_id),
+            theme_id: Set(t),
+        }
+        .insert(tx)
+        .await?;
+    }
+    for c in countries {
+        resource_country::ActiveModel {
+            resource_id: Set(resource_id),
+            country_code: Set(c),
+        }
+        .insert(tx)
+        .await?;
+    }
+    for o in organisations {
+        resource_organisation::ActiveModel {
+            resource_id: Set(resource_id),
+            organisation_id: Set(o),
+        }
+        .insert(tx)
+        .await?;
+    }
+    Ok(())
+}
+
 /// Add a resource (and its first language version, if any).
 pub async fn create(
     db: &Db,
@@ -335,30 +392,14 @@ pub async fn create(
     }
     .insert(&tx)
     .await?;
-    for t in input.themes {
-        resource_theme::ActiveModel {
-            resource_id: Set(r.id),
-            theme_id: Set(t),
-        }
-        .insert(&tx)
-        .await?;
-    }
-    for c in input.countries {
-        resource_country::ActiveModel {
-            resource_id: Set(r.id),
-            country_code: Set(c),
-        }
-        .insert(&tx)
-        .await?;
-    }
-    for o in input.organisations {
-        resource_organisation::ActiveModel {
-            resource_id: Set(r.id),
-            organisation_id: Set(o),
-        }
-        .insert(&tx)
-        .await?;
-    }
+    write_links(
+        &tx,
+        r.id,
+        input.themes,
+        input.countries,
+        input.organisations,
+    )
+    .await?;
     if let Some(v) = &version {
         insert_version(&tx, r.id, v, now).await?;
     }
@@ -478,30 +519,14 @@ pub async fn update(
         .filter(resource_organisation::Column::ResourceId.eq(resource_id))
         .exec(&tx)
         .await?;
-    for t in input.themes {
-        resource_theme::ActiveModel {
-            resource_id: Set(resource_id),
-            theme_id: Set(t),
-        }
-        .insert(&tx)
-        .await?;
-    }
-    for c in input.countries {
-        resource_country::ActiveModel {
-            resource_id: Set(resource_id),
-            country_code: Set(c),
-        }
-        .insert(&tx)
-        .await?;
-    }
-    for o in input.organisations {
-        resource_organisation::ActiveModel {
-            resource_id: Set(resource_id),
-            organisation_id: Set(o),
-        }
-        .insert(&tx)
-        .await?;
-    }
+    write_links(
+        &tx,
+        resource_id,
+        input.themes,
+        input.countries,
+        input.organisations,
+    )
+    .await?;
     outbox::record(&tx, "resource", resource_id, Op::Updated).await?;
     audit::record(
         &tx,

@@ -9,7 +9,7 @@ use sea_orm::{
 };
 
 use super::entities::{
-    compendium, compendium_chapter, compendium_entry, practice, practice_attachment,
+    compendium, compendium_chapter, compendium_entry, file_object, practice, practice_attachment,
     practice_resource, practice_review, practice_theme, resource, resource_country,
     resource_organisation, resource_theme, resource_version,
 };
@@ -18,11 +18,33 @@ use crate::accounts::policy::{Action, Actor, Visibility, can};
 use crate::directory::entities::{country, municipality, organisation, theme};
 use crate::directory::reference::Reference;
 use crate::directory::rules::{
-    CountryCode, Page, PageRequest, Slug, empty_page, non_empty, parse_opt, theme_ids_column,
-    themes_of,
+    CountryCode, Page, PageRequest, Slug, empty_page, non_empty, theme_ids_column, themes_of,
 };
 use crate::i18n::{Locale, TrText};
-use crate::web::AppError;
+
+/// What reading the library can fail with. The web layer turns it into a
+/// response (`routes`), so these rules never see HTTP.
+#[derive(Debug, thiserror::Error)]
+pub enum LibraryError {
+    /// A filter value could not be understood; names the query parameter.
+    #[error("bad value for {field}")]
+    BadFilter { field: &'static str },
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+/// An optional query value: absent or blank is `None`; present but not
+/// understood is an error naming `field`.
+fn parse_opt<T>(
+    v: Option<&str>,
+    field: &'static str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<Option<T>, LibraryError> {
+    match non_empty(v) {
+        None => Ok(None),
+        Some(v) => parse(v).map(Some).ok_or(LibraryError::BadFilter { field }),
+    }
+}
 
 /// How a list is ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -68,8 +90,8 @@ pub struct LibraryFilter {
 }
 
 impl LibraryFilter {
-    /// Parse the query's values; a malformed one is a 400 naming the field.
-    pub fn parse(get: impl Fn(&str) -> Option<String>) -> Result<Self, AppError> {
+    /// Parse the query's values; a malformed one is an error naming the field.
+    pub fn parse(get: impl Fn(&str) -> Option<String>) -> Result<Self, LibraryError> {
         let g = |k: &str| get(k);
         Ok(LibraryFilter {
             kind: parse_opt(g("kind").as_deref(), "kind", ResourceKind::from_code)?,
@@ -541,6 +563,26 @@ pub struct ReviewEntry {
     pub created_at: chrono::DateTime<chrono::Utc>,
 }
 
+/// A practice's review history, oldest first, with its authors' names.
+async fn review_history<C: ConnectionTrait>(db: &C, id: i32) -> Result<Vec<ReviewEntry>, DbErr> {
+    practice_review::Entity::find()
+        .select_only()
+        .column(practice_review::Column::Action)
+        .column(practice_review::Column::Body)
+        .column(practice_review::Column::CreatedAt)
+        .column_as(
+            Expr::cust(
+                "(SELECT display_name FROM person WHERE person.id = practice_review.author_id)",
+            ),
+            "author_name",
+        )
+        .filter(practice_review::Column::PracticeId.eq(id))
+        .order_by_asc(practice_review::Column::Id)
+        .into_model::<ReviewEntry>()
+        .all(db)
+        .await
+}
+
 /// A practice the reader may see (`None` otherwise), in a fixed number of
 /// queries; the review history only for those who may act on it.
 pub async fn practice_detail<C: ConnectionTrait>(
@@ -594,22 +636,7 @@ pub async fn practice_detail<C: ConnectionTrait>(
             || (p.status() != PracticeStatus::Published
                 && can(Some(a), Action::ViewPractice(p.policy_ref())))
     }) {
-        practice_review::Entity::find()
-            .select_only()
-            .column(practice_review::Column::Action)
-            .column(practice_review::Column::Body)
-            .column(practice_review::Column::CreatedAt)
-            .column_as(
-                Expr::cust(
-                    "(SELECT display_name FROM person WHERE person.id = practice_review.author_id)",
-                ),
-                "author_name",
-            )
-            .filter(practice_review::Column::PracticeId.eq(id))
-            .order_by_asc(practice_review::Column::Id)
-            .into_model::<ReviewEntry>()
-            .all(db)
-            .await?
+        review_history(db, id).await?
     } else {
         Vec::new()
     };
@@ -676,6 +703,44 @@ pub async fn readable_file<C: ConnectionTrait>(
         .map(|(a, _)| FileUse {
             file_name: a.file_name,
         }))
+}
+
+/// A file as a download: the name it goes by and what it holds.
+#[derive(Clone, Debug)]
+pub struct Download {
+    pub file_name: Option<String>,
+    pub kind: majlis_files::FileKind,
+}
+
+/// [`readable_file`] with the stored file's kind: `None` when the reader
+/// may not see it, or it has no record of a known kind.
+pub async fn download<C: ConnectionTrait>(
+    db: &C,
+    actor: Option<&Actor>,
+    sha: &str,
+) -> Result<Option<Download>, DbErr> {
+    let Some(found) = readable_file(db, actor, sha).await? else {
+        return Ok(None);
+    };
+    let Some(object) = file_object::Entity::find_by_id(sha).one(db).await? else {
+        return Ok(None);
+    };
+    Ok(object.kind.parse().ok().map(|kind| Download {
+        file_name: found.file_name,
+        kind,
+    }))
+}
+
+/// A practice's attachments, in the order they were added.
+pub async fn attachments_of<C: ConnectionTrait>(
+    db: &C,
+    practice_id: i32,
+) -> Result<Vec<practice_attachment::Model>, DbErr> {
+    practice_attachment::Entity::find()
+        .filter(practice_attachment::Column::PracticeId.eq(practice_id))
+        .order_by_asc(practice_attachment::Column::Id)
+        .all(db)
+        .await
 }
 
 trait AlsoPractice {

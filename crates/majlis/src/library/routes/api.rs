@@ -1,0 +1,286 @@
+//! The library's JSON API: resources and practices.
+
+use std::collections::BTreeMap;
+
+use axum::Json;
+use axum::extract::{Path, State};
+use serde::Serialize;
+
+use super::{filter, id, page_request, urlencode};
+use crate::directory::entities::theme;
+use crate::directory::routes::ApiList;
+use crate::i18n::{Locale, TrText};
+use crate::library::PracticeStatus;
+use crate::library::practices::TextField;
+use crate::library::rules::{self, PracticeScope, ResourceCard};
+use crate::web::{AppError, AppState, PageCtx, Params};
+
+#[derive(Serialize)]
+pub(super) struct ApiResource {
+    id: i32,
+    kind: String,
+    title: String,
+    summary: Option<String>,
+    year: Option<i32>,
+    visibility: String,
+    languages: Vec<String>,
+    themes: Vec<String>,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct ApiVersion {
+    lang: String,
+    title: Option<String>,
+    file: Option<String>,
+    link: Option<String>,
+    available: bool,
+}
+
+#[derive(Serialize)]
+pub(super) struct ApiResourceDetail {
+    #[serde(flatten)]
+    resource: ApiResource,
+    authors: Option<String>,
+    licence: Option<String>,
+    versions: Vec<ApiVersion>,
+    countries: Vec<String>,
+    practices: Vec<i32>,
+}
+
+fn api_resource_of(c: &ResourceCard, l: Locale) -> ApiResource {
+    let r = &c.resource;
+    ApiResource {
+        id: r.id,
+        kind: r.kind.clone(),
+        title: r.title.text(l).to_owned(),
+        summary: r.summary.as_ref().map(|s| s.text(l).to_owned()),
+        year: r.year,
+        visibility: r.visibility.clone(),
+        languages: c.langs.clone(),
+        themes: c.themes.iter().map(|t| t.slug.clone()).collect(),
+        url: format!("/library/{}", r.id),
+    }
+}
+
+/// `GET /api/v1/resources`: the library's filters; what the caller may see.
+pub(super) async fn api_resources(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: Params,
+) -> Result<Json<ApiList<ApiResource>>, AppError> {
+    let f = filter(&params)?;
+    let pr = page_request(&params)?;
+    let page = rules::list_resources(
+        state.db.read(),
+        &state.directory.reference,
+        ctx.actor(),
+        &f,
+        pr,
+    )
+    .await?;
+    Ok(Json(ApiList {
+        items: page
+            .items
+            .iter()
+            .map(|c| api_resource_of(c, ctx.locale))
+            .collect(),
+        total: page.total,
+        page: page.page,
+        per_page: page.per_page,
+    }))
+}
+
+/// `GET /api/v1/resources/{id}`
+pub(super) async fn api_resource(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(s): Path<String>,
+) -> Result<Json<ApiResourceDetail>, AppError> {
+    let r = rules::resource_detail(
+        state.db.read(),
+        &state.directory.reference,
+        ctx.actor(),
+        id(&s)?,
+    )
+    .await?
+    .ok_or(AppError::NotFound)?;
+    Ok(Json(ApiResourceDetail {
+        resource: api_resource_of(&r.card, ctx.locale),
+        authors: r.card.resource.authors.clone(),
+        licence: r.card.resource.licence.clone(),
+        versions: r
+            .versions
+            .iter()
+            .map(|v| ApiVersion {
+                lang: v.lang.clone(),
+                title: v.title.clone(),
+                file: v.file_sha256.as_ref().map(|sha| {
+                    format!(
+                        "/files/{sha}/{}",
+                        urlencode(v.file_name.as_deref().unwrap_or("file"))
+                    )
+                }),
+                link: v.url.clone(),
+                available: v.file_sha256.is_some() || v.url.is_some(),
+            })
+            .collect(),
+        countries: r.countries.iter().map(|c| c.code.clone()).collect(),
+        practices: r.practices.iter().map(|p| p.id).collect(),
+    }))
+}
+
+#[derive(Serialize)]
+pub(super) struct ApiPractice {
+    id: i32,
+    title: String,
+    title_lang: String,
+    original_language: String,
+    summary: Option<String>,
+    owner: Option<String>,
+    country: Option<String>,
+    year: Option<i32>,
+    status: String,
+    themes: Vec<String>,
+    url: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct ApiPracticeDetail {
+    #[serde(flatten)]
+    practice: ApiPractice,
+    city: String,
+    department: String,
+    period: PeriodJson,
+    sections: BTreeMap<&'static str, String>,
+    presented_at: String,
+    attachments: Vec<ApiVersion>,
+    resources: Vec<i32>,
+    sheet: String,
+    last_verified: Option<chrono::NaiveDate>,
+}
+
+#[derive(Serialize)]
+struct PeriodJson {
+    start: Option<i32>,
+    end: Option<i32>,
+    ongoing: bool,
+}
+
+fn api_practice_of(
+    p: &crate::library::entities::practice::Model,
+    status: PracticeStatus,
+    themes: &[theme::Model],
+    owner: Option<&TrText>,
+    l: Locale,
+) -> ApiPractice {
+    let shown = p.title.show(l);
+    ApiPractice {
+        id: p.id,
+        title: shown.text.to_owned(),
+        title_lang: shown.locale.code().to_owned(),
+        original_language: p.title.orig().code().to_owned(),
+        summary: p.summary.as_ref().map(|s| s.text(l).to_owned()),
+        owner: owner.map(|o| o.text(l).to_owned()),
+        country: p.country_code.clone(),
+        year: p.year,
+        status: status.code().to_owned(),
+        themes: themes.iter().map(|t| t.slug.clone()).collect(),
+        url: format!("/practices/{}", p.id),
+    }
+}
+
+/// `GET /api/v1/practices`: published practices, with the library's filters.
+pub(super) async fn api_practices(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: Params,
+) -> Result<Json<ApiList<ApiPractice>>, AppError> {
+    let f = filter(&params)?;
+    let pr = page_request(&params)?;
+    let page = rules::list_practices(
+        state.db.read(),
+        &state.directory.reference,
+        &PracticeScope::Published,
+        &f,
+        pr,
+    )
+    .await?;
+    Ok(Json(ApiList {
+        items: page
+            .items
+            .iter()
+            .map(|c| {
+                api_practice_of(
+                    &c.practice,
+                    c.status,
+                    &c.themes,
+                    c.owner.as_ref(),
+                    ctx.locale,
+                )
+            })
+            .collect(),
+        total: page.total,
+        page: page.page,
+        per_page: page.per_page,
+    }))
+}
+
+/// `GET /api/v1/practices/{id}`: a practice the caller may see.
+pub(super) async fn api_practice(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(s): Path<String>,
+) -> Result<Json<ApiPracticeDetail>, AppError> {
+    let p = rules::practice_detail(
+        state.db.read(),
+        &state.directory.reference,
+        ctx.actor(),
+        id(&s)?,
+    )
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let l = ctx.locale;
+    let owner = p
+        .municipality
+        .as_ref()
+        .map(|m| &m.name)
+        .or(p.organisation.as_ref().map(|o| &o.name));
+    let pr = &p.practice;
+    let orig = pr.title.orig();
+    let c = &pr.content;
+    Ok(Json(ApiPracticeDetail {
+        practice: api_practice_of(pr, p.status, &p.themes, owner, l),
+        city: c.city.clone(),
+        department: c.department.clone(),
+        period: PeriodJson {
+            start: c.start_year,
+            end: c.end_year,
+            ongoing: c.ongoing,
+        },
+        sections: TextField::ALL
+            .iter()
+            .filter_map(|f| c.shown(*f, l, orig).map(|(t, _)| (f.code(), t.to_owned())))
+            .collect(),
+        presented_at: c.presented_at.clone(),
+        attachments: p
+            .attachments
+            .iter()
+            .map(|a| ApiVersion {
+                lang: a.lang.clone(),
+                title: Some(a.label.clone()),
+                file: a.file_sha256.as_ref().map(|sha| {
+                    format!(
+                        "/files/{sha}/{}",
+                        urlencode(a.file_name.as_deref().unwrap_or("file"))
+                    )
+                }),
+                link: a.url.clone(),
+                available: a.file_sha256.is_some() || a.url.is_some(),
+            })
+            .collect(),
+        resources: p.resources.iter().map(|r| r.id).collect(),
+        sheet: format!("/practices/{}/sheet?lang={}", pr.id, l.code()),
+        last_verified: pr.last_verified,
+    }))
+}
