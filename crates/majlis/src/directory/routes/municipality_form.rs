@@ -1,84 +1,22 @@
 //! `/municipalities/new` (coordinators) and `/municipalities/{slug}/edit`
 //! (coordinators, and the municipality's focal points).
 
-use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{Html, Response};
 
 use super::forms::{
-    Existing, all_countries, field_label, has_error, invalid, lang_label, per_locale, save_errors,
-    saved, theme_ids, value_in, values_of,
+    Existing, Fields, FormPage, invalid, per_locale, save_errors, saved, theme_ids, values_of,
 };
-use super::{kind_label, slug};
+use super::slug;
 use crate::accounts::policy::{Action, Coordinator, authorize};
 use crate::accounts::signin::SignedIn;
 use crate::accounts::web::{ClientInfo, CsrfForm, RequireRole, RequireSignedIn, origin_of};
-use crate::directory::MunicipalityKind;
 use crate::directory::editing::{self, FieldError, RawMunicipalityCreate, RawMunicipalityEdit};
-use crate::directory::entities::{country, municipality, theme};
+use crate::directory::entities::{municipality, theme};
 use crate::directory::rules::MunicipalityDetail;
 use crate::directory::service::Key;
-use crate::i18n::{Locale, TrText};
-use crate::web::{AppError, AppState, PageCtx, Section, render};
-
-#[derive(Template)]
-#[template(path = "directory/templates/municipality_form.html")]
-struct MunicipalityFormPage {
-    ctx: PageCtx,
-    /// `None`: a new municipality.
-    existing: Option<Existing>,
-    /// For an existing municipality only `form.edit` is shown.
-    form: RawMunicipalityCreate,
-    themes: Vec<theme::Model>,
-    countries: Vec<country::Model>,
-    kinds: &'static [MunicipalityKind],
-    errors: Vec<FieldError>,
-}
-
-impl MunicipalityFormPage {
-    fn heading(&self) -> String {
-        self.ctx.t(match self.existing {
-            Some(_) => "edit-municipality",
-            None => "municipality-new",
-        })
-    }
-    fn action(&self) -> String {
-        match &self.existing {
-            Some(x) => format!("/municipalities/{}/edit", x.slug),
-            None => "/municipalities/new".to_owned(),
-        }
-    }
-    fn submit_label(&self) -> String {
-        self.ctx.t(match self.existing {
-            Some(_) => "edit-save",
-            None => "municipality-create",
-        })
-    }
-    fn orig(&self) -> &str {
-        &self.form.edit.orig
-    }
-    fn lang_label(&self, l: &Locale) -> String {
-        lang_label(&self.ctx, l)
-    }
-    fn name_in(&self, l: &Locale) -> &str {
-        value_in(&self.form.edit.names, *l)
-    }
-    fn profile_in(&self, l: &Locale) -> &str {
-        value_in(&self.form.edit.profiles, *l)
-    }
-    fn theme_checked(&self, id: &i32) -> bool {
-        self.form.edit.themes.iter().any(|t| *t == id.to_string())
-    }
-    fn has_error(&self, field: &str) -> bool {
-        has_error(&self.errors, field)
-    }
-    fn field_label(&self, field: &str) -> String {
-        field_label(&self.ctx, field)
-    }
-    fn kind_label(&self, code: &str) -> String {
-        kind_label(&self.ctx, code, "municipality-kind")
-    }
-}
+use crate::i18n::TrText;
+use crate::web::{AppError, AppState, PageCtx, render};
 
 fn municipality_form(
     state: &AppState,
@@ -86,19 +24,8 @@ fn municipality_form(
     existing: Option<Existing>,
     form: RawMunicipalityCreate,
     errors: Vec<FieldError>,
-) -> MunicipalityFormPage {
-    MunicipalityFormPage {
-        countries: match existing {
-            Some(_) => Vec::new(),
-            None => all_countries(state, ctx.locale),
-        },
-        existing,
-        form,
-        themes: state.directory.reference.themes().to_vec(),
-        kinds: MunicipalityKind::ALL,
-        errors,
-        ctx: ctx.with_section(Section::Municipalities),
-    }
+) -> FormPage {
+    FormPage::new(state, ctx, existing, Fields::Municipality(form), errors)
 }
 
 /// A submitted profile field into `raw`; `false` when the key is not one.

@@ -1,81 +1,19 @@
 //! `/organisations/new` and `/organisations/{slug}/edit` (coordinators).
 
-use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{Html, Response};
 
 use super::forms::{
-    Existing, all_countries, field_label, has_error, invalid, lang_label, per_locale, save_errors,
-    saved, theme_ids, value_in, values_of,
+    Existing, Fields, FormPage, invalid, per_locale, save_errors, saved, theme_ids, values_of,
 };
-use super::{kind_label, slug};
+use super::slug;
 use crate::accounts::policy::Coordinator;
 use crate::accounts::web::{ClientInfo, CsrfForm, RequireRole, origin_of};
-use crate::directory::OrganisationKind;
 use crate::directory::editing::{self, FieldError, RawOrganisationCreate, RawOrganisationEdit};
-use crate::directory::entities::{country, theme};
 use crate::directory::rules::OrganisationCard;
 use crate::directory::service::Key;
-use crate::i18n::{Locale, TrText};
-use crate::web::{AppError, AppState, PageCtx, Section, render};
-
-#[derive(Template)]
-#[template(path = "directory/templates/organisation_form.html")]
-struct OrganisationFormPage {
-    ctx: PageCtx,
-    /// `None`: a new organisation.
-    existing: Option<Existing>,
-    form: RawOrganisationCreate,
-    themes: Vec<theme::Model>,
-    countries: Vec<country::Model>,
-    kinds: &'static [OrganisationKind],
-    errors: Vec<FieldError>,
-}
-
-impl OrganisationFormPage {
-    fn heading(&self) -> String {
-        self.ctx.t(match self.existing {
-            Some(_) => "organisation-edit",
-            None => "organisation-new",
-        })
-    }
-    fn action(&self) -> String {
-        match &self.existing {
-            Some(x) => format!("/organisations/{}/edit", x.slug),
-            None => "/organisations/new".to_owned(),
-        }
-    }
-    fn submit_label(&self) -> String {
-        self.ctx.t(match self.existing {
-            Some(_) => "edit-save",
-            None => "organisation-create",
-        })
-    }
-    fn orig(&self) -> &str {
-        &self.form.edit.orig
-    }
-    fn lang_label(&self, l: &Locale) -> String {
-        lang_label(&self.ctx, l)
-    }
-    fn name_in(&self, l: &Locale) -> &str {
-        value_in(&self.form.edit.names, *l)
-    }
-    fn description_in(&self, l: &Locale) -> &str {
-        value_in(&self.form.edit.descriptions, *l)
-    }
-    fn theme_checked(&self, id: &i32) -> bool {
-        self.form.edit.themes.iter().any(|t| *t == id.to_string())
-    }
-    fn has_error(&self, field: &str) -> bool {
-        has_error(&self.errors, field)
-    }
-    fn field_label(&self, field: &str) -> String {
-        field_label(&self.ctx, field)
-    }
-    fn kind_label(&self, code: &str) -> String {
-        kind_label(&self.ctx, code, "organisation-kind")
-    }
-}
+use crate::i18n::TrText;
+use crate::web::{AppError, AppState, PageCtx, render};
 
 fn organisation_form(
     state: &AppState,
@@ -83,16 +21,8 @@ fn organisation_form(
     existing: Option<Existing>,
     form: RawOrganisationCreate,
     errors: Vec<FieldError>,
-) -> OrganisationFormPage {
-    OrganisationFormPage {
-        countries: all_countries(state, ctx.locale),
-        existing,
-        form,
-        themes: state.directory.reference.themes().to_vec(),
-        kinds: OrganisationKind::ALL,
-        errors,
-        ctx: ctx.with_section(Section::Organisations),
-    }
+) -> FormPage {
+    FormPage::new(state, ctx, existing, Fields::Organisation(form), errors)
 }
 
 /// The organisation form from submitted pairs (the address aside).
