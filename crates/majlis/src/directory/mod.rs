@@ -3,7 +3,7 @@
 //! - `entities/`: storage records;
 //! - `rules.rs`: typed inputs and the queries and checks the pages use;
 //! - `reference.rs`: countries and themes every installation has;
-//! - `routes.rs`: HTML pages and the JSON API; `templates/` beside.
+//! - `routes/`: HTML pages, the edit forms and the JSON API; `templates/` beside.
 
 pub mod editing;
 pub mod entities;

@@ -14,7 +14,23 @@ use super::entities::{
 };
 use super::reference::Reference;
 use super::{MunicipalityKind, OrganisationKind};
-use crate::web::AppError;
+
+/// What reading the directory refuses. It knows no HTTP: handlers turn it
+/// into a response (see `routes`).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DirectoryError {
+    /// A query parameter could not be understood; `field` names it.
+    #[error("bad request: {field}")]
+    BadRequest { field: String },
+}
+
+impl DirectoryError {
+    pub fn bad_request(field: impl Into<String>) -> Self {
+        DirectoryError::BadRequest {
+            field: field.into(),
+        }
+    }
+}
 
 /// Largest page a list returns.
 pub const MAX_PER_PAGE: u64 = 100;
@@ -86,15 +102,16 @@ impl Default for PageRequest {
 }
 
 impl PageRequest {
-    /// Parse `page` and `per_page` as submitted; absent or empty means the default.
-    pub fn parse(page: Option<&str>, per_page: Option<&str>) -> Result<Self, AppError> {
+    /// Parse `page` and `per_page` as submitted; absent or empty means the
+    /// default. (`PageRequest::parse`, in `routes`, is this for handlers.)
+    pub fn from_query(page: Option<&str>, per_page: Option<&str>) -> Result<Self, DirectoryError> {
         let page = match non_empty(page) {
             None => 1,
             Some(p) => p
                 .parse::<u64>()
                 .ok()
                 .filter(|p| (1..=1_000_000).contains(p))
-                .ok_or_else(|| AppError::bad_request("page"))?,
+                .ok_or_else(|| DirectoryError::bad_request("page"))?,
         };
         let per_page = match non_empty(per_page) {
             None => DEFAULT_PER_PAGE,
@@ -102,7 +119,7 @@ impl PageRequest {
                 .parse::<u64>()
                 .ok()
                 .filter(|p| (1..=MAX_PER_PAGE).contains(p))
-                .ok_or_else(|| AppError::bad_request("per_page"))?,
+                .ok_or_else(|| DirectoryError::bad_request("per_page"))?,
         };
         Ok(PageRequest { page, per_page })
     }
@@ -151,7 +168,7 @@ impl MunicipalityFilter {
         country: Option<&str>,
         theme: Option<&str>,
         kind: Option<&str>,
-    ) -> Result<Self, AppError> {
+    ) -> Result<Self, DirectoryError> {
         Ok(MunicipalityFilter {
             country: parse_opt(country, "country", CountryCode::parse)?,
             theme: parse_opt(theme, "theme", Slug::parse)?,
@@ -173,7 +190,7 @@ impl OrganisationFilter {
         country: Option<&str>,
         theme: Option<&str>,
         kind: Option<&str>,
-    ) -> Result<Self, AppError> {
+    ) -> Result<Self, DirectoryError> {
         Ok(OrganisationFilter {
             country: parse_opt(country, "country", CountryCode::parse)?,
             theme: parse_opt(theme, "theme", Slug::parse)?,
@@ -186,12 +203,12 @@ pub fn parse_opt<T>(
     v: Option<&str>,
     field: &str,
     parse: impl Fn(&str) -> Option<T>,
-) -> Result<Option<T>, AppError> {
+) -> Result<Option<T>, DirectoryError> {
     match non_empty(v) {
         None => Ok(None),
         Some(v) => parse(v)
             .map(Some)
-            .ok_or_else(|| AppError::bad_request(field)),
+            .ok_or_else(|| DirectoryError::bad_request(field)),
     }
 }
 
@@ -721,14 +738,14 @@ mod tests {
     #[test]
     fn paging_input_is_checked() {
         assert_eq!(
-            PageRequest::parse(None, None).unwrap(),
+            PageRequest::from_query(None, None).unwrap(),
             PageRequest::default()
         );
         assert_eq!(
-            PageRequest::parse(Some(""), Some(" ")).unwrap(),
+            PageRequest::from_query(Some(""), Some(" ")).unwrap(),
             PageRequest::default()
         );
-        let p = PageRequest::parse(Some("3"), Some("10")).unwrap();
+        let p = PageRequest::from_query(Some("3"), Some("10")).unwrap();
         assert_eq!((p.page, p.per_page, p.offset()), (3, 10, 20));
         for (page, per) in [
             (Some("abc"), None),
@@ -740,8 +757,8 @@ mod tests {
         ] {
             assert!(
                 matches!(
-                    PageRequest::parse(page, per),
-                    Err(AppError::BadRequest { .. })
+                    PageRequest::from_query(page, per),
+                    Err(DirectoryError::BadRequest { .. })
                 ),
                 "{page:?} {per:?} must be refused"
             );
@@ -755,11 +772,11 @@ mod tests {
         assert_eq!(f.theme.unwrap().as_str(), "education");
         assert!(f.kind.is_none());
         match MunicipalityFilter::parse(Some("Türkiye"), None, None) {
-            Err(AppError::BadRequest { field }) => assert_eq!(field, "country"),
+            Err(DirectoryError::BadRequest { field }) => assert_eq!(field, "country"),
             other => panic!("expected a bad country, got {other:?}"),
         }
         match OrganisationFilter::parse(None, Some("Bad Slug!"), None) {
-            Err(AppError::BadRequest { field }) => assert_eq!(field, "theme"),
+            Err(DirectoryError::BadRequest { field }) => assert_eq!(field, "theme"),
             other => panic!("expected a bad theme, got {other:?}"),
         }
         assert!(OrganisationFilter::parse(None, None, Some("spaceship")).is_err());

@@ -1,0 +1,330 @@
+//! The directory's JSON API under `/api/v1/`.
+
+use std::collections::BTreeMap;
+
+use axum::Json;
+use axum::extract::{Path, State};
+use serde::Serialize;
+
+use super::{municipality_filter, organisation_filter, page_request};
+use crate::directory::entities::{contact, country};
+use crate::directory::rules::{self, MunicipalityCard, MunicipalityDetail, OrganisationCard, Page};
+use crate::directory::service::Key;
+use crate::i18n::{Locale, TrText};
+use crate::web::{AppError, AppState, PageCtx, Params};
+
+/// Every list of the API answers in this shape.
+#[derive(Serialize)]
+pub struct ApiList<T> {
+    pub items: Vec<T>,
+    pub total: u64,
+    pub page: u64,
+    pub per_page: u64,
+}
+
+impl<T> ApiList<T> {
+    fn from_page<U: Clone>(page: &Page<U>, f: impl Fn(U) -> T) -> Self {
+        ApiList {
+            total: page.total,
+            page: page.page,
+            per_page: page.per_page,
+            items: page.items.iter().cloned().map(f).collect(),
+        }
+    }
+}
+
+/// A translatable text as the API gives it: the value for the requested
+/// locale (or the original), the locale it is in, and every version.
+#[derive(Serialize)]
+pub(super) struct ApiText {
+    text: String,
+    locale: Locale,
+    original_locale: Locale,
+    translations: BTreeMap<Locale, String>,
+}
+
+fn api_text(t: &TrText, reader: Locale) -> ApiText {
+    let shown = t.show(reader);
+    ApiText {
+        text: shown.text.to_owned(),
+        locale: shown.locale,
+        original_locale: t.orig(),
+        translations: t
+            .locales()
+            .filter_map(|l| t.get(l).map(|v| (l, v.to_owned())))
+            .collect(),
+    }
+}
+
+#[derive(Serialize)]
+pub(super) struct ApiRef {
+    code: String,
+    name: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct ApiTheme {
+    id: i32,
+    slug: String,
+    name: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct ApiMunicipality {
+    id: i32,
+    slug: String,
+    name: String,
+    name_locale: Locale,
+    url: String,
+    kind: String,
+    country: Option<ApiRef>,
+    region: Option<String>,
+    population: Option<i64>,
+    population_year: Option<i32>,
+    refugees_hosted: Option<i64>,
+    refugees_year: Option<i32>,
+    member_since: Option<i32>,
+    themes: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    names: Option<ApiText>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    profile: Option<ApiText>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    focal_points: Option<Vec<ApiContact>>,
+}
+
+#[derive(Serialize)]
+pub(super) struct ApiContact {
+    name: String,
+    position: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(super) struct ApiOrganisation {
+    id: i32,
+    slug: String,
+    name: String,
+    name_locale: Locale,
+    url: String,
+    acronym: Option<String>,
+    kind: String,
+    country: Option<ApiRef>,
+    website: Option<String>,
+    themes: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    names: Option<ApiText>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<ApiText>,
+}
+
+#[derive(Serialize)]
+pub(super) struct ApiCountry {
+    id: String,
+    code: String,
+    alpha3: String,
+    name: String,
+    url: String,
+}
+
+fn country_ref(c: &Option<country::Model>, l: Locale) -> Option<ApiRef> {
+    c.as_ref().map(|c| ApiRef {
+        code: c.code.clone(),
+        name: c.name.text(l).to_owned(),
+    })
+}
+
+fn to_api_municipality(base: &str, l: Locale, c: MunicipalityCard) -> ApiMunicipality {
+    let m = c.municipality;
+    let shown = m.name.show(l);
+    ApiMunicipality {
+        id: m.id,
+        url: format!("{base}/municipalities/{}", m.slug),
+        name: shown.text.to_owned(),
+        name_locale: shown.locale,
+        slug: m.slug.clone(),
+        kind: m.kind.clone(),
+        country: country_ref(&c.country, l),
+        region: m.region.clone(),
+        population: m.population,
+        population_year: m.population_year,
+        refugees_hosted: m.refugees_hosted,
+        refugees_year: m.refugees_year,
+        member_since: m.member_since,
+        themes: c.themes.iter().map(|t| t.slug.clone()).collect(),
+        names: None,
+        profile: None,
+        focal_points: None,
+    }
+}
+
+fn to_api_organisation(base: &str, l: Locale, c: OrganisationCard) -> ApiOrganisation {
+    let o = c.organisation;
+    let shown = o.name.show(l);
+    ApiOrganisation {
+        id: o.id,
+        url: format!("{base}/organisations/{}", o.slug),
+        name: shown.text.to_owned(),
+        name_locale: shown.locale,
+        slug: o.slug.clone(),
+        acronym: o.acronym.clone(),
+        kind: o.kind.clone(),
+        country: country_ref(&c.country, l),
+        website: o.website.clone(),
+        themes: c.themes.iter().map(|t| t.slug.clone()).collect(),
+        names: None,
+        description: None,
+    }
+}
+
+/// `GET /api/v1/municipalities?country=&theme=&kind=&page=&per_page=&lang=`
+pub(super) async fn api_municipalities(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: Params,
+) -> Result<Json<ApiList<ApiMunicipality>>, AppError> {
+    let filter = municipality_filter(&params)?;
+    let page_req = page_request(&params)?;
+    let v = state.directory.version(&state.db).await?;
+    let page = state
+        .directory
+        .municipalities(&state.db, v, &filter, page_req)
+        .await?;
+    let base = state.settings.public_url();
+    Ok(Json(ApiList::from_page(&page, |c| {
+        to_api_municipality(&base, ctx.locale, c)
+    })))
+}
+
+/// `GET /api/v1/municipalities/{id}`
+pub(super) async fn api_municipality(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+) -> Result<Json<ApiMunicipality>, AppError> {
+    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
+    let v = state.directory.version(&state.db).await?;
+    let found = state
+        .directory
+        .municipality(&state.db, v, Key::Id(id))
+        .await?;
+    let MunicipalityDetail { card, contacts } = found.as_ref().clone().ok_or(AppError::NotFound)?;
+    let l = ctx.locale;
+    let names = api_text(&card.municipality.name, l);
+    let profile = card.municipality.profile.as_ref().map(|p| api_text(p, l));
+    let mut out = to_api_municipality(&state.settings.public_url(), l, card);
+    out.names = Some(names);
+    out.profile = profile;
+    out.focal_points = Some(
+        contacts
+            .iter()
+            .map(|c: &contact::Model| ApiContact {
+                name: c.name.clone(),
+                position: c.position.as_ref().map(|p| p.text(l).to_owned()),
+            })
+            .collect(),
+    );
+    Ok(Json(out))
+}
+
+/// `GET /api/v1/organisations?country=&theme=&kind=&page=&per_page=&lang=`
+pub(super) async fn api_organisations(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: Params,
+) -> Result<Json<ApiList<ApiOrganisation>>, AppError> {
+    let filter = organisation_filter(&params)?;
+    let page_req = page_request(&params)?;
+    let v = state.directory.version(&state.db).await?;
+    let page = state
+        .directory
+        .organisations(&state.db, v, &filter, page_req)
+        .await?;
+    let base = state.settings.public_url();
+    Ok(Json(ApiList::from_page(&page, |c| {
+        to_api_organisation(&base, ctx.locale, c)
+    })))
+}
+
+/// `GET /api/v1/organisations/{id}`
+pub(super) async fn api_organisation(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+) -> Result<Json<ApiOrganisation>, AppError> {
+    let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
+    let v = state.directory.version(&state.db).await?;
+    let found = state
+        .directory
+        .organisation(&state.db, v, Key::Id(id))
+        .await?;
+    let card = found.as_ref().clone().ok_or(AppError::NotFound)?;
+    let l = ctx.locale;
+    let names = api_text(&card.organisation.name, l);
+    let description = card
+        .organisation
+        .description
+        .as_ref()
+        .map(|d| api_text(d, l));
+    let mut out = to_api_organisation(&state.settings.public_url(), l, card);
+    out.names = Some(names);
+    out.description = description;
+    Ok(Json(out))
+}
+
+/// `GET /api/v1/themes?page=&per_page=&lang=`
+pub(super) async fn api_themes(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: Params,
+) -> Result<Json<ApiList<ApiTheme>>, AppError> {
+    let page_req = page_request(&params)?;
+    let all = state.directory.reference.themes();
+    let base = state.settings.public_url();
+    let total = all.len() as u64;
+    let items = all
+        .iter()
+        .skip(((page_req.page - 1) * page_req.per_page) as usize)
+        .take(page_req.per_page as usize)
+        .map(|t| ApiTheme {
+            id: t.id,
+            name: t.label.text(ctx.locale).to_owned(),
+            url: format!("{base}/municipalities?theme={}", t.slug),
+            slug: t.slug.clone(),
+        })
+        .collect();
+    Ok(Json(ApiList {
+        items,
+        total,
+        page: page_req.page,
+        per_page: page_req.per_page,
+    }))
+}
+
+/// `GET /api/v1/countries?members=true&page=&per_page=&lang=`
+pub(super) async fn api_countries(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: Params,
+) -> Result<Json<ApiList<ApiCountry>>, AppError> {
+    let only_members = match rules::non_empty(params.get("members")) {
+        None | Some("false") => false,
+        Some("true") => true,
+        Some(_) => return Err(AppError::bad_request("members")),
+    };
+    let page = rules::countries(
+        state.db.read(),
+        &state.directory.reference,
+        only_members,
+        page_request(&params)?,
+    )
+    .await?;
+    let base = state.settings.public_url();
+    Ok(Json(ApiList::from_page(&page, |c| ApiCountry {
+        id: c.code.clone(),
+        name: c.name.text(ctx.locale).to_owned(),
+        url: format!("{base}/municipalities?country={}", c.code),
+        alpha3: c.alpha3,
+        code: c.code,
+    })))
+}

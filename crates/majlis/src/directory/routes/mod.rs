@@ -1,0 +1,130 @@
+//! Directory pages (`/municipalities`, `/organisations`, `/network`) and the
+//! JSON API under `/api/v1/`, one file per flow:
+//!
+//! - `pages.rs`: the lists, a municipality's and an organisation's page, the network;
+//! - `forms.rs`: what the edit forms share;
+//! - `municipality_form.rs`, `organisation_form.rs`: creating and editing;
+//! - `api.rs`: the JSON API.
+
+mod api;
+mod forms;
+mod municipality_form;
+mod organisation_form;
+mod pages;
+
+pub use api::ApiList;
+
+use super::editing::EditError;
+use super::entities::country;
+use super::rules::{DirectoryError, MunicipalityFilter, OrganisationFilter, PageRequest, Slug};
+use crate::i18n::Locale;
+use crate::web::routes::Routes;
+use crate::web::{AppError, PageCtx, Params};
+
+/// The directory's refusals as responses: same status and message as
+/// when the rules returned `AppError` themselves.
+impl From<DirectoryError> for AppError {
+    fn from(e: DirectoryError) -> Self {
+        match e {
+            DirectoryError::BadRequest { field } => AppError::BadRequest { field },
+        }
+    }
+}
+
+impl From<EditError> for AppError {
+    fn from(e: EditError) -> Self {
+        match e {
+            EditError::Forbidden => AppError::Forbidden,
+            EditError::SecondFactorRequired => AppError::TwoFactorRequired,
+            EditError::NotFound => AppError::NotFound,
+            EditError::SlugTaken => AppError::bad_request("slug"),
+            EditError::Db(e) => e.into(),
+        }
+    }
+}
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/municipalities", pages::municipalities)
+        .get("/municipalities/{slug}", pages::municipality)
+        .get("/organisations", pages::organisations)
+        .get("/organisations/{slug}", pages::organisation)
+        .get("/network", pages::network)
+        .get(
+            "/municipalities/{slug}/edit",
+            municipality_form::edit_municipality_page,
+        )
+        .post(
+            "/municipalities/{slug}/edit",
+            municipality_form::edit_municipality,
+        )
+        .get(
+            "/municipalities/new",
+            municipality_form::new_municipality_page,
+        )
+        .post("/municipalities/new", municipality_form::new_municipality)
+        .get(
+            "/organisations/new",
+            organisation_form::new_organisation_page,
+        )
+        .post("/organisations/new", organisation_form::new_organisation)
+        .get(
+            "/organisations/{slug}/edit",
+            organisation_form::edit_organisation_page,
+        )
+        .post(
+            "/organisations/{slug}/edit",
+            organisation_form::edit_organisation,
+        )
+        .get("/api/v1/municipalities", api::api_municipalities)
+        .get("/api/v1/municipalities/{id}", api::api_municipality)
+        .get("/api/v1/organisations", api::api_organisations)
+        .get("/api/v1/organisations/{id}", api::api_organisation)
+        .get("/api/v1/themes", api::api_themes)
+        .get("/api/v1/countries", api::api_countries)
+}
+
+fn municipality_filter(p: &Params) -> Result<MunicipalityFilter, AppError> {
+    Ok(MunicipalityFilter::parse(
+        p.get("country"),
+        p.get("theme"),
+        p.get("kind"),
+    )?)
+}
+
+fn organisation_filter(p: &Params) -> Result<OrganisationFilter, AppError> {
+    Ok(OrganisationFilter::parse(
+        p.get("country"),
+        p.get("theme"),
+        p.get("kind"),
+    )?)
+}
+
+impl PageRequest {
+    /// [`PageRequest::from_query`] for handlers (other activities' too): a
+    /// bad value is a 400 naming the field.
+    pub fn parse(page: Option<&str>, per_page: Option<&str>) -> Result<Self, AppError> {
+        Ok(PageRequest::from_query(page, per_page)?)
+    }
+}
+
+fn page_request(p: &Params) -> Result<PageRequest, AppError> {
+    PageRequest::parse(p.get("page"), p.get("per_page"))
+}
+
+/// Countries in the reader's alphabetical order (by code point: good enough
+/// for a short filter list; no collation library yet).
+fn by_name(countries: &[country::Model], l: Locale) -> Vec<country::Model> {
+    let mut countries = countries.to_vec();
+    countries.sort_by(|a, b| a.name.text(l).cmp(b.name.text(l)));
+    countries
+}
+
+fn slug(s: &str) -> Result<Slug, AppError> {
+    Slug::parse(s).ok_or(AppError::NotFound)
+}
+
+/// Template helpers for kinds.
+fn kind_label(ctx: &PageCtx, code: &str, prefix: &str) -> String {
+    ctx.t(&format!("{prefix}-{code}"))
+}

@@ -1,0 +1,168 @@
+//! The directory's reading pages: lists with filters, a municipality's and
+//! an organisation's page, the network in figures.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Html;
+
+use super::{by_name, kind_label, municipality_filter, organisation_filter, page_request, slug};
+use crate::directory::entities::{country, theme};
+use crate::directory::rules::{
+    MunicipalityCard, MunicipalityDetail, OrganisationCard, Overview, Page,
+};
+use crate::directory::service::Key;
+use crate::directory::{MunicipalityKind, OrganisationKind};
+use crate::web::{AppError, AppState, PageCtx, Params, Section, render};
+
+#[derive(Template)]
+#[template(path = "directory/templates/municipalities.html")]
+struct MunicipalitiesPage {
+    ctx: PageCtx,
+    page: Arc<Page<MunicipalityCard>>,
+    countries: Vec<country::Model>,
+    themes: Vec<theme::Model>,
+    kinds: &'static [MunicipalityKind],
+}
+
+/// `GET /municipalities?country=&theme=&kind=&page=`
+pub(super) async fn municipalities(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: Params,
+) -> Result<Html<String>, AppError> {
+    let filter = municipality_filter(&params)?;
+    let page_req = page_request(&params)?;
+    let (db, dir) = (&state.db, &state.directory);
+    let v = dir.version(db).await?;
+    let page = dir.municipalities(db, v, &filter, page_req).await?;
+    let countries = by_name(&dir.member_countries(db, v).await?, ctx.locale);
+    let themes = dir.reference.themes().to_vec();
+    render(&MunicipalitiesPage {
+        ctx: ctx.with_section(Section::Municipalities),
+        page,
+        countries,
+        themes,
+        kinds: MunicipalityKind::ALL,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "directory/templates/municipality.html")]
+struct MunicipalityPage {
+    ctx: PageCtx,
+    m: MunicipalityDetail,
+}
+
+/// `GET /municipalities/{slug}`
+pub(super) async fn municipality(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(s): Path<String>,
+) -> Result<Html<String>, AppError> {
+    let key = Key::Slug(slug(&s)?);
+    let v = state.directory.version(&state.db).await?;
+    let m = state.directory.municipality(&state.db, v, key).await?;
+    let m = m.as_ref().clone().ok_or(AppError::NotFound)?;
+    render(&MunicipalityPage {
+        ctx: ctx.with_section(Section::Municipalities),
+        m,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "directory/templates/organisations.html")]
+struct OrganisationsPage {
+    ctx: PageCtx,
+    page: Arc<Page<OrganisationCard>>,
+    countries: Vec<country::Model>,
+    themes: Vec<theme::Model>,
+    kinds: &'static [OrganisationKind],
+}
+
+/// `GET /organisations?country=&theme=&kind=&page=`
+pub(super) async fn organisations(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: Params,
+) -> Result<Html<String>, AppError> {
+    let filter = organisation_filter(&params)?;
+    let page_req = page_request(&params)?;
+    let (db, dir) = (&state.db, &state.directory);
+    let v = dir.version(db).await?;
+    let page = dir.organisations(db, v, &filter, page_req).await?;
+    let countries = by_name(&dir.partner_countries(db, v).await?, ctx.locale);
+    let themes = dir.reference.themes().to_vec();
+    render(&OrganisationsPage {
+        ctx: ctx.with_section(Section::Organisations),
+        page,
+        countries,
+        themes,
+        kinds: OrganisationKind::ALL,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "directory/templates/organisation.html")]
+struct OrganisationPage {
+    ctx: PageCtx,
+    o: OrganisationCard,
+}
+
+/// `GET /organisations/{slug}`
+pub(super) async fn organisation(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(s): Path<String>,
+) -> Result<Html<String>, AppError> {
+    let key = Key::Slug(slug(&s)?);
+    let v = state.directory.version(&state.db).await?;
+    let o = state.directory.organisation(&state.db, v, key).await?;
+    let o = o.as_ref().clone().ok_or(AppError::NotFound)?;
+    render(&OrganisationPage {
+        ctx: ctx.with_section(Section::Organisations),
+        o,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "directory/templates/network.html")]
+struct NetworkPage {
+    ctx: PageCtx,
+    overview: Arc<Overview>,
+}
+
+/// `GET /network`: members by country, with figures.
+pub(super) async fn network(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+) -> Result<Html<String>, AppError> {
+    let v = state.directory.version(&state.db).await?;
+    let overview = state.directory.overview(&state.db, v).await?;
+    render(&NetworkPage {
+        ctx: ctx.with_section(Section::Network),
+        overview,
+    })
+}
+
+impl MunicipalitiesPage {
+    fn kind_label(&self, code: &str) -> String {
+        kind_label(&self.ctx, code, "municipality-kind")
+    }
+}
+impl MunicipalityPage {
+    fn kind_label(&self, code: &str) -> String {
+        kind_label(&self.ctx, code, "municipality-kind")
+    }
+}
+impl OrganisationsPage {
+    fn kind_label(&self, code: &str) -> String {
+        kind_label(&self.ctx, code, "organisation-kind")
+    }
+}
+impl OrganisationPage {
+    fn kind_label(&self, code: &str) -> String {
+        kind_label(&self.ctx, code, "organisation-kind")
+    }
+}
