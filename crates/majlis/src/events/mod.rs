@@ -11,7 +11,7 @@
 //! - `feeds.rs`: personal calendar feed addresses (secret tokens);
 //! - `reminders.rs`: the background job that queues reminders a day before;
 //! - `routes/`: HTML pages, calendar feeds and the JSON API, one file per page
-//!   or flow; the only place that knows HTTP (rules' errors become `AppError`
+//!   or flow; the only place that knows HTTP (rules' errors become the web error
 //!   there). `templates/` beside.
 
 use std::collections::BTreeMap;
