@@ -27,9 +27,11 @@ use crate::directory::rules::{
 
 mod choices;
 mod detail;
+mod views;
 
 pub use choices::*;
 pub use detail::*;
+pub use views::*;
 
 /// What reading or looking up events can fail with.
 #[derive(Debug, thiserror::Error)]
