@@ -4,10 +4,15 @@
 //! - `entities/`: storage records;
 //! - `editing.rs`: the event form, the programme, materials and outcomes (coordinators);
 //! - `registration.rs`: sign-up, capacity and waiting list, approval, cancellation, check-in;
-//! - `rules.rs`: the queries pages run (visibility in the query, bounded query counts);
+//! - `rules/`: the queries pages run (visibility in the query, bounded query counts):
+//!   the list and lookups in `mod.rs`, the event page in `detail.rs`, what the
+//!   coordinators' forms offer and check in `choices.rs`;
 //! - `calendar.rs`: iCalendar (RFC 5545) feeds and schema.org JSON-LD;
+//! - `feeds.rs`: personal calendar feed addresses (secret tokens);
 //! - `reminders.rs`: the background job that queues reminders a day before;
-//! - `routes.rs`: HTML pages, calendar feeds and the JSON API; `templates/` beside.
+//! - `routes/`: HTML pages, calendar feeds and the JSON API, one file per page
+//!   or flow; the only place that knows HTTP (rules' errors become the web error
+//!   there). `templates/` beside.
 
 use std::collections::BTreeMap;
 
@@ -19,6 +24,7 @@ use crate::i18n::TrText;
 pub mod calendar;
 pub mod editing;
 pub mod entities;
+pub mod feeds;
 pub mod registration;
 pub mod reminders;
 pub mod routes;

@@ -1,0 +1,187 @@
+//! The JSON API: `/api/v1/events` and `/api/v1/events/{slug}`.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use chrono::Utc;
+use serde::Serialize;
+
+use super::super::entities::event;
+use super::super::rules::{self, EventFilter};
+use crate::directory::entities::theme;
+use crate::directory::routes::ApiList;
+use crate::directory::rules::PageRequest;
+use crate::i18n::Locale;
+use crate::web::{AppError, AppState, PageCtx, Params};
+
+#[derive(Serialize)]
+pub(super) struct ApiEvent {
+    slug: String,
+    url: String,
+    kind: String,
+    status: String,
+    title: String,
+    title_lang: String,
+    summary: Option<String>,
+    starts_at: String,
+    ends_at: String,
+    timezone: String,
+    city: Option<String>,
+    country: Option<String>,
+    online: bool,
+    languages: Vec<String>,
+    themes: Vec<String>,
+    capacity: Option<i32>,
+}
+
+fn api_event_of(e: &event::Model, themes: &[theme::Model], l: Locale, base: &str) -> ApiEvent {
+    let title = e.title.show(l);
+    ApiEvent {
+        slug: e.slug.clone(),
+        url: format!("{base}/events/{}", e.slug),
+        kind: e.kind.clone(),
+        status: e.status.clone(),
+        title: title.text.to_owned(),
+        title_lang: title.locale.code().to_owned(),
+        summary: e.summary.as_ref().map(|s| s.text(l).to_owned()),
+        starts_at: e.starts_at.to_rfc3339(),
+        ends_at: e.ends_at.to_rfc3339(),
+        timezone: e.timezone.clone(),
+        city: e.city.clone(),
+        country: e.country_code.clone(),
+        online: e.online,
+        languages: rules::languages(e),
+        themes: themes.iter().map(|t| t.slug.clone()).collect(),
+        capacity: e.capacity,
+    }
+}
+
+/// `GET /api/v1/events?when=&kind=&theme=&country=&year=&series=&page=`
+pub(super) async fn api_events(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: Params,
+) -> Result<Json<ApiList<ApiEvent>>, AppError> {
+    let f = EventFilter::parse(|k| params.get(k).map(str::to_owned))?;
+    let pr = PageRequest::parse(params.get("page"), params.get("per_page"))?;
+    let page = rules::list_events(
+        state.db.read(),
+        &state.directory.reference,
+        ctx.actor(),
+        &f,
+        pr,
+        Utc::now(),
+    )
+    .await?;
+    let base = state.settings.public_url();
+    Ok(Json(ApiList {
+        items: page
+            .items
+            .iter()
+            .map(|c| api_event_of(&c.event, &c.themes, ctx.locale, &base))
+            .collect(),
+        total: page.total,
+        page: page.page,
+        per_page: page.per_page,
+    }))
+}
+
+#[derive(Serialize)]
+pub(super) struct ApiSession {
+    day: i32,
+    kind: String,
+    title: String,
+    starts: Option<String>,
+    ends: Option<String>,
+    people: Vec<ApiPerson>,
+    groups: Vec<ApiSession>,
+    materials: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub(super) struct ApiPerson {
+    role: String,
+    name: String,
+    affiliation: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(super) struct ApiEventDetail {
+    #[serde(flatten)]
+    event: ApiEvent,
+    organisers: Vec<String>,
+    partners: Vec<String>,
+    programme: Vec<ApiSession>,
+    materials: Vec<String>,
+    report: Option<String>,
+    takeaways: Option<String>,
+    practices: Vec<i32>,
+    registered: u64,
+    waiting: u64,
+}
+
+fn api_session(s: &rules::SessionView, l: Locale, base: &str) -> ApiSession {
+    ApiSession {
+        day: s.session.day,
+        kind: s.session.kind.clone(),
+        title: s.session.title.text(l).to_owned(),
+        starts: s.session.starts.clone(),
+        ends: s.session.ends.clone(),
+        people: s
+            .people
+            .iter()
+            .map(|p| ApiPerson {
+                role: p.role.map(|r| r.code().to_owned()).unwrap_or_default(),
+                name: p.name.clone(),
+                affiliation: p.affiliation.clone(),
+            })
+            .collect(),
+        groups: s.groups.iter().map(|g| api_session(g, l, base)).collect(),
+        materials: s
+            .materials
+            .iter()
+            .map(|m| format!("{base}/library/{}", m.resource.id))
+            .collect(),
+    }
+}
+
+/// `GET /api/v1/events/{slug}`: the event with its programme.
+pub(super) async fn api_event(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(slug): Path<String>,
+) -> Result<Json<ApiEventDetail>, AppError> {
+    let d = rules::event_detail(
+        state.db.read(),
+        &state.directory.reference,
+        ctx.actor(),
+        &slug,
+    )
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let base = state.settings.public_url();
+    let l = ctx.locale;
+    Ok(Json(ApiEventDetail {
+        event: api_event_of(&d.event, &d.themes, l, &base),
+        organisers: d.organisers.iter().map(|o| o.slug.clone()).collect(),
+        partners: d.partners.iter().map(|o| o.slug.clone()).collect(),
+        programme: d
+            .days
+            .iter()
+            .flat_map(|day| day.sessions.iter())
+            .map(|s| api_session(s, l, &base))
+            .collect(),
+        materials: d
+            .materials
+            .iter()
+            .map(|m| format!("{base}/library/{}", m.resource.id))
+            .collect(),
+        report: d
+            .report
+            .as_ref()
+            .map(|m| format!("{base}/library/{}", m.resource.id)),
+        takeaways: d.event.takeaways.as_ref().map(|t| t.text(l).to_owned()),
+        practices: d.practices.iter().map(|(id, _)| *id).collect(),
+        registered: d.counts.registered,
+        waiting: d.counts.waiting,
+    }))
+}

@@ -1,0 +1,85 @@
+//! `/events`: the event list with its filters.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+use chrono::Utc;
+
+use super::super::EventKind;
+use super::super::entities::event_series;
+use super::super::rules::{EventCard, EventFilter, When};
+use super::{EventPage, sorted_countries};
+use crate::directory::entities::{country, theme};
+use crate::directory::rules::{Page, PageRequest};
+use crate::directory::service::Directory;
+use crate::web::{AppError, AppState, PageCtx, Params, Section, render};
+
+#[derive(Template)]
+#[template(path = "events/templates/events.html")]
+struct EventList {
+    ctx: PageCtx,
+    dir: Arc<Directory>,
+    page: Arc<Page<EventCard>>,
+    kinds: &'static [EventKind],
+    themes: Vec<theme::Model>,
+    countries: Vec<country::Model>,
+    series: Arc<Vec<event_series::Model>>,
+    whens: [When; 3],
+    current_series: Option<event_series::Model>,
+}
+event_page!(EventList);
+
+impl EventList {
+    fn is_when(&self, w: &When) -> bool {
+        match self.ctx.param("when") {
+            "" => *w == When::Upcoming,
+            p => p == w.code(),
+        }
+    }
+}
+
+/// `GET /events?when=&kind=&theme=&country=&year=&series=&page=`
+pub(super) async fn events_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: Params,
+) -> Result<Html<String>, AppError> {
+    let f = EventFilter::parse(|k| params.get(k).map(str::to_owned))?;
+    let pr = PageRequest::parse(params.get("page"), params.get("per_page"))?;
+    let cache = &state.events;
+    let v = cache.version(&state.db).await?;
+    let page = cache
+        .list(
+            &state.db,
+            &state.directory.reference,
+            v,
+            ctx.actor(),
+            &f,
+            pr,
+            Utc::now(),
+        )
+        .await?;
+    let series = cache.series(&state.db, v).await?;
+    let held_in = cache.countries(&state.db, v).await?;
+    let mut countries = sorted_countries(&state, &ctx);
+    countries.retain(|c| {
+        held_in.contains(&c.code) || f.country.as_ref().is_some_and(|x| x.as_str() == c.code)
+    });
+    let current_series = f
+        .series
+        .as_ref()
+        .and_then(|s| series.iter().find(|x| x.slug == s.as_str()).cloned());
+    render(&EventList {
+        dir: state.directory.clone(),
+        countries,
+        ctx: ctx.with_section(Section::Events),
+        page,
+        kinds: EventKind::ALL,
+        themes: state.directory.reference.themes().to_vec(),
+        series,
+        whens: When::ALL,
+        current_series,
+    })
+}

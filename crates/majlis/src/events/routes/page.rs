@@ -1,0 +1,149 @@
+//! `/events/{slug}`: the event page (programme, people, materials, figures,
+//! sign-up form) for every reader.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use chrono::Utc;
+
+use super::super::registration as reg;
+use super::super::rules::{self, EventDetail};
+use super::super::{Question, SessionKind};
+use super::{EventPage, status_for};
+use crate::accounts::policy::{Action, can};
+use crate::directory::service::Directory;
+use crate::i18n::TrText;
+use crate::library::practices::FieldError;
+use crate::web::{AppError, AppState, PageCtx, Section, render};
+
+#[derive(Template)]
+#[template(path = "events/templates/event.html")]
+struct EventView {
+    ctx: PageCtx,
+    dir: Arc<Directory>,
+    d: EventDetail,
+    json_ld: String,
+    staff: bool,
+    open: bool,
+    errors: Vec<FieldError>,
+    answers: BTreeMap<String, String>,
+    /// The consent box as the person left it (kept when a form comes back).
+    consent: bool,
+    related: Vec<crate::search::routes::Item>,
+}
+event_page!(EventView);
+
+impl EventView {
+    fn working_languages(&self) -> Vec<String> {
+        rules::languages(&self.d.event)
+    }
+    fn is_active(&self) -> bool {
+        self.d.my_status().is_some_and(|s| s.is_active())
+    }
+    fn questions(&self) -> Vec<Question> {
+        self.d
+            .event
+            .questions
+            .clone()
+            .map(|q| q.0)
+            .unwrap_or_default()
+    }
+    fn full(&self) -> bool {
+        self.d.places_left() == Some(0)
+    }
+    fn answer(&self, id: &str) -> &str {
+        self.answers.get(id).map(String::as_str).unwrap_or_default()
+    }
+    fn has_error(&self, f: &str) -> bool {
+        self.errors.iter().any(|e| e.field == f)
+    }
+    fn lines<'a>(&self, t: &'a TrText) -> Vec<&'a str> {
+        t.text(self.ctx.locale)
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+    fn paragraphs<'a>(&self, t: &'a TrText) -> Vec<&'a str> {
+        t.text(self.ctx.locale)
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+    fn day_label(&self, d: &rules::Day) -> String {
+        let n = self.ctx.t1("event-day", "number", i64::from(d.number));
+        match d.date {
+            Some(date) => format!("{n} · {}", date.format("%Y-%m-%d")),
+            None => n,
+        }
+    }
+    fn kind_of_org(&self, code: &str) -> String {
+        match code.split_once(':') {
+            Some(("m", k)) => self.ctx.t(&format!("municipality-kind-{k}")),
+            Some(("o", k)) => self.ctx.t(&format!("organisation-kind-{k}")),
+            _ => self.ctx.t("event-figures-unknown"),
+        }
+    }
+    fn file_url(&self, v: &crate::library::entities::resource_version::Model) -> Option<String> {
+        let sha = v.file_sha256.as_deref()?;
+        let name = v.file_name.as_deref().unwrap_or("file");
+        let name: String = url::form_urlencoded::byte_serialize(name.as_bytes()).collect();
+        Some(format!("/files/{sha}/{}", name.replace('+', "%20")))
+    }
+}
+
+pub(super) async fn show_event(
+    state: &AppState,
+    ctx: PageCtx,
+    slug: &str,
+    errors: Vec<FieldError>,
+    answers: BTreeMap<String, String>,
+    consent: bool,
+) -> Result<Response, AppError> {
+    let v = state.events.version(&state.db).await?;
+    let d = state
+        .events
+        .detail(&state.db, &state.directory.reference, v, ctx.actor(), slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let staff = can(ctx.actor(), Action::ManageEvents);
+    let open = reg::is_open(&d.event, Utc::now());
+    let json_ld = super::super::calendar::json_ld(
+        &d.event,
+        &state.directory.reference,
+        &d.organisers,
+        ctx.locale,
+        &state.settings.public_url(),
+    );
+    let status = status_for(!errors.is_empty());
+    let page = EventView {
+        related: crate::search::routes::related(state, &ctx, &format!("event:{}", d.event.id)),
+        dir: state.directory.clone(),
+        ctx: ctx.with_section(Section::Events),
+        d,
+        json_ld,
+        staff,
+        open,
+        errors,
+        answers,
+        consent,
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+/// `GET /events/{slug}`: members-only events are "not found" to visitors.
+/// `GET /events/{slug}.ics` is the event's calendar (as `/calendar.ics`).
+pub(super) async fn event_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    if let Some(slug) = slug.strip_suffix(".ics") {
+        return super::calendar::event_ics(State(state), ctx, Path(slug.to_owned())).await;
+    }
+    show_event(&state, ctx, &slug, Vec::new(), BTreeMap::new(), false).await
+}

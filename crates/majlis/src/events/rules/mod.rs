@@ -1,0 +1,468 @@
+//! Reading events: typed filters, the list, and the event page's bounded set
+//! of queries (the count does not grow with sessions, people, materials or
+//! registrations). What a reader may see is decided in the query. Nothing
+//! here knows HTTP: failures are [`EventsError`], which the routes map.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use sea_orm::sea_query::{Expr, Query};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, Iterable, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Select,
+};
+
+use super::entities::{
+    event, event_material, event_practice, event_series, event_theme, registration,
+};
+use super::{EventKind, EventStatus, RegistrationStatus};
+use crate::accounts::person;
+use crate::accounts::policy::Actor;
+use crate::directory::entities::theme;
+use crate::directory::reference::Reference;
+use crate::directory::rules::{
+    CountryCode, Page, PageRequest, Slug, empty_page, non_empty, theme_ids_column, themes_of,
+};
+
+mod choices;
+mod detail;
+mod views;
+
+pub use choices::*;
+pub use detail::*;
+pub use views::*;
+
+/// What reading or looking up events can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum EventsError {
+    /// A value the reader sent could not be understood; names the field.
+    #[error("cannot understand the value of {0}")]
+    BadValue(&'static str),
+    /// No such event, session, registration or feed (or not visible).
+    #[error("not found")]
+    NotFound,
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+/// An optional value: empty is `None`, anything else must parse.
+fn parse_opt<T>(
+    v: Option<&str>,
+    field: &'static str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<Option<T>, EventsError> {
+    match non_empty(v) {
+        None => Ok(None),
+        Some(v) => parse(v).map(Some).ok_or(EventsError::BadValue(field)),
+    }
+}
+
+/// Which events a list shows, by time.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum When {
+    /// Not yet ended, soonest first.
+    #[default]
+    Upcoming,
+    /// Ended, latest first.
+    Past,
+    /// All, latest first.
+    All,
+}
+
+impl When {
+    pub const ALL: [When; 3] = [When::Upcoming, When::Past, When::All];
+    pub fn code(self) -> &'static str {
+        match self {
+            When::Upcoming => "upcoming",
+            When::Past => "past",
+            When::All => "all",
+        }
+    }
+    fn parse(s: &str) -> Option<When> {
+        When::ALL.into_iter().find(|w| w.code() == s)
+    }
+}
+
+/// Filters of the event list.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct EventFilter {
+    pub kind: Option<EventKind>,
+    pub theme: Option<Slug>,
+    pub country: Option<CountryCode>,
+    pub year: Option<i32>,
+    pub series: Option<Slug>,
+    pub when: When,
+}
+
+impl EventFilter {
+    /// Parse the query's values; a malformed one is refused, naming the field.
+    pub fn parse(get: impl Fn(&str) -> Option<String>) -> Result<Self, EventsError> {
+        let g = |k: &str| get(k);
+        Ok(EventFilter {
+            kind: parse_opt(g("kind").as_deref(), "kind", EventKind::from_code)?,
+            theme: parse_opt(g("theme").as_deref(), "theme", Slug::parse)?,
+            country: parse_opt(g("country").as_deref(), "country", CountryCode::parse)?,
+            year: parse_opt(g("year").as_deref(), "year", |s| {
+                s.parse::<i32>().ok().filter(|y| (1900..=2200).contains(y))
+            })?,
+            series: parse_opt(g("series").as_deref(), "series", Slug::parse)?,
+            when: parse_opt(g("when").as_deref(), "when", When::parse)?.unwrap_or_default(),
+        })
+    }
+}
+
+pub use crate::library::visible_codes;
+
+/// An event as lists show it.
+#[derive(Clone, Debug)]
+pub struct EventCard {
+    pub event: event::Model,
+    pub kind: Option<EventKind>,
+    pub status: Option<EventStatus>,
+    pub themes: Vec<theme::Model>,
+}
+
+#[derive(FromQueryResult)]
+struct EventRow {
+    #[sea_orm(nested)]
+    event: event::Model,
+    theme_ids: Option<String>,
+    full_count: i64,
+}
+
+fn event_query(
+    reference: &Reference,
+    actor: Option<&Actor>,
+    f: &EventFilter,
+    series_id: Option<i32>,
+    now: DateTime<Utc>,
+) -> Option<Select<event::Entity>> {
+    let mut q = event::Entity::find().filter(event::Column::Visibility.is_in(visible_codes(actor)));
+    if let Some(k) = f.kind {
+        q = q.filter(event::Column::Kind.eq(k.code()));
+    }
+    if let Some(c) = &f.country {
+        q = q.filter(event::Column::CountryCode.eq(c.as_str()));
+    }
+    if let Some(y) = f.year {
+        let from = NaiveDate::from_ymd_opt(y, 1, 1)?
+            .and_hms_opt(0, 0, 0)?
+            .and_utc();
+        let to = NaiveDate::from_ymd_opt(y + 1, 1, 1)?
+            .and_hms_opt(0, 0, 0)?
+            .and_utc();
+        q = q
+            .filter(event::Column::StartsAt.gte(from))
+            .filter(event::Column::StartsAt.lt(to));
+    }
+    if f.series.is_some() {
+        q = q.filter(event::Column::SeriesId.eq(series_id?));
+    }
+    if let Some(slug) = &f.theme {
+        let t = reference.theme_by_slug(slug.as_str())?;
+        q = q.filter(
+            event::Column::Id.in_subquery(
+                Query::select()
+                    .column(event_theme::Column::EventId)
+                    .from(event_theme::Entity)
+                    .and_where(event_theme::Column::ThemeId.eq(t.id))
+                    .to_owned(),
+            ),
+        );
+    }
+    q = match f.when {
+        When::Upcoming => q.filter(event::Column::EndsAt.gte(now)),
+        When::Past => q.filter(event::Column::EndsAt.lt(now)),
+        When::All => q,
+    };
+    Some(q)
+}
+
+/// One page of the event list: one query (plus one for a series filter).
+pub async fn list_events<C: ConnectionTrait>(
+    db: &C,
+    reference: &Reference,
+    actor: Option<&Actor>,
+    f: &EventFilter,
+    page: PageRequest,
+    now: DateTime<Utc>,
+) -> Result<Page<EventCard>, DbErr> {
+    let series_id = match &f.series {
+        Some(s) => event_series::Entity::find()
+            .filter(event_series::Column::Slug.eq(s.as_str()))
+            .one(db)
+            .await?
+            .map(|s| s.id),
+        None => None,
+    };
+    let Some(q) = event_query(reference, actor, f, series_id, now) else {
+        return Ok(empty_page(page));
+    };
+    let backend = db.get_database_backend();
+    let mut sel = q
+        .clone()
+        .select_only()
+        .columns(event::Column::iter())
+        .column_as(
+            Expr::cust(theme_ids_column(backend, "event_theme", "event")),
+            "theme_ids",
+        )
+        .column_as(Expr::cust("COUNT(*) OVER ()"), "full_count");
+    sel = match f.when {
+        When::Upcoming => sel.order_by_asc(event::Column::StartsAt),
+        When::Past | When::All => sel.order_by_desc(event::Column::StartsAt),
+    }
+    .order_by_asc(event::Column::Id);
+    let rows = sel
+        .offset(page.offset())
+        .limit(page.per_page)
+        .into_model::<EventRow>()
+        .all(db)
+        .await?;
+    let total = match rows.first() {
+        Some(r) => r.full_count as u64,
+        None if page.page > 1 => q.count(db).await?,
+        None => 0,
+    };
+    Ok(Page {
+        items: rows
+            .into_iter()
+            .map(|r| EventCard {
+                kind: EventKind::from_code(&r.event.kind),
+                status: EventStatus::from_code(&r.event.status),
+                themes: themes_of(reference, r.theme_ids.as_deref()),
+                event: r.event,
+            })
+            .collect(),
+        total,
+        page: page.page,
+        per_page: page.per_page,
+    })
+}
+
+/// An event's time zone (UTC if the stored name is unknown).
+pub fn tz_of(e: &event::Model) -> Tz {
+    e.timezone.parse().unwrap_or(Tz::UTC)
+}
+
+pub(crate) fn split_codes(s: &str) -> Vec<String> {
+    s.split(',')
+        .filter(|c| !c.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Working languages of an event.
+pub fn languages(e: &event::Model) -> Vec<String> {
+    split_codes(&e.languages)
+}
+
+/// Find a visible event by slug.
+pub async fn find_event<C: ConnectionTrait>(
+    db: &C,
+    actor: Option<&Actor>,
+    slug: &str,
+) -> Result<Option<event::Model>, DbErr> {
+    find_event_in(db, &visible_codes(actor), slug).await
+}
+
+pub(super) async fn find_event_in<C: ConnectionTrait>(
+    db: &C,
+    codes: &[&'static str],
+    slug: &str,
+) -> Result<Option<event::Model>, DbErr> {
+    event::Entity::find()
+        .filter(event::Column::Slug.eq(slug))
+        .filter(event::Column::Visibility.is_in(codes.iter().copied()))
+        .one(db)
+        .await
+}
+
+/// A registration as the coordinators' list shows it.
+#[derive(Clone, Debug)]
+pub struct RegistrationRow {
+    pub registration: registration::Model,
+    pub status: Option<RegistrationStatus>,
+    pub name: String,
+    pub email: String,
+}
+
+/// Every registration of an event, in queue order per status (two queries).
+pub async fn registrations<C: ConnectionTrait>(
+    db: &C,
+    event_id: i32,
+) -> Result<Vec<RegistrationRow>, DbErr> {
+    let regs = registration::Entity::find()
+        .filter(registration::Column::EventId.eq(event_id))
+        .order_by_asc(registration::Column::QueuedAt)
+        .order_by_asc(registration::Column::Id)
+        .all(db)
+        .await?;
+    let ids: Vec<i32> = regs.iter().map(|r| r.person_id).collect();
+    let persons: HashMap<i32, person::Model> = if ids.is_empty() {
+        HashMap::new()
+    } else {
+        person::Entity::find()
+            .filter(person::Column::Id.is_in(ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect()
+    };
+    let order = |s: Option<RegistrationStatus>| match s {
+        Some(RegistrationStatus::Registered) => 0,
+        Some(RegistrationStatus::Pending) => 1,
+        Some(RegistrationStatus::Waiting) => 2,
+        Some(RegistrationStatus::Cancelled) => 3,
+        _ => 4,
+    };
+    let mut rows: Vec<RegistrationRow> = regs
+        .into_iter()
+        .map(|r| {
+            let p = persons.get(&r.person_id);
+            RegistrationRow {
+                status: RegistrationStatus::from_code(&r.status),
+                name: p.map(|p| p.display_name.clone()).unwrap_or_default(),
+                email: p.map(|p| p.email.clone()).unwrap_or_default(),
+                registration: r,
+            }
+        })
+        .collect();
+    rows.sort_by_key(|r| order(r.status));
+    Ok(rows)
+}
+
+/// The events a person is registered for (or waiting), soonest first.
+pub async fn events_of_person<C: ConnectionTrait>(
+    db: &C,
+    person_id: i32,
+) -> Result<Vec<(event::Model, registration::Model)>, DbErr> {
+    let regs = registration::Entity::find()
+        .filter(registration::Column::PersonId.eq(person_id))
+        .filter(registration::Column::Status.is_in([
+            RegistrationStatus::Registered.code(),
+            RegistrationStatus::Waiting.code(),
+            RegistrationStatus::Pending.code(),
+        ]))
+        .all(db)
+        .await?;
+    if regs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let events = event::Entity::find()
+        .filter(event::Column::Id.is_in(regs.iter().map(|r| r.event_id).collect::<Vec<_>>()))
+        .order_by_asc(event::Column::StartsAt)
+        .all(db)
+        .await?;
+    Ok(events
+        .into_iter()
+        .filter_map(|e| {
+            let r = regs.iter().find(|r| r.event_id == e.id)?.clone();
+            Some((e, r))
+        })
+        .collect())
+}
+
+/// The countries events are held in (for the country filter: one query).
+pub async fn event_countries<C: ConnectionTrait>(db: &C) -> Result<Vec<String>, DbErr> {
+    use sea_orm::QuerySelect;
+    event::Entity::find()
+        .select_only()
+        .column(event::Column::CountryCode)
+        .distinct()
+        .filter(event::Column::CountryCode.is_not_null())
+        .into_tuple::<Option<String>>()
+        .all(db)
+        .await
+        .map(|v| v.into_iter().flatten().collect())
+}
+
+/// A series by slug.
+pub async fn series_by_slug<C: ConnectionTrait>(
+    db: &C,
+    slug: &str,
+) -> Result<Option<event_series::Model>, DbErr> {
+    event_series::Entity::find()
+        .filter(event_series::Column::Slug.eq(slug))
+        .one(db)
+        .await
+}
+
+/// The most events a calendar feed lists.
+pub const FEED_LIMIT: u64 = 500;
+
+/// The events a calendar feed lists: those the reader may see (of one
+/// series, if given), latest first, at most [`FEED_LIMIT`].
+pub async fn feed_events<C: ConnectionTrait>(
+    db: &C,
+    actor: Option<&Actor>,
+    series: Option<i32>,
+) -> Result<Vec<event::Model>, DbErr> {
+    let mut q = event::Entity::find().filter(event::Column::Visibility.is_in(visible_codes(actor)));
+    if let Some(s) = series {
+        q = q.filter(event::Column::SeriesId.eq(s));
+    }
+    q.order_by_desc(event::Column::StartsAt)
+        .limit(FEED_LIMIT)
+        .all(db)
+        .await
+}
+
+/// All series, for forms and filters.
+pub async fn all_series<C: ConnectionTrait>(db: &C) -> Result<Vec<event_series::Model>, DbErr> {
+    event_series::Entity::find()
+        .order_by_asc(event_series::Column::Slug)
+        .all(db)
+        .await
+}
+
+/// Events a practice was presented at, that the reader may see (one query).
+pub async fn events_with_practice<C: ConnectionTrait>(
+    db: &C,
+    actor: Option<&Actor>,
+    practice_id: i32,
+) -> Result<Vec<event::Model>, DbErr> {
+    event::Entity::find()
+        .filter(event::Column::Visibility.is_in(visible_codes(actor)))
+        .filter(
+            event::Column::Id.in_subquery(
+                Query::select()
+                    .column(event_practice::Column::EventId)
+                    .from(event_practice::Entity)
+                    .and_where(event_practice::Column::PracticeId.eq(practice_id))
+                    .to_owned(),
+            ),
+        )
+        .order_by_desc(event::Column::StartsAt)
+        .all(db)
+        .await
+}
+
+/// Events a library resource belongs to, as a material or as the report,
+/// that the reader may see (one query).
+pub async fn events_with_resource<C: ConnectionTrait>(
+    db: &C,
+    actor: Option<&Actor>,
+    resource_id: i32,
+) -> Result<Vec<event::Model>, DbErr> {
+    event::Entity::find()
+        .filter(event::Column::Visibility.is_in(visible_codes(actor)))
+        .filter(
+            sea_orm::Condition::any()
+                .add(event::Column::ReportId.eq(resource_id))
+                .add(
+                    event::Column::Id.in_subquery(
+                        Query::select()
+                            .column(event_material::Column::EventId)
+                            .from(event_material::Entity)
+                            .and_where(event_material::Column::ResourceId.eq(resource_id))
+                            .to_owned(),
+                    ),
+                ),
+        )
+        .order_by_desc(event::Column::StartsAt)
+        .all(db)
+        .await
+}
