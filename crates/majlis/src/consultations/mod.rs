@@ -3,6 +3,7 @@
 //! the presenter records the result.
 //!
 //! - `entities/`: storage records;
+//! - `error.rs`: what the rules refuse (`ConsultError`), free of HTTP;
 //! - `rules.rs`: the queries pages run (visibility in the query), peer suggestions;
 //! - `online.rs`: the online consultation's life (open, questions and answers,
 //!   ideas, invitations, conclusion) and moderation;
@@ -12,6 +13,7 @@
 
 pub mod clinics;
 pub mod entities;
+pub mod error;
 pub mod online;
 pub mod routes;
 pub mod rules;

@@ -13,7 +13,8 @@ use serde::Serialize;
 
 use super::clinics::{self, ClinicView, WrapupView};
 use super::entities::{contribution, contribution_report, dilemma};
-use super::online::{self, ConsultError, Stored};
+use super::error::ConsultError;
+use super::online::{self, Stored};
 use super::rules::{self, DilemmaCard, DilemmaDetail, DilemmaFilter, Suggestion};
 use super::{ContributionKind, DilemmaStatus, DilemmaVisibility, HelpSought, ParticipantRole};
 use crate::accounts::policy::{Action, Coordinator, can};
@@ -59,13 +60,16 @@ pub fn routes() -> Routes {
         .get("/api/v1/dilemmas/{slug}", api_dilemma)
 }
 
-fn consult_error(e: ConsultError) -> AppError {
-    match e {
-        ConsultError::Forbidden => AppError::Forbidden,
-        ConsultError::SecondFactorRequired => AppError::TwoFactorRequired,
-        ConsultError::NotFound => AppError::NotFound,
-        ConsultError::Invalid(_) => AppError::bad_request("form"),
-        ConsultError::Db(e) => e.into(),
+impl From<ConsultError> for AppError {
+    fn from(e: ConsultError) -> Self {
+        match e {
+            ConsultError::Forbidden => AppError::Forbidden,
+            ConsultError::SecondFactorRequired => AppError::TwoFactorRequired,
+            ConsultError::NotFound => AppError::NotFound,
+            ConsultError::BadParam(field) => AppError::bad_request(field),
+            ConsultError::Invalid(_) => AppError::bad_request("form"),
+            ConsultError::Db(e) => e.into(),
+        }
     }
 }
 
@@ -331,8 +335,7 @@ async fn new_dilemma(
                 input,
                 Utc::now(),
             )
-            .await
-            .map_err(consult_error)?;
+            .await?;
             Ok(redirect(format!("/consultations/{slug}"), &ctx))
         }
         Err(errors) => show_form(&state, ctx, &me, raw, errors).await,
@@ -606,7 +609,7 @@ async fn after(
     match res {
         Ok(()) => Ok(redirect(format!("/consultations/{slug}#{anchor}"), &ctx)),
         Err(ConsultError::Invalid(errors)) => show_dilemma(state, ctx, slug, raw, errors).await,
-        Err(e) => Err(consult_error(e)),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -833,7 +836,7 @@ async fn moderate(
         Err(ConsultError::Invalid(errors)) => {
             show_dilemma(&state, ctx, &c.slug, c.raw, errors).await
         }
-        Err(e) => Err(consult_error(e)),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -1062,7 +1065,7 @@ async fn clinic_action(
         "record" => {
             v.record?;
             let id = int(raw.get("dilemma")).ok_or_else(|| AppError::bad_request("dilemma"))?;
-            clinics::queued(&v, id).map_err(consult_error)?;
+            clinics::queued(&v, id)?;
             let (p, _) = chosen(&state, &ctx, &raw).await?;
             match online::parse_contribution(&raw, lang, &p, &[]) {
                 Ok(input) => online::contribute(&state.db, &origin, &actor, id, input, true, now)
@@ -1111,7 +1114,7 @@ async fn clinic_action(
             let v = load_clinic(&state, &ctx, &slug, sid).await?;
             show_clinic(&state, ctx, v, raw, errors).await
         }
-        Err(e) => Err(consult_error(e)),
+        Err(e) => Err(e.into()),
     }
 }
 

@@ -13,17 +13,17 @@ use sea_orm::{
 use super::entities::{
     contribution, contribution_report, dilemma, dilemma_participant, dilemma_theme,
 };
+use super::error::ConsultError;
 use super::{ContributionKind, DilemmaStatus, DilemmaVisibility, HelpSought, ParticipantRole};
 use crate::accounts::person;
 use crate::accounts::policy::{Actor, DilemmaPart, DilemmaRef};
 use crate::directory::entities::{municipality, organisation, theme};
 use crate::directory::reference::Reference;
-use crate::directory::rules::{CountryCode, Page, PageRequest, Slug, empty_page, parse_opt};
+use crate::directory::rules::{CountryCode, Page, PageRequest, Slug, empty_page, non_empty};
 use crate::events::entities::{event, event_session};
 use crate::i18n::TrText;
 use crate::library::entities::{practice, resource};
 use crate::library::{PracticeStatus, visible_codes};
-use crate::web::AppError;
 
 /// What a former member's contributions are shown as.
 pub const FORMER_MEMBER: &str = "consultation-former-member";
@@ -39,14 +39,26 @@ pub struct DilemmaFilter {
 }
 
 impl DilemmaFilter {
-    /// Parse the query's values; a malformed one is a 400 naming the field.
-    pub fn parse(get: impl Fn(&str) -> Option<String>) -> Result<Self, AppError> {
+    /// Parse the query's values; a malformed one is refused naming the field.
+    pub fn parse(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConsultError> {
         Ok(DilemmaFilter {
-            theme: parse_opt(get("theme").as_deref(), "theme", Slug::parse)?,
-            country: parse_opt(get("country").as_deref(), "country", CountryCode::parse)?,
-            status: parse_opt(get("status").as_deref(), "status", DilemmaStatus::from_code)?,
-            event: parse_opt(get("event").as_deref(), "event", Slug::parse)?,
+            theme: param(&get, "theme", Slug::parse)?,
+            country: param(&get, "country", CountryCode::parse)?,
+            status: param(&get, "status", DilemmaStatus::from_code)?,
+            event: param(&get, "event", Slug::parse)?,
         })
+    }
+}
+
+/// One optional query value: absent or blank is `None`, malformed is refused.
+fn param<T>(
+    get: &impl Fn(&str) -> Option<String>,
+    field: &'static str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<Option<T>, ConsultError> {
+    match non_empty(get(field).as_deref()) {
+        None => Ok(None),
+        Some(v) => parse(v).map(Some).ok_or(ConsultError::BadParam(field)),
     }
 }
 
