@@ -391,6 +391,10 @@ fn by_id<T>(rows: Vec<T>, id: impl Fn(&T) -> i32) -> HashMap<i32, T> {
 
 /// Several dilemmas as their pages show them, in a fixed number of queries
 /// whatever their number and the number of their contributions.
+///
+/// About 100 lines: the loads are in `Links`, `Places` and `joint_of`; what
+/// remains is one struct literal per dilemma, kept whole so each field of
+/// [`DilemmaDetail`] is seen beside where it comes from.
 pub async fn details<C: ConnectionTrait>(
     db: &C,
     reference: &Reference,
