@@ -14,7 +14,8 @@ use sea_orm::{
 };
 
 use super::entities::{clinic, clinic_wrapup, dilemma, dilemma_theme};
-use super::online::{ConsultError, QUESTION_MAX, TEXT_MAX, slug_for};
+use super::error::ConsultError;
+use super::online::{QUESTION_MAX, TEXT_MAX, slug_for};
 use super::rules::{self, DilemmaDetail};
 use super::{DilemmaStatus, DilemmaVisibility};
 use crate::accounts::policy::{Action, Actor, Denied, authorize};

@@ -3,15 +3,22 @@
 //! the presenter records the result.
 //!
 //! - `entities/`: storage records;
+//! - `error.rs`: what the rules refuse (`ConsultError`), free of HTTP;
 //! - `rules.rs`: the queries pages run (visibility in the query), peer suggestions;
+//! - `lookups.rs`: what the forms offer (municipalities, practices and
+//!   documents to link) and the moderation queue;
 //! - `online.rs`: the online consultation's life (open, questions and answers,
 //!   ideas, invitations, conclusion) and moderation;
 //! - `clinics.rs`: consultation clinics at an event (the rapporteur's page,
 //!   wrap-ups, the report as HTML and PDF);
-//! - `routes.rs`: HTML pages and `/api/v1/dilemmas`; `templates/` beside.
+//! - `routes/`: HTML pages and `/api/v1/dilemmas`, a file per page or flow
+//!   (`list`, `form`, `dilemma`, `changes`, `moderation`, `clinic`, `report`,
+//!   `api`); `templates/` beside.
 
 pub mod clinics;
 pub mod entities;
+pub mod error;
+pub mod lookups;
 pub mod online;
 pub mod routes;
 pub mod rules;

@@ -9,13 +9,14 @@
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait,
     PaginatorTrait, QueryFilter, Set, SqlErr,
 };
 
 use super::entities::{
     contribution, contribution_report, dilemma, dilemma_participant, dilemma_theme,
 };
+use super::error::{ConsultError, invalid};
 use super::rules::{dilemma_ref, part_of};
 use super::{ContributionKind, DilemmaStatus, DilemmaVisibility, HelpSought, ParticipantRole};
 use crate::accounts::person;
@@ -33,28 +34,6 @@ pub const QUESTION_MAX: usize = 500;
 pub const TEXT_MAX: usize = 5000;
 pub const REASON_MAX: usize = 500;
 pub const PERIOD_MAX: i32 = 60;
-
-#[derive(Debug, thiserror::Error)]
-pub enum ConsultError {
-    #[error("forbidden")]
-    Forbidden,
-    /// Staff only, and the person has not turned on two-step sign-in.
-    #[error("two-step sign-in required")]
-    SecondFactorRequired,
-    #[error("not found")]
-    NotFound,
-    /// What is wrong, field by field (Fluent ids); nothing was stored.
-    #[error("invalid input")]
-    Invalid(Vec<FieldError>),
-    #[error(transparent)]
-    Db(#[from] DbErr),
-}
-
-refused_by_policy!(ConsultError);
-
-fn invalid(field: &'static str, message: &'static str) -> ConsultError {
-    ConsultError::Invalid(vec![FieldError { field, message }])
-}
 
 /// A dilemma as its form gives it.
 #[derive(Clone, Debug)]

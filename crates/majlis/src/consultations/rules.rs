@@ -13,17 +13,17 @@ use sea_orm::{
 use super::entities::{
     contribution, contribution_report, dilemma, dilemma_participant, dilemma_theme,
 };
+use super::error::ConsultError;
 use super::{ContributionKind, DilemmaStatus, DilemmaVisibility, HelpSought, ParticipantRole};
 use crate::accounts::person;
 use crate::accounts::policy::{Actor, DilemmaPart, DilemmaRef};
 use crate::directory::entities::{municipality, organisation, theme};
 use crate::directory::reference::Reference;
-use crate::directory::rules::{CountryCode, Page, PageRequest, Slug, empty_page, parse_opt};
+use crate::directory::rules::{CountryCode, Page, PageRequest, Slug, empty_page, non_empty};
 use crate::events::entities::{event, event_session};
 use crate::i18n::TrText;
 use crate::library::entities::{practice, resource};
 use crate::library::{PracticeStatus, visible_codes};
-use crate::web::AppError;
 
 /// What a former member's contributions are shown as.
 pub const FORMER_MEMBER: &str = "consultation-former-member";
@@ -39,14 +39,26 @@ pub struct DilemmaFilter {
 }
 
 impl DilemmaFilter {
-    /// Parse the query's values; a malformed one is a 400 naming the field.
-    pub fn parse(get: impl Fn(&str) -> Option<String>) -> Result<Self, AppError> {
+    /// Parse the query's values; a malformed one is refused naming the field.
+    pub fn parse(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConsultError> {
         Ok(DilemmaFilter {
-            theme: parse_opt(get("theme").as_deref(), "theme", Slug::parse)?,
-            country: parse_opt(get("country").as_deref(), "country", CountryCode::parse)?,
-            status: parse_opt(get("status").as_deref(), "status", DilemmaStatus::from_code)?,
-            event: parse_opt(get("event").as_deref(), "event", Slug::parse)?,
+            theme: param(&get, "theme", Slug::parse)?,
+            country: param(&get, "country", CountryCode::parse)?,
+            status: param(&get, "status", DilemmaStatus::from_code)?,
+            event: param(&get, "event", Slug::parse)?,
         })
+    }
+}
+
+/// One optional query value: absent or blank is `None`, malformed is refused.
+fn param<T>(
+    get: &impl Fn(&str) -> Option<String>,
+    field: &'static str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<Option<T>, ConsultError> {
+    match non_empty(get(field).as_deref()) {
+        None => Ok(None),
+        Some(v) => parse(v).map(Some).ok_or(ConsultError::BadParam(field)),
     }
 }
 
@@ -379,6 +391,10 @@ fn by_id<T>(rows: Vec<T>, id: impl Fn(&T) -> i32) -> HashMap<i32, T> {
 
 /// Several dilemmas as their pages show them, in a fixed number of queries
 /// whatever their number and the number of their contributions.
+///
+/// About 100 lines: the loads are in `Links`, `Places` and `joint_of`; what
+/// remains is one struct literal per dilemma, kept whole so each field of
+/// [`DilemmaDetail`] is seen beside where it comes from.
 pub async fn details<C: ConnectionTrait>(
     db: &C,
     reference: &Reference,
@@ -415,113 +431,9 @@ pub async fn details<C: ConnectionTrait>(
             .chain(rows.iter().filter_map(|(d, _)| d.presenter_id)),
     )
     .await?;
-    let practice_ids: Vec<i32> = contributions.iter().filter_map(|c| c.practice_id).collect();
-    let practices: HashMap<i32, TrText> = if practice_ids.is_empty() {
-        HashMap::new()
-    } else {
-        practice::Entity::find()
-            .filter(practice::Column::Id.is_in(practice_ids))
-            .filter(practice::Column::Status.is_in([
-                PracticeStatus::Published.code(),
-                PracticeStatus::Archived.code(),
-            ]))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|p| (p.id, p.title))
-            .collect()
-    };
-    let resource_ids: Vec<i32> = contributions.iter().filter_map(|c| c.resource_id).collect();
-    let resources: HashMap<i32, TrText> = if resource_ids.is_empty() {
-        HashMap::new()
-    } else {
-        resource::Entity::find()
-            .filter(resource::Column::Id.is_in(resource_ids))
-            .filter(resource::Column::Visibility.is_in(visible_codes(actor)))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|r| (r.id, r.title))
-            .collect()
-    };
-    let mut reports: HashMap<i32, usize> = HashMap::new();
-    if staff && !contributions.is_empty() {
-        for rep in contribution_report::Entity::find()
-            .filter(
-                contribution_report::Column::ContributionId
-                    .is_in(contributions.iter().map(|c| c.id).collect::<Vec<_>>()),
-            )
-            .filter(contribution_report::Column::HandledAt.is_null())
-            .all(db)
-            .await?
-        {
-            *reports.entry(rep.contribution_id).or_insert(0) += 1;
-        }
-    }
-    let muni_ids: Vec<i32> = rows.iter().filter_map(|(d, _)| d.municipality_id).collect();
-    let munis = if muni_ids.is_empty() {
-        HashMap::new()
-    } else {
-        by_id(
-            municipality::Entity::find()
-                .filter(municipality::Column::Id.is_in(muni_ids))
-                .all(db)
-                .await?,
-            |m| m.id,
-        )
-    };
-    let org_ids: Vec<i32> = rows.iter().filter_map(|(d, _)| d.organisation_id).collect();
-    let orgs = if org_ids.is_empty() {
-        HashMap::new()
-    } else {
-        by_id(
-            organisation::Entity::find()
-                .filter(organisation::Column::Id.is_in(org_ids))
-                .all(db)
-                .await?,
-            |o| o.id,
-        )
-    };
-    let session_ids: Vec<i32> = rows.iter().filter_map(|(d, _)| d.session_id).collect();
-    let sessions = if session_ids.is_empty() {
-        HashMap::new()
-    } else {
-        by_id(
-            event_session::Entity::find()
-                .filter(event_session::Column::Id.is_in(session_ids))
-                .all(db)
-                .await?,
-            |s| s.id,
-        )
-    };
-    let event_ids: Vec<i32> = sessions.values().map(|s| s.event_id).collect();
-    let events = if event_ids.is_empty() {
-        HashMap::new()
-    } else {
-        by_id(
-            event::Entity::find()
-                .filter(event::Column::Id.is_in(event_ids))
-                .filter(event::Column::Visibility.is_in(visible_codes(actor)))
-                .all(db)
-                .await?,
-            |e| e.id,
-        )
-    };
-    let leads: Vec<i32> = rows
-        .iter()
-        .map(|(d, _)| d.joint_with.unwrap_or(d.id))
-        .collect();
-    let joint_rows: Vec<dilemma::Model> = dilemma::Entity::find()
-        .filter(readable(actor))
-        .filter(
-            Condition::any()
-                .add(dilemma::Column::Id.is_in(leads.clone()))
-                .add(dilemma::Column::JointWith.is_in(leads)),
-        )
-        .order_by_asc(dilemma::Column::Position)
-        .order_by_asc(dilemma::Column::Id)
-        .all(db)
-        .await?;
+    let links = Links::load(db, actor, staff, &contributions).await?;
+    let places = Places::load(db, actor, &rows).await?;
+    let joint_rows = joint_of(db, actor, &rows).await?;
     let mut said: HashMap<i32, Vec<contribution::Model>> = HashMap::new();
     for c in contributions {
         said.entry(c.dilemma_id).or_default().push(c);
@@ -533,22 +445,11 @@ pub async fn details<C: ConnectionTrait>(
     Ok(rows
         .into_iter()
         .map(|(d, r)| {
-            let lead_id = d.joint_with.unwrap_or(d.id);
-            let joint: Vec<dilemma::Model> = joint_rows
-                .iter()
-                .filter(|j| j.id != d.id && (j.id == lead_id || j.joint_with == Some(lead_id)))
-                .cloned()
-                .collect();
-            let result = d.result.clone().or_else(|| {
-                joint
-                    .iter()
-                    .find(|j| j.id == lead_id)
-                    .and_then(|j| j.result.clone())
-            });
-            let session = d.session_id.and_then(|s| sessions.get(&s).cloned());
+            let (joint, result) = joint_and_result(&d, &joint_rows);
+            let session = d.session_id.and_then(|s| places.sessions.get(&s).cloned());
             let event = session
                 .as_ref()
-                .and_then(|s| events.get(&s.event_id).cloned());
+                .and_then(|s| places.events.get(&s.event_id).cloned());
             DilemmaDetail {
                 status: DilemmaStatus::from_code(&d.status).unwrap_or(DilemmaStatus::Draft),
                 visibility: DilemmaVisibility::from_code(&d.visibility)
@@ -563,30 +464,15 @@ pub async fn details<C: ConnectionTrait>(
                     && d.presenter_name.is_none()
                     && d.created_by.is_none(),
                 themes: themes.remove(&d.id).unwrap_or_default(),
-                municipality: d.municipality_id.and_then(|m| munis.get(&m).cloned()),
-                organisation: d.organisation_id.and_then(|o| orgs.get(&o).cloned()),
+                municipality: d
+                    .municipality_id
+                    .and_then(|m| places.munis.get(&m).cloned()),
+                organisation: d.organisation_id.and_then(|o| places.orgs.get(&o).cloned()),
                 contributions: said
                     .remove(&d.id)
                     .unwrap_or_default()
                     .into_iter()
-                    .map(|c| {
-                        let named = c.author_id.and_then(|id| names.get(&id).cloned());
-                        let author_is_former = named.is_none() && c.author_name.is_none();
-                        ContributionView {
-                            kind: ContributionKind::from_code(&c.kind)
-                                .unwrap_or(ContributionKind::Idea),
-                            author: named.or_else(|| c.author_name.clone()).unwrap_or_default(),
-                            author_is_former,
-                            practice: c
-                                .practice_id
-                                .and_then(|id| practices.get(&id).map(|t| (id, t.clone()))),
-                            resource: c
-                                .resource_id
-                                .and_then(|id| resources.get(&id).map(|t| (id, t.clone()))),
-                            reports: reports.get(&c.id).copied().unwrap_or(0),
-                            c,
-                        }
-                    })
+                    .map(|c| links.view(c, &names))
                     .collect(),
                 participants: taking_part
                     .remove(&d.id)
@@ -608,6 +494,211 @@ pub async fn details<C: ConnectionTrait>(
             }
         })
         .collect())
+}
+
+/// What contributions link (practice and document titles the reader may
+/// see) and, for staff, their open reports.
+struct Links {
+    practices: HashMap<i32, TrText>,
+    resources: HashMap<i32, TrText>,
+    reports: HashMap<i32, usize>,
+}
+
+impl Links {
+    /// Three queries at most (none when nothing is linked or reported).
+    async fn load<C: ConnectionTrait>(
+        db: &C,
+        actor: Option<&Actor>,
+        staff: bool,
+        contributions: &[contribution::Model],
+    ) -> Result<Self, DbErr> {
+        let practice_ids: Vec<i32> = contributions.iter().filter_map(|c| c.practice_id).collect();
+        let practices: HashMap<i32, TrText> = if practice_ids.is_empty() {
+            HashMap::new()
+        } else {
+            practice::Entity::find()
+                .filter(practice::Column::Id.is_in(practice_ids))
+                .filter(practice::Column::Status.is_in([
+                    PracticeStatus::Published.code(),
+                    PracticeStatus::Archived.code(),
+                ]))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|p| (p.id, p.title))
+                .collect()
+        };
+        let resource_ids: Vec<i32> = contributions.iter().filter_map(|c| c.resource_id).collect();
+        let resources: HashMap<i32, TrText> = if resource_ids.is_empty() {
+            HashMap::new()
+        } else {
+            resource::Entity::find()
+                .filter(resource::Column::Id.is_in(resource_ids))
+                .filter(resource::Column::Visibility.is_in(visible_codes(actor)))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|r| (r.id, r.title))
+                .collect()
+        };
+        let mut reports: HashMap<i32, usize> = HashMap::new();
+        if staff && !contributions.is_empty() {
+            for rep in contribution_report::Entity::find()
+                .filter(
+                    contribution_report::Column::ContributionId
+                        .is_in(contributions.iter().map(|c| c.id).collect::<Vec<_>>()),
+                )
+                .filter(contribution_report::Column::HandledAt.is_null())
+                .all(db)
+                .await?
+            {
+                *reports.entry(rep.contribution_id).or_insert(0) += 1;
+            }
+        }
+        Ok(Links {
+            practices,
+            resources,
+            reports,
+        })
+    }
+
+    /// `c` as the page shows it, its author named from `names`.
+    fn view(&self, c: contribution::Model, names: &HashMap<i32, String>) -> ContributionView {
+        let named = c.author_id.and_then(|id| names.get(&id).cloned());
+        let author_is_former = named.is_none() && c.author_name.is_none();
+        ContributionView {
+            kind: ContributionKind::from_code(&c.kind).unwrap_or(ContributionKind::Idea),
+            author: named.or_else(|| c.author_name.clone()).unwrap_or_default(),
+            author_is_former,
+            practice: c
+                .practice_id
+                .and_then(|id| self.practices.get(&id).map(|t| (id, t.clone()))),
+            resource: c
+                .resource_id
+                .and_then(|id| self.resources.get(&id).map(|t| (id, t.clone()))),
+            reports: self.reports.get(&c.id).copied().unwrap_or(0),
+            c,
+        }
+    }
+}
+
+/// Where dilemmas come from and were discussed: municipalities,
+/// organisations, clinic sessions and their events (those the reader may see).
+struct Places {
+    munis: HashMap<i32, municipality::Model>,
+    orgs: HashMap<i32, organisation::Model>,
+    sessions: HashMap<i32, event_session::Model>,
+    events: HashMap<i32, event::Model>,
+}
+
+impl Places {
+    /// Four queries at most (none for what no dilemma names).
+    async fn load<C: ConnectionTrait>(
+        db: &C,
+        actor: Option<&Actor>,
+        rows: &[(dilemma::Model, DilemmaRef)],
+    ) -> Result<Self, DbErr> {
+        let muni_ids: Vec<i32> = rows.iter().filter_map(|(d, _)| d.municipality_id).collect();
+        let munis = if muni_ids.is_empty() {
+            HashMap::new()
+        } else {
+            by_id(
+                municipality::Entity::find()
+                    .filter(municipality::Column::Id.is_in(muni_ids))
+                    .all(db)
+                    .await?,
+                |m| m.id,
+            )
+        };
+        let org_ids: Vec<i32> = rows.iter().filter_map(|(d, _)| d.organisation_id).collect();
+        let orgs = if org_ids.is_empty() {
+            HashMap::new()
+        } else {
+            by_id(
+                organisation::Entity::find()
+                    .filter(organisation::Column::Id.is_in(org_ids))
+                    .all(db)
+                    .await?,
+                |o| o.id,
+            )
+        };
+        let session_ids: Vec<i32> = rows.iter().filter_map(|(d, _)| d.session_id).collect();
+        let sessions = if session_ids.is_empty() {
+            HashMap::new()
+        } else {
+            by_id(
+                event_session::Entity::find()
+                    .filter(event_session::Column::Id.is_in(session_ids))
+                    .all(db)
+                    .await?,
+                |s| s.id,
+            )
+        };
+        let event_ids: Vec<i32> = sessions.values().map(|s| s.event_id).collect();
+        let events = if event_ids.is_empty() {
+            HashMap::new()
+        } else {
+            by_id(
+                event::Entity::find()
+                    .filter(event::Column::Id.is_in(event_ids))
+                    .filter(event::Column::Visibility.is_in(visible_codes(actor)))
+                    .all(db)
+                    .await?,
+                |e| e.id,
+            )
+        };
+        Ok(Places {
+            munis,
+            orgs,
+            sessions,
+            events,
+        })
+    }
+}
+
+/// The dilemmas discussed together with any of `rows` (their leads and
+/// those following them) that the reader may see. One query.
+async fn joint_of<C: ConnectionTrait>(
+    db: &C,
+    actor: Option<&Actor>,
+    rows: &[(dilemma::Model, DilemmaRef)],
+) -> Result<Vec<dilemma::Model>, DbErr> {
+    let leads: Vec<i32> = rows
+        .iter()
+        .map(|(d, _)| d.joint_with.unwrap_or(d.id))
+        .collect();
+    dilemma::Entity::find()
+        .filter(readable(actor))
+        .filter(
+            Condition::any()
+                .add(dilemma::Column::Id.is_in(leads.clone()))
+                .add(dilemma::Column::JointWith.is_in(leads)),
+        )
+        .order_by_asc(dilemma::Column::Position)
+        .order_by_asc(dilemma::Column::Id)
+        .all(db)
+        .await
+}
+
+/// Those of `joint_rows` discussed together with `d` (the lead first when
+/// `d` follows), and the result shown: its own, or the lead's.
+fn joint_and_result(
+    d: &dilemma::Model,
+    joint_rows: &[dilemma::Model],
+) -> (Vec<dilemma::Model>, Option<TrText>) {
+    let lead_id = d.joint_with.unwrap_or(d.id);
+    let joint: Vec<dilemma::Model> = joint_rows
+        .iter()
+        .filter(|j| j.id != d.id && (j.id == lead_id || j.joint_with == Some(lead_id)))
+        .cloned()
+        .collect();
+    let result = d.result.clone().or_else(|| {
+        joint
+            .iter()
+            .find(|j| j.id == lead_id)
+            .and_then(|j| j.result.clone())
+    });
+    (joint, result)
 }
 
 /// Consultations where a visible contribution linked a practice
@@ -661,8 +752,6 @@ pub async fn suggestions<C: ConnectionTrait>(
     reader: crate::i18n::Locale,
     limit: usize,
 ) -> Result<Vec<Suggestion>, DbErr> {
-    use crate::accounts::affiliation;
-    use crate::directory::entities::{municipality_theme, organisation_theme};
     let theme_ids: HashSet<i32> = dilemma_theme::Entity::find()
         .filter(dilemma_theme::Column::DilemmaId.eq(d.id))
         .all(db)
@@ -679,24 +768,185 @@ pub async fn suggestions<C: ConnectionTrait>(
         .collect();
     taken.extend(d.presenter_id);
     taken.extend(d.created_by);
-    let mut by_muni: HashMap<i32, usize> = HashMap::new();
-    let mut by_org: HashMap<i32, usize> = HashMap::new();
-    if !theme_ids.is_empty() {
-        for t in municipality_theme::Entity::find()
-            .filter(municipality_theme::Column::ThemeId.is_in(theme_ids.clone()))
-            .all(db)
-            .await?
-        {
-            *by_muni.entry(t.municipality_id).or_insert(0) += 1;
+    let pool = Pool::load(db, &theme_ids, related_practices).await?;
+    let mut out = pool.rank(&taken, theme_ids.len(), reader);
+    out.truncate(limit);
+    Ok(out)
+}
+
+/// Who suggestions are drawn from, and why each may be named.
+struct Pool {
+    /// Per municipality (and organisation), how many of the dilemma's
+    /// themes it works on.
+    by_muni: HashMap<i32, usize>,
+    by_org: HashMap<i32, usize>,
+    munis: HashMap<i32, TrText>,
+    orgs: HashMap<i32, TrText>,
+    /// Related practices, published.
+    related: Vec<practice::Model>,
+    affiliations: Vec<crate::accounts::affiliation::Model>,
+    /// Active people among those the reasons can name.
+    people: HashMap<i32, person::Model>,
+}
+
+impl Pool {
+    async fn load<C: ConnectionTrait>(
+        db: &C,
+        theme_ids: &HashSet<i32>,
+        related_practices: &[i32],
+    ) -> Result<Self, DbErr> {
+        use crate::directory::entities::{municipality_theme, organisation_theme};
+        let mut by_muni: HashMap<i32, usize> = HashMap::new();
+        let mut by_org: HashMap<i32, usize> = HashMap::new();
+        if !theme_ids.is_empty() {
+            for t in municipality_theme::Entity::find()
+                .filter(municipality_theme::Column::ThemeId.is_in(theme_ids.clone()))
+                .all(db)
+                .await?
+            {
+                *by_muni.entry(t.municipality_id).or_insert(0) += 1;
+            }
+            for t in organisation_theme::Entity::find()
+                .filter(organisation_theme::Column::ThemeId.is_in(theme_ids.clone()))
+                .all(db)
+                .await?
+            {
+                *by_org.entry(t.organisation_id).or_insert(0) += 1;
+            }
         }
-        for t in organisation_theme::Entity::find()
-            .filter(organisation_theme::Column::ThemeId.is_in(theme_ids.clone()))
-            .all(db)
-            .await?
-        {
-            *by_org.entry(t.organisation_id).or_insert(0) += 1;
+        let (munis, orgs) = place_names(db, &by_muni, &by_org).await?;
+        let related: Vec<practice::Model> = if related_practices.is_empty() {
+            Vec::new()
+        } else {
+            practice::Entity::find()
+                .filter(practice::Column::Id.is_in(related_practices.to_vec()))
+                .filter(practice::Column::Status.eq(PracticeStatus::Published.code()))
+                .all(db)
+                .await?
+        };
+        let (affiliations, people) = people_of(db, &by_muni, &by_org, &related).await?;
+        Ok(Pool {
+            by_muni,
+            by_org,
+            munis,
+            orgs,
+            related,
+            affiliations,
+            people,
+        })
+    }
+
+    /// Each person once, with their best reason (most shared themes, a
+    /// practice before a place), best first, none of `taken`.
+    fn rank(
+        &self,
+        taken: &HashSet<i32>,
+        theme_count: usize,
+        reader: crate::i18n::Locale,
+    ) -> Vec<Suggestion> {
+        let mut best: HashMap<i32, Suggestion> = HashMap::new();
+        let mut offer = |s: Suggestion| {
+            if taken.contains(&s.person_id) {
+                return;
+            }
+            let better = best.get(&s.person_id).is_none_or(|b| {
+                (s.shared_themes, s.reason == "suggest-reason-practice")
+                    > (b.shared_themes, b.reason == "suggest-reason-practice")
+            });
+            if better {
+                best.insert(s.person_id, s);
+            }
+        };
+        self.by_place(reader, &mut offer);
+        self.by_practice(theme_count, reader, &mut offer);
+        let mut out: Vec<Suggestion> = best.into_values().collect();
+        out.sort_by(|a, b| {
+            b.shared_themes
+                .cmp(&a.shared_themes)
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        out
+    }
+
+    /// Members of a municipality, and experts of an organisation, working
+    /// on the dilemma's themes.
+    fn by_place(&self, reader: crate::i18n::Locale, offer: &mut impl FnMut(Suggestion)) {
+        let name = |names: &HashMap<i32, TrText>, id: i32| {
+            names
+                .get(&id)
+                .map(|t| t.text(reader).to_owned())
+                .unwrap_or_default()
+        };
+        for a in &self.affiliations {
+            let Some(p) = self.people.get(&a.person_id) else {
+                continue;
+            };
+            if let Some(m) = a.municipality_id
+                && let Some(n) = self.by_muni.get(&m)
+            {
+                offer(Suggestion {
+                    person_id: p.id,
+                    name: p.display_name.clone(),
+                    reason: "suggest-reason-municipality",
+                    detail: name(&self.munis, m),
+                    shared_themes: *n,
+                });
+            }
+            if p.role == "expert"
+                && let Some(o) = a.organisation_id
+                && let Some(n) = self.by_org.get(&o)
+            {
+                offer(Suggestion {
+                    person_id: p.id,
+                    name: p.display_name.clone(),
+                    reason: "suggest-reason-expert",
+                    detail: name(&self.orgs, o),
+                    shared_themes: *n,
+                });
+            }
         }
     }
+
+    /// Authors of related practices, and focal points of their municipality.
+    fn by_practice(
+        &self,
+        theme_count: usize,
+        reader: crate::i18n::Locale,
+        offer: &mut impl FnMut(Suggestion),
+    ) {
+        for pr in &self.related {
+            let mut authors: Vec<i32> = pr.author_id.into_iter().collect();
+            if let Some(m) = pr.municipality_id {
+                authors.extend(
+                    self.affiliations
+                        .iter()
+                        .filter(|a| a.focal_point && a.municipality_id == Some(m))
+                        .map(|a| a.person_id),
+                );
+            }
+            for id in authors {
+                let Some(p) = self.people.get(&id) else {
+                    continue;
+                };
+                offer(Suggestion {
+                    person_id: id,
+                    name: p.display_name.clone(),
+                    reason: "suggest-reason-practice",
+                    detail: pr.title.text(reader).to_owned(),
+                    shared_themes: theme_count.max(1),
+                });
+            }
+        }
+    }
+}
+
+/// The names of the municipalities and organisations counted. Two queries
+/// at most.
+async fn place_names<C: ConnectionTrait>(
+    db: &C,
+    by_muni: &HashMap<i32, usize>,
+    by_org: &HashMap<i32, usize>,
+) -> Result<(HashMap<i32, TrText>, HashMap<i32, TrText>), DbErr> {
     let munis: HashMap<i32, TrText> = if by_muni.is_empty() {
         HashMap::new()
     } else {
@@ -719,16 +969,25 @@ pub async fn suggestions<C: ConnectionTrait>(
             .map(|o| (o.id, o.name))
             .collect()
     };
-    let related: Vec<practice::Model> = if related_practices.is_empty() {
-        Vec::new()
-    } else {
-        practice::Entity::find()
-            .filter(practice::Column::Id.is_in(related_practices.to_vec()))
-            .filter(practice::Column::Status.eq(PracticeStatus::Published.code()))
-            .all(db)
-            .await?
-    };
-    // Only the affiliations and people these reasons can name are read.
+    Ok((munis, orgs))
+}
+
+/// Only the affiliations and people these reasons can name are read: those
+/// of the counted places and related practices' municipalities, and the
+/// practices' authors (active people only). Two queries at most.
+async fn people_of<C: ConnectionTrait>(
+    db: &C,
+    by_muni: &HashMap<i32, usize>,
+    by_org: &HashMap<i32, usize>,
+    related: &[practice::Model],
+) -> Result<
+    (
+        Vec<crate::accounts::affiliation::Model>,
+        HashMap<i32, person::Model>,
+    ),
+    DbErr,
+> {
+    use crate::accounts::affiliation;
     let muni_keys: Vec<i32> = by_muni
         .keys()
         .copied()
@@ -764,83 +1023,5 @@ pub async fn suggestions<C: ConnectionTrait>(
             .map(|p| (p.id, p))
             .collect()
     };
-    let mut best: HashMap<i32, Suggestion> = HashMap::new();
-    let mut offer = |s: Suggestion| {
-        let better = best.get(&s.person_id).is_none_or(|b| {
-            (s.shared_themes, s.reason == "suggest-reason-practice")
-                > (b.shared_themes, b.reason == "suggest-reason-practice")
-        });
-        if better {
-            best.insert(s.person_id, s);
-        }
-    };
-    for a in &affiliations {
-        let Some(p) = people.get(&a.person_id) else {
-            continue;
-        };
-        if taken.contains(&p.id) {
-            continue;
-        }
-        if let Some(m) = a.municipality_id
-            && let Some(n) = by_muni.get(&m)
-        {
-            offer(Suggestion {
-                person_id: p.id,
-                name: p.display_name.clone(),
-                reason: "suggest-reason-municipality",
-                detail: munis
-                    .get(&m)
-                    .map(|t| t.text(reader).to_owned())
-                    .unwrap_or_default(),
-                shared_themes: *n,
-            });
-        }
-        if p.role == "expert"
-            && let Some(o) = a.organisation_id
-            && let Some(n) = by_org.get(&o)
-        {
-            offer(Suggestion {
-                person_id: p.id,
-                name: p.display_name.clone(),
-                reason: "suggest-reason-expert",
-                detail: orgs
-                    .get(&o)
-                    .map(|t| t.text(reader).to_owned())
-                    .unwrap_or_default(),
-                shared_themes: *n,
-            });
-        }
-    }
-    for pr in &related {
-        let mut authors: Vec<i32> = pr.author_id.into_iter().collect();
-        if let Some(m) = pr.municipality_id {
-            authors.extend(
-                affiliations
-                    .iter()
-                    .filter(|a| a.focal_point && a.municipality_id == Some(m))
-                    .map(|a| a.person_id),
-            );
-        }
-        for id in authors {
-            let Some(p) = people.get(&id) else { continue };
-            if taken.contains(&id) {
-                continue;
-            }
-            offer(Suggestion {
-                person_id: id,
-                name: p.display_name.clone(),
-                reason: "suggest-reason-practice",
-                detail: pr.title.text(reader).to_owned(),
-                shared_themes: theme_ids.len().max(1),
-            });
-        }
-    }
-    let mut out: Vec<Suggestion> = best.into_values().collect();
-    out.sort_by(|a, b| {
-        b.shared_themes
-            .cmp(&a.shared_themes)
-            .then_with(|| a.name.cmp(&b.name))
-    });
-    out.truncate(limit);
-    Ok(out)
+    Ok((affiliations, people))
 }
