@@ -549,8 +549,10 @@ impl practice::Model {
     }
 
     pub fn policy_ref(&self) -> PracticeRef {
+        let status = self.status();
         PracticeRef {
-            status: self.status(),
+            draft: status == PracticeStatus::Draft,
+            public: status.is_public(),
             municipality: self.municipality_id,
             author: self.author_id,
         }
@@ -855,13 +857,7 @@ impl Transition {
         match self {
             Transition::Submit => authorize(Some(actor), Action::SubmitPractice(p)),
             // Its owners comment on it until it is published.
-            Transition::Comment
-                if can(Some(actor), Action::ViewPractice(p))
-                    && p.status != PracticeStatus::Published
-                    && p.status != PracticeStatus::Archived =>
-            {
-                Ok(())
-            }
+            Transition::Comment if can(Some(actor), Action::ViewPractice(p)) && !p.public => Ok(()),
             _ => authorize(Some(actor), Action::ReviewPractices),
         }
     }
