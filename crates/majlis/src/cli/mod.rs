@@ -245,27 +245,29 @@ fn log_panics() {
 /// database's start-up lock, so nodes started together wait for each other.
 pub async fn prepare(settings: &Settings) -> anyhow::Result<Db> {
     let url = settings.database_url();
-    let db = Db::connect(
-        &url,
-        PoolSizes {
-            sqlite_readers: settings.sqlite_readers,
-            postgres: settings.postgres_pool,
-        },
-    )
-    .await?;
+    // The lock comes first: on SQLite, opening a new file switches it to WAL,
+    // which fails at once ("database is locked") while another node creates it.
     let lock = StartupLock::acquire(&url).await?;
     let prepared = async {
+        let db = Db::connect(
+            &url,
+            PoolSizes {
+                sqlite_readers: settings.sqlite_readers,
+                postgres: settings.postgres_pool,
+            },
+        )
+        .await?;
         db.migrate()
             .await
             .map_err(|e| anyhow::anyhow!("migrations failed: {e}"))?;
         directory::reference::sync(&db)
             .await
-            .map_err(|e| anyhow::anyhow!("cannot load countries and themes: {e}"))
+            .map_err(|e| anyhow::anyhow!("cannot load countries and themes: {e}"))?;
+        anyhow::Ok(db)
     }
     .await;
     lock.release().await;
-    prepared?;
-    Ok(db)
+    prepared
 }
 
 /// Load the demo network (or bring it up to date) under the database's

@@ -70,6 +70,11 @@ impl StartupLock {
             })
         } else if let Some(db_file) = sqlite_file(url.expose()) {
             let path = lock_file(db_file);
+            // On a first start the data folder does not exist yet.
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| fail(format!("cannot create folder {}: {e}", dir.display())))?;
+            }
             let file = std::fs::OpenOptions::new()
                 .create(true)
                 .truncate(false)
