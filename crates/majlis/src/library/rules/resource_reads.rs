@@ -1,0 +1,270 @@
+//! Reading resources: the list (one query for rows, languages and themes)
+//! and a resource's page.
+
+use sea_orm::sea_query::{Expr, Query};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait, FromQueryResult, Iterable,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+};
+
+use super::{LibraryFilter, Sort, public_statuses, split_codes};
+use crate::accounts::policy::{Action, Actor, can};
+use crate::directory::entities::{country, organisation, theme};
+use crate::directory::reference::Reference;
+use crate::directory::rules::{Page, PageRequest, empty_page, theme_ids_column, themes_of};
+use crate::i18n::TrText;
+use crate::library::entities::{
+    practice, practice_resource, resource, resource_country, resource_organisation, resource_theme,
+    resource_version,
+};
+use crate::library::{ResourceKind, VisibilityCode, visible_codes};
+
+// ------------------------------------------------------------------ resources
+
+/// A resource with what its list entry shows.
+#[derive(Clone, Debug)]
+pub struct ResourceCard {
+    pub resource: resource::Model,
+    pub kind: Option<ResourceKind>,
+    pub themes: Vec<theme::Model>,
+    /// The language versions it exists in (codes, in the order stored).
+    pub langs: Vec<String>,
+}
+
+#[derive(FromQueryResult)]
+pub(super) struct ResourceRow {
+    #[sea_orm(nested)]
+    resource: resource::Model,
+    theme_ids: Option<String>,
+    langs: Option<String>,
+    full_count: i64,
+}
+
+pub(super) fn langs_column(backend: DatabaseBackend) -> &'static str {
+    match backend {
+        DatabaseBackend::Postgres => {
+            "(SELECT string_agg(v.lang, ',' ORDER BY v.id) FROM resource_version v WHERE v.resource_id = resource.id)"
+        }
+        _ => {
+            "(SELECT group_concat(v.lang) FROM (SELECT lang FROM resource_version v WHERE v.resource_id = resource.id ORDER BY v.id) v)"
+        }
+    }
+}
+
+pub(super) fn resource_query(
+    reference: &Reference,
+    actor: Option<&Actor>,
+    f: &LibraryFilter,
+) -> Option<Select<resource::Entity>> {
+    let mut q =
+        resource::Entity::find().filter(resource::Column::Visibility.is_in(visible_codes(actor)));
+    if let Some(k) = f.kind {
+        q = q.filter(resource::Column::Kind.eq(k.code()));
+    }
+    if let Some(y) = f.year {
+        q = q.filter(resource::Column::Year.eq(y));
+    }
+    if let Some(slug) = &f.theme {
+        let t = reference.theme_by_slug(slug.as_str())?;
+        q = q.filter(
+            resource::Column::Id.in_subquery(
+                Query::select()
+                    .column(resource_theme::Column::ResourceId)
+                    .from(resource_theme::Entity)
+                    .and_where(resource_theme::Column::ThemeId.eq(t.id))
+                    .to_owned(),
+            ),
+        );
+    }
+    if let Some(c) = &f.country {
+        q = q.filter(
+            resource::Column::Id.in_subquery(
+                Query::select()
+                    .column(resource_country::Column::ResourceId)
+                    .from(resource_country::Entity)
+                    .and_where(resource_country::Column::CountryCode.eq(c.as_str()))
+                    .to_owned(),
+            ),
+        );
+    }
+    if let Some(l) = f.lang {
+        q = q.filter(
+            resource::Column::Id.in_subquery(
+                Query::select()
+                    .column(resource_version::Column::ResourceId)
+                    .from(resource_version::Entity)
+                    .and_where(resource_version::Column::Lang.eq(l.code()))
+                    .to_owned(),
+            ),
+        );
+    }
+    Some(q)
+}
+
+/// One page of the library: one query (rows, themes, languages, total).
+pub async fn list_resources<C: ConnectionTrait>(
+    db: &C,
+    reference: &Reference,
+    actor: Option<&Actor>,
+    f: &LibraryFilter,
+    page: PageRequest,
+) -> Result<Page<ResourceCard>, DbErr> {
+    let Some(q) = resource_query(reference, actor, f) else {
+        return Ok(empty_page(page));
+    };
+    let backend = db.get_database_backend();
+    let mut sel = q
+        .clone()
+        .select_only()
+        .columns(resource::Column::iter())
+        .column_as(
+            Expr::cust(theme_ids_column(backend, "resource_theme", "resource")),
+            "theme_ids",
+        )
+        .column_as(Expr::cust(langs_column(backend)), "langs")
+        .column_as(Expr::cust("COUNT(*) OVER ()"), "full_count");
+    sel = match f.sort {
+        Sort::Newest => sel
+            .order_by(
+                Expr::cust("COALESCE(resource.year, 0)"),
+                sea_orm::Order::Desc,
+            )
+            .order_by(
+                Expr::cust("COALESCE(resource.month, 0)"),
+                sea_orm::Order::Desc,
+            )
+            .order_by_desc(resource::Column::Id),
+        Sort::Oldest => sel
+            .order_by(
+                Expr::cust("COALESCE(resource.year, 9999)"),
+                sea_orm::Order::Asc,
+            )
+            .order_by(
+                Expr::cust("COALESCE(resource.month, 99)"),
+                sea_orm::Order::Asc,
+            )
+            .order_by_asc(resource::Column::Id),
+        Sort::Title => sel.order_by_asc(resource::Column::Slug),
+    };
+    let rows = sel
+        .offset(page.offset())
+        .limit(page.per_page)
+        .into_model::<ResourceRow>()
+        .all(db)
+        .await?;
+    let total = match rows.first() {
+        Some(r) => r.full_count as u64,
+        None if page.page > 1 => q.count(db).await?,
+        None => 0,
+    };
+    let items = rows
+        .into_iter()
+        .map(|r| ResourceCard {
+            kind: ResourceKind::from_code(&r.resource.kind),
+            themes: themes_of(reference, r.theme_ids.as_deref()),
+            langs: split_codes(r.langs.as_deref()),
+            resource: r.resource,
+        })
+        .collect();
+    Ok(Page {
+        items,
+        total,
+        page: page.page,
+        per_page: page.per_page,
+    })
+}
+
+/// A resource's page.
+#[derive(Clone, Debug)]
+pub struct ResourceDetail {
+    pub card: ResourceCard,
+    pub versions: Vec<resource_version::Model>,
+    pub countries: Vec<country::Model>,
+    pub organisations: Vec<organisation::Model>,
+    pub practices: Vec<PracticeLink>,
+}
+
+/// A practice named on another page.
+#[derive(Clone, Debug, FromQueryResult)]
+pub struct PracticeLink {
+    pub id: i32,
+    pub title: TrText,
+}
+
+/// A resource the reader may see, with its versions and links: five queries.
+pub async fn resource_detail<C: ConnectionTrait>(
+    db: &C,
+    reference: &Reference,
+    actor: Option<&Actor>,
+    id: i32,
+) -> Result<Option<ResourceDetail>, DbErr> {
+    let Some(r) = resource::Entity::find_by_id(id).one(db).await? else {
+        return Ok(None);
+    };
+    let visible = VisibilityCode::from_code(&r.visibility)
+        .is_some_and(|v| can(actor, Action::View(v.policy())));
+    if !visible {
+        return Ok(None);
+    }
+    let versions = resource_version::Entity::find()
+        .filter(resource_version::Column::ResourceId.eq(id))
+        .order_by_asc(resource_version::Column::Id)
+        .all(db)
+        .await?;
+    let theme_ids: Vec<String> = resource_theme::Entity::find()
+        .filter(resource_theme::Column::ResourceId.eq(id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| t.theme_id.to_string())
+        .collect();
+    let countries = resource_country::Entity::find()
+        .filter(resource_country::Column::ResourceId.eq(id))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|c| reference.country(&c.country_code).cloned())
+        .collect();
+    let organisations = organisation::Entity::find()
+        .filter(
+            organisation::Column::Id.in_subquery(
+                Query::select()
+                    .column(resource_organisation::Column::OrganisationId)
+                    .from(resource_organisation::Entity)
+                    .and_where(resource_organisation::Column::ResourceId.eq(id))
+                    .to_owned(),
+            ),
+        )
+        .all(db)
+        .await?;
+    let practices = practice::Entity::find()
+        .select_only()
+        .column(practice::Column::Id)
+        .column(practice::Column::Title)
+        .filter(practice::Column::Status.is_in(public_statuses()))
+        .filter(
+            practice::Column::Id.in_subquery(
+                Query::select()
+                    .column(practice_resource::Column::PracticeId)
+                    .from(practice_resource::Entity)
+                    .and_where(practice_resource::Column::ResourceId.eq(id))
+                    .to_owned(),
+            ),
+        )
+        .into_model::<PracticeLink>()
+        .all(db)
+        .await?;
+    let langs = versions.iter().map(|v| v.lang.clone()).collect::<Vec<_>>();
+    Ok(Some(ResourceDetail {
+        card: ResourceCard {
+            kind: ResourceKind::from_code(&r.kind),
+            themes: themes_of(reference, Some(&theme_ids.join(","))),
+            langs: split_codes(Some(&langs.join(","))),
+            resource: r,
+        },
+        versions,
+        countries,
+        organisations,
+        practices,
+    }))
+}
