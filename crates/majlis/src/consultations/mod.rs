@@ -4,10 +4,10 @@
 //!
 //! - `entities/`: storage records;
 //! - `error.rs`: what the rules refuse (`ConsultError`), free of HTTP;
-//! - `rules.rs`: the queries pages run (visibility in the query), peer suggestions;
+//! - `rules/`: the queries pages run (visibility in the query), peer suggestions;
 //! - `lookups.rs`: what the forms offer (municipalities, practices and
 //!   documents to link) and the moderation queue;
-//! - `online.rs`: the online consultation's life (open, questions and answers,
+//! - `online/`: the online consultation's life (open, questions and answers,
 //!   ideas, invitations, conclusion) and moderation;
 //! - `clinics.rs`: consultation clinics at an event (the rapporteur's page,
 //!   wrap-ups, the report as HTML and PDF);

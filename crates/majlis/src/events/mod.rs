@@ -2,7 +2,7 @@
 //! and academy modules, from invitation to what came out of them.
 //!
 //! - `entities/`: storage records;
-//! - `editing.rs`: the event form, the programme, materials and outcomes (coordinators);
+//! - `editing/`: the event form, the programme, materials and outcomes (coordinators);
 //! - `registration.rs`: sign-up, capacity and waiting list, approval, cancellation, check-in;
 //! - `rules/`: the queries pages run (visibility in the query, bounded query counts):
 //!   the list and lookups in `mod.rs`, the event page in `detail.rs`, what the

@@ -3,15 +3,15 @@
 //! and the best-practices compendium.
 //!
 //! - `entities/`: storage records;
-//! - `files.rs`: uploads through `majlis-files` (content-addressed storage);
-//! - `practices.rs`: a practice's content, its steps, its life (draft → published) and versions;
+//! - `files/`: uploads through `majlis-files` (content-addressed storage);
+//! - `practices/`: a practice's content, its steps, its life (draft → published) and versions;
 //! - `resources.rs`: creating resources and their language versions;
 //! - `rules.rs`: the queries the pages run (filters, visibility in the query);
-//! - `compendium.rs`: editions, chapters, and the print data for PDFs;
+//! - `compendium/`: editions, chapters, and the print data for PDFs;
 //! - `routes/`: HTML pages and the JSON API, one file per page or flow;
 //!   `templates/` beside.
 //!
-//! Only `routes/` and `files.rs` (which reads multipart upload forms) see
+//! Only `routes/` and `files/` (which reads multipart upload forms) see
 //! HTTP; the others return their own errors (`LibraryError`,
 //! `PracticeError`, `ResourceError`, `CompendiumError`), which
 //! `routes/mod.rs` turns into `AppError`.
