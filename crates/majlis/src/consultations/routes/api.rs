@@ -97,25 +97,19 @@ pub(super) async fn api_dilemmas(
     .await?;
     let base = state.settings.public_url();
     let event = f.event.as_ref().map(|s| s.as_str().to_owned());
-    Ok(Json(crate::directory::routes::ApiList {
-        items: page
-            .items
-            .iter()
-            .map(|c| {
-                api_of(
-                    &c.d,
-                    &c.presenter,
-                    &c.themes,
-                    event.clone(),
-                    ctx.locale,
-                    &base,
-                )
-            })
-            .collect(),
-        total: page.total,
-        page: page.page,
-        per_page: page.per_page,
-    }))
+    Ok(Json(crate::directory::routes::ApiList::from_page(
+        &page,
+        |c| {
+            api_of(
+                &c.d,
+                &c.presenter,
+                &c.themes,
+                event.clone(),
+                ctx.locale,
+                &base,
+            )
+        },
+    )))
 }
 
 /// `GET /api/v1/dilemmas/{slug}`: with its contributions and result.

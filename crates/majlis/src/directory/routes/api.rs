@@ -23,7 +23,8 @@ pub struct ApiList<T> {
 }
 
 impl<T> ApiList<T> {
-    fn from_page<U: Clone>(page: &Page<U>, f: impl Fn(U) -> T) -> Self {
+    /// A page of the rules' rows as the API lists them, each row mapped by `f`.
+    pub fn from_page<U: Clone>(page: &Page<U>, f: impl Fn(U) -> T) -> Self {
         ApiList {
             total: page.total,
             page: page.page,

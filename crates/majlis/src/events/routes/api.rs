@@ -73,16 +73,9 @@ pub(super) async fn api_events(
     )
     .await?;
     let base = state.settings.public_url();
-    Ok(Json(ApiList {
-        items: page
-            .items
-            .iter()
-            .map(|c| api_event_of(&c.event, &c.themes, ctx.locale, &base))
-            .collect(),
-        total: page.total,
-        page: page.page,
-        per_page: page.per_page,
-    }))
+    Ok(Json(ApiList::from_page(&page, |c| {
+        api_event_of(&c.event, &c.themes, ctx.locale, &base)
+    })))
 }
 
 #[derive(Serialize)]

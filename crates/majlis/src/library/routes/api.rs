@@ -79,16 +79,9 @@ pub(super) async fn api_resources(
         pr,
     )
     .await?;
-    Ok(Json(ApiList {
-        items: page
-            .items
-            .iter()
-            .map(|c| api_resource_of(c, ctx.locale))
-            .collect(),
-        total: page.total,
-        page: page.page,
-        per_page: page.per_page,
-    }))
+    Ok(Json(ApiList::from_page(&page, |c| {
+        api_resource_of(&c, ctx.locale)
+    })))
 }
 
 /// `GET /api/v1/resources/{id}`
@@ -206,24 +199,15 @@ pub(super) async fn api_practices(
         pr,
     )
     .await?;
-    Ok(Json(ApiList {
-        items: page
-            .items
-            .iter()
-            .map(|c| {
-                api_practice_of(
-                    &c.practice,
-                    c.status,
-                    &c.themes,
-                    c.owner.as_ref(),
-                    ctx.locale,
-                )
-            })
-            .collect(),
-        total: page.total,
-        page: page.page,
-        per_page: page.per_page,
-    }))
+    Ok(Json(ApiList::from_page(&page, |c| {
+        api_practice_of(
+            &c.practice,
+            c.status,
+            &c.themes,
+            c.owner.as_ref(),
+            ctx.locale,
+        )
+    })))
 }
 
 /// `GET /api/v1/practices/{id}`: a practice the caller may see.
