@@ -125,6 +125,9 @@ impl EventForm {
     }
 }
 
+/// The stored event as the form sends it, in `lang`: the inverse of
+/// `editing::parse_event`. One `put` per form field (about 80 lines), kept
+/// in one list so a field missing here stands out beside its neighbours.
 fn form_of(e: &event::Model, links: &editing::EventLinks, lang: Locale) -> RawForm {
     let tz = rules::tz_of(e);
     let mut v: Vec<(String, String)> = Vec::new();
