@@ -6,7 +6,7 @@
 //! - `files/`: uploads through `majlis-files` (content-addressed storage);
 //! - `practices/`: a practice's content, its steps, its life (draft → published) and versions;
 //! - `resources.rs`: creating resources and their language versions;
-//! - `rules.rs`: the queries the pages run (filters, visibility in the query);
+//! - `rules/`: the queries the pages run (filters, visibility in the query);
 //! - `compendium/`: editions, chapters, and the print data for PDFs;
 //! - `routes/`: HTML pages and the JSON API, one file per page or flow;
 //!   `templates/` beside.

@@ -8,7 +8,6 @@
 
 use sea_orm::DbErr;
 
-
 mod forms;
 mod parse;
 mod save;
