@@ -56,28 +56,19 @@ impl FromStr for Sha256 {
         if bytes.len() != 64 {
             return Err(ParseSha256Error);
         }
-        let mut out = [0u8; 32];
-        for (i, pair) in bytes.chunks_exact(2).enumerate() {
-            out[i] = (nibble(pair[0])? << 4) | nibble(pair[1])?;
+        // Lowercase only: the `hex` crate would also take uppercase digits.
+        if !bytes.iter().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+            return Err(ParseSha256Error);
         }
+        let mut out = [0u8; 32];
+        hex::decode_to_slice(bytes, &mut out).map_err(|_| ParseSha256Error)?;
         Ok(Self(out))
-    }
-}
-
-fn nibble(c: u8) -> Result<u8, ParseSha256Error> {
-    match c {
-        b'0'..=b'9' => Ok(c - b'0'),
-        b'a'..=b'f' => Ok(c - b'a' + 10),
-        _ => Err(ParseSha256Error),
     }
 }
 
 impl fmt::Display for Sha256 {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for b in self.0 {
-            write!(f, "{b:02x}")?;
-        }
-        Ok(())
+        f.write_str(&hex::encode(self.0))
     }
 }
 

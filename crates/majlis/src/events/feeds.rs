@@ -13,8 +13,7 @@ use crate::audit::{self, Origin};
 use crate::db::Db;
 
 fn token_hash(token: &str) -> String {
-    let d = Sha256::digest(token.as_bytes());
-    d.iter().map(|b| format!("{b:02x}")).collect()
+    hex::encode(Sha256::digest(token.as_bytes()))
 }
 
 /// Whether a token has the form of one this module makes (32 hex digits).
