@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 
 use super::super::Answers;
+use super::super::entities::registration;
 use super::super::registration::{self as reg, Decision, RegistrationError, Signup};
 use super::super::rules::{self, EventDetail, RegistrationRow};
 use super::page::show_event;
@@ -58,7 +59,7 @@ pub(super) async fn register(
     )
     .await
     {
-        Ok(_) => Ok(redirect(format!("/events/{slug}#registration"), &ctx)),
+        Ok(_) => Ok(to_registration(&slug, &ctx)),
         Err(err) => {
             let message = match &err {
                 RegistrationError::Closed => "registration-error-closed",
@@ -84,33 +85,68 @@ pub(super) async fn register(
     }
 }
 
+/// What a change to one's own registration starts from: a signed-in person
+/// (401 otherwise), the form with its anti-forgery token (403 otherwise),
+/// and that person's registration for the event of the path, if they may
+/// see the event and are registered (404 otherwise).
+pub(super) struct OwnRegistration {
+    origin: Origin,
+    actor: Actor,
+    slug: String,
+    registration: registration::Model,
+    raw: RawForm,
+}
+
+impl axum::extract::FromRequest<AppState> for OwnRegistration {
+    type Rejection = AppError;
+
+    async fn from_request(req: axum::extract::Request, state: &AppState) -> Result<Self, AppError> {
+        use axum::extract::FromRequestParts;
+        let (mut parts, body) = req.into_parts();
+        let Ok(ClientInfo(client)) = ClientInfo::from_request_parts(&mut parts, state).await;
+        let RequireSignedIn(me) = RequireSignedIn::from_request_parts(&mut parts, state).await?;
+        let Path(slug) = Path::<String>::from_request_parts(&mut parts, state)
+            .await
+            .map_err(|_| AppError::NotFound)?;
+        let req = axum::extract::Request::from_parts(parts, body);
+        let CsrfForm(pairs) = CsrfForm::<Vec<(String, String)>>::from_request(req, state).await?;
+        let actor = me.actor();
+        let e = visible_event(state, Some(&actor), &slug).await?;
+        let registration = reg::of_person(state.db.read(), e.id, actor.person_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok(OwnRegistration {
+            origin: origin_of(&me, &client),
+            actor,
+            slug,
+            registration,
+            raw: RawForm(pairs),
+        })
+    }
+}
+
+/// Back to the registration part of the event's page.
+fn to_registration(slug: &str, ctx: &PageCtx) -> Response {
+    redirect(format!("/events/{slug}#registration"), ctx)
+}
+
 /// `POST /events/{slug}/cancel`: cancel one's own registration.
 pub(super) async fn cancel(
     State(state): State<AppState>,
     ctx: PageCtx,
-    ClientInfo(client): ClientInfo,
-    RequireSignedIn(me): RequireSignedIn,
-    Path(slug): Path<String>,
-    CsrfForm(_): CsrfForm<Vec<(String, String)>>,
+    own: OwnRegistration,
 ) -> Result<Response, AppError> {
-    let actor = me.actor();
-    let e = visible_event(&state, Some(&actor), &slug).await?;
-    let r = reg::of_person(state.db.read(), e.id, actor.person_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
     match reg::cancel(
         &state.db,
-        &origin_of(&me, &client),
-        &actor,
-        r.id,
+        &own.origin,
+        &own.actor,
+        own.registration.id,
         &state.settings.public_url(),
         Utc::now(),
     )
     .await
     {
-        Ok(_) | Err(RegistrationError::WrongState) => {
-            Ok(redirect(format!("/events/{slug}#registration"), &ctx))
-        }
+        Ok(_) | Err(RegistrationError::WrongState) => Ok(to_registration(&own.slug, &ctx)),
         Err(e) => Err(e.into()),
     }
 }
@@ -119,27 +155,18 @@ pub(super) async fn cancel(
 pub(super) async fn consent(
     State(state): State<AppState>,
     ctx: PageCtx,
-    ClientInfo(client): ClientInfo,
-    RequireSignedIn(me): RequireSignedIn,
-    Path(slug): Path<String>,
-    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+    own: OwnRegistration,
 ) -> Result<Response, AppError> {
-    let actor = me.actor();
-    let e = visible_event(&state, Some(&actor), &slug).await?;
-    let r = reg::of_person(state.db.read(), e.id, actor.person_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let raw = RawForm(pairs);
     reg::set_consent(
         &state.db,
-        &origin_of(&me, &client),
-        &actor,
-        r.id,
-        raw.get("consent") == "on",
+        &own.origin,
+        &own.actor,
+        own.registration.id,
+        own.raw.get("consent") == "on",
         Utc::now(),
     )
     .await?;
-    Ok(redirect(format!("/events/{slug}#registration"), &ctx))
+    Ok(to_registration(&own.slug, &ctx))
 }
 
 #[derive(Template)]
