@@ -79,7 +79,7 @@ fn main() {
     }
     md += "| settings |\n| | form_id | form_title | default_language |\n| | big | Generated form | English (en) |\n";
     let bytes = Workbook::from_markdown(&md).to_xlsx().expect("write xlsx");
-    std::fs::write(&out, bytes).expect("write file");
+    std::fs::write(&out, &bytes).expect("write file");
     eprintln!(
         "{out}: {n} questions in {group} groups, {} bytes",
         bytes.len()

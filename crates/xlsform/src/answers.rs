@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::NaiveDate;
 
 use crate::expr::eval::{number_string, parse_date};
-use crate::expr::{Env, Expr, Node, Value, evaluate};
+use crate::expr::{Env, Node, Value, evaluate};
 use crate::form::{Choice, Default, Form, Group, Kind, Question};
 
 /// Answers as ODK submissions carry them: text per question name
@@ -467,7 +467,40 @@ fn type_problem(
     }
 }
 
-/// An expression's references, for callers that order work by them.
-pub fn references(e: &Expr) -> Vec<String> {
-    e.references()
+/// A label or hint with each `${name}` replaced by that answer (as a note
+/// shows a calculation); an unknown name is left as written.
+pub fn interpolate(text: &str, values: &BTreeMap<String, String>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("${") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        match after.find('}') {
+            Some(end) if values.contains_key(&after[..end]) => {
+                out.push_str(&values[&after[..end]]);
+                rest = &after[end + 1..];
+            }
+            _ => {
+                out.push_str("${");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interpolate_replaces_known_references() {
+        let mut v = BTreeMap::new();
+        v.insert("share".to_owned(), "25".to_owned());
+        assert_eq!(
+            interpolate("Refugees are ${share}% (${other}) ${", &v),
+            "Refugees are 25% (${other}) ${"
+        );
+    }
 }

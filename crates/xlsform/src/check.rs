@@ -125,16 +125,17 @@ fn references(
             continue;
         };
         let inner = inner.as_str();
-        if let Some(rest) = inner.strip_prefix("last-saved#") {
-            if form::is_xml_name(rest) && !rest.contains(':') {
-                errors.push(FormError::new(
-                    loc.clone(),
-                    ErrorKind::NotSupported {
-                        feature: "`${last-saved#…}` references".into(),
-                    },
-                ));
-                continue;
-            }
+        if let Some(rest) = inner.strip_prefix("last-saved#")
+            && form::is_xml_name(rest)
+            && !rest.contains(':')
+        {
+            errors.push(FormError::new(
+                loc.clone(),
+                ErrorKind::NotSupported {
+                    feature: "`${last-saved#…}` references".into(),
+                },
+            ));
+            continue;
         }
         if !form::is_xml_name(inner) || inner.contains(':') {
             errors.push(FormError::new(

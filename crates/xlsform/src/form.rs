@@ -162,6 +162,9 @@ impl Group {
     }
 }
 
+// A form's tree is built once and read many times; boxing the questions
+// would only add indirection.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
     Question(Question),
@@ -221,7 +224,7 @@ pub struct Form {
 impl Form {
     /// Reads and checks an `.xlsx` XLSForm.
     pub fn from_xlsx(bytes: &[u8]) -> Result<Form, FormErrors> {
-        let book = Workbook::from_xlsx(bytes).map_err(|e| FormErrors(vec![e]))?;
+        let book = Workbook::from_xlsx(bytes)?;
         Form::from_workbook(&book)
     }
 

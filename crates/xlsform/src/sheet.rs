@@ -3,7 +3,7 @@
 
 use std::io::Cursor;
 
-use crate::error::{ErrorKind, FormError, Location};
+use crate::error::{ErrorKind, FormError, FormErrors, Location};
 
 /// One row of a sheet: its number as a spreadsheet shows it (the header is
 /// row 1 in the markdown form; in a workbook, the row's own number) and its
@@ -108,11 +108,13 @@ impl Workbook {
     }
 
     /// Reads an `.xlsx` workbook (every worksheet, cells as text).
-    pub fn from_xlsx(bytes: &[u8]) -> Result<Workbook, FormError> {
+    pub fn from_xlsx(bytes: &[u8]) -> Result<Workbook, FormErrors> {
         use calamine::{Data, Reader, Xlsx};
-        let unreadable = |why: String| FormError {
-            loc: Location::workbook(),
-            kind: ErrorKind::Unreadable { why },
+        let unreadable = |why: String| {
+            FormErrors(vec![FormError {
+                loc: Location::workbook(),
+                kind: ErrorKind::Unreadable { why },
+            }])
         };
         if bytes.len() > MAX_XLSX_BYTES {
             return Err(unreadable(format!(
@@ -158,12 +160,12 @@ impl Workbook {
                         },
                         Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
                         Data::Error(e) => {
-                            return Err(FormError {
+                            return Err(FormErrors(vec![FormError {
                                 loc: Location::cell(&name, number, &column_letters(j)),
                                 kind: ErrorKind::Unreadable {
                                     why: format!("the cell holds a spreadsheet error ({e})"),
                                 },
-                            });
+                            }]));
                         }
                     };
                     texts.push(text);

@@ -71,9 +71,9 @@ fn relevance_chain_constraints_and_required() {
     let form = challenges();
     // Nothing answered: the tensions group depends on the population.
     let r = form.evaluate(&Answers::new(), &ctx(None));
-    assert_eq!(r.relevant["tensions"], false);
-    assert_eq!(r.relevant["tension_increase"], false);
-    assert_eq!(r.relevant["profile"], true);
+    assert!(!r.relevant["tensions"]);
+    assert!(!r.relevant["tension_increase"]);
+    assert!(r.relevant["profile"]);
     assert_eq!(r.required_missing, ["country", "population", "consent"]);
     assert_eq!(r.calculated["refugee_share"], "");
     // Defaults fill what was not answered.
