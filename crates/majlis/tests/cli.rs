@@ -262,3 +262,178 @@ fn rotate_secret_key_writes_a_new_key_and_says_what_to_do() {
     let bad = rotate(&[("MAJLIS_NEW_SECRET_KEY", "not hex")]);
     assert!(!bad.status.success());
 }
+
+/// The bilingual sample form of crates/xlsform, written as a real .xlsx.
+fn sample_form(dir: &std::path::Path) -> std::path::PathBuf {
+    let md = include_str!("../../xlsform/tests/forms/challenges.md");
+    let bytes = majlis_xlsform::Workbook::from_markdown(md)
+        .to_xlsx()
+        .unwrap();
+    let path = dir.join("challenges.xlsx");
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn forms_check_summarises_a_valid_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let form = sample_form(dir.path());
+    let out = majlis()
+        .args(["forms", "check"])
+        .arg(&form)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(
+        text.contains("valid form") && text.contains("13 questions"),
+        "{text}"
+    );
+    assert!(text.contains("Arabic (ar)"), "{text}");
+}
+
+#[test]
+fn forms_check_lists_errors_with_sheet_and_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = "
+| survey |
+| | type | name | label | relevant |
+| | integer | population | Population | |
+| | integer | refugees | Refugees | ${populaton} > 0 |
+| | text | comment | Comment | |
+| | geopoint | where | Where | |
+| | select_one missing | pick | Pick | |
+";
+    let path = dir.path().join("bad.xlsx");
+    let bytes = majlis_xlsform::Workbook::from_markdown(md)
+        .to_xlsx()
+        .unwrap();
+    std::fs::write(&path, bytes).unwrap();
+    let out = majlis()
+        .args(["forms", "check"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "not supported: type `geopoint` (survey sheet, row 5, column type)",
+            "survey sheet, row 6, column type: choice list `missing` is not on the choices sheet",
+        ],
+        "{text}"
+    );
+    // Fixing those leaves the misspelt reference, named by its row.
+    let md = md
+        .replace("| | geopoint | where | Where | |\n", "")
+        .replace("| | select_one missing | pick | Pick | |\n", "");
+    std::fs::write(
+        &path,
+        majlis_xlsform::Workbook::from_markdown(&md)
+            .to_xlsx()
+            .unwrap(),
+    )
+    .unwrap();
+    let out = majlis()
+        .args(["forms", "check"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "survey sheet, row 3, column relevant: `${populaton}` names no question"
+    );
+    // Not a workbook at all.
+    std::fs::write(&path, b"hello").unwrap();
+    let out = majlis()
+        .args(["forms", "check"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).starts_with("workbook: the workbook cannot be read")
+    );
+}
+
+#[test]
+fn forms_check_evaluates_answers_in_the_chosen_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let form = sample_form(dir.path());
+    let answers = dir.path().join("answers.json");
+    std::fs::write(
+        &answers,
+        r#"{"country": "jo", "governorate": "irbid", "population": "500000", "refugees": "2000000",
+            "tension_increase": "yes", "tension_causes": "jobs rent water other", "survey_date": "2016-05-10"}"#,
+    )
+    .unwrap();
+    let run = |lang: Option<&str>| {
+        let mut c = majlis();
+        c.args(["forms", "check"])
+            .arg(&form)
+            .arg("--answers")
+            .arg(&answers);
+        if let Some(l) = lang {
+            c.args(["--lang", l]);
+        }
+        let out = c.output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert_eq!(text.trim().lines().count(), 1, "one JSON object: {text}");
+        serde_json::from_str::<serde_json::Value>(&text).unwrap()
+    };
+    let ar = run(Some("ar"));
+    assert_eq!(ar["relevant"]["tensions"], true);
+    assert_eq!(ar["relevant"]["other_cause"], true);
+    assert_eq!(ar["calculated"]["refugee_share"], "400");
+    assert_eq!(ar["calculated"]["summary"], "الأردن: 2000000");
+    assert_eq!(
+        ar["required_missing"],
+        serde_json::json!(["other_cause", "consent"])
+    );
+    let errors = ar["constraint_errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert_eq!(errors[0]["name"], "refugees");
+    assert_eq!(errors[0]["row"], 6);
+    assert_eq!(errors[0]["message"], "لا يزيد عن ثلاثة أضعاف عدد السكان.");
+    assert_eq!(errors[1]["message"], "اختر ثلاثة أسباب على الأكثر.");
+    // Without --lang: the form's default language (English).
+    let en = run(None);
+    assert_eq!(
+        en["constraint_errors"][0]["message"],
+        "At most three times the population."
+    );
+    // A population of 0 switches the tensions group off.
+    std::fs::write(
+        &answers,
+        r#"{"population": "0", "tension_increase": "yes"}"#,
+    )
+    .unwrap();
+    let off = run(None);
+    assert_eq!(off["relevant"]["tensions"], false);
+    assert_eq!(off["relevant"]["tension_increase"], false);
+    // An answers file that is not an object is a usage error.
+    std::fs::write(&answers, "[1, 2]").unwrap();
+    let out = majlis()
+        .args(["forms", "check"])
+        .arg(&form)
+        .arg("--answers")
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

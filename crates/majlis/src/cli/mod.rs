@@ -1,5 +1,7 @@
 //! The `majlis` command line.
 
+mod forms;
+
 use std::io::{IsTerminal, Read};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -58,6 +60,11 @@ enum Command {
     /// the new key (in data_dir/secret_key, or printed when secret_key is set).
     /// Every other node needs the new key before it checks codes again.
     RotateSecretKey(RotateArgs),
+    /// Work with XLSForm survey forms (no database needed).
+    Forms {
+        #[command(subcommand)]
+        command: forms::FormsCommand,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -136,6 +143,9 @@ enum AdminCommand {
 /// Parse the command line and run it.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::Forms { command } = &cli.command {
+        return forms::run(command);
+    }
     let mut settings = match Settings::load(&cli.config) {
         Ok(s) => s,
         Err(e) => {
@@ -172,6 +182,7 @@ pub fn main() -> ExitCode {
         Command::Admin {
             command: AdminCommand::Create { db, .. },
         } => Some(db),
+        Command::Forms { .. } => None,
     };
     if let Some(url) = db_args.and_then(|a| a.database_url.clone()) {
         settings.database_url = Some(DatabaseUrl(url));
@@ -292,6 +303,13 @@ pub async fn load_demo(
 
 async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
     match command {
+        Command::Forms { command } => {
+            anyhow::ensure!(
+                forms::run(&command) == ExitCode::SUCCESS,
+                "the form check failed"
+            );
+            Ok(())
+        }
         Command::Serve(args) => serve(settings, args.demo).await,
         Command::Migrate(_) => {
             let db = prepare(&settings).await?;
