@@ -343,6 +343,9 @@ mod tests {
         let known = known_schema();
         let mut sorted = known.clone();
         sorted.sort();
-        assert_eq!(known, sorted, "migration names sort in the order they apply");
+        assert_eq!(
+            known, sorted,
+            "migration names sort in the order they apply"
+        );
     }
 }

@@ -147,6 +147,9 @@ mod tests {
             "postgres://majlis:s%40cret@db.example:5432/majlis?sslmode=require".into(),
         ));
         assert_eq!(pw.as_deref(), Some("s@cret"));
-        assert_eq!(bare, "postgres://majlis@db.example:5432/majlis?sslmode=require");
+        assert_eq!(
+            bare,
+            "postgres://majlis@db.example:5432/majlis?sslmode=require"
+        );
     }
 }

@@ -260,11 +260,10 @@ fn prune_blocking(location: &Path, keep: usize) -> Result<Pruned, BackupError> {
     for name in &finished[cut..] {
         let path = location.join(name).join(MANIFEST);
         let text = std::fs::read(&path).map_err(io("cannot read", &path))?;
-        let m: Manifest =
-            serde_json::from_slice(&text).map_err(|e| BackupError::BadManifest {
-                path: path.clone(),
-                reason: e.to_string(),
-            })?;
+        let m: Manifest = serde_json::from_slice(&text).map_err(|e| BackupError::BadManifest {
+            path: path.clone(),
+            reason: e.to_string(),
+        })?;
         wanted.extend(m.files.into_iter().map(|f| f.path));
     }
     let objects = location.join(OBJECTS);
@@ -293,7 +292,9 @@ fn prune_blocking(location: &Path, keep: usize) -> Result<Pruned, BackupError> {
 /// Set `majlis_backup_age_seconds` from the last good backup (left unset
 /// while there is none).
 pub async fn refresh_metrics(db: &Db, now: DateTime<Utc>) -> Result<Option<i64>, DbErr> {
-    let age = last_good(db).await?.map(|at| (now - at).num_seconds().max(0));
+    let age = last_good(db)
+        .await?
+        .map(|at| (now - at).num_seconds().max(0));
     if let Some(a) = age {
         metrics::gauge!("majlis_backup_age_seconds").set(a as f64);
     }

@@ -473,10 +473,17 @@ async fn backup(settings: Settings, to: Option<PathBuf>) -> anyhow::Result<()> {
 
 async fn restore(settings: Settings, from: &std::path::Path) -> anyhow::Result<()> {
     let r = crate::backup::restore(&settings, from).await?;
-    println!("restored {} into {}", from.display(), settings.database_url());
+    println!(
+        "restored {} into {}",
+        from.display(),
+        settings.database_url()
+    );
     println!("  {}", r.counts);
     if r.schema_from != r.schema_now {
-        println!("  schema brought up to date: {} -> {}", r.schema_from, r.schema_now);
+        println!(
+            "  schema brought up to date: {} -> {}",
+            r.schema_from, r.schema_now
+        );
     }
     println!("  search index rebuilt: {} documents", r.indexed);
     if r.key_present {
