@@ -5,6 +5,7 @@
 mod macros;
 
 // Infrastructure
+pub mod backup;
 pub mod cli;
 pub mod config;
 pub mod db;

@@ -34,6 +34,8 @@ struct AuditPage {
     lines: Vec<Line>,
     page: u64,
     more: bool,
+    /// Hours since the last good backup (`None`: none yet).
+    backup_hours: Option<i64>,
 }
 
 fn parse_filter(p: &Params) -> Result<(Filter, u64), AppError> {
@@ -109,11 +111,15 @@ async fn audit(
             entry,
         })
         .collect();
+    let backup_hours = crate::backup::schedule::last_good(&state.db)
+        .await?
+        .map(|at| (chrono::Utc::now() - at).num_hours().max(0));
     let page = AuditPage {
         ctx: ctx.with_section(Section::Audit),
         lines,
         page,
         more,
+        backup_hours,
     };
     let mut res = Html(render(&page)?.0).into_response();
     res.headers_mut()

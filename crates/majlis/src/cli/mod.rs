@@ -65,6 +65,37 @@ enum Command {
         #[command(subcommand)]
         command: forms::FormsCommand,
     },
+    /// Take a backup while the server runs: a database snapshot, the stored
+    /// files (only those not yet in the location) and a manifest with their
+    /// checksums. The secret key is not included: keep it apart.
+    Backup(BackupArgs),
+    /// Restore a backup folder into an empty data folder or empty database,
+    /// after checking every checksum; then rebuild the search index.
+    Restore(RestoreArgs),
+}
+
+#[derive(Debug, Args)]
+struct BackupArgs {
+    /// Backup location [default: backup_dir, else DATA_DIR/backups].
+    #[arg(long, value_name = "DIR")]
+    to: Option<PathBuf>,
+    /// The node's data folder (files, secret key) [default: ./majlis-data].
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    #[command(flatten)]
+    db: DbArgs,
+}
+
+#[derive(Debug, Args)]
+struct RestoreArgs {
+    /// The backup folder (majlis-YYYYMMDDTHHMMSSZ inside a backup location).
+    #[arg(value_name = "BACKUP")]
+    from: PathBuf,
+    /// The new data folder [default: ./majlis-data].
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    #[command(flatten)]
+    db: DbArgs,
 }
 
 #[derive(Debug, Args)]
@@ -170,6 +201,18 @@ pub fn main() -> ExitCode {
             Some(&a.db)
         }
         Command::RotateSecretKey(a) => {
+            if let Some(d) = &a.data_dir {
+                settings.data_dir = d.clone();
+            }
+            Some(&a.db)
+        }
+        Command::Backup(a) => {
+            if let Some(d) = &a.data_dir {
+                settings.data_dir = d.clone();
+            }
+            Some(&a.db)
+        }
+        Command::Restore(a) => {
             if let Some(d) = &a.data_dir {
                 settings.data_dir = d.clone();
             }
@@ -351,6 +394,8 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             db.close().await;
             Ok(())
         }
+        Command::Backup(args) => backup(settings, args.to).await,
+        Command::Restore(args) => restore(settings, &args.from).await,
         Command::RotateSecretKey(args) => {
             use crate::accounts::secrets::{self, NewKeyAt, SecretKey};
             let new = match &args.new_key {
@@ -398,6 +443,78 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+async fn backup(settings: Settings, to: Option<PathBuf>) -> anyhow::Result<()> {
+    let location = to.unwrap_or_else(|| crate::backup::location(&settings));
+    let db = prepare(&settings).await?;
+    let store = crate::library::files::Uploads::from_settings(&settings)?.store;
+    let node = format!("cli-{}", std::process::id());
+    let taken = crate::backup::schedule::take_recorded(
+        &settings,
+        &db,
+        &store,
+        &location,
+        &node,
+        chrono::Utc::now(),
+    )
+    .await;
+    db.close().await;
+    let taken = taken?;
+    let m = &taken.manifest;
+    println!("backup written to {}", taken.folder.display());
+    println!("  {} database, schema {}", m.database.kind, m.schema);
+    println!("  {}", m.counts);
+    println!(
+        "  stored files: {} copied now, {} already in {}",
+        taken.copied,
+        taken.reused,
+        location.join(crate::backup::OBJECTS).display()
+    );
+    let key = match settings
+        .secret_key
+        .as_ref()
+        .filter(|k| !k.expose().trim().is_empty())
+    {
+        Some(_) => "the secret_key setting (MAJLIS_SECRET_KEY)".to_owned(),
+        None => crate::accounts::secrets::key_file(&settings)
+            .display()
+            .to_string(),
+    };
+    println!(
+        "The secret key is NOT in the backup. It is in {key}.\n\
+         Keep a copy apart from the backups (a password manager, a safe): without it, a restored \
+         platform cannot check anyone's two-step sign-in codes."
+    );
+    Ok(())
+}
+
+async fn restore(settings: Settings, from: &std::path::Path) -> anyhow::Result<()> {
+    let r = crate::backup::restore(&settings, from).await?;
+    println!(
+        "restored {} into {}",
+        from.display(),
+        settings.database_url()
+    );
+    println!("  {}", r.counts);
+    if r.schema_from != r.schema_now {
+        println!(
+            "  schema brought up to date: {} -> {}",
+            r.schema_from, r.schema_now
+        );
+    }
+    println!("  search index rebuilt: {} documents", r.indexed);
+    if r.key_present {
+        println!("The secret key in {} matches the backup.", r.key_at);
+    } else {
+        println!(
+            "No secret key is in place yet. Before starting the server, put the platform's key in {} \
+             (or set secret_key / MAJLIS_SECRET_KEY): otherwise a new key is made and two-step \
+             sign-in codes can no longer be checked.",
+            r.key_at
+        );
+    }
+    Ok(())
 }
 
 fn read_password() -> anyhow::Result<String> {
@@ -451,6 +568,7 @@ async fn serve(settings: Settings, demo_requested: bool) -> anyhow::Result<()> {
     );
     state.search.clone().spawn(db.clone());
     crate::library::files::spawn(db.clone(), state.uploads.store.clone(), state.uploads.grace);
+    crate::backup::schedule::spawn(db.clone(), settings.clone(), state.uploads.store.clone());
     let app = web::router(state);
     let limits = web::server::Limits::from_settings(&settings).within_open_file_limit();
     tracing::info!(

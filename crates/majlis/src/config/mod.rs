@@ -86,6 +86,14 @@ pub struct Settings {
     /// Connections held open at once from one address (0: no limit; behind
     /// a reverse proxy every connection comes from the proxy).
     pub max_connections_per_address: usize,
+
+    // Backups (see `backup`).
+    /// Take a backup every this many hours (one node does, under a lease); 0: never.
+    pub backup_every: u32,
+    /// How many finished backups the schedule keeps in `backup_dir`.
+    pub backup_keep: u32,
+    /// Where backups go; empty: `data_dir/backups`.
+    pub backup_dir: Option<PathBuf>,
 }
 
 /// Which reverse proxies' `X-Forwarded-For` entries are believed.
@@ -207,6 +215,9 @@ impl Default for Settings {
             request_timeout_secs: 60,
             max_connections: 1024,
             max_connections_per_address: 64,
+            backup_every: 0,
+            backup_keep: 7,
+            backup_dir: None,
         }
     }
 }

@@ -17,6 +17,7 @@ mod m20261203_000010_consultations;
 mod m20261203_000011_signup_requests;
 mod m20261205_000012_secrets;
 mod m20261205_000013_file_owners;
+mod m20261205_000014_backups;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000011_signup_requests::Migration),
             Box::new(m20261205_000012_secrets::Migration),
             Box::new(m20261205_000013_file_owners::Migration),
+            Box::new(m20261205_000014_backups::Migration),
         ]
     }
 }
