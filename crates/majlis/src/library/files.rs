@@ -545,9 +545,10 @@ pub async fn read_form(
                     }
                     Err(Refusal::Upload(e)) => {
                         // Our fault, not the uploader's (storage down or
-                        // misconfigured, scratch disk full): the cause is
-                        // logged in full, the person is told nothing was kept.
-                        tracing::error!(error = %e, cause = %causes(&e), "upload failed");
+                        // misconfigured, scratch disk full): logged as an
+                        // error (its message carries the backend's answer),
+                        // and the person is told nothing was kept.
+                        tracing::error!(error = %e, "upload failed");
                         form.refused.push((name, refusal_message(&e)));
                     }
                 }
@@ -566,17 +567,6 @@ pub async fn read_form(
         }
     }
     Ok(form)
-}
-
-/// An error's chain of causes, innermost last.
-fn causes(e: &dyn std::error::Error) -> String {
-    let mut out = Vec::new();
-    let mut next = e.source();
-    while let Some(cause) = next {
-        out.push(cause.to_string());
-        next = cause.source();
-    }
-    out.join(": ")
 }
 
 /// Whether a stored file is in use: a document version or a practice attachment holds it.
