@@ -11,6 +11,10 @@ pub enum StoreError {
     /// The storage URL or one of its options is invalid.
     #[error("invalid storage configuration: {0}")]
     Config(String),
+    /// The backend refused our credentials or permissions (S3 answered 401
+    /// or 403: a wrong key or secret, a bucket policy). Retrying will not help.
+    #[error("storage refused access (check the storage credentials): {0}")]
+    Denied(#[source] object_store::Error),
     /// The backend (local disk, S3, …) failed.
     #[error("storage backend failed: {0}")]
     Backend(#[source] object_store::Error),
@@ -23,6 +27,8 @@ impl From<object_store::Error> for StoreError {
     fn from(e: object_store::Error) -> Self {
         match e {
             object_store::Error::NotFound { .. } => StoreError::NotFound,
+            e @ (object_store::Error::PermissionDenied { .. }
+            | object_store::Error::Unauthenticated { .. }) => StoreError::Denied(e),
             other => StoreError::Backend(other),
         }
     }

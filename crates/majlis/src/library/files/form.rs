@@ -152,8 +152,16 @@ pub async fn read_form(
                         tracing::info!(person = person_id, "upload refused: over quota");
                         form.refused.push((name, "upload-error-quota"));
                     }
-                    Err(Refusal::Upload(e)) => {
+                    Err(Refusal::Upload(e)) if e.is_client_error() => {
                         tracing::info!(error = %e, "upload refused");
+                        form.refused.push((name, refusal_message(&e)));
+                    }
+                    Err(Refusal::Upload(e)) => {
+                        // Our fault, not the uploader's (storage down or
+                        // misconfigured, scratch disk full): logged as an
+                        // error (its message carries the backend's answer),
+                        // and the person is told nothing was kept.
+                        tracing::error!(error = %e, "upload failed");
                         form.refused.push((name, refusal_message(&e)));
                     }
                 }

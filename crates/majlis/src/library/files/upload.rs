@@ -186,11 +186,18 @@ impl Uploads {
                 return Err(Refusal::Quota);
             }
         }
-        claim(db, &spooled, who.person_id, now).await?;
-        self.store
-            .keep(spooled)
-            .await
-            .map_err(|e| Refusal::Upload(e.into()))
+        let sha256 = spooled.sha256;
+        let claimed = claim(db, &spooled, who.person_id, now).await?;
+        match self.store.keep(spooled).await {
+            Ok(stored) => Ok(stored),
+            Err(e) => {
+                // The bytes are not in the store: take back what the claim
+                // wrote, so no row says they are and the uploader's quota
+                // is not charged for them.
+                unclaim(db, &sha256.to_string(), who.person_id, claimed).await?;
+                Err(Refusal::Upload(e.into()))
+            }
+        }
     }
 }
 
@@ -232,12 +239,13 @@ pub async fn usage(
 /// note the uploader. Committed before the store is looked at, so that a
 /// collector removing the same bytes has finished (its transaction held
 /// the row) and the store says whether they must be written again.
+/// Returns which rows it created, for [`unclaim`].
 pub(super) async fn claim(
     db: &Db,
     spooled: &Spooled,
     person_id: i32,
     now: DateTime<Utc>,
-) -> Result<(), DbErr> {
+) -> Result<Claimed, DbErr> {
     let sha = spooled.sha256.to_string();
     let tx = db.begin_write().await?;
     file_object::Entity::update_many()
@@ -260,7 +268,7 @@ pub(super) async fn claim(
         .filter(file_object::Column::Kind.eq(UNKNOWN_KIND))
         .exec(&tx)
         .await?;
-    file_object::Entity::insert(file_object::ActiveModel {
+    let object = file_object::Entity::insert(file_object::ActiveModel {
         sha256: Set(sha.clone()),
         kind: Set(spooled.kind.as_str().to_owned()),
         size: Set(size_of(spooled.size)),
@@ -271,7 +279,7 @@ pub(super) async fn claim(
     .on_conflict_do_nothing()
     .exec_without_returning(&tx)
     .await?;
-    file_owner::Entity::insert(file_owner::ActiveModel {
+    let owner = file_owner::Entity::insert(file_owner::ActiveModel {
         sha256: Set(sha),
         person_id: Set(person_id),
         created_at: Set(now),
@@ -279,6 +287,45 @@ pub(super) async fn claim(
     .on_conflict_do_nothing()
     .exec_without_returning(&tx)
     .await?;
+    tx.commit().await?;
+    Ok(Claimed {
+        object: matches!(object, sea_orm::TryInsertResult::Inserted(n) if n > 0),
+        owner: matches!(owner, sea_orm::TryInsertResult::Inserted(n) if n > 0),
+    })
+}
+
+/// The rows [`claim`] created (rather than found).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Claimed {
+    object: bool,
+    owner: bool,
+}
+
+/// Undo a [`claim`] whose bytes could not be written: remove the uploader
+/// row and the file row it created, the latter only while still unused (a
+/// form elsewhere that stored and used the same bytes meanwhile keeps it;
+/// one that has not recorded its use yet re-creates the row in [`record`]).
+/// Rows that existed before the claim stay as they were found.
+async fn unclaim(db: &Db, sha: &str, person_id: i32, claimed: Claimed) -> Result<(), DbErr> {
+    if !claimed.object && !claimed.owner {
+        return Ok(());
+    }
+    let tx = db.begin_write().await?;
+    if claimed.owner {
+        file_owner::Entity::delete_many()
+            .filter(file_owner::Column::Sha256.eq(sha))
+            .filter(file_owner::Column::PersonId.eq(person_id))
+            .exec(&tx)
+            .await?;
+    }
+    if claimed.object {
+        file_object::Entity::delete_many()
+            .filter(file_object::Column::Sha256.eq(sha))
+            .filter(file_object::Column::OrphanSince.is_not_null())
+            .filter(super::orphans::referenced().not())
+            .exec(&tx)
+            .await?;
+    }
     tx.commit().await
 }
 

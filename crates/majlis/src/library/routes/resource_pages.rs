@@ -451,12 +451,20 @@ pub(super) async fn download(
         .await?
         .ok_or(AppError::NotFound)?;
     let kind = found.kind;
-    let download = state
-        .uploads
-        .store
-        .get(&sha)
-        .await
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("file {sha} unreadable: {e}")))?;
+    let download = match state.uploads.store.get(&sha).await {
+        Ok(download) => download,
+        // Recorded but not in the store (lost, or removed by hand): the
+        // reader gets "not found", the operator a warning.
+        Err(majlis_files::StoreError::NotFound) => {
+            tracing::warn!(%sha, "file recorded but missing from the store");
+            return Err(AppError::NotFound);
+        }
+        Err(e) => {
+            return Err(AppError::Internal(anyhow::anyhow!(
+                "file {sha} unreadable: {e}"
+            )));
+        }
+    };
     let name = files::download_name(found.file_name.as_deref(), kind);
     let inline = kind == majlis_files::FileKind::Pdf || kind.is_image();
     let disposition = majlis_files::content_disposition(&name, inline);
