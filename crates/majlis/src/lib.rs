@@ -4,12 +4,17 @@
 #[macro_use]
 mod macros;
 
-// Infrastructure
+// The top: the command line, and the application assembled from the rest
+pub mod app;
 pub mod cli;
+
+// Infrastructure: imports no activity
 pub mod config;
 pub mod db;
 pub mod i18n;
 pub mod mail;
+pub mod policy;
+pub mod token;
 pub mod web;
 
 // Network activities

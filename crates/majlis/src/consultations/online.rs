@@ -20,14 +20,15 @@ use super::error::{ConsultError, invalid};
 use super::rules::{dilemma_ref, part_of};
 use super::{ContributionKind, DilemmaStatus, DilemmaVisibility, HelpSought, ParticipantRole};
 use crate::accounts::person;
-use crate::accounts::policy::{Action, Actor, authorize, can};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
 use crate::i18n::{FluentArg, Locale, TrText};
-use crate::library::practices::{FieldError, RawForm};
+use crate::library::practices::FieldError;
 use crate::mail::Outgoing;
 use crate::mail::queue;
+use crate::policy::{Action, Actor, authorize, can};
+use crate::web::form::RawForm;
 
 /// Limits stated on the forms.
 pub const QUESTION_MAX: usize = 500;
@@ -284,7 +285,7 @@ async fn load(
     actor: &Actor,
     id: i32,
     now: DateTime<Utc>,
-) -> Result<(dilemma::Model, crate::accounts::policy::DilemmaRef), ConsultError> {
+) -> Result<(dilemma::Model, crate::policy::DilemmaRef), ConsultError> {
     use sea_orm::QuerySelect;
     let mut q = dilemma::Entity::find_by_id(id);
     if tx.get_database_backend() == sea_orm::DatabaseBackend::Postgres {

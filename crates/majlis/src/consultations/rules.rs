@@ -16,14 +16,15 @@ use super::entities::{
 use super::error::ConsultError;
 use super::{ContributionKind, DilemmaStatus, DilemmaVisibility, HelpSought, ParticipantRole};
 use crate::accounts::person;
-use crate::accounts::policy::{Actor, DilemmaPart, DilemmaRef};
 use crate::directory::entities::{municipality, organisation, theme};
 use crate::directory::reference::Reference;
-use crate::directory::rules::{CountryCode, Page, PageRequest, Slug, empty_page, non_empty};
+use crate::directory::rules::{CountryCode, Slug, non_empty};
 use crate::events::entities::{event, event_session};
 use crate::i18n::TrText;
 use crate::library::entities::{practice, resource};
 use crate::library::{PracticeStatus, visible_codes};
+use crate::policy::{Actor, DilemmaPart, DilemmaRef};
+use crate::web::paging::{Page, PageRequest, empty_page};
 
 /// What a former member's contributions are shown as.
 pub const FORMER_MEMBER: &str = "consultation-former-member";
@@ -265,10 +266,7 @@ pub async fn find<C: ConnectionTrait>(
     };
     let part = part_of(db, actor, &d).await?;
     let r = dilemma_ref(&d, part, now);
-    Ok(
-        crate::accounts::policy::can(actor, crate::accounts::policy::Action::ViewDilemma(r))
-            .then_some((d, r)),
-    )
+    Ok(crate::policy::can(actor, crate::policy::Action::ViewDilemma(r)).then_some((d, r)))
 }
 
 /// A contribution as the dilemma page shows it.

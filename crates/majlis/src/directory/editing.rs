@@ -18,12 +18,12 @@ use sea_orm::{
 use super::entities::{municipality, municipality_theme, organisation, organisation_theme};
 use super::rules::{CountryCode, Slug};
 use super::{MunicipalityKind, OrganisationKind};
-use crate::accounts::policy::{Action, Actor, authorize};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
 use crate::i18n::{Locale, TrText};
 use crate::library::resources::parse_link;
+use crate::policy::{Action, Actor, authorize};
 
 /// Largest figure accepted for a population or a number of refugees.
 pub const MAX_FIGURE: i64 = 100_000_000;

@@ -22,13 +22,14 @@ use super::{
     EventKind, EventStatus, Figures, OrganisationRole, Question, Questions, SessionKind,
     SessionRole, registration,
 };
-use crate::accounts::policy::{Action, Actor, can};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
 use crate::i18n::{Locale, TrText};
-use crate::library::practices::{FieldError, RawForm};
+use crate::library::practices::FieldError;
 use crate::library::resources::parse_link;
+use crate::policy::{Action, Actor, can};
+use crate::web::form::RawForm;
 
 pub const MAX_TITLE: usize = 300;
 pub const MAX_PROSE: usize = 10_000;

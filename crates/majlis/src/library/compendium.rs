@@ -13,13 +13,13 @@ use sea_orm::{
 use super::entities::{compendium, compendium_chapter, compendium_entry, practice, practice_theme};
 use super::practices::{FieldError, PracticeContent, TextField};
 use super::rules::Edition;
-use crate::accounts::policy::{Action, Actor, authorize};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
 use crate::directory::entities::{municipality, organisation};
 use crate::directory::reference::Reference;
 use crate::i18n::{Locale, TrText};
+use crate::policy::{Action, Actor, authorize};
 
 pub const MAX_TITLE: usize = 300;
 pub const MAX_INTRO: usize = 10_000;

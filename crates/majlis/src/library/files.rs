@@ -28,11 +28,11 @@ use sea_orm::{
 };
 
 use super::entities::{file_object, file_owner, practice_attachment, resource_version};
-use crate::accounts::policy::Actor;
-use crate::accounts::web::CsrfMultipart;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::i18n::Locale;
+use crate::policy::Actor;
+use crate::web::extract::CsrfMultipart;
 
 /// Largest plain (non-file) form value read from an upload form.
 pub const MAX_FIELD_BYTES: usize = 64 * 1024;
@@ -423,7 +423,7 @@ async fn check_token(mp: &mut axum::extract::Multipart, expected: &str) -> Resul
     match first {
         Some(f) if f.name() == Some("csrf") && f.file_name().is_none() => {
             let token = f.text().await.map_err(|_| FormError::Malformed)?;
-            if !crate::accounts::web::same(token.trim(), expected) {
+            if !crate::token::same(token.trim(), expected) {
                 return Err(FormError::Csrf);
             }
             Ok(token.len() as u64)

@@ -17,11 +17,12 @@ use super::entities::{
     practice, practice_attachment, practice_review, practice_theme, practice_version,
 };
 use crate::accounts::Email;
-use crate::accounts::policy::{Action, Actor, Denied, PracticeRef, authorize, can};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
 use crate::i18n::{Locale, TrText};
+use crate::policy::{Action, Actor, Denied, PracticeRef, authorize, can};
+use crate::web::form::RawForm;
 
 pub const MAX_TITLE: usize = 300;
 pub const MAX_SUMMARY: usize = 1_000;
@@ -234,30 +235,8 @@ pub struct Known<'a> {
     pub this_year: i32,
 }
 
-/// The submitted form: name → values (repeated names keep every value).
-#[derive(Clone, Debug, Default)]
-pub struct RawForm(pub Vec<(String, String)>);
-
+/// The practice form as the stored practice would fill it.
 impl RawForm {
-    pub fn get(&self, name: &str) -> &str {
-        self.0
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-            .unwrap_or_default()
-    }
-
-    pub fn all(&self, name: &str) -> impl Iterator<Item = &str> {
-        self.0
-            .iter()
-            .filter(move |(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    pub fn has(&self, name: &str) -> bool {
-        self.0.iter().any(|(k, _)| k == name)
-    }
-
     /// The form as the stored practice would fill it, for `lang`.
     pub fn from_snapshot(s: &Snapshot, lang: Locale) -> RawForm {
         let mut v = vec![

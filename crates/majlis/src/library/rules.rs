@@ -14,13 +14,12 @@ use super::entities::{
     resource_organisation, resource_theme, resource_version,
 };
 use super::{PracticeStatus, ResourceKind, VisibilityCode, visible_codes};
-use crate::accounts::policy::{Action, Actor, Visibility, can};
 use crate::directory::entities::{country, municipality, organisation, theme};
 use crate::directory::reference::Reference;
-use crate::directory::rules::{
-    CountryCode, Page, PageRequest, Slug, empty_page, non_empty, theme_ids_column, themes_of,
-};
+use crate::directory::rules::{CountryCode, Slug, non_empty, theme_ids_column, themes_of};
 use crate::i18n::{Locale, TrText};
+use crate::policy::{Action, Actor, Visibility, can};
+use crate::web::paging::{Page, PageRequest, empty_page};
 
 /// What reading the library can fail with. The web layer turns it into a
 /// response (`routes`), so these rules never see HTTP.
