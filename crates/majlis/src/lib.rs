@@ -4,13 +4,19 @@
 #[macro_use]
 mod macros;
 
-// Infrastructure
+// The top: the command line, the application assembled from the rest,
+// and backups (database, files and the search index together)
+pub mod app;
 pub mod backup;
 pub mod cli;
+
+// Infrastructure: imports no activity
 pub mod config;
 pub mod db;
 pub mod i18n;
 pub mod mail;
+pub mod policy;
+pub mod token;
 pub mod web;
 
 // Network activities

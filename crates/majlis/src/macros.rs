@@ -30,9 +30,9 @@ macro_rules! coded_enum {
 /// its `SecondFactorRequired` (staff without two-step sign-in) apart.
 macro_rules! refused_by_policy {
     ($error:ty) => {
-        impl From<$crate::accounts::policy::Denied> for $error {
-            fn from(d: $crate::accounts::policy::Denied) -> Self {
-                use $crate::accounts::policy::Denied;
+        impl From<$crate::policy::Denied> for $error {
+            fn from(d: $crate::policy::Denied) -> Self {
+                use $crate::policy::Denied;
                 match d {
                     Denied::SecondFactor => <$error>::SecondFactorRequired,
                     Denied::SignIn | Denied::Forbidden => <$error>::Forbidden,

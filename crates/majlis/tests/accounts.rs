@@ -28,26 +28,14 @@ async fn admin(app: &TestApp, email: &str) -> accounts::person::Model {
     .unwrap()
 }
 
-/// The value a response sets for a cookie.
-fn set_cookie(res: &TestResponse, name: &str) -> Option<String> {
-    res.headers
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|c| {
-            c.strip_prefix(&format!("{name}="))?
-                .split(';')
-                .next()
-                .map(str::to_owned)
-        })
-}
-
 /// A fresh visitor's anti-forgery token and cookie, from the sign-in page.
 async fn login_page(app: &TestApp) -> (String, String) {
     let page = app.get("/login").await;
     assert_eq!(page.status, StatusCode::OK);
     let csrf = page.attr("input[name=csrf]", "value").unwrap();
-    let cookie = set_cookie(&page, app.settings.csrf_cookie()).expect("csrf cookie");
+    let cookie = page
+        .set_cookie(app.settings.csrf_cookie())
+        .expect("csrf cookie");
     assert_eq!(csrf, cookie);
     (csrf, app.csrf_cookie(&cookie))
 }
@@ -80,7 +68,9 @@ async fn sign_in(app: &TestApp, email: &str, ip: [u8; 4]) -> String {
     )
     .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
-    let token = set_cookie(&res, app.settings.session_cookie()).expect("session cookie");
+    let token = res
+        .set_cookie(app.settings.session_cookie())
+        .expect("session cookie");
     let raw = res
         .headers
         .get_all("set-cookie")
@@ -114,7 +104,7 @@ db_test!(
         assert_eq!(app.get_with("/account", &[("cookie", &session)]).await.status, StatusCode::OK);
         let out = post(app, "/logout", &form(&[("csrf", &csrf)]), &session, [10, 0, 0, 1]).await;
         assert_eq!(out.status, StatusCode::SEE_OTHER);
-        assert_eq!(set_cookie(&out, app.settings.session_cookie()).as_deref(), Some(""));
+        assert_eq!(out.set_cookie(app.settings.session_cookie()).as_deref(), Some(""));
         let after = app.get_with("/account", &[("cookie", &session)]).await;
         assert_eq!(after.status, StatusCode::UNAUTHORIZED);
         assert_eq!(app.get("/account").await.status, StatusCode::UNAUTHORIZED);
@@ -145,7 +135,7 @@ db_test!(
         for res in [&wrong, &unknown] {
             assert_eq!(res.status, StatusCode::UNAUTHORIZED);
             assert_eq!(res.attr("html", "dir").as_deref(), Some("rtl"));
-            assert!(set_cookie(res, app.settings.session_cookie()).is_none());
+            assert!(res.set_cookie(app.settings.session_cookie()).is_none());
             assert!(!res.body.contains("not the password"), "the password is never echoed");
         }
         assert_eq!(wrong.texts(".form-error"), unknown.texts(".form-error"));
@@ -182,7 +172,7 @@ db_test!(
         for (b, c) in cases {
             let res = post(app, "/login", &b, &c, [10, 0, 0, 4]).await;
             assert_eq!(res.status, StatusCode::FORBIDDEN, "{b} / {c}");
-            assert!(set_cookie(&res, app.settings.session_cookie()).is_none());
+            assert!(res.set_cookie(app.settings.session_cookie()).is_none());
         }
         // A browser marking the request cross-site is refused even with the token.
         let req = Request::post("/login")
@@ -211,7 +201,7 @@ db_test!(
         )
         .await;
         assert_eq!(res.status, StatusCode::SEE_OTHER);
-        let second = app.session_cookie(&set_cookie(&res, app.settings.session_cookie()).unwrap());
+        let second = app.session_cookie(&res.set_cookie(app.settings.session_cookie()).unwrap());
         assert_ne!(first, second);
         assert_eq!(app.get_with("/account", &[("cookie", &first)]).await.status, StatusCode::UNAUTHORIZED);
         assert_eq!(app.get_with("/account", &[("cookie", &second)]).await.status, StatusCode::OK);
@@ -219,7 +209,7 @@ db_test!(
         let planted = &app.session_cookie("00000000000000000000000000000000");
         let res = app.get_with("/account", &[("cookie", planted)]).await;
         assert_eq!(res.status, StatusCode::UNAUTHORIZED);
-        assert_eq!(set_cookie(&res, app.settings.session_cookie()).as_deref(), Some(""), "cleared");
+        assert_eq!(res.set_cookie(app.settings.session_cookie()).as_deref(), Some(""), "cleared");
     }
 );
 
@@ -256,7 +246,7 @@ db_test!(
         // …do not lock the owner out: the right password from a sixth signs in.
         let owner = attempt("leyla@example.org", PASSWORD, [10, 1, 0, 9]).await;
         assert_eq!(owner.status, StatusCode::SEE_OTHER, "{}", owner.body);
-        assert!(set_cookie(&owner, "majlis_session").is_some());
+        assert!(owner.set_cookie("majlis_session").is_some());
         // One address that got the password wrong five times waits, even with
         // the right one.
         for _ in 0..4 {
@@ -265,7 +255,7 @@ db_test!(
         }
         let limited = attempt("leyla@example.org", PASSWORD, [10, 1, 0, 0]).await;
         assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
-        assert!(set_cookie(&limited, app.settings.session_cookie()).is_none());
+        assert!(limited.set_cookie(app.settings.session_cookie()).is_none());
         assert!(limited.texts(".form-error")[0].contains("15"), "{:?}", limited.texts(".form-error"));
         // The owner, elsewhere, still signs in.
         let owner = attempt("leyla@example.org", PASSWORD, [10, 1, 0, 10]).await;
@@ -288,7 +278,7 @@ db_test!(
 db_test!(
     async fn many_failures_slow_unknown_addresses_down_but_not_known_ones(app) {
         admin(app, "leyla@example.org").await;
-        let at = |ip: [u8; 4]| signin::Client {
+        let at = |ip: [u8; 4]| majlis::policy::Client {
             ip: std::net::Ipv4Addr::from(ip).to_string(),
             user_agent: "test".into(),
         };
@@ -366,11 +356,11 @@ db_test!(
     async fn sessions_time_out_and_deactivation_ends_them(app) {
         use sea_orm::{ActiveModelTrait, ActiveValue::Set};
         let p = admin(app, "leyla@example.org").await;
-        let client = signin::Client {
+        let client = majlis::policy::Client {
             ip: "10.9.9.9".into(),
             user_agent: "test".into(),
         };
-        let limits = signin::SessionLimits::default();
+        let limits = majlis::config::SessionLimits::default();
         let now = Utc::now();
         let s = signin::sign_in(&app.db, "leyla@example.org", PASSWORD, &client, now).await.unwrap();
         // Idle: 29 minutes is fine, then 31 minutes of silence ends it.
@@ -546,7 +536,7 @@ db_test!(
         for s in [&here, &there] {
             assert_eq!(app.get_with("/account", &[("cookie", s)]).await.status, StatusCode::UNAUTHORIZED);
         }
-        let client = signin::Client { ip: "10.0.8.3".into(), user_agent: "t".into() };
+        let client = majlis::policy::Client { ip: "10.0.8.3".into(), user_agent: "t".into() };
         assert!(signin::sign_in(&app.db, "leyla@example.org", "a fresh passphrase", &client, Utc::now()).await.is_ok());
     }
 );

@@ -7,7 +7,7 @@ use common::municipality_id;
 use axum::http::StatusCode;
 use common::TestApp;
 use majlis::accounts::affiliation;
-use majlis::accounts::policy::Role;
+use majlis::policy::Role;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 async fn ties(app: &TestApp, person_id: i32) -> Vec<affiliation::Model> {

@@ -10,10 +10,10 @@ use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
 use chrono::Utc;
 use common::TestApp;
-use majlis::accounts::policy::Role;
 use majlis::accounts::{Email, Password, affiliation, people, signin};
 use majlis::directory::entities::{municipality, organisation};
 use majlis::i18n::Locale;
+use majlis::policy::Role;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -382,7 +382,7 @@ async fn world(app: &TestApp) -> World {
     affiliate(app, people[&Who::FocalPointOfB], b, true).await;
     let target = person(app, "target@example.org", Role::Member).await;
     let focal = people[&Who::FocalPointOfA];
-    let actor = majlis::accounts::policy::Actor::with_role(focal, Role::Member, vec![a]);
+    let actor = majlis::policy::Actor::with_role(focal, Role::Member, vec![a]);
     let snapshot = majlis::library::practices::Snapshot {
         title: majlis::i18n::TrText::new(Locale::Tr, "Taslak uygulama").unwrap(),
         municipality_id: Some(a),
@@ -557,7 +557,7 @@ db_test!(
         let w = world(app).await;
         let home = app.get("/").await;
         let css = home.attr("link[rel=stylesheet]", "href").unwrap();
-        let routes = majlis::web::routes();
+        let routes = majlis::app::routes();
         let mut unknown = Vec::new();
         let mut wrong = Vec::new();
         let mut two_step_refusals = 0;
@@ -571,7 +571,7 @@ db_test!(
                 let (cookie, csrf) = match w.people.get(&who) {
                     Some(id) => app.session_for(*id).await,
                     None => {
-                        let t = signin::random_token();
+                        let t = majlis::token::random_token();
                         (format!("majlis_csrf={t}"), t)
                     }
                 };

@@ -198,10 +198,10 @@ async fn open(settings: &Settings) -> (majlis::db::Db, axum::Router) {
     let db = majlis::cli::prepare(settings)
         .await
         .expect("restored database opens");
-    let state = majlis::web::AppState::new(db.clone(), Arc::new(settings.clone()))
+    let state = majlis::app::AppState::new(db.clone(), Arc::new(settings.clone()))
         .await
         .expect("restored node starts");
-    (db, majlis::web::router(state))
+    (db, majlis::app::router(state))
 }
 
 db_test!(

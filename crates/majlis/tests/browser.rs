@@ -326,7 +326,8 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
         .await
         .unwrap()
         .unwrap();
-    let actor = majlis::accounts::policy::Actor::new(&admin, &[]);
+    let actor =
+        majlis::policy::Actor::new(admin.id, &admin.role, admin.totp_secret.is_some(), vec![]);
     let mailer = majlis::mail::Mailer::from_settings(&app.settings).unwrap();
     let origin = majlis::audit::Origin::cli();
     majlis::accounts::invitations::invite(
@@ -338,7 +339,7 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
         },
         &majlis::accounts::invitations::InviteInput {
             email: majlis::accounts::Email::parse("new.member@example.org").unwrap(),
-            role: majlis::accounts::policy::Role::Member,
+            role: majlis::policy::Role::Member,
             municipality_id: None,
             focal_point: false,
             locale: majlis::i18n::Locale::Ar,
@@ -619,7 +620,7 @@ async fn events_in_the_browser_register_and_pass_axe() {
         &app.db,
         &majlis::accounts::Email::parse("layla@example.org").unwrap(),
         "Layla Mansour",
-        majlis::accounts::policy::Role::Member,
+        majlis::policy::Role::Member,
         majlis::i18n::Locale::Ar,
         &majlis::accounts::Password::parse("a long enough passphrase".into()).unwrap(),
         chrono::Utc::now(),
@@ -688,7 +689,7 @@ async fn events_in_the_browser_register_and_pass_axe() {
         &app.db,
         &majlis::accounts::Email::parse("omar@example.org").unwrap(),
         "Omar Khalil",
-        majlis::accounts::policy::Role::Member,
+        majlis::policy::Role::Member,
         majlis::i18n::Locale::En,
         &majlis::accounts::Password::parse("a long enough passphrase".into()).unwrap(),
         chrono::Utc::now(),
@@ -782,7 +783,7 @@ async fn events_in_the_browser_register_and_pass_axe() {
         &app.db,
         &majlis::accounts::Email::parse("coord.events@example.org").unwrap(),
         "Coordinator",
-        majlis::accounts::policy::Role::Coordinator,
+        majlis::policy::Role::Coordinator,
         majlis::i18n::Locale::En,
         &majlis::accounts::Password::parse("a long enough passphrase".into()).unwrap(),
         chrono::Utc::now(),
@@ -1016,11 +1017,7 @@ async fn a_practice_goes_from_draft_to_published_in_the_browser() {
             .unwrap()
         }
     };
-    let focal = person(
-        "focal@sahinbey.example.org",
-        majlis::accounts::policy::Role::Member,
-    )
-    .await;
+    let focal = person("focal@sahinbey.example.org", majlis::policy::Role::Member).await;
     let tx = app.db.begin_write().await.unwrap();
     majlis::accounts::affiliation::ActiveModel {
         person_id: Set(focal.id),
@@ -1034,11 +1031,7 @@ async fn a_practice_goes_from_draft_to_published_in_the_browser() {
     .await
     .unwrap();
     tx.commit().await.unwrap();
-    let coordinator = person(
-        "reviewer@example.org",
-        majlis::accounts::policy::Role::Coordinator,
-    )
-    .await;
+    let coordinator = person("reviewer@example.org", majlis::policy::Role::Coordinator).await;
     common::enable_totp(&app, coordinator.id).await;
 
     // The focal point writes the practice in Arabic, step by step.
@@ -1270,8 +1263,8 @@ async fn an_online_consultation_from_question_to_conclusion_in_the_browser() {
             .unwrap()
         }
     };
-    use majlis::accounts::policy::Role;
     use majlis::i18n::Locale;
+    use majlis::policy::Role;
     let presenter = person("presenter@example.org", Role::Member, Locale::En).await;
     let peer = person("peer@example.org", Role::Member, Locale::Ar).await;
     let coordinator = person("coordinator@example.org", Role::Coordinator, Locale::En).await;
@@ -1613,7 +1606,7 @@ async fn wait_path(client: &Client, path: &str) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn joining_two_step_sign_in_reset_and_the_limit_in_the_browser() {
-    use majlis::accounts::policy::Role;
+    use majlis::policy::Role;
     let app = common::TestApp::sqlite().await;
     app.load_demo().await;
     let addr = app.serve().await;

@@ -10,12 +10,12 @@ use axum::http::StatusCode;
 use chrono::Utc;
 use common::TestApp;
 use majlis::accounts::affiliation;
-use majlis::accounts::policy::Role;
 use majlis::consultations::entities::{contribution, dilemma, dilemma_participant};
 use majlis::directory::entities::{municipality_theme, theme};
 use majlis::events::entities::{event, event_session};
 use majlis::library::entities::practice;
 use majlis::mail::queue;
+use majlis::policy::Role;
 use sea_orm::ActiveValue::Set;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 

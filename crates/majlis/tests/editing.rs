@@ -5,10 +5,10 @@ mod common;
 use axum::http::StatusCode;
 use chrono::Utc;
 use common::TestApp;
-use majlis::accounts::policy::Role;
 use majlis::accounts::{Email, Password, affiliation, people, session, signin};
 use majlis::directory::entities::{municipality, organisation};
 use majlis::i18n::Locale;
+use majlis::policy::Role;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 
 async fn municipality_id(app: &TestApp, slug: &str) -> i32 {
@@ -35,8 +35,8 @@ async fn focal_point(app: &TestApp, slug: &str) -> (String, String) {
     .await
     .unwrap();
     let id = municipality_id(app, slug).await;
-    let token = signin::random_token();
-    let csrf = signin::random_token();
+    let token = majlis::token::random_token();
+    let csrf = majlis::token::random_token();
     let tx = app.db.begin_write().await.unwrap();
     affiliation::ActiveModel {
         person_id: Set(p.id),

@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 use axum::http::StatusCode;
 use chrono::{DateTime, Duration, Utc};
 use common::TestApp;
-use majlis::accounts::policy::{Actor, Role};
 use majlis::accounts::{Email, Password, people};
 use majlis::audit::Origin;
 use majlis::events::entities::{event, registration};
@@ -16,6 +15,7 @@ use majlis::events::registration::{self as reg, RegistrationError, Signup};
 use majlis::events::{Answers, RegistrationStatus};
 use majlis::i18n::{Locale, TrText};
 use majlis::mail::queue;
+use majlis::policy::{Actor, Role};
 use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 

@@ -10,10 +10,10 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode};
 use common::{PASSWORD, TestApp, TestResponse};
-use majlis::accounts::policy::Role;
 use majlis::accounts::{affiliation, session};
 use majlis::directory::entities::municipality;
 use majlis::library::entities::practice;
+use majlis::policy::Role;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
 };

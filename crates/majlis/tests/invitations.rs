@@ -6,10 +6,10 @@ mod common;
 use axum::http::StatusCode;
 use chrono::Utc;
 use common::TestApp;
-use majlis::accounts::policy::Role;
 use majlis::accounts::{Email, Password, affiliation, invitation, people};
 use majlis::directory::entities::municipality;
 use majlis::i18n::Locale;
+use majlis::policy::Role;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 
 async fn coordinator(app: &TestApp) -> (String, String) {

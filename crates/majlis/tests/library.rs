@@ -11,11 +11,11 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use chrono::Utc;
 use common::{TestApp, TestResponse};
-use majlis::accounts::policy::Role;
 use majlis::accounts::{Email, Password, people};
 use majlis::directory::entities::theme;
 use majlis::i18n::Locale;
 use majlis::library::entities::{file_object, practice, practice_version};
+use majlis::policy::Role;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
 };

@@ -6,10 +6,10 @@ mod common;
 use axum::http::StatusCode;
 use chrono::Utc;
 use common::{TestApp, TestResponse};
-use majlis::accounts::policy::Role;
 use majlis::accounts::{Email, Password, password_reset, people, signin};
 use majlis::i18n::Locale;
 use majlis::mail::queue;
+use majlis::policy::Role;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
 
 const OLD: &str = "the old passphrase";
@@ -44,7 +44,7 @@ db_test!(
         )
         .await
         .unwrap();
-        let client = signin::Client { ip: "10.3.3.3".into(), user_agent: "t".into() };
+        let client = majlis::policy::Client { ip: "10.3.3.3".into(), user_agent: "t".into() };
         let open = signin::sign_in(&app.db, "focal@kilis.example.org", OLD, &client, Utc::now()).await.unwrap();
 
         // The same answer for an account and for no account; a message only for the account.
@@ -77,7 +77,7 @@ db_test!(
         assert_eq!(done.status, StatusCode::SEE_OTHER);
 
         // Sessions opened with the old password are over; the old password no longer works.
-        assert!(signin::resolve(&app.db, &open.token, Utc::now(), signin::SessionLimits::default()).await.unwrap().is_none());
+        assert!(signin::resolve(&app.db, &open.token, Utc::now(), majlis::config::SessionLimits::default()).await.unwrap().is_none());
         assert!(signin::sign_in(&app.db, "focal@kilis.example.org", OLD, &client, Utc::now()).await.is_err());
         assert!(signin::sign_in(&app.db, "focal@kilis.example.org", NEW, &client, Utc::now()).await.is_ok());
         // Once only.

@@ -12,10 +12,10 @@ use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode};
 use chrono::Utc;
 use common::{TestApp, TestResponse};
-use majlis::accounts::policy::Role;
 use majlis::accounts::{Email, Password, people, person, signup_request};
 use majlis::i18n::Locale;
 use majlis::mail::queue;
+use majlis::policy::Role;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 const PASSWORD: &str = "a sentence I will remember";

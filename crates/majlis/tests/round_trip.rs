@@ -11,7 +11,6 @@ mod common;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use common::{TestApp, TestResponse};
-use majlis::accounts::policy::Role;
 use majlis::consultations::entities::{clinic, dilemma};
 use majlis::directory::entities::{
     contact, municipality, municipality_theme, organisation, organisation_theme,
@@ -22,6 +21,7 @@ use majlis::library::entities::{
     compendium, compendium_chapter, compendium_entry, practice, practice_theme, practice_version,
     resource, resource_country, resource_organisation, resource_theme, resource_version,
 };
+use majlis::policy::Role;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 
 /// A form as a browser would submit it.

@@ -6,11 +6,11 @@ mod common;
 
 use axum::http::StatusCode;
 use common::TestApp;
-use majlis::accounts::policy::Role;
 use majlis::accounts::{Email, Password, people};
 use majlis::db::outbox::{self, Op};
 use majlis::i18n::Locale;
 use majlis::library::entities::{practice, resource};
+use majlis::policy::Role;
 use sea_orm::ActiveValue::Set;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::Value;

@@ -6,9 +6,9 @@ mod common;
 use axum::http::StatusCode;
 use chrono::Utc;
 use common::TestApp;
-use majlis::accounts::policy::Role;
 use majlis::accounts::{Email, Password, people, two_factor};
 use majlis::i18n::Locale;
+use majlis::policy::Role;
 
 const PASSWORD: &str = "two steps are safer";
 

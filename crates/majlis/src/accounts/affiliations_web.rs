@@ -8,14 +8,19 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
 use super::people::{self, AffiliationTarget};
-use super::policy::Coordinator;
-use super::web::{ClientInfo, CsrfForm, RequireRole, no_store, origin_of, people_error, person_id};
+use super::routes::people_error;
+use super::routes::person_id;
 use super::{affiliation, person};
+use crate::app::AppState;
+use crate::app::Routes;
+use crate::audit::origin_of;
 use crate::directory::entities::{municipality, organisation};
 use crate::i18n::TrText;
-use crate::library::practices::RawForm;
-use crate::web::routes::Routes;
-use crate::web::{AppError, AppState, PageCtx, Section, redirect, render};
+use crate::policy::Coordinator;
+use crate::web::extract::{ClientInfo, CsrfForm, RequireRole};
+use crate::web::form::RawForm;
+use crate::web::no_store;
+use crate::web::{AppError, PageCtx, Section, redirect, render};
 use sea_orm::EntityTrait;
 
 pub fn routes() -> Routes {

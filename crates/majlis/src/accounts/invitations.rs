@@ -6,14 +6,15 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::ActiveValue::Set;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, QueryFilter};
 
-use super::policy::{Action, Actor, Role, can};
-use super::signin::{hash_token, random_token};
+use super::signin::hash_token;
 use super::{AccountError, Email, Password, affiliation, hash_password, invitation, person};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
 use crate::i18n::{FluentArg, Locale};
 use crate::mail::{Outgoing, queue};
+use crate::policy::{Action, Actor, Role, can};
+use crate::token::random_token;
 
 /// How long an invitation link works.
 pub const VALID_DAYS: i64 = 7;

@@ -4,12 +4,12 @@ use chrono::{DateTime, Utc};
 use sea_orm::ActiveValue::Set;
 use sea_orm::{ActiveModelTrait, DbErr, EntityTrait, QueryOrder};
 
-use super::policy::{Action, Actor, Role, can};
 use super::{AccountError, Email, Password, hash_password, person, signin};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
 use crate::i18n::Locale;
+use crate::policy::{Action, Actor, Role, can};
 
 /// Why a change to a person was refused.
 #[derive(Debug, thiserror::Error)]

@@ -6,12 +6,13 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::ActiveValue::Set;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, QueryFilter};
 
-use super::signin::{hash_token, random_token};
+use super::signin::hash_token;
 use super::{Email, Password, hash_password, login_attempt, password_reset, person, signin};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::i18n::{FluentArg, Locale};
 use crate::mail::{Outgoing, queue};
+use crate::token::random_token;
 
 pub const VALID_MINUTES: i64 = 15;
 /// Requests allowed in an hour from one address for one account (then 429).

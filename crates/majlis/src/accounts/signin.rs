@@ -7,28 +7,11 @@ use sea_orm::ActiveValue::Set;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, QueryFilter};
 use sha2::{Digest, Sha256};
 
-use super::policy::Actor;
 use super::{Email, affiliation, login_attempt, person, session};
+use crate::config::SessionLimits;
 use crate::db::Db;
-
-/// How long a session lives.
-#[derive(Clone, Copy, Debug)]
-pub struct SessionLimits {
-    /// Signed out after this long without a request.
-    pub idle: Duration,
-    /// Signed out this long after signing in, however active.
-    pub absolute: Duration,
-}
-
-impl Default for SessionLimits {
-    /// ASVS level 2: 30 minutes idle, 12 hours in all.
-    fn default() -> Self {
-        SessionLimits {
-            idle: Duration::minutes(30),
-            absolute: Duration::hours(12),
-        }
-    }
-}
+use crate::policy::{Actor, Client, PendingSession, SignedIn};
+use crate::token::random_token;
 
 /// Sign-in limits. Per address, every attempt counts: [`PER_IP_MINUTE`] a
 /// minute and [`PER_IP_HOUR`] an hour.
@@ -46,13 +29,6 @@ pub const ACCOUNT_DELAY_AFTER: u64 = 10;
 pub const ACCOUNT_DELAY_MAX_SECONDS: i64 = 60;
 /// How long an address a person signed in from stays known.
 pub const KNOWN_ADDRESS_DAYS: i64 = 30;
-
-/// Where a request comes from.
-#[derive(Clone, Debug)]
-pub struct Client {
-    pub ip: String,
-    pub user_agent: String,
-}
 
 /// Why signing in failed. The messages never say whether an account exists.
 #[derive(Debug, thiserror::Error)]
@@ -75,24 +51,48 @@ pub struct Started {
     pub person: person::Model,
 }
 
-/// A request's signed-in person, session and affiliations.
+/// A request's signed-in account: the person's, session's and affiliations'
+/// records. The session middleware leaves it in the request for accounts'
+/// own pages, beside the plain [`SignedIn`] every other handler reads.
 #[derive(Clone, Debug)]
-pub struct SignedIn {
+pub struct Account {
     pub person: person::Model,
     pub session: session::Model,
     pub affiliations: Vec<affiliation::Model>,
 }
 
-impl SignedIn {
+impl Account {
     /// The person as the policy sees them.
     pub fn actor(&self) -> Actor {
-        Actor::new(&self.person, &self.affiliations)
+        let focal_point_of = self
+            .affiliations
+            .iter()
+            .filter(|a| a.focal_point)
+            .filter_map(|a| a.municipality_id)
+            .collect();
+        Actor::new(
+            self.person.id,
+            &self.person.role,
+            self.person.totp_secret.is_some(),
+            focal_point_of,
+        )
     }
-}
 
-/// 128 random bits as 32 hex digits.
-pub fn random_token() -> String {
-    hex::encode(rand::random::<[u8; 16]>())
+    /// The plain identity other folders see.
+    pub fn signed_in(&self) -> SignedIn {
+        SignedIn {
+            person_id: self.person.id,
+            display_name: self.person.display_name.clone(),
+            session_id: self.session.id,
+            csrf_token: self.session.csrf_token.clone(),
+            municipalities: self
+                .affiliations
+                .iter()
+                .filter_map(|a| a.municipality_id)
+                .collect(),
+            actor: self.actor(),
+        }
+    }
 }
 
 /// What is stored for a token.
@@ -292,10 +292,19 @@ pub struct PendingSecondFactor {
     pub session: session::Model,
 }
 
+impl PendingSecondFactor {
+    /// The plain marker other folders see (its forms' token).
+    pub fn pending_session(&self) -> PendingSession {
+        PendingSession {
+            csrf_token: self.session.csrf_token.clone(),
+        }
+    }
+}
+
 /// What a session cookie opens.
 #[derive(Clone, Debug)]
 pub enum Resolved {
-    SignedIn(SignedIn),
+    SignedIn(Account),
     Pending(PendingSecondFactor),
 }
 
@@ -308,7 +317,7 @@ pub async fn resolve(
     token: &str,
     now: DateTime<Utc>,
     limits: SessionLimits,
-) -> Result<Option<SignedIn>, DbErr> {
+) -> Result<Option<Account>, DbErr> {
     Ok(match resolve_any(db, token, now, limits).await? {
         Some(Resolved::SignedIn(s)) => Some(s),
         _ => None,
@@ -362,7 +371,7 @@ pub async fn resolve_any(
         .filter(affiliation::Column::PersonId.eq(person.id))
         .all(db.read())
         .await?;
-    Ok(Some(Resolved::SignedIn(SignedIn {
+    Ok(Some(Resolved::SignedIn(Account {
         person,
         session,
         affiliations,

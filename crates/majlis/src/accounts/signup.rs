@@ -9,7 +9,6 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::ActiveValue::Set;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
-use super::policy::{Action, Actor, Role, can};
 use super::{Email, Password, hash_password, person, signup_request};
 use crate::audit::{self, Origin};
 use crate::db::Db;
@@ -17,6 +16,7 @@ use crate::db::outbox::{self, Op};
 use crate::i18n::{FluentArg, Locale};
 use crate::mail::Outgoing;
 use crate::mail::queue;
+use crate::policy::{Action, Actor, Role, can};
 
 /// Requests accepted from one address in an hour.
 pub const PER_IP_HOUR: u64 = 5;

@@ -5,10 +5,11 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::ActiveValue::Set;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
-use super::signin::{hash_token, random_token};
+use super::signin::hash_token;
 use super::{api_token, person};
 use crate::audit::{self, Origin};
 use crate::db::Db;
+use crate::token::random_token;
 
 /// Tokens carry a prefix so that secret scanners can recognise them.
 pub const PREFIX: &str = "majlis_";

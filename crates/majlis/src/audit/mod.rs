@@ -50,6 +50,14 @@ impl Origin {
     }
 }
 
+/// Who acts and from where, for a change made through a request.
+pub fn origin_of(me: &crate::policy::SignedIn, client: &crate::policy::Client) -> Origin {
+    Origin {
+        actor_id: Some(me.person_id),
+        ip: client.ip.clone(),
+    }
+}
+
 /// Record one change inside the transaction that makes it.
 pub async fn record(
     tx: &DatabaseTransaction,

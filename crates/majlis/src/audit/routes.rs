@@ -9,11 +9,12 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::{Filter, entity};
 use crate::accounts::person;
-use crate::accounts::policy::Coordinator;
-use crate::accounts::web::RequireRole;
+use crate::app::AppState;
+use crate::app::Routes;
 use crate::directory::rules::non_empty;
-use crate::web::routes::Routes;
-use crate::web::{AppError, AppState, PageCtx, Params, Section, render};
+use crate::policy::Coordinator;
+use crate::web::extract::RequireRole;
+use crate::web::{AppError, PageCtx, Params, Section, render};
 
 const PER_PAGE: u64 = 50;
 

@@ -557,7 +557,7 @@ async fn serve(settings: Settings, demo_requested: bool) -> anyhow::Result<()> {
     }
     web::init_metrics();
     let settings = Arc::new(settings);
-    let state = web::AppState::new(db.clone(), settings.clone())
+    let state = crate::app::AppState::new(db.clone(), settings.clone())
         .await
         .map_err(|e| anyhow::anyhow!("cannot start: {e:#}"))?;
     crate::events::reminders::spawn(db.clone(), state.mailer.clone(), settings.public_url());
@@ -569,7 +569,7 @@ async fn serve(settings: Settings, demo_requested: bool) -> anyhow::Result<()> {
     state.search.clone().spawn(db.clone());
     crate::library::files::spawn(db.clone(), state.uploads.store.clone(), state.uploads.grace);
     crate::backup::schedule::spawn(db.clone(), settings.clone(), state.uploads.store.clone());
-    let app = web::router(state);
+    let app = crate::app::router(state);
     let limits = web::server::Limits::from_settings(&settings).within_open_file_limit();
     tracing::info!(
         "Majlis is listening on http://{} (database {})",

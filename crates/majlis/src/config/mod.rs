@@ -9,6 +9,26 @@ use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
 
+/// How long a session lives (from `session_idle_minutes` and
+/// `session_absolute_hours`).
+#[derive(Clone, Copy, Debug)]
+pub struct SessionLimits {
+    /// Signed out after this long without a request.
+    pub idle: chrono::Duration,
+    /// Signed out this long after signing in, however active.
+    pub absolute: chrono::Duration,
+}
+
+impl Default for SessionLimits {
+    /// ASVS level 2: 30 minutes idle, 12 hours in all.
+    fn default() -> Self {
+        SessionLimits {
+            idle: chrono::Duration::minutes(30),
+            absolute: chrono::Duration::hours(12),
+        }
+    }
+}
+
 /// Every setting of a Majlis node.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -286,8 +306,8 @@ impl Settings {
     }
 
     /// Session time-outs in force.
-    pub fn session_limits(&self) -> crate::accounts::signin::SessionLimits {
-        crate::accounts::signin::SessionLimits {
+    pub fn session_limits(&self) -> SessionLimits {
+        SessionLimits {
             idle: chrono::Duration::minutes(i64::from(self.session_idle_minutes.max(1))),
             absolute: chrono::Duration::hours(i64::from(self.session_absolute_hours.max(1))),
         }

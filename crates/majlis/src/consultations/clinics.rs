@@ -18,7 +18,6 @@ use super::error::ConsultError;
 use super::online::{QUESTION_MAX, TEXT_MAX, slug_for};
 use super::rules::{self, DilemmaDetail};
 use super::{DilemmaStatus, DilemmaVisibility};
-use crate::accounts::policy::{Action, Actor, Denied, authorize};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
@@ -28,6 +27,7 @@ use crate::events::SessionRole;
 use crate::events::rules::{EventDetail, SessionView, event_detail};
 use crate::i18n::{Locale, TrText};
 use crate::library::practices::FieldError;
+use crate::policy::{Action, Actor, Denied, authorize};
 
 /// A clinic as its page and its report show it.
 pub struct ClinicView {
@@ -284,7 +284,7 @@ pub struct QueuedDilemma {
 }
 
 pub fn parse_queued(
-    raw: &crate::library::practices::RawForm,
+    raw: &crate::web::form::RawForm,
     lang: Locale,
     countries: &[String],
 ) -> Result<QueuedDilemma, Vec<FieldError>> {

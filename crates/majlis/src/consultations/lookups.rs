@@ -7,11 +7,11 @@ use sea_orm::{
 };
 
 use super::entities::{contribution, contribution_report, dilemma};
-use crate::accounts::policy::Actor;
 use crate::directory::entities::municipality;
 use crate::i18n::Locale;
 use crate::library::entities::{practice, practice_theme, resource, resource_theme};
 use crate::library::{PracticeStatus, visible_codes};
+use crate::policy::Actor;
 
 /// Municipalities someone may present a dilemma for: `own` (their
 /// affiliations), or any for staff; by name in `locale`.

@@ -23,7 +23,7 @@ pub mod online;
 pub mod routes;
 pub mod rules;
 
-use crate::accounts::policy::DilemmaAudience;
+use crate::policy::DilemmaAudience;
 
 coded_enum! {
     /// Where a dilemma is in its life. `Open` takes open questions only;

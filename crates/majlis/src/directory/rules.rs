@@ -14,6 +14,7 @@ use super::entities::{
 };
 use super::reference::Reference;
 use super::{MunicipalityKind, OrganisationKind};
+use crate::web::paging::{Page, PageRequest, empty_page};
 
 /// What reading the directory refuses. It knows no HTTP: handlers turn it
 /// into a response (see `routes`).
@@ -31,10 +32,6 @@ impl DirectoryError {
         }
     }
 }
-
-/// Largest page a list returns.
-pub const MAX_PER_PAGE: u64 = 100;
-pub const DEFAULT_PER_PAGE: u64 = 20;
 
 /// An ISO 3166-1 alpha-2 code, upper case.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -84,75 +81,9 @@ impl Slug {
     }
 }
 
-/// Which page of a list to show.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct PageRequest {
-    /// 1-based.
-    pub page: u64,
-    pub per_page: u64,
-}
-
-impl Default for PageRequest {
-    fn default() -> Self {
-        PageRequest {
-            page: 1,
-            per_page: DEFAULT_PER_PAGE,
-        }
-    }
-}
-
-impl PageRequest {
-    /// Parse `page` and `per_page` as submitted; absent or empty means the
-    /// default. (`PageRequest::parse`, in `routes`, is this for handlers.)
-    pub fn from_query(page: Option<&str>, per_page: Option<&str>) -> Result<Self, DirectoryError> {
-        let page = match non_empty(page) {
-            None => 1,
-            Some(p) => p
-                .parse::<u64>()
-                .ok()
-                .filter(|p| (1..=1_000_000).contains(p))
-                .ok_or_else(|| DirectoryError::bad_request("page"))?,
-        };
-        let per_page = match non_empty(per_page) {
-            None => DEFAULT_PER_PAGE,
-            Some(p) => p
-                .parse::<u64>()
-                .ok()
-                .filter(|p| (1..=MAX_PER_PAGE).contains(p))
-                .ok_or_else(|| DirectoryError::bad_request("per_page"))?,
-        };
-        Ok(PageRequest { page, per_page })
-    }
-
-    pub fn offset(self) -> u64 {
-        (self.page - 1) * self.per_page
-    }
-}
-
 /// An empty parameter (a form's "all" option) counts as absent.
 pub fn non_empty(v: Option<&str>) -> Option<&str> {
     v.map(str::trim).filter(|v| !v.is_empty())
-}
-
-/// One page of a list and where it sits in the whole.
-#[derive(Clone, Debug)]
-pub struct Page<T> {
-    pub items: Vec<T>,
-    pub total: u64,
-    pub page: u64,
-    pub per_page: u64,
-}
-
-impl<T> Page<T> {
-    pub fn pages(&self) -> u64 {
-        Ord::max(self.total.div_ceil(self.per_page), 1)
-    }
-    pub fn has_prev(&self) -> bool {
-        self.page > 1
-    }
-    pub fn has_next(&self) -> bool {
-        self.page < self.pages()
-    }
 }
 
 /// Filters of the municipality list.
@@ -434,15 +365,6 @@ pub async fn list_municipalities<C: ConnectionTrait>(
         page: page.page,
         per_page: page.per_page,
     })
-}
-
-pub fn empty_page<T>(page: PageRequest) -> Page<T> {
-    Page {
-        items: Vec::new(),
-        total: 0,
-        page: page.page,
-        per_page: page.per_page,
-    }
 }
 
 fn municipality_card(reference: &Reference, r: MunicipalityRow) -> MunicipalityCard {
@@ -736,36 +658,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn paging_input_is_checked() {
-        assert_eq!(
-            PageRequest::from_query(None, None).unwrap(),
-            PageRequest::default()
-        );
-        assert_eq!(
-            PageRequest::from_query(Some(""), Some(" ")).unwrap(),
-            PageRequest::default()
-        );
-        let p = PageRequest::from_query(Some("3"), Some("10")).unwrap();
-        assert_eq!((p.page, p.per_page, p.offset()), (3, 10, 20));
-        for (page, per) in [
-            (Some("abc"), None),
-            (Some("0"), None),
-            (Some("-1"), None),
-            (None, Some("0")),
-            (None, Some("101")),
-            (Some("1e3"), None),
-        ] {
-            assert!(
-                matches!(
-                    PageRequest::from_query(page, per),
-                    Err(DirectoryError::BadRequest { .. })
-                ),
-                "{page:?} {per:?} must be refused"
-            );
-        }
-    }
-
-    #[test]
     fn filters_parse_or_name_the_bad_field() {
         let f = MunicipalityFilter::parse(Some("tr"), Some("education"), Some("")).unwrap();
         assert_eq!(f.country.unwrap().as_str(), "TR");
@@ -780,20 +672,5 @@ mod tests {
             other => panic!("expected a bad theme, got {other:?}"),
         }
         assert!(OrganisationFilter::parse(None, None, Some("spaceship")).is_err());
-    }
-
-    #[test]
-    fn page_counts() {
-        let p: Page<()> = Page {
-            items: vec![],
-            total: 41,
-            page: 2,
-            per_page: 20,
-        };
-        assert_eq!(p.pages(), 3);
-        assert!(p.has_prev() && p.has_next());
-        let empty: Page<()> = empty_page(PageRequest::default());
-        assert_eq!(empty.pages(), 1);
-        assert!(!empty.has_next());
     }
 }

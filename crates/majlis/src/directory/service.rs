@@ -11,10 +11,11 @@ use super::entities::country;
 use super::reference::Reference;
 use super::rules::{
     self, MunicipalityCard, MunicipalityDetail, MunicipalityFilter, OrganisationCard,
-    OrganisationFilter, Overview, Page, PageRequest, Slug,
+    OrganisationFilter, Overview, Slug,
 };
 use crate::db::Db;
 use crate::db::cache::{ChangeCache, content_version};
+use crate::web::paging::{Page, PageRequest};
 
 /// Entries per cache; a full cache is emptied and refilled.
 const CAPACITY: usize = 512;

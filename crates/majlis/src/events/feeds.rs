@@ -29,7 +29,7 @@ pub async fn renew(
     person_id: i32,
     now: DateTime<Utc>,
 ) -> Result<String, DbErr> {
-    let token = crate::accounts::signin::random_token();
+    let token = crate::token::random_token();
     let tx = db.begin_write().await?;
     calendar_feed::Entity::delete_by_id(person_id)
         .exec(&tx)

@@ -18,12 +18,12 @@ use sea_orm::{
 use super::entities::{event, registration};
 use super::{Answers, EventStatus, RegistrationStatus};
 use crate::accounts::person;
-use crate::accounts::policy::{Action, Actor, authorize, can};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
 use crate::i18n::{FluentArg, Locale};
 use crate::mail::{Outgoing, queue};
+use crate::policy::{Action, Actor, authorize, can};
 use sea_orm::sea_query::Expr;
 
 /// The longest answer kept for a registration question.

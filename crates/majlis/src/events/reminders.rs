@@ -123,7 +123,7 @@ pub fn spawn(db: Db, mailer: Mailer, public_url: String) -> tokio::task::JoinHan
     let node = format!(
         "{}-{}",
         std::process::id(),
-        &crate::accounts::signin::random_token()[..8]
+        &crate::token::random_token()[..8]
     );
     tokio::spawn(async move {
         let mut every = tokio::time::interval(EVERY);

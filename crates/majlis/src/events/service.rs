@@ -9,11 +9,11 @@ use sea_orm::DbErr;
 
 use super::entities::event_series;
 use super::rules::{self, EventCard, EventDetail, EventFilter, visible_codes};
-use crate::accounts::policy::Actor;
 use crate::db::Db;
 use crate::db::cache::{ChangeCache, content_version};
 use crate::directory::reference::Reference;
-use crate::directory::rules::{Page, PageRequest};
+use crate::policy::Actor;
+use crate::web::paging::{Page, PageRequest};
 
 const CAPACITY: usize = 256;
 

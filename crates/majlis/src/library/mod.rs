@@ -74,21 +74,19 @@ impl PracticeStatus {
 }
 
 /// The visibilities a reader may see (library documents, events, search).
-pub fn visible_codes(actor: Option<&crate::accounts::policy::Actor>) -> Vec<&'static str> {
+pub fn visible_codes(actor: Option<&crate::policy::Actor>) -> Vec<&'static str> {
     VisibilityCode::ALL
         .iter()
-        .filter(|v| {
-            crate::accounts::policy::can(actor, crate::accounts::policy::Action::View(v.policy()))
-        })
+        .filter(|v| crate::policy::can(actor, crate::policy::Action::View(v.policy())))
         .map(|v| v.code())
         .collect()
 }
 
 impl VisibilityCode {
-    pub fn policy(self) -> crate::accounts::policy::Visibility {
+    pub fn policy(self) -> crate::policy::Visibility {
         match self {
-            VisibilityCode::Public => crate::accounts::policy::Visibility::Public,
-            VisibilityCode::Members => crate::accounts::policy::Visibility::Members,
+            VisibilityCode::Public => crate::policy::Visibility::Public,
+            VisibilityCode::Members => crate::policy::Visibility::Members,
         }
     }
 }

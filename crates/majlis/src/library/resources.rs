@@ -13,11 +13,11 @@ use super::entities::{
 use super::files::{self, UploadForm};
 use super::practices::FieldError;
 use super::{ResourceKind, VisibilityCode};
-use crate::accounts::policy::{Action, Actor, authorize};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
 use crate::i18n::{Locale, TrText};
+use crate::policy::{Action, Actor, authorize};
 
 pub const MAX_TITLE: usize = 300;
 pub const MAX_SUMMARY: usize = 2_000;

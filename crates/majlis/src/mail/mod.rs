@@ -107,7 +107,7 @@ impl Mailer {
                     None => format!(
                         "{}-{}.eml",
                         chrono::Utc::now().format("%Y%m%dT%H%M%S%.3f"),
-                        crate::accounts::signin::random_token()
+                        crate::token::random_token()
                     ),
                 };
                 let path = dir.join(name);

@@ -47,7 +47,7 @@ pub struct Search {
 /// The theme vocabulary (labels and synonyms in every locale) for search.
 /// The audiences a reader belongs to: the visibilities they may read, and
 /// for participants-only items their own `person:{id}` (and `staff`).
-pub fn audience_of(actor: Option<&crate::accounts::policy::Actor>) -> Vec<String> {
+pub fn audience_of(actor: Option<&crate::policy::Actor>) -> Vec<String> {
     let mut out: Vec<String> = crate::library::visible_codes(actor)
         .into_iter()
         .map(str::to_owned)
@@ -233,29 +233,17 @@ async fn changes_after<C: ConnectionTrait>(
 
 #[cfg(test)]
 mod tests {
-    use crate::accounts::person;
-    use crate::accounts::policy::{Actor, Role};
+    use crate::policy::{Actor, Role};
 
-    fn coordinator(totp_secret: Option<&str>) -> person::Model {
-        person::Model {
-            id: 7,
-            email: "c@example.org".into(),
-            display_name: "C".into(),
-            locale: "en".into(),
-            password_hash: String::new(),
-            role: "coordinator".into(),
-            active: true,
-            created_at: chrono::Utc::now(),
-            totp_secret: totp_secret.map(str::to_owned),
-            totp_pending: None,
-            totp_last_step: None,
-        }
+    /// A stored coordinator, with or without two-step sign-in.
+    fn coordinator(second_factor: bool) -> Actor {
+        Actor::new(7, "coordinator", second_factor, vec![])
     }
 
     #[test]
     fn staff_without_a_second_factor_search_as_members() {
-        let with = Actor::new(&coordinator(Some("JBSWY3DPEHPK3PXP")), &[]);
-        let without = Actor::new(&coordinator(None), &[]);
+        let with = coordinator(true);
+        let without = coordinator(false);
         let member = Actor::with_role(7, Role::Member, vec![]);
         assert!(super::audience_of(Some(&with)).contains(&"staff".to_owned()));
         assert_eq!(

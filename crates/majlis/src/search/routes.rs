@@ -10,13 +10,15 @@ use majlis_search::{Hit, Query, Results, Sort};
 use serde::Serialize;
 
 use super::{Search, SearchError, documents::KINDS};
-use crate::accounts::policy::Actor;
-use crate::directory::routes::ApiList;
-use crate::directory::rules::{CountryCode, Page, PageRequest};
+use crate::app::AppState;
+use crate::app::Routes;
+use crate::directory::rules::CountryCode;
 use crate::directory::service::Directory;
 use crate::i18n::Locale;
-use crate::web::routes::Routes;
-use crate::web::{AppError, AppState, PageCtx, Params, Section, render};
+use crate::policy::Actor;
+use crate::web::paging::ApiList;
+use crate::web::paging::{Page, PageRequest};
+use crate::web::{AppError, PageCtx, Params, Section, render};
 
 pub fn routes() -> Routes {
     Routes::new()
@@ -97,7 +99,7 @@ impl SearchRequest {
             Some("newest") => true,
             Some(_) => return Err(AppError::bad_request("sort")),
         };
-        let page = PageRequest::parse(params.get("page"), params.get("per_page"))?;
+        let page = PageRequest::from_query(params.get("page"), params.get("per_page"))?;
         Ok(SearchRequest {
             text: text.to_owned(),
             kind,

@@ -43,9 +43,15 @@ impl From<sea_orm::DbErr> for AppError {
     }
 }
 
-impl From<crate::accounts::policy::Denied> for AppError {
-    fn from(d: crate::accounts::policy::Denied) -> Self {
-        use crate::accounts::policy::Denied;
+impl From<super::paging::PageError> for AppError {
+    fn from(e: super::paging::PageError) -> Self {
+        AppError::bad_request(e.field)
+    }
+}
+
+impl From<crate::policy::Denied> for AppError {
+    fn from(d: crate::policy::Denied) -> Self {
+        use crate::policy::Denied;
         match d {
             Denied::SignIn => AppError::SignInRequired,
             Denied::Forbidden => AppError::Forbidden,

@@ -14,8 +14,12 @@ use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 use tower_http::classify::{ServerErrorsAsFailures, SharedClassifier};
 use tower_http::trace::TraceLayer;
 
-use super::{AppState, ErrorInfo, PageCtx, Section};
+use std::sync::Arc;
+
+use super::{ErrorInfo, PageCtx, Section};
+use crate::config::Settings;
 use crate::i18n::{LANG_COOKIE, Locale, negotiate};
+use crate::policy::SignedIn;
 
 /// Choose the locale, remember an explicit `?lang=` in a cookie.
 pub async fn locale(mut req: Request, next: Next) -> Response {
@@ -24,14 +28,7 @@ pub async fn locale(mut req: Request, next: Next) -> Response {
             .find(|(k, _)| k == "lang")
             .map(|(_, v)| v.into_owned())
     });
-    let cookie_lang = req
-        .headers()
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .find_map(|c| c.trim().strip_prefix(LANG_COOKIE)?.strip_prefix('='))
-        .map(str::to_owned);
+    let cookie_lang = super::extract::cookie(req.headers(), LANG_COOKIE);
     let accept = req
         .headers()
         .get(header::ACCEPT_LANGUAGE)
@@ -50,22 +47,21 @@ pub async fn locale(mut req: Request, next: Next) -> Response {
         HeaderValue::from_static("Accept-Language, Cookie"),
     );
     if explicit && !is_api {
-        let cookie = format!(
-            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
-            chosen.code()
-        );
-        if let Ok(v) = HeaderValue::from_str(&cookie) {
-            res.headers_mut().append(header::SET_COOKIE, v);
-        }
+        // A year; a preference, not a secret, so never `Secure`-only.
+        super::extract::set_cookie(&mut res, LANG_COOKIE, chosen.code(), 31_536_000, false);
     }
     res
 }
 
 /// Count the database queries a request runs; log them, and expose them when asked.
-pub async fn count_queries(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub async fn count_queries(
+    State(settings): State<Arc<Settings>>,
+    req: Request,
+    next: Next,
+) -> Response {
     let (mut res, queries) = crate::db::count_queries(next.run(req)).await;
     tracing::Span::current().record("db_queries", queries);
-    if state.settings.expose_query_count {
+    if settings.expose_query_count {
         res.headers_mut()
             .insert("x-majlis-db-queries", HeaderValue::from(queries));
     }
@@ -91,10 +87,7 @@ pub async fn render_errors(req: Request, next: Next) -> Response {
         .copied()
         .unwrap_or_default();
     let uri = req.uri().clone();
-    let signed_in = req
-        .extensions()
-        .get::<crate::accounts::signin::SignedIn>()
-        .cloned();
+    let signed_in = req.extensions().get::<SignedIn>().cloned();
     let res = next.run(req).await;
     let status = res.status();
     let info = match res.extensions().get::<ErrorInfo>() {
@@ -130,7 +123,7 @@ pub async fn render_errors(req: Request, next: Next) -> Response {
 pub fn error_response(
     locale: Locale,
     uri: &axum::http::Uri,
-    signed_in: Option<&crate::accounts::signin::SignedIn>,
+    signed_in: Option<&SignedIn>,
     info: &ErrorInfo,
     status: StatusCode,
 ) -> Response {
@@ -238,7 +231,7 @@ pub async fn record_metrics(req: Request, next: Next) -> Response {
 /// `GET /metrics`: Prometheus text format, for a scraper on this host or one
 /// that sends `Authorization: Bearer <metrics_token>`. Others get 401 when a
 /// token is configured, 404 otherwise.
-pub async fn metrics(State(state): State<AppState>, req: Request) -> Response {
+pub async fn metrics(State(settings): State<Arc<Settings>>, req: Request) -> Response {
     let peer = req
         .extensions()
         .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
@@ -246,7 +239,7 @@ pub async fn metrics(State(state): State<AppState>, req: Request) -> Response {
     match metrics_access(
         peer,
         req.headers(),
-        state.settings.metrics_token.as_ref().map(|t| t.expose()),
+        settings.metrics_token.as_ref().map(|t| t.expose()),
     ) {
         MetricsAccess::Allowed => (
             [(
@@ -296,7 +289,7 @@ fn metrics_access(
         .and_then(|v| v.strip_prefix("Bearer "))
         .map(str::trim);
     match given {
-        Some(g) if crate::accounts::web::same(g, token) => MetricsAccess::Allowed,
+        Some(g) if crate::token::same(g, token) => MetricsAccess::Allowed,
         _ => MetricsAccess::TokenRequired,
     }
 }

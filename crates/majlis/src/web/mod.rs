@@ -1,85 +1,29 @@
-//! The web layer: router, middleware, page context, error rendering, assets.
-//! Handlers are thin: parse input into typed values, call an activity's rules,
-//! render a template.
+//! The request machinery: route tables, middleware, extractors, paging and
+//! form values, page context, error rendering, redirects, assets and the
+//! server. It imports no activity and no application state (`crate::app`
+//! assembles the application from it); what extractors and middleware need
+//! of the state they take through `FromRef`.
 
 pub mod assets;
 mod error;
-mod home;
+pub mod extract;
+pub mod form;
 pub mod input;
-mod middleware;
+pub mod middleware;
 mod page;
+pub mod paging;
 pub mod redirect;
 pub mod routes;
 pub mod server;
 
-use std::sync::Arc;
-
-use axum::Router;
-use axum::http::{HeaderName, HeaderValue, header};
-use tower_http::compression::CompressionLayer;
-use tower_http::set_header::SetResponseHeaderLayer;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
 
 use crate::config::Settings;
-use crate::db::Db;
-use crate::directory::service::Directory;
-use crate::mail::Mailer;
 
 pub use error::{AppError, ErrorInfo};
 pub use middleware::{error_response, init_metrics};
 pub use page::{PageCtx, Params, Section, render};
-
-/// What every handler can reach.
-#[derive(Clone)]
-pub struct AppState {
-    pub db: Db,
-    pub settings: Arc<Settings>,
-    /// The member directory: reference data and cached reads.
-    pub directory: Arc<Directory>,
-    /// Outgoing email (SMTP, or `.eml` files in the data folder).
-    pub mailer: Mailer,
-    /// Uploaded files (a local folder, or S3-compatible storage).
-    pub uploads: crate::library::files::Uploads,
-    /// Event pages cached per node until the content changes.
-    pub events: Arc<crate::events::service::EventCache>,
-    /// This node's search index (under `data_dir/search/`).
-    pub search: Arc<crate::search::Search>,
-    /// The key two-step sign-in secrets are sealed with (the same on every node).
-    pub secret_key: Arc<crate::accounts::secrets::SecretKey>,
-}
-
-impl AppState {
-    /// Everything a node needs to answer requests.
-    pub async fn new(db: Db, settings: Arc<Settings>) -> anyhow::Result<Self> {
-        let directory = Arc::new(Directory::load(&db).await?);
-        let mailer = Mailer::from_settings(&settings)?;
-        let uploads = crate::library::files::Uploads::from_settings(&settings)?;
-        let (search, opened) = crate::search::Search::open(&settings.data_dir.join("search"))?;
-        if matches!(opened, majlis_search::Opened::Fresh) {
-            tracing::info!("search index missing or unreadable: rebuilding it from the database");
-        }
-        // A fresh index is rebuilt here; an existing one catches up with the outbox.
-        search.catch_up(&db).await?;
-        let search = Arc::new(search);
-        let secret_key = crate::accounts::secrets::load_or_create(&settings)?;
-        let sealed = crate::accounts::secrets::seal_clear_secrets(&db, &secret_key).await?;
-        if sealed > 0 {
-            tracing::info!(
-                sealed,
-                "two-step sign-in secrets stored in clear are now sealed"
-            );
-        }
-        Ok(AppState {
-            db,
-            settings,
-            directory,
-            mailer,
-            uploads,
-            events: Arc::default(),
-            search,
-            secret_key: Arc::new(secret_key),
-        })
-    }
-}
 
 /// Content-Security-Policy: no inline script or style anywhere.
 pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
@@ -91,79 +35,38 @@ pub fn redirect(path: String, ctx: &PageCtx) -> axum::response::Response {
     redirect::see_other(&redirect::with_query(&path, "lang", ctx.lang()))
 }
 
-/// Every route of the application, with its table.
-pub fn routes() -> routes::Routes {
-    routes::Routes::new()
-        .get("/", home::home)
-        .get("/healthz", home::healthz)
-        .get("/readyz", home::readyz)
-        .get("/metrics", middleware::metrics)
-        .get("/static/{file}", assets::serve)
-        .merge(crate::directory::routes::routes())
-        .merge(crate::accounts::web::routes())
-        .merge(crate::audit::routes::routes())
-        .merge(crate::library::routes::routes())
-        .merge(crate::events::routes::routes())
-        .merge(crate::consultations::routes::routes())
-        .merge(crate::search::routes::routes())
+/// A response that no cache keeps (pages with forms, personal data).
+pub fn no_store(mut res: Response) -> Response {
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
 }
 
-/// The whole application.
-pub fn router(state: AppState) -> Router {
-    let routes = routes()
-        .into_router()
-        .fallback(|| async { AppError::NotFound });
-
-    let headers = [
-        (header::CONTENT_SECURITY_POLICY, CSP),
-        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
-        (header::X_FRAME_OPTIONS, "DENY"),
-        (
-            HeaderName::from_static("permissions-policy"),
-            "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-        ),
-        (
-            HeaderName::from_static("cross-origin-opener-policy"),
-            "same-origin",
-        ),
-    ];
-    let hsts = state.settings.hsts();
-    // A request (its body included) that has not been answered in time gets
-    // 408, and its connection is closed: a body that trickles is cut off.
-    let request_timeout = tower_http::timeout::TimeoutLayer::with_status_code(
-        axum::http::StatusCode::REQUEST_TIMEOUT,
-        std::time::Duration::from_secs(state.settings.request_timeout_secs.max(1)),
-    );
-    let mut app = routes
-        .layer(axum::middleware::from_fn(middleware::render_errors))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            crate::accounts::web::load_session,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            middleware::count_queries,
-        ))
-        .layer(axum::middleware::from_fn(middleware::locale))
-        .layer(axum::middleware::from_fn(middleware::record_metrics))
-        .layer(CompressionLayer::new())
-        .layer(middleware::trace_layer())
-        .layer(tower_http::catch_panic::CatchPanicLayer::new())
-        .layer(request_timeout)
-        .with_state(state);
-    for (name, value) in headers {
-        app = app.layer(SetResponseHeaderLayer::if_not_present(
-            name,
-            HeaderValue::from_static(value),
-        ));
+/// A page holding a form: never cached; sets the visitor's anti-forgery
+/// cookie when the token is new (see [`extract::form_csrf`]); keeps a secret
+/// link out of `Referer`.
+pub fn form_response(
+    settings: &Settings,
+    status: StatusCode,
+    html: Html<String>,
+    new_csrf: Option<&str>,
+    secret_link: bool,
+) -> Response {
+    let mut res = no_store((status, html).into_response());
+    if let Some(csrf) = new_csrf {
+        extract::set_cookie(
+            &mut res,
+            settings.csrf_cookie(),
+            csrf,
+            60 * 60 * 24,
+            settings.secure_cookies(),
+        );
     }
-    // Over HTTPS only: browsers then never try plain HTTP for two years.
-    if let Some(hsts) = hsts {
-        app = app.layer(SetResponseHeaderLayer::overriding(
-            header::STRICT_TRANSPORT_SECURITY,
-            HeaderValue::from_static(hsts),
-        ));
+    if secret_link {
+        res.headers_mut().insert(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        );
     }
-    app
+    res
 }

@@ -10,6 +10,7 @@ use axum::response::Html;
 
 use super::AppError;
 use crate::i18n::{FluentArg, Locale, Shown, TrText};
+use crate::policy::{Actor, SignedIn};
 
 /// A section of the site, to mark the current item of the navigation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,7 +40,7 @@ pub struct Viewer {
     /// Coordinators and administrators see the staff pages in the navigation.
     pub staff: bool,
     /// What the policy needs to decide what to offer on a page.
-    pub actor: crate::accounts::policy::Actor,
+    pub actor: Actor,
 }
 
 /// The page context: locale, current address, navigation, viewer.
@@ -55,7 +56,7 @@ pub struct PageCtx {
 
 impl PageCtx {
     /// Who is reading, as the policy sees them (none for visitors).
-    pub fn actor(&self) -> Option<&crate::accounts::policy::Actor> {
+    pub fn actor(&self) -> Option<&Actor> {
         self.viewer.as_ref().map(|v| &v.actor)
     }
 
@@ -88,12 +89,12 @@ impl PageCtx {
         }
     }
 
-    pub fn with_viewer(mut self, signed_in: Option<&crate::accounts::signin::SignedIn>) -> Self {
+    pub fn with_viewer(mut self, signed_in: Option<&SignedIn>) -> Self {
         self.viewer = signed_in.map(|s| {
             let actor = s.actor();
             Viewer {
-                name: s.person.display_name.clone(),
-                csrf: s.session.csrf_token.clone(),
+                name: s.display_name.clone(),
+                csrf: s.csrf_token.clone(),
                 // Staff without a second factor are still offered the staff
                 // pages: they lead to the page asking them to turn it on.
                 staff: actor.is_staff() || actor.needs_second_factor(),
@@ -110,7 +111,7 @@ impl PageCtx {
 
     /// Whether the viewer may edit this municipality (to offer the link).
     pub fn may_edit_municipality(&self, id: &i32) -> bool {
-        use crate::accounts::policy::{Action, can};
+        use crate::policy::{Action, can};
         can(
             self.viewer.as_ref().map(|v| &v.actor),
             Action::EditMunicipality(*id),
@@ -120,7 +121,7 @@ impl PageCtx {
     /// Whether the viewer may add municipalities and organisations and edit
     /// organisations (to offer the links).
     pub fn may_edit_directory(&self) -> bool {
-        use crate::accounts::policy::{Action, can};
+        use crate::policy::{Action, can};
         can(
             self.viewer.as_ref().map(|v| &v.actor),
             Action::EditDirectory,
@@ -228,7 +229,7 @@ impl<S: Send + Sync> FromRequestParts<S> for PageCtx {
             .get::<OriginalUri>()
             .map(|u| u.0.clone())
             .unwrap_or_else(|| parts.uri.clone());
-        let signed_in = parts.extensions.get::<crate::accounts::signin::SignedIn>();
+        let signed_in = parts.extensions.get::<SignedIn>();
         Ok(PageCtx::new(locale, &uri, None).with_viewer(signed_in))
     }
 }

@@ -1,13 +1,13 @@
 //! Building the router from a route table: every route is added through
 //! [`Routes`], which records its method and path, so tests can enumerate every
 //! route (the authorization matrix fails on a route it does not know).
+//! Generic over the state, so `web` names no application type: the
+//! application's table is `crate::app::Routes`.
 
 use axum::Router;
 use axum::handler::Handler;
 use axum::http::Method;
 use axum::routing::{MethodRouter, get, post};
-
-use super::AppState;
 
 /// A method and a path template, e.g. `GET /municipalities/{slug}`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -17,18 +17,18 @@ pub struct RouteDef {
 }
 
 /// A router and the table of what it serves.
-pub struct Routes {
-    router: Router<AppState>,
+pub struct Routes<S> {
+    router: Router<S>,
     table: Vec<RouteDef>,
 }
 
-impl Default for Routes {
+impl<S: Clone + Send + Sync + 'static> Default for Routes<S> {
     fn default() -> Self {
         Routes::new()
     }
 }
 
-impl Routes {
+impl<S: Clone + Send + Sync + 'static> Routes<S> {
     pub fn new() -> Self {
         Routes {
             router: Router::new(),
@@ -36,7 +36,7 @@ impl Routes {
         }
     }
 
-    fn add(mut self, method: Method, path: &'static str, route: MethodRouter<AppState>) -> Self {
+    fn add(mut self, method: Method, path: &'static str, route: MethodRouter<S>) -> Self {
         self.table.push(RouteDef { method, path });
         self.router = self.router.route(path, route);
         self
@@ -44,7 +44,7 @@ impl Routes {
 
     pub fn get<H, T>(self, path: &'static str, handler: H) -> Self
     where
-        H: Handler<T, AppState>,
+        H: Handler<T, S>,
         T: 'static,
     {
         self.add(Method::GET, path, get(handler))
@@ -52,7 +52,7 @@ impl Routes {
 
     pub fn post<H, T>(self, path: &'static str, handler: H) -> Self
     where
-        H: Handler<T, AppState>,
+        H: Handler<T, S>,
         T: 'static,
     {
         self.add(Method::POST, path, post(handler))
@@ -63,7 +63,7 @@ impl Routes {
     /// streaming and every plain value is capped as it is read.
     pub fn post_upload<H, T>(self, path: &'static str, handler: H) -> Self
     where
-        H: Handler<T, AppState>,
+        H: Handler<T, S>,
         T: 'static,
     {
         self.add(
@@ -73,7 +73,7 @@ impl Routes {
         )
     }
 
-    pub fn merge(mut self, other: Routes) -> Self {
+    pub fn merge(mut self, other: Routes<S>) -> Self {
         self.router = self.router.merge(other.router);
         self.table.extend(other.table);
         self
@@ -83,7 +83,7 @@ impl Routes {
         &self.table
     }
 
-    pub fn into_router(self) -> Router<AppState> {
+    pub fn into_router(self) -> Router<S> {
         self.router
     }
 }

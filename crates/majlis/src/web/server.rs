@@ -4,7 +4,7 @@
 //! `max_connections` are held open at once and at most
 //! `max_connections_per_address` from one address. A connection over a limit
 //! is closed as soon as it is accepted, so the node keeps answering others.
-//! The whole-request time-out is a layer of the router (`web::router`).
+//! The whole-request time-out is a layer of the router (`app::router`).
 
 use std::collections::HashMap;
 use std::future::Future;

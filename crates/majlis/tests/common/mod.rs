@@ -138,11 +138,11 @@ impl TestApp {
             .await
             .expect("prepare database");
         let settings = Arc::new(settings);
-        let state = majlis::web::AppState::new(db.clone(), settings.clone())
+        let state = majlis::app::AppState::new(db.clone(), settings.clone())
             .await
             .expect("reference data");
         let search = state.search.clone();
-        let router = majlis::web::router(state);
+        let router = majlis::app::router(state);
         TestApp {
             db,
             settings,
@@ -192,12 +192,12 @@ impl TestApp {
         let db = majlis::cli::prepare(&settings)
             .await
             .expect("prepare database");
-        let state = majlis::web::AppState::new(db.clone(), Arc::new(settings))
+        let state = majlis::app::AppState::new(db.clone(), Arc::new(settings))
             .await
             .expect("second node starts");
         Node {
             db,
-            router: majlis::web::router(state),
+            router: majlis::app::router(state),
             _dir: dir,
         }
     }
@@ -255,8 +255,8 @@ impl TestApp {
     pub async fn session_for(&self, person_id: i32) -> (String, String) {
         use majlis::accounts::{session, signin};
         use sea_orm::{ActiveModelTrait, ActiveValue::Set};
-        let token = signin::random_token();
-        let csrf = signin::random_token();
+        let token = majlis::token::random_token();
+        let csrf = majlis::token::random_token();
         let tx = self.db.begin_write().await.unwrap();
         session::ActiveModel {
             token_hash: Set(signin::hash_token(&token)),
@@ -389,19 +389,21 @@ impl TestResponse {
             .expect("query count header")
     }
 
-    /// A non-empty value the response sets for a cookie.
-    pub fn cookie(&self, name: &str) -> Option<String> {
+    /// The value the response sets for a cookie (empty when it clears it),
+    /// read with the same cookie parser as the application's (axum-extra).
+    pub fn set_cookie(&self, name: &str) -> Option<String> {
         self.headers
             .get_all("set-cookie")
             .iter()
             .filter_map(|v| v.to_str().ok())
-            .find_map(|c| {
-                c.strip_prefix(&format!("{name}="))?
-                    .split(';')
-                    .next()
-                    .map(str::to_owned)
-            })
-            .filter(|v| !v.is_empty())
+            .filter_map(|v| axum_extra::extract::cookie::Cookie::parse_encoded(v.to_owned()).ok())
+            .find(|c| c.name() == name)
+            .map(|c| c.value().to_owned())
+    }
+
+    /// A non-empty value the response sets for a cookie.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.set_cookie(name).filter(|v| !v.is_empty())
     }
 
     pub fn html(&self) -> scraper::Html {
@@ -451,7 +453,7 @@ pub fn pdf_text(pdf: &[u8]) -> String {
 pub const PASSWORD: &str = "a test passphrase nobody uses";
 
 /// A person with this email (also their name) and role; returns their id.
-pub async fn person(app: &TestApp, email: &str, role: majlis::accounts::policy::Role) -> i32 {
+pub async fn person(app: &TestApp, email: &str, role: majlis::policy::Role) -> i32 {
     majlis::accounts::people::create(
         &app.db,
         &majlis::accounts::Email::parse(email).unwrap(),
@@ -482,7 +484,7 @@ pub async fn municipality_id(app: &TestApp, slug: &str) -> i32 {
 /// A member who is a focal point of `municipality`; returns their id.
 pub async fn focal_point_of(app: &TestApp, email: &str, municipality: i32) -> i32 {
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
-    let id = person(app, email, majlis::accounts::policy::Role::Member).await;
+    let id = person(app, email, majlis::policy::Role::Member).await;
     let tx = app.db.begin_write().await.unwrap();
     majlis::accounts::affiliation::ActiveModel {
         person_id: Set(id),
@@ -501,7 +503,7 @@ pub async fn focal_point_of(app: &TestApp, email: &str, municipality: i32) -> i3
 
 /// A coordinator with two-step sign-in set up (staff powers need it); returns their id.
 pub async fn coordinator(app: &TestApp, email: &str) -> i32 {
-    let id = person(app, email, majlis::accounts::policy::Role::Coordinator).await;
+    let id = person(app, email, majlis::policy::Role::Coordinator).await;
     enable_totp(app, id).await;
     id
 }

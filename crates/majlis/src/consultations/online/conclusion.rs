@@ -6,7 +6,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
 use super::{TEXT_MAX, load, status_of, touch};
 use crate::accounts::person;
-use crate::accounts::policy::{Action, Actor, authorize};
+use crate::policy::{Action, Actor, authorize};
 use crate::audit::{self, Origin};
 use crate::consultations::entities::{dilemma, dilemma_participant};
 use crate::consultations::error::{ConsultError, invalid};

@@ -10,7 +10,7 @@ use sea_orm::{
 
 use super::opening::text_field;
 use super::{TEXT_MAX, load, status_of, touch};
-use crate::accounts::policy::{Action, Actor, DilemmaRef, authorize, can};
+use crate::policy::{Action, Actor, DilemmaRef, authorize, can};
 use crate::audit::{self, Origin};
 use crate::consultations::entities::{contribution, dilemma};
 use crate::consultations::error::{ConsultError, invalid};
@@ -18,7 +18,8 @@ use crate::consultations::{ContributionKind, DilemmaStatus};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
 use crate::i18n::{Locale, TrText};
-use crate::library::practices::{FieldError, RawForm};
+use crate::library::practices::FieldError;
+use crate::web::form::RawForm;
 
 /// A contribution as its form gives it.
 #[derive(Clone, Debug)]

@@ -14,7 +14,7 @@ use super::DilemmaStatus;
 use super::entities::dilemma;
 use super::error::ConsultError;
 use super::rules::{dilemma_ref, part_of};
-use crate::accounts::policy::{Action, Actor, can};
+use crate::policy::{Action, Actor, can};
 use crate::audit::{self, Origin};
 use crate::db::outbox::{self, Op};
 
@@ -45,7 +45,7 @@ async fn load(
     actor: &Actor,
     id: i32,
     now: DateTime<Utc>,
-) -> Result<(dilemma::Model, crate::accounts::policy::DilemmaRef), ConsultError> {
+) -> Result<(dilemma::Model, crate::policy::DilemmaRef), ConsultError> {
     use sea_orm::QuerySelect;
     let mut q = dilemma::Entity::find_by_id(id);
     if tx.get_database_backend() == sea_orm::DatabaseBackend::Postgres {

@@ -6,7 +6,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
 use super::contributions::own_contribution;
 use super::{REASON_MAX, load};
-use crate::accounts::policy::{Action, Actor, authorize};
+use crate::policy::{Action, Actor, authorize};
 use crate::audit::{self, Origin};
 use crate::consultations::entities::{contribution, contribution_report};
 use crate::consultations::error::{ConsultError, invalid};

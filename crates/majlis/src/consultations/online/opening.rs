@@ -5,7 +5,7 @@ use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 
 use super::{PERIOD_MAX, QUESTION_MAX, TEXT_MAX, load, status_of, touch};
 use crate::accounts::person;
-use crate::accounts::policy::{Action, Actor, authorize};
+use crate::policy::{Action, Actor, authorize};
 use crate::audit::{self, Origin};
 use crate::consultations::entities::{dilemma, dilemma_participant, dilemma_theme};
 use crate::consultations::error::{ConsultError, invalid};
@@ -13,7 +13,8 @@ use crate::consultations::{DilemmaStatus, DilemmaVisibility, HelpSought, Partici
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
 use crate::i18n::{Locale, TrText};
-use crate::library::practices::{FieldError, RawForm};
+use crate::library::practices::FieldError;
+use crate::web::form::RawForm;
 
 /// A dilemma as its form gives it.
 #[derive(Clone, Debug)]

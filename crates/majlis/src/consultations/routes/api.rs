@@ -1,11 +1,12 @@
 //! The JSON API: `/api/v1/dilemmas` and `/api/v1/dilemmas/{slug}`.
 
+use crate::app::AppState;
 use crate::consultations::entities::dilemma;
 use crate::consultations::rules::{self, DilemmaFilter};
 use crate::directory::entities::theme;
-use crate::directory::rules::PageRequest;
 use crate::i18n::Locale;
-use crate::web::{AppError, AppState, PageCtx, Params};
+use crate::web::paging::PageRequest;
+use crate::web::{AppError, PageCtx, Params};
 use axum::Json;
 use axum::extract::{Path, State};
 use chrono::Utc;
@@ -84,9 +85,9 @@ pub(super) async fn api_dilemmas(
     State(state): State<AppState>,
     ctx: PageCtx,
     params: Params,
-) -> Result<Json<crate::directory::routes::ApiList<ApiDilemma>>, AppError> {
+) -> Result<Json<crate::web::paging::ApiList<ApiDilemma>>, AppError> {
     let f = DilemmaFilter::parse(|k| params.get(k).map(str::to_owned))?;
-    let pr = PageRequest::parse(params.get("page"), params.get("per_page"))?;
+    let pr = PageRequest::from_query(params.get("page"), params.get("per_page"))?;
     let page = rules::list(
         state.db.read(),
         &state.directory.reference,
@@ -97,7 +98,7 @@ pub(super) async fn api_dilemmas(
     .await?;
     let base = state.settings.public_url();
     let event = f.event.as_ref().map(|s| s.as_str().to_owned());
-    Ok(Json(crate::directory::routes::ApiList::from_page(
+    Ok(Json(crate::web::paging::ApiList::from_page(
         &page,
         |c| {
             api_of(

@@ -1,15 +1,17 @@
 //! The posts that change a dilemma (`/consultations/{slug}/…`): open,
 //! contribute, answer, ideas, helped, invite, conclude, archive, flag, moderate.
 
-use crate::accounts::policy::Coordinator;
-use crate::accounts::web::{ClientInfo, CsrfForm, RequireRole, RequireSignedIn, origin_of};
+use crate::app::AppState;
+use crate::audit::origin_of;
 use crate::consultations::ParticipantRole;
 use crate::consultations::entities::dilemma;
 use crate::consultations::error::ConsultError;
 use crate::consultations::online::{self, Stored};
 use crate::consultations::rules::{self};
-use crate::library::practices::RawForm;
-use crate::web::{AppError, AppState, PageCtx, redirect};
+use crate::policy::Coordinator;
+use crate::web::extract::{ClientInfo, CsrfForm, RequireRole, RequireSignedIn};
+use crate::web::form::RawForm;
+use crate::web::{AppError, PageCtx, redirect};
 use axum::extract::{Path, State};
 use axum::response::Response;
 use chrono::Utc;
@@ -22,7 +24,7 @@ use super::{int, writing_lang};
 /// dilemma of the path, if that person may read it (404 otherwise).
 pub(super) struct Change {
     origin: crate::audit::Origin,
-    actor: crate::accounts::policy::Actor,
+    actor: crate::policy::Actor,
     slug: String,
     d: dilemma::Model,
     raw: RawForm,

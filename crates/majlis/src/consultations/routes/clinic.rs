@@ -1,14 +1,17 @@
 //! `/events/{slug}/clinics/{session}`: a clinic as its rapporteur records it.
 
-use crate::accounts::web::{ClientInfo, CsrfForm, RequireSignedIn, origin_of};
+use crate::app::AppState;
+use crate::audit::origin_of;
 use crate::consultations::ContributionKind;
 use crate::consultations::clinics::{self, ClinicView};
 use crate::consultations::error::ConsultError;
 use crate::consultations::online::{self};
 use crate::directory::entities::country;
 use crate::directory::service::Directory;
-use crate::library::practices::{FieldError, RawForm};
-use crate::web::{AppError, AppState, PageCtx, Section, redirect, render};
+use crate::library::practices::FieldError;
+use crate::web::extract::{ClientInfo, CsrfForm, RequireSignedIn};
+use crate::web::form::RawForm;
+use crate::web::{AppError, PageCtx, Section, redirect, render};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -219,7 +222,7 @@ async fn record_said(
     ctx: &PageCtx,
     v: &ClinicView,
     raw: &RawForm,
-    (origin, actor): (&crate::audit::Origin, &crate::accounts::policy::Actor),
+    (origin, actor): (&crate::audit::Origin, &crate::policy::Actor),
     now: chrono::DateTime<Utc>,
 ) -> Result<Result<String, ConsultError>, AppError> {
     v.record?;

@@ -1,13 +1,16 @@
 //! `/consultations/new`: the form that puts a dilemma on the platform.
 
-use crate::accounts::web::{ClientInfo, CsrfForm, RequireSignedIn, origin_of};
+use crate::app::AppState;
+use crate::audit::origin_of;
 use crate::consultations::online::{self};
 use crate::consultations::{DilemmaVisibility, HelpSought};
 use crate::directory::entities::{country, theme};
 use crate::directory::service::Directory;
 use crate::i18n::Locale;
-use crate::library::practices::{FieldError, RawForm};
-use crate::web::{AppError, AppState, PageCtx, Section, redirect, render};
+use crate::library::practices::FieldError;
+use crate::web::extract::{ClientInfo, CsrfForm, RequireSignedIn};
+use crate::web::form::RawForm;
+use crate::web::{AppError, PageCtx, Section, redirect, render};
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -54,13 +57,9 @@ impl FormPage {
 pub(super) async fn municipality_choices(
     state: &AppState,
     ctx: &PageCtx,
-    me: &crate::accounts::signin::SignedIn,
+    me: &crate::policy::SignedIn,
 ) -> Result<Vec<(i32, String)>, AppError> {
-    let own: Vec<i32> = me
-        .affiliations
-        .iter()
-        .filter_map(|a| a.municipality_id)
-        .collect();
+    let own: Vec<i32> = me.municipalities.clone();
     let staff = me.actor().is_staff();
     Ok(lookups::municipality_choices(state.db.read(), staff, own, ctx.locale).await?)
 }
@@ -68,7 +67,7 @@ pub(super) async fn municipality_choices(
 pub(super) async fn show_form(
     state: &AppState,
     ctx: PageCtx,
-    me: &crate::accounts::signin::SignedIn,
+    me: &crate::policy::SignedIn,
     form: RawForm,
     errors: Vec<FieldError>,
 ) -> Result<Response, AppError> {
@@ -103,9 +102,8 @@ pub(super) async fn new_dilemma_page(
     RequireSignedIn(me): RequireSignedIn,
 ) -> Result<Response, AppError> {
     let muni = me
-        .affiliations
-        .iter()
-        .find_map(|a| a.municipality_id)
+        .municipalities
+        .first()
         .map(|m| m.to_string())
         .unwrap_or_default();
     let form = RawForm(vec![

@@ -1,12 +1,13 @@
 //! `GET /consultations`: the list of dilemmas, filtered.
 
-use crate::accounts::policy::{Action, can};
+use crate::app::AppState;
 use crate::consultations::DilemmaStatus;
 use crate::consultations::rules::{self, DilemmaCard, DilemmaFilter};
 use crate::directory::entities::{country, theme};
-use crate::directory::rules::{Page, PageRequest};
 use crate::directory::service::Directory;
-use crate::web::{AppError, AppState, PageCtx, Params, Section, render};
+use crate::policy::{Action, can};
+use crate::web::paging::{Page, PageRequest};
+use crate::web::{AppError, PageCtx, Params, Section, render};
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
@@ -35,7 +36,7 @@ pub(super) async fn consultations_page(
 ) -> Result<Html<String>, AppError> {
     let ctx = ctx.with_section(Section::Consultations);
     let f = DilemmaFilter::parse(|k| params.get(k).map(str::to_owned))?;
-    let pr = PageRequest::parse(params.get("page"), params.get("per_page"))?;
+    let pr = PageRequest::from_query(params.get("page"), params.get("per_page"))?;
     let page = rules::list(
         state.db.read(),
         &state.directory.reference,

@@ -6,10 +6,10 @@ use chrono::Utc;
 
 use super::error::ConsultError;
 use super::{ContributionKind, DilemmaStatus, DilemmaVisibility, HelpSought, ParticipantRole};
+use crate::app::Routes;
 use crate::directory::service::Directory;
 use crate::i18n::{Locale, TrText};
-use crate::library::practices::RawForm;
-use crate::web::routes::Routes;
+use crate::web::form::RawForm;
 use crate::web::{AppError, PageCtx};
 
 pub fn routes() -> Routes {
@@ -60,7 +60,7 @@ impl From<ConsultError> for AppError {
 
 /// A new one-time key for a contribution form (a double click sends it twice).
 pub(super) fn form_key() -> String {
-    crate::accounts::signin::random_token()
+    crate::token::random_token()
 }
 
 /// Template helpers shared by the consultation pages.

@@ -1,9 +1,10 @@
 //! `GET /consultations/moderation`: contributions with open reports.
 
-use crate::accounts::policy::Coordinator;
-use crate::accounts::web::RequireRole;
+use crate::app::AppState;
 use crate::directory::service::Directory;
-use crate::web::{AppError, AppState, PageCtx, Section, render};
+use crate::policy::Coordinator;
+use crate::web::extract::RequireRole;
+use crate::web::{AppError, PageCtx, Section, render};
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;

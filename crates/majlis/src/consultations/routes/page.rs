@@ -1,12 +1,14 @@
 //! `GET /consultations/{slug}`: the dilemma page and the lists its
 //! contribution form offers.
 
-use crate::accounts::policy::{Action, can};
+use crate::app::AppState;
 use crate::consultations::rules::{self, DilemmaDetail, Suggestion};
 use crate::consultations::{ContributionKind, DilemmaStatus, ParticipantRole};
 use crate::directory::service::Directory;
-use crate::library::practices::{FieldError, RawForm};
-use crate::web::{AppError, AppState, PageCtx, Section, render};
+use crate::library::practices::FieldError;
+use crate::policy::{Action, can};
+use crate::web::form::RawForm;
+use crate::web::{AppError, PageCtx, Section, render};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;

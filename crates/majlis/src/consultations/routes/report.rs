@@ -1,11 +1,12 @@
 //! Clinic and event reports, as HTML and PDF.
 
+use crate::app::AppState;
 use crate::consultations::ContributionKind;
 use crate::consultations::clinics::{self, ClinicView, WrapupView};
 use crate::consultations::rules::{self, DilemmaDetail};
 use crate::directory::service::Directory;
 use crate::i18n::TrText;
-use crate::web::{AppError, AppState, PageCtx, Section, render};
+use crate::web::{AppError, PageCtx, Section, render};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{Html, Response};

@@ -11,7 +11,7 @@ use sea_orm::{
 
 use super::list::{presenter_of, readable};
 use super::{names_of, themes_of};
-use crate::accounts::policy::{Actor, DilemmaPart, DilemmaRef};
+use crate::policy::{Actor, DilemmaPart, DilemmaRef};
 use crate::consultations::entities::{
     contribution, contribution_report, dilemma, dilemma_participant,
 };

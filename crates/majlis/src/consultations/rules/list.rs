@@ -11,13 +11,14 @@ use sea_orm::{
 
 use super::detail::parts_of;
 use super::{names_of, themes_of};
-use crate::accounts::policy::{Actor, DilemmaPart, DilemmaRef};
+use crate::policy::{Actor, DilemmaPart, DilemmaRef};
 use crate::consultations::entities::{dilemma, dilemma_participant, dilemma_theme};
 use crate::consultations::error::ConsultError;
 use crate::consultations::{DilemmaStatus, DilemmaVisibility};
 use crate::directory::entities::theme;
 use crate::directory::reference::Reference;
-use crate::directory::rules::{CountryCode, Page, PageRequest, Slug, empty_page, non_empty};
+use crate::directory::rules::{CountryCode, Slug, non_empty};
+use crate::web::paging::{Page, PageRequest, empty_page};
 use crate::events::entities::event;
 use crate::library::visible_codes;
 
@@ -221,7 +222,7 @@ pub async fn find<C: ConnectionTrait>(
     let part = part_of(db, actor, &d).await?;
     let r = dilemma_ref(&d, part, now);
     Ok(
-        crate::accounts::policy::can(actor, crate::accounts::policy::Action::ViewDilemma(r))
+        crate::policy::can(actor, crate::policy::Action::ViewDilemma(r))
             .then_some((d, r)),
     )
 }

@@ -12,7 +12,7 @@ use sea_orm::{
 
 use super::forms::{MunicipalityCreate, MunicipalityEdit, OrganisationCreate, OrganisationEdit};
 use super::{EditError, RESERVED_SLUGS};
-use crate::accounts::policy::{Action, Actor, authorize};
+use crate::policy::{Action, Actor, authorize};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};

@@ -7,32 +7,13 @@ use axum::extract::{Path, State};
 use serde::Serialize;
 
 use super::{municipality_filter, organisation_filter, page_request};
+use crate::app::AppState;
 use crate::directory::entities::{contact, country};
-use crate::directory::rules::{self, MunicipalityCard, MunicipalityDetail, OrganisationCard, Page};
+use crate::directory::rules::{self, MunicipalityCard, MunicipalityDetail, OrganisationCard};
 use crate::directory::service::Key;
 use crate::i18n::{Locale, TrText};
-use crate::web::{AppError, AppState, PageCtx, Params};
-
-/// Every list of the API answers in this shape.
-#[derive(Serialize)]
-pub struct ApiList<T> {
-    pub items: Vec<T>,
-    pub total: u64,
-    pub page: u64,
-    pub per_page: u64,
-}
-
-impl<T> ApiList<T> {
-    /// A page of the rules' rows as the API lists them, each row mapped by `f`.
-    pub fn from_page<U: Clone>(page: &Page<U>, f: impl Fn(U) -> T) -> Self {
-        ApiList {
-            total: page.total,
-            page: page.page,
-            per_page: page.per_page,
-            items: page.items.iter().cloned().map(f).collect(),
-        }
-    }
-}
+use crate::web::paging::ApiList;
+use crate::web::{AppError, PageCtx, Params};
 
 /// A translatable text as the API gives it: the value for the requested
 /// locale (or the original), the locale it is in, and every version.

@@ -6,13 +6,14 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::{by_name, kind_label};
+use crate::app::AppState;
 use crate::directory::editing::{
     EditError, FieldError, RawMunicipalityCreate, RawOrganisationCreate,
 };
 use crate::directory::entities::{country, theme};
 use crate::directory::{MunicipalityKind, OrganisationKind};
 use crate::i18n::{Locale, TrText};
-use crate::web::{AppError, AppState, PageCtx, Section, render};
+use crate::web::{AppError, PageCtx, Section, render};
 
 /// The record a form changes, as its breadcrumbs and heading name it.
 pub(super) struct Existing {

@@ -12,13 +12,12 @@ mod municipality_form;
 mod organisation_form;
 mod pages;
 
-pub use api::ApiList;
-
 use super::editing::EditError;
 use super::entities::country;
-use super::rules::{DirectoryError, MunicipalityFilter, OrganisationFilter, PageRequest, Slug};
+use super::rules::{DirectoryError, MunicipalityFilter, OrganisationFilter, Slug};
+use crate::app::Routes;
 use crate::i18n::Locale;
-use crate::web::routes::Routes;
+use crate::web::paging::PageRequest;
 use crate::web::{AppError, PageCtx, Params};
 
 /// The directory's refusals as responses: same status and message as
@@ -100,16 +99,8 @@ fn organisation_filter(p: &Params) -> Result<OrganisationFilter, AppError> {
     )?)
 }
 
-impl PageRequest {
-    /// [`PageRequest::from_query`] for handlers (other activities' too): a
-    /// bad value is a 400 naming the field.
-    pub fn parse(page: Option<&str>, per_page: Option<&str>) -> Result<Self, AppError> {
-        Ok(PageRequest::from_query(page, per_page)?)
-    }
-}
-
 fn page_request(p: &Params) -> Result<PageRequest, AppError> {
-    PageRequest::parse(p.get("page"), p.get("per_page"))
+    Ok(PageRequest::from_query(p.get("page"), p.get("per_page"))?)
 }
 
 /// Countries in the reader's alphabetical order (by code point: good enough

@@ -8,15 +8,17 @@ use super::forms::{
     Existing, Fields, FormPage, invalid, per_locale, save_errors, saved, theme_ids, values_of,
 };
 use super::slug;
-use crate::accounts::policy::{Action, Coordinator, authorize};
-use crate::accounts::signin::SignedIn;
-use crate::accounts::web::{ClientInfo, CsrfForm, RequireRole, RequireSignedIn, origin_of};
+use crate::app::AppState;
+use crate::audit::origin_of;
 use crate::directory::editing::{self, FieldError, RawMunicipalityCreate, RawMunicipalityEdit};
 use crate::directory::entities::{municipality, theme};
 use crate::directory::rules::MunicipalityDetail;
 use crate::directory::service::Key;
 use crate::i18n::TrText;
-use crate::web::{AppError, AppState, PageCtx, render};
+use crate::policy::SignedIn;
+use crate::policy::{Action, Coordinator, authorize};
+use crate::web::extract::{ClientInfo, CsrfForm, RequireRole, RequireSignedIn};
+use crate::web::{AppError, PageCtx, render};
 
 fn municipality_form(
     state: &AppState,

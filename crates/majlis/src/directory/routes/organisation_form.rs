@@ -7,13 +7,15 @@ use super::forms::{
     Existing, Fields, FormPage, invalid, per_locale, save_errors, saved, theme_ids, values_of,
 };
 use super::slug;
-use crate::accounts::policy::Coordinator;
-use crate::accounts::web::{ClientInfo, CsrfForm, RequireRole, origin_of};
+use crate::app::AppState;
+use crate::audit::origin_of;
 use crate::directory::editing::{self, FieldError, RawOrganisationCreate, RawOrganisationEdit};
 use crate::directory::rules::OrganisationCard;
 use crate::directory::service::Key;
 use crate::i18n::TrText;
-use crate::web::{AppError, AppState, PageCtx, render};
+use crate::policy::Coordinator;
+use crate::web::extract::{ClientInfo, CsrfForm, RequireRole};
+use crate::web::{AppError, PageCtx, render};
 
 fn organisation_form(
     state: &AppState,

@@ -8,13 +8,13 @@ use axum::extract::{Path, State};
 use axum::response::Html;
 
 use super::{by_name, kind_label, municipality_filter, organisation_filter, page_request, slug};
+use crate::app::AppState;
 use crate::directory::entities::{country, theme};
-use crate::directory::rules::{
-    MunicipalityCard, MunicipalityDetail, OrganisationCard, Overview, Page,
-};
+use crate::directory::rules::{MunicipalityCard, MunicipalityDetail, OrganisationCard, Overview};
 use crate::directory::service::Key;
 use crate::directory::{MunicipalityKind, OrganisationKind};
-use crate::web::{AppError, AppState, PageCtx, Params, Section, render};
+use crate::web::paging::Page;
+use crate::web::{AppError, PageCtx, Params, Section, render};
 
 #[derive(Template)]
 #[template(path = "directory/templates/municipalities.html")]

@@ -13,7 +13,8 @@ use super::{
 };
 use crate::events::{EventKind, EventStatus};
 use crate::i18n::Locale;
-use crate::library::practices::{FieldError, RawForm};
+use crate::library::practices::FieldError;
+use crate::web::form::RawForm;
 use crate::library::resources::parse_link;
 
 /// What the event form may refer to.

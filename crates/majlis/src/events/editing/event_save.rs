@@ -12,7 +12,7 @@ use sea_orm::{
 
 use super::event_form::EventInput;
 use super::{EditError, languages_column, merged};
-use crate::accounts::policy::{Action, Actor, can};
+use crate::policy::{Action, Actor, can};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};

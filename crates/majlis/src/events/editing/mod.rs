@@ -13,7 +13,8 @@ use sea_orm::{DatabaseTransaction, DbErr};
 use crate::audit::{self, Origin};
 use crate::db::outbox::{self, Op};
 use crate::i18n::{Locale, TrText};
-use crate::library::practices::{FieldError, RawForm};
+use crate::library::practices::FieldError;
+use crate::web::form::RawForm;
 
 mod event_form;
 mod event_save;

@@ -11,14 +11,15 @@ use sea_orm::{
 };
 
 use super::{EditError, MAX_PROSE, MAX_SHORT, err, merged, pick_ids, text, touch};
-use crate::accounts::policy::{Action, Actor, can};
+use crate::policy::{Action, Actor, can};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
 use crate::events::Figures;
 use crate::events::entities::{event, event_material, event_practice};
 use crate::i18n::{Locale, TrText};
-use crate::library::practices::{FieldError, RawForm};
+use crate::library::practices::FieldError;
+use crate::web::form::RawForm;
 
 /// Attach a library resource to the event, or to one of its sessions.
 pub async fn attach_material(

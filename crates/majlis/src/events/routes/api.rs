@@ -7,11 +7,12 @@ use serde::Serialize;
 
 use super::super::entities::event;
 use super::super::rules::{self, EventFilter};
+use crate::app::AppState;
 use crate::directory::entities::theme;
-use crate::directory::routes::ApiList;
-use crate::directory::rules::PageRequest;
 use crate::i18n::Locale;
-use crate::web::{AppError, AppState, PageCtx, Params};
+use crate::web::paging::ApiList;
+use crate::web::paging::PageRequest;
+use crate::web::{AppError, PageCtx, Params};
 
 #[derive(Serialize)]
 pub(super) struct ApiEvent {
@@ -62,7 +63,7 @@ pub(super) async fn api_events(
     params: Params,
 ) -> Result<Json<ApiList<ApiEvent>>, AppError> {
     let f = EventFilter::parse(|k| params.get(k).map(str::to_owned))?;
-    let pr = PageRequest::parse(params.get("page"), params.get("per_page"))?;
+    let pr = PageRequest::from_query(params.get("page"), params.get("per_page"))?;
     let page = rules::list_events(
         state.db.read(),
         &state.directory.reference,

@@ -12,10 +12,12 @@ use chrono::Utc;
 use super::super::entities::{event, registration};
 use super::super::{RegistrationStatus, calendar, feeds, rules};
 use super::{EventPage, visible_event};
-use crate::accounts::web::{ClientInfo, CsrfForm, RequireSignedIn, origin_of};
+use crate::app::AppState;
+use crate::audit::origin_of;
 use crate::directory::service::Directory;
 use crate::i18n::Locale;
-use crate::web::{AppError, AppState, PageCtx, Section, render};
+use crate::web::extract::{ClientInfo, CsrfForm, RequireSignedIn};
+use crate::web::{AppError, PageCtx, Section, render};
 
 fn ics(body: String, name: &str) -> Response {
     (
@@ -130,8 +132,8 @@ pub(super) async fn my_calendar(
     RequireSignedIn(me): RequireSignedIn,
 ) -> Result<Html<String>, AppError> {
     let db = state.db.read();
-    let events = rules::events_of_person(db, me.person.id).await?;
-    let has_feed = feeds::has_feed(db, me.person.id).await?;
+    let events = rules::events_of_person(db, me.person_id).await?;
+    let has_feed = feeds::has_feed(db, me.person_id).await?;
     render(&MyCalendar {
         dir: state.directory.clone(),
         ctx: ctx.with_section(Section::Events),
@@ -150,8 +152,8 @@ pub(super) async fn new_calendar_feed(
     CsrfForm(_): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Html<String>, AppError> {
     let origin = origin_of(&me, &client);
-    let token = feeds::renew(&state.db, &origin, me.person.id, Utc::now()).await?;
-    let events = rules::events_of_person(state.db.read(), me.person.id).await?;
+    let token = feeds::renew(&state.db, &origin, me.person_id, Utc::now()).await?;
+    let events = rules::events_of_person(state.db.read(), me.person_id).await?;
     render(&MyCalendar {
         dir: state.directory.clone(),
         ctx: ctx.with_section(Section::Events),

@@ -16,13 +16,16 @@ use super::super::{EventKind, EventStatus};
 use super::{
     EventPage, country_codes, organisation_choices, sorted_countries, visible_event, writing_lang,
 };
-use crate::accounts::policy::Coordinator;
-use crate::accounts::web::{ClientInfo, CsrfForm, RequireRole, origin_of};
+use crate::app::AppState;
+use crate::audit::origin_of;
 use crate::directory::entities::{country, theme};
 use crate::directory::service::Directory;
 use crate::i18n::Locale;
-use crate::library::practices::{FieldError, RawForm};
-use crate::web::{AppError, AppState, PageCtx, Params, Section, redirect, render};
+use crate::library::practices::FieldError;
+use crate::policy::Coordinator;
+use crate::web::extract::{ClientInfo, CsrfForm, RequireRole};
+use crate::web::form::RawForm;
+use crate::web::{AppError, PageCtx, Params, Section, redirect, render};
 
 #[derive(Template)]
 #[template(path = "events/templates/event_form.html")]

@@ -11,10 +11,11 @@ use super::super::EventKind;
 use super::super::entities::event_series;
 use super::super::rules::{EventCard, EventFilter, When};
 use super::{EventPage, sorted_countries};
+use crate::app::AppState;
 use crate::directory::entities::{country, theme};
-use crate::directory::rules::{Page, PageRequest};
 use crate::directory::service::Directory;
-use crate::web::{AppError, AppState, PageCtx, Params, Section, render};
+use crate::web::paging::{Page, PageRequest};
+use crate::web::{AppError, PageCtx, Params, Section, render};
 
 #[derive(Template)]
 #[template(path = "events/templates/events.html")]
@@ -47,7 +48,7 @@ pub(super) async fn events_page(
     params: Params,
 ) -> Result<Html<String>, AppError> {
     let f = EventFilter::parse(|k| params.get(k).map(str::to_owned))?;
-    let pr = PageRequest::parse(params.get("page"), params.get("per_page"))?;
+    let pr = PageRequest::from_query(params.get("page"), params.get("per_page"))?;
     let cache = &state.events;
     let v = cache.version(&state.db).await?;
     let page = cache

@@ -10,13 +10,14 @@ use super::entities::event;
 use super::registration::RegistrationError;
 use super::rules::{self, EventsError};
 use super::{SessionRole, editing};
-use crate::accounts::policy::Actor;
+use crate::app::AppState;
+use crate::app::Routes;
 use crate::directory::entities::country;
 use crate::directory::service::Directory;
 use crate::i18n::Locale;
 use crate::library::ResourceKind;
-use crate::web::routes::Routes;
-use crate::web::{AppError, AppState, PageCtx, Params};
+use crate::policy::Actor;
+use crate::web::{AppError, PageCtx, Params};
 
 /// Template helpers shared by the event pages.
 pub trait EventPage {

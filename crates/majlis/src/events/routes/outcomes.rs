@@ -14,12 +14,15 @@ use super::{
     country_codes, detail_for, practice_choices, resource_choices, status_for, visible_event,
     writing_lang,
 };
-use crate::accounts::policy::Coordinator;
-use crate::accounts::web::{ClientInfo, CsrfForm, RequireRole, origin_of};
+use crate::app::AppState;
+use crate::audit::origin_of;
 use crate::directory::service::Directory;
 use crate::i18n::Locale;
-use crate::library::practices::{FieldError, RawForm};
-use crate::web::{AppError, AppState, PageCtx, Params, Section, redirect, render};
+use crate::library::practices::FieldError;
+use crate::policy::Coordinator;
+use crate::web::extract::{ClientInfo, CsrfForm, RequireRole};
+use crate::web::form::RawForm;
+use crate::web::{AppError, PageCtx, Params, Section, redirect, render};
 
 #[derive(Template)]
 #[template(path = "events/templates/outcomes.html")]

@@ -13,11 +13,12 @@ use super::super::registration as reg;
 use super::super::rules::{self, EventDetail};
 use super::super::{Question, SessionKind};
 use super::{EventPage, status_for};
-use crate::accounts::policy::{Action, can};
+use crate::app::AppState;
 use crate::directory::service::Directory;
 use crate::i18n::TrText;
 use crate::library::practices::FieldError;
-use crate::web::{AppError, AppState, PageCtx, Section, render};
+use crate::policy::{Action, can};
+use crate::web::{AppError, PageCtx, Section, render};
 
 #[derive(Template)]
 #[template(path = "events/templates/event.html")]

@@ -16,13 +16,16 @@ use super::{
     EventPage, detail_for, event_days, int, organisation_choices, resource_choices, status_for,
     visible_event, writing_lang,
 };
-use crate::accounts::policy::{Actor, Coordinator};
-use crate::accounts::web::{ClientInfo, CsrfForm, RequireRole, origin_of};
+use crate::app::AppState;
 use crate::audit::Origin;
+use crate::audit::origin_of;
 use crate::directory::service::Directory;
 use crate::i18n::{Locale, TrText};
-use crate::library::practices::{FieldError, RawForm};
-use crate::web::{AppError, AppState, PageCtx, Params, Section, redirect, render};
+use crate::library::practices::FieldError;
+use crate::policy::{Actor, Coordinator};
+use crate::web::extract::{ClientInfo, CsrfForm, RequireRole};
+use crate::web::form::RawForm;
+use crate::web::{AppError, PageCtx, Params, Section, redirect, render};
 
 #[derive(Template)]
 #[template(path = "events/templates/programme.html")]

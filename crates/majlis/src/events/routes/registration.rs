@@ -16,12 +16,15 @@ use super::super::registration::{self as reg, Decision, RegistrationError, Signu
 use super::super::rules::{self, EventDetail, RegistrationRow};
 use super::page::show_event;
 use super::{EventPage, detail_for, int, status_for, visible_event};
-use crate::accounts::policy::{Actor, Coordinator};
-use crate::accounts::web::{ClientInfo, CsrfForm, RequireRole, RequireSignedIn, origin_of};
+use crate::app::AppState;
 use crate::audit::Origin;
+use crate::audit::origin_of;
 use crate::directory::service::Directory;
-use crate::library::practices::{FieldError, RawForm};
-use crate::web::{AppError, AppState, PageCtx, Section, redirect, render};
+use crate::library::practices::FieldError;
+use crate::policy::{Actor, Coordinator};
+use crate::web::extract::{ClientInfo, CsrfForm, RequireRole, RequireSignedIn};
+use crate::web::form::RawForm;
+use crate::web::{AppError, PageCtx, Section, redirect, render};
 
 /// `POST /events/{slug}/register`: sign oneself up.
 pub(super) async fn register(

@@ -19,13 +19,13 @@ use super::{
     Counts, Day, EventDetail, MaterialView, Participant, PersonView, ReportedFigures, SessionView,
     find_event_in, tz_of, visible_codes,
 };
-use crate::accounts::policy::{Action, Actor, can};
 use crate::accounts::{affiliation, person};
 use crate::directory::entities::{municipality, organisation};
 use crate::directory::reference::Reference;
 use crate::i18n::TrText;
 use crate::library::entities::{practice, resource, resource_version};
 use crate::library::{PracticeStatus, ResourceKind};
+use crate::policy::{Action, Actor, can};
 
 /// Resources by id that the reader may see, with their versions (two queries).
 async fn materials_of<C: ConnectionTrait>(

@@ -18,12 +18,11 @@ use super::entities::{
 };
 use super::{EventKind, EventStatus, RegistrationStatus};
 use crate::accounts::person;
-use crate::accounts::policy::Actor;
 use crate::directory::entities::theme;
 use crate::directory::reference::Reference;
-use crate::directory::rules::{
-    CountryCode, Page, PageRequest, Slug, empty_page, non_empty, theme_ids_column, themes_of,
-};
+use crate::directory::rules::{CountryCode, Slug, non_empty, theme_ids_column, themes_of};
+use crate::policy::Actor;
+use crate::web::paging::{Page, PageRequest, empty_page};
 
 mod choices;
 mod detail;

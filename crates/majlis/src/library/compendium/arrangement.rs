@@ -10,7 +10,7 @@ use sea_orm::{
 };
 
 use super::{CompendiumError, MAX_INTRO, find};
-use crate::accounts::policy::{Action, Actor, authorize};
+use crate::policy::{Action, Actor, authorize};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};

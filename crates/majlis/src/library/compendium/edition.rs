@@ -8,7 +8,7 @@ use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::{ActiveModelTrait, EntityTrait};
 
 use super::{CompendiumError, MAX_INTRO, MAX_TITLE, err, find};
-use crate::accounts::policy::{Action, Actor, authorize};
+use crate::policy::{Action, Actor, authorize};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};

@@ -8,7 +8,7 @@ use sea_orm::DbErr;
 
 use super::upload::{Refusal, Uploader, Uploads, refusal_message};
 use super::{MAX_FIELD_BYTES, clean_file_name};
-use crate::accounts::web::CsrfMultipart;
+use crate::web::extract::CsrfMultipart;
 use crate::db::Db;
 
 /// A multipart form: text values, and the files it carried (already checked
@@ -83,7 +83,7 @@ pub(super) async fn check_token(
     match first {
         Some(f) if f.name() == Some("csrf") && f.file_name().is_none() => {
             let token = f.text().await.map_err(|_| FormError::Malformed)?;
-            if !crate::accounts::web::same(token.trim(), expected) {
+            if !crate::token::same(token.trim(), expected) {
                 return Err(FormError::Csrf);
             }
             Ok(token.len() as u64)

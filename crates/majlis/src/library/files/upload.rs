@@ -12,7 +12,7 @@ use sea_orm::sea_query::{Alias, Expr, Func, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
 
 use super::{MB, UNKNOWN_KIND};
-use crate::accounts::policy::Actor;
+use crate::policy::Actor;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::i18n::Locale;

@@ -10,7 +10,7 @@ use sea_orm::{
 use super::content::Snapshot;
 use super::form::missing_for_review;
 use super::{FieldError, MAX_COMMENT};
-use crate::accounts::policy::{Action, Actor, Denied, PracticeRef, authorize, can};
+use crate::policy::{Action, Actor, Denied, PracticeRef, authorize, can};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};

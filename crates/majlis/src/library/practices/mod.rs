@@ -3,6 +3,7 @@
 //! and its versions (every save is kept and can be compared).
 
 use crate::i18n::Locale;
+use crate::web::form::RawForm;
 
 mod compare;
 mod content;
@@ -48,30 +49,8 @@ fn err(errors: &mut Vec<FieldError>, field: &'static str, message: &'static str)
     errors.push(FieldError { field, message });
 }
 
-/// The submitted form: name → values (repeated names keep every value).
-#[derive(Clone, Debug, Default)]
-pub struct RawForm(pub Vec<(String, String)>);
-
+/// The practice form as the stored practice would fill it.
 impl RawForm {
-    pub fn get(&self, name: &str) -> &str {
-        self.0
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-            .unwrap_or_default()
-    }
-
-    pub fn all(&self, name: &str) -> impl Iterator<Item = &str> {
-        self.0
-            .iter()
-            .filter(move |(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    pub fn has(&self, name: &str) -> bool {
-        self.0.iter().any(|(k, _)| k == name)
-    }
-
     /// The form as the stored practice would fill it, for `lang`.
     pub fn from_snapshot(s: &Snapshot, lang: Locale) -> RawForm {
         let mut v = vec![

@@ -7,13 +7,14 @@ use axum::extract::{Path, State};
 use serde::Serialize;
 
 use super::{filter, id, page_request, urlencode};
+use crate::app::AppState;
 use crate::directory::entities::theme;
-use crate::directory::routes::ApiList;
 use crate::i18n::{Locale, TrText};
 use crate::library::PracticeStatus;
 use crate::library::practices::TextField;
 use crate::library::rules::{self, PracticeScope, ResourceCard};
-use crate::web::{AppError, AppState, PageCtx, Params};
+use crate::web::paging::ApiList;
+use crate::web::{AppError, PageCtx, Params};
 
 #[derive(Serialize)]
 pub(super) struct ApiResource {

@@ -8,16 +8,18 @@ use axum::extract::{Path, State};
 use axum::response::{Html, Response};
 
 use super::{LibraryPage, bad_form, confirmed, pdf_response, print, this_year, writing_lang};
-use crate::accounts::policy::Coordinator;
-use crate::accounts::web::{ClientInfo, CsrfForm, RequireRole, origin_of};
+use crate::app::AppState;
+use crate::audit::origin_of;
 use crate::directory::entities::theme;
-use crate::directory::rules::PageRequest;
 use crate::i18n::{Locale, TrText};
 use crate::library::compendium::{self, SheetContext};
 use crate::library::entities::compendium as compendium_entity;
 use crate::library::practices::FieldError;
 use crate::library::rules::{self, LibraryFilter, PracticeCard, PracticeScope, Sort};
-use crate::web::{AppError, AppState, PageCtx, Params, Section, redirect, render};
+use crate::policy::Coordinator;
+use crate::web::extract::{ClientInfo, CsrfForm, RequireRole};
+use crate::web::paging::PageRequest;
+use crate::web::{AppError, PageCtx, Params, Section, redirect, render};
 
 #[derive(Template)]
 #[template(path = "library/templates/compendiums.html")]

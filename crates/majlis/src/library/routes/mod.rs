@@ -10,14 +10,14 @@ use askama::Template;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use crate::directory::rules::PageRequest;
+use crate::app::Routes;
 use crate::i18n::Locale;
 use crate::library::compendium::CompendiumError;
 use crate::library::files::FormError;
 use crate::library::practices::{FieldError, PracticeError};
 use crate::library::resources::ResourceError;
 use crate::library::rules::{LibraryError, LibraryFilter};
-use crate::web::routes::Routes;
+use crate::web::paging::PageRequest;
 use crate::web::{AppError, PageCtx, Params, render};
 
 /// One printer per process: fonts are loaded once.
@@ -87,7 +87,7 @@ fn filter(p: &Params) -> Result<LibraryFilter, AppError> {
 }
 
 fn page_request(p: &Params) -> Result<PageRequest, AppError> {
-    PageRequest::parse(p.get("page"), p.get("per_page"))
+    Ok(PageRequest::from_query(p.get("page"), p.get("per_page"))?)
 }
 
 fn this_year() -> i32 {

@@ -6,18 +6,21 @@ use axum::extract::{Path, State};
 use axum::response::{Html, Response};
 
 use super::{LibraryPage, bad_form, id, this_year, writing_lang};
-use crate::accounts::policy::{Action, Actor, authorize, can};
-use crate::accounts::web::{ClientInfo, CsrfForm, CsrfMultipart, RequireSignedIn, origin_of};
+use crate::app::AppState;
+use crate::audit::origin_of;
 use crate::directory::entities::{country, theme};
-use crate::directory::rules::PageRequest;
 use crate::i18n::Locale;
 use crate::library::PracticeStatus;
 use crate::library::entities::practice_attachment;
 use crate::library::files::{self};
-use crate::library::practices::{self, FieldError, Known, RawForm, Snapshot, Step, TextField};
+use crate::library::practices::{self, FieldError, Known, Snapshot, Step, TextField};
 use crate::library::resources::{self};
 use crate::library::rules::{self};
-use crate::web::{AppError, AppState, PageCtx, Params, Section, redirect, render};
+use crate::policy::{Action, Actor, authorize, can};
+use crate::web::extract::{ClientInfo, CsrfForm, CsrfMultipart, RequireSignedIn};
+use crate::web::form::RawForm;
+use crate::web::paging::PageRequest;
+use crate::web::{AppError, PageCtx, Params, Section, redirect, render};
 
 #[derive(Template)]
 #[template(path = "library/templates/practice_form.html")]

@@ -7,10 +7,9 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
 use super::{LibraryPage, confirmed, filter, id, page_request, pdf_response, print, urlencode};
-use crate::accounts::policy::{Action, Coordinator, authorize, can};
-use crate::accounts::web::{ClientInfo, CsrfForm, RequireRole, RequireSignedIn, origin_of};
+use crate::app::AppState;
+use crate::audit::origin_of;
 use crate::directory::entities::{country, theme};
-use crate::directory::rules::Page;
 use crate::i18n::{Locale, TrText};
 use crate::library::compendium::{self, SheetContext};
 use crate::library::entities::practice_attachment;
@@ -19,7 +18,10 @@ use crate::library::practices::{
 };
 use crate::library::rules::{self, PracticeCard, PracticeDetail, PracticeScope, Sort};
 use crate::library::{PracticeStatus, ResourceKind};
-use crate::web::{AppError, AppState, PageCtx, Params, Section, redirect, render};
+use crate::policy::{Action, Coordinator, authorize, can};
+use crate::web::extract::{ClientInfo, CsrfForm, RequireRole, RequireSignedIn};
+use crate::web::paging::Page;
+use crate::web::{AppError, PageCtx, Params, Section, redirect, render};
 
 #[derive(Template)]
 #[template(path = "library/templates/practices.html")]

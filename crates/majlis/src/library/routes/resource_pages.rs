@@ -8,10 +8,9 @@ use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 
 use super::{LibraryPage, bad_form, confirmed, filter, id, page_request, this_year, urlencode};
-use crate::accounts::policy::Coordinator;
-use crate::accounts::web::{ClientInfo, CsrfForm, CsrfMultipart, RequireRole, origin_of};
+use crate::app::AppState;
+use crate::audit::origin_of;
 use crate::directory::entities::{country, organisation, theme};
-use crate::directory::rules::{Page, PageRequest};
 use crate::i18n::Locale;
 use crate::library::ResourceKind;
 use crate::library::entities::resource_version;
@@ -19,7 +18,10 @@ use crate::library::files::{self, UploadForm};
 use crate::library::practices::FieldError;
 use crate::library::resources::{self};
 use crate::library::rules::{self, ResourceCard, ResourceDetail, Sort};
-use crate::web::{AppError, AppState, PageCtx, Params, Section, redirect, render};
+use crate::policy::Coordinator;
+use crate::web::extract::{ClientInfo, CsrfForm, CsrfMultipart, RequireRole};
+use crate::web::paging::{Page, PageRequest};
+use crate::web::{AppError, PageCtx, Params, Section, redirect, render};
 
 #[derive(Template)]
 #[template(path = "library/templates/library.html")]

@@ -3,7 +3,7 @@
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
 use super::public_statuses;
-use crate::accounts::policy::{Action, Actor, can};
+use crate::policy::{Action, Actor, can};
 use crate::library::entities::{compendium, compendium_chapter, compendium_entry, practice};
 
 // ------------------------------------------------------------------ compendium

@@ -6,7 +6,7 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select,
 };
 
-use crate::accounts::policy::{Action, Actor, can};
+use crate::policy::{Action, Actor, can};
 use crate::library::entities::{
     file_object, practice, practice_attachment, resource, resource_version,
 };

@@ -5,7 +5,7 @@
 use sea_orm::DbErr;
 
 use super::{PracticeStatus, ResourceKind, VisibilityCode};
-use crate::accounts::policy::Visibility;
+use crate::policy::Visibility;
 use crate::directory::rules::{CountryCode, Slug, non_empty};
 use crate::i18n::Locale;
 

@@ -5,14 +5,15 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse};
 
-use super::Section;
-use super::{AppError, AppState, PageCtx, render};
 use std::sync::Arc;
 
+use super::AppState;
+use crate::db::Db;
 use crate::directory::rules::Overview;
+use crate::web::{AppError, PageCtx, Section, render};
 
 #[derive(Template)]
-#[template(path = "web/templates/home.html")]
+#[template(path = "app/templates/home.html")]
 struct Home {
     ctx: PageCtx,
     overview: Arc<Overview>,
@@ -40,9 +41,9 @@ const READY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// `GET /readyz`: 200 when the database answers `SELECT 1` within a second,
 /// 503 otherwise (within that second too).
-pub async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
+pub async fn readyz(State(db): State<Db>) -> impl IntoResponse {
     use sea_orm::ConnectionTrait;
-    let probe = state.db.read().execute_unprepared("SELECT 1");
+    let probe = db.read().execute_unprepared("SELECT 1");
     match tokio::time::timeout(READY_TIMEOUT, probe).await {
         Ok(Ok(_)) => (StatusCode::OK, "ready"),
         Ok(Err(e)) => {

@@ -1,18 +1,24 @@
 //! Who may do what: one place decides every permission, from the person's
 //! role, what they are a focal point of, and the resource's owner and
 //! visibility. Handlers state what they need through extractors
-//! ([`super::web::RequireRole`]) or by asking [`authorize`] (or [`can`], to
-//! decide what to offer) with the resource at hand.
+//! ([`crate::web::extract::RequireRole`]) or by asking [`authorize`] (or
+//! [`can`], to decide what to offer) with the resource at hand.
+//!
+//! This is infrastructure, like `web` and `db`: it imports no activity. What
+//! it needs to know of a person or a resource comes as plain facts (the
+//! `…Ref` structs, [`Actor::new`]), and [`identity`] holds who is signed in
+//! as the session middleware (accounts' logic) leaves it in the request.
 //!
 //! Staff powers need two-step sign-in: a coordinator or administrator without
 //! a second factor is built as a member ([`Actor::new`]), so every decision
 //! sees a member; [`authorize`] then tells a refusal that the second factor
 //! would lift ([`Denied::SecondFactor`]) from a plain one.
 
+pub mod identity;
+
 use serde::{Deserialize, Serialize};
 
-use super::affiliation;
-use super::person;
+pub use identity::{Client, PendingSession, SignedIn};
 
 /// A person's role on the platform.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -60,19 +66,21 @@ pub struct Actor {
 }
 
 impl Actor {
-    pub fn new(person: &person::Model, affiliations: &[affiliation::Model]) -> Self {
+    /// A person as their account stores them: the role's code, whether
+    /// two-step sign-in is on, and the municipalities they are a focal point of.
+    pub fn new(
+        person_id: i32,
+        stored_role: &str,
+        second_factor: bool,
+        focal_point_of: Vec<i32>,
+    ) -> Self {
         // An unknown stored role grants nothing beyond a member's.
-        let stored = Role::from_code(&person.role).unwrap_or(Role::Member);
+        let stored = Role::from_code(stored_role).unwrap_or(Role::Member);
         let staff = matches!(stored, Role::Coordinator | Role::Admin);
         // Staff powers need the second factor: without it, a member.
-        let pending = staff && person.totp_secret.is_none();
-        let focal_point_of = affiliations
-            .iter()
-            .filter(|a| a.focal_point)
-            .filter_map(|a| a.municipality_id)
-            .collect();
+        let pending = staff && !second_factor;
         Actor {
-            person_id: person.id,
+            person_id,
             role: if pending { Role::Member } else { stored },
             focal_point_of,
             pending_role: pending.then_some(stored),
@@ -482,20 +490,10 @@ mod tests {
         assert!(!can(None, Action::ReportContribution));
     }
 
-    fn stored(role: &str, totp: bool) -> person::Model {
-        person::Model {
-            id: 7,
-            email: "x@example.org".into(),
-            display_name: "X".into(),
-            locale: "en".into(),
-            password_hash: String::new(),
-            role: role.into(),
-            active: true,
-            created_at: chrono::Utc::now(),
-            totp_secret: totp.then(|| "JBSWY3DPEHPK3PXP".into()),
-            totp_pending: None,
-            totp_last_step: None,
-        }
+    /// A person as stored: person 7 with this role code, with or without
+    /// two-step sign-in, focal point of these municipalities.
+    fn stored(role: &str, totp: bool, focal_point_of: &[i32]) -> Actor {
+        Actor::new(7, role, totp, focal_point_of.to_vec())
     }
 
     /// One of each action, with each variant's interesting payloads. The
@@ -611,21 +609,13 @@ mod tests {
 
     #[test]
     fn staff_without_a_second_factor_act_as_members() {
-        let focal = |municipality_id| affiliation::Model {
-            id: 1,
-            person_id: 7,
-            municipality_id: Some(municipality_id),
-            organisation_id: None,
-            position: None,
-            focal_point: true,
-        };
-        for affiliations in [vec![], vec![focal(1)]] {
-            let member = Actor::new(&stored("member", false), &affiliations);
+        for focal in [&[][..], &[1][..]] {
+            let member = stored("member", false, focal);
             assert!(!member.needs_second_factor());
             let mut lifted = 0;
             for role in ["coordinator", "admin"] {
-                let pending = Actor::new(&stored(role, false), &affiliations);
-                let full = Actor::new(&stored(role, true), &affiliations);
+                let pending = stored(role, false, focal);
+                let full = stored(role, true, focal);
                 assert!(pending.needs_second_factor() && !full.needs_second_factor());
                 assert!(!pending.is_staff() && full.is_staff(), "{role}");
                 assert_eq!(pending.role, Role::Member, "{role}");
@@ -666,7 +656,7 @@ mod tests {
             // Staff actions exist among them: the loop checked real refusals.
             assert!(lifted > 20, "{lifted}");
         }
-        let coordinator = Actor::new(&stored("coordinator", false), &[]);
+        let coordinator = stored("coordinator", false, &[]);
         assert_eq!(
             authorize_role::<Admin>(&coordinator),
             Err(Denied::Forbidden)
@@ -676,15 +666,14 @@ mod tests {
             Err(Denied::Forbidden),
             "a second factor would not make a coordinator an administrator"
         );
-        let admin = Actor::new(&stored("admin", false), &[]);
+        let admin = stored("admin", false, &[]);
         assert_eq!(authorize_role::<Admin>(&admin), Err(Denied::SecondFactor));
         assert_eq!(authorize(None, Action::Moderate), Err(Denied::SignIn));
     }
 
     #[test]
     fn unknown_stored_roles_grant_nothing_special() {
-        let p = stored("superuser", false);
-        let a = Actor::new(&p, &[]);
+        let a = stored("superuser", false, &[]);
         assert_eq!(a.role, Role::Member);
         assert!(!can(Some(&a), Action::ManagePeople));
     }

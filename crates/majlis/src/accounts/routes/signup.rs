@@ -9,21 +9,14 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
 use serde::Deserialize;
 
-use super::policy::Coordinator;
-use super::signup::{self, SignupError, SignupInput};
-use super::web::{
-    ClientInfo, CsrfForm, RequireRole, form_csrf, form_response, origin_of, person_id,
-};
-use super::{AccountError, Email, Password};
-use crate::web::routes::Routes;
-use crate::web::{AppError, AppState, PageCtx, Section, render};
-
-pub fn routes() -> Routes {
-    Routes::new()
-        .get("/register", register_page)
-        .post("/register", register)
-        .post("/people/requests/{id}", decide)
-}
+use super::person_id;
+use crate::accounts::signup::{self, SignupError, SignupInput};
+use crate::accounts::{AccountError, Email, Password};
+use crate::app::AppState;
+use crate::audit::origin_of;
+use crate::policy::Coordinator;
+use crate::web::extract::{ClientInfo, CsrfForm, RequireRole, form_csrf};
+use crate::web::{AppError, PageCtx, Section, form_response, render};
 
 #[derive(Template)]
 #[template(path = "accounts/templates/register.html")]
@@ -45,7 +38,7 @@ impl RegisterPage {
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
-struct RegisterForm {
+pub(super) struct RegisterForm {
     #[serde(default)]
     name: String,
     #[serde(default)]
@@ -81,7 +74,7 @@ fn show(
         done,
     };
     Ok(form_response(
-        state,
+        &state.settings,
         status,
         render(&page)?,
         new_csrf.then_some(csrf.as_str()),
@@ -90,7 +83,7 @@ fn show(
 }
 
 /// `GET /register`: only when open registration is on.
-async fn register_page(
+pub(super) async fn register_page(
     State(state): State<AppState>,
     ctx: PageCtx,
     headers: HeaderMap,
@@ -164,7 +157,7 @@ fn check(ctx: &PageCtx, f: &RegisterForm) -> Result<SignupInput, Vec<(&'static s
 }
 
 /// `POST /register`: the same answer whether or not the address has an account.
-async fn register(
+pub(super) async fn register(
     State(state): State<AppState>,
     ctx: PageCtx,
     ClientInfo(client): ClientInfo,
@@ -214,13 +207,13 @@ async fn register(
 }
 
 #[derive(Deserialize)]
-struct DecisionForm {
+pub(super) struct DecisionForm {
     #[serde(default)]
     action: String,
 }
 
 /// `POST /people/requests/{id}` (coordinators): `action` is `approve` or `decline`.
-async fn decide(
+pub(super) async fn decide(
     State(state): State<AppState>,
     ctx: PageCtx,
     ClientInfo(client): ClientInfo,

@@ -1,0 +1,164 @@
+//! The application assembled: the state every handler can reach
+//! ([`AppState`]), every activity's routes merged, the middleware layered
+//! (the session middleware of accounts among them), and the home page.
+//!
+//! This is the top of the tree with `cli`: it may import every activity, and
+//! activities import it only for [`AppState`] and [`Routes`]. The request
+//! machinery it layers lives in `web`, which imports no activity.
+
+mod home;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::FromRef;
+use axum::http::{HeaderName, HeaderValue, header};
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::config::Settings;
+use crate::db::Db;
+use crate::directory::service::Directory;
+use crate::mail::Mailer;
+use crate::web::extract::UploadLimit;
+use crate::web::{AppError, CSP, middleware};
+
+/// The route table of this application (see [`crate::web::routes::Routes`]).
+pub type Routes = crate::web::routes::Routes<AppState>;
+
+/// What every handler can reach. Extractors of `web` take the parts they
+/// need through `FromRef` (`Arc<Settings>`, `Db`, [`UploadLimit`]).
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub db: Db,
+    pub settings: Arc<Settings>,
+    /// The member directory: reference data and cached reads.
+    pub directory: Arc<Directory>,
+    /// Outgoing email (SMTP, or `.eml` files in the data folder).
+    pub mailer: Mailer,
+    /// Uploaded files (a local folder, or S3-compatible storage).
+    pub uploads: crate::library::files::Uploads,
+    /// Event pages cached per node until the content changes.
+    pub events: Arc<crate::events::service::EventCache>,
+    /// This node's search index (under `data_dir/search/`).
+    pub search: Arc<crate::search::Search>,
+    /// The key two-step sign-in secrets are sealed with (the same on every node).
+    pub secret_key: Arc<crate::accounts::secrets::SecretKey>,
+}
+
+impl FromRef<AppState> for UploadLimit {
+    fn from_ref(state: &AppState) -> Self {
+        UploadLimit(state.uploads.raw_body_limit())
+    }
+}
+
+impl AppState {
+    /// Everything a node needs to answer requests.
+    pub async fn new(db: Db, settings: Arc<Settings>) -> anyhow::Result<Self> {
+        let directory = Arc::new(Directory::load(&db).await?);
+        let mailer = Mailer::from_settings(&settings)?;
+        let uploads = crate::library::files::Uploads::from_settings(&settings)?;
+        let (search, opened) = crate::search::Search::open(&settings.data_dir.join("search"))?;
+        if matches!(opened, majlis_search::Opened::Fresh) {
+            tracing::info!("search index missing or unreadable: rebuilding it from the database");
+        }
+        // A fresh index is rebuilt here; an existing one catches up with the outbox.
+        search.catch_up(&db).await?;
+        let search = Arc::new(search);
+        let secret_key = crate::accounts::secrets::load_or_create(&settings)?;
+        let sealed = crate::accounts::secrets::seal_clear_secrets(&db, &secret_key).await?;
+        if sealed > 0 {
+            tracing::info!(
+                sealed,
+                "two-step sign-in secrets stored in clear are now sealed"
+            );
+        }
+        Ok(AppState {
+            db,
+            settings,
+            directory,
+            mailer,
+            uploads,
+            events: Arc::default(),
+            search,
+            secret_key: Arc::new(secret_key),
+        })
+    }
+}
+
+/// Every route of the application, with its table.
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/", home::home)
+        .get("/healthz", home::healthz)
+        .get("/readyz", home::readyz)
+        .get("/metrics", middleware::metrics)
+        .get("/static/{file}", crate::web::assets::serve)
+        .merge(crate::directory::routes::routes())
+        .merge(crate::accounts::routes::routes())
+        .merge(crate::audit::routes::routes())
+        .merge(crate::library::routes::routes())
+        .merge(crate::events::routes::routes())
+        .merge(crate::consultations::routes::routes())
+        .merge(crate::search::routes::routes())
+}
+
+/// The whole application.
+pub fn router(state: AppState) -> Router {
+    let routes = routes()
+        .into_router()
+        .fallback(|| async { AppError::NotFound });
+
+    let headers = [
+        (header::CONTENT_SECURITY_POLICY, CSP),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (
+            HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+        ),
+        (
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ),
+    ];
+    let hsts = state.settings.hsts();
+    // A request (its body included) that has not been answered in time gets
+    // 408, and its connection is closed: a body that trickles is cut off.
+    let request_timeout = tower_http::timeout::TimeoutLayer::with_status_code(
+        axum::http::StatusCode::REQUEST_TIMEOUT,
+        std::time::Duration::from_secs(state.settings.request_timeout_secs.max(1)),
+    );
+    let mut app = routes
+        .layer(axum::middleware::from_fn(middleware::render_errors))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::accounts::routes::load_session,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.settings.clone(),
+            middleware::count_queries,
+        ))
+        .layer(axum::middleware::from_fn(middleware::locale))
+        .layer(axum::middleware::from_fn(middleware::record_metrics))
+        .layer(CompressionLayer::new())
+        .layer(middleware::trace_layer())
+        .layer(tower_http::catch_panic::CatchPanicLayer::new())
+        .layer(request_timeout)
+        .with_state(state);
+    for (name, value) in headers {
+        app = app.layer(SetResponseHeaderLayer::if_not_present(
+            name,
+            HeaderValue::from_static(value),
+        ));
+    }
+    // Over HTTPS only: browsers then never try plain HTTP for two years.
+    if let Some(hsts) = hsts {
+        app = app.layer(SetResponseHeaderLayer::overriding(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(hsts),
+        ));
+    }
+    app
+}

@@ -1,0 +1,160 @@
+//! Paging shared by every list: which page was asked for ([`PageRequest`]),
+//! one page of results ([`Page`]) and the API's list shape ([`ApiList`]).
+//! Plain values with no HTTP type, so rules take and return them; a bad
+//! `page` or `per_page` is a [`PageError`], which `AppError` turns into a
+//! 400 naming the field.
+
+use serde::Serialize;
+
+/// Largest page a list returns.
+pub const MAX_PER_PAGE: u64 = 100;
+pub const DEFAULT_PER_PAGE: u64 = 20;
+
+/// A `page` or `per_page` that is not a number in range; `field` names it.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("bad paging value: {field}")]
+pub struct PageError {
+    pub field: &'static str,
+}
+
+/// Which page of a list to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct PageRequest {
+    /// 1-based.
+    pub page: u64,
+    pub per_page: u64,
+}
+
+impl Default for PageRequest {
+    fn default() -> Self {
+        PageRequest {
+            page: 1,
+            per_page: DEFAULT_PER_PAGE,
+        }
+    }
+}
+
+impl PageRequest {
+    /// Parse `page` and `per_page` as submitted; absent or empty means the
+    /// default.
+    pub fn from_query(page: Option<&str>, per_page: Option<&str>) -> Result<Self, PageError> {
+        let number = |v: Option<&str>, field, max| match v.map(str::trim).filter(|v| !v.is_empty())
+        {
+            None => Ok(None),
+            Some(p) => p
+                .parse::<u64>()
+                .ok()
+                .filter(|p| (1..=max).contains(p))
+                .map(Some)
+                .ok_or(PageError { field }),
+        };
+        Ok(PageRequest {
+            page: number(page, "page", 1_000_000)?.unwrap_or(1),
+            per_page: number(per_page, "per_page", MAX_PER_PAGE)?.unwrap_or(DEFAULT_PER_PAGE),
+        })
+    }
+
+    pub fn offset(self) -> u64 {
+        (self.page - 1) * self.per_page
+    }
+}
+
+/// One page of a list and where it sits in the whole.
+#[derive(Clone, Debug)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: u64,
+    pub page: u64,
+    pub per_page: u64,
+}
+
+impl<T> Page<T> {
+    pub fn pages(&self) -> u64 {
+        Ord::max(self.total.div_ceil(self.per_page), 1)
+    }
+    pub fn has_prev(&self) -> bool {
+        self.page > 1
+    }
+    pub fn has_next(&self) -> bool {
+        self.page < self.pages()
+    }
+}
+
+/// The page asked for, with nothing on it (a filter that matches nothing).
+pub fn empty_page<T>(page: PageRequest) -> Page<T> {
+    Page {
+        items: Vec::new(),
+        total: 0,
+        page: page.page,
+        per_page: page.per_page,
+    }
+}
+
+/// Every list of the JSON API answers in this shape.
+#[derive(Serialize)]
+pub struct ApiList<T> {
+    pub items: Vec<T>,
+    pub total: u64,
+    pub page: u64,
+    pub per_page: u64,
+}
+
+impl<T> ApiList<T> {
+    /// A page of results, each turned into its API form.
+    pub fn from_page<U: Clone>(page: &Page<U>, f: impl Fn(U) -> T) -> Self {
+        ApiList {
+            total: page.total,
+            page: page.page,
+            per_page: page.per_page,
+            items: page.items.iter().cloned().map(f).collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paging_input_is_checked() {
+        assert_eq!(
+            PageRequest::from_query(None, None).unwrap(),
+            PageRequest::default()
+        );
+        assert_eq!(
+            PageRequest::from_query(Some(""), Some(" ")).unwrap(),
+            PageRequest::default()
+        );
+        let p = PageRequest::from_query(Some("3"), Some("10")).unwrap();
+        assert_eq!((p.page, p.per_page, p.offset()), (3, 10, 20));
+        for (page, per, field) in [
+            (Some("abc"), None, "page"),
+            (Some("0"), None, "page"),
+            (Some("-1"), None, "page"),
+            (None, Some("0"), "per_page"),
+            (None, Some("101"), "per_page"),
+            (Some("1e3"), None, "page"),
+        ] {
+            assert_eq!(
+                PageRequest::from_query(page, per),
+                Err(PageError { field }),
+                "{page:?} {per:?} must be refused"
+            );
+        }
+    }
+
+    #[test]
+    fn page_counts() {
+        let p: Page<()> = Page {
+            items: vec![],
+            total: 41,
+            page: 2,
+            per_page: 20,
+        };
+        assert_eq!(p.pages(), 3);
+        assert!(p.has_prev() && p.has_next());
+        let empty: Page<()> = empty_page(PageRequest::default());
+        assert_eq!(empty.pages(), 1);
+        assert!(!empty.has_next());
+    }
+}
