@@ -8,6 +8,7 @@ mod macros;
 pub mod cli;
 pub mod config;
 pub mod db;
+pub mod fields;
 pub mod i18n;
 pub mod mail;
 pub mod web;

@@ -22,8 +22,8 @@ use crate::accounts::policy::{Action, Actor, authorize};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
+use crate::fields::parse_link;
 use crate::i18n::{Locale, TrText};
-use crate::library::resources::parse_link;
 
 /// Largest figure accepted for a population or a number of refugees.
 pub const MAX_FIGURE: i64 = 100_000_000;
@@ -812,7 +812,7 @@ pub async fn update_organisation(
     let after = am.clone().try_into_model()?;
     // An address stored before it was normalised counts as sent back unchanged.
     let mut same = after.clone();
-    same.website = crate::library::resources::keep_link(o.website.as_deref(), same.website);
+    same.website = crate::fields::keep_link(o.website.as_deref(), same.website);
     if same == o && edit.themes == themes {
         // Saved unchanged: nothing is written, logged or published.
         tx.rollback().await?;

@@ -26,9 +26,9 @@ use crate::accounts::policy::{Action, Actor, can};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
+use crate::fields::parse_link;
 use crate::i18n::{Locale, TrText};
 use crate::library::practices::{FieldError, RawForm};
-use crate::library::resources::parse_link;
 
 pub const MAX_TITLE: usize = 300;
 pub const MAX_PROSE: usize = 10_000;
@@ -717,8 +717,7 @@ pub async fn update(
     let after = m.clone().try_into_model()?;
     // An address stored before it was normalised counts as sent back unchanged.
     let mut same = after.clone();
-    same.online_url =
-        crate::library::resources::keep_link(existing.online_url.as_deref(), same.online_url);
+    same.online_url = crate::fields::keep_link(existing.online_url.as_deref(), same.online_url);
     if same == existing && links == old_links {
         // Saved unchanged: nothing is written, logged or published.
         tx.rollback().await?;

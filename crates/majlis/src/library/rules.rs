@@ -20,6 +20,7 @@ use crate::directory::reference::Reference;
 use crate::directory::rules::{
     CountryCode, Page, PageRequest, Slug, empty_page, non_empty, theme_ids_column, themes_of,
 };
+use crate::fields::{BadField, parse_opt};
 use crate::i18n::{Locale, TrText};
 
 /// What reading the library can fail with. The web layer turns it into a
@@ -33,16 +34,9 @@ pub enum LibraryError {
     Db(#[from] DbErr),
 }
 
-/// An optional query value: absent or blank is `None`; present but not
-/// understood is an error naming `field`.
-fn parse_opt<T>(
-    v: Option<&str>,
-    field: &'static str,
-    parse: impl Fn(&str) -> Option<T>,
-) -> Result<Option<T>, LibraryError> {
-    match non_empty(v) {
-        None => Ok(None),
-        Some(v) => parse(v).map(Some).ok_or(LibraryError::BadFilter { field }),
+impl From<BadField> for LibraryError {
+    fn from(BadField(field): BadField) -> Self {
+        LibraryError::BadFilter { field }
     }
 }
 
