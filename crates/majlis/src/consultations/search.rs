@@ -14,7 +14,7 @@ use crate::search::documents::{
 /// Dilemmas past their draft.
 pub const DILEMMAS: Source = Source {
     kind: "dilemma",
-    load: load,
+    load,
 };
 
 fn load<'a>(

@@ -12,7 +12,7 @@ use crate::search::documents::{
 /// Every event, with its programme and the names of its people.
 pub const EVENTS: Source = Source {
     kind: "event",
-    load: load,
+    load,
 };
 
 fn load<'a>(
