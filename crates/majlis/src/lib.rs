@@ -13,6 +13,7 @@ pub mod cli;
 // Infrastructure: imports no activity
 pub mod config;
 pub mod db;
+pub mod fields;
 pub mod i18n;
 pub mod mail;
 pub mod policy;

@@ -158,6 +158,11 @@ fn every_message_the_code_uses_exists() {
         "suggest-reason-municipality",
         "suggest-reason-expert",
         "suggest-reason-practice",
+        // Headings of the library pages' backlinks (events/backlinks.rs,
+        // consultations/backlinks.rs).
+        "practice-presented-at-events",
+        "resource-used-at-events",
+        "practice-discussed-in",
         "consultation-error-closed",
         "consultation-error-period-over",
         "consultation-error-ideas-not-open",
@@ -214,7 +219,7 @@ fn every_message_the_code_uses_exists() {
     ] {
         used.insert(format!("dilemma-field-{f}"));
     }
-    for k in majlis::search::documents::KINDS {
+    for k in majlis::app::search_catalogue().kinds() {
         used.insert(format!("search-type-{k}"));
     }
     for w in ["upcoming", "past", "all"] {

@@ -219,12 +219,12 @@ db_test!(
         app.load_demo().await;
         let dir = tempfile::tempdir().unwrap();
         {
-            let (s, _) = majlis::search::Search::open(dir.path()).unwrap();
+            let (s, _) = majlis::search::Search::open(dir.path(), majlis::app::search_catalogue()).unwrap();
             s.catch_up(&app.db).await.unwrap();
             assert!(s.index.num_docs() > 50);
         }
         std::fs::write(dir.path().join("index/meta.json"), b"{ not json").unwrap();
-        let (s, opened) = majlis::search::Search::open(dir.path()).unwrap();
+        let (s, opened) = majlis::search::Search::open(dir.path(), majlis::app::search_catalogue()).unwrap();
         assert!(matches!(opened, majlis_search::Opened::Fresh));
         assert_eq!(s.index.num_docs(), 0);
         s.catch_up(&app.db).await.unwrap();
@@ -235,7 +235,7 @@ db_test!(
         // An index ahead of its database (another or a restored database
         // behind the same data folder) is rebuilt too.
         std::fs::write(dir.path().join("cursor"), "99999999").unwrap();
-        let (s, opened) = majlis::search::Search::open(dir.path()).unwrap();
+        let (s, opened) = majlis::search::Search::open(dir.path(), majlis::app::search_catalogue()).unwrap();
         assert!(matches!(opened, majlis_search::Opened::Existing));
         assert_eq!(s.position().await, 99_999_999);
         s.catch_up(&app.db).await.unwrap();

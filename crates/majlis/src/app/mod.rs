@@ -44,6 +44,9 @@ pub struct AppState {
     pub search: Arc<crate::search::Search>,
     /// The key two-step sign-in secrets are sealed with (the same on every node).
     pub secret_key: Arc<crate::accounts::secrets::SecretKey>,
+    /// What links to practices and library documents from the activities
+    /// above the library.
+    pub backlinks: crate::library::backlinks::Registry,
 }
 
 impl FromRef<AppState> for UploadLimit {
@@ -58,7 +61,8 @@ impl AppState {
         let directory = Arc::new(Directory::load(&db).await?);
         let mailer = Mailer::from_settings(&settings)?;
         let uploads = crate::library::files::Uploads::from_settings(&settings)?;
-        let (search, opened) = crate::search::Search::open(&settings.data_dir.join("search"))?;
+        let (search, opened) =
+            crate::search::Search::open(&settings.data_dir.join("search"), search_catalogue())?;
         if matches!(opened, majlis_search::Opened::Fresh) {
             tracing::info!("search index missing or unreadable: rebuilding it from the database");
         }
@@ -82,7 +86,29 @@ impl AppState {
             events: Arc::default(),
             search,
             secret_key: Arc::new(secret_key),
+            backlinks: crate::library::backlinks::Registry::new(vec![
+                crate::events::backlinks::find,
+                crate::consultations::backlinks::find,
+            ]),
         })
+    }
+}
+
+/// Every kind of content the search index holds, each provided by its
+/// activity (in the order the search form's facets list them), with the
+/// directory's themes.
+pub fn search_catalogue() -> crate::search::Catalogue {
+    crate::search::Catalogue {
+        sources: vec![
+            crate::library::search::PRACTICES,
+            crate::library::search::RESOURCES,
+            crate::events::search::EVENTS,
+            crate::consultations::search::DILEMMAS,
+            crate::directory::search::ORGANISATIONS,
+            crate::directory::search::MUNICIPALITIES,
+        ],
+        theme_slugs: crate::directory::search::theme_slugs,
+        vocabulary: crate::directory::search::vocabulary,
     }
 }
 
@@ -96,11 +122,11 @@ pub fn routes() -> Routes {
         .get("/static/{file}", crate::web::assets::serve)
         .merge(crate::directory::routes::routes())
         .merge(crate::accounts::routes::routes())
-        .merge(crate::audit::routes::routes())
+        .merge(crate::accounts::audit_log::routes())
         .merge(crate::library::routes::routes())
         .merge(crate::events::routes::routes())
         .merge(crate::consultations::routes::routes())
-        .merge(crate::search::routes::routes())
+        .merge(crate::directory::routes::search::routes())
 }
 
 /// The whole application.

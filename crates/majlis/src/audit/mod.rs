@@ -1,8 +1,7 @@
 //! The audit log: every change to content, roles and settings records who,
 //! what, when and from where, in the same transaction as the change.
-//! Coordinators read it at `/audit`, filtered by person, object and date.
-
-pub mod routes;
+//! Coordinators read it at `/audit` (`accounts::audit_log`), filtered by
+//! person, object and date.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::ActiveValue::Set;

@@ -362,8 +362,15 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         }
         Command::Reindex(_) => {
             let db = prepare(&settings).await?;
-            let (search, _) = crate::search::Search::open(&settings.data_dir.join("search"))
-                .map_err(|e| anyhow::anyhow!("cannot open the search index (is a server running on this data folder?): {e}"))?;
+            let (search, _) = crate::search::Search::open(
+                &settings.data_dir.join("search"),
+                crate::app::search_catalogue(),
+            )
+            .map_err(|e| {
+                anyhow::anyhow!(
+                    "cannot open the search index (is a server running on this data folder?): {e}"
+                )
+            })?;
             let bar = indicatif::ProgressBar::new(0);
             bar.set_style(
                 indicatif::ProgressStyle::with_template(

@@ -15,6 +15,7 @@
 //!   (`list`, `form`, `dilemma`, `changes`, `moderation`, `clinic`, `report`,
 //!   `api`); `templates/` beside.
 
+pub mod backlinks;
 pub mod clinics;
 pub mod entities;
 pub mod error;
@@ -22,6 +23,7 @@ pub mod lookups;
 pub mod online;
 pub mod routes;
 pub mod rules;
+pub mod search;
 
 use crate::policy::DilemmaAudience;
 

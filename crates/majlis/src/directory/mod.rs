@@ -10,6 +10,7 @@ pub mod entities;
 pub mod reference;
 pub mod routes;
 pub mod rules;
+pub mod search;
 pub mod service;
 
 coded_enum! {

@@ -15,6 +15,7 @@ use super::entities::{
 use super::reference::Reference;
 use super::{MunicipalityKind, OrganisationKind};
 use crate::web::paging::{Page, PageRequest, empty_page};
+use crate::fields::{BadField, parse_opt};
 
 /// What reading the directory refuses. It knows no HTTP: handlers turn it
 /// into a response (see `routes`).
@@ -81,10 +82,7 @@ impl Slug {
     }
 }
 
-/// An empty parameter (a form's "all" option) counts as absent.
-pub fn non_empty(v: Option<&str>) -> Option<&str> {
-    v.map(str::trim).filter(|v| !v.is_empty())
-}
+pub use crate::fields::non_empty;
 
 /// Filters of the municipality list.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -130,16 +128,9 @@ impl OrganisationFilter {
     }
 }
 
-pub fn parse_opt<T>(
-    v: Option<&str>,
-    field: &str,
-    parse: impl Fn(&str) -> Option<T>,
-) -> Result<Option<T>, DirectoryError> {
-    match non_empty(v) {
-        None => Ok(None),
-        Some(v) => parse(v)
-            .map(Some)
-            .ok_or_else(|| DirectoryError::bad_request(field)),
+impl From<BadField> for DirectoryError {
+    fn from(BadField(field): BadField) -> Self {
+        DirectoryError::bad_request(field)
     }
 }
 

@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::TrText;
 
+pub mod backlinks;
 pub mod calendar;
 pub mod editing;
 pub mod entities;
@@ -29,6 +30,7 @@ pub mod registration;
 pub mod reminders;
 pub mod routes;
 pub mod rules;
+pub mod search;
 pub mod service;
 
 coded_enum! {

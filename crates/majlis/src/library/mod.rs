@@ -16,6 +16,7 @@
 //! `PracticeError`, `ResourceError`, `CompendiumError`), which
 //! `routes/mod.rs` turns into `AppError`.
 
+pub mod backlinks;
 pub mod compendium;
 pub mod entities;
 pub mod files;
@@ -23,6 +24,7 @@ pub mod practices;
 pub mod resources;
 pub mod routes;
 pub mod rules;
+pub mod search;
 
 coded_enum! {
     /// What kind of document a library resource is.

@@ -16,13 +16,13 @@ use super::{ResourceKind, VisibilityCode};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
+use crate::fields::parse_link;
 use crate::i18n::{Locale, TrText};
 use crate::policy::{Action, Actor, authorize};
 
 pub const MAX_TITLE: usize = 300;
 pub const MAX_SUMMARY: usize = 2_000;
 pub const MAX_SHORT: usize = 500;
-pub const MAX_URL: usize = 1_000;
 
 /// A new resource's description, valid by construction.
 #[derive(Clone, Debug)]
@@ -59,24 +59,6 @@ pub struct Known<'a> {
 
 fn err(errors: &mut Vec<FieldError>, field: &'static str, message: &'static str) {
     errors.push(FieldError { field, message });
-}
-
-/// A web link people may follow: http or https only.
-pub fn parse_link(s: &str) -> Option<String> {
-    let s = s.trim();
-    let u = url::Url::parse(s).ok()?;
-    (matches!(u.scheme(), "http" | "https") && u.host_str().is_some() && s.len() <= MAX_URL)
-        .then(|| u.to_string())
-}
-
-/// `stored` if it names the same address as `typed` (already parsed by
-/// [`parse_link`]), else `typed`: an address stored before it was
-/// normalised is kept when its form is saved unchanged.
-pub fn keep_link(stored: Option<&str>, typed: Option<String>) -> Option<String> {
-    match (stored, typed) {
-        (Some(s), Some(t)) if parse_link(s).as_deref() == Some(t.as_str()) => Some(s.to_owned()),
-        (_, t) => t,
-    }
 }
 
 fn opt_short(
@@ -610,27 +592,4 @@ pub async fn add_version(
     .await?;
     tx.commit().await?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_web_links() {
-        assert!(parse_link("https://connective-cities.net/x").is_some());
-        // A stored address is kept when the form sends the same one back.
-        let typed = parse_link("https://www.giz.de");
-        assert_eq!(typed.as_deref(), Some("https://www.giz.de/"));
-        assert_eq!(
-            keep_link(Some("https://www.giz.de"), typed.clone()).as_deref(),
-            Some("https://www.giz.de")
-        );
-        assert_eq!(keep_link(Some("https://other.org"), typed.clone()), typed);
-        assert_eq!(keep_link(None, typed.clone()), typed);
-        assert!(parse_link("javascript:alert(1)").is_none());
-        assert!(parse_link("data:text/html,hi").is_none());
-        assert!(parse_link("ftp://x.org/a").is_none());
-        assert!(parse_link("not a link").is_none());
-    }
 }

@@ -8,19 +8,21 @@
 //! the reader may not see.
 
 pub mod documents;
-pub mod routes;
+pub mod results;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use majlis_search::{Opened, SearchIndex, Theme, Vocabulary};
+use majlis_search::{Opened, SearchIndex};
 use sea_orm::{ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use tokio::sync::Mutex;
 
+use crate::policy::{Action, Actor, Visibility, can};
 use crate::db::Db;
 use crate::db::cache::content_version;
 use crate::db::outbox;
+pub use documents::{Catalogue, Source};
 
 /// Outbox rows handled per round.
 const BATCH: u64 = 500;
@@ -39,19 +41,24 @@ pub enum SearchError {
 /// The node's index and how far into the outbox it has read.
 pub struct Search {
     pub index: SearchIndex,
+    /// The kinds of content the index holds and how to read them.
+    catalogue: Catalogue,
     cursor_file: Option<PathBuf>,
     /// Held while the index is being changed (one writer per node).
     writing: Mutex<i64>,
 }
 
-/// The theme vocabulary (labels and synonyms in every locale) for search.
 /// The audiences a reader belongs to: the visibilities they may read, and
 /// for participants-only items their own `person:{id}` (and `staff`).
-pub fn audience_of(actor: Option<&crate::policy::Actor>) -> Vec<String> {
-    let mut out: Vec<String> = crate::library::visible_codes(actor)
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
+pub fn audience_of(actor: Option<&Actor>) -> Vec<String> {
+    let mut out: Vec<String> = [
+        (Visibility::Public, "public"),
+        (Visibility::Members, "members"),
+    ]
+    .into_iter()
+    .filter(|(v, _)| can(actor, Action::View(*v)))
+    .map(|(_, code)| code.to_owned())
+    .collect();
     if let Some(a) = actor {
         out.push(format!("person:{}", a.person_id));
         if a.is_staff() {
@@ -59,23 +66,6 @@ pub fn audience_of(actor: Option<&crate::policy::Actor>) -> Vec<String> {
         }
     }
     out
-}
-
-pub fn vocabulary() -> Vocabulary {
-    let mut v = Vocabulary::new();
-    for def in crate::directory::reference::theme_defs().unwrap_or_default() {
-        let mut t = Theme::new(def.slug);
-        for (l, text) in &def.label.values {
-            t = t.label(l.code(), text.clone());
-        }
-        for (l, words) in &def.synonyms {
-            for w in words {
-                t = t.synonym(l.code(), w.clone());
-            }
-        }
-        v.push(t);
-    }
-    v
 }
 
 fn read_cursor(path: &Path) -> i64 {
@@ -88,7 +78,7 @@ fn read_cursor(path: &Path) -> i64 {
 impl Search {
     /// Open (or create) the index under `dir`. A fresh index starts at
     /// outbox position 0, which makes [`Search::catch_up`] rebuild it.
-    pub fn open(dir: &Path) -> Result<(Search, Opened), SearchError> {
+    pub fn open(dir: &Path, catalogue: Catalogue) -> Result<(Search, Opened), SearchError> {
         std::fs::create_dir_all(dir)?;
         let (index, opened) = SearchIndex::open_or_rebuild(dir.join("index"))?;
         let cursor_file = dir.join("cursor");
@@ -101,7 +91,8 @@ impl Search {
         };
         Ok((
             Search {
-                index: index.with_vocabulary(vocabulary()),
+                index: index.with_vocabulary((catalogue.vocabulary)()),
+                catalogue,
                 cursor_file: Some(cursor_file),
                 writing: Mutex::new(position),
             },
@@ -110,12 +101,18 @@ impl Search {
     }
 
     /// An index in memory (tests, tools).
-    pub fn in_memory() -> Result<Search, SearchError> {
+    pub fn in_memory(catalogue: Catalogue) -> Result<Search, SearchError> {
         Ok(Search {
-            index: SearchIndex::in_memory()?.with_vocabulary(vocabulary()),
+            index: SearchIndex::in_memory()?.with_vocabulary((catalogue.vocabulary)()),
+            catalogue,
             cursor_file: None,
             writing: Mutex::new(0),
         })
+    }
+
+    /// The kinds of content the index holds.
+    pub fn catalogue(&self) -> &Catalogue {
+        &self.catalogue
     }
 
     /// The outbox position the index has reached.
@@ -141,7 +138,7 @@ impl Search {
         let mut position = self.writing.lock().await;
         // Read the version first: changes after it are replayed by catch_up.
         let version = content_version(db.read()).await?;
-        let docs = documents::all(db.read()).await?;
+        let docs = self.catalogue.all(db.read()).await?;
         let total = docs.len();
         self.index.clear()?;
         for (i, d) in docs.iter().enumerate() {
@@ -175,7 +172,7 @@ impl Search {
             if rows.is_empty() {
                 break;
             }
-            let themes = documents::theme_slugs(db.read()).await?;
+            let themes = (self.catalogue.theme_slugs)(db.read()).await?;
             let last = rows.last().map_or(*position, |r| r.id);
             let mut seen = std::collections::HashSet::new();
             for r in &rows {
@@ -185,7 +182,11 @@ impl Search {
                 let Ok(id) = r.entity_id.parse::<i32>() else {
                     continue;
                 };
-                if let Some(doc) = documents::one(db.read(), &themes, &r.entity, id).await? {
+                if let Some(doc) = self
+                    .catalogue
+                    .one(db.read(), &themes, &r.entity, id)
+                    .await?
+                {
                     let key = format!("{}:{id}", r.entity);
                     match doc {
                         Some(d) => self.index.upsert(d)?,

@@ -12,6 +12,7 @@ pub mod input;
 pub mod middleware;
 mod page;
 pub mod paging;
+pub mod pdf;
 pub mod redirect;
 pub mod routes;
 pub mod server;

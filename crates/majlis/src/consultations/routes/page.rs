@@ -34,7 +34,7 @@ struct DilemmaPage {
     suggestions: Vec<Suggestion>,
     practices: Vec<(i32, String)>,
     resources: Vec<(i32, String)>,
-    related: Vec<crate::search::routes::Item>,
+    related: Vec<crate::search::results::Item>,
     form: RawForm,
     errors: Vec<FieldError>,
     key: String,
@@ -103,8 +103,8 @@ pub(super) async fn show_dilemma(
     let actor = ctx.actor();
     let may_lead = can(actor, Action::LeadDilemma(r));
     let suggestions = if may_lead && detail.status != DilemmaStatus::Archived {
-        let related = crate::search::routes::related_ids(
-            state,
+        let related = crate::search::results::related_ids(
+            &state.search,
             &ctx,
             &format!("dilemma:{}", detail.d.id),
             "practice",
@@ -136,7 +136,11 @@ pub(super) async fn show_dilemma(
         suggestions,
         practices,
         resources,
-        related: crate::search::routes::related(state, &ctx, &format!("dilemma:{}", detail.d.id)),
+        related: crate::search::results::related(
+            &state.search,
+            &ctx,
+            &format!("dilemma:{}", detail.d.id),
+        ),
         d: detail,
         form,
         errors,

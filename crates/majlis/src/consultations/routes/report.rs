@@ -118,8 +118,8 @@ pub(super) async fn clinic_report_pdf(
     let title = ctx.text(&v.session.session.title).to_owned();
     let event = v.event.event.clone();
     let doc = report_document(&ctx, &event, title, &[v], &[]);
-    let bytes = crate::library::routes::print(doc, |p, d| p.consultation_report(d)).await?;
-    Ok(crate::library::routes::pdf_response(
+    let bytes = crate::web::pdf::print(doc, |p, d| p.consultation_report(d)).await?;
+    Ok(crate::web::pdf::pdf_response(
         bytes,
         &format!("{slug}-clinic-{session}.pdf"),
     ))
@@ -191,8 +191,8 @@ pub(super) async fn event_report_pdf(
         e.event.title.text(ctx.locale).to_owned(),
     );
     let doc = report_document(&ctx, &e.event, title, &clinics, &closing);
-    let bytes = crate::library::routes::print(doc, |p, d| p.consultation_report(d)).await?;
-    Ok(crate::library::routes::pdf_response(
+    let bytes = crate::web::pdf::print(doc, |p, d| p.consultation_report(d)).await?;
+    Ok(crate::web::pdf::pdf_response(
         bytes,
         &format!("{slug}-consultations.pdf"),
     ))

@@ -13,7 +13,7 @@ use super::{FieldError, MAX_ACRONYM, MAX_NAME, MAX_WEBSITE};
 use crate::directory::rules::{CountryCode, Slug};
 use crate::directory::{MunicipalityKind, OrganisationKind};
 use crate::i18n::{Locale, TrText};
-use crate::library::resources::parse_link;
+use crate::fields::parse_link;
 
 /// A municipality's editable fields, valid by construction.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -302,7 +302,7 @@ pub async fn update_organisation(
     let after = am.clone().try_into_model()?;
     // An address stored before it was normalised counts as sent back unchanged.
     let mut same = after.clone();
-    same.website = crate::library::resources::keep_link(o.website.as_deref(), same.website);
+    same.website = crate::fields::keep_link(o.website.as_deref(), same.website);
     if same == o && edit.themes == themes {
         // Saved unchanged: nothing is written, logged or published.
         tx.rollback().await?;

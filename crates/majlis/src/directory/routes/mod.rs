@@ -4,13 +4,16 @@
 //! - `pages.rs`: the lists, a municipality's and an organisation's page, the network;
 //! - `forms.rs`: what the edit forms share;
 //! - `municipality_form.rs`, `organisation_form.rs`: creating and editing;
-//! - `api.rs`: the JSON API.
+//! - `api.rs`: the JSON API;
+//! - `search.rs`: the /search page and `/api/v1/search` (its filters are
+//!   the directory's themes and countries).
 
 mod api;
 mod forms;
 mod municipality_form;
 mod organisation_form;
 mod pages;
+pub mod search;
 
 use super::editing::EditError;
 use super::entities::country;

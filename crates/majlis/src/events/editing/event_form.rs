@@ -15,7 +15,7 @@ use crate::events::{EventKind, EventStatus};
 use crate::i18n::Locale;
 use crate::library::practices::FieldError;
 use crate::web::form::RawForm;
-use crate::library::resources::parse_link;
+use crate::fields::parse_link;
 
 /// What the event form may refer to.
 pub struct Known<'a> {

@@ -347,7 +347,7 @@ pub async fn update(
     // An address stored before it was normalised counts as sent back unchanged.
     let mut same = after.clone();
     same.online_url =
-        crate::library::resources::keep_link(existing.online_url.as_deref(), same.online_url);
+        crate::fields::keep_link(existing.online_url.as_deref(), same.online_url);
     if same == existing && links == old_links {
         // Saved unchanged: nothing is written, logged or published.
         tx.rollback().await?;

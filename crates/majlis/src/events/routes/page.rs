@@ -33,7 +33,7 @@ struct EventView {
     answers: BTreeMap<String, String>,
     /// The consent box as the person left it (kept when a form comes back).
     consent: bool,
-    related: Vec<crate::search::routes::Item>,
+    related: Vec<crate::search::results::Item>,
 }
 event_page!(EventView);
 
@@ -122,7 +122,11 @@ pub(super) async fn show_event(
     );
     let status = status_for(!errors.is_empty());
     let page = EventView {
-        related: crate::search::routes::related(state, &ctx, &format!("event:{}", d.event.id)),
+        related: crate::search::results::related(
+            &state.search,
+            &ctx,
+            &format!("event:{}", d.event.id),
+        ),
         dir: state.directory.clone(),
         ctx: ctx.with_section(Section::Events),
         d,

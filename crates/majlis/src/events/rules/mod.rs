@@ -20,7 +20,8 @@ use super::{EventKind, EventStatus, RegistrationStatus};
 use crate::accounts::person;
 use crate::directory::entities::theme;
 use crate::directory::reference::Reference;
-use crate::directory::rules::{CountryCode, Slug, non_empty, theme_ids_column, themes_of};
+use crate::directory::rules::{CountryCode, Slug, theme_ids_column, themes_of};
+use crate::fields::{BadField, parse_opt};
 use crate::policy::Actor;
 use crate::web::paging::{Page, PageRequest, empty_page};
 
@@ -45,15 +46,9 @@ pub enum EventsError {
     Db(#[from] DbErr),
 }
 
-/// An optional value: empty is `None`, anything else must parse.
-fn parse_opt<T>(
-    v: Option<&str>,
-    field: &'static str,
-    parse: impl Fn(&str) -> Option<T>,
-) -> Result<Option<T>, EventsError> {
-    match non_empty(v) {
-        None => Ok(None),
-        Some(v) => parse(v).map(Some).ok_or(EventsError::BadValue(field)),
+impl From<BadField> for EventsError {
+    fn from(BadField(field): BadField) -> Self {
+        EventsError::BadValue(field)
     }
 }
 
@@ -245,12 +240,7 @@ pub fn tz_of(e: &event::Model) -> Tz {
     e.timezone.parse().unwrap_or(Tz::UTC)
 }
 
-pub(crate) fn split_codes(s: &str) -> Vec<String> {
-    s.split(',')
-        .filter(|c| !c.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
+pub(crate) use crate::fields::split_codes;
 
 /// Working languages of an event.
 pub fn languages(e: &event::Model) -> Vec<String> {

@@ -4,10 +4,8 @@
 //! `api`); here the routes, the helpers they share, and how the library's
 //! errors become responses.
 
-use std::sync::LazyLock;
-
 use askama::Template;
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
 use crate::app::Routes;
@@ -19,9 +17,6 @@ use crate::library::resources::ResourceError;
 use crate::library::rules::{LibraryError, LibraryFilter};
 use crate::web::paging::PageRequest;
 use crate::web::{AppError, PageCtx, Params, render};
-
-/// One printer per process: fonts are loaded once.
-static PRINTER: LazyLock<majlis_print::Printer> = LazyLock::new(majlis_print::Printer::new);
 
 pub fn routes() -> Routes {
     Routes::new()
@@ -207,30 +202,4 @@ fn urlencode(s: &str) -> String {
         .replace('+', "%20")
 }
 
-pub(crate) fn pdf_response(bytes: Vec<u8>, name: &str) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                majlis_files::content_disposition(name, true),
-            ),
-            (
-                header::CONTENT_SECURITY_POLICY,
-                "default-src 'none'; sandbox".to_owned(),
-            ),
-        ],
-        bytes,
-    )
-        .into_response()
-}
-
-pub(crate) async fn print<T: Send + 'static>(
-    input: T,
-    f: fn(&majlis_print::Printer, &T) -> Result<Vec<u8>, majlis_print::PrintError>,
-) -> Result<Vec<u8>, AppError> {
-    tokio::task::spawn_blocking(move || f(&PRINTER, &input))
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("printing failed: {e}")))
-}
+pub(crate) use crate::web::pdf::{pdf_response, print};

@@ -151,11 +151,9 @@ struct PracticePage {
     may_see_contact: bool,
     errors: Vec<FieldError>,
     comment: String,
-    related: Vec<crate::search::routes::Item>,
-    /// Events it was presented at.
-    events: Vec<crate::events::entities::event::Model>,
-    /// Consultations where it was shared.
-    dilemmas: Vec<crate::consultations::entities::dilemma::Model>,
+    related: Vec<crate::search::results::Item>,
+    /// Events it was presented at, consultations where it was shared…
+    backlinks: Vec<crate::library::backlinks::Backlinks>,
 }
 
 impl PracticePage {
@@ -238,19 +236,17 @@ async fn show_practice(
     } else {
         StatusCode::BAD_REQUEST
     };
-    let events =
-        crate::events::rules::events_with_practice(state.db.read(), actor.as_ref(), pid).await?;
-    let dilemmas = crate::consultations::rules::dilemmas_linking(
-        state.db.read(),
-        actor.as_ref(),
-        crate::consultations::entities::contribution::Column::PracticeId,
-        pid,
-    )
-    .await?;
+    let backlinks = state
+        .backlinks
+        .find(
+            state.db.read(),
+            actor.as_ref(),
+            crate::library::backlinks::Linked::Practice(pid),
+        )
+        .await?;
     let page = PracticePage {
-        events,
-        dilemmas,
-        related: crate::search::routes::related(state, &ctx, &format!("practice:{pid}")),
+        backlinks,
+        related: crate::search::results::related(&state.search, &ctx, &format!("practice:{pid}")),
         may_see_contact: actor.is_some(),
         ctx: ctx.with_section(Section::Practices),
         p,

@@ -67,11 +67,9 @@ struct ResourcePage {
     r: ResourceDetail,
     errors: Vec<FieldError>,
     limits: files::FormLimits,
-    related: Vec<crate::search::routes::Item>,
-    /// Events it belongs to (material or report).
-    events: Vec<crate::events::entities::event::Model>,
-    /// Consultations where it was shared.
-    dilemmas: Vec<crate::consultations::entities::dilemma::Model>,
+    related: Vec<crate::search::results::Item>,
+    /// Events it belongs to (material or report), consultations where it was shared…
+    backlinks: Vec<crate::library::backlinks::Backlinks>,
 }
 
 impl ResourcePage {
@@ -101,23 +99,21 @@ async fn show_resource(
     } else {
         StatusCode::BAD_REQUEST
     };
-    let events =
-        crate::events::rules::events_with_resource(state.db.read(), ctx.actor(), rid).await?;
-    let dilemmas = crate::consultations::rules::dilemmas_linking(
-        state.db.read(),
-        ctx.actor(),
-        crate::consultations::entities::contribution::Column::ResourceId,
-        rid,
-    )
-    .await?;
+    let backlinks = state
+        .backlinks
+        .find(
+            state.db.read(),
+            ctx.actor(),
+            crate::library::backlinks::Linked::Resource(rid),
+        )
+        .await?;
     let limits = state
         .uploads
         .limits_for(state.db.read(), ctx.actor())
         .await?;
     let page = ResourcePage {
-        events,
-        dilemmas,
-        related: crate::search::routes::related(state, &ctx, &format!("resource:{rid}")),
+        backlinks,
+        related: crate::search::results::related(&state.search, &ctx, &format!("resource:{rid}")),
         ctx: ctx.with_section(Section::Library),
         r,
         errors,

@@ -7,6 +7,7 @@ use sea_orm::DbErr;
 use super::{PracticeStatus, ResourceKind, VisibilityCode};
 use crate::policy::Visibility;
 use crate::directory::rules::{CountryCode, Slug, non_empty};
+use crate::fields::{BadField, parse_opt};
 use crate::i18n::Locale;
 
 mod edition_reads;
@@ -34,16 +35,9 @@ pub enum LibraryError {
     Db(#[from] DbErr),
 }
 
-/// An optional query value: absent or blank is `None`; present but not
-/// understood is an error naming `field`.
-fn parse_opt<T>(
-    v: Option<&str>,
-    field: &'static str,
-    parse: impl Fn(&str) -> Option<T>,
-) -> Result<Option<T>, LibraryError> {
-    match non_empty(v) {
-        None => Ok(None),
-        Some(v) => parse(v).map(Some).ok_or(LibraryError::BadFilter { field }),
+impl From<BadField> for LibraryError {
+    fn from(BadField(field): BadField) -> Self {
+        LibraryError::BadFilter { field }
     }
 }
 

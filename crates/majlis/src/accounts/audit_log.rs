@@ -1,4 +1,6 @@
 //! `/audit`: the log for coordinators, filtered by person, object and date.
+//! The log itself (`crate::audit`) is infrastructure every activity writes
+//! to; this page names people, so it lives with accounts, above it.
 
 use askama::Template;
 use axum::extract::State;
@@ -7,11 +9,11 @@ use axum::response::{Html, IntoResponse, Response};
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use super::{Filter, entity};
-use crate::accounts::person;
+use super::person;
 use crate::app::AppState;
 use crate::app::Routes;
-use crate::directory::rules::non_empty;
+use crate::audit::{Filter, entity};
+use crate::fields::non_empty;
 use crate::policy::Coordinator;
 use crate::web::extract::RequireRole;
 use crate::web::{AppError, PageCtx, Params, Section, render};
@@ -29,7 +31,7 @@ struct Line {
 }
 
 #[derive(Template)]
-#[template(path = "audit/templates/audit.html")]
+#[template(path = "accounts/templates/audit.html")]
 struct AuditPage {
     ctx: PageCtx,
     lines: Vec<Line>,
@@ -87,7 +89,7 @@ async fn audit(
     _who: RequireRole<Coordinator>,
 ) -> Result<Response, AppError> {
     let (filter, page) = parse_filter(&params)?;
-    let (entries, more) = super::list(state.db.read(), &filter, page, PER_PAGE).await?;
+    let (entries, more) = crate::audit::list(state.db.read(), &filter, page, PER_PAGE).await?;
     // Names of the people on this page, in one query.
     let ids: Vec<i32> = entries.iter().filter_map(|e| e.actor_id).collect();
     let names: std::collections::HashMap<i32, String> = if ids.is_empty() {
@@ -106,7 +108,7 @@ async fn audit(
         .map(|entry| Line {
             actor: match entry.actor_id {
                 Some(id) => names.get(&id).cloned().unwrap_or_else(|| format!("#{id}")),
-                None if entry.ip == super::Origin::cli().ip => ctx.t("audit-system"),
+                None if entry.ip == crate::audit::Origin::cli().ip => ctx.t("audit-system"),
                 None => ctx.t("audit-former-member"),
             },
             entry,

@@ -1,0 +1,76 @@
+//! What links to a practice or a library document from activities above the
+//! library (events it was presented at, consultations where it was shared).
+//! The library knows none of them: each provides a [`Find`] and the
+//! application registers them at the top; a page asks each once (one
+//! bounded query each), so a page's queries stay fixed in number.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{DatabaseConnection, DbErr};
+
+use crate::policy::Actor;
+use crate::i18n::TrText;
+
+/// The library item whose backlinks are wanted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Linked {
+    Practice(i32),
+    Resource(i32),
+}
+
+/// One item that links to it, among those the reader may see.
+#[derive(Clone, Debug)]
+pub struct Backlink {
+    pub title: TrText,
+    /// The item's page (without `?lang=`).
+    pub url: String,
+    /// Shown as year and month, when the item has a date (an event's start).
+    pub when: Option<DateTime<Utc>>,
+}
+
+/// The items of one activity that link to it, as a page section.
+#[derive(Clone, Debug)]
+pub struct Backlinks {
+    /// Names the section (`linked-{section}` class and heading id).
+    pub section: &'static str,
+    /// Fluent id of the section's heading.
+    pub heading: &'static str,
+    pub links: Vec<Backlink>,
+}
+
+/// A read in progress.
+pub type Finding<'a> = Pin<Box<dyn Future<Output = Result<Backlinks, DbErr>> + Send + 'a>>;
+
+/// How one activity finds what of it links to a library item.
+pub type Find = for<'a> fn(&'a DatabaseConnection, Option<&'a Actor>, Linked) -> Finding<'a>;
+
+/// The activities that link to library items, registered at the top.
+#[derive(Clone, Default)]
+pub struct Registry(Arc<[Find]>);
+
+impl Registry {
+    pub fn new(finders: Vec<Find>) -> Self {
+        Registry(finders.into())
+    }
+
+    /// Every non-empty section for `item`, in registration order (one
+    /// query per registered activity).
+    pub async fn find(
+        &self,
+        db: &DatabaseConnection,
+        actor: Option<&Actor>,
+        item: Linked,
+    ) -> Result<Vec<Backlinks>, DbErr> {
+        let mut out = Vec::new();
+        for find in self.0.iter() {
+            let found = find(db, actor, item).await?;
+            if !found.links.is_empty() {
+                out.push(found);
+            }
+        }
+        Ok(out)
+    }
+}
