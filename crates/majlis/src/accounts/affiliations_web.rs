@@ -18,7 +18,7 @@ use crate::directory::entities::{municipality, organisation};
 use crate::i18n::TrText;
 use crate::policy::Coordinator;
 use crate::web::extract::{ClientInfo, CsrfForm, RequireRole};
-use crate::web::form::RawForm;
+use crate::fields::form::RawForm;
 use crate::web::no_store;
 use crate::web::{AppError, PageCtx, Section, redirect, render};
 use sea_orm::EntityTrait;

@@ -284,7 +284,7 @@ pub struct QueuedDilemma {
 }
 
 pub fn parse_queued(
-    raw: &crate::web::form::RawForm,
+    raw: &crate::fields::form::RawForm,
     lang: Locale,
     countries: &[String],
 ) -> Result<QueuedDilemma, Vec<FieldError>> {

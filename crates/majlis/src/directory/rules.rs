@@ -14,7 +14,7 @@ use super::entities::{
 };
 use super::reference::Reference;
 use super::{MunicipalityKind, OrganisationKind};
-use crate::web::paging::{Page, PageRequest, empty_page};
+use crate::fields::paging::{Page, PageRequest, empty_page};
 use crate::fields::{BadField, parse_opt};
 
 /// What reading the directory refuses. It knows no HTTP: handlers turn it

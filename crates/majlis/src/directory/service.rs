@@ -15,7 +15,7 @@ use super::rules::{
 };
 use crate::db::Db;
 use crate::db::cache::{ChangeCache, content_version};
-use crate::web::paging::{Page, PageRequest};
+use crate::fields::paging::{Page, PageRequest};
 
 /// Entries per cache; a full cache is emptied and refilled.
 const CAPACITY: usize = 512;

@@ -13,7 +13,7 @@ use crate::db::Db;
 use crate::db::cache::{ChangeCache, content_version};
 use crate::directory::reference::Reference;
 use crate::policy::Actor;
-use crate::web::paging::{Page, PageRequest};
+use crate::fields::paging::{Page, PageRequest};
 
 const CAPACITY: usize = 256;
 

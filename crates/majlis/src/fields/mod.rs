@@ -2,6 +2,12 @@
 //! cannot be understood is a [`BadField`] naming the field; each activity's
 //! error enum converts from it (`impl From<BadField>`), so a rule writes
 //! `parse_opt(v, "theme", Slug::parse)?` and fails with its own error.
+//!
+//! `paging`: which page of a list (`PageRequest`) and a page of rows (`Page`,
+//! `ApiList`); `form`: a submitted form as name → values (`RawForm`).
+
+pub mod form;
+pub mod paging;
 
 /// Longest web address kept.
 pub const MAX_URL: usize = 1_000;

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{Search, SearchError};
 use crate::policy::Actor;
-use crate::web::paging::PageRequest;
+use crate::fields::paging::PageRequest;
 use crate::i18n::Locale;
 use crate::web::PageCtx;
 

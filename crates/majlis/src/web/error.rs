@@ -43,8 +43,8 @@ impl From<sea_orm::DbErr> for AppError {
     }
 }
 
-impl From<super::paging::PageError> for AppError {
-    fn from(e: super::paging::PageError) -> Self {
+impl From<crate::fields::paging::PageError> for AppError {
+    fn from(e: crate::fields::paging::PageError) -> Self {
         AppError::bad_request(e.field)
     }
 }

@@ -1,5 +1,5 @@
-//! The request machinery: route tables, middleware, extractors, paging and
-//! form values, page context, error rendering, redirects, assets and the
+//! The request machinery: route tables, middleware, extractors,
+//! page context, error rendering, redirects, assets and the
 //! server. It imports no activity and no application state (`crate::app`
 //! assembles the application from it); what extractors and middleware need
 //! of the state they take through `FromRef`.
@@ -7,11 +7,9 @@
 pub mod assets;
 mod error;
 pub mod extract;
-pub mod form;
 pub mod input;
 pub mod middleware;
 mod page;
-pub mod paging;
 pub mod pdf;
 pub mod redirect;
 pub mod routes;

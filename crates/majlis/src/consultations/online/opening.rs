@@ -14,7 +14,7 @@ use crate::db::Db;
 use crate::db::outbox::{self, Op};
 use crate::i18n::{Locale, TrText};
 use crate::library::practices::FieldError;
-use crate::web::form::RawForm;
+use crate::fields::form::RawForm;
 
 /// A dilemma as its form gives it.
 #[derive(Clone, Debug)]

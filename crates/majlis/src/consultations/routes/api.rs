@@ -5,7 +5,7 @@ use crate::consultations::entities::dilemma;
 use crate::consultations::rules::{self, DilemmaFilter};
 use crate::directory::entities::theme;
 use crate::i18n::Locale;
-use crate::web::paging::PageRequest;
+use crate::fields::paging::PageRequest;
 use crate::web::{AppError, PageCtx, Params};
 use axum::Json;
 use axum::extract::{Path, State};
@@ -85,7 +85,7 @@ pub(super) async fn api_dilemmas(
     State(state): State<AppState>,
     ctx: PageCtx,
     params: Params,
-) -> Result<Json<crate::web::paging::ApiList<ApiDilemma>>, AppError> {
+) -> Result<Json<crate::fields::paging::ApiList<ApiDilemma>>, AppError> {
     let f = DilemmaFilter::parse(|k| params.get(k).map(str::to_owned))?;
     let pr = PageRequest::from_query(params.get("page"), params.get("per_page"))?;
     let page = rules::list(
@@ -98,7 +98,7 @@ pub(super) async fn api_dilemmas(
     .await?;
     let base = state.settings.public_url();
     let event = f.event.as_ref().map(|s| s.as_str().to_owned());
-    Ok(Json(crate::web::paging::ApiList::from_page(
+    Ok(Json(crate::fields::paging::ApiList::from_page(
         &page,
         |c| {
             api_of(

@@ -10,7 +10,7 @@ use crate::consultations::online::{self, Stored};
 use crate::consultations::rules::{self};
 use crate::policy::Coordinator;
 use crate::web::extract::{ClientInfo, CsrfForm, RequireRole, RequireSignedIn};
-use crate::web::form::RawForm;
+use crate::fields::form::RawForm;
 use crate::web::{AppError, PageCtx, redirect};
 use axum::extract::{Path, State};
 use axum::response::Response;

@@ -9,7 +9,7 @@ use crate::directory::service::Directory;
 use crate::i18n::Locale;
 use crate::library::practices::FieldError;
 use crate::web::extract::{ClientInfo, CsrfForm, RequireSignedIn};
-use crate::web::form::RawForm;
+use crate::fields::form::RawForm;
 use crate::web::{AppError, PageCtx, Section, redirect, render};
 use askama::Template;
 use axum::extract::State;

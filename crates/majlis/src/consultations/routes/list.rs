@@ -6,7 +6,7 @@ use crate::consultations::rules::{self, DilemmaCard, DilemmaFilter};
 use crate::directory::entities::{country, theme};
 use crate::directory::service::Directory;
 use crate::policy::{Action, can};
-use crate::web::paging::{Page, PageRequest};
+use crate::fields::paging::{Page, PageRequest};
 use crate::web::{AppError, PageCtx, Params, Section, render};
 use askama::Template;
 use axum::extract::State;

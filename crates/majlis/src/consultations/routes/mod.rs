@@ -9,7 +9,7 @@ use super::{ContributionKind, DilemmaStatus, DilemmaVisibility, HelpSought, Part
 use crate::app::Routes;
 use crate::directory::service::Directory;
 use crate::i18n::{Locale, TrText};
-use crate::web::form::RawForm;
+use crate::fields::form::RawForm;
 use crate::web::{AppError, PageCtx};
 
 pub fn routes() -> Routes {

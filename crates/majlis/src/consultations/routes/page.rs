@@ -7,7 +7,7 @@ use crate::consultations::{ContributionKind, DilemmaStatus, ParticipantRole};
 use crate::directory::service::Directory;
 use crate::library::practices::FieldError;
 use crate::policy::{Action, can};
-use crate::web::form::RawForm;
+use crate::fields::form::RawForm;
 use crate::web::{AppError, PageCtx, Section, render};
 use askama::Template;
 use axum::extract::{Path, State};

@@ -18,7 +18,7 @@ use crate::consultations::{DilemmaStatus, DilemmaVisibility};
 use crate::directory::entities::theme;
 use crate::directory::reference::Reference;
 use crate::directory::rules::{CountryCode, Slug, non_empty};
-use crate::web::paging::{Page, PageRequest, empty_page};
+use crate::fields::paging::{Page, PageRequest, empty_page};
 use crate::events::entities::event;
 use crate::library::visible_codes;
 

@@ -20,7 +20,7 @@ use super::entities::country;
 use super::rules::{DirectoryError, MunicipalityFilter, OrganisationFilter, Slug};
 use crate::app::Routes;
 use crate::i18n::Locale;
-use crate::web::paging::PageRequest;
+use crate::fields::paging::PageRequest;
 use crate::web::{AppError, PageCtx, Params};
 
 /// The directory's refusals as responses: same status and message as

@@ -13,7 +13,7 @@ use crate::directory::entities::{country, theme};
 use crate::directory::rules::{MunicipalityCard, MunicipalityDetail, OrganisationCard, Overview};
 use crate::directory::service::Key;
 use crate::directory::{MunicipalityKind, OrganisationKind};
-use crate::web::paging::Page;
+use crate::fields::paging::Page;
 use crate::web::{AppError, PageCtx, Params, Section, render};
 
 #[derive(Template)]

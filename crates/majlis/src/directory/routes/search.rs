@@ -18,7 +18,7 @@ use crate::directory::service::Directory;
 use crate::i18n::Locale;
 use crate::search::results::{Item, MAX_QUERY, SearchRequest, items, run};
 use crate::search::{Search, SearchError};
-use crate::web::paging::{ApiList, Page, PageRequest};
+use crate::fields::paging::{ApiList, Page, PageRequest};
 use crate::web::{AppError, PageCtx, Params, Section, render};
 
 pub fn routes() -> Routes {

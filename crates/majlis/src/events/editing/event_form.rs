@@ -14,7 +14,7 @@ use super::{
 use crate::events::{EventKind, EventStatus};
 use crate::i18n::Locale;
 use crate::library::practices::FieldError;
-use crate::web::form::RawForm;
+use crate::fields::form::RawForm;
 use crate::fields::parse_link;
 
 /// What the event form may refer to.

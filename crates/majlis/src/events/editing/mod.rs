@@ -14,7 +14,7 @@ use crate::audit::{self, Origin};
 use crate::db::outbox::{self, Op};
 use crate::i18n::{Locale, TrText};
 use crate::library::practices::FieldError;
-use crate::web::form::RawForm;
+use crate::fields::form::RawForm;
 
 mod event_form;
 mod event_save;

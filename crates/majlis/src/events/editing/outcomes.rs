@@ -19,7 +19,7 @@ use crate::events::Figures;
 use crate::events::entities::{event, event_material, event_practice};
 use crate::i18n::{Locale, TrText};
 use crate::library::practices::FieldError;
-use crate::web::form::RawForm;
+use crate::fields::form::RawForm;
 
 /// Attach a library resource to the event, or to one of its sessions.
 pub async fn attach_material(

@@ -16,7 +16,7 @@ use crate::events::entities::{event_session, session_person};
 use crate::events::{SessionKind, SessionRole};
 use crate::i18n::{Locale, TrText};
 use crate::library::practices::FieldError;
-use crate::web::form::RawForm;
+use crate::fields::form::RawForm;
 
 // ------------------------------------------------------------------ programme
 

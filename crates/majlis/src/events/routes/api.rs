@@ -10,8 +10,8 @@ use super::super::rules::{self, EventFilter};
 use crate::app::AppState;
 use crate::directory::entities::theme;
 use crate::i18n::Locale;
-use crate::web::paging::ApiList;
-use crate::web::paging::PageRequest;
+use crate::fields::paging::ApiList;
+use crate::fields::paging::PageRequest;
 use crate::web::{AppError, PageCtx, Params};
 
 #[derive(Serialize)]

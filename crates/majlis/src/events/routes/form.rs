@@ -24,7 +24,7 @@ use crate::i18n::Locale;
 use crate::library::practices::FieldError;
 use crate::policy::Coordinator;
 use crate::web::extract::{ClientInfo, CsrfForm, RequireRole};
-use crate::web::form::RawForm;
+use crate::fields::form::RawForm;
 use crate::web::{AppError, PageCtx, Params, Section, redirect, render};
 
 #[derive(Template)]

@@ -14,7 +14,7 @@ use super::{EventPage, sorted_countries};
 use crate::app::AppState;
 use crate::directory::entities::{country, theme};
 use crate::directory::service::Directory;
-use crate::web::paging::{Page, PageRequest};
+use crate::fields::paging::{Page, PageRequest};
 use crate::web::{AppError, PageCtx, Params, Section, render};
 
 #[derive(Template)]

@@ -23,7 +23,7 @@ use crate::directory::service::Directory;
 use crate::library::practices::FieldError;
 use crate::policy::{Actor, Coordinator};
 use crate::web::extract::{ClientInfo, CsrfForm, RequireRole, RequireSignedIn};
-use crate::web::form::RawForm;
+use crate::fields::form::RawForm;
 use crate::web::{AppError, PageCtx, Section, redirect, render};
 
 /// `POST /events/{slug}/register`: sign oneself up.

@@ -23,7 +23,7 @@ use crate::directory::reference::Reference;
 use crate::directory::rules::{CountryCode, Slug, theme_ids_column, themes_of};
 use crate::fields::{BadField, parse_opt};
 use crate::policy::Actor;
-use crate::web::paging::{Page, PageRequest, empty_page};
+use crate::fields::paging::{Page, PageRequest, empty_page};
 
 mod choices;
 mod detail;

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use super::content::{PracticeContent, Snapshot, Step};
 use super::{FieldError, MAX_SHORT, MAX_TITLE, TextField, err};
-use crate::web::form::RawForm;
+use crate::fields::form::RawForm;
 use crate::accounts::Email;
 use crate::i18n::{Locale, TrText};
 

@@ -3,7 +3,7 @@
 //! and its versions (every save is kept and can be compared).
 
 use crate::i18n::Locale;
-use crate::web::form::RawForm;
+use crate::fields::form::RawForm;
 
 mod compare;
 mod content;

@@ -13,7 +13,7 @@ use crate::i18n::{Locale, TrText};
 use crate::library::PracticeStatus;
 use crate::library::practices::TextField;
 use crate::library::rules::{self, PracticeScope, ResourceCard};
-use crate::web::paging::ApiList;
+use crate::fields::paging::ApiList;
 use crate::web::{AppError, PageCtx, Params};
 
 #[derive(Serialize)]

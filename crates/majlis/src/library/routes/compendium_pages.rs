@@ -18,7 +18,7 @@ use crate::library::practices::FieldError;
 use crate::library::rules::{self, LibraryFilter, PracticeCard, PracticeScope, Sort};
 use crate::policy::Coordinator;
 use crate::web::extract::{ClientInfo, CsrfForm, RequireRole};
-use crate::web::paging::PageRequest;
+use crate::fields::paging::PageRequest;
 use crate::web::{AppError, PageCtx, Params, Section, redirect, render};
 
 #[derive(Template)]

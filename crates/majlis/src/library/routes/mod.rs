@@ -15,7 +15,7 @@ use crate::library::files::FormError;
 use crate::library::practices::{FieldError, PracticeError};
 use crate::library::resources::ResourceError;
 use crate::library::rules::{LibraryError, LibraryFilter};
-use crate::web::paging::PageRequest;
+use crate::fields::paging::PageRequest;
 use crate::web::{AppError, PageCtx, Params, render};
 
 pub fn routes() -> Routes {

@@ -18,8 +18,8 @@ use crate::library::resources::{self};
 use crate::library::rules::{self};
 use crate::policy::{Action, Actor, authorize, can};
 use crate::web::extract::{ClientInfo, CsrfForm, CsrfMultipart, RequireSignedIn};
-use crate::web::form::RawForm;
-use crate::web::paging::PageRequest;
+use crate::fields::form::RawForm;
+use crate::fields::paging::PageRequest;
 use crate::web::{AppError, PageCtx, Params, Section, redirect, render};
 
 #[derive(Template)]

@@ -20,7 +20,7 @@ use crate::library::rules::{self, PracticeCard, PracticeDetail, PracticeScope, S
 use crate::library::{PracticeStatus, ResourceKind};
 use crate::policy::{Action, Coordinator, authorize, can};
 use crate::web::extract::{ClientInfo, CsrfForm, RequireRole, RequireSignedIn};
-use crate::web::paging::Page;
+use crate::fields::paging::Page;
 use crate::web::{AppError, PageCtx, Params, Section, redirect, render};
 
 #[derive(Template)]

@@ -20,7 +20,7 @@ use crate::library::resources::{self};
 use crate::library::rules::{self, ResourceCard, ResourceDetail, Sort};
 use crate::policy::Coordinator;
 use crate::web::extract::{ClientInfo, CsrfForm, CsrfMultipart, RequireRole};
-use crate::web::paging::{Page, PageRequest};
+use crate::fields::paging::{Page, PageRequest};
 use crate::web::{AppError, PageCtx, Params, Section, redirect, render};
 
 #[derive(Template)]

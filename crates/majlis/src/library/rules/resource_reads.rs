@@ -12,7 +12,7 @@ use crate::policy::{Action, Actor, can};
 use crate::directory::entities::{country, organisation, theme};
 use crate::directory::reference::Reference;
 use crate::directory::rules::{theme_ids_column, themes_of};
-use crate::web::paging::{Page, PageRequest, empty_page};
+use crate::fields::paging::{Page, PageRequest, empty_page};
 use crate::i18n::TrText;
 use crate::library::entities::{
     practice, practice_resource, resource, resource_country, resource_organisation, resource_theme,
