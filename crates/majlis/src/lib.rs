@@ -31,3 +31,7 @@ pub mod search;
 
 // Demo data, fed by every activity
 pub mod demo;
+
+// The parsers of untrusted input, for the fuzz targets in `fuzz/`
+#[doc(hidden)]
+pub mod fuzzing;

@@ -4,7 +4,9 @@
 //!     module (pages call rules, never another activity's pages);
 //! (b) no infrastructure folder (config, db, fields, i18n, mail, policy,
 //!     search, web) imports an activity or `app`;
-//! (c) the graph of top-level folders has no cycle.
+//! (c) the graph of top-level folders has no cycle. Handlers naming the
+//!     application's state type (`app::AppState`, `app::Routes`) add no edge:
+//!     that is the one name activities take from the top.
 //!
 //! Imports are every `crate::…` path in Rust sources and askama templates:
 //! `use` lines with nested `{}` groups, and inline paths such as
@@ -266,6 +268,15 @@ fn imports(sources: &[Source]) -> Vec<Import> {
     out
 }
 
+/// `app::AppState` and `app::Routes`: the state type handlers take and the
+/// route table they are added to.
+fn is_state_type(rest: &[String]) -> bool {
+    matches!(
+        rest.first().map(String::as_str),
+        Some("AppState" | "Routes")
+    ) && rest.len() == 1
+}
+
 fn is_known(i: &Import, known: &[(&str, &str, &str)]) -> bool {
     known.iter().any(|(file, folder, module)| {
         i.file == *file
@@ -309,6 +320,12 @@ fn check(sources: &[Source], known: &[(&str, &str, &str)]) -> (Vec<String>, Vec<
                 i.folder,
                 i.rest.join("::")
             ));
+        }
+        if i.folder == "app" && is_state_type(&i.rest) {
+            // Handlers are written against the application's state and route
+            // table (`State<AppState>`, `app::Routes`): the one name an
+            // activity takes from the top. Anything else of `app` is an edge.
+            continue;
         }
         graph
             .entry(own.to_owned())

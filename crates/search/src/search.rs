@@ -465,7 +465,14 @@ impl SearchIndex {
         }
         let tantivy_query = BooleanQuery::new(clauses);
         let per_page = query.per_page.min(MAX_PER_PAGE);
-        let offset = query.page.max(1).saturating_sub(1).saturating_mul(per_page);
+        // Past the last document a page is empty; tantivy adds the offset to
+        // the page size (overflowing for a huge `page`) and sizes its heap by it.
+        let offset = query
+            .page
+            .max(1)
+            .saturating_sub(1)
+            .saturating_mul(per_page)
+            .min(usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX));
         if per_page == 0 {
             let (total, facets) = searcher.search(&tantivy_query, &(Count, FacetCollector))?;
             return Ok((total, Vec::new(), facets));

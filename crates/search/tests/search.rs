@@ -412,3 +412,20 @@ fn search_index_is_shareable_across_threads() {
     }
     assert_eq!(first(&public(&index, "picnic")), "event:new");
 }
+
+/// Found by the `search_query` fuzz target: a page number near `usize::MAX`
+/// overflowed tantivy's offset + limit (and a large one sized its heap).
+#[test]
+fn a_huge_page_number_is_an_empty_page() {
+    let index = index();
+    let all = index
+        .search(&Query::new("").audience(PUBLIC))
+        .expect("search");
+    for page in [usize::MAX, usize::MAX / 2, 1 << 40] {
+        let results = index
+            .search(&Query::new("").audience(PUBLIC).page(page))
+            .expect("search");
+        assert!(results.hits.is_empty(), "page {page}");
+        assert_eq!(results.total, all.total, "page {page}");
+    }
+}
