@@ -13,7 +13,8 @@ use crate::config::{Settings, SettingsError};
 use crate::db::{Db, PoolSizes};
 use crate::i18n::Locale;
 use crate::library::files::{FormError, UploadForm, Uploads};
-use crate::library::practices::{RawForm, Step};
+use crate::fields::form::RawForm;
+use crate::library::practices::Step;
 
 pub use crate::web::input::{is_unwanted, kept_as_typed};
 pub use crate::web::redirect::{local_or, see_other};
@@ -105,7 +106,7 @@ pub fn run_form_rules(pairs: Vec<(String, String)>) -> usize {
 
     let get = |k: &str| raw.get(k).to_owned();
     count(crate::library::compendium::parse_edition(get, this_year).is_ok());
-    let _ = crate::library::resources::parse_link(raw.get("link"));
+    let _ = crate::fields::parse_link(raw.get("link"));
 
     let query = |k: &str| raw.has(k).then(|| raw.get(k).to_owned());
     count(crate::library::rules::LibraryFilter::parse(query).is_ok());

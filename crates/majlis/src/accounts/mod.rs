@@ -4,7 +4,6 @@
 pub mod affiliation;
 pub mod affiliations_web;
 pub mod api_token;
-pub mod audit_log;
 pub mod deletion;
 pub mod export;
 pub mod invitation;

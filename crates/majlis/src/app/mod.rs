@@ -6,6 +6,7 @@
 //! activities import it only for [`AppState`] and [`Routes`]. The request
 //! machinery it layers lives in `web`, which imports no activity.
 
+mod audit_log;
 mod home;
 
 use std::sync::Arc;
@@ -122,7 +123,7 @@ pub fn routes() -> Routes {
         .get("/static/{file}", crate::web::assets::serve)
         .merge(crate::directory::routes::routes())
         .merge(crate::accounts::routes::routes())
-        .merge(crate::accounts::audit_log::routes())
+        .merge(audit_log::routes())
         .merge(crate::library::routes::routes())
         .merge(crate::events::routes::routes())
         .merge(crate::consultations::routes::routes())

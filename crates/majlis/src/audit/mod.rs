@@ -1,6 +1,6 @@
 //! The audit log: every change to content, roles and settings records who,
 //! what, when and from where, in the same transaction as the change.
-//! Coordinators read it at `/audit` (`accounts::audit_log`), filtered by
+//! Coordinators read it at `/audit` (`app::audit_log`), filtered by
 //! person, object and date.
 
 use chrono::{DateTime, NaiveDate, Utc};

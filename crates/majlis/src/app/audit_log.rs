@@ -1,6 +1,7 @@
 //! `/audit`: the log for coordinators, filtered by person, object and date.
 //! The log itself (`crate::audit`) is infrastructure every activity writes
-//! to; this page names people, so it lives with accounts, above it.
+//! to; this page names people and shows the age of the last backup, so it
+//! is assembled at the top, with the application.
 
 use askama::Template;
 use axum::extract::State;
@@ -9,7 +10,7 @@ use axum::response::{Html, IntoResponse, Response};
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use super::person;
+use crate::accounts::person;
 use crate::app::AppState;
 use crate::app::Routes;
 use crate::audit::{Filter, entity};
@@ -31,7 +32,7 @@ struct Line {
 }
 
 #[derive(Template)]
-#[template(path = "accounts/templates/audit.html")]
+#[template(path = "app/templates/audit.html")]
 struct AuditPage {
     ctx: PageCtx,
     lines: Vec<Line>,
