@@ -11,9 +11,9 @@ use futures_util::stream;
 
 use crate::config::{Settings, SettingsError};
 use crate::db::{Db, PoolSizes};
+use crate::fields::form::RawForm;
 use crate::i18n::Locale;
 use crate::library::files::{FormError, UploadForm, Uploads};
-use crate::fields::form::RawForm;
 use crate::library::practices::Step;
 
 pub use crate::web::input::{is_unwanted, kept_as_typed};

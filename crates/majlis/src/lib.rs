@@ -4,10 +4,8 @@
 #[macro_use]
 mod macros;
 
-// The top: the command line, the application assembled from the rest,
-// and backups (database, files and the search index together)
+// The top: the command line, and the application assembled from the rest
 pub mod app;
-pub mod backup;
 pub mod cli;
 
 // Infrastructure: imports no activity

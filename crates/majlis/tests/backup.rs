@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use chrono::Utc;
-use majlis::backup::{self, BackupError, schedule};
+use majlis::app::backup::{self, BackupError, schedule};
 use majlis::config::{DatabaseUrl, Settings};
 use majlis::directory::entities::theme;
 use majlis::library::entities::practice;
@@ -195,7 +195,7 @@ impl Target {
 
 /// The app a restored target serves.
 async fn open(settings: &Settings) -> (majlis::db::Db, axum::Router) {
-    let db = majlis::cli::prepare(settings)
+    let db = majlis::app::prepare(settings)
         .await
         .expect("restored database opens");
     let state = majlis::app::AppState::new(db.clone(), Arc::new(settings.clone()))

@@ -312,7 +312,7 @@ async fn four_nodes_start_together(database_url: DatabaseUrl, data: &std::path::
                 ..Settings::default()
             };
             tokio::spawn(async move {
-                let db = majlis::cli::prepare(&settings).await?;
+                let db = majlis::app::prepare(&settings).await?;
                 let loaded = majlis::cli::load_demo(&settings, &db, true).await?;
                 anyhow::Ok((db, loaded))
             })

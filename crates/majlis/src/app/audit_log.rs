@@ -115,7 +115,7 @@ async fn audit(
             entry,
         })
         .collect();
-    let backup_hours = crate::backup::schedule::last_good(&state.db)
+    let backup_hours = crate::app::backup::schedule::last_good(&state.db)
         .await?
         .map(|at| (chrono::Utc::now() - at).num_hours().max(0));
     let page = AuditPage {

@@ -7,6 +7,7 @@
 //! machinery it layers lives in `web`, which imports no activity.
 
 mod audit_log;
+pub mod backup;
 mod home;
 
 use std::sync::Arc;
@@ -188,4 +189,33 @@ pub fn router(state: AppState) -> Router {
         ));
     }
     app
+}
+
+/// Connect, migrate and refresh the reference data. Migrations run under the
+/// database's start-up lock, so nodes started together wait for each other.
+pub async fn prepare(settings: &Settings) -> anyhow::Result<Db> {
+    let url = settings.database_url();
+    // The lock comes first: on SQLite, opening a new file switches it to WAL,
+    // which fails at once ("database is locked") while another node creates it.
+    let lock = crate::db::lock::StartupLock::acquire(&url).await?;
+    let prepared = async {
+        let db = Db::connect(
+            &url,
+            crate::db::PoolSizes {
+                sqlite_readers: settings.sqlite_readers,
+                postgres: settings.postgres_pool,
+            },
+        )
+        .await?;
+        db.migrate()
+            .await
+            .map_err(|e| anyhow::anyhow!("migrations failed: {e}"))?;
+        crate::directory::reference::sync(&db)
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot load countries and themes: {e}"))?;
+        anyhow::Ok(db)
+    }
+    .await;
+    lock.release().await;
+    prepared
 }

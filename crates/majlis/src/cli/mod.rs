@@ -12,10 +12,10 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::accounts::{self, Email, Password};
 use crate::config::{DatabaseUrl, LogFormat, Settings};
+use crate::db::Db;
 use crate::db::lock::StartupLock;
-use crate::db::{Db, PoolSizes};
 use crate::i18n::Locale;
-use crate::{demo, directory, web};
+use crate::{demo, web};
 
 /// Majlis: the collaborative platform of a peer-learning network of
 /// municipalities that host refugees and migrants.
@@ -295,35 +295,6 @@ fn log_panics() {
     }));
 }
 
-/// Connect, migrate and refresh the reference data. Migrations run under the
-/// database's start-up lock, so nodes started together wait for each other.
-pub async fn prepare(settings: &Settings) -> anyhow::Result<Db> {
-    let url = settings.database_url();
-    // The lock comes first: on SQLite, opening a new file switches it to WAL,
-    // which fails at once ("database is locked") while another node creates it.
-    let lock = StartupLock::acquire(&url).await?;
-    let prepared = async {
-        let db = Db::connect(
-            &url,
-            PoolSizes {
-                sqlite_readers: settings.sqlite_readers,
-                postgres: settings.postgres_pool,
-            },
-        )
-        .await?;
-        db.migrate()
-            .await
-            .map_err(|e| anyhow::anyhow!("migrations failed: {e}"))?;
-        directory::reference::sync(&db)
-            .await
-            .map_err(|e| anyhow::anyhow!("cannot load countries and themes: {e}"))?;
-        anyhow::Ok(db)
-    }
-    .await;
-    lock.release().await;
-    prepared
-}
-
 /// Load the demo network (or bring it up to date) under the database's
 /// start-up lock; with `only_if_empty`, only when no member exists yet
 /// (`None` then means it was not loaded).
@@ -355,13 +326,13 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         }
         Command::Serve(args) => serve(settings, args.demo).await,
         Command::Migrate(_) => {
-            let db = prepare(&settings).await?;
+            let db = crate::app::prepare(&settings).await?;
             println!("database at {} is up to date", settings.database_url());
             db.close().await;
             Ok(())
         }
         Command::Reindex(_) => {
-            let db = prepare(&settings).await?;
+            let db = crate::app::prepare(&settings).await?;
             let (search, _) = crate::search::Search::open(
                 &settings.data_dir.join("search"),
                 crate::app::search_catalogue(),
@@ -392,7 +363,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         Command::Demo {
             command: DemoCommand::Load(_),
         } => {
-            let db = prepare(&settings).await?;
+            let db = crate::app::prepare(&settings).await?;
             let r = load_demo(&settings, &db, false).await?.unwrap_or_default();
             println!(
                 "demo network loaded: {} created, {} updated, {} unchanged",
@@ -409,7 +380,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                 Some(k) => SecretKey::parse(k)?,
                 None => SecretKey::generate(),
             };
-            let db = prepare(&settings).await?;
+            let db = crate::app::prepare(&settings).await?;
             let (n, at) = secrets::rotate(&settings, &db, &new).await?;
             db.close().await;
             println!("{n} two-step sign-in secrets re-sealed under the new key.");
@@ -441,7 +412,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                 .parse()
                 .map_err(|_| anyhow::anyhow!("--locale must be one of en, ar, tr, fr, de"))?;
             let password = Password::parse(read_password()?)?;
-            let db = prepare(&settings).await?;
+            let db = crate::app::prepare(&settings).await?;
             let p =
                 accounts::create_admin(&db, &email, &name, locale, &password, chrono::Utc::now())
                     .await?;
@@ -453,11 +424,11 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
 }
 
 async fn backup(settings: Settings, to: Option<PathBuf>) -> anyhow::Result<()> {
-    let location = to.unwrap_or_else(|| crate::backup::location(&settings));
-    let db = prepare(&settings).await?;
+    let location = to.unwrap_or_else(|| crate::app::backup::location(&settings));
+    let db = crate::app::prepare(&settings).await?;
     let store = crate::library::files::Uploads::from_settings(&settings)?.store;
     let node = format!("cli-{}", std::process::id());
-    let taken = crate::backup::schedule::take_recorded(
+    let taken = crate::app::backup::schedule::take_recorded(
         &settings,
         &db,
         &store,
@@ -476,7 +447,7 @@ async fn backup(settings: Settings, to: Option<PathBuf>) -> anyhow::Result<()> {
         "  stored files: {} copied now, {} already in {}",
         taken.copied,
         taken.reused,
-        location.join(crate::backup::OBJECTS).display()
+        location.join(crate::app::backup::OBJECTS).display()
     );
     let key = match settings
         .secret_key
@@ -497,7 +468,7 @@ async fn backup(settings: Settings, to: Option<PathBuf>) -> anyhow::Result<()> {
 }
 
 async fn restore(settings: Settings, from: &std::path::Path) -> anyhow::Result<()> {
-    let r = crate::backup::restore(&settings, from).await?;
+    let r = crate::app::backup::restore(&settings, from).await?;
     println!(
         "restored {} into {}",
         from.display(),
@@ -555,7 +526,7 @@ async fn serve(settings: Settings, demo_requested: bool) -> anyhow::Result<()> {
         ),
         Err(e) => anyhow::bail!("cannot listen on {}: {e}", settings.bind),
     };
-    let db = prepare(&settings).await?;
+    let db = crate::app::prepare(&settings).await?;
     if demo_requested {
         match load_demo(&settings, &db, true).await? {
             Some(r) => tracing::info!(created = r.created, "demo network loaded"),
@@ -575,7 +546,7 @@ async fn serve(settings: Settings, demo_requested: bool) -> anyhow::Result<()> {
     );
     state.search.clone().spawn(db.clone());
     crate::library::files::spawn(db.clone(), state.uploads.store.clone(), state.uploads.grace);
-    crate::backup::schedule::spawn(db.clone(), settings.clone(), state.uploads.store.clone());
+    crate::app::backup::schedule::spawn(db.clone(), settings.clone(), state.uploads.store.clone());
     let app = crate::app::router(state);
     let limits = web::server::Limits::from_settings(&settings).within_open_file_limit();
     tracing::info!(

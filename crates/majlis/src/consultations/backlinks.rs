@@ -4,8 +4,8 @@
 use sea_orm::DatabaseConnection;
 
 use super::entities::contribution;
-use crate::policy::Actor;
 use crate::library::backlinks::{Backlink, Backlinks, Finding, Linked};
+use crate::policy::Actor;
 
 /// Registered at the top as one of the library's backlinks (one query).
 pub fn find<'a>(db: &'a DatabaseConnection, actor: Option<&'a Actor>, item: Linked) -> Finding<'a> {

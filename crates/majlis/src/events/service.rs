@@ -12,8 +12,8 @@ use super::rules::{self, EventCard, EventDetail, EventFilter, visible_codes};
 use crate::db::Db;
 use crate::db::cache::{ChangeCache, content_version};
 use crate::directory::reference::Reference;
-use crate::policy::Actor;
 use crate::fields::paging::{Page, PageRequest};
+use crate::policy::Actor;
 
 const CAPACITY: usize = 256;
 

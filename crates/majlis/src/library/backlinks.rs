@@ -11,8 +11,8 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use sea_orm::{DatabaseConnection, DbErr};
 
-use crate::policy::Actor;
 use crate::i18n::TrText;
+use crate::policy::Actor;
 
 /// The library item whose backlinks are wanted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

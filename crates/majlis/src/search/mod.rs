@@ -18,10 +18,10 @@ use majlis_search::{Opened, SearchIndex};
 use sea_orm::{ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use tokio::sync::Mutex;
 
-use crate::policy::{Action, Actor, Visibility, can};
 use crate::db::Db;
 use crate::db::cache::content_version;
 use crate::db::outbox;
+use crate::policy::{Action, Actor, Visibility, can};
 pub use documents::{Catalogue, Source};
 
 /// Outbox rows handled per round.

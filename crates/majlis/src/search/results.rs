@@ -6,9 +6,9 @@ use majlis_search::{Hit, Query, Results, Sort};
 use serde::Serialize;
 
 use super::{Search, SearchError};
-use crate::policy::Actor;
 use crate::fields::paging::PageRequest;
 use crate::i18n::Locale;
+use crate::policy::Actor;
 use crate::web::PageCtx;
 
 /// What a reader may ask: parsed, checked against the vocabulary.

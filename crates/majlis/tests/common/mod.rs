@@ -134,7 +134,7 @@ impl TestApp {
             ..Settings::default()
         };
         change(&mut settings);
-        let db = majlis::cli::prepare(&settings)
+        let db = majlis::app::prepare(&settings)
             .await
             .expect("prepare database");
         let settings = Arc::new(settings);
@@ -189,7 +189,7 @@ impl TestApp {
                 .expect("the first node's key file");
             settings.secret_key = Some(majlis::config::Secret(key.trim().to_owned()));
         }
-        let db = majlis::cli::prepare(&settings)
+        let db = majlis::app::prepare(&settings)
             .await
             .expect("prepare database");
         let state = majlis::app::AppState::new(db.clone(), Arc::new(settings))

@@ -6,7 +6,6 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
 use super::{TEXT_MAX, load, status_of, touch};
 use crate::accounts::person;
-use crate::policy::{Action, Actor, authorize};
 use crate::audit::{self, Origin};
 use crate::consultations::entities::{dilemma, dilemma_participant};
 use crate::consultations::error::{ConsultError, invalid};
@@ -16,6 +15,7 @@ use crate::db::outbox::{self, Op};
 use crate::i18n::{FluentArg, Locale, TrText};
 use crate::mail::Outgoing;
 use crate::mail::queue;
+use crate::policy::{Action, Actor, authorize};
 
 pub(super) fn invitation_message(
     p: &person::Model,

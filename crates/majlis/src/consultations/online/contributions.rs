@@ -10,16 +10,16 @@ use sea_orm::{
 
 use super::opening::text_field;
 use super::{TEXT_MAX, load, status_of, touch};
-use crate::policy::{Action, Actor, DilemmaRef, authorize, can};
 use crate::audit::{self, Origin};
 use crate::consultations::entities::{contribution, dilemma};
 use crate::consultations::error::{ConsultError, invalid};
 use crate::consultations::{ContributionKind, DilemmaStatus};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
+use crate::fields::form::RawForm;
 use crate::i18n::{Locale, TrText};
 use crate::library::practices::FieldError;
-use crate::fields::form::RawForm;
+use crate::policy::{Action, Actor, DilemmaRef, authorize, can};
 
 /// A contribution as its form gives it.
 #[derive(Clone, Debug)]

@@ -14,9 +14,9 @@ use super::DilemmaStatus;
 use super::entities::dilemma;
 use super::error::ConsultError;
 use super::rules::{dilemma_ref, part_of};
-use crate::policy::{Action, Actor, can};
 use crate::audit::{self, Origin};
 use crate::db::outbox::{self, Op};
+use crate::policy::{Action, Actor, can};
 
 mod conclusion;
 mod contributions;

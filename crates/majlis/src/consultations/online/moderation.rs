@@ -6,12 +6,12 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
 use super::contributions::own_contribution;
 use super::{REASON_MAX, load};
-use crate::policy::{Action, Actor, authorize};
 use crate::audit::{self, Origin};
 use crate::consultations::entities::{contribution, contribution_report};
 use crate::consultations::error::{ConsultError, invalid};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
+use crate::policy::{Action, Actor, authorize};
 
 /// Report a contribution to the moderators (once per person).
 pub async fn report(

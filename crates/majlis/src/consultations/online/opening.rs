@@ -5,16 +5,16 @@ use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 
 use super::{PERIOD_MAX, QUESTION_MAX, TEXT_MAX, load, status_of, touch};
 use crate::accounts::person;
-use crate::policy::{Action, Actor, authorize};
 use crate::audit::{self, Origin};
 use crate::consultations::entities::{dilemma, dilemma_participant, dilemma_theme};
 use crate::consultations::error::{ConsultError, invalid};
 use crate::consultations::{DilemmaStatus, DilemmaVisibility, HelpSought, ParticipantRole};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
+use crate::fields::form::RawForm;
 use crate::i18n::{Locale, TrText};
 use crate::library::practices::FieldError;
-use crate::fields::form::RawForm;
+use crate::policy::{Action, Actor, authorize};
 
 /// A dilemma as its form gives it.
 #[derive(Clone, Debug)]

@@ -8,8 +8,8 @@ use super::error::ConsultError;
 use super::{ContributionKind, DilemmaStatus, DilemmaVisibility, HelpSought, ParticipantRole};
 use crate::app::Routes;
 use crate::directory::service::Directory;
-use crate::i18n::{Locale, TrText};
 use crate::fields::form::RawForm;
+use crate::i18n::{Locale, TrText};
 use crate::web::{AppError, PageCtx};
 
 pub fn routes() -> Routes {

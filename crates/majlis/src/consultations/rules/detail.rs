@@ -11,7 +11,6 @@ use sea_orm::{
 
 use super::list::{presenter_of, readable};
 use super::{names_of, themes_of};
-use crate::policy::{Actor, DilemmaPart, DilemmaRef};
 use crate::consultations::entities::{
     contribution, contribution_report, dilemma, dilemma_participant,
 };
@@ -24,6 +23,7 @@ use crate::events::entities::{event, event_session};
 use crate::i18n::TrText;
 use crate::library::entities::{practice, resource};
 use crate::library::{PracticeStatus, visible_codes};
+use crate::policy::{Actor, DilemmaPart, DilemmaRef};
 
 /// A contribution as the dilemma page shows it.
 #[derive(Clone, Debug)]

@@ -11,16 +11,16 @@ use sea_orm::{
 
 use super::detail::parts_of;
 use super::{names_of, themes_of};
-use crate::policy::{Actor, DilemmaPart, DilemmaRef};
 use crate::consultations::entities::{dilemma, dilemma_participant, dilemma_theme};
 use crate::consultations::error::ConsultError;
 use crate::consultations::{DilemmaStatus, DilemmaVisibility};
 use crate::directory::entities::theme;
 use crate::directory::reference::Reference;
 use crate::directory::rules::{CountryCode, Slug, non_empty};
-use crate::fields::paging::{Page, PageRequest, empty_page};
 use crate::events::entities::event;
+use crate::fields::paging::{Page, PageRequest, empty_page};
 use crate::library::visible_codes;
+use crate::policy::{Actor, DilemmaPart, DilemmaRef};
 
 /// The filters of `/consultations` and `/api/v1/dilemmas`.
 #[derive(Clone, Debug, Default)]
@@ -221,8 +221,5 @@ pub async fn find<C: ConnectionTrait>(
     };
     let part = part_of(db, actor, &d).await?;
     let r = dilemma_ref(&d, part, now);
-    Ok(
-        crate::policy::can(actor, crate::policy::Action::ViewDilemma(r))
-            .then_some((d, r)),
-    )
+    Ok(crate::policy::can(actor, crate::policy::Action::ViewDilemma(r)).then_some((d, r)))
 }

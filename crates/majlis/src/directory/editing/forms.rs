@@ -12,8 +12,8 @@ use super::parse::{
 use super::{FieldError, MAX_ACRONYM, MAX_NAME, MAX_WEBSITE};
 use crate::directory::rules::{CountryCode, Slug};
 use crate::directory::{MunicipalityKind, OrganisationKind};
-use crate::i18n::{Locale, TrText};
 use crate::fields::parse_link;
+use crate::i18n::{Locale, TrText};
 
 /// A municipality's editable fields, valid by construction.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -12,7 +12,6 @@ use sea_orm::{
 
 use super::forms::{MunicipalityCreate, MunicipalityEdit, OrganisationCreate, OrganisationEdit};
 use super::{EditError, RESERVED_SLUGS};
-use crate::policy::{Action, Actor, authorize};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
@@ -20,6 +19,7 @@ use crate::directory::entities::{
     municipality, municipality_theme, organisation, organisation_theme,
 };
 use crate::directory::rules::Slug;
+use crate::policy::{Action, Actor, authorize};
 
 /// A unique-constraint violation on insert is a taken address (two people
 /// creating the same one at once); anything else stays a database error.

@@ -11,8 +11,8 @@ use crate::app::AppState;
 use crate::directory::entities::{contact, country};
 use crate::directory::rules::{self, MunicipalityCard, MunicipalityDetail, OrganisationCard};
 use crate::directory::service::Key;
-use crate::i18n::{Locale, TrText};
 use crate::fields::paging::ApiList;
+use crate::i18n::{Locale, TrText};
 use crate::web::{AppError, PageCtx, Params};
 
 /// A translatable text as the API gives it: the value for the requested

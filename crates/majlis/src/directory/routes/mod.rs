@@ -19,8 +19,8 @@ use super::editing::EditError;
 use super::entities::country;
 use super::rules::{DirectoryError, MunicipalityFilter, OrganisationFilter, Slug};
 use crate::app::Routes;
-use crate::i18n::Locale;
 use crate::fields::paging::PageRequest;
+use crate::i18n::Locale;
 use crate::web::{AppError, PageCtx, Params};
 
 /// The directory's refusals as responses: same status and message as

@@ -15,10 +15,10 @@ use serde::Serialize;
 use crate::app::{AppState, Routes};
 use crate::directory::rules::CountryCode;
 use crate::directory::service::Directory;
+use crate::fields::paging::{ApiList, Page, PageRequest};
 use crate::i18n::Locale;
 use crate::search::results::{Item, MAX_QUERY, SearchRequest, items, run};
 use crate::search::{Search, SearchError};
-use crate::fields::paging::{ApiList, Page, PageRequest};
 use crate::web::{AppError, PageCtx, Params, Section, render};
 
 pub fn routes() -> Routes {

@@ -12,10 +12,10 @@ use super::{
     parse_local, pick_ids, text,
 };
 use crate::events::{EventKind, EventStatus};
-use crate::i18n::Locale;
-use crate::library::practices::FieldError;
 use crate::fields::form::RawForm;
 use crate::fields::parse_link;
+use crate::i18n::Locale;
+use crate::library::practices::FieldError;
 
 /// What the event form may refer to.
 pub struct Known<'a> {

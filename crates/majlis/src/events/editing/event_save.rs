@@ -12,7 +12,6 @@ use sea_orm::{
 
 use super::event_form::EventInput;
 use super::{EditError, languages_column, merged};
-use crate::policy::{Action, Actor, can};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
@@ -21,6 +20,7 @@ use crate::events::entities::{
 };
 use crate::events::{EventStatus, OrganisationRole, Question, Questions, registration};
 use crate::i18n::{Locale, TrText};
+use crate::policy::{Action, Actor, can};
 
 pub(super) fn questions_of(
     existing: Option<&Questions>,
@@ -346,8 +346,7 @@ pub async fn update(
     let after = m.clone().try_into_model()?;
     // An address stored before it was normalised counts as sent back unchanged.
     let mut same = after.clone();
-    same.online_url =
-        crate::fields::keep_link(existing.online_url.as_deref(), same.online_url);
+    same.online_url = crate::fields::keep_link(existing.online_url.as_deref(), same.online_url);
     if same == existing && links == old_links {
         // Saved unchanged: nothing is written, logged or published.
         tx.rollback().await?;

@@ -12,9 +12,9 @@ use sea_orm::{DatabaseTransaction, DbErr};
 
 use crate::audit::{self, Origin};
 use crate::db::outbox::{self, Op};
+use crate::fields::form::RawForm;
 use crate::i18n::{Locale, TrText};
 use crate::library::practices::FieldError;
-use crate::fields::form::RawForm;
 
 mod event_form;
 mod event_save;

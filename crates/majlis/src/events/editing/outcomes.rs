@@ -11,15 +11,15 @@ use sea_orm::{
 };
 
 use super::{EditError, MAX_PROSE, MAX_SHORT, err, merged, pick_ids, text, touch};
-use crate::policy::{Action, Actor, can};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
 use crate::events::Figures;
 use crate::events::entities::{event, event_material, event_practice};
+use crate::fields::form::RawForm;
 use crate::i18n::{Locale, TrText};
 use crate::library::practices::FieldError;
-use crate::fields::form::RawForm;
+use crate::policy::{Action, Actor, can};
 
 /// Attach a library resource to the event, or to one of its sessions.
 pub async fn attach_material(

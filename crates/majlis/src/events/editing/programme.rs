@@ -8,15 +8,15 @@ use sea_orm::{
 };
 
 use super::{EditError, MAX_PROSE, MAX_TITLE, err, merged, parse_hhmm, text, touch};
-use crate::policy::{Action, Actor, can};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
 use crate::events::entities::{event_session, session_person};
 use crate::events::{SessionKind, SessionRole};
+use crate::fields::form::RawForm;
 use crate::i18n::{Locale, TrText};
 use crate::library::practices::FieldError;
-use crate::fields::form::RawForm;
+use crate::policy::{Action, Actor, can};
 
 // ------------------------------------------------------------------ programme
 

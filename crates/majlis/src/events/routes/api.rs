@@ -9,9 +9,9 @@ use super::super::entities::event;
 use super::super::rules::{self, EventFilter};
 use crate::app::AppState;
 use crate::directory::entities::theme;
-use crate::i18n::Locale;
 use crate::fields::paging::ApiList;
 use crate::fields::paging::PageRequest;
+use crate::i18n::Locale;
 use crate::web::{AppError, PageCtx, Params};
 
 #[derive(Serialize)]

@@ -17,11 +17,11 @@ use super::{
 use crate::app::AppState;
 use crate::audit::origin_of;
 use crate::directory::service::Directory;
+use crate::fields::form::RawForm;
 use crate::i18n::Locale;
 use crate::library::practices::FieldError;
 use crate::policy::Coordinator;
 use crate::web::extract::{ClientInfo, CsrfForm, RequireRole};
-use crate::fields::form::RawForm;
 use crate::web::{AppError, PageCtx, Params, Section, redirect, render};
 
 #[derive(Template)]

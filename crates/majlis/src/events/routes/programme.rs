@@ -20,11 +20,11 @@ use crate::app::AppState;
 use crate::audit::Origin;
 use crate::audit::origin_of;
 use crate::directory::service::Directory;
+use crate::fields::form::RawForm;
 use crate::i18n::{Locale, TrText};
 use crate::library::practices::FieldError;
 use crate::policy::{Actor, Coordinator};
 use crate::web::extract::{ClientInfo, CsrfForm, RequireRole};
-use crate::fields::form::RawForm;
 use crate::web::{AppError, PageCtx, Params, Section, redirect, render};
 
 #[derive(Template)]

@@ -20,10 +20,10 @@ use crate::app::AppState;
 use crate::audit::Origin;
 use crate::audit::origin_of;
 use crate::directory::service::Directory;
+use crate::fields::form::RawForm;
 use crate::library::practices::FieldError;
 use crate::policy::{Actor, Coordinator};
 use crate::web::extract::{ClientInfo, CsrfForm, RequireRole, RequireSignedIn};
-use crate::fields::form::RawForm;
 use crate::web::{AppError, PageCtx, Section, redirect, render};
 
 /// `POST /events/{slug}/register`: sign oneself up.

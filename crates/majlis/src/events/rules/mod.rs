@@ -21,9 +21,9 @@ use crate::accounts::person;
 use crate::directory::entities::theme;
 use crate::directory::reference::Reference;
 use crate::directory::rules::{CountryCode, Slug, theme_ids_column, themes_of};
+use crate::fields::paging::{Page, PageRequest, empty_page};
 use crate::fields::{BadField, parse_opt};
 use crate::policy::Actor;
-use crate::fields::paging::{Page, PageRequest, empty_page};
 
 mod choices;
 mod detail;

@@ -10,7 +10,6 @@ use sea_orm::{
 };
 
 use super::{CompendiumError, MAX_INTRO, find};
-use crate::policy::{Action, Actor, authorize};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
@@ -18,6 +17,7 @@ use crate::directory::reference::Reference;
 use crate::i18n::{Locale, TrText};
 use crate::library::entities::{compendium, compendium_chapter, compendium_entry, practice};
 use crate::library::practices::FieldError;
+use crate::policy::{Action, Actor, authorize};
 
 /// What a coordinator decided for an edition: where each chosen practice
 /// goes, as `(theme id, practice id, order)`, whether it is published, and

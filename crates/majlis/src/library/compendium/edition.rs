@@ -8,13 +8,13 @@ use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::{ActiveModelTrait, EntityTrait};
 
 use super::{CompendiumError, MAX_INTRO, MAX_TITLE, err, find};
-use crate::policy::{Action, Actor, authorize};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
 use crate::i18n::{Locale, TrText};
 use crate::library::entities::compendium;
 use crate::library::practices::FieldError;
+use crate::policy::{Action, Actor, authorize};
 
 /// A new edition's description.
 #[derive(Clone, Debug)]

@@ -8,8 +8,8 @@ use sea_orm::DbErr;
 
 use super::upload::{Refusal, Uploader, Uploads, refusal_message};
 use super::{MAX_FIELD_BYTES, clean_file_name};
-use crate::web::extract::CsrfMultipart;
 use crate::db::Db;
+use crate::web::extract::CsrfMultipart;
 
 /// A multipart form: text values, and the files it carried (already checked
 /// and stored), or why a file was refused.

@@ -12,11 +12,11 @@ use sea_orm::sea_query::{Alias, Expr, Func, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
 
 use super::{MB, UNKNOWN_KIND};
-use crate::policy::Actor;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::i18n::Locale;
 use crate::library::entities::{file_object, file_owner};
+use crate::policy::Actor;
 
 /// The platform's file store and its upload rules.
 #[derive(Clone)]

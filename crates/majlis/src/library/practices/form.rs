@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 
 use super::content::{PracticeContent, Snapshot, Step};
 use super::{FieldError, MAX_SHORT, MAX_TITLE, TextField, err};
-use crate::fields::form::RawForm;
 use crate::accounts::Email;
+use crate::fields::form::RawForm;
 use crate::i18n::{Locale, TrText};
 
 /// What a step may refer to, and who is writing.

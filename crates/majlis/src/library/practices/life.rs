@@ -10,7 +10,6 @@ use sea_orm::{
 use super::content::Snapshot;
 use super::form::missing_for_review;
 use super::{FieldError, MAX_COMMENT};
-use crate::policy::{Action, Actor, Denied, PracticeRef, authorize, can};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
@@ -18,6 +17,7 @@ use crate::library::PracticeStatus;
 use crate::library::entities::{
     practice, practice_attachment, practice_review, practice_theme, practice_version,
 };
+use crate::policy::{Action, Actor, Denied, PracticeRef, authorize, can};
 
 #[derive(Debug, thiserror::Error)]
 pub enum PracticeError {

@@ -2,8 +2,8 @@
 //! steps of the "submit a practice" form, its life from draft to published,
 //! and its versions (every save is kept and can be compared).
 
-use crate::i18n::Locale;
 use crate::fields::form::RawForm;
+use crate::i18n::Locale;
 
 mod compare;
 mod content;

@@ -9,11 +9,11 @@ use serde::Serialize;
 use super::{filter, id, page_request, urlencode};
 use crate::app::AppState;
 use crate::directory::entities::theme;
+use crate::fields::paging::ApiList;
 use crate::i18n::{Locale, TrText};
 use crate::library::PracticeStatus;
 use crate::library::practices::TextField;
 use crate::library::rules::{self, PracticeScope, ResourceCard};
-use crate::fields::paging::ApiList;
 use crate::web::{AppError, PageCtx, Params};
 
 #[derive(Serialize)]

@@ -11,6 +11,7 @@ use super::{LibraryPage, bad_form, confirmed, pdf_response, print, this_year, wr
 use crate::app::AppState;
 use crate::audit::origin_of;
 use crate::directory::entities::theme;
+use crate::fields::paging::PageRequest;
 use crate::i18n::{Locale, TrText};
 use crate::library::compendium::{self, SheetContext};
 use crate::library::entities::compendium as compendium_entity;
@@ -18,7 +19,6 @@ use crate::library::practices::FieldError;
 use crate::library::rules::{self, LibraryFilter, PracticeCard, PracticeScope, Sort};
 use crate::policy::Coordinator;
 use crate::web::extract::{ClientInfo, CsrfForm, RequireRole};
-use crate::fields::paging::PageRequest;
 use crate::web::{AppError, PageCtx, Params, Section, redirect, render};
 
 #[derive(Template)]

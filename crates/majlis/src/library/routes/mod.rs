@@ -9,13 +9,13 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
 use crate::app::Routes;
+use crate::fields::paging::PageRequest;
 use crate::i18n::Locale;
 use crate::library::compendium::CompendiumError;
 use crate::library::files::FormError;
 use crate::library::practices::{FieldError, PracticeError};
 use crate::library::resources::ResourceError;
 use crate::library::rules::{LibraryError, LibraryFilter};
-use crate::fields::paging::PageRequest;
 use crate::web::{AppError, PageCtx, Params, render};
 
 pub fn routes() -> Routes {

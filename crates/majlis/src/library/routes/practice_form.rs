@@ -9,6 +9,8 @@ use super::{LibraryPage, bad_form, id, this_year, writing_lang};
 use crate::app::AppState;
 use crate::audit::origin_of;
 use crate::directory::entities::{country, theme};
+use crate::fields::form::RawForm;
+use crate::fields::paging::PageRequest;
 use crate::i18n::Locale;
 use crate::library::PracticeStatus;
 use crate::library::entities::practice_attachment;
@@ -18,8 +20,6 @@ use crate::library::resources::{self};
 use crate::library::rules::{self};
 use crate::policy::{Action, Actor, authorize, can};
 use crate::web::extract::{ClientInfo, CsrfForm, CsrfMultipart, RequireSignedIn};
-use crate::fields::form::RawForm;
-use crate::fields::paging::PageRequest;
 use crate::web::{AppError, PageCtx, Params, Section, redirect, render};
 
 #[derive(Template)]

@@ -10,6 +10,7 @@ use super::{LibraryPage, confirmed, filter, id, page_request, pdf_response, prin
 use crate::app::AppState;
 use crate::audit::origin_of;
 use crate::directory::entities::{country, theme};
+use crate::fields::paging::Page;
 use crate::i18n::{Locale, TrText};
 use crate::library::compendium::{self, SheetContext};
 use crate::library::entities::practice_attachment;
@@ -20,7 +21,6 @@ use crate::library::rules::{self, PracticeCard, PracticeDetail, PracticeScope, S
 use crate::library::{PracticeStatus, ResourceKind};
 use crate::policy::{Action, Coordinator, authorize, can};
 use crate::web::extract::{ClientInfo, CsrfForm, RequireRole, RequireSignedIn};
-use crate::fields::paging::Page;
 use crate::web::{AppError, PageCtx, Params, Section, redirect, render};
 
 #[derive(Template)]

@@ -11,6 +11,7 @@ use super::{LibraryPage, bad_form, confirmed, filter, id, page_request, this_yea
 use crate::app::AppState;
 use crate::audit::origin_of;
 use crate::directory::entities::{country, organisation, theme};
+use crate::fields::paging::{Page, PageRequest};
 use crate::i18n::Locale;
 use crate::library::ResourceKind;
 use crate::library::entities::resource_version;
@@ -20,7 +21,6 @@ use crate::library::resources::{self};
 use crate::library::rules::{self, ResourceCard, ResourceDetail, Sort};
 use crate::policy::Coordinator;
 use crate::web::extract::{ClientInfo, CsrfForm, CsrfMultipart, RequireRole};
-use crate::fields::paging::{Page, PageRequest};
 use crate::web::{AppError, PageCtx, Params, Section, redirect, render};
 
 #[derive(Template)]

@@ -3,8 +3,8 @@
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
 use super::public_statuses;
-use crate::policy::{Action, Actor, can};
 use crate::library::entities::{compendium, compendium_chapter, compendium_entry, practice};
+use crate::policy::{Action, Actor, can};
 
 // ------------------------------------------------------------------ compendium
 

@@ -6,11 +6,11 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select,
 };
 
-use crate::policy::{Action, Actor, can};
 use crate::library::entities::{
     file_object, practice, practice_attachment, resource, resource_version,
 };
 use crate::library::visible_codes;
+use crate::policy::{Action, Actor, can};
 
 // ------------------------------------------------------------------ files
 

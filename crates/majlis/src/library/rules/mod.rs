@@ -5,10 +5,10 @@
 use sea_orm::DbErr;
 
 use super::{PracticeStatus, ResourceKind, VisibilityCode};
-use crate::policy::Visibility;
 use crate::directory::rules::{CountryCode, Slug, non_empty};
 use crate::fields::{BadField, parse_opt};
 use crate::i18n::Locale;
+use crate::policy::Visibility;
 
 mod edition_reads;
 mod file_reads;

@@ -8,7 +8,6 @@ use sea_orm::{
 };
 
 use super::{LibraryFilter, Sort, public_statuses};
-use crate::policy::{Action, Actor, can};
 use crate::directory::entities::{country, municipality, organisation, theme};
 use crate::directory::reference::Reference;
 use crate::directory::rules::{theme_ids_column, themes_of};
@@ -18,6 +17,7 @@ use crate::library::entities::{
     practice, practice_attachment, practice_resource, practice_review, practice_theme, resource,
 };
 use crate::library::{PracticeStatus, visible_codes};
+use crate::policy::{Action, Actor, can};
 
 /// A practice with what its list entry shows.
 #[derive(Clone, Debug)]

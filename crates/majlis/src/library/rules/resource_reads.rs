@@ -8,7 +8,6 @@ use sea_orm::{
 };
 
 use super::{LibraryFilter, Sort, public_statuses, split_codes};
-use crate::policy::{Action, Actor, can};
 use crate::directory::entities::{country, organisation, theme};
 use crate::directory::reference::Reference;
 use crate::directory::rules::{theme_ids_column, themes_of};
@@ -19,6 +18,7 @@ use crate::library::entities::{
     resource_version,
 };
 use crate::library::{ResourceKind, VisibilityCode, visible_codes};
+use crate::policy::{Action, Actor, can};
 
 // ------------------------------------------------------------------ resources
 

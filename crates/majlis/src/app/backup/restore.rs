@@ -165,13 +165,16 @@ pub async fn restore(settings: &Settings, folder: &Path) -> Result<Restored, Bac
         }
     }
 
-    let db = crate::cli::prepare(settings)
+    let db = crate::app::prepare(settings)
         .await
         .map_err(|e| BackupError::Prepare(format!("{e:#}")))?;
     let result = async {
         put_files(&uploads.store, settings, &location, &manifest).await?;
         let schema_now = super::schema_of(db.read()).await?;
-        let (search, _) = crate::search::Search::open(&settings.data_dir.join("search"), crate::app::search_catalogue())?;
+        let (search, _) = crate::search::Search::open(
+            &settings.data_dir.join("search"),
+            crate::app::search_catalogue(),
+        )?;
         let indexed = search.rebuild(&db, |_, _| {}).await?;
         Ok::<_, BackupError>((schema_now, indexed))
     }
