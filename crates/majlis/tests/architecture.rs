@@ -37,55 +37,12 @@ const INFRASTRUCTURE: &[&str] = &[
 /// a file is moved or split, its new path fails as a new offender: move the
 /// line only if the import is still on its way out).
 const KNOWN: &[(&str, &str, &str)] = &[
-    // Helper A's moves (issue 16, part 1). AppState, the router and the
-    // home page → app/.
-    ("web/mod.rs", "accounts", ""),
-    ("web/mod.rs", "consultations", ""),
-    ("web/mod.rs", "directory", ""),
-    ("web/mod.rs", "events", ""),
-    ("web/mod.rs", "library", ""),
-    ("web/mod.rs", "search", ""),
-    ("web/home.rs", "directory", ""),
-    // Extractors (CsrfForm, RequireSignedIn, RequireRole, ClientInfo…) →
-    // web/extract.rs; SignedIn, Actor and the policy → policy/;
-    // SessionLimits and random_token out of accounts.
-    ("web/error.rs", "accounts", ""),
-    ("web/middleware.rs", "accounts", ""),
-    ("web/page.rs", "accounts", ""),
-    ("config/mod.rs", "accounts", ""),
-    ("mail/mod.rs", "accounts", ""),
-    ("search/mod.rs", "accounts", ""),
-    ("search/results.rs", "accounts", ""),
-    ("consultations/routes/changes.rs", "accounts", "web"),
-    ("consultations/routes/clinic.rs", "accounts", "web"),
-    ("consultations/routes/form.rs", "accounts", "web"),
-    ("consultations/routes/moderation.rs", "accounts", "web"),
-    ("directory/routes/municipality_form.rs", "accounts", "web"),
-    ("directory/routes/organisation_form.rs", "accounts", "web"),
-    ("events/routes/calendar.rs", "accounts", "web"),
-    ("events/routes/form.rs", "accounts", "web"),
-    ("events/routes/outcomes.rs", "accounts", "web"),
-    ("events/routes/programme.rs", "accounts", "web"),
-    ("events/routes/registration.rs", "accounts", "web"),
-    ("library/files.rs", "accounts", "web"),
-    ("library/routes/compendium_pages.rs", "accounts", "web"),
-    ("library/routes/practice_form.rs", "accounts", "web"),
-    ("library/routes/practice_pages.rs", "accounts", "web"),
-    ("library/routes/resource_pages.rs", "accounts", "web"),
-    // Page/PageRequest/ApiList → web/paging.rs; RawForm → web/form.rs.
-    ("search/results.rs", "directory", ""),
-    ("consultations/routes/api.rs", "directory", "routes"),
-    ("events/routes/api.rs", "directory", "routes"),
-    ("library/routes/api.rs", "directory", "routes"),
-    ("accounts/affiliations_web.rs", "library", ""),
     // Not done yet (issue 16, part 2, step 4): accounts above directory and
     // library. Affiliation pages list municipalities and organisations (to
-    // move under directory once A's split of accounts/web.rs is in); the
-    // invitation form lists municipalities; deleting an account with what
+    // move under directory); deleting an account with what
     // one wrote deletes dilemmas, contributions and practice drafts (to be
     // inverted: each activity deletes its own part, registered at the top).
     ("accounts/affiliations_web.rs", "directory", ""),
-    ("accounts/web.rs", "directory", ""),
     ("accounts/deletion.rs", "consultations", ""),
     ("accounts/deletion.rs", "library", ""),
 ];
