@@ -584,13 +584,13 @@ impl Network {
         let mut edges = Vec::new();
         let mut row_flow = vec![0_u64; table.rows];
         let mut col_flow = vec![0_u64; table.cols];
-        for row in 0..table.rows {
-            for col in 0..table.cols {
+        for (row, row_sum) in row_flow.iter_mut().enumerate() {
+            for (col, col_sum) in col_flow.iter_mut().enumerate() {
                 let what = CellRef::Cell { row, col };
                 if hidden(what) {
                     let flow = table.cell(row, col);
-                    row_flow[row] += flow;
-                    col_flow[col] += flow;
+                    *row_sum += flow;
+                    *col_sum += flow;
                     edges.push(Edge {
                         from: Network::row_node(row),
                         to: Network::col_node(table, col),

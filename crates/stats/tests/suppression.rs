@@ -18,7 +18,10 @@ fn table(max_rows: usize, max_cols: usize, max_count: u64) -> impl Strategy<Valu
     })
 }
 
-/// A consistent table found by the brute-force search.
+/// A partly filled table: `None` for a hidden cell not yet chosen.
+type Grid = Vec<Vec<Option<u64>>>;
+
+/// The brute-force search over consistent tables.
 struct Search<'a> {
     table: &'a Table,
     decision: &'a Decision,
@@ -55,14 +58,14 @@ impl<'a> Search<'a> {
     }
 
     /// The value of every cell of a candidate table.
-    fn cell(&self, grid: &[Vec<Option<u64>>], row: usize, col: usize) -> Option<u64> {
+    fn cell(&self, grid: &Grid, row: usize, col: usize) -> Option<u64> {
         grid[row][col]
     }
 
     /// Whether the partial table can still meet every shown margin
     /// (each shown margin lies between its partial sum and the partial sum
     /// plus `cap` for every open cell), and meets them all when complete.
-    fn possible(&self, grid: &[Vec<Option<u64>>], cap: u64) -> bool {
+    fn possible(&self, grid: &Grid, cap: u64) -> bool {
         let t = self.table;
         let check = |cells: Vec<(usize, usize)>, target: u64| {
             let mut sum = 0;
@@ -104,10 +107,10 @@ impl<'a> Search<'a> {
     /// `skip` leaves one value out of the first cell's domain.
     fn run(
         &self,
-        grid: &mut Vec<Vec<Option<u64>>>,
+        grid: &mut Grid,
         depth: usize,
         skip: Option<u64>,
-        leaf: &mut dyn FnMut(&[Vec<Option<u64>>]) -> bool,
+        leaf: &mut dyn FnMut(&Grid) -> bool,
     ) -> bool {
         if !self.possible(grid, self.cap) {
             return false;
@@ -129,7 +132,7 @@ impl<'a> Search<'a> {
         false
     }
 
-    fn start_grid(&self) -> Vec<Vec<Option<u64>>> {
+    fn start_grid(&self) -> Grid {
         let t = self.table;
         (0..t.rows())
             .map(|row| {
@@ -145,7 +148,7 @@ impl<'a> Search<'a> {
     }
 }
 
-fn value_in(grid: &[Vec<Option<u64>>], at: CellRef) -> u64 {
+fn value_in(grid: &Grid, at: CellRef) -> u64 {
     let get = |r: usize, c: usize| grid[r][c].unwrap_or(0);
     let (rows, cols) = (grid.len(), grid.first().map_or(0, Vec::len));
     match at {
