@@ -101,6 +101,8 @@
 
 use std::collections::VecDeque;
 
+use crate::describe::Share;
+
 /// The default threshold: counts below 5 are suppressed.
 pub const DEFAULT_THRESHOLD: u64 = 5;
 
@@ -316,6 +318,21 @@ impl Decision {
         }
     }
 
+    /// The share to print for a value: a cell out of its column's base, a
+    /// row total out of the grand total, a column total out of the grand
+    /// total. `None` when the value or its base is suppressed (a percentage
+    /// next to a shown count would give a suppressed base away) or for the
+    /// grand total itself. The caller still applies [`percent_hidden`].
+    pub fn shown_share(&self, table: &Table, at: CellRef) -> Option<Share> {
+        let base = match at {
+            CellRef::Cell { col, .. } => CellRef::ColTotal(col),
+            CellRef::RowTotal(_) | CellRef::ColTotal(_) => CellRef::GrandTotal,
+            CellRef::GrandTotal => return None,
+        };
+        (self.is_shown(at) && self.is_shown(base))
+            .then(|| Share::new(table.value(at), table.value(base)))
+    }
+
     /// Every suppressed value, in the audit's order.
     pub fn suppressed(&self) -> Vec<CellRef> {
         self.all_refs()
@@ -394,12 +411,13 @@ fn primary(table: &Table, threshold: u64) -> Decision {
     decision
 }
 
-/// Sets a status, and the same status on every value that is structurally
-/// the same number (a one-cell line and its margin).
+/// Suppresses a shown value, and with the same reason every shown value that
+/// is structurally the same number (a one-cell line and its margin). A value
+/// already suppressed keeps its first reason.
 fn mark(table: &Table, decision: &mut Decision, at: CellRef, status: Status) {
     let mut pending = vec![at];
     while let Some(at) = pending.pop() {
-        if decision.status(at) == status {
+        if !decision.is_shown(at) {
             continue;
         }
         decision.set(at, status);
@@ -1096,6 +1114,38 @@ mod tests {
         let d = suppress(&t, 5);
         assert!(t.refs().iter().all(|&at| !d.is_shown(at)));
         assert!(exposed(&t, &d).is_empty());
+    }
+
+    #[test]
+    fn shares_only_with_shown_bases() {
+        let t = Table::new(vec![vec![20, 3, 15], vec![10, 1, 12]]).unwrap();
+        let d = suppress(&t, 5);
+        assert_eq!(
+            d.shown_share(&t, CellRef::Cell { row: 0, col: 0 }),
+            Some(Share::new(20, 30))
+        );
+        // The small group's cells, and the grand total, have none.
+        assert_eq!(d.shown_share(&t, CellRef::Cell { row: 0, col: 1 }), None);
+        assert_eq!(d.shown_share(&t, CellRef::GrandTotal), None);
+        let mut hidden_base = d.clone();
+        hidden_base.set(
+            CellRef::ColTotal(0),
+            Status::Suppressed(Reason::Complementary),
+        );
+        assert_eq!(
+            hidden_base.shown_share(&t, CellRef::Cell { row: 0, col: 0 }),
+            None
+        );
+        // The small group's base 4 is protected by hiding the cheapest other
+        // base (27) with a cell, so the grand total stays.
+        assert_eq!(
+            d.status(CellRef::ColTotal(2)),
+            Status::Suppressed(Reason::Complementary)
+        );
+        assert_eq!(
+            d.shown_share(&t, CellRef::RowTotal(0)),
+            Some(Share::new(38, 61))
+        );
     }
 
     #[test]
