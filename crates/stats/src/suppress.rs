@@ -128,10 +128,17 @@ pub enum TableError {
         expected: usize,
         found: usize,
     },
+    #[error("the counts add up to more than {}", Table::MAX_TOTAL)]
+    TooLarge,
 }
 
 impl Table {
-    /// A table from its rows. Every row must have the same, non-zero length.
+    /// The largest grand total accepted (2⁶¹ − 1), so that no sum in the
+    /// audit can overflow.
+    pub const MAX_TOTAL: u64 = u64::MAX / 8;
+
+    /// A table from its rows. Every row must have the same, non-zero length
+    /// and the counts must add up to at most [`Table::MAX_TOTAL`].
     pub fn new(rows: Vec<Vec<u64>>) -> Result<Table, TableError> {
         let cols = rows.first().map_or(0, Vec::len);
         if cols == 0 {
@@ -147,6 +154,13 @@ impl Table {
                 });
             }
             cells.extend_from_slice(row);
+        }
+        let total = cells
+            .iter()
+            .try_fold(0_u64, |sum, &c| sum.checked_add(c))
+            .filter(|&t| t <= Table::MAX_TOTAL);
+        if total.is_none() {
+            return Err(TableError::TooLarge);
         }
         Ok(Table {
             rows: rows.len(),
@@ -1149,6 +1163,16 @@ mod tests {
     }
 
     #[test]
+    fn huge_counts_do_not_overflow() {
+        let big = Table::MAX_TOTAL / 4;
+        let t = Table::new(vec![vec![big, 2], vec![big, big], vec![1, big - 3]]).unwrap();
+        let d = suppress(&t, 5);
+        assert!(exposed(&t, &d).is_empty());
+        assert!(!d.is_shown(CellRef::Cell { row: 0, col: 1 }));
+        assert!(!d.is_shown(CellRef::Cell { row: 2, col: 0 }));
+    }
+
+    #[test]
     fn percent_hidden_in_small_groups() {
         assert!(percent_hidden(0, 7, 10));
         assert!(percent_hidden(7, 7, 10));
@@ -1170,5 +1194,14 @@ mod tests {
                 found: 1
             })
         );
+        assert_eq!(
+            Table::new(vec![vec![u64::MAX, 1]]),
+            Err(TableError::TooLarge)
+        );
+        assert_eq!(
+            Table::one_way(&[Table::MAX_TOTAL, 1]),
+            Err(TableError::TooLarge)
+        );
+        assert!(Table::one_way(&[Table::MAX_TOTAL - 1, 1]).is_ok());
     }
 }
