@@ -168,6 +168,14 @@ pub fn bar_chart(chart: &BarChart) -> String {
                 w
             }
         };
+        // The bar's baseline, so that a zero still shows where it starts.
+        let _ = write!(
+            body,
+            r#"<line x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="{SUPPRESSED_COLOUR}" stroke-width="2"/>"#,
+            num(y - 2.0),
+            num(y + BAR_HEIGHT + 2.0),
+            x = num(text_x(dir, 0.0)),
+        );
         let _ = write!(
             body,
             r#"<text x="{}" y="{}" {} fill="{TEXT_COLOUR}">{}</text></g>"#,
@@ -560,6 +568,17 @@ mod tests {
         assert!((r[0].0 + r[0].1 - (WIDTH - MARGIN)).abs() < 0.011);
         // 86 of 100 is 86% of the bar area.
         assert!((l[0].1 - 0.86 * BAR_AREA).abs() < 0.011);
+        // Baselines sit at the reading start.
+        let starts = |svg: &str| -> Vec<String> {
+            let (elements, _) = parse(svg).unwrap_or_else(|e| panic!("{e}"));
+            elements
+                .iter()
+                .filter(|e| e.0 == "line")
+                .filter_map(|e| attr(e, "x1").map(str::to_owned))
+                .collect()
+        };
+        assert_eq!(starts(&ltr), vec!["8"; 3]);
+        assert_eq!(starts(&rtl), vec!["432"; 3]);
         // Text anchors: labels on the right, written right to left.
         let (elements, _) = parse(&rtl).unwrap_or_else(|e| panic!("{e}"));
         let texts: Vec<_> = elements.iter().filter(|e| e.0 == "text").collect();
