@@ -112,82 +112,173 @@ pub fn bar_chart(chart: &BarChart) -> String {
     let mut body = String::new();
     let mut y = MARGIN;
     for (index, bar) in chart.bars.iter().enumerate() {
-        let lines = wrap(&bar.label, ((WIDTH - 2.0 * MARGIN) / CHAR_WIDTH) as usize);
         let _ = write!(
             body,
             r#"<g id="{id}-bar-{index}"><title>{}</title>"#,
             escape(&format!("{}: {}", bar.label, bar.shown))
         );
-        let _ = write!(
-            body,
-            r#"<text x="{}" y="{}" {} fill="{TEXT_COLOUR}">"#,
-            num(text_x(dir, 0.0)),
-            num(y + FONT_SIZE),
-            dir_attrs(dir)
-        );
-        for (k, line) in lines.iter().enumerate() {
-            if k == 0 {
-                let _ = write!(body, "<tspan>{}</tspan>", escape(line));
-            } else {
-                let _ = write!(
-                    body,
-                    r#"<tspan x="{}" dy="{}">{}</tspan>"#,
-                    num(text_x(dir, 0.0)),
-                    num(LINE_HEIGHT),
-                    escape(line)
-                );
-            }
-        }
-        body.push_str("</text>");
-        y += LINE_HEIGHT * lines.len().max(1) as f64 + 4.0;
-        let end = match bar.value {
-            Some(value) => {
-                let w = length(value, chart.max);
-                let _ = write!(
-                    body,
-                    r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{BAR_COLOUR}"/>"#,
-                    num(span_x(dir, 0.0, w)),
-                    num(y),
-                    num(w),
-                    num(BAR_HEIGHT)
-                );
-                w
-            }
-            None => {
-                // Suppressed: an empty outlined bar across the scale, so that
-                // it reads as "somewhere in here", with its text after it.
-                let w = BAR_AREA;
-                let _ = write!(
-                    body,
-                    r#"<rect x="{}" y="{}" width="{}" height="{}" fill="none" stroke="{SUPPRESSED_COLOUR}" stroke-width="2" stroke-dasharray="6 4"/>"#,
-                    num(span_x(dir, 1.0, w - 2.0)),
-                    num(y + 1.0),
-                    num(w - 2.0),
-                    num(BAR_HEIGHT - 2.0)
-                );
-                w
-            }
-        };
-        // The bar's baseline, so that a zero still shows where it starts.
-        let _ = write!(
-            body,
-            r#"<line x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="{SUPPRESSED_COLOUR}" stroke-width="2"/>"#,
-            num(y - 2.0),
-            num(y + BAR_HEIGHT + 2.0),
-            x = num(text_x(dir, 0.0)),
-        );
-        let _ = write!(
-            body,
-            r#"<text x="{}" y="{}" {} fill="{TEXT_COLOUR}">{}</text></g>"#,
-            num(text_x(dir, end + 6.0)),
-            num(y + BAR_HEIGHT - 6.0),
-            dir_attrs(dir),
-            escape(&bar.shown)
-        );
+        y = label(&mut body, dir, y, &bar.label, false);
+        bar_row(&mut body, dir, 0.0, BAR_AREA, y, bar, chart.max);
+        body.push_str("</g>");
         y += BAR_HEIGHT + GAP;
     }
     let height = (y - GAP + MARGIN).max(2.0 * MARGIN);
     document(&id, &chart.title, &chart.description, dir, height, &body)
+}
+
+/// Writes a label (wrapped to the chart's width) whose first line's top is
+/// at `y`; returns where the next element starts.
+fn label(body: &mut String, dir: Direction, y: f64, text: &str, bold: bool) -> f64 {
+    let lines = wrap(text, ((WIDTH - 2.0 * MARGIN) / CHAR_WIDTH) as usize);
+    let _ = write!(
+        body,
+        r#"<text x="{}" y="{}" {}{} fill="{TEXT_COLOUR}">"#,
+        num(text_x(dir, 0.0)),
+        num(y + FONT_SIZE),
+        dir_attrs(dir),
+        if bold { r#" font-weight="bold""# } else { "" }
+    );
+    for (k, line) in lines.iter().enumerate() {
+        if k == 0 {
+            let _ = write!(body, "<tspan>{}</tspan>", escape(line));
+        } else {
+            let _ = write!(
+                body,
+                r#"<tspan x="{}" dy="{}">{}</tspan>"#,
+                num(text_x(dir, 0.0)),
+                num(LINE_HEIGHT),
+                escape(line)
+            );
+        }
+    }
+    body.push_str("</text>");
+    y + LINE_HEIGHT * lines.len().max(1) as f64 + 4.0
+}
+
+/// Writes one bar whose top is at `y`, starting `offset` after the reading
+/// start on a scale `area` long: its baseline, the bar (or the outline of a
+/// suppressed one) and its printed value.
+fn bar_row(body: &mut String, dir: Direction, offset: f64, area: f64, y: f64, bar: &Bar, max: f64) {
+    let end = match bar.value {
+        Some(value) => {
+            let w = length(value, max) * area / BAR_AREA;
+            let _ = write!(
+                body,
+                r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{BAR_COLOUR}"/>"#,
+                num(span_x(dir, offset, w)),
+                num(y),
+                num(w),
+                num(BAR_HEIGHT)
+            );
+            w
+        }
+        None => {
+            // Suppressed: an empty outlined bar across the scale, so that it
+            // reads as "somewhere in here", with its text after it.
+            let _ = write!(
+                body,
+                r#"<rect x="{}" y="{}" width="{}" height="{}" fill="none" stroke="{SUPPRESSED_COLOUR}" stroke-width="2" stroke-dasharray="6 4"/>"#,
+                num(span_x(dir, offset + 1.0, area - 2.0)),
+                num(y + 1.0),
+                num(area - 2.0),
+                num(BAR_HEIGHT - 2.0)
+            );
+            area
+        }
+    };
+    // The bar's baseline, so that a zero still shows where it starts.
+    let _ = write!(
+        body,
+        r#"<line x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="{SUPPRESSED_COLOUR}" stroke-width="2"/>"#,
+        num(y - 2.0),
+        num(y + BAR_HEIGHT + 2.0),
+        x = num(text_x(dir, offset)),
+    );
+    let _ = write!(
+        body,
+        r#"<text x="{}" y="{}" {} fill="{TEXT_COLOUR}">{}</text>"#,
+        num(text_x(dir, offset + end + 6.0)),
+        num(y + BAR_HEIGHT - 6.0),
+        dir_attrs(dir),
+        escape(&bar.shown)
+    );
+}
+
+/// One answer category of a [`GroupedBarChart`]: its label and one bar per
+/// group, each [`Bar::label`] being the group's name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Category {
+    pub label: String,
+    pub bars: Vec<Bar>,
+}
+
+/// A bar chart disaggregated by a grouping (country, population band…):
+/// for each answer category, one bar per group with the group's name before
+/// it. Groups are told apart by their printed names, not by colour.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupedBarChart {
+    /// As [`BarChart::id`].
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub categories: Vec<Category>,
+    pub max: f64,
+    pub direction: Direction,
+}
+
+/// Room for a group's name before its bar.
+const GROUP_ROOM: f64 = 120.0;
+/// Characters of a group's name that fit in [`GROUP_ROOM`].
+const GROUP_CHARS: usize = 11;
+
+/// Draws a grouped horizontal bar chart as an SVG document.
+pub fn grouped_bar_chart(chart: &GroupedBarChart) -> String {
+    let id = clean_id(&chart.id);
+    let dir = chart.direction;
+    let area = BAR_AREA - GROUP_ROOM;
+    let mut body = String::new();
+    let mut y = MARGIN;
+    for (index, category) in chart.categories.iter().enumerate() {
+        let _ = write!(
+            body,
+            r#"<g id="{id}-category-{index}"><title>{}</title>"#,
+            escape(&category.label)
+        );
+        y = label(&mut body, dir, y, &category.label, true);
+        for bar in &category.bars {
+            let _ = write!(
+                body,
+                r#"<g><title>{}</title>"#,
+                escape(&format!("{}, {}: {}", category.label, bar.label, bar.shown))
+            );
+            let _ = write!(
+                body,
+                r#"<text x="{}" y="{}" {} fill="{TEXT_COLOUR}">{}</text>"#,
+                num(text_x(dir, 0.0)),
+                num(y + BAR_HEIGHT - 6.0),
+                dir_attrs(dir),
+                escape(&shorten(&bar.label, GROUP_CHARS))
+            );
+            bar_row(&mut body, dir, GROUP_ROOM, area, y, bar, chart.max);
+            body.push_str("</g>");
+            y += BAR_HEIGHT + 6.0;
+        }
+        body.push_str("</g>");
+        y += GAP;
+    }
+    let height = (y - GAP - 6.0 + MARGIN).max(2.0 * MARGIN);
+    document(&id, &chart.title, &chart.description, dir, height, &body)
+}
+
+/// The text cut to `chars` characters, with an ellipsis when cut.
+fn shorten(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        return text.to_owned();
+    }
+    let kept: String = text.chars().take(chars.saturating_sub(1)).collect();
+    let mut out = kept.trim_end().to_owned();
+    out.push('…');
+    out
 }
 
 /// The five figures of a number drawn as a box-plot line: whiskers from the
@@ -662,6 +753,69 @@ mod tests {
             wrap("زيادة في التوترات الاجتماعية", 12),
             vec!["زيادة في", "التوترات", "الاجتماعية"]
         );
+    }
+
+    fn grouped(direction: Direction) -> GroupedBarChart {
+        let bar = |label: &str, value: Option<f64>, shown: &str| Bar {
+            label: label.into(),
+            value,
+            shown: shown.into(),
+        };
+        GroupedBarChart {
+            id: "q12-by-country".into(),
+            title: "Tensions by country".into(),
+            description: "Jordan 90%, Lebanon 80%, Turkey suppressed".into(),
+            categories: vec![
+                Category {
+                    label: "Increase".into(),
+                    bars: vec![
+                        bar("Jordan", Some(90.0), "90%"),
+                        bar("Lebanon & Syria's border", Some(80.0), "80%"),
+                        bar("Turkey", None, "suppressed"),
+                    ],
+                },
+                Category {
+                    label: "No change".into(),
+                    bars: vec![
+                        bar("Jordan", Some(10.0), "10%"),
+                        bar("Lebanon & Syria's border", Some(20.0), "20%"),
+                        bar("Turkey", None, "suppressed"),
+                    ],
+                },
+            ],
+            max: 100.0,
+            direction,
+        }
+    }
+
+    #[test]
+    fn grouped_chart_is_well_formed_mirrored_and_named() {
+        let ltr = grouped_bar_chart(&grouped(Direction::Ltr));
+        let rtl = grouped_bar_chart(&grouped(Direction::Rtl));
+        let (elements, text) = parse(&ltr).unwrap_or_else(|e| panic!("{e}\n{ltr}"));
+        assert_eq!(attr(&elements[0], "role"), Some("img"));
+        assert_eq!(
+            attr(&elements[0], "aria-labelledby"),
+            Some("q12-by-country-title q12-by-country-desc")
+        );
+        // A title per category and per bar, besides the chart's own.
+        assert_eq!(
+            elements.iter().filter(|e| e.0 == "title").count(),
+            1 + 2 + 6
+        );
+        assert!(text.contains("Increase, Lebanon & Syria's border: 80%"));
+        // The printed group name is shortened; the title keeps it whole.
+        assert!(text.contains("Lebanon &…"));
+        let (l, r) = (rects(&ltr), rects(&rtl));
+        assert_eq!(l.len(), 6);
+        for ((lx, lw), (rx, rw)) in l.iter().zip(&r) {
+            assert_eq!(lw, rw);
+            assert!((rx - (WIDTH - lx - lw)).abs() < 0.011, "{lx} {lw} {rx}");
+        }
+        // Bars start after the group names; 90 of 100 is 90% of their scale.
+        assert_eq!(l[0].0, MARGIN + GROUP_ROOM);
+        assert!((l[0].1 - 0.9 * (BAR_AREA - GROUP_ROOM)).abs() < 0.011);
+        assert_eq!(shorten("Jordan", 13), "Jordan");
     }
 
     #[test]

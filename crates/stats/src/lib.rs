@@ -6,10 +6,10 @@
 //!
 //! - [`describe`]: n, mean, median and quartiles of a histogram; shares and
 //!   whole percentages.
-//! - [`suppress`]: primary and complementary suppression of a two-way table
+//! - [`suppress`](mod@suppress): primary and complementary suppression of a two-way table
 //!   with its margins, and an exact audit of what a reader can recompute.
-//! - [`chart`]: horizontal bar charts (left-to-right and right-to-left) as
-//!   self-contained, accessible SVG.
+//! - [`chart`]: horizontal bar charts, grouped bar charts and box-plot lines
+//!   (left-to-right and right-to-left) as self-contained, accessible SVG.
 //!
 //! ```
 //! use majlis_stats::{CellRef, Share, Status, Table, exposed, suppress};
@@ -33,6 +33,10 @@ pub mod chart;
 pub mod describe;
 pub mod suppress;
 
+pub use chart::{
+    Bar, BarChart, BoxPlot, Category, Direction, GroupedBarChart, bar_chart, box_plot,
+    grouped_bar_chart,
+};
 pub use describe::{Share, Summary};
 pub use suppress::{
     CellRef, DEFAULT_SMALL_GROUP, DEFAULT_THRESHOLD, Decision, Interval, Reason, Status, Table,
