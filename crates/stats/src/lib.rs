@@ -40,5 +40,5 @@ pub use chart::{
 pub use describe::{Share, Summary};
 pub use suppress::{
     CellRef, DEFAULT_SMALL_GROUP, DEFAULT_THRESHOLD, Decision, Interval, Reason, Status, Table,
-    TableError, exposed, intervals, percent_hidden, suppress,
+    TableError, exposed, intervals, percent_hidden, suppress, suppress_keeping,
 };

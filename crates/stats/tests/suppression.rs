@@ -8,7 +8,9 @@
 //! (d) the audit's intervals equal the brute-force minimum and maximum for
 //!     random suppression patterns (grand total shown, so all are bounded).
 
-use majlis_stats::{CellRef, Decision, Reason, Status, Table, exposed, intervals, suppress};
+use majlis_stats::{
+    CellRef, Decision, Reason, Status, Table, exposed, intervals, suppress, suppress_keeping,
+};
 use proptest::prelude::*;
 
 fn table(max_rows: usize, max_cols: usize, max_count: u64) -> impl Strategy<Value = Table> {
@@ -16,6 +18,17 @@ fn table(max_rows: usize, max_cols: usize, max_count: u64) -> impl Strategy<Valu
         prop::collection::vec(prop::collection::vec(0..=max_count, cols), rows)
             .prop_map(|cells| Table::new(cells).expect("rectangular by construction"))
     })
+}
+
+/// The margins picked by a mask: those the page would print anyway.
+fn kept_margins(t: &Table, mask: &[bool]) -> Vec<CellRef> {
+    t.refs()
+        .into_iter()
+        .filter(|at| !matches!(at, CellRef::Cell { .. }))
+        .zip(mask)
+        .filter(|&(_, &keep)| keep)
+        .map(|(at, _)| at)
+        .collect()
 }
 
 /// A partly filled table: `None` for a hidden cell not yet chosen.
@@ -183,13 +196,20 @@ fn has_second_value(table: &Table, decision: &Decision, at: CellRef) -> bool {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
 
-    /// (a) and (b) on tables up to 6×5, counts 0..30, thresholds 2..6.
+    /// (a) and (b) on tables up to 6×5, counts 0..30, thresholds 2..6,
+    /// with and without margins to keep.
     #[test]
     fn nothing_sensitive_shown_and_nothing_exposed(
         t in table(6, 5, 29),
         threshold in 2_u64..=6,
+        keep in prop::collection::vec(any::<bool>(), 6 + 5 + 1),
+        use_keep in any::<bool>(),
     ) {
-        let d = suppress(&t, threshold);
+        let d = if use_keep {
+            suppress_keeping(&t, threshold, &kept_margins(&t, &keep))
+        } else {
+            suppress(&t, threshold)
+        };
         for at in t.refs() {
             if t.value(at) < threshold {
                 prop_assert!(!d.is_shown(at), "{at:?} = {} shown, threshold {threshold}", t.value(at));
@@ -215,13 +235,20 @@ proptest! {
         prop_assert_eq!(exposed(&t, &d), Vec::<CellRef>::new());
     }
 
-    /// (c) brute force on tables up to 3×3 with counts up to 8.
+    /// (c) brute force on tables up to 3×3 with counts up to 8 (with and
+    /// without margins to keep).
     #[test]
     fn brute_force_finds_a_second_value_for_every_suppressed_value(
         t in table(3, 3, 8),
         threshold in 2_u64..=6,
+        keep in prop::collection::vec(any::<bool>(), 3 + 3 + 1),
+        use_keep in any::<bool>(),
     ) {
-        let d = suppress(&t, threshold);
+        let d = if use_keep {
+            suppress_keeping(&t, threshold, &kept_margins(&t, &keep))
+        } else {
+            suppress(&t, threshold)
+        };
         for at in d.suppressed() {
             prop_assert!(
                 has_second_value(&t, &d, at),
