@@ -1040,6 +1040,34 @@ mod tests {
     }
 
     #[test]
+    fn single_non_zero_row_by_group() {
+        // Every municipality of both countries gave the first answer.
+        let t = Table::new(vec![vec![12, 9], vec![0, 0], vec![0, 0]]).unwrap();
+        let d = suppress(&t, 5);
+        assert!(exposed(&t, &d).is_empty());
+        for row in 1..3 {
+            for col in 0..2 {
+                assert_eq!(
+                    d.status(CellRef::Cell { row, col }),
+                    Status::Suppressed(Reason::Primary)
+                );
+            }
+            assert_eq!(
+                d.status(CellRef::RowTotal(row)),
+                Status::Suppressed(Reason::Primary)
+            );
+        }
+        // With the bases shown, a shown 12 or 9 would say "all of them": the
+        // first row goes, with its total; the bases and the grand total stay.
+        let complementary = Status::Suppressed(Reason::Complementary);
+        assert_eq!(d.status(CellRef::Cell { row: 0, col: 0 }), complementary);
+        assert_eq!(d.status(CellRef::Cell { row: 0, col: 1 }), complementary);
+        assert_eq!(d.status(CellRef::RowTotal(0)), complementary);
+        assert!(d.is_shown(CellRef::ColTotal(0)) && d.is_shown(CellRef::ColTotal(1)));
+        assert!(d.is_shown(CellRef::GrandTotal));
+    }
+
+    #[test]
     fn small_group_goes_whole() {
         let t = Table::new(vec![vec![20, 3, 15], vec![10, 1, 12]]).unwrap();
         let d = suppress(&t, 5);
