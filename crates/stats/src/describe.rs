@@ -45,8 +45,9 @@ impl Summary {
             .filter(|&(v, c)| c > 0 && v.is_finite())
             .collect();
         bins.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let n: u64 = bins.iter().map(|&(_, c)| c).sum();
-        if n == 0 {
+        // Counted in u128 so that no tally can overflow; `n` saturates.
+        let total: u128 = bins.iter().map(|&(_, c)| u128::from(c)).sum();
+        if total == 0 {
             return Summary {
                 n: 0,
                 mean: None,
@@ -58,12 +59,12 @@ impl Summary {
             };
         }
         Summary {
-            n,
-            mean: Some(mean(&bins, n)),
+            n: u64::try_from(total).unwrap_or(u64::MAX),
+            mean: Some(mean(&bins, total)),
             min: bins.first().map(|&(v, _)| v),
-            q1: Some(quantile(&bins, n, 1, 4)),
-            median: Some(quantile(&bins, n, 1, 2)),
-            q3: Some(quantile(&bins, n, 3, 4)),
+            q1: Some(quantile(&bins, total, 1, 4)),
+            median: Some(quantile(&bins, total, 1, 2)),
+            q3: Some(quantile(&bins, total, 3, 4)),
             max: bins.last().map(|&(v, _)| v),
         }
     }
@@ -77,7 +78,7 @@ impl Summary {
 
 /// The mean, with Neumaier's compensated summation so that large tallies of
 /// decimal values do not drift.
-fn mean(bins: &[(f64, u64)], n: u64) -> f64 {
+fn mean(bins: &[(f64, u64)], n: u128) -> f64 {
     let mut sum = 0.0_f64;
     let mut compensation = 0.0_f64;
     for &(value, count) in bins {
@@ -98,10 +99,10 @@ fn mean(bins: &[(f64, u64)], n: u64) -> f64 {
 }
 
 /// The value of rank `k` (0-based) in the sorted histogram.
-fn nth(bins: &[(f64, u64)], k: u64) -> f64 {
-    let mut seen = 0_u64;
+fn nth(bins: &[(f64, u64)], k: u128) -> f64 {
+    let mut seen = 0_u128;
     for &(value, count) in bins {
-        seen += count;
+        seen += u128::from(count);
         if k < seen {
             return value;
         }
@@ -111,11 +112,11 @@ fn nth(bins: &[(f64, u64)], k: u64) -> f64 {
 }
 
 /// The quantile `num/den` (type 7). `n ≥ 1`.
-fn quantile(bins: &[(f64, u64)], n: u64, num: u64, den: u64) -> f64 {
+fn quantile(bins: &[(f64, u64)], n: u128, num: u128, den: u128) -> f64 {
     // h = (n - 1) · num / den, split into whole part k and fraction.
-    let scaled = u128::from(n - 1) * u128::from(num);
-    let k = (scaled / u128::from(den)) as u64;
-    let rest = (scaled % u128::from(den)) as u64;
+    let scaled = (n - 1) * num;
+    let k = scaled / den;
+    let rest = scaled % den;
     let lower = nth(bins, k);
     if rest == 0 {
         return lower;
@@ -226,6 +227,11 @@ mod tests {
         assert!(close(s.median, 2.0), "{s:?}");
         assert!(close(s.q1, 1.0));
         assert!(close(s.q3, 3.0));
+        // More answers than a u64 holds: n saturates, the figures stay right.
+        let s = Summary::of(&[(1.0, u64::MAX), (2.0, u64::MAX), (2.0, 2)]);
+        assert_eq!(s.n, u64::MAX);
+        assert!(close(s.median, 2.0), "{s:?}");
+        assert!(close(s.q1, 1.0), "{s:?}");
     }
 
     #[test]

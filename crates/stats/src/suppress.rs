@@ -81,6 +81,10 @@
 //!    the cheaper wins;
 //! 3. suppress that set, and audit again.
 //!
+//! [`suppress_keeping`] takes a list of values the page prints anyway (the
+//! number who answered, the groups' bases): they weigh more than all other
+//! values together, so they go only when nothing else can protect a value.
+//!
 //! The path only estimates the capacities the opened values will bring, so
 //! the result is never trusted: the loop ends only when the exact audit is
 //! empty. Every round suppresses at least one more value (a cheapest path
@@ -100,6 +104,8 @@
 //! for a protection interval.
 
 use std::collections::VecDeque;
+
+use crate::describe::Share;
 
 /// The default threshold: counts below 5 are suppressed.
 pub const DEFAULT_THRESHOLD: u64 = 5;
@@ -126,10 +132,17 @@ pub enum TableError {
         expected: usize,
         found: usize,
     },
+    #[error("the counts add up to more than {}", Table::MAX_TOTAL)]
+    TooLarge,
 }
 
 impl Table {
-    /// A table from its rows. Every row must have the same, non-zero length.
+    /// The largest grand total accepted (2⁶¹ − 1), so that no sum in the
+    /// audit can overflow.
+    pub const MAX_TOTAL: u64 = u64::MAX / 8;
+
+    /// A table from its rows. Every row must have the same, non-zero length
+    /// and the counts must add up to at most [`Table::MAX_TOTAL`].
     pub fn new(rows: Vec<Vec<u64>>) -> Result<Table, TableError> {
         let cols = rows.first().map_or(0, Vec::len);
         if cols == 0 {
@@ -145,6 +158,13 @@ impl Table {
                 });
             }
             cells.extend_from_slice(row);
+        }
+        let total = cells
+            .iter()
+            .try_fold(0_u64, |sum, &c| sum.checked_add(c))
+            .filter(|&t| t <= Table::MAX_TOTAL);
+        if total.is_none() {
+            return Err(TableError::TooLarge);
         }
         Ok(Table {
             rows: rows.len(),
@@ -316,6 +336,21 @@ impl Decision {
         }
     }
 
+    /// The share to print for a value: a cell out of its column's base, a
+    /// row total out of the grand total, a column total out of the grand
+    /// total. `None` when the value or its base is suppressed (a percentage
+    /// next to a shown count would give a suppressed base away) or for the
+    /// grand total itself. The caller still applies [`percent_hidden`].
+    pub fn shown_share(&self, table: &Table, at: CellRef) -> Option<Share> {
+        let base = match at {
+            CellRef::Cell { col, .. } => CellRef::ColTotal(col),
+            CellRef::RowTotal(_) | CellRef::ColTotal(_) => CellRef::GrandTotal,
+            CellRef::GrandTotal => return None,
+        };
+        (self.is_shown(at) && self.is_shown(base))
+            .then(|| Share::new(table.value(at), table.value(base)))
+    }
+
     /// Every suppressed value, in the audit's order.
     pub fn suppressed(&self) -> Vec<CellRef> {
         self.all_refs()
@@ -346,13 +381,22 @@ pub fn percent_hidden(count: u64, base: u64, small_group: u64) -> bool {
 /// The primary and complementary suppression of a table (see the module
 /// documentation). The result always leaves [`exposed`] empty.
 pub fn suppress(table: &Table, threshold: u64) -> Decision {
+    suppress_keeping(table, threshold, &[])
+}
+
+/// [`suppress`], where the values in `keep` (those the page prints anyway,
+/// such as the number who answered the question, or the groups' bases) are
+/// taken as complementary suppressions only when nothing else can protect a
+/// value: they weigh more than any set of other values. A kept value under
+/// the threshold is still suppressed by the primary rule.
+pub fn suppress_keeping(table: &Table, threshold: u64, keep: &[CellRef]) -> Decision {
     let mut decision = primary(table, threshold);
     loop {
         let exposed_now = exposed(table, &decision);
         let Some(&target) = exposed_now.first() else {
             return decision;
         };
-        let choice = complement_for(table, &decision, target);
+        let choice = complement_for(table, &decision, target, keep);
         if choice.is_empty() {
             // Nothing is shown any more, so nothing can be exposed; this is
             // unreachable, but ending here keeps the loop finite regardless.
@@ -394,12 +438,13 @@ fn primary(table: &Table, threshold: u64) -> Decision {
     decision
 }
 
-/// Sets a status, and the same status on every value that is structurally
-/// the same number (a one-cell line and its margin).
+/// Suppresses a shown value, and with the same reason every shown value that
+/// is structurally the same number (a one-cell line and its margin). A value
+/// already suppressed keeps its first reason.
 fn mark(table: &Table, decision: &mut Decision, at: CellRef, status: Status) {
     let mut pending = vec![at];
     while let Some(at) = pending.pop() {
-        if decision.status(at) == status {
+        if !decision.is_shown(at) {
             continue;
         }
         decision.set(at, status);
@@ -452,9 +497,14 @@ fn twins(table: &Table, at: CellRef) -> Vec<CellRef> {
 /// cheapest set that closes a cycle through the target's edge (see the
 /// module documentation), or, should that find nothing, the cheapest shown
 /// value of the target's lines.
-fn complement_for(table: &Table, decision: &Decision, target: CellRef) -> Vec<CellRef> {
+fn complement_for(
+    table: &Table,
+    decision: &Decision,
+    target: CellRef,
+    keep: &[CellRef],
+) -> Vec<CellRef> {
     let network = Network::build(table, decision);
-    let cheapest_cycle = network.cheapest_opening(table, decision, target);
+    let cheapest_cycle = network.cheapest_opening(table, decision, target, keep);
     if !cheapest_cycle.is_empty() {
         return cheapest_cycle;
     }
@@ -472,9 +522,28 @@ fn complement_for(table: &Table, decision: &Decision, target: CellRef) -> Vec<Ce
     }
     candidates
         .into_iter()
-        .min_by_key(|&at| (at.is_margin(), table.value(at), at))
+        .min_by_key(|&at| (weight(table, at, keep), at))
         .into_iter()
         .collect()
+}
+
+/// The cost of suppressing a shown value as a complement. A cell weighs its
+/// count + 1, so all cells together weigh at most `T + cells`; a margin
+/// weighs more than that, plus its value; a kept value weighs more than all
+/// other values together, plus its value.
+fn weight(table: &Table, at: CellRef, keep: &[CellRef]) -> u128 {
+    let total = u128::from(table.grand_total());
+    let value = u128::from(table.value(at));
+    let margin = total + table.cells.len() as u128 + 1;
+    let margins = (table.rows + table.cols + 2) as u128;
+    let kept = (margin + total) * margins + margin;
+    if keep.contains(&at) {
+        kept + value
+    } else if at.is_margin() {
+        margin + value
+    } else {
+        value + 1
+    }
 }
 
 /// The equations a value takes part in, each as the list of its members.
@@ -584,13 +653,13 @@ impl Network {
         let mut edges = Vec::new();
         let mut row_flow = vec![0_u64; table.rows];
         let mut col_flow = vec![0_u64; table.cols];
-        for row in 0..table.rows {
-            for col in 0..table.cols {
+        for (row, row_sum) in row_flow.iter_mut().enumerate() {
+            for (col, col_sum) in col_flow.iter_mut().enumerate() {
                 let what = CellRef::Cell { row, col };
                 if hidden(what) {
                     let flow = table.cell(row, col);
-                    row_flow[row] += flow;
-                    col_flow[col] += flow;
+                    *row_sum += flow;
+                    *col_sum += flow;
                     edges.push(Edge {
                         from: Network::row_node(row),
                         to: Network::col_node(table, col),
@@ -659,8 +728,7 @@ impl Network {
     ///
     /// A shortest-path search (Dijkstra) from one end of the target's edge
     /// to the other: arcs of the residual network cost nothing; the arcs a
-    /// shown value would bring once suppressed cost its weight (a cell: its
-    /// count + 1; a margin: more than all cells together, plus its value).
+    /// shown value would bring once suppressed cost its [`weight`].
     /// Both directions are tried (a cycle that raises the target, and one
     /// that lowers it when it is above zero), and the cheaper is taken.
     fn cheapest_opening(
@@ -668,20 +736,18 @@ impl Network {
         table: &Table,
         decision: &Decision,
         target: CellRef,
+        keep: &[CellRef],
     ) -> Vec<CellRef> {
         let Some(index) = self.edges.iter().position(|e| e.what == target && !e.fixed) else {
             return Vec::new();
         };
-        let margin_weight = table.grand_total() + table.cells.len() as u64 + 1;
-        // (from, to, cost, what is opened)
-        let mut arcs: Vec<(usize, usize, u64, Option<CellRef>)> = Vec::new();
+        let mut arcs: Vec<Arc> = Vec::new();
         for (i, e) in self.edges.iter().enumerate() {
             if i == index {
                 continue;
             }
             let (cost, opens) = if e.fixed {
-                let value = table.value(e.what);
-                (margin_weight + value, Some(e.what))
+                (weight(table, e.what, keep), Some(e.what))
             } else {
                 (0, None)
             };
@@ -699,11 +765,11 @@ impl Network {
             for col in 0..table.cols {
                 let what = CellRef::Cell { row, col };
                 if decision.is_shown(what) {
-                    let count = table.cell(row, col);
+                    let cost = weight(table, what, keep);
                     let (r, c) = (Network::row_node(row), Network::col_node(table, col));
-                    arcs.push((r, c, count + 1, Some(what)));
-                    if count > 0 {
-                        arcs.push((c, r, count + 1, Some(what)));
+                    arcs.push((r, c, cost, Some(what)));
+                    if table.cell(row, col) > 0 {
+                        arcs.push((c, r, cost, Some(what)));
                     }
                 }
             }
@@ -750,21 +816,20 @@ impl Network {
 }
 
 /// The cheapest path from `from` to `to` (Dijkstra): its cost and its arcs.
-fn shortest_path(
-    nodes: usize,
-    arcs: &[(usize, usize, u64, Option<CellRef>)],
-    from: usize,
-    to: usize,
-) -> Option<(u64, Vec<usize>)> {
+/// An arc of the shortest-path search: from, to, cost, and the shown value
+/// it would open (`None` for an arc already in the residual network).
+type Arc = (usize, usize, u128, Option<CellRef>);
+
+fn shortest_path(nodes: usize, arcs: &[Arc], from: usize, to: usize) -> Option<(u128, Vec<usize>)> {
     let mut outgoing = vec![Vec::new(); nodes];
     for (k, arc) in arcs.iter().enumerate() {
         outgoing[arc.0].push(k);
     }
-    let mut dist = vec![u64::MAX; nodes];
+    let mut dist = vec![u128::MAX; nodes];
     let mut via: Vec<Option<usize>> = vec![None; nodes];
     let mut queue = std::collections::BinaryHeap::new();
     dist[from] = 0;
-    queue.push(std::cmp::Reverse((0_u64, from)));
+    queue.push(std::cmp::Reverse((0_u128, from)));
     while let Some(std::cmp::Reverse((d, node))) = queue.pop() {
         if d > dist[node] {
             continue;
@@ -779,7 +844,7 @@ fn shortest_path(
             }
         }
     }
-    if dist[to] == u64::MAX {
+    if dist[to] == u128::MAX {
         return None;
     }
     let mut path = Vec::new();
@@ -975,6 +1040,34 @@ mod tests {
     }
 
     #[test]
+    fn single_non_zero_row_by_group() {
+        // Every municipality of both countries gave the first answer.
+        let t = Table::new(vec![vec![12, 9], vec![0, 0], vec![0, 0]]).unwrap();
+        let d = suppress(&t, 5);
+        assert!(exposed(&t, &d).is_empty());
+        for row in 1..3 {
+            for col in 0..2 {
+                assert_eq!(
+                    d.status(CellRef::Cell { row, col }),
+                    Status::Suppressed(Reason::Primary)
+                );
+            }
+            assert_eq!(
+                d.status(CellRef::RowTotal(row)),
+                Status::Suppressed(Reason::Primary)
+            );
+        }
+        // With the bases shown, a shown 12 or 9 would say "all of them": the
+        // first row goes, with its total; the bases and the grand total stay.
+        let complementary = Status::Suppressed(Reason::Complementary);
+        assert_eq!(d.status(CellRef::Cell { row: 0, col: 0 }), complementary);
+        assert_eq!(d.status(CellRef::Cell { row: 0, col: 1 }), complementary);
+        assert_eq!(d.status(CellRef::RowTotal(0)), complementary);
+        assert!(d.is_shown(CellRef::ColTotal(0)) && d.is_shown(CellRef::ColTotal(1)));
+        assert!(d.is_shown(CellRef::GrandTotal));
+    }
+
+    #[test]
     fn small_group_goes_whole() {
         let t = Table::new(vec![vec![20, 3, 15], vec![10, 1, 12]]).unwrap();
         let d = suppress(&t, 5);
@@ -1099,6 +1192,74 @@ mod tests {
     }
 
     #[test]
+    fn shares_only_with_shown_bases() {
+        let t = Table::new(vec![vec![20, 3, 15], vec![10, 1, 12]]).unwrap();
+        let d = suppress(&t, 5);
+        assert_eq!(
+            d.shown_share(&t, CellRef::Cell { row: 0, col: 0 }),
+            Some(Share::new(20, 30))
+        );
+        // The small group's cells, and the grand total, have none.
+        assert_eq!(d.shown_share(&t, CellRef::Cell { row: 0, col: 1 }), None);
+        assert_eq!(d.shown_share(&t, CellRef::GrandTotal), None);
+        let mut hidden_base = d.clone();
+        hidden_base.set(
+            CellRef::ColTotal(0),
+            Status::Suppressed(Reason::Complementary),
+        );
+        assert_eq!(
+            hidden_base.shown_share(&t, CellRef::Cell { row: 0, col: 0 }),
+            None
+        );
+        // The small group's base 4 is protected by hiding the cheapest other
+        // base (27) with a cell, so the grand total stays.
+        assert_eq!(
+            d.status(CellRef::ColTotal(2)),
+            Status::Suppressed(Reason::Complementary)
+        );
+        assert_eq!(
+            d.shown_share(&t, CellRef::RowTotal(0)),
+            Some(Share::new(38, 61))
+        );
+    }
+
+    #[test]
+    fn kept_values_go_last() {
+        // Without a preference the small group's base 4 is protected by
+        // hiding the base 27 (see shares_only_with_shown_bases).
+        let t = Table::new(vec![vec![20, 3, 15], vec![10, 1, 12]]).unwrap();
+        let bases = [CellRef::ColTotal(0), CellRef::ColTotal(2)];
+        let d = suppress_keeping(&t, 5, &bases);
+        assert!(exposed(&t, &d).is_empty());
+        for at in bases {
+            assert!(d.is_shown(at), "{at:?}");
+        }
+        assert_eq!(
+            d.status(CellRef::GrandTotal),
+            Status::Suppressed(Reason::Complementary)
+        );
+        // Keeping everything that could protect it: a kept value must go.
+        let all = [
+            CellRef::ColTotal(0),
+            CellRef::ColTotal(2),
+            CellRef::GrandTotal,
+        ];
+        let d = suppress_keeping(&t, 5, &all);
+        assert!(exposed(&t, &d).is_empty());
+        assert!(all.iter().any(|&at| !d.is_shown(at)));
+    }
+
+    #[test]
+    fn huge_counts_do_not_overflow() {
+        let big = Table::MAX_TOTAL / 4;
+        let t = Table::new(vec![vec![big, 2], vec![big, big], vec![1, big - 3]]).unwrap();
+        let d = suppress(&t, 5);
+        assert!(exposed(&t, &d).is_empty());
+        assert!(!d.is_shown(CellRef::Cell { row: 0, col: 1 }));
+        assert!(!d.is_shown(CellRef::Cell { row: 2, col: 0 }));
+    }
+
+    #[test]
     fn percent_hidden_in_small_groups() {
         assert!(percent_hidden(0, 7, 10));
         assert!(percent_hidden(7, 7, 10));
@@ -1120,5 +1281,14 @@ mod tests {
                 found: 1
             })
         );
+        assert_eq!(
+            Table::new(vec![vec![u64::MAX, 1]]),
+            Err(TableError::TooLarge)
+        );
+        assert_eq!(
+            Table::one_way(&[Table::MAX_TOTAL, 1]),
+            Err(TableError::TooLarge)
+        );
+        assert!(Table::one_way(&[Table::MAX_TOTAL - 1, 1]).is_ok());
     }
 }

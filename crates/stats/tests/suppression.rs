@@ -8,7 +8,9 @@
 //! (d) the audit's intervals equal the brute-force minimum and maximum for
 //!     random suppression patterns (grand total shown, so all are bounded).
 
-use majlis_stats::{CellRef, Decision, Reason, Status, Table, exposed, intervals, suppress};
+use majlis_stats::{
+    CellRef, Decision, Reason, Status, Table, exposed, intervals, suppress, suppress_keeping,
+};
 use proptest::prelude::*;
 
 fn table(max_rows: usize, max_cols: usize, max_count: u64) -> impl Strategy<Value = Table> {
@@ -18,7 +20,21 @@ fn table(max_rows: usize, max_cols: usize, max_count: u64) -> impl Strategy<Valu
     })
 }
 
-/// A consistent table found by the brute-force search.
+/// The margins picked by a mask: those the page would print anyway.
+fn kept_margins(t: &Table, mask: &[bool]) -> Vec<CellRef> {
+    t.refs()
+        .into_iter()
+        .filter(|at| !matches!(at, CellRef::Cell { .. }))
+        .zip(mask)
+        .filter(|&(_, &keep)| keep)
+        .map(|(at, _)| at)
+        .collect()
+}
+
+/// A partly filled table: `None` for a hidden cell not yet chosen.
+type Grid = Vec<Vec<Option<u64>>>;
+
+/// The brute-force search over consistent tables.
 struct Search<'a> {
     table: &'a Table,
     decision: &'a Decision,
@@ -55,14 +71,14 @@ impl<'a> Search<'a> {
     }
 
     /// The value of every cell of a candidate table.
-    fn cell(&self, grid: &[Vec<Option<u64>>], row: usize, col: usize) -> Option<u64> {
+    fn cell(&self, grid: &Grid, row: usize, col: usize) -> Option<u64> {
         grid[row][col]
     }
 
     /// Whether the partial table can still meet every shown margin
     /// (each shown margin lies between its partial sum and the partial sum
     /// plus `cap` for every open cell), and meets them all when complete.
-    fn possible(&self, grid: &[Vec<Option<u64>>], cap: u64) -> bool {
+    fn possible(&self, grid: &Grid, cap: u64) -> bool {
         let t = self.table;
         let check = |cells: Vec<(usize, usize)>, target: u64| {
             let mut sum = 0;
@@ -104,10 +120,10 @@ impl<'a> Search<'a> {
     /// `skip` leaves one value out of the first cell's domain.
     fn run(
         &self,
-        grid: &mut Vec<Vec<Option<u64>>>,
+        grid: &mut Grid,
         depth: usize,
         skip: Option<u64>,
-        leaf: &mut dyn FnMut(&[Vec<Option<u64>>]) -> bool,
+        leaf: &mut dyn FnMut(&Grid) -> bool,
     ) -> bool {
         if !self.possible(grid, self.cap) {
             return false;
@@ -129,7 +145,7 @@ impl<'a> Search<'a> {
         false
     }
 
-    fn start_grid(&self) -> Vec<Vec<Option<u64>>> {
+    fn start_grid(&self) -> Grid {
         let t = self.table;
         (0..t.rows())
             .map(|row| {
@@ -145,7 +161,7 @@ impl<'a> Search<'a> {
     }
 }
 
-fn value_in(grid: &[Vec<Option<u64>>], at: CellRef) -> u64 {
+fn value_in(grid: &Grid, at: CellRef) -> u64 {
     let get = |r: usize, c: usize| grid[r][c].unwrap_or(0);
     let (rows, cols) = (grid.len(), grid.first().map_or(0, Vec::len));
     match at {
@@ -180,13 +196,20 @@ fn has_second_value(table: &Table, decision: &Decision, at: CellRef) -> bool {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
 
-    /// (a) and (b) on tables up to 6×5, counts 0..30, thresholds 2..6.
+    /// (a) and (b) on tables up to 6×5, counts 0..30, thresholds 2..6,
+    /// with and without margins to keep.
     #[test]
     fn nothing_sensitive_shown_and_nothing_exposed(
         t in table(6, 5, 29),
         threshold in 2_u64..=6,
+        keep in prop::collection::vec(any::<bool>(), 6 + 5 + 1),
+        use_keep in any::<bool>(),
     ) {
-        let d = suppress(&t, threshold);
+        let d = if use_keep {
+            suppress_keeping(&t, threshold, &kept_margins(&t, &keep))
+        } else {
+            suppress(&t, threshold)
+        };
         for at in t.refs() {
             if t.value(at) < threshold {
                 prop_assert!(!d.is_shown(at), "{at:?} = {} shown, threshold {threshold}", t.value(at));
@@ -212,13 +235,20 @@ proptest! {
         prop_assert_eq!(exposed(&t, &d), Vec::<CellRef>::new());
     }
 
-    /// (c) brute force on tables up to 3×3 with counts up to 8.
+    /// (c) brute force on tables up to 3×3 with counts up to 8 (with and
+    /// without margins to keep).
     #[test]
     fn brute_force_finds_a_second_value_for_every_suppressed_value(
         t in table(3, 3, 8),
         threshold in 2_u64..=6,
+        keep in prop::collection::vec(any::<bool>(), 3 + 3 + 1),
+        use_keep in any::<bool>(),
     ) {
-        let d = suppress(&t, threshold);
+        let d = if use_keep {
+            suppress_keeping(&t, threshold, &kept_margins(&t, &keep))
+        } else {
+            suppress(&t, threshold)
+        };
         for at in d.suppressed() {
             prop_assert!(
                 has_second_value(&t, &d, at),
