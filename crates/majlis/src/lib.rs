@@ -26,6 +26,7 @@ pub mod directory;
 pub mod events;
 pub mod library;
 pub mod search;
+pub mod surveys;
 
 // Demo data, fed by every activity
 pub mod demo;

@@ -20,6 +20,29 @@ pub struct ConstraintError {
     pub name: String,
     pub row: usize,
     pub message: String,
+    /// What is wrong, so an application can say it in its own words when
+    /// the message is not the form's own.
+    pub problem: Problem,
+}
+
+/// Why an answer was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    /// Not a whole number (`integer`).
+    NotWhole,
+    /// Not a number (`decimal`, `range`).
+    NotNumber,
+    /// Not a date `YYYY-MM-DD`.
+    NotDate,
+    /// Outside a `range` or off its step.
+    OutOfRange,
+    /// More than one choice for a `select_one`.
+    TooManyChoices,
+    /// A choice the question does not offer (after its `choice_filter`).
+    NotAChoice,
+    /// The question's `constraint` failed; `own_message` tells whether the
+    /// message is the form's `constraint_message` (else a generic one).
+    Constraint { own_message: bool },
 }
 
 /// The result of [`evaluate_form`].
@@ -349,26 +372,28 @@ pub fn evaluate_form(form: &Form, answers: &Answers, ctx: &Context<'_>) -> Evalu
             }
             continue;
         }
-        if let Some(why) = type_problem(form, q, &text, &kinds, &values, ctx) {
+        if let Some((problem, why)) = type_problem(form, q, &text, &kinds, &values, ctx) {
             out.constraint_errors.push(ConstraintError {
                 name: q.name.clone(),
                 row: q.row,
                 message: why,
+                problem,
             });
             continue;
         }
         if let Some(c) = &q.constraint
             && !eval_in(form, &kinds, &values, ctx, &c.node, value.clone()).to_bool()
         {
-            let message = q
-                .constraint_message
-                .get(ctx.language, form)
-                .map(str::to_owned)
-                .unwrap_or_else(|| "This answer is not accepted.".to_owned());
+            let own = q.constraint_message.get(ctx.language, form);
             out.constraint_errors.push(ConstraintError {
                 name: q.name.clone(),
                 row: q.row,
-                message,
+                message: own
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| "This answer is not accepted.".to_owned()),
+                problem: Problem::Constraint {
+                    own_message: own.is_some(),
+                },
             });
         }
     }
@@ -419,30 +444,34 @@ fn type_problem(
     kinds: &HashMap<&str, &Question>,
     values: &HashMap<String, Value>,
     ctx: &Context<'_>,
-) -> Option<String> {
+) -> Option<(Problem, String)> {
     let t = text.trim();
     match &q.kind {
-        Kind::Integer => {
-            (t.parse::<i64>().is_err()).then(|| format!("`{t}` is not a whole number."))
-        }
-        Kind::Decimal => {
-            (!t.parse::<f64>().is_ok_and(f64::is_finite)).then(|| format!("`{t}` is not a number."))
-        }
-        Kind::Date => parse_date(t)
-            .is_none()
-            .then(|| format!("`{t}` is not a date (YYYY-MM-DD).")),
+        Kind::Integer => (t.parse::<i64>().is_err())
+            .then(|| (Problem::NotWhole, format!("`{t}` is not a whole number."))),
+        Kind::Decimal => (!t.parse::<f64>().is_ok_and(f64::is_finite))
+            .then(|| (Problem::NotNumber, format!("`{t}` is not a number."))),
+        Kind::Date => parse_date(t).is_none().then(|| {
+            (
+                Problem::NotDate,
+                format!("`{t}` is not a date (YYYY-MM-DD)."),
+            )
+        }),
         Kind::Range { start, end, step } => {
             let Ok(n) = t.parse::<f64>() else {
-                return Some(format!("`{t}` is not a number."));
+                return Some((Problem::NotNumber, format!("`{t}` is not a number.")));
             };
             let (lo, hi) = (start.min(*end), start.max(*end));
             let k = (n - start) / step;
             if n < lo || n > hi || (k - k.round()).abs() > 1e-9 {
-                Some(format!(
-                    "`{t}` is not between {} and {} in steps of {}.",
-                    number_string(*start),
-                    number_string(*end),
-                    number_string(*step)
+                Some((
+                    Problem::OutOfRange,
+                    format!(
+                        "`{t}` is not between {} and {} in steps of {}.",
+                        number_string(*start),
+                        number_string(*end),
+                        number_string(*step)
+                    ),
                 ))
             } else {
                 None
@@ -456,12 +485,17 @@ fn type_problem(
                 .collect();
             let picked: Vec<&str> = t.split_whitespace().collect();
             if matches!(q.kind, Kind::SelectOne { .. }) && picked.len() > 1 {
-                return Some(format!("`{t}` picks more than one choice."));
+                return Some((
+                    Problem::TooManyChoices,
+                    format!("`{t}` picks more than one choice."),
+                ));
             }
-            picked
-                .iter()
-                .find(|p| !offered.contains(*p))
-                .map(|p| format!("`{p}` is not one of the choices."))
+            picked.iter().find(|p| !offered.contains(*p)).map(|p| {
+                (
+                    Problem::NotAChoice,
+                    format!("`{p}` is not one of the choices."),
+                )
+            })
         }
         Kind::Text | Kind::Note | Kind::Calculate | Kind::Acknowledge => None,
     }

@@ -29,7 +29,7 @@ pub mod form;
 pub mod sheet;
 mod write;
 
-pub use answers::{Answers, ConstraintError, Context, Evaluation};
+pub use answers::{Answers, ConstraintError, Context, Evaluation, Problem};
 pub use error::{ErrorKind, FormError, FormErrors, Location};
 pub use form::{Choice, ChoiceList, Form, Group, Item, Kind, Language, Question, Settings, Text};
 pub use sheet::Workbook;

@@ -128,6 +128,7 @@ pub fn routes() -> Routes {
         .merge(crate::library::routes::routes())
         .merge(crate::events::routes::routes())
         .merge(crate::consultations::routes::routes())
+        .merge(crate::surveys::routes::routes())
         .merge(crate::directory::routes::search::routes())
 }
 

@@ -114,6 +114,13 @@ pub struct Settings {
     pub backup_keep: u32,
     /// Where backups go; empty: `data_dir/backups`.
     pub backup_dir: Option<PathBuf>,
+
+    // Survey results (see `surveys`).
+    /// Counts under this many respondents are suppressed in published
+    /// results (with complementary suppression); at least 1.
+    pub survey_min_cell: u32,
+    /// In groups with fewer respondents than this, 0% and 100% are hidden.
+    pub survey_small_group: u32,
 }
 
 /// Which reverse proxies' `X-Forwarded-For` entries are believed.
@@ -238,6 +245,8 @@ impl Default for Settings {
             backup_every: 0,
             backup_keep: 7,
             backup_dir: None,
+            survey_min_cell: 5,
+            survey_small_group: 10,
         }
     }
 }

@@ -185,6 +185,55 @@ pub enum Action {
     RecordClinic { rapporteur: bool },
     /// Add wrap-up messages to a clinic: staff and the session's experts.
     WrapUpClinic { expert: bool },
+    /// Upload survey forms, open and close campaigns, export answers.
+    ManageSurveys,
+    /// Read a survey's page (its questions, window and response rate).
+    ViewSurvey(SurveyRef),
+    /// Read a survey's results.
+    ViewSurveyResults(SurveyRef),
+    /// Answer a survey for a municipality (or read that answer): a focal
+    /// point of the municipality, or staff entering an answer on its behalf.
+    AnswerSurvey { municipality: i32, targeted: bool },
+}
+
+/// Who may read a survey's results.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SurveyAudience {
+    Public,
+    Members,
+    Staff,
+}
+
+/// What the policy needs to know of a survey.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SurveyRef {
+    /// Not opened yet: staff only.
+    pub draft: bool,
+    pub results: SurveyAudience,
+}
+
+impl SurveyRef {
+    fn page_readable_by(&self, actor: Option<&Actor>) -> bool {
+        let staff = actor.is_some_and(|a| a.is_staff());
+        if self.draft {
+            return staff;
+        }
+        // Members know what the network asks; visitors see surveys whose
+        // results are public.
+        actor.is_some() || self.results == SurveyAudience::Public
+    }
+
+    fn results_readable_by(&self, actor: Option<&Actor>) -> bool {
+        let staff = actor.is_some_and(|a| a.is_staff());
+        if self.draft {
+            return staff;
+        }
+        match self.results {
+            SurveyAudience::Public => true,
+            SurveyAudience::Members => actor.is_some(),
+            SurveyAudience::Staff => staff,
+        }
+    }
 }
 
 /// Who may read a dilemma.
@@ -256,6 +305,8 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
         (_, Action::View(Visibility::Public)) => true,
         (_, Action::ViewPractice(p)) if p.public => true,
         (a, Action::ViewDilemma(d)) => d.readable_by(a),
+        (a, Action::ViewSurvey(r)) => r.page_readable_by(a),
+        (a, Action::ViewSurveyResults(r)) => r.results_readable_by(a),
         (None, _) => false,
         (Some(_), Action::View(Visibility::Members)) => true,
         (Some(a), Action::EditMunicipality(id)) => a.is_staff() || a.focal_point_of.contains(&id),
@@ -288,6 +339,14 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
         (Some(a), Action::Moderate) => a.is_staff(),
         (Some(a), Action::RecordClinic { rapporteur }) => rapporteur || a.is_staff(),
         (Some(a), Action::WrapUpClinic { expert }) => expert || a.is_staff(),
+        (Some(a), Action::ManageSurveys) => a.is_staff(),
+        (
+            Some(a),
+            Action::AnswerSurvey {
+                municipality,
+                targeted,
+            },
+        ) => targeted && (a.is_staff() || a.focal_point_of.contains(&municipality)),
     }
 }
 
@@ -526,7 +585,26 @@ mod tests {
             Action::RecordClinic { rapporteur: false },
             Action::WrapUpClinic { expert: true },
             Action::WrapUpClinic { expert: false },
+            Action::ManageSurveys,
         ];
+        for draft in [false, true] {
+            for results in [
+                SurveyAudience::Public,
+                SurveyAudience::Members,
+                SurveyAudience::Staff,
+            ] {
+                let s = SurveyRef { draft, results };
+                all.extend([Action::ViewSurvey(s), Action::ViewSurveyResults(s)]);
+            }
+        }
+        for municipality in [1, 2] {
+            for targeted in [false, true] {
+                all.push(Action::AnswerSurvey {
+                    municipality,
+                    targeted,
+                });
+            }
+        }
         // A draft, one in review (neither draft nor public), a published one.
         for (draft, public) in [(true, false), (false, false), (false, true)] {
             for (municipality, author) in [(Some(1), Some(7)), (Some(2), Some(99)), (None, None)] {
@@ -601,7 +679,11 @@ mod tests {
                 | Action::ReportContribution
                 | Action::Moderate
                 | Action::RecordClinic { .. }
-                | Action::WrapUpClinic { .. } => {}
+                | Action::WrapUpClinic { .. }
+                | Action::ManageSurveys
+                | Action::ViewSurvey(_)
+                | Action::ViewSurveyResults(_)
+                | Action::AnswerSurvey { .. } => {}
             }
         }
         all
@@ -669,6 +751,46 @@ mod tests {
         let admin = stored("admin", false, &[]);
         assert_eq!(authorize_role::<Admin>(&admin), Err(Denied::SecondFactor));
         assert_eq!(authorize(None, Action::Moderate), Err(Denied::SignIn));
+    }
+
+    #[test]
+    fn surveys_are_answered_by_the_targeted_municipality_and_read_by_their_audience() {
+        let member = actor(Role::Member, &[]);
+        let focal_a = actor(Role::Member, &[1]);
+        let coordinator = actor(Role::Coordinator, &[]);
+        let answer = |m, targeted| Action::AnswerSurvey {
+            municipality: m,
+            targeted,
+        };
+        assert!(can(Some(&focal_a), answer(1, true)));
+        assert!(
+            !can(Some(&focal_a), answer(2, true)),
+            "not for another city"
+        );
+        assert!(!can(Some(&focal_a), answer(1, false)), "not targeted");
+        assert!(!can(Some(&member), answer(1, true)));
+        assert!(can(Some(&coordinator), answer(2, true)));
+        assert!(!can(None, answer(1, true)));
+
+        let survey = |draft, results| SurveyRef { draft, results };
+        let public = survey(false, SurveyAudience::Public);
+        let members = survey(false, SurveyAudience::Members);
+        let staff_only = survey(false, SurveyAudience::Staff);
+        let draft = survey(true, SurveyAudience::Public);
+        assert!(can(None, Action::ViewSurvey(public)));
+        assert!(can(None, Action::ViewSurveyResults(public)));
+        assert!(!can(None, Action::ViewSurvey(members)));
+        assert!(can(Some(&member), Action::ViewSurveyResults(members)));
+        assert!(can(Some(&member), Action::ViewSurvey(staff_only)));
+        assert!(!can(Some(&focal_a), Action::ViewSurveyResults(staff_only)));
+        assert!(can(
+            Some(&coordinator),
+            Action::ViewSurveyResults(staff_only)
+        ));
+        assert!(!can(Some(&focal_a), Action::ViewSurvey(draft)));
+        assert!(can(Some(&coordinator), Action::ViewSurvey(draft)));
+        assert!(!can(Some(&member), Action::ManageSurveys));
+        assert!(can(Some(&coordinator), Action::ManageSurveys));
     }
 
     #[test]

@@ -254,6 +254,82 @@ where
     }
 }
 
+/// A small multipart form read into memory (no file store): its values and
+/// its files' bytes.
+#[derive(Debug, Default)]
+pub struct SmallForm {
+    pub values: Vec<(String, String)>,
+    /// Field name and bytes of each non-empty file.
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// Why a small multipart form was refused.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SmallFormError {
+    /// A file over the limit given (nothing was kept).
+    TooLarge,
+    Malformed,
+    Csrf,
+}
+
+impl CsrfMultipart {
+    /// Read the whole form into memory: the anti-forgery token first (the
+    /// form's first field, checked before anything else is read), then at
+    /// most 20 fields, each file at most `max_file` bytes, each value 64 KiB.
+    pub async fn read_small(mut self, max_file: usize) -> Result<SmallForm, SmallFormError> {
+        let mp = &mut self.multipart;
+        match mp
+            .next_field()
+            .await
+            .map_err(|_| SmallFormError::Malformed)?
+        {
+            Some(f) if f.name() == Some("csrf") && f.file_name().is_none() => {
+                let token = f.text().await.map_err(|_| SmallFormError::Malformed)?;
+                if !crate::token::same(token.trim(), &self.expected) {
+                    return Err(SmallFormError::Csrf);
+                }
+            }
+            _ => return Err(SmallFormError::Csrf),
+        }
+        let mut out = SmallForm::default();
+        let mut n = 0;
+        while let Some(mut field) = mp
+            .next_field()
+            .await
+            .map_err(|_| SmallFormError::Malformed)?
+        {
+            n += 1;
+            if n > 20 {
+                return Err(SmallFormError::Malformed);
+            }
+            let name = field.name().unwrap_or_default().to_owned();
+            let is_file = field.file_name().is_some();
+            let max = if is_file { max_file } else { 64 * 1024 };
+            let mut buf = Vec::new();
+            while let Some(chunk) = field.chunk().await.map_err(|_| SmallFormError::Malformed)? {
+                if buf.len() + chunk.len() > max {
+                    return Err(if is_file {
+                        SmallFormError::TooLarge
+                    } else {
+                        SmallFormError::Malformed
+                    });
+                }
+                buf.extend_from_slice(&chunk);
+            }
+            if is_file {
+                if !buf.is_empty() {
+                    out.files.push((name, buf));
+                }
+            } else {
+                let text = String::from_utf8(buf).map_err(|_| SmallFormError::Malformed)?;
+                out.values
+                    .push((name, super::input::clean(&text).into_owned()));
+            }
+        }
+        Ok(out)
+    }
+}
+
 /// Every form goes through here: text without NUL or bidirectional controls
 /// (`web::input`), then the typed form.
 fn parse_form<T: DeserializeOwned>(body: &Bytes) -> Result<T, AppError> {

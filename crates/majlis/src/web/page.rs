@@ -28,6 +28,7 @@ pub enum Section {
     Review,
     Events,
     Consultations,
+    Surveys,
     Search,
 }
 

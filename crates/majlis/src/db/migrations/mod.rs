@@ -18,6 +18,7 @@ mod m20261203_000011_signup_requests;
 mod m20261205_000012_secrets;
 mod m20261205_000013_file_owners;
 mod m20261205_000014_backups;
+mod m20261205_000015_surveys;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000012_secrets::Migration),
             Box::new(m20261205_000013_file_owners::Migration),
             Box::new(m20261205_000014_backups::Migration),
+            Box::new(m20261205_000015_surveys::Migration),
         ]
     }
 }

@@ -1,0 +1,7 @@
+//! Storage records of surveys.
+
+pub mod form;
+pub mod response;
+pub mod survey;
+pub mod tally;
+pub mod target;

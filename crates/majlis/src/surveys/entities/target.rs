@@ -1,0 +1,16 @@
+use sea_orm::entity::prelude::*;
+
+/// A municipality a survey asks to answer.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "survey_target")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub survey_id: i32,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub municipality_id: i32,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

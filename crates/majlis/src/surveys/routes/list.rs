@@ -1,0 +1,47 @@
+//! `GET /surveys`: the surveys a person may see, and what they have to answer.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+
+use crate::app::AppState;
+use crate::policy::{Action, can};
+use crate::surveys::rules::surveys::{self, SurveyCard};
+use crate::web::{AppError, PageCtx, Section, render};
+
+#[derive(Template)]
+#[template(path = "surveys/templates/surveys.html")]
+struct ListPage {
+    ctx: PageCtx,
+    cards: Vec<SurveyCard>,
+    may_manage: bool,
+}
+
+impl ListPage {
+    fn status(&self, c: &SurveyCard) -> String {
+        self.ctx.t(&c.survey.status.label_id())
+    }
+    fn day(&self, t: &Option<chrono::DateTime<chrono::Utc>>) -> String {
+        super::day(t)
+    }
+    fn rate(&self, c: &SurveyCard) -> String {
+        match majlis_stats::Share::new(c.responded, c.targeted).percent() {
+            Some(p) => format!("{p}%"),
+            None => "—".to_owned(),
+        }
+    }
+}
+
+/// `GET /surveys`
+pub(super) async fn surveys_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+) -> Result<Html<String>, AppError> {
+    let ctx = ctx.with_section(Section::Surveys);
+    let cards = surveys::list(state.db.read(), ctx.actor()).await?;
+    render(&ListPage {
+        may_manage: can(ctx.actor(), Action::ManageSurveys),
+        cards,
+        ctx,
+    })
+}

@@ -1,0 +1,64 @@
+//! Survey pages (`/surveys`), answering for a municipality, results as HTML
+//! and JSON (`/api/v1/surveys/{slug}/results`), and the form as XLSForm.
+//! A file per page or flow: `list`, `upload`, `survey` (its page and the
+//! campaign form), `respond`, `results`, `export`.
+
+use crate::app::Routes;
+use crate::surveys::error::SurveyError;
+use crate::web::{AppError, PageCtx};
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/surveys", list::surveys_page)
+        .get("/surveys/new", upload::new_survey_page)
+        .post("/surveys/new", upload::new_survey)
+        .get("/surveys/{slug}", survey::survey_page)
+        .post("/surveys/{slug}/campaign", survey::save_campaign)
+        .post("/surveys/{slug}/form", upload::replace_form)
+        .get("/surveys/{slug}/preview", export::preview)
+        .get("/surveys/{slug}/form.xlsx", export::form_xlsx)
+        .get("/surveys/{slug}/results", results::results_page)
+        .get(
+            "/surveys/{slug}/respond/{municipality}",
+            respond::respond_page,
+        )
+        .post("/surveys/{slug}/respond/{municipality}", respond::save_page)
+        .post(
+            "/surveys/{slug}/respond/{municipality}/submit",
+            respond::submit,
+        )
+        .get("/api/v1/surveys/{slug}/results", results::api_results)
+}
+
+impl From<SurveyError> for AppError {
+    fn from(e: SurveyError) -> Self {
+        match e {
+            SurveyError::Forbidden => AppError::Forbidden,
+            SurveyError::SecondFactorRequired => AppError::TwoFactorRequired,
+            SurveyError::NotFound => AppError::NotFound,
+            SurveyError::NotAccepting => AppError::Forbidden,
+            SurveyError::BadForm(_) => AppError::bad_request("form"),
+            SurveyError::BadValue { field, .. } => AppError::bad_request(field),
+            SurveyError::Answers(_) => AppError::bad_request("answers"),
+            SurveyError::Db(e) => e.into(),
+        }
+    }
+}
+
+/// A date as pages print it (ISO, unambiguous in every language).
+pub(super) fn day(t: &Option<chrono::DateTime<chrono::Utc>>) -> String {
+    t.map(|t| t.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+/// The form language a page speaks: the reader's, when the form has it.
+pub(super) fn form_lang(form: &majlis_xlsform::Form, ctx: &PageCtx) -> Option<String> {
+    crate::surveys::rules::form_language(form, ctx.lang()).map(str::to_owned)
+}
+
+mod export;
+mod list;
+mod respond;
+mod results;
+mod survey;
+mod upload;

@@ -1,0 +1,131 @@
+//! Survey rules: queries and changes, free of HTTP. Each takes the
+//! connection, the `Actor` and `now`, and refuses with [`SurveyError`].
+
+pub mod answering;
+pub mod results;
+pub mod surveys;
+pub mod tally;
+
+use majlis_xlsform::Form;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+
+use super::entities::{form, survey};
+use super::error::SurveyError;
+use super::{ResultsAudience, SurveyStatus};
+use crate::policy::{Action, Actor, SurveyAudience, SurveyRef, authorize};
+
+/// A survey with its status and audience read.
+#[derive(Clone, Debug)]
+pub struct Survey {
+    pub row: survey::Model,
+    pub status: SurveyStatus,
+    pub audience: ResultsAudience,
+}
+
+impl Survey {
+    pub fn of(row: survey::Model) -> Self {
+        Survey {
+            status: SurveyStatus::from_code(&row.status).unwrap_or(SurveyStatus::Draft),
+            audience: ResultsAudience::from_code(&row.results_audience)
+                .unwrap_or(ResultsAudience::Staff),
+            row,
+        }
+    }
+
+    /// What the policy needs to know.
+    pub fn policy_ref(&self) -> SurveyRef {
+        SurveyRef {
+            draft: self.status == SurveyStatus::Draft,
+            results: match self.audience {
+                ResultsAudience::Public => SurveyAudience::Public,
+                ResultsAudience::Members => SurveyAudience::Members,
+                ResultsAudience::Staff => SurveyAudience::Staff,
+            },
+        }
+    }
+
+    /// Whether it takes answers at `now`.
+    pub fn accepting(&self, now: chrono::DateTime<chrono::Utc>) -> bool {
+        super::accepting(self.status, self.row.opens_at, self.row.closes_at, now)
+    }
+}
+
+/// The survey named `slug`, whoever asks.
+pub async fn find(conn: &impl ConnectionTrait, slug: &str) -> Result<Survey, SurveyError> {
+    survey::Entity::find()
+        .filter(survey::Column::Slug.eq(slug))
+        .one(conn)
+        .await?
+        .map(Survey::of)
+        .ok_or(SurveyError::NotFound)
+}
+
+/// The survey named `slug`, if `actor` may read its page.
+pub async fn readable(
+    conn: &impl ConnectionTrait,
+    actor: Option<&Actor>,
+    slug: &str,
+) -> Result<Survey, SurveyError> {
+    let s = find(conn, slug).await?;
+    match authorize(actor, Action::ViewSurvey(s.policy_ref())) {
+        Ok(()) => Ok(s),
+        // A draft is not shown to be there.
+        Err(_) if s.status == SurveyStatus::Draft => Err(SurveyError::NotFound),
+        Err(d) => Err(d.into()),
+    }
+}
+
+/// The latest version of a survey's form, parsed.
+pub async fn current_form(
+    conn: &impl ConnectionTrait,
+    survey_id: i32,
+) -> Result<(form::Model, Form), SurveyError> {
+    let row = form::Entity::find()
+        .filter(form::Column::SurveyId.eq(survey_id))
+        .order_by_desc(form::Column::Number)
+        .one(conn)
+        .await?
+        .ok_or(SurveyError::NotFound)?;
+    let parsed = parse_stored(&row)?;
+    Ok((row, parsed))
+}
+
+/// A stored form version, parsed again (it was valid when stored).
+pub fn parse_stored(row: &form::Model) -> Result<Form, SurveyError> {
+    parse_source(&row.source_kind, &row.source).map_err(|errors| {
+        tracing::error!(
+            form = row.id,
+            ?errors,
+            "a stored survey form no longer parses"
+        );
+        SurveyError::BadForm(errors)
+    })
+}
+
+/// Parse an XLSForm: `xlsx` bytes or the markdown-table form.
+pub fn parse_source(kind: &str, bytes: &[u8]) -> Result<Form, Vec<String>> {
+    let parsed = match kind {
+        "markdown" => match std::str::from_utf8(bytes) {
+            Ok(text) => Form::from_markdown(text),
+            Err(_) => return Err(vec!["the file is not UTF-8 text".to_owned()]),
+        },
+        _ => Form::from_xlsx(bytes),
+    };
+    parsed.map_err(|e| e.0.iter().map(ToString::to_string).collect())
+}
+
+/// How many questions people answer in a form.
+pub fn input_count(form: &Form) -> usize {
+    form.questions()
+        .iter()
+        .filter(|(q, _)| q.kind.is_input() && q.kind != majlis_xlsform::Kind::Acknowledge)
+        .count()
+}
+
+/// The form language that speaks `locale` (its code), if the form has one.
+pub fn form_language<'f>(form: &'f Form, locale: &str) -> Option<&'f str> {
+    form.languages
+        .iter()
+        .find(|l| l.code.as_deref() == Some(locale))
+        .map(|l| l.name.as_str())
+}
