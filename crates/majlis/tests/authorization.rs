@@ -264,6 +264,23 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         ("POST", "/consultations/{slug}/archive") => adds,
         ("GET", "/consultations/moderation") => coordinators(200),
         ("POST", "/consultations/{slug}/moderate") => coordinators(400),
+        // Surveys: the demo's 2016 survey (closed, results public); A
+        // (Şahinbey) answered it. Its focal point and staff may read the
+        // answer; the campaign is closed, so nothing can change (409).
+        ("GET", "/surveys" | "/surveys/{slug}" | "/surveys/{slug}/preview") => ok,
+        ("GET", "/surveys/{slug}/form.xlsx" | "/surveys/{slug}/results") => ok,
+        ("GET", "/api/v1/surveys/{slug}/results") => ok,
+        ("GET", "/surveys/new") => coordinators(200),
+        // Sent without a file or fields: refused as bad input.
+        ("POST", "/surveys/new" | "/surveys/{slug}/form" | "/surveys/{slug}/campaign") => {
+            coordinators(400)
+        }
+        ("GET", "/surveys/{slug}/respond/{municipality}") => staff_and(&[Who::FocalPointOfA], 200),
+        (
+            "POST",
+            "/surveys/{slug}/respond/{municipality}"
+            | "/surveys/{slug}/respond/{municipality}/submit",
+        ) => staff_and(&[Who::FocalPointOfA], 409),
         _ => return None,
     })
 }
@@ -476,6 +493,12 @@ fn concrete(path: &str, w: &World, css: &str) -> String {
             p.replace("{slug}", &w.event)
         }
         "/series/{slug}/calendar.ics" => "/series/no-such-series/calendar.ics".into(),
+        "/surveys/{slug}/respond/{municipality}" => {
+            "/surveys/amman-2016-challenges/respond/sahinbey?page=0".into()
+        }
+        p if p.starts_with("/surveys/{slug}") || p == "/api/v1/surveys/{slug}/results" => p
+            .replace("{slug}", "amman-2016-challenges")
+            .replace("{municipality}", "sahinbey"),
         "/calendar/{token}/events.ics" => {
             "/calendar/0123456789abcdef0123456789abcdef/events.ics".into()
         }
@@ -579,6 +602,8 @@ db_test!(
                 let upload = matches!(
                     route.path,
                     "/library/new"
+                        | "/surveys/new"
+                        | "/surveys/{slug}/form"
                         | "/library/{id}/versions"
                         | "/library/{id}/edit"
                         | "/practices/{id}/attachments"

@@ -16,12 +16,13 @@ use crate::audit::origin_of;
 use crate::directory::entities::municipality;
 use crate::fields::form::RawForm;
 use crate::i18n::Locale;
+use crate::policy::Coordinator;
 use crate::policy::{Action, can};
 use crate::surveys::error::SurveyError;
 use crate::surveys::rules::surveys::{self as rules, Campaign, Overview, Progress};
 use crate::surveys::rules::{self as base, Survey};
 use crate::surveys::{ResultsAudience, SurveyStatus};
-use crate::web::extract::{ClientInfo, CsrfForm, RequireSignedIn};
+use crate::web::extract::{ClientInfo, CsrfForm, RequireRole};
 use crate::web::{AppError, PageCtx, Section, redirect, render};
 
 #[derive(Template)]
@@ -290,12 +291,11 @@ pub(super) async fn save_campaign(
     State(state): State<AppState>,
     ctx: PageCtx,
     ClientInfo(client): ClientInfo,
-    RequireSignedIn(me): RequireSignedIn,
+    RequireRole { me, .. }: RequireRole<Coordinator>,
     Path(slug): Path<String>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let actor = me.actor();
-    crate::policy::authorize(Some(&actor), Action::ManageSurveys).map_err(SurveyError::from)?;
     let survey = base::find(state.db.read(), &slug).await?;
     let raw = RawForm(pairs);
     let campaign = match parse_campaign(&raw, ctx.locale) {

@@ -10,11 +10,11 @@ use chrono::Utc;
 
 use crate::app::AppState;
 use crate::audit::origin_of;
-use crate::policy::{Action, authorize};
+use crate::policy::Coordinator;
 use crate::surveys::error::SurveyError;
 use crate::surveys::rules::surveys::{self as rules, MAX_FORM_BYTES, Replaced, Upload};
 use crate::surveys::rules::{self as base};
-use crate::web::extract::{ClientInfo, CsrfMultipart, RequireSignedIn, SmallFormError};
+use crate::web::extract::{ClientInfo, CsrfMultipart, RequireRole, SmallFormError};
 use crate::web::{AppError, PageCtx, Section, redirect, render};
 
 #[derive(Template)]
@@ -80,9 +80,8 @@ async fn read_upload(upload: CsrfMultipart) -> Result<Upload, Result<&'static st
 /// `GET /surveys/new`
 pub(super) async fn new_survey_page(
     ctx: PageCtx,
-    RequireSignedIn(me): RequireSignedIn,
+    _staff: RequireRole<Coordinator>,
 ) -> Result<Response, AppError> {
-    authorize(Some(&me.actor()), Action::ManageSurveys).map_err(SurveyError::from)?;
     page(ctx, None, None, Vec::new())
 }
 
@@ -91,11 +90,10 @@ pub(super) async fn new_survey(
     State(state): State<AppState>,
     ctx: PageCtx,
     ClientInfo(client): ClientInfo,
-    RequireSignedIn(me): RequireSignedIn,
+    RequireRole { me, .. }: RequireRole<Coordinator>,
     upload: CsrfMultipart,
 ) -> Result<Response, AppError> {
     let actor = me.actor();
-    authorize(Some(&actor), Action::ManageSurveys).map_err(SurveyError::from)?;
     let file = match read_upload(upload).await {
         Ok(f) => f,
         Err(Ok(message)) => return page(ctx.clone(), None, Some(ctx.t(message)), Vec::new()),
@@ -122,12 +120,11 @@ pub(super) async fn replace_form(
     State(state): State<AppState>,
     ctx: PageCtx,
     ClientInfo(client): ClientInfo,
-    RequireSignedIn(me): RequireSignedIn,
+    RequireRole { me, .. }: RequireRole<Coordinator>,
     Path(slug): Path<String>,
     upload: CsrfMultipart,
 ) -> Result<Response, AppError> {
     let actor = me.actor();
-    authorize(Some(&actor), Action::ManageSurveys).map_err(SurveyError::from)?;
     let survey = base::find(state.db.read(), &slug).await?;
     let named = Some((slug.clone(), survey.row.title.text(ctx.locale).to_owned()));
     let file = match read_upload(upload).await {
