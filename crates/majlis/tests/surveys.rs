@@ -440,6 +440,14 @@ db_test!(async fn survey_pages_list_and_preview_in_every_language(app) {
     }
     let res = app.get("/surveys/amman-2016-challenges/preview?lang=ar").await;
     assert!(res.body.contains("dir=\"rtl\""));
+    // The event it prepared links it; search finds it by a question, in Turkish too.
+    let res = app.get("/events/amman-2016-peer-workshop").await;
+    assert!(res.body.contains("/surveys/amman-2016-challenges"), "the event links its survey");
+    app.index().await;
+    let found = app.get("/api/v1/search?q=tensions&type=survey").await.json();
+    assert_eq!(found["items"][0]["url"], "/surveys/amman-2016-challenges", "{found}");
+    let found = app.get("/api/v1/search?q=gerginlikler&type=survey").await.json();
+    assert!(found["total"].as_u64().unwrap() >= 1, "{found}");
     // Drafts are for staff: a visitor gets not found.
     let c = coordinator(app, "c@example.org").await;
     let (cookie, csrf) = app.session_for(c).await;
@@ -447,4 +455,7 @@ db_test!(async fn survey_pages_list_and_preview_in_every_language(app) {
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     assert_eq!(app.get("/surveys/test-survey").await.status, StatusCode::NOT_FOUND);
     assert_eq!(app.get_with("/surveys/test-survey", &[("cookie", &cookie)]).await.status, StatusCode::OK);
+    app.index().await;
+    let found = app.get_with("/api/v1/search?q=test&type=survey", &[("cookie", &cookie)]).await.json();
+    assert_eq!(found["total"], 0, "a survey in preparation is not in the index: {found}");
 });

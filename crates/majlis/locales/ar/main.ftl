@@ -1231,3 +1231,5 @@ survey-chart-description = نسبة البلديات التي أجابت عن ه
 survey-mean = المتوسط
 survey-median = الوسيط
 survey-quartiles = الربيعات (25% – 75%)
+search-type-survey = استطلاع
+event-surveys = استطلاعات هذه الفعالية

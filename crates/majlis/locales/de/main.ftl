@@ -1182,3 +1182,5 @@ survey-chart-description = Anteil der Kommunen, die diese Frage beantwortet habe
 survey-mean = Mittelwert
 survey-median = Median
 survey-quartiles = Quartile (25 % – 75 %)
+search-type-survey = Umfrage
+event-surveys = Umfragen zu dieser Veranstaltung

@@ -1177,3 +1177,5 @@ survey-chart-description = Share of the municipalities that answered this questi
 survey-mean = Mean
 survey-median = Median
 survey-quartiles = Quartiles (25% – 75%)
+search-type-survey = Survey
+event-surveys = Surveys of this event

@@ -1183,3 +1183,5 @@ survey-chart-description = Part des municipalités ayant répondu à cette quest
 survey-mean = Moyenne
 survey-median = Médiane
 survey-quartiles = Quartiles (25 % – 75 %)
+search-type-survey = Enquête
+event-surveys = Enquêtes de cet événement

@@ -1182,3 +1182,5 @@ survey-chart-description = Bu soruyu yanıtlayan belediyelerin her yanıta göre
 survey-mean = Ortalama
 survey-median = Medyan
 survey-quartiles = Çeyrekler (%25 – %75)
+search-type-survey = Anket
+event-surveys = Bu etkinliğin anketleri

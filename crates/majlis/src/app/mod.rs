@@ -49,6 +49,8 @@ pub struct AppState {
     /// What links to practices and library documents from the activities
     /// above the library.
     pub backlinks: crate::library::backlinks::Registry,
+    /// What links to events from the activities above events (surveys).
+    pub event_links: crate::library::backlinks::EventLinks,
 }
 
 impl FromRef<AppState> for UploadLimit {
@@ -92,6 +94,9 @@ impl AppState {
                 crate::events::backlinks::find,
                 crate::consultations::backlinks::find,
             ]),
+            event_links: crate::library::backlinks::EventLinks::new(vec![
+                crate::surveys::backlinks::for_event,
+            ]),
         })
     }
 }
@@ -106,6 +111,7 @@ pub fn search_catalogue() -> crate::search::Catalogue {
             crate::library::search::RESOURCES,
             crate::events::search::EVENTS,
             crate::consultations::search::DILEMMAS,
+            crate::surveys::search::SURVEYS,
             crate::directory::search::ORGANISATIONS,
             crate::directory::search::MUNICIPALITIES,
         ],

@@ -44,15 +44,29 @@ pub struct Backlinks {
 /// A read in progress.
 pub type Finding<'a> = Pin<Box<dyn Future<Output = Result<Backlinks, DbErr>> + Send + 'a>>;
 
-/// How one activity finds what of it links to a library item.
-pub type Find = for<'a> fn(&'a DatabaseConnection, Option<&'a Actor>, Linked) -> Finding<'a>;
+/// How one activity finds what of it links to an item (a library item by
+/// default; an event for [`EventLinks`]).
+pub type Find<K = Linked> = for<'a> fn(&'a DatabaseConnection, Option<&'a Actor>, K) -> Finding<'a>;
 
-/// The activities that link to library items, registered at the top.
-#[derive(Clone, Default)]
-pub struct Registry(Arc<[Find]>);
+/// The activities that link to items of one kind, registered at the top.
+#[derive(Clone)]
+pub struct Registry<K = Linked>(Arc<[Find<K>]>);
 
-impl Registry {
-    pub fn new(finders: Vec<Find>) -> Self {
+impl<K> Default for Registry<K> {
+    fn default() -> Self {
+        Registry(Arc::from(Vec::<Find<K>>::new()))
+    }
+}
+
+/// An event whose backlinks are wanted (by its id): surveys prepared for it…
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LinkedEvent(pub i32);
+
+/// What links to events from activities above events.
+pub type EventLinks = Registry<LinkedEvent>;
+
+impl<K: Copy> Registry<K> {
+    pub fn new(finders: Vec<Find<K>>) -> Self {
         Registry(finders.into())
     }
 
@@ -62,7 +76,7 @@ impl Registry {
         &self,
         db: &DatabaseConnection,
         actor: Option<&Actor>,
-        item: Linked,
+        item: K,
     ) -> Result<Vec<Backlinks>, DbErr> {
         let mut out = Vec::new();
         for find in self.0.iter() {

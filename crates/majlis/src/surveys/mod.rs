@@ -11,13 +11,16 @@
 //! - `pages.rs`: a form cut into pages, and a page as a person sees it;
 //! - `rules/`: surveys and their forms (`surveys.rs`), answering
 //!   (`answering.rs`), tallies (`tally.rs`) and results (`results.rs`);
+//! - `search.rs`: surveys in the search index (title, description, questions);
 //! - `routes/`: the pages and `/api/v1/surveys/…`; `templates/` beside.
 
+pub mod backlinks;
 pub mod entities;
 pub mod error;
 pub mod pages;
 pub mod routes;
 pub mod rules;
+pub mod search;
 
 use chrono::{DateTime, Utc};
 

@@ -34,6 +34,8 @@ struct EventView {
     /// The consent box as the person left it (kept when a form comes back).
     consent: bool,
     related: Vec<crate::search::results::Item>,
+    /// What of the activities above events links here (surveys).
+    backlinks: Vec<crate::library::backlinks::Backlinks>,
 }
 event_page!(EventView);
 
@@ -121,7 +123,16 @@ pub(super) async fn show_event(
         &state.settings.public_url(),
     );
     let status = status_for(!errors.is_empty());
+    let backlinks = state
+        .event_links
+        .find(
+            state.db.read(),
+            ctx.actor(),
+            crate::library::backlinks::LinkedEvent(d.event.id),
+        )
+        .await?;
     let page = EventView {
+        backlinks,
         related: crate::search::results::related(
             &state.search,
             &ctx,
