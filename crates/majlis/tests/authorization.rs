@@ -271,6 +271,9 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         ("GET", "/surveys/{slug}/form.xlsx" | "/surveys/{slug}/results") => ok,
         ("GET", "/api/v1/surveys/{slug}/results") => ok,
         ("GET", "/surveys/new") => coordinators(200),
+        ("GET", "/surveys/{slug}/answers.csv" | "/surveys/{slug}/answers.xlsx") => {
+            coordinators(200)
+        }
         // Sent without a file or fields: refused as bad input.
         ("POST", "/surveys/new" | "/surveys/{slug}/form" | "/surveys/{slug}/campaign") => {
             coordinators(400)

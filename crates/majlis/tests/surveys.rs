@@ -227,7 +227,7 @@ db_test!(async fn a_focal_point_answers_page_by_page_and_submits(app) {
     let res = app.get_with(&format!("{url}?page=1"), &[("cookie", cookie)]).await;
     assert_eq!(res.attr("#i-why", "name").as_deref(), Some("q.why"));
     let res = app
-        .post_form(&format!("{url}?page=1"), &[("csrf", csrf), ("q.tensions", "increased"), ("q.why", "Rents rose")], cookie)
+        .post_form(&format!("{url}?page=1"), &[("csrf", csrf), ("q.tensions", "increased"), ("q.why", "=Rents rose")], cookie)
         .await;
     assert!(res.header("location").unwrap().contains("page=2"));
     let res = app
@@ -258,6 +258,26 @@ db_test!(async fn a_focal_point_answers_page_by_page_and_submits(app) {
     assert_eq!(count(app, "population", "1500000").await, 1);
     assert_eq!(count(app, "population", "").await, 1, "counted once");
     assert_eq!(count(app, "wanted", "training").await, 1);
+
+    // Coordinators take the answers away: names, or labels; a 0/1 column per
+    // choice; text that a spreadsheet would run is quoted.
+    let staff = &s.coordinator.0;
+    let csv = app.get_with(&format!("/surveys/{}/answers.csv", s.slug), &[("cookie", staff)]).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let mut lines = csv.body.trim_start_matches('\u{feff}').lines();
+    let header = lines.next().unwrap();
+    assert!(header.contains("wanted,wanted/finance,wanted/training"), "{header}");
+    let row = lines.next().unwrap();
+    assert!(row.contains("finance training,1,1"), "{row}");
+    assert!(row.contains("'=Rents rose"), "{row}");
+    let labelled = app.get_with(&format!("/surveys/{}/answers.csv?labels=1&lang=ar", s.slug), &[("cookie", staff)]).await;
+    assert!(labelled.body.contains("التمويل; التدريب"), "{}", labelled.body);
+    let xlsx = app.get_with(&format!("/surveys/{}/answers.xlsx", s.slug), &[("cookie", staff)]).await;
+    let book = majlis_xlsform::Workbook::from_xlsx(&xlsx.bytes).expect("a workbook");
+    let sheet = book.sheet("answers").expect("the answers sheet");
+    assert_eq!(sheet.rows.len(), 1, "one response");
+    let refused = app.get_with(&format!("/surveys/{}/answers.csv", s.slug), &[("cookie", cookie)]).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "answers are for coordinators");
 
     // The survey page counts Gaziantep as responding: 1 of 2.
     let res = app.get_with(&format!("/surveys/{}", s.slug), &[("cookie", cookie)]).await;

@@ -1233,3 +1233,6 @@ survey-median = الوسيط
 survey-quartiles = الربيعات (25% – 75%)
 search-type-survey = استطلاع
 event-surveys = استطلاعات هذه الفعالية
+survey-download-answers = تنزيل الإجابات
+survey-with-names = أسماء الخيارات
+survey-with-labels = التسميات

@@ -1184,3 +1184,6 @@ survey-median = Median
 survey-quartiles = Quartile (25 % – 75 %)
 search-type-survey = Umfrage
 event-surveys = Umfragen zu dieser Veranstaltung
+survey-download-answers = Antworten herunterladen
+survey-with-names = Namen der Auswahlen
+survey-with-labels = Beschriftungen

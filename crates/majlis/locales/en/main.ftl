@@ -1179,3 +1179,6 @@ survey-median = Median
 survey-quartiles = Quartiles (25% – 75%)
 search-type-survey = Survey
 event-surveys = Surveys of this event
+survey-download-answers = Download the answers
+survey-with-names = choice names
+survey-with-labels = labels

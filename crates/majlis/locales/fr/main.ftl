@@ -1185,3 +1185,6 @@ survey-median = Médiane
 survey-quartiles = Quartiles (25 % – 75 %)
 search-type-survey = Enquête
 event-surveys = Enquêtes de cet événement
+survey-download-answers = Télécharger les réponses
+survey-with-names = noms des choix
+survey-with-labels = libellés

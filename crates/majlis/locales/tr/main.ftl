@@ -1184,3 +1184,6 @@ survey-median = Medyan
 survey-quartiles = Çeyrekler (%25 – %75)
 search-type-survey = Anket
 event-surveys = Bu etkinliğin anketleri
+survey-download-answers = Yanıtları indir
+survey-with-names = seçenek adları
+survey-with-labels = etiketler

@@ -11,8 +11,10 @@ use axum::response::{Html, IntoResponse, Response};
 use chrono::Utc;
 
 use crate::app::AppState;
+use crate::policy::Coordinator;
 use crate::surveys::pages::{self, ShownEntry, Speech};
 use crate::surveys::rules::{self as base, current_form};
+use crate::web::extract::RequireRole;
 use crate::web::{AppError, PageCtx, Section, render};
 
 /// A page of the preview.
@@ -143,4 +145,79 @@ pub(super) async fn form_xlsx(
         bytes,
     )
         .into_response())
+}
+
+/// The answers' file: CSV or XLSX, with choice names, or with labels in the
+/// reader's language (`?labels=1`) when the form has it.
+async fn answers_file(
+    state: &AppState,
+    ctx: &PageCtx,
+    me: &crate::policy::SignedIn,
+    slug: &str,
+    xlsx: bool,
+) -> Result<Response, AppError> {
+    let db = state.db.read();
+    let labels = if ctx.param("labels").is_empty() {
+        None
+    } else {
+        let (_, form) = current_form(db, base::find(db, slug).await?.row.id).await?;
+        super::form_lang(&form, ctx).or(form.settings.default_language.clone())
+    };
+    let (_, table) = crate::surveys::rules::export::answers(
+        db,
+        &me.actor(),
+        slug,
+        labels.as_deref(),
+        ctx.locale,
+    )
+    .await?;
+    let (bytes, kind, ext) = if xlsx {
+        (
+            table
+                .to_xlsx()
+                .map_err(|e| AppError::Internal(anyhow::anyhow!("writing the answers: {e}")))?,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "xlsx",
+        )
+    } else {
+        (
+            table
+                .to_csv()
+                .map_err(|e| AppError::Internal(anyhow::anyhow!("writing the answers: {e}")))?,
+            "text/csv; charset=utf-8",
+            "csv",
+        )
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, kind.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{slug}-answers.{ext}\""),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+/// `GET /surveys/{slug}/answers.csv`
+pub(super) async fn answers_csv(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    RequireRole { me, .. }: RequireRole<Coordinator>,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    answers_file(&state, &ctx, &me, &slug, false).await
+}
+
+/// `GET /surveys/{slug}/answers.xlsx`
+pub(super) async fn answers_xlsx(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    RequireRole { me, .. }: RequireRole<Coordinator>,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    answers_file(&state, &ctx, &me, &slug, true).await
 }

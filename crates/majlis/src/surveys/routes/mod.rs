@@ -17,6 +17,8 @@ pub fn routes() -> Routes {
         .post("/surveys/{slug}/form", upload::replace_form)
         .get("/surveys/{slug}/preview", export::preview)
         .get("/surveys/{slug}/form.xlsx", export::form_xlsx)
+        .get("/surveys/{slug}/answers.csv", export::answers_csv)
+        .get("/surveys/{slug}/answers.xlsx", export::answers_xlsx)
         .get("/surveys/{slug}/results", results::results_page)
         .get(
             "/surveys/{slug}/respond/{municipality}",

@@ -2,6 +2,7 @@
 //! connection, the `Actor` and `now`, and refuses with [`SurveyError`].
 
 pub mod answering;
+pub mod export;
 pub mod results;
 pub mod surveys;
 pub mod tally;
