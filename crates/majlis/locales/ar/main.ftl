@@ -1236,3 +1236,34 @@ event-surveys = استطلاعات هذه الفعالية
 survey-download-answers = تنزيل الإجابات
 survey-with-names = أسماء الخيارات
 survey-with-labels = التسميات
+survey-reach = الوصول إلى المجيبين
+survey-remind-lead = ذكّر جهات الاتصال في البلديات المطلوبة التي لم تقدّم إجاباتها بعد (مرة واحدة في اليوم على الأكثر لكل بلدية)، برسالة بريد إلكتروني بلغتهم.
+survey-remind = إرسال التذكيرات
+survey-reminders-sent = أُدرج { $count } من التذكيرات في قائمة الإرسال.
+survey-not-accepting-reminders = لا يستقبل الاستطلاع إجابات الآن: لم يُرسَل أي تذكير.
+survey-links = الروابط الشخصية
+survey-links-lead = رابط لمجيب محدّد بالاسم يُرسَل بالبريد الإلكتروني: لا يحتاج إلى حساب ويقبل إجابة واحدة.
+survey-field-link-name = اسم المجيب
+survey-field-link-email = عنوان بريده الإلكتروني
+survey-field-link-municipality = البلدية التي يجيب عنها (اختياري)
+survey-send-link = إرسال الرابط
+survey-link-sent = الرابط في طريقه.
+survey-new-version = تغيّر الاستمارة بعد ورود إجابات: أصبحت الآن نسخة جديدة، وتحتفظ الإجابات المقدّمة بنسختها.
+survey-error-link-name = اكتب اسم المجيب.
+survey-error-link-email = اكتب عنوان بريد إلكتروني صحيحًا.
+survey-error-link-draft = افتح الاستطلاع قبل إرسال الروابط.
+survey-no-closing-date = دون تاريخ إغلاق
+mail-survey-link-subject = استطلاع: { $survey }
+mail-survey-link-body = { $name } المحترم/ة،
+
+    أنتم مدعوون للإجابة عن الاستطلاع «{ $survey }». رابطكم الشخصي (يُرجى عدم مشاركته):
+
+    { $link }
+
+    يمكنكم حفظ مسودة والعودة إليها وتقديم الإجابات حتى { $closes }.
+mail-survey-reminder-subject = تذكير: { $survey }
+mail-survey-reminder-body = إلى جهة الاتصال في { $municipality }،
+
+    ما زال الاستطلاع «{ $survey }» بانتظار إجابات بلديتكم. يمكنكم الإجابة أو إكمال المسودة حتى { $closes }:
+
+    { $link }

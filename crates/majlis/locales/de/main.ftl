@@ -1187,3 +1187,34 @@ event-surveys = Umfragen zu dieser Veranstaltung
 survey-download-answers = Antworten herunterladen
 survey-with-names = Namen der Auswahlen
 survey-with-labels = Beschriftungen
+survey-reach = Antwortende erreichen
+survey-remind-lead = Die Ansprechpersonen der angefragten Kommunen, die noch nicht eingereicht haben, per E-Mail in ihrer Sprache erinnern (jede Kommune höchstens einmal am Tag).
+survey-remind = Erinnerungen senden
+survey-reminders-sent = { $count } Erinnerungen in die Versandwarteschlange gestellt.
+survey-not-accepting-reminders = Die Umfrage nimmt gerade keine Antworten an: Es wurde keine Erinnerung gesendet.
+survey-links = Persönliche Links
+survey-links-lead = Ein Link für eine namentlich genannte Person, per E-Mail gesendet: Er braucht kein Konto und nimmt eine Antwort an.
+survey-field-link-name = Name der antwortenden Person
+survey-field-link-email = Ihre E-Mail-Adresse
+survey-field-link-municipality = Die Kommune, für die sie antwortet (optional)
+survey-send-link = Link senden
+survey-link-sent = Der Link ist unterwegs.
+survey-new-version = Das Formular wurde nach eingegangenen Antworten geändert: Es ist jetzt eine neue Version, und die gegebenen Antworten behalten ihre.
+survey-error-link-name = Geben Sie den Namen der antwortenden Person an.
+survey-error-link-email = Geben Sie eine gültige E-Mail-Adresse an.
+survey-error-link-draft = Öffnen Sie die Umfrage, bevor Sie Links senden.
+survey-no-closing-date = ohne Enddatum
+mail-survey-link-subject = Umfrage: { $survey }
+mail-survey-link-body = Guten Tag { $name },
+
+    Sie sind eingeladen, die Umfrage „{ $survey }“ zu beantworten. Ihr persönlicher Link (bitte nicht weitergeben):
+
+    { $link }
+
+    Sie können einen Entwurf speichern, später zurückkehren und bis { $closes } einreichen.
+mail-survey-reminder-subject = Erinnerung: { $survey }
+mail-survey-reminder-body = An die Ansprechperson von { $municipality },
+
+    Die Umfrage „{ $survey }“ wartet noch auf die Antworten Ihrer Kommune. Sie können bis { $closes } antworten oder einen Entwurf abschließen:
+
+    { $link }

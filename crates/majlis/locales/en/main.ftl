@@ -1182,3 +1182,34 @@ event-surveys = Surveys of this event
 survey-download-answers = Download the answers
 survey-with-names = choice names
 survey-with-labels = labels
+survey-reach = Reaching respondents
+survey-remind-lead = Remind the focal points of the municipalities asked that have not submitted yet (each at most once a day), by email in their own language.
+survey-remind = Send reminders
+survey-reminders-sent = { $count } reminders queued.
+survey-not-accepting-reminders = The survey does not take answers now: no reminder was sent.
+survey-links = Personal links
+survey-links-lead = A link for a named respondent, sent by email: it needs no account and takes one response.
+survey-field-link-name = Name of the respondent
+survey-field-link-email = Their email address
+survey-field-link-municipality = The municipality they answer for (optional)
+survey-send-link = Send the link
+survey-link-sent = The link is on its way.
+survey-new-version = The form changed after answers were given: it is now a new version, and the answers given keep theirs.
+survey-error-link-name = Give the respondent's name.
+survey-error-link-email = Give a valid email address.
+survey-error-link-draft = Open the survey before sending links.
+survey-no-closing-date = no closing date
+mail-survey-link-subject = Survey: { $survey }
+mail-survey-link-body = Dear { $name },
+
+    You are invited to answer the survey "{ $survey }". Your personal link (please do not share it):
+
+    { $link }
+
+    You can save a draft, come back and submit until { $closes }.
+mail-survey-reminder-subject = Reminder: { $survey }
+mail-survey-reminder-body = Dear focal point of { $municipality },
+
+    The survey "{ $survey }" is still waiting for your municipality's answers. You can answer, or finish a draft, until { $closes }:
+
+    { $link }

@@ -1188,3 +1188,34 @@ event-surveys = Enquêtes de cet événement
 survey-download-answers = Télécharger les réponses
 survey-with-names = noms des choix
 survey-with-labels = libellés
+survey-reach = Joindre les répondants
+survey-remind-lead = Rappeler par courriel, dans leur langue, aux points focaux des municipalités sollicitées qui n’ont pas encore soumis leurs réponses (au plus une fois par jour pour chacune).
+survey-remind = Envoyer les rappels
+survey-reminders-sent = { $count } rappels mis en file d’envoi.
+survey-not-accepting-reminders = L’enquête ne reçoit pas de réponses en ce moment : aucun rappel n’a été envoyé.
+survey-links = Liens personnels
+survey-links-lead = Un lien pour un répondant nommé, envoyé par courriel : il ne demande pas de compte et reçoit une seule réponse.
+survey-field-link-name = Nom du répondant
+survey-field-link-email = Son adresse électronique
+survey-field-link-municipality = La municipalité pour laquelle il répond (facultatif)
+survey-send-link = Envoyer le lien
+survey-link-sent = Le lien est en cours d’envoi.
+survey-new-version = Le formulaire a changé après des réponses : c’est maintenant une nouvelle version, et les réponses données gardent la leur.
+survey-error-link-name = Indiquez le nom du répondant.
+survey-error-link-email = Indiquez une adresse électronique valide.
+survey-error-link-draft = Ouvrez l’enquête avant d’envoyer des liens.
+survey-no-closing-date = sans date de clôture
+mail-survey-link-subject = Enquête : { $survey }
+mail-survey-link-body = Bonjour { $name },
+
+    Vous êtes invité·e à répondre à l’enquête « { $survey } ». Votre lien personnel (merci de ne pas le partager) :
+
+    { $link }
+
+    Vous pouvez enregistrer un brouillon, revenir et soumettre jusqu’au { $closes }.
+mail-survey-reminder-subject = Rappel : { $survey }
+mail-survey-reminder-body = Au point focal de { $municipality },
+
+    L’enquête « { $survey } » attend toujours les réponses de votre municipalité. Vous pouvez répondre, ou terminer un brouillon, jusqu’au { $closes } :
+
+    { $link }

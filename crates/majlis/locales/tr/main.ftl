@@ -1187,3 +1187,34 @@ event-surveys = Bu etkinliğin anketleri
 survey-download-answers = Yanıtları indir
 survey-with-names = seçenek adları
 survey-with-labels = etiketler
+survey-reach = Yanıtlayanlara ulaşmak
+survey-remind-lead = Henüz yanıt göndermemiş belediyelerin irtibat kişilerine kendi dillerinde e-posta ile hatırlatma gönderin (her belediyeye günde en fazla bir kez).
+survey-remind = Hatırlatma gönder
+survey-reminders-sent = { $count } hatırlatma gönderim kuyruğuna alındı.
+survey-not-accepting-reminders = Anket şu anda yanıt kabul etmiyor: hatırlatma gönderilmedi.
+survey-links = Kişisel bağlantılar
+survey-links-lead = Adı belirtilen bir yanıtlayıcıya e-posta ile gönderilen bağlantı: hesap gerektirmez ve tek bir yanıt alır.
+survey-field-link-name = Yanıtlayanın adı
+survey-field-link-email = E-posta adresi
+survey-field-link-municipality = Adına yanıt verdiği belediye (isteğe bağlı)
+survey-send-link = Bağlantıyı gönder
+survey-link-sent = Bağlantı gönderiliyor.
+survey-new-version = Form, yanıtlar verildikten sonra değişti: artık yeni bir sürüm; verilen yanıtlar kendi sürümlerini korur.
+survey-error-link-name = Yanıtlayanın adını yazın.
+survey-error-link-email = Geçerli bir e-posta adresi yazın.
+survey-error-link-draft = Bağlantı göndermeden önce anketi açın.
+survey-no-closing-date = kapanış tarihi yok
+mail-survey-link-subject = Anket: { $survey }
+mail-survey-link-body = Sayın { $name },
+
+    "{ $survey }" anketini yanıtlamaya davetlisiniz. Kişisel bağlantınız (lütfen paylaşmayın):
+
+    { $link }
+
+    { $closes } tarihine kadar taslak kaydedebilir, geri dönebilir ve gönderebilirsiniz.
+mail-survey-reminder-subject = Hatırlatma: { $survey }
+mail-survey-reminder-body = { $municipality } irtibat kişisine,
+
+    "{ $survey }" anketi hâlâ belediyenizin yanıtlarını bekliyor. { $closes } tarihine kadar yanıtlayabilir veya taslağınızı tamamlayabilirsiniz:
+
+    { $link }

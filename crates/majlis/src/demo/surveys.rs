@@ -148,6 +148,7 @@ pub async fn load(
             target::ActiveModel {
                 survey_id: Set(row.id),
                 municipality_id: Set(town(t)?.id),
+                reminded_at: Set(None),
             }
             .insert(tx)
             .await?;

@@ -194,6 +194,9 @@ pub enum Action {
     /// Answer a survey for a municipality (or read that answer): a focal
     /// point of the municipality, or staff entering an answer on its behalf.
     AnswerSurvey { municipality: i32, targeted: bool },
+    /// Answer a survey through a personal link: whoever holds a valid link
+    /// (no account needed; the link names its respondent).
+    AnswerByLink { valid: bool },
 }
 
 /// Who may read a survey's results.
@@ -307,6 +310,7 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
         (a, Action::ViewDilemma(d)) => d.readable_by(a),
         (a, Action::ViewSurvey(r)) => r.page_readable_by(a),
         (a, Action::ViewSurveyResults(r)) => r.results_readable_by(a),
+        (_, Action::AnswerByLink { valid }) => valid,
         (None, _) => false,
         (Some(_), Action::View(Visibility::Members)) => true,
         (Some(a), Action::EditMunicipality(id)) => a.is_staff() || a.focal_point_of.contains(&id),
@@ -586,6 +590,8 @@ mod tests {
             Action::WrapUpClinic { expert: true },
             Action::WrapUpClinic { expert: false },
             Action::ManageSurveys,
+            Action::AnswerByLink { valid: true },
+            Action::AnswerByLink { valid: false },
         ];
         for draft in [false, true] {
             for results in [
@@ -683,7 +689,8 @@ mod tests {
                 | Action::ManageSurveys
                 | Action::ViewSurvey(_)
                 | Action::ViewSurveyResults(_)
-                | Action::AnswerSurvey { .. } => {}
+                | Action::AnswerSurvey { .. }
+                | Action::AnswerByLink { .. } => {}
             }
         }
         all

@@ -1,13 +1,14 @@
 //! Surveys of member municipalities: a survey (its campaign: window,
 //! targeted municipalities, who may read the results), the versions of its
-//! XLSForm, one response per targeted municipality (draft and submitted
+//! XLSForm, personal links for named respondents, one response per targeted
+//! municipality or per link (draft and submitted
 //! answers kept apart), and the tallies the results are read from (kept in
 //! the transaction of each submission, so results never scan responses).
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
-use super::helpers::{a, fk, index, link};
+use super::helpers::{a, fk, index};
 
 pub struct Migration;
 
@@ -77,17 +78,70 @@ impl MigrationTrait for Migration {
         )
         .await?;
 
-        link(
-            m,
-            "survey_target",
-            ("survey_id", "survey"),
-            (
-                "municipality_id",
-                "municipality",
-                integer(a("municipality_id")),
-            ),
+        // The municipalities asked, and when their focal points were last
+        // reminded.
+        m.create_table(
+            Table::create()
+                .table(a("survey_target"))
+                .col(integer(a("survey_id")))
+                .col(integer(a("municipality_id")))
+                .col(timestamp_with_time_zone_null(a("reminded_at")))
+                .primary_key(
+                    Index::create()
+                        .col(a("survey_id"))
+                        .col(a("municipality_id")),
+                )
+                .foreign_key(&mut fk(
+                    "survey_target",
+                    "survey_id",
+                    "survey",
+                    "id",
+                    Cascade,
+                ))
+                .foreign_key(&mut fk(
+                    "survey_target",
+                    "municipality_id",
+                    "municipality",
+                    "id",
+                    Cascade,
+                ))
+                .to_owned(),
         )
         .await?;
+        index(m, "survey_target", &["municipality_id"]).await?;
+
+        // A personal link sent to a named respondent: one response per link.
+        // Only the token's hash is kept.
+        m.create_table(
+            Table::create()
+                .table(a("survey_link"))
+                .col(pk_auto(a("id")))
+                .col(integer(a("survey_id")))
+                .col(string_len_uniq(a("token_hash"), 64))
+                .col(string_len(a("name"), 200))
+                .col(string_len(a("email"), 254))
+                .col(integer_null(a("municipality_id")))
+                .col(integer_null(a("created_by")))
+                .col(timestamp_with_time_zone(a("created_at")))
+                .foreign_key(&mut fk("survey_link", "survey_id", "survey", "id", Cascade))
+                .foreign_key(&mut fk(
+                    "survey_link",
+                    "municipality_id",
+                    "municipality",
+                    "id",
+                    SetNull,
+                ))
+                .foreign_key(&mut fk(
+                    "survey_link",
+                    "created_by",
+                    "person",
+                    "id",
+                    SetNull,
+                ))
+                .to_owned(),
+        )
+        .await?;
+        index(m, "survey_link", &["survey_id"]).await?;
 
         // One response per targeted municipality. `answers` holds what was
         // submitted (counted in the tallies), `draft` the answers being
@@ -99,6 +153,7 @@ impl MigrationTrait for Migration {
                 .col(integer(a("survey_id")))
                 .col(integer(a("form_id")))
                 .col(integer_null(a("municipality_id")))
+                .col(integer_null(a("link_id")))
                 .col(json_binary_null(a("answers")))
                 .col(json_binary_null(a("draft")))
                 .col(integer_null(a("person_id")))
@@ -131,6 +186,13 @@ impl MigrationTrait for Migration {
                 ))
                 .foreign_key(&mut fk(
                     "survey_response",
+                    "link_id",
+                    "survey_link",
+                    "id",
+                    Cascade,
+                ))
+                .foreign_key(&mut fk(
+                    "survey_response",
                     "person_id",
                     "person",
                     "id",
@@ -145,6 +207,15 @@ impl MigrationTrait for Migration {
                 .table(a("survey_response"))
                 .col(a("survey_id"))
                 .col(a("municipality_id"))
+                .unique()
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("idx_survey_response_link_id")
+                .table(a("survey_response"))
+                .col(a("link_id"))
                 .unique()
                 .to_owned(),
         )

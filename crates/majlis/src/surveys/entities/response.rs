@@ -9,7 +9,11 @@ pub struct Model {
     pub survey_id: i32,
     /// The form version the answers belong to.
     pub form_id: i32,
+    /// The municipality answering (for a personal link: none; the link
+    /// names the respondent).
     pub municipality_id: Option<i32>,
+    /// The personal link it answers through.
+    pub link_id: Option<i32>,
     /// The submitted answers (a JSON object of strings), counted in the
     /// tallies; `None` until the first submission.
     #[sea_orm(column_type = "JsonBinary", nullable)]

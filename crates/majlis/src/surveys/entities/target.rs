@@ -8,6 +8,8 @@ pub struct Model {
     pub survey_id: i32,
     #[sea_orm(primary_key, auto_increment = false)]
     pub municipality_id: i32,
+    /// When its focal points were last reminded.
+    pub reminded_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

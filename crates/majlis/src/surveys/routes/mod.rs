@@ -29,6 +29,11 @@ pub fn routes() -> Routes {
             "/surveys/{slug}/respond/{municipality}/submit",
             respond::submit,
         )
+        .get("/surveys/{slug}/link/{token}", respond::link_page)
+        .post("/surveys/{slug}/link/{token}", respond::link_save)
+        .post("/surveys/{slug}/link/{token}/submit", respond::link_submit)
+        .post("/surveys/{slug}/links", survey::send_link)
+        .post("/surveys/{slug}/remind", survey::remind)
         .get("/api/v1/surveys/{slug}/results", results::api_results)
 }
 

@@ -1,24 +1,31 @@
-//! Answering for a municipality, one page at a time, without JavaScript:
-//! `GET /surveys/{slug}/respond/{municipality}?page=N` shows a page (or
-//! `?review=1` everything, to submit), `POST` saves the page after the
-//! server has checked it, `POST …/submit` submits.
+//! Answering, one page at a time, without JavaScript, for a municipality
+//! (`/surveys/{slug}/respond/{municipality}`, its focal point or staff) or
+//! through a personal link (`/surveys/{slug}/link/{token}`, no account
+//! needed): `GET …?page=N` shows a page (or `?review=1` everything, to
+//! submit), `POST` saves the page after the server has checked it,
+//! `POST …/submit` submits.
 
 use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use chrono::Utc;
 use majlis_xlsform::{Answers, Evaluation};
 
 use crate::app::AppState;
+use crate::audit::Origin;
 use crate::audit::origin_of;
+use crate::policy::{Actor, Client, SignedIn};
 use crate::surveys::error::{AnswerProblem, SurveyError};
 use crate::surveys::pages::{self, Input, ShownEntry, Speech};
+use crate::surveys::rules::answering::Answerer;
 use crate::surveys::rules::answering::{self, Respondent};
-use crate::web::extract::{ClientInfo, CsrfForm, RequireSignedIn};
-use crate::web::{AppError, PageCtx, Section, redirect, render};
+use crate::web::extract::{ClientInfo, CsrfForm, RequireSignedIn, form_csrf};
+use crate::web::{AppError, PageCtx, Section, form_response, redirect, render};
+use axum::http::HeaderMap;
+use axum::response::Html;
 
 /// A link to another page of the response.
 struct Step {
@@ -31,8 +38,11 @@ struct RespondPage {
     ctx: PageCtx,
     slug: String,
     title: String,
-    municipality: String,
-    municipality_slug: String,
+    /// Who answers: the municipality, or the link's respondent.
+    who: String,
+    /// The response's address (`…/respond/{municipality}` or `…/link/{token}`).
+    base: String,
+    csrf: String,
     page: usize,
     /// Position among the pages shown (1-based) and how many are shown.
     position: usize,
@@ -93,8 +103,9 @@ struct ReviewPage {
     ctx: PageCtx,
     slug: String,
     title: String,
-    municipality: String,
-    municipality_slug: String,
+    who: String,
+    base: String,
+    csrf: String,
     sections: Vec<ReviewSection>,
     problems: Vec<(String, String, usize)>,
     read_only: bool,
@@ -131,13 +142,97 @@ fn problem_text(ctx: &PageCtx, p: &AnswerProblem) -> String {
     p.message.clone().unwrap_or_else(|| ctx.t(p.kind))
 }
 
-fn base_url(slug: &str, municipality: &str) -> String {
-    format!("/surveys/{slug}/respond/{municipality}")
+/// How a respondent reached the response, and what its pages need for that:
+/// the address, the anti-forgery token, who acts and from where.
+struct Access {
+    who: String,
+    base: String,
+    csrf: String,
+    /// A visitor's new token, to set as a cookie with the page.
+    new_csrf: bool,
+    /// A personal link: its address is a secret (kept out of `Referer`).
+    secret: bool,
+    settings: std::sync::Arc<crate::config::Settings>,
+    actor: Option<Actor>,
+    origin: Origin,
+}
+
+impl Access {
+    fn respond(&self, status: StatusCode, html: Html<String>) -> Response {
+        form_response(
+            &self.settings,
+            status,
+            html,
+            self.new_csrf.then_some(self.csrf.as_str()),
+            self.secret,
+        )
+    }
+}
+
+/// A focal point (or staff) answering for a municipality.
+fn member_access(
+    state: &AppState,
+    ctx: &PageCtx,
+    me: &SignedIn,
+    client: &Client,
+    r: &Respondent,
+) -> Access {
+    Access {
+        who: r
+            .who
+            .municipality()
+            .map(|m| m.name.text(ctx.locale).to_owned())
+            .unwrap_or_default(),
+        base: format!(
+            "/surveys/{}/respond/{}",
+            r.survey.row.slug,
+            r.who
+                .municipality()
+                .map(|m| m.slug.as_str())
+                .unwrap_or_default()
+        ),
+        csrf: me.csrf_token.clone(),
+        new_csrf: false,
+        secret: false,
+        settings: state.settings.clone(),
+        actor: Some(me.actor()),
+        origin: origin_of(me, client),
+    }
+}
+
+/// A named respondent through a personal link (signed in or not).
+fn link_access(
+    state: &AppState,
+    ctx: &PageCtx,
+    headers: &HeaderMap,
+    client: &Client,
+    r: &Respondent,
+    token: &str,
+) -> Access {
+    let (csrf, new_csrf) = form_csrf(ctx, headers, &state.settings);
+    let name = match &r.who {
+        Answerer::Link(l, _) => l.name.clone(),
+        Answerer::Municipality(m) => m.name.text(ctx.locale).to_owned(),
+    };
+    Access {
+        who: name,
+        base: format!("/surveys/{}/link/{token}", r.survey.row.slug),
+        csrf,
+        new_csrf,
+        secret: true,
+        settings: state.settings.clone(),
+        actor: ctx.actor().cloned(),
+        origin: Origin {
+            actor_id: ctx.actor().map(|a| a.person_id),
+            ip: client.ip.clone(),
+        },
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
 fn show_page(
     ctx: PageCtx,
+    access: &Access,
     r: &Respondent,
     page: usize,
     eval: &Evaluation,
@@ -164,7 +259,7 @@ fn show_page(
     let entries = pages::show(&r.form, p, eval, typed, &by_name, &sp);
     let shown: Vec<usize> = (0..all.len()).filter(|&i| all[i].shown(eval)).collect();
     let position = shown.iter().position(|&i| i == page).map_or(1, |i| i + 1);
-    let url = base_url(&r.survey.row.slug, &r.municipality.slug);
+    let url = &access.base;
     let back = pages::previous_shown(&all, eval, page).map(|b| Step {
         href: format!("{url}?page={b}&lang={}", ctx.lang()),
     });
@@ -179,8 +274,9 @@ fn show_page(
     let view = RespondPage {
         slug: r.survey.row.slug.clone(),
         title: r.survey.row.title.text(ctx.locale).to_owned(),
-        municipality: r.municipality.name.text(ctx.locale).to_owned(),
-        municipality_slug: r.municipality.slug.clone(),
+        who: access.who.clone(),
+        base: access.base.clone(),
+        csrf: access.csrf.clone(),
         page,
         position,
         shown_pages: shown.len().max(1),
@@ -200,11 +296,12 @@ fn show_page(
         synthetic: r.survey.row.synthetic,
         ctx,
     };
-    Ok((status, render(&view)?).into_response())
+    Ok(access.respond(status, render(&view)?))
 }
 
 fn review(
     ctx: PageCtx,
+    access: &Access,
     r: &Respondent,
     problems: &[AnswerProblem],
     notice: Option<String>,
@@ -263,8 +360,9 @@ fn review(
     let view = ReviewPage {
         slug: r.survey.row.slug.clone(),
         title: r.survey.row.title.text(ctx.locale).to_owned(),
-        municipality: r.municipality.name.text(ctx.locale).to_owned(),
-        municipality_slug: r.municipality.slug.clone(),
+        who: access.who.clone(),
+        base: access.base.clone(),
+        csrf: access.csrf.clone(),
         sections,
         problems,
         read_only: !r.survey.accepting(Utc::now()),
@@ -275,7 +373,7 @@ fn review(
         content_dir: dir,
         ctx,
     };
-    Ok((status, render(&view)?).into_response())
+    Ok(access.respond(status, render(&view)?))
 }
 
 /// An answer as the review prints it: choice labels for selects.
@@ -292,23 +390,28 @@ fn shown_value(e: &ShownEntry) -> String {
     }
 }
 
-/// `GET /surveys/{slug}/respond/{municipality}`
-pub(super) async fn respond_page(
-    State(state): State<AppState>,
-    ctx: PageCtx,
-    RequireSignedIn(me): RequireSignedIn,
-    Path((slug, municipality)): Path<(String, String)>,
-) -> Result<Response, AppError> {
-    let r = answering::open(state.db.read(), &me.actor(), &slug, &municipality).await?;
+/// What a page's form sent, by question (`q.<name>` fields).
+fn posted(pairs: &[(String, String)]) -> BTreeMap<String, Vec<String>> {
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (k, v) in pairs {
+        if let Some(name) = k.strip_prefix("q.") {
+            out.entry(name.to_owned()).or_default().push(v.clone());
+        }
+    }
+    out
+}
+
+/// Show a page of the response (`?page=N`) or the review (`?review=1`).
+fn page_or_review(ctx: PageCtx, access: &Access, r: &Respondent) -> Result<Response, AppError> {
     let notice = match ctx.param("saved") {
         "" => None,
         "submitted" => Some(ctx.t("survey-submitted")),
         _ => Some(ctx.t("survey-draft-saved")),
     };
     if !ctx.param("review").is_empty() {
-        return review(ctx, &r, &[], notice, StatusCode::OK);
+        return review(ctx, access, r, &[], notice, StatusCode::OK);
     }
-    let (lang, _, _) = speech(&r, &ctx);
+    let (lang, _, _) = speech(r, &ctx);
     let working = r.working();
     let eval = r.evaluate(&working, lang.as_deref(), Utc::now().date_naive());
     let all = r.pages();
@@ -322,7 +425,8 @@ pub(super) async fn respond_page(
     match pages::next_shown(&all, &eval, wanted) {
         Some(p) => show_page(
             ctx,
-            &r,
+            access,
+            r,
             p,
             &eval,
             &BTreeMap::new(),
@@ -330,31 +434,18 @@ pub(super) async fn respond_page(
             notice,
             StatusCode::OK,
         ),
-        None => review(ctx, &r, &[], notice, StatusCode::OK),
+        None => review(ctx, access, r, &[], notice, StatusCode::OK),
     }
 }
 
-/// What a page's form sent, by question (`q.<name>` fields).
-fn posted(pairs: &[(String, String)]) -> BTreeMap<String, Vec<String>> {
-    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (k, v) in pairs {
-        if let Some(name) = k.strip_prefix("q.") {
-            out.entry(name.to_owned()).or_default().push(v.clone());
-        }
-    }
-    out
-}
-
-/// `POST /surveys/{slug}/respond/{municipality}?page=N`
-pub(super) async fn save_page(
-    State(state): State<AppState>,
+/// Save the page `?page=N` from the posted form, then go on.
+async fn save(
+    state: &AppState,
     ctx: PageCtx,
-    RequireSignedIn(me): RequireSignedIn,
-    Path((slug, municipality)): Path<(String, String)>,
-    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+    access: &Access,
+    r: &Respondent,
+    pairs: &[(String, String)],
 ) -> Result<Response, AppError> {
-    let actor = me.actor();
-    let r = answering::open(state.db.read(), &actor, &slug, &municipality).await?;
     let page: usize = ctx
         .param("page")
         .parse()
@@ -363,16 +454,26 @@ pub(super) async fn save_page(
     if page >= all.len() {
         return Err(AppError::NotFound);
     }
-    let (lang, _, _) = speech(&r, &ctx);
+    let (lang, _, _) = speech(r, &ctx);
     let now = Utc::now();
-    let given = posted(&pairs);
+    let given = posted(pairs);
     let go = pairs
         .iter()
         .find(|(k, _)| k == "go")
         .map(|(_, v)| v.as_str())
         .unwrap_or("next");
-    let url = base_url(&slug, &municipality);
-    match answering::save_page(&state.db, &actor, &r, page, &given, lang.as_deref(), now).await {
+    let url = &access.base;
+    let saved = answering::save_page(
+        &state.db,
+        access.actor.as_ref(),
+        r,
+        page,
+        &given,
+        lang.as_deref(),
+        now,
+    )
+    .await;
+    match saved {
         Ok(saved) => {
             let eval = r.evaluate(&saved, lang.as_deref(), now.date_naive());
             let target = match go {
@@ -396,27 +497,21 @@ pub(super) async fn save_page(
                 .iter()
                 .map(|(k, v)| (k.clone(), v.join(" ")))
                 .collect();
-            show_page(
-                ctx,
-                &r,
-                page,
-                &eval,
-                &shown,
-                &problems,
-                None,
-                StatusCode::BAD_REQUEST,
-            )
+            let status = StatusCode::BAD_REQUEST;
+            show_page(ctx, access, r, page, &eval, &shown, &problems, None, status)
         }
         Err(SurveyError::NotAccepting) => {
             let working = r.working();
             let eval = r.evaluate(&working, lang.as_deref(), now.date_naive());
             let notice = Some(ctx.t("survey-not-accepting"));
+            let empty = BTreeMap::new();
             show_page(
                 ctx,
-                &r,
+                access,
+                r,
                 page,
                 &eval,
-                &BTreeMap::new(),
+                &empty,
                 &[],
                 notice,
                 StatusCode::CONFLICT,
@@ -424,6 +519,66 @@ pub(super) async fn save_page(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// Submit the response.
+async fn submit_response(
+    state: &AppState,
+    ctx: PageCtx,
+    access: &Access,
+    r: &Respondent,
+) -> Result<Response, AppError> {
+    let (lang, _, _) = speech(r, &ctx);
+    let done = answering::submit(
+        &state.db,
+        access.actor.as_ref(),
+        &access.origin,
+        r,
+        lang.as_deref(),
+        Utc::now(),
+    )
+    .await;
+    match done {
+        Ok(()) => Ok(redirect(
+            format!("{}?review=1&saved=submitted", access.base),
+            &ctx,
+        )),
+        Err(SurveyError::Answers(problems)) => {
+            review(ctx, access, r, &problems, None, StatusCode::BAD_REQUEST)
+        }
+        Err(SurveyError::NotAccepting) => {
+            let notice = Some(ctx.t("survey-not-accepting"));
+            review(ctx, access, r, &[], notice, StatusCode::CONFLICT)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `GET /surveys/{slug}/respond/{municipality}`
+pub(super) async fn respond_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
+    RequireSignedIn(me): RequireSignedIn,
+    Path((slug, municipality)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let r = answering::open(state.db.read(), &me.actor(), &slug, &municipality).await?;
+    let access = member_access(&state, &ctx, &me, &client, &r);
+    page_or_review(ctx, &access, &r)
+}
+
+/// `POST /surveys/{slug}/respond/{municipality}?page=N`
+pub(super) async fn save_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
+    RequireSignedIn(me): RequireSignedIn,
+    Path((slug, municipality)): Path<(String, String)>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let r = answering::open(state.db.read(), &me.actor(), &slug, &municipality).await?;
+    let access = member_access(&state, &ctx, &me, &client, &r);
+    save(&state, ctx, &access, &r, &pairs).await
 }
 
 /// `POST /surveys/{slug}/respond/{municipality}/submit`
@@ -435,25 +590,48 @@ pub(super) async fn submit(
     Path((slug, municipality)): Path<(String, String)>,
     CsrfForm(_pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    let actor = me.actor();
-    let r = answering::open(state.db.read(), &actor, &slug, &municipality).await?;
-    let (lang, _, _) = speech(&r, &ctx);
-    let origin = origin_of(&me, &client);
-    match answering::submit(&state.db, &actor, &origin, &r, lang.as_deref(), Utc::now()).await {
-        Ok(()) => Ok(redirect(
-            format!(
-                "{}?review=1&saved=submitted",
-                base_url(&slug, &municipality)
-            ),
-            &ctx,
-        )),
-        Err(SurveyError::Answers(problems)) => {
-            review(ctx, &r, &problems, None, StatusCode::BAD_REQUEST)
-        }
-        Err(SurveyError::NotAccepting) => {
-            let notice = Some(ctx.t("survey-not-accepting"));
-            review(ctx, &r, &[], notice, StatusCode::CONFLICT)
-        }
-        Err(e) => Err(e.into()),
-    }
+    let r = answering::open(state.db.read(), &me.actor(), &slug, &municipality).await?;
+    let access = member_access(&state, &ctx, &me, &client, &r);
+    submit_response(&state, ctx, &access, &r).await
+}
+
+/// `GET /surveys/{slug}/link/{token}`: a personal link's response.
+pub(super) async fn link_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    headers: HeaderMap,
+    ClientInfo(client): ClientInfo,
+    Path((slug, token)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let r = answering::open_link(state.db.read(), &slug, &token).await?;
+    let access = link_access(&state, &ctx, &headers, &client, &r, &token);
+    page_or_review(ctx, &access, &r)
+}
+
+/// `POST /surveys/{slug}/link/{token}?page=N`
+pub(super) async fn link_save(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    headers: HeaderMap,
+    ClientInfo(client): ClientInfo,
+    Path((slug, token)): Path<(String, String)>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let r = answering::open_link(state.db.read(), &slug, &token).await?;
+    let access = link_access(&state, &ctx, &headers, &client, &r, &token);
+    save(&state, ctx, &access, &r, &pairs).await
+}
+
+/// `POST /surveys/{slug}/link/{token}/submit`
+pub(super) async fn link_submit(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    headers: HeaderMap,
+    ClientInfo(client): ClientInfo,
+    Path((slug, token)): Path<(String, String)>,
+    CsrfForm(_pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let r = answering::open_link(state.db.read(), &slug, &token).await?;
+    let access = link_access(&state, &ctx, &headers, &client, &r, &token);
+    submit_response(&state, ctx, &access, &r).await
 }

@@ -45,6 +45,8 @@ struct SurveyPage {
     municipalities: Vec<(i32, String)>,
     events: Vec<(i32, String)>,
     notice: Option<String>,
+    /// Personal links sent, with their progress (coordinators).
+    links: Vec<(crate::surveys::entities::link::Model, Progress)>,
 }
 
 impl SurveyPage {
@@ -151,6 +153,11 @@ async fn show(
         })
         .map(|(m, p)| (m.slug.clone(), m.name.text(ctx.locale).to_owned(), *p))
         .collect();
+    let links = if may_manage {
+        crate::surveys::rules::links::links(db, survey.row.id).await?
+    } else {
+        Vec::new()
+    };
     let (municipalities, events) = if may_manage {
         let mut ms: Vec<(i32, String)> = municipality::Entity::find()
             .all(db)
@@ -193,6 +200,7 @@ async fn show(
         municipalities,
         events,
         notice,
+        links,
         survey,
         overview,
         ctx,
@@ -207,7 +215,17 @@ pub(super) async fn survey_page(
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
     let survey = base::readable(state.db.read(), ctx.actor(), &slug).await?;
-    let notice = (!ctx.param("saved").is_empty()).then(|| ctx.t("survey-saved"));
+    let notice = match ctx.param("saved") {
+        "" => None,
+        "link" => Some(ctx.t("survey-link-sent")),
+        "reminded" => Some(ctx.t1(
+            "survey-reminders-sent",
+            "count",
+            ctx.param("sent").parse::<i64>().unwrap_or(0),
+        )),
+        "version" => Some(ctx.t("survey-new-version")),
+        _ => Some(ctx.t("survey-saved")),
+    };
     show(&state, ctx, survey, None, Vec::new(), notice).await
 }
 
@@ -315,6 +333,86 @@ pub(super) async fn save_campaign(
         Ok(()) => Ok(redirect(format!("/surveys/{slug}?saved=1"), &ctx)),
         Err(SurveyError::BadValue { field, message }) => {
             show(&state, ctx, survey, Some(raw), vec![(field, message)], None).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `POST /surveys/{slug}/links`: a personal link for a named respondent,
+/// sent by mail in the coordinator's language.
+pub(super) async fn send_link(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
+    RequireRole { me, .. }: RequireRole<Coordinator>,
+    Path(slug): Path<String>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let survey = base::find(state.db.read(), &slug).await?;
+    let raw = RawForm(pairs);
+    let municipality_id = match raw.get("link_municipality").trim() {
+        "" => None,
+        s => match s.parse::<i32>() {
+            Ok(i) => Some(i),
+            Err(_) => {
+                let errors = vec![("link_municipality", "survey-error-value")];
+                return show(&state, ctx, survey, None, errors, None).await;
+            }
+        },
+    };
+    let new = crate::surveys::rules::links::NewLink {
+        name: raw.get("link_name").to_owned(),
+        email: raw.get("link_email").to_owned(),
+        municipality_id,
+        locale: ctx.locale,
+    };
+    let sent = crate::surveys::rules::links::send_link(
+        &state.db,
+        &me.actor(),
+        &origin_of(&me, &client),
+        &survey,
+        new,
+        &state.settings.public_url(),
+        Utc::now(),
+    )
+    .await;
+    match sent {
+        Ok(_) => Ok(redirect(format!("/surveys/{slug}?saved=link"), &ctx)),
+        Err(SurveyError::BadValue { field, message }) => {
+            show(&state, ctx, survey, None, vec![(field, message)], None).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `POST /surveys/{slug}/remind`: remind the focal points of targeted
+/// municipalities that have not submitted.
+pub(super) async fn remind(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
+    RequireRole { me, .. }: RequireRole<Coordinator>,
+    Path(slug): Path<String>,
+    CsrfForm(_pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let survey = base::find(state.db.read(), &slug).await?;
+    let sent = crate::surveys::rules::links::remind(
+        &state.db,
+        &me.actor(),
+        &origin_of(&me, &client),
+        &survey,
+        &state.settings.public_url(),
+        Utc::now(),
+    )
+    .await;
+    match sent {
+        Ok(n) => Ok(redirect(
+            format!("/surveys/{slug}?saved=reminded&sent={n}"),
+            &ctx,
+        )),
+        Err(SurveyError::NotAccepting) => {
+            let notice = Some(ctx.t("survey-not-accepting-reminders"));
+            show(&state, ctx, survey, None, Vec::new(), notice).await
         }
         Err(e) => Err(e.into()),
     }

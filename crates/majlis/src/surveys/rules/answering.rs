@@ -18,16 +18,52 @@ use crate::db::Db;
 use crate::db::outbox::{self, Op};
 use crate::directory::entities::municipality;
 use crate::policy::{Action, Actor, authorize};
-use crate::surveys::entities::{form, response, target};
+use crate::surveys::entities::{form, link, response, target};
 use crate::surveys::error::{AnswerProblem, SurveyError};
 use crate::surveys::pages::{self, FormPage};
 use crate::surveys::{population_band, refugee_band};
 
-/// A municipality answering a survey: the survey, the form version its
-/// response uses, and the response so far.
+/// Who answers: a targeted municipality (through its focal point), or a
+/// named respondent through a personal link (speaking for a municipality or
+/// not).
+#[derive(Clone, Debug)]
+pub enum Answerer {
+    Municipality(municipality::Model),
+    Link(link::Model, Option<municipality::Model>),
+}
+
+impl Answerer {
+    /// The municipality the answers count for, in the groups of results.
+    pub fn municipality(&self) -> Option<&municipality::Model> {
+        match self {
+            Answerer::Municipality(m) => Some(m),
+            Answerer::Link(_, m) => m.as_ref(),
+        }
+    }
+
+    /// Only this answerer's response.
+    fn filter(&self, survey_id: i32) -> sea_orm::Select<response::Entity> {
+        let q = response::Entity::find().filter(response::Column::SurveyId.eq(survey_id));
+        match self {
+            Answerer::Municipality(m) => q.filter(response::Column::MunicipalityId.eq(m.id)),
+            Answerer::Link(l, _) => q.filter(response::Column::LinkId.eq(l.id)),
+        }
+    }
+
+    /// (municipality_id, link_id) as a response stores them.
+    fn ids(&self) -> (Option<i32>, Option<i32>) {
+        match self {
+            Answerer::Municipality(m) => (Some(m.id), None),
+            Answerer::Link(l, _) => (None, Some(l.id)),
+        }
+    }
+}
+
+/// Someone answering a survey: the survey, the form version their response
+/// uses, and the response so far.
 pub struct Respondent {
     pub survey: Survey,
-    pub municipality: municipality::Model,
+    pub who: Answerer,
     pub form_row: form::Model,
     pub form: Form,
     pub response: Option<response::Model>,
@@ -112,11 +148,43 @@ pub async fn open(
             targeted: targeted && survey.status != crate::surveys::SurveyStatus::Draft,
         },
     )?;
-    let response = response::Entity::find()
-        .filter(response::Column::SurveyId.eq(survey.row.id))
-        .filter(response::Column::MunicipalityId.eq(m.id))
+    load(conn, survey, Answerer::Municipality(m)).await
+}
+
+/// Open the response of a personal link's respondent (the token is the
+/// only key; reading is allowed after the campaign closes).
+pub async fn open_link(
+    conn: &impl ConnectionTrait,
+    slug: &str,
+    token: &str,
+) -> Result<Respondent, SurveyError> {
+    let survey = find(conn, slug).await?;
+    let found = link::Entity::find()
+        .filter(link::Column::SurveyId.eq(survey.row.id))
+        .filter(link::Column::TokenHash.eq(crate::accounts::signin::hash_token(token)))
         .one(conn)
         .await?;
+    authorize(
+        None,
+        Action::AnswerByLink {
+            valid: found.is_some() && survey.status != crate::surveys::SurveyStatus::Draft,
+        },
+    )
+    .map_err(|_| SurveyError::NotFound)?;
+    let l = found.ok_or(SurveyError::NotFound)?;
+    let m = match l.municipality_id {
+        Some(id) => municipality::Entity::find_by_id(id).one(conn).await?,
+        None => None,
+    };
+    load(conn, survey, Answerer::Link(l, m)).await
+}
+
+async fn load(
+    conn: &impl ConnectionTrait,
+    survey: Survey,
+    who: Answerer,
+) -> Result<Respondent, SurveyError> {
+    let response = who.filter(survey.row.id).one(conn).await?;
     let (form_row, form) = match &response {
         Some(r) => {
             let row = form::Entity::find_by_id(r.form_id)
@@ -130,7 +198,7 @@ pub async fn open(
     };
     Ok(Respondent {
         survey,
-        municipality: m,
+        who,
         form_row,
         form,
         response,
@@ -220,7 +288,7 @@ pub fn merge_page(
 /// answers of this page); refused, nothing is stored.
 pub async fn save_page(
     db: &Db,
-    actor: &Actor,
+    actor: Option<&Actor>,
     r: &Respondent,
     page: usize,
     posted: &BTreeMap<String, Vec<String>>,
@@ -240,16 +308,14 @@ pub async fn save_page(
         return Err(SurveyError::Answers(problems));
     }
     let tx = db.begin_write().await?;
-    let current = response::Entity::find()
-        .filter(response::Column::SurveyId.eq(r.survey.row.id))
-        .filter(response::Column::MunicipalityId.eq(r.municipality.id))
-        .one(&tx)
-        .await?;
+    let current = r.who.filter(r.survey.row.id).one(&tx).await?;
+    let (municipality_id, link_id) = r.who.ids();
+    let person_id = actor.map(|a| a.person_id);
     match current {
         Some(row) => {
             let mut m: response::ActiveModel = row.into();
             m.draft = Set(Some(to_json(&merged)));
-            m.person_id = Set(Some(actor.person_id));
+            m.person_id = Set(person_id);
             m.updated_at = Set(now);
             m.update(&tx).await?;
         }
@@ -257,10 +323,11 @@ pub async fn save_page(
             response::ActiveModel {
                 survey_id: Set(r.survey.row.id),
                 form_id: Set(r.form_row.id),
-                municipality_id: Set(Some(r.municipality.id)),
+                municipality_id: Set(municipality_id),
+                link_id: Set(link_id),
                 answers: Set(None),
                 draft: Set(Some(to_json(&merged))),
-                person_id: Set(Some(actor.person_id)),
+                person_id: Set(person_id),
                 country_code: Set(String::new()),
                 population_band: Set(String::new()),
                 refugee_band: Set(String::new()),
@@ -275,6 +342,11 @@ pub async fn save_page(
     }
     tx.commit().await?;
     Ok(merged)
+}
+
+/// The groups a respondent's answers are counted in.
+pub fn groups_for(who: &Answerer) -> Groups {
+    who.municipality().map(groups_of).unwrap_or_default()
 }
 
 /// The groups a municipality's answers are counted in.
@@ -306,7 +378,7 @@ pub fn kept(form: &Form, eval: &Evaluation) -> Answers {
 /// changes. The tallies follow in the same transaction.
 pub async fn submit(
     db: &Db,
-    actor: &Actor,
+    actor: Option<&Actor>,
     origin: &Origin,
     r: &Respondent,
     language: Option<&str>,
@@ -322,13 +394,11 @@ pub async fn submit(
         return Err(SurveyError::Answers(problems));
     }
     let answers = kept(&r.form, &eval);
-    let groups = groups_of(&r.municipality);
+    let groups = groups_for(&r.who);
+    let (municipality_id, link_id) = r.who.ids();
+    let person_id = actor.map(|a| a.person_id);
     let tx = db.begin_write().await?;
-    let current = response::Entity::find()
-        .filter(response::Column::SurveyId.eq(r.survey.row.id))
-        .filter(response::Column::MunicipalityId.eq(r.municipality.id))
-        .one(&tx)
-        .await?;
+    let current = r.who.filter(r.survey.row.id).one(&tx).await?;
     let id = match current {
         Some(row) => {
             if let Some(old) = &row.answers {
@@ -345,7 +415,7 @@ pub async fn submit(
             let mut m: response::ActiveModel = row.into();
             m.answers = Set(Some(to_json(&answers)));
             m.draft = Set(None);
-            m.person_id = Set(Some(actor.person_id));
+            m.person_id = Set(person_id);
             m.country_code = Set(groups.country.clone());
             m.population_band = Set(groups.population.clone());
             m.refugee_band = Set(groups.refugees.clone());
@@ -360,10 +430,11 @@ pub async fn submit(
             response::ActiveModel {
                 survey_id: Set(r.survey.row.id),
                 form_id: Set(r.form_row.id),
-                municipality_id: Set(Some(r.municipality.id)),
+                municipality_id: Set(municipality_id),
+                link_id: Set(link_id),
                 answers: Set(Some(to_json(&answers))),
                 draft: Set(None),
-                person_id: Set(Some(actor.person_id)),
+                person_id: Set(person_id),
                 country_code: Set(groups.country.clone()),
                 population_band: Set(groups.population.clone()),
                 refugee_band: Set(groups.refugees.clone()),

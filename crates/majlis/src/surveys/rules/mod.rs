@@ -3,6 +3,7 @@
 
 pub mod answering;
 pub mod export;
+pub mod links;
 pub mod results;
 pub mod surveys;
 pub mod tally;

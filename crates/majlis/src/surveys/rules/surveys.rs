@@ -330,6 +330,7 @@ pub async fn save_campaign(
         .map(|m| target::ActiveModel {
             survey_id: Set(survey.row.id),
             municipality_id: Set(*m),
+            reminded_at: Set(None),
         })
         .collect();
     if !new.is_empty() {
