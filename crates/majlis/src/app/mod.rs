@@ -49,6 +49,9 @@ pub struct AppState {
     /// What links to practices and library documents from the activities
     /// above the library.
     pub backlinks: crate::library::backlinks::Registry,
+    /// The municipalities the invitation form offers (the directory's,
+    /// for accounts below it).
+    pub municipality_names: crate::accounts::invitations::Municipalities,
 }
 
 impl FromRef<AppState> for UploadLimit {
@@ -92,6 +95,7 @@ impl AppState {
                 crate::events::backlinks::find,
                 crate::consultations::backlinks::find,
             ]),
+            municipality_names: crate::directory::choices::municipality_names,
         })
     }
 }
