@@ -26,11 +26,10 @@ pub const VALID_DAYS: i64 = 7;
 /// reader's language) by name. They are the directory's, which sits above
 /// accounts: it provides this function and the application registers it at
 /// the top (`AppState::municipality_names`).
-pub type Municipalities =
-    for<'a> fn(
-        &'a DatabaseConnection,
-        Locale,
-    ) -> Pin<Box<dyn Future<Output = Result<Vec<(i32, String)>, DbErr>> + Send + 'a>>;
+pub type Municipalities = for<'a> fn(&'a DatabaseConnection, Locale) -> Naming<'a>;
+
+/// A read of (id, name) pairs in progress.
+pub type Naming<'a> = Pin<Box<dyn Future<Output = Result<Vec<(i32, String)>, DbErr>> + Send + 'a>>;
 
 /// What a coordinator fills in.
 #[derive(Clone, Debug)]

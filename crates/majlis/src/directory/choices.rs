@@ -4,19 +4,14 @@
 //! [`municipality_names`] through `accounts::invitations::Municipalities`,
 //! registered at the top.
 
-use std::future::Future;
-use std::pin::Pin;
-
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryOrder};
 
 use super::entities::{municipality, organisation};
+use crate::accounts::invitations::Naming;
 use crate::i18n::Locale;
 
 /// Every municipality as (id, name in `locale`), by name (one query).
-pub fn municipality_names(
-    db: &DatabaseConnection,
-    locale: Locale,
-) -> Pin<Box<dyn Future<Output = Result<Vec<(i32, String)>, DbErr>> + Send + '_>> {
+pub fn municipality_names(db: &DatabaseConnection, locale: Locale) -> Naming<'_> {
     Box::pin(async move {
         let rows = municipality::Entity::find()
             .order_by_asc(municipality::Column::Slug)
