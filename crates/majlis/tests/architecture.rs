@@ -37,14 +37,7 @@ const INFRASTRUCTURE: &[&str] = &[
 /// a file is moved or split, its new path fails as a new offender: move the
 /// line only if the import is still on its way out).
 const KNOWN: &[(&str, &str, &str)] = &[
-    // Not done yet (issue 16, part 2, step 4): accounts above directory and
-    // library. Affiliation pages list municipalities and organisations (to
-    // move under directory); deleting an account with what
-    // one wrote deletes dilemmas, contributions and practice drafts (to be
-    // inverted: each activity deletes its own part, registered at the top).
-    ("accounts/affiliations_web.rs", "directory", ""),
-    ("accounts/deletion.rs", "consultations", ""),
-    ("accounts/deletion.rs", "library", ""),
+    // None today (issue 16 emptied it).
 ];
 
 /// A source file: its path under src/ and its text.

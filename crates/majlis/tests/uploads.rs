@@ -571,7 +571,7 @@ db_test!(
         assert_eq!(owned.len(), 2);
 
         let me = majlis::accounts::person::Entity::find_by_id(focal).one(app.db.read()).await.unwrap().unwrap();
-        majlis::accounts::deletion::delete_account(&app.db, &me, "127.0.0.1", true, Utc::now()).await.unwrap();
+        majlis::accounts::deletion::delete_account(&app.db, &majlis::app::person_deletion(), &me, "127.0.0.1", true, Utc::now()).await.unwrap();
         let owned = file_owner::Entity::find().filter(file_owner::Column::PersonId.eq(focal)).all(app.db.read()).await.unwrap();
         assert!(owned.is_empty(), "no trace of the person");
         let now = Utc::now();

@@ -2,12 +2,21 @@
 //! affiliations, codes, sign-in records keyed by the email); the audit log
 //! keeps what was done, with the person shown as a former member. What the
 //! person wrote stays, shown as by "a former member", unless they choose to
-//! delete it too: their contributions to consultations, the consultations
-//! they started (with what was said in them) and their practice drafts.
-//! Practices submitted for a municipality stay with the municipality.
+//! delete it too.
+//!
+//! What an activity above accounts keeps of the person is its own business:
+//! each provides a [`Forget`] (consultations: the dilemmas they started and
+//! their contributions; library: their practice drafts), the application
+//! registers them at the top (`app::person_deletion`), and the deletion runs
+//! them in its transaction, in registration order. Rows the database settles
+//! by itself (ON DELETE CASCADE or SET NULL) need no part.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, PaginatorTrait, QueryFilter};
 
 use super::{login_attempt, person};
 use crate::audit::{self, Origin};
@@ -22,9 +31,43 @@ pub enum DeletionError {
     Db(#[from] DbErr),
 }
 
-/// Delete a person and their personal data, in one transaction.
+/// Who is leaving, and whether what they wrote goes with them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Leaving {
+    pub person_id: i32,
+    pub delete_content: bool,
+}
+
+/// An activity's part of a deletion in progress.
+pub type Part<'a> = Pin<Box<dyn Future<Output = Result<(), DbErr>> + Send + 'a>>;
+
+/// What one activity does when a person is deleted, inside the deletion's
+/// transaction (before the person's row goes, so their rows can still be
+/// found by the person's id).
+pub type Forget = for<'a> fn(&'a DatabaseTransaction, Leaving) -> Part<'a>;
+
+/// The activities' parts of a deletion, registered at the top.
+#[derive(Clone, Default)]
+pub struct Registry(Arc<[Forget]>);
+
+impl Registry {
+    pub fn new(parts: Vec<Forget>) -> Self {
+        Registry(parts.into())
+    }
+
+    async fn run(&self, tx: &DatabaseTransaction, leaving: Leaving) -> Result<(), DbErr> {
+        for forget in self.0.iter() {
+            forget(tx, leaving).await?;
+        }
+        Ok(())
+    }
+}
+
+/// Delete a person and their personal data, in one transaction, with each
+/// registered activity's part.
 pub async fn delete_account(
     db: &Db,
+    parts: &Registry,
     p: &person::Model,
     ip: &str,
     delete_content: bool,
@@ -49,9 +92,11 @@ pub async fn delete_account(
         ]))
         .exec(&tx)
         .await?;
-    if delete_content {
-        delete_authored(&tx, p.id).await?;
-    }
+    let leaving = Leaving {
+        person_id: p.id,
+        delete_content,
+    };
+    parts.run(&tx, leaving).await?;
     // Sessions, affiliations, recovery codes and reset links go with the
     // person (ON DELETE CASCADE); audit entries and invitations keep their
     // rows with the person's id set to NULL (ON DELETE SET NULL).
@@ -63,49 +108,5 @@ pub async fn delete_account(
     };
     audit::record(&tx, &origin, "account-deleted", "person", p.id, None, now).await?;
     tx.commit().await?;
-    Ok(())
-}
-
-/// What the person wrote, when they choose to delete it with their account.
-async fn delete_authored(tx: &sea_orm::DatabaseTransaction, person_id: i32) -> Result<(), DbErr> {
-    use crate::consultations::entities::{contribution, dilemma};
-    use crate::library::PracticeStatus;
-    use crate::library::entities::practice;
-    use sea_orm::Condition;
-    let started = dilemma::Entity::find()
-        .filter(
-            Condition::any()
-                .add(dilemma::Column::CreatedBy.eq(person_id))
-                .add(dilemma::Column::PresenterId.eq(person_id)),
-        )
-        .all(tx)
-        .await?;
-    for d in &started {
-        dilemma::Entity::delete_by_id(d.id).exec(tx).await?;
-        outbox::record(tx, "dilemma", d.id, Op::Deleted).await?;
-    }
-    let said = contribution::Entity::find()
-        .filter(contribution::Column::AuthorId.eq(person_id))
-        .all(tx)
-        .await?;
-    let mut touched: Vec<i32> = said.iter().map(|c| c.dilemma_id).collect();
-    touched.sort_unstable();
-    touched.dedup();
-    contribution::Entity::delete_many()
-        .filter(contribution::Column::AuthorId.eq(person_id))
-        .exec(tx)
-        .await?;
-    for id in touched {
-        outbox::record(tx, "dilemma", id, Op::Updated).await?;
-    }
-    let drafts = practice::Entity::find()
-        .filter(practice::Column::AuthorId.eq(person_id))
-        .filter(practice::Column::Status.eq(PracticeStatus::Draft.code()))
-        .all(tx)
-        .await?;
-    for pr in drafts {
-        practice::Entity::delete_by_id(pr.id).exec(tx).await?;
-        outbox::record(tx, "practice", pr.id, Op::Deleted).await?;
-    }
     Ok(())
 }

@@ -2,9 +2,12 @@
 //! (and optionally as a municipality's focal point); the link works once, for
 //! seven days, and lets the person choose a name and a password.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::ActiveValue::Set;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 
 use super::signin::hash_token;
 use super::{AccountError, Email, Password, affiliation, hash_password, invitation, person};
@@ -18,6 +21,15 @@ use crate::token::random_token;
 
 /// How long an invitation link works.
 pub const VALID_DAYS: i64 = 7;
+
+/// The municipalities the invitation form offers, as (id, name in the
+/// reader's language) by name. They are the directory's, which sits above
+/// accounts: it provides this function and the application registers it at
+/// the top (`AppState::municipality_names`).
+pub type Municipalities = for<'a> fn(&'a DatabaseConnection, Locale) -> Naming<'a>;
+
+/// A read of (id, name) pairs in progress.
+pub type Naming<'a> = Pin<Box<dyn Future<Output = Result<Vec<(i32, String)>, DbErr>> + Send + 'a>>;
 
 /// What a coordinator fills in.
 #[derive(Clone, Debug)]

@@ -2,7 +2,6 @@
 //! command line; sign-in, roles and sessions arrive with the accounts issue.
 
 pub mod affiliation;
-pub mod affiliations_web;
 pub mod api_token;
 pub mod deletion;
 pub mod export;

@@ -144,6 +144,14 @@ pub enum AffiliationTarget {
     Organisation(i32),
 }
 
+/// One person, for a coordinator's page about them.
+pub async fn find(db: &Db, person_id: i32) -> Result<person::Model, PeopleError> {
+    person::Entity::find_by_id(person_id)
+        .one(db.read())
+        .await?
+        .ok_or(PeopleError::NotFound)
+}
+
 /// A person's affiliations, in the order they were added.
 pub async fn affiliations_of(
     db: &Db,

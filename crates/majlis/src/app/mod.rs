@@ -51,6 +51,11 @@ pub struct AppState {
     pub backlinks: crate::library::backlinks::Registry,
     /// What links to events from the activities above events (surveys).
     pub event_links: crate::library::backlinks::EventLinks,
+    /// The municipalities the invitation form offers (the directory's,
+    /// for accounts below it).
+    pub municipality_names: crate::accounts::invitations::Municipalities,
+    /// What each activity does when a person deletes their account.
+    pub person_deletion: crate::accounts::deletion::Registry,
 }
 
 impl FromRef<AppState> for UploadLimit {
@@ -97,6 +102,8 @@ impl AppState {
             event_links: crate::library::backlinks::EventLinks::new(vec![
                 crate::surveys::backlinks::for_event,
             ]),
+            municipality_names: crate::directory::choices::municipality_names,
+            person_deletion: person_deletion(),
         })
     }
 }
@@ -118,6 +125,18 @@ pub fn search_catalogue() -> crate::search::Catalogue {
         theme_slugs: crate::directory::search::theme_slugs,
         vocabulary: crate::directory::search::vocabulary,
     }
+}
+
+/// What the activities above accounts do when a person deletes their
+/// account, in this order, inside the deletion's transaction: consultations
+/// (dilemmas started, contributions), then the library (practice drafts).
+/// Events keep nothing to delete: registrations, feeds and session roles go
+/// or lose their person with the row (ON DELETE CASCADE or SET NULL).
+pub fn person_deletion() -> crate::accounts::deletion::Registry {
+    crate::accounts::deletion::Registry::new(vec![
+        crate::consultations::deletion::forget,
+        crate::library::deletion::forget,
+    ])
 }
 
 /// Every route of the application, with its table.

@@ -17,6 +17,7 @@
 
 pub mod backlinks;
 pub mod clinics;
+pub mod deletion;
 pub mod entities;
 pub mod error;
 pub mod lookups;

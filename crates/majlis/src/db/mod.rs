@@ -1,11 +1,13 @@
 //! Storage: one connection set for SQLite or PostgreSQL, chosen at run time
-//! from the URL; migrations; the outbox; per-request query counting.
+//! from the URL; migrations; the outbox; per-request query counting; the
+//! list-query builder every list page reads through (`list.rs`).
 //!
 //! SQLite runs with one writer connection (every write in `BEGIN IMMEDIATE`)
 //! and a pool of read-only readers, each connection with WAL,
 //! `synchronous=NORMAL`, a 5 s busy timeout and foreign keys on.
 
 pub mod cache;
+pub mod list;
 pub mod lock;
 pub mod migrations;
 pub mod outbox;

@@ -2,9 +2,11 @@
 //!
 //! - `entities/`: storage records;
 //! - `rules.rs`: typed inputs and the queries and checks the pages use;
+//! - `choices.rs`: municipalities and organisations as other folders' forms offer them;
 //! - `reference.rs`: countries and themes every installation has;
 //! - `routes/`: HTML pages, the edit forms and the JSON API; `templates/` beside.
 
+pub mod choices;
 pub mod editing;
 pub mod entities;
 pub mod reference;

@@ -3,10 +3,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use sea_orm::sea_query::{Expr, Query};
+use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait, FromQueryResult, Iterable,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select, Statement,
+    QueryFilter, QueryOrder, QuerySelect, Statement,
 };
 
 use super::entities::{
@@ -14,7 +14,8 @@ use super::entities::{
 };
 use super::reference::Reference;
 use super::{MunicipalityKind, OrganisationKind};
-use crate::fields::paging::{Page, PageRequest, empty_page};
+use crate::db::list::{ListQuery, linked};
+use crate::fields::paging::{Page, PageRequest};
 use crate::fields::{BadField, parse_opt};
 
 /// What reading the directory refuses. It knows no HTTP: handlers turn it
@@ -257,48 +258,53 @@ pub fn themes_of(reference: &Reference, ids: Option<&str>) -> Vec<theme::Model> 
         .collect()
 }
 
-/// A municipality row with its theme ids and the size of the whole filtered list.
+/// A municipality row with its theme ids.
 #[derive(FromQueryResult)]
 struct MunicipalityRow {
     #[sea_orm(nested)]
     municipality: municipality::Model,
     theme_ids: Option<String>,
-    full_count: i64,
 }
 
-/// An organisation row with its theme ids and the size of the whole filtered list.
+/// An organisation row with its theme ids.
 #[derive(FromQueryResult)]
 struct OrganisationRow {
     #[sea_orm(nested)]
     organisation: organisation::Model,
     theme_ids: Option<String>,
-    full_count: i64,
+}
+
+/// The rows a link table ties to the theme `slug` (`id` in `owner` where
+/// `theme` is its id): `None` when no theme has that slug, which empties a
+/// list ([`ListQuery::filter_known`]).
+pub fn on_theme(
+    reference: &Reference,
+    slug: &Slug,
+    id: impl ColumnTrait,
+    owner: impl ColumnTrait,
+    theme: impl ColumnTrait,
+) -> Option<SimpleExpr> {
+    let t = reference.theme_by_slug(slug.as_str())?;
+    Some(linked(id, owner, theme, t.id))
 }
 
 fn municipality_query(
     reference: &Reference,
     filter: &MunicipalityFilter,
-) -> Option<Select<municipality::Entity>> {
-    let mut q = municipality::Entity::find();
-    if let Some(c) = &filter.country {
-        q = q.filter(municipality::Column::CountryCode.eq(c.as_str()));
-    }
-    if let Some(k) = filter.kind {
-        q = q.filter(municipality::Column::Kind.eq(k.code()));
-    }
-    if let Some(slug) = &filter.theme {
-        let theme = reference.theme_by_slug(slug.as_str())?;
-        q = q.filter(
-            municipality::Column::Id.in_subquery(
-                Query::select()
-                    .column(municipality_theme::Column::MunicipalityId)
-                    .from(municipality_theme::Entity)
-                    .and_where(municipality_theme::Column::ThemeId.eq(theme.id))
-                    .to_owned(),
-            ),
-        );
-    }
-    Some(q)
+) -> ListQuery<municipality::Entity> {
+    use municipality::Column as M;
+    ListQuery::new(municipality::Entity::find())
+        .filter_by(filter.country.as_ref(), |c| M::CountryCode.eq(c.as_str()))
+        .filter_by(filter.kind, |k| M::Kind.eq(k.code()))
+        .filter_known(filter.theme.as_ref(), |slug| {
+            on_theme(
+                reference,
+                slug,
+                M::Id,
+                municipality_theme::Column::MunicipalityId,
+                municipality_theme::Column::ThemeId,
+            )
+        })
 }
 
 /// One page of municipalities (without their profiles) with their countries
@@ -310,52 +316,32 @@ pub async fn list_municipalities<C: ConnectionTrait>(
     filter: &MunicipalityFilter,
     page: PageRequest,
 ) -> Result<Page<MunicipalityCard>, DbErr> {
-    let Some(q) = municipality_query(reference, filter) else {
-        return Ok(empty_page(page));
-    };
     let backend = db.get_database_backend();
     // Lists never show profiles: leave the largest column behind.
     let no_profile = match backend {
         DatabaseBackend::Postgres => "CAST(NULL AS JSONB)",
         _ => "NULL",
     };
-    let rows = q
-        .clone()
-        .select_only()
-        .columns(
-            municipality::Column::iter().filter(|c| !matches!(c, municipality::Column::Profile)),
-        )
-        .column_as(Expr::cust(no_profile), "profile")
-        .column_as(
-            Expr::cust(theme_ids_column(
-                backend,
-                "municipality_theme",
-                "municipality",
-            )),
-            "theme_ids",
-        )
-        .column_as(Expr::cust("COUNT(*) OVER ()"), "full_count")
-        .order_by_asc(municipality::Column::Slug)
-        .offset(page.offset())
-        .limit(page.per_page)
-        .into_model::<MunicipalityRow>()
-        .all(db)
+    let rows = municipality_query(reference, filter)
+        .page::<MunicipalityRow, _>(db, page, |q| {
+            q.select_only()
+                .columns(
+                    municipality::Column::iter()
+                        .filter(|c| !matches!(c, municipality::Column::Profile)),
+                )
+                .column_as(Expr::cust(no_profile), "profile")
+                .column_as(
+                    Expr::cust(theme_ids_column(
+                        backend,
+                        "municipality_theme",
+                        "municipality",
+                    )),
+                    "theme_ids",
+                )
+                .order_by_asc(municipality::Column::Slug)
+        })
         .await?;
-    let total = match rows.first() {
-        Some(r) => r.full_count as u64,
-        None if page.page > 1 => q.count(db).await?,
-        None => 0,
-    };
-    let items = rows
-        .into_iter()
-        .map(|r| municipality_card(reference, r))
-        .collect();
-    Ok(Page {
-        items,
-        total,
-        page: page.page,
-        per_page: page.per_page,
-    })
+    Ok(rows.map(|r| municipality_card(reference, r)))
 }
 
 fn municipality_card(reference: &Reference, r: MunicipalityRow) -> MunicipalityCard {
@@ -381,7 +367,6 @@ async fn one_municipality<C: ConnectionTrait>(
             )),
             "theme_ids",
         )
-        .column_as(Expr::cust("CAST(1 AS BIGINT)"), "full_count")
         .into_model::<MunicipalityRow>()
         .one(db)
         .await?;
@@ -420,27 +405,20 @@ pub async fn municipality_by_id<C: ConnectionTrait>(
 fn organisation_query(
     reference: &Reference,
     filter: &OrganisationFilter,
-) -> Option<Select<organisation::Entity>> {
-    let mut q = organisation::Entity::find();
-    if let Some(c) = &filter.country {
-        q = q.filter(organisation::Column::CountryCode.eq(c.as_str()));
-    }
-    if let Some(k) = filter.kind {
-        q = q.filter(organisation::Column::Kind.eq(k.code()));
-    }
-    if let Some(slug) = &filter.theme {
-        let theme = reference.theme_by_slug(slug.as_str())?;
-        q = q.filter(
-            organisation::Column::Id.in_subquery(
-                Query::select()
-                    .column(organisation_theme::Column::OrganisationId)
-                    .from(organisation_theme::Entity)
-                    .and_where(organisation_theme::Column::ThemeId.eq(theme.id))
-                    .to_owned(),
-            ),
-        );
-    }
-    Some(q)
+) -> ListQuery<organisation::Entity> {
+    use organisation::Column as O;
+    ListQuery::new(organisation::Entity::find())
+        .filter_by(filter.country.as_ref(), |c| O::CountryCode.eq(c.as_str()))
+        .filter_by(filter.kind, |k| O::Kind.eq(k.code()))
+        .filter_known(filter.theme.as_ref(), |slug| {
+            on_theme(
+                reference,
+                slug,
+                O::Id,
+                organisation_theme::Column::OrganisationId,
+                organisation_theme::Column::ThemeId,
+            )
+        })
 }
 
 /// One page of organisations with their countries and themes: one query
@@ -451,41 +429,21 @@ pub async fn list_organisations<C: ConnectionTrait>(
     filter: &OrganisationFilter,
     page: PageRequest,
 ) -> Result<Page<OrganisationCard>, DbErr> {
-    let Some(q) = organisation_query(reference, filter) else {
-        return Ok(empty_page(page));
-    };
-    let rows = q
-        .clone()
-        .column_as(
-            Expr::cust(theme_ids_column(
-                db.get_database_backend(),
-                "organisation_theme",
-                "organisation",
-            )),
-            "theme_ids",
-        )
-        .column_as(Expr::cust("COUNT(*) OVER ()"), "full_count")
-        .order_by_asc(organisation::Column::Slug)
-        .offset(page.offset())
-        .limit(page.per_page)
-        .into_model::<OrganisationRow>()
-        .all(db)
+    let backend = db.get_database_backend();
+    let rows = organisation_query(reference, filter)
+        .page::<OrganisationRow, _>(db, page, |q| {
+            q.column_as(
+                Expr::cust(theme_ids_column(
+                    backend,
+                    "organisation_theme",
+                    "organisation",
+                )),
+                "theme_ids",
+            )
+            .order_by_asc(organisation::Column::Slug)
+        })
         .await?;
-    let total = match rows.first() {
-        Some(r) => r.full_count as u64,
-        None if page.page > 1 => q.count(db).await?,
-        None => 0,
-    };
-    let items = rows
-        .into_iter()
-        .map(|r| organisation_card(reference, r))
-        .collect();
-    Ok(Page {
-        items,
-        total,
-        page: page.page,
-        per_page: page.per_page,
-    })
+    Ok(rows.map(|r| organisation_card(reference, r)))
 }
 
 fn organisation_card(reference: &Reference, r: OrganisationRow) -> OrganisationCard {
@@ -515,7 +473,6 @@ async fn one_organisation<C: ConnectionTrait>(
             )),
             "theme_ids",
         )
-        .column_as(Expr::cust("CAST(1 AS BIGINT)"), "full_count")
         .into_model::<OrganisationRow>()
         .one(db)
         .await?;

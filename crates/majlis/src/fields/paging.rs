@@ -78,6 +78,16 @@ impl<T> Page<T> {
     pub fn has_next(&self) -> bool {
         self.page < self.pages()
     }
+
+    /// The same page with each item turned into another value.
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
+        Page {
+            items: self.items.into_iter().map(f).collect(),
+            total: self.total,
+            page: self.page,
+            per_page: self.per_page,
+        }
+    }
 }
 
 /// The page asked for, with nothing on it (a filter that matches nothing).

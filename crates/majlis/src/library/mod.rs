@@ -18,6 +18,7 @@
 
 pub mod backlinks;
 pub mod compendium;
+pub mod deletion;
 pub mod entities;
 pub mod files;
 pub mod practices;

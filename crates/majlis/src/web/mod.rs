@@ -34,6 +34,12 @@ pub fn redirect(path: String, ctx: &PageCtx) -> axum::response::Response {
     redirect::see_other(&redirect::with_query(&path, "lang", ctx.lang()))
 }
 
+/// A record's id from the address (`/people/{id}/…`): anything but a
+/// number is not found.
+pub fn path_id(id: &str) -> Result<i32, AppError> {
+    id.parse().map_err(|_| AppError::NotFound)
+}
+
 /// A response that no cache keeps (pages with forms, personal data).
 pub fn no_store(mut res: Response) -> Response {
     res.headers_mut()

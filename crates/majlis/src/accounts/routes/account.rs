@@ -116,6 +116,7 @@ pub(super) async fn delete_account(
     } else {
         match deletion::delete_account(
             &state.db,
+            &state.person_deletion,
             &me.person,
             &client.ip,
             form.delete_content == "yes",

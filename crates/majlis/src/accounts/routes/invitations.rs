@@ -6,7 +6,6 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
-use sea_orm::EntityTrait;
 use serde::Deserialize;
 
 use super::signed_in_redirect;
@@ -61,17 +60,7 @@ pub(super) async fn invite_form_page(
     error: Option<String>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
-    use crate::directory::entities::municipality;
-    use sea_orm::QueryOrder;
-    let l = ctx.locale;
-    let mut municipalities: Vec<(i32, String)> = municipality::Entity::find()
-        .order_by_asc(municipality::Column::Slug)
-        .all(state.db.read())
-        .await?
-        .into_iter()
-        .map(|m| (m.id, m.name.text(l).to_owned()))
-        .collect();
-    municipalities.sort_by(|a, b| a.1.cmp(&b.1));
+    let municipalities = (state.municipality_names)(state.db.read(), ctx.locale).await?;
     let roles = Role::ALL
         .into_iter()
         .filter(|r| *r != Role::Admin || role == Role::Admin)

@@ -32,6 +32,7 @@ use serde::Deserialize;
 
 pub use session::{ApiCaller, load_session};
 
+use super::people::PeopleError;
 use super::signin::Account;
 use crate::app::{AppState, Routes};
 use crate::policy::Client;
@@ -72,7 +73,6 @@ pub fn routes() -> Routes {
         .get("/register", signup::register_page)
         .post("/register", signup::register)
         .post("/people/requests/{id}", signup::decide)
-        .merge(super::affiliations_web::routes())
 }
 
 /// The signed-in account's records (person, session, affiliations), for
@@ -137,16 +137,15 @@ fn signed_out_redirect(state: &AppState, target: &str) -> Response {
     res
 }
 
-/// A person's id from the address; anything else is not found.
-pub(super) fn person_id(id: &str) -> Result<i32, AppError> {
-    id.parse().map_err(|_| AppError::NotFound)
-}
-
-pub(super) fn people_error(e: super::people::PeopleError) -> AppError {
-    match e {
-        super::people::PeopleError::Forbidden => AppError::Forbidden,
-        super::people::PeopleError::NotFound => AppError::NotFound,
-        super::people::PeopleError::Db(e) => e.into(),
+/// Refusals of coordinators' changes to people, as responses (here and on
+/// the directory's affiliation pages).
+impl From<PeopleError> for AppError {
+    fn from(e: PeopleError) -> Self {
+        match e {
+            PeopleError::Forbidden => AppError::Forbidden,
+            PeopleError::NotFound => AppError::NotFound,
+            PeopleError::Db(e) => e.into(),
+        }
     }
 }
 

@@ -7,14 +7,13 @@ use axum::http::{HeaderValue, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::{people_error, person_id};
 use crate::accounts::person;
 use crate::accounts::{people, signup, signup_request};
 use crate::app::AppState;
 use crate::audit::origin_of;
 use crate::policy::{Coordinator, Role};
 use crate::web::extract::{ClientInfo, CsrfForm, RequireRole};
-use crate::web::{AppError, PageCtx, Params, Section, render};
+use crate::web::{AppError, PageCtx, Params, Section, path_id, render};
 
 // ---------------------------------------------------------------- people
 
@@ -93,9 +92,7 @@ pub(super) async fn change_role(
     let role = Role::from_code(&form.role).ok_or_else(|| AppError::bad_request("role"))?;
     let actor = who.me.actor();
     let origin = origin_of(&who.me, &client);
-    people::change_role(&state.db, &actor, &origin, person_id(&id)?, role)
-        .await
-        .map_err(people_error)?;
+    people::change_role(&state.db, &actor, &origin, path_id(&id)?, role).await?;
     Ok(Redirect::to(&format!("/people?updated=1&lang={}", ctx.lang())).into_response())
 }
 
@@ -120,8 +117,6 @@ pub(super) async fn set_active(
     };
     let actor = who.me.actor();
     let origin = origin_of(&who.me, &client);
-    people::set_active(&state.db, &actor, &origin, person_id(&id)?, active)
-        .await
-        .map_err(people_error)?;
+    people::set_active(&state.db, &actor, &origin, path_id(&id)?, active).await?;
     Ok(Redirect::to(&format!("/people?updated=1&lang={}", ctx.lang())).into_response())
 }

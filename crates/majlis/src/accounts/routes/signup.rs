@@ -9,14 +9,13 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
 use serde::Deserialize;
 
-use super::person_id;
 use crate::accounts::signup::{self, SignupError, SignupInput};
 use crate::accounts::{AccountError, Email, Password};
 use crate::app::AppState;
 use crate::audit::origin_of;
 use crate::policy::Coordinator;
 use crate::web::extract::{ClientInfo, CsrfForm, RequireRole, form_csrf};
-use crate::web::{AppError, PageCtx, Section, form_response, render};
+use crate::web::{AppError, PageCtx, Section, form_response, path_id, render};
 
 #[derive(Template)]
 #[template(path = "accounts/templates/register.html")]
@@ -230,7 +229,7 @@ pub(super) async fn decide(
         &state.db,
         &origin_of(&who.me, &client),
         &who.me.actor(),
-        person_id(&id)?,
+        path_id(&id)?,
         approve,
         &state.settings.public_url(),
         Utc::now(),

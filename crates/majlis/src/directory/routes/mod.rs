@@ -4,10 +4,13 @@
 //! - `pages.rs`: the lists, a municipality's and an organisation's page, the network;
 //! - `forms.rs`: what the edit forms share;
 //! - `municipality_form.rs`, `organisation_form.rs`: creating and editing;
+//! - `affiliations.rs`: a person's ties to municipalities and organisations
+//!   (coordinators; accounts' rules, the directory's choices);
 //! - `api.rs`: the JSON API;
 //! - `search.rs`: the /search page and `/api/v1/search` (its filters are
 //!   the directory's themes and countries).
 
+mod affiliations;
 mod api;
 mod forms;
 mod municipality_form;
@@ -84,6 +87,7 @@ pub fn routes() -> Routes {
         .get("/api/v1/organisations/{id}", api::api_organisation)
         .get("/api/v1/themes", api::api_themes)
         .get("/api/v1/countries", api::api_countries)
+        .merge(affiliations::routes())
 }
 
 fn municipality_filter(p: &Params) -> Result<MunicipalityFilter, AppError> {

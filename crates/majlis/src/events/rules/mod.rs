@@ -9,8 +9,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, Iterable, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Select,
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, Iterable,
+    QueryFilter, QueryOrder, QuerySelect,
 };
 
 use super::entities::{
@@ -18,10 +18,11 @@ use super::entities::{
 };
 use super::{EventKind, EventStatus, RegistrationStatus};
 use crate::accounts::person;
+use crate::db::list::ListQuery;
 use crate::directory::entities::theme;
 use crate::directory::reference::Reference;
-use crate::directory::rules::{CountryCode, Slug, theme_ids_column, themes_of};
-use crate::fields::paging::{Page, PageRequest, empty_page};
+use crate::directory::rules::{CountryCode, Slug, on_theme, theme_ids_column, themes_of};
+use crate::fields::paging::{Page, PageRequest};
 use crate::fields::{BadField, parse_opt};
 use crate::policy::Actor;
 
@@ -122,7 +123,6 @@ struct EventRow {
     #[sea_orm(nested)]
     event: event::Model,
     theme_ids: Option<String>,
-    full_count: i64,
 }
 
 fn event_query(
@@ -131,46 +131,43 @@ fn event_query(
     f: &EventFilter,
     series_id: Option<i32>,
     now: DateTime<Utc>,
-) -> Option<Select<event::Entity>> {
-    let mut q = event::Entity::find().filter(event::Column::Visibility.is_in(visible_codes(actor)));
-    if let Some(k) = f.kind {
-        q = q.filter(event::Column::Kind.eq(k.code()));
-    }
-    if let Some(c) = &f.country {
-        q = q.filter(event::Column::CountryCode.eq(c.as_str()));
-    }
-    if let Some(y) = f.year {
-        let from = NaiveDate::from_ymd_opt(y, 1, 1)?
-            .and_hms_opt(0, 0, 0)?
-            .and_utc();
-        let to = NaiveDate::from_ymd_opt(y + 1, 1, 1)?
-            .and_hms_opt(0, 0, 0)?
-            .and_utc();
-        q = q
-            .filter(event::Column::StartsAt.gte(from))
-            .filter(event::Column::StartsAt.lt(to));
-    }
-    if f.series.is_some() {
-        q = q.filter(event::Column::SeriesId.eq(series_id?));
-    }
-    if let Some(slug) = &f.theme {
-        let t = reference.theme_by_slug(slug.as_str())?;
-        q = q.filter(
-            event::Column::Id.in_subquery(
-                Query::select()
-                    .column(event_theme::Column::EventId)
-                    .from(event_theme::Entity)
-                    .and_where(event_theme::Column::ThemeId.eq(t.id))
-                    .to_owned(),
-            ),
-        );
-    }
-    q = match f.when {
-        When::Upcoming => q.filter(event::Column::EndsAt.gte(now)),
-        When::Past => q.filter(event::Column::EndsAt.lt(now)),
+) -> ListQuery<event::Entity> {
+    use event::Column as E;
+    let q = ListQuery::new(event::Entity::find().filter(E::Visibility.is_in(visible_codes(actor))))
+        .filter_by(f.kind, |k| E::Kind.eq(k.code()))
+        .filter_by(f.country.as_ref(), |c| E::CountryCode.eq(c.as_str()))
+        .filter_known(f.year, |y| {
+            let start = |y| {
+                Some(
+                    NaiveDate::from_ymd_opt(y, 1, 1)?
+                        .and_hms_opt(0, 0, 0)?
+                        .and_utc(),
+                )
+            };
+            let (from, to) = (start(y)?, start(y + 1)?);
+            Some(
+                Condition::all()
+                    .add(E::StartsAt.gte(from))
+                    .add(E::StartsAt.lt(to)),
+            )
+        })
+        .filter_known(f.series.as_ref(), |_| {
+            series_id.map(|id| E::SeriesId.eq(id))
+        })
+        .filter_known(f.theme.as_ref(), |slug| {
+            on_theme(
+                reference,
+                slug,
+                E::Id,
+                event_theme::Column::EventId,
+                event_theme::Column::ThemeId,
+            )
+        });
+    match f.when {
+        When::Upcoming => q.filter(E::EndsAt.gte(now)),
+        When::Past => q.filter(E::EndsAt.lt(now)),
         When::All => q,
-    };
-    Some(q)
+    }
 }
 
 /// One page of the event list: one query (plus one for a series filter).
@@ -190,49 +187,26 @@ pub async fn list_events<C: ConnectionTrait>(
             .map(|s| s.id),
         None => None,
     };
-    let Some(q) = event_query(reference, actor, f, series_id, now) else {
-        return Ok(empty_page(page));
-    };
     let backend = db.get_database_backend();
-    let mut sel = q
-        .clone()
-        .select_only()
-        .columns(event::Column::iter())
-        .column_as(
-            Expr::cust(theme_ids_column(backend, "event_theme", "event")),
-            "theme_ids",
-        )
-        .column_as(Expr::cust("COUNT(*) OVER ()"), "full_count");
-    sel = match f.when {
-        When::Upcoming => sel.order_by_asc(event::Column::StartsAt),
-        When::Past | When::All => sel.order_by_desc(event::Column::StartsAt),
-    }
-    .order_by_asc(event::Column::Id);
-    let rows = sel
-        .offset(page.offset())
-        .limit(page.per_page)
-        .into_model::<EventRow>()
-        .all(db)
+    let rows = event_query(reference, actor, f, series_id, now)
+        .page::<EventRow, _>(db, page, |q| {
+            let sel = q.select_only().columns(event::Column::iter()).column_as(
+                Expr::cust(theme_ids_column(backend, "event_theme", "event")),
+                "theme_ids",
+            );
+            match f.when {
+                When::Upcoming => sel.order_by_asc(event::Column::StartsAt),
+                When::Past | When::All => sel.order_by_desc(event::Column::StartsAt),
+            }
+            .order_by_asc(event::Column::Id)
+        })
         .await?;
-    let total = match rows.first() {
-        Some(r) => r.full_count as u64,
-        None if page.page > 1 => q.count(db).await?,
-        None => 0,
-    };
-    Ok(Page {
-        items: rows
-            .into_iter()
-            .map(|r| EventCard {
-                kind: EventKind::from_code(&r.event.kind),
-                status: EventStatus::from_code(&r.event.status),
-                themes: themes_of(reference, r.theme_ids.as_deref()),
-                event: r.event,
-            })
-            .collect(),
-        total,
-        page: page.page,
-        per_page: page.per_page,
-    })
+    Ok(rows.map(|r| EventCard {
+        kind: EventKind::from_code(&r.event.kind),
+        status: EventStatus::from_code(&r.event.status),
+        themes: themes_of(reference, r.theme_ids.as_deref()),
+        event: r.event,
+    }))
 }
 
 /// An event's time zone (UTC if the stored name is unknown).

@@ -4,14 +4,15 @@
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait, FromQueryResult, Iterable,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+    QueryFilter, QueryOrder, QuerySelect,
 };
 
 use super::{LibraryFilter, Sort, public_statuses};
+use crate::db::list::ListQuery;
 use crate::directory::entities::{country, municipality, organisation, theme};
 use crate::directory::reference::Reference;
-use crate::directory::rules::{theme_ids_column, themes_of};
-use crate::fields::paging::{Page, PageRequest, empty_page};
+use crate::directory::rules::{on_theme, theme_ids_column, themes_of};
+use crate::fields::paging::{Page, PageRequest};
 use crate::i18n::TrText;
 use crate::library::entities::{
     practice, practice_attachment, practice_resource, practice_review, practice_theme, resource,
@@ -35,7 +36,6 @@ pub(super) struct PracticeRow {
     practice: practice::Model,
     theme_ids: Option<String>,
     owner_name: Option<TrText>,
-    full_count: i64,
 }
 
 /// Which practices a list shows.
@@ -56,11 +56,12 @@ pub(super) fn practice_query(
     reference: &Reference,
     scope: &PracticeScope,
     f: &LibraryFilter,
-) -> Option<Select<practice::Entity>> {
-    let mut q = practice::Entity::find();
-    q = match scope {
-        PracticeScope::Published => q.filter(practice::Column::Status.is_in(public_statuses())),
-        PracticeScope::ReviewQueue => q.filter(practice::Column::Status.is_in([
+) -> ListQuery<practice::Entity> {
+    use practice::Column as P;
+    let q = ListQuery::new(practice::Entity::find());
+    let q = match scope {
+        PracticeScope::Published => q.filter(P::Status.is_in(public_statuses())),
+        PracticeScope::ReviewQueue => q.filter(P::Status.is_in([
             PracticeStatus::Submitted.code(),
             PracticeStatus::InReview.code(),
         ])),
@@ -69,32 +70,22 @@ pub(super) fn practice_query(
             municipalities,
         } => q.filter(
             sea_orm::Condition::any()
-                .add(practice::Column::AuthorId.eq(*person))
-                .add(practice::Column::MunicipalityId.is_in(municipalities.clone())),
+                .add(P::AuthorId.eq(*person))
+                .add(P::MunicipalityId.is_in(municipalities.clone())),
         ),
     };
-    if let Some(y) = f.year {
-        q = q.filter(practice::Column::Year.eq(y));
-    }
-    if let Some(c) = &f.country {
-        q = q.filter(practice::Column::CountryCode.eq(c.as_str()));
-    }
-    if let Some(l) = f.lang {
-        q = q.filter(practice::Column::Langs.contains(format!(",{},", l.code())));
-    }
-    if let Some(slug) = &f.theme {
-        let t = reference.theme_by_slug(slug.as_str())?;
-        q = q.filter(
-            practice::Column::Id.in_subquery(
-                Query::select()
-                    .column(practice_theme::Column::PracticeId)
-                    .from(practice_theme::Entity)
-                    .and_where(practice_theme::Column::ThemeId.eq(t.id))
-                    .to_owned(),
-            ),
-        );
-    }
-    Some(q)
+    q.filter_by(f.year, |y| P::Year.eq(y))
+        .filter_by(f.country.as_ref(), |c| P::CountryCode.eq(c.as_str()))
+        .filter_by(f.lang, |l| P::Langs.contains(format!(",{},", l.code())))
+        .filter_known(f.theme.as_ref(), |slug| {
+            on_theme(
+                reference,
+                slug,
+                P::Id,
+                practice_theme::Column::PracticeId,
+                practice_theme::Column::ThemeId,
+            )
+        })
 }
 
 /// One page of practices: one query (rows without their long content,
@@ -106,77 +97,58 @@ pub async fn list_practices<C: ConnectionTrait>(
     f: &LibraryFilter,
     page: PageRequest,
 ) -> Result<Page<PracticeCard>, DbErr> {
-    let Some(q) = practice_query(reference, scope, f) else {
-        return Ok(empty_page(page));
-    };
     let backend = db.get_database_backend();
     let no_content = match backend {
         DatabaseBackend::Postgres => "CAST('{}' AS JSONB)",
         _ => "'{}'",
     };
-    let mut sel = q
-        .clone()
-        .select_only()
-        .columns(practice::Column::iter().filter(|c| !matches!(c, practice::Column::Content)))
-        .column_as(Expr::cust(no_content), "content")
-        .column_as(
-            Expr::cust(theme_ids_column(backend, "practice_theme", "practice")),
-            "theme_ids",
-        )
-        .column_as(
-            Expr::cust(
-                "COALESCE((SELECT m.name FROM municipality m WHERE m.id = practice.municipality_id), \
-                 (SELECT o.name FROM organisation o WHERE o.id = practice.organisation_id))",
-            ),
-            "owner_name",
-        )
-        .column_as(Expr::cust("COUNT(*) OVER ()"), "full_count");
-    sel = match f.sort {
-        Sort::Newest => sel
-            .order_by(
-                Expr::cust("COALESCE(practice.year, 0)"),
-                sea_orm::Order::Desc,
-            )
-            .order_by_desc(practice::Column::Id),
-        Sort::Oldest => sel
-            .order_by(
-                Expr::cust("COALESCE(practice.year, 9999)"),
-                sea_orm::Order::Asc,
-            )
-            .order_by_asc(practice::Column::Id),
-        Sort::Title => sel.order_by_asc(practice::Column::Slug),
-    };
-    let rows = sel
-        .offset(page.offset())
-        .limit(page.per_page)
-        .into_model::<PracticeRow>()
-        .all(db)
-        .await?;
-    let total = match rows.first() {
-        Some(r) => r.full_count as u64,
-        None if page.page > 1 => q.count(db).await?,
-        None => 0,
-    };
-    let items = rows
-        .into_iter()
-        .map(|r| PracticeCard {
-            status: r.practice.status(),
-            themes: themes_of(reference, r.theme_ids.as_deref()),
-            owner: r.owner_name,
-            country: r
-                .practice
-                .country_code
-                .as_deref()
-                .and_then(|c| reference.country(c).cloned()),
-            practice: r.practice,
+    let rows = practice_query(reference, scope, f)
+        .page::<PracticeRow, _>(db, page, |q| {
+            let sel = q
+                .select_only()
+                .columns(
+                    practice::Column::iter().filter(|c| !matches!(c, practice::Column::Content)),
+                )
+                .column_as(Expr::cust(no_content), "content")
+                .column_as(
+                    Expr::cust(theme_ids_column(backend, "practice_theme", "practice")),
+                    "theme_ids",
+                )
+                .column_as(
+                    Expr::cust(
+                        "COALESCE((SELECT m.name FROM municipality m WHERE m.id = practice.municipality_id), \
+                         (SELECT o.name FROM organisation o WHERE o.id = practice.organisation_id))",
+                    ),
+                    "owner_name",
+                );
+            match f.sort {
+                Sort::Newest => sel
+                    .order_by(
+                        Expr::cust("COALESCE(practice.year, 0)"),
+                        sea_orm::Order::Desc,
+                    )
+                    .order_by_desc(practice::Column::Id),
+                Sort::Oldest => sel
+                    .order_by(
+                        Expr::cust("COALESCE(practice.year, 9999)"),
+                        sea_orm::Order::Asc,
+                    )
+                    .order_by_asc(practice::Column::Id),
+                Sort::Title => sel.order_by_asc(practice::Column::Slug),
+            }
         })
-        .collect();
-    Ok(Page {
-        items,
-        total,
-        page: page.page,
-        per_page: page.per_page,
-    })
+        .await?;
+    Ok(rows.map(|r| PracticeCard {
+        status: r.practice.status(),
+        themes: themes_of(reference, r.theme_ids.as_deref()),
+        owner: r.owner_name,
+        country: r
+            .practice
+            .country_code
+            .as_deref()
+            .and_then(|c| reference.country(c).cloned()),
+        practice: r.practice,
+    }))
 }
 
 /// A practice's page: the practice and everything around it.

@@ -4,14 +4,15 @@
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait, FromQueryResult, Iterable,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+    QueryFilter, QueryOrder, QuerySelect,
 };
 
 use super::{LibraryFilter, Sort, public_statuses, split_codes};
+use crate::db::list::{ListQuery, linked};
 use crate::directory::entities::{country, organisation, theme};
 use crate::directory::reference::Reference;
-use crate::directory::rules::{theme_ids_column, themes_of};
-use crate::fields::paging::{Page, PageRequest, empty_page};
+use crate::directory::rules::{on_theme, theme_ids_column, themes_of};
+use crate::fields::paging::{Page, PageRequest};
 use crate::i18n::TrText;
 use crate::library::entities::{
     practice, practice_resource, resource, resource_country, resource_organisation, resource_theme,
@@ -38,7 +39,6 @@ pub(super) struct ResourceRow {
     resource: resource::Model,
     theme_ids: Option<String>,
     langs: Option<String>,
-    full_count: i64,
 }
 
 pub(super) fn langs_column(backend: DatabaseBackend) -> &'static str {
@@ -56,50 +56,36 @@ pub(super) fn resource_query(
     reference: &Reference,
     actor: Option<&Actor>,
     f: &LibraryFilter,
-) -> Option<Select<resource::Entity>> {
-    let mut q =
-        resource::Entity::find().filter(resource::Column::Visibility.is_in(visible_codes(actor)));
-    if let Some(k) = f.kind {
-        q = q.filter(resource::Column::Kind.eq(k.code()));
-    }
-    if let Some(y) = f.year {
-        q = q.filter(resource::Column::Year.eq(y));
-    }
-    if let Some(slug) = &f.theme {
-        let t = reference.theme_by_slug(slug.as_str())?;
-        q = q.filter(
-            resource::Column::Id.in_subquery(
-                Query::select()
-                    .column(resource_theme::Column::ResourceId)
-                    .from(resource_theme::Entity)
-                    .and_where(resource_theme::Column::ThemeId.eq(t.id))
-                    .to_owned(),
-            ),
-        );
-    }
-    if let Some(c) = &f.country {
-        q = q.filter(
-            resource::Column::Id.in_subquery(
-                Query::select()
-                    .column(resource_country::Column::ResourceId)
-                    .from(resource_country::Entity)
-                    .and_where(resource_country::Column::CountryCode.eq(c.as_str()))
-                    .to_owned(),
-            ),
-        );
-    }
-    if let Some(l) = f.lang {
-        q = q.filter(
-            resource::Column::Id.in_subquery(
-                Query::select()
-                    .column(resource_version::Column::ResourceId)
-                    .from(resource_version::Entity)
-                    .and_where(resource_version::Column::Lang.eq(l.code()))
-                    .to_owned(),
-            ),
-        );
-    }
-    Some(q)
+) -> ListQuery<resource::Entity> {
+    use resource::Column as R;
+    ListQuery::new(resource::Entity::find().filter(R::Visibility.is_in(visible_codes(actor))))
+        .filter_by(f.kind, |k| R::Kind.eq(k.code()))
+        .filter_by(f.year, |y| R::Year.eq(y))
+        .filter_known(f.theme.as_ref(), |slug| {
+            on_theme(
+                reference,
+                slug,
+                R::Id,
+                resource_theme::Column::ResourceId,
+                resource_theme::Column::ThemeId,
+            )
+        })
+        .filter_by(f.country.as_ref(), |c| {
+            linked(
+                R::Id,
+                resource_country::Column::ResourceId,
+                resource_country::Column::CountryCode,
+                c.as_str(),
+            )
+        })
+        .filter_by(f.lang, |l| {
+            linked(
+                R::Id,
+                resource_version::Column::ResourceId,
+                resource_version::Column::Lang,
+                l.code(),
+            )
+        })
 }
 
 /// One page of the library: one query (rows, themes, languages, total).
@@ -110,69 +96,48 @@ pub async fn list_resources<C: ConnectionTrait>(
     f: &LibraryFilter,
     page: PageRequest,
 ) -> Result<Page<ResourceCard>, DbErr> {
-    let Some(q) = resource_query(reference, actor, f) else {
-        return Ok(empty_page(page));
-    };
     let backend = db.get_database_backend();
-    let mut sel = q
-        .clone()
-        .select_only()
-        .columns(resource::Column::iter())
-        .column_as(
-            Expr::cust(theme_ids_column(backend, "resource_theme", "resource")),
-            "theme_ids",
-        )
-        .column_as(Expr::cust(langs_column(backend)), "langs")
-        .column_as(Expr::cust("COUNT(*) OVER ()"), "full_count");
-    sel = match f.sort {
-        Sort::Newest => sel
-            .order_by(
-                Expr::cust("COALESCE(resource.year, 0)"),
-                sea_orm::Order::Desc,
-            )
-            .order_by(
-                Expr::cust("COALESCE(resource.month, 0)"),
-                sea_orm::Order::Desc,
-            )
-            .order_by_desc(resource::Column::Id),
-        Sort::Oldest => sel
-            .order_by(
-                Expr::cust("COALESCE(resource.year, 9999)"),
-                sea_orm::Order::Asc,
-            )
-            .order_by(
-                Expr::cust("COALESCE(resource.month, 99)"),
-                sea_orm::Order::Asc,
-            )
-            .order_by_asc(resource::Column::Id),
-        Sort::Title => sel.order_by_asc(resource::Column::Slug),
-    };
-    let rows = sel
-        .offset(page.offset())
-        .limit(page.per_page)
-        .into_model::<ResourceRow>()
-        .all(db)
-        .await?;
-    let total = match rows.first() {
-        Some(r) => r.full_count as u64,
-        None if page.page > 1 => q.count(db).await?,
-        None => 0,
-    };
-    let items = rows
-        .into_iter()
-        .map(|r| ResourceCard {
-            kind: ResourceKind::from_code(&r.resource.kind),
-            themes: themes_of(reference, r.theme_ids.as_deref()),
-            langs: split_codes(r.langs.as_deref()),
-            resource: r.resource,
+    let rows = resource_query(reference, actor, f)
+        .page::<ResourceRow, _>(db, page, |q| {
+            let sel = q
+                .select_only()
+                .columns(resource::Column::iter())
+                .column_as(
+                    Expr::cust(theme_ids_column(backend, "resource_theme", "resource")),
+                    "theme_ids",
+                )
+                .column_as(Expr::cust(langs_column(backend)), "langs");
+            match f.sort {
+                Sort::Newest => sel
+                    .order_by(
+                        Expr::cust("COALESCE(resource.year, 0)"),
+                        sea_orm::Order::Desc,
+                    )
+                    .order_by(
+                        Expr::cust("COALESCE(resource.month, 0)"),
+                        sea_orm::Order::Desc,
+                    )
+                    .order_by_desc(resource::Column::Id),
+                Sort::Oldest => sel
+                    .order_by(
+                        Expr::cust("COALESCE(resource.year, 9999)"),
+                        sea_orm::Order::Asc,
+                    )
+                    .order_by(
+                        Expr::cust("COALESCE(resource.month, 99)"),
+                        sea_orm::Order::Asc,
+                    )
+                    .order_by_asc(resource::Column::Id),
+                Sort::Title => sel.order_by_asc(resource::Column::Slug),
+            }
         })
-        .collect();
-    Ok(Page {
-        items,
-        total,
-        page: page.page,
-        per_page: page.per_page,
-    })
+        .await?;
+    Ok(rows.map(|r| ResourceCard {
+        kind: ResourceKind::from_code(&r.resource.kind),
+        themes: themes_of(reference, r.theme_ids.as_deref()),
+        langs: split_codes(r.langs.as_deref()),
+        resource: r.resource,
+    }))
 }
 
 /// A resource's page.

@@ -1,27 +1,24 @@
 //! `/people/{id}/affiliations` (coordinators): a person's ties to
 //! municipalities (as focal point or not) and organisations, added and
-//! removed. Handlers parse the form and call `people`.
+//! removed. The directory's page over accounts' rules: handlers parse the
+//! form and call `accounts::people`; the choices come from `choices`.
 
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-use super::people::{self, AffiliationTarget};
-use super::routes::people_error;
-use super::routes::person_id;
-use super::{affiliation, person};
+use crate::accounts::people::{self, AffiliationTarget};
+use crate::accounts::{affiliation, person};
 use crate::app::AppState;
 use crate::app::Routes;
 use crate::audit::origin_of;
-use crate::directory::entities::{municipality, organisation};
+use crate::directory::choices;
 use crate::fields::form::RawForm;
 use crate::i18n::TrText;
 use crate::policy::Coordinator;
 use crate::web::extract::{ClientInfo, CsrfForm, RequireRole};
-use crate::web::no_store;
-use crate::web::{AppError, PageCtx, Section, redirect, render};
-use sea_orm::EntityTrait;
+use crate::web::{AppError, PageCtx, Section, no_store, path_id, redirect, render};
 
 pub fn routes() -> Routes {
     Routes::new()
@@ -33,11 +30,10 @@ pub fn routes() -> Routes {
 pub struct Shown {
     pub a: affiliation::Model,
     pub name: String,
-    pub municipality: bool,
 }
 
 #[derive(Template)]
-#[template(path = "accounts/templates/affiliations.html")]
+#[template(path = "directory/templates/affiliations.html")]
 struct AffiliationsPage {
     ctx: PageCtx,
     person: person::Model,
@@ -62,24 +58,9 @@ async fn show(
     form: RawForm,
 ) -> Result<Response, AppError> {
     let db = state.db.read();
-    let person = person::Entity::find_by_id(person_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let mut municipalities: Vec<(i32, String)> = municipality::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| (m.id, m.name.text(ctx.locale).to_owned()))
-        .collect();
-    municipalities.sort_by(|a, b| a.1.cmp(&b.1));
-    let mut organisations: Vec<(i32, String)> = organisation::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|o| (o.id, o.name.text(ctx.locale).to_owned()))
-        .collect();
-    organisations.sort_by(|a, b| a.1.cmp(&b.1));
+    let person = people::find(&state.db, person_id).await?;
+    let municipalities = choices::municipality_names(db, ctx.locale).await?;
+    let organisations = choices::organisation_names(db, ctx.locale).await?;
     let name_of = |list: &[(i32, String)], id: i32| {
         list.iter()
             .find(|(i, _)| *i == id)
@@ -95,7 +76,6 @@ async fn show(
                 (_, Some(o)) => name_of(&organisations, o),
                 _ => String::new(),
             },
-            municipality: a.municipality_id.is_some(),
             a,
         })
         .collect();
@@ -123,7 +103,7 @@ async fn affiliations_page(
     RequireRole { .. }: RequireRole<Coordinator>,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    show(&state, ctx, person_id(&id)?, None, RawForm::default()).await
+    show(&state, ctx, path_id(&id)?, None, RawForm::default()).await
 }
 
 /// `POST /people/{id}/affiliations`: `action` = `add` (with `to` =
@@ -136,7 +116,7 @@ async fn change_affiliations(
     Path(id): Path<String>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    let pid = person_id(&id)?;
+    let pid = path_id(&id)?;
     let raw = RawForm(pairs);
     let actor = who.me.actor();
     let origin = origin_of(&who.me, &client);
@@ -151,17 +131,14 @@ async fn change_affiliations(
                 _ => None,
             };
             let position = raw.get("position").trim();
+            let db = state.db.read();
             let known = match &target {
                 Some(AffiliationTarget::Municipality { id, .. }) => {
-                    municipality::Entity::find_by_id(*id)
-                        .one(state.db.read())
-                        .await?
-                        .is_some()
+                    choices::municipality_exists(db, *id).await?
                 }
-                Some(AffiliationTarget::Organisation(id)) => organisation::Entity::find_by_id(*id)
-                    .one(state.db.read())
-                    .await?
-                    .is_some(),
+                Some(AffiliationTarget::Organisation(id)) => {
+                    choices::organisation_exists(db, *id).await?
+                }
                 None => false,
             };
             let problem = if !known {
@@ -186,17 +163,14 @@ async fn change_affiliations(
                 target,
                 TrText::new(ctx.locale, position).ok(),
             )
-            .await
-            .map_err(people_error)?;
+            .await?;
         }
         "remove" => {
             let aid = raw
                 .get("affiliation")
                 .parse::<i32>()
                 .map_err(|_| AppError::bad_request("affiliation"))?;
-            people::remove_affiliation(&state.db, &actor, &origin, pid, aid)
-                .await
-                .map_err(people_error)?;
+            people::remove_affiliation(&state.db, &actor, &origin, pid, aid).await?;
         }
         _ => return Err(AppError::bad_request("action")),
     }
