@@ -36,6 +36,12 @@ fn workspace_root() -> PathBuf {
 }
 
 async fn start_browser() -> (Driver, Client, tempfile::TempDir) {
+    start_browser_with(true).await
+}
+
+/// A browser session; with `javascript` false, Chromium runs no page script
+/// at all (its content setting, as a person or an administrator turns it off).
+async fn start_browser_with(javascript: bool) -> (Driver, Client, tempfile::TempDir) {
     let chromedriver =
         std::env::var("MAJLIS_CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
     let chromium = std::env::var("MAJLIS_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
@@ -62,7 +68,11 @@ async fn start_browser() -> (Driver, Client, tempfile::TempDir) {
             ]
         }
     });
-    let caps = caps.as_object().unwrap().clone();
+    let mut caps = caps.as_object().unwrap().clone();
+    if !javascript {
+        caps["goog:chromeOptions"]["prefs"] =
+            json!({ "profile.managed_default_content_settings.javascript": 2 });
+    }
     let mut last_err = String::new();
     for _ in 0..50 {
         match ClientBuilder::new(HttpConnector::new())
@@ -1801,6 +1811,542 @@ async fn joining_two_step_sign_in_reset_and_the_limit_in_the_browser() {
     );
 
     client.close().await.unwrap();
+    app.finish().await;
+    assert!(
+        failures.is_empty(),
+        "axe-core found WCAG 2.2 AA violations:\n{}",
+        failures.join("\n")
+    );
+}
+
+/// A test form with a `relevant` chain (a group shown only after a yes, a
+/// question inside it only after "increased") and a `constraint` with its
+/// own messages in English and Arabic.
+const SURVEY_FORM: &str = "\
+| survey |
+| | type | name | label::English (en) | label::Arabic (ar) | required | relevant | constraint | constraint_message::English (en) | constraint_message::Arabic (ar) | appearance |
+| | begin_group | situation | Situation | الوضع | | | | | | field-list |
+| | integer | population | Residents | عدد السكان | yes | | . > 0 | Residents must be more than zero. | يجب أن يكون عدد السكان أكبر من الصفر. | |
+| | select_one yn | influx | Did refugees arrive? | هل وصل لاجئون؟ | yes | | | | | |
+| | end_group | | | | | | | | | |
+| | begin_group | cohesion | Cohesion | التماسك | | ${influx} = 'yes' | | | | field-list |
+| | select_one change | tensions | Tensions since then | التوترات منذ ذلك الحين | | | | | | |
+| | text | why | Why? | لماذا؟ | | ${tensions} = 'increased' | | | | |
+| | end_group | | | | | | | | | |
+| | begin_group | support | Support | الدعم | | | | | | field-list |
+| | select_multiple help | wanted | Support wanted | الدعم المطلوب | | | | | | |
+| | end_group | | | | | | | | | |
+| choices |
+| | list_name | name | label::English (en) | label::Arabic (ar) |
+| | yn | yes | Yes | نعم |
+| | yn | no | No | لا |
+| | change | increased | Increased | ازدادت |
+| | change | unchanged | Unchanged | لم تتغير |
+| | help | finance | Finance | التمويل |
+| | help | training | Training | التدريب |
+| settings |
+| | form_id | form_title | version | default_language |
+| | browser_survey | Browser survey | 1 | English (en) |
+";
+
+/// A coordinator uploads [`SURVEY_FORM`] and opens its campaign (as
+/// tests/surveys.rs does, through the same pages) for Gaziantep and Kilis,
+/// open since yesterday; returns the survey's slug.
+async fn open_test_survey(app: &common::TestApp) -> String {
+    use axum::body::Body;
+    use axum::http::{Request, StatusCode};
+    let c = common::coordinator(app, "coordinator@example.org").await;
+    let (cookie, csrf) = app.session_for(c).await;
+    let boundary = "majlisbrowsersurvey41c9";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"form\"; filename=\"form.md\"\r\n\
+         Content-Type: text/markdown\r\n\r\n{SURVEY_FORM}\r\n--{boundary}--\r\n"
+    );
+    let res = app
+        .request(
+            Request::post("/surveys/new")
+                .header(
+                    "content-type",
+                    format!("multipart/form-data; boundary={boundary}"),
+                )
+                .header("cookie", &cookie)
+                .body(Body::from(body))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let slug = res
+        .header("location")
+        .unwrap()
+        .trim_start_matches("/surveys/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_owned();
+    let today = chrono::Utc::now().date_naive();
+    let opens = (today - chrono::Duration::days(1)).to_string();
+    let closes = (today + chrono::Duration::days(7)).to_string();
+    let a = common::municipality_id(app, "gaziantep").await.to_string();
+    let b = common::municipality_id(app, "kilis").await.to_string();
+    let res = app
+        .post_form(
+            &format!("/surveys/{slug}/campaign"),
+            &[
+                ("csrf", &csrf),
+                ("title", "Browser survey"),
+                ("description", ""),
+                ("status", "open"),
+                ("audience", "members"),
+                ("opens", &opens),
+                ("closes", &closes),
+                ("event", ""),
+                ("target", &a),
+                ("target", &b),
+            ],
+            &cookie,
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    slug
+}
+
+/// The text of the element a selector finds.
+async fn text_of(client: &Client, selector: &str) -> String {
+    client
+        .find(Locator::Css(selector))
+        .await
+        .unwrap_or_else(|e| panic!("{selector}: {e}"))
+        .text()
+        .await
+        .unwrap()
+}
+
+/// An attribute of the element a selector finds.
+async fn attr_of(client: &Client, selector: &str, name: &str) -> Option<String> {
+    client
+        .find(Locator::Css(selector))
+        .await
+        .unwrap_or_else(|e| panic!("{selector}: {e}"))
+        .attr(name)
+        .await
+        .unwrap()
+}
+
+/// Replace what a text field holds, as a person would (no script needed).
+async fn retype(client: &Client, selector: &str, text: &str) {
+    let field = client
+        .find(Locator::Css(selector))
+        .await
+        .unwrap_or_else(|e| panic!("{selector}: {e}"));
+    field.clear().await.unwrap();
+    field.send_keys(text).await.unwrap();
+}
+
+/// Click a button that sends a form, and wait for the page it leads to.
+async fn send(client: &Client, selector: &str) {
+    let before = client
+        .find(Locator::Css("html"))
+        .await
+        .expect("a page is shown");
+    click(client, selector).await;
+    for _ in 0..100 {
+        // The old page's root goes stale once the next page is in.
+        if before.attr("lang").await.is_err() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{selector} led nowhere");
+}
+
+/// How far the page scrolls sideways (0 when it fits the window).
+async fn sideways_overflow(client: &Client) -> f64 {
+    client
+        .execute(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_f64()
+        .unwrap()
+}
+
+/// Answer the browser survey for a municipality page by page, as a person
+/// would, and submit. With `axe`, the answer page, the pages with an error
+/// (English and Arabic) and the review (both) are checked with axe-core and
+/// for sideways scrolling; without it the browser runs no script at all, so
+/// the function uses none.
+async fn answer_test_survey(
+    client: &Client,
+    addr: &std::net::SocketAddr,
+    url: &str,
+    axe: Option<&str>,
+    failures: &mut Vec<String>,
+) {
+    let check = async |client: &Client, what: &str, failures: &mut Vec<String>| {
+        let Some(axe) = axe else { return };
+        let violations = axe_violations(client, axe).await;
+        if !violations.is_empty() {
+            failures.push(format!(
+                "{what}: {}",
+                serde_json::to_string_pretty(&violations).unwrap()
+            ));
+        }
+        let overflow = sideways_overflow(client).await;
+        if overflow > 0.0 {
+            failures.push(format!("{what}: scrolls sideways by {overflow}px"));
+        }
+    };
+    let base = format!("http://{addr}{url}");
+
+    // The first page, in English.
+    client.goto(&format!("{base}?lang=en")).await.unwrap();
+    assert_eq!(text_of(client, "main h2").await, "Situation");
+    assert_eq!(
+        attr_of(client, "form.survey-form", "dir").await.as_deref(),
+        Some("ltr")
+    );
+    check(client, "answer page (en)", failures).await;
+
+    // A refused answer: the form's own message, and what was typed kept.
+    fill(client, "#i-population", "-5").await;
+    click(client, "#i-influx-1").await;
+    send(client, "button[value=next]").await;
+    assert_eq!(
+        text_of(client, "#e-population").await,
+        "Residents must be more than zero."
+    );
+    assert!(
+        text_of(client, "#answer-errors")
+            .await
+            .contains("Residents must be more than zero."),
+        "the summary names the problem"
+    );
+    assert_eq!(
+        attr_of(client, "#i-population", "value").await.as_deref(),
+        Some("-5")
+    );
+    assert_eq!(
+        attr_of(client, "#i-population", "aria-invalid")
+            .await
+            .as_deref(),
+        Some("true")
+    );
+    let yes = client.find(Locator::Css("#i-influx-1")).await.unwrap();
+    assert!(
+        yes.is_selected().await.unwrap(),
+        "the chosen answer is kept"
+    );
+    check(client, "answer page with an error (en)", failures).await;
+
+    // The same in Arabic: right to left, the form's Arabic message.
+    client
+        .goto(&format!("{base}?page=0&lang=ar"))
+        .await
+        .unwrap();
+    assert_eq!(attr_of(client, "html", "dir").await.as_deref(), Some("rtl"));
+    assert_eq!(text_of(client, "main h2").await, "الوضع");
+    check(client, "answer page (ar)", failures).await;
+    fill(client, "#i-population", "0").await;
+    click(client, "#i-influx-1").await;
+    send(client, "button[value=next]").await;
+    assert_eq!(
+        text_of(client, "#e-population").await,
+        "يجب أن يكون عدد السكان أكبر من الصفر."
+    );
+    assert_eq!(
+        attr_of(client, "#i-population", "value").await.as_deref(),
+        Some("0")
+    );
+    check(client, "answer page with an error (ar)", failures).await;
+
+    // No arrivals: the cohesion page is not relevant and is skipped.
+    retype(client, "#i-population", "2000000").await;
+    click(client, "#i-influx-2").await;
+    send(client, "button[value=next]").await;
+    let here = client.current_url().await.unwrap();
+    assert!(
+        here.query().unwrap_or_default().contains("page=2"),
+        "{here}"
+    );
+    assert_eq!(text_of(client, "main h2").await, "الدعم");
+    assert!(
+        text_of(client, "main .lead").await.contains("2/2"),
+        "two pages shown of three"
+    );
+
+    // Back to the first page: what was saved is there; with arrivals the
+    // cohesion page comes next, without `why` until tensions increased.
+    send(client, "button[value=back]").await;
+    assert_eq!(text_of(client, "main h2").await, "الوضع");
+    assert_eq!(
+        attr_of(client, "#i-population", "value").await.as_deref(),
+        Some("2000000")
+    );
+    let no = client.find(Locator::Css("#i-influx-2")).await.unwrap();
+    assert!(no.is_selected().await.unwrap(), "the saved answer is shown");
+    client
+        .goto(&format!("{base}?page=0&lang=en"))
+        .await
+        .unwrap();
+    click(client, "#i-influx-1").await;
+    send(client, "button[value=next]").await;
+    assert_eq!(text_of(client, "main h2").await, "Cohesion");
+    assert!(text_of(client, "main .lead").await.contains("2/3"));
+    assert!(
+        client.find(Locator::Css("#i-why")).await.is_err(),
+        "`why` is not relevant yet"
+    );
+    click(client, "#i-tensions-1").await;
+    send(client, "button[value=stay]").await;
+    assert_eq!(text_of(client, "main [role=status]").await, "Draft saved.");
+    fill(client, "#i-why", "Rents rose").await;
+    send(client, "button[value=next]").await;
+    assert_eq!(text_of(client, "main h2").await, "Support");
+    click(client, "#i-wanted-1").await;
+    click(client, "#i-wanted-2").await;
+    send(client, "button[value=next]").await;
+
+    // The review lists every answer, in English and in Arabic.
+    let here = client.current_url().await.unwrap();
+    assert!(
+        here.query().unwrap_or_default().contains("review=1"),
+        "{here}"
+    );
+    let review = text_of(client, "main").await;
+    for answer in [
+        "Residents",
+        "2000000",
+        "Did refugees arrive?",
+        "Yes",
+        "Increased",
+        "Rents rose",
+        "Finance, Training",
+    ] {
+        assert!(review.contains(answer), "{answer} in the review: {review}");
+    }
+    check(client, "review (en)", failures).await;
+    client
+        .goto(&format!("{base}?review=1&lang=ar"))
+        .await
+        .unwrap();
+    let review = text_of(client, "main").await;
+    for answer in ["عدد السكان", "نعم", "ازدادت", "التمويل", "التدريب"]
+    {
+        assert!(review.contains(answer), "{answer} in the review: {review}");
+    }
+    check(client, "review (ar)", failures).await;
+
+    // Submitted: the page says so.
+    client
+        .goto(&format!("{base}?review=1&lang=en"))
+        .await
+        .unwrap();
+    send(client, "main form[action*='/submit'] button[type=submit]").await;
+    assert_eq!(
+        text_of(client, "main [role=status]").await,
+        "Thank you: the answers are submitted."
+    );
+    assert!(
+        text_of(client, "main")
+            .await
+            .contains("These answers are submitted.")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn surveys_in_the_browser_with_and_without_javascript() {
+    use majlis::surveys::entities::{response, survey};
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let app = common::TestApp::sqlite().await;
+    app.load_demo().await;
+    let slug = open_test_survey(&app).await;
+    let addr = app.serve().await;
+    let axe = axe_source();
+    let (_driver, client, _profile) = start_browser().await;
+    let mut failures = Vec::new();
+
+    // 1. The demo survey's pages, in English and Arabic, on a phone and a desktop.
+    let demo = "/surveys/amman-2016-challenges";
+    let pages = [
+        "/surveys".to_owned(),
+        demo.to_owned(),
+        format!("{demo}/preview"),
+        format!("{demo}/results"),
+        format!("{demo}/results?by=country"),
+    ];
+    let mut bars_seen = 0;
+    for (width, height) in [(390, 844), (1280, 900)] {
+        client.set_window_size(width, height).await.unwrap();
+        for locale in ["en", "ar"] {
+            for page in &pages {
+                let sep = if page.contains('?') { '&' } else { '?' };
+                let url = format!("http://{addr}{page}{sep}lang={locale}");
+                client.goto(&url).await.expect("page loads");
+                let rtl = locale == "ar";
+                assert_eq!(
+                    attr_of(&client, "html", "dir").await.as_deref(),
+                    Some(if rtl { "rtl" } else { "ltr" }),
+                    "{url}"
+                );
+                assert_eq!(
+                    attr_of(&client, "html", "lang").await.as_deref(),
+                    Some(locale)
+                );
+                let violations = axe_violations(&client, &axe).await;
+                if !violations.is_empty() {
+                    failures.push(format!(
+                        "{url} at {width}px: {}",
+                        serde_json::to_string_pretty(&violations).unwrap()
+                    ));
+                }
+                let overflow = sideways_overflow(&client).await;
+                if overflow > 0.0 {
+                    failures.push(format!(
+                        "{url} at {width}px scrolls sideways by {overflow}px"
+                    ));
+                }
+                if !page.contains("/results") {
+                    continue;
+                }
+                // The charts' bars grow from the reading start: from the
+                // baseline drawn at the start of each bar, which is the
+                // chart's right side (less its margin) in Arabic and its left
+                // side in English; bars after a group's name start after it.
+                let bars = client
+                    .execute(
+                        r##"const out = [];
+                        for (const svg of document.querySelectorAll('.chart svg')) {
+                          const s = svg.getBoundingClientRect();
+                          const k = s.width / svg.viewBox.baseVal.width;
+                          const grouped = svg.querySelector('g[id*="-category-"]') !== null;
+                          for (const r of svg.querySelectorAll('rect[fill="#1d4f91"]')) {
+                            const b = r.getBoundingClientRect();
+                            const line = r.nextElementSibling;
+                            const l = line && line.tagName === 'line' ? line.getBoundingClientRect() : null;
+                            out.push({ left: b.left, right: b.right, width: b.width,
+                              base: l ? (l.left + l.right) / 2 : null,
+                              svgLeft: s.left, svgRight: s.right, k, grouped });
+                          }
+                        }
+                        return out;"##,
+                        vec![],
+                    )
+                    .await
+                    .unwrap();
+                let bars = bars.as_array().cloned().unwrap_or_default();
+                let mut drawn = 0;
+                for bar in &bars {
+                    let f = |key: &str| bar[key].as_f64().unwrap_or(f64::NAN);
+                    let (left, right, base) = (f("left"), f("right"), f("base"));
+                    let (svg_left, svg_right, k) = (f("svgLeft"), f("svgRight"), f("k"));
+                    assert!(base.is_finite(), "{url}: a bar without its baseline: {bar}");
+                    let centre = (svg_left + svg_right) / 2.0;
+                    if f("width") < 1.0 {
+                        continue;
+                    }
+                    drawn += 1;
+                    if rtl {
+                        assert!((right - base).abs() <= 1.5, "{url}: {bar}");
+                        assert!(base > centre, "{url}: the bar starts on the left: {bar}");
+                    } else {
+                        assert!((left - base).abs() <= 1.5, "{url}: {bar}");
+                        assert!(base < centre, "{url}: the bar starts on the right: {bar}");
+                    }
+                    if bar["grouped"] == json!(false) {
+                        // The chart's margin is 8 of its 440 units.
+                        let edge = if rtl {
+                            svg_right - 8.0 * k - right
+                        } else {
+                            left - (svg_left + 8.0 * k)
+                        };
+                        assert!(edge.abs() <= 1.5, "{url}: {edge}px from the edge: {bar}");
+                    }
+                }
+                assert!(drawn > 0, "{url}: no bar drawn");
+                bars_seen += drawn;
+            }
+        }
+    }
+
+    // 2. A focal point of Gaziantep answers on a phone, with JavaScript.
+    let gaziantep = common::municipality_id(&app, "gaziantep").await;
+    let kilis = common::municipality_id(&app, "kilis").await;
+    let fp = common::focal_point_of(&app, "focal@gaziantep.example", gaziantep).await;
+    let (cookie, _) = app.session_for(fp).await;
+    sign_in_as(&client, &addr, &cookie).await;
+    client.set_window_size(390, 844).await.unwrap();
+    // The probe for scripts: this page retitles itself when scripts run.
+    let probe = "data:text/html,<title>before</title><script>document.title='after'</script>";
+    client.goto(probe).await.unwrap();
+    assert_eq!(client.title().await.unwrap(), "after", "the probe works");
+    answer_test_survey(
+        &client,
+        &addr,
+        &format!("/surveys/{slug}/respond/gaziantep"),
+        Some(&axe),
+        &mut failures,
+    )
+    .await;
+    client.close().await.unwrap();
+
+    // 3. A focal point of Kilis does the same in a browser that runs no script.
+    let (_driver2, plain, _profile2) = start_browser_with(false).await;
+    plain.goto(probe).await.unwrap();
+    assert_eq!(
+        plain.title().await.unwrap(),
+        "before",
+        "scripts are off in this browser"
+    );
+    let fp = common::focal_point_of(&app, "focal@kilis.example", kilis).await;
+    let (cookie, _) = app.session_for(fp).await;
+    plain.goto(&format!("http://{addr}/healthz")).await.unwrap();
+    // Set as WebDriver sets it (a script could not: none runs here).
+    plain
+        .add_cookie(
+            fantoccini::cookies::Cookie::parse(format!(
+                "{cookie}; Domain=127.0.0.1; Path=/; SameSite=Lax"
+            ))
+            .unwrap(),
+        )
+        .await
+        .unwrap();
+    answer_test_survey(
+        &plain,
+        &addr,
+        &format!("/surveys/{slug}/respond/kilis"),
+        None,
+        &mut failures,
+    )
+    .await;
+    plain.close().await.unwrap();
+
+    // Both responses are stored as submitted, with the same answers.
+    let test = survey::Entity::find()
+        .filter(survey::Column::Slug.eq(&slug))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap();
+    for municipality in [gaziantep, kilis] {
+        let r = response::Entity::find()
+            .filter(response::Column::SurveyId.eq(test.id))
+            .filter(response::Column::MunicipalityId.eq(municipality))
+            .one(app.db.read())
+            .await
+            .unwrap()
+            .expect("a response");
+        assert!(r.submitted_at.is_some() && r.draft.is_none());
+        let answers = r.answers.expect("submitted answers");
+        assert_eq!(answers["population"], "2000000");
+        assert_eq!(answers["influx"], "yes");
+        assert_eq!(answers["tensions"], "increased");
+        assert_eq!(answers["why"], "Rents rose");
+        assert_eq!(answers["wanted"], "finance training");
+    }
+    assert!(bars_seen >= 8, "{bars_seen} bars checked");
     app.finish().await;
     assert!(
         failures.is_empty(),
