@@ -1,5 +1,5 @@
-//! Rendering time, PDF size and peak memory of a practice sheet and of a
-//! 40-practice compendium.
+//! Rendering time, PDF size and peak memory of a practice sheet, of a
+//! 40-practice compendium and of a 40-question survey report.
 //!
 //! `cargo bench -p majlis-print` runs every case in a child process of its own
 //! (this executable, re-run with `--case NAME`) so that the peak resident
@@ -11,14 +11,17 @@
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use majlis_print::{Chapter, Compendium, Fact, Printer, Section, Sheet};
+use majlis_print::{
+    Chapter, Compendium, Fact, Printer, Section, Sheet, SurveyQuestion, SurveyReport, SurveyRow,
+};
 
 /// A case: name, renders in bench mode, what it does.
-const CASES: [(&str, usize, &str); 4] = [
+const CASES: [(&str, usize, &str); 5] = [
     ("printer-new", 10, "Printer::new (fonts, library)"),
     ("sheet-en", 20, "practice sheet, English, 6 sections"),
     ("sheet-ar", 20, "practice sheet, Arabic, 6 sections"),
     ("compendium-40", 5, "compendium, 8 chapters x 5 practices"),
+    ("survey-40", 5, "survey report, 40 questions, 3 groups"),
 ];
 
 fn main() {
@@ -92,6 +95,7 @@ fn run_case(name: &str, runs: usize) {
     let sheet_en = practice(0, "en");
     let sheet_ar = practice(3, "ar");
     let book = compendium(40);
+    let results = survey(40);
     for _ in 0..runs {
         let start = Instant::now();
         let pdf = match (name, &printer) {
@@ -102,6 +106,7 @@ fn run_case(name: &str, runs: usize) {
             ("sheet-en", Some(p)) => p.practice_sheet(&sheet_en).expect("render"),
             ("sheet-ar", Some(p)) => p.practice_sheet(&sheet_ar).expect("render"),
             ("compendium-40", Some(p)) => p.compendium(&book).expect("render"),
+            ("survey-40", Some(p)) => p.survey_report(&results).expect("render"),
             _ => panic!("unknown case {name:?}"),
         };
         times.push(start.elapsed());
@@ -445,5 +450,81 @@ fn compendium(n: usize) -> Compendium {
             })
             .collect(),
         footer: Some("Majlis · Good practices of host municipalities".into()),
+    }
+}
+
+/// A survey report of `n` questions: most with 3 to 7 choices by three
+/// groups (every fourth row suppressed), every fifth with numbers only; a
+/// quarter of the questions in Arabic.
+fn survey(n: usize) -> SurveyReport {
+    let mut words = Words::new(2017);
+    let questions = (0..n)
+        .map(|i| {
+            let (lang, vocabulary) = if i % 4 == 3 {
+                ("ar", ARABIC)
+            } else {
+                ("en", ENGLISH)
+            };
+            let choices = if i % 5 == 4 { 0 } else { 3 + i % 5 };
+            SurveyQuestion {
+                label: {
+                    let n = 8 + words.next(20);
+                    words.text(vocabulary, n)
+                },
+                lang: lang.into(),
+                base: format!("Answered: {} · not answered: 2", 8 + i % 3),
+                columns: ["Answer", "All (n = 10)", "Jordan", "Lebanon", "Türkiye"]
+                    .map(String::from)
+                    .to_vec(),
+                rows: (0..choices)
+                    .map(|r| {
+                        let share = words.next(101) as f64 / 100.0;
+                        let n = 1 + words.next(6);
+                        let label = words.text(vocabulary, n);
+                        if r % 4 == 3 {
+                            SurveyRow {
+                                label,
+                                cells: vec!["suppressed".into(); 4],
+                                bar: None,
+                            }
+                        } else {
+                            SurveyRow {
+                                label,
+                                cells: vec![
+                                    format!("{:.0}%", share * 100.0),
+                                    "50%".into(),
+                                    "25%".into(),
+                                    "suppressed".into(),
+                                ],
+                                bar: Some(share),
+                            }
+                        }
+                    })
+                    .collect(),
+                numbers: if choices == 0 {
+                    ["Mean", "Median", "Quartiles"]
+                        .iter()
+                        .map(|label| Fact {
+                            label: (*label).into(),
+                            value: words.next(20_000).to_string(),
+                        })
+                        .collect()
+                } else {
+                    vec![]
+                },
+            }
+        })
+        .collect();
+    SurveyReport {
+        lang: "en".into(),
+        title: "Survey before the Beirut meeting 2017: results".into(),
+        subtitle: Some("Results · 10 of 12 municipalities answered".into()),
+        facts: vec![Fact {
+            label: "Response rate".into(),
+            value: "83% (10/12)".into(),
+        }],
+        note: words.text(ENGLISH, 60),
+        questions,
+        footer: Some("Majlis · survey results".into()),
     }
 }

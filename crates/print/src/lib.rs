@@ -1,5 +1,5 @@
-//! Print-ready PDFs for Majlis: practice sheets, compendia and consultation
-//! reports.
+//! Print-ready PDFs for Majlis: practice sheets, compendia, consultation
+//! reports and survey results.
 //!
 //! Documents are typeset with [typst](https://typst.app) used as a library.
 //! The typst templates are embedded in this crate; the content to print is
@@ -201,6 +201,76 @@ pub struct Wrapup {
     pub text: String,
 }
 
+/// A survey's results, printed on A4: a title block, the key figures, a
+/// note, then one block per question.
+///
+/// The tables and their bars follow the report's direction (in Arabic the
+/// bars grow from the right); each question's label and its rows' labels
+/// are set in the question's own language. The footer and the page number
+/// are printed once on every page. A short question is kept on one page; a
+/// long one may break, with its table's header repeated.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SurveyReport {
+    /// Language of the report (see [`Sheet::lang`]): of the title, facts,
+    /// note, bases, column headers, cells and numbers. Arabic sets the pages
+    /// right to left.
+    pub lang: String,
+    /// Title on the first page and in the PDF metadata.
+    pub title: String,
+    /// A line under the title, e.g. "Results · 10 of 12 municipalities
+    /// answered".
+    pub subtitle: Option<String>,
+    /// The key figures under the title, e.g. "Response rate" / "83% (10/12)".
+    /// Facts with an empty value are left out.
+    pub facts: Vec<Fact>,
+    /// Paragraphs separated by blank lines (the privacy note, "the answers
+    /// are synthetic", …); empty means no note.
+    pub note: String,
+    /// The questions, in order.
+    pub questions: Vec<SurveyQuestion>,
+    /// Small print at the bottom of every page, beside the page number.
+    pub footer: Option<String>,
+}
+
+/// One question of a [`SurveyReport`] and its results.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SurveyQuestion {
+    /// The question as asked, printed in bold; it wraps if long.
+    pub label: String,
+    /// Language of `label` and of the rows' labels (see [`Sheet::lang`]);
+    /// it may differ from the report's: an English question in an Arabic
+    /// report reads left to right.
+    pub lang: String,
+    /// A line under the question, e.g. "Answered: 7 · not answered: 3"; may
+    /// be empty.
+    pub base: String,
+    /// The table's header: the first over the rows' labels, then one per
+    /// cell, e.g. `["Answer", "All (n = 7)"]`. If all are empty the table has
+    /// no header.
+    pub columns: Vec<String>,
+    /// The choices; empty for a question without choices (no table).
+    pub rows: Vec<SurveyRow>,
+    /// Figures under the table, e.g. "Mean" / "1,234", "Median" / "1,000";
+    /// may be empty. Figures with an empty value are left out.
+    pub numbers: Vec<Fact>,
+}
+
+/// One row of a [`SurveyQuestion`]'s table.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SurveyRow {
+    /// The choice, in the question's language.
+    pub label: String,
+    /// One per column after the first, e.g. "86%", "6", "suppressed"; a row
+    /// with fewer cells than columns is padded with empty cells, extra ones
+    /// are left out.
+    pub cells: Vec<String>,
+    /// The share (0.0 to 1.0) drawn as a thin bar beside the row; `None`
+    /// draws no bar (e.g. a suppressed row). Values outside the range are
+    /// clamped, and a value that is not a number draws no bar. The bar
+    /// column is left out when no row has a bar.
+    pub bar: Option<f64>,
+}
+
 /// Why a document could not be printed.
 #[derive(Debug, thiserror::Error)]
 pub enum PrintError {
@@ -270,6 +340,25 @@ impl ConsultationReport {
     }
 }
 
+impl SurveyReport {
+    /// A copy whose language tags (its own and each question's) are ones
+    /// typst accepts, with every bar a number in 0.0..=1.0 or none.
+    fn normalised(&self) -> SurveyReport {
+        let mut report = self.clone();
+        report.lang = primary_lang(&report.lang);
+        for question in &mut report.questions {
+            question.lang = primary_lang(&question.lang);
+            for row in &mut question.rows {
+                row.bar = row
+                    .bar
+                    .filter(|share| share.is_finite())
+                    .map(|share| share.clamp(0.0, 1.0));
+            }
+        }
+        report
+    }
+}
+
 /// A document as the templates' JSON input, without explicit bidirectional
 /// controls: the isolates U+2066–U+2069 and the embeddings and overrides
 /// U+202A–U+202E. Fluent wraps every value it places in a translated
@@ -321,6 +410,12 @@ impl Printer {
         let data = typst_data(&report.normalised())?;
         self.render(world::Template::Report, data)
     }
+    /// Typesets a survey's results (A4: title block, key figures, note,
+    /// then one block per question) and returns the PDF bytes.
+    pub fn survey_report(&self, report: &SurveyReport) -> Result<Vec<u8>, PrintError> {
+        let data = typst_data(&report.normalised())?;
+        self.render(world::Template::Survey, data)
+    }
 }
 
 #[cfg(test)]
@@ -337,6 +432,44 @@ mod tests {
         assert_eq!(primary_lang("x"), "en");
         assert_eq!(primary_lang("français"), "en");
         assert_eq!(primary_lang("12"), "en");
+    }
+}
+
+#[cfg(test)]
+mod survey_tests {
+    use super::*;
+
+    #[test]
+    fn survey_languages_and_bars_are_normalised() {
+        let bars = [Some(0.5), Some(1.5), Some(-0.2), Some(f64::NAN), None];
+        let report = SurveyReport {
+            lang: "ar-SY".into(),
+            title: String::new(),
+            subtitle: None,
+            facts: vec![],
+            note: String::new(),
+            questions: vec![SurveyQuestion {
+                label: String::new(),
+                lang: "EN_gb".into(),
+                base: String::new(),
+                columns: vec![],
+                rows: bars
+                    .iter()
+                    .map(|bar| SurveyRow {
+                        label: String::new(),
+                        cells: vec![],
+                        bar: *bar,
+                    })
+                    .collect(),
+                numbers: vec![],
+            }],
+            footer: None,
+        }
+        .normalised();
+        assert_eq!(report.lang, "ar");
+        assert_eq!(report.questions[0].lang, "en");
+        let bars: Vec<Option<f64>> = report.questions[0].rows.iter().map(|r| r.bar).collect();
+        assert_eq!(bars, [Some(0.5), Some(1.0), Some(0.0), None, None]);
     }
 }
 

@@ -28,6 +28,7 @@ const COMMON: &str = include_str!("../templates/common.typ");
 const SHEET: &str = include_str!("../templates/sheet.typ");
 const COMPENDIUM: &str = include_str!("../templates/compendium.typ");
 const REPORT: &str = include_str!("../templates/report.typ");
+const SURVEY: &str = include_str!("../templates/survey.typ");
 
 /// Which document to typeset.
 #[derive(Debug, Clone, Copy)]
@@ -35,13 +36,15 @@ pub(crate) enum Template {
     Sheet,
     Compendium,
     Report,
+    Survey,
 }
 
 /// Renders running at the moment, across all printers; the memoisation
 /// cache is cleared when the last one ends (see [`Printer::render`]).
 static RENDERING: AtomicUsize = AtomicUsize::new(0);
 
-/// Typesets practice sheets, compendia and consultation reports into PDF.
+/// Typesets practice sheets, compendia, consultation reports and survey
+/// results into PDF.
 ///
 /// Creating a `Printer` parses and indexes the embedded fonts and builds the
 /// typst standard library, which takes a few milliseconds; keep one per
@@ -54,6 +57,7 @@ pub struct Printer {
     sheet: Source,
     compendium: Source,
     report: Source,
+    survey: Source,
     data_id: FileId,
 }
 
@@ -95,6 +99,7 @@ impl Printer {
             sheet: Source::new(file_id("/sheet.typ"), SHEET.to_owned()),
             compendium: Source::new(file_id("/compendium.typ"), COMPENDIUM.to_owned()),
             report: Source::new(file_id("/report.typ"), REPORT.to_owned()),
+            survey: Source::new(file_id("/survey.typ"), SURVEY.to_owned()),
             data_id: file_id("/data.json"),
         }
     }
@@ -105,6 +110,7 @@ impl Printer {
             Template::Sheet => &self.sheet,
             Template::Compendium => &self.compendium,
             Template::Report => &self.report,
+            Template::Survey => &self.survey,
         };
         let world = PrintWorld {
             printer: self,
@@ -176,9 +182,16 @@ struct PrintWorld<'a> {
 impl PrintWorld<'_> {
     fn source_for(&self, id: FileId) -> Option<&Source> {
         let p = self.printer;
-        [&self.main, &p.common, &p.sheet, &p.compendium, &p.report]
-            .into_iter()
-            .find(|source| source.id() == id)
+        [
+            &self.main,
+            &p.common,
+            &p.sheet,
+            &p.compendium,
+            &p.report,
+            &p.survey,
+        ]
+        .into_iter()
+        .find(|source| source.id() == id)
     }
 }
 

@@ -7,4 +7,5 @@ mod fixtures;
 mod latin;
 mod mixed;
 mod report;
+mod survey;
 mod tools;
