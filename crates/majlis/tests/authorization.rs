@@ -269,6 +269,15 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         // answer; the campaign is closed, so nothing can change (409).
         ("GET", "/surveys" | "/surveys/{slug}" | "/surveys/{slug}/preview") => ok,
         ("GET", "/surveys/{slug}/form.xlsx" | "/surveys/{slug}/results") => ok,
+        ("GET", "/surveys/{slug}/results.pdf") => ok,
+        // A personal link of nobody: not found, whoever asks.
+        ("GET", "/surveys/{slug}/link/{token}") => not_found,
+        ("POST", "/surveys/{slug}/link/{token}" | "/surveys/{slug}/link/{token}/submit") => {
+            not_found
+        }
+        ("POST", "/surveys/{slug}/links") => coordinators(400),
+        // The campaign is closed: no reminder (409, said on the page).
+        ("POST", "/surveys/{slug}/remind") => coordinators(409),
         ("GET", "/api/v1/surveys/{slug}/results") => ok,
         ("GET", "/surveys/new") => coordinators(200),
         ("GET", "/surveys/{slug}/answers.csv" | "/surveys/{slug}/answers.xlsx") => {
@@ -496,6 +505,9 @@ fn concrete(path: &str, w: &World, css: &str) -> String {
             p.replace("{slug}", &w.event)
         }
         "/series/{slug}/calendar.ics" => "/series/no-such-series/calendar.ics".into(),
+        p if p.starts_with("/surveys/{slug}/link/{token}") => p
+            .replace("{slug}", "amman-2016-challenges")
+            .replace("{token}", "0123456789abcdef0123456789abcdef"),
         "/surveys/{slug}/respond/{municipality}" => {
             "/surveys/amman-2016-challenges/respond/sahinbey?page=0".into()
         }

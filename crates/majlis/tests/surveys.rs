@@ -479,3 +479,93 @@ db_test!(async fn survey_pages_list_and_preview_in_every_language(app) {
     let found = app.get_with("/api/v1/search?q=test&type=survey", &[("cookie", &cookie)]).await.json();
     assert_eq!(found["total"], 0, "a survey in preparation is not in the index: {found}");
 });
+
+/// The newest mail to `to`, quoted-printable undone.
+async fn newest_mail(app: &TestApp, to: &str) -> String {
+    app.deliver_mail().await;
+    app.mails()
+        .into_iter()
+        .rev()
+        .find(|m| m.contains(to))
+        .unwrap_or_else(|| panic!("no mail to {to}"))
+        .replace("=\r\n", "")
+        .replace("=3D", "=")
+}
+
+db_test!(async fn a_personal_link_takes_one_response_without_an_account(app) {
+    let s = setup(app).await;
+    let (staff, staff_csrf) = &s.coordinator;
+    let links = format!("/surveys/{}/links", s.slug);
+    // Refused: a bad address; nothing created, nothing sent.
+    let res = app
+        .post_form(&links, &[("csrf", staff_csrf), ("link_name", "Leila Haddad"), ("link_email", "not-an-address"), ("link_municipality", "")], staff)
+        .await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST);
+    assert_eq!(majlis::surveys::entities::link::Entity::find().count(app.db.read()).await.unwrap(), 0);
+    let res = app
+        .post_form(&links, &[("csrf", staff_csrf), ("link_name", "Leila Haddad"), ("link_email", "leila@example.org"), ("link_municipality", "")], staff)
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let mail = newest_mail(app, "leila@example.org").await;
+    let start = mail.find("/surveys/test-survey/link/").expect("the link is in the mail");
+    let token: String = mail[start + "/surveys/test-survey/link/".len()..].chars().take_while(char::is_ascii_hexdigit).collect();
+    assert_eq!(token.len(), 32);
+    let stored = majlis::surveys::entities::link::Entity::find().one(app.db.read()).await.unwrap().unwrap();
+    assert_ne!(stored.token_hash, token, "only the token's hash is kept");
+
+    // A visitor with the link answers; the page is kept out of Referer.
+    let url = format!("/surveys/test-survey/link/{token}");
+    let page = app.get(&url).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.header("referrer-policy"), Some("no-referrer"));
+    let csrf = page.cookie("majlis_csrf").expect("a visitor's anti-forgery cookie");
+    let cookie = app.csrf_cookie(&csrf);
+    let res = app.post_form(&format!("{url}?page=0"), &[("csrf", &csrf), ("q.population", "5000"), ("q.influx", "no")], &cookie).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let res = app.post_form(&format!("{url}?page=2"), &[("csrf", &csrf), ("q.wanted", "training")], &cookie).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let res = app.post_form(&format!("{url}/submit"), &[("csrf", &csrf)], &cookie).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    // Sent again: still one response for the link.
+    let res = app.post_form(&format!("{url}/submit"), &[("csrf", &csrf)], &cookie).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let rows = response::Entity::find().filter(response::Column::LinkId.eq(stored.id)).all(app.db.read()).await.unwrap();
+    assert_eq!(rows.len(), 1);
+    assert!(rows[0].submitted_at.is_some() && rows[0].municipality_id.is_none());
+    assert_eq!(count(app, "wanted", "training").await, 1);
+    // A wrong token finds nothing.
+    let res = app.get("/surveys/test-survey/link/0123456789abcdef0123456789abcdef").await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    // The coordinator sees the link answered.
+    let res = app.get_with(&format!("/surveys/{}", s.slug), &[("cookie", staff)]).await;
+    assert!(res.body.contains("Leila Haddad"), "{}", res.body);
+});
+
+db_test!(async fn reminders_go_to_focal_points_that_have_not_submitted_once_a_day(app) {
+    let s = setup(app).await;
+    let (staff, staff_csrf) = &s.coordinator;
+    let remind = format!("/surveys/{}/remind", s.slug);
+    let res = app.post_form(&remind, &[("csrf", staff_csrf)], staff).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert!(res.header("location").unwrap().contains("sent=1"), "{:?}", res.header("location"));
+    let mail = newest_mail(app, "focal@gaziantep.example").await;
+    assert!(mail.contains("/surveys/test-survey/respond/gaziantep"), "{mail}");
+    // A second click the same day sends nothing more.
+    let res = app.post_form(&remind, &[("csrf", staff_csrf)], staff).await;
+    assert!(res.header("location").unwrap().contains("sent=0"));
+    app.deliver_mail().await;
+    assert_eq!(app.mails().iter().filter(|m| m.contains("focal@gaziantep.example")).count(), 1);
+});
+
+db_test!(async fn the_results_print_as_pdf_in_english_and_arabic(app) {
+    app.load_demo().await;
+    let res = app.get("/surveys/amman-2016-challenges/results.pdf").await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert_eq!(res.header("content-type"), Some("application/pdf"));
+    let text = common::pdf_text(&res.bytes);
+    assert!(text.contains("86%"), "{text}");
+    assert!(text.contains("83% (10/12)"), "{text}");
+    let res = app.get("/surveys/amman-2016-challenges/results.pdf?lang=ar").await;
+    let text = common::pdf_text(&res.bytes);
+    assert!(text.contains("التحديات والإنجازات"), "{text}");
+});

@@ -1267,3 +1267,4 @@ mail-survey-reminder-body = إلى جهة الاتصال في { $municipality }�
     ما زال الاستطلاع «{ $survey }» بانتظار إجابات بلديتكم. يمكنكم الإجابة أو إكمال المسودة حتى { $closes }:
 
     { $link }
+survey-results-pdf = النتائج بصيغة PDF

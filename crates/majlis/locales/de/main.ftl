@@ -1218,3 +1218,4 @@ mail-survey-reminder-body = An die Ansprechperson von { $municipality },
     Die Umfrage „{ $survey }“ wartet noch auf die Antworten Ihrer Kommune. Sie können bis { $closes } antworten oder einen Entwurf abschließen:
 
     { $link }
+survey-results-pdf = Die Ergebnisse als PDF

@@ -1213,3 +1213,4 @@ mail-survey-reminder-body = Dear focal point of { $municipality },
     The survey "{ $survey }" is still waiting for your municipality's answers. You can answer, or finish a draft, until { $closes }:
 
     { $link }
+survey-results-pdf = The results as PDF

@@ -1219,3 +1219,4 @@ mail-survey-reminder-body = Au point focal de { $municipality },
     L’enquête « { $survey } » attend toujours les réponses de votre municipalité. Vous pouvez répondre, ou terminer un brouillon, jusqu’au { $closes } :
 
     { $link }
+survey-results-pdf = Les résultats en PDF

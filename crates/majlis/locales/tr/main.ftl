@@ -1218,3 +1218,4 @@ mail-survey-reminder-body = { $municipality } irtibat kişisine,
     "{ $survey }" anketi hâlâ belediyenizin yanıtlarını bekliyor. { $closes } tarihine kadar yanıtlayabilir veya taslağınızı tamamlayabilirsiniz:
 
     { $link }
+survey-results-pdf = Sonuçlar PDF olarak

@@ -20,6 +20,7 @@ pub fn routes() -> Routes {
         .get("/surveys/{slug}/answers.csv", export::answers_csv)
         .get("/surveys/{slug}/answers.xlsx", export::answers_xlsx)
         .get("/surveys/{slug}/results", results::results_page)
+        .get("/surveys/{slug}/results.pdf", results::results_pdf)
         .get(
             "/surveys/{slug}/respond/{municipality}",
             respond::respond_page,

@@ -6,7 +6,7 @@
 use askama::Template;
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::response::Html;
+use axum::response::{Html, Response};
 
 use crate::app::AppState;
 use crate::surveys::Grouping;
@@ -158,6 +158,143 @@ fn chart(ctx: &PageCtx, q: &QuestionFigures) -> String {
             Direction::Ltr
         },
     })
+}
+
+/// `GET /surveys/{slug}/results.pdf`: the same figures, printed (A4), in
+/// the reader's language.
+pub(super) async fn results_pdf(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    let r = load(&state, &ctx, &slug).await?;
+    let columns: Vec<String> = r
+        .columns
+        .iter()
+        .map(|c| column_name(&state, &ctx, r.grouping, &c.key))
+        .collect();
+    let doc = report(&ctx, &r, &columns);
+    let bytes = crate::web::pdf::print(doc, |p, d| p.survey_report(d)).await?;
+    Ok(crate::web::pdf::pdf_response(
+        bytes,
+        &format!("{slug}-results.pdf"),
+    ))
+}
+
+/// The print crate's input: the key figures, the privacy note, then each
+/// question's table (suppressed cells say so, and draw no bar).
+fn report(ctx: &PageCtx, r: &Results, columns: &[String]) -> majlis_print::SurveyReport {
+    use majlis_print::{Fact, SurveyQuestion, SurveyRow};
+    let suppressed = ctx.t("survey-suppressed");
+    let count = |c: &Option<u64>| c.map_or_else(|| suppressed.clone(), |n| n.to_string());
+    let shown = |c: &Cell| match (c.count, c.percent) {
+        (None, _) => suppressed.clone(),
+        (Some(_), Some(p)) => format!("{p}%"),
+        (Some(n), None) => n.to_string(),
+    };
+    let mut note = ctx.t1("survey-privacy-note", "n", r.min_cell as i64);
+    if r.synthetic {
+        note = format!("{}\n\n{note}", ctx.t("survey-synthetic"));
+    }
+    let number = |v: &Option<f64>| {
+        v.map_or_else(
+            || "—".to_owned(),
+            |x| format!("{}", (x * 10.0).round() / 10.0),
+        )
+    };
+    let questions = r
+        .questions
+        .iter()
+        .map(|q| {
+            let mut header = vec![
+                ctx.t("survey-answer"),
+                match q.answered {
+                    Some(a) => format!("{} (n = {a})", ctx.t("survey-all")),
+                    None => ctx.t("survey-all"),
+                },
+            ];
+            for (i, name) in columns.iter().enumerate() {
+                header.push(match q.groups_answered.get(i).copied().flatten() {
+                    Some(n) => format!("{name} (n = {n})"),
+                    None => name.clone(),
+                });
+            }
+            SurveyQuestion {
+                label: q.label.clone(),
+                lang: r.language.clone().unwrap_or_else(|| ctx.lang().to_owned()),
+                base: format!(
+                    "{}: {} · {}: {}",
+                    ctx.t("survey-answered"),
+                    count(&q.answered),
+                    ctx.t("survey-not-answered"),
+                    count(&q.not_answered)
+                ),
+                columns: if q.choices.is_empty() {
+                    Vec::new()
+                } else {
+                    header
+                },
+                rows: q
+                    .choices
+                    .iter()
+                    .map(|c| SurveyRow {
+                        label: c.label.clone(),
+                        cells: std::iter::once(shown(&c.all))
+                            .chain(c.groups.iter().map(|g| shown(g)))
+                            .collect(),
+                        bar: c.all.percent.map(|p| p as f64 / 100.0),
+                    })
+                    .collect(),
+                numbers: q
+                    .numbers
+                    .as_ref()
+                    .map(|n| {
+                        vec![
+                            Fact {
+                                label: ctx.t("survey-mean"),
+                                value: number(&n.mean),
+                            },
+                            Fact {
+                                label: ctx.t("survey-median"),
+                                value: number(&n.median),
+                            },
+                            Fact {
+                                label: ctx.t("survey-quartiles"),
+                                value: format!("{} – {}", number(&n.q1), number(&n.q3)),
+                            },
+                        ]
+                    })
+                    .unwrap_or_default(),
+            }
+        })
+        .collect();
+    majlis_print::SurveyReport {
+        lang: ctx.lang().to_owned(),
+        title: r.survey.row.title.text(ctx.locale).to_owned(),
+        subtitle: Some(format!(
+            "{} · {}",
+            ctx.t("survey-results"),
+            r.grouping
+                .map(|g| ctx.t(&g.label_id()))
+                .unwrap_or_else(|| ctx.t("survey-by-none"))
+        )),
+        facts: vec![
+            Fact {
+                label: ctx.t("survey-response-rate"),
+                value: match r.response_rate {
+                    Some(p) => format!("{p}% ({}/{})", r.responding, r.targeted),
+                    None => "—".to_owned(),
+                },
+            },
+            Fact {
+                label: ctx.t("survey-responses"),
+                value: r.responses.to_string(),
+            },
+        ],
+        note,
+        questions,
+        footer: Some(format!("Majlis · {}", r.survey.row.title.text(ctx.locale))),
+    }
 }
 
 /// `GET /api/v1/surveys/{slug}/results`

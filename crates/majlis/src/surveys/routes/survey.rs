@@ -412,7 +412,9 @@ pub(super) async fn remind(
         )),
         Err(SurveyError::NotAccepting) => {
             let notice = Some(ctx.t("survey-not-accepting-reminders"));
-            show(&state, ctx, survey, None, Vec::new(), notice).await
+            let mut res = show(&state, ctx, survey, None, Vec::new(), notice).await?;
+            *res.status_mut() = StatusCode::CONFLICT;
+            Ok(res)
         }
         Err(e) => Err(e.into()),
     }

@@ -96,6 +96,9 @@ pub struct Results {
     pub min_cell: u64,
     pub small_group: u64,
     pub questions: Vec<QuestionFigures>,
+    /// The form language the labels are in (its code), when the form has
+    /// the reader's.
+    pub language: Option<String>,
     #[serde(skip)]
     pub survey: Survey,
 }
@@ -138,6 +141,10 @@ pub async fn results(
     authorize(actor, Action::ViewSurveyResults(survey.policy_ref()))?;
     let (_, form) = current_form(conn, survey.row.id).await?;
     let lang = language(&form);
+    let lang_code = lang
+        .as_deref()
+        .and_then(|n| form.language(n))
+        .and_then(|l| l.code.clone());
     let lang = lang.as_deref();
     let targeted = targets(conn, survey.row.id).await?;
     let answered_by = responded(conn, survey.row.id).await?;
@@ -370,6 +377,7 @@ pub async fn results(
         min_cell,
         small_group: limits.small_group,
         questions,
+        language: lang_code,
         survey,
     })
 }
