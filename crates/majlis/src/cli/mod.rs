@@ -449,15 +449,24 @@ async fn backup(settings: Settings, to: Option<PathBuf>) -> anyhow::Result<()> {
         taken.reused,
         location.join(crate::app::backup::OBJECTS).display()
     );
-    let key = match settings
+    let key_file = crate::accounts::secrets::key_file(&settings);
+    let in_setting = settings
         .secret_key
         .as_ref()
-        .filter(|k| !k.expose().trim().is_empty())
-    {
-        Some(_) => "the secret_key setting (MAJLIS_SECRET_KEY)".to_owned(),
-        None => crate::accounts::secrets::key_file(&settings)
-            .display()
-            .to_string(),
+        .is_some_and(|k| !k.expose().trim().is_empty());
+    // The manifest names a key's check value only when a key exists.
+    if m.key_check.is_none() {
+        println!(
+            "No secret key exists yet, so none is needed to restore this backup. The server makes one \
+             in {} when it first starts: keep a copy of it apart from the backups then.",
+            key_file.display()
+        );
+        return Ok(());
+    }
+    let key = if in_setting {
+        "the secret_key setting (MAJLIS_SECRET_KEY)".to_owned()
+    } else {
+        key_file.display().to_string()
     };
     println!(
         "The secret key is NOT in the backup. It is in {key}.\n\
@@ -482,8 +491,18 @@ async fn restore(settings: Settings, from: &std::path::Path) -> anyhow::Result<(
         );
     }
     println!("  search index rebuilt: {} documents", r.indexed);
-    if r.key_present {
+    if r.key_present && r.key_needed {
         println!("The secret key in {} matches the backup.", r.key_at);
+    } else if r.key_present {
+        println!(
+            "The backup was taken before any secret key existed; the server will use the key in {}.",
+            r.key_at
+        );
+    } else if !r.key_needed {
+        println!(
+            "The backup was taken before any secret key existed: the server makes one in {} when it first starts.",
+            r.key_at
+        );
     } else {
         println!(
             "No secret key is in place yet. Before starting the server, put the platform's key in {} \

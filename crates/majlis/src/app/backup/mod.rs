@@ -57,9 +57,12 @@ pub enum BackupError {
     #[error("restoring file {sha256}: {reason}")]
     Upload { sha256: String, reason: String },
     #[error(
-        "pg_dump is not installed (or not on PATH): a PostgreSQL backup needs it. Install the PostgreSQL client of the server's version (Debian: apt-get install postgresql-client-{server_major})"
+        "{tool} is not installed (or not on PATH): PostgreSQL backups and restores need it. Install the PostgreSQL client of the server's version (Debian: apt-get install postgresql-client-{server_major})"
     )]
-    NoPgTool { server_major: u32 },
+    NoPgTool {
+        tool: &'static str,
+        server_major: u32,
+    },
     #[error(
         "{tool} is version {client_major}, older than the database server ({server_major}); install postgresql-client-{server_major} and put it first on PATH"
     )]
@@ -74,6 +77,12 @@ pub enum BackupError {
         "{0} has no manifest.json: this backup did not finish (or is not a Majlis backup folder) and cannot be restored"
     )]
     NoManifest(PathBuf),
+    #[error(
+        "{} is a backup location, not one backup: name the backup to restore, such as {} (the newest finished one)",
+        location.display(),
+        newest.display()
+    )]
+    Location { location: PathBuf, newest: PathBuf },
     #[error("{path} is not a readable manifest: {reason}")]
     BadManifest { path: PathBuf, reason: String },
     #[error(

@@ -48,7 +48,7 @@ fn parse_major(version_line: &str) -> Option<u32> {
 /// Check that `tool` is installed and not older than the server.
 pub(super) fn check_tool(tool: &'static str, server_major: u32) -> Result<(), BackupError> {
     match tool_major(tool)? {
-        None => Err(BackupError::NoPgTool { server_major }),
+        None => Err(BackupError::NoPgTool { tool, server_major }),
         Some(client) if client < server_major => Err(BackupError::PgToolTooOld {
             tool,
             client_major: client,

@@ -25,6 +25,9 @@ pub struct Restored {
     /// Where the secret key must be (and whether one is there).
     pub key_at: String,
     pub key_present: bool,
+    /// Whether the backup was taken under a key (so that key is needed);
+    /// without one, the server may make a new key.
+    pub key_needed: bool,
 }
 
 /// Read a backup folder's manifest and check it, the database file and
@@ -35,7 +38,13 @@ pub async fn verify(folder: &Path) -> Result<Manifest, BackupError> {
     let text = match tokio::fs::read(&path).await {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(BackupError::NoManifest(folder.to_owned()));
+            return Err(match newest_backup(folder) {
+                Some(newest) => BackupError::Location {
+                    location: folder.to_owned(),
+                    newest,
+                },
+                None => BackupError::NoManifest(folder.to_owned()),
+            });
         }
         Err(e) => return Err(BackupError::io("cannot read", &path)(e)),
     };
@@ -90,6 +99,23 @@ pub async fn verify(folder: &Path) -> Result<Manifest, BackupError> {
     Ok(manifest)
 }
 
+/// When `folder` is a backup location (what `majlis backup --to` was given)
+/// rather than one backup in it, its newest finished backup.
+fn newest_backup(folder: &Path) -> Option<PathBuf> {
+    std::fs::read_dir(folder)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("majlis-"))
+                && p.join(MANIFEST).is_file()
+        })
+        // Names hold the time (majlis-YYYYMMDDTHHMMSSZ), so they sort by it.
+        .max()
+}
+
 async fn check(location: &Path, rel: &str, size: u64, sha256: &str) -> Result<(), BackupError> {
     let damaged = |reason: String| BackupError::Damaged {
         path: rel.to_owned(),
@@ -135,6 +161,14 @@ pub async fn restore(settings: &Settings, folder: &Path) -> Result<Restored, Bac
             target,
         });
     }
+    // PostgreSQL's tool is checked first, so that a machine without it
+    // is told so before anything (even the data folder) is created.
+    if target == DbKind::Postgres {
+        let admin = Database::connect(url.expose()).await?;
+        let major = pg::server_major(&admin).await;
+        let _ = admin.close().await;
+        pg::check_tool("pg_restore", major?)?;
+    }
     ensure_empty_database(&url).await?;
     let uploads = crate::library::files::Uploads::from_settings(settings)
         .map_err(|e| BackupError::Prepare(format!("{e:#}")))?;
@@ -154,10 +188,6 @@ pub async fn restore(settings: &Settings, folder: &Path) -> Result<Restored, Bac
     match manifest.database.kind {
         DbKind::Sqlite => restore_sqlite(&url, &db_file).await?,
         DbKind::Postgres => {
-            let admin = Database::connect(url.expose()).await?;
-            let major = pg::server_major(&admin).await?;
-            let _ = admin.close().await;
-            pg::check_tool("pg_restore", major)?;
             let u = url.clone();
             tokio::task::spawn_blocking(move || pg::restore(&u, &db_file))
                 .await
@@ -194,6 +224,7 @@ pub async fn restore(settings: &Settings, folder: &Path) -> Result<Restored, Bac
         indexed,
         key_at,
         key_present: key.is_some(),
+        key_needed: manifest.key_check.is_some(),
     })
 }
 

@@ -47,12 +47,35 @@ pub async fn take(
     location: &Path,
     now: DateTime<Utc>,
 ) -> Result<Taken, BackupError> {
+    // Without pg_dump nothing is written, not even the location.
+    if db.backend() == sea_orm::DatabaseBackend::Postgres {
+        let major = pg::server_major(db.read()).await?;
+        pg::check_tool("pg_dump", major)?;
+    }
     let objects = location.join(OBJECTS);
     tokio::fs::create_dir_all(&objects)
         .await
         .map_err(BackupError::io("cannot create", &objects))?;
     let (folder, name) = new_folder(location, now).await?;
+    let taken = fill(settings, db, store, location, folder.clone(), &name, now).await;
+    if taken.is_err() {
+        // An unfinished folder has no manifest and cannot be restored:
+        // leave none behind. Objects already copied are whole and stay.
+        let _ = tokio::fs::remove_dir_all(&folder).await;
+    }
+    taken
+}
 
+/// The snapshot, the files and the manifest, into the new `folder`.
+async fn fill(
+    settings: &Settings,
+    db: &Db,
+    store: &FileStore,
+    location: &Path,
+    folder: PathBuf,
+    name: &str,
+    now: DateTime<Utc>,
+) -> Result<Taken, BackupError> {
     let (kind, db_file, schema, counts, listed) = match db.backend() {
         sea_orm::DatabaseBackend::Postgres => {
             let file = folder.join("database.pgdump");
@@ -186,8 +209,6 @@ async fn snapshot_postgres(
     db: &Db,
     file: &Path,
 ) -> Result<(String, Counts, Vec<Listed>), BackupError> {
-    let major = pg::server_major(db.read()).await?;
-    pg::check_tool("pg_dump", major)?;
     let tx = db
         .read()
         .begin_with_config(
