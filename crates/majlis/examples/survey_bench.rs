@@ -1,0 +1,1172 @@
+//! Survey benchmarks (issue 17), against the real rules and router.
+//!
+//! ```text
+//! cargo run --release -p majlis --example survey_bench -- results [--responses 100000] [--requests 30] [--db both]
+//! cargo run --release -p majlis --example survey_bench -- submit  [--respondents 200] [--seconds 10] [--db sqlite]
+//! ```
+//!
+//! `results`: a survey of a generated 40-question XLSForm (four pages of ten:
+//! `select_one`, `select_multiple`, `integer` and `text`, with `required`,
+//! `relevant` and constraints), stored as `.xlsx` the way an upload stores
+//! it, and RESPONSES submitted responses (from targeted municipalities and a
+//! few others), inserted in bulk with their tallies (counted with the real
+//! `tally::contributions`, summed and inserted as the rows `tally::apply`
+//! keeps). Then the results page and the JSON, overall and `?by=country`,
+//! are requested REQUESTS times each through the router in-process (tower
+//! `oneshot`), and the rule alone (`rules::results::results`) as many times:
+//! median, p95 and slowest.
+//!
+//! `submit`: RESPONDENTS focal points, each with a signed-in session and
+//! municipalities of their own, answer the same form over HTTP against the
+//! app served on a loopback port (the server `majlis serve` runs): every page
+//! posted (`POST …/respond/{municipality}?page=N`, checked by the server),
+//! then `POST …/submit`, one municipality after another, for SECONDS. Prints
+//! submissions per second and their latency, then checks that every
+//! acknowledged submission (a 303 to `?saved=submitted`) is stored with the
+//! answers sent and that the tallies are exactly what the stored responses
+//! count (recounted with `tally::contributions`).
+//!
+//! Both create their database: SQLite in a temporary folder, PostgreSQL a
+//! database of its own on `MAJLIS_BENCH_POSTGRES_URL` (else
+//! `MAJLIS_TEST_POSTGRES_URL`, else `postgres://postgres@127.0.0.1:5432/postgres`),
+//! dropped at the end.
+
+use std::collections::{BTreeMap, HashMap};
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, anyhow, bail};
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use chrono::{DateTime, Utc};
+use clap::{Parser, Subcommand, ValueEnum};
+use majlis::accounts::{affiliation, person, session, signin};
+use majlis::config::{DatabaseUrl, Settings};
+use majlis::db::Db;
+use majlis::directory::entities::municipality;
+use majlis::i18n::{Locale, TrText};
+use majlis::surveys::entities::{form, response, survey, tally, target};
+use majlis::surveys::rules::answering::groups_of;
+use majlis::surveys::rules::results::{self, Limits};
+use majlis::surveys::rules::tally::{Groups, contributions};
+use majlis::surveys::{Grouping, ResultsAudience, SurveyStatus};
+use majlis_xlsform::{Answers, Form, Workbook};
+use sea_orm::ActiveValue::Set;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, Database, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder,
+};
+use tower::ServiceExt;
+
+#[derive(Parser)]
+#[command(about = "Survey benchmarks: results of a large campaign, concurrent submissions")]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Which {
+    Sqlite,
+    Postgres,
+    Both,
+}
+
+impl Which {
+    fn backends(self) -> Vec<Backend> {
+        match self {
+            Which::Sqlite => vec![Backend::Sqlite],
+            Which::Postgres => vec![Backend::Postgres],
+            Which::Both => vec![Backend::Sqlite, Backend::Postgres],
+        }
+    }
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Results page and JSON of a campaign of many responses.
+    Results {
+        #[arg(long, default_value_t = 100_000)]
+        responses: usize,
+        /// Requests timed per page.
+        #[arg(long, default_value_t = 30)]
+        requests: usize,
+        #[arg(long, value_enum, default_value_t = Which::Both)]
+        db: Which,
+    },
+    /// Submissions per second with many respondents at once, over HTTP.
+    Submit {
+        #[arg(long, default_value_t = 200)]
+        respondents: usize,
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        #[arg(long, value_enum, default_value_t = Which::Sqlite)]
+        db: Which,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    fn name(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "SQLite",
+            Backend::Postgres => "PostgreSQL",
+        }
+    }
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    rt.block_on(async {
+        match cli.cmd {
+            Cmd::Results {
+                responses,
+                requests,
+                db,
+            } => {
+                for b in db.backends() {
+                    bench_results(b, responses, requests.max(1)).await?;
+                }
+            }
+            Cmd::Submit {
+                respondents,
+                seconds,
+                db,
+            } => {
+                for b in db.backends() {
+                    bench_submit(b, respondents.max(1), seconds.max(1)).await?;
+                }
+            }
+        }
+        anyhow::Ok(())
+    })
+}
+
+// ---------------------------------------------------------------- the app
+
+/// The app on a fresh database of its own.
+struct Bench {
+    db: Db,
+    settings: Arc<Settings>,
+    router: Router,
+    dir: tempfile::TempDir,
+    postgres: Option<(String, String)>,
+}
+
+fn postgres_admin_url() -> String {
+    std::env::var("MAJLIS_BENCH_POSTGRES_URL")
+        .or_else(|_| std::env::var("MAJLIS_TEST_POSTGRES_URL"))
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+}
+
+impl Bench {
+    async fn start(backend: Backend) -> anyhow::Result<Bench> {
+        let dir = tempfile::tempdir()?;
+        let (url, postgres) = match backend {
+            Backend::Sqlite => (
+                format!(
+                    "sqlite://{}?mode=rwc",
+                    dir.path().join("majlis.db").display()
+                ),
+                None,
+            ),
+            Backend::Postgres => {
+                let admin = postgres_admin_url();
+                let conn = Database::connect(&admin)
+                    .await
+                    .with_context(|| format!("PostgreSQL at {admin}"))?;
+                let name = format!("majlis_bench_{:016x}", rand::random::<u64>());
+                conn.execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                    .await?;
+                let _ = conn.close().await;
+                let mut url = url::Url::parse(&admin)?;
+                url.set_path(&format!("/{name}"));
+                (url.to_string(), Some((admin, name)))
+            }
+        };
+        let settings = Settings {
+            data_dir: dir.path().to_owned(),
+            database_url: Some(DatabaseUrl(url)),
+            public_url: Some("http://majlis.test".into()),
+            expose_query_count: true,
+            // Every respondent comes from 127.0.0.1.
+            max_connections: 4096,
+            max_connections_per_address: 0,
+            ..Settings::default()
+        };
+        let db = majlis::app::prepare(&settings).await?;
+        let settings = Arc::new(settings);
+        let state = majlis::app::AppState::new(db.clone(), settings.clone()).await?;
+        let router = majlis::app::router(state);
+        Ok(Bench {
+            db,
+            settings,
+            router,
+            dir,
+            postgres,
+        })
+    }
+
+    async fn finish(self) {
+        self.db.clone().close().await;
+        if let Some((admin, name)) = self.postgres
+            && let Ok(conn) = Database::connect(&admin).await
+        {
+            let _ = conn
+                .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                .await;
+            let _ = conn.close().await;
+        }
+        drop(self.dir);
+    }
+}
+
+// ---------------------------------------------------------------- data
+
+/// splitmix64: small, deterministic.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+}
+
+const PAGES: usize = 4;
+const PER_PAGE: usize = 10;
+const FIVE: [&str; 5] = ["a", "b", "c", "d", "e"];
+const NEEDS: [&str; 8] = [
+    "finance", "training", "staff", "housing", "health", "schools", "water", "jobs",
+];
+const COUNTRIES: [&str; 6] = ["TR", "JO", "LB", "DE", "IQ", "GR"];
+
+/// What question `k` of a page (0..10) is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    /// `select_one five` (the first one required).
+    One,
+    /// `select_one yn`, required; the next text is relevant on "yes".
+    YesNo,
+    /// `text`, relevant when the previous question is "yes".
+    WhyText,
+    /// `select_multiple needs`, at most four.
+    Many,
+    /// `integer` 0..=100, required.
+    Count,
+    /// `text`, optional.
+    Text,
+}
+
+const SLOTS: [Slot; PER_PAGE] = [
+    Slot::One,
+    Slot::YesNo,
+    Slot::WhyText,
+    Slot::Many,
+    Slot::Count,
+    Slot::One,
+    Slot::Many,
+    Slot::Count,
+    Slot::One,
+    Slot::Text,
+];
+
+fn question_name(page: usize, k: usize) -> String {
+    format!("q{:02}", page * PER_PAGE + k + 1)
+}
+
+/// The benchmark form: 40 questions on four pages, English and Arabic.
+fn form_markdown() -> String {
+    let mut md = String::from(
+        "| survey |\n| | type | name | label::English (en) | label::Arabic (ar) | required | relevant | constraint | constraint_message::English (en) | constraint_message::Arabic (ar) | appearance |\n",
+    );
+    for page in 0..PAGES {
+        let p = page + 1;
+        md +=
+            &format!("| | begin_group | part{p} | Part {p} | الجزء {p} | | | | | | field-list |\n");
+        for (k, slot) in SLOTS.iter().enumerate() {
+            let name = question_name(page, k);
+            let n = page * PER_PAGE + k + 1;
+            let line = match slot {
+                Slot::One => format!(
+                    "| | select_one five | {name} | Rating {n} | التقييم {n} | {} | | | | | |\n",
+                    if k == 0 { "yes" } else { "" }
+                ),
+                Slot::YesNo => format!(
+                    "| | select_one yn | {name} | Did it change ({n})? | هل تغير ({n})؟ | yes | | | | | |\n"
+                ),
+                Slot::WhyText => format!(
+                    "| | text | {name} | Why ({n})? | لماذا ({n})؟ | | ${{{}}} = 'yes' | string-length(.) <= 500 | At most 500 characters. | 500 حرف على الأكثر. | |\n",
+                    question_name(page, k - 1)
+                ),
+                Slot::Many => format!(
+                    "| | select_multiple needs | {name} | Support needed ({n}) | الدعم المطلوب ({n}) | | | count-selected(.) <= 4 | At most four. | أربعة على الأكثر. | |\n"
+                ),
+                Slot::Count => format!(
+                    "| | integer | {name} | How many ({n})? | كم ({n})؟ | yes | | . >= 0 and . <= 100 | Between 0 and 100. | بين 0 و100. | |\n"
+                ),
+                Slot::Text => {
+                    format!("| | text | {name} | Comment ({n}) | تعليق ({n}) | | | | | | |\n")
+                }
+            };
+            md += &line;
+        }
+        md += "| | end_group | | | | | | | | | |\n";
+    }
+    md += "| choices |\n| | list_name | name | label::English (en) | label::Arabic (ar) |\n";
+    for (i, c) in FIVE.iter().enumerate() {
+        md += &format!("| | five | {c} | Level {} | المستوى {} |\n", i + 1, i + 1);
+    }
+    md += "| | yn | yes | Yes | نعم |\n| | yn | no | No | لا |\n";
+    for c in NEEDS {
+        md += &format!("| | needs | {c} | {c} | {c} |\n");
+    }
+    md += "| settings |\n| | form_id | form_title | version | default_language |\n| | bench_survey | Benchmark survey | 1 | English (en) |\n";
+    md
+}
+
+/// A respondent's answers, valid for the form (every value as a
+/// submission stores it; a `select_multiple` as space-separated names).
+fn answers_for(rng: &mut Rng, respondent: u64) -> Answers {
+    let mut a = Answers::new();
+    for page in 0..PAGES {
+        let mut changed = false;
+        for (k, slot) in SLOTS.iter().enumerate() {
+            let name = question_name(page, k);
+            let value = match slot {
+                Slot::One => {
+                    // Skewed towards the middle levels; optional ones skipped now and then.
+                    if k != 0 && rng.chance(8) {
+                        continue;
+                    }
+                    let r = rng.below(100);
+                    let i = match r {
+                        0..10 => 0,
+                        10..35 => 1,
+                        35..70 => 2,
+                        70..90 => 3,
+                        _ => 4,
+                    };
+                    FIVE[i].to_owned()
+                }
+                Slot::YesNo => {
+                    changed = rng.chance(70);
+                    if changed { "yes" } else { "no" }.to_owned()
+                }
+                Slot::WhyText => {
+                    if !changed || rng.chance(40) {
+                        continue;
+                    }
+                    format!(
+                        "Reason given by respondent {respondent} on page {}",
+                        page + 1
+                    )
+                }
+                Slot::Many => {
+                    if rng.chance(10) {
+                        continue;
+                    }
+                    let mut picked: Vec<&str> = Vec::new();
+                    let n = 1 + rng.below(4);
+                    while (picked.len() as u64) < n {
+                        let c = NEEDS[rng.below(NEEDS.len() as u64) as usize];
+                        if !picked.contains(&c) {
+                            picked.push(c);
+                        }
+                    }
+                    picked.join(" ")
+                }
+                Slot::Count => rng.below(101).to_string(),
+                Slot::Text => {
+                    if rng.chance(50) {
+                        continue;
+                    }
+                    format!("Comment {respondent}")
+                }
+            };
+            a.insert(name, value);
+        }
+    }
+    a
+}
+
+fn now() -> DateTime<Utc> {
+    Utc::now()
+}
+
+/// `count` municipalities named `bench-1`…, spread over six countries and
+/// every population and refugee band; returns them in id order.
+async fn make_municipalities(
+    db: &Db,
+    count: usize,
+    rng: &mut Rng,
+) -> anyhow::Result<Vec<municipality::Model>> {
+    let t = now();
+    let name = TrText::new(Locale::En, "Bench").map_err(|e| anyhow!("{e:?}"))?;
+    let mut rows = Vec::with_capacity(count);
+    for i in 1..=count {
+        let population: i64 = match rng.below(4) {
+            0 => 10_000 + rng.below(40_000) as i64,
+            1 => 50_000 + rng.below(200_000) as i64,
+            2 => 250_000 + rng.below(750_000) as i64,
+            _ => 1_000_000 + rng.below(4_000_000) as i64,
+        };
+        let share = [2, 10, 20, 40][rng.below(4) as usize];
+        rows.push(municipality::ActiveModel {
+            slug: Set(format!("bench-{i}")),
+            kind: Set("municipality".to_owned()),
+            name: Set(name.clone()),
+            country_code: Set(COUNTRIES[rng.below(COUNTRIES.len() as u64) as usize].to_owned()),
+            region: Set(None),
+            population: Set(Some(population)),
+            population_year: Set(Some(2016)),
+            refugees_hosted: Set(Some(population * share / 100)),
+            refugees_year: Set(Some(2016)),
+            member_since: Set(None),
+            profile: Set(None),
+            created_at: Set(t),
+            updated_at: Set(t),
+            ..Default::default()
+        });
+    }
+    let tx = db.begin_write().await?;
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<_> = rows.by_ref().take(1000).collect();
+        municipality::Entity::insert_many(chunk)
+            .exec_without_returning(&tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(municipality::Entity::find()
+        .filter(municipality::Column::Slug.starts_with("bench-"))
+        .order_by_asc(municipality::Column::Id)
+        .all(db.read())
+        .await?)
+}
+
+/// An open survey of the benchmark form (stored as xlsx), results public,
+/// targeting `targets`. Returns (survey id, form id, the parsed form).
+async fn make_survey(db: &Db, targets: &[i32]) -> anyhow::Result<(i32, i32, Form)> {
+    let md = form_markdown();
+    let xlsx = Workbook::from_markdown(&md)
+        .to_xlsx()
+        .map_err(|e| anyhow!("writing the form: {e}"))?;
+    let parsed = majlis::surveys::rules::parse_source("xlsx", &xlsx)
+        .map_err(|e| anyhow!("the benchmark form is refused: {}", e.join("; ")))?;
+    let t = now();
+    let tx = db.begin_write().await?;
+    let row = survey::ActiveModel {
+        slug: Set("bench-survey".to_owned()),
+        title: Set(TrText::new(Locale::En, "Benchmark survey").map_err(|e| anyhow!("{e:?}"))?),
+        description: Set(None),
+        status: Set(SurveyStatus::Open.code().to_owned()),
+        results_audience: Set(ResultsAudience::Public.code().to_owned()),
+        opens_at: Set(Some(t - chrono::Duration::days(1))),
+        closes_at: Set(Some(t + chrono::Duration::days(30))),
+        event_id: Set(None),
+        synthetic: Set(true),
+        created_by: Set(None),
+        created_at: Set(t),
+        updated_at: Set(t),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await?;
+    let version = form::ActiveModel {
+        survey_id: Set(row.id),
+        number: Set(1),
+        source_kind: Set("xlsx".to_owned()),
+        source: Set(xlsx),
+        questions: Set(majlis::surveys::rules::input_count(&parsed) as i32),
+        created_by: Set(None),
+        created_at: Set(t),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await?;
+    for chunk in targets.chunks(1000) {
+        target::Entity::insert_many(chunk.iter().map(|&m| target::ActiveModel {
+            survey_id: Set(row.id),
+            municipality_id: Set(m),
+        }))
+        .exec_without_returning(&tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok((row.id, version.id, parsed))
+}
+
+fn to_json(a: &Answers) -> serde_json::Value {
+    serde_json::Value::Object(
+        a.iter()
+            .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+            .collect(),
+    )
+}
+
+type TallyKey = (String, String, String, String, String);
+
+fn tally_key(q: &str, v: &str, g: &Groups) -> TallyKey {
+    (
+        q.to_owned(),
+        v.to_owned(),
+        g.country.clone(),
+        g.population.clone(),
+        g.refugees.clone(),
+    )
+}
+
+// ---------------------------------------------------------------- timing
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// (median, p95, slowest) in milliseconds.
+fn summary(mut runs: Vec<Duration>) -> (f64, f64, f64) {
+    runs.sort();
+    let n = runs.len();
+    let p95 = ((n as f64 * 0.95).ceil() as usize).clamp(1, n) - 1;
+    (ms(runs[n / 2]), ms(runs[p95]), ms(runs[n - 1]))
+}
+
+// ---------------------------------------------------------------- results
+
+async fn bench_results(backend: Backend, responses: usize, requests: usize) -> anyhow::Result<()> {
+    println!(
+        "\n## Results of {responses} responses × 40 questions on {}",
+        backend.name()
+    );
+    let b = Bench::start(backend).await?;
+    let started = Instant::now();
+    let mut rng = Rng(17);
+    // Targeted: the first `responses` municipalities; 5% of the responses
+    // come from municipalities that are not targeted (so 95% respond).
+    let others = responses / 20;
+    let towns = make_municipalities(&b.db, responses + others, &mut rng).await?;
+    let targeted: Vec<i32> = towns.iter().take(responses).map(|m| m.id).collect();
+    let (survey_id, form_id, parsed) = make_survey(&b.db, &targeted).await?;
+    let made_towns = started.elapsed();
+
+    let t = now();
+    let mut tallies: HashMap<TallyKey, i64> = HashMap::new();
+    let mut checked = 0;
+    let mut batch = Vec::with_capacity(1000);
+    let mut tx = b.db.begin_write().await?;
+    for (i, m) in towns.iter().skip(others).enumerate() {
+        let answers = answers_for(&mut rng, i as u64);
+        if checked < 200 {
+            // The generated answers are what a submission would keep.
+            let eval = parsed.evaluate(
+                &answers,
+                &majlis_xlsform::Context {
+                    language: None,
+                    today: t.date_naive(),
+                },
+            );
+            if !eval.constraint_errors.is_empty() || !eval.required_missing.is_empty() {
+                bail!(
+                    "generated answers refused: {:?} {:?}",
+                    eval.constraint_errors,
+                    eval.required_missing
+                );
+            }
+            let kept = majlis::surveys::rules::answering::kept(&parsed, &eval);
+            if kept != answers {
+                bail!("generated answers are not what a submission keeps");
+            }
+            checked += 1;
+        }
+        let groups = groups_of(m);
+        for (q, v) in contributions(&parsed, &answers) {
+            *tallies.entry(tally_key(&q, &v, &groups)).or_default() += 1;
+        }
+        batch.push(response::ActiveModel {
+            survey_id: Set(survey_id),
+            form_id: Set(form_id),
+            municipality_id: Set(Some(m.id)),
+            answers: Set(Some(to_json(&answers))),
+            draft: Set(None),
+            person_id: Set(None),
+            country_code: Set(groups.country),
+            population_band: Set(groups.population),
+            refugee_band: Set(groups.refugees),
+            created_at: Set(t),
+            updated_at: Set(t),
+            submitted_at: Set(Some(t)),
+            ..Default::default()
+        });
+        if batch.len() == 1000 {
+            response::Entity::insert_many(std::mem::take(&mut batch))
+                .exec_without_returning(&tx)
+                .await?;
+            if (i + 1) % 20_000 == 0 {
+                tx.commit().await?;
+                tx = b.db.begin_write().await?;
+            }
+        }
+    }
+    if !batch.is_empty() {
+        response::Entity::insert_many(batch)
+            .exec_without_returning(&tx)
+            .await?;
+    }
+    let tally_rows = tallies.len();
+    let mut rows = tallies.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<_> = rows
+            .by_ref()
+            .take(1000)
+            .map(|((q, v, c, p, r), n)| tally::ActiveModel {
+                survey_id: Set(survey_id),
+                question: Set(q),
+                value: Set(v),
+                country_code: Set(c),
+                population_band: Set(p),
+                refugee_band: Set(r),
+                count: Set(n),
+            })
+            .collect();
+        tally::Entity::insert_many(chunk)
+            .exec_without_returning(&tx)
+            .await?;
+    }
+    tx.commit().await?;
+    if backend == Backend::Postgres {
+        b.db.read().execute_unprepared("ANALYZE").await?;
+    }
+    println!(
+        "data: {} municipalities, {} targeted, {responses} responses, {tally_rows} tally rows; built in {:.1} s (municipalities and survey {:.1} s)",
+        towns.len(),
+        targeted.len(),
+        started.elapsed().as_secs_f64(),
+        made_towns.as_secs_f64()
+    );
+
+    let pages = [
+        (
+            "HTML  /surveys/bench-survey/results",
+            "/surveys/bench-survey/results",
+        ),
+        (
+            "HTML  /surveys/bench-survey/results?by=country",
+            "/surveys/bench-survey/results?by=country",
+        ),
+        (
+            "JSON  /api/v1/surveys/bench-survey/results",
+            "/api/v1/surveys/bench-survey/results",
+        ),
+        (
+            "JSON  /api/v1/surveys/bench-survey/results?by=country",
+            "/api/v1/surveys/bench-survey/results?by=country",
+        ),
+    ];
+    println!(
+        "\n| {:<52} | {:>9} | {:>9} | {:>9} | {:>8} | {:>7} |",
+        "request", "median ms", "p95 ms", "max ms", "KB", "queries"
+    );
+    println!(
+        "|{:-<54}|{:->11}|{:->11}|{:->11}|{:->10}|{:->9}|",
+        "", "", "", "", "", ""
+    );
+    for (label, uri) in pages {
+        let mut runs = Vec::with_capacity(requests);
+        let mut size = 0;
+        let mut queries = String::new();
+        for i in 0..=requests {
+            let t0 = Instant::now();
+            let res = b
+                .router
+                .clone()
+                .oneshot(Request::get(uri).body(Body::empty())?)
+                .await?;
+            let status = res.status();
+            queries = res
+                .headers()
+                .get("x-majlis-db-queries")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("-")
+                .to_owned();
+            let body = axum::body::to_bytes(res.into_body(), usize::MAX).await?;
+            let took = t0.elapsed();
+            if status != StatusCode::OK {
+                bail!("{uri}: {status}: {}", String::from_utf8_lossy(&body));
+            }
+            if i == 0 {
+                // The first request warms caches up; checked, not timed.
+                if uri.starts_with("/api/") {
+                    let v: serde_json::Value = serde_json::from_slice(&body)?;
+                    let got = v["responses"].as_u64().unwrap_or(0);
+                    if got != responses as u64
+                        || v["questions"].as_array().map(Vec::len) != Some(40)
+                    {
+                        bail!("{uri}: {got} responses, expected {responses}");
+                    }
+                } else if !String::from_utf8_lossy(&body).contains("Comment (40)") {
+                    bail!("{uri}: the page lacks the last question");
+                }
+                continue;
+            }
+            size = body.len();
+            runs.push(took);
+        }
+        let (med, p95, max) = summary(runs);
+        println!(
+            "| {label:<52} | {med:>9.1} | {p95:>9.1} | {max:>9.1} | {:>8.0} | {queries:>7} |",
+            size as f64 / 1024.0
+        );
+    }
+    // The rule alone, without the page around it.
+    for (label, g) in [
+        ("rule  results::results", None),
+        (
+            "rule  results::results, by country",
+            Some(Grouping::Country),
+        ),
+    ] {
+        let mut runs = Vec::with_capacity(requests);
+        for _ in 0..requests {
+            let t0 = Instant::now();
+            let r = results::results(
+                b.db.read(),
+                None,
+                "bench-survey",
+                g,
+                |_| None,
+                Limits {
+                    min_cell: 5,
+                    small_group: 10,
+                },
+            )
+            .await
+            .map_err(|e| anyhow!("results: {e:?}"))?;
+            runs.push(t0.elapsed());
+            if r.responses != responses as u64 {
+                bail!("results: {} responses", r.responses);
+            }
+        }
+        let (med, p95, max) = summary(runs);
+        println!(
+            "| {label:<52} | {med:>9.1} | {p95:>9.1} | {max:>9.1} | {:>8} | {:>7} |",
+            "", ""
+        );
+    }
+    println!(
+        "({requests} timed requests each after one untimed, in-process through the router; goal: under 500 ms)"
+    );
+    b.finish().await;
+    Ok(())
+}
+
+// ---------------------------------------------------------------- submissions
+
+/// A respondent: a focal point's session and the municipalities they answer for.
+struct Respondent {
+    cookie: String,
+    csrf: String,
+    towns: Vec<municipality::Model>,
+}
+
+/// What an acknowledged submission sent.
+struct Acked {
+    municipality: i32,
+    answers: Answers,
+}
+
+/// The form fields of page `page` for `answers` (`q.<name>`, a
+/// `select_multiple` as one field per choice).
+fn page_body(csrf: &str, page: usize, answers: &Answers) -> String {
+    let mut s = url::form_urlencoded::Serializer::new(String::new());
+    s.append_pair("csrf", csrf);
+    s.append_pair("go", "next");
+    for k in 0..PER_PAGE {
+        let name = question_name(page, k);
+        if let Some(v) = answers.get(&name) {
+            let field = format!("q.{name}");
+            if SLOTS[k] == Slot::Many {
+                for c in v.split_whitespace() {
+                    s.append_pair(&field, c);
+                }
+            } else {
+                s.append_pair(&field, v);
+            }
+        }
+    }
+    s.finish()
+}
+
+type Client =
+    hyper_util::client::legacy::Client<hyper_util::client::legacy::connect::HttpConnector, Body>;
+
+/// POST a form; returns the status and the `Location` header.
+async fn post(
+    client: &Client,
+    url: String,
+    cookie: &str,
+    body: String,
+) -> anyhow::Result<(StatusCode, String)> {
+    let req = Request::post(url)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("cookie", cookie)
+        .body(Body::from(body))?;
+    let res = client.request(req).await?;
+    let status = res.status();
+    let location = res
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    // Read the body so that the connection is reused.
+    let _ = axum::body::to_bytes(Body::new(res.into_body()), 16 * 1024 * 1024).await?;
+    Ok((status, location))
+}
+
+#[derive(Default)]
+struct Tallies {
+    acked: Vec<Acked>,
+    /// Latency of a whole response (every page and the submission).
+    response_times: Vec<Duration>,
+    submit_times: Vec<Duration>,
+    refused: BTreeMap<String, u64>,
+    requests: u64,
+}
+
+async fn bench_submit(backend: Backend, respondents: usize, seconds: u64) -> anyhow::Result<()> {
+    println!(
+        "\n## Submissions with {respondents} concurrent respondents for {seconds} s on {}",
+        backend.name()
+    );
+    let b = Bench::start(backend).await?;
+    let mut rng = Rng(2017);
+    // Enough municipalities for 2,000 submissions a second.
+    let per = (seconds as usize * 10).max(20);
+    let towns = make_municipalities(&b.db, respondents * per, &mut rng).await?;
+    let ids: Vec<i32> = towns.iter().map(|m| m.id).collect();
+    let (survey_id, _, parsed) = make_survey(&b.db, &ids).await?;
+
+    // Focal points, with sessions made directly (as the tests do).
+    let t = now();
+    let mut people = Vec::with_capacity(respondents);
+    let tx = b.db.begin_write().await?;
+    for i in 0..respondents {
+        let p = person::ActiveModel {
+            email: Set(format!("focal{i}@bench.example")),
+            display_name: Set(format!("Focal point {i}")),
+            locale: Set("en".to_owned()),
+            // No password: the benchmark makes sessions directly.
+            password_hash: Set("!".to_owned()),
+            role: Set("member".to_owned()),
+            active: Set(true),
+            created_at: Set(t),
+            totp_secret: Set(None),
+            totp_pending: Set(None),
+            totp_last_step: Set(None),
+            ..Default::default()
+        }
+        .insert(&tx)
+        .await?;
+        let mine: Vec<municipality::Model> = towns[i * per..(i + 1) * per].to_vec();
+        affiliation::Entity::insert_many(mine.iter().map(|m| affiliation::ActiveModel {
+            person_id: Set(p.id),
+            municipality_id: Set(Some(m.id)),
+            organisation_id: Set(None),
+            position: Set(None),
+            focal_point: Set(true),
+            ..Default::default()
+        }))
+        .exec_without_returning(&tx)
+        .await?;
+        let token = majlis::token::random_token();
+        let csrf = majlis::token::random_token();
+        session::ActiveModel {
+            token_hash: Set(signin::hash_token(&token)),
+            person_id: Set(p.id),
+            csrf_token: Set(csrf.clone()),
+            created_at: Set(t),
+            last_seen_at: Set(t),
+            ip: Set("127.0.0.1".into()),
+            user_agent: Set("survey_bench".into()),
+            second_factor_pending: Set(false),
+            ..Default::default()
+        }
+        .insert(&tx)
+        .await?;
+        people.push(Respondent {
+            cookie: format!("{}={token}", b.settings.session_cookie()),
+            csrf,
+            towns: mine,
+        });
+    }
+    tx.commit().await?;
+
+    // The app served on a loopback port, as `majlis serve` runs it.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let addr: SocketAddr = listener.local_addr()?;
+    let limits = majlis::web::server::Limits::from_settings(&b.settings);
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let app = b.router.clone();
+    let server = tokio::spawn(async move {
+        majlis::web::server::Server::new(limits)
+            .run(listener, app, async {
+                let _ = stop_rx.await;
+            })
+            .await
+    });
+    let client: Client =
+        hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
+            .pool_max_idle_per_host(respondents * 2)
+            .build_http();
+
+    // Each answers by a different seed, so answers differ.
+    let plans: Vec<Vec<Answers>> = people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mut r = Rng(1000 + i as u64);
+            (0..p.towns.len())
+                .map(|j| answers_for(&mut r, (i * per + j) as u64))
+                .collect()
+        })
+        .collect();
+
+    let shared = Arc::new(Mutex::new(Tallies::default()));
+    let start = Instant::now();
+    let deadline = start + Duration::from_secs(seconds);
+    let mut tasks = Vec::new();
+    for (p, plan) in people.into_iter().zip(plans) {
+        let client = client.clone();
+        let shared = shared.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut ran_out = true;
+            for (m, answers) in p.towns.iter().zip(plan) {
+                if Instant::now() >= deadline {
+                    ran_out = false;
+                    break;
+                }
+                let base = format!("http://{addr}/surveys/bench-survey/respond/{}", m.slug);
+                let t0 = Instant::now();
+                let mut refused = None;
+                let mut requests = 0;
+                for page in 0..PAGES {
+                    requests += 1;
+                    match post(
+                        &client,
+                        format!("{base}?page={page}"),
+                        &p.cookie,
+                        page_body(&p.csrf, page, &answers),
+                    )
+                    .await
+                    {
+                        Ok((StatusCode::SEE_OTHER, _)) => {}
+                        Ok((s, _)) => refused = Some(format!("page: {s}")),
+                        Err(e) => refused = Some(format!("page: {e}")),
+                    }
+                    if refused.is_some() {
+                        break;
+                    }
+                }
+                let mut submit_time = None;
+                if refused.is_none() {
+                    requests += 1;
+                    let t1 = Instant::now();
+                    let body = format!("csrf={}", p.csrf);
+                    match post(&client, format!("{base}/submit"), &p.cookie, body).await {
+                        Ok((StatusCode::SEE_OTHER, loc)) if loc.contains("saved=submitted") => {
+                            submit_time = Some(t1.elapsed());
+                        }
+                        Ok((s, loc)) => refused = Some(format!("submit: {s} {loc}")),
+                        Err(e) => refused = Some(format!("submit: {e}")),
+                    }
+                }
+                let took = t0.elapsed();
+                let Ok(mut s) = shared.lock() else {
+                    return ran_out;
+                };
+                s.requests += requests;
+                match (refused, submit_time) {
+                    (None, Some(st)) => {
+                        s.acked.push(Acked {
+                            municipality: m.id,
+                            answers,
+                        });
+                        s.response_times.push(took);
+                        s.submit_times.push(st);
+                    }
+                    (Some(why), _) => *s.refused.entry(why).or_default() += 1,
+                    (None, None) => *s.refused.entry("no answer".into()).or_default() += 1,
+                }
+            }
+            ran_out
+        }));
+    }
+    let mut exhausted = 0;
+    for t in tasks {
+        if t.await.unwrap_or(false) {
+            exhausted += 1;
+        }
+    }
+    let elapsed = start.elapsed();
+    let _ = stop_tx.send(());
+    let _ = server.await;
+
+    let s = std::mem::take(&mut *shared.lock().map_err(|_| anyhow!("a task panicked"))?);
+    let n = s.acked.len();
+    let rate = n as f64 / elapsed.as_secs_f64();
+    println!(
+        "\n| {:<34} | {:>16} |",
+        format!("{} ({respondents} respondents)", backend.name()),
+        "value"
+    );
+    println!("|{:-<36}|{:->18}|", "", "");
+    println!("| {:<34} | {:>16} |", "acknowledged submissions", n);
+    println!("| {:<34} | {:>16.2} |", "seconds", elapsed.as_secs_f64());
+    println!("| {:<34} | {:>16.0} |", "submissions per second", rate);
+    println!(
+        "| {:<34} | {:>16.0} |",
+        "HTTP requests per second",
+        s.requests as f64 / elapsed.as_secs_f64()
+    );
+    if !s.submit_times.is_empty() {
+        let (m, p, x) = summary(s.submit_times.clone());
+        println!(
+            "| {:<34} | {:>16} |",
+            "submit POST median/p95/max ms",
+            format!("{m:.0}/{p:.0}/{x:.0}")
+        );
+        let (m, p, x) = summary(s.response_times.clone());
+        println!(
+            "| {:<34} | {:>16} |",
+            "whole response median/p95/max ms",
+            format!("{m:.0}/{p:.0}/{x:.0}")
+        );
+    }
+    for (why, count) in &s.refused {
+        println!(
+            "| {:<34} | {:>16} |",
+            format!("not acknowledged: {why}"),
+            count
+        );
+    }
+    if exhausted > 0 {
+        println!(
+            "({exhausted} respondents ran out of municipalities before the end: the rate is a floor)"
+        );
+    }
+    println!(
+        "(one response = {PAGES} page POSTs + 1 submit POST, 40 questions; server and load generator in one process)"
+    );
+
+    let lost = verify(&b.db, survey_id, &parsed, &s.acked).await?;
+    b.finish().await;
+    if lost > 0 {
+        bail!("{lost} acknowledged submissions are not stored or counted as sent");
+    }
+    Ok(())
+}
+
+/// Every acknowledged submission stored with what was sent, and the
+/// tallies exactly what the stored submitted responses count. Returns how
+/// many acknowledged submissions are missing or differ.
+async fn verify(db: &Db, survey_id: i32, parsed: &Form, acked: &[Acked]) -> anyhow::Result<usize> {
+    let stored: HashMap<i32, response::Model> = response::Entity::find()
+        .filter(response::Column::SurveyId.eq(survey_id))
+        .all(db.read())
+        .await?
+        .into_iter()
+        .filter_map(|r| r.municipality_id.map(|m| (m, r)))
+        .collect();
+    let mut lost = 0;
+    for a in acked {
+        let ok = stored.get(&a.municipality).is_some_and(|r| {
+            r.submitted_at.is_some()
+                && r.answers
+                    .as_ref()
+                    .map(majlis::surveys::rules::answering::to_answers)
+                    == Some(a.answers.clone())
+        });
+        if !ok {
+            lost += 1;
+        }
+    }
+    let submitted: Vec<&response::Model> = stored
+        .values()
+        .filter(|r| r.submitted_at.is_some())
+        .collect();
+    let mut expected: HashMap<TallyKey, i64> = HashMap::new();
+    for r in &submitted {
+        let answers = r
+            .answers
+            .as_ref()
+            .map(majlis::surveys::rules::answering::to_answers)
+            .unwrap_or_default();
+        let g = Groups {
+            country: r.country_code.clone(),
+            population: r.population_band.clone(),
+            refugees: r.refugee_band.clone(),
+        };
+        for (q, v) in contributions(parsed, &answers) {
+            *expected.entry(tally_key(&q, &v, &g)).or_default() += 1;
+        }
+    }
+    let actual: HashMap<TallyKey, i64> = tally::Entity::find()
+        .filter(tally::Column::SurveyId.eq(survey_id))
+        .all(db.read())
+        .await?
+        .into_iter()
+        .filter(|t| t.count != 0)
+        .map(|t| {
+            (
+                (
+                    t.question,
+                    t.value,
+                    t.country_code,
+                    t.population_band,
+                    t.refugee_band,
+                ),
+                t.count,
+            )
+        })
+        .collect();
+    let differing = expected
+        .iter()
+        .filter(|(k, v)| actual.get(*k) != Some(*v))
+        .count()
+        + actual.keys().filter(|k| !expected.contains_key(*k)).count();
+    let drafts = response::Entity::find()
+        .filter(response::Column::SurveyId.eq(survey_id))
+        .filter(response::Column::SubmittedAt.is_null())
+        .count(db.read())
+        .await?;
+    println!(
+        "\ncheck: {} acknowledged, {} stored as submitted ({} more than acknowledged: answered after a failure), {drafts} drafts never submitted; {lost} acknowledged not stored as sent; tallies: {} rows, {differing} differing from a recount of the stored responses",
+        acked.len(),
+        submitted.len(),
+        submitted.len().saturating_sub(acked.len() - lost),
+        actual.len(),
+    );
+    if differing > 0 {
+        bail!("{differing} tally rows differ from the stored responses");
+    }
+    Ok(lost)
+}
