@@ -1,7 +1,8 @@
 //! Survey pages (`/surveys`), answering for a municipality, results as HTML
 //! and JSON (`/api/v1/surveys/{slug}/results`), and the form as XLSForm.
-//! A file per page or flow: `list`, `upload`, `survey` (its page and the
-//! campaign form), `respond`, `results`, `export`.
+//! A file per page or flow: `list`, `upload`, `survey` (its page, the
+//! campaign form, links and reminders), `respond`, `link`, `results`,
+//! `export`.
 
 use crate::app::Routes;
 use crate::surveys::error::SurveyError;
@@ -30,9 +31,9 @@ pub fn routes() -> Routes {
             "/surveys/{slug}/respond/{municipality}/submit",
             respond::submit,
         )
-        .get("/surveys/{slug}/link/{token}", respond::link_page)
-        .post("/surveys/{slug}/link/{token}", respond::link_save)
-        .post("/surveys/{slug}/link/{token}/submit", respond::link_submit)
+        .get("/surveys/{slug}/link/{token}", link::link_page)
+        .post("/surveys/{slug}/link/{token}", link::link_save)
+        .post("/surveys/{slug}/link/{token}/submit", link::link_submit)
         .post("/surveys/{slug}/links", survey::send_link)
         .post("/surveys/{slug}/remind", survey::remind)
         .get("/api/v1/surveys/{slug}/results", results::api_results)
@@ -65,6 +66,7 @@ pub(super) fn form_lang(form: &majlis_xlsform::Form, ctx: &PageCtx) -> Option<St
 }
 
 mod export;
+mod link;
 mod list;
 mod respond;
 mod results;

@@ -1,7 +1,6 @@
 //! Answering, one page at a time, without JavaScript, for a municipality
-//! (`/surveys/{slug}/respond/{municipality}`, its focal point or staff) or
-//! through a personal link (`/surveys/{slug}/link/{token}`, no account
-//! needed): `GET …?page=N` shows a page (or `?review=1` everything, to
+//! (`/surveys/{slug}/respond/{municipality}`, its focal point or staff; the
+//! personal links' handlers are in `link.rs`, on the same flow): `GET …?page=N` shows a page (or `?review=1` everything, to
 //! submit), `POST` saves the page after the server has checked it,
 //! `POST …/submit` submits.
 
@@ -144,7 +143,7 @@ fn problem_text(ctx: &PageCtx, p: &AnswerProblem) -> String {
 
 /// How a respondent reached the response, and what its pages need for that:
 /// the address, the anti-forgery token, who acts and from where.
-struct Access {
+pub(super) struct Access {
     who: String,
     base: String,
     csrf: String,
@@ -201,7 +200,7 @@ fn member_access(
 }
 
 /// A named respondent through a personal link (signed in or not).
-fn link_access(
+pub(super) fn link_access(
     state: &AppState,
     ctx: &PageCtx,
     headers: &HeaderMap,
@@ -402,7 +401,7 @@ fn posted(pairs: &[(String, String)]) -> BTreeMap<String, Vec<String>> {
 }
 
 /// Show a page of the response (`?page=N`) or the review (`?review=1`).
-fn page_or_review(ctx: PageCtx, access: &Access, r: &Respondent) -> Result<Response, AppError> {
+pub(super) fn page_or_review(ctx: PageCtx, access: &Access, r: &Respondent) -> Result<Response, AppError> {
     let notice = match ctx.param("saved") {
         "" => None,
         "submitted" => Some(ctx.t("survey-submitted")),
@@ -439,7 +438,7 @@ fn page_or_review(ctx: PageCtx, access: &Access, r: &Respondent) -> Result<Respo
 }
 
 /// Save the page `?page=N` from the posted form, then go on.
-async fn save(
+pub(super) async fn save(
     state: &AppState,
     ctx: PageCtx,
     access: &Access,
@@ -522,7 +521,7 @@ async fn save(
 }
 
 /// Submit the response.
-async fn submit_response(
+pub(super) async fn submit_response(
     state: &AppState,
     ctx: PageCtx,
     access: &Access,
@@ -592,46 +591,5 @@ pub(super) async fn submit(
 ) -> Result<Response, AppError> {
     let r = answering::open(state.db.read(), &me.actor(), &slug, &municipality).await?;
     let access = member_access(&state, &ctx, &me, &client, &r);
-    submit_response(&state, ctx, &access, &r).await
-}
-
-/// `GET /surveys/{slug}/link/{token}`: a personal link's response.
-pub(super) async fn link_page(
-    State(state): State<AppState>,
-    ctx: PageCtx,
-    headers: HeaderMap,
-    ClientInfo(client): ClientInfo,
-    Path((slug, token)): Path<(String, String)>,
-) -> Result<Response, AppError> {
-    let r = answering::open_link(state.db.read(), &slug, &token).await?;
-    let access = link_access(&state, &ctx, &headers, &client, &r, &token);
-    page_or_review(ctx, &access, &r)
-}
-
-/// `POST /surveys/{slug}/link/{token}?page=N`
-pub(super) async fn link_save(
-    State(state): State<AppState>,
-    ctx: PageCtx,
-    headers: HeaderMap,
-    ClientInfo(client): ClientInfo,
-    Path((slug, token)): Path<(String, String)>,
-    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
-) -> Result<Response, AppError> {
-    let r = answering::open_link(state.db.read(), &slug, &token).await?;
-    let access = link_access(&state, &ctx, &headers, &client, &r, &token);
-    save(&state, ctx, &access, &r, &pairs).await
-}
-
-/// `POST /surveys/{slug}/link/{token}/submit`
-pub(super) async fn link_submit(
-    State(state): State<AppState>,
-    ctx: PageCtx,
-    headers: HeaderMap,
-    ClientInfo(client): ClientInfo,
-    Path((slug, token)): Path<(String, String)>,
-    CsrfForm(_pairs): CsrfForm<Vec<(String, String)>>,
-) -> Result<Response, AppError> {
-    let r = answering::open_link(state.db.read(), &slug, &token).await?;
-    let access = link_access(&state, &ctx, &headers, &client, &r, &token);
     submit_response(&state, ctx, &access, &r).await
 }
