@@ -508,6 +508,7 @@ async fn make_survey(db: &Db, targets: &[i32]) -> anyhow::Result<(i32, i32, Form
         target::Entity::insert_many(chunk.iter().map(|&m| target::ActiveModel {
             survey_id: Set(row.id),
             municipality_id: Set(m),
+            reminded_at: Set(None),
         }))
         .exec_without_returning(&tx)
         .await?;
@@ -605,6 +606,7 @@ async fn bench_results(backend: Backend, responses: usize, requests: usize) -> a
             survey_id: Set(survey_id),
             form_id: Set(form_id),
             municipality_id: Set(Some(m.id)),
+            link_id: Set(None),
             answers: Set(Some(to_json(&answers))),
             draft: Set(None),
             person_id: Set(None),
@@ -799,11 +801,11 @@ fn page_body(csrf: &str, page: usize, answers: &Answers) -> String {
     let mut s = url::form_urlencoded::Serializer::new(String::new());
     s.append_pair("csrf", csrf);
     s.append_pair("go", "next");
-    for k in 0..PER_PAGE {
+    for (k, slot) in SLOTS.iter().enumerate().take(PER_PAGE) {
         let name = question_name(page, k);
         if let Some(v) = answers.get(&name) {
             let field = format!("q.{name}");
-            if SLOTS[k] == Slot::Many {
+            if *slot == Slot::Many {
                 for c in v.split_whitespace() {
                     s.append_pair(&field, c);
                 }

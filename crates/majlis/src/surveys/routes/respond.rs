@@ -401,7 +401,11 @@ fn posted(pairs: &[(String, String)]) -> BTreeMap<String, Vec<String>> {
 }
 
 /// Show a page of the response (`?page=N`) or the review (`?review=1`).
-pub(super) fn page_or_review(ctx: PageCtx, access: &Access, r: &Respondent) -> Result<Response, AppError> {
+pub(super) fn page_or_review(
+    ctx: PageCtx,
+    access: &Access,
+    r: &Respondent,
+) -> Result<Response, AppError> {
     let notice = match ctx.param("saved") {
         "" => None,
         "submitted" => Some(ctx.t("survey-submitted")),

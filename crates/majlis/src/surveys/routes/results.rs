@@ -240,7 +240,7 @@ fn report(ctx: &PageCtx, r: &Results, columns: &[String]) -> majlis_print::Surve
                     .map(|c| SurveyRow {
                         label: c.label.clone(),
                         cells: std::iter::once(shown(&c.all))
-                            .chain(c.groups.iter().map(|g| shown(g)))
+                            .chain(c.groups.iter().map(&shown))
                             .collect(),
                         bar: c.all.percent.map(|p| p as f64 / 100.0),
                     })
