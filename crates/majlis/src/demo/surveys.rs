@@ -17,7 +17,7 @@ use crate::directory::entities::municipality;
 use crate::directory::reference::TrDef;
 use crate::events::entities::event;
 use crate::surveys::entities::{form, response, survey, target};
-use crate::surveys::rules::answering::{groups_of, kept};
+use crate::surveys::rules::answering::{groups_of, kept, to_json};
 use crate::surveys::rules::{input_count, parse_source, tally};
 use crate::surveys::{ResultsAudience, SurveyStatus};
 
@@ -176,12 +176,7 @@ pub async fn load(
             }
             let answers = kept(&parsed, &eval);
             let groups = groups_of(m);
-            let json = serde_json::Value::Object(
-                answers
-                    .iter()
-                    .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
-                    .collect(),
-            );
+            let json = to_json(&answers);
             response::ActiveModel {
                 survey_id: Set(row.id),
                 form_id: Set(version.id),

@@ -494,7 +494,7 @@ pub(super) async fn save(
         }
         Err(SurveyError::Answers(problems)) => {
             // Show what was typed, beside the messages; nothing was stored.
-            let typed: Answers = answering::merge_page(&r.form, &all[page], r.working(), &given);
+            let typed: Answers = answering::merge_page(&all[page], r.working(), &given);
             let eval = r.evaluate(&typed, lang.as_deref(), now.date_naive());
             let shown: BTreeMap<String, String> = given
                 .iter()

@@ -54,22 +54,37 @@ struct ResultsPage {
     columns: Vec<String>,
 }
 
+/// A count as printed: the number, or "suppressed".
+fn count_text(ctx: &PageCtx, c: &Option<u64>) -> String {
+    c.map_or_else(|| ctx.t("survey-suppressed"), |n| n.to_string())
+}
+
+/// A cell as printed: its percentage, else its count, else "suppressed".
+fn cell_text(ctx: &PageCtx, c: &Cell) -> String {
+    match (c.count, c.percent) {
+        (None, _) => ctx.t("survey-suppressed"),
+        (Some(_), Some(p)) => format!("{p}%"),
+        (Some(n), None) => n.to_string(),
+    }
+}
+
+/// A figure of numbers, to one decimal ("—" when there is none).
+fn number_text(v: &Option<f64>) -> String {
+    v.map_or_else(
+        || "—".to_owned(),
+        |x| format!("{}", (x * 10.0).round() / 10.0),
+    )
+}
+
 impl ResultsPage {
     fn count(&self, c: &Option<u64>) -> String {
-        c.map_or_else(|| self.ctx.t("survey-suppressed"), |n| n.to_string())
+        count_text(&self.ctx, c)
     }
     fn cell(&self, c: &Cell) -> String {
-        match (c.count, c.percent) {
-            (None, _) => self.ctx.t("survey-suppressed"),
-            (Some(_), Some(p)) => format!("{p}%"),
-            (Some(n), None) => n.to_string(),
-        }
+        cell_text(&self.ctx, c)
     }
     fn number(&self, v: &Option<f64>) -> String {
-        v.map_or_else(
-            || "—".to_owned(),
-            |x| format!("{}", (x * 10.0).round() / 10.0),
-        )
+        number_text(v)
     }
     fn by_label(&self, g: &Grouping) -> String {
         self.ctx.t(&g.label_id())
@@ -139,11 +154,7 @@ fn chart(ctx: &PageCtx, q: &QuestionFigures) -> String {
         .map(|c| Bar {
             label: c.label.clone(),
             value: c.all.percent.map(|p| p as f64),
-            shown: match (c.all.count, c.all.percent) {
-                (None, _) => ctx.t("survey-suppressed"),
-                (Some(_), Some(p)) => format!("{p}%"),
-                (Some(n), None) => n.to_string(),
-            },
+            shown: cell_text(ctx, &c.all),
         })
         .collect();
     bar_chart(&BarChart {
@@ -185,23 +196,13 @@ pub(super) async fn results_pdf(
 /// question's table (suppressed cells say so, and draw no bar).
 fn report(ctx: &PageCtx, r: &Results, columns: &[String]) -> majlis_print::SurveyReport {
     use majlis_print::{Fact, SurveyQuestion, SurveyRow};
-    let suppressed = ctx.t("survey-suppressed");
-    let count = |c: &Option<u64>| c.map_or_else(|| suppressed.clone(), |n| n.to_string());
-    let shown = |c: &Cell| match (c.count, c.percent) {
-        (None, _) => suppressed.clone(),
-        (Some(_), Some(p)) => format!("{p}%"),
-        (Some(n), None) => n.to_string(),
-    };
+    let count = |c: &Option<u64>| count_text(ctx, c);
+    let shown = |c: &Cell| cell_text(ctx, c);
     let mut note = ctx.t1("survey-privacy-note", "n", r.min_cell as i64);
     if r.synthetic {
         note = format!("{}\n\n{note}", ctx.t("survey-synthetic"));
     }
-    let number = |v: &Option<f64>| {
-        v.map_or_else(
-            || "—".to_owned(),
-            |x| format!("{}", (x * 10.0).round() / 10.0),
-        )
-    };
+    let number = number_text;
     let questions = r
         .questions
         .iter()

@@ -115,7 +115,8 @@ pub fn to_answers(v: &serde_json::Value) -> Answers {
         .unwrap_or_default()
 }
 
-fn to_json(a: &Answers) -> serde_json::Value {
+/// Answers as stored: a JSON object of strings.
+pub fn to_json(a: &Answers) -> serde_json::Value {
     serde_json::Value::Object(
         a.iter()
             .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
@@ -252,7 +253,6 @@ fn problems_of(
 /// What a page's form sent: question name → value (a `select_multiple`
 /// sends each choice; they are joined with spaces).
 pub fn merge_page(
-    form: &Form,
     page: &FormPage<'_>,
     mut answers: Answers,
     posted: &BTreeMap<String, Vec<String>>,
@@ -280,7 +280,6 @@ pub fn merge_page(
             answers.insert(q.name.clone(), value.chars().take(10_000).collect());
         }
     }
-    let _ = form;
     answers
 }
 
@@ -300,7 +299,7 @@ pub async fn save_page(
     }
     let pages = r.pages();
     let p = pages.get(page).ok_or(SurveyError::NotFound)?;
-    let merged = merge_page(&r.form, p, r.working(), posted);
+    let merged = merge_page(p, r.working(), posted);
     let eval = r.evaluate(&merged, language, now.date_naive());
     let on_page = |name: &str| p.questions().any(|q| q.name == name);
     let problems = problems_of(&r.form, &eval, language, &on_page);
