@@ -15,13 +15,15 @@ use majlis_stats::suppress::{
 };
 use majlis_stats::{Share, Summary};
 use majlis_xlsform::{Form, Kind};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::sea_query::Query;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
+};
 use serde::Serialize;
 
-use super::surveys::{responded, targets};
 use super::{Survey, current_form};
 use crate::policy::{Action, Actor, authorize};
-use crate::surveys::entities::{response, tally};
+use crate::surveys::entities::{response, tally, target};
 use crate::surveys::error::SurveyError;
 use crate::surveys::{Grouping, POPULATION_BANDS, REFUGEE_BANDS};
 
@@ -146,9 +148,25 @@ pub async fn results(
         .and_then(|n| form.language(n))
         .and_then(|l| l.code.clone());
     let lang = lang.as_deref();
-    let targeted = targets(conn, survey.row.id).await?;
-    let answered_by = responded(conn, survey.row.id).await?;
-    let responding = answered_by.intersection(&targeted).count() as u64;
+    // Counted in the database: a campaign may target many municipalities.
+    let targeted = target::Entity::find()
+        .filter(target::Column::SurveyId.eq(survey.row.id))
+        .count(conn)
+        .await?;
+    let responding = response::Entity::find()
+        .filter(response::Column::SurveyId.eq(survey.row.id))
+        .filter(response::Column::SubmittedAt.is_not_null())
+        .filter(
+            response::Column::MunicipalityId.in_subquery(
+                Query::select()
+                    .column(target::Column::MunicipalityId)
+                    .from(target::Entity)
+                    .and_where(target::Column::SurveyId.eq(survey.row.id))
+                    .to_owned(),
+            ),
+        )
+        .count(conn)
+        .await?;
 
     let groups: Vec<(String, String, String, i64)> = response::Entity::find()
         .select_only()
@@ -364,7 +382,7 @@ pub async fn results(
         }
         questions.push(fig);
     }
-    let t = targeted.len() as u64;
+    let t = targeted;
     Ok(Results {
         slug: survey.row.slug.clone(),
         synthetic: survey.row.synthetic,
