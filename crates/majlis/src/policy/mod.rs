@@ -197,6 +197,37 @@ pub enum Action {
     /// Answer a survey through a personal link: whoever holds a valid link
     /// (no account needed; the link names its respondent).
     AnswerByLink { valid: bool },
+    /// Read an action plan: whoever may see what it belongs to, and staff.
+    ViewPlan(PlanRef),
+    /// Change an action plan (steps, milestones, indicators, events):
+    /// staff, and focal points of a municipality that edits its owner or
+    /// is responsible for the plan.
+    EditPlan(PlanRef),
+}
+
+/// What the policy needs to know of an action plan, for one actor: facts
+/// its owner's activity provides (the plans activity knows no owner).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PlanRef {
+    /// The actor may see what the plan belongs to.
+    pub visible: bool,
+    /// The actor is a focal point of one of the municipalities that edit it.
+    pub affiliated_editor: bool,
+}
+
+impl PlanRef {
+    /// The facts for `actor`, given whether it may see the owner and the
+    /// municipalities whose focal points edit the plan.
+    pub fn for_actor(actor: Option<&Actor>, visible: bool, editor_municipalities: &[i32]) -> Self {
+        PlanRef {
+            visible,
+            affiliated_editor: actor.is_some_and(|a| {
+                editor_municipalities
+                    .iter()
+                    .any(|m| a.focal_point_of.contains(m))
+            }),
+        }
+    }
 }
 
 /// Who may read a survey's results.
@@ -311,6 +342,7 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
         (a, Action::ViewSurvey(r)) => r.page_readable_by(a),
         (a, Action::ViewSurveyResults(r)) => r.results_readable_by(a),
         (_, Action::AnswerByLink { valid }) => valid,
+        (a, Action::ViewPlan(p)) => p.visible || a.is_some_and(Actor::is_staff),
         (None, _) => false,
         (Some(_), Action::View(Visibility::Members)) => true,
         (Some(a), Action::EditMunicipality(id)) => a.is_staff() || a.focal_point_of.contains(&id),
@@ -351,6 +383,7 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
                 targeted,
             },
         ) => targeted && (a.is_staff() || a.focal_point_of.contains(&municipality)),
+        (Some(a), Action::EditPlan(p)) => a.is_staff() || (p.visible && p.affiliated_editor),
     }
 }
 

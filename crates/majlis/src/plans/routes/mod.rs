@@ -1,0 +1,4 @@
+use crate::app::Routes;
+pub fn routes() -> Routes {
+    Routes::new()
+}
