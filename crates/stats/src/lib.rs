@@ -32,6 +32,7 @@
 pub mod chart;
 pub mod describe;
 pub mod suppress;
+pub mod timeline;
 
 pub use chart::{
     Bar, BarChart, BoxPlot, Category, Direction, GroupedBarChart, bar_chart, box_plot,
@@ -42,3 +43,4 @@ pub use suppress::{
     CellRef, DEFAULT_SMALL_GROUP, DEFAULT_THRESHOLD, Decision, Interval, Reason, Status, Table,
     TableError, exposed, intervals, percent_hidden, suppress, suppress_keeping,
 };
+pub use timeline::{LineChart, Mark, Point, Span, Timeline, line_chart, timeline};

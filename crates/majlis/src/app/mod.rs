@@ -56,6 +56,8 @@ pub struct AppState {
     pub municipality_names: crate::accounts::invitations::Municipalities,
     /// What each activity does when a person deletes their account.
     pub person_deletion: crate::accounts::deletion::Registry,
+    /// How the activities that own action plans describe their owners.
+    pub plan_owners: crate::plans::owners::Owners,
 }
 
 impl FromRef<AppState> for UploadLimit {
@@ -104,6 +106,7 @@ impl AppState {
             ]),
             municipality_names: crate::directory::choices::municipality_names,
             person_deletion: person_deletion(),
+            plan_owners: plan_owners(),
         })
     }
 }
@@ -139,6 +142,13 @@ pub fn person_deletion() -> crate::accounts::deletion::Registry {
     ])
 }
 
+/// How each kind of plan owner is described to the plans activity (none
+/// yet: projects register theirs). A plan whose owner is not described is
+/// shown to members and edited by its municipality's focal points.
+pub fn plan_owners() -> crate::plans::owners::Owners {
+    crate::plans::owners::Owners::new(vec![])
+}
+
 /// Every route of the application, with its table.
 pub fn routes() -> Routes {
     Routes::new()
@@ -154,6 +164,7 @@ pub fn routes() -> Routes {
         .merge(crate::events::routes::routes())
         .merge(crate::consultations::routes::routes())
         .merge(crate::surveys::routes::routes())
+        .merge(crate::plans::routes::routes())
         .merge(crate::directory::routes::search::routes())
 }
 
