@@ -38,7 +38,7 @@ impl PlanPage {
     }
 
     fn percent(&self, p: &u8) -> String {
-        self.ctx.t1("plan-percent", "n", i64::from(*p))
+        self.ctx.t1("progress-percent", "n", i64::from(*p))
     }
 
     fn status(&self, s: &step::Model) -> String {
