@@ -65,7 +65,7 @@ pub async fn create(
         municipality_id: Set(municipality_id),
         title: Set(title.clone()),
         illustrative: Set(false),
-        created_by: Set(Some(actor.person_id)),
+        created_by: Set(origin.actor_id),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -517,7 +517,7 @@ pub async fn add_measurement(
         measured_on: Set(input.measured_on),
         value: Set(input.value),
         source: Set(input.source.clone()),
-        recorded_by: Set(Some(editing.actor_id).filter(|id| *id > 0)),
+        recorded_by: Set(origin.actor_id),
         recorded_at: Set(now),
         ..Default::default()
     }
