@@ -10,6 +10,8 @@
 //!   with its margins, and an exact audit of what a reader can recompute.
 //! - [`chart`]: horizontal bar charts, grouped bar charts and box-plot lines
 //!   (left-to-right and right-to-left) as self-contained, accessible SVG.
+//! - [`timeline`](mod@timeline): a Gantt-like timeline of spans and marks, and a line
+//!   chart of measurements between a baseline and a target, in the same style.
 //!
 //! ```
 //! use majlis_stats::{CellRef, Share, Status, Table, exposed, suppress};
