@@ -131,37 +131,34 @@ pub fn timeline(t: &Timeline) -> String {
             escape(&format!("{}: {}", s.label, s.shown))
         );
         y = label(&mut body, dir, y, &s.label, false);
-        match (s.start.or(s.end), s.end.or(s.start)) {
-            (Some(a), Some(b)) => {
-                let (a, b) = (a.min(b), a.max(b));
-                let from = at(a, range, FULL);
-                let width = (at(b, range, FULL) - from).max(4.0);
+        if let (Some(a), Some(b)) = (s.start.or(s.end), s.end.or(s.start)) {
+            let (a, b) = (a.min(b), a.max(b));
+            let from = at(a, range, FULL);
+            let width = (at(b, range, FULL) - from).max(4.0);
+            let _ = write!(
+                body,
+                r##"<rect x="{}" y="{}" width="{}" height="{}" fill="#ffffff" stroke="{PLANNED_COLOUR}" stroke-width="2"/>"##,
+                num(span_x(dir, from, width)),
+                num(y),
+                num(width),
+                num(BAR_HEIGHT)
+            );
+            let done = if s.done.is_finite() {
+                s.done.clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
+            if done > 0.0 {
                 let _ = write!(
                     body,
-                    r##"<rect x="{}" y="{}" width="{}" height="{}" fill="#ffffff" stroke="{PLANNED_COLOUR}" stroke-width="2"/>"##,
-                    num(span_x(dir, from, width)),
+                    r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{BAR_COLOUR}"/>"#,
+                    num(span_x(dir, from, width * done)),
                     num(y),
-                    num(width),
+                    num(width * done),
                     num(BAR_HEIGHT)
                 );
-                let done = if s.done.is_finite() {
-                    s.done.clamp(0.0, 1.0)
-                } else {
-                    0.0
-                };
-                if done > 0.0 {
-                    let _ = write!(
-                        body,
-                        r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{BAR_COLOUR}"/>"#,
-                        num(span_x(dir, from, width * done)),
-                        num(y),
-                        num(width * done),
-                        num(BAR_HEIGHT)
-                    );
-                }
-                y += BAR_HEIGHT + 4.0;
             }
-            _ => {}
+            y += BAR_HEIGHT + 4.0;
         }
         let _ = write!(
             body,
@@ -261,7 +258,7 @@ pub fn line_chart(c: &LineChart) -> String {
     if lo > hi {
         (lo, hi) = (0.0, 1.0);
     }
-    if hi - lo < f64::EPSILON {
+    if (hi - lo).abs() < f64::EPSILON {
         hi = lo + 1.0;
     }
     let pad = (hi - lo) * 0.1;

@@ -56,7 +56,8 @@ pub fn plan_timeline(ctx: &PageCtx, d: &PlanDetail) -> String {
             };
             let when = dates(&s.starts_on, &s.due_on);
             let status = ctx.t(&f.status.label_id());
-            let shown = [when, status, format!("{} %", f.percent)]
+            let percent = ctx.t1("progress-percent", "n", i64::from(f.percent));
+            let shown = [when, status, percent]
                 .into_iter()
                 .filter(|t| !t.is_empty())
                 .collect::<Vec<_>>()
