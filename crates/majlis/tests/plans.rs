@@ -399,3 +399,145 @@ db_test!(async fn a_municipality_page_lists_its_plans_in_fixed_queries(app) {
     let plans = plan::Entity::find().count(app.db.read()).await.unwrap();
     assert_eq!(plans, 50);
 });
+
+/// A project-like owner for the registry: owner 7 exists, Kilis edits it,
+/// members see it.
+fn describe_seven<'a>(
+    db: &'a sea_orm::DatabaseConnection,
+    actor: Option<&'a Actor>,
+    ids: &'a [i32],
+) -> majlis::plans::owners::Describing<'a> {
+    Box::pin(async move {
+        use majlis::directory::entities::municipality;
+        let kilis = municipality::Entity::find()
+            .filter(municipality::Column::Slug.eq("kilis"))
+            .one(db)
+            .await?
+            .map(|m| m.id);
+        Ok(ids
+            .iter()
+            .filter(|id| **id == 7)
+            .map(|id| {
+                (
+                    *id,
+                    majlis::plans::owners::OwnerFacts {
+                        title: TrText::new(Locale::En, "Language courses").unwrap(),
+                        url: "/projects/language-courses".into(),
+                        visible_to_actor: actor.is_some(),
+                        editor_municipalities: kilis.into_iter().collect(),
+                    },
+                )
+            })
+            .collect())
+    })
+}
+
+/// A node of the same database whose plan owners are described by
+/// `describe_seven` (what projects will register).
+async fn node_with_owner(app: &TestApp) -> (axum::Router, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = (*app.settings).clone();
+    settings.data_dir = dir.path().to_owned();
+    if settings.secret_key.is_none() {
+        let key = std::fs::read_to_string(app.data_dir().join("secret_key")).unwrap();
+        settings.secret_key = Some(majlis::config::Secret(key.trim().to_owned()));
+    }
+    let mut state = majlis::app::AppState::new(app.db.clone(), std::sync::Arc::new(settings))
+        .await
+        .unwrap();
+    state.plan_owners =
+        majlis::plans::owners::Owners::new(vec![(OwnerKind::Project, describe_seven)]);
+    (majlis::app::router(state), dir)
+}
+
+async fn post_to(
+    router: &axum::Router,
+    path: &str,
+    pairs: &[(&str, &str)],
+    cookie: &str,
+) -> common::TestResponse {
+    let body = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish();
+    common::respond(
+        router,
+        axum::http::Request::post(path)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("cookie", cookie)
+            .body(axum::body::Body::from(body))
+            .unwrap(),
+    )
+    .await
+}
+
+db_test!(async fn a_plan_is_started_for_a_described_owner_by_its_editors(app) {
+    app.load_demo().await;
+    let (router, _dir) = node_with_owner(app).await;
+    let kilis = municipality_id(app, "kilis").await;
+    let gaziantep = municipality_id(app, "gaziantep").await;
+    let fk = focal_point_of(app, "focal@kilis.test", kilis).await;
+    let fg = focal_point_of(app, "focal@gaziantep.test", gaziantep).await;
+    let (k_cookie, k_csrf) = app.session_for(fk).await;
+    let (g_cookie, g_csrf) = app.session_for(fg).await;
+    let start = |id: &'static str, csrf: &str| {
+        vec![
+            ("owner_kind", "project".to_owned()),
+            ("owner_id", id.to_owned()),
+            ("csrf", csrf.to_owned()),
+        ]
+    };
+    let send = |v: Vec<(&'static str, String)>, cookie: String| {
+        let router = router.clone();
+        async move {
+            let p: Vec<(&str, &str)> = v.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            post_to(&router, "/plans", &p, &cookie).await
+        }
+    };
+    // Gaziantep does not edit owner 7; owner 8 is not there.
+    let res = send(start("7", &g_csrf), g_cookie.clone()).await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    let res = send(start("8", &k_csrf), k_cookie.clone()).await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    // Kilis may not name Gaziantep responsible.
+    let mut other = start("7", &k_csrf);
+    other.push(("municipality", gaziantep.to_string()));
+    let res = send(other, k_cookie.clone()).await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST);
+    assert_eq!(plan::Entity::find().count(app.db.read()).await.unwrap(), 0);
+    // Kilis starts it: Kilis responsible, the owner's title.
+    let res = send(start("7", &k_csrf), k_cookie.clone()).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let row = plan::Entity::find().one(app.db.read()).await.unwrap().unwrap();
+    assert_eq!((row.owner_kind.as_str(), row.owner_id), ("project", 7));
+    assert_eq!(row.municipality_id, kilis);
+    assert_eq!(row.title.get(Locale::En), Some("Language courses"));
+    // Its page links to the owner; visitors may not see the owner.
+    let page = common::respond(
+        &router,
+        axum::http::Request::get(format!("/plans/{}", row.id))
+            .header("cookie", &g_cookie)
+            .body(axum::body::Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.attr(".breadcrumbs a[href^='/projects/language-courses']", "href").is_some());
+    assert!(page.attr("a[href*='/steps/new']", "href").is_none(), "Gaziantep does not edit");
+    let visitor = common::respond(
+        &router,
+        axum::http::Request::get(format!("/plans/{}", row.id))
+            .body(axum::body::Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(visitor.status, StatusCode::NOT_FOUND);
+    // Summaries for the owner's page: its plan, none for an owner without.
+    let seven = Owner { kind: OwnerKind::Project, id: 7 };
+    let eight = Owner { kind: OwnerKind::Project, id: 8 };
+    let sums = rules::summaries(app.db.read(), &[seven, eight]).await.unwrap();
+    assert_eq!(sums.len(), 1);
+    assert_eq!(
+        sums[&seven],
+        rules::PlanSummary { id: row.id, progress: None, steps: 0, done: 0, illustrative: false }
+    );
+});

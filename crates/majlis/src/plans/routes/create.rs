@@ -43,7 +43,13 @@ pub(super) async fn create_plan(
         .remove(&owner)
         .ok_or(AppError::NotFound)?;
     let municipality = match raw.get("municipality").trim() {
-        "" => facts.editor_municipalities.first().copied(),
+        // The first editor municipality the actor speaks for, else the first.
+        "" => facts
+            .editor_municipalities
+            .iter()
+            .find(|m| actor.focal_point_of.contains(m))
+            .or(facts.editor_municipalities.first())
+            .copied(),
         m => Some(
             m.parse()
                 .map_err(|_| AppError::bad_request("municipality"))?,
