@@ -326,6 +326,14 @@ db_test!(async fn a_step_is_edited_in_another_language_and_deleted(app) {
         .unwrap()
         .unwrap();
     assert!(changed.detail.unwrap_or_default().contains("percent: \"40\" → \"100\""));
+    // Demo plans say that their figures are illustrative.
+    rules::set_illustrative(&app.db, &origin, &editing, true, Utc::now())
+        .await
+        .unwrap();
+    let page = app
+        .get_with(&format!("/plans/{}", s.plan), &[("cookie", &s.focal)])
+        .await;
+    assert!(page.texts("main .notice")[0].contains("illustrative"));
     let res = post(app, &s, &format!("/plans/{}/steps/{id}/delete", s.plan), &[]).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     assert!(steps(app, s.plan).await.is_empty());
