@@ -257,6 +257,9 @@ db_test!(async fn a_focal_point_answers_page_by_page_and_submits(app) {
     assert_eq!(count(app, "population", "2000000").await, 0);
     assert_eq!(count(app, "population", "1500000").await, 1);
     assert_eq!(count(app, "population", "").await, 1, "counted once");
+    assert_eq!(count(app, "", "").await, 1, "one respondent, submitted twice");
+    let j = app.get_with(&format!("/api/v1/surveys/{}/results?by=population", s.slug), &[("cookie", cookie)]).await.json();
+    assert_eq!(j["responses"], 1, "{j}");
     assert_eq!(count(app, "wanted", "training").await, 1);
 
     // Coordinators take the answers away: names, or labels; a 0/1 column per
