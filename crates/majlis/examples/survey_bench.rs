@@ -783,10 +783,17 @@ async fn bench_results(backend: Backend, responses: usize, requests: usize) -> a
 // ---------------------------------------------------------------- submissions
 
 /// A respondent: a focal point's session and the municipalities they answer for.
+/// One of the concurrent respondents: the focal points it plays one after
+/// another, each signed in for the one municipality it answers for (as a
+/// focal point is in the network).
 struct Respondent {
+    towns: Vec<FocalPoint>,
+}
+
+struct FocalPoint {
     cookie: String,
     csrf: String,
-    towns: Vec<municipality::Model>,
+    town: municipality::Model,
 }
 
 /// What an acknowledged submission sent.
@@ -867,12 +874,14 @@ async fn bench_submit(backend: Backend, respondents: usize, seconds: u64) -> any
     let ids: Vec<i32> = towns.iter().map(|m| m.id).collect();
     let (survey_id, _, parsed) = make_survey(&b.db, &ids).await?;
 
-    // Focal points, with sessions made directly (as the tests do).
+    // Focal points, one per municipality, with sessions made directly (as
+    // the tests do).
     let t = now();
-    let mut people = Vec::with_capacity(respondents);
     let tx = b.db.begin_write().await?;
-    for i in 0..respondents {
-        let p = person::ActiveModel {
+    let mut all = towns.iter().enumerate().peekable();
+    while all.peek().is_some() {
+        let chunk: Vec<_> = all.by_ref().take(1000).collect();
+        person::Entity::insert_many(chunk.iter().map(|(i, _)| person::ActiveModel {
             email: Set(format!("focal{i}@bench.example")),
             display_name: Set(format!("Focal point {i}")),
             locale: Set("en".to_owned()),
@@ -885,25 +894,37 @@ async fn bench_submit(backend: Backend, respondents: usize, seconds: u64) -> any
             totp_pending: Set(None),
             totp_last_step: Set(None),
             ..Default::default()
-        }
-        .insert(&tx)
+        }))
+        .exec_without_returning(&tx)
         .await?;
-        let mine: Vec<municipality::Model> = towns[i * per..(i + 1) * per].to_vec();
-        affiliation::Entity::insert_many(mine.iter().map(|m| affiliation::ActiveModel {
-            person_id: Set(p.id),
+    }
+    let ids: HashMap<String, i32> = person::Entity::find()
+        .filter(person::Column::Email.ends_with("@bench.example"))
+        .all(&tx)
+        .await?
+        .into_iter()
+        .map(|p| (p.email, p.id))
+        .collect();
+    let mut focal = Vec::with_capacity(towns.len());
+    let mut affiliations = Vec::with_capacity(towns.len());
+    let mut sessions = Vec::with_capacity(towns.len());
+    for (i, m) in towns.iter().enumerate() {
+        let id = *ids
+            .get(&format!("focal{i}@bench.example"))
+            .ok_or_else(|| anyhow!("focal point {i} not stored"))?;
+        affiliations.push(affiliation::ActiveModel {
+            person_id: Set(id),
             municipality_id: Set(Some(m.id)),
             organisation_id: Set(None),
             position: Set(None),
             focal_point: Set(true),
             ..Default::default()
-        }))
-        .exec_without_returning(&tx)
-        .await?;
+        });
         let token = majlis::token::random_token();
         let csrf = majlis::token::random_token();
-        session::ActiveModel {
+        sessions.push(session::ActiveModel {
             token_hash: Set(signin::hash_token(&token)),
-            person_id: Set(p.id),
+            person_id: Set(id),
             csrf_token: Set(csrf.clone()),
             created_at: Set(t),
             last_seen_at: Set(t),
@@ -911,16 +932,30 @@ async fn bench_submit(backend: Backend, respondents: usize, seconds: u64) -> any
             user_agent: Set("survey_bench".into()),
             second_factor_pending: Set(false),
             ..Default::default()
-        }
-        .insert(&tx)
-        .await?;
-        people.push(Respondent {
+        });
+        focal.push(FocalPoint {
             cookie: format!("{}={token}", b.settings.session_cookie()),
             csrf,
-            towns: mine,
+            town: m.clone(),
         });
     }
+    for chunk in affiliations.chunks(1000) {
+        affiliation::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(&tx)
+            .await?;
+    }
+    for chunk in sessions.chunks(1000) {
+        session::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(&tx)
+            .await?;
+    }
     tx.commit().await?;
+    let mut focal = focal.into_iter();
+    let people: Vec<Respondent> = (0..respondents)
+        .map(|_| Respondent {
+            towns: focal.by_ref().take(per).collect(),
+        })
+        .collect();
 
     // The app served on a loopback port, as `majlis serve` runs it.
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
@@ -961,7 +996,8 @@ async fn bench_submit(backend: Backend, respondents: usize, seconds: u64) -> any
         let shared = shared.clone();
         tasks.push(tokio::spawn(async move {
             let mut ran_out = true;
-            for (m, answers) in p.towns.iter().zip(plan) {
+            for (f, answers) in p.towns.iter().zip(plan) {
+                let m = &f.town;
                 if Instant::now() >= deadline {
                     ran_out = false;
                     break;
@@ -975,8 +1011,8 @@ async fn bench_submit(backend: Backend, respondents: usize, seconds: u64) -> any
                     match post(
                         &client,
                         format!("{base}?page={page}"),
-                        &p.cookie,
-                        page_body(&p.csrf, page, &answers),
+                        &f.cookie,
+                        page_body(&f.csrf, page, &answers),
                     )
                     .await
                     {
@@ -992,8 +1028,8 @@ async fn bench_submit(backend: Backend, respondents: usize, seconds: u64) -> any
                 if refused.is_none() {
                     requests += 1;
                     let t1 = Instant::now();
-                    let body = format!("csrf={}", p.csrf);
-                    match post(&client, format!("{base}/submit"), &p.cookie, body).await {
+                    let body = format!("csrf={}", f.csrf);
+                    match post(&client, format!("{base}/submit"), &f.cookie, body).await {
                         Ok((StatusCode::SEE_OTHER, loc)) if loc.contains("saved=submitted") => {
                             submit_time = Some(t1.elapsed());
                         }

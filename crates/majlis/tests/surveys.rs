@@ -257,6 +257,9 @@ db_test!(async fn a_focal_point_answers_page_by_page_and_submits(app) {
     assert_eq!(count(app, "population", "2000000").await, 0);
     assert_eq!(count(app, "population", "1500000").await, 1);
     assert_eq!(count(app, "population", "").await, 1, "counted once");
+    assert_eq!(count(app, "", "").await, 1, "one respondent, submitted twice");
+    let j = app.get_with(&format!("/api/v1/surveys/{}/results?by=population", s.slug), &[("cookie", cookie)]).await.json();
+    assert_eq!(j["responses"], 1, "{j}");
     assert_eq!(count(app, "wanted", "training").await, 1);
 
     // Coordinators take the answers away: names, or labels; a 0/1 column per
@@ -555,6 +558,29 @@ db_test!(async fn reminders_go_to_focal_points_that_have_not_submitted_once_a_da
     assert!(res.header("location").unwrap().contains("sent=0"));
     app.deliver_mail().await;
     assert_eq!(app.mails().iter().filter(|m| m.contains("focal@gaziantep.example")).count(), 1);
+});
+
+db_test!(async fn a_campaign_about_to_close_reminds_those_who_have_not_submitted_once(app) {
+    use majlis::surveys::reminders::{AHEAD, tick};
+    let s = setup(app).await;
+    let url = "https://majlis.example";
+    let now = chrono::Utc::now();
+    // A week left (the set-up's window): not yet.
+    assert_eq!(tick(&app.db, url, now).await.unwrap(), 0);
+    // A coordinator's reminder today does not stand for the final one.
+    let (staff, staff_csrf) = &s.coordinator;
+    let res = app.post_form(&format!("/surveys/{}/remind", s.slug), &[("csrf", staff_csrf)], staff).await;
+    assert!(res.header("location").unwrap().contains("sent=1"));
+    // Two days left: Gaziantep's focal point is reminded, once.
+    let late = now + chrono::Duration::days(7) - AHEAD + chrono::Duration::days(1);
+    assert_eq!(tick(&app.db, url, late).await.unwrap(), 1);
+    assert_eq!(tick(&app.db, url, late + chrono::Duration::hours(30)).await.unwrap(), 0);
+    app.deliver_mail().await;
+    let mails: Vec<String> = app.mails().into_iter().filter(|m| m.contains("focal@gaziantep.example")).collect();
+    assert_eq!(mails.len(), 2, "the coordinator's reminder and the final one");
+    assert!(mails.iter().all(|m| m.contains("https://majlis.example/surveys/test-survey/respond/gaziantep")));
+    // Closed: nothing.
+    assert_eq!(tick(&app.db, url, now + chrono::Duration::days(8)).await.unwrap(), 0);
 });
 
 db_test!(async fn the_results_print_as_pdf_in_english_and_arabic(app) {

@@ -558,6 +558,7 @@ async fn serve(settings: Settings, demo_requested: bool) -> anyhow::Result<()> {
         .await
         .map_err(|e| anyhow::anyhow!("cannot start: {e:#}"))?;
     crate::events::reminders::spawn(db.clone(), state.mailer.clone(), settings.public_url());
+    crate::surveys::reminders::spawn(db.clone(), settings.public_url());
     crate::mail::queue::spawn_on_wake(
         db.clone(),
         state.mailer.clone(),

@@ -18,6 +18,7 @@ pub mod backlinks;
 pub mod entities;
 pub mod error;
 pub mod pages;
+pub mod reminders;
 pub mod routes;
 pub mod rules;
 pub mod search;

@@ -65,7 +65,7 @@ pub struct Respondent {
     pub survey: Survey,
     pub who: Answerer,
     pub form_row: form::Model,
-    pub form: Form,
+    pub form: std::sync::Arc<Form>,
     pub response: Option<response::Model>,
 }
 

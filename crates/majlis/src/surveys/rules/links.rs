@@ -155,9 +155,7 @@ pub async fn links(
 
 /// Remind the focal points of every targeted municipality that has not
 /// submitted (and was not reminded in the last [`REMIND_AGAIN_AFTER`]), each
-/// in their own language. A municipality is marked reminded by an update
-/// only one request can win, in the transaction that queues its mail, so a
-/// double click or two nodes send one reminder. Returns the mails queued.
+/// in their own language. Returns the mails queued.
 pub async fn remind(
     db: &Db,
     actor: &Actor,
@@ -170,6 +168,30 @@ pub async fn remind(
     if !survey.accepting(now) {
         return Err(SurveyError::NotAccepting);
     }
+    remind_not_since(
+        db,
+        origin,
+        survey,
+        public_url,
+        now,
+        now - REMIND_AGAIN_AFTER,
+    )
+    .await
+}
+
+/// Remind the focal points of every targeted municipality that has not
+/// submitted and was not reminded since `since`. A municipality is marked
+/// reminded by an update only one request (or node) can win, in the
+/// transaction that queues its mail, so a double click or two nodes send
+/// one reminder. Whoever may do it has been decided by the caller.
+pub async fn remind_not_since(
+    db: &Db,
+    origin: &Origin,
+    survey: &Survey,
+    public_url: &str,
+    now: DateTime<Utc>,
+    since: DateTime<Utc>,
+) -> Result<usize, SurveyError> {
     let read = db.read();
     let targets = target::Entity::find()
         .filter(target::Column::SurveyId.eq(survey.row.id))
@@ -179,10 +201,7 @@ pub async fn remind(
     let due: Vec<i32> = targets
         .iter()
         .filter(|t| !done.contains(&t.municipality_id))
-        .filter(|t| {
-            t.reminded_at
-                .is_none_or(|at| at + REMIND_AGAIN_AFTER <= now)
-        })
+        .filter(|t| t.reminded_at.is_none_or(|at| at < since))
         .map(|t| t.municipality_id)
         .collect();
     let focal: Vec<affiliation::Model> = affiliation::Entity::find()
@@ -215,7 +234,7 @@ pub async fn remind(
             .filter(
                 Condition::any()
                     .add(target::Column::RemindedAt.is_null())
-                    .add(target::Column::RemindedAt.lte(now - REMIND_AGAIN_AFTER)),
+                    .add(target::Column::RemindedAt.lt(since)),
             )
             .exec(&tx)
             .await?

@@ -1,4 +1,4 @@
-//! A survey's results, read from its tallies (six queries, whatever the
+//! A survey's results, read from its tallies (five queries, whatever the
 //! number of responses): the response rate, and per question how many
 //! answered, the share of each choice among those who answered (the base
 //! shown), figures of numbers, optionally broken down by one predefined
@@ -15,15 +15,16 @@ use majlis_stats::suppress::{
 };
 use majlis_stats::{Share, Summary};
 use majlis_xlsform::{Form, Kind};
-use sea_orm::sea_query::Query;
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
 };
 use serde::Serialize;
 
+use super::tally;
 use super::{Survey, current_form};
 use crate::policy::{Action, Actor, authorize};
-use crate::surveys::entities::{response, tally, target};
+use crate::surveys::entities::{response, tally as tally_row, target};
 use crate::surveys::error::SurveyError;
 use crate::surveys::{Grouping, POPULATION_BANDS, REFUGEE_BANDS};
 
@@ -105,15 +106,6 @@ pub struct Results {
     pub survey: Survey,
 }
 
-fn group_key(g: Grouping, country: &str, population: &str, refugees: &str) -> String {
-    match g {
-        Grouping::Country => country,
-        Grouping::Population => population,
-        Grouping::Refugees => refugees,
-    }
-    .to_owned()
-}
-
 fn column_order(g: Grouping, keys: &BTreeSet<String>) -> Vec<String> {
     let rank = |k: &str| -> usize {
         if k.is_empty() {
@@ -153,53 +145,62 @@ pub async fn results(
         .filter(target::Column::SurveyId.eq(survey.row.id))
         .count(conn)
         .await?;
-    let responding = response::Entity::find()
-        .filter(response::Column::SurveyId.eq(survey.row.id))
-        .filter(response::Column::SubmittedAt.is_not_null())
-        .filter(
-            response::Column::MunicipalityId.in_subquery(
-                Query::select()
-                    .column(target::Column::MunicipalityId)
-                    .from(target::Entity)
-                    .and_where(target::Column::SurveyId.eq(survey.row.id))
-                    .to_owned(),
-            ),
-        )
+    // Targeted municipalities with a submitted response (answered from the
+    // index on survey, municipality and submission).
+    let responding = target::Entity::find()
+        .filter(target::Column::SurveyId.eq(survey.row.id))
+        .filter(Expr::exists(
+            Query::select()
+                .expr(Expr::val(1))
+                .from(response::Entity)
+                .and_where(
+                    Expr::col((response::Entity, response::Column::SurveyId))
+                        .equals((target::Entity, target::Column::SurveyId)),
+                )
+                .and_where(
+                    Expr::col((response::Entity, response::Column::MunicipalityId))
+                        .equals((target::Entity, target::Column::MunicipalityId)),
+                )
+                .and_where(
+                    Expr::col((response::Entity, response::Column::SubmittedAt)).is_not_null(),
+                )
+                .to_owned(),
+        ))
         .count(conn)
         .await?;
 
-    let groups: Vec<(String, String, String, i64)> = response::Entity::find()
+    // The tallies summed in the database per question, value and the
+    // grouping's column: a few hundred rows however many responses. The
+    // respondents per group are the rows of `tally::RESPONDENT`.
+    let group_col = grouping.map(|g| match g {
+        Grouping::Country => tally_row::Column::CountryCode,
+        Grouping::Population => tally_row::Column::PopulationBand,
+        Grouping::Refugees => tally_row::Column::RefugeeBand,
+    });
+    let mut sums = tally_row::Entity::find()
         .select_only()
-        .column(response::Column::CountryCode)
-        .column(response::Column::PopulationBand)
-        .column(response::Column::RefugeeBand)
-        .column_as(response::Column::Id.count(), "n")
-        .filter(response::Column::SurveyId.eq(survey.row.id))
-        .filter(response::Column::SubmittedAt.is_not_null())
-        .group_by(response::Column::CountryCode)
-        .group_by(response::Column::PopulationBand)
-        .group_by(response::Column::RefugeeBand)
-        .into_tuple()
-        .all(conn)
-        .await?;
-    let tallies: Vec<(String, String, String, String, String, i64)> = tally::Entity::find()
-        .select_only()
-        .column(tally::Column::Question)
-        .column(tally::Column::Value)
-        .column(tally::Column::CountryCode)
-        .column(tally::Column::PopulationBand)
-        .column(tally::Column::RefugeeBand)
-        .column(tally::Column::Count)
-        .filter(tally::Column::SurveyId.eq(survey.row.id))
-        .filter(tally::Column::Count.gt(0))
+        .column(tally_row::Column::Question)
+        .column(tally_row::Column::Value)
+        .filter(tally_row::Column::SurveyId.eq(survey.row.id))
+        .group_by(tally_row::Column::Question)
+        .group_by(tally_row::Column::Value);
+    sums = match group_col {
+        Some(c) => sums.column_as(c, "grp").group_by(c),
+        None => sums.column_as(Expr::val(""), "grp"),
+    };
+    // SUM of a bigint is a numeric on PostgreSQL: cast back.
+    let tallies: Vec<(String, String, String, i64)> = sums
+        .column_as(Expr::cust(r#"CAST(SUM("count") AS BIGINT)"#), "n")
         .into_tuple()
         .all(conn)
         .await?;
 
     // Columns: one ("all") unless broken down.
-    let key =
-        |c: &str, p: &str, r: &str| grouping.map(|g| group_key(g, c, p, r)).unwrap_or_default();
-    let keys: BTreeSet<String> = groups.iter().map(|(c, p, r, _)| key(c, p, r)).collect();
+    let keys: BTreeSet<String> = tallies
+        .iter()
+        .filter(|(q, v, _, n)| (q.as_str(), v.as_str()) == tally::RESPONDENT && *n > 0)
+        .map(|(_, _, g, _)| g.clone())
+        .collect();
     let order = match grouping {
         Some(g) => column_order(g, &keys),
         None => vec![String::new()],
@@ -210,26 +211,27 @@ pub async fn results(
         .map(|(i, k)| (k.as_str(), i))
         .collect();
     let ncols = order.len().max(1);
-    let mut respondents = vec![0u64; ncols];
-    for (c, p, r, n) in &groups {
-        if let Some(&i) = col_of.get(key(c, p, r).as_str()) {
-            respondents[i] += u64::try_from(*n).unwrap_or(0);
-        }
-    }
-    let responses: u64 = respondents.iter().sum();
-    // (question, value) → counts per column.
+    // (question, value) → counts per column; the respondents under RESPONDENT.
     let mut counts: HashMap<(&str, &str), Vec<u64>> = HashMap::new();
-    for (q, v, c, p, r, n) in &tallies {
-        if let Some(&i) = col_of.get(key(c, p, r).as_str()) {
+    for (q, v, g, n) in &tallies {
+        if *n <= 0 {
+            continue;
+        }
+        if let Some(&i) = col_of.get(g.as_str()) {
             counts
                 .entry((q.as_str(), v.as_str()))
                 .or_insert_with(|| vec![0; ncols])[i] += u64::try_from(*n).unwrap_or(0);
         }
     }
+    let respondents = counts
+        .get(&tally::RESPONDENT)
+        .cloned()
+        .unwrap_or_else(|| vec![0; ncols]);
+    let responses: u64 = respondents.iter().sum();
     let zero = vec![0u64; ncols];
     let get = |q: &str, v: &str| counts.get(&(q, v)).unwrap_or(&zero).clone();
 
-    let min_cell = limits.min_cell.max(1);
+    let min_cell = std::cmp::max(limits.min_cell, 1);
     let columns: Vec<GroupColumn> = if grouping.is_some() {
         order
             .iter()

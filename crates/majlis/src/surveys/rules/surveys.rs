@@ -476,7 +476,7 @@ impl Progress {
 /// their progress, and the event it belongs to (five queries).
 pub struct Overview {
     pub form_row: form::Model,
-    pub form: majlis_xlsform::Form,
+    pub form: std::sync::Arc<majlis_xlsform::Form>,
     pub versions: u64,
     pub targets: Vec<(crate::directory::entities::municipality::Model, Progress)>,
     pub event: Option<crate::events::entities::event::Model>,

@@ -20,11 +20,16 @@ pub struct Groups {
 /// values, only as answered).
 const MAX_VALUE: usize = 200;
 
-/// The (question, value) pairs an answer set counts: `(q, "")` for every
-/// answered question, and `(q, choice)` for selects, `(q, number)` for
-/// numbers (normalised, so `7.0` and `7` count together).
+/// The pair every submitted response counts once: its respondent (question
+/// names are never empty), so the respondents of each group are read with
+/// the other tallies.
+pub const RESPONDENT: (&str, &str) = ("", "");
+
+/// The (question, value) pairs an answer set counts: [`RESPONDENT`] once,
+/// `(q, "")` for every answered question, and `(q, choice)` for selects,
+/// `(q, number)` for numbers (normalised, so `7.0` and `7` count together).
 pub fn contributions(form: &Form, answers: &Answers) -> Vec<(String, String)> {
-    let mut out = Vec::new();
+    let mut out = vec![(RESPONDENT.0.to_owned(), RESPONDENT.1.to_owned())];
     for (q, _) in form.questions() {
         if !(q.kind.is_input() || q.kind == Kind::Calculate) {
             continue;
@@ -125,11 +130,17 @@ mod tests {
         ]
         .into();
         let c = contributions(&form, &answers);
-        let want: Vec<(String, String)> =
-            [("m", ""), ("m", "a"), ("m", "b"), ("n", ""), ("n", "7")]
-                .iter()
-                .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
-                .collect();
+        let want: Vec<(String, String)> = [
+            ("", ""),
+            ("m", ""),
+            ("m", "a"),
+            ("m", "b"),
+            ("n", ""),
+            ("n", "7"),
+        ]
+        .iter()
+        .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+        .collect();
         assert_eq!(c, want);
         assert_eq!(number("2.50").as_deref(), Some("2.5"));
         assert_eq!(number("x"), None);
