@@ -101,6 +101,7 @@ impl AppState {
             ]),
             event_links: crate::library::backlinks::EventLinks::new(vec![
                 crate::surveys::backlinks::for_event,
+                crate::projects::backlinks::for_event,
             ]),
             municipality_names: crate::directory::choices::municipality_names,
             person_deletion: person_deletion(),
@@ -119,6 +120,7 @@ pub fn search_catalogue() -> crate::search::Catalogue {
             crate::events::search::EVENTS,
             crate::consultations::search::DILEMMAS,
             crate::surveys::search::SURVEYS,
+            crate::projects::search::PROJECTS,
             crate::directory::search::ORGANISATIONS,
             crate::directory::search::MUNICIPALITIES,
         ],
@@ -154,6 +156,7 @@ pub fn routes() -> Routes {
         .merge(crate::events::routes::routes())
         .merge(crate::consultations::routes::routes())
         .merge(crate::surveys::routes::routes())
+        .merge(crate::projects::routes::routes())
         .merge(crate::directory::routes::search::routes())
 }
 

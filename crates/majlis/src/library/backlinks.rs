@@ -29,6 +29,8 @@ pub struct Backlink {
     pub url: String,
     /// Shown as year and month, when the item has a date (an event's start).
     pub when: Option<DateTime<Utc>>,
+    /// A Fluent id shown beside the link (a project idea's status).
+    pub note: Option<&'static str>,
 }
 
 /// The items of one activity that link to it, as a page section.

@@ -1,0 +1,51 @@
+//! The project ideas born at an event, for the event's page (with their status).
+
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+
+use super::entities::project;
+use super::rules::readable;
+use crate::library::backlinks::{Backlink, Backlinks, Finding, LinkedEvent};
+use crate::policy::Actor;
+
+/// Registered at the top as one of the events' backlinks (one query: who
+/// may read each idea is decided in the query).
+pub fn for_event<'a>(
+    db: &'a DatabaseConnection,
+    actor: Option<&'a Actor>,
+    event: LinkedEvent,
+) -> Finding<'a> {
+    Box::pin(async move {
+        let rows = project::Entity::find()
+            .filter(project::Column::EventId.eq(event.0))
+            .filter(readable(actor))
+            .order_by_asc(project::Column::Id)
+            .all(db)
+            .await?;
+        Ok(Backlinks {
+            section: "projects",
+            heading: "event-projects",
+            links: rows
+                .into_iter()
+                .map(|p| Backlink {
+                    url: format!("/projects/{}", p.slug),
+                    when: None,
+                    note: Some(status_label(p.status())),
+                    title: p.title,
+                })
+                .collect(),
+        })
+    })
+}
+
+/// The Fluent id of a status's label (static, as backlinks carry it).
+pub fn status_label(s: super::ProjectStatus) -> &'static str {
+    use super::ProjectStatus::*;
+    match s {
+        Idea => "project-status-idea",
+        Concept => "project-status-concept",
+        PartnershipFormed => "project-status-partnership-formed",
+        InImplementation => "project-status-in-implementation",
+        Completed => "project-status-completed",
+        Dropped => "project-status-dropped",
+    }
+}
