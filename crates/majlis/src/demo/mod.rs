@@ -25,6 +25,7 @@ use crate::i18n::TrText;
 mod consultations;
 mod events;
 mod library;
+mod projects;
 mod surveys;
 
 const NETWORK_TOML: &str = include_str!("network.toml");
@@ -148,6 +149,7 @@ pub async fn load(db: &Db, now: DateTime<Utc>) -> Result<LoadReport, DemoError> 
     events::load(&tx, now, &mut report).await?;
     consultations::load(&tx, now, &mut report).await?;
     surveys::load(&tx, now, &mut report).await?;
+    projects::load(&tx, now, &mut report).await?;
     tx.commit().await?;
     Ok(report)
 }

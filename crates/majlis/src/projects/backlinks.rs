@@ -1,8 +1,12 @@
-//! The project ideas born at an event, for the event's page (with their status).
+//! The project ideas born at an event or worked on there later, for the
+//! event's page (with their status).
 
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
-use super::entities::project;
+use sea_orm::Condition;
+use sea_orm::sea_query::Query;
+
+use super::entities::{followup, project};
 use super::rules::readable;
 use crate::library::backlinks::{Backlink, Backlinks, Finding, LinkedEvent};
 use crate::policy::Actor;
@@ -16,7 +20,19 @@ pub fn for_event<'a>(
 ) -> Finding<'a> {
     Box::pin(async move {
         let rows = project::Entity::find()
-            .filter(project::Column::EventId.eq(event.0))
+            .filter(
+                Condition::any()
+                    .add(project::Column::EventId.eq(event.0))
+                    .add(
+                        project::Column::Id.in_subquery(
+                            Query::select()
+                                .column(followup::Column::ProjectId)
+                                .from(followup::Entity)
+                                .and_where(followup::Column::EventId.eq(event.0))
+                                .to_owned(),
+                        ),
+                    ),
+            )
             .filter(readable(actor))
             .order_by_asc(project::Column::Id)
             .all(db)

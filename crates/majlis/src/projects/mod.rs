@@ -175,6 +175,8 @@ pub struct Snapshot {
     pub event_id: Option<i32>,
     pub session_id: Option<i32>,
     pub dilemma_id: Option<i32>,
+    /// Later events where the idea was worked on.
+    pub followups: BTreeSet<i32>,
     pub lead_municipality_id: i32,
     pub visibility: ProjectVisibility,
     pub programme: Option<String>,

@@ -1,6 +1,7 @@
 //! Project ideas born at events: the idea (translatable texts, themes, the
 //! event, session and consultation it came from, the lead municipality, the
-//! partners sought, the programme's funded countries), its versions, and the
+//! partners sought, the programme's funded countries, later events where it
+//! was worked on), its versions, and the
 //! partnerships with other municipalities (current state, and every step:
 //! invited, accepted, declined, left).
 
@@ -74,6 +75,14 @@ impl MigrationTrait for Migration {
             "project_theme",
             ("project_id", "project"),
             ("theme_id", "theme", integer(a("theme_id"))),
+        )
+        .await?;
+        // Later events where the idea was worked on (a follow-up workshop).
+        link(
+            m,
+            "project_followup",
+            ("project_id", "project"),
+            ("event_id", "event", integer(a("event_id"))),
         )
         .await?;
 

@@ -1,5 +1,6 @@
 //! Storage records of project ideas.
 
+pub mod followup;
 pub mod partner;
 pub mod partner_step;
 pub mod project;

@@ -276,7 +276,10 @@ pub(super) async fn edit_page(
 ) -> Result<Response, AppError> {
     let d = editable(&state, &me, &slug).await?;
     let lang = writing_lang(&RawForm::default(), Some(&params), &ctx);
-    let form = save::form_of(&d.p.snapshot(d.themes.clone()), lang);
+    let form = save::form_of(
+        &d.p.snapshot(d.themes.clone(), d.followup_ids.clone()),
+        lang,
+    );
     let title = d.p.title.text(ctx.locale).to_owned();
     show_form(
         &state,

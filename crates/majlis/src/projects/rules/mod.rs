@@ -250,6 +250,9 @@ pub struct ProjectDetail {
     pub mine: Vec<i32>,
     pub versions: usize,
     pub event: Option<crate::events::entities::event::Model>,
+    /// Later events it was worked on at, among those the reader may see.
+    pub followups: Vec<crate::events::entities::event::Model>,
+    pub followup_ids: BTreeSet<i32>,
     pub session: Option<crate::events::entities::event_session::Model>,
     pub dilemma: Option<crate::consultations::entities::dilemma::Model>,
 }
@@ -322,6 +325,19 @@ pub async fn find<C: ConnectionTrait>(
             .filter(|e| visible_codes(actor).contains(&e.visibility.as_str())),
         None => None,
     };
+    let followup_ids = save::followups_of(db, p.id).await?;
+    let followups = if followup_ids.is_empty() {
+        Vec::new()
+    } else {
+        crate::events::entities::event::Entity::find()
+            .filter(crate::events::entities::event::Column::Id.is_in(followup_ids.clone()))
+            .order_by_asc(crate::events::entities::event::Column::StartsAt)
+            .all(db)
+            .await?
+            .into_iter()
+            .filter(|e| visible_codes(actor).contains(&e.visibility.as_str()))
+            .collect()
+    };
     let session = match (p.session_id, &event) {
         (Some(id), Some(_)) => {
             crate::events::entities::event_session::Entity::find_by_id(id)
@@ -366,6 +382,8 @@ pub async fn find<C: ConnectionTrait>(
         mine,
         versions,
         event,
+        followups,
+        followup_ids,
         session,
         dilemma,
         r,

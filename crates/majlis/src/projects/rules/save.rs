@@ -21,7 +21,7 @@ use crate::fields::form::RawForm;
 use crate::i18n::{Locale, TrText};
 use crate::library::practices::FieldError;
 use crate::policy::{Action, Actor, authorize};
-use crate::projects::entities::{partner, project, project_theme, version};
+use crate::projects::entities::{followup, partner, project, project_theme, version};
 use crate::projects::error::ProjectError;
 use crate::projects::{
     PartnerKind, PartnerSought, PartnersSought, ProjectStatus, ProjectVisibility, Snapshot,
@@ -56,6 +56,7 @@ pub struct ProjectInput {
     pub event_id: Option<i32>,
     pub session_id: Option<i32>,
     pub dilemma_id: Option<i32>,
+    pub followups: BTreeSet<i32>,
     pub lead: i32,
     pub visibility: ProjectVisibility,
     pub programme: Option<String>,
@@ -138,6 +139,15 @@ pub fn parse(
         }
     };
     let dilemma_id = pick(raw, "dilemma", known.dilemmas, &mut errors);
+    let mut followups = BTreeSet::new();
+    for e in raw.all("followup") {
+        match e.parse::<i32>().ok().filter(|id| known.events.contains(id)) {
+            Some(id) => {
+                followups.insert(id);
+            }
+            None => err(&mut errors, "followups", "form-error-choose"),
+        }
+    }
     let lead = pick(raw, "lead", known.municipalities, &mut errors);
     if lead.is_none() {
         err(&mut errors, "lead", "form-error-choose");
@@ -173,6 +183,7 @@ pub fn parse(
             event_id,
             session_id,
             dilemma_id,
+            followups,
             lead,
             visibility,
             programme,
@@ -244,7 +255,7 @@ fn merged(existing: Option<TrText>, lang: Locale, value: Option<String>) -> Opti
 
 impl project::Model {
     /// The idea as its versions keep it (its themes given).
-    pub fn snapshot(&self, themes: BTreeSet<i32>) -> Snapshot {
+    pub fn snapshot(&self, themes: BTreeSet<i32>, followups: BTreeSet<i32>) -> Snapshot {
         Snapshot {
             title: self.title.clone(),
             problem: self.problem.clone(),
@@ -254,6 +265,7 @@ impl project::Model {
             event_id: self.event_id,
             session_id: self.session_id,
             dilemma_id: self.dilemma_id,
+            followups,
             lead_municipality_id: self.lead_municipality_id,
             visibility: self.visibility(),
             programme: self.programme.clone(),
@@ -303,6 +315,7 @@ pub fn apply(before: Option<&Snapshot>, input: ProjectInput) -> Option<Snapshot>
         event_id: input.event_id,
         session_id: input.session_id,
         dilemma_id: input.dilemma_id,
+        followups: input.followups,
         lead_municipality_id: input.lead,
         visibility: input.visibility,
         programme: input.programme,
@@ -347,6 +360,7 @@ fn fields(s: &Snapshot) -> audit::Fields {
         .opt("event", s.event_id)
         .opt("session", s.session_id)
         .opt("consultation", s.dilemma_id)
+        .list("followups", &s.followups)
         .put("lead", s.lead_municipality_id)
         .put("visibility", s.visibility.code())
         .opt("programme", s.programme.as_ref())
@@ -427,6 +441,18 @@ async fn write(
         .insert(tx)
         .await?;
     }
+    followup::Entity::delete_many()
+        .filter(followup::Column::ProjectId.eq(p.id))
+        .exec(tx)
+        .await?;
+    for e in &s.followups {
+        followup::ActiveModel {
+            project_id: Set(p.id),
+            event_id: Set(*e),
+        }
+        .insert(tx)
+        .await?;
+    }
     version::ActiveModel {
         id: NotSet,
         project_id: Set(p.id),
@@ -453,7 +479,8 @@ pub async fn load<C: ConnectionTrait>(
         .await?
         .remove(&id)
         .unwrap_or_default();
-    let s = p.snapshot(themes);
+    let followups = followups_of(db, id).await?;
+    let s = p.snapshot(themes, followups);
     Ok((p, s))
 }
 
@@ -739,6 +766,9 @@ pub fn form_of(s: &Snapshot, lang: Locale) -> RawForm {
     for id in &s.themes {
         f.push(("theme".into(), id.to_string()));
     }
+    for id in &s.followups {
+        f.push(("followup".into(), id.to_string()));
+    }
     for p in &s.partners_sought.0 {
         f.push(("partner_kind".into(), p.kind.code().into()));
         f.push((
@@ -748,4 +778,15 @@ pub fn form_of(s: &Snapshot, lang: Locale) -> RawForm {
         f.push(("partner_expertise".into(), t(&p.expertise)));
     }
     RawForm(f)
+}
+
+/// The later events idea `id` was worked on at (one query).
+pub async fn followups_of<C: ConnectionTrait>(db: &C, id: i32) -> Result<BTreeSet<i32>, DbErr> {
+    Ok(followup::Entity::find()
+        .filter(followup::Column::ProjectId.eq(id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|f| f.event_id)
+        .collect())
 }
