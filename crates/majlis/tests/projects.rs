@@ -449,7 +449,10 @@ db_test!(
         assert!(app.deliver_mail().await >= 1);
         let mails = app.mails();
         let invitation = mails.iter().find(|m| m.contains("focal-b@example.org")).expect("an invitation");
-        assert!(invitation.contains("ortakl"), "in Turkish: {invitation}");
+        assert!(
+            invitation.contains("belediyesini") && invitation.contains("lang=3Dtr"),
+            "in Turkish: {invitation}"
+        );
 
         // A member of Kilis who is not its focal point cannot accept.
         let (mc, mcsrf) = app.session_for(mere_member).await;

@@ -1320,7 +1320,6 @@ project-field-themes = المواضيع
 project-field-event = الفعالية التي وُلدت فيها
 project-field-session = الجلسة
 project-field-followups = فعاليات لاحقة جرى العمل عليها فيها
-project-field-followups = فعاليات لاحقة جرى العمل عليها فيها
 project-field-dilemma = المشاورة التي وُلدت فيها
 project-field-lead = البلدية الرائدة
 project-field-visibility = من يمكنه قراءتها

@@ -1268,7 +1268,6 @@ project-field-themes = Themen
 project-field-event = Veranstaltung, aus der sie stammt
 project-field-session = Sitzung
 project-field-followups = Spätere Veranstaltungen, bei denen daran gearbeitet wurde
-project-field-followups = Spätere Veranstaltungen, bei denen daran gearbeitet wurde
 project-field-dilemma = Beratung, aus der sie stammt
 project-field-lead = Federführende Kommune
 project-field-visibility = Wer sie lesen darf

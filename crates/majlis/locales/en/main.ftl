@@ -1263,7 +1263,6 @@ project-field-themes = Themes
 project-field-event = Event it came from
 project-field-session = Session
 project-field-followups = Later events where it was worked on
-project-field-followups = Later events where it was worked on
 project-field-dilemma = Consultation it came from
 project-field-lead = Lead municipality
 project-field-visibility = Who may read it

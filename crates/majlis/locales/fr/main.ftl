@@ -1269,7 +1269,6 @@ project-field-themes = Thèmes
 project-field-event = Événement d’origine
 project-field-session = Séance
 project-field-followups = Événements ultérieurs où elle a été travaillée
-project-field-followups = Événements ultérieurs où elle a été travaillée
 project-field-dilemma = Consultation d’origine
 project-field-lead = Municipalité porteuse
 project-field-visibility = Qui peut la lire

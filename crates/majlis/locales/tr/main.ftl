@@ -1268,7 +1268,6 @@ project-field-themes = Temalar
 project-field-event = Doğduğu etkinlik
 project-field-session = Oturum
 project-field-followups = Üzerinde daha sonra çalışılan etkinlikler
-project-field-followups = Üzerinde daha sonra çalışılan etkinlikler
 project-field-dilemma = Doğduğu istişare
 project-field-lead = Öncü belediye
 project-field-visibility = Kimler okuyabilir

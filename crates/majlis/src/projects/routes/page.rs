@@ -222,22 +222,17 @@ pub(super) async fn change_status(
 ) -> Result<Response, AppError> {
     let raw = RawForm(pairs);
     let id = project_id(&state, &ctx, &slug).await?;
-    let result = match ProjectStatus::from_code(raw.get("status")) {
-        None => Err(ProjectError::field("status", "form-error-choose")),
-        Some(to) => {
-            save::change_status(
-                &state.db,
-                &origin_of(&me, &client),
-                &me.actor(),
-                id,
-                to,
-                ctx.locale,
-                raw.get("reason"),
-                Utc::now(),
-            )
-            .await
-        }
-    };
+    let result = save::change_status(
+        &state.db,
+        &origin_of(&me, &client),
+        &me.actor(),
+        id,
+        ProjectStatus::from_code(raw.get("status")),
+        ctx.locale,
+        raw.get("reason"),
+        Utc::now(),
+    )
+    .await;
     outcome(&state, ctx, &slug, raw, result).await
 }
 

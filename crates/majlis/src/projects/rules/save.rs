@@ -579,13 +579,14 @@ pub async fn save(
 }
 
 /// Move idea `id` to `to` (one step forward, or dropped with a reason in
-/// `lang`): a new version. A drop without a reason is refused.
+/// `lang`): a new version. No status chosen, or a drop without a reason,
+/// is refused.
 pub async fn change_status(
     db: &Db,
     origin: &Origin,
     actor: &Actor,
     id: i32,
-    to: ProjectStatus,
+    to: Option<ProjectStatus>,
     lang: Locale,
     reason: &str,
     now: DateTime<Utc>,
@@ -594,6 +595,7 @@ pub async fn change_status(
     let (p, before) = load(&tx, id).await?;
     let (_, r) = editing(&tx, actor, &p).await?;
     authorize(Some(actor), Action::EditProject(r))?;
+    let to = to.ok_or_else(|| ProjectError::field("status", "form-error-choose"))?;
     if !before.status.may_become(to) {
         return Err(ProjectError::field("status", "project-error-transition"));
     }
