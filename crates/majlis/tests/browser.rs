@@ -2409,6 +2409,7 @@ async fn project_pages_in_english_and_arabic_pass_axe() {
                 }
                 let overflow = sideways_overflow(&client).await;
                 if overflow > 0.0 {
+                    // Name the elements whose hiding removes the overflow.
                     let wide = client
                         .execute(
                             "const d = document.documentElement; const out = []; for (const e of document.querySelectorAll('main *')) { const old = e.style.display; e.style.display = 'none'; if (d.scrollWidth - d.clientWidth <= 0) { out.push(e.tagName + '.' + e.className + '#' + e.id + ' ' + e.textContent.slice(0, 60)); } e.style.display = old; if (out.length > 8) break; } return out;",
