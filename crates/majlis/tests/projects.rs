@@ -276,7 +276,7 @@ db_test!(
         let stranger = member_of(app, "stranger@example.org", municipality_id(app, "kilis").await).await;
         let (sc, scsrf) = app.session_for(stranger).await;
         let res = app
-            .post_form(&format!("/projects/istanbul-2018-integration-centres/status"), &[("csrf", &scsrf), ("status", "partnership-formed")], &sc)
+            .post_form("/projects/istanbul-2018-integration-centres/status", &[("csrf", &scsrf), ("status", "partnership-formed")], &sc)
             .await;
         assert_eq!(res.status, StatusCode::FORBIDDEN);
     }

@@ -227,9 +227,11 @@ pub(super) async fn change_status(
         &origin_of(&me, &client),
         &me.actor(),
         id,
-        ProjectStatus::from_code(raw.get("status")),
-        ctx.locale,
-        raw.get("reason"),
+        save::StatusChange {
+            to: ProjectStatus::from_code(raw.get("status")),
+            lang: ctx.locale,
+            reason: raw.get("reason"),
+        },
         Utc::now(),
     )
     .await;

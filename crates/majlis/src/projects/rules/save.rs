@@ -578,23 +578,31 @@ pub async fn save(
     Ok(p.slug)
 }
 
-/// Move idea `id` to `to` (one step forward, or dropped with a reason in
-/// `lang`): a new version. No status chosen, or a drop without a reason,
-/// is refused.
+/// A status change as the form sends it.
+pub struct StatusChange<'a> {
+    /// `None` when no status was chosen.
+    pub to: Option<ProjectStatus>,
+    /// The language the reason is written in.
+    pub lang: Locale,
+    pub reason: &'a str,
+}
+
+/// Move idea `id` to `change.to` (one step forward, or dropped with a
+/// reason): a new version. No status chosen, or a drop without a reason, is
+/// refused.
 pub async fn change_status(
     db: &Db,
     origin: &Origin,
     actor: &Actor,
     id: i32,
-    to: Option<ProjectStatus>,
-    lang: Locale,
-    reason: &str,
+    change: StatusChange<'_>,
     now: DateTime<Utc>,
 ) -> Result<(), ProjectError> {
     let tx = db.begin_write().await?;
     let (p, before) = load(&tx, id).await?;
     let (_, r) = editing(&tx, actor, &p).await?;
     authorize(Some(actor), Action::EditProject(r))?;
+    let StatusChange { to, lang, reason } = change;
     let to = to.ok_or_else(|| ProjectError::field("status", "form-error-choose"))?;
     if !before.status.may_become(to) {
         return Err(ProjectError::field("status", "project-error-transition"));
