@@ -23,6 +23,7 @@ const ACTIVITIES: &[&str] = &[
     "library",
     "events",
     "consultations",
+    "plans",
 ];
 
 /// Folders that serve the activities and may not depend on them.

@@ -312,6 +312,21 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         // The campaign is closed: no reminder (409, said on the page).
         ("POST", "/surveys/{slug}/remind") => coordinators(409),
         ("GET", "/api/v1/surveys/{slug}/results") => ok,
+        // A plan whose owner no activity describes: members read it, staff
+        // and A's focal points (A is responsible) edit it.
+        ("POST", "/plans") => members(400),
+        ("GET", "/plans/{id}") => {
+            if signed_in {
+                ok
+            } else {
+                not_found
+            }
+        }
+        ("GET", "/plans/{id}/{kind}/{item}") => staff_and(&[Who::FocalPointOfA], 200),
+        // The step sent back unchanged.
+        ("POST", "/plans/{id}/{kind}/{item}") => staff_and(&[Who::FocalPointOfA], 303),
+        // A measurement that is not there.
+        ("POST", "/plans/{id}/{kind}/{item}/delete") => staff_and(&[Who::FocalPointOfA], 404),
         ("GET", "/surveys/new") => coordinators(200),
         ("GET", "/surveys/{slug}/answers.csv" | "/surveys/{slug}/answers.xlsx") => {
             coordinators(200)
@@ -355,6 +370,9 @@ struct World {
     event: String,
     /// The first consultation clinic of the demo's Urban Academy module.
     clinic: i32,
+    /// An action plan A is responsible for, and one of its steps.
+    plan: i32,
+    step: i32,
 }
 
 async fn person(app: &TestApp, email: &str, role: Role) -> i32 {
@@ -489,6 +507,45 @@ async fn world(app: &TestApp) -> World {
         .unwrap()
         .expect("a clinic session")
         .id;
+    let plan = majlis::plans::rules::create(
+        &app.db,
+        &origin,
+        &actor,
+        majlis::plans::Owner {
+            kind: majlis::plans::OwnerKind::Project,
+            id: 999_999,
+        },
+        a,
+        majlis::i18n::TrText::new(Locale::Tr, "Eylem planı").unwrap(),
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+    let editing = majlis::plans::rules::as_staff(
+        app.db.read(),
+        &majlis::policy::Actor::with_role(0, Role::Admin, vec![]),
+        plan,
+    )
+    .await
+    .unwrap();
+    let step = majlis::plans::rules::add_step(
+        &app.db,
+        &majlis::audit::Origin::cli(),
+        &editing,
+        majlis::plans::rules::StepInput {
+            title: majlis::i18n::TrText::new(Locale::Tr, "Adım").unwrap(),
+            owner_text: None,
+            owner_municipality_id: None,
+            starts_on: None,
+            due_on: None,
+            status: majlis::plans::StepStatus::NotStarted,
+            percent: 0,
+            weight: 1,
+        },
+        Utc::now(),
+    )
+    .await
+    .unwrap();
     World {
         people,
         target,
@@ -498,6 +555,8 @@ async fn world(app: &TestApp) -> World {
         resource,
         event,
         clinic,
+        plan,
+        step,
     }
 }
 
@@ -550,6 +609,11 @@ fn concrete(path: &str, w: &World, css: &str) -> String {
         p if p.starts_with("/surveys/{slug}") || p == "/api/v1/surveys/{slug}/results" => p
             .replace("{slug}", "amman-2016-challenges")
             .replace("{municipality}", "sahinbey"),
+        "/plans/{id}" => format!("/plans/{}", w.plan),
+        "/plans/{id}/{kind}/{item}" => format!("/plans/{}/steps/{}", w.plan, w.step),
+        "/plans/{id}/{kind}/{item}/delete" => {
+            format!("/plans/{}/measurements/999999/delete", w.plan)
+        }
         "/calendar/{token}/events.ics" => {
             "/calendar/0123456789abcdef0123456789abcdef/events.ics".into()
         }
@@ -611,6 +675,12 @@ fn body_for(path: &str) -> Vec<(&'static str, String)> {
             ("comment", "A question".into()),
         ],
         "/compendiums/new" => vec![("orig", "en".into()), ("year", "2026".into())],
+        "/plans/{id}/{kind}/{item}" => vec![
+            ("title", "Adım".into()),
+            ("status", "not-started".into()),
+            ("percent", "0".into()),
+            ("weight", "1".into()),
+        ],
         "/library/{id}/delete" => vec![("confirm", "yes".into())],
         "/password/forgot" => vec![("email", "target@example.org".into())],
         "/password/reset/{token}" => vec![

@@ -2355,6 +2355,225 @@ async fn surveys_in_the_browser_with_and_without_javascript() {
     );
 }
 
+/// An action plan's page, a step's edit form (with an error) and the
+/// municipality page listing the plan, in English and Arabic, on a phone
+/// and a desktop, with axe-core; the timeline runs right to left in Arabic.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn plans_in_the_browser_pass_axe_and_mirror() {
+    use chrono::{NaiveDate, Utc};
+    use majlis::i18n::{Locale, TrText};
+    use majlis::plans::rules;
+    let app = common::TestApp::sqlite().await;
+    app.load_demo().await;
+    let gaziantep = common::municipality_id(&app, "gaziantep").await;
+    let fp = common::focal_point_of(&app, "focal@gaziantep.example", gaziantep).await;
+    let actor = majlis::policy::Actor::with_role(fp, majlis::policy::Role::Member, vec![gaziantep]);
+    let origin = majlis::audit::Origin {
+        actor_id: Some(fp),
+        ip: "127.0.0.1".into(),
+    };
+    let owner = majlis::plans::Owner {
+        kind: majlis::plans::OwnerKind::Project,
+        id: 999_999,
+    };
+    let title = TrText::new(Locale::Tr, "Dil kursları eylem planı").unwrap();
+    let plan = rules::create(
+        &app.db,
+        &origin,
+        &actor,
+        owner,
+        gaziantep,
+        title,
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+    let admin = majlis::policy::Actor::with_role(0, majlis::policy::Role::Admin, vec![]);
+    let editing = rules::as_staff(app.db.read(), &admin, plan).await.unwrap();
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+    let mut first = 0;
+    for (k, (name, from, to, status, percent)) in [
+        (
+            "Öğretmenlerin seçimi",
+            day(2019, 3, 1),
+            day(2019, 6, 30),
+            majlis::plans::StepStatus::Done,
+            100,
+        ),
+        (
+            "Kurslar",
+            day(2019, 7, 1),
+            day(2019, 12, 31),
+            majlis::plans::StepStatus::InProgress,
+            40,
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let id = rules::add_step(
+            &app.db,
+            &origin,
+            &editing,
+            rules::StepInput {
+                title: TrText::new(Locale::Tr, name).unwrap(),
+                owner_text: Some("Halk Eğitim Merkezi".into()),
+                owner_municipality_id: Some(gaziantep),
+                starts_on: from,
+                due_on: to,
+                status,
+                percent,
+                weight: 1,
+            },
+            Utc::now(),
+        )
+        .await
+        .unwrap();
+        if k == 0 {
+            first = id;
+        }
+    }
+    rules::add_milestone(
+        &app.db,
+        &origin,
+        &editing,
+        rules::MilestoneInput {
+            title: TrText::new(Locale::Tr, "İlk ders").unwrap(),
+            due_on: day(2019, 7, 1).unwrap(),
+            reached_on: None,
+        },
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+    let indicator = rules::add_indicator(
+        &app.db,
+        &origin,
+        &editing,
+        rules::IndicatorInput {
+            name: TrText::new(Locale::Tr, "Kurs bekleme süresi").unwrap(),
+            unit: "hafta".into(),
+            baseline_value: 12.0,
+            baseline_on: day(2019, 1, 1).unwrap(),
+            target_value: 4.0,
+            target_on: day(2020, 12, 31).unwrap(),
+        },
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+    rules::add_measurement(
+        &app.db,
+        &origin,
+        &editing,
+        indicator,
+        rules::MeasurementInput {
+            measured_on: day(2019, 9, 1).unwrap(),
+            value: 10.0,
+            source: "Kurs kayıtları".into(),
+        },
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+    let addr = app.serve().await;
+    let axe = axe_source();
+    let (_driver, client, _profile) = start_browser().await;
+    let (cookie, _) = app.session_for(fp).await;
+    sign_in_as(&client, &addr, &cookie).await;
+    let mut failures = Vec::new();
+    let pages = [
+        format!("/plans/{plan}"),
+        format!("/plans/{plan}/steps/{first}"),
+        format!("/plans/{plan}/indicators/new"),
+        "/municipalities/gaziantep".to_owned(),
+    ];
+    for (width, height) in [(390, 844), (1280, 900)] {
+        client.set_window_size(width, height).await.unwrap();
+        for locale in ["en", "ar"] {
+            for page in &pages {
+                let url = format!("http://{addr}{page}?lang={locale}");
+                client.goto(&url).await.expect("page loads");
+                let violations = axe_violations(&client, &axe).await;
+                if !violations.is_empty() {
+                    failures.push(format!(
+                        "{url} at {width}px: {}",
+                        serde_json::to_string_pretty(&violations).unwrap()
+                    ));
+                }
+                let overflow = sideways_overflow(&client).await;
+                if overflow > 0.0 {
+                    let wide = client
+                        .execute(
+                            r#"const w = document.documentElement.clientWidth; const out = [];
+                            for (const e of document.querySelectorAll('body *')) { const r = e.getBoundingClientRect();
+                              if (r.right > w + 1 || r.left < -1) out.push(e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(r.left) + '..' + Math.round(r.right)); }
+                            return out.slice(0, 12);"#,
+                            vec![],
+                        )
+                        .await
+                        .unwrap();
+                    failures.push(format!(
+                        "{url} at {width}px scrolls sideways by {overflow}px: {wide}"
+                    ));
+                }
+                if page != &pages[0] {
+                    continue;
+                }
+                // The first step (the earliest) sits at the reading start of
+                // the timeline: on the left in English, on the right in Arabic.
+                let at = client
+                    .execute(
+                        r#"const svg = document.querySelector('.chart svg');
+                        const s = svg.getBoundingClientRect();
+                        const r = svg.querySelector('g[id$="-span-0"] rect').getBoundingClientRect();
+                        return [(r.left + r.right) / 2 - (s.left + s.right) / 2];"#,
+                        vec![],
+                    )
+                    .await
+                    .unwrap();
+                let offset = at[0].as_f64().unwrap_or(f64::NAN);
+                if locale == "ar" {
+                    assert!(
+                        offset > 0.0,
+                        "{url}: the first step is not on the right ({offset})"
+                    );
+                } else {
+                    assert!(
+                        offset < 0.0,
+                        "{url}: the first step is not on the left ({offset})"
+                    );
+                }
+            }
+        }
+    }
+    // Bad input in Arabic on a phone: the message, and what was typed kept.
+    client.set_window_size(390, 844).await.unwrap();
+    let form = format!("http://{addr}/plans/{plan}/steps/{first}?lang=ar");
+    client.goto(&form).await.unwrap();
+    retype(&client, "#i-percent", "150").await;
+    send(&client, "form.plan-form button[type=submit]").await;
+    assert_eq!(
+        attr_of(&client, "#i-percent", "value").await.as_deref(),
+        Some("150")
+    );
+    assert!(text_of(&client, "#form-errors").await.contains("100"));
+    let violations = axe_violations(&client, &axe).await;
+    if !violations.is_empty() {
+        failures.push(format!(
+            "{form} with an error: {}",
+            serde_json::to_string_pretty(&violations).unwrap()
+        ));
+    }
+    client.close().await.unwrap();
+    app.finish().await;
+    assert!(
+        failures.is_empty(),
+        "axe-core found WCAG 2.2 AA violations:\n{}",
+        failures.join("\n")
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn project_pages_in_english_and_arabic_pass_axe() {
     let app = common::TestApp::sqlite().await;

@@ -137,6 +137,58 @@ fn every_message_the_code_uses_exists() {
         used.insert(k.label_id());
         used.insert(format!("registration-you-{}", k.code()));
     }
+    // Action plans: step statuses, form headings by kind, the fields and
+    // messages of plans/rules/input.rs.
+    for s in majlis::plans::StepStatus::ALL {
+        used.insert(s.label_id());
+    }
+    for k in [
+        "steps",
+        "milestones",
+        "indicators",
+        "measurements",
+        "events",
+    ] {
+        used.insert(format!("plan-new-{k}"));
+        used.insert(format!("plan-edit-{k}"));
+    }
+    for f in [
+        "title",
+        "name",
+        "owner_text",
+        "owner_municipality",
+        "starts_on",
+        "due_on",
+        "reached_on",
+        "status",
+        "percent",
+        "weight",
+        "unit",
+        "baseline_value",
+        "baseline_on",
+        "target_value",
+        "target_on",
+        "indicator",
+        "measured_on",
+        "value",
+        "source",
+        "event",
+    ] {
+        used.insert(format!("plan-field-{}", f.replace('_', "-")));
+    }
+    for m in [
+        "required",
+        "date",
+        "date-order",
+        "number",
+        "percent",
+        "weight",
+        "target-equals-baseline",
+        "choice",
+        "too-long",
+    ] {
+        used.insert(format!("plan-error-{m}"));
+    }
     for k in majlis::consultations::DilemmaStatus::ALL {
         used.insert(k.label_id());
     }

@@ -865,6 +865,105 @@ db_test!(
     }
 );
 
+/// A plan's rows as stored, for the round trip of its forms.
+async fn plan_snapshot(app: &TestApp, plan: i32) -> String {
+    use majlis::plans::entities::{indicator, milestone, plan as plan_row, step};
+    let db = app.db.read();
+    format!(
+        "{:?} {:?} {:?} {:?}",
+        plan_row::Entity::find_by_id(plan).one(db).await.unwrap(),
+        step::Entity::find().all(db).await.unwrap(),
+        milestone::Entity::find().all(db).await.unwrap(),
+        indicator::Entity::find().all(db).await.unwrap(),
+    )
+}
+
+db_test!(
+    async fn plan_forms_round_trip(app) {
+        use chrono::{NaiveDate, Utc};
+        use majlis::i18n::TrText;
+        use majlis::plans::rules;
+        app.load_demo().await;
+        let cookie = coordinator(app).await;
+        let gaziantep = common::municipality_id(app, "gaziantep").await;
+        let admin = majlis::policy::Actor::with_role(0, Role::Admin, vec![]);
+        let origin = majlis::audit::Origin::cli();
+        let owner = majlis::plans::Owner {
+            kind: majlis::plans::OwnerKind::Project,
+            id: 999_999,
+        };
+        let title = TrText::new(Locale::Tr, "Eylem planı").unwrap();
+        let plan = rules::create(&app.db, &origin, &admin, owner, gaziantep, title, Utc::now())
+            .await
+            .unwrap();
+        let editing = rules::as_staff(app.db.read(), &admin, plan).await.unwrap();
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let mut step_title = TrText::new(Locale::Tr, "Dil kursu").unwrap();
+        step_title.set(Locale::De, "Sprachkurs");
+        let step = rules::add_step(
+            &app.db,
+            &origin,
+            &editing,
+            rules::StepInput {
+                title: step_title,
+                owner_text: Some("Halk Eğitim Merkezi".into()),
+                owner_municipality_id: Some(gaziantep),
+                starts_on: Some(day(2019, 3, 1)),
+                due_on: Some(day(2019, 6, 30)),
+                status: majlis::plans::StepStatus::Done,
+                percent: 70,
+                weight: 3,
+            },
+            Utc::now(),
+        )
+        .await
+        .unwrap();
+        let milestone = rules::add_milestone(
+            &app.db,
+            &origin,
+            &editing,
+            rules::MilestoneInput {
+                title: TrText::new(Locale::Tr, "İlk ders").unwrap(),
+                due_on: day(2019, 4, 1),
+                reached_on: Some(day(2019, 4, 3)),
+            },
+            Utc::now(),
+        )
+        .await
+        .unwrap();
+        let indicator = rules::add_indicator(
+            &app.db,
+            &origin,
+            &editing,
+            rules::IndicatorInput {
+                name: TrText::new(Locale::Tr, "Bekleme süresi").unwrap(),
+                unit: "hafta".into(),
+                baseline_value: 12.125,
+                baseline_on: day(2019, 1, 1),
+                target_value: 0.1,
+                target_on: day(2020, 12, 31),
+            },
+            Utc::now(),
+        )
+        .await
+        .unwrap();
+        let (mut tried, mut problems) = (0, Vec::new());
+        for (kind, id) in [("steps", step), ("milestones", milestone), ("indicators", indicator)] {
+            for lang in [Locale::Tr, Locale::De, other(Locale::Tr)] {
+                let uri = format!("/plans/{plan}/{kind}/{id}?in={}", lang.code());
+                problems.extend(
+                    round_trip(app, &cookie, &uri, "form.plan-form", || {
+                        plan_snapshot(app, plan)
+                    })
+                    .await,
+                );
+                tried += 1;
+            }
+        }
+        check("plan", tried, problems);
+    }
+);
+
 async fn project_snapshot(app: &TestApp, id: i32) -> String {
     use majlis::projects::entities::{followup, project, project_theme, version};
     let db = app.db.read();

@@ -55,27 +55,27 @@ pub struct BarChart {
 
 /// Width of the view box; everything scales from it.
 pub const WIDTH: f64 = 440.0;
-const MARGIN: f64 = 8.0;
-const FONT_SIZE: f64 = 16.0;
-const LINE_HEIGHT: f64 = 20.0;
-const BAR_HEIGHT: f64 = 22.0;
+pub(crate) const MARGIN: f64 = 8.0;
+pub(crate) const FONT_SIZE: f64 = 16.0;
+pub(crate) const LINE_HEIGHT: f64 = 20.0;
+pub(crate) const BAR_HEIGHT: f64 = 22.0;
 /// Room kept after the longest bar for its printed value.
 const VALUE_ROOM: f64 = 112.0;
-const GAP: f64 = 14.0;
+pub(crate) const GAP: f64 = 14.0;
 /// An estimate of the average advance of a character, for wrapping labels.
 const CHAR_WIDTH: f64 = FONT_SIZE * 0.55;
 
 pub const TEXT_COLOUR: &str = "#1a1a1a";
 pub const BAR_COLOUR: &str = "#1d4f91";
 pub const SUPPRESSED_COLOUR: &str = "#595959";
-const FONTS: &str = "'Noto Sans', 'Noto Naskh Arabic', system-ui, sans-serif";
+pub(crate) const FONTS: &str = "'Noto Sans', 'Noto Naskh Arabic', system-ui, sans-serif";
 
 /// The length of the longest bar.
 pub const BAR_AREA: f64 = WIDTH - 2.0 * MARGIN - VALUE_ROOM;
 
 /// The horizontal position of a bar (or any span of the chart) that starts
 /// `offset` after the reading start and is `width` long.
-fn span_x(direction: Direction, offset: f64, width: f64) -> f64 {
+pub(crate) fn span_x(direction: Direction, offset: f64, width: f64) -> f64 {
     match direction {
         Direction::Ltr => MARGIN + offset,
         Direction::Rtl => WIDTH - MARGIN - offset - width,
@@ -83,14 +83,14 @@ fn span_x(direction: Direction, offset: f64, width: f64) -> f64 {
 }
 
 /// The anchor point of text that starts `offset` after the reading start.
-fn text_x(direction: Direction, offset: f64) -> f64 {
+pub(crate) fn text_x(direction: Direction, offset: f64) -> f64 {
     match direction {
         Direction::Ltr => MARGIN + offset,
         Direction::Rtl => WIDTH - MARGIN - offset,
     }
 }
 
-fn dir_attrs(direction: Direction) -> &'static str {
+pub(crate) fn dir_attrs(direction: Direction) -> &'static str {
     match direction {
         Direction::Ltr => r#"direction="ltr" text-anchor="start""#,
         Direction::Rtl => r#"direction="rtl" text-anchor="start""#,
@@ -128,7 +128,7 @@ pub fn bar_chart(chart: &BarChart) -> String {
 
 /// Writes a label (wrapped to the chart's width) whose first line's top is
 /// at `y`; returns where the next element starts.
-fn label(body: &mut String, dir: Direction, y: f64, text: &str, bold: bool) -> f64 {
+pub(crate) fn label(body: &mut String, dir: Direction, y: f64, text: &str, bold: bool) -> f64 {
     let lines = wrap(text, ((WIDTH - 2.0 * MARGIN) / CHAR_WIDTH) as usize);
     let _ = write!(
         body,
@@ -381,7 +381,7 @@ pub fn box_plot(plot: &BoxPlot) -> String {
 }
 
 /// The `<svg>` element around a chart's body.
-fn document(
+pub(crate) fn document(
     id: &str,
     title: &str,
     description: &str,
@@ -433,7 +433,7 @@ pub fn escape(text: &str) -> String {
 }
 
 /// An id prefix of ASCII letters, digits, `-` and `_`, never empty.
-fn clean_id(id: &str) -> String {
+pub(crate) fn clean_id(id: &str) -> String {
     let kept: String = id
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
@@ -446,7 +446,7 @@ fn clean_id(id: &str) -> String {
 }
 
 /// A coordinate with at most two decimals and no trailing zeros.
-fn num(v: f64) -> String {
+pub(crate) fn num(v: f64) -> String {
     let v = if v.is_finite() { v } else { 0.0 };
     let s = format!("{:.2}", v);
     let s = s.trim_end_matches('0').trim_end_matches('.');
@@ -459,7 +459,7 @@ fn num(v: f64) -> String {
 
 /// Splits a label into lines of at most `width` characters at spaces (a
 /// longer word is cut).
-fn wrap(text: &str, width: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
@@ -491,17 +491,17 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use quick_xml::Reader;
     use quick_xml::events::Event;
 
     /// An element's name and attributes.
-    type Element = (String, Vec<(String, String)>);
+    pub(crate) type Element = (String, Vec<(String, String)>);
 
     /// Parses the whole document; returns every element as (name, attributes)
     /// and all text, or the parse error.
-    fn parse(svg: &str) -> Result<(Vec<Element>, String), String> {
+    pub(crate) fn parse(svg: &str) -> Result<(Vec<Element>, String), String> {
         let mut reader = Reader::from_str(svg);
         let mut elements = Vec::new();
         let mut text = String::new();
@@ -552,7 +552,7 @@ mod tests {
         Ok((elements, text))
     }
 
-    fn attr<'a>(element: &'a Element, key: &str) -> Option<&'a str> {
+    pub(crate) fn attr<'a>(element: &'a Element, key: &str) -> Option<&'a str> {
         element
             .1
             .iter()

@@ -10,6 +10,8 @@
 //!   with its margins, and an exact audit of what a reader can recompute.
 //! - [`chart`]: horizontal bar charts, grouped bar charts and box-plot lines
 //!   (left-to-right and right-to-left) as self-contained, accessible SVG.
+//! - [`timeline`](mod@timeline): a Gantt-like timeline of spans and marks, and a line
+//!   chart of measurements between a baseline and a target, in the same style.
 //!
 //! ```
 //! use majlis_stats::{CellRef, Share, Status, Table, exposed, suppress};
@@ -32,6 +34,7 @@
 pub mod chart;
 pub mod describe;
 pub mod suppress;
+pub mod timeline;
 
 pub use chart::{
     Bar, BarChart, BoxPlot, Category, Direction, GroupedBarChart, bar_chart, box_plot,
@@ -42,3 +45,4 @@ pub use suppress::{
     CellRef, DEFAULT_SMALL_GROUP, DEFAULT_THRESHOLD, Decision, Interval, Reason, Status, Table,
     TableError, exposed, intervals, percent_hidden, suppress, suppress_keeping,
 };
+pub use timeline::{LineChart, Mark, Point, Span, Timeline, line_chart, timeline};

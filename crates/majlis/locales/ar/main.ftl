@@ -1269,6 +1269,110 @@ mail-survey-reminder-body = إلى جهة الاتصال في { $municipality }�
     { $link }
 survey-results-pdf = النتائج بصيغة PDF
 
+## Plans
+plan-action-plan = خطة عمل
+plan-of = لـ
+plan-responsible = البلدية المسؤولة
+plan-illustrative = أرقام التقدم في هذه الخطة توضيحية (بيانات عرض تجريبية).
+plan-illustrative-short = أرقام توضيحية
+plan-progress = التقدم
+plan-progress-done = المنجز
+progress-percent = { $n }٪
+plan-no-progress = لا يوجد رقم للتقدم بعد: لا توجد خطوة تُحتسب (لا خطوات، أو كلها ملغاة أو وزنها 0).
+plan-no-progress-short = لا يوجد رقم للتقدم بعد
+plan-progress-rule = التقدم هو المتوسط المرجّح للخطوات: الخطوة المنجزة تُحتسب 100٪، والخطوة الجارية بنسبتها، والخطوة التي لم تبدأ 0٪. الخطوات الملغاة والخطوات ذات الوزن 0 لا تُحتسب.
+plan-timeline = الجدول الزمني
+plan-timeline-desc = { $steps ->
+    [one] خطوة واحدة
+    [two] خطوتان
+   *[other] { $steps } خطوات
+    } موزعة على الزمن.
+plan-timeline-milestones = { $count ->
+    [one] معلم رئيسي واحد.
+    [two] معلمان رئيسيان.
+   *[other] { $count } معالم رئيسية.
+    }
+plan-steps = الخطوات
+plan-dates = التواريخ
+plan-actions = الإجراءات
+plan-not-counted = لا تُحتسب
+plan-edit = تعديل
+plan-delete = حذف
+plan-back = العودة إلى الخطة
+plan-add-step = إضافة خطوة
+plan-milestones = المعالم الرئيسية
+plan-no-milestones = لا توجد معالم رئيسية بعد.
+plan-no-steps = لا توجد خطوات بعد.
+plan-not-reached = لم يتحقق بعد
+plan-milestone-due-on = موعده { $date }
+plan-milestone-reached-on = تحقق في { $date }
+plan-add-milestone = إضافة معلم رئيسي
+plan-indicators = المؤشرات
+plan-no-indicators = لا توجد مؤشرات بعد.
+plan-attainment = نسبة الإنجاز
+plan-attainment-rule = نسبة الإنجاز هي الجزء الذي قطعه آخر قياس من الطريق بين القيمة الأساسية والهدف، بين 0 و100٪؛ وتبقى صحيحة عندما يكون الهدف أدنى من القيمة الأساسية.
+plan-not-measured = لم يُقَس بعد
+plan-baseline = القيمة الأساسية
+plan-target = الهدف
+plan-latest = آخر قياس
+plan-add-indicator = إضافة مؤشر
+plan-add-measurement = تسجيل قياس
+plan-events = فعاليات المتابعة
+plan-no-events = لا توجد فعاليات متابعة مرتبطة.
+plan-attach = ربط الفعالية
+plan-detach = فك الربط
+plan-municipality-heading = خطط العمل
+plan-status-not-started = لم تبدأ
+plan-status-in-progress = جارية
+plan-status-done = منجزة
+plan-status-cancelled = ملغاة
+plan-new-steps = خطوة جديدة
+plan-edit-steps = تعديل الخطوة
+plan-new-milestones = معلم رئيسي جديد
+plan-edit-milestones = تعديل المعلم الرئيسي
+plan-new-indicators = مؤشر جديد
+plan-edit-indicators = تعديل المؤشر
+plan-new-measurements = تسجيل قياس
+plan-edit-measurements = قياس
+plan-new-events = ربط فعالية متابعة
+plan-edit-events = فعالية متابعة
+plan-field-title = العنوان
+plan-field-owner = المسؤول عن التنفيذ
+plan-field-owner-text = المسؤول عن التنفيذ (قسم، شخص…)
+plan-field-owner-municipality = البلدية المسؤولة عن التنفيذ
+plan-field-starts-on = تاريخ البدء
+plan-field-due-on = تاريخ الاستحقاق
+plan-field-reached-on = تاريخ التحقق
+plan-field-status = الحالة
+plan-field-percent = نسبة الإنجاز المئوية
+plan-field-weight = الوزن
+plan-field-name = الاسم
+plan-field-unit = الوحدة
+plan-field-baseline-value = القيمة الأساسية
+plan-field-baseline-on = تاريخ القيمة الأساسية
+plan-field-target-value = القيمة المستهدفة
+plan-field-target-on = تاريخ الهدف
+plan-field-indicator = المؤشر
+plan-field-measured-on = تاريخ القياس
+plan-field-date = التاريخ
+plan-field-value = القيمة
+plan-field-source = المصدر
+plan-field-event = الفعالية
+plan-hint-owner = اذكر من ينفذ الخطوة، أو اختر بلدية، أو الاثنين معاً.
+plan-hint-percent = عدد صحيح من 0 إلى 100.
+plan-hint-weight = مقدار ما تُحتسب به الخطوة في تقدم الخطة (من 0 إلى 1000؛ 1 افتراضياً).
+plan-hint-target = مختلفة عن القيمة الأساسية؛ ويمكن أن تكون أدنى منها (عدد أقل من المنتظرين مثلاً).
+plan-hint-source = من أين يأتي الرقم (سجل، استطلاع، تقرير).
+plan-error-required = هذا الحقل مطلوب.
+plan-error-date = اكتب التاريخ بصيغة YYYY-MM-DD.
+plan-error-date-order = هذا التاريخ يسبق التاريخ الذي يجب أن يليه.
+plan-error-number = اكتب رقماً (مثل 12 أو 4.5).
+plan-error-percent = اكتب عدداً صحيحاً من 0 إلى 100.
+plan-error-weight = اكتب عدداً صحيحاً من 0 إلى 1000.
+plan-error-target-equals-baseline = يجب أن يختلف الهدف عن القيمة الأساسية.
+plan-error-choice = اختر أحد الخيارات المعروضة.
+plan-error-too-long = هذا طويل جداً.
+
 ## Projects
 nav-projects = المشاريع
 search-type-project = فكرة مشروع

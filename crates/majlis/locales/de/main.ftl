@@ -1220,6 +1220,108 @@ mail-survey-reminder-body = An die Ansprechperson von { $municipality },
     { $link }
 survey-results-pdf = Die Ergebnisse als PDF
 
+## Plans
+plan-action-plan = Aktionsplan
+plan-of = für
+plan-responsible = Verantwortliche Kommune
+plan-illustrative = Die Fortschrittszahlen dieses Plans sind beispielhaft (Demonstrationsdaten).
+plan-illustrative-short = beispielhafte Zahlen
+plan-progress = Fortschritt
+plan-progress-done = Erledigt
+progress-percent = { $n } %
+plan-no-progress = Noch keine Fortschrittszahl: kein Schritt zählt (keine, oder alle abgebrochen oder mit Gewicht 0).
+plan-no-progress-short = noch keine Fortschrittszahl
+plan-progress-rule = Der Fortschritt ist der gewichtete Mittelwert der Schritte: ein erledigter Schritt zählt 100 %, ein laufender Schritt seinen Prozentsatz, ein nicht begonnener 0 %. Abgebrochene Schritte und Schritte mit Gewicht 0 zählen nicht.
+plan-timeline = Zeitplan
+plan-timeline-desc = { $steps ->
+    [one] Ein Schritt
+   *[other] { $steps } Schritte
+    } im zeitlichen Verlauf.
+plan-timeline-milestones = { $count ->
+    [one] Ein Meilenstein.
+   *[other] { $count } Meilensteine.
+    }
+plan-steps = Schritte
+plan-dates = Zeitraum
+plan-actions = Aktionen
+plan-not-counted = zählt nicht
+plan-edit = Bearbeiten
+plan-delete = Löschen
+plan-back = Zurück zum Plan
+plan-add-step = Schritt hinzufügen
+plan-milestones = Meilensteine
+plan-no-milestones = Noch keine Meilensteine.
+plan-no-steps = Noch keine Schritte.
+plan-not-reached = noch nicht erreicht
+plan-milestone-due-on = fällig am { $date }
+plan-milestone-reached-on = erreicht am { $date }
+plan-add-milestone = Meilenstein hinzufügen
+plan-indicators = Indikatoren
+plan-no-indicators = Noch keine Indikatoren.
+plan-attainment = Zielerreichung
+plan-attainment-rule = Die Zielerreichung ist der Anteil des Weges vom Ausgangswert zum Zielwert, den die letzte Messung zurückgelegt hat, zwischen 0 und 100 %; sie stimmt auch, wenn der Zielwert unter dem Ausgangswert liegt.
+plan-not-measured = noch nicht gemessen
+plan-baseline = Ausgangswert
+plan-target = Zielwert
+plan-latest = Letzte Messung
+plan-add-indicator = Indikator hinzufügen
+plan-add-measurement = Messung erfassen
+plan-events = Folgeveranstaltungen
+plan-no-events = Keine Folgeveranstaltungen verknüpft.
+plan-attach = Veranstaltung verknüpfen
+plan-detach = Lösen
+plan-municipality-heading = Aktionspläne
+plan-status-not-started = Nicht begonnen
+plan-status-in-progress = In Arbeit
+plan-status-done = Erledigt
+plan-status-cancelled = Abgebrochen
+plan-new-steps = Neuer Schritt
+plan-edit-steps = Schritt bearbeiten
+plan-new-milestones = Neuer Meilenstein
+plan-edit-milestones = Meilenstein bearbeiten
+plan-new-indicators = Neuer Indikator
+plan-edit-indicators = Indikator bearbeiten
+plan-new-measurements = Messung erfassen
+plan-edit-measurements = Messung
+plan-new-events = Folgeveranstaltung verknüpfen
+plan-edit-events = Folgeveranstaltung
+plan-field-title = Titel
+plan-field-owner = Verantwortlich
+plan-field-owner-text = Verantwortlich (Abteilung, Person…)
+plan-field-owner-municipality = Verantwortliche Kommune des Schritts
+plan-field-starts-on = Beginn
+plan-field-due-on = Fällig am
+plan-field-reached-on = Erreicht am
+plan-field-status = Stand
+plan-field-percent = Erledigt in Prozent
+plan-field-weight = Gewicht
+plan-field-name = Name
+plan-field-unit = Einheit
+plan-field-baseline-value = Ausgangswert
+plan-field-baseline-on = Datum des Ausgangswerts
+plan-field-target-value = Zielwert
+plan-field-target-on = Datum des Zielwerts
+plan-field-indicator = Indikator
+plan-field-measured-on = Gemessen am
+plan-field-date = Datum
+plan-field-value = Wert
+plan-field-source = Quelle
+plan-field-event = Veranstaltung
+plan-hint-owner = Nennen Sie, wer den Schritt trägt, wählen Sie eine Kommune, oder beides.
+plan-hint-percent = Eine ganze Zahl von 0 bis 100.
+plan-hint-weight = Wie stark der Schritt im Fortschritt des Plans zählt (0 bis 1000; standardmäßig 1).
+plan-hint-target = Anders als der Ausgangswert; er darf darunter liegen (weniger Wartende zum Beispiel).
+plan-hint-source = Woher die Zahl stammt (ein Register, eine Umfrage, ein Bericht).
+plan-error-required = Diese Angabe ist erforderlich.
+plan-error-date = Geben Sie ein Datum im Format JJJJ-MM-TT an.
+plan-error-date-order = Dieses Datum liegt vor dem, auf das es folgt.
+plan-error-number = Geben Sie eine Zahl an (etwa 12 oder 4,5).
+plan-error-percent = Geben Sie eine ganze Zahl von 0 bis 100 an.
+plan-error-weight = Geben Sie eine ganze Zahl von 0 bis 1000 an.
+plan-error-target-equals-baseline = Der Zielwert muss sich vom Ausgangswert unterscheiden.
+plan-error-choice = Wählen Sie eine der angebotenen Möglichkeiten.
+plan-error-too-long = Das ist zu lang.
+
 ## Projects
 nav-projects = Projekte
 search-type-project = Projektidee

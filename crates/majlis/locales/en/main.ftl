@@ -1215,6 +1215,108 @@ mail-survey-reminder-body = Dear focal point of { $municipality },
     { $link }
 survey-results-pdf = The results as PDF
 
+## Plans
+plan-action-plan = Action plan
+plan-of = for
+plan-responsible = Responsible municipality
+plan-illustrative = The progress figures of this plan are illustrative (demonstration data).
+plan-illustrative-short = illustrative figures
+plan-progress = Progress
+plan-progress-done = Done
+progress-percent = { $n } %
+plan-no-progress = No progress figure yet: no step counts (none, or all cancelled or of weight 0).
+plan-no-progress-short = no progress figure yet
+plan-progress-rule = Progress is the weighted average of the steps: a done step counts 100 %, a step in progress its percent, a step not started 0 %. Cancelled steps and steps of weight 0 are left out.
+plan-timeline = Timeline
+plan-timeline-desc = { $steps ->
+    [one] One step
+   *[other] { $steps } steps
+    } laid out over time.
+plan-timeline-milestones = { $count ->
+    [one] One milestone.
+   *[other] { $count } milestones.
+    }
+plan-steps = Steps
+plan-dates = Dates
+plan-actions = Actions
+plan-not-counted = not counted
+plan-edit = Edit
+plan-delete = Delete
+plan-back = Back to the plan
+plan-add-step = Add a step
+plan-milestones = Milestones
+plan-no-milestones = No milestones yet.
+plan-no-steps = No steps yet.
+plan-not-reached = not reached yet
+plan-milestone-due-on = due on { $date }
+plan-milestone-reached-on = reached on { $date }
+plan-add-milestone = Add a milestone
+plan-indicators = Indicators
+plan-no-indicators = No indicators yet.
+plan-attainment = Attainment
+plan-attainment-rule = Attainment is the share of the way from the baseline to the target that the latest measurement has covered, between 0 and 100 %; it also reads right when the target is below the baseline.
+plan-not-measured = not measured yet
+plan-baseline = Baseline
+plan-target = Target
+plan-latest = Latest measurement
+plan-add-indicator = Add an indicator
+plan-add-measurement = Record a measurement
+plan-events = Follow-up events
+plan-no-events = No follow-up events attached.
+plan-attach = Attach the event
+plan-detach = Detach
+plan-municipality-heading = Action plans
+plan-status-not-started = Not started
+plan-status-in-progress = In progress
+plan-status-done = Done
+plan-status-cancelled = Cancelled
+plan-new-steps = New step
+plan-edit-steps = Edit the step
+plan-new-milestones = New milestone
+plan-edit-milestones = Edit the milestone
+plan-new-indicators = New indicator
+plan-edit-indicators = Edit the indicator
+plan-new-measurements = Record a measurement
+plan-edit-measurements = Measurement
+plan-new-events = Attach a follow-up event
+plan-edit-events = Follow-up event
+plan-field-title = Title
+plan-field-owner = Carried by
+plan-field-owner-text = Carried by (department, person…)
+plan-field-owner-municipality = Carried by a municipality
+plan-field-starts-on = Start date
+plan-field-due-on = Due date
+plan-field-reached-on = Reached on
+plan-field-status = Status
+plan-field-percent = Percent done
+plan-field-weight = Weight
+plan-field-name = Name
+plan-field-unit = Unit
+plan-field-baseline-value = Baseline value
+plan-field-baseline-on = Baseline date
+plan-field-target-value = Target value
+plan-field-target-on = Target date
+plan-field-indicator = Indicator
+plan-field-measured-on = Measured on
+plan-field-date = Date
+plan-field-value = Value
+plan-field-source = Source
+plan-field-event = Event
+plan-hint-owner = Name who carries the step, choose a municipality, or both.
+plan-hint-percent = A whole number from 0 to 100.
+plan-hint-weight = How much the step counts in the plan's progress (0 to 1000; 1 by default).
+plan-hint-target = Different from the baseline; it may be below it (fewer people waiting, say).
+plan-hint-source = Where the figure comes from (a register, a survey, a report).
+plan-error-required = This is required.
+plan-error-date = Give a date as YYYY-MM-DD.
+plan-error-date-order = This date comes before the one it follows.
+plan-error-number = Give a number (such as 12 or 4.5).
+plan-error-percent = Give a whole number from 0 to 100.
+plan-error-weight = Give a whole number from 0 to 1000.
+plan-error-target-equals-baseline = The target must differ from the baseline.
+plan-error-choice = Choose one of the options offered.
+plan-error-too-long = This is too long.
+
 ## Projects
 nav-projects = Projects
 search-type-project = Project idea

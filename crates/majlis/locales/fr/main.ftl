@@ -1221,6 +1221,108 @@ mail-survey-reminder-body = Au point focal de { $municipality },
     { $link }
 survey-results-pdf = Les résultats en PDF
 
+## Plans
+plan-action-plan = Plan d’action
+plan-of = pour
+plan-responsible = Municipalité responsable
+plan-illustrative = Les chiffres d’avancement de ce plan sont fictifs (données de démonstration).
+plan-illustrative-short = chiffres fictifs
+plan-progress = Avancement
+plan-progress-done = Réalisé
+progress-percent = { $n } %
+plan-no-progress = Pas encore de chiffre d’avancement : aucune étape ne compte (aucune, ou toutes annulées ou de poids 0).
+plan-no-progress-short = pas encore de chiffre d’avancement
+plan-progress-rule = L’avancement est la moyenne pondérée des étapes : une étape terminée compte 100 %, une étape en cours son pourcentage, une étape non commencée 0 %. Les étapes annulées et celles de poids 0 ne comptent pas.
+plan-timeline = Calendrier
+plan-timeline-desc = { $steps ->
+    [one] Une étape
+   *[other] { $steps } étapes
+    } dans le temps.
+plan-timeline-milestones = { $count ->
+    [one] Un jalon.
+   *[other] { $count } jalons.
+    }
+plan-steps = Étapes
+plan-dates = Dates
+plan-actions = Actions
+plan-not-counted = non comptée
+plan-edit = Modifier
+plan-delete = Supprimer
+plan-back = Retour au plan
+plan-add-step = Ajouter une étape
+plan-milestones = Jalons
+plan-no-milestones = Pas encore de jalons.
+plan-no-steps = Pas encore d’étapes.
+plan-not-reached = pas encore atteint
+plan-milestone-due-on = prévu le { $date }
+plan-milestone-reached-on = atteint le { $date }
+plan-add-milestone = Ajouter un jalon
+plan-indicators = Indicateurs
+plan-no-indicators = Pas encore d’indicateurs.
+plan-attainment = Réalisation
+plan-attainment-rule = La réalisation est la part du chemin entre la valeur de référence et la cible que la dernière mesure a parcourue, entre 0 et 100 % ; elle se lit aussi correctement quand la cible est inférieure à la valeur de référence.
+plan-not-measured = pas encore mesuré
+plan-baseline = Valeur de référence
+plan-target = Cible
+plan-latest = Dernière mesure
+plan-add-indicator = Ajouter un indicateur
+plan-add-measurement = Enregistrer une mesure
+plan-events = Événements de suivi
+plan-no-events = Aucun événement de suivi rattaché.
+plan-attach = Rattacher l’événement
+plan-detach = Détacher
+plan-municipality-heading = Plans d’action
+plan-status-not-started = Non commencée
+plan-status-in-progress = En cours
+plan-status-done = Terminée
+plan-status-cancelled = Annulée
+plan-new-steps = Nouvelle étape
+plan-edit-steps = Modifier l’étape
+plan-new-milestones = Nouveau jalon
+plan-edit-milestones = Modifier le jalon
+plan-new-indicators = Nouvel indicateur
+plan-edit-indicators = Modifier l’indicateur
+plan-new-measurements = Enregistrer une mesure
+plan-edit-measurements = Mesure
+plan-new-events = Rattacher un événement de suivi
+plan-edit-events = Événement de suivi
+plan-field-title = Titre
+plan-field-owner = Porté par
+plan-field-owner-text = Porté par (service, personne…)
+plan-field-owner-municipality = Porté par une municipalité
+plan-field-starts-on = Date de début
+plan-field-due-on = Échéance
+plan-field-reached-on = Atteint le
+plan-field-status = État
+plan-field-percent = Pourcentage réalisé
+plan-field-weight = Poids
+plan-field-name = Nom
+plan-field-unit = Unité
+plan-field-baseline-value = Valeur de référence
+plan-field-baseline-on = Date de référence
+plan-field-target-value = Valeur cible
+plan-field-target-on = Date cible
+plan-field-indicator = Indicateur
+plan-field-measured-on = Mesuré le
+plan-field-date = Date
+plan-field-value = Valeur
+plan-field-source = Source
+plan-field-event = Événement
+plan-hint-owner = Indiquez qui porte l’étape, choisissez une municipalité, ou les deux.
+plan-hint-percent = Un nombre entier de 0 à 100.
+plan-hint-weight = Combien l’étape compte dans l’avancement du plan (de 0 à 1000 ; 1 par défaut).
+plan-hint-target = Différente de la valeur de référence ; elle peut lui être inférieure (moins de personnes en attente, par exemple).
+plan-hint-source = D’où vient le chiffre (un registre, une enquête, un rapport).
+plan-error-required = Ce champ est obligatoire.
+plan-error-date = Indiquez une date au format AAAA-MM-JJ.
+plan-error-date-order = Cette date précède celle qu’elle doit suivre.
+plan-error-number = Indiquez un nombre (comme 12 ou 4,5).
+plan-error-percent = Indiquez un nombre entier de 0 à 100.
+plan-error-weight = Indiquez un nombre entier de 0 à 1000.
+plan-error-target-equals-baseline = La cible doit différer de la valeur de référence.
+plan-error-choice = Choisissez l’une des options proposées.
+plan-error-too-long = C’est trop long.
+
 ## Projects
 nav-projects = Projets
 search-type-project = Idée de projet

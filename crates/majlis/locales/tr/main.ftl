@@ -1220,6 +1220,108 @@ mail-survey-reminder-body = { $municipality } irtibat kişisine,
     { $link }
 survey-results-pdf = Sonuçlar PDF olarak
 
+## Plans
+plan-action-plan = Eylem planı
+plan-of = için
+plan-responsible = Sorumlu belediye
+plan-illustrative = Bu planın ilerleme rakamları örnek niteliğindedir (tanıtım verisi).
+plan-illustrative-short = örnek rakamlar
+plan-progress = İlerleme
+plan-progress-done = Tamamlanan
+progress-percent = %{ $n }
+plan-no-progress = Henüz ilerleme rakamı yok: sayılan adım yok (hiç adım yok ya da hepsi iptal edilmiş veya ağırlığı 0).
+plan-no-progress-short = henüz ilerleme rakamı yok
+plan-progress-rule = İlerleme, adımların ağırlıklı ortalamasıdır: tamamlanan adım %100, devam eden adım kendi yüzdesi, başlamamış adım %0 sayılır. İptal edilen adımlar ve ağırlığı 0 olan adımlar hesaba katılmaz.
+plan-timeline = Zaman çizelgesi
+plan-timeline-desc = { $steps ->
+    [one] Bir adım
+   *[other] { $steps } adım
+    } zaman içinde gösteriliyor.
+plan-timeline-milestones = { $count ->
+    [one] Bir kilometre taşı.
+   *[other] { $count } kilometre taşı.
+    }
+plan-steps = Adımlar
+plan-dates = Tarihler
+plan-actions = İşlemler
+plan-not-counted = sayılmaz
+plan-edit = Düzenle
+plan-delete = Sil
+plan-back = Plana dön
+plan-add-step = Adım ekle
+plan-milestones = Kilometre taşları
+plan-no-milestones = Henüz kilometre taşı yok.
+plan-no-steps = Henüz adım yok.
+plan-not-reached = henüz ulaşılmadı
+plan-milestone-due-on = hedef tarih { $date }
+plan-milestone-reached-on = { $date } tarihinde ulaşıldı
+plan-add-milestone = Kilometre taşı ekle
+plan-indicators = Göstergeler
+plan-no-indicators = Henüz gösterge yok.
+plan-attainment = Hedefe ulaşma
+plan-attainment-rule = Hedefe ulaşma, başlangıç değerinden hedef değere giden yolun son ölçümle kat edilen payıdır ve %0 ile %100 arasındadır; hedef başlangıç değerinin altında olduğunda da doğru okunur.
+plan-not-measured = henüz ölçülmedi
+plan-baseline = Başlangıç değeri
+plan-target = Hedef
+plan-latest = Son ölçüm
+plan-add-indicator = Gösterge ekle
+plan-add-measurement = Ölçüm kaydet
+plan-events = İzleme etkinlikleri
+plan-no-events = Bağlı izleme etkinliği yok.
+plan-attach = Etkinliği bağla
+plan-detach = Bağlantıyı kaldır
+plan-municipality-heading = Eylem planları
+plan-status-not-started = Başlamadı
+plan-status-in-progress = Devam ediyor
+plan-status-done = Tamamlandı
+plan-status-cancelled = İptal edildi
+plan-new-steps = Yeni adım
+plan-edit-steps = Adımı düzenle
+plan-new-milestones = Yeni kilometre taşı
+plan-edit-milestones = Kilometre taşını düzenle
+plan-new-indicators = Yeni gösterge
+plan-edit-indicators = Göstergeyi düzenle
+plan-new-measurements = Ölçüm kaydet
+plan-edit-measurements = Ölçüm
+plan-new-events = İzleme etkinliği bağla
+plan-edit-events = İzleme etkinliği
+plan-field-title = Başlık
+plan-field-owner = Yürüten
+plan-field-owner-text = Yürüten (birim, kişi…)
+plan-field-owner-municipality = Yürüten belediye
+plan-field-starts-on = Başlangıç tarihi
+plan-field-due-on = Bitiş tarihi
+plan-field-reached-on = Ulaşılma tarihi
+plan-field-status = Durum
+plan-field-percent = Tamamlanma yüzdesi
+plan-field-weight = Ağırlık
+plan-field-name = Ad
+plan-field-unit = Birim
+plan-field-baseline-value = Başlangıç değeri
+plan-field-baseline-on = Başlangıç tarihi
+plan-field-target-value = Hedef değer
+plan-field-target-on = Hedef tarihi
+plan-field-indicator = Gösterge
+plan-field-measured-on = Ölçüm tarihi
+plan-field-date = Tarih
+plan-field-value = Değer
+plan-field-source = Kaynak
+plan-field-event = Etkinlik
+plan-hint-owner = Adımı kimin yürüttüğünü yazın, bir belediye seçin ya da ikisini birden yapın.
+plan-hint-percent = 0 ile 100 arasında bir tam sayı.
+plan-hint-weight = Adımın planın ilerlemesinde ne kadar sayılacağı (0 ile 1000 arası; varsayılan 1).
+plan-hint-target = Başlangıç değerinden farklı olmalı; onun altında da olabilir (örneğin daha az bekleyen kişi).
+plan-hint-source = Rakamın nereden geldiği (bir kayıt, bir anket, bir rapor).
+plan-error-required = Bu alan zorunludur.
+plan-error-date = Tarihi YYYY-AA-GG biçiminde yazın.
+plan-error-date-order = Bu tarih, izlemesi gereken tarihten önce geliyor.
+plan-error-number = Bir sayı yazın (örneğin 12 ya da 4,5).
+plan-error-percent = 0 ile 100 arasında bir tam sayı yazın.
+plan-error-weight = 0 ile 1000 arasında bir tam sayı yazın.
+plan-error-target-equals-baseline = Hedef, başlangıç değerinden farklı olmalıdır.
+plan-error-choice = Sunulan seçeneklerden birini seçin.
+plan-error-too-long = Bu çok uzun.
+
 ## Projects
 nav-projects = Projeler
 search-type-project = Proje fikri

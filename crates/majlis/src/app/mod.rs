@@ -56,6 +56,11 @@ pub struct AppState {
     pub municipality_names: crate::accounts::invitations::Municipalities,
     /// What each activity does when a person deletes their account.
     pub person_deletion: crate::accounts::deletion::Registry,
+    /// How the activities that own action plans describe their owners.
+    pub plan_owners: crate::plans::owners::Owners,
+    /// What the activities above the directory list on a municipality's
+    /// page (action plans).
+    pub municipality_links: crate::directory::linked::MunicipalityLinks,
 }
 
 impl FromRef<AppState> for UploadLimit {
@@ -105,6 +110,10 @@ impl AppState {
             ]),
             municipality_names: crate::directory::choices::municipality_names,
             person_deletion: person_deletion(),
+            plan_owners: plan_owners(),
+            municipality_links: crate::directory::linked::MunicipalityLinks::new(vec![
+                plans_of_municipality,
+            ]),
         })
     }
 }
@@ -141,6 +150,25 @@ pub fn person_deletion() -> crate::accounts::deletion::Registry {
     ])
 }
 
+/// How each kind of plan owner is described to the plans activity (none
+/// yet: projects register theirs). A plan whose owner is not described is
+/// shown to members and edited by its municipality's focal points.
+pub fn plan_owners() -> crate::plans::owners::Owners {
+    crate::plans::owners::Owners::new(vec![])
+}
+
+/// The action plans a municipality is responsible for, described through
+/// [`plan_owners`] (registered as one of the municipality pages' links).
+fn plans_of_municipality<'a>(
+    db: &'a sea_orm::DatabaseConnection,
+    actor: Option<&'a crate::policy::Actor>,
+    m: crate::directory::linked::LinkedMunicipality,
+) -> crate::directory::linked::Finding<'a> {
+    Box::pin(
+        async move { crate::plans::municipality::section(db, &plan_owners(), actor, m.0).await },
+    )
+}
+
 /// Every route of the application, with its table.
 pub fn routes() -> Routes {
     Routes::new()
@@ -156,6 +184,7 @@ pub fn routes() -> Routes {
         .merge(crate::events::routes::routes())
         .merge(crate::consultations::routes::routes())
         .merge(crate::surveys::routes::routes())
+        .merge(crate::plans::routes::routes())
         .merge(crate::projects::routes::routes())
         .merge(crate::directory::routes::search::routes())
 }

@@ -197,6 +197,12 @@ pub enum Action {
     /// Answer a survey through a personal link: whoever holds a valid link
     /// (no account needed; the link names its respondent).
     AnswerByLink { valid: bool },
+    /// Read an action plan: whoever may see what it belongs to, and staff.
+    ViewPlan(PlanRef),
+    /// Change an action plan (steps, milestones, indicators, events):
+    /// staff, and focal points of a municipality that edits its owner or
+    /// is responsible for the plan.
+    EditPlan(PlanRef),
     /// Write down a project idea: staff, and members affiliated with a
     /// municipality (it leads the idea).
     CreateProject { affiliated: bool },
@@ -209,6 +215,31 @@ pub enum Action {
     AnswerPartnership { municipality: i32 },
     /// Leave a partnership on this municipality's behalf: its focal point.
     LeavePartnership { municipality: i32 },
+}
+
+/// What the policy needs to know of an action plan, for one actor: facts
+/// its owner's activity provides (the plans activity knows no owner).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PlanRef {
+    /// The actor may see what the plan belongs to.
+    pub visible: bool,
+    /// The actor is a focal point of one of the municipalities that edit it.
+    pub affiliated_editor: bool,
+}
+
+impl PlanRef {
+    /// The facts for `actor`, given whether it may see the owner and the
+    /// municipalities whose focal points edit the plan.
+    pub fn for_actor(actor: Option<&Actor>, visible: bool, editor_municipalities: &[i32]) -> Self {
+        PlanRef {
+            visible,
+            affiliated_editor: actor.is_some_and(|a| {
+                editor_municipalities
+                    .iter()
+                    .any(|m| a.focal_point_of.contains(m))
+            }),
+        }
+    }
 }
 
 /// Who may read a project idea.
@@ -355,6 +386,7 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
         (a, Action::ViewSurvey(r)) => r.page_readable_by(a),
         (a, Action::ViewSurveyResults(r)) => r.results_readable_by(a),
         (_, Action::AnswerByLink { valid }) => valid,
+        (a, Action::ViewPlan(p)) => p.visible || a.is_some_and(Actor::is_staff),
         (a, Action::ViewProject(p)) => p.readable_by(a),
         (None, _) => false,
         (Some(_), Action::View(Visibility::Members)) => true,
@@ -396,6 +428,7 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
                 targeted,
             },
         ) => targeted && (a.is_staff() || a.focal_point_of.contains(&municipality)),
+        (Some(a), Action::EditPlan(p)) => a.is_staff() || (p.visible && p.affiliated_editor),
         (Some(a), Action::CreateProject { affiliated }) => affiliated || a.is_staff(),
         (Some(a), Action::EditProject(p)) => {
             a.is_staff() || (p.lead_member && p.readable_by(Some(a)))

@@ -183,6 +183,15 @@ fn every_action() -> Vec<Action> {
             all.extend([Action::ViewSurvey(s), Action::ViewSurveyResults(s)]);
         }
     }
+    for visible in [false, true] {
+        for affiliated_editor in [false, true] {
+            let p = PlanRef {
+                visible,
+                affiliated_editor,
+            };
+            all.extend([Action::ViewPlan(p), Action::EditPlan(p)]);
+        }
+    }
     for municipality in [1, 2] {
         for targeted in [false, true] {
             all.push(Action::AnswerSurvey {
@@ -295,6 +304,8 @@ fn every_action() -> Vec<Action> {
             | Action::ViewSurveyResults(_)
             | Action::AnswerSurvey { .. }
             | Action::AnswerByLink { .. }
+            | Action::ViewPlan(_)
+            | Action::EditPlan(_)
             | Action::CreateProject { .. }
             | Action::ViewProject(_)
             | Action::EditProject(_)
@@ -414,6 +425,51 @@ fn unknown_stored_roles_grant_nothing_special() {
     let a = stored("superuser", false, &[]);
     assert_eq!(a.role, Role::Member);
     assert!(!can(Some(&a), Action::ManagePeople));
+}
+
+#[test]
+fn plans_are_read_with_their_owner_and_edited_by_its_municipalities_focal_points() {
+    let member = actor(Role::Member, &[]);
+    let focal_a = actor(Role::Member, &[1]);
+    let focal_b = actor(Role::Member, &[2]);
+    let coordinator = actor(Role::Coordinator, &[]);
+    let editors = [1, 3];
+    let for_ = |a: Option<&Actor>, visible| PlanRef::for_actor(a, visible, &editors);
+    assert!(for_(Some(&focal_a), true).affiliated_editor);
+    assert!(!for_(Some(&focal_b), true).affiliated_editor);
+    assert!(!for_(None, true).affiliated_editor);
+    assert!(can(None, Action::ViewPlan(for_(None, true))));
+    assert!(!can(None, Action::ViewPlan(for_(None, false))));
+    assert!(!can(
+        Some(&member),
+        Action::ViewPlan(for_(Some(&member), false))
+    ));
+    assert!(can(
+        Some(&coordinator),
+        Action::ViewPlan(for_(Some(&coordinator), false))
+    ));
+    assert!(!can(None, Action::EditPlan(for_(None, true))));
+    assert!(!can(
+        Some(&member),
+        Action::EditPlan(for_(Some(&member), true))
+    ));
+    assert!(!can(
+        Some(&focal_b),
+        Action::EditPlan(for_(Some(&focal_b), true))
+    ));
+    assert!(can(
+        Some(&focal_a),
+        Action::EditPlan(for_(Some(&focal_a), true))
+    ));
+    // An editor municipality's focal point who may not see the owner: no.
+    assert!(!can(
+        Some(&focal_a),
+        Action::EditPlan(for_(Some(&focal_a), false))
+    ));
+    assert!(can(
+        Some(&coordinator),
+        Action::EditPlan(for_(Some(&coordinator), false))
+    ));
 }
 
 #[test]

@@ -19,6 +19,7 @@ mod m20261205_000012_secrets;
 mod m20261205_000013_file_owners;
 mod m20261205_000014_backups;
 mod m20261205_000015_surveys;
+mod m20261205_000017_plans;
 mod m20261205_000018_projects;
 
 pub struct Migrator;
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000013_file_owners::Migration),
             Box::new(m20261205_000014_backups::Migration),
             Box::new(m20261205_000015_surveys::Migration),
+            Box::new(m20261205_000017_plans::Migration),
             Box::new(m20261205_000018_projects::Migration),
         ]
     }

@@ -53,6 +53,14 @@ pub(super) async fn municipalities(
 struct MunicipalityPage {
     ctx: PageCtx,
     m: MunicipalityDetail,
+    /// What the activities above list for it (its action plans…).
+    linked: Vec<crate::directory::linked::Linked>,
+}
+
+impl MunicipalityPage {
+    fn percent(&self, p: &u8) -> String {
+        self.ctx.t1("progress-percent", "n", i64::from(*p))
+    }
 }
 
 /// `GET /municipalities/{slug}`
@@ -65,9 +73,18 @@ pub(super) async fn municipality(
     let v = state.directory.version(&state.db).await?;
     let m = state.directory.municipality(&state.db, v, key).await?;
     let m = m.as_ref().clone().ok_or(AppError::NotFound)?;
+    let linked = state
+        .municipality_links
+        .find(
+            state.db.read(),
+            ctx.actor(),
+            crate::directory::linked::LinkedMunicipality(m.card.municipality.id),
+        )
+        .await?;
     render(&MunicipalityPage {
         ctx: ctx.with_section(Section::Municipalities),
         m,
+        linked,
     })
 }
 

@@ -1,0 +1,83 @@
+//! What the activities above the directory list on a municipality's page
+//! (its action plans…). The directory knows none of them: each provides a
+//! [`Find`] and the application registers them at the top (`AppState`); the
+//! page asks each once, in one bounded read, so its queries stay fixed in
+//! number whatever a municipality has.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use sea_orm::{DatabaseConnection, DbErr};
+
+use crate::i18n::TrText;
+use crate::policy::Actor;
+
+/// The municipality whose page is shown (its id).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LinkedMunicipality(pub i32);
+
+/// One item, among those the reader may see.
+#[derive(Clone, Debug)]
+pub struct Item {
+    pub title: TrText,
+    /// The item's page (without `?lang=`).
+    pub url: String,
+    /// A progress in whole percent, when the section shows one.
+    pub percent: Option<u8>,
+    /// A note beside it (Fluent id), e.g. that its figures are illustrative.
+    pub note: Option<&'static str>,
+}
+
+/// One activity's items, as a page section.
+#[derive(Clone, Debug)]
+pub struct Linked {
+    /// Names the section (`linked-{section}` class and heading id).
+    pub section: &'static str,
+    /// Fluent id of the section's heading.
+    pub heading: &'static str,
+    /// Fluent id shown for an item without a percent; `None`: the section
+    /// shows no percents.
+    pub no_percent: Option<&'static str>,
+    pub items: Vec<Item>,
+}
+
+impl Linked {
+    pub fn shows_percent(&self) -> bool {
+        self.no_percent.is_some()
+    }
+}
+
+/// A read in progress.
+pub type Finding<'a> = Pin<Box<dyn Future<Output = Result<Linked, DbErr>> + Send + 'a>>;
+
+/// How one activity finds what of it a municipality's page lists.
+pub type Find =
+    for<'a> fn(&'a DatabaseConnection, Option<&'a Actor>, LinkedMunicipality) -> Finding<'a>;
+
+/// The activities listed on municipality pages, registered at the top.
+#[derive(Clone, Default)]
+pub struct MunicipalityLinks(Arc<[Find]>);
+
+impl MunicipalityLinks {
+    pub fn new(finders: Vec<Find>) -> Self {
+        MunicipalityLinks(finders.into())
+    }
+
+    /// Every non-empty section, in registration order.
+    pub async fn find(
+        &self,
+        db: &DatabaseConnection,
+        actor: Option<&Actor>,
+        m: LinkedMunicipality,
+    ) -> Result<Vec<Linked>, DbErr> {
+        let mut out = Vec::new();
+        for find in self.0.iter() {
+            let found = find(db, actor, m).await?;
+            if !found.items.is_empty() {
+                out.push(found);
+            }
+        }
+        Ok(out)
+    }
+}
