@@ -150,11 +150,14 @@ pub fn person_deletion() -> crate::accounts::deletion::Registry {
     ])
 }
 
-/// How each kind of plan owner is described to the plans activity (none
-/// yet: projects register theirs). A plan whose owner is not described is
+/// How each kind of plan owner is described to the plans activity
+/// (project ideas). A plan whose owner is not described is
 /// shown to members and edited by its municipality's focal points.
 pub fn plan_owners() -> crate::plans::owners::Owners {
-    crate::plans::owners::Owners::new(vec![])
+    crate::plans::owners::Owners::new(vec![(
+        crate::plans::OwnerKind::Project,
+        crate::projects::plans::describe,
+    )])
 }
 
 /// The action plans a municipality is responsible for, described through

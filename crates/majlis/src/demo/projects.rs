@@ -51,6 +51,59 @@ struct ProjectDef {
     partners_sought: Vec<SoughtDef>,
     #[serde(default)]
     partners: Vec<PartnerDef>,
+    /// An illustrative action plan.
+    plan: Option<PlanDef>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlanDef {
+    steps: Vec<StepDef>,
+    #[serde(default)]
+    milestones: Vec<MilestoneDef>,
+    #[serde(default)]
+    indicators: Vec<IndicatorDef>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StepDef {
+    title: TrDef,
+    owner: Option<String>,
+    starts: String,
+    due: String,
+    status: String,
+    percent: u8,
+    weight: u32,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MilestoneDef {
+    title: TrDef,
+    due: String,
+    reached: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IndicatorDef {
+    name: TrDef,
+    unit: String,
+    baseline: f64,
+    baseline_on: String,
+    target: f64,
+    target_on: String,
+    #[serde(default)]
+    measurements: Vec<MeasurementDef>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MeasurementDef {
+    on: String,
+    value: f64,
+    source: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -266,6 +319,127 @@ pub async fn load(
             }
         }
         outbox::record(tx, "project", p.id, Op::Created).await?;
+        report.created += 1;
+    }
+    Ok(())
+}
+
+/// The illustrative action plans of three ideas (after the demo's
+/// transaction: plans write through their own rules, each change in its own
+/// transaction). An idea that already has a plan is left as it is.
+pub async fn load_plans(
+    db: &crate::db::Db,
+    now: DateTime<Utc>,
+    report: &mut LoadReport,
+) -> Result<(), DemoError> {
+    use crate::plans::StepStatus;
+    use crate::plans::rules::{
+        self as plans, IndicatorInput, MeasurementInput, MilestoneInput, StepInput,
+    };
+    use chrono::NaiveDate;
+    let file: File = toml::from_str(PROJECTS_TOML).map_err(|e| invalid("projects.toml", e))?;
+    let origin = crate::audit::Origin::cli();
+    // The loader acts as the command line does: with staff powers.
+    let actor = crate::policy::Actor::with_role(0, crate::policy::Role::Admin, Vec::new());
+    let plan_err = |e: crate::plans::error::PlanError| match e {
+        crate::plans::error::PlanError::Db(e) => DemoError::Db(e),
+        e => DemoError::Invalid(format!("demo plan: {e}")),
+    };
+    let day = |s: &str, what: &str| {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| invalid(what, format!("{s}: {e}")))
+    };
+    for def in file.project {
+        let Some(plan) = def.plan else { continue };
+        let what = format!("plan of {}", def.slug);
+        let p = project::Entity::find()
+            .filter(project::Column::Slug.eq(&def.slug))
+            .one(db.read())
+            .await?
+            .ok_or_else(|| invalid(&what, "no such idea"))?;
+        let owner = crate::projects::plans::owner(p.id);
+        let existing = plans::summaries(db.read(), &[owner])
+            .await
+            .map_err(plan_err)?;
+        if existing.contains_key(&owner) {
+            report.unchanged += 1;
+            continue;
+        }
+        let id = plans::create(
+            db,
+            &origin,
+            &actor,
+            owner,
+            p.lead_municipality_id,
+            p.title.clone(),
+            now,
+        )
+        .await
+        .map_err(plan_err)?;
+        let editing = plans::as_staff(db.read(), &actor, id)
+            .await
+            .map_err(plan_err)?;
+        plans::set_illustrative(db, &origin, &editing, true, now)
+            .await
+            .map_err(plan_err)?;
+        for s in plan.steps {
+            let input = StepInput {
+                title: tr(s.title, &what)?,
+                owner_text: s.owner,
+                owner_municipality_id: None,
+                starts_on: Some(day(&s.starts, &what)?),
+                due_on: Some(day(&s.due, &what)?),
+                status: StepStatus::from_code(&s.status)
+                    .ok_or_else(|| invalid(&what, format!("unknown status {}", s.status)))?,
+                percent: s.percent,
+                weight: s.weight,
+            };
+            plans::add_step(db, &origin, &editing, input, now)
+                .await
+                .map_err(plan_err)?;
+        }
+        for m in plan.milestones {
+            let input = MilestoneInput {
+                title: tr(m.title, &what)?,
+                due_on: day(&m.due, &what)?,
+                reached_on: m.reached.as_deref().map(|r| day(r, &what)).transpose()?,
+            };
+            plans::add_milestone(db, &origin, &editing, input, now)
+                .await
+                .map_err(plan_err)?;
+        }
+        for i in plan.indicators {
+            let input = IndicatorInput {
+                name: tr(i.name, &what)?,
+                unit: i.unit,
+                baseline_value: i.baseline,
+                baseline_on: day(&i.baseline_on, &what)?,
+                target_value: i.target,
+                target_on: day(&i.target_on, &what)?,
+            };
+            let ind = plans::add_indicator(db, &origin, &editing, input, now)
+                .await
+                .map_err(plan_err)?;
+            for m in i.measurements {
+                let input = MeasurementInput {
+                    measured_on: day(&m.on, &what)?,
+                    value: m.value,
+                    source: m.source,
+                };
+                plans::add_measurement(db, &origin, &editing, ind, input, now)
+                    .await
+                    .map_err(plan_err)?;
+            }
+        }
+        for slug in &def.followups {
+            let e = event::Entity::find()
+                .filter(event::Column::Slug.eq(slug.as_str()))
+                .one(db.read())
+                .await?
+                .ok_or_else(|| invalid(&what, format!("unknown event {slug}")))?;
+            plans::attach_event(db, &origin, &editing, e.id, now)
+                .await
+                .map_err(plan_err)?;
+        }
         report.created += 1;
     }
     Ok(())

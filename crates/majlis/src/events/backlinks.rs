@@ -26,6 +26,7 @@ pub fn find<'a>(db: &'a DatabaseConnection, actor: Option<&'a Actor>, item: Link
                 .into_iter()
                 .map(|e| Backlink {
                     note: None,
+                    progress: None,
                     url: format!("/events/{}", e.slug),
                     title: e.title,
                     when: Some(e.starts_at),

@@ -11,8 +11,8 @@ use super::rules::readable;
 use crate::library::backlinks::{Backlink, Backlinks, Finding, LinkedEvent};
 use crate::policy::Actor;
 
-/// Registered at the top as one of the events' backlinks (one query: who
-/// may read each idea is decided in the query).
+/// Registered at the top as one of the events' backlinks (three queries:
+/// the ideas, who may read each decided in the query, and their plans).
 pub fn for_event<'a>(
     db: &'a DatabaseConnection,
     actor: Option<&'a Actor>,
@@ -37,6 +37,8 @@ pub fn for_event<'a>(
             .order_by_asc(project::Column::Id)
             .all(db)
             .await?;
+        let ids: Vec<i32> = rows.iter().map(|p| p.id).collect();
+        let plans = super::plans::summaries(db, &ids).await?;
         Ok(Backlinks {
             section: "projects",
             heading: "event-projects",
@@ -46,6 +48,7 @@ pub fn for_event<'a>(
                     url: format!("/projects/{}", p.slug),
                     when: None,
                     note: Some(status_label(p.status())),
+                    progress: plans.get(&p.id).and_then(|s| s.progress),
                     title: p.title,
                 })
                 .collect(),

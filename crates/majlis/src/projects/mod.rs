@@ -14,6 +14,7 @@
 //!   saving (`save.rs`: the form parsed, versions, status changes),
 //!   partnerships (`partners.rs`) and suggestions (`suggest.rs`);
 //! - `search.rs`: ideas in the search index; `backlinks.rs`: an event's ideas;
+//! - `plans.rs`: ideas as owners of action plans (the `plans` activity);
 //! - `routes/`: `/projects…`; `templates/` beside.
 //!
 //! A programme's funded country pairs are kept on the idea itself
@@ -23,6 +24,7 @@
 pub mod backlinks;
 pub mod entities;
 pub mod error;
+pub mod plans;
 pub mod routes;
 pub mod rules;
 pub mod search;

@@ -28,6 +28,7 @@ pub fn for_event<'a>(
                 .filter(|s| can(actor, Action::ViewSurvey(s.policy_ref())))
                 .map(|s| Backlink {
                     note: None,
+                    progress: None,
                     url: format!("/surveys/{}", s.row.slug),
                     when: s.row.opens_at,
                     title: s.row.title,

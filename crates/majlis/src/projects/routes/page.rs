@@ -18,7 +18,7 @@ use crate::directory::service::Directory;
 use crate::fields::form::RawForm;
 use crate::i18n::{FluentArg, Locale};
 use crate::library::practices::FieldError;
-use crate::policy::{Action, SignedIn, can};
+use crate::policy::{Action, PlanRef, SignedIn, can};
 use crate::projects::error::ProjectError;
 use crate::projects::rules::suggest::{Reason, Suggestion, suggestions};
 use crate::projects::rules::{self, ProjectDetail, partners, save};
@@ -36,6 +36,10 @@ struct ProjectView {
     suggestions: Vec<Suggestion>,
     /// Municipalities an editor may invite: slug and name.
     choices: Vec<(String, String)>,
+    /// The idea's action plan, if it has one.
+    plan: Option<crate::plans::rules::PlanSummary>,
+    /// The reader may start an action plan for it (none yet).
+    may_start_plan: bool,
     form: RawForm,
     errors: Vec<FieldError>,
 }
@@ -128,6 +132,15 @@ impl ProjectView {
             ),
         }
     }
+    fn steps_done(&self, s: &crate::plans::rules::PlanSummary) -> String {
+        self.ctx.locale.t_args(
+            "project-plan-steps",
+            &[
+                ("done", FluentArg::from(i64::from(s.done))),
+                ("steps", FluentArg::from(i64::from(s.steps))),
+            ],
+        )
+    }
     fn practice_slug<'a>(&self, r: &'a Reason) -> Option<&'a str> {
         match r {
             Reason::Practice { slug, .. } => Some(slug),
@@ -157,6 +170,24 @@ async fn show(
     } else {
         Vec::new()
     };
+    let plan = crate::projects::plans::summaries(db, &[d.p.id])
+        .await?
+        .remove(&d.p.id);
+    // The lead's and the accepted partners' focal points, and staff, start
+    // a plan (as the plans activity decides who edits one).
+    let mut editors: Vec<i32> = d
+        .partners
+        .iter()
+        .filter(|p| p.status == PartnershipStatus::Accepted)
+        .map(|p| p.municipality.id)
+        .collect();
+    editors.push(d.p.lead_municipality_id);
+    let may_start_plan = plan.is_none()
+        && d.status != ProjectStatus::Dropped
+        && can(
+            ctx.actor(),
+            Action::EditPlan(PlanRef::for_actor(ctx.actor(), true, &editors)),
+        );
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -165,6 +196,8 @@ async fn show(
     let page = ProjectView {
         dir: state.directory.clone(),
         d,
+        plan,
+        may_start_plan,
         may_edit,
         suggestions,
         choices,
