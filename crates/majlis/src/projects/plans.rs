@@ -7,8 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 
-use super::PartnershipStatus;
-use super::entities::{partner, project};
+use super::entities::project;
 use super::rules::readable;
 use crate::plans::owners::{Describing, OwnerFacts};
 use crate::plans::rules::PlanSummary;
@@ -23,10 +22,10 @@ pub fn owner(id: i32) -> Owner {
     }
 }
 
-/// Describe ideas to the plans activity (three queries whatever their
+/// Describe ideas to the plans activity (two queries whatever their
 /// number): title and page; visible to whoever may read the idea; edited
-/// by the lead and the accepted partners (their focal points, as plans
-/// decide).
+/// by the lead municipality (its focal points, as plans decide, and staff).
+/// Partners take part in the idea; the lead keeps its plan.
 pub fn describe<'a>(
     db: &'a DatabaseConnection,
     actor: Option<&'a Actor>,
@@ -45,29 +44,15 @@ pub fn describe<'a>(
             .into_iter()
             .map(|p| p.id)
             .collect();
-        let mut partners: HashMap<i32, Vec<i32>> = HashMap::new();
-        for r in partner::Entity::find()
-            .filter(partner::Column::ProjectId.is_in(ids.to_vec()))
-            .filter(partner::Column::Status.eq(PartnershipStatus::Accepted.code()))
-            .all(db)
-            .await?
-        {
-            partners
-                .entry(r.project_id)
-                .or_default()
-                .push(r.municipality_id);
-        }
         Ok(rows
             .into_iter()
             .map(|p| {
-                let mut editors = vec![p.lead_municipality_id];
-                editors.extend(partners.remove(&p.id).unwrap_or_default());
                 (
                     p.id,
                     OwnerFacts {
                         url: format!("/projects/{}", p.slug),
                         visible_to_actor: visible.contains(&p.id),
-                        editor_municipalities: editors,
+                        editor_municipalities: vec![p.lead_municipality_id],
                         title: p.title,
                     },
                 )

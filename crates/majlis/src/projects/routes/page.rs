@@ -173,15 +173,9 @@ async fn show(
     let plan = crate::projects::plans::summaries(db, &[d.p.id])
         .await?
         .remove(&d.p.id);
-    // The lead's and the accepted partners' focal points, and staff, start
-    // a plan (as the plans activity decides who edits one).
-    let mut editors: Vec<i32> = d
-        .partners
-        .iter()
-        .filter(|p| p.status == PartnershipStatus::Accepted)
-        .map(|p| p.municipality.id)
-        .collect();
-    editors.push(d.p.lead_municipality_id);
+    // The lead's focal points and staff start a plan (as the plans
+    // activity decides who edits one).
+    let editors = [d.p.lead_municipality_id];
     let may_start_plan = plan.is_none()
         && d.status != ProjectStatus::Dropped
         && can(
