@@ -26,6 +26,7 @@ pub mod directory;
 pub mod events;
 pub mod library;
 pub mod plans;
+pub mod projects;
 pub mod search;
 pub mod surveys;
 

@@ -267,6 +267,39 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         // Surveys: the demo's 2016 survey (closed, results public); A
         // (Şahinbey) answered it. Its focal point and staff may read the
         // answer; the campaign is closed, so nothing can change (409).
+        // Project ideas: the demo's language-courses idea, led by municipality A.
+        ("GET", "/projects" | "/projects/{slug}") => ok,
+        // Staff and people affiliated with a municipality write ideas (the
+        // empty form sent here is refused: 400).
+        ("GET", "/projects/new") => staff_and(
+            &[Who::MemberOfA, Who::FocalPointOfA, Who::FocalPointOfB],
+            200,
+        ),
+        ("POST", "/projects/new") => staff_and(
+            &[Who::MemberOfA, Who::FocalPointOfA, Who::FocalPointOfB],
+            400,
+        ),
+        // Its editors: staff and the lead's members.
+        ("GET", "/projects/{slug}/edit") => staff_and(&[Who::MemberOfA, Who::FocalPointOfA], 200),
+        (
+            "POST",
+            "/projects/{slug}/edit" | "/projects/{slug}/status" | "/projects/{slug}/partners",
+        ) => staff_and(&[Who::MemberOfA, Who::FocalPointOfA], 400),
+        // Municipality B's focal point answers for B (no invitation open: 400).
+        (
+            "POST",
+            "/projects/{slug}/partners/{municipality}/accept"
+            | "/projects/{slug}/partners/{municipality}/decline",
+        ) => match who {
+            Who::Anonymous => SignIn,
+            Who::FocalPointOfB => bad,
+            _ => Forbidden,
+        },
+        // B's focal point leaves, the lead's editors end it (not a partner: 400).
+        ("POST", "/projects/{slug}/partners/{municipality}/leave") => staff_and(
+            &[Who::MemberOfA, Who::FocalPointOfA, Who::FocalPointOfB],
+            400,
+        ),
         ("GET", "/surveys" | "/surveys/{slug}" | "/surveys/{slug}/preview") => ok,
         ("GET", "/surveys/{slug}/form.xlsx" | "/surveys/{slug}/results") => ok,
         ("GET", "/surveys/{slug}/results.pdf") => ok,
@@ -564,6 +597,9 @@ fn concrete(path: &str, w: &World, css: &str) -> String {
             p.replace("{slug}", &w.event)
         }
         "/series/{slug}/calendar.ics" => "/series/no-such-series/calendar.ics".into(),
+        p if p.starts_with("/projects/{slug}") => p
+            .replace("{slug}", "istanbul-2018-language-courses")
+            .replace("{municipality}", "kilis"),
         p if p.starts_with("/surveys/{slug}/link/{token}") => p
             .replace("{slug}", "amman-2016-challenges")
             .replace("{token}", "0123456789abcdef0123456789abcdef"),

@@ -2573,3 +2573,105 @@ async fn plans_in_the_browser_pass_axe_and_mirror() {
         failures.join("\n")
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn project_pages_in_english_and_arabic_pass_axe() {
+    let app = common::TestApp::sqlite().await;
+    app.load_demo().await;
+    let sahinbey = common::municipality_id(&app, "sahinbey").await;
+    let kilis = common::municipality_id(&app, "kilis").await;
+    let lead = common::focal_point_of(&app, "lead@example.org", sahinbey).await;
+    common::focal_point_of(&app, "focal-b@example.org", kilis).await;
+    let (cookie, csrf) = app.session_for(lead).await;
+    // An open invitation, so the page shows a partner waiting to answer.
+    let res = app
+        .post_form(
+            "/projects/istanbul-2018-language-courses/partners",
+            &[("csrf", &csrf), ("municipality", "kilis")],
+            &cookie,
+        )
+        .await;
+    assert_eq!(res.status, axum::http::StatusCode::SEE_OTHER);
+    // A refused form, as a person sees it.
+    let addr = app.serve().await;
+    let axe = axe_source();
+    let (_driver, client, _profile) = start_browser().await;
+    sign_in_as(&client, &addr, &cookie).await;
+    let pages = [
+        "/projects",
+        "/projects?status=concept",
+        "/projects/istanbul-2018-language-courses",
+        "/projects/istanbul-2018-vocational-training",
+        "/projects/new",
+        "/projects/istanbul-2018-language-courses/edit?in=en",
+        "/events/istanbul-2018-dialogue-workshop",
+    ];
+    let mut failures = Vec::new();
+    for (width, height) in [(390, 844), (1280, 900)] {
+        client.set_window_size(width, height).await.unwrap();
+        for locale in ["en", "ar"] {
+            for page in pages {
+                let sep = if page.contains('?') { '&' } else { '?' };
+                let url = format!("http://{addr}{page}{sep}lang={locale}");
+                client.goto(&url).await.expect("page loads");
+                assert_eq!(
+                    attr_of(&client, "html", "dir").await.as_deref(),
+                    Some(if locale == "ar" { "rtl" } else { "ltr" }),
+                    "{url}"
+                );
+                let violations = axe_violations(&client, &axe).await;
+                if !violations.is_empty() {
+                    failures.push(format!(
+                        "{url} at {width}px: {}",
+                        serde_json::to_string_pretty(&violations).unwrap()
+                    ));
+                }
+                let overflow = sideways_overflow(&client).await;
+                if overflow > 0.0 {
+                    // Name the elements whose hiding removes the overflow.
+                    let wide = client
+                        .execute(
+                            "const d = document.documentElement; const out = []; for (const e of document.querySelectorAll('main *')) { const old = e.style.display; e.style.display = 'none'; if (d.scrollWidth - d.clientWidth <= 0) { out.push(e.tagName + '.' + e.className + '#' + e.id + ' ' + e.textContent.slice(0, 60)); } e.style.display = old; if (out.length > 8) break; } return out;",
+                            vec![],
+                        )
+                        .await
+                        .unwrap();
+                    failures.push(format!(
+                        "{url} at {width}px scrolls sideways by {overflow}px: {wide}"
+                    ));
+                }
+            }
+            // The form sent empty comes back with its messages.
+            client
+                .goto(&format!("http://{addr}/projects/new?lang={locale}"))
+                .await
+                .unwrap();
+            send(&client, "form.edit-form button[type=submit]").await;
+            let violations = axe_violations(&client, &axe).await;
+            if !violations.is_empty() {
+                failures.push(format!(
+                    "refused form ({locale}, {width}px): {}",
+                    serde_json::to_string_pretty(&violations).unwrap()
+                ));
+            }
+            assert!(!text_of(&client, "#form-errors").await.is_empty());
+        }
+    }
+    // The suggestions say why, and the status form is there for the lead.
+    client
+        .goto(&format!(
+            "http://{addr}/projects/istanbul-2018-vocational-training?lang=en"
+        ))
+        .await
+        .unwrap();
+    assert!(
+        text_of(&client, ".suggestions")
+            .await
+            .contains("The programme funds partnerships between")
+    );
+    assert!(
+        failures.is_empty(),
+        "axe-core found WCAG 2.2 AA violations:\n{}",
+        failures.join("\n")
+    );
+}

@@ -33,6 +33,16 @@ struct Setup {
     focal_csrf: String,
 }
 
+/// The demo network without its illustrative plans (the projects' demo
+/// adds three), so that counts in these tests start at zero.
+async fn load_demo_without_plans(app: &TestApp) {
+    use sea_orm::EntityTrait;
+    app.load_demo().await;
+    let tx = app.db.begin_write().await.unwrap();
+    plan::Entity::delete_many().exec(&tx).await.unwrap();
+    tx.commit().await.unwrap();
+}
+
 async fn new_plan(app: &TestApp, focal: i32, municipality: i32, title: &str) -> i32 {
     let actor = Actor::with_role(focal, Role::Member, vec![municipality]);
     let origin = Origin {
@@ -53,7 +63,7 @@ async fn new_plan(app: &TestApp, focal: i32, municipality: i32, title: &str) -> 
 }
 
 async fn setup(app: &TestApp) -> Setup {
-    app.load_demo().await;
+    load_demo_without_plans(app).await;
     let gaziantep = municipality_id(app, "gaziantep").await;
     let focal = focal_point_of(app, "focal@gaziantep.test", gaziantep).await;
     let plan = new_plan(app, focal, gaziantep, "Dil kursları eylem planı").await;
@@ -362,7 +372,7 @@ db_test!(async fn follow_up_events_attach_and_detach(app) {
 });
 
 db_test!(async fn a_municipality_page_lists_its_plans_in_fixed_queries(app) {
-    app.load_demo().await;
+    load_demo_without_plans(app).await;
     let kilis = municipality_id(app, "kilis").await;
     let focal = focal_point_of(app, "focal@kilis.test", kilis).await;
     let (cookie, _) = app.session_for(focal).await;
@@ -479,7 +489,7 @@ async fn post_to(
 }
 
 db_test!(async fn a_plan_is_started_for_a_described_owner_by_its_editors(app) {
-    app.load_demo().await;
+    load_demo_without_plans(app).await;
     let (router, _dir) = node_with_owner(app).await;
     let kilis = municipality_id(app, "kilis").await;
     let gaziantep = municipality_id(app, "gaziantep").await;

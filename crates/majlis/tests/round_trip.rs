@@ -963,3 +963,58 @@ db_test!(
         check("plan", tried, problems);
     }
 );
+
+async fn project_snapshot(app: &TestApp, id: i32) -> String {
+    use majlis::projects::entities::{followup, project, project_theme, version};
+    let db = app.db.read();
+    let p = project::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let themes = project_theme::Entity::find()
+        .filter(project_theme::Column::ProjectId.eq(id))
+        .order_by_asc(project_theme::Column::ThemeId)
+        .all(db)
+        .await
+        .unwrap();
+    let followups = followup::Entity::find()
+        .filter(followup::Column::ProjectId.eq(id))
+        .order_by_asc(followup::Column::EventId)
+        .all(db)
+        .await
+        .unwrap();
+    let versions = version::Entity::find()
+        .filter(version::Column::ProjectId.eq(id))
+        .count(db)
+        .await
+        .unwrap();
+    format!("{p:?} {themes:?} {followups:?} {versions}")
+}
+
+db_test!(
+    async fn project_forms_round_trip(app) {
+        use majlis::projects::entities::project;
+        app.load_demo().await;
+        let cookie = coordinator(app).await;
+        let projects = project::Entity::find()
+            .order_by_asc(project::Column::Id)
+            .all(app.db.read())
+            .await
+            .unwrap();
+        let (mut tried, mut problems) = (0, Vec::new());
+        for p in &projects {
+            for lang in [p.title.orig(), other(p.title.orig())] {
+                let uri = format!("/projects/{}/edit?in={}", p.slug, lang.code());
+                problems.extend(
+                    round_trip(app, &cookie, &uri, "form.edit-form", || {
+                        project_snapshot(app, p.id)
+                    })
+                    .await,
+                );
+                tried += 1;
+            }
+        }
+        check("project", tried, problems);
+    }
+);

@@ -1372,3 +1372,128 @@ plan-error-weight = اكتب عدداً صحيحاً من 0 إلى 1000.
 plan-error-target-equals-baseline = يجب أن يختلف الهدف عن القيمة الأساسية.
 plan-error-choice = اختر أحد الخيارات المعروضة.
 plan-error-too-long = هذا طويل جداً.
+
+## Projects
+nav-projects = المشاريع
+search-type-project = فكرة مشروع
+event-projects = أفكار مشاريع وُلدت في هذه الفعالية
+projects-title = أفكار المشاريع
+projects-lead = أفكار وُلدت في ورش العمل والمشاورات، تُتابَع من الفكرة حتى النتيجة، مع الشراكات التي تحملها.
+projects-count = { $count ->
+    [zero] لا توجد أفكار مشاريع
+    [one] فكرة مشروع واحدة
+    [two] فكرتا مشروع
+    [few] { $count } أفكار مشاريع
+   *[other] { $count } فكرة مشروع
+}
+projects-none = لا توجد فكرة مشروع مطابقة.
+project-new = تدوين فكرة مشروع
+project-edit = تعديل فكرة المشروع
+project-save = حفظ
+project-form-lead = اكتب بلغة واحدة في كل مرة؛ تُضاف الترجمات بتعديل الفكرة بلغة أخرى.
+project-writing-in = لغة الكتابة
+project-lead = الجهة الرائدة
+project-status-idea = فكرة
+project-status-concept = مفهوم
+project-status-partnership-formed = تشكّلت الشراكة
+project-status-in-implementation = قيد التنفيذ
+project-status-completed = مكتمل
+project-status-dropped = متروك
+project-visibility-public = عام
+project-visibility-members = للأعضاء فقط
+project-visibility-participants = للمشاركين فقط
+project-partner-kind-municipality = بلدية
+project-partner-kind-ngo = منظمة مجتمع مدني
+project-partner-kind-academia = جامعة أو مركز بحث
+project-partner-kind-government = مؤسسة حكومية
+project-partner-kind-private = القطاع الخاص
+partnership-status-invited = مدعوّة
+partnership-status-accepted = شريكة
+partnership-status-declined = اعتذرت
+partnership-status-left = انسحبت
+partner-step-invited = دُعيت
+partner-step-accepted = قبلت الدعوة
+partner-step-declined = اعتذرت عن الدعوة
+partner-step-left = انسحبت من الشراكة
+partner-step-removed = أخرجتها البلدية الرائدة من الشراكة
+project-field-title = العنوان
+project-field-problem = المشكلة
+project-field-objectives = الأهداف
+project-field-activities = الأنشطة المقترحة
+project-field-themes = المواضيع
+project-field-event = الفعالية التي وُلدت فيها
+project-field-session = الجلسة
+project-field-followups = فعاليات لاحقة جرى العمل عليها فيها
+project-field-dilemma = المشاورة التي وُلدت فيها
+project-field-lead = البلدية الرائدة
+project-field-visibility = من يمكنه قراءتها
+project-field-programme = البرنامج
+project-field-programme_countries = البلدان التي يجمع بينها البرنامج
+project-field-partners = الشركاء المطلوبون
+project-field-status = الحالة
+project-field-reason = السبب
+project-field-municipality = البلدية
+project-partner-kind = نوع الشريك
+project-partner-country = البلد
+project-partner-expertise = الخبرة
+project-hint-lines = عنصر واحد في كل سطر.
+project-hint-session = اختر الفعالية واحفظ لتختار إحدى جلساتها.
+project-hint-programme-countries = رموز البلدان مفصولة بفواصل، مثل DE, TR: يمكن تمويل الشراكات بين بلديات هذه البلدان.
+project-hint-partners = سطر لكل نوع من الشركاء؛ يُحذف السطر الفارغ. احفظ لتحصل على سطر فارغ آخر.
+project-hint-reason = مطلوب عند ترك الفكرة: اذكر السبب.
+project-illustrative = هذه الفكرة من البيانات التجريبية: شراكاتها وأرقام تقدّمها توضيحية.
+project-dropped-because = تُركت لأن:
+project-versions = النسخ
+project-partnerships = الشراكات
+project-no-partners = لا يوجد شريك بعد.
+project-accept = قبول الدعوة
+project-decline = اعتذار
+project-leave = الانسحاب من الشراكة
+project-remove = إنهاء الشراكة
+project-history = السجل
+project-by = بواسطة
+project-invite-which = دعوة بلدية
+project-invite = دعوة
+project-suggestions = شركاء مقترحون
+project-suggestions-hint = بلديات من الشبكة يمكن أن تنضم، ولماذا.
+project-reason-practice = نشرت { $municipality } «{ $practice }» في الموضوع نفسه.
+project-reason-themes = تعمل { $municipality } على { $themes }.
+project-reason-languages = تكتب { $municipality } أيضًا بـ{ $languages }.
+project-reason-funded = يموّل البرنامج الشراكات بين { $lead } و{ $partner }.
+project-see-practice = قراءة الممارسة
+project-plan = خطة العمل
+project-plan-open = فتح خطة العمل
+project-plan-progress = أُنجز { $percent }٪
+project-plan-steps = أُنجزت { $done } من { $steps } خطوات
+project-plan-illustrative = أرقام تقدّم الخطة توضيحية.
+project-no-plan = لا توجد خطة عمل بعد.
+project-start-plan = بدء خطة عمل
+project-change-status = تغيير الحالة
+project-error-session = اختر جلسة من الفعالية المختارة
+project-error-partner-kind = اختر نوع كل شريك مطلوب
+project-error-transition = لا يمكن للفكرة الانتقال إلى هذه الحالة من وضعها الحالي
+project-error-reason = اذكر سبب ترك الفكرة
+project-error-lead-partner = لا يمكن للبلدية الرائدة أن تكون شريكة نفسها
+project-error-already-partner = هذه البلدية مدعوّة أو شريكة بالفعل
+project-error-no-focal-point = ليس لهذه البلدية منسّق على المنصة يجيب عن الدعوة
+project-error-no-invitation = لا توجد دعوة مفتوحة للرد عليها
+project-error-not-partner = هذه البلدية ليست شريكة
+mail-project-invited-subject = تدعو { $lead } بلدية { $municipality } إلى شراكة في مشروع
+mail-project-invited-body = مرحبًا،
+
+    تدعو { $lead } بلدية { $municipality } إلى أن تصبح شريكة في فكرة المشروع «{ $project }».
+
+    بصفتك منسّقًا لبلدية { $municipality }، يمكنك قراءة الفكرة وقبول الدعوة أو الاعتذار عنها هنا:
+    { $link }
+mail-project-accepted-subject = قبلت { $municipality } دعوتك
+mail-project-accepted-body = مرحبًا،
+
+    قبلت { $municipality } الدعوة إلى أن تصبح شريكة في فكرة المشروع «{ $project }».
+
+    { $link }
+mail-project-declined-subject = اعتذرت { $municipality } عن دعوتك
+mail-project-declined-body = مرحبًا،
+
+    اعتذرت { $municipality } عن الدعوة إلى أن تصبح شريكة في فكرة المشروع «{ $project }».
+
+    { $link }

@@ -1321,3 +1321,125 @@ plan-error-weight = Geben Sie eine ganze Zahl von 0 bis 1000 an.
 plan-error-target-equals-baseline = Der Zielwert muss sich vom Ausgangswert unterscheiden.
 plan-error-choice = Wählen Sie eine der angebotenen Möglichkeiten.
 plan-error-too-long = Das ist zu lang.
+
+## Projects
+nav-projects = Projekte
+search-type-project = Projektidee
+event-projects = Projektideen aus dieser Veranstaltung
+projects-title = Projektideen
+projects-lead = Ideen aus Workshops und Beratungen, von der Idee bis zum Ergebnis verfolgt, mit den Partnerschaften, die sie tragen.
+projects-count = { $count ->
+    [one] Eine Projektidee
+   *[other] { $count } Projektideen
+}
+projects-none = Keine Projektidee passt.
+project-new = Eine Projektidee festhalten
+project-edit = Projektidee bearbeiten
+project-save = Speichern
+project-form-lead = Schreiben Sie jeweils in einer Sprache; Übersetzungen kommen hinzu, wenn Sie die Idee in einer anderen Sprache bearbeiten.
+project-writing-in = Sprache des Textes
+project-lead = Federführung
+project-status-idea = Idee
+project-status-concept = Konzept
+project-status-partnership-formed = Partnerschaft gebildet
+project-status-in-implementation = In Umsetzung
+project-status-completed = Abgeschlossen
+project-status-dropped = Aufgegeben
+project-visibility-public = Öffentlich
+project-visibility-members = Nur Mitglieder
+project-visibility-participants = Nur Beteiligte
+project-partner-kind-municipality = Kommune
+project-partner-kind-ngo = Zivilgesellschaftliche Organisation
+project-partner-kind-academia = Hochschule oder Forschung
+project-partner-kind-government = Staatliche Einrichtung
+project-partner-kind-private = Privatwirtschaft
+partnership-status-invited = Eingeladen
+partnership-status-accepted = Partner
+partnership-status-declined = Abgelehnt
+partnership-status-left = Ausgetreten
+partner-step-invited = eingeladen
+partner-step-accepted = hat die Einladung angenommen
+partner-step-declined = hat die Einladung abgelehnt
+partner-step-left = ist aus der Partnerschaft ausgetreten
+partner-step-removed = von der federführenden Kommune aus der Partnerschaft genommen
+project-field-title = Titel
+project-field-problem = Problem
+project-field-objectives = Ziele
+project-field-activities = Vorgeschlagene Aktivitäten
+project-field-themes = Themen
+project-field-event = Veranstaltung, aus der sie stammt
+project-field-session = Sitzung
+project-field-followups = Spätere Veranstaltungen, bei denen daran gearbeitet wurde
+project-field-dilemma = Beratung, aus der sie stammt
+project-field-lead = Federführende Kommune
+project-field-visibility = Wer sie lesen darf
+project-field-programme = Programm
+project-field-programme_countries = Länder, die das Programm zusammenbringt
+project-field-partners = Gesuchte Partner
+project-field-status = Status
+project-field-reason = Begründung
+project-field-municipality = Kommune
+project-partner-kind = Art des Partners
+project-partner-country = Land
+project-partner-expertise = Fachwissen
+project-hint-lines = Eine Angabe pro Zeile.
+project-hint-session = Wählen Sie die Veranstaltung und speichern Sie, um eine ihrer Sitzungen zu wählen.
+project-hint-programme-countries = Ländercodes durch Kommas getrennt, zum Beispiel DE, TR: Partnerschaften zwischen Kommunen dieser Länder sind förderfähig.
+project-hint-partners = Eine Zeile pro Art von Partner; eine leere Zeile wird entfernt. Nach dem Speichern erscheint eine weitere leere Zeile.
+project-hint-reason = Nötig, wenn die Idee aufgegeben wird: Sagen Sie, warum.
+project-illustrative = Diese Idee stammt aus den Demodaten: Ihre Partnerschaften und Fortschrittszahlen sind beispielhaft.
+project-dropped-because = Aufgegeben, weil:
+project-versions = Fassungen
+project-partnerships = Partnerschaften
+project-no-partners = Noch kein Partner.
+project-accept = Einladung annehmen
+project-decline = Ablehnen
+project-leave = Partnerschaft verlassen
+project-remove = Partnerschaft beenden
+project-history = Verlauf
+project-by = durch
+project-invite-which = Eine Kommune einladen
+project-invite = Einladen
+project-suggestions = Vorgeschlagene Partner
+project-suggestions-hint = Kommunen des Netzwerks, die mitmachen könnten, und warum.
+project-reason-practice = { $municipality } hat „{ $practice }“ zum selben Thema veröffentlicht.
+project-reason-themes = { $municipality } arbeitet zu { $themes }.
+project-reason-languages = { $municipality } schreibt ebenfalls auf { $languages }.
+project-reason-funded = Das Programm fördert Partnerschaften zwischen { $lead } und { $partner }.
+project-see-practice = Praxisbeispiel lesen
+project-plan = Aktionsplan
+project-plan-open = Aktionsplan öffnen
+project-plan-progress = { $percent } % erledigt
+project-plan-steps = { $done } von { $steps } Schritten erledigt
+project-plan-illustrative = Die Fortschrittszahlen des Plans sind beispielhaft.
+project-no-plan = Noch kein Aktionsplan.
+project-start-plan = Einen Aktionsplan beginnen
+project-change-status = Status ändern
+project-error-session = wählen Sie eine Sitzung der gewählten Veranstaltung
+project-error-partner-kind = wählen Sie die Art jedes gesuchten Partners
+project-error-transition = die Idee kann von ihrem jetzigen Stand nicht in diesen Status wechseln
+project-error-reason = sagen Sie, warum die Idee aufgegeben wird
+project-error-lead-partner = die federführende Kommune kann nicht ihr eigener Partner sein
+project-error-already-partner = diese Kommune ist bereits eingeladen oder Partner
+project-error-no-focal-point = diese Kommune hat keine Ansprechperson auf der Plattform, die eine Einladung beantworten könnte
+project-error-no-invitation = es gibt keine offene Einladung zu beantworten
+project-error-not-partner = diese Kommune ist kein Partner
+mail-project-invited-subject = { $lead } lädt { $municipality } zu einer Projektpartnerschaft ein
+mail-project-invited-body = Guten Tag,
+
+    { $lead } lädt { $municipality } ein, Partner der Projektidee „{ $project }“ zu werden.
+
+    Als Ansprechperson von { $municipality } können Sie die Idee hier lesen und die Einladung annehmen oder ablehnen:
+    { $link }
+mail-project-accepted-subject = { $municipality } hat Ihre Einladung angenommen
+mail-project-accepted-body = Guten Tag,
+
+    { $municipality } hat die Einladung angenommen, Partner der Projektidee „{ $project }“ zu werden.
+
+    { $link }
+mail-project-declined-subject = { $municipality } hat Ihre Einladung abgelehnt
+mail-project-declined-body = Guten Tag,
+
+    { $municipality } hat die Einladung abgelehnt, Partner der Projektidee „{ $project }“ zu werden.
+
+    { $link }

@@ -1316,3 +1316,125 @@ plan-error-weight = Give a whole number from 0 to 1000.
 plan-error-target-equals-baseline = The target must differ from the baseline.
 plan-error-choice = Choose one of the options offered.
 plan-error-too-long = This is too long.
+
+## Projects
+nav-projects = Projects
+search-type-project = Project idea
+event-projects = Project ideas from this event
+projects-title = Project ideas
+projects-lead = Ideas born at workshops and consultations, followed from the idea to its result, with the partnerships that carry them.
+projects-count = { $count ->
+    [one] One project idea
+   *[other] { $count } project ideas
+}
+projects-none = No project idea matches.
+project-new = Write down a project idea
+project-edit = Edit the project idea
+project-save = Save
+project-form-lead = Write in one language at a time; translations are added by editing the idea in another language.
+project-writing-in = Writing in
+project-lead = Lead
+project-status-idea = Idea
+project-status-concept = Concept
+project-status-partnership-formed = Partnership formed
+project-status-in-implementation = In implementation
+project-status-completed = Completed
+project-status-dropped = Dropped
+project-visibility-public = Public
+project-visibility-members = Members only
+project-visibility-participants = Participants only
+project-partner-kind-municipality = Municipality
+project-partner-kind-ngo = Civil society organisation
+project-partner-kind-academia = University or research
+project-partner-kind-government = Government institution
+project-partner-kind-private = Private sector
+partnership-status-invited = Invited
+partnership-status-accepted = Partner
+partnership-status-declined = Declined
+partnership-status-left = Left
+partner-step-invited = invited
+partner-step-accepted = accepted the invitation
+partner-step-declined = declined the invitation
+partner-step-left = left the partnership
+partner-step-removed = removed from the partnership by the lead
+project-field-title = Title
+project-field-problem = Problem
+project-field-objectives = Objectives
+project-field-activities = Proposed activities
+project-field-themes = Themes
+project-field-event = Event it came from
+project-field-session = Session
+project-field-followups = Later events where it was worked on
+project-field-dilemma = Consultation it came from
+project-field-lead = Lead municipality
+project-field-visibility = Who may read it
+project-field-programme = Programme
+project-field-programme_countries = Countries the programme pairs
+project-field-partners = Partners sought
+project-field-status = Status
+project-field-reason = Reason
+project-field-municipality = Municipality
+project-partner-kind = Kind of partner
+project-partner-country = Country
+project-partner-expertise = Expertise
+project-hint-lines = One per line.
+project-hint-session = Choose the event and save to choose one of its sessions.
+project-hint-programme-countries = Country codes separated by commas, for example DE, TR: partnerships between municipalities of these countries can be funded.
+project-hint-partners = One row per kind of partner; leave a row empty to remove it. Save to get another empty row.
+project-hint-reason = Needed when the idea is dropped: say why.
+project-illustrative = This idea comes from the demo: its partnerships and progress figures are illustrative.
+project-dropped-because = Dropped because:
+project-versions = Versions
+project-partnerships = Partnerships
+project-no-partners = No partner yet.
+project-accept = Accept the invitation
+project-decline = Decline
+project-leave = Leave the partnership
+project-remove = End the partnership
+project-history = History
+project-by = by
+project-invite-which = Invite a municipality
+project-invite = Invite
+project-suggestions = Suggested partners
+project-suggestions-hint = Municipalities of the network that could join, and why.
+project-reason-practice = { $municipality } published “{ $practice }” in the same theme.
+project-reason-themes = { $municipality } works on { $themes }.
+project-reason-languages = { $municipality } also writes in { $languages }.
+project-reason-funded = The programme funds partnerships between { $lead } and { $partner }.
+project-see-practice = read the practice
+project-plan = Action plan
+project-plan-open = Open the action plan
+project-plan-progress = { $percent } % done
+project-plan-steps = { $done } of { $steps } steps done
+project-plan-illustrative = The plan's progress figures are illustrative.
+project-no-plan = No action plan yet.
+project-start-plan = Start an action plan
+project-change-status = Change the status
+project-error-session = choose a session of the chosen event
+project-error-partner-kind = choose the kind of each partner sought
+project-error-transition = the idea cannot move to this status from where it is
+project-error-reason = say why the idea is dropped
+project-error-lead-partner = the lead municipality cannot be its own partner
+project-error-already-partner = this municipality is already invited or a partner
+project-error-no-focal-point = this municipality has no focal point on the platform to answer an invitation
+project-error-no-invitation = there is no open invitation to answer
+project-error-not-partner = this municipality is not a partner
+mail-project-invited-subject = { $lead } invites { $municipality } to a project partnership
+mail-project-invited-body = Hello,
+
+    { $lead } invites { $municipality } to become a partner of the project idea “{ $project }”.
+
+    As a focal point of { $municipality }, you can read the idea and accept or decline the invitation here:
+    { $link }
+mail-project-accepted-subject = { $municipality } accepted your invitation
+mail-project-accepted-body = Hello,
+
+    { $municipality } accepted the invitation to become a partner of the project idea “{ $project }”.
+
+    { $link }
+mail-project-declined-subject = { $municipality } declined your invitation
+mail-project-declined-body = Hello,
+
+    { $municipality } declined the invitation to become a partner of the project idea “{ $project }”.
+
+    { $link }

@@ -1322,3 +1322,125 @@ plan-error-weight = Indiquez un nombre entier de 0 à 1000.
 plan-error-target-equals-baseline = La cible doit différer de la valeur de référence.
 plan-error-choice = Choisissez l’une des options proposées.
 plan-error-too-long = C’est trop long.
+
+## Projects
+nav-projects = Projets
+search-type-project = Idée de projet
+event-projects = Idées de projet nées de cet événement
+projects-title = Idées de projet
+projects-lead = Des idées nées d’ateliers et de consultations, suivies de l’idée jusqu’au résultat, avec les partenariats qui les portent.
+projects-count = { $count ->
+    [one] Une idée de projet
+   *[other] { $count } idées de projet
+}
+projects-none = Aucune idée de projet ne correspond.
+project-new = Noter une idée de projet
+project-edit = Modifier l’idée de projet
+project-save = Enregistrer
+project-form-lead = Écrivez dans une langue à la fois ; les traductions s’ajoutent en modifiant l’idée dans une autre langue.
+project-writing-in = Langue du texte
+project-lead = Porteur
+project-status-idea = Idée
+project-status-concept = Concept
+project-status-partnership-formed = Partenariat formé
+project-status-in-implementation = En cours de mise en œuvre
+project-status-completed = Achevé
+project-status-dropped = Abandonné
+project-visibility-public = Public
+project-visibility-members = Membres seulement
+project-visibility-participants = Participants seulement
+project-partner-kind-municipality = Municipalité
+project-partner-kind-ngo = Organisation de la société civile
+project-partner-kind-academia = Université ou recherche
+project-partner-kind-government = Institution publique
+project-partner-kind-private = Secteur privé
+partnership-status-invited = Invitée
+partnership-status-accepted = Partenaire
+partnership-status-declined = A refusé
+partnership-status-left = Partie
+partner-step-invited = invitée
+partner-step-accepted = a accepté l’invitation
+partner-step-declined = a refusé l’invitation
+partner-step-left = a quitté le partenariat
+partner-step-removed = retirée du partenariat par le porteur
+project-field-title = Titre
+project-field-problem = Problème
+project-field-objectives = Objectifs
+project-field-activities = Activités proposées
+project-field-themes = Thèmes
+project-field-event = Événement d’origine
+project-field-session = Séance
+project-field-followups = Événements ultérieurs où elle a été travaillée
+project-field-dilemma = Consultation d’origine
+project-field-lead = Municipalité porteuse
+project-field-visibility = Qui peut la lire
+project-field-programme = Programme
+project-field-programme_countries = Pays que le programme associe
+project-field-partners = Partenaires recherchés
+project-field-status = Statut
+project-field-reason = Motif
+project-field-municipality = Municipalité
+project-partner-kind = Type de partenaire
+project-partner-country = Pays
+project-partner-expertise = Expertise
+project-hint-lines = Un élément par ligne.
+project-hint-session = Choisissez l’événement et enregistrez pour choisir l’une de ses séances.
+project-hint-programme-countries = Codes de pays séparés par des virgules, par exemple DE, TR : les partenariats entre municipalités de ces pays peuvent être financés.
+project-hint-partners = Une ligne par type de partenaire ; une ligne vide est supprimée. Enregistrez pour obtenir une nouvelle ligne vide.
+project-hint-reason = Nécessaire si l’idée est abandonnée : dites pourquoi.
+project-illustrative = Cette idée vient des données de démonstration : ses partenariats et ses chiffres d’avancement sont illustratifs.
+project-dropped-because = Abandonnée parce que :
+project-versions = Versions
+project-partnerships = Partenariats
+project-no-partners = Pas encore de partenaire.
+project-accept = Accepter l’invitation
+project-decline = Refuser
+project-leave = Quitter le partenariat
+project-remove = Mettre fin au partenariat
+project-history = Historique
+project-by = par
+project-invite-which = Inviter une municipalité
+project-invite = Inviter
+project-suggestions = Partenaires suggérés
+project-suggestions-hint = Des municipalités du réseau qui pourraient se joindre, et pourquoi.
+project-reason-practice = { $municipality } a publié « { $practice } » sur le même thème.
+project-reason-themes = { $municipality } travaille sur { $themes }.
+project-reason-languages = { $municipality } écrit aussi en { $languages }.
+project-reason-funded = Le programme finance des partenariats entre { $lead } et { $partner }.
+project-see-practice = lire la pratique
+project-plan = Plan d’action
+project-plan-open = Ouvrir le plan d’action
+project-plan-progress = { $percent } % réalisé
+project-plan-steps = { $done } étapes réalisées sur { $steps }
+project-plan-illustrative = Les chiffres d’avancement du plan sont illustratifs.
+project-no-plan = Pas encore de plan d’action.
+project-start-plan = Commencer un plan d’action
+project-change-status = Changer le statut
+project-error-session = choisissez une séance de l’événement choisi
+project-error-partner-kind = choisissez le type de chaque partenaire recherché
+project-error-transition = l’idée ne peut pas passer à ce statut depuis son état actuel
+project-error-reason = dites pourquoi l’idée est abandonnée
+project-error-lead-partner = la municipalité porteuse ne peut pas être son propre partenaire
+project-error-already-partner = cette municipalité est déjà invitée ou partenaire
+project-error-no-focal-point = cette municipalité n’a pas de point focal sur la plateforme pour répondre à une invitation
+project-error-no-invitation = il n’y a pas d’invitation en attente de réponse
+project-error-not-partner = cette municipalité n’est pas partenaire
+mail-project-invited-subject = { $lead } invite { $municipality } à un partenariat de projet
+mail-project-invited-body = Bonjour,
+
+    { $lead } invite { $municipality } à devenir partenaire de l’idée de projet « { $project } ».
+
+    En tant que point focal de { $municipality }, vous pouvez lire l’idée et accepter ou refuser l’invitation ici :
+    { $link }
+mail-project-accepted-subject = { $municipality } a accepté votre invitation
+mail-project-accepted-body = Bonjour,
+
+    { $municipality } a accepté l’invitation à devenir partenaire de l’idée de projet « { $project } ».
+
+    { $link }
+mail-project-declined-subject = { $municipality } a refusé votre invitation
+mail-project-declined-body = Bonjour,
+
+    { $municipality } a refusé l’invitation à devenir partenaire de l’idée de projet « { $project } ».
+
+    { $link }

@@ -1321,3 +1321,125 @@ plan-error-weight = 0 ile 1000 arasında bir tam sayı yazın.
 plan-error-target-equals-baseline = Hedef, başlangıç değerinden farklı olmalıdır.
 plan-error-choice = Sunulan seçeneklerden birini seçin.
 plan-error-too-long = Bu çok uzun.
+
+## Projects
+nav-projects = Projeler
+search-type-project = Proje fikri
+event-projects = Bu etkinlikten doğan proje fikirleri
+projects-title = Proje fikirleri
+projects-lead = Çalıştaylarda ve istişarelerde doğan fikirler, fikirden sonuca kadar, onları taşıyan ortaklıklarla birlikte izlenir.
+projects-count = { $count ->
+    [one] Bir proje fikri
+   *[other] { $count } proje fikri
+}
+projects-none = Eşleşen proje fikri yok.
+project-new = Bir proje fikri yaz
+project-edit = Proje fikrini düzenle
+project-save = Kaydet
+project-form-lead = Her seferinde tek bir dilde yazın; çeviriler, fikri başka bir dilde düzenleyerek eklenir.
+project-writing-in = Yazım dili
+project-lead = Öncü
+project-status-idea = Fikir
+project-status-concept = Konsept
+project-status-partnership-formed = Ortaklık kuruldu
+project-status-in-implementation = Uygulamada
+project-status-completed = Tamamlandı
+project-status-dropped = Bırakıldı
+project-visibility-public = Herkese açık
+project-visibility-members = Yalnızca üyeler
+project-visibility-participants = Yalnızca katılımcılar
+project-partner-kind-municipality = Belediye
+project-partner-kind-ngo = Sivil toplum kuruluşu
+project-partner-kind-academia = Üniversite veya araştırma
+project-partner-kind-government = Kamu kurumu
+project-partner-kind-private = Özel sektör
+partnership-status-invited = Davet edildi
+partnership-status-accepted = Ortak
+partnership-status-declined = Reddetti
+partnership-status-left = Ayrıldı
+partner-step-invited = davet edildi
+partner-step-accepted = daveti kabul etti
+partner-step-declined = daveti reddetti
+partner-step-left = ortaklıktan ayrıldı
+partner-step-removed = öncü belediye tarafından ortaklıktan çıkarıldı
+project-field-title = Başlık
+project-field-problem = Sorun
+project-field-objectives = Hedefler
+project-field-activities = Önerilen faaliyetler
+project-field-themes = Temalar
+project-field-event = Doğduğu etkinlik
+project-field-session = Oturum
+project-field-followups = Üzerinde daha sonra çalışılan etkinlikler
+project-field-dilemma = Doğduğu istişare
+project-field-lead = Öncü belediye
+project-field-visibility = Kimler okuyabilir
+project-field-programme = Program
+project-field-programme_countries = Programın eşleştirdiği ülkeler
+project-field-partners = Aranan ortaklar
+project-field-status = Durum
+project-field-reason = Gerekçe
+project-field-municipality = Belediye
+project-partner-kind = Ortak türü
+project-partner-country = Ülke
+project-partner-expertise = Uzmanlık
+project-hint-lines = Her satıra bir tane.
+project-hint-session = Oturumlarından birini seçmek için etkinliği seçip kaydedin.
+project-hint-programme-countries = Virgülle ayrılmış ülke kodları, örneğin DE, TR: bu ülkelerin belediyeleri arasındaki ortaklıklar desteklenebilir.
+project-hint-partners = Her ortak türü için bir satır; boş bırakılan satır kaldırılır. Yeni bir boş satır için kaydedin.
+project-hint-reason = Fikir bırakıldığında gerekli: nedenini yazın.
+project-illustrative = Bu fikir tanıtım verilerinden gelir: ortaklıkları ve ilerleme rakamları örnek niteliğindedir.
+project-dropped-because = Bırakılma nedeni:
+project-versions = Sürümler
+project-partnerships = Ortaklıklar
+project-no-partners = Henüz ortak yok.
+project-accept = Daveti kabul et
+project-decline = Reddet
+project-leave = Ortaklıktan ayrıl
+project-remove = Ortaklığı sona erdir
+project-history = Geçmiş
+project-by = yapan:
+project-invite-which = Bir belediyeyi davet et
+project-invite = Davet et
+project-suggestions = Önerilen ortaklar
+project-suggestions-hint = Ağdan katılabilecek belediyeler ve nedenleri.
+project-reason-practice = { $municipality }, aynı temada “{ $practice }” uygulamasını yayımladı.
+project-reason-themes = { $municipality }, { $themes } üzerine çalışıyor.
+project-reason-languages = { $municipality } da { $languages } dilinde yazıyor.
+project-reason-funded = Program, { $lead } ile { $partner } arasındaki ortaklıkları destekliyor.
+project-see-practice = uygulamayı oku
+project-plan = Eylem planı
+project-plan-open = Eylem planını aç
+project-plan-progress = %{ $percent } tamamlandı
+project-plan-steps = { $steps } adımdan { $done } tanesi tamamlandı
+project-plan-illustrative = Planın ilerleme rakamları örnek niteliğindedir.
+project-no-plan = Henüz eylem planı yok.
+project-start-plan = Bir eylem planı başlat
+project-change-status = Durumu değiştir
+project-error-session = seçilen etkinliğin bir oturumunu seçin
+project-error-partner-kind = aranan her ortağın türünü seçin
+project-error-transition = fikir bulunduğu durumdan bu duruma geçemez
+project-error-reason = fikrin neden bırakıldığını yazın
+project-error-lead-partner = öncü belediye kendi ortağı olamaz
+project-error-already-partner = bu belediye zaten davet edildi ya da ortak
+project-error-no-focal-point = bu belediyenin platformda daveti yanıtlayacak bir irtibat kişisi yok
+project-error-no-invitation = yanıt bekleyen bir davet yok
+project-error-not-partner = bu belediye ortak değil
+mail-project-invited-subject = { $lead }, { $municipality } belediyesini bir proje ortaklığına davet ediyor
+mail-project-invited-body = Merhaba,
+
+    { $lead }, { $municipality } belediyesini “{ $project }” proje fikrinin ortağı olmaya davet ediyor.
+
+    { $municipality } irtibat kişisi olarak fikri okuyabilir ve daveti buradan kabul edebilir ya da reddedebilirsiniz:
+    { $link }
+mail-project-accepted-subject = { $municipality } davetinizi kabul etti
+mail-project-accepted-body = Merhaba,
+
+    { $municipality }, “{ $project }” proje fikrinin ortağı olma davetini kabul etti.
+
+    { $link }
+mail-project-declined-subject = { $municipality } davetinizi reddetti
+mail-project-declined-body = Merhaba,
+
+    { $municipality }, “{ $project }” proje fikrinin ortağı olma davetini reddetti.
+
+    { $link }

@@ -106,6 +106,7 @@ impl AppState {
             ]),
             event_links: crate::library::backlinks::EventLinks::new(vec![
                 crate::surveys::backlinks::for_event,
+                crate::projects::backlinks::for_event,
             ]),
             municipality_names: crate::directory::choices::municipality_names,
             person_deletion: person_deletion(),
@@ -128,6 +129,7 @@ pub fn search_catalogue() -> crate::search::Catalogue {
             crate::events::search::EVENTS,
             crate::consultations::search::DILEMMAS,
             crate::surveys::search::SURVEYS,
+            crate::projects::search::PROJECTS,
             crate::directory::search::ORGANISATIONS,
             crate::directory::search::MUNICIPALITIES,
         ],
@@ -148,11 +150,14 @@ pub fn person_deletion() -> crate::accounts::deletion::Registry {
     ])
 }
 
-/// How each kind of plan owner is described to the plans activity (none
-/// yet: projects register theirs). A plan whose owner is not described is
+/// How each kind of plan owner is described to the plans activity
+/// (project ideas). A plan whose owner is not described is
 /// shown to members and edited by its municipality's focal points.
 pub fn plan_owners() -> crate::plans::owners::Owners {
-    crate::plans::owners::Owners::new(vec![])
+    crate::plans::owners::Owners::new(vec![(
+        crate::plans::OwnerKind::Project,
+        crate::projects::plans::describe,
+    )])
 }
 
 /// The action plans a municipality is responsible for, described through
@@ -183,6 +188,7 @@ pub fn routes() -> Routes {
         .merge(crate::consultations::routes::routes())
         .merge(crate::surveys::routes::routes())
         .merge(crate::plans::routes::routes())
+        .merge(crate::projects::routes::routes())
         .merge(crate::directory::routes::search::routes())
 }
 

@@ -21,6 +21,8 @@ pub fn find<'a>(db: &'a DatabaseConnection, actor: Option<&'a Actor>, item: Link
             links: dilemmas
                 .into_iter()
                 .map(|d| Backlink {
+                    note: None,
+                    progress: None,
                     url: format!("/consultations/{}", d.slug),
                     title: d.question,
                     when: None,

@@ -25,6 +25,7 @@ use crate::i18n::TrText;
 mod consultations;
 mod events;
 mod library;
+mod projects;
 mod surveys;
 
 const NETWORK_TOML: &str = include_str!("network.toml");
@@ -148,7 +149,11 @@ pub async fn load(db: &Db, now: DateTime<Utc>) -> Result<LoadReport, DemoError> 
     events::load(&tx, now, &mut report).await?;
     consultations::load(&tx, now, &mut report).await?;
     surveys::load(&tx, now, &mut report).await?;
+    projects::load(&tx, now, &mut report).await?;
     tx.commit().await?;
+    // Action plans write through the plans activity's rules, each change in
+    // its own transaction, so they come after.
+    projects::load_plans(db, now, &mut report).await?;
     Ok(report)
 }
 

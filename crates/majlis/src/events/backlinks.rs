@@ -25,6 +25,8 @@ pub fn find<'a>(db: &'a DatabaseConnection, actor: Option<&'a Actor>, item: Link
             links: events
                 .into_iter()
                 .map(|e| Backlink {
+                    note: None,
+                    progress: None,
                     url: format!("/events/{}", e.slug),
                     title: e.title,
                     when: Some(e.starts_at),

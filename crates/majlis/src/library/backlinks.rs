@@ -29,6 +29,10 @@ pub struct Backlink {
     pub url: String,
     /// Shown as year and month, when the item has a date (an event's start).
     pub when: Option<DateTime<Utc>>,
+    /// A Fluent id shown beside the link (a project idea's status).
+    pub note: Option<&'static str>,
+    /// A progress figure shown beside it (a project's action plan), whole percent.
+    pub progress: Option<u8>,
 }
 
 /// The items of one activity that link to it, as a page section.

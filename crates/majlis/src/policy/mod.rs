@@ -203,6 +203,18 @@ pub enum Action {
     /// staff, and focal points of a municipality that edits its owner or
     /// is responsible for the plan.
     EditPlan(PlanRef),
+    /// Write down a project idea: staff, and members affiliated with a
+    /// municipality (it leads the idea).
+    CreateProject { affiliated: bool },
+    /// Read a project idea, its partnerships and history.
+    ViewProject(ProjectRef),
+    /// Edit an idea, change its status, invite partners or end a
+    /// partnership: staff and members of the lead municipality.
+    EditProject(ProjectRef),
+    /// Accept or decline an invitation for this municipality: its focal point.
+    AnswerPartnership { municipality: i32 },
+    /// Leave a partnership on this municipality's behalf: its focal point.
+    LeavePartnership { municipality: i32 },
 }
 
 /// What the policy needs to know of an action plan, for one actor: facts
@@ -226,6 +238,38 @@ impl PlanRef {
                     .iter()
                     .any(|m| a.focal_point_of.contains(m))
             }),
+        }
+    }
+}
+
+/// Who may read a project idea.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProjectAudience {
+    Public,
+    Members,
+    /// Only the lead's and the partners' people (and staff).
+    Participants,
+}
+
+/// What the policy needs to know of a project idea, and of the actor's tie to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ProjectRef {
+    pub audience: ProjectAudience,
+    /// The actor is affiliated with the lead municipality.
+    pub lead_member: bool,
+    /// The actor is affiliated with the lead or with an invited or
+    /// accepted partner (or wrote the idea).
+    pub participant: bool,
+}
+
+impl ProjectRef {
+    fn readable_by(&self, actor: Option<&Actor>) -> bool {
+        match self.audience {
+            ProjectAudience::Public => true,
+            ProjectAudience::Members => actor.is_some(),
+            ProjectAudience::Participants => {
+                actor.is_some_and(|a| a.is_staff()) || self.lead_member || self.participant
+            }
         }
     }
 }
@@ -343,6 +387,7 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
         (a, Action::ViewSurveyResults(r)) => r.results_readable_by(a),
         (_, Action::AnswerByLink { valid }) => valid,
         (a, Action::ViewPlan(p)) => p.visible || a.is_some_and(Actor::is_staff),
+        (a, Action::ViewProject(p)) => p.readable_by(a),
         (None, _) => false,
         (Some(_), Action::View(Visibility::Members)) => true,
         (Some(a), Action::EditMunicipality(id)) => a.is_staff() || a.focal_point_of.contains(&id),
@@ -384,6 +429,14 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
             },
         ) => targeted && (a.is_staff() || a.focal_point_of.contains(&municipality)),
         (Some(a), Action::EditPlan(p)) => a.is_staff() || (p.visible && p.affiliated_editor),
+        (Some(a), Action::CreateProject { affiliated }) => affiliated || a.is_staff(),
+        (Some(a), Action::EditProject(p)) => {
+            a.is_staff() || (p.lead_member && p.readable_by(Some(a)))
+        }
+        (
+            Some(a),
+            Action::AnswerPartnership { municipality } | Action::LeavePartnership { municipality },
+        ) => a.focal_point_of.contains(&municipality),
     }
 }
 

@@ -246,6 +246,30 @@ fn every_action() -> Vec<Action> {
             }
         }
     }
+    for audience in [
+        ProjectAudience::Public,
+        ProjectAudience::Members,
+        ProjectAudience::Participants,
+    ] {
+        for (lead_member, participant) in [(false, false), (false, true), (true, true)] {
+            let p = ProjectRef {
+                audience,
+                lead_member,
+                participant,
+            };
+            all.extend([Action::ViewProject(p), Action::EditProject(p)]);
+        }
+    }
+    for m in [1, 2] {
+        all.extend([
+            Action::AnswerPartnership { municipality: m },
+            Action::LeavePartnership { municipality: m },
+        ]);
+    }
+    all.extend([
+        Action::CreateProject { affiliated: false },
+        Action::CreateProject { affiliated: true },
+    ]);
     for a in &all {
         match a {
             Action::View(_)
@@ -281,7 +305,12 @@ fn every_action() -> Vec<Action> {
             | Action::AnswerSurvey { .. }
             | Action::AnswerByLink { .. }
             | Action::ViewPlan(_)
-            | Action::EditPlan(_) => {}
+            | Action::EditPlan(_)
+            | Action::CreateProject { .. }
+            | Action::ViewProject(_)
+            | Action::EditProject(_)
+            | Action::AnswerPartnership { .. }
+            | Action::LeavePartnership { .. } => {}
         }
     }
     all
@@ -440,5 +469,69 @@ fn plans_are_read_with_their_owner_and_edited_by_its_municipalities_focal_points
     assert!(can(
         Some(&coordinator),
         Action::EditPlan(for_(Some(&coordinator), false))
+    ));
+}
+
+#[test]
+fn project_ideas_by_audience_lead_and_partner() {
+    let member = actor(Role::Member, &[]);
+    let focal_a = actor(Role::Member, &[1]);
+    let coordinator = actor(Role::Coordinator, &[]);
+    let r = |audience, lead_member, participant| ProjectRef {
+        audience,
+        lead_member,
+        participant,
+    };
+    let closed = r(ProjectAudience::Participants, false, false);
+    assert!(!can(None, Action::ViewProject(closed)));
+    assert!(!can(Some(&member), Action::ViewProject(closed)));
+    assert!(can(Some(&coordinator), Action::ViewProject(closed)));
+    assert!(can(
+        Some(&member),
+        Action::ViewProject(r(ProjectAudience::Participants, false, true))
+    ));
+    let members = r(ProjectAudience::Members, false, false);
+    assert!(!can(None, Action::ViewProject(members)));
+    assert!(can(Some(&member), Action::ViewProject(members)));
+    assert!(can(
+        None,
+        Action::ViewProject(r(ProjectAudience::Public, false, false))
+    ));
+    // Editing: staff, and members of the lead municipality only.
+    assert!(!can(Some(&member), Action::EditProject(members)));
+    assert!(can(
+        Some(&member),
+        Action::EditProject(r(ProjectAudience::Members, true, true))
+    ));
+    assert!(can(Some(&coordinator), Action::EditProject(closed)));
+    assert!(!can(None, Action::CreateProject { affiliated: true }));
+    assert!(!can(
+        Some(&member),
+        Action::CreateProject { affiliated: false }
+    ));
+    assert!(can(
+        Some(&coordinator),
+        Action::CreateProject { affiliated: false }
+    ));
+    // Only a partner's focal point answers for it, staff included.
+    assert!(can(
+        Some(&focal_a),
+        Action::AnswerPartnership { municipality: 1 }
+    ));
+    assert!(!can(
+        Some(&focal_a),
+        Action::AnswerPartnership { municipality: 2 }
+    ));
+    assert!(!can(
+        Some(&coordinator),
+        Action::AnswerPartnership { municipality: 1 }
+    ));
+    assert!(can(
+        Some(&focal_a),
+        Action::LeavePartnership { municipality: 1 }
+    ));
+    assert!(!can(
+        Some(&member),
+        Action::LeavePartnership { municipality: 1 }
     ));
 }

@@ -27,6 +27,8 @@ pub fn for_event<'a>(
                 .map(Survey::of)
                 .filter(|s| can(actor, Action::ViewSurvey(s.policy_ref())))
                 .map(|s| Backlink {
+                    note: None,
+                    progress: None,
                     url: format!("/surveys/{}", s.row.slug),
                     when: s.row.opens_at,
                     title: s.row.title,

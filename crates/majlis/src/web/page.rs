@@ -29,6 +29,7 @@ pub enum Section {
     Events,
     Consultations,
     Surveys,
+    Projects,
     Search,
 }
 

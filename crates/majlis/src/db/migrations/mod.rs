@@ -21,6 +21,7 @@ mod m20261205_000014_backups;
 mod m20261205_000015_surveys;
 mod m20261205_000016_survey_counts;
 mod m20261205_000017_plans;
+mod m20261205_000018_projects;
 
 pub struct Migrator;
 
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000015_surveys::Migration),
             Box::new(m20261205_000016_survey_counts::Migration),
             Box::new(m20261205_000017_plans::Migration),
+            Box::new(m20261205_000018_projects::Migration),
         ]
     }
 }

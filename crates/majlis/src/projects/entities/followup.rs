@@ -1,0 +1,16 @@
+use sea_orm::entity::prelude::*;
+
+/// A later event where an idea was worked on (a follow-up workshop).
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "project_followup")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub project_id: i32,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub event_id: i32,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,75 @@
+//! Projects as owners of action plans: how a project idea is described to
+//! the plans activity (registered at the top in `app::plan_owners`), and
+//! the summaries its pages show. The plans activity knows nothing of
+//! projects; projects read plans through its rules.
+
+use std::collections::{BTreeSet, HashMap};
+
+use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
+
+use super::entities::project;
+use super::rules::readable;
+use crate::plans::owners::{Describing, OwnerFacts};
+use crate::plans::rules::PlanSummary;
+use crate::plans::{Owner, OwnerKind};
+use crate::policy::Actor;
+
+/// The plan owner of idea `id`.
+pub fn owner(id: i32) -> Owner {
+    Owner {
+        kind: OwnerKind::Project,
+        id,
+    }
+}
+
+/// Describe ideas to the plans activity (two queries whatever their
+/// number): title and page; visible to whoever may read the idea; edited
+/// by the lead municipality (its focal points, as plans decide, and staff).
+/// Partners take part in the idea; the lead keeps its plan.
+pub fn describe<'a>(
+    db: &'a DatabaseConnection,
+    actor: Option<&'a Actor>,
+    ids: &'a [i32],
+) -> Describing<'a> {
+    Box::pin(async move {
+        let rows = project::Entity::find()
+            .filter(project::Column::Id.is_in(ids.to_vec()))
+            .all(db)
+            .await?;
+        let visible: BTreeSet<i32> = project::Entity::find()
+            .filter(project::Column::Id.is_in(ids.to_vec()))
+            .filter(readable(actor))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        Ok(rows
+            .into_iter()
+            .map(|p| {
+                (
+                    p.id,
+                    OwnerFacts {
+                        url: format!("/projects/{}", p.slug),
+                        visible_to_actor: visible.contains(&p.id),
+                        editor_municipalities: vec![p.lead_municipality_id],
+                        title: p.title,
+                    },
+                )
+            })
+            .collect())
+    })
+}
+
+/// The plan summary of each idea that has one (two queries).
+pub async fn summaries(
+    db: &DatabaseConnection,
+    ids: &[i32],
+) -> Result<HashMap<i32, PlanSummary>, DbErr> {
+    let owners: Vec<Owner> = ids.iter().map(|id| owner(*id)).collect();
+    match crate::plans::rules::summaries(db, &owners).await {
+        Ok(found) => Ok(found.into_iter().map(|(o, s)| (o.id, s)).collect()),
+        Err(crate::plans::error::PlanError::Db(e)) => Err(e),
+        Err(e) => Err(DbErr::Custom(e.to_string())),
+    }
+}
