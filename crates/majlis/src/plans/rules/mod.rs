@@ -143,8 +143,12 @@ pub async fn summaries(
 pub struct Plan {
     pub row: plan::Model,
     pub owner: OwnerFacts,
-    /// The owner is described by its activity (`false`: [`OwnerFacts::orphan`]).
+    /// The owner is described by its activity (`false`: [`OwnerFacts::orphan`]
+    /// or [`OwnerFacts::gone`]).
     pub described: bool,
+    /// Its owner's activity describes owners of its kind but left this one
+    /// out ([`OwnerFacts::gone`]): not found but for staff.
+    pub gone: bool,
 }
 
 impl Plan {
@@ -176,12 +180,22 @@ pub async fn described(
                         row,
                         owner: f,
                         described: true,
+                        gone: false,
                     }
                 }
+                // Its activity describes its kind but not it: gone or hidden.
+                None if owner_of(&row).is_some_and(|o| owners.describes(o.kind)) => Plan {
+                    owner: OwnerFacts::gone(row.title.clone()),
+                    row,
+                    described: false,
+                    gone: true,
+                },
+                // No activity describes its kind.
                 None => Plan {
                     owner: OwnerFacts::orphan(row.title.clone(), row.municipality_id, actor),
                     row,
                     described: false,
+                    gone: false,
                 },
             }
         })
@@ -206,7 +220,7 @@ pub async fn readable(
     match authorize(actor, Action::ViewPlan(plan.policy_ref(actor))) {
         Ok(()) => Ok(plan),
         // What the reader may not see is not shown to be there.
-        Err(_) if actor.is_none() => Err(PlanError::NotFound),
+        Err(_) if actor.is_none() || plan.gone => Err(PlanError::NotFound),
         Err(d) => Err(d.into()),
     }
 }
