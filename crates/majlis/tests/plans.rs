@@ -596,3 +596,35 @@ db_test!(async fn a_plan_whose_described_owner_is_left_out_is_not_found_but_for_
     let res = app.get_with(&format!("/plans/{orphan}"), &[("cookie", &k_cookie)]).await;
     assert_eq!(res.status, StatusCode::OK);
 });
+
+db_test!(async fn steps_without_a_start_date_come_last(app) {
+    app.load_demo().await;
+    let kilis = municipality_id(app, "kilis").await;
+    let focal = focal_point_of(app, "focal@kilis.test", kilis).await;
+    let id = new_plan(app, focal, kilis, "Sıra").await;
+    let admin = Actor::with_role(1, Role::Admin, vec![]);
+    let editing = rules::as_staff(app.db.read(), &admin, id).await.unwrap();
+    for (title, starts_on) in [
+        ("undated", None),
+        ("later", NaiveDate::from_ymd_opt(2027, 1, 1)),
+        ("sooner", NaiveDate::from_ymd_opt(2026, 6, 1)),
+    ] {
+        let input = StepInput {
+            title: TrText::new(Locale::En, title).unwrap(),
+            owner_text: None,
+            owner_municipality_id: Some(kilis),
+            starts_on,
+            due_on: None,
+            status: StepStatus::NotStarted,
+            percent: 0,
+            weight: 1,
+        };
+        rules::add_step(&app.db, &Origin::cli(), &editing, input, Utc::now()).await.unwrap();
+    }
+    let owners = majlis::plans::owners::Owners::default();
+    let plan = rules::readable(app.db.read(), &owners, Some(&admin), id).await.unwrap();
+    let detail = rules::detail(app.db.read(), Some(&admin), plan).await.unwrap();
+    let titles: Vec<_> =
+        detail.steps.iter().map(|s| s.title.get(Locale::En).unwrap_or_default()).collect();
+    assert_eq!(titles, ["sooner", "later", "undated"]);
+});

@@ -11,7 +11,8 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, Order, QueryFilter, QueryOrder,
+    sea_query::NullOrdering,
 };
 
 pub use input::{IndicatorInput, MeasurementInput, MilestoneInput, StepInput};
@@ -321,7 +322,8 @@ pub async fn detail(
     let id = plan.row.id;
     let steps = step::Entity::find()
         .filter(step::Column::PlanId.eq(id))
-        .order_by_asc(step::Column::StartsOn)
+        // Steps without a start date last, on both databases.
+        .order_by_with_nulls(step::Column::StartsOn, Order::Asc, NullOrdering::Last)
         .order_by_asc(step::Column::Id)
         .all(conn)
         .await?;
