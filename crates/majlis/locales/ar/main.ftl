@@ -1378,3 +1378,5 @@ plan-error-weight = اكتب عدداً صحيحاً من 0 إلى 1000.
 plan-error-target-equals-baseline = يجب أن يختلف الهدف عن القيمة الأساسية.
 plan-error-choice = اختر أحد الخيارات المعروضة.
 plan-error-too-long = هذا طويل جداً.
+plan-chart-desc = القيمة الأساسية: { $baseline } ({ $baseline_on }) ← الهدف: { $target } ({ $target_on })؛ آخر قياس: { $latest }
+plan-error-number-grouped = اكتب الرقم دون فواصل الآلاف: 1500، أو 1.5 لواحد ونصف.

@@ -1322,3 +1322,5 @@ plan-error-weight = Indiquez un nombre entier de 0 à 1000.
 plan-error-target-equals-baseline = La cible doit différer de la valeur de référence.
 plan-error-choice = Choisissez l’une des options proposées.
 plan-error-too-long = C’est trop long.
+plan-chart-desc = Valeur de référence : { $baseline } ({ $baseline_on }) → cible : { $target } ({ $target_on }) ; dernière mesure : { $latest }
+plan-error-number-grouped = Écrivez le nombre sans séparateur de milliers : 1500, ou 1,5 pour un et demi.

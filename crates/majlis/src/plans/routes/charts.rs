@@ -131,18 +131,21 @@ pub fn indicator_chart(ctx: &PageCtx, i: &IndicatorView) -> String {
     line_chart(&LineChart {
         id: format!("indicator-{}", r.id),
         title: ctx.text(&r.name).to_owned(),
-        description: format!(
-            "{}: {} {} ({}) → {}: {} {} ({}); {}: {}",
-            ctx.t("plan-baseline"),
-            value(r.baseline_value),
-            r.unit,
-            r.baseline_on,
-            ctx.t("plan-target"),
-            value(r.target_value),
-            r.unit,
-            r.target_on,
-            ctx.t("plan-latest"),
-            latest
+        description: ctx.locale.t_args(
+            "plan-chart-desc",
+            &[
+                (
+                    "baseline",
+                    format!("{} {}", value(r.baseline_value), r.unit).into(),
+                ),
+                ("baseline_on", r.baseline_on.to_string().into()),
+                (
+                    "target",
+                    format!("{} {}", value(r.target_value), r.unit).into(),
+                ),
+                ("target_on", r.target_on.to_string().into()),
+                ("latest", latest.into()),
+            ],
         ),
         baseline: point(r.baseline_on, r.baseline_value),
         target: point(r.target_on, r.target_value),
