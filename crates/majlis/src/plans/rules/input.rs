@@ -116,13 +116,50 @@ fn date(raw: &RawForm, field: &'static str, required: bool, p: &mut Problems) ->
     }
 }
 
-/// A number, with a decimal point or comma.
+/// A number, with a decimal point or comma: digits, at most one separator,
+/// an optional leading minus. Refused: thousands grouping ("1,500" would
+/// otherwise read 1.5, see [`grouped`]), both separators, exponents.
 pub fn number(v: &str) -> Option<f64> {
-    let v = v.trim().replace(',', ".");
-    if v.is_empty() || v.len() > 30 {
+    let v = v.trim();
+    if v.is_empty() || v.len() > 30 || grouped(v) {
         return None;
     }
-    v.parse::<f64>().ok().filter(|n| n.is_finite())
+    let digits = v.strip_prefix('-').unwrap_or(v);
+    let separators = digits.chars().filter(|c| matches!(c, '.' | ',')).count();
+    let plain = separators <= 1
+        && digits.chars().any(|c| c.is_ascii_digit())
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+    if !plain {
+        return None;
+    }
+    digits
+        .replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .map(|n| if v.starts_with('-') { -n } else { n })
+}
+
+/// Whether `v` looks like thousands written in groups (`1,500`, `12.000`,
+/// `1,234,567`: `^-?[1-9]\d{0,2}([.,]\d{3})+$`; `0,125` is a decimal) or mixes both separators
+/// (`1,234.5`): ambiguous between languages, so refused with a message
+/// asking for `1500` or `1.5`.
+pub fn grouped(v: &str) -> bool {
+    let v = v.trim();
+    let digits = v.strip_prefix('-').unwrap_or(v);
+    if digits.contains('.') && digits.contains(',') {
+        return true;
+    }
+    let mut parts = digits.split(['.', ',']);
+    let head = parts.next().unwrap_or_default();
+    let rest: Vec<&str> = parts.collect();
+    let all_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    (1..=3).contains(&head.len())
+        && all_digits(head)
+        && !head.starts_with('0')
+        && !rest.is_empty()
+        && rest.iter().all(|g| g.len() == 3 && all_digits(g))
 }
 
 fn value(raw: &RawForm, field: &'static str, p: &mut Problems) -> Option<f64> {
@@ -133,7 +170,14 @@ fn value(raw: &RawForm, field: &'static str, p: &mut Problems) -> Option<f64> {
     }
     let n = number(v);
     if n.is_none() {
-        p.add(field, "plan-error-number");
+        p.add(
+            field,
+            if grouped(v) {
+                "plan-error-number-grouped"
+            } else {
+                "plan-error-number"
+            },
+        );
     }
     n
 }
@@ -381,5 +425,29 @@ mod tests {
         );
         assert_eq!(number("4,5"), Some(4.5));
         assert_eq!(number("NaN"), None);
+        assert_eq!(number("-2.25"), Some(-2.25));
+        assert_eq!(number("1500"), Some(1500.0));
+        assert_eq!(number("12,5"), Some(12.5));
+        assert_eq!(number("1e3"), None);
+        assert_eq!(number("inf"), None);
+    }
+
+    #[test]
+    fn grouped_thousands_are_refused_not_read_as_decimals() {
+        for v in [
+            "1,500",
+            "1.500",
+            "12,000",
+            "1,234,567",
+            "-1,500",
+            "1,234.5",
+            "1.234,5",
+        ] {
+            assert_eq!(number(v), None, "{v}");
+            assert!(grouped(v), "{v}");
+        }
+        for v in ["1500", "1,5", "1.50", "1234,5", "0,125"] {
+            assert!(!grouped(v), "{v}");
+        }
     }
 }
