@@ -1380,3 +1380,4 @@ plan-error-choice = اختر أحد الخيارات المعروضة.
 plan-error-too-long = هذا طويل جداً.
 plan-chart-desc = القيمة الأساسية: { $baseline } ({ $baseline_on }) ← الهدف: { $target } ({ $target_on })؛ آخر قياس: { $latest }
 plan-error-number-grouped = اكتب الرقم دون فواصل الآلاف: 1500، أو 1.5 لواحد ونصف.
+plan-error-year = أدخل تاريخاً بين عامي 1900 و2100.

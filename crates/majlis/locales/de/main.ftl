@@ -1323,3 +1323,4 @@ plan-error-choice = Wählen Sie eine der angebotenen Möglichkeiten.
 plan-error-too-long = Das ist zu lang.
 plan-chart-desc = Ausgangswert: { $baseline } ({ $baseline_on }) → Zielwert: { $target } ({ $target_on }); letzte Messung: { $latest }
 plan-error-number-grouped = Schreiben Sie die Zahl ohne Tausendertrennzeichen: 1500 oder 1,5 für anderthalb.
+plan-error-year = Geben Sie ein Datum zwischen den Jahren 1900 und 2100 an.

@@ -1318,3 +1318,4 @@ plan-error-choice = Choose one of the options offered.
 plan-error-too-long = This is too long.
 plan-chart-desc = Baseline: { $baseline } ({ $baseline_on }) → target: { $target } ({ $target_on }); latest measurement: { $latest }
 plan-error-number-grouped = Write the number without thousands separators: 1500, or 1.5 for one and a half.
+plan-error-year = Give a date between the years 1900 and 2100.

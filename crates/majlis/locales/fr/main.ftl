@@ -1324,3 +1324,4 @@ plan-error-choice = Choisissez l’une des options proposées.
 plan-error-too-long = C’est trop long.
 plan-chart-desc = Valeur de référence : { $baseline } ({ $baseline_on }) → cible : { $target } ({ $target_on }) ; dernière mesure : { $latest }
 plan-error-number-grouped = Écrivez le nombre sans séparateur de milliers : 1500, ou 1,5 pour un et demi.
+plan-error-year = Indiquez une date entre les années 1900 et 2100.

@@ -2,7 +2,7 @@
 //! (the demo loader builds them directly). A form that does not parse
 //! returns every field's problem, each with the Fluent id of its message.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::super::StepStatus;
 use super::super::error::FieldError;
@@ -98,6 +98,10 @@ fn text(
     }
 }
 
+/// The years a plan's dates may fall in.
+pub const FIRST_YEAR: i32 = 1900;
+pub const LAST_YEAR: i32 = 2100;
+
 /// A day written `YYYY-MM-DD` (what `<input type="date">` sends).
 fn date(raw: &RawForm, field: &'static str, required: bool, p: &mut Problems) -> Option<NaiveDate> {
     let v = raw.get(field).trim();
@@ -108,7 +112,11 @@ fn date(raw: &RawForm, field: &'static str, required: bool, p: &mut Problems) ->
         return None;
     }
     match NaiveDate::parse_from_str(v, "%Y-%m-%d") {
-        Ok(d) => Some(d),
+        Ok(d) if (FIRST_YEAR..=LAST_YEAR).contains(&d.year()) => Some(d),
+        Ok(_) => {
+            p.add(field, "plan-error-year");
+            None
+        }
         Err(_) => {
             p.add(field, "plan-error-date");
             None
@@ -422,6 +430,15 @@ mod tests {
                 ("value", "plan-error-number"),
                 ("source", "plan-error-required"),
             ]
+        );
+        let raw = form(&[
+            ("measured_on", "0001-01-01"),
+            ("value", "3"),
+            ("source", "Census"),
+        ]);
+        assert_eq!(
+            fields(parse_measurement(&raw).unwrap_err()),
+            [("measured_on", "plan-error-year")]
         );
         assert_eq!(number("4,5"), Some(4.5));
         assert_eq!(number("NaN"), None);
