@@ -142,12 +142,15 @@ pub fn number(v: &str) -> Option<f64> {
     if !plain {
         return None;
     }
-    digits
-        .replace(',', ".")
-        .parse::<f64>()
-        .ok()
-        .map(|n| if v.starts_with('-') { -n } else { n })
+    let n = digits.replace(',', ".").parse::<f64>().ok()?;
+    let n = if v.starts_with('-') { -n } else { n };
+    // Bounded, so that what an edit form fills back in (`f64::to_string`,
+    // never an exponent) stays within the field's 30 characters.
+    (n.is_finite() && n.abs() < MAX_MAGNITUDE).then_some(n)
 }
+
+/// Numbers are below this in absolute value (fifteen integer digits).
+pub const MAX_MAGNITUDE: f64 = 1e15;
 
 /// Whether `v` looks like thousands written in groups (`1,500`, `12.000`,
 /// `1,234,567`: `^-?[1-9]\d{0,2}([.,]\d{3})+$`; `0,125` is a decimal) or mixes both separators
@@ -447,6 +450,24 @@ mod tests {
         assert_eq!(number("12,5"), Some(12.5));
         assert_eq!(number("1e3"), None);
         assert_eq!(number("inf"), None);
+        assert_eq!(number("1000000000000000"), None);
+    }
+
+    #[test]
+    fn a_stored_number_fills_back_into_a_form_that_accepts_it() {
+        for v in [
+            "999999999999999.9",
+            "-999999999999999",
+            "0.000000000000000000000000001",
+            "123456.7890123456789",
+            "0,1",
+            "-0",
+        ] {
+            let n = number(v).unwrap_or_else(|| panic!("{v}"));
+            let shown = n.to_string();
+            assert!(shown.len() <= 30, "{v} → {shown}");
+            assert_eq!(number(&shown), Some(n), "{v} → {shown}");
+        }
     }
 
     #[test]
