@@ -628,3 +628,32 @@ db_test!(async fn steps_without_a_start_date_come_last(app) {
         detail.steps.iter().map(|s| s.title.get(Locale::En).unwrap_or_default()).collect();
     assert_eq!(titles, ["sooner", "later", "undated"]);
 });
+
+db_test!(async fn a_step_is_stored_with_the_percent_it_counts_for(app) {
+    app.load_demo().await;
+    let kilis = municipality_id(app, "kilis").await;
+    let focal = focal_point_of(app, "focal@kilis.test", kilis).await;
+    let id = new_plan(app, focal, kilis, "Yüzde").await;
+    let admin = Actor::with_role(1, Role::Admin, vec![]);
+    let editing = rules::as_staff(app.db.read(), &admin, id).await.unwrap();
+    for (status, percent, stored) in [
+        (StepStatus::Done, 70, 100),
+        (StepStatus::NotStarted, 40, 0),
+        (StepStatus::InProgress, 40, 40),
+    ] {
+        let input = StepInput {
+            title: TrText::new(Locale::En, "Step").unwrap(),
+            owner_text: None,
+            owner_municipality_id: Some(kilis),
+            starts_on: None,
+            due_on: None,
+            status,
+            percent,
+            weight: 1,
+        };
+        let step_id =
+            rules::add_step(&app.db, &Origin::cli(), &editing, input, Utc::now()).await.unwrap();
+        let row = step::Entity::find_by_id(step_id).one(app.db.read()).await.unwrap().unwrap();
+        assert_eq!(row.percent, stored, "{status:?} {percent}");
+    }
+});
