@@ -149,6 +149,14 @@ pub fn number(v: &str) -> Option<f64> {
     (n.is_finite() && n.abs() < MAX_MAGNITUDE).then_some(n)
 }
 
+/// A stored number as a form shows it, in a way [`number`] reads back:
+/// plain digits (no exponent), and a trailing zero when it would look
+/// like grouped thousands (4.125 → "4.1250").
+pub fn written(n: f64) -> String {
+    let s = n.to_string();
+    if grouped(&s) { s + "0" } else { s }
+}
+
 /// Numbers are below this in absolute value (fifteen integer digits).
 pub const MAX_MAGNITUDE: f64 = 1e15;
 
@@ -462,9 +470,11 @@ mod tests {
             "123456.7890123456789",
             "0,1",
             "-0",
+            "4.1250",
+            "-12.5000",
         ] {
             let n = number(v).unwrap_or_else(|| panic!("{v}"));
-            let shown = n.to_string();
+            let shown = written(n);
             assert!(shown.len() <= 30, "{v} → {shown}");
             assert_eq!(number(&shown), Some(n), "{v} → {shown}");
         }
