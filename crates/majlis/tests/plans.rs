@@ -559,3 +559,111 @@ db_test!(async fn a_plan_is_started_for_a_described_owner_by_its_editors(app) {
         rules::PlanSummary { id: row.id, progress: None, steps: 0, done: 0, illustrative: false }
     );
 });
+
+db_test!(async fn a_plan_whose_described_owner_is_left_out_is_not_found_but_for_staff(app) {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    app.load_demo().await;
+    let (router, _dir) = node_with_owner(app).await;
+    let kilis = municipality_id(app, "kilis").await;
+    let fk = focal_point_of(app, "focal@kilis.test", kilis).await;
+    let (k_cookie, _) = app.session_for(fk).await;
+    // Owner 8 of a kind that has a describer, which leaves it out (gone).
+    let tx = app.db.begin_write().await.unwrap();
+    let gone = plan::ActiveModel {
+        owner_kind: Set("project".into()),
+        owner_id: Set(8),
+        municipality_id: Set(kilis),
+        title: Set(TrText::new(Locale::En, "Gone").unwrap()),
+        illustrative: Set(false),
+        created_by: Set(None),
+        created_at: Set(Utc::now()),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let get = |cookie: Option<String>| {
+        let router = router.clone();
+        let path = format!("/plans/{}", gone.id);
+        async move {
+            let mut req = axum::http::Request::get(path);
+            if let Some(c) = cookie {
+                req = req.header("cookie", c);
+            }
+            common::respond(&router, req.body(axum::body::Body::empty()).unwrap()).await
+        }
+    };
+    // Not even the focal points of its responsible municipality see it.
+    assert_eq!(get(Some(k_cookie.clone())).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(get(None).await.status, StatusCode::NOT_FOUND);
+    let staff = coordinator(app, "staff@plans.test").await;
+    let (s_cookie, _) = app.session_for(staff).await;
+    assert_eq!(get(Some(s_cookie)).await.status, StatusCode::OK);
+    // A plan whose kind nobody describes stays readable by members (orphan).
+    let orphan = new_plan(app, fk, kilis, "Orphan").await;
+    let res = app.get_with(&format!("/plans/{orphan}"), &[("cookie", &k_cookie)]).await;
+    assert_eq!(res.status, StatusCode::OK);
+});
+
+db_test!(async fn steps_without_a_start_date_come_last(app) {
+    app.load_demo().await;
+    let kilis = municipality_id(app, "kilis").await;
+    let focal = focal_point_of(app, "focal@kilis.test", kilis).await;
+    let id = new_plan(app, focal, kilis, "Sıra").await;
+    let admin = Actor::with_role(1, Role::Admin, vec![]);
+    let editing = rules::as_staff(app.db.read(), &admin, id).await.unwrap();
+    for (title, starts_on) in [
+        ("undated", None),
+        ("later", NaiveDate::from_ymd_opt(2027, 1, 1)),
+        ("sooner", NaiveDate::from_ymd_opt(2026, 6, 1)),
+    ] {
+        let input = StepInput {
+            title: TrText::new(Locale::En, title).unwrap(),
+            owner_text: None,
+            owner_municipality_id: Some(kilis),
+            starts_on,
+            due_on: None,
+            status: StepStatus::NotStarted,
+            percent: 0,
+            weight: 1,
+        };
+        rules::add_step(&app.db, &Origin::cli(), &editing, input, Utc::now()).await.unwrap();
+    }
+    let owners = majlis::plans::owners::Owners::default();
+    let plan = rules::readable(app.db.read(), &owners, Some(&admin), id).await.unwrap();
+    let detail = rules::detail(app.db.read(), Some(&admin), plan).await.unwrap();
+    let titles: Vec<_> =
+        detail.steps.iter().map(|s| s.title.get(Locale::En).unwrap_or_default()).collect();
+    assert_eq!(titles, ["sooner", "later", "undated"]);
+});
+
+db_test!(async fn a_step_is_stored_with_the_percent_it_counts_for(app) {
+    app.load_demo().await;
+    let kilis = municipality_id(app, "kilis").await;
+    let focal = focal_point_of(app, "focal@kilis.test", kilis).await;
+    let id = new_plan(app, focal, kilis, "Yüzde").await;
+    let admin = Actor::with_role(1, Role::Admin, vec![]);
+    let editing = rules::as_staff(app.db.read(), &admin, id).await.unwrap();
+    for (status, percent, stored) in [
+        (StepStatus::Done, 70, 100),
+        (StepStatus::NotStarted, 40, 0),
+        (StepStatus::InProgress, 40, 40),
+    ] {
+        let input = StepInput {
+            title: TrText::new(Locale::En, "Step").unwrap(),
+            owner_text: None,
+            owner_municipality_id: Some(kilis),
+            starts_on: None,
+            due_on: None,
+            status,
+            percent,
+            weight: 1,
+        };
+        let step_id =
+            rules::add_step(&app.db, &Origin::cli(), &editing, input, Utc::now()).await.unwrap();
+        let row = step::Entity::find_by_id(step_id).one(app.db.read()).await.unwrap().unwrap();
+        assert_eq!(row.percent, stored, "{status:?} {percent}");
+    }
+});

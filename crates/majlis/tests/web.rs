@@ -71,7 +71,11 @@ db_test!(
         assert_eq!(en.attr("html", "dir").as_deref(), Some("ltr"));
         assert!(en.texts("h1")[0].contains("Şahinbey"));
         assert!(en.texts(".contacts li").iter().any(|c| c.contains("Şakir Aktar")));
-        assert_eq!(en.queries(), 3, "version, municipality with its themes, contacts");
+        assert_eq!(
+            en.queries(),
+            4,
+            "version, municipality with its themes, contacts, the plans it is responsible for"
+        );
         assert_eq!(app.get("/municipalities/sahinbey").await.queries(), 1);
 
         let ar = app.get("/municipalities/sahinbey?lang=ar").await;

@@ -1283,14 +1283,20 @@ plan-no-progress-short = لا يوجد رقم للتقدم بعد
 plan-progress-rule = التقدم هو المتوسط المرجّح للخطوات: الخطوة المنجزة تُحتسب 100٪، والخطوة الجارية بنسبتها، والخطوة التي لم تبدأ 0٪. الخطوات الملغاة والخطوات ذات الوزن 0 لا تُحتسب.
 plan-timeline = الجدول الزمني
 plan-timeline-desc = { $steps ->
+    [zero] لا خطوات
     [one] خطوة واحدة
     [two] خطوتان
-   *[other] { $steps } خطوات
+    [few] { $steps } خطوات
+    [many] { $steps } خطوةً
+   *[other] { $steps } خطوة
     } موزعة على الزمن.
 plan-timeline-milestones = { $count ->
+    [zero] لا معالم رئيسية.
     [one] معلم رئيسي واحد.
     [two] معلمان رئيسيان.
-   *[other] { $count } معالم رئيسية.
+    [few] { $count } معالم رئيسية.
+    [many] { $count } معلمًا رئيسيًا.
+   *[other] { $count } معلم رئيسي.
     }
 plan-steps = الخطوات
 plan-dates = التواريخ
@@ -1372,6 +1378,9 @@ plan-error-weight = اكتب عدداً صحيحاً من 0 إلى 1000.
 plan-error-target-equals-baseline = يجب أن يختلف الهدف عن القيمة الأساسية.
 plan-error-choice = اختر أحد الخيارات المعروضة.
 plan-error-too-long = هذا طويل جداً.
+plan-chart-desc = القيمة الأساسية: { $baseline } ({ $baseline_on }) ← الهدف: { $target } ({ $target_on })؛ آخر قياس: { $latest }
+plan-error-number-grouped = اكتب الرقم دون فواصل الآلاف: 1500، أو 1.5 لواحد ونصف.
+plan-error-year = أدخل تاريخاً بين عامي 1900 و2100.
 
 ## Projects
 nav-projects = المشاريع

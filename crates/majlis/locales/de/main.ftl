@@ -1321,6 +1321,9 @@ plan-error-weight = Geben Sie eine ganze Zahl von 0 bis 1000 an.
 plan-error-target-equals-baseline = Der Zielwert muss sich vom Ausgangswert unterscheiden.
 plan-error-choice = Wählen Sie eine der angebotenen Möglichkeiten.
 plan-error-too-long = Das ist zu lang.
+plan-chart-desc = Ausgangswert: { $baseline } ({ $baseline_on }) → Zielwert: { $target } ({ $target_on }); letzte Messung: { $latest }
+plan-error-number-grouped = Schreiben Sie die Zahl ohne Tausendertrennzeichen: 1500 oder 1,5 für anderthalb.
+plan-error-year = Geben Sie ein Datum zwischen den Jahren 1900 und 2100 an.
 
 ## Projects
 nav-projects = Projekte

@@ -1316,6 +1316,9 @@ plan-error-weight = Give a whole number from 0 to 1000.
 plan-error-target-equals-baseline = The target must differ from the baseline.
 plan-error-choice = Choose one of the options offered.
 plan-error-too-long = This is too long.
+plan-chart-desc = Baseline: { $baseline } ({ $baseline_on }) → target: { $target } ({ $target_on }); latest measurement: { $latest }
+plan-error-number-grouped = Write the number without thousands separators: 1500, or 1.5 for one and a half.
+plan-error-year = Give a date between the years 1900 and 2100.
 
 ## Projects
 nav-projects = Projects

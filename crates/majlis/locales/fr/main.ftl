@@ -1322,6 +1322,9 @@ plan-error-weight = Indiquez un nombre entier de 0 à 1000.
 plan-error-target-equals-baseline = La cible doit différer de la valeur de référence.
 plan-error-choice = Choisissez l’une des options proposées.
 plan-error-too-long = C’est trop long.
+plan-chart-desc = Valeur de référence : { $baseline } ({ $baseline_on }) → cible : { $target } ({ $target_on }) ; dernière mesure : { $latest }
+plan-error-number-grouped = Écrivez le nombre sans séparateur de milliers : 1500, ou 1,5 pour un et demi.
+plan-error-year = Indiquez une date entre les années 1900 et 2100.
 
 ## Projects
 nav-projects = Projets

@@ -1321,6 +1321,9 @@ plan-error-weight = 0 ile 1000 arasında bir tam sayı yazın.
 plan-error-target-equals-baseline = Hedef, başlangıç değerinden farklı olmalıdır.
 plan-error-choice = Sunulan seçeneklerden birini seçin.
 plan-error-too-long = Bu çok uzun.
+plan-chart-desc = Başlangıç değeri: { $baseline } ({ $baseline_on }) → hedef: { $target } ({ $target_on }); son ölçüm: { $latest }
+plan-error-number-grouped = Sayıyı binlik ayırıcı olmadan yazın: 1500 ya da bir buçuk için 1,5.
+plan-error-year = 1900 ile 2100 yılları arasında bir tarih girin.
 
 ## Projects
 nav-projects = Projeler

@@ -91,6 +91,7 @@ impl AppState {
                 "two-step sign-in secrets stored in clear are now sealed"
             );
         }
+        let plan_owners = plan_owners();
         Ok(AppState {
             db,
             settings,
@@ -110,9 +111,9 @@ impl AppState {
             ]),
             municipality_names: crate::directory::choices::municipality_names,
             person_deletion: person_deletion(),
-            plan_owners: plan_owners(),
+            plan_owners: plan_owners.clone(),
             municipality_links: crate::directory::linked::MunicipalityLinks::new(vec![
-                plans_of_municipality,
+                plans_of_municipality(plan_owners),
             ]),
         })
     }
@@ -161,15 +162,13 @@ pub fn plan_owners() -> crate::plans::owners::Owners {
 }
 
 /// The action plans a municipality is responsible for, described through
-/// [`plan_owners`] (registered as one of the municipality pages' links).
-fn plans_of_municipality<'a>(
-    db: &'a sea_orm::DatabaseConnection,
-    actor: Option<&'a crate::policy::Actor>,
-    m: crate::directory::linked::LinkedMunicipality,
-) -> crate::directory::linked::Finding<'a> {
-    Box::pin(
-        async move { crate::plans::municipality::section(db, &plan_owners(), actor, m.0).await },
-    )
+/// the application's [`plan_owners`] (registered as one of the municipality
+/// pages' links).
+fn plans_of_municipality(owners: crate::plans::owners::Owners) -> crate::directory::linked::Find {
+    crate::directory::linked::finder(move |db, actor, m| {
+        let owners = owners.clone();
+        Box::pin(async move { crate::plans::municipality::section(db, &owners, actor, m.0).await })
+    })
 }
 
 /// Every route of the application, with its table.

@@ -2,7 +2,9 @@
 //! (its action plans…). The directory knows none of them: each provides a
 //! [`Find`] and the application registers them at the top (`AppState`); the
 //! page asks each once, in one bounded read, so its queries stay fixed in
-//! number whatever a municipality has.
+//! number whatever a municipality has. What they found is kept under the
+//! content version (every activity listed writes outbox rows), per
+//! municipality and reader, so a page seen again reads nothing more.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -10,8 +12,9 @@ use std::sync::Arc;
 
 use sea_orm::{DatabaseConnection, DbErr};
 
+use crate::db::cache::ChangeCache;
 use crate::i18n::TrText;
-use crate::policy::Actor;
+use crate::policy::{Actor, Role};
 
 /// The municipality whose page is shown (its id).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,33 +54,77 @@ impl Linked {
 /// A read in progress.
 pub type Finding<'a> = Pin<Box<dyn Future<Output = Result<Linked, DbErr>> + Send + 'a>>;
 
-/// How one activity finds what of it a municipality's page lists.
-pub type Find =
-    for<'a> fn(&'a DatabaseConnection, Option<&'a Actor>, LinkedMunicipality) -> Finding<'a>;
+/// How one activity finds what of it a municipality's page lists (a
+/// closure, so it may hold what the application registered for it).
+pub type Find = Arc<
+    dyn for<'a> Fn(&'a DatabaseConnection, Option<&'a Actor>, LinkedMunicipality) -> Finding<'a>
+        + Send
+        + Sync,
+>;
+
+/// A [`Find`] from a closure (naming the lifetimes the type needs).
+pub fn finder<F>(f: F) -> Find
+where
+    F: for<'a> Fn(&'a DatabaseConnection, Option<&'a Actor>, LinkedMunicipality) -> Finding<'a>
+        + Send
+        + Sync
+        + 'static,
+{
+    Arc::new(f)
+}
+
+/// Everything of the reader that what a section shows may depend on.
+type ReaderKey = Option<(i32, Role, Vec<i32>, Option<Role>)>;
+
+const CAPACITY: usize = 256;
 
 /// The activities listed on municipality pages, registered at the top.
-#[derive(Clone, Default)]
-pub struct MunicipalityLinks(Arc<[Find]>);
+#[derive(Clone)]
+pub struct MunicipalityLinks {
+    finders: Arc<[Find]>,
+    found: Arc<ChangeCache<(i32, ReaderKey), Vec<Linked>>>,
+}
+
+impl Default for MunicipalityLinks {
+    fn default() -> Self {
+        MunicipalityLinks::new(Vec::new())
+    }
+}
 
 impl MunicipalityLinks {
     pub fn new(finders: Vec<Find>) -> Self {
-        MunicipalityLinks(finders.into())
+        MunicipalityLinks {
+            finders: finders.into(),
+            found: Arc::new(ChangeCache::new(CAPACITY)),
+        }
     }
 
-    /// Every non-empty section, in registration order.
+    /// Every non-empty section, in registration order, as of the content
+    /// `version` read at the start of the request (see
+    /// [`crate::db::cache::content_version`]).
     pub async fn find(
         &self,
         db: &DatabaseConnection,
+        version: i64,
         actor: Option<&Actor>,
         m: LinkedMunicipality,
-    ) -> Result<Vec<Linked>, DbErr> {
-        let mut out = Vec::new();
-        for find in self.0.iter() {
-            let found = find(db, actor, m).await?;
-            if !found.items.is_empty() {
-                out.push(found);
-            }
-        }
-        Ok(out)
+    ) -> Result<Arc<Vec<Linked>>, DbErr> {
+        let reader = actor.map(|a| {
+            let mut focal = a.focal_point_of.clone();
+            focal.sort_unstable();
+            (a.person_id, a.role, focal, a.pending_role)
+        });
+        self.found
+            .get_or_load(version, &(m.0, reader), || async {
+                let mut out = Vec::new();
+                for find in self.finders.iter() {
+                    let found = find(db, actor, m).await?;
+                    if !found.items.is_empty() {
+                        out.push(found);
+                    }
+                }
+                Ok(out)
+            })
+            .await
     }
 }

@@ -42,6 +42,13 @@ pub struct Directory {
 #[derive(Clone, Copy, Debug)]
 pub struct Version(i64);
 
+impl Version {
+    /// The outbox id it stands for (for caches kept elsewhere).
+    pub fn id(self) -> i64 {
+        self.0
+    }
+}
+
 impl Directory {
     /// Load the reference data (two queries).
     pub async fn load(db: &Db) -> Result<Self, DbErr> {

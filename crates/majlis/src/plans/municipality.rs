@@ -1,9 +1,11 @@
 //! The action plans a municipality is responsible for, for its page in
 //! the directory (registered at the top as one of its `MunicipalityLinks`).
-//! Bounded: the plans, one query per owner kind for their owners, and one
-//! for their steps, whatever their number.
+//! Bounded: at most [`LIMIT`] plans, one query per owner kind for their
+//! owners, and one for their steps, whatever their number.
 
-use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 
 use super::entities::plan;
 use super::error::PlanError;
@@ -11,6 +13,9 @@ use super::owners::Owners;
 use super::rules::{self, described, summaries_of};
 use crate::directory::linked::{Item, Linked};
 use crate::policy::{Action, Actor, can};
+
+/// The most plans a municipality's page lists (the oldest first).
+pub const LIMIT: u64 = 100;
 
 /// The section listing the plans of `municipality_id` the reader may see.
 pub async fn section(
@@ -22,6 +27,7 @@ pub async fn section(
     let rows = plan::Entity::find()
         .filter(plan::Column::MunicipalityId.eq(municipality_id))
         .order_by_asc(plan::Column::Id)
+        .limit(LIMIT)
         .all(db)
         .await?;
     let plans: Vec<rules::Plan> = described(db, owners, actor, rows)

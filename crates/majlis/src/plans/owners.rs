@@ -4,10 +4,11 @@
 //! describer answers for many owners at once (one bounded query), so pages
 //! listing plans stay fixed in their number of queries.
 //!
-//! A plan whose owner is not described (its kind has no describer, or the
-//! owner is gone) falls back to [`OwnerFacts::orphan`]: shown to signed-in
-//! members, edited by staff and the focal points of its responsible
-//! municipality.
+//! A plan whose kind of owner has no describer falls back to
+//! [`OwnerFacts::orphan`]: shown to signed-in members, edited by staff and
+//! the focal points of its responsible municipality. A plan whose owner's
+//! describer leaves it out (the owner is gone, or hidden from the reader)
+//! is [`OwnerFacts::gone`]: only staff see it.
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -45,6 +46,20 @@ impl OwnerFacts {
     }
 }
 
+impl OwnerFacts {
+    /// The facts of a plan whose owner's activity does not describe it to
+    /// the reader (deleted, or not visible to them): nobody but staff sees
+    /// or edits it.
+    pub fn gone(title: TrText) -> Self {
+        OwnerFacts {
+            title,
+            url: String::new(),
+            visible_to_actor: false,
+            editor_municipalities: Vec::new(),
+        }
+    }
+}
+
 /// A description in progress.
 pub type Describing<'a> =
     Pin<Box<dyn Future<Output = Result<HashMap<i32, OwnerFacts>, DbErr>> + Send + 'a>>;
@@ -61,6 +76,11 @@ pub struct Owners(Arc<[(OwnerKind, Describe)]>);
 impl Owners {
     pub fn new(describers: Vec<(OwnerKind, Describe)>) -> Self {
         Owners(describers.into())
+    }
+
+    /// Whether an activity describes owners of `kind`.
+    pub fn describes(&self, kind: OwnerKind) -> bool {
+        self.0.iter().any(|(k, _)| *k == kind)
     }
 
     /// The facts of every owner given that its activity knows, for `actor`:

@@ -68,9 +68,17 @@ pub fn attainment_fraction(baseline: f64, target: f64, latest: Option<f64>) -> O
     Some(((latest - baseline) / way).clamp(0.0, 1.0))
 }
 
-/// [`attainment_fraction`] in whole percent (half away from zero).
+/// [`attainment_fraction`] in whole percent (half away from zero),
+/// computed as `(latest - baseline) × 100 / way` so that a share such as
+/// 29/200 (14.5 %) is not first turned into 0.145 (14.4999… %).
 pub fn attainment(baseline: f64, target: f64, latest: Option<f64>) -> Option<u8> {
-    attainment_fraction(baseline, target, latest).map(|f| (f * 100.0).round() as u8)
+    let latest = latest?;
+    let way = target - baseline;
+    if way == 0.0 || !way.is_finite() || !latest.is_finite() {
+        return None;
+    }
+    let percent = ((latest - baseline) * 100.0 / way).clamp(0.0, 100.0);
+    percent.is_finite().then(|| percent.round() as u8)
 }
 
 #[cfg(test)]
@@ -145,6 +153,9 @@ mod tests {
         assert_eq!(attainment(40.0, 100.0, Some(70.0)), Some(50));
         assert_eq!(attainment(40.0, 100.0, Some(40.0)), Some(0));
         assert_eq!(attainment(40.0, 100.0, Some(100.0)), Some(100));
+        // Exactly half a percent rounds up, however the share is written.
+        assert_eq!(attainment(0.0, 200.0, Some(29.0)), Some(15));
+        assert_eq!(attainment(0.0, 1000.0, Some(145.0)), Some(15));
         // 1 / 3 of the way: 33.
         assert_eq!(attainment(0.0, 3.0, Some(1.0)), Some(33));
     }

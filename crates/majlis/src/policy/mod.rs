@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 pub use identity::{Client, PendingSession, SignedIn};
 
 /// A person's role on the platform.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// A municipal official or a partner.

@@ -77,10 +77,13 @@ pub(super) async fn municipality(
         .municipality_links
         .find(
             state.db.read(),
+            v.id(),
             ctx.actor(),
             crate::directory::linked::LinkedMunicipality(m.card.municipality.id),
         )
-        .await?;
+        .await?
+        .as_ref()
+        .clone();
     render(&MunicipalityPage {
         ctx: ctx.with_section(Section::Municipalities),
         m,

@@ -28,7 +28,11 @@ fn years(days: impl Iterator<Item = NaiveDate>) -> Vec<(i64, String)> {
     let (Some(lo), Some(hi)) = (years.iter().min(), years.iter().max()) else {
         return Vec::new();
     };
+    // At most about ten ticks, however many years the chart spans.
+    let span = usize::try_from(*hi + 1 - *lo).unwrap_or(0);
+    let step = span.div_ceil(10).max(1);
     (*lo..=*hi + 1)
+        .step_by(step)
         .filter_map(|y| NaiveDate::from_ymd_opt(y, 1, 1))
         .map(|d| (n(d), d.year().to_string()))
         .collect()
@@ -131,18 +135,21 @@ pub fn indicator_chart(ctx: &PageCtx, i: &IndicatorView) -> String {
     line_chart(&LineChart {
         id: format!("indicator-{}", r.id),
         title: ctx.text(&r.name).to_owned(),
-        description: format!(
-            "{}: {} {} ({}) → {}: {} {} ({}); {}: {}",
-            ctx.t("plan-baseline"),
-            value(r.baseline_value),
-            r.unit,
-            r.baseline_on,
-            ctx.t("plan-target"),
-            value(r.target_value),
-            r.unit,
-            r.target_on,
-            ctx.t("plan-latest"),
-            latest
+        description: ctx.locale.t_args(
+            "plan-chart-desc",
+            &[
+                (
+                    "baseline",
+                    format!("{} {}", value(r.baseline_value), r.unit).into(),
+                ),
+                ("baseline_on", r.baseline_on.to_string().into()),
+                (
+                    "target",
+                    format!("{} {}", value(r.target_value), r.unit).into(),
+                ),
+                ("target_on", r.target_on.to_string().into()),
+                ("latest", latest.into()),
+            ],
         ),
         baseline: point(r.baseline_on, r.baseline_value),
         target: point(r.target_on, r.target_value),
@@ -156,4 +163,22 @@ pub fn indicator_chart(ctx: &PageCtx, i: &IndicatorView) -> String {
         baseline_label: ctx.t("plan-baseline"),
         direction: direction(ctx),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, 6, 1).unwrap_or_default()
+    }
+
+    #[test]
+    fn year_ticks_are_thinned_to_about_ten() {
+        assert_eq!(years([d(2020), d(2022)].into_iter()).len(), 4);
+        let wide = years([d(1900), d(2100)].into_iter());
+        assert!(wide.len() <= 11, "{}", wide.len());
+        assert_eq!(wide[0].1, "1900");
+        assert!(years(std::iter::empty()).is_empty());
+    }
 }

@@ -71,6 +71,7 @@ pub(super) async fn create_plan(
         },
         owner: facts.clone(),
         described: true,
+        gone: false,
     };
     authorize(
         Some(&actor),

@@ -123,9 +123,9 @@ impl Stored {
             Stored::Indicator(i) => vec![
                 ("name", t(&i.name)),
                 ("unit", i.unit.clone()),
-                ("baseline_value", i.baseline_value.to_string()),
+                ("baseline_value", input::written(i.baseline_value)),
                 ("baseline_on", i.baseline_on.to_string()),
-                ("target_value", i.target_value.to_string()),
+                ("target_value", input::written(i.target_value)),
                 ("target_on", i.target_on.to_string()),
             ],
         };

@@ -2,7 +2,7 @@
 //! (the demo loader builds them directly). A form that does not parse
 //! returns every field's problem, each with the Fluent id of its message.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::super::StepStatus;
 use super::super::error::FieldError;
@@ -98,6 +98,10 @@ fn text(
     }
 }
 
+/// The years a plan's dates may fall in.
+pub const FIRST_YEAR: i32 = 1900;
+pub const LAST_YEAR: i32 = 2100;
+
 /// A day written `YYYY-MM-DD` (what `<input type="date">` sends).
 fn date(raw: &RawForm, field: &'static str, required: bool, p: &mut Problems) -> Option<NaiveDate> {
     let v = raw.get(field).trim();
@@ -108,7 +112,11 @@ fn date(raw: &RawForm, field: &'static str, required: bool, p: &mut Problems) ->
         return None;
     }
     match NaiveDate::parse_from_str(v, "%Y-%m-%d") {
-        Ok(d) => Some(d),
+        Ok(d) if (FIRST_YEAR..=LAST_YEAR).contains(&d.year()) => Some(d),
+        Ok(_) => {
+            p.add(field, "plan-error-year");
+            None
+        }
         Err(_) => {
             p.add(field, "plan-error-date");
             None
@@ -116,13 +124,61 @@ fn date(raw: &RawForm, field: &'static str, required: bool, p: &mut Problems) ->
     }
 }
 
-/// A number, with a decimal point or comma.
+/// A number, with a decimal point or comma: digits, at most one separator,
+/// an optional leading minus. Refused: thousands grouping ("1,500" would
+/// otherwise read 1.5, see [`grouped`]), both separators, exponents.
 pub fn number(v: &str) -> Option<f64> {
-    let v = v.trim().replace(',', ".");
-    if v.is_empty() || v.len() > 30 {
+    let v = v.trim();
+    if v.is_empty() || v.len() > 30 || grouped(v) {
         return None;
     }
-    v.parse::<f64>().ok().filter(|n| n.is_finite())
+    let digits = v.strip_prefix('-').unwrap_or(v);
+    let separators = digits.chars().filter(|c| matches!(c, '.' | ',')).count();
+    let plain = separators <= 1
+        && digits.chars().any(|c| c.is_ascii_digit())
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+    if !plain {
+        return None;
+    }
+    let n = digits.replace(',', ".").parse::<f64>().ok()?;
+    let n = if v.starts_with('-') { -n } else { n };
+    // Bounded, so that what an edit form fills back in (`f64::to_string`,
+    // never an exponent) stays within the field's 30 characters.
+    (n.is_finite() && n.abs() < MAX_MAGNITUDE).then_some(n)
+}
+
+/// A stored number as a form shows it, in a way [`number`] reads back:
+/// plain digits (no exponent), and a trailing zero when it would look
+/// like grouped thousands (4.125 → "4.1250").
+pub fn written(n: f64) -> String {
+    let s = n.to_string();
+    if grouped(&s) { s + "0" } else { s }
+}
+
+/// Numbers are below this in absolute value (fifteen integer digits).
+pub const MAX_MAGNITUDE: f64 = 1e15;
+
+/// Whether `v` looks like thousands written in groups (`1,500`, `12.000`,
+/// `1,234,567`: `^-?[1-9]\d{0,2}([.,]\d{3})+$`; `0,125` is a decimal) or mixes both separators
+/// (`1,234.5`): ambiguous between languages, so refused with a message
+/// asking for `1500` or `1.5`.
+pub fn grouped(v: &str) -> bool {
+    let v = v.trim();
+    let digits = v.strip_prefix('-').unwrap_or(v);
+    if digits.contains('.') && digits.contains(',') {
+        return true;
+    }
+    let mut parts = digits.split(['.', ',']);
+    let head = parts.next().unwrap_or_default();
+    let rest: Vec<&str> = parts.collect();
+    let all_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    (1..=3).contains(&head.len())
+        && all_digits(head)
+        && !head.starts_with('0')
+        && !rest.is_empty()
+        && rest.iter().all(|g| g.len() == 3 && all_digits(g))
 }
 
 fn value(raw: &RawForm, field: &'static str, p: &mut Problems) -> Option<f64> {
@@ -133,7 +189,14 @@ fn value(raw: &RawForm, field: &'static str, p: &mut Problems) -> Option<f64> {
     }
     let n = number(v);
     if n.is_none() {
-        p.add(field, "plan-error-number");
+        p.add(
+            field,
+            if grouped(v) {
+                "plan-error-number-grouped"
+            } else {
+                "plan-error-number"
+            },
+        );
     }
     n
 }
@@ -379,7 +442,60 @@ mod tests {
                 ("source", "plan-error-required"),
             ]
         );
+        let raw = form(&[
+            ("measured_on", "0001-01-01"),
+            ("value", "3"),
+            ("source", "Census"),
+        ]);
+        assert_eq!(
+            fields(parse_measurement(&raw).unwrap_err()),
+            [("measured_on", "plan-error-year")]
+        );
         assert_eq!(number("4,5"), Some(4.5));
         assert_eq!(number("NaN"), None);
+        assert_eq!(number("-2.25"), Some(-2.25));
+        assert_eq!(number("1500"), Some(1500.0));
+        assert_eq!(number("12,5"), Some(12.5));
+        assert_eq!(number("1e3"), None);
+        assert_eq!(number("inf"), None);
+        assert_eq!(number("1000000000000000"), None);
+    }
+
+    #[test]
+    fn a_stored_number_fills_back_into_a_form_that_accepts_it() {
+        for v in [
+            "999999999999999.9",
+            "-999999999999999",
+            "0.000000000000000000000000001",
+            "123456.7890123456789",
+            "0,1",
+            "-0",
+            "4.1250",
+            "-12.5000",
+        ] {
+            let n = number(v).unwrap_or_else(|| panic!("{v}"));
+            let shown = written(n);
+            assert!(shown.len() <= 30, "{v} → {shown}");
+            assert_eq!(number(&shown), Some(n), "{v} → {shown}");
+        }
+    }
+
+    #[test]
+    fn grouped_thousands_are_refused_not_read_as_decimals() {
+        for v in [
+            "1,500",
+            "1.500",
+            "12,000",
+            "1,234,567",
+            "-1,500",
+            "1,234.5",
+            "1.234,5",
+        ] {
+            assert_eq!(number(v), None, "{v}");
+            assert!(grouped(v), "{v}");
+        }
+        for v in ["1500", "1,5", "1.50", "1234,5", "0,125"] {
+            assert!(!grouped(v), "{v}");
+        }
     }
 }

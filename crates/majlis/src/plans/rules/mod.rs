@@ -11,7 +11,8 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, Order, QueryFilter, QueryOrder,
+    sea_query::NullOrdering,
 };
 
 pub use input::{IndicatorInput, MeasurementInput, MilestoneInput, StepInput};
@@ -143,8 +144,12 @@ pub async fn summaries(
 pub struct Plan {
     pub row: plan::Model,
     pub owner: OwnerFacts,
-    /// The owner is described by its activity (`false`: [`OwnerFacts::orphan`]).
+    /// The owner is described by its activity (`false`: [`OwnerFacts::orphan`]
+    /// or [`OwnerFacts::gone`]).
     pub described: bool,
+    /// Its owner's activity describes owners of its kind but left this one
+    /// out ([`OwnerFacts::gone`]): not found but for staff.
+    pub gone: bool,
 }
 
 impl Plan {
@@ -176,12 +181,22 @@ pub async fn described(
                         row,
                         owner: f,
                         described: true,
+                        gone: false,
                     }
                 }
+                // Its activity describes its kind but not it: gone or hidden.
+                None if owner_of(&row).is_some_and(|o| owners.describes(o.kind)) => Plan {
+                    owner: OwnerFacts::gone(row.title.clone()),
+                    row,
+                    described: false,
+                    gone: true,
+                },
+                // No activity describes its kind.
                 None => Plan {
                     owner: OwnerFacts::orphan(row.title.clone(), row.municipality_id, actor),
                     row,
                     described: false,
+                    gone: false,
                 },
             }
         })
@@ -206,7 +221,7 @@ pub async fn readable(
     match authorize(actor, Action::ViewPlan(plan.policy_ref(actor))) {
         Ok(()) => Ok(plan),
         // What the reader may not see is not shown to be there.
-        Err(_) if actor.is_none() => Err(PlanError::NotFound),
+        Err(_) if actor.is_none() || plan.gone => Err(PlanError::NotFound),
         Err(d) => Err(d.into()),
     }
 }
@@ -307,7 +322,8 @@ pub async fn detail(
     let id = plan.row.id;
     let steps = step::Entity::find()
         .filter(step::Column::PlanId.eq(id))
-        .order_by_asc(step::Column::StartsOn)
+        // Steps without a start date last, on both databases.
+        .order_by_with_nulls(step::Column::StartsOn, Order::Asc, NullOrdering::Last)
         .order_by_asc(step::Column::Id)
         .all(conn)
         .await?;

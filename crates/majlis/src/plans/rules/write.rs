@@ -123,6 +123,16 @@ pub async fn set_illustrative(
     Ok(())
 }
 
+/// The percent a step is stored with: what it counts for, so that a done
+/// step never reads "Done · 70 %" (done counts 100, not started 0).
+fn stored_percent(s: &StepInput) -> u8 {
+    match s.status {
+        StepStatus::Done => 100,
+        StepStatus::NotStarted => 0,
+        _ => s.percent,
+    }
+}
+
 fn step_fields(s: &StepInput) -> Fields {
     let mut f = Fields::new();
     f.text("title", Some(&s.title))
@@ -131,7 +141,7 @@ fn step_fields(s: &StepInput) -> Fields {
         .put("starts_on", day(&s.starts_on))
         .put("due_on", day(&s.due_on))
         .put("status", s.status.code())
-        .put("percent", s.percent)
+        .put("percent", stored_percent(s))
         .put("weight", s.weight);
     f
 }
@@ -150,13 +160,14 @@ fn step_input(s: &step::Model) -> StepInput {
 }
 
 fn set_step(m: &mut step::ActiveModel, s: StepInput) {
+    let percent = stored_percent(&s);
     m.title = Set(s.title);
     m.owner_text = Set(s.owner_text);
     m.owner_municipality_id = Set(s.owner_municipality_id);
     m.starts_on = Set(s.starts_on);
     m.due_on = Set(s.due_on);
     m.status = Set(s.status.code().to_owned());
-    m.percent = Set(i32::from(s.percent));
+    m.percent = Set(i32::from(percent));
     m.weight = Set(s.weight as i32);
 }
 
