@@ -312,16 +312,10 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         // The campaign is closed: no reminder (409, said on the page).
         ("POST", "/surveys/{slug}/remind") => coordinators(409),
         ("GET", "/api/v1/surveys/{slug}/results") => ok,
-        // A plan whose owner no activity describes: members read it, staff
-        // and A's focal points (A is responsible) edit it.
+        // A plan of the language-courses idea (public, led by A): whoever
+        // may read the idea reads it; staff and A's focal points edit it.
         ("POST", "/plans") => members(400),
-        ("GET", "/plans/{id}") => {
-            if signed_in {
-                ok
-            } else {
-                not_found
-            }
-        }
+        ("GET", "/plans/{id}") => ok,
         ("GET", "/plans/{id}/{kind}/{item}") => staff_and(&[Who::FocalPointOfA], 200),
         // The step sent back unchanged.
         ("POST", "/plans/{id}/{kind}/{item}") => staff_and(&[Who::FocalPointOfA], 303),
@@ -513,7 +507,16 @@ async fn world(app: &TestApp) -> World {
         &actor,
         majlis::plans::Owner {
             kind: majlis::plans::OwnerKind::Project,
-            id: 999_999,
+            id: majlis::projects::entities::project::Entity::find()
+                .filter(
+                    majlis::projects::entities::project::Column::Slug
+                        .eq("istanbul-2018-language-courses"),
+                )
+                .one(app.db.read())
+                .await
+                .unwrap()
+                .expect("the demo's language-courses idea")
+                .id,
         },
         a,
         majlis::i18n::TrText::new(Locale::Tr, "Eylem planı").unwrap(),

@@ -21,11 +21,58 @@ use majlis::plans::{Owner, OwnerKind, StepStatus};
 use majlis::policy::{Actor, Role};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
-/// An owner no activity describes (ids of real projects stay far below).
-const OWNER: Owner = Owner {
-    kind: OwnerKind::Project,
-    id: 999_999,
-};
+/// The owner of the tests' plans: a members-only project idea led by
+/// `municipality` (made once), so members read its plans and the lead's
+/// focal points and staff edit them.
+async fn owner_led_by(app: &TestApp, municipality: i32) -> Owner {
+    use majlis::projects::entities::project;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let slug = format!("plans-test-{municipality}");
+    let found = project::Entity::find()
+        .filter(project::Column::Slug.eq(slug.as_str()))
+        .one(app.db.read())
+        .await
+        .unwrap();
+    let id = match found {
+        Some(p) => p.id,
+        None => {
+            let now = Utc::now();
+            let tx = app.db.begin_write().await.unwrap();
+            let p = project::ActiveModel {
+                slug: Set(slug),
+                title: Set(TrText::new(Locale::En, "Language courses").unwrap()),
+                problem: Set(None),
+                objectives: Set(None),
+                activities: Set(None),
+                status: Set("idea".into()),
+                drop_reason: Set(None),
+                visibility: Set("members".into()),
+                lead_municipality_id: Set(municipality),
+                event_id: Set(None),
+                session_id: Set(None),
+                dilemma_id: Set(None),
+                programme: Set(None),
+                programme_countries: Set(String::new()),
+                partners_sought: Set(Default::default()),
+                version: Set(1),
+                illustrative: Set(false),
+                created_by: Set(None),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(&tx)
+            .await
+            .unwrap();
+            tx.commit().await.unwrap();
+            p.id
+        }
+    };
+    Owner {
+        kind: OwnerKind::Project,
+        id,
+    }
+}
 
 struct Setup {
     plan: i32,
@@ -49,11 +96,12 @@ async fn new_plan(app: &TestApp, focal: i32, municipality: i32, title: &str) -> 
         actor_id: Some(focal),
         ip: "127.0.0.1".into(),
     };
+    let owner = owner_led_by(app, municipality).await;
     rules::create(
         &app.db,
         &origin,
         &actor,
-        OWNER,
+        owner,
         municipality,
         TrText::new(Locale::Tr, title).unwrap(),
         Utc::now(),
@@ -452,7 +500,10 @@ fn describe_seven<'a>(
 
 /// A node of the same database whose plan owners are described by
 /// `describe_seven` (what projects will register).
-async fn node_with_owner(app: &TestApp) -> (axum::Router, tempfile::TempDir) {
+async fn node_with_owners(
+    app: &TestApp,
+    owners: majlis::plans::owners::Owners,
+) -> (axum::Router, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let mut settings = (*app.settings).clone();
     settings.data_dir = dir.path().to_owned();
@@ -463,8 +514,7 @@ async fn node_with_owner(app: &TestApp) -> (axum::Router, tempfile::TempDir) {
     let mut state = majlis::app::AppState::new(app.db.clone(), std::sync::Arc::new(settings))
         .await
         .unwrap();
-    state.plan_owners =
-        majlis::plans::owners::Owners::new(vec![(OwnerKind::Project, describe_seven)]);
+    state.plan_owners = owners;
     (majlis::app::router(state), dir)
 }
 
@@ -490,7 +540,11 @@ async fn post_to(
 
 db_test!(async fn a_plan_is_started_for_a_described_owner_by_its_editors(app) {
     load_demo_without_plans(app).await;
-    let (router, _dir) = node_with_owner(app).await;
+    let (router, _dir) = node_with_owners(
+        app,
+        majlis::plans::owners::Owners::new(vec![(OwnerKind::Project, describe_seven)]),
+    )
+    .await;
     let kilis = municipality_id(app, "kilis").await;
     let gaziantep = municipality_id(app, "gaziantep").await;
     let fk = focal_point_of(app, "focal@kilis.test", kilis).await;
@@ -563,7 +617,11 @@ db_test!(async fn a_plan_is_started_for_a_described_owner_by_its_editors(app) {
 db_test!(async fn a_plan_whose_described_owner_is_left_out_is_not_found_but_for_staff(app) {
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
     app.load_demo().await;
-    let (router, _dir) = node_with_owner(app).await;
+    let (router, _dir) = node_with_owners(
+        app,
+        majlis::plans::owners::Owners::new(vec![(OwnerKind::Project, describe_seven)]),
+    )
+    .await;
     let kilis = municipality_id(app, "kilis").await;
     let fk = focal_point_of(app, "focal@kilis.test", kilis).await;
     let (k_cookie, _) = app.session_for(fk).await;
@@ -601,9 +659,12 @@ db_test!(async fn a_plan_whose_described_owner_is_left_out_is_not_found_but_for_
     let staff = coordinator(app, "staff@plans.test").await;
     let (s_cookie, _) = app.session_for(staff).await;
     assert_eq!(get(Some(s_cookie)).await.status, StatusCode::OK);
-    // A plan whose kind nobody describes stays readable by members (orphan).
+    // On a node where no activity describes the kind, a plan stays readable
+    // by members (orphan).
+    let (bare, _bare_dir) = node_with_owners(app, majlis::plans::owners::Owners::default()).await;
     let orphan = new_plan(app, fk, kilis, "Orphan").await;
-    let res = app.get_with(&format!("/plans/{orphan}"), &[("cookie", &k_cookie)]).await;
+    let req = axum::http::Request::get(format!("/plans/{orphan}")).header("cookie", k_cookie.clone());
+    let res = common::respond(&bare, req.body(axum::body::Body::empty()).unwrap()).await;
     assert_eq!(res.status, StatusCode::OK);
 });
 

@@ -71,10 +71,11 @@ db_test!(
         assert_eq!(en.attr("html", "dir").as_deref(), Some("ltr"));
         assert!(en.texts("h1")[0].contains("Şahinbey"));
         assert!(en.texts(".contacts li").iter().any(|c| c.contains("Şakir Aktar")));
+        // Şahinbey leads the demo's language-courses idea, which has a plan.
         assert_eq!(
             en.queries(),
-            4,
-            "version, municipality with its themes, contacts, the plans it is responsible for"
+            7,
+            "version, municipality with its themes, contacts, the plans it is responsible for, their steps, and their owners (two: the ideas and who may see them)"
         );
         assert_eq!(app.get("/municipalities/sahinbey").await.queries(), 1);
 
