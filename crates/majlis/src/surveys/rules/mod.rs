@@ -100,7 +100,10 @@ pub async fn current_form(
 /// source (a version replaced in place has a new digest, so nothing stale is
 /// served). Parsing a workbook again on every answered page and every
 /// results request cost about 6% of a submission.
-static PARSED: LazyLock<Mutex<HashMap<(i32, [u8; 32]), Arc<Form>>>> = LazyLock::new(Mutex::default);
+static PARSED: LazyLock<Mutex<HashMap<FormKey, Arc<Form>>>> = LazyLock::new(Mutex::default);
+
+/// A stored form version and the SHA-256 of its kind and source.
+type FormKey = (i32, [u8; 32]);
 
 /// Parsed forms kept at most; the cache starts afresh when full.
 const PARSED_MAX: usize = 64;
