@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
-use sea_orm::EntityTrait;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
 
 struct Driver(Child);
@@ -2372,9 +2372,19 @@ async fn plans_in_the_browser_pass_axe_and_mirror() {
         actor_id: Some(fp),
         ip: "127.0.0.1".into(),
     };
+    // The demo's language-courses idea (public; the plan is Gaziantep's).
     let owner = majlis::plans::Owner {
         kind: majlis::plans::OwnerKind::Project,
-        id: 999_999,
+        id: majlis::projects::entities::project::Entity::find()
+            .filter(
+                majlis::projects::entities::project::Column::Slug
+                    .eq("istanbul-2018-language-courses"),
+            )
+            .one(app.db.read())
+            .await
+            .unwrap()
+            .expect("the demo's language-courses idea")
+            .id,
     };
     let title = TrText::new(Locale::Tr, "Dil kursları eylem planı").unwrap();
     let plan = rules::create(

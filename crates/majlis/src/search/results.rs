@@ -109,8 +109,18 @@ pub fn items(search: &Search, hits: Vec<Hit>, reader: Locale) -> Vec<Item> {
 /// cannot answer (the page still shows; the failure is logged).
 pub fn related(search: &Search, ctx: &PageCtx, doc_id: &str) -> Vec<Item> {
     let audience = super::audience_of(ctx.actor());
-    match search.index.related(doc_id, audience, 5) {
-        Ok(hits) => items(search, hits, ctx.locale),
+    // Content first: directory entries (a page already names its
+    // municipality and organisation) are left out, so they do not push
+    // related practices, documents, events and ideas off the panel.
+    match search.index.related(doc_id, audience, 15) {
+        Ok(hits) => {
+            let content: Vec<_> = hits
+                .into_iter()
+                .filter(|h| !matches!(h.kind.as_str(), "municipality" | "organisation"))
+                .take(5)
+                .collect();
+            items(search, content, ctx.locale)
+        }
         Err(e) => {
             tracing::warn!(doc = doc_id, error = %e, "related items not found");
             Vec::new()
