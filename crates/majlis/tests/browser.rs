@@ -2685,3 +2685,305 @@ async fn project_pages_in_english_and_arabic_pass_axe() {
         failures.join("\n")
     );
 }
+
+/// Type a day into a date field as a person does: the digits in the order
+/// the browser's own date format asks for (tried until the field holds it).
+async fn type_date(client: &Client, selector: &str, iso: &str) {
+    let (y, rest) = iso.split_at(4);
+    let (m, d) = (&rest[1..3], &rest[4..6]);
+    for keys in [
+        format!("{m}{d}{y}"),
+        format!("{d}{m}{y}"),
+        format!("{y}{m}{d}"),
+    ] {
+        let field = client
+            .find(Locator::Css(selector))
+            .await
+            .unwrap_or_else(|e| panic!("{selector}: {e}"));
+        field.clear().await.unwrap();
+        field.send_keys(&keys).await.unwrap();
+        let value = client
+            .execute(
+                "return document.querySelector(arguments[0]).value;",
+                vec![json!(selector)],
+            )
+            .await
+            .unwrap();
+        if value.as_str() == Some(iso) {
+            return;
+        }
+    }
+    panic!("{selector} never took the day {iso}");
+}
+
+/// Choose an option of a select list by its value.
+async fn choose(client: &Client, selector: &str, value: &str) {
+    client
+        .find(Locator::Css(selector))
+        .await
+        .unwrap_or_else(|e| panic!("{selector}: {e}"))
+        .select_by_value(value)
+        .await
+        .unwrap_or_else(|e| panic!("{selector} = {value}: {e}"));
+}
+
+/// Issue 18's chain, as its people do it in the browser: a Turkish focal
+/// point writes down an idea born in a session of the Istanbul workshop,
+/// reads why a partner is suggested and invites it; the partner's focal
+/// point reads the mail and accepts; the lead starts a plan, adds two
+/// weighted steps and an indicator with a measurement; the workshop's page
+/// then shows the idea, the partnership and the plan's progress.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn from_a_workshop_session_to_a_plan_in_progress_in_the_browser() {
+    use majlis::events::entities::{event, event_session};
+    use sea_orm::QueryOrder;
+    let app = common::TestApp::sqlite().await;
+    app.load_demo().await;
+    let sahinbey = common::municipality_id(&app, "sahinbey").await;
+    let lead = common::focal_point_of(&app, "lead-chain@example.org", sahinbey).await;
+    let workshop = event::Entity::find()
+        .filter(event::Column::Slug.eq("istanbul-2018-dialogue-workshop"))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .expect("the demo's Istanbul workshop");
+    let session = event_session::Entity::find()
+        .filter(event_session::Column::EventId.eq(workshop.id))
+        .order_by_asc(event_session::Column::Id)
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .expect("a session of the workshop");
+    let language = majlis::directory::entities::theme::Entity::find()
+        .filter(majlis::directory::entities::theme::Column::Slug.eq("language-learning"))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .expect("the language-learning theme");
+    let addr = app.serve().await;
+    let axe = axe_source();
+    let (_driver, client, _profile) = start_browser().await;
+    let (lead_cookie, _) = app.session_for(lead).await;
+    sign_in_as(&client, &addr, &lead_cookie).await;
+    let base = format!("http://{addr}");
+
+    // 1. The idea, from the workshop.
+    client
+        .goto(&format!("{base}/projects/new?lang=en"))
+        .await
+        .unwrap();
+    fill(&client, "#i-title", "Evening Turkish classes for parents").await;
+    fill(
+        &client,
+        "#i-problem",
+        "Parents of refugee pupils cannot follow school meetings.",
+    )
+    .await;
+    click(&client, &format!("#i-theme-{}", language.id)).await;
+    choose(&client, "#i-lead", &sahinbey.to_string()).await;
+    choose(&client, "#i-event", &workshop.id.to_string()).await;
+    fill(&client, "#i-programme", "Municipal partnerships DE–TR").await;
+    fill(&client, "#i-programme_countries", "DE, TR").await;
+    click(&client, "#i-vis-public").await;
+    send(&client, "form.project-form button[type=submit]").await;
+    let idea_path = client.current_url().await.unwrap().path().to_owned();
+    assert!(
+        idea_path.starts_with("/projects/") && !idea_path.ends_with("/new"),
+        "the idea was not saved: {idea_path}"
+    );
+    // The session is chosen once the event is saved (no script needed).
+    client
+        .goto(&format!("{base}{idea_path}/edit?lang=en&in=en"))
+        .await
+        .unwrap();
+    choose(&client, "#i-session", &session.id.to_string()).await;
+    send(&client, "form.project-form button[type=submit]").await;
+    assert_eq!(client.current_url().await.unwrap().path(), idea_path);
+    let facts = text_of(&client, "dl.facts").await;
+    assert!(
+        facts.contains(workshop.title.text(majlis::i18n::Locale::En))
+            && facts.contains(session.title.text(majlis::i18n::Locale::En)),
+        "the idea does not name its workshop and session: {facts}"
+    );
+
+    // 2. A suggested partner, with its reason in words; invited.
+    let suggestions = client
+        .find_all(Locator::Css(".suggestions > li"))
+        .await
+        .unwrap();
+    assert!(!suggestions.is_empty(), "no partner suggested");
+    let first = &suggestions[0];
+    let partner_link = first
+        .find(Locator::Css("a"))
+        .await
+        .unwrap()
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap();
+    let partner_slug = partner_link
+        .trim_start_matches("/municipalities/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_owned();
+    let partner_name = first
+        .find(Locator::Css("a"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let reasons = first
+        .find(Locator::Css("ul"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        reasons.contains(&partner_name) || reasons.contains("The programme funds"),
+        "the suggestion of {partner_name} gives no reason naming it: {reasons}"
+    );
+    // The partner municipality's focal point (a person of the network).
+    let partner_id = common::municipality_id(&app, &partner_slug).await;
+    let focal = common::focal_point_of(&app, "partner-chain@example.org", partner_id).await;
+    let before = client.find(Locator::Css("html")).await.unwrap();
+    first
+        .find(Locator::Css("button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    for _ in 0..100 {
+        if before.attr("lang").await.is_err() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let partners = text_of(&client, "ul.partners").await;
+    assert!(
+        partners.contains(&partner_name) && partners.contains("Invited"),
+        "{partners}"
+    );
+
+    // 3. The partner's focal point hears of it by mail and accepts.
+    let mail = newest_mail(&app, "partner-chain@example.org").await;
+    assert!(
+        mail.contains(&idea_path),
+        "the invitation mail does not link to the idea: {mail}"
+    );
+    let (partner_cookie, _) = app.session_for(focal).await;
+    sign_in_as(&client, &addr, &partner_cookie).await;
+    client
+        .goto(&format!("{base}{idea_path}?lang=en"))
+        .await
+        .unwrap();
+    send(
+        &client,
+        &format!("form[action^=\"{idea_path}/partners/{partner_slug}/accept\"] button"),
+    )
+    .await;
+    let partners = text_of(&client, "ul.partners").await;
+    assert!(
+        partners.contains("Partner") && !partners.contains("Invited"),
+        "{partners}"
+    );
+    assert!(
+        text_of(&client, "ol.history")
+            .await
+            .contains("accepted the invitation"),
+        "the acceptance is not in the history"
+    );
+
+    // 4. The lead starts the plan: two weighted steps, an indicator, a measurement.
+    sign_in_as(&client, &addr, &lead_cookie).await;
+    client
+        .goto(&format!("{base}{idea_path}?lang=en"))
+        .await
+        .unwrap();
+    send(&client, ".project-plan form button[type=submit]").await;
+    let plan_path = client.current_url().await.unwrap().path().to_owned();
+    assert!(plan_path.starts_with("/plans/"), "{plan_path}");
+    for (title, status, percent, weight) in [
+        ("Recruit two teachers", "done", "100", "2"),
+        ("Run the first course", "in-progress", "40", "1"),
+    ] {
+        client
+            .goto(&format!("{base}{plan_path}/steps/new?lang=en"))
+            .await
+            .unwrap();
+        fill(&client, "#i-title", title).await;
+        type_date(&client, "#i-starts_on", "2019-03-01").await;
+        type_date(&client, "#i-due_on", "2019-09-30").await;
+        choose(&client, "#i-status", status).await;
+        retype(&client, "#i-percent", percent).await;
+        retype(&client, "#i-weight", weight).await;
+        send(&client, "form.plan-form button[type=submit]").await;
+        assert_eq!(client.current_url().await.unwrap().path(), plan_path);
+    }
+    client
+        .goto(&format!("{base}{plan_path}/indicators/new?lang=en"))
+        .await
+        .unwrap();
+    fill(&client, "#i-name", "Parents attending school meetings").await;
+    fill(&client, "#i-unit", "parents").await;
+    retype(&client, "#i-baseline_value", "20").await;
+    type_date(&client, "#i-baseline_on", "2019-01-15").await;
+    retype(&client, "#i-target_value", "120").await;
+    type_date(&client, "#i-target_on", "2020-06-30").await;
+    send(&client, "form.plan-form button[type=submit]").await;
+    assert_eq!(client.current_url().await.unwrap().path(), plan_path);
+    let add = client
+        .find(Locator::Css("a[href*=\"/measurements/new?indicator=\"]"))
+        .await
+        .unwrap()
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap();
+    client.goto(&format!("{base}{add}")).await.unwrap();
+    retype(&client, "#i-value", "45").await;
+    type_date(&client, "#i-measured_on", "2019-10-01").await;
+    fill(&client, "#i-source", "School attendance lists").await;
+    send(&client, "form.plan-form button[type=submit]").await;
+    assert_eq!(client.current_url().await.unwrap().path(), plan_path);
+    let plan_text = text_of(&client, "main").await;
+    // (2 × 100 + 1 × 40) / 3 = 80 %; (45 − 20) / (120 − 20) = 25 %.
+    assert!(plan_text.contains("80"), "no 80 % progress: {plan_text}");
+    assert!(plan_text.contains("25"), "no 25 % attainment: {plan_text}");
+
+    // 5. The workshop's page shows what came of it, with the progress.
+    let mut failures = Vec::new();
+    for locale in ["en", "ar"] {
+        for (width, height) in [(390, 844), (1280, 900)] {
+            client.set_window_size(width, height).await.unwrap();
+            let url = format!("{base}/events/{}?lang={locale}", workshop.slug);
+            client.goto(&url).await.unwrap();
+            let outcomes = text_of(&client, "section.linked-projects").await;
+            assert!(
+                outcomes.contains("Evening Turkish classes for parents"),
+                "{url}: the idea is not among the workshop's outcomes: {outcomes}"
+            );
+            assert!(
+                outcomes.contains("80"),
+                "{url}: the plan's progress is not shown: {outcomes}"
+            );
+            let violations = axe_violations(&client, &axe).await;
+            if !violations.is_empty() {
+                failures.push(format!(
+                    "{url} at {width}px: {}",
+                    serde_json::to_string_pretty(&violations).unwrap()
+                ));
+            }
+        }
+    }
+    client.close().await.unwrap();
+    app.finish().await;
+    assert!(
+        failures.is_empty(),
+        "axe-core found WCAG 2.2 AA violations:\n{}",
+        failures.join("\n")
+    );
+}

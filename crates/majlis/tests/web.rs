@@ -381,3 +381,48 @@ fn stylesheet_uses_logical_properties_only() {
         assert!(!css.contains(physical), "app.css uses {physical}");
     }
 }
+
+db_test!(
+    async fn outcome_pages_run_as_many_queries_with_fifty_plans_as_with_one(app) {
+        use majlis::demo::synthetic::{Outcomes, outcomes};
+        app.load_demo().await;
+        let owners = majlis::app::plan_owners();
+        let spec = |ideas: usize, run: &str| Outcomes {
+            ideas,
+            municipality: "gaziantep".into(),
+            event: "istanbul-2018-dialogue-workshop".into(),
+            partner: "kilis".into(),
+            run: run.into(),
+        };
+        let make = |s: Outcomes| {
+            let (db, owners) = (app.db.clone(), owners.clone());
+            async move {
+                outcomes(&db, &owners, &s, "http://127.0.0.1", chrono::Utc::now())
+                    .await
+                    .unwrap()
+            }
+        };
+        let event = "/events/istanbul-2018-dialogue-workshop";
+        let town = "/municipalities/gaziantep";
+        assert_eq!(make(spec(1, "one")).await.len(), 1);
+        let (town_one, event_one) = (app.get(town).await, app.get(event).await);
+        assert_eq!(town_one.status, StatusCode::OK);
+        assert_eq!(event_one.status, StatusCode::OK);
+        assert_eq!(make(spec(49, "many")).await.len(), 49);
+        let (town_many, event_many) = (app.get(town).await, app.get(event).await);
+        // Every plan is listed with its progress, every idea among the outcomes.
+        let plans = town_many.texts(".linked-plans li");
+        assert!(plans.len() >= 50, "{} plans listed", plans.len());
+        assert!(plans.iter().any(|p| p.contains("Plan of Idea 49 of many")), "{plans:?}");
+        let ideas = event_many.texts(".linked-projects li");
+        assert!(ideas.len() >= 50, "{} ideas listed", ideas.len());
+        assert!(ideas.iter().any(|i| i.contains("Idea 49 of many") && i.contains('%')), "{ideas:?}");
+        assert_eq!(town_many.queries(), town_one.queries(), "the municipality page with 50 plans");
+        assert_eq!(event_many.queries(), event_one.queries(), "the event page with 50 ideas");
+        assert!(town_many.queries() <= 16, "{} queries", town_many.queries());
+        assert!(event_many.queries() <= 24, "{} queries", event_many.queries());
+        // Seen again, both come from the node's caches.
+        assert_eq!(app.get(town).await.queries(), 1);
+        assert_eq!(app.get(event).await.queries(), 1);
+    }
+);

@@ -27,6 +27,7 @@ mod events;
 mod library;
 mod projects;
 mod surveys;
+pub mod synthetic;
 
 const NETWORK_TOML: &str = include_str!("network.toml");
 

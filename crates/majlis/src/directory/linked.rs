@@ -14,7 +14,7 @@ use sea_orm::{DatabaseConnection, DbErr};
 
 use crate::db::cache::ChangeCache;
 use crate::i18n::TrText;
-use crate::policy::{Actor, Role};
+use crate::policy::{Actor, ReaderKey, reader_key};
 
 /// The municipality whose page is shown (its id).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,9 +73,6 @@ where
     Arc::new(f)
 }
 
-/// Everything of the reader that what a section shows may depend on.
-type ReaderKey = Option<(i32, Role, Vec<i32>, Option<Role>)>;
-
 const CAPACITY: usize = 256;
 
 /// The activities listed on municipality pages, registered at the top.
@@ -109,13 +106,8 @@ impl MunicipalityLinks {
         actor: Option<&Actor>,
         m: LinkedMunicipality,
     ) -> Result<Arc<Vec<Linked>>, DbErr> {
-        let reader = actor.map(|a| {
-            let mut focal = a.focal_point_of.clone();
-            focal.sort_unstable();
-            (a.person_id, a.role, focal, a.pending_role)
-        });
         self.found
-            .get_or_load(version, &(m.0, reader), || async {
+            .get_or_load(version, &(m.0, reader_key(actor)), || async {
                 let mut out = Vec::new();
                 for find in self.finders.iter() {
                     let found = find(db, actor, m).await?;

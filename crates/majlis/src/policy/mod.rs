@@ -65,6 +65,20 @@ pub struct Actor {
     pub pending_role: Option<Role>,
 }
 
+/// Everything of a reader that what a cached read shows may depend on
+/// (`None` for a visitor): who they are, their role, the municipalities
+/// they speak for and a role waiting for a second factor.
+pub type ReaderKey = Option<(i32, Role, Vec<i32>, Option<Role>)>;
+
+/// The [`ReaderKey`] of `actor`.
+pub fn reader_key(actor: Option<&Actor>) -> ReaderKey {
+    actor.map(|a| {
+        let mut focal = a.focal_point_of.clone();
+        focal.sort_unstable();
+        (a.person_id, a.role, focal, a.pending_role)
+    })
+}
+
 impl Actor {
     /// A person as their account stores them: the role's code, whether
     /// two-step sign-in is on, and the municipalities they are a focal point of.

@@ -35,7 +35,7 @@ struct EventView {
     consent: bool,
     related: Vec<crate::search::results::Item>,
     /// What of the activities above events links here (surveys).
-    backlinks: Vec<crate::library::backlinks::Backlinks>,
+    backlinks: std::sync::Arc<Vec<crate::library::backlinks::Backlinks>>,
 }
 event_page!(EventView);
 
@@ -125,8 +125,9 @@ pub(super) async fn show_event(
     let status = status_for(!errors.is_empty());
     let backlinks = state
         .event_links
-        .find(
+        .find_cached(
             state.db.read(),
+            v,
             ctx.actor(),
             crate::library::backlinks::LinkedEvent(d.event.id),
         )
