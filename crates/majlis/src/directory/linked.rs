@@ -1,5 +1,5 @@
 //! What the activities above the directory list on a municipality's page
-//! (its action plans…). The directory knows none of them: each provides a
+//! (its project ideas, partnerships, action plans…). The directory knows none of them: each provides a
 //! [`Find`] and the application registers them at the top (`AppState`); the
 //! page asks each once, in one bounded read, so its queries stay fixed in
 //! number whatever a municipality has. What they found is kept under the
@@ -30,6 +30,9 @@ pub struct Item {
     pub percent: Option<u8>,
     /// A note beside it (Fluent id), e.g. that its figures are illustrative.
     pub note: Option<&'static str>,
+    /// Where it stands (Fluent id of a status label), shown as a badge:
+    /// an idea's status, a partnership's.
+    pub status: Option<String>,
 }
 
 /// One activity's items, as a page section.
@@ -74,7 +77,16 @@ where
 }
 
 /// Everything of the reader that what a section shows may depend on.
-type ReaderKey = Option<(i32, Role, Vec<i32>, Option<Role>)>;
+pub(crate) type ReaderKey = Option<(i32, Role, Vec<i32>, Option<Role>)>;
+
+/// The [`ReaderKey`] of `actor` (visitors share `None`).
+pub(crate) fn reader_key(actor: Option<&Actor>) -> ReaderKey {
+    actor.map(|a| {
+        let mut focal = a.focal_point_of.clone();
+        focal.sort_unstable();
+        (a.person_id, a.role, focal, a.pending_role)
+    })
+}
 
 const CAPACITY: usize = 256;
 
@@ -109,11 +121,7 @@ impl MunicipalityLinks {
         actor: Option<&Actor>,
         m: LinkedMunicipality,
     ) -> Result<Arc<Vec<Linked>>, DbErr> {
-        let reader = actor.map(|a| {
-            let mut focal = a.focal_point_of.clone();
-            focal.sort_unstable();
-            (a.person_id, a.role, focal, a.pending_role)
-        });
+        let reader = reader_key(actor);
         self.found
             .get_or_load(version, &(m.0, reader), || async {
                 let mut out = Vec::new();
