@@ -968,8 +968,10 @@ db_test!(
             all.json()["items"].as_array().unwrap().len() as u64,
             all.json()["total"].as_u64().unwrap()
         );
-        assert_eq!(few.queries(), all.queries());
-        assert!(all.queries() <= 7, "{}", all.queries());
+        // The page, its themes, leads, plans and their steps: at most five
+        // (fewer when a set is empty, e.g. a page without plans).
+        assert!(few.queries() <= 5, "{}", few.queries());
+        assert!(all.queries() <= 5, "{}", all.queries());
         assert_eq!(app.get("/api/v1/projects?status=nonsense").await.status, StatusCode::BAD_REQUEST);
         let members = person(app, "member@example.org", Role::Member).await;
         let (mc, _) = app.session_for(members).await;
