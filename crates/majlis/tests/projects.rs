@@ -635,7 +635,9 @@ async fn stored_idea(
         .await
         .unwrap();
     }
-    outbox::record(&tx, "project", p.id, Op::Created).await.unwrap();
+    outbox::record(&tx, "project", p.id, Op::Created)
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
     p.id
 }
@@ -666,12 +668,42 @@ async fn outcomes_world(app: &TestApp) -> Outcomes {
     let p = municipality_id(app, "potsdam").await;
     for (slug, lead, status, visibility, partners) in [
         ("e-public-idea", e, "idea", "public", vec![(k, "invited")]),
-        ("e-members-concept", e, "concept", "members", vec![(r, "accepted")]),
-        ("e-participants-formed", e, "partnership-formed", "participants", vec![(k, "accepted")]),
+        (
+            "e-members-concept",
+            e,
+            "concept",
+            "members",
+            vec![(r, "accepted")],
+        ),
+        (
+            "e-participants-formed",
+            e,
+            "partnership-formed",
+            "participants",
+            vec![(k, "accepted")],
+        ),
         ("k-public-idea", k, "idea", "public", vec![(e, "invited")]),
-        ("k-members-implementation", k, "in-implementation", "members", vec![(e, "accepted"), (p, "left")]),
-        ("k-public-completed", k, "completed", "public", vec![(e, "left")]),
-        ("k-public-dropped", k, "dropped", "public", vec![(e, "declined")]),
+        (
+            "k-members-implementation",
+            k,
+            "in-implementation",
+            "members",
+            vec![(e, "accepted"), (p, "left")],
+        ),
+        (
+            "k-public-completed",
+            k,
+            "completed",
+            "public",
+            vec![(e, "left")],
+        ),
+        (
+            "k-public-dropped",
+            k,
+            "dropped",
+            "public",
+            vec![(e, "declined")],
+        ),
         ("p-public-concept", p, "concept", "public", vec![]),
     ] {
         stored_idea(app, slug, lead, status, visibility, &partners).await;
@@ -799,7 +831,11 @@ fn figures(res: &common::TestResponse, section: &str) -> Vec<(String, i64)> {
     assert_eq!(labels.len(), counts.len());
     labels
         .into_iter()
-        .zip(counts.iter().map(|c| c.replace(',', "").trim().parse::<i64>().unwrap()))
+        .zip(
+            counts
+                .iter()
+                .map(|c| c.replace(',', "").trim().parse::<i64>().unwrap()),
+        )
         .collect()
 }
 
@@ -816,7 +852,10 @@ fn grown(before: &[(String, i64)], after: &[(String, i64)]) -> Vec<(String, i64)
 }
 
 fn rows(expected: &[(&str, i64)]) -> Vec<(String, i64)> {
-    expected.iter().map(|(l, n)| ((*l).to_owned(), *n)).collect()
+    expected
+        .iter()
+        .map(|(l, n)| ((*l).to_owned(), *n))
+        .collect()
 }
 
 db_test!(
@@ -884,7 +923,15 @@ async fn essen_plan(app: &TestApp, essen: i32) -> (i32, String) {
     let p = project_by_slug(app, "e-public-idea").await;
     let id = p.id.to_string();
     let res = app
-        .post_form("/plans", &[("csrf", &fcsrf), ("owner_kind", "project"), ("owner_id", &id)], &fc)
+        .post_form(
+            "/plans",
+            &[
+                ("csrf", &fcsrf),
+                ("owner_kind", "project"),
+                ("owner_id", &id),
+            ],
+            &fc,
+        )
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     let plan: i32 = res
@@ -905,23 +952,53 @@ async fn essen_plan(app: &TestApp, essen: i32) -> (i32, String) {
             assert_eq!(res.status, StatusCode::SEE_OTHER, "{path}: {}", res.body);
         }
     };
-    for (title, status, percent, weight) in [("Teachers hired", "done", "100", "1"), ("Courses run", "in-progress", "50", "3")] {
-        post(format!("/plans/{plan}/steps/new?in=en"), vec![
-            ("title", title), ("starts_on", "2019-03-01"), ("due_on", "2019-09-30"),
-            ("status", status), ("percent", percent), ("weight", weight),
-        ]).await;
+    for (title, status, percent, weight) in [
+        ("Teachers hired", "done", "100", "1"),
+        ("Courses run", "in-progress", "50", "3"),
+    ] {
+        post(
+            format!("/plans/{plan}/steps/new?in=en"),
+            vec![
+                ("title", title),
+                ("starts_on", "2019-03-01"),
+                ("due_on", "2019-09-30"),
+                ("status", status),
+                ("percent", percent),
+                ("weight", weight),
+            ],
+        )
+        .await;
     }
-    post(format!("/plans/{plan}/milestones/new?in=en"), vec![
-        ("title", "Courses open"), ("due_on", "2019-09-01"), ("reached_on", "2019-09-03"),
-    ]).await;
-    post(format!("/plans/{plan}/milestones/new?in=en"), vec![
-        ("title", "First graduates"), ("due_on", "2020-06-30"), ("reached_on", ""),
-    ]).await;
-    post(format!("/plans/{plan}/indicators/new?in=en"), vec![
-        ("name", "Weeks waiting for a course"), ("unit", "weeks"),
-        ("baseline_value", "12"), ("baseline_on", "2019-01-01"),
-        ("target_value", "4"), ("target_on", "2020-12-31"),
-    ]).await;
+    post(
+        format!("/plans/{plan}/milestones/new?in=en"),
+        vec![
+            ("title", "Courses open"),
+            ("due_on", "2019-09-01"),
+            ("reached_on", "2019-09-03"),
+        ],
+    )
+    .await;
+    post(
+        format!("/plans/{plan}/milestones/new?in=en"),
+        vec![
+            ("title", "First graduates"),
+            ("due_on", "2020-06-30"),
+            ("reached_on", ""),
+        ],
+    )
+    .await;
+    post(
+        format!("/plans/{plan}/indicators/new?in=en"),
+        vec![
+            ("name", "Weeks waiting for a course"),
+            ("unit", "weeks"),
+            ("baseline_value", "12"),
+            ("baseline_on", "2019-01-01"),
+            ("target_value", "4"),
+            ("target_on", "2020-12-31"),
+        ],
+    )
+    .await;
     let ind = majlis::plans::entities::indicator::Entity::find()
         .filter(majlis::plans::entities::indicator::Column::PlanId.eq(plan))
         .one(app.db.read())
@@ -932,9 +1009,16 @@ async fn essen_plan(app: &TestApp, essen: i32) -> (i32, String) {
         .to_string();
     let ind: &'static str = Box::leak(ind.into_boxed_str());
     for (on, value) in [("2019-06-01", "11"), ("2019-12-01", "10")] {
-        post(format!("/plans/{plan}/measurements/new"), vec![
-            ("indicator", ind), ("measured_on", on), ("value", value), ("source", "Course register"),
-        ]).await;
+        post(
+            format!("/plans/{plan}/measurements/new"),
+            vec![
+                ("indicator", ind),
+                ("measured_on", on),
+                ("value", value),
+                ("source", "Course register"),
+            ],
+        )
+        .await;
     }
     (plan, fc)
 }

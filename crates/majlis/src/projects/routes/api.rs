@@ -245,8 +245,7 @@ pub(super) async fn api_project(
 ) -> Result<Json<ApiProjectDetail>, AppError> {
     let db = state.db.read();
     let d = rules::find(db, ctx.actor(), &slug).await?;
-    let plan =
-        crate::projects::plans::plan_of(db, &state.plan_owners, ctx.actor(), d.p.id).await?;
+    let plan = crate::projects::plans::plan_of(db, &state.plan_owners, ctx.actor(), d.p.id).await?;
     let base = state.settings.public_url();
     let l = ctx.locale;
     let r = &state.directory.reference;

@@ -68,8 +68,7 @@ pub(super) async fn milestones_ics(
 ) -> Result<Response, AppError> {
     let db = state.db.read();
     let d = rules::find(db, ctx.actor(), &slug).await?;
-    let plan =
-        crate::projects::plans::plan_of(db, &state.plan_owners, ctx.actor(), d.p.id).await?;
+    let plan = crate::projects::plans::plan_of(db, &state.plan_owners, ctx.actor(), d.p.id).await?;
     let base = state.settings.public_url();
     let host = host_of(&base);
     let l = ctx.locale;
