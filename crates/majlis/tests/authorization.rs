@@ -269,6 +269,9 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         // answer; the campaign is closed, so nothing can change (409).
         // Project ideas: the demo's language-courses idea, led by municipality A.
         ("GET", "/projects" | "/projects/{slug}") => ok,
+        // Its plan's milestones as a calendar, and the JSON API: as readable as the idea.
+        ("GET", "/projects/{slug}/milestones.ics") => ok,
+        ("GET", "/api/v1/projects" | "/api/v1/projects/{slug}") => ok,
         // Staff and people affiliated with a municipality write ideas (the
         // empty form sent here is refused: 400).
         ("GET", "/projects/new") => staff_and(
@@ -600,7 +603,7 @@ fn concrete(path: &str, w: &World, css: &str) -> String {
             p.replace("{slug}", &w.event)
         }
         "/series/{slug}/calendar.ics" => "/series/no-such-series/calendar.ics".into(),
-        p if p.starts_with("/projects/{slug}") => p
+        p if p.starts_with("/projects/{slug}") || p == "/api/v1/projects/{slug}" => p
             .replace("{slug}", "istanbul-2018-language-courses")
             .replace("{municipality}", "kilis"),
         p if p.starts_with("/surveys/{slug}/link/{token}") => p

@@ -2615,6 +2615,11 @@ async fn project_pages_in_english_and_arabic_pass_axe() {
         "/projects/new",
         "/projects/istanbul-2018-language-courses/edit?in=en",
         "/events/istanbul-2018-dialogue-workshop",
+        // The outcomes chain: Şahinbey's ideas (and plans), Kilis's
+        // invitation as a partnership, the network's figures by status.
+        "/municipalities/sahinbey",
+        "/municipalities/kilis",
+        "/network",
     ];
     let mut failures = Vec::new();
     for (width, height) in [(390, 844), (1280, 900)] {
@@ -2679,6 +2684,21 @@ async fn project_pages_in_english_and_arabic_pass_axe() {
             .await
             .contains("The programme funds partnerships between")
     );
+    // The municipality pages list ideas and partnerships with their status.
+    client
+        .goto(&format!("http://{addr}/municipalities/kilis?lang=en"))
+        .await
+        .unwrap();
+    assert!(
+        text_of(&client, ".linked-partnerships")
+            .await
+            .contains("Invited")
+    );
+    client
+        .goto(&format!("http://{addr}/network?lang=ar"))
+        .await
+        .unwrap();
+    assert!(!text_of(&client, ".figures-projects").await.is_empty());
     assert!(
         failures.is_empty(),
         "axe-core found WCAG 2.2 AA violations:\n{}",

@@ -6,7 +6,13 @@
 //! search); partners are suggested with their reasons; the lead invites, a
 //! mere member of the partner cannot accept, its focal point accepts (mail
 //! to each side in their language), and leaving is recorded with who and
-//! when. The demo's six Istanbul ideas load once. Both databases.
+//! when. The demo's six Istanbul ideas load once. The outcomes chain: a
+//! municipality's page lists the ideas it leads and its partnerships (with
+//! their status, only what the reader may read, in fixed queries); the
+//! network's page counts ideas and partnerships by status per reader (hand-
+//! counted fixtures); `/api/v1/projects` and its detail carry partners and
+//! the plan's figures as the plan's page shows them; an idea's milestones
+//! are an iCalendar file as hidden as the idea. Both databases.
 
 mod common;
 
@@ -577,5 +583,600 @@ db_test!(
         let p = project_by_slug(app, "istanbul-2018-language-courses").await;
         assert!(p.illustrative);
         assert!(p.session_id.is_some(), "the plenary on the six ideas");
+    }
+);
+
+// ---------------------------------------------------------------------------
+// The outcomes chain: a municipality's ideas and partnerships, the network's
+// figures by status, the JSON API and the milestones' calendar.
+
+/// An idea written straight into the database with its partners (and an
+/// outbox row, as every change has, so cached pages move on): its id.
+async fn stored_idea(
+    app: &TestApp,
+    slug: &str,
+    lead: i32,
+    status: &str,
+    visibility: &str,
+    partners: &[(i32, &str)],
+) -> i32 {
+    use majlis::db::outbox::{self, Op};
+    use majlis::i18n::{Locale, TrText};
+    let now = chrono::Utc::now();
+    let tx = app.db.begin_write().await.unwrap();
+    let p = project::ActiveModel {
+        slug: Set(slug.to_owned()),
+        title: Set(TrText::new(Locale::En, format!("Idea {slug}")).unwrap()),
+        problem: Set(None),
+        objectives: Set(None),
+        activities: Set(None),
+        status: Set(status.to_owned()),
+        drop_reason: Set(None),
+        visibility: Set(visibility.to_owned()),
+        lead_municipality_id: Set(lead),
+        event_id: Set(None),
+        session_id: Set(None),
+        dilemma_id: Set(None),
+        programme: Set(None),
+        programme_countries: Set(String::new()),
+        partners_sought: Set(Default::default()),
+        version: Set(1),
+        illustrative: Set(false),
+        created_by: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await
+    .unwrap();
+    for (m, s) in partners {
+        partner::ActiveModel {
+            project_id: Set(p.id),
+            municipality_id: Set(*m),
+            status: Set((*s).to_owned()),
+            updated_at: Set(now),
+        }
+        .insert(&tx)
+        .await
+        .unwrap();
+    }
+    outbox::record(&tx, "project", p.id, Op::Created)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    p.id
+}
+
+/// Municipalities the demo's ideas leave alone (E, K, R, P below).
+struct Outcomes {
+    essen: i32,
+    kilis: i32,
+    potsdam: i32,
+}
+
+/// Eight ideas, counted by hand in the tests:
+///
+/// | idea                       | lead | status             | visibility   | partners               |
+/// |----------------------------|------|--------------------|--------------|------------------------|
+/// | e-public-idea              | E    | idea               | public       | K invited              |
+/// | e-members-concept          | E    | concept            | members      | R accepted             |
+/// | e-participants-formed      | E    | partnership-formed | participants | K accepted             |
+/// | k-public-idea              | K    | idea               | public       | E invited              |
+/// | k-members-implementation   | K    | in-implementation  | members      | E accepted, P left     |
+/// | k-public-completed         | K    | completed          | public       | E left                 |
+/// | k-public-dropped           | K    | dropped            | public       | E declined             |
+/// | p-public-concept           | P    | concept            | public       |                        |
+async fn outcomes_world(app: &TestApp) -> Outcomes {
+    let e = municipality_id(app, "essen").await;
+    let k = municipality_id(app, "kilis").await;
+    let r = municipality_id(app, "ravensburg").await;
+    let p = municipality_id(app, "potsdam").await;
+    for (slug, lead, status, visibility, partners) in [
+        ("e-public-idea", e, "idea", "public", vec![(k, "invited")]),
+        (
+            "e-members-concept",
+            e,
+            "concept",
+            "members",
+            vec![(r, "accepted")],
+        ),
+        (
+            "e-participants-formed",
+            e,
+            "partnership-formed",
+            "participants",
+            vec![(k, "accepted")],
+        ),
+        ("k-public-idea", k, "idea", "public", vec![(e, "invited")]),
+        (
+            "k-members-implementation",
+            k,
+            "in-implementation",
+            "members",
+            vec![(e, "accepted"), (p, "left")],
+        ),
+        (
+            "k-public-completed",
+            k,
+            "completed",
+            "public",
+            vec![(e, "left")],
+        ),
+        (
+            "k-public-dropped",
+            k,
+            "dropped",
+            "public",
+            vec![(e, "declined")],
+        ),
+        ("p-public-concept", p, "concept", "public", vec![]),
+    ] {
+        stored_idea(app, slug, lead, status, visibility, &partners).await;
+    }
+    Outcomes {
+        essen: e,
+        kilis: k,
+        potsdam: p,
+    }
+}
+
+/// Every `href` matched by `selector`, without `?lang=`.
+fn hrefs(res: &common::TestResponse, selector: &str) -> Vec<String> {
+    let sel = scraper::Selector::parse(selector).unwrap();
+    res.html()
+        .select(&sel)
+        .filter_map(|e| e.value().attr("href"))
+        .map(|h| h.split('?').next().unwrap_or_default().to_owned())
+        .collect()
+}
+
+/// Texts without Fluent's isolation marks around placeables.
+fn plain(t: &str) -> String {
+    t.replace(['\u{2068}', '\u{2069}'], "")
+}
+
+db_test!(
+    async fn a_municipality_page_lists_its_ideas_and_partnerships(app) {
+        app.load_demo().await;
+        let w = outcomes_world(app).await;
+        let ideas = ".linked-projects li a";
+        let partnerships = ".linked-partnerships li a";
+
+        // A visitor: public ideas only; a declined invitation is no partnership.
+        let page = app.get("/municipalities/essen?lang=en").await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(page.texts("#h-linked-projects"), ["Project ideas"]);
+        assert_eq!(page.texts("#h-linked-partnerships"), ["Partnerships"]);
+        assert_eq!(hrefs(&page, ideas), ["/projects/e-public-idea"]);
+        assert_eq!(page.texts(".linked-projects li .badge"), ["Idea"]);
+        assert_eq!(hrefs(&page, partnerships), ["/projects/k-public-idea", "/projects/k-public-completed"]);
+        assert_eq!(page.texts(".linked-partnerships li .badge"), ["Invited", "Left"]);
+        assert!(!page.body.contains("e-members-concept"));
+        assert!(!page.body.contains("k-public-dropped"));
+
+        // A member: members-only ideas too, not participants-only ones.
+        let member = person(app, "member@example.org", Role::Member).await;
+        let (mc, _) = app.session_for(member).await;
+        let page = app.get_with("/municipalities/essen?lang=en", &[("cookie", &mc)]).await;
+        assert_eq!(hrefs(&page, ideas), ["/projects/e-public-idea", "/projects/e-members-concept"]);
+        assert_eq!(page.texts(".linked-projects li .badge"), ["Idea", "Concept"]);
+        assert_eq!(
+            hrefs(&page, partnerships),
+            ["/projects/k-public-idea", "/projects/k-members-implementation", "/projects/k-public-completed"]
+        );
+        assert_eq!(page.texts(".linked-partnerships li .badge"), ["Invited", "Partner", "Left"]);
+        // Kilis's accepted partnership in a participants-only idea stays hidden.
+        let kilis = app.get_with("/municipalities/kilis?lang=en", &[("cookie", &mc)]).await;
+        assert_eq!(hrefs(&kilis, partnerships), ["/projects/e-public-idea"]);
+
+        // Essen's own people take part in its participants-only idea.
+        let colleague = focal_point_of(app, "focal@essen.test", w.essen).await;
+        let (cc, ccsrf) = app.session_for(colleague).await;
+        let page = app.get_with("/municipalities/essen?lang=en", &[("cookie", &cc)]).await;
+        assert_eq!(
+            hrefs(&page, ideas),
+            ["/projects/e-public-idea", "/projects/e-members-concept", "/projects/e-participants-formed"]
+        );
+        assert_eq!(page.texts(".linked-projects li .badge"), ["Idea", "Concept", "Partnership formed"]);
+        let kilis = app.get_with("/municipalities/kilis?lang=en", &[("cookie", &cc)]).await;
+        assert_eq!(hrefs(&kilis, partnerships), ["/projects/e-public-idea", "/projects/e-participants-formed"]);
+        assert_eq!(kilis.texts(".linked-partnerships li .badge"), ["Invited", "Partner"]);
+
+        // A change through the idea's page shows at once (no stale cache).
+        let res = app
+            .post_form("/projects/e-public-idea/status", &[("csrf", &ccsrf), ("status", "concept")], &cc)
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let page = app.get("/municipalities/essen?lang=en").await;
+        assert_eq!(page.texts(".linked-projects li .badge"), ["Concept"]);
+        // In German.
+        let de = app.get("/municipalities/essen?lang=de").await;
+        assert_eq!(de.texts("#h-linked-partnerships"), ["Partnerschaften"]);
+        assert_eq!(de.texts(".linked-partnerships li .badge"), ["Eingeladen", "Ausgetreten"]);
+    }
+);
+
+db_test!(
+    async fn a_municipality_page_reads_as_many_queries_for_one_idea_as_for_twenty(app) {
+        app.load_demo().await;
+        let w = outcomes_world(app).await;
+        let page = "/municipalities/potsdam?lang=en";
+        // One idea led, one partnership (left, in a members-only idea).
+        let member = person(app, "member@example.org", Role::Member).await;
+        let (mc, _) = app.session_for(member).await;
+        let one = app.get_with(page, &[("cookie", &mc)]).await;
+        assert_eq!(one.status, StatusCode::OK);
+        assert_eq!(one.texts(".linked-projects li").len(), 1);
+        assert_eq!(one.texts(".linked-partnerships li").len(), 1);
+        for n in 0..19 {
+            stored_idea(app, &format!("p-more-{n}"), w.potsdam, "idea", "public", &[]).await;
+            stored_idea(app, &format!("k-with-p-{n}"), w.kilis, "concept", "members", &[(w.potsdam, "accepted")]).await;
+        }
+        let twenty = app.get_with(page, &[("cookie", &mc)]).await;
+        assert_eq!(twenty.texts(".linked-projects li").len(), 20);
+        assert_eq!(twenty.texts(".linked-partnerships li").len(), 20);
+        assert_eq!(one.queries(), twenty.queries());
+        // Seen again: the content has not moved, nothing more is read for the sections.
+        let again = app.get_with(page, &[("cookie", &mc)]).await;
+        assert!(again.queries() < twenty.queries(), "{} then {}", twenty.queries(), again.queries());
+        // At most a hundred of each.
+        for n in 0..85 {
+            stored_idea(app, &format!("p-many-{n}"), w.potsdam, "idea", "public", &[]).await;
+        }
+        let many = app.get(page).await;
+        assert_eq!(many.texts(".linked-projects li").len(), 100);
+    }
+);
+
+/// The network page's table `section` as (label, count) rows.
+fn figures(res: &common::TestResponse, section: &str) -> Vec<(String, i64)> {
+    let labels = res.texts(&format!(".figures-{section} tbody th"));
+    let counts = res.texts(&format!(".figures-{section} tbody td"));
+    assert_eq!(labels.len(), counts.len());
+    labels
+        .into_iter()
+        .zip(
+            counts
+                .iter()
+                .map(|c| c.replace(',', "").trim().parse::<i64>().unwrap()),
+        )
+        .collect()
+}
+
+/// Each count of `after` less the same row of `before`.
+fn grown(before: &[(String, i64)], after: &[(String, i64)]) -> Vec<(String, i64)> {
+    before
+        .iter()
+        .zip(after)
+        .map(|((l, b), (l2, a))| {
+            assert_eq!(l, l2);
+            (l.clone(), a - b)
+        })
+        .collect()
+}
+
+fn rows(expected: &[(&str, i64)]) -> Vec<(String, i64)> {
+    expected
+        .iter()
+        .map(|(l, n)| ((*l).to_owned(), *n))
+        .collect()
+}
+
+db_test!(
+    async fn the_network_counts_ideas_and_partnerships_by_status(app) {
+        app.load_demo().await;
+        let essen = municipality_id(app, "essen").await;
+        let member = person(app, "member@example.org", Role::Member).await;
+        let essen_member = member_of(app, "colleague@essen.test", essen).await;
+        let staff = coordinator(app, "coordinator@example.org").await;
+        let readers: Vec<(&str, String)> = vec![
+            ("visitor", String::new()),
+            ("member", app.session_for(member).await.0),
+            ("essen", app.session_for(essen_member).await.0),
+            ("staff", app.session_for(staff).await.0),
+        ];
+        let read = |cookie: String| async move {
+            let h: Vec<(&str, &str)> = if cookie.is_empty() { vec![] } else { vec![("cookie", cookie.as_str())] };
+            let res = app.get_with("/network?lang=en", &h).await;
+            assert_eq!(res.status, StatusCode::OK);
+            res
+        };
+        let mut before = Vec::new();
+        for (_, c) in &readers {
+            let res = read(c.clone()).await;
+            before.push((figures(&res, "projects"), figures(&res, "partnerships")));
+        }
+        outcomes_world(app).await;
+        // Counted by hand from the table of `outcomes_world`.
+        let visitor = (
+            rows(&[("Idea", 2), ("Concept", 1), ("Partnership formed", 0), ("In implementation", 0), ("Completed", 1), ("Dropped", 1)]),
+            rows(&[("Invited", 2), ("Partner", 0), ("Declined", 1), ("Left", 1)]),
+        );
+        let member_sees = (
+            rows(&[("Idea", 2), ("Concept", 2), ("Partnership formed", 0), ("In implementation", 1), ("Completed", 1), ("Dropped", 1)]),
+            rows(&[("Invited", 2), ("Partner", 2), ("Declined", 1), ("Left", 2)]),
+        );
+        let participant_sees = (
+            rows(&[("Idea", 2), ("Concept", 2), ("Partnership formed", 1), ("In implementation", 1), ("Completed", 1), ("Dropped", 1)]),
+            rows(&[("Invited", 2), ("Partner", 3), ("Declined", 1), ("Left", 2)]),
+        );
+        let expected = [&visitor, &member_sees, &participant_sees, &participant_sees];
+        for (((who, c), (ideas, partners)), want) in readers.iter().zip(&before).zip(expected) {
+            let res = read(c.clone()).await;
+            assert_eq!(grown(ideas, &figures(&res, "projects")), want.0, "ideas seen by {who}");
+            assert_eq!(grown(partners, &figures(&res, "partnerships")), want.1, "partnerships seen by {who}");
+            // The totals add up, and each status links to its list.
+            let total: i64 = figures(&res, "projects").iter().map(|(_, n)| n).sum();
+            assert_eq!(res.texts(".figures-projects tfoot td"), [total.to_string()]);
+            assert!(res.attr(".figures-projects a[href^='/projects?status=concept']", "href").is_some());
+            assert!(res.queries() <= 6, "{who}: {} queries", res.queries());
+        }
+        let ar = app.get("/network?lang=ar").await;
+        assert_eq!(ar.texts("#h-figures-projects"), ["أفكار المشاريع حسب الحالة"]);
+    }
+);
+
+/// The plan of `e-public-idea`, made through the plan pages by Essen's
+/// focal point: two steps (done, weight 1; in progress at 50 %, weight 3:
+/// 63 %), two milestones (one reached), an indicator from 12 down to 4
+/// weeks measured at 11 then 10 (25 %). Returns (plan id, the focal point's
+/// cookie).
+async fn essen_plan(app: &TestApp, essen: i32) -> (i32, String) {
+    let focal = focal_point_of(app, "focal@essen.test", essen).await;
+    let (fc, fcsrf) = app.session_for(focal).await;
+    let p = project_by_slug(app, "e-public-idea").await;
+    let id = p.id.to_string();
+    let res = app
+        .post_form(
+            "/plans",
+            &[
+                ("csrf", &fcsrf),
+                ("owner_kind", "project"),
+                ("owner_id", &id),
+            ],
+            &fc,
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let plan: i32 = res
+        .header("location")
+        .unwrap()
+        .trim_start_matches("/plans/")
+        .split(['?', '/', '#'])
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let post = |path: String, pairs: Vec<(&'static str, &str)>| {
+        let (fc, fcsrf) = (fc.clone(), fcsrf.clone());
+        let mut all: Vec<(&'static str, String)> =
+            pairs.into_iter().map(|(k, v)| (k, v.to_owned())).collect();
+        async move {
+            all.push(("csrf", fcsrf));
+            let all: Vec<(&str, &str)> = all.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let res = app.post_form(&path, &all, &fc).await;
+            assert_eq!(res.status, StatusCode::SEE_OTHER, "{path}: {}", res.body);
+        }
+    };
+    for (title, status, percent, weight) in [
+        ("Teachers hired", "done", "100", "1"),
+        ("Courses run", "in-progress", "50", "3"),
+    ] {
+        post(
+            format!("/plans/{plan}/steps/new?in=en"),
+            vec![
+                ("title", title),
+                ("starts_on", "2019-03-01"),
+                ("due_on", "2019-09-30"),
+                ("status", status),
+                ("percent", percent),
+                ("weight", weight),
+            ],
+        )
+        .await;
+    }
+    post(
+        format!("/plans/{plan}/milestones/new?in=en"),
+        vec![
+            ("title", "Courses open"),
+            ("due_on", "2019-09-01"),
+            ("reached_on", "2019-09-03"),
+        ],
+    )
+    .await;
+    post(
+        format!("/plans/{plan}/milestones/new?in=en"),
+        vec![
+            ("title", "First graduates"),
+            ("due_on", "2020-06-30"),
+            ("reached_on", ""),
+        ],
+    )
+    .await;
+    post(
+        format!("/plans/{plan}/indicators/new?in=en"),
+        vec![
+            ("name", "Weeks waiting for a course"),
+            ("unit", "weeks"),
+            ("baseline_value", "12"),
+            ("baseline_on", "2019-01-01"),
+            ("target_value", "4"),
+            ("target_on", "2020-12-31"),
+        ],
+    )
+    .await;
+    let ind = majlis::plans::entities::indicator::Entity::find()
+        .filter(majlis::plans::entities::indicator::Column::PlanId.eq(plan))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+        .to_string();
+    for (on, value) in [("2019-06-01", "11"), ("2019-12-01", "10")] {
+        post(
+            format!("/plans/{plan}/measurements/new"),
+            vec![
+                ("indicator", ind.as_str()),
+                ("measured_on", on),
+                ("value", value),
+                ("source", "Course register"),
+            ],
+        )
+        .await;
+    }
+    (plan, fc)
+}
+
+db_test!(
+    async fn the_api_lists_ideas_and_details_one_with_partners_and_plan(app) {
+        app.load_demo().await;
+        let w = outcomes_world(app).await;
+        let (plan, fc) = essen_plan(app, w.essen).await;
+
+        // The list: filters as on /projects, a fixed number of queries.
+        let list = app.get("/api/v1/projects?status=idea&country=DE").await;
+        assert_eq!(list.status, StatusCode::OK);
+        let j = list.json();
+        let slugs: Vec<&str> = j["items"].as_array().unwrap().iter().map(|i| i["slug"].as_str().unwrap()).collect();
+        assert!(slugs.contains(&"e-public-idea"), "{j}");
+        assert!(!slugs.contains(&"k-public-idea"), "Kilis is in Türkiye");
+        assert!(!slugs.contains(&"e-members-concept"));
+        assert_eq!(j["total"].as_u64().unwrap() as usize, slugs.len());
+        let e = j["items"].as_array().unwrap().iter().find(|i| i["slug"] == "e-public-idea").unwrap();
+        assert_eq!(e["url"], "http://majlis.test/projects/e-public-idea");
+        assert_eq!(e["status"], "idea");
+        assert_eq!(e["visibility"], "public");
+        assert_eq!(e["lead"]["slug"], "essen");
+        assert_eq!(e["lead"]["country"], "DE");
+        assert_eq!(e["plan_progress"], 63);
+        let few = app.get("/api/v1/projects?per_page=1").await;
+        let all = app.get("/api/v1/projects?per_page=100").await;
+        assert_eq!(few.json()["items"].as_array().unwrap().len(), 1);
+        assert_eq!(
+            all.json()["items"].as_array().unwrap().len() as u64,
+            all.json()["total"].as_u64().unwrap()
+        );
+        // The page, its themes, leads, plans and their steps: at most five
+        // (fewer when a set is empty, e.g. a page without plans).
+        assert!(few.queries() <= 5, "{}", few.queries());
+        assert!(all.queries() <= 5, "{}", all.queries());
+        assert_eq!(app.get("/api/v1/projects?status=nonsense").await.status, StatusCode::BAD_REQUEST);
+        let members = person(app, "member@example.org", Role::Member).await;
+        let (mc, _) = app.session_for(members).await;
+        let seen = app.get_with("/api/v1/projects?per_page=100", &[("cookie", &mc)]).await.json();
+        assert!(seen.to_string().contains("e-members-concept"));
+        assert!(!all.json().to_string().contains("e-members-concept"));
+
+        // One idea, with its partners and its plan as the plan's page shows it.
+        let one = app.get("/api/v1/projects/e-public-idea?lang=en").await;
+        assert_eq!(one.status, StatusCode::OK);
+        let d = one.json();
+        assert_eq!(d["title"], "Idea e-public-idea");
+        assert_eq!(d["title_lang"], "en");
+        assert_eq!(d["partners"].as_array().unwrap().len(), 1);
+        assert_eq!(d["partners"][0]["slug"], "kilis");
+        assert_eq!(d["partners"][0]["country"], "TR");
+        assert_eq!(d["partners"][0]["status"], "invited");
+        assert!(d["partners"][0]["name"].as_str().unwrap().contains("Kilis"));
+        assert_eq!(d["event"], serde_json::Value::Null);
+        let p = &d["plan"];
+        assert_eq!(p["url"], format!("http://majlis.test/plans/{plan}"));
+        let page = app.get_with(&format!("/plans/{plan}"), &[("cookie", &fc)]).await;
+        let shown: u64 = page.attr("#plan-progress-bar", "value").unwrap().parse().unwrap();
+        assert_eq!(p["progress"].as_u64(), Some(shown));
+        assert_eq!(p["progress"], 63);
+        assert_eq!(d["plan_progress"], 63);
+        assert_eq!(p["illustrative"], false);
+        assert_eq!((p["steps"].as_u64(), p["steps_done"].as_u64()), (Some(2), Some(1)));
+        let ms = p["milestones"].as_array().unwrap();
+        assert_eq!(ms.len(), 2);
+        assert_eq!(ms[0]["title"], "Courses open");
+        assert_eq!(ms[0]["due"], "2019-09-01");
+        assert_eq!(ms[0]["reached"], true);
+        assert_eq!(ms[0]["reached_on"], "2019-09-03");
+        assert_eq!(ms[1]["reached"], false);
+        let ind = &p["indicators"][0];
+        assert_eq!(ind["title"], "Weeks waiting for a course");
+        assert_eq!(ind["unit"], "weeks");
+        assert_eq!((ind["baseline"].as_f64(), ind["target"].as_f64()), (Some(12.0), Some(4.0)));
+        assert_eq!(ind["latest"].as_f64(), Some(10.0));
+        assert_eq!(ind["latest_on"], "2019-12-01");
+        assert_eq!(ind["attainment"], 25);
+
+        // A demo idea with an event, a session and an accepted partner.
+        let demo = app.get("/api/v1/projects/istanbul-2018-language-courses").await.json();
+        assert_eq!(demo["event"], "istanbul-2018-dialogue-workshop");
+        assert!(demo["session"]["title"].as_str().is_some_and(|t| !t.is_empty()));
+        assert!(demo["partners"].as_array().unwrap().iter().any(|p| p["status"] == "accepted"));
+        assert_eq!(demo["programme_countries"].as_array().map(|a| !a.is_empty()), Some(true));
+
+        // What a visitor may not read is not found, as JSON.
+        let hidden = app.get("/api/v1/projects/e-participants-formed").await;
+        assert_eq!(hidden.status, StatusCode::NOT_FOUND);
+        assert_eq!(hidden.json()["code"], "not-found");
+        assert!(hidden.json()["message"].is_string());
+        assert_eq!(
+            app.get_with("/api/v1/projects/e-participants-formed", &[("cookie", &mc)]).await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            app.get_with("/api/v1/projects/e-participants-formed", &[("cookie", &fc)]).await.status,
+            StatusCode::OK
+        );
+        assert_eq!(app.get("/api/v1/projects/no-such-idea").await.status, StatusCode::NOT_FOUND);
+    }
+);
+
+db_test!(
+    async fn an_ideas_milestones_are_a_calendar(app) {
+        app.load_demo().await;
+        let w = outcomes_world(app).await;
+        let (plan, fc) = essen_plan(app, w.essen).await;
+        let res = app.get("/projects/e-public-idea/milestones.ics?lang=en").await;
+        assert_eq!(res.status, StatusCode::OK);
+        assert!(res.header("content-type").unwrap().starts_with("text/calendar"));
+        let body = res.body.replace("\r\n ", "");
+        assert!(body.starts_with("BEGIN:VCALENDAR"), "{body}");
+        assert_eq!(body.matches("BEGIN:VEVENT").count(), 2, "{body}");
+        assert!(body.contains("DTSTART;VALUE=DATE:20190901"), "{body}");
+        assert!(body.contains("DTEND;VALUE=DATE:20190902"), "{body}");
+        assert!(body.contains("DTSTART;VALUE=DATE:20200630"), "{body}");
+        assert!(body.contains("SUMMARY:Courses open"), "{body}");
+        assert!(body.contains(&format!("URL:http://majlis.test/plans/{plan}")), "{body}");
+        let ms = majlis::plans::entities::milestone::Entity::find()
+            .filter(majlis::plans::entities::milestone::Column::PlanId.eq(plan))
+            .all(app.db.read())
+            .await
+            .unwrap();
+        for m in &ms {
+            assert!(body.contains(&format!("UID:plan-milestone-{}@majlis.test", m.id)), "{body}");
+        }
+        assert!(plain(&body).contains("Reached on 2019-09-03"), "{body}");
+        assert!(plain(&body).contains("Not reached yet"), "{body}");
+        // It parses.
+        let parsed: icalendar::Calendar = body.parse().expect("a valid calendar");
+        let events = parsed.components.iter().filter(|c| matches!(c, icalendar::CalendarComponent::Event(_))).count();
+        assert_eq!(events, 2);
+        // In the reader's language.
+        let de = app.get("/projects/e-public-idea/milestones.ics?lang=de").await.body.replace("\r\n ", "");
+        assert!(plain(&de).contains("Meilenstein der Projektidee"), "{de}");
+        // The idea's page links it.
+        let page = app.get("/projects/e-public-idea?lang=en").await;
+        assert_eq!(
+            page.attr("a.calendar-link", "href").as_deref(),
+            Some("/projects/e-public-idea/milestones.ics?lang=en")
+        );
+        // As hidden as the idea; an idea without a plan has an empty calendar.
+        let hidden = "/projects/e-participants-formed/milestones.ics";
+        assert_eq!(app.get(hidden).await.status, StatusCode::NOT_FOUND);
+        let empty = app.get_with(hidden, &[("cookie", &fc)]).await;
+        assert_eq!(empty.status, StatusCode::OK);
+        assert!(empty.body.starts_with("BEGIN:VCALENDAR"));
+        assert!(empty.body.contains("END:VCALENDAR"));
+        assert_eq!(empty.body.matches("BEGIN:VEVENT").count(), 0);
+        let _: icalendar::Calendar = empty.body.parse().expect("a valid empty calendar");
+        assert_eq!(app.get("/projects/no-such-idea/milestones.ics").await.status, StatusCode::NOT_FOUND);
     }
 );

@@ -74,9 +74,10 @@ db_test!(
         // Şahinbey leads the demo's language-courses idea, which has a plan.
         assert_eq!(
             en.queries(),
-            7,
-            "version, municipality with its themes, contacts, the plans it is responsible for, their steps, and their owners (two: the ideas and who may see them)"
+            9,
+            "version, municipality with its themes, contacts, the ideas it leads, the ideas it is a partner of (none: their partnerships are not read), the plans it is responsible for, their steps, and their owners (two: the ideas and who may see them)"
         );
+        assert_eq!(en.texts(".linked-projects li .badge"), ["Partnership formed"]);
         assert_eq!(app.get("/municipalities/sahinbey").await.queries(), 1);
 
         let ar = app.get("/municipalities/sahinbey?lang=ar").await;
@@ -115,7 +116,12 @@ db_test!(
 
         let net = app.get("/network").await;
         assert_eq!(net.status, StatusCode::OK);
-        assert_eq!(net.queries(), 3, "version and two aggregates");
+        assert_eq!(
+            net.queries(),
+            5,
+            "version, two aggregates, ideas and partnerships by status (one GROUP BY each)"
+        );
+        assert_eq!(app.get("/network").await.queries(), 1, "the rest kept until content changes");
         let rows = net.texts("tbody tr");
         let turkey = rows.iter().find(|r| r.starts_with("Türkiye")).expect("a row for Türkiye");
         // Nine Turkish municipalities in the demo network.

@@ -1506,3 +1506,18 @@ mail-project-declined-body = مرحبًا،
     اعتذرت { $municipality } عن الدعوة إلى أن تصبح شريكة في فكرة المشروع «{ $project }».
 
     { $link }
+
+## The outcomes chain: a municipality's ideas and partnerships, the network's figures, milestone calendars
+municipality-projects-heading = أفكار المشاريع
+municipality-partnerships-heading = الشراكات
+network-projects-heading = أفكار المشاريع حسب الحالة
+network-projects-count = الأفكار
+network-partnerships-heading = الشراكات حسب الحالة
+network-partnership-status = الشراكة
+network-partnerships-count = الشراكات
+network-figures-total = المجموع
+project-milestones-ics = المراحل الرئيسية في تقويمك (iCalendar)
+project-milestones-calendar = المراحل الرئيسية لـ«{ $title }»
+project-milestone-of = مرحلة رئيسية من فكرة المشروع «{ $title }»
+project-milestone-reached = تحققت في { $date }
+project-milestone-open = لم تتحقق بعد

@@ -1446,3 +1446,18 @@ mail-project-declined-body = Guten Tag,
     { $municipality } hat die Einladung abgelehnt, Partner der Projektidee „{ $project }“ zu werden.
 
     { $link }
+
+## The outcomes chain: a municipality's ideas and partnerships, the network's figures, milestone calendars
+municipality-projects-heading = Projektideen
+municipality-partnerships-heading = Partnerschaften
+network-projects-heading = Projektideen nach Status
+network-projects-count = Ideen
+network-partnerships-heading = Partnerschaften nach Status
+network-partnership-status = Partnerschaft
+network-partnerships-count = Partnerschaften
+network-figures-total = Gesamt
+project-milestones-ics = Meilensteine in Ihrem Kalender (iCalendar)
+project-milestones-calendar = Meilensteine von „{ $title }“
+project-milestone-of = Meilenstein der Projektidee „{ $title }“
+project-milestone-reached = Erreicht am { $date }
+project-milestone-open = Noch nicht erreicht

@@ -1441,3 +1441,18 @@ mail-project-declined-body = Hello,
     { $municipality } declined the invitation to become a partner of the project idea “{ $project }”.
 
     { $link }
+
+## The outcomes chain: a municipality's ideas and partnerships, the network's figures, milestone calendars
+municipality-projects-heading = Project ideas
+municipality-partnerships-heading = Partnerships
+network-projects-heading = Project ideas by status
+network-projects-count = Ideas
+network-partnerships-heading = Partnerships by status
+network-partnership-status = Partnership
+network-partnerships-count = Partnerships
+network-figures-total = Total
+project-milestones-ics = Milestones in your calendar (iCalendar)
+project-milestones-calendar = Milestones of “{ $title }”
+project-milestone-of = Milestone of the project idea “{ $title }”
+project-milestone-reached = Reached on { $date }
+project-milestone-open = Not reached yet

@@ -1447,3 +1447,18 @@ mail-project-declined-body = Bonjour,
     { $municipality } a refusé l’invitation à devenir partenaire de l’idée de projet « { $project } ».
 
     { $link }
+
+## The outcomes chain: a municipality's ideas and partnerships, the network's figures, milestone calendars
+municipality-projects-heading = Idées de projet
+municipality-partnerships-heading = Partenariats
+network-projects-heading = Idées de projet par statut
+network-projects-count = Idées
+network-partnerships-heading = Partenariats par statut
+network-partnership-status = Partenariat
+network-partnerships-count = Partenariats
+network-figures-total = Total
+project-milestones-ics = Les jalons dans votre agenda (iCalendar)
+project-milestones-calendar = Jalons de « { $title } »
+project-milestone-of = Jalon de l’idée de projet « { $title } »
+project-milestone-reached = Atteint le { $date }
+project-milestone-open = Pas encore atteint

@@ -1446,3 +1446,18 @@ mail-project-declined-body = Merhaba,
     { $municipality }, “{ $project }” proje fikrinin ortağı olma davetini reddetti.
 
     { $link }
+
+## The outcomes chain: a municipality's ideas and partnerships, the network's figures, milestone calendars
+municipality-projects-heading = Proje fikirleri
+municipality-partnerships-heading = Ortaklıklar
+network-projects-heading = Duruma göre proje fikirleri
+network-projects-count = Fikirler
+network-partnerships-heading = Duruma göre ortaklıklar
+network-partnership-status = Ortaklık
+network-partnerships-count = Ortaklıklar
+network-figures-total = Toplam
+project-milestones-ics = Kilometre taşları takviminizde (iCalendar)
+project-milestones-calendar = “{ $title }” kilometre taşları
+project-milestone-of = “{ $title }” proje fikrinin kilometre taşı
+project-milestone-reached = { $date } tarihinde ulaşıldı
+project-milestone-open = Henüz ulaşılmadı

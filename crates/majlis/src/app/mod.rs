@@ -59,8 +59,11 @@ pub struct AppState {
     /// How the activities that own action plans describe their owners.
     pub plan_owners: crate::plans::owners::Owners,
     /// What the activities above the directory list on a municipality's
-    /// page (action plans).
+    /// page (project ideas, partnerships, action plans).
     pub municipality_links: crate::directory::linked::MunicipalityLinks,
+    /// What the activities above the directory count on the network's page
+    /// (project ideas and partnerships by status).
+    pub network_figures: crate::directory::figures::NetworkFigures,
 }
 
 impl FromRef<AppState> for UploadLimit {
@@ -112,9 +115,8 @@ impl AppState {
             municipality_names: crate::directory::choices::municipality_names,
             person_deletion: person_deletion(),
             plan_owners: plan_owners.clone(),
-            municipality_links: crate::directory::linked::MunicipalityLinks::new(vec![
-                plans_of_municipality(plan_owners),
-            ]),
+            municipality_links: municipality_links(plan_owners),
+            network_figures: network_figures(),
         })
     }
 }
@@ -159,6 +161,32 @@ pub fn plan_owners() -> crate::plans::owners::Owners {
         crate::plans::OwnerKind::Project,
         crate::projects::plans::describe,
     )])
+}
+
+/// What a municipality's page lists from the activities above the
+/// directory, in this order: the project ideas it leads, its partnerships,
+/// the action plans it is responsible for.
+pub fn municipality_links(
+    plan_owners: crate::plans::owners::Owners,
+) -> crate::directory::linked::MunicipalityLinks {
+    use crate::directory::linked::finder;
+    crate::directory::linked::MunicipalityLinks::new(vec![
+        finder(|db, actor, m| Box::pin(crate::projects::municipality::led(db, actor, m.0))),
+        finder(|db, actor, m| {
+            Box::pin(crate::projects::municipality::partnerships(db, actor, m.0))
+        }),
+        plans_of_municipality(plan_owners),
+    ])
+}
+
+/// What the network's page counts from the activities above the directory:
+/// project ideas by status, then partnerships by status.
+pub fn network_figures() -> crate::directory::figures::NetworkFigures {
+    use crate::directory::figures::counter;
+    crate::directory::figures::NetworkFigures::new(vec![
+        counter(|db, actor| Box::pin(crate::projects::network::idea_figures(db, actor))),
+        counter(|db, actor| Box::pin(crate::projects::network::partnership_figures(db, actor))),
+    ])
 }
 
 /// The action plans a municipality is responsible for, described through

@@ -1,5 +1,5 @@
 //! What the activities above the directory list on a municipality's page
-//! (its action plans…). The directory knows none of them: each provides a
+//! (its project ideas, partnerships, action plans…). The directory knows none of them: each provides a
 //! [`Find`] and the application registers them at the top (`AppState`); the
 //! page asks each once, in one bounded read, so its queries stay fixed in
 //! number whatever a municipality has. What they found is kept under the
@@ -30,6 +30,9 @@ pub struct Item {
     pub percent: Option<u8>,
     /// A note beside it (Fluent id), e.g. that its figures are illustrative.
     pub note: Option<&'static str>,
+    /// Where it stands (Fluent id of a status label), shown as a badge:
+    /// an idea's status, a partnership's.
+    pub status: Option<String>,
 }
 
 /// One activity's items, as a page section.

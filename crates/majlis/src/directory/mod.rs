@@ -4,12 +4,14 @@
 //! - `rules.rs`: typed inputs and the queries and checks the pages use;
 //! - `choices.rs`: municipalities and organisations as other folders' forms offer them;
 //! - `linked.rs`: what activities above list on a municipality's page (a registry);
+//! - `figures.rs`: what activities above count on the network's page (a registry);
 //! - `reference.rs`: countries and themes every installation has;
 //! - `routes/`: HTML pages, the edit forms and the JSON API; `templates/` beside.
 
 pub mod choices;
 pub mod editing;
 pub mod entities;
+pub mod figures;
 pub mod linked;
 pub mod reference;
 pub mod routes;

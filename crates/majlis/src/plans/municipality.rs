@@ -48,6 +48,7 @@ pub async fn section(
                 url: format!("/plans/{}", p.row.id),
                 percent: sums.get(&p.row.id).and_then(|s| s.progress),
                 note: p.row.illustrative.then_some("plan-illustrative-short"),
+                status: None,
                 title: p.row.title,
             })
             .collect(),

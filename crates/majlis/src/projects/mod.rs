@@ -14,8 +14,11 @@
 //!   saving (`save.rs`: the form parsed, versions, status changes),
 //!   partnerships (`partners.rs`) and suggestions (`suggest.rs`);
 //! - `search.rs`: ideas in the search index; `backlinks.rs`: an event's ideas;
+//!   `municipality.rs`: a municipality's ideas and partnerships (for its
+//!   page); `network.rs`: ideas and partnerships by status (the network's page);
 //! - `plans.rs`: ideas as owners of action plans (the `plans` activity);
-//! - `routes/`: `/projects…`; `templates/` beside.
+//! - `routes/`: `/projects…`, `/projects/{slug}/milestones.ics` (its plan's
+//!   milestones) and `/api/v1/projects…`; `templates/` beside.
 //!
 //! A programme's funded country pairs are kept on the idea itself
 //! (`programme_countries`, e.g. `DE` and `TR`): a municipality of one of
@@ -24,6 +27,8 @@
 pub mod backlinks;
 pub mod entities;
 pub mod error;
+pub mod municipality;
+pub mod network;
 pub mod plans;
 pub mod routes;
 pub mod rules;

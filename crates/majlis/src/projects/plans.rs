@@ -9,8 +9,9 @@ use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 
 use super::entities::project;
 use super::rules::readable;
-use crate::plans::owners::{Describing, OwnerFacts};
-use crate::plans::rules::PlanSummary;
+use crate::plans::error::PlanError;
+use crate::plans::owners::{Describing, OwnerFacts, Owners};
+use crate::plans::rules::{PlanDetail, PlanSummary};
 use crate::plans::{Owner, OwnerKind};
 use crate::policy::Actor;
 
@@ -70,6 +71,33 @@ pub async fn summaries(
     match crate::plans::rules::summaries(db, &owners).await {
         Ok(found) => Ok(found.into_iter().map(|(o, s)| (o.id, s)).collect()),
         Err(crate::plans::error::PlanError::Db(e)) => Err(e),
+        Err(e) => Err(DbErr::Custom(e.to_string())),
+    }
+}
+
+/// The action plan of idea `id` as `reader` may read it, with its summary
+/// and everything its page shows (milestones, indicators…): two queries
+/// for the summary, two for the plan and its owner, five for its details,
+/// whatever their number. `None` when the idea has no plan the reader may
+/// read. The figures are the plans activity's own (roll-up, attainment).
+pub async fn plan_of(
+    db: &DatabaseConnection,
+    owners: &Owners,
+    actor: Option<&Actor>,
+    id: i32,
+) -> Result<Option<(PlanSummary, PlanDetail)>, DbErr> {
+    let Some(summary) = summaries(db, &[id]).await?.remove(&id) else {
+        return Ok(None);
+    };
+    let plan = match crate::plans::rules::readable(db, owners, actor, summary.id).await {
+        Ok(plan) => plan,
+        Err(PlanError::Db(e)) => return Err(e),
+        // Not for this reader (or gone meanwhile): no plan to show.
+        Err(_) => return Ok(None),
+    };
+    match crate::plans::rules::detail(db, actor, plan).await {
+        Ok(detail) => Ok(Some((summary, detail))),
+        Err(PlanError::Db(e)) => Err(e),
         Err(e) => Err(DbErr::Custom(e.to_string())),
     }
 }

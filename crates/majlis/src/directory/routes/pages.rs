@@ -151,6 +151,8 @@ pub(super) async fn organisation(
 struct NetworkPage {
     ctx: PageCtx,
     overview: Arc<Overview>,
+    /// What the activities above count (project ideas by status…).
+    figures: Arc<Vec<crate::directory::figures::Figures>>,
 }
 
 /// `GET /network`: members by country, with figures.
@@ -160,9 +162,14 @@ pub(super) async fn network(
 ) -> Result<Html<String>, AppError> {
     let v = state.directory.version(&state.db).await?;
     let overview = state.directory.overview(&state.db, v).await?;
+    let figures = state
+        .network_figures
+        .find(state.db.read(), v.id(), ctx.actor())
+        .await?;
     render(&NetworkPage {
         ctx: ctx.with_section(Section::Network),
         overview,
+        figures,
     })
 }
 

@@ -1,7 +1,9 @@
 //! Project pages: `/projects` (list with filters), `/projects/{slug}` (the
 //! idea, its partners and their history, suggested partners, status),
 //! `/projects/new` and `/projects/{slug}/edit` (the idea form, one language
-//! at a time with `?in=`), and the partnership and status changes.
+//! at a time with `?in=`), and the partnership and status changes;
+//! `/projects/{slug}/milestones.ics` (its plan's milestones, `calendar.rs`)
+//! and the JSON API `/api/v1/projects…` (`api.rs`).
 
 use crate::app::Routes;
 use crate::directory::service::Directory;
@@ -11,6 +13,8 @@ use crate::projects::{
 };
 use crate::web::{AppError, PageCtx};
 
+mod api;
+mod calendar;
 mod form;
 mod list;
 mod page;
@@ -21,6 +25,7 @@ pub fn routes() -> Routes {
         .get("/projects/new", form::new_page)
         .post("/projects/new", form::create)
         .get("/projects/{slug}", page::project_page)
+        .get("/projects/{slug}/milestones.ics", calendar::milestones_ics)
         .get("/projects/{slug}/edit", form::edit_page)
         .post("/projects/{slug}/edit", form::edit)
         .post("/projects/{slug}/status", page::change_status)
@@ -37,6 +42,8 @@ pub fn routes() -> Routes {
             "/projects/{slug}/partners/{municipality}/leave",
             page::leave,
         )
+        .get("/api/v1/projects", api::api_projects)
+        .get("/api/v1/projects/{slug}", api::api_project)
 }
 
 impl From<ProjectError> for AppError {
