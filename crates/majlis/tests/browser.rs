@@ -2400,9 +2400,17 @@ async fn plans_in_the_browser_pass_axe_and_mirror() {
         tx.commit().await.unwrap();
     }
     let admin = majlis::policy::Actor::with_role(0, majlis::policy::Role::Admin, vec![]);
-    let plan = rules::create_as_staff(&app.db, &origin, &admin, owner, gaziantep, title, Utc::now())
-        .await
-        .unwrap();
+    let plan = rules::create_as_staff(
+        &app.db,
+        &origin,
+        &admin,
+        owner,
+        gaziantep,
+        title,
+        Utc::now(),
+    )
+    .await
+    .unwrap();
     let editing = rules::as_staff(app.db.read(), &admin, plan).await.unwrap();
     let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
     let mut first = 0;

@@ -29,7 +29,13 @@ async fn owner_led_by(app: &TestApp, municipality: i32, key: &str) -> Owner {
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
     let key: String = key
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
     let slug = format!("plans-test-{municipality}-{key}");
     let found = project::Entity::find()
@@ -106,9 +112,16 @@ async fn new_plan(app: &TestApp, focal: i32, municipality: i32, title: &str) -> 
         municipality: Some(municipality),
         title: Some(TrText::new(Locale::Tr, title).unwrap()),
     };
-    rules::create(&app.db, &majlis::app::plan_owners(), &origin, &actor, new, Utc::now())
-        .await
-        .unwrap()
+    rules::create(
+        &app.db,
+        &majlis::app::plan_owners(),
+        &origin,
+        &actor,
+        new,
+        Utc::now(),
+    )
+    .await
+    .unwrap()
 }
 
 async fn setup(app: &TestApp) -> Setup {
@@ -732,13 +745,26 @@ db_test!(async fn a_step_is_stored_with_the_percent_it_counts_for(app) {
 
 /// A plan of `owner` started through the rules by `actor` (the node's
 /// owner registry).
-async fn start(app: &TestApp, actor: &Actor, owner: Owner, municipality: i32) -> Result<i32, majlis::plans::error::PlanError> {
+async fn start(
+    app: &TestApp,
+    actor: &Actor,
+    owner: Owner,
+    municipality: i32,
+) -> Result<i32, majlis::plans::error::PlanError> {
     let new = rules::NewPlan {
         owner,
         municipality: Some(municipality),
         title: None,
     };
-    rules::create(&app.db, &majlis::app::plan_owners(), &Origin::cli(), actor, new, Utc::now()).await
+    rules::create(
+        &app.db,
+        &majlis::app::plan_owners(),
+        &Origin::cli(),
+        actor,
+        new,
+        Utc::now(),
+    )
+    .await
 }
 
 db_test!(async fn an_owner_has_one_plan_and_starting_it_again_finds_it(app) {
@@ -926,7 +952,10 @@ db_test!(async fn follow_up_events_show_their_dates_as_the_events_pages_do(app) 
 
 /// A fresh database of the backend `app` runs on, migrated `steps` steps
 /// (all when `None`), on one connection (as the node's writer).
-async fn fresh_db(app: &TestApp, dir: &std::path::Path) -> (sea_orm::DatabaseConnection, Option<String>) {
+async fn fresh_db(
+    app: &TestApp,
+    dir: &std::path::Path,
+) -> (sea_orm::DatabaseConnection, Option<String>) {
     use sea_orm::ConnectionTrait;
     match app.backend {
         common::Backend::Sqlite => {
@@ -934,18 +963,25 @@ async fn fresh_db(app: &TestApp, dir: &std::path::Path) -> (sea_orm::DatabaseCon
             let mut o = sea_orm::ConnectOptions::new(url);
             o.max_connections(1).min_connections(1).sqlx_logging(false);
             let conn = sea_orm::Database::connect(o).await.unwrap();
-            conn.execute_unprepared("PRAGMA foreign_keys = ON").await.unwrap();
+            conn.execute_unprepared("PRAGMA foreign_keys = ON")
+                .await
+                .unwrap();
             (conn, None)
         }
         common::Backend::Postgres => {
             let admin = common::postgres_admin_url();
             let name = format!("majlis_mig_{:016x}", rand::random::<u64>());
             let a = sea_orm::Database::connect(&admin).await.unwrap();
-            a.execute_unprepared(&format!("CREATE DATABASE \"{name}\"")).await.unwrap();
+            a.execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                .await
+                .unwrap();
             let _ = a.close().await;
             let mut url = url::Url::parse(&admin).unwrap();
             url.set_path(&format!("/{name}"));
-            (sea_orm::Database::connect(url.as_str()).await.unwrap(), Some(name))
+            (
+                sea_orm::Database::connect(url.as_str()).await.unwrap(),
+                Some(name),
+            )
         }
     }
 }

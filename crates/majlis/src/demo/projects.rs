@@ -357,9 +357,7 @@ pub async fn load_plans(
             .await?
             .ok_or_else(|| invalid(&what, "no such idea"))?;
         let owner = crate::projects::plans::owner(p.id);
-        let existing = plans::summaries(db, &[owner])
-            .await
-            .map_err(plan_err)?;
+        let existing = plans::summaries(db, &[owner]).await.map_err(plan_err)?;
         if existing.contains_key(&owner) {
             report.unchanged += 1;
             continue;
@@ -375,9 +373,7 @@ pub async fn load_plans(
         )
         .await
         .map_err(plan_err)?;
-        let editing = plans::as_staff(db, &actor, id)
-            .await
-            .map_err(plan_err)?;
+        let editing = plans::as_staff(db, &actor, id).await.map_err(plan_err)?;
         plans::set_illustrative(db, &origin, &editing, true, now)
             .await
             .map_err(plan_err)?;

@@ -434,7 +434,9 @@ async fn save(
     let (db, now) = (&state.db, Utc::now());
     match (parsed, item) {
         (Parsed::Step(s), None) => rules::add_step(db, origin, editing, s, now).await.map(drop),
-        (Parsed::Step(s), Some(id)) => rules::update_step(db, origin, editing, id, s, lang, now).await,
+        (Parsed::Step(s), Some(id)) => {
+            rules::update_step(db, origin, editing, id, s, lang, now).await
+        }
         (Parsed::Milestone(m), None) => rules::add_milestone(db, origin, editing, m, now)
             .await
             .map(drop),

@@ -16,9 +16,9 @@ use super::super::{Owner, StepStatus};
 use super::input::{IndicatorInput, MeasurementInput, MilestoneInput, StepInput};
 use super::{Editing, day};
 use crate::audit::{self, Fields, Origin};
+use crate::db::outbox::{self, Op};
 use crate::db::{Db, Writer};
 use crate::directory::entities::municipality;
-use crate::db::outbox::{self, Op};
 use crate::i18n::{Locale, TrText};
 use crate::policy::{Action, Actor, PlanRef, authorize, can};
 
