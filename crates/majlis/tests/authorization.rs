@@ -504,11 +504,10 @@ async fn world(app: &TestApp) -> World {
         .unwrap()
         .expect("a clinic session")
         .id;
-    let plan = majlis::plans::rules::create(
-        &app.db,
-        &origin,
-        &actor,
-        majlis::plans::Owner {
+    // The demo's plan of the idea (an owner has one plan: starting it
+    // again answers the plan there).
+    let new_plan = majlis::plans::rules::NewPlan {
+        owner: majlis::plans::Owner {
             kind: majlis::plans::OwnerKind::Project,
             id: majlis::projects::entities::project::Entity::find()
                 .filter(
@@ -521,8 +520,15 @@ async fn world(app: &TestApp) -> World {
                 .expect("the demo's language-courses idea")
                 .id,
         },
-        a,
-        majlis::i18n::TrText::new(Locale::Tr, "Eylem planı").unwrap(),
+        municipality: Some(a),
+        title: Some(majlis::i18n::TrText::new(Locale::Tr, "Eylem planı").unwrap()),
+    };
+    let plan = majlis::plans::rules::create(
+        &app.db,
+        &majlis::app::plan_owners(),
+        &origin,
+        &actor,
+        new_plan,
         Utc::now(),
     )
     .await

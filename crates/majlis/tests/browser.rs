@@ -2367,7 +2367,6 @@ async fn plans_in_the_browser_pass_axe_and_mirror() {
     app.load_demo().await;
     let gaziantep = common::municipality_id(&app, "gaziantep").await;
     let fp = common::focal_point_of(&app, "focal@gaziantep.example", gaziantep).await;
-    let actor = majlis::policy::Actor::with_role(fp, majlis::policy::Role::Member, vec![gaziantep]);
     let origin = majlis::audit::Origin {
         actor_id: Some(fp),
         ip: "127.0.0.1".into(),
@@ -2387,10 +2386,24 @@ async fn plans_in_the_browser_pass_axe_and_mirror() {
             .id,
     };
     let title = TrText::new(Locale::Tr, "Dil kursları eylem planı").unwrap();
-    let plan = rules::create(
+    // In place of the demo's plan of the idea (an owner has one plan).
+    {
+        use majlis::plans::entities::plan;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let tx = app.db.begin_write().await.unwrap();
+        plan::Entity::delete_many()
+            .filter(plan::Column::OwnerKind.eq("project"))
+            .filter(plan::Column::OwnerId.eq(owner.id))
+            .exec(&tx)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+    }
+    let admin = majlis::policy::Actor::with_role(0, majlis::policy::Role::Admin, vec![]);
+    let plan = rules::create_as_staff(
         &app.db,
         &origin,
-        &actor,
+        &admin,
         owner,
         gaziantep,
         title,
@@ -2398,7 +2411,6 @@ async fn plans_in_the_browser_pass_axe_and_mirror() {
     )
     .await
     .unwrap();
-    let admin = majlis::policy::Actor::with_role(0, majlis::policy::Role::Admin, vec![]);
     let editing = rules::as_staff(app.db.read(), &admin, plan).await.unwrap();
     let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
     let mut first = 0;

@@ -21,13 +21,23 @@ use majlis::plans::{Owner, OwnerKind, StepStatus};
 use majlis::policy::{Actor, Role};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
-/// The owner of the tests' plans: a members-only project idea led by
-/// `municipality` (made once), so members read its plans and the lead's
-/// focal points and staff edit them.
-async fn owner_led_by(app: &TestApp, municipality: i32) -> Owner {
+/// The owner of a test plan: a members-only project idea led by
+/// `municipality` (one per `key`, made once), so members read its plan and
+/// the lead's focal points and staff edit it.
+async fn owner_led_by(app: &TestApp, municipality: i32, key: &str) -> Owner {
     use majlis::projects::entities::project;
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
-    let slug = format!("plans-test-{municipality}");
+    let key: String = key
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let slug = format!("plans-test-{municipality}-{key}");
     let found = project::Entity::find()
         .filter(project::Column::Slug.eq(slug.as_str()))
         .one(app.db.read())
@@ -96,14 +106,18 @@ async fn new_plan(app: &TestApp, focal: i32, municipality: i32, title: &str) -> 
         actor_id: Some(focal),
         ip: "127.0.0.1".into(),
     };
-    let owner = owner_led_by(app, municipality).await;
+    let owner = owner_led_by(app, municipality, title).await;
+    let new = rules::NewPlan {
+        owner,
+        municipality: Some(municipality),
+        title: Some(TrText::new(Locale::Tr, title).unwrap()),
+    };
     rules::create(
         &app.db,
+        &majlis::app::plan_owners(),
         &origin,
         &actor,
-        owner,
-        municipality,
-        TrText::new(Locale::Tr, title).unwrap(),
+        new,
         Utc::now(),
     )
     .await
@@ -726,5 +740,369 @@ db_test!(async fn a_step_is_stored_with_the_percent_it_counts_for(app) {
             rules::add_step(&app.db, &Origin::cli(), &editing, input, Utc::now()).await.unwrap();
         let row = step::Entity::find_by_id(step_id).one(app.db.read()).await.unwrap().unwrap();
         assert_eq!(row.percent, stored, "{status:?} {percent}");
+    }
+});
+
+/// A plan of `owner` started through the rules by `actor` (the node's
+/// owner registry).
+async fn start(
+    app: &TestApp,
+    actor: &Actor,
+    owner: Owner,
+    municipality: i32,
+) -> Result<i32, majlis::plans::error::PlanError> {
+    let new = rules::NewPlan {
+        owner,
+        municipality: Some(municipality),
+        title: None,
+    };
+    rules::create(
+        &app.db,
+        &majlis::app::plan_owners(),
+        &Origin::cli(),
+        actor,
+        new,
+        Utc::now(),
+    )
+    .await
+}
+
+db_test!(async fn an_owner_has_one_plan_and_starting_it_again_finds_it(app) {
+    load_demo_without_plans(app).await;
+    let kilis = municipality_id(app, "kilis").await;
+    let focal = focal_point_of(app, "focal@kilis.test", kilis).await;
+    let actor = Actor::with_role(focal, Role::Member, vec![kilis]);
+    let owner = owner_led_by(app, kilis, "one").await;
+    let first = start(app, &actor, owner, kilis).await.unwrap();
+    // A second start (a double submit) answers the same plan.
+    assert_eq!(start(app, &actor, owner, kilis).await.unwrap(), first);
+    // Two at once (a race): one plan, both told its id.
+    let other = owner_led_by(app, kilis, "race").await;
+    let (a, b) = tokio::join!(start(app, &actor, other, kilis), start(app, &actor, other, kilis));
+    assert_eq!(a.unwrap(), b.unwrap());
+    let of = |o: Owner| {
+        plan::Entity::find()
+            .filter(plan::Column::OwnerKind.eq("project"))
+            .filter(plan::Column::OwnerId.eq(o.id))
+            .count(app.db.read())
+    };
+    assert_eq!(of(owner).await.unwrap(), 1);
+    assert_eq!(of(other).await.unwrap(), 1);
+    // The database refuses a second plan of an owner, whoever writes it.
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let tx = app.db.begin_write().await.unwrap();
+    let twin = plan::ActiveModel {
+        owner_kind: Set("project".into()),
+        owner_id: Set(owner.id),
+        municipality_id: Set(kilis),
+        title: Set(TrText::new(Locale::En, "Twin").unwrap()),
+        illustrative: Set(false),
+        created_by: Set(None),
+        created_at: Set(Utc::now()),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await;
+    assert!(twin.is_err(), "a second plan of one owner");
+    drop(tx);
+    // The form sent twice leads both times to the one plan.
+    let (cookie, csrf) = app.session_for(focal).await;
+    let third = owner_led_by(app, kilis, "form").await;
+    let id = third.id.to_string();
+    let form = [("owner_kind", "project"), ("owner_id", id.as_str()), ("csrf", csrf.as_str())];
+    let one = app.post_form("/plans", &form, &cookie).await;
+    let two = app.post_form("/plans", &form, &cookie).await;
+    assert_eq!(one.status, StatusCode::SEE_OTHER, "{}", one.body);
+    assert_eq!(two.status, StatusCode::SEE_OTHER, "{}", two.body);
+    assert_eq!(one.header("location"), two.header("location"));
+    assert_eq!(of(third).await.unwrap(), 1);
+});
+
+db_test!(async fn the_rules_check_the_owner_whoever_calls_them(app) {
+    load_demo_without_plans(app).await;
+    let kilis = municipality_id(app, "kilis").await;
+    let gaziantep = municipality_id(app, "gaziantep").await;
+    let fk = focal_point_of(app, "focal@kilis.test", kilis).await;
+    let fg = focal_point_of(app, "focal@gaziantep.test", gaziantep).await;
+    let owner = owner_led_by(app, kilis, "rules").await;
+    let k = Actor::with_role(fk, Role::Member, vec![kilis]);
+    let g = Actor::with_role(fg, Role::Member, vec![gaziantep]);
+    use majlis::plans::error::PlanError;
+    // Gaziantep's focal point may not start Kilis's idea's plan, not even
+    // naming Gaziantep responsible.
+    assert!(matches!(start(app, &g, owner, gaziantep).await, Err(PlanError::Forbidden)));
+    // Kilis may not name Gaziantep; an owner nobody describes is not found.
+    assert!(matches!(start(app, &k, owner, gaziantep).await, Err(PlanError::BadValues(_))));
+    let nobody = Owner { kind: OwnerKind::Project, id: 999_999 };
+    assert!(matches!(start(app, &k, nobody, kilis).await, Err(PlanError::NotFound)));
+    assert_eq!(plan::Entity::find().count(app.db.read()).await.unwrap(), 0);
+    let id = start(app, &k, owner, kilis).await.unwrap();
+    let row = plan::Entity::find_by_id(id).one(app.db.read()).await.unwrap().unwrap();
+    assert_eq!(row.title.get(Locale::En), Some("Language courses"), "the owner's title");
+});
+
+db_test!(async fn concurrent_edits_in_two_languages_keep_both(app) {
+    let s = setup(app).await;
+    let admin = Actor::with_role(1, Role::Admin, vec![]);
+    let editing = rules::as_staff(app.db.read(), &admin, s.plan).await.unwrap();
+    let input = StepInput {
+        title: TrText::new(Locale::Tr, "Öğretmen seçimi").unwrap(),
+        owner_text: None,
+        owner_municipality_id: None,
+        starts_on: None,
+        due_on: None,
+        status: StepStatus::NotStarted,
+        percent: 0,
+        weight: 1,
+    };
+    let id = rules::add_step(&app.db, &Origin::cli(), &editing, input, Utc::now()).await.unwrap();
+    let original = steps(app, s.plan).await.pop().unwrap().title;
+    // Two editors open the form on the same stored step, in two languages.
+    let form = |title: &str| {
+        majlis::fields::form::RawForm(vec![
+            ("title".to_owned(), title.to_owned()),
+            ("status".to_owned(), "not-started".to_owned()),
+        ])
+    };
+    let en = rules::input::parse_step(&form("Choosing teachers"), Locale::En, Some(&original), &[]).unwrap();
+    let fr = rules::input::parse_step(&form("Choix des enseignants"), Locale::Fr, Some(&original), &[]).unwrap();
+    rules::update_step(&app.db, &Origin::cli(), &editing, id, en, Locale::En, Utc::now()).await.unwrap();
+    rules::update_step(&app.db, &Origin::cli(), &editing, id, fr, Locale::Fr, Utc::now()).await.unwrap();
+    let title = steps(app, s.plan).await.pop().unwrap().title;
+    assert_eq!(title.get(Locale::Tr), Some("Öğretmen seçimi"));
+    assert_eq!(title.get(Locale::En), Some("Choosing teachers"));
+    assert_eq!(title.get(Locale::Fr), Some("Choix des enseignants"));
+    // The same for a milestone and an indicator.
+    let m = rules::add_milestone(&app.db, &Origin::cli(), &editing, rules::MilestoneInput {
+        title: TrText::new(Locale::Tr, "Açılış").unwrap(),
+        due_on: NaiveDate::from_ymd_opt(2019, 9, 1).unwrap(),
+        reached_on: None,
+    }, Utc::now()).await.unwrap();
+    let stored = majlis::plans::entities::milestone::Entity::find_by_id(m).one(app.db.read()).await.unwrap().unwrap();
+    let m_form = |t: &str| majlis::fields::form::RawForm(vec![
+        ("title".to_owned(), t.to_owned()),
+        ("due_on".to_owned(), "2019-09-01".to_owned()),
+    ]);
+    let de = rules::input::parse_milestone(&m_form("Eröffnung"), Locale::De, Some(&stored.title)).unwrap();
+    let ar = rules::input::parse_milestone(&m_form("الافتتاح"), Locale::Ar, Some(&stored.title)).unwrap();
+    rules::update_milestone(&app.db, &Origin::cli(), &editing, m, de, Locale::De, Utc::now()).await.unwrap();
+    rules::update_milestone(&app.db, &Origin::cli(), &editing, m, ar, Locale::Ar, Utc::now()).await.unwrap();
+    let after = majlis::plans::entities::milestone::Entity::find_by_id(m).one(app.db.read()).await.unwrap().unwrap();
+    assert_eq!(after.title.get(Locale::De), Some("Eröffnung"));
+    assert_eq!(after.title.get(Locale::Ar), Some("الافتتاح"));
+    let i = rules::add_indicator(&app.db, &Origin::cli(), &editing, rules::IndicatorInput {
+        name: TrText::new(Locale::Tr, "Katılımcılar").unwrap(),
+        unit: "kişi".into(),
+        baseline_value: 0.0,
+        baseline_on: NaiveDate::from_ymd_opt(2019, 1, 1).unwrap(),
+        target_value: 100.0,
+        target_on: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
+    }, Utc::now()).await.unwrap();
+    let stored = indicator::Entity::find_by_id(i).one(app.db.read()).await.unwrap().unwrap();
+    let i_form = |t: &str| majlis::fields::form::RawForm(vec![
+        ("name".to_owned(), t.to_owned()),
+        ("unit".to_owned(), "kişi".to_owned()),
+        ("baseline_value".to_owned(), "0".to_owned()),
+        ("baseline_on".to_owned(), "2019-01-01".to_owned()),
+        ("target_value".to_owned(), "100".to_owned()),
+        ("target_on".to_owned(), "2020-01-01".to_owned()),
+    ]);
+    let en = rules::input::parse_indicator(&i_form("Participants"), Locale::En, Some(&stored.name)).unwrap();
+    let de = rules::input::parse_indicator(&i_form("Teilnehmende"), Locale::De, Some(&stored.name)).unwrap();
+    rules::update_indicator(&app.db, &Origin::cli(), &editing, i, en, Locale::En, Utc::now()).await.unwrap();
+    rules::update_indicator(&app.db, &Origin::cli(), &editing, i, de, Locale::De, Utc::now()).await.unwrap();
+    let after = indicator::Entity::find_by_id(i).one(app.db.read()).await.unwrap().unwrap();
+    assert_eq!(after.name.get(Locale::En), Some("Participants"));
+    assert_eq!(after.name.get(Locale::De), Some("Teilnehmende"));
+});
+
+db_test!(async fn follow_up_events_show_their_dates_as_the_events_pages_do(app) {
+    use majlis::events::entities::event;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let s = setup(app).await;
+    let admin = Actor::with_role(1, Role::Admin, vec![]);
+    let editing = rules::as_staff(app.db.read(), &admin, s.plan).await.unwrap();
+    let e = event::Entity::find().one(app.db.read()).await.unwrap().unwrap();
+    rules::attach_event(&app.db, &Origin::cli(), &editing, e.id, Utc::now()).await.unwrap();
+    let set = |tz: &str, approximate: bool| {
+        let mut m: event::ActiveModel = e.clone().into();
+        m.timezone = Set(tz.to_owned());
+        // 20:00–22:00 UTC on 11 February 2019: the next morning in Tokyo.
+        m.starts_at = Set("2019-02-11T20:00:00Z".parse().unwrap());
+        m.ends_at = Set("2019-02-11T22:00:00Z".parse().unwrap());
+        m.date_approximate = Set(approximate);
+        async move {
+            let tx = app.db.begin_write().await.unwrap();
+            m.update(&tx).await.unwrap();
+            tx.commit().await.unwrap();
+        }
+    };
+    set("Asia/Tokyo", false).await;
+    let page = app.get_with(&format!("/plans/{}?lang=en", s.plan), &[("cookie", &s.focal)]).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let shown = plain(page.texts(".plan-events li")).join(" ");
+    assert!(shown.contains("2019-02-12 05:00–07:00"), "{shown}");
+    set("Asia/Tokyo", true).await;
+    let page = app.get_with(&format!("/plans/{}?lang=en", s.plan), &[("cookie", &s.focal)]).await;
+    let shown = plain(page.texts(".plan-events li")).join(" ");
+    assert!(shown.contains("February 2019"), "{shown}");
+    assert!(!shown.contains("2019-02-1"), "{shown}");
+});
+
+/// A fresh database of the backend `app` runs on, migrated `steps` steps
+/// (all when `None`), on one connection (as the node's writer).
+async fn fresh_db(
+    app: &TestApp,
+    dir: &std::path::Path,
+) -> (sea_orm::DatabaseConnection, Option<String>) {
+    use sea_orm::ConnectionTrait;
+    match app.backend {
+        common::Backend::Sqlite => {
+            let url = format!("sqlite://{}?mode=rwc", dir.join("old.db").display());
+            let mut o = sea_orm::ConnectOptions::new(url);
+            o.max_connections(1).min_connections(1).sqlx_logging(false);
+            let conn = sea_orm::Database::connect(o).await.unwrap();
+            conn.execute_unprepared("PRAGMA foreign_keys = ON")
+                .await
+                .unwrap();
+            (conn, None)
+        }
+        common::Backend::Postgres => {
+            let admin = common::postgres_admin_url();
+            let name = format!("majlis_mig_{:016x}", rand::random::<u64>());
+            let a = sea_orm::Database::connect(&admin).await.unwrap();
+            a.execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                .await
+                .unwrap();
+            let _ = a.close().await;
+            let mut url = url::Url::parse(&admin).unwrap();
+            url.set_path(&format!("/{name}"));
+            (
+                sea_orm::Database::connect(url.as_str()).await.unwrap(),
+                Some(name),
+            )
+        }
+    }
+}
+
+db_test!(async fn the_migration_keeps_duplicate_plans_as_orphans_and_restricts_deletes(app) {
+    use majlis::db::migrations::Migrator;
+    use majlis::directory::entities::{country, municipality};
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait};
+    use sea_orm_migration::MigratorTrait;
+    let dir = tempfile::tempdir().unwrap();
+    let (conn, pg_name) = fresh_db(app, dir.path()).await;
+    // The database as it was before: every migration up to the projects'.
+    let before = Migrator::migrations()
+        .iter()
+        .position(|m| m.name() == "m20261205_000019_plan_owners")
+        .unwrap() as u32;
+    Migrator::up(&conn, Some(before)).await.unwrap();
+    let now = Utc::now();
+    country::ActiveModel {
+        code: Set("TR".into()),
+        alpha3: Set("TUR".into()),
+        name: Set(TrText::new(Locale::En, "Türkiye").unwrap()),
+    }
+    .insert(&conn)
+    .await
+    .unwrap();
+    let town = municipality::ActiveModel {
+        slug: Set("kilis".into()),
+        kind: Set("municipality".into()),
+        name: Set(TrText::new(Locale::Tr, "Kilis").unwrap()),
+        country_code: Set("TR".into()),
+        region: Set(None),
+        population: Set(None),
+        population_year: Set(None),
+        refugees_hosted: Set(None),
+        refugees_year: Set(None),
+        member_since: Set(None),
+        profile: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&conn)
+    .await
+    .unwrap()
+    .id;
+    let mut ids = Vec::new();
+    for (owner, title) in [(7, "First"), (7, "Second"), (7, "Third"), (8, "Other")] {
+        let p = plan::ActiveModel {
+            owner_kind: Set("project".into()),
+            owner_id: Set(owner),
+            municipality_id: Set(town),
+            title: Set(TrText::new(Locale::En, title).unwrap()),
+            illustrative: Set(false),
+            created_by: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&conn)
+        .await
+        .unwrap();
+        step::ActiveModel {
+            plan_id: Set(p.id),
+            title: Set(TrText::new(Locale::En, "Step").unwrap()),
+            owner_text: Set(None),
+            owner_municipality_id: Set(None),
+            starts_on: Set(None),
+            due_on: Set(None),
+            status: Set("not-started".into()),
+            percent: Set(0),
+            weight: Set(1),
+            ..Default::default()
+        }
+        .insert(&conn)
+        .await
+        .unwrap();
+        ids.push(p.id);
+    }
+    Migrator::up(&conn, None).await.unwrap();
+    // Nothing lost: the oldest keeps its owner, the others are orphans.
+    let rows = plan::Entity::find().all(&conn).await.unwrap();
+    assert_eq!(rows.len(), 4);
+    let kind_of = |id: i32| rows.iter().find(|p| p.id == id).unwrap().owner_kind.clone();
+    assert_eq!(kind_of(ids[0]), "project");
+    assert_eq!(kind_of(ids[1]), majlis::plans::ORPHAN_KIND);
+    assert_eq!(kind_of(ids[2]), majlis::plans::ORPHAN_KIND);
+    assert_eq!(kind_of(ids[3]), "project");
+    assert_eq!(step::Entity::find().count(&conn).await.unwrap(), 4, "steps kept");
+    // An orphan is an owner nobody describes.
+    let orphan = rows.iter().find(|p| p.id == ids[1]).unwrap();
+    assert_eq!(rules::owner_of(orphan), None);
+    // Deleting the municipality is refused; its plans stay.
+    let gone = municipality::Entity::delete_by_id(town).exec(&conn).await;
+    assert!(gone.is_err(), "a municipality with plans is not deleted");
+    assert_eq!(plan::Entity::find().count(&conn).await.unwrap(), 4);
+    // A second plan of owner 7 is refused by the database.
+    let twin = plan::ActiveModel {
+        owner_kind: Set("project".into()),
+        owner_id: Set(7),
+        municipality_id: Set(town),
+        title: Set(TrText::new(Locale::En, "Twin").unwrap()),
+        illustrative: Set(false),
+        created_by: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&conn)
+    .await;
+    assert!(twin.is_err());
+    if app.backend == common::Backend::Sqlite {
+        let fk = conn.query_one_raw(sea_orm::Statement::from_string(
+            sea_orm::DatabaseBackend::Sqlite,
+            "PRAGMA foreign_keys",
+        )).await.unwrap().unwrap().try_get_by_index::<i64>(0).unwrap();
+        assert_eq!(fk, 1, "foreign keys back on");
+    }
+    let _ = conn.close().await;
+    if let Some(name) = pg_name {
+        let a = sea_orm::Database::connect(&common::postgres_admin_url()).await.unwrap();
+        let _ = a.execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).await;
     }
 });

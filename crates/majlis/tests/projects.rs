@@ -574,10 +574,14 @@ db_test!(
                 partner::Entity::find().count(app.db.read()).await.unwrap(),
                 partner_step::Entity::find().count(app.db.read()).await.unwrap(),
                 majlis::db::outbox::entity::Entity::find().count(app.db.read()).await.unwrap(),
+                majlis::plans::entities::plan::Entity::find().count(app.db.read()).await.unwrap(),
+                majlis::plans::entities::step::Entity::find().count(app.db.read()).await.unwrap(),
+                majlis::audit::entity::Entity::find().count(app.db.read()).await.unwrap(),
             )
         };
         let first = count().await;
         assert_eq!(first.0, 6);
+        assert_eq!(first.4, 3, "three illustrative plans");
         app.load_demo().await;
         assert_eq!(count().await, first);
         let p = project_by_slug(app, "istanbul-2018-language-courses").await;
@@ -1178,5 +1182,45 @@ db_test!(
         assert_eq!(empty.body.matches("BEGIN:VEVENT").count(), 0);
         let _: icalendar::Calendar = empty.body.parse().expect("a valid empty calendar");
         assert_eq!(app.get("/projects/no-such-idea/milestones.ics").await.status, StatusCode::NOT_FOUND);
+    }
+);
+
+db_test!(
+    async fn a_participants_only_idea_is_found_by_whoever_joins_its_municipality(app) {
+        use majlis::accounts::people::{AffiliationTarget, add_affiliation, remove_affiliation};
+        app.load_demo().await;
+        let sahinbey = municipality_id(app, "sahinbey").await;
+        let writer = focal_point_of(app, "focal-a@example.org", sahinbey).await;
+        let (wc, wcsrf) = app.session_for(writer).await;
+        let theme = theme_id(app, "education").await.to_string();
+        let lead = sahinbey.to_string();
+        let res = app
+            .post_form("/projects/new", &idea(&wcsrf, &lead, &theme, "participants"), &wc)
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let slug = slug_of(res.header("location").unwrap());
+        let newcomer = person(app, "newcomer@example.org", Role::Member).await;
+        let (nc, _) = app.session_for(newcomer).await;
+        let finds = || async {
+            app.index().await;
+            app.get_with("/search?q=language+cafés&lang=en", &[("cookie", &nc)])
+                .await
+                .body
+                .contains(&slug)
+        };
+        assert!(!finds().await, "not yet of Şahinbey");
+        let staff = majlis::policy::Actor::with_role(0, Role::Admin, vec![]);
+        let origin = majlis::audit::Origin::cli();
+        let target = AffiliationTarget::Municipality { id: sahinbey, focal_point: false };
+        add_affiliation(&app.db, &staff, &origin, newcomer, target, None).await.unwrap();
+        assert!(finds().await, "of Şahinbey now");
+        let tie = majlis::accounts::affiliation::Entity::find()
+            .filter(majlis::accounts::affiliation::Column::PersonId.eq(newcomer))
+            .one(app.db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        remove_affiliation(&app.db, &staff, &origin, newcomer, tie.id).await.unwrap();
+        assert!(!finds().await, "no longer of Şahinbey");
     }
 );

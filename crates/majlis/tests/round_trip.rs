@@ -893,7 +893,7 @@ db_test!(
             id: 999_999,
         };
         let title = TrText::new(Locale::Tr, "Eylem planı").unwrap();
-        let plan = rules::create(&app.db, &origin, &admin, owner, gaziantep, title, Utc::now())
+        let plan = rules::create_as_staff(&app.db, &origin, &admin, owner, gaziantep, title, Utc::now())
             .await
             .unwrap();
         let editing = rules::as_staff(app.db.read(), &admin, plan).await.unwrap();

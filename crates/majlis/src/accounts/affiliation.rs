@@ -21,3 +21,23 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// The outbox entity saying that the people of a municipality changed (an
+/// affiliation with it added or removed; the id is the municipality's):
+/// what activities above follow when who belongs to a municipality matters
+/// to them (the search audiences of participants-only project ideas).
+pub const PEOPLE_OF_MUNICIPALITY: &str = "municipality-people";
+
+/// Write [`PEOPLE_OF_MUNICIPALITY`] for `municipality_id` in `tx`.
+pub async fn people_changed(
+    tx: &sea_orm::DatabaseTransaction,
+    municipality_id: i32,
+) -> Result<(), DbErr> {
+    crate::db::outbox::record(
+        tx,
+        PEOPLE_OF_MUNICIPALITY,
+        municipality_id,
+        crate::db::outbox::Op::Updated,
+    )
+    .await
+}

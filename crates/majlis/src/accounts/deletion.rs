@@ -100,8 +100,18 @@ pub async fn delete_account(
     // Sessions, affiliations, recovery codes and reset links go with the
     // person (ON DELETE CASCADE); audit entries and invitations keep their
     // rows with the person's id set to NULL (ON DELETE SET NULL).
+    let towns: Vec<i32> = super::affiliation::Entity::find()
+        .filter(super::affiliation::Column::PersonId.eq(p.id))
+        .all(&tx)
+        .await?
+        .into_iter()
+        .filter_map(|a| a.municipality_id)
+        .collect();
     person::Entity::delete_by_id(p.id).exec(&tx).await?;
     outbox::record(&tx, "person", p.id, Op::Deleted).await?;
+    for m in towns {
+        super::affiliation::people_changed(&tx, m).await?;
+    }
     let origin = Origin {
         actor_id: None,
         ip: ip.to_owned(),

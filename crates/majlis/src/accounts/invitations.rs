@@ -219,6 +219,7 @@ pub async fn accept(
         }
         .insert(&tx)
         .await?;
+        affiliation::people_changed(&tx, m).await?;
     }
     let invitation_id = inv.id;
     let mut am: invitation::ActiveModel = inv.into();

@@ -198,6 +198,9 @@ pub async fn add_affiliation(
     .insert(&tx)
     .await?;
     outbox::record(&tx, "person", p.id, Op::Updated).await?;
+    if let Some(m) = municipality {
+        super::affiliation::people_changed(&tx, m).await?;
+    }
     let detail = match (municipality, organisation) {
         (Some(m), _) if focal_point => format!("municipality {m}, focal point"),
         (Some(m), _) => format!("municipality {m}"),
@@ -235,15 +238,18 @@ pub async fn remove_affiliation(
         return Err(PeopleError::Forbidden);
     }
     let tx = db.begin_write().await?;
-    let gone = super::affiliation::Entity::delete_many()
-        .filter(super::affiliation::Column::Id.eq(affiliation_id))
+    let row = super::affiliation::Entity::find_by_id(affiliation_id)
         .filter(super::affiliation::Column::PersonId.eq(p.id))
+        .one(&tx)
+        .await?
+        .ok_or(PeopleError::NotFound)?;
+    super::affiliation::Entity::delete_by_id(row.id)
         .exec(&tx)
         .await?;
-    if gone.rows_affected == 0 {
-        return Err(PeopleError::NotFound);
-    }
     outbox::record(&tx, "person", p.id, Op::Updated).await?;
+    if let Some(m) = row.municipality_id {
+        super::affiliation::people_changed(&tx, m).await?;
+    }
     audit::record(
         &tx,
         origin,

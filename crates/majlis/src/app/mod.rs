@@ -136,6 +136,7 @@ pub fn search_catalogue() -> crate::search::Catalogue {
             crate::directory::search::ORGANISATIONS,
             crate::directory::search::MUNICIPALITIES,
         ],
+        follows: vec![crate::projects::search::PEOPLE_OF_LEADS_AND_PARTNERS],
         theme_slugs: crate::directory::search::theme_slugs,
         vocabulary: crate::directory::search::vocabulary,
     }

@@ -13,6 +13,7 @@ pub mod migrations;
 pub mod outbox;
 mod query_count;
 
+use std::future::Future;
 use std::time::Duration;
 
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
@@ -149,6 +150,26 @@ impl Db {
     pub async fn close(self) {
         let _ = self.read.close().await;
         let _ = self.write.close().await;
+    }
+}
+
+/// Where a change begins its transaction: the database (a new write
+/// transaction, [`Db::begin_write`]) or a transaction already open (a
+/// savepoint inside it), so that a tool such as the demo loader can make
+/// many changes through an activity's rules atomically.
+pub trait Writer: Sync {
+    fn begin_write(&self) -> impl Future<Output = Result<DatabaseTransaction, DbErr>> + Send;
+}
+
+impl Writer for Db {
+    fn begin_write(&self) -> impl Future<Output = Result<DatabaseTransaction, DbErr>> + Send {
+        Db::begin_write(self)
+    }
+}
+
+impl Writer for DatabaseTransaction {
+    fn begin_write(&self) -> impl Future<Output = Result<DatabaseTransaction, DbErr>> + Send {
+        TransactionTrait::begin(self)
     }
 }
 

@@ -151,10 +151,10 @@ pub async fn load(db: &Db, now: DateTime<Utc>) -> Result<LoadReport, DemoError> 
     consultations::load(&tx, now, &mut report).await?;
     surveys::load(&tx, now, &mut report).await?;
     projects::load(&tx, now, &mut report).await?;
+    // Action plans write through the plans activity's rules, each change a
+    // savepoint inside this transaction.
+    projects::load_plans(&tx, now, &mut report).await?;
     tx.commit().await?;
-    // Action plans write through the plans activity's rules, each change in
-    // its own transaction, so they come after.
-    projects::load_plans(db, now, &mut report).await?;
     Ok(report)
 }
 

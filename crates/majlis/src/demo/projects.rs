@@ -324,11 +324,11 @@ pub async fn load(
     Ok(())
 }
 
-/// The illustrative action plans of three ideas (after the demo's
-/// transaction: plans write through their own rules, each change in its own
-/// transaction). An idea that already has a plan is left as it is.
+/// The illustrative action plans of three ideas, in the demo's transaction
+/// (plans write through their own rules, each change a savepoint in it).
+/// An idea that already has a plan is left as it is.
 pub async fn load_plans(
-    db: &crate::db::Db,
+    db: &DatabaseTransaction,
     now: DateTime<Utc>,
     report: &mut LoadReport,
 ) -> Result<(), DemoError> {
@@ -353,18 +353,16 @@ pub async fn load_plans(
         let what = format!("plan of {}", def.slug);
         let p = project::Entity::find()
             .filter(project::Column::Slug.eq(&def.slug))
-            .one(db.read())
+            .one(db)
             .await?
             .ok_or_else(|| invalid(&what, "no such idea"))?;
         let owner = crate::projects::plans::owner(p.id);
-        let existing = plans::summaries(db.read(), &[owner])
-            .await
-            .map_err(plan_err)?;
+        let existing = plans::summaries(db, &[owner]).await.map_err(plan_err)?;
         if existing.contains_key(&owner) {
             report.unchanged += 1;
             continue;
         }
-        let id = plans::create(
+        let id = plans::create_as_staff(
             db,
             &origin,
             &actor,
@@ -375,9 +373,7 @@ pub async fn load_plans(
         )
         .await
         .map_err(plan_err)?;
-        let editing = plans::as_staff(db.read(), &actor, id)
-            .await
-            .map_err(plan_err)?;
+        let editing = plans::as_staff(db, &actor, id).await.map_err(plan_err)?;
         plans::set_illustrative(db, &origin, &editing, true, now)
             .await
             .map_err(plan_err)?;
@@ -433,7 +429,7 @@ pub async fn load_plans(
         for slug in &def.followups {
             let e = event::Entity::find()
                 .filter(event::Column::Slug.eq(slug.as_str()))
-                .one(db.read())
+                .one(db)
                 .await?
                 .ok_or_else(|| invalid(&what, format!("unknown event {slug}")))?;
             plans::attach_event(db, &origin, &editing, e.id, now)

@@ -190,14 +190,17 @@ pub async fn outcomes(
         .map_err(bad)?;
         let plan_id = plans::create(
             db,
+            owners,
             &origin(&lead),
             &lead,
-            Owner {
-                kind: OwnerKind::Project,
-                id: p.id,
+            plans::NewPlan {
+                owner: Owner {
+                    kind: OwnerKind::Project,
+                    id: p.id,
+                },
+                municipality: Some(lead_id),
+                title: Some(TrText::new(Locale::En, format!("Plan of {title}")).map_err(bad)?),
             },
-            lead_id,
-            TrText::new(Locale::En, format!("Plan of {title}")).map_err(bad)?,
             now,
         )
         .await

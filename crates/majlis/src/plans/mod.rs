@@ -42,6 +42,13 @@ coded_enum! {
     }
 }
 
+/// The owner kind of a plan that lost its owner to an older plan of the
+/// same owner (migration `m20261205_000019_plan_owners`): no activity
+/// describes it and [`OwnerKind`] does not parse it, so such a plan is
+/// read as one whose owner nobody describes ([`owners::OwnerFacts::orphan`]:
+/// members read it, staff and its municipality's focal points edit it).
+pub const ORPHAN_KIND: &str = "orphan";
+
 /// What a plan belongs to: a kind and an id in that kind's activity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Owner {

@@ -14,13 +14,57 @@ use super::{PartnershipStatus, ProjectVisibility};
 use crate::accounts::affiliation;
 use crate::directory::entities::municipality;
 use crate::search::documents::{
-    Loading, Source, ThemeSlugs, add_tr, body, links_by, summary, title,
+    Follow, Loading, Source, ThemeSlugs, add_tr, body, links_by, summary, title,
 };
 
 pub const PROJECTS: Source = Source {
     kind: "project",
     load,
 };
+
+/// Participants-only ideas take their audience from the people of their
+/// lead and current partners: when those change (accounts writes
+/// [`affiliation::PEOPLE_OF_MUNICIPALITY`]), such ideas of the
+/// municipality are read again.
+pub const PEOPLE_OF_LEADS_AND_PARTNERS: Follow = Follow {
+    entity: affiliation::PEOPLE_OF_MUNICIPALITY,
+    kind: "project",
+    affected: participants_only_of,
+};
+
+fn participants_only_of(db: &DatabaseConnection, municipality: i32) -> Loading<'_, Vec<i32>> {
+    Box::pin(async move {
+        let closed = project::Column::Visibility.eq(ProjectVisibility::Participants.code());
+        let mut ids: BTreeSet<i32> = project::Entity::find()
+            .filter(closed.clone())
+            .filter(project::Column::LeadMunicipalityId.eq(municipality))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        let partnered: Vec<i32> = partner::Entity::find()
+            .filter(partner::Column::MunicipalityId.eq(municipality))
+            .all(db)
+            .await?
+            .into_iter()
+            .filter(|r| PartnershipStatus::from_code(&r.status).is_some_and(|s| s.is_current()))
+            .map(|r| r.project_id)
+            .collect();
+        if !partnered.is_empty() {
+            ids.extend(
+                project::Entity::find()
+                    .filter(closed)
+                    .filter(project::Column::Id.is_in(partnered))
+                    .all(db)
+                    .await?
+                    .into_iter()
+                    .map(|p| p.id),
+            );
+        }
+        Ok(ids.into_iter().collect())
+    })
+}
 
 fn load<'a>(
     db: &'a DatabaseConnection,

@@ -34,10 +34,29 @@ pub struct Source {
     pub load: Load,
 }
 
+/// The ids of documents of a kind that a change of another entity touches
+/// (the outbox row's id given).
+pub type Affected = for<'a> fn(&'a DatabaseConnection, i32) -> Loading<'a, Vec<i32>>;
+
+/// Documents of `kind` to read again when the outbox says `entity`
+/// changed: for what a document's audience or text takes from elsewhere
+/// (the people of a municipality, for participants-only project ideas).
+/// Provided by the activity that owns `kind`.
+#[derive(Clone, Copy)]
+pub struct Follow {
+    /// The outbox entity followed (written by a lower activity).
+    pub entity: &'static str,
+    /// The kind of the documents to read again (a [`Source`]'s kind).
+    pub kind: &'static str,
+    pub affected: Affected,
+}
+
 /// Every kind the index holds, registered in one place at the top.
 #[derive(Clone)]
 pub struct Catalogue {
     pub sources: Vec<Source>,
+    /// Documents that follow changes of other entities.
+    pub follows: Vec<Follow>,
     /// Theme slugs by id (read once per rebuild or round of changes).
     pub theme_slugs: for<'a> fn(&'a DatabaseConnection) -> Loading<'a, ThemeSlugs>,
     /// Theme labels and synonyms in every locale, for cross-language matches.
@@ -70,6 +89,22 @@ impl Catalogue {
         };
         let docs = (source.load)(db, themes, Some(id)).await?;
         Ok(Some(docs.into_iter().next()))
+    }
+
+    /// The documents (kind and id) that follow a change of `entity` `id`.
+    pub async fn following(
+        &self,
+        db: &DatabaseConnection,
+        entity: &str,
+        id: i32,
+    ) -> Result<Vec<(&'static str, i32)>, DbErr> {
+        let mut out = Vec::new();
+        for f in self.follows.iter().filter(|f| f.entity == entity) {
+            for doc in (f.affected)(db, id).await? {
+                out.push((f.kind, doc));
+            }
+        }
+        Ok(out)
     }
 
     /// Every document of every kind (for a rebuild).

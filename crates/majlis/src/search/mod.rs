@@ -22,7 +22,7 @@ use crate::db::Db;
 use crate::db::cache::content_version;
 use crate::db::outbox;
 use crate::policy::{Action, Actor, Visibility, can};
-pub use documents::{Catalogue, Source};
+pub use documents::{Catalogue, Follow, Source};
 
 /// Outbox rows handled per round.
 const BATCH: u64 = 500;
@@ -176,21 +176,24 @@ impl Search {
             let last = rows.last().map_or(*position, |r| r.id);
             let mut seen = std::collections::HashSet::new();
             for r in &rows {
-                if !seen.insert((r.entity.clone(), r.entity_id.clone())) {
-                    continue;
-                }
                 let Ok(id) = r.entity_id.parse::<i32>() else {
                     continue;
                 };
-                if let Some(doc) = self
-                    .catalogue
-                    .one(db.read(), &themes, &r.entity, id)
-                    .await?
-                {
-                    let key = format!("{}:{id}", r.entity);
-                    match doc {
-                        Some(d) => self.index.upsert(d)?,
-                        None => self.index.delete(&key)?,
+                // The row's own document, then those that follow its entity.
+                let mut docs = vec![(r.entity.clone(), id)];
+                for (kind, doc) in self.catalogue.following(db.read(), &r.entity, id).await? {
+                    docs.push((kind.to_owned(), doc));
+                }
+                for (entity, id) in docs {
+                    if !seen.insert((entity.clone(), id)) {
+                        continue;
+                    }
+                    if let Some(doc) = self.catalogue.one(db.read(), &themes, &entity, id).await? {
+                        let key = format!("{entity}:{id}");
+                        match doc {
+                            Some(d) => self.index.upsert(d)?,
+                            None => self.index.delete(&key)?,
+                        }
                     }
                 }
             }

@@ -22,6 +22,7 @@ mod m20261205_000015_surveys;
 mod m20261205_000016_survey_counts;
 mod m20261205_000017_plans;
 mod m20261205_000018_projects;
+mod m20261205_000019_plan_owners;
 
 pub struct Migrator;
 
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000016_survey_counts::Migration),
             Box::new(m20261205_000017_plans::Migration),
             Box::new(m20261205_000018_projects::Migration),
+            Box::new(m20261205_000019_plan_owners::Migration),
         ]
     }
 }

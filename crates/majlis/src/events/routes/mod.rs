@@ -43,33 +43,10 @@ pub trait EventPage {
     fn resource_kind_label(&self, code: &str) -> String {
         self.ctx().t(&format!("resource-kind-{code}"))
     }
-    /// Start and end in the event's time zone, as the venue reads them.
+    /// Start and end in the event's time zone, as the venue reads them
+    /// (month and year when the date is approximate): [`rules::when`].
     fn when(&self, e: &event::Model) -> String {
-        let tz = rules::tz_of(e);
-        let s = e.starts_at.with_timezone(&tz);
-        let t = e.ends_at.with_timezone(&tz);
-        if e.date_approximate {
-            return format!(
-                "{} {}",
-                self.ctx()
-                    .t(&format!("month-{}", chrono::Datelike::month(&s))),
-                chrono::Datelike::year(&s)
-            );
-        }
-        if s.date_naive() == t.date_naive() {
-            format!(
-                "{} {}–{}",
-                s.format("%Y-%m-%d"),
-                s.format("%H:%M"),
-                t.format("%H:%M")
-            )
-        } else {
-            format!(
-                "{} – {}",
-                s.format("%Y-%m-%d %H:%M"),
-                t.format("%Y-%m-%d %H:%M")
-            )
-        }
+        rules::when(e, |m| self.ctx().t(&format!("month-{m}")))
     }
     fn dir(&self) -> &Directory;
     fn country_label(&self, code: &str) -> String {

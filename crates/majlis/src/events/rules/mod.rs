@@ -214,6 +214,37 @@ pub fn tz_of(e: &event::Model) -> Tz {
     e.timezone.parse().unwrap_or(Tz::UTC)
 }
 
+/// An event's start and end in its time zone, as the venue reads them
+/// (`2019-02-12 09:00–17:00`, `2019-02-12 09:00 – 2019-02-14 17:00`); an
+/// approximate date shows only its month (named by `month`, 1–12) and year.
+/// What every page showing an event's date uses (events' pages, plans').
+pub fn when(e: &event::Model, month: impl Fn(u32) -> String) -> String {
+    let tz = tz_of(e);
+    let s = e.starts_at.with_timezone(&tz);
+    let t = e.ends_at.with_timezone(&tz);
+    if e.date_approximate {
+        return format!(
+            "{} {}",
+            month(chrono::Datelike::month(&s)),
+            chrono::Datelike::year(&s)
+        );
+    }
+    if s.date_naive() == t.date_naive() {
+        format!(
+            "{} {}–{}",
+            s.format("%Y-%m-%d"),
+            s.format("%H:%M"),
+            t.format("%H:%M")
+        )
+    } else {
+        format!(
+            "{} – {}",
+            s.format("%Y-%m-%d %H:%M"),
+            t.format("%Y-%m-%d %H:%M")
+        )
+    }
+}
+
 pub(crate) use crate::fields::split_codes;
 
 /// Working languages of an event.

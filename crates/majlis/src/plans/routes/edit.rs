@@ -429,22 +429,25 @@ async fn save(
     editing: &Editing,
     item: Option<i32>,
     parsed: Parsed,
+    lang: Locale,
 ) -> Result<(), PlanError> {
     let (db, now) = (&state.db, Utc::now());
     match (parsed, item) {
         (Parsed::Step(s), None) => rules::add_step(db, origin, editing, s, now).await.map(drop),
-        (Parsed::Step(s), Some(id)) => rules::update_step(db, origin, editing, id, s, now).await,
+        (Parsed::Step(s), Some(id)) => {
+            rules::update_step(db, origin, editing, id, s, lang, now).await
+        }
         (Parsed::Milestone(m), None) => rules::add_milestone(db, origin, editing, m, now)
             .await
             .map(drop),
         (Parsed::Milestone(m), Some(id)) => {
-            rules::update_milestone(db, origin, editing, id, m, now).await
+            rules::update_milestone(db, origin, editing, id, m, lang, now).await
         }
         (Parsed::Indicator(i), None) => rules::add_indicator(db, origin, editing, i, now)
             .await
             .map(drop),
         (Parsed::Indicator(i), Some(id)) => {
-            rules::update_indicator(db, origin, editing, id, i, now).await
+            rules::update_indicator(db, origin, editing, id, i, lang, now).await
         }
         (Parsed::Measurement(i, m), _) => rules::add_measurement(db, origin, editing, i, m, now)
             .await
@@ -471,7 +474,7 @@ pub(super) async fn save_item(
     let raw = RawForm(pairs);
     let origin = origin_of(&me, &client);
     let problems = match parse(&state, &ctx, plan.row.id, kind, &raw, lang, &stored).await? {
-        Ok(parsed) => match save(&state, &origin, &editing, item, parsed).await {
+        Ok(parsed) => match save(&state, &origin, &editing, item, parsed, lang).await {
             Ok(()) => {
                 let to = format!("/plans/{}#{}", plan.row.id, kind.anchor());
                 return Ok(redirect(to, &ctx));

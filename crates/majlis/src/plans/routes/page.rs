@@ -73,8 +73,10 @@ impl PlanPage {
         }
     }
 
+    /// An event's dates as the events pages show them (its time zone;
+    /// month and year when approximate).
     fn on(&self, e: &event::Model) -> String {
-        e.starts_at.format("%Y-%m-%d").to_string()
+        crate::events::rules::when(e, |m| self.ctx.t(&format!("month-{m}")))
     }
 }
 

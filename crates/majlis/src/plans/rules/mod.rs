@@ -17,9 +17,9 @@ use sea_orm::{
 
 pub use input::{IndicatorInput, MeasurementInput, MilestoneInput, StepInput};
 pub use write::{
-    add_indicator, add_measurement, add_milestone, add_step, attach_event, create,
-    delete_indicator, delete_measurement, delete_milestone, delete_step, detach_event,
-    set_illustrative, update_indicator, update_milestone, update_step,
+    NewPlan, add_indicator, add_measurement, add_milestone, add_step, attach_event, create,
+    create_as_staff, delete_indicator, delete_measurement, delete_milestone, delete_step,
+    detach_event, plan_of, set_illustrative, update_indicator, update_milestone, update_step,
 };
 
 use super::entities::{indicator, measurement, milestone, plan, plan_event, step};

@@ -5,20 +5,22 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait,
-    IntoActiveModel, ModelTrait, QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
+    EntityTrait, IntoActiveModel, ModelTrait, QueryFilter, QueryOrder, SqlErr,
 };
 
 use super::super::entities::{indicator, measurement, milestone, plan, plan_event, step};
 use super::super::error::PlanError;
+use super::super::owners::Owners;
 use super::super::{Owner, StepStatus};
 use super::input::{IndicatorInput, MeasurementInput, MilestoneInput, StepInput};
 use super::{Editing, day};
 use crate::audit::{self, Fields, Origin};
-use crate::db::Db;
 use crate::db::outbox::{self, Op};
-use crate::i18n::TrText;
-use crate::policy::{Action, Actor, PlanRef, authorize};
+use crate::db::{Db, Writer};
+use crate::directory::entities::municipality;
+use crate::i18n::{Locale, TrText};
+use crate::policy::{Action, Actor, PlanRef, authorize, can};
 
 /// The audit entry and outbox row of a change to plan `plan_id`, and its
 /// `updated_at`.
@@ -42,11 +44,88 @@ async fn changed(
     Ok(())
 }
 
-/// Start a plan for `owner`, with `municipality_id` responsible: staff, or
-/// a focal point of that municipality (the routes have checked through the
-/// owner registry that the actor may edit the owner's plans).
+/// What starting a plan asks for: its owner; the responsible municipality
+/// (`None`: the first of the owner's editor municipalities the actor
+/// speaks for, else the first; only staff may name one that does not edit
+/// the owner); the title (`None`: the owner's).
+#[derive(Clone, Debug)]
+pub struct NewPlan {
+    pub owner: Owner,
+    pub municipality: Option<i32>,
+    pub title: Option<TrText>,
+}
+
+/// Start a plan for an owner, or find the one it has (an owner has one
+/// plan: a second start, a double submit or a race, answers the plan
+/// already there). The owner must be described by its activity and
+/// visible to the actor, who must be one who edits its plans (staff, or a
+/// focal point of one of its editor municipalities).
 pub async fn create(
     db: &Db,
+    owners: &Owners,
+    origin: &Origin,
+    actor: &Actor,
+    new: NewPlan,
+    now: DateTime<Utc>,
+) -> Result<i32, PlanError> {
+    let owner = new.owner;
+    let facts = owners
+        .describe(db.read(), Some(actor), &[owner])
+        .await?
+        .remove(&owner)
+        .ok_or(PlanError::NotFound)?;
+    let municipality = match new.municipality {
+        Some(m) => Some(m),
+        None => facts
+            .editor_municipalities
+            .iter()
+            .find(|m| actor.focal_point_of.contains(m))
+            .or(facts.editor_municipalities.first())
+            .copied(),
+    }
+    .ok_or_else(|| PlanError::bad("municipality", "plan-error-choice"))?;
+    authorize(
+        Some(actor),
+        Action::ViewPlan(PlanRef::for_actor(
+            Some(actor),
+            facts.visible_to_actor,
+            &facts.editor_municipalities,
+        )),
+    )?;
+    // May the actor edit this owner's plans?
+    authorize(
+        Some(actor),
+        Action::EditPlan(PlanRef::for_actor(
+            Some(actor),
+            facts.visible_to_actor,
+            &facts.editor_municipalities,
+        )),
+    )?;
+    // Another municipality responsible: only who edits any plan (staff).
+    let any_plan = PlanRef {
+        visible: true,
+        affiliated_editor: false,
+    };
+    if !facts.editor_municipalities.contains(&municipality)
+        && !can(Some(actor), Action::EditPlan(any_plan))
+    {
+        return Err(PlanError::bad("municipality", "plan-error-choice"));
+    }
+    let known = municipality::Entity::find_by_id(municipality)
+        .one(db.read())
+        .await?
+        .is_some();
+    if !known {
+        return Err(PlanError::bad("municipality", "plan-error-choice"));
+    }
+    let title = new.title.unwrap_or(facts.title);
+    start(db, origin, owner, municipality, title, now).await
+}
+
+/// [`create`] for tools that hold no owner registry (the demo loader, in
+/// its own transaction): staff only; the owner is taken as given.
+pub async fn create_as_staff(
+    w: &impl Writer,
     origin: &Origin,
     actor: &Actor,
     owner: Owner,
@@ -56,10 +135,43 @@ pub async fn create(
 ) -> Result<i32, PlanError> {
     authorize(
         Some(actor),
-        Action::EditPlan(PlanRef::for_actor(Some(actor), true, &[municipality_id])),
+        Action::EditPlan(PlanRef {
+            visible: true,
+            affiliated_editor: false,
+        }),
     )?;
-    let tx = db.begin_write().await?;
-    let row = plan::ActiveModel {
+    start(w, origin, owner, municipality_id, title, now).await
+}
+
+/// The plan of `owner`, if it has one.
+pub async fn plan_of(
+    conn: &impl ConnectionTrait,
+    owner: Owner,
+) -> Result<Option<plan::Model>, PlanError> {
+    Ok(plan::Entity::find()
+        .filter(plan::Column::OwnerKind.eq(owner.kind.code()))
+        .filter(plan::Column::OwnerId.eq(owner.id))
+        .order_by_asc(plan::Column::Id)
+        .one(conn)
+        .await?)
+}
+
+/// Insert the plan of `owner`, or answer the one it has. The unique index
+/// on the owner settles a race: the loser reads the winner's plan.
+async fn start(
+    w: &impl Writer,
+    origin: &Origin,
+    owner: Owner,
+    municipality_id: i32,
+    title: TrText,
+    now: DateTime<Utc>,
+) -> Result<i32, PlanError> {
+    let tx = w.begin_write().await?;
+    if let Some(p) = plan_of(&tx, owner).await? {
+        tx.rollback().await?;
+        return Ok(p.id);
+    }
+    let inserted = plan::ActiveModel {
         owner_kind: Set(owner.kind.code().to_owned()),
         owner_id: Set(owner.id),
         municipality_id: Set(municipality_id),
@@ -71,7 +183,18 @@ pub async fn create(
         ..Default::default()
     }
     .insert(&tx)
-    .await?;
+    .await;
+    let row = match inserted {
+        Ok(row) => row,
+        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            tx.rollback().await?;
+            let tx = w.begin_write().await?;
+            let found = plan_of(&tx, owner).await?;
+            tx.rollback().await?;
+            return found.map(|p| p.id).ok_or(PlanError::Db(e));
+        }
+        Err(e) => return Err(e.into()),
+    };
     let mut f = Fields::new();
     f.put("owner", format!("{}:{}", owner.kind.code(), owner.id))
         .put("municipality", municipality_id)
@@ -93,7 +216,7 @@ pub async fn create(
 
 /// Say whether the plan's figures are illustrative (demo data).
 pub async fn set_illustrative(
-    db: &Db,
+    db: &impl Writer,
     origin: &Origin,
     editing: &Editing,
     illustrative: bool,
@@ -131,6 +254,15 @@ fn stored_percent(s: &StepInput) -> u8 {
         StepStatus::NotStarted => 0,
         _ => s.percent,
     }
+}
+
+/// The stored text `fresh` with its `lang` value as `submitted` has it
+/// (emptied: removed, unless it is the original), other languages as
+/// stored.
+fn merged(fresh: &TrText, submitted: &TrText, lang: Locale) -> TrText {
+    let mut t = fresh.clone();
+    t.set(lang, submitted.get(lang).unwrap_or_default());
+    t
 }
 
 fn step_fields(s: &StepInput) -> Fields {
@@ -172,7 +304,7 @@ fn set_step(m: &mut step::ActiveModel, s: StepInput) {
 }
 
 pub async fn add_step(
-    db: &Db,
+    db: &impl Writer,
     origin: &Origin,
     editing: &Editing,
     input: StepInput,
@@ -204,16 +336,21 @@ async fn own_step(
         .ok_or(PlanError::NotFound)
 }
 
+/// Change the plan's step `id`, written in `lang`: its title is
+/// merged into the row read in this transaction, so that a translation
+/// saved meanwhile in another language is kept.
 pub async fn update_step(
-    db: &Db,
+    db: &impl Writer,
     origin: &Origin,
     editing: &Editing,
     id: i32,
-    input: StepInput,
+    mut input: StepInput,
+    lang: Locale,
     now: DateTime<Utc>,
 ) -> Result<(), PlanError> {
     let tx = db.begin_write().await?;
     let row = own_step(&tx, editing, id).await?;
+    input.title = merged(&row.title, &input.title, lang);
     let before = step_fields(&step_input(&row));
     let Some(detail) = before.changes(&step_fields(&input)) else {
         return Ok(());
@@ -235,7 +372,7 @@ pub async fn update_step(
 }
 
 pub async fn delete_step(
-    db: &Db,
+    db: &impl Writer,
     origin: &Origin,
     editing: &Editing,
     id: i32,
@@ -275,7 +412,7 @@ fn milestone_input(m: &milestone::Model) -> MilestoneInput {
 }
 
 pub async fn add_milestone(
-    db: &Db,
+    db: &impl Writer,
     origin: &Origin,
     editing: &Editing,
     input: MilestoneInput,
@@ -317,16 +454,21 @@ async fn own_milestone(
         .ok_or(PlanError::NotFound)
 }
 
+/// Change the plan's milestone `id`, written in `lang`: its title is
+/// merged into the row read in this transaction, so that a translation
+/// saved meanwhile in another language is kept.
 pub async fn update_milestone(
-    db: &Db,
+    db: &impl Writer,
     origin: &Origin,
     editing: &Editing,
     id: i32,
-    input: MilestoneInput,
+    mut input: MilestoneInput,
+    lang: Locale,
     now: DateTime<Utc>,
 ) -> Result<(), PlanError> {
     let tx = db.begin_write().await?;
     let row = own_milestone(&tx, editing, id).await?;
+    input.title = merged(&row.title, &input.title, lang);
     let before = milestone_fields(&milestone_input(&row));
     let Some(detail) = before.changes(&milestone_fields(&input)) else {
         return Ok(());
@@ -350,7 +492,7 @@ pub async fn update_milestone(
 }
 
 pub async fn delete_milestone(
-    db: &Db,
+    db: &impl Writer,
     origin: &Origin,
     editing: &Editing,
     id: i32,
@@ -396,7 +538,7 @@ fn indicator_input(i: &indicator::Model) -> IndicatorInput {
 }
 
 pub async fn add_indicator(
-    db: &Db,
+    db: &impl Writer,
     origin: &Origin,
     editing: &Editing,
     input: IndicatorInput,
@@ -447,12 +589,16 @@ async fn own_indicator(
         .ok_or(PlanError::NotFound)
 }
 
+/// Change the plan's indicator `id`, written in `lang`: its name is
+/// merged into the row read in this transaction, so that a translation
+/// saved meanwhile in another language is kept.
 pub async fn update_indicator(
-    db: &Db,
+    db: &impl Writer,
     origin: &Origin,
     editing: &Editing,
     id: i32,
-    input: IndicatorInput,
+    mut input: IndicatorInput,
+    lang: Locale,
     now: DateTime<Utc>,
 ) -> Result<(), PlanError> {
     if input.baseline_value == input.target_value {
@@ -463,6 +609,7 @@ pub async fn update_indicator(
     }
     let tx = db.begin_write().await?;
     let row = own_indicator(&tx, editing, id).await?;
+    input.name = merged(&row.name, &input.name, lang);
     let before = indicator_fields(&indicator_input(&row));
     let Some(detail) = before.changes(&indicator_fields(&input)) else {
         return Ok(());
@@ -489,7 +636,7 @@ pub async fn update_indicator(
 }
 
 pub async fn delete_indicator(
-    db: &Db,
+    db: &impl Writer,
     origin: &Origin,
     editing: &Editing,
     id: i32,
@@ -514,7 +661,7 @@ pub async fn delete_indicator(
 
 /// Record a measured value of the plan's indicator `indicator_id`.
 pub async fn add_measurement(
-    db: &Db,
+    db: &impl Writer,
     origin: &Origin,
     editing: &Editing,
     indicator_id: i32,
@@ -553,7 +700,7 @@ pub async fn add_measurement(
 
 /// Remove a measurement recorded by mistake.
 pub async fn delete_measurement(
-    db: &Db,
+    db: &impl Writer,
     origin: &Origin,
     editing: &Editing,
     id: i32,
@@ -586,7 +733,7 @@ pub async fn delete_measurement(
 /// Attach a follow-up event (one the routes offered; attaching twice
 /// changes nothing).
 pub async fn attach_event(
-    db: &Db,
+    db: &impl Writer,
     origin: &Origin,
     editing: &Editing,
     event_id: i32,
@@ -619,7 +766,7 @@ pub async fn attach_event(
 }
 
 pub async fn detach_event(
-    db: &Db,
+    db: &impl Writer,
     origin: &Origin,
     editing: &Editing,
     event_id: i32,
