@@ -505,6 +505,7 @@ fn describe_seven<'a>(
                         url: "/projects/language-courses".into(),
                         visible_to_actor: actor.is_some(),
                         editor_municipalities: kilis.into_iter().collect(),
+                        calendar: None,
                     },
                 )
             })

@@ -1172,6 +1172,12 @@ db_test!(
             page.attr("a.calendar-link", "href").as_deref(),
             Some("/projects/e-public-idea/milestones.ics?lang=en")
         );
+        // So does its plan's page, beside the milestones.
+        let plan_page = app.get(&format!("/plans/{plan}?lang=en")).await;
+        assert_eq!(
+            plan_page.attr("#milestones a.calendar-link", "href").as_deref(),
+            Some("/projects/e-public-idea/milestones.ics?lang=en")
+        );
         // As hidden as the idea; an idea without a plan has an empty calendar.
         let hidden = "/projects/e-participants-formed/milestones.ics";
         assert_eq!(app.get(hidden).await.status, StatusCode::NOT_FOUND);

@@ -1521,3 +1521,4 @@ project-milestones-calendar = المراحل الرئيسية لـ«{ $title }»
 project-milestone-of = مرحلة رئيسية من فكرة المشروع «{ $title }»
 project-milestone-reached = تحققت في { $date }
 project-milestone-open = لم تتحقق بعد
+plan-milestones-ics = المراحل الرئيسية في تقويمك (iCalendar)

@@ -1461,3 +1461,4 @@ project-milestones-calendar = Meilensteine von „{ $title }“
 project-milestone-of = Meilenstein der Projektidee „{ $title }“
 project-milestone-reached = Erreicht am { $date }
 project-milestone-open = Noch nicht erreicht
+plan-milestones-ics = Die Meilensteine in Ihrem Kalender (iCalendar)

@@ -1456,3 +1456,4 @@ project-milestones-calendar = Milestones of “{ $title }”
 project-milestone-of = Milestone of the project idea “{ $title }”
 project-milestone-reached = Reached on { $date }
 project-milestone-open = Not reached yet
+plan-milestones-ics = The milestones in your calendar (iCalendar)

@@ -1462,3 +1462,4 @@ project-milestones-calendar = Jalons de « { $title } »
 project-milestone-of = Jalon de l’idée de projet « { $title } »
 project-milestone-reached = Atteint le { $date }
 project-milestone-open = Pas encore atteint
+plan-milestones-ics = Les jalons dans votre agenda (iCalendar)

@@ -1461,3 +1461,4 @@ project-milestones-calendar = “{ $title }” kilometre taşları
 project-milestone-of = “{ $title }” proje fikrinin kilometre taşı
 project-milestone-reached = { $date } tarihinde ulaşıldı
 project-milestone-open = Henüz ulaşılmadı
+plan-milestones-ics = Kilometre taşları takviminizde (iCalendar)

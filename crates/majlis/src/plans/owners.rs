@@ -31,6 +31,9 @@ pub struct OwnerFacts {
     pub visible_to_actor: bool,
     /// Municipalities whose focal points edit the owner's plans.
     pub editor_municipalities: Vec<i32>,
+    /// The owner's calendar of its plan's milestones (without `?lang=`),
+    /// when its activity offers one.
+    pub calendar: Option<String>,
 }
 
 impl OwnerFacts {
@@ -42,6 +45,7 @@ impl OwnerFacts {
             url: String::new(),
             visible_to_actor: actor.is_some(),
             editor_municipalities: vec![municipality_id],
+            calendar: None,
         }
     }
 }
@@ -56,6 +60,7 @@ impl OwnerFacts {
             url: String::new(),
             visible_to_actor: false,
             editor_municipalities: Vec::new(),
+            calendar: None,
         }
     }
 }

@@ -54,6 +54,7 @@ pub fn describe<'a>(
                         url: format!("/projects/{}", p.slug),
                         visible_to_actor: visible.contains(&p.id),
                         editor_municipalities: vec![p.lead_municipality_id],
+                        calendar: Some(format!("/projects/{}/milestones.ics", p.slug)),
                         title: p.title,
                     },
                 )
