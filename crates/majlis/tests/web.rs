@@ -432,3 +432,68 @@ db_test!(
         assert_eq!(app.get(event).await.queries(), 1);
     }
 );
+
+/// Visitors may share a content version read within the node's window;
+/// signed-in people always read it now (and move visitors on with them). A
+/// change shows to visitors once the window has passed, or at once after
+/// someone signed in has read it.
+async fn visitors_see_changes_within_the_window(app: &common::TestApp) {
+    use majlis::db::outbox::{self, Op};
+    use majlis::directory::entities::municipality;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+    app.load_demo().await;
+    let kilis = common::municipality_id(app, "kilis").await;
+    let member = common::focal_point_of(app, "window@example.org", kilis).await;
+    let (cookie, _) = app.session_for(member).await;
+    let page = "/municipalities/kilis";
+    let rename = |name: &'static str| async move {
+        let m = municipality::Entity::find()
+            .filter(municipality::Column::Slug.eq("kilis"))
+            .one(app.db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        let tx = app.db.begin_write().await.unwrap();
+        let mut am: municipality::ActiveModel = m.into();
+        am.name = Set(majlis::i18n::TrText::new(majlis::i18n::Locale::En, name).unwrap());
+        let m = am.update(&tx).await.unwrap();
+        outbox::record(&tx, "municipality", m.id, Op::Updated)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+    };
+    let title = |r: common::TestResponse| r.texts("h1")[0].clone();
+    assert!(title(app.get(page).await).contains("Kilis"));
+    // Within the window a visitor's page reads nothing at all.
+    let warm = app.get(page).await;
+    assert_eq!(warm.queries(), 0, "the version read a moment ago is shared");
+    rename("Kilis Renamed").await;
+    let visitor = app.get(page).await;
+    assert_eq!(visitor.queries(), 0);
+    assert!(
+        !title(visitor).contains("Renamed"),
+        "within the window: as it was"
+    );
+    // Someone signed in sees it at once, and visitors with them.
+    assert!(title(app.get_with(page, &[("cookie", &cookie)]).await).contains("Kilis Renamed"));
+    assert!(title(app.get(page).await).contains("Kilis Renamed"));
+    // Or once the window has passed.
+    rename("Kilis Again").await;
+    assert!(!title(app.get(page).await).contains("Again"));
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    assert!(title(app.get(page).await).contains("Kilis Again"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn visitors_see_changes_within_the_window_sqlite() {
+    let app = common::TestApp::sqlite_with(|s| s.visitor_staleness_ms = 1000).await;
+    visitors_see_changes_within_the_window(&app).await;
+    app.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn visitors_see_changes_within_the_window_postgres() {
+    let app = common::TestApp::postgres_with(|s| s.visitor_staleness_ms = 1000).await;
+    visitors_see_changes_within_the_window(&app).await;
+    app.finish().await;
+}

@@ -290,6 +290,13 @@ impl SearchIndex {
         Ok(())
     }
 
+    /// Which state of the index searches see now: it grows with every
+    /// commit (and reload), so a result kept under it is current while it
+    /// stays the same.
+    pub fn generation(&self) -> u64 {
+        self.reader.searcher().generation().generation_id()
+    }
+
     /// Number of committed documents.
     pub fn num_docs(&self) -> u64 {
         self.reader.searcher().num_docs()

@@ -22,7 +22,7 @@ struct Home {
 /// `GET /`
 pub async fn home(State(state): State<AppState>, ctx: PageCtx) -> Result<Html<String>, AppError> {
     let dir = &state.directory;
-    let v = dir.version(&state.db).await?;
+    let v = dir.version(&state.db, ctx.actor()).await?;
     let overview = dir.overview(&state.db, v).await?;
     render(&Home {
         ctx: ctx.with_section(Section::Home),

@@ -302,7 +302,9 @@ pub async fn prepare(settings: &Settings) -> anyhow::Result<Db> {
         crate::directory::reference::sync(&db)
             .await
             .map_err(|e| anyhow::anyhow!("cannot load countries and themes: {e}"))?;
-        anyhow::Ok(db)
+        anyhow::Ok(db.with_visitor_staleness(std::time::Duration::from_millis(
+            settings.visitor_staleness_ms,
+        )))
     }
     .await;
     lock.release().await;

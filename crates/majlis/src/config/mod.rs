@@ -121,6 +121,13 @@ pub struct Settings {
     pub survey_min_cell: u32,
     /// In groups with fewer respondents than this, 0% and 100% are hidden.
     pub survey_small_group: u32,
+
+    // Caching (see `db::cache`).
+    /// Milliseconds a node may serve visitors (people not signed in) pages
+    /// as of a content version it read this long ago, instead of reading it
+    /// for every request; signed-in people always see the current content.
+    /// 0 reads it for every request.
+    pub visitor_staleness_ms: u64,
 }
 
 /// Which reverse proxies' `X-Forwarded-For` entries are believed.
@@ -247,6 +254,7 @@ impl Default for Settings {
             backup_dir: None,
             survey_min_cell: 5,
             survey_small_group: 10,
+            visitor_staleness_ms: 500,
         }
     }
 }

@@ -20,6 +20,49 @@ pub async fn content_version<C: ConnectionTrait>(db: &C) -> Result<i64, DbErr> {
         .unwrap_or(0))
 }
 
+/// The content version as a node last read it for visitors, and when.
+#[derive(Debug, Default)]
+pub struct RecentVersion {
+    window: std::time::Duration,
+    last: Mutex<Option<(std::time::Instant, i64)>>,
+}
+
+impl RecentVersion {
+    pub fn new(window: std::time::Duration) -> Self {
+        RecentVersion {
+            window,
+            last: Mutex::new(None),
+        }
+    }
+
+    /// The content version read within the window, else read now. A
+    /// version is dated from before its read, so it is never kept longer
+    /// than the window after the state it names.
+    pub async fn read<C: ConnectionTrait>(&self, db: &C) -> Result<i64, DbErr> {
+        if !self.window.is_zero() {
+            let last = *self.last.lock().unwrap_or_else(|p| p.into_inner());
+            if let Some((at, v)) = last
+                && at.elapsed() <= self.window
+            {
+                return Ok(v);
+            }
+        }
+        self.read_now(db).await
+    }
+
+    /// Read the content version now, and share it with visitors' requests
+    /// (a signed-in person's read moves visitors on too).
+    pub async fn read_now<C: ConnectionTrait>(&self, db: &C) -> Result<i64, DbErr> {
+        let asked = std::time::Instant::now();
+        let v = content_version(db).await?;
+        let mut last = self.last.lock().unwrap_or_else(|p| p.into_inner());
+        if last.is_none_or(|(at, old)| at < asked && old <= v) {
+            *last = Some((asked, v));
+        }
+        Ok(v)
+    }
+}
+
 /// A bounded map from keys to loaded values, valid for one content version.
 pub struct ChangeCache<K, V> {
     capacity: usize,
@@ -54,7 +97,25 @@ impl<K: Eq + Hash + Clone, V> ChangeCache<K, V> {
         if let Some(v) = self.lookup(version, key) {
             return Ok(v);
         }
-        let value = Arc::new(load().await?);
+        Ok(self.keep(version, key, load().await?))
+    }
+
+    /// As [`ChangeCache::get_or_load`], for a value computed without waiting.
+    pub fn get_or_compute<E>(
+        &self,
+        version: i64,
+        key: &K,
+        compute: impl FnOnce() -> Result<V, E>,
+    ) -> Result<Arc<V>, E> {
+        if let Some(v) = self.lookup(version, key) {
+            return Ok(v);
+        }
+        Ok(self.keep(version, key, compute()?))
+    }
+
+    /// File a value loaded as of `version`, unless the content moved on.
+    fn keep(&self, version: i64, key: &K, value: V) -> Arc<V> {
+        let value = Arc::new(value);
         let mut inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
         if inner.version == version {
             if inner.entries.len() >= self.capacity {
@@ -62,7 +123,7 @@ impl<K: Eq + Hash + Clone, V> ChangeCache<K, V> {
             }
             inner.entries.insert(key.clone(), value.clone());
         }
-        Ok(value)
+        value
     }
 
     fn lookup(&self, version: i64, key: &K) -> Option<Arc<V>> {

@@ -50,6 +50,8 @@ impl Default for PoolSizes {
 pub struct Db {
     read: DatabaseConnection,
     write: DatabaseConnection,
+    /// The content version as visitors' requests last read it.
+    recent: std::sync::Arc<cache::RecentVersion>,
 }
 
 /// The database could not be reached or opened.
@@ -108,7 +110,30 @@ impl Db {
         // On PostgreSQL both are clones of one pool, each with its own callback.
         query_count::install(&mut read);
         query_count::install(&mut write);
-        Db { read, write }
+        Db {
+            read,
+            write,
+            recent: Default::default(),
+        }
+    }
+
+    /// Let visitors' requests share a content version read at most
+    /// `window` ago (zero: every request reads it).
+    pub fn with_visitor_staleness(mut self, window: Duration) -> Db {
+        self.recent = std::sync::Arc::new(cache::RecentVersion::new(window));
+        self
+    }
+
+    /// The state of the content (see [`cache::content_version`]) for a
+    /// request: read now for signed-in people, who must see what they just
+    /// changed; for visitors, possibly as read by another request within
+    /// the node's visitor window.
+    pub async fn content_version(&self, signed_in: bool) -> Result<i64, DbErr> {
+        if signed_in {
+            self.recent.read_now(&self.read).await
+        } else {
+            self.recent.read(&self.read).await
+        }
     }
 
     /// The connection for reading. On SQLite it refuses writes.

@@ -14,8 +14,9 @@ use super::rules::{
     OrganisationFilter, Overview, Slug,
 };
 use crate::db::Db;
-use crate::db::cache::{ChangeCache, content_version};
+use crate::db::cache::ChangeCache;
 use crate::fields::paging::{Page, PageRequest};
+use crate::policy::Actor;
 
 /// Entries per cache; a full cache is emptied and refilled.
 const CAPACITY: usize = 512;
@@ -63,9 +64,16 @@ impl Directory {
         })
     }
 
-    /// Read once per request, before anything else.
-    pub async fn version(&self, db: &Db) -> Result<Version, DbErr> {
-        content_version(db.read()).await.map(Version)
+    /// Read once per request, before anything else: now for someone
+    /// signed in, within the node's visitor window for a visitor (see
+    /// [`Db::content_version`]).
+    pub async fn version(&self, db: &Db, actor: Option<&Actor>) -> Result<Version, DbErr> {
+        db.content_version(actor.is_some()).await.map(Version)
+    }
+
+    /// The current version, for forms and other writers' reads.
+    pub async fn current_version(&self, db: &Db) -> Result<Version, DbErr> {
+        db.content_version(true).await.map(Version)
     }
 
     pub async fn municipalities(

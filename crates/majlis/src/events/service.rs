@@ -10,7 +10,7 @@ use sea_orm::DbErr;
 use super::entities::event_series;
 use super::rules::{self, EventCard, EventDetail, EventFilter, visible_codes};
 use crate::db::Db;
-use crate::db::cache::{ChangeCache, content_version};
+use crate::db::cache::ChangeCache;
 use crate::directory::reference::Reference;
 use crate::fields::paging::{Page, PageRequest};
 use crate::policy::Actor;
@@ -39,9 +39,10 @@ impl Default for EventCache {
 }
 
 impl EventCache {
-    /// The content version a request reads first (one indexed query).
-    pub async fn version(&self, db: &Db) -> Result<i64, DbErr> {
-        content_version(db.read()).await
+    /// The content version a request reads first (one indexed query; for
+    /// a visitor, possibly one read within the node's visitor window).
+    pub async fn version(&self, db: &Db, actor: Option<&Actor>) -> Result<i64, DbErr> {
+        db.content_version(actor.is_some()).await
     }
 
     /// A page of the event list. "Upcoming" and "past" move with the clock:

@@ -46,7 +46,16 @@ pub struct Search {
     cursor_file: Option<PathBuf>,
     /// Held while the index is being changed (one writer per node).
     writing: Mutex<i64>,
+    /// Related panels found, per page, audience and language, kept while
+    /// the index stays at the same generation ([`results::related`]).
+    pub(crate) related: crate::db::cache::ChangeCache<RelatedKey, Vec<results::Item>>,
 }
+
+/// A related panel: the page's document, the reader's audiences, the language.
+pub(crate) type RelatedKey = (String, Vec<String>, crate::i18n::Locale);
+
+/// How many related panels a node keeps.
+const RELATED_KEPT: usize = 1024;
 
 /// The audiences a reader belongs to: the visibilities they may read, and
 /// for participants-only items their own `person:{id}` (and `staff`).
@@ -95,6 +104,7 @@ impl Search {
                 catalogue,
                 cursor_file: Some(cursor_file),
                 writing: Mutex::new(position),
+                related: crate::db::cache::ChangeCache::new(RELATED_KEPT),
             },
             opened,
         ))
@@ -107,6 +117,7 @@ impl Search {
             catalogue,
             cursor_file: None,
             writing: Mutex::new(0),
+            related: crate::db::cache::ChangeCache::new(RELATED_KEPT),
         })
     }
 

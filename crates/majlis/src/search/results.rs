@@ -106,21 +106,28 @@ pub fn items(search: &Search, hits: Vec<Hit>, reader: Locale) -> Vec<Item> {
 
 /// The "related" panel of a page (`doc_id` as `kind:id`): similar text and
 /// shared themes, among what the reader may see. Empty when the index
-/// cannot answer (the page still shows; the failure is logged).
+/// cannot answer (the page still shows; the failure is logged). Kept per
+/// node while the index stays at the same generation: finding similar
+/// text is most of what a cached page costs.
 pub fn related(search: &Search, ctx: &PageCtx, doc_id: &str) -> Vec<Item> {
     let audience = super::audience_of(ctx.actor());
-    // Content first: directory entries (a page already names its
-    // municipality and organisation) are left out, so they do not push
-    // related practices, documents, events and ideas off the panel.
-    match search.index.related(doc_id, audience, 15) {
-        Ok(hits) => {
+    let generation = i64::try_from(search.index.generation()).unwrap_or(i64::MAX);
+    let key = (doc_id.to_owned(), audience, ctx.locale);
+    let found = search.related.get_or_compute(generation, &key, || {
+        // Content first: directory entries (a page already names its
+        // municipality and organisation) are left out, so they do not push
+        // related practices, documents, events and ideas off the panel.
+        search.index.related(doc_id, &key.1, 15).map(|hits| {
             let content: Vec<_> = hits
                 .into_iter()
                 .filter(|h| !matches!(h.kind.as_str(), "municipality" | "organisation"))
                 .take(5)
                 .collect();
             items(search, content, ctx.locale)
-        }
+        })
+    });
+    match found {
+        Ok(items) => items.as_ref().clone(),
         Err(e) => {
             tracing::warn!(doc = doc_id, error = %e, "related items not found");
             Vec::new()

@@ -131,6 +131,9 @@ impl TestApp {
             expose_query_count: true,
             // Small enough that a test can send a file over the limit.
             upload_max_mb: 1,
+            // Visitors see every change at once, as the tests expect; the
+            // window itself is tested on its own.
+            visitor_staleness_ms: 0,
             ..Settings::default()
         };
         change(&mut settings);

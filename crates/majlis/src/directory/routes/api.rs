@@ -167,7 +167,7 @@ pub(super) async fn api_municipalities(
 ) -> Result<Json<ApiList<ApiMunicipality>>, AppError> {
     let filter = municipality_filter(&params)?;
     let page_req = page_request(&params)?;
-    let v = state.directory.version(&state.db).await?;
+    let v = state.directory.version(&state.db, ctx.actor()).await?;
     let page = state
         .directory
         .municipalities(&state.db, v, &filter, page_req)
@@ -185,7 +185,7 @@ pub(super) async fn api_municipality(
     Path(id): Path<String>,
 ) -> Result<Json<ApiMunicipality>, AppError> {
     let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
-    let v = state.directory.version(&state.db).await?;
+    let v = state.directory.version(&state.db, ctx.actor()).await?;
     let found = state
         .directory
         .municipality(&state.db, v, Key::Id(id))
@@ -217,7 +217,7 @@ pub(super) async fn api_organisations(
 ) -> Result<Json<ApiList<ApiOrganisation>>, AppError> {
     let filter = organisation_filter(&params)?;
     let page_req = page_request(&params)?;
-    let v = state.directory.version(&state.db).await?;
+    let v = state.directory.version(&state.db, ctx.actor()).await?;
     let page = state
         .directory
         .organisations(&state.db, v, &filter, page_req)
@@ -235,7 +235,7 @@ pub(super) async fn api_organisation(
     Path(id): Path<String>,
 ) -> Result<Json<ApiOrganisation>, AppError> {
     let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
-    let v = state.directory.version(&state.db).await?;
+    let v = state.directory.version(&state.db, ctx.actor()).await?;
     let found = state
         .directory
         .organisation(&state.db, v, Key::Id(id))

@@ -74,7 +74,7 @@ pub(super) async fn editable(
     me: &SignedIn,
     s: &str,
 ) -> Result<MunicipalityDetail, AppError> {
-    let v = state.directory.version(&state.db).await?;
+    let v = state.directory.current_version(&state.db).await?;
     let found = state
         .directory
         .municipality(&state.db, v, Key::Slug(slug(s)?))

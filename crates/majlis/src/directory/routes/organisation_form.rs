@@ -57,7 +57,7 @@ pub(super) async fn organisation_to_edit(
     state: &AppState,
     s: &str,
 ) -> Result<OrganisationCard, AppError> {
-    let v = state.directory.version(&state.db).await?;
+    let v = state.directory.current_version(&state.db).await?;
     let found = state
         .directory
         .organisation(&state.db, v, Key::Slug(slug(s)?))

@@ -35,7 +35,7 @@ pub(super) async fn municipalities(
     let filter = municipality_filter(&params)?;
     let page_req = page_request(&params)?;
     let (db, dir) = (&state.db, &state.directory);
-    let v = dir.version(db).await?;
+    let v = dir.version(db, ctx.actor()).await?;
     let page = dir.municipalities(db, v, &filter, page_req).await?;
     let countries = by_name(&dir.member_countries(db, v).await?, ctx.locale);
     let themes = dir.reference.themes().to_vec();
@@ -70,7 +70,7 @@ pub(super) async fn municipality(
     Path(s): Path<String>,
 ) -> Result<Html<String>, AppError> {
     let key = Key::Slug(slug(&s)?);
-    let v = state.directory.version(&state.db).await?;
+    let v = state.directory.version(&state.db, ctx.actor()).await?;
     let m = state.directory.municipality(&state.db, v, key).await?;
     let m = m.as_ref().clone().ok_or(AppError::NotFound)?;
     let linked = state
@@ -110,7 +110,7 @@ pub(super) async fn organisations(
     let filter = organisation_filter(&params)?;
     let page_req = page_request(&params)?;
     let (db, dir) = (&state.db, &state.directory);
-    let v = dir.version(db).await?;
+    let v = dir.version(db, ctx.actor()).await?;
     let page = dir.organisations(db, v, &filter, page_req).await?;
     let countries = by_name(&dir.partner_countries(db, v).await?, ctx.locale);
     let themes = dir.reference.themes().to_vec();
@@ -137,7 +137,7 @@ pub(super) async fn organisation(
     Path(s): Path<String>,
 ) -> Result<Html<String>, AppError> {
     let key = Key::Slug(slug(&s)?);
-    let v = state.directory.version(&state.db).await?;
+    let v = state.directory.version(&state.db, ctx.actor()).await?;
     let o = state.directory.organisation(&state.db, v, key).await?;
     let o = o.as_ref().clone().ok_or(AppError::NotFound)?;
     render(&OrganisationPage {
@@ -160,7 +160,7 @@ pub(super) async fn network(
     State(state): State<AppState>,
     ctx: PageCtx,
 ) -> Result<Html<String>, AppError> {
-    let v = state.directory.version(&state.db).await?;
+    let v = state.directory.version(&state.db, ctx.actor()).await?;
     let overview = state.directory.overview(&state.db, v).await?;
     let figures = state
         .network_figures

@@ -50,7 +50,7 @@ pub(super) async fn events_page(
     let f = EventFilter::parse(|k| params.get(k).map(str::to_owned))?;
     let pr = PageRequest::from_query(params.get("page"), params.get("per_page"))?;
     let cache = &state.events;
-    let v = cache.version(&state.db).await?;
+    let v = cache.version(&state.db, ctx.actor()).await?;
     let page = cache
         .list(
             &state.db,

@@ -107,7 +107,7 @@ pub(super) async fn show_event(
     answers: BTreeMap<String, String>,
     consent: bool,
 ) -> Result<Response, AppError> {
-    let v = state.events.version(&state.db).await?;
+    let v = state.events.version(&state.db, ctx.actor()).await?;
     let d = state
         .events
         .detail(&state.db, &state.directory.reference, v, ctx.actor(), slug)

@@ -122,7 +122,7 @@ async fn form_choices(
     actor: &Actor,
 ) -> Result<(Vec<(String, String)>, Vec<i32>, Vec<i32>), AppError> {
     let dir = &state.directory;
-    let v = dir.version(&state.db).await?;
+    let v = dir.version(&state.db, ctx.actor()).await?;
     let staff = can(Some(actor), Action::ReviewPractices);
     let munis = dir
         .municipalities(

@@ -170,7 +170,7 @@ impl ResourceForm {
 /// The organisations a resource form offers (the first hundred of the directory).
 async fn organisation_choices(state: &AppState) -> Result<Vec<organisation::Model>, AppError> {
     let dir = &state.directory;
-    let v = dir.version(&state.db).await?;
+    let v = dir.current_version(&state.db).await?;
     let orgs = dir
         .organisations(
             &state.db,
