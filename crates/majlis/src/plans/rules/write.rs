@@ -1,7 +1,9 @@
 //! Changes to plans. Each runs in one `db.begin_write()` transaction with
 //! its audit entry and outbox row (entity `plan`, the plan's id), and
 //! takes an [`Editing`] (the policy's leave) or, to create, the actor. A
-//! save that changes nothing writes nothing.
+//! save that changes nothing writes nothing. A plan's steps, milestones
+//! and indicators share one path, [`PlanItem`]; every change ends in
+//! [`commit_change`].
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
