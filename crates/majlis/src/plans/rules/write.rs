@@ -1,12 +1,14 @@
 //! Changes to plans. Each runs in one `db.begin_write()` transaction with
 //! its audit entry and outbox row (entity `plan`, the plan's id), and
 //! takes an [`Editing`] (the policy's leave) or, to create, the actor. A
-//! save that changes nothing writes nothing.
+//! save that changes nothing writes nothing. A plan's steps, milestones
+//! and indicators share one path, [`PlanItem`]; every change ends in
+//! [`commit_change`].
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
-    EntityTrait, IntoActiveModel, ModelTrait, QueryFilter, QueryOrder, SqlErr,
+    EntityTrait, IntoActiveModel, ModelTrait, PrimaryKeyTrait, QueryFilter, QueryOrder, SqlErr,
 };
 
 use super::super::entities::{indicator, measurement, milestone, plan, plan_event, step};
@@ -22,10 +24,11 @@ use crate::directory::entities::municipality;
 use crate::i18n::{Locale, TrText};
 use crate::policy::{Action, Actor, PlanRef, authorize, can};
 
-/// The audit entry and outbox row of a change to plan `plan_id`, and its
-/// `updated_at`.
-async fn changed(
-    tx: &DatabaseTransaction,
+/// Finish a change to plan `plan_id`: its `updated_at`, its audit entry
+/// and outbox row, written in the change's transaction, which is then
+/// committed.
+async fn commit_change(
+    tx: DatabaseTransaction,
     origin: &Origin,
     plan_id: i32,
     action: &str,
@@ -33,14 +36,15 @@ async fn changed(
     now: DateTime<Utc>,
 ) -> Result<(), PlanError> {
     let p = plan::Entity::find_by_id(plan_id)
-        .one(tx)
+        .one(&tx)
         .await?
         .ok_or(PlanError::NotFound)?;
     let mut m = p.into_active_model();
     m.updated_at = Set(now);
-    m.update(tx).await?;
-    audit::record(tx, origin, action, "plan", plan_id, detail, now).await?;
-    outbox::record(tx, "plan", plan_id, Op::Updated).await?;
+    m.update(&tx).await?;
+    audit::record(&tx, origin, action, "plan", plan_id, detail, now).await?;
+    outbox::record(&tx, "plan", plan_id, Op::Updated).await?;
+    tx.commit().await?;
     Ok(())
 }
 
@@ -233,17 +237,58 @@ pub async fn set_illustrative(
     let mut m = p.into_active_model();
     m.illustrative = Set(illustrative);
     m.update(&tx).await?;
-    changed(
-        &tx,
+    commit_change(
+        tx,
         origin,
         editing.plan_id,
         "plan-illustrative",
         Some(format!("illustrative: {illustrative}")),
         now,
     )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    .await
+}
+
+/// One kind of item a plan lists: a step, a milestone or an indicator.
+/// Every kind is added, changed and deleted along the same path ([`add`],
+/// [`update`], [`delete`]): in one transaction, the row checked to be the
+/// edited plan's, the text written in one language merged into the row
+/// read in that transaction, the plan's audit entry and outbox row written
+/// with the change. A kind says here only what differs: its input, its
+/// audit actions and fields, and how an input is written into its row.
+///
+/// Implemented on the item's entity (`step::Entity`, …), whose primary key
+/// is an `i32` id.
+trait PlanItem:
+    EntityTrait<
+        Model: IntoActiveModel<Self::ActiveModel> + Sync,
+        ActiveModel: Send,
+        PrimaryKey: PrimaryKeyTrait<ValueType = i32>,
+    >
+{
+    /// What its form parses into.
+    type Input: Send;
+    /// Its audit actions.
+    const ADDED: &'static str;
+    const CHANGED: &'static str;
+    const DELETED: &'static str;
+    /// The column holding the id of its plan.
+    const PLAN: Self::Column;
+
+    /// A stored row's id.
+    fn id(row: &Self::Model) -> i32;
+    /// A stored row as an input, to compare a submitted one with.
+    fn input_of(row: &Self::Model) -> Self::Input;
+    /// An input as its audit entry names it.
+    fn fields(input: &Self::Input) -> Fields;
+    /// Its translatable text: only the language written is taken of a
+    /// submitted one, the others are kept as stored.
+    fn text(input: &mut Self::Input) -> &mut TrText;
+    /// Write an input into a row.
+    fn set(m: &mut Self::ActiveModel, input: Self::Input);
+    /// Refuse an input that parsed but cannot be stored (before any write).
+    fn check(_input: &Self::Input) -> Result<(), PlanError> {
+        Ok(())
+    }
 }
 
 /// The percent a step is stored with: what it counts for, so that a done
@@ -256,51 +301,238 @@ fn stored_percent(s: &StepInput) -> u8 {
     }
 }
 
-/// The stored text `fresh` with its `lang` value as `submitted` has it
-/// (emptied: removed, unless it is the original), other languages as
-/// stored.
-fn merged(fresh: &TrText, submitted: &TrText, lang: Locale) -> TrText {
-    let mut t = fresh.clone();
-    t.set(lang, submitted.get(lang).unwrap_or_default());
-    t
-}
+impl PlanItem for step::Entity {
+    type Input = StepInput;
+    const ADDED: &'static str = "plan-step-added";
+    const CHANGED: &'static str = "plan-step-changed";
+    const DELETED: &'static str = "plan-step-deleted";
+    const PLAN: step::Column = step::Column::PlanId;
 
-fn step_fields(s: &StepInput) -> Fields {
-    let mut f = Fields::new();
-    f.text("title", Some(&s.title))
-        .opt("owner_text", s.owner_text.as_ref())
-        .opt("owner_municipality", s.owner_municipality_id)
-        .put("starts_on", day(&s.starts_on))
-        .put("due_on", day(&s.due_on))
-        .put("status", s.status.code())
-        .put("percent", stored_percent(s))
-        .put("weight", s.weight);
-    f
-}
+    fn id(row: &step::Model) -> i32 {
+        row.id
+    }
 
-fn step_input(s: &step::Model) -> StepInput {
-    StepInput {
-        title: s.title.clone(),
-        owner_text: s.owner_text.clone(),
-        owner_municipality_id: s.owner_municipality_id,
-        starts_on: s.starts_on,
-        due_on: s.due_on,
-        status: StepStatus::from_code(&s.status).unwrap_or(StepStatus::NotStarted),
-        percent: s.percent.clamp(0, 100) as u8,
-        weight: s.weight.max(0) as u32,
+    fn input_of(s: &step::Model) -> StepInput {
+        StepInput {
+            title: s.title.clone(),
+            owner_text: s.owner_text.clone(),
+            owner_municipality_id: s.owner_municipality_id,
+            starts_on: s.starts_on,
+            due_on: s.due_on,
+            status: StepStatus::from_code(&s.status).unwrap_or(StepStatus::NotStarted),
+            percent: s.percent.clamp(0, 100) as u8,
+            weight: s.weight.max(0) as u32,
+        }
+    }
+
+    fn fields(s: &StepInput) -> Fields {
+        let mut f = Fields::new();
+        f.text("title", Some(&s.title))
+            .opt("owner_text", s.owner_text.as_ref())
+            .opt("owner_municipality", s.owner_municipality_id)
+            .put("starts_on", day(&s.starts_on))
+            .put("due_on", day(&s.due_on))
+            .put("status", s.status.code())
+            .put("percent", stored_percent(s))
+            .put("weight", s.weight);
+        f
+    }
+
+    fn text(s: &mut StepInput) -> &mut TrText {
+        &mut s.title
+    }
+
+    fn set(m: &mut step::ActiveModel, s: StepInput) {
+        let percent = stored_percent(&s);
+        m.title = Set(s.title);
+        m.owner_text = Set(s.owner_text);
+        m.owner_municipality_id = Set(s.owner_municipality_id);
+        m.starts_on = Set(s.starts_on);
+        m.due_on = Set(s.due_on);
+        m.status = Set(s.status.code().to_owned());
+        m.percent = Set(i32::from(percent));
+        m.weight = Set(s.weight as i32);
     }
 }
 
-fn set_step(m: &mut step::ActiveModel, s: StepInput) {
-    let percent = stored_percent(&s);
-    m.title = Set(s.title);
-    m.owner_text = Set(s.owner_text);
-    m.owner_municipality_id = Set(s.owner_municipality_id);
-    m.starts_on = Set(s.starts_on);
-    m.due_on = Set(s.due_on);
-    m.status = Set(s.status.code().to_owned());
-    m.percent = Set(i32::from(percent));
-    m.weight = Set(s.weight as i32);
+impl PlanItem for milestone::Entity {
+    type Input = MilestoneInput;
+    const ADDED: &'static str = "plan-milestone-added";
+    const CHANGED: &'static str = "plan-milestone-changed";
+    const DELETED: &'static str = "plan-milestone-deleted";
+    const PLAN: milestone::Column = milestone::Column::PlanId;
+
+    fn id(row: &milestone::Model) -> i32 {
+        row.id
+    }
+
+    fn input_of(m: &milestone::Model) -> MilestoneInput {
+        MilestoneInput {
+            title: m.title.clone(),
+            due_on: m.due_on,
+            reached_on: m.reached_on,
+        }
+    }
+
+    fn fields(m: &MilestoneInput) -> Fields {
+        let mut f = Fields::new();
+        f.text("title", Some(&m.title))
+            .put("due_on", m.due_on)
+            .put("reached_on", day(&m.reached_on));
+        f
+    }
+
+    fn text(m: &mut MilestoneInput) -> &mut TrText {
+        &mut m.title
+    }
+
+    fn set(m: &mut milestone::ActiveModel, input: MilestoneInput) {
+        m.title = Set(input.title);
+        m.due_on = Set(input.due_on);
+        m.reached_on = Set(input.reached_on);
+    }
+}
+
+impl PlanItem for indicator::Entity {
+    type Input = IndicatorInput;
+    const ADDED: &'static str = "plan-indicator-added";
+    const CHANGED: &'static str = "plan-indicator-changed";
+    const DELETED: &'static str = "plan-indicator-deleted";
+    const PLAN: indicator::Column = indicator::Column::PlanId;
+
+    fn id(row: &indicator::Model) -> i32 {
+        row.id
+    }
+
+    fn input_of(i: &indicator::Model) -> IndicatorInput {
+        IndicatorInput {
+            name: i.name.clone(),
+            unit: i.unit.clone(),
+            baseline_value: i.baseline_value,
+            baseline_on: i.baseline_on,
+            target_value: i.target_value,
+            target_on: i.target_on,
+        }
+    }
+
+    fn fields(i: &IndicatorInput) -> Fields {
+        let mut f = Fields::new();
+        f.text("name", Some(&i.name))
+            .put("unit", &i.unit)
+            .put("baseline_value", i.baseline_value)
+            .put("baseline_on", i.baseline_on)
+            .put("target_value", i.target_value)
+            .put("target_on", i.target_on);
+        f
+    }
+
+    fn text(i: &mut IndicatorInput) -> &mut TrText {
+        &mut i.name
+    }
+
+    fn set(m: &mut indicator::ActiveModel, i: IndicatorInput) {
+        m.name = Set(i.name);
+        m.unit = Set(i.unit);
+        m.baseline_value = Set(i.baseline_value);
+        m.baseline_on = Set(i.baseline_on);
+        m.target_value = Set(i.target_value);
+        m.target_on = Set(i.target_on);
+    }
+
+    /// An indicator whose target is its baseline measures no progress.
+    fn check(i: &IndicatorInput) -> Result<(), PlanError> {
+        if i.baseline_value == i.target_value {
+            return Err(PlanError::bad(
+                "target_value",
+                "plan-error-target-equals-baseline",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The plan's item `id` of kind `T` (not found if it belongs to another
+/// plan).
+async fn own<T: PlanItem>(
+    tx: &DatabaseTransaction,
+    e: &Editing,
+    id: i32,
+) -> Result<T::Model, PlanError> {
+    T::find_by_id(id)
+        .filter(T::PLAN.eq(e.plan_id))
+        .one(tx)
+        .await?
+        .ok_or(PlanError::NotFound)
+}
+
+/// Add an item of kind `T` to the plan; its id.
+async fn add<T: PlanItem>(
+    db: &impl Writer,
+    origin: &Origin,
+    editing: &Editing,
+    input: T::Input,
+    now: DateTime<Utc>,
+) -> Result<i32, PlanError> {
+    T::check(&input)?;
+    let tx = db.begin_write().await?;
+    let detail = Fields::new().changes(&T::fields(&input));
+    let mut m = <T::ActiveModel as ActiveModelTrait>::default();
+    m.set(T::PLAN, editing.plan_id.into());
+    T::set(&mut m, input);
+    let row = m.insert(&tx).await?;
+    commit_change(tx, origin, editing.plan_id, T::ADDED, detail, now).await?;
+    Ok(T::id(&row))
+}
+
+/// Change the plan's item `id` of kind `T`, written in `lang`: its text
+/// is merged into the row read in this transaction, so that a translation
+/// saved meanwhile in another language is kept. A change that changes
+/// nothing writes nothing.
+async fn update<T: PlanItem>(
+    db: &impl Writer,
+    origin: &Origin,
+    editing: &Editing,
+    id: i32,
+    mut input: T::Input,
+    lang: Locale,
+    now: DateTime<Utc>,
+) -> Result<(), PlanError> {
+    T::check(&input)?;
+    let tx = db.begin_write().await?;
+    let row = own::<T>(&tx, editing, id).await?;
+    let mut stored = T::input_of(&row);
+    merge(T::text(&mut input), T::text(&mut stored), lang);
+    let Some(detail) = T::fields(&stored).changes(&T::fields(&input)) else {
+        return Ok(());
+    };
+    let mut m = row.into_active_model();
+    T::set(&mut m, input);
+    m.update(&tx).await?;
+    commit_change(tx, origin, editing.plan_id, T::CHANGED, Some(detail), now).await
+}
+
+/// Delete the plan's item `id` of kind `T`.
+async fn delete<T: PlanItem>(
+    db: &impl Writer,
+    origin: &Origin,
+    editing: &Editing,
+    id: i32,
+    now: DateTime<Utc>,
+) -> Result<(), PlanError> {
+    let tx = db.begin_write().await?;
+    let row = own::<T>(&tx, editing, id).await?;
+    let detail = T::fields(&T::input_of(&row)).changes(&Fields::new());
+    row.delete(&tx).await?;
+    commit_change(tx, origin, editing.plan_id, T::DELETED, detail, now).await
+}
+
+/// Keep of the `submitted` text only its `lang` value (emptied: removed,
+/// unless it is the original); its other languages become the `stored`
+/// ones.
+fn merge(submitted: &mut TrText, stored: &TrText, lang: Locale) {
+    let mut t = stored.clone();
+    t.set(lang, submitted.get(lang).unwrap_or_default());
+    *submitted = t;
 }
 
 pub async fn add_step(
@@ -310,65 +542,20 @@ pub async fn add_step(
     input: StepInput,
     now: DateTime<Utc>,
 ) -> Result<i32, PlanError> {
-    let tx = db.begin_write().await?;
-    let detail = Fields::new().changes(&step_fields(&input));
-    let mut m = step::ActiveModel {
-        plan_id: Set(editing.plan_id),
-        ..Default::default()
-    };
-    set_step(&mut m, input);
-    let row = m.insert(&tx).await?;
-    changed(&tx, origin, editing.plan_id, "plan-step-added", detail, now).await?;
-    tx.commit().await?;
-    Ok(row.id)
+    add::<step::Entity>(db, origin, editing, input, now).await
 }
 
-/// The plan's step `id` (not found if it belongs to another plan).
-async fn own_step(
-    tx: &DatabaseTransaction,
-    e: &Editing,
-    id: i32,
-) -> Result<step::Model, PlanError> {
-    step::Entity::find_by_id(id)
-        .filter(step::Column::PlanId.eq(e.plan_id))
-        .one(tx)
-        .await?
-        .ok_or(PlanError::NotFound)
-}
-
-/// Change the plan's step `id`, written in `lang`: its title is
-/// merged into the row read in this transaction, so that a translation
-/// saved meanwhile in another language is kept.
+/// Change the plan's step `id`, written in `lang` (see [`update`]).
 pub async fn update_step(
     db: &impl Writer,
     origin: &Origin,
     editing: &Editing,
     id: i32,
-    mut input: StepInput,
+    input: StepInput,
     lang: Locale,
     now: DateTime<Utc>,
 ) -> Result<(), PlanError> {
-    let tx = db.begin_write().await?;
-    let row = own_step(&tx, editing, id).await?;
-    input.title = merged(&row.title, &input.title, lang);
-    let before = step_fields(&step_input(&row));
-    let Some(detail) = before.changes(&step_fields(&input)) else {
-        return Ok(());
-    };
-    let mut m = row.into_active_model();
-    set_step(&mut m, input);
-    m.update(&tx).await?;
-    changed(
-        &tx,
-        origin,
-        editing.plan_id,
-        "plan-step-changed",
-        Some(detail),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    update::<step::Entity>(db, origin, editing, id, input, lang, now).await
 }
 
 pub async fn delete_step(
@@ -378,37 +565,7 @@ pub async fn delete_step(
     id: i32,
     now: DateTime<Utc>,
 ) -> Result<(), PlanError> {
-    let tx = db.begin_write().await?;
-    let row = own_step(&tx, editing, id).await?;
-    let detail = step_fields(&step_input(&row)).changes(&Fields::new());
-    row.delete(&tx).await?;
-    changed(
-        &tx,
-        origin,
-        editing.plan_id,
-        "plan-step-deleted",
-        detail,
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-fn milestone_fields(m: &MilestoneInput) -> Fields {
-    let mut f = Fields::new();
-    f.text("title", Some(&m.title))
-        .put("due_on", m.due_on)
-        .put("reached_on", day(&m.reached_on));
-    f
-}
-
-fn milestone_input(m: &milestone::Model) -> MilestoneInput {
-    MilestoneInput {
-        title: m.title.clone(),
-        due_on: m.due_on,
-        reached_on: m.reached_on,
-    }
+    delete::<step::Entity>(db, origin, editing, id, now).await
 }
 
 pub async fn add_milestone(
@@ -418,77 +575,20 @@ pub async fn add_milestone(
     input: MilestoneInput,
     now: DateTime<Utc>,
 ) -> Result<i32, PlanError> {
-    let tx = db.begin_write().await?;
-    let detail = Fields::new().changes(&milestone_fields(&input));
-    let row = milestone::ActiveModel {
-        plan_id: Set(editing.plan_id),
-        title: Set(input.title),
-        due_on: Set(input.due_on),
-        reached_on: Set(input.reached_on),
-        ..Default::default()
-    }
-    .insert(&tx)
-    .await?;
-    changed(
-        &tx,
-        origin,
-        editing.plan_id,
-        "plan-milestone-added",
-        detail,
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(row.id)
+    add::<milestone::Entity>(db, origin, editing, input, now).await
 }
 
-async fn own_milestone(
-    tx: &DatabaseTransaction,
-    e: &Editing,
-    id: i32,
-) -> Result<milestone::Model, PlanError> {
-    milestone::Entity::find_by_id(id)
-        .filter(milestone::Column::PlanId.eq(e.plan_id))
-        .one(tx)
-        .await?
-        .ok_or(PlanError::NotFound)
-}
-
-/// Change the plan's milestone `id`, written in `lang`: its title is
-/// merged into the row read in this transaction, so that a translation
-/// saved meanwhile in another language is kept.
+/// Change the plan's milestone `id`, written in `lang` (see [`update`]).
 pub async fn update_milestone(
     db: &impl Writer,
     origin: &Origin,
     editing: &Editing,
     id: i32,
-    mut input: MilestoneInput,
+    input: MilestoneInput,
     lang: Locale,
     now: DateTime<Utc>,
 ) -> Result<(), PlanError> {
-    let tx = db.begin_write().await?;
-    let row = own_milestone(&tx, editing, id).await?;
-    input.title = merged(&row.title, &input.title, lang);
-    let before = milestone_fields(&milestone_input(&row));
-    let Some(detail) = before.changes(&milestone_fields(&input)) else {
-        return Ok(());
-    };
-    let mut m = row.into_active_model();
-    m.title = Set(input.title);
-    m.due_on = Set(input.due_on);
-    m.reached_on = Set(input.reached_on);
-    m.update(&tx).await?;
-    changed(
-        &tx,
-        origin,
-        editing.plan_id,
-        "plan-milestone-changed",
-        Some(detail),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    update::<milestone::Entity>(db, origin, editing, id, input, lang, now).await
 }
 
 pub async fn delete_milestone(
@@ -498,43 +598,7 @@ pub async fn delete_milestone(
     id: i32,
     now: DateTime<Utc>,
 ) -> Result<(), PlanError> {
-    let tx = db.begin_write().await?;
-    let row = own_milestone(&tx, editing, id).await?;
-    let detail = milestone_fields(&milestone_input(&row)).changes(&Fields::new());
-    row.delete(&tx).await?;
-    changed(
-        &tx,
-        origin,
-        editing.plan_id,
-        "plan-milestone-deleted",
-        detail,
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-fn indicator_fields(i: &IndicatorInput) -> Fields {
-    let mut f = Fields::new();
-    f.text("name", Some(&i.name))
-        .put("unit", &i.unit)
-        .put("baseline_value", i.baseline_value)
-        .put("baseline_on", i.baseline_on)
-        .put("target_value", i.target_value)
-        .put("target_on", i.target_on);
-    f
-}
-
-fn indicator_input(i: &indicator::Model) -> IndicatorInput {
-    IndicatorInput {
-        name: i.name.clone(),
-        unit: i.unit.clone(),
-        baseline_value: i.baseline_value,
-        baseline_on: i.baseline_on,
-        target_value: i.target_value,
-        target_on: i.target_on,
-    }
+    delete::<milestone::Entity>(db, origin, editing, id, now).await
 }
 
 pub async fn add_indicator(
@@ -544,95 +608,20 @@ pub async fn add_indicator(
     input: IndicatorInput,
     now: DateTime<Utc>,
 ) -> Result<i32, PlanError> {
-    if input.baseline_value == input.target_value {
-        return Err(PlanError::bad(
-            "target_value",
-            "plan-error-target-equals-baseline",
-        ));
-    }
-    let tx = db.begin_write().await?;
-    let detail = Fields::new().changes(&indicator_fields(&input));
-    let row = indicator::ActiveModel {
-        plan_id: Set(editing.plan_id),
-        name: Set(input.name),
-        unit: Set(input.unit),
-        baseline_value: Set(input.baseline_value),
-        baseline_on: Set(input.baseline_on),
-        target_value: Set(input.target_value),
-        target_on: Set(input.target_on),
-        ..Default::default()
-    }
-    .insert(&tx)
-    .await?;
-    changed(
-        &tx,
-        origin,
-        editing.plan_id,
-        "plan-indicator-added",
-        detail,
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(row.id)
+    add::<indicator::Entity>(db, origin, editing, input, now).await
 }
 
-async fn own_indicator(
-    tx: &DatabaseTransaction,
-    e: &Editing,
-    id: i32,
-) -> Result<indicator::Model, PlanError> {
-    indicator::Entity::find_by_id(id)
-        .filter(indicator::Column::PlanId.eq(e.plan_id))
-        .one(tx)
-        .await?
-        .ok_or(PlanError::NotFound)
-}
-
-/// Change the plan's indicator `id`, written in `lang`: its name is
-/// merged into the row read in this transaction, so that a translation
-/// saved meanwhile in another language is kept.
+/// Change the plan's indicator `id`, written in `lang` (see [`update`]).
 pub async fn update_indicator(
     db: &impl Writer,
     origin: &Origin,
     editing: &Editing,
     id: i32,
-    mut input: IndicatorInput,
+    input: IndicatorInput,
     lang: Locale,
     now: DateTime<Utc>,
 ) -> Result<(), PlanError> {
-    if input.baseline_value == input.target_value {
-        return Err(PlanError::bad(
-            "target_value",
-            "plan-error-target-equals-baseline",
-        ));
-    }
-    let tx = db.begin_write().await?;
-    let row = own_indicator(&tx, editing, id).await?;
-    input.name = merged(&row.name, &input.name, lang);
-    let before = indicator_fields(&indicator_input(&row));
-    let Some(detail) = before.changes(&indicator_fields(&input)) else {
-        return Ok(());
-    };
-    let mut m = row.into_active_model();
-    m.name = Set(input.name);
-    m.unit = Set(input.unit);
-    m.baseline_value = Set(input.baseline_value);
-    m.baseline_on = Set(input.baseline_on);
-    m.target_value = Set(input.target_value);
-    m.target_on = Set(input.target_on);
-    m.update(&tx).await?;
-    changed(
-        &tx,
-        origin,
-        editing.plan_id,
-        "plan-indicator-changed",
-        Some(detail),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    update::<indicator::Entity>(db, origin, editing, id, input, lang, now).await
 }
 
 pub async fn delete_indicator(
@@ -642,21 +631,7 @@ pub async fn delete_indicator(
     id: i32,
     now: DateTime<Utc>,
 ) -> Result<(), PlanError> {
-    let tx = db.begin_write().await?;
-    let row = own_indicator(&tx, editing, id).await?;
-    let detail = indicator_fields(&indicator_input(&row)).changes(&Fields::new());
-    row.delete(&tx).await?;
-    changed(
-        &tx,
-        origin,
-        editing.plan_id,
-        "plan-indicator-deleted",
-        detail,
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    delete::<indicator::Entity>(db, origin, editing, id, now).await
 }
 
 /// Record a measured value of the plan's indicator `indicator_id`.
@@ -669,7 +644,7 @@ pub async fn add_measurement(
     now: DateTime<Utc>,
 ) -> Result<i32, PlanError> {
     let tx = db.begin_write().await?;
-    own_indicator(&tx, editing, indicator_id).await?;
+    own::<indicator::Entity>(&tx, editing, indicator_id).await?;
     let row = measurement::ActiveModel {
         indicator_id: Set(indicator_id),
         measured_on: Set(input.measured_on),
@@ -685,8 +660,8 @@ pub async fn add_measurement(
         "indicator {indicator_id}: {} = {} ({})",
         input.measured_on, input.value, input.source
     );
-    changed(
-        &tx,
+    commit_change(
+        tx,
         origin,
         editing.plan_id,
         "plan-measured",
@@ -694,7 +669,6 @@ pub async fn add_measurement(
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(row.id)
 }
 
@@ -711,23 +685,14 @@ pub async fn delete_measurement(
         .one(&tx)
         .await?
         .ok_or(PlanError::NotFound)?;
-    own_indicator(&tx, editing, row.indicator_id).await?;
+    own::<indicator::Entity>(&tx, editing, row.indicator_id).await?;
     let detail = format!(
         "indicator {}: {} = {} ({})",
         row.indicator_id, row.measured_on, row.value, row.source
     );
     row.delete(&tx).await?;
-    changed(
-        &tx,
-        origin,
-        editing.plan_id,
-        "plan-measurement-deleted",
-        Some(detail),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    let action = "plan-measurement-deleted";
+    commit_change(tx, origin, editing.plan_id, action, Some(detail), now).await
 }
 
 /// Attach a follow-up event (one the routes offered; attaching twice
@@ -752,17 +717,15 @@ pub async fn attach_event(
     }
     .insert(&tx)
     .await?;
-    changed(
-        &tx,
+    commit_change(
+        tx,
         origin,
         editing.plan_id,
         "plan-event-attached",
         Some(format!("event: {event_id}")),
         now,
     )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    .await
 }
 
 pub async fn detach_event(
@@ -778,15 +741,13 @@ pub async fn detach_event(
         .await?
         .ok_or(PlanError::NotFound)?;
     there.delete(&tx).await?;
-    changed(
-        &tx,
+    commit_change(
+        tx,
         origin,
         editing.plan_id,
         "plan-event-detached",
         Some(format!("event: {event_id}")),
         now,
     )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    .await
 }
