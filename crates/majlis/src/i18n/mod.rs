@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, RwLock};
 
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::static_loader;
@@ -99,11 +99,37 @@ impl Locale {
 
     /// Look a UI message up by its Fluent id.
     pub fn t(self, id: &str) -> String {
-        self.lookup(id, None)
+        let memo = &MEMO[self as usize];
+        if let Some(text) = memo.read().unwrap_or_else(|p| p.into_inner()).get(id) {
+            return text.to_string();
+        }
+        let text = self.lookup(id, None);
+        remember(memo, id.into(), &text);
+        text
     }
 
-    /// Look a UI message up with named arguments.
+    /// Look a UI message up with named arguments. A message with one
+    /// whole-number argument (a count, a percent) is remembered like
+    /// [`Locale::t`]'s.
     pub fn t_args(self, id: &str, args: &[(&'static str, FluentArg)]) -> String {
+        let key = match args {
+            [(name, FluentArg::Num(n))] => Some(format!("{id}\u{0}{name}\u{0}{n}")),
+            _ => None,
+        };
+        let memo = &MEMO[self as usize];
+        if let Some(key) = &key
+            && let Some(text) = memo.read().unwrap_or_else(|p| p.into_inner()).get(key.as_str())
+        {
+            return text.to_string();
+        }
+        let text = self.format(id, args);
+        if let Some(key) = key {
+            remember(memo, key.into(), &text);
+        }
+        text
+    }
+
+    fn format(self, id: &str, args: &[(&'static str, FluentArg)]) -> String {
         let map: HashMap<Cow<'static, str>, FluentValue> = args
             .iter()
             .map(|(k, v)| {
@@ -138,6 +164,22 @@ impl Locale {
         };
         n.to_formatted_string(&nf)
     }
+}
+
+/// Messages already formatted, per locale: formatting a Fluent message is
+/// most of what a long cached page costs, and a message without arguments
+/// (or with one whole number) always formats the same. Bounded: a full
+/// memo starts afresh.
+type Memo = RwLock<HashMap<Box<str>, Box<str>>>;
+static MEMO: LazyLock<[Memo; 5]> = LazyLock::new(Default::default);
+const MEMO_MAX: usize = 8192;
+
+fn remember(memo: &Memo, key: Box<str>, text: &str) {
+    let mut m = memo.write().unwrap_or_else(|p| p.into_inner());
+    if m.len() >= MEMO_MAX {
+        m.clear();
+    }
+    m.insert(key, text.into());
 }
 
 /// An argument passed to a Fluent message.

@@ -267,7 +267,15 @@ impl<S: Send + Sync> FromRequestParts<S> for Params {
 
 /// Render a template, logging (not showing) a failure.
 pub fn render(t: &impl Template) -> Result<Html<String>, AppError> {
-    t.render()
-        .map(Html)
-        .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("template failed")))
+    // Room for a page as long as the last one: growing a 40 kB page from
+    // the template's estimate copies it over and over.
+    static LAST: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let room = LAST
+        .load(std::sync::atomic::Ordering::Relaxed)
+        .clamp(16 * 1024, 512 * 1024);
+    let mut page = String::with_capacity(room);
+    t.render_into(&mut page)
+        .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("template failed")))?;
+    LAST.store(page.len() + page.len() / 8, std::sync::atomic::Ordering::Relaxed);
+    Ok(Html(page))
 }
