@@ -474,8 +474,15 @@ async fn visitors_see_changes_within_the_window(app: &common::TestApp) {
         !title(visitor).contains("Renamed"),
         "within the window: as it was"
     );
-    // Someone signed in sees it at once, and visitors with them.
-    assert!(title(app.get_with(page, &[("cookie", &cookie)]).await).contains("Kilis Renamed"));
+    // Someone signed in sees it at once (a page of their own, never the
+    // one kept for visitors), and visitors with them.
+    let theirs = app.get_with(page, &[("cookie", &cookie)]).await;
+    assert!(
+        theirs.body.contains("/logout"),
+        "a page rendered for the signed-in reader"
+    );
+    assert!(title(theirs).contains("Kilis Renamed"));
+    assert!(!app.get(page).await.body.contains("/logout"));
     assert!(title(app.get(page).await).contains("Kilis Renamed"));
     // Or once the window has passed.
     rename("Kilis Again").await;

@@ -64,6 +64,8 @@ pub struct AppState {
     /// What the activities above the directory count on the network's page
     /// (project ideas and partnerships by status).
     pub network_figures: crate::directory::figures::NetworkFigures,
+    /// Pages as visitors see them, kept until the content changes.
+    pub pages: Arc<crate::web::page_cache::PageCache>,
 }
 
 impl FromRef<AppState> for UploadLimit {
@@ -116,6 +118,7 @@ impl AppState {
             person_deletion: person_deletion(),
             plan_owners: plan_owners.clone(),
             municipality_links: municipality_links(plan_owners),
+            pages: Arc::default(),
             network_figures: network_figures(),
         })
     }

@@ -118,7 +118,10 @@ impl Locale {
         };
         let memo = &MEMO[self as usize];
         if let Some(key) = &key
-            && let Some(text) = memo.read().unwrap_or_else(|p| p.into_inner()).get(key.as_str())
+            && let Some(text) = memo
+                .read()
+                .unwrap_or_else(|p| p.into_inner())
+                .get(key.as_str())
         {
             return text.to_string();
         }

@@ -10,6 +10,7 @@ pub mod extract;
 pub mod input;
 pub mod middleware;
 mod page;
+pub mod page_cache;
 pub mod pdf;
 pub mod redirect;
 pub mod routes;

@@ -106,6 +106,18 @@ impl PageCtx {
         self
     }
 
+    /// The page's address: its path and query, without `lang`.
+    pub fn address(&self) -> String {
+        let mut out = self.path.clone();
+        for (i, (k, v)) in self.query.iter().enumerate() {
+            out.push(if i == 0 { '?' } else { '&' });
+            out.extend(url::form_urlencoded::byte_serialize(k.as_bytes()));
+            out.push('=');
+            out.extend(url::form_urlencoded::byte_serialize(v.as_bytes()));
+        }
+        out
+    }
+
     pub fn with_section(mut self, section: Section) -> Self {
         self.section = Some(section);
         self
@@ -276,6 +288,9 @@ pub fn render(t: &impl Template) -> Result<Html<String>, AppError> {
     let mut page = String::with_capacity(room);
     t.render_into(&mut page)
         .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("template failed")))?;
-    LAST.store(page.len() + page.len() / 8, std::sync::atomic::Ordering::Relaxed);
+    LAST.store(
+        page.len() + page.len() / 8,
+        std::sync::atomic::Ordering::Relaxed,
+    );
     Ok(Html(page))
 }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::response::Html;
+use axum::response::{Html, Response};
 
 use super::{by_name, kind_label, municipality_filter, organisation_filter, page_request, slug};
 use crate::app::AppState;
@@ -63,32 +63,37 @@ impl MunicipalityPage {
     }
 }
 
-/// `GET /municipalities/{slug}`
+/// `GET /municipalities/{slug}` (visitors' pages kept per content version).
 pub(super) async fn municipality(
     State(state): State<AppState>,
     ctx: PageCtx,
     Path(s): Path<String>,
-) -> Result<Html<String>, AppError> {
+) -> Result<Response, AppError> {
     let key = Key::Slug(slug(&s)?);
     let v = state.directory.version(&state.db, ctx.actor()).await?;
-    let m = state.directory.municipality(&state.db, v, key).await?;
-    let m = m.as_ref().clone().ok_or(AppError::NotFound)?;
-    let linked = state
-        .municipality_links
-        .find(
-            state.db.read(),
-            v.id(),
-            ctx.actor(),
-            crate::directory::linked::LinkedMunicipality(m.card.municipality.id),
-        )
-        .await?
-        .as_ref()
-        .clone();
-    render(&MunicipalityPage {
-        ctx: ctx.with_section(Section::Municipalities),
-        m,
-        linked,
-    })
+    state
+        .pages
+        .page(v.id(), &ctx, || async {
+            let m = state.directory.municipality(&state.db, v, key).await?;
+            let m = m.as_ref().clone().ok_or(AppError::NotFound)?;
+            let linked = state
+                .municipality_links
+                .find(
+                    state.db.read(),
+                    v.id(),
+                    ctx.actor(),
+                    crate::directory::linked::LinkedMunicipality(m.card.municipality.id),
+                )
+                .await?
+                .as_ref()
+                .clone();
+            render(&MunicipalityPage {
+                ctx: ctx.clone().with_section(Section::Municipalities),
+                m,
+                linked,
+            })
+        })
+        .await
 }
 
 #[derive(Template)]

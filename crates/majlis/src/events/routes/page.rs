@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Response};
 use chrono::Utc;
 
 use super::super::registration as reg;
@@ -108,6 +108,30 @@ pub(super) async fn show_event(
     consent: bool,
 ) -> Result<Response, AppError> {
     let v = state.events.version(&state.db, ctx.actor()).await?;
+    if errors.is_empty() && answers.is_empty() && !consent {
+        // The page as it first shows: a visitor's is kept per content version.
+        return state
+            .pages
+            .page(v, &ctx, || {
+                event_html(state, ctx.clone(), v, slug, errors, answers, consent)
+            })
+            .await;
+    }
+    let status = status_for(!errors.is_empty());
+    let page = event_html(state, ctx, v, slug, errors, answers, consent).await?;
+    Ok((status, page).into_response())
+}
+
+/// The event page, rendered as of content version `v`.
+async fn event_html(
+    state: &AppState,
+    ctx: PageCtx,
+    v: i64,
+    slug: &str,
+    errors: Vec<FieldError>,
+    answers: BTreeMap<String, String>,
+    consent: bool,
+) -> Result<Html<String>, AppError> {
     let d = state
         .events
         .detail(&state.db, &state.directory.reference, v, ctx.actor(), slug)
@@ -122,7 +146,6 @@ pub(super) async fn show_event(
         ctx.locale,
         &state.settings.public_url(),
     );
-    let status = status_for(!errors.is_empty());
     let backlinks = state
         .event_links
         .find_cached(
@@ -149,7 +172,7 @@ pub(super) async fn show_event(
         answers,
         consent,
     };
-    Ok((status, render(&page)?).into_response())
+    render(&page)
 }
 
 /// `GET /events/{slug}`: members-only events are "not found" to visitors.
