@@ -26,7 +26,6 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 /// the lead's focal points and staff edit it.
 async fn owner_led_by(app: &TestApp, municipality: i32, key: &str) -> Owner {
     use majlis::projects::entities::project;
-    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
     let key: String = key
         .chars()
         .map(|c| {
@@ -46,36 +45,16 @@ async fn owner_led_by(app: &TestApp, municipality: i32, key: &str) -> Owner {
     let id = match found {
         Some(p) => p.id,
         None => {
-            let now = Utc::now();
-            let tx = app.db.begin_write().await.unwrap();
-            let p = project::ActiveModel {
-                slug: Set(slug),
-                title: Set(TrText::new(Locale::En, "Language courses").unwrap()),
-                problem: Set(None),
-                objectives: Set(None),
-                activities: Set(None),
-                status: Set("idea".into()),
-                drop_reason: Set(None),
-                visibility: Set("members".into()),
-                lead_municipality_id: Set(municipality),
-                event_id: Set(None),
-                session_id: Set(None),
-                dilemma_id: Set(None),
-                programme: Set(None),
-                programme_countries: Set(String::new()),
-                partners_sought: Set(Default::default()),
-                version: Set(1),
-                illustrative: Set(false),
-                created_by: Set(None),
-                created_at: Set(now),
-                updated_at: Set(now),
-                ..Default::default()
-            }
-            .insert(&tx)
+            common::stored_project(
+                app,
+                &slug,
+                "Language courses",
+                municipality,
+                "idea",
+                "members",
+                &[],
+            )
             .await
-            .unwrap();
-            tx.commit().await.unwrap();
-            p.id
         }
     };
     Owner {

@@ -594,8 +594,7 @@ db_test!(
 // The outcomes chain: a municipality's ideas and partnerships, the network's
 // figures by status, the JSON API and the milestones' calendar.
 
-/// An idea written straight into the database with its partners (and an
-/// outbox row, as every change has, so cached pages move on): its id.
+/// An idea written straight into the database with its partners: its id.
 async fn stored_idea(
     app: &TestApp,
     slug: &str,
@@ -604,52 +603,8 @@ async fn stored_idea(
     visibility: &str,
     partners: &[(i32, &str)],
 ) -> i32 {
-    use majlis::db::outbox::{self, Op};
-    use majlis::i18n::{Locale, TrText};
-    let now = chrono::Utc::now();
-    let tx = app.db.begin_write().await.unwrap();
-    let p = project::ActiveModel {
-        slug: Set(slug.to_owned()),
-        title: Set(TrText::new(Locale::En, format!("Idea {slug}")).unwrap()),
-        problem: Set(None),
-        objectives: Set(None),
-        activities: Set(None),
-        status: Set(status.to_owned()),
-        drop_reason: Set(None),
-        visibility: Set(visibility.to_owned()),
-        lead_municipality_id: Set(lead),
-        event_id: Set(None),
-        session_id: Set(None),
-        dilemma_id: Set(None),
-        programme: Set(None),
-        programme_countries: Set(String::new()),
-        partners_sought: Set(Default::default()),
-        version: Set(1),
-        illustrative: Set(false),
-        created_by: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&tx)
-    .await
-    .unwrap();
-    for (m, s) in partners {
-        partner::ActiveModel {
-            project_id: Set(p.id),
-            municipality_id: Set(*m),
-            status: Set((*s).to_owned()),
-            updated_at: Set(now),
-        }
-        .insert(&tx)
-        .await
-        .unwrap();
-    }
-    outbox::record(&tx, "project", p.id, Op::Created)
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
-    p.id
+    let title = format!("Idea {slug}");
+    common::stored_project(app, slug, &title, lead, status, visibility, partners).await
 }
 
 /// Municipalities the demo's ideas leave alone (E, K, R, P below).
