@@ -215,6 +215,15 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         // events is the coordinators' work.
         ("GET", "/events" | "/events.ics" | "/events/calendar.ics" | "/events/{slug}") => ok,
         ("GET", "/events/{slug}/calendar.ics") => ok,
+        // Atom feeds are public and the same for everyone.
+        (
+            "GET",
+            "/feed.atom"
+            | "/practices.atom"
+            | "/resources.atom"
+            | "/events.atom"
+            | "/consultations.atom",
+        ) => ok,
         ("GET", "/series/{slug}/calendar.ics" | "/calendar/{token}/events.ics") => not_found,
         ("GET", "/api/v1/events" | "/api/v1/events/{slug}") => ok,
         ("GET", "/events/mine") => members(200),

@@ -1522,3 +1522,10 @@ project-milestone-of = مرحلة رئيسية من فكرة المشروع «{ 
 project-milestone-reached = تحققت في { $date }
 project-milestone-open = لم تتحقق بعد
 plan-milestones-ics = المراحل الرئيسية في تقويمك (iCalendar)
+
+## Atom feeds
+feed-network = «مجلس»: الجديد في الشبكة
+feed-practices = «مجلس»: الممارسات الجيدة
+feed-resources = «مجلس»: الوثائق
+feed-events = «مجلس»: الفعاليات
+feed-consultations = «مجلس»: المشاورات المختتمة

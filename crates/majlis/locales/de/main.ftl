@@ -1462,3 +1462,10 @@ project-milestone-of = Meilenstein der Projektidee „{ $title }“
 project-milestone-reached = Erreicht am { $date }
 project-milestone-open = Noch nicht erreicht
 plan-milestones-ics = Die Meilensteine in Ihrem Kalender (iCalendar)
+
+## Atom feeds
+feed-network = Majlis: Neues aus dem Netzwerk
+feed-practices = Majlis: gute Praxis
+feed-resources = Majlis: Dokumente
+feed-events = Majlis: Veranstaltungen
+feed-consultations = Majlis: abgeschlossene Beratungen

@@ -1457,3 +1457,10 @@ project-milestone-of = Milestone of the project idea “{ $title }”
 project-milestone-reached = Reached on { $date }
 project-milestone-open = Not reached yet
 plan-milestones-ics = The milestones in your calendar (iCalendar)
+
+## Atom feeds
+feed-network = Majlis: what is new in the network
+feed-practices = Majlis: good practices
+feed-resources = Majlis: documents
+feed-events = Majlis: events
+feed-consultations = Majlis: concluded consultations

@@ -1463,3 +1463,10 @@ project-milestone-of = Jalon de l’idée de projet « { $title } »
 project-milestone-reached = Atteint le { $date }
 project-milestone-open = Pas encore atteint
 plan-milestones-ics = Les jalons dans votre agenda (iCalendar)
+
+## Atom feeds
+feed-network = Majlis : les nouveautés du réseau
+feed-practices = Majlis : bonnes pratiques
+feed-resources = Majlis : documents
+feed-events = Majlis : événements
+feed-consultations = Majlis : consultations conclues

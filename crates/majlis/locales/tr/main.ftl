@@ -1462,3 +1462,10 @@ project-milestone-of = “{ $title }” proje fikrinin kilometre taşı
 project-milestone-reached = { $date } tarihinde ulaşıldı
 project-milestone-open = Henüz ulaşılmadı
 plan-milestones-ics = Kilometre taşları takviminizde (iCalendar)
+
+## Atom feeds
+feed-network = Majlis: ağdaki yenilikler
+feed-practices = Majlis: iyi uygulamalar
+feed-resources = Majlis: belgeler
+feed-events = Majlis: etkinlikler
+feed-consultations = Majlis: sonuçlanan istişareler

@@ -8,6 +8,7 @@
 
 mod audit_log;
 pub mod backup;
+mod feed;
 mod home;
 
 use std::sync::Arc;
@@ -207,6 +208,7 @@ fn plans_of_municipality(owners: crate::plans::owners::Owners) -> crate::directo
 pub fn routes() -> Routes {
     Routes::new()
         .get("/", home::home)
+        .get("/feed.atom", feed::network_feed)
         .get("/healthz", home::healthz)
         .get("/readyz", home::readyz)
         .get("/metrics", middleware::metrics)

@@ -5,6 +5,7 @@
 //! of the state they take through `FromRef`.
 
 pub mod assets;
+pub mod atom;
 mod error;
 pub mod extract;
 pub mod input;

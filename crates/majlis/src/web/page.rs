@@ -178,6 +178,20 @@ impl PageCtx {
         format!("{}?{}", self.path, pairs.finish())
     }
 
+    /// The address of an Atom feed following this page: the page's
+    /// `theme` and `country` filters and its language (for
+    /// `<link rel="alternate">`).
+    pub fn feed_url(&self, feed: &str) -> String {
+        let mut pairs = url::form_urlencoded::Serializer::new(String::new());
+        for (k, v) in &self.query {
+            if (k == "theme" || k == "country") && !v.is_empty() {
+                pairs.append_pair(k, v);
+            }
+        }
+        pairs.append_pair("lang", self.locale.code());
+        format!("{feed}?{}", pairs.finish())
+    }
+
     /// The current page with one query parameter changed (for paging).
     pub fn with_param(&self, key: &str, value: impl ToString) -> String {
         let mut pairs = url::form_urlencoded::Serializer::new(String::new());

@@ -15,6 +15,7 @@ use crate::web::{AppError, PageCtx};
 pub fn routes() -> Routes {
     Routes::new()
         .get("/consultations", list::consultations_page)
+        .get("/consultations.atom", feed::consultations_feed)
         .get("/consultations/new", form::new_dilemma_page)
         .post("/consultations/new", form::new_dilemma)
         .get("/consultations/moderation", moderation::moderation_page)
@@ -123,6 +124,7 @@ pub use report::presenter_line;
 mod api;
 mod changes;
 mod clinic;
+pub mod feed;
 mod form;
 mod list;
 mod moderation;

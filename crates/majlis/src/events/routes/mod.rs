@@ -79,6 +79,7 @@ macro_rules! event_page {
 
 mod api;
 mod calendar;
+pub mod feed;
 mod form;
 mod list;
 mod outcomes;
@@ -90,6 +91,7 @@ pub fn routes() -> Routes {
     Routes::new()
         .get("/events", list::events_page)
         .get("/events.ics", calendar::all_events_ics)
+        .get("/events.atom", feed::events_feed)
         .get("/events/calendar.ics", calendar::all_events_ics)
         .get("/events/new", form::new_event_page)
         .post("/events/new", form::new_event)

@@ -31,6 +31,8 @@ pub fn routes() -> Routes {
         .post_upload("/library/{id}/versions", resource_pages::add_version)
         .get("/files/{sha}/{name}", resource_pages::download)
         .get("/practices", practice_pages::practices_page)
+        .get("/practices.atom", feeds::practices_feed)
+        .get("/resources.atom", feeds::resources_feed)
         .get("/practices/mine", practice_pages::my_practices)
         .get("/practices/new", practice_form::new_practice_page)
         .post("/practices/new", practice_form::new_practice)
@@ -192,6 +194,7 @@ macro_rules! library_page {
 
 mod api;
 mod compendium_pages;
+pub mod feeds;
 mod practice_form;
 mod practice_pages;
 mod resource_pages;

@@ -51,6 +51,8 @@ pub enum Sort {
     Oldest,
     /// By title (its slug).
     Title,
+    /// Most recently changed first (feeds; not offered on the pages).
+    Changed,
 }
 
 impl Sort {
@@ -61,6 +63,7 @@ impl Sort {
             Sort::Newest => "newest",
             Sort::Oldest => "oldest",
             Sort::Title => "title",
+            Sort::Changed => "changed",
         }
     }
 

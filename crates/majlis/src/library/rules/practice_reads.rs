@@ -135,6 +135,9 @@ pub async fn list_practices<C: ConnectionTrait>(
                     )
                     .order_by_asc(practice::Column::Id),
                 Sort::Title => sel.order_by_asc(practice::Column::Slug),
+                Sort::Changed => sel
+                    .order_by_desc(practice::Column::UpdatedAt)
+                    .order_by_desc(practice::Column::Id),
             }
         })
         .await?;

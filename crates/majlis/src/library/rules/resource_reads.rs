@@ -129,6 +129,9 @@ pub async fn list_resources<C: ConnectionTrait>(
                     )
                     .order_by_asc(resource::Column::Id),
                 Sort::Title => sel.order_by_asc(resource::Column::Slug),
+                Sort::Changed => sel
+                    .order_by_desc(resource::Column::UpdatedAt)
+                    .order_by_desc(resource::Column::Id),
             }
         })
         .await?;
