@@ -67,6 +67,8 @@ pub struct AppState {
     pub network_figures: crate::directory::figures::NetworkFigures,
     /// Pages as visitors see them, kept until the content changes.
     pub pages: Arc<crate::web::page_cache::PageCache>,
+    /// The JSON API's rate limits on this node.
+    pub api_limits: Arc<crate::web::rate_limit::ApiLimits>,
 }
 
 impl FromRef<AppState> for UploadLimit {
@@ -98,6 +100,7 @@ impl AppState {
             );
         }
         let plan_owners = plan_owners();
+        let api_limits = Arc::new(crate::web::rate_limit::ApiLimits::new(&settings));
         Ok(AppState {
             db,
             settings,
@@ -121,6 +124,7 @@ impl AppState {
             municipality_links: municipality_links(plan_owners),
             pages: Arc::default(),
             network_figures: network_figures(),
+            api_limits,
         })
     }
 }
@@ -257,6 +261,11 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::accounts::routes::load_session,
+        ))
+        // Over the API's limits, refused before the token is looked up.
+        .layer(axum::middleware::from_fn_with_state(
+            (state.api_limits.clone(), state.settings.clone()),
+            crate::web::rate_limit::limit_api,
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.settings.clone(),

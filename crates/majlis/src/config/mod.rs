@@ -128,6 +128,13 @@ pub struct Settings {
     /// for every request; signed-in people always see the current content.
     /// 0 reads it for every request.
     pub visitor_staleness_ms: u64,
+
+    // JSON API rate limits, per node (see `web::rate_limit`).
+    /// Requests a minute one personal token may make to `/api/` (0: no limit).
+    pub api_token_per_minute: u32,
+    /// Requests a minute one address may make to `/api/` without a token
+    /// (0: no limit).
+    pub api_address_per_minute: u32,
 }
 
 /// Which reverse proxies' `X-Forwarded-For` entries are believed.
@@ -255,6 +262,8 @@ impl Default for Settings {
             survey_min_cell: 5,
             survey_small_group: 10,
             visitor_staleness_ms: 500,
+            api_token_per_minute: 1200,
+            api_address_per_minute: 300,
         }
     }
 }

@@ -120,22 +120,7 @@ where
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let settings = Arc::<Settings>::from_ref(state);
-        let peer = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|c| c.0.ip());
-        // Several headers count as one list, in order.
-        let forwarded: Vec<&str> = parts
-            .headers
-            .get_all("x-forwarded-for")
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(','))
-            .collect();
-        let ip = settings
-            .proxies()
-            .client(peer, &forwarded)
-            .map_or_else(|| "unknown".to_owned(), |ip| ip.to_string());
+        let ip = client_ip(&settings, &parts.extensions, &parts.headers);
         let user_agent = parts
             .headers
             .get(header::USER_AGENT)
@@ -144,6 +129,29 @@ where
             .to_owned();
         Ok(ClientInfo(Client { ip, user_agent }))
     }
+}
+
+/// The client's address as [`ClientInfo`] gives it ("unknown" when the
+/// request came without a socket, as in tests).
+pub fn client_ip(
+    settings: &Settings,
+    extensions: &axum::http::Extensions,
+    headers: &HeaderMap,
+) -> String {
+    let peer = extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip());
+    // Several headers count as one list, in order.
+    let forwarded: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .collect();
+    settings
+        .proxies()
+        .client(peer, &forwarded)
+        .map_or_else(|| "unknown".to_owned(), |ip| ip.to_string())
 }
 
 /// Whether a browser marks the request as coming from another site.

@@ -13,6 +13,7 @@ pub mod middleware;
 mod page;
 pub mod page_cache;
 pub mod pdf;
+pub mod rate_limit;
 pub mod redirect;
 pub mod routes;
 pub mod server;
