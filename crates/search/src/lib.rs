@@ -37,6 +37,7 @@
 #![warn(missing_docs)]
 
 mod analysis;
+mod decompound;
 mod document;
 mod facets;
 mod index;
@@ -45,6 +46,7 @@ mod normalize;
 mod score;
 mod search;
 mod snippet;
+mod thesaurus;
 mod vocabulary;
 
 pub use document::{Document, LocalizedText};
