@@ -50,7 +50,7 @@ mod thesaurus;
 mod vocabulary;
 
 pub use document::{Document, LocalizedText};
-pub use facets::Facets;
+pub use facets::{EXACT_FACET_DOCS, FACET_STRIDE, Facets};
 pub use index::{Opened, SCHEMA_VERSION, SearchIndex};
 pub use lang::Lang;
 pub use normalize::{Normalizer, WordTokenizer, fold, normalize};
