@@ -14,7 +14,8 @@
 //! then its parts (base forms) at the same position, so the whole word still
 //! matches exactly, and either part matches the compound.
 
-use std::collections::{HashSet, VecDeque};
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::OnceLock;
 
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
@@ -64,6 +65,28 @@ pub(crate) fn split(word: &str, dict: &HashSet<String>) -> Vec<String> {
     let mut parts = Vec::new();
     search(word, 0, dict, &mut parts, &mut best);
     best.unwrap_or_default()
+}
+
+/// Words split per thread, remembered (a text's vocabulary repeats): at
+/// most this many, then forgotten all at once.
+const CACHE_WORDS: usize = 50_000;
+
+/// [`split`], remembered per thread.
+fn split_cached(word: &str, dict: &HashSet<String>) -> Vec<String> {
+    thread_local! {
+        static CACHE: RefCell<HashMap<String, Vec<String>>> = RefCell::new(HashMap::new());
+    }
+    CACHE.with_borrow_mut(|cache| {
+        if let Some(parts) = cache.get(word) {
+            return parts.clone();
+        }
+        if cache.len() >= CACHE_WORDS {
+            cache.clear();
+        }
+        let parts = split(word, dict);
+        cache.insert(word.to_owned(), parts.clone());
+        parts
+    })
 }
 
 /// Depth-first over the cuts of `word[from..]`, keeping the one with fewest
@@ -172,7 +195,9 @@ impl<T: TokenStream> TokenStream for DecompounderStream<'_, T> {
         }
         let token = self.tail.token();
         self.current.clone_from(token);
-        self.pending.extend(split(&token.text, self.dict));
+        if token.text.chars().count() >= MIN_COMPOUND {
+            self.pending.extend(split_cached(&token.text, self.dict));
+        }
         true
     }
 
