@@ -109,7 +109,7 @@ impl SegmentCollector for FacetSegmentCollector {
         self.seen = self.seen.saturating_add(1);
         let weight = if self.seen <= EXACT_FACET_DOCS {
             1
-        } else if (self.seen - EXACT_FACET_DOCS) % FACET_STRIDE == 0 {
+        } else if (self.seen - EXACT_FACET_DOCS).is_multiple_of(FACET_STRIDE) {
             u64::from(FACET_STRIDE)
         } else {
             return;

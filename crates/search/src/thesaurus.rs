@@ -158,11 +158,12 @@ impl ConceptMatcher {
         for start in 0..tokens.len() {
             key.clear();
             key.push_str(lang.code());
-            for end in start..tokens.len().min(start + self.max_len) {
-                push_token(&mut key, tokens[end].as_ref());
+            let window = &tokens[start..tokens.len().min(start + self.max_len)];
+            for (len, token) in window.iter().enumerate() {
+                push_token(&mut key, token.as_ref());
                 if let Some(concepts) = self.keys.get(&key) {
                     for &c in concepts {
-                        found(start, end + 1, c);
+                        found(start, start + len + 1, c);
                     }
                 }
                 if !self.prefixes.contains(&key) {
