@@ -116,10 +116,20 @@ impl ConceptMatcher {
                 for term in concept.terms(lang) {
                     let tokens = analyzers.analyze(Some(lang), term);
                     m.add(lang, &tokens, number);
-                    let folded: Vec<String> = tokens.iter().map(|t| fold(t)).collect();
-                    let short = folded.len() == 1 && folded[0].chars().count() < MIN_FOLDED_CHARS;
-                    if folded != tokens && !short {
-                        m.add(lang, &folded, number);
+                    // Typed without diacritics: the stems folded, and the
+                    // stems of the folded term (stemmers read `refugies`
+                    // otherwise than `réfugiés`).
+                    let folded_term = fold(term);
+                    if folded_term != term.to_lowercase() {
+                        let folded: Vec<String> = tokens.iter().map(|t| fold(t)).collect();
+                        let plain = analyzers.analyze(Some(lang), &folded_term);
+                        for variant in [folded, plain] {
+                            let short =
+                                variant.len() == 1 && variant[0].chars().count() < MIN_FOLDED_CHARS;
+                            if variant != tokens && !short {
+                                m.add(lang, &variant, number);
+                            }
+                        }
                     }
                 }
             }
@@ -327,6 +337,22 @@ mod tests {
             tr.contains("refugee") && tr.contains("language-course"),
             "{tr:?}"
         );
+        // Typed without diacritics.
+        for (lang, text, id) in [
+            (Lang::Fr, "refugies", "refugee"),
+            (Lang::Tr, "multeciler", "refugee"),
+            (Lang::De, "Fluchtlinge", "refugee"),
+        ] {
+            let tokens: Vec<(usize, String)> = analyzers
+                .analyze(Some(lang), text)
+                .into_iter()
+                .map(|t| (0, t))
+                .collect();
+            let mut covered = vec![BTreeSet::new()];
+            m.cover(lang, &tokens, &mut covered);
+            let found: Vec<&str> = covered[0].iter().map(|c| m.id(*c)).collect();
+            assert!(found.contains(&id), "{text}: {found:?}");
+        }
         let fr = ids(Lang::Fr, "La gestion des déchets solides", &mut analyzers);
         assert!(fr.contains("solid-waste"), "{fr:?}");
     }
