@@ -4,6 +4,7 @@
 
 use tantivy::tokenizer::{RemoveLongFilter, Stemmer, TextAnalyzer, TokenizerManager};
 
+use crate::decompound::Decompounder;
 use crate::lang::Lang;
 use crate::normalize::{Normalizer, WordTokenizer};
 
@@ -29,6 +30,11 @@ pub(crate) fn analyzer(lang: Option<Lang>) -> TextAnalyzer {
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES));
     match lang {
         None => base.filter(Normalizer::fold_diacritics()).build(),
+        Some(Lang::De) => base
+            .filter(Normalizer::keep_diacritics())
+            .filter(Decompounder)
+            .filter(Stemmer::new(Lang::De.stemmer()))
+            .build(),
         Some(lang) => base
             .filter(Normalizer::keep_diacritics())
             .filter(Stemmer::new(lang.stemmer()))
@@ -36,8 +42,15 @@ pub(crate) fn analyzer(lang: Option<Lang>) -> TextAnalyzer {
     }
 }
 
+/// The analyser of the `concepts` field: concept ids separated by spaces.
+pub(crate) const CONCEPTS_TOKENIZER: &str = "majlis_concepts";
+
 pub(crate) fn register(manager: &TokenizerManager) {
     manager.register(NEUTRAL_TOKENIZER, analyzer(None));
+    manager.register(
+        CONCEPTS_TOKENIZER,
+        TextAnalyzer::from(tantivy::tokenizer::WhitespaceTokenizer::default()),
+    );
     for lang in Lang::ALL {
         manager.register(tokenizer_name(Some(lang)), analyzer(Some(lang)));
     }

@@ -21,7 +21,17 @@ pub struct Facets {
     pub years: BTreeMap<i32, u64>,
     /// Per language the items exist in.
     pub languages: BTreeMap<String, u64>,
+    /// Whether the counts are estimates: past [`EXACT_FACET_DOCS`] matching
+    /// documents in an index segment, only every [`FACET_STRIDE`]th one is
+    /// read, and counts for `FACET_STRIDE`. The total is always exact.
+    #[serde(default)]
+    pub estimated: bool,
 }
+
+/// Matching documents per segment whose facet values are all read.
+pub const EXACT_FACET_DOCS: u32 = 10_000;
+/// Beyond those, one matching document in this many is read.
+pub const FACET_STRIDE: u32 = 8;
 
 pub(crate) const KIND: &str = "kind";
 pub(crate) const THEMES: &str = "themes";
@@ -37,6 +47,8 @@ pub(crate) struct FacetSegmentCollector {
     columns: Vec<Option<(StrColumn, Vec<u64>)>>,
     years: Option<Column<i64>>,
     year_counts: HashMap<i64, u64>,
+    /// Matching documents seen so far in the segment.
+    seen: u32,
 }
 
 impl Collector for FacetCollector {
@@ -60,6 +72,7 @@ impl Collector for FacetCollector {
             columns,
             years: fast_fields.column_opt::<i64>(YEAR)?,
             year_counts: HashMap::new(),
+            seen: 0,
         })
     }
 
@@ -83,6 +96,7 @@ impl Collector for FacetCollector {
             for (year, count) in fruit.years {
                 *total.years.entry(year).or_default() += count;
             }
+            total.estimated |= fruit.estimated;
         }
         Ok(total)
     }
@@ -92,20 +106,31 @@ impl SegmentCollector for FacetSegmentCollector {
     type Fruit = Facets;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
+        self.seen = self.seen.saturating_add(1);
+        let weight = if self.seen <= EXACT_FACET_DOCS {
+            1
+        } else if (self.seen - EXACT_FACET_DOCS).is_multiple_of(FACET_STRIDE) {
+            u64::from(FACET_STRIDE)
+        } else {
+            return;
+        };
         for (column, counts) in self.columns.iter_mut().flatten() {
             for ord in column.term_ords(doc) {
-                counts[ord as usize] += 1;
+                counts[ord as usize] += weight;
             }
         }
         if let Some(years) = &self.years {
             for year in years.values_for_doc(doc) {
-                *self.year_counts.entry(year).or_default() += 1;
+                *self.year_counts.entry(year).or_default() += weight;
             }
         }
     }
 
     fn harvest(self) -> Facets {
-        let mut facets = Facets::default();
+        let mut facets = Facets {
+            estimated: self.seen > EXACT_FACET_DOCS,
+            ..Facets::default()
+        };
         let maps = [
             &mut facets.kinds,
             &mut facets.themes,

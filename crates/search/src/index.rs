@@ -1,7 +1,8 @@
 //! The index: schema, lifecycle and writes.
 
 use std::borrow::Borrow;
-use std::collections::BTreeSet;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 use std::sync::{Arc, Mutex, RwLock};
@@ -14,19 +15,20 @@ use tantivy::schema::{
 };
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
 
-use crate::analysis::{self, tokenizer_name};
+use crate::analysis::{self, Analyzers, CONCEPTS_TOKENIZER, tokenizer_name};
 use crate::document::{
     Document, norm_audience, norm_country, norm_kind, norm_language, norm_theme,
 };
 use crate::facets::{COUNTRIES, KIND, LANGUAGES, THEMES, YEAR};
 use crate::lang::Lang;
+use crate::thesaurus;
 use crate::vocabulary::{ThemeMatcher, Vocabulary};
 use crate::{Error, Result};
 
 /// Version of the schema and analysis. An index directory written with
 /// another version is rebuilt by [`SearchIndex::open_or_rebuild`]. Bump it
 /// whenever fields, analysers or the normaliser change.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The file beside `meta.json` holding [`SCHEMA_VERSION`].
 const VERSION_FILE: &str = "majlis-search.version";
@@ -60,6 +62,10 @@ pub(crate) struct Fields {
     pub(crate) payload: Field,
     /// Language-neutral field: every text, folded, unstemmed.
     pub(crate) text: Field,
+    /// The thesaurus concepts the titles, summaries and bodies mention, as
+    /// ids, once per mention (in the text that mentions it most, when a
+    /// field has translations).
+    pub(crate) concepts: [Field; 3],
     /// Per-language stemmed fields, indexed by [`Lang::index`].
     pub(crate) title: [Field; 5],
     pub(crate) summary: [Field; 5],
@@ -87,6 +93,16 @@ fn build_schema() -> (Schema, Fields) {
         )
     };
     let text = b.add_text_field("text", text_options(None));
+    let concepts = ["title", "summary", "body"].map(|part| {
+        b.add_text_field(
+            &format!("concepts_{part}"),
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(CONCEPTS_TOKENIZER)
+                    .set_index_option(IndexRecordOption::WithFreqs),
+            ),
+        )
+    });
     let mut per_lang = |prefix: &str| {
         Lang::ALL
             .map(|l| b.add_text_field(&format!("{prefix}_{}", l.code()), text_options(Some(l))))
@@ -105,6 +121,7 @@ fn build_schema() -> (Schema, Fields) {
         date,
         payload,
         text,
+        concepts,
         title,
         summary,
         body,
@@ -363,16 +380,38 @@ impl SearchIndex {
         let title_langs = resolve_langs(&doc.titles, &doc.bodies, &doc.summaries);
         let summary_langs = resolve_langs(&doc.summaries, &doc.bodies, &doc.titles);
         let body_langs = resolve_langs(&doc.bodies, &doc.summaries, &doc.titles);
-        for (texts, langs, fields) in [
-            (&doc.titles, &title_langs, &f.title),
-            (&doc.summaries, &summary_langs, &f.summary),
-            (&doc.bodies, &body_langs, &f.body),
+        let matcher = thesaurus::matcher();
+        let mut found = Vec::new();
+        for (texts, langs, fields, concept_field) in [
+            (&doc.titles, &title_langs, &f.title, f.concepts[0]),
+            (&doc.summaries, &summary_langs, &f.summary, f.concepts[1]),
+            (&doc.bodies, &body_langs, &f.body, f.concepts[2]),
         ] {
+            // Translations say the same: a concept counts as often as the
+            // text mentioning it most does, not once per language.
+            let mut mentions: BTreeMap<u32, usize> = BTreeMap::new();
             for ((_, text), lang) in texts.iter().zip(langs) {
                 if let Some(lang) = lang {
                     out.add_text(fields[lang.index()], text);
                 }
                 out.add_text(f.text, text);
+                found.clear();
+                concepts_of(*lang, text, &mut found);
+                found.sort_unstable();
+                for run in found.chunk_by(|a, b| a == b) {
+                    let count = mentions.entry(run[0]).or_default();
+                    *count = (*count).max(run.len());
+                }
+            }
+            if !mentions.is_empty() {
+                let mut ids = String::new();
+                for (concept, count) in mentions {
+                    for _ in 0..count {
+                        ids.push_str(matcher.id(concept));
+                        ids.push(' ');
+                    }
+                }
+                out.add_text(concept_field, ids);
             }
         }
 
@@ -406,6 +445,25 @@ impl SearchIndex {
         out.add_text(f.payload, serde_json::to_string(&stored)?);
         Ok(out)
     }
+}
+
+/// Pushes the thesaurus concepts `text` mentions onto `out`: the terms of
+/// its language, or of any of the five when its language is not known.
+fn concepts_of(lang: Option<Lang>, text: &str, out: &mut Vec<u32>) {
+    thread_local! {
+        static ANALYZERS: RefCell<Analyzers> = RefCell::new(Analyzers::new());
+    }
+    let matcher = thesaurus::matcher();
+    ANALYZERS.with_borrow_mut(|analyzers| {
+        let langs = match lang {
+            Some(l) => vec![l],
+            None => Lang::ALL.to_vec(),
+        };
+        for l in langs {
+            let tokens = analyzers.analyze(Some(l), text);
+            matcher.concepts_in(l, &tokens, out);
+        }
+    });
 }
 
 /// The field language of each text: the given one if it is one of the five;

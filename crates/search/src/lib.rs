@@ -12,9 +12,19 @@
 //!   language-neutral field — Latin diacritics.
 //! * Each text is indexed in the stemmed field of its language (given, or
 //!   detected among the five) and in one language-neutral field.
+//! * A thesaurus of the field (`data/thesaurus.toml`, about 300 concepts
+//!   with terms in the five languages) is matched at index time (documents
+//!   get the concepts their texts mention) and at query time (words map to
+//!   concepts): a query in one language finds items written in another,
+//!   ranked by BM25 over the concepts they share with it, whatever the
+//!   language; the query's own words then break ties.
+//! * German compounds are split into dictionary words at index and query
+//!   time (`Müllentsorgung` → `Müll` + `Entsorgung`).
 //! * A [`Vocabulary`] of themes with labels and synonyms in every language
-//!   lets a query in one language find items in another through their
-//!   themes, ranked below direct text matches.
+//!   lets a query find items through their theme tags, ranked below text
+//!   and concept matches.
+//! * Facet counts are exact up to [`EXACT_FACET_DOCS`] matches per index
+//!   segment, then estimated (and [`Facets::estimated`] says so).
 //! * Permissions are part of the query: only documents whose `audience`
 //!   intersects [`Query::audience`] are counted, faceted or returned.
 //! * Typo tolerance (Levenshtein 1 from 5 characters, 2 from 9) and prefix
@@ -37,6 +47,7 @@
 #![warn(missing_docs)]
 
 mod analysis;
+mod decompound;
 mod document;
 mod facets;
 mod index;
@@ -45,10 +56,11 @@ mod normalize;
 mod score;
 mod search;
 mod snippet;
+mod thesaurus;
 mod vocabulary;
 
 pub use document::{Document, LocalizedText};
-pub use facets::Facets;
+pub use facets::{EXACT_FACET_DOCS, FACET_STRIDE, Facets};
 pub use index::{Opened, SCHEMA_VERSION, SearchIndex};
 pub use lang::Lang;
 pub use normalize::{Normalizer, WordTokenizer, fold, normalize};

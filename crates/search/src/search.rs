@@ -21,6 +21,7 @@ use crate::lang::{Lang, STOP_WORDS, is_stop_word};
 use crate::normalize::{is_word_char, words};
 use crate::score::TierQuery;
 use crate::snippet::{Highlighter, excerpt};
+use crate::thesaurus;
 use crate::vocabulary::TokenSequence;
 
 /// Every exact match of a query word scores its BM25 plus this, so that it
@@ -33,6 +34,17 @@ const APPROX_FLOOR: Score = 1.0;
 const APPROX_CAP: Score = 0.9;
 /// Score of a word covered by a theme label the document is tagged with.
 const THEME_SCORE: Score = 0.5;
+/// A word covered by a thesaurus concept scores, on documents mentioning the
+/// concept, `CONCEPT_FLOOR + CONCEPT_BOOST·BM25` over the `concepts` field:
+/// in the tier of exact matches, whatever language either is written in.
+const CONCEPT_FLOOR: Score = 2.0;
+const CONCEPT_BOOST: Score = 1.0;
+/// Weights of concepts found in the title, summary and body (those of the
+/// exact matches).
+const CONCEPT_FIELD_BOOSTS: [Score; 3] = [TITLE_BOOST, SUMMARY_BOOST, BODY_BOOST];
+/// Share of the direct (exact, fuzzy, prefix, theme) score of such a word
+/// added to its concept score: the concept ranks, the word breaks ties.
+const DIRECT_SHARE: Score = 0.7;
 /// Most indexed words a misspelt query word is expanded to (nearest, then
 /// most frequent first).
 const FUZZY_EXPANSIONS: usize = 20;
@@ -216,6 +228,8 @@ struct Word {
     neutral: Vec<String>,
     langs: [Vec<String>; 5],
     stop: bool,
+    /// Thesaurus concepts covering this word (alone or in a phrase).
+    concepts: Vec<String>,
     /// Indexed neutral terms near this word (typos) or, for the last word,
     /// starting with it.
     approx: Vec<String>,
@@ -260,8 +274,22 @@ impl SearchIndex {
                 neutral,
                 langs,
                 stop,
+                concepts: Vec::new(),
                 approx: Vec::new(),
             });
+        }
+        let matcher = thesaurus::matcher();
+        let mut covered = vec![BTreeSet::new(); out.len()];
+        for (kind, seq) in &sequences {
+            if let Some(lang) = kind {
+                matcher.cover(*lang, seq, &mut covered);
+            }
+        }
+        for (word, concepts) in out.iter_mut().zip(covered) {
+            word.concepts = concepts
+                .into_iter()
+                .map(|c| matcher.id(c).to_owned())
+                .collect();
         }
         let themes = self.theme_matcher().cover(&sequences, out.len());
         let prefix_last =
@@ -300,7 +328,9 @@ impl SearchIndex {
                 EXACT_FLOOR,
             )));
         }
-        if !word.approx.is_empty() {
+        // A word of a concept needs no typo tolerance: its concept already
+        // reaches the same word in every language.
+        if !word.approx.is_empty() && word.concepts.is_empty() {
             let clauses = word.approx.iter().map(|t| term_query(f.text, t)).collect();
             alternatives.push(Box::new(TierQuery::capped(
                 Box::new(BooleanQuery::union(clauses)),
@@ -315,14 +345,36 @@ impl SearchIndex {
                 THEME_SCORE,
             )));
         }
-        match alternatives.len() {
+        let direct: Option<Box<dyn TantivyQuery>> = match alternatives.len() {
             0 => None,
             1 => alternatives.pop(),
             _ => Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(
                 alternatives,
                 TIE_BREAKER,
             ))),
+        };
+        if word.concepts.is_empty() {
+            return direct;
         }
+        // A word of a concept: ranked by the concept (whatever language the
+        // document says it in), then by the word itself.
+        let mut clauses = Vec::with_capacity(3 * word.concepts.len());
+        for c in &word.concepts {
+            for (field, boost) in f.concepts.into_iter().zip(CONCEPT_FIELD_BOOSTS) {
+                clauses.push(boosted(term_query(field, c), boost));
+            }
+        }
+        let concept: Box<dyn TantivyQuery> = Box::new(TierQuery::uncapped(
+            boosted(Box::new(BooleanQuery::union(clauses)), CONCEPT_BOOST),
+            CONCEPT_FLOOR,
+        ));
+        Some(match direct {
+            None => concept,
+            Some(direct) => Box::new(BooleanQuery::union(vec![
+                concept,
+                boosted(direct, DIRECT_SHARE),
+            ])),
+        })
     }
 
     /// The text part of a query: content words are required (all of them up
