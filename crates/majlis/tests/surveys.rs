@@ -614,32 +614,63 @@ async fn token_of(app: &TestApp, email: &str) -> String {
         .unwrap()
         .unwrap()
         .id;
-    let origin = majlis::audit::Origin { actor_id: Some(id), ip: "127.0.0.1".into() };
+    let origin = majlis::audit::Origin {
+        actor_id: Some(id),
+        ip: "127.0.0.1".into(),
+    };
     majlis::accounts::tokens::create(&app.db, &origin, id, "survey tool", chrono::Utc::now())
         .await
         .unwrap()
 }
 
 /// POST a whole filled form to the one-request API.
-async fn send(app: &TestApp, path: &str, auth: &[(&str, &str)], body: serde_json::Value) -> common::TestResponse {
+async fn send(
+    app: &TestApp,
+    path: &str,
+    auth: &[(&str, &str)],
+    body: serde_json::Value,
+) -> common::TestResponse {
     let mut req = Request::post(path).header("content-type", "application/json");
     for (k, v) in auth {
         req = req.header(*k, *v);
     }
-    app.request(req.body(Body::from(body.to_string())).unwrap()).await
+    app.request(req.body(Body::from(body.to_string())).unwrap())
+        .await
 }
 
 /// The test survey's tallies (counts other than zero) and what its stored
 /// submitted responses count, recounted from scratch.
-async fn tallies_and_recount(app: &TestApp) -> (std::collections::BTreeMap<String, i64>, std::collections::BTreeMap<String, i64>) {
+async fn tallies_and_recount(
+    app: &TestApp,
+) -> (
+    std::collections::BTreeMap<String, i64>,
+    std::collections::BTreeMap<String, i64>,
+) {
     use majlis::surveys::rules::{answering::to_answers, tally::contributions};
-    let test = survey::Entity::find().filter(survey::Column::Slug.eq("test-survey")).one(app.db.read()).await.unwrap().unwrap();
+    let test = survey::Entity::find()
+        .filter(survey::Column::Slug.eq("test-survey"))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap();
     let parsed = majlis_xlsform::Form::from_markdown(FORM).unwrap();
     let mut recount = std::collections::BTreeMap::new();
-    for r in response::Entity::find().filter(response::Column::SurveyId.eq(test.id)).all(app.db.read()).await.unwrap() {
-        let (Some(answers), Some(_)) = (&r.answers, r.submitted_at) else { continue };
+    for r in response::Entity::find()
+        .filter(response::Column::SurveyId.eq(test.id))
+        .all(app.db.read())
+        .await
+        .unwrap()
+    {
+        let (Some(answers), Some(_)) = (&r.answers, r.submitted_at) else {
+            continue;
+        };
         for (q, v) in contributions(&parsed, &to_answers(answers)) {
-            *recount.entry(format!("{q}={v}@{}/{}/{}", r.country_code, r.population_band, r.refugee_band)).or_insert(0) += 1;
+            *recount
+                .entry(format!(
+                    "{q}={v}@{}/{}/{}",
+                    r.country_code, r.population_band, r.refugee_band
+                ))
+                .or_insert(0) += 1;
         }
     }
     let stored = tally::Entity::find()
@@ -649,7 +680,15 @@ async fn tallies_and_recount(app: &TestApp) -> (std::collections::BTreeMap<Strin
         .unwrap()
         .into_iter()
         .filter(|t| t.count != 0)
-        .map(|t| (format!("{}={}@{}/{}/{}", t.question, t.value, t.country_code, t.population_band, t.refugee_band), t.count))
+        .map(|t| {
+            (
+                format!(
+                    "{}={}@{}/{}/{}",
+                    t.question, t.value, t.country_code, t.population_band, t.refugee_band
+                ),
+                t.count,
+            )
+        })
         .collect();
     (stored, recount)
 }

@@ -401,10 +401,9 @@ async fn store_draft(
 ) -> Result<i32, SurveyError> {
     let (municipality_id, link_id) = r.who.ids();
     let key = match r.who {
-        Answerer::Municipality(_) => vec![
-            response::Column::SurveyId,
-            response::Column::MunicipalityId,
-        ],
+        Answerer::Municipality(_) => {
+            vec![response::Column::SurveyId, response::Column::MunicipalityId]
+        }
         Answerer::Link(..) => vec![response::Column::LinkId],
     };
     let row = response::ActiveModel {
@@ -596,10 +595,9 @@ async fn store_submission(
                     ..Default::default()
                 };
                 let key = match r.who {
-                    Answerer::Municipality(_) => vec![
-                        response::Column::SurveyId,
-                        response::Column::MunicipalityId,
-                    ],
+                    Answerer::Municipality(_) => {
+                        vec![response::Column::SurveyId, response::Column::MunicipalityId]
+                    }
                     Answerer::Link(..) => vec![response::Column::LinkId],
                 };
                 let done = response::Entity::insert(new)

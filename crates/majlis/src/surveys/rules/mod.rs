@@ -137,14 +137,16 @@ pub fn parse_stored(row: &form::Model) -> Result<Arc<Form>, SurveyError> {
     if let Some(form) = cached(row.id, &digest) {
         return Ok(form);
     }
-    let form = Arc::new(parse_source(&row.source_kind, &row.source).map_err(|errors| {
-        tracing::error!(
-            form = row.id,
-            ?errors,
-            "a stored survey form no longer parses"
-        );
-        SurveyError::BadForm(errors)
-    })?);
+    let form = Arc::new(
+        parse_source(&row.source_kind, &row.source).map_err(|errors| {
+            tracing::error!(
+                form = row.id,
+                ?errors,
+                "a stored survey form no longer parses"
+            );
+            SurveyError::BadForm(errors)
+        })?,
+    );
     keep(row.id, digest, form.clone());
     Ok(form)
 }
