@@ -324,6 +324,10 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         // The campaign is closed: no reminder (409, said on the page).
         ("POST", "/surveys/{slug}/remind") => coordinators(409),
         ("GET", "/api/v1/surveys/{slug}/results") => ok,
+        // One-request submissions take an API token, never a session (a
+        // cookie alone could be sent by another site's form): 401 for
+        // everyone here; tests/surveys.rs checks who may answer with a token.
+        ("POST", "/api/v1/surveys/{slug}/responses/{municipality}") => SignIn,
         // A plan of the language-courses idea (public, led by A): whoever
         // may read the idea reads it; staff and A's focal points edit it.
         ("POST", "/plans") => members(400),
@@ -627,9 +631,13 @@ fn concrete(path: &str, w: &World, css: &str) -> String {
         "/surveys/{slug}/respond/{municipality}" => {
             "/surveys/amman-2016-challenges/respond/sahinbey?page=0".into()
         }
-        p if p.starts_with("/surveys/{slug}") || p == "/api/v1/surveys/{slug}/results" => p
-            .replace("{slug}", "amman-2016-challenges")
-            .replace("{municipality}", "sahinbey"),
+        p if p.starts_with("/surveys/{slug}")
+            || p == "/api/v1/surveys/{slug}/results"
+            || p == "/api/v1/surveys/{slug}/responses/{municipality}" =>
+        {
+            p.replace("{slug}", "amman-2016-challenges")
+                .replace("{municipality}", "sahinbey")
+        }
         "/plans/{id}" => format!("/plans/{}", w.plan),
         "/plans/{id}/{kind}/{item}" => format!("/plans/{}/steps/{}", w.plan, w.step),
         "/plans/{id}/{kind}/{item}/delete" => {

@@ -377,10 +377,17 @@ db_test!(async fn a_changed_form_becomes_a_new_version_once_answered(app) {
         form::Entity::find().filter(form::Column::SurveyId.eq(survey_id)).count(app.db.read()).await.unwrap()
     };
     // Not answered yet: replaced in place.
+    let support = format!("/surveys/{}/respond/gaziantep?page=2", s.slug);
+    let before = app.get_with(&support, &[("cookie", &s.a.0)]).await;
+    assert!(before.body.contains("Support wanted"), "{}", before.body);
     let changed = FORM.replace("| Support wanted |", "| Support the municipality wants |");
     let res = upload(app, &format!("/surveys/{}/form", s.slug), &staff.0, &staff.1, changed.as_bytes()).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     assert_eq!(versions().await, 1);
+    // The version parsed before (and kept by this node) is not served again.
+    let after = app.get_with(&support, &[("cookie", &s.a.0)]).await;
+    assert!(after.body.contains("Support the municipality wants"), "{}", after.body);
+    assert!(!after.body.contains("Support wanted"));
     // A bad form: refused with the sheet and row, nothing changed.
     let broken = changed.replace("${influx} = 'yes'", "${influks} = 'yes'");
     let res = upload(app, &format!("/surveys/{}/form", s.slug), &staff.0, &staff.1, broken.as_bytes()).await;
@@ -595,4 +602,219 @@ db_test!(async fn the_results_print_as_pdf_in_english_and_arabic(app) {
     let res = app.get("/surveys/amman-2016-challenges/results.pdf?lang=ar").await;
     let text = common::pdf_text(&res.bytes);
     assert!(text.contains("التحديات والإنجازات"), "{text}");
+});
+
+/// A personal API token for the person with this email.
+async fn token_of(app: &TestApp, email: &str) -> String {
+    use majlis::accounts::person;
+    let id = person::Entity::find()
+        .filter(person::Column::Email.eq(email))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let origin = majlis::audit::Origin {
+        actor_id: Some(id),
+        ip: "127.0.0.1".into(),
+    };
+    majlis::accounts::tokens::create(&app.db, &origin, id, "survey tool", chrono::Utc::now())
+        .await
+        .unwrap()
+}
+
+/// POST a whole filled form to the one-request API.
+async fn send(
+    app: &TestApp,
+    path: &str,
+    auth: &[(&str, &str)],
+    body: serde_json::Value,
+) -> common::TestResponse {
+    let mut req = Request::post(path).header("content-type", "application/json");
+    for (k, v) in auth {
+        req = req.header(*k, *v);
+    }
+    app.request(req.body(Body::from(body.to_string())).unwrap())
+        .await
+}
+
+/// The test survey's tallies (counts other than zero) and what its stored
+/// submitted responses count, recounted from scratch.
+async fn tallies_and_recount(
+    app: &TestApp,
+) -> (
+    std::collections::BTreeMap<String, i64>,
+    std::collections::BTreeMap<String, i64>,
+) {
+    use majlis::surveys::rules::{answering::to_answers, tally::contributions};
+    let test = survey::Entity::find()
+        .filter(survey::Column::Slug.eq("test-survey"))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap();
+    let parsed = majlis_xlsform::Form::from_markdown(FORM).unwrap();
+    let mut recount = std::collections::BTreeMap::new();
+    for r in response::Entity::find()
+        .filter(response::Column::SurveyId.eq(test.id))
+        .all(app.db.read())
+        .await
+        .unwrap()
+    {
+        let (Some(answers), Some(_)) = (&r.answers, r.submitted_at) else {
+            continue;
+        };
+        for (q, v) in contributions(&parsed, &to_answers(answers)) {
+            *recount
+                .entry(format!(
+                    "{q}={v}@{}/{}/{}",
+                    r.country_code, r.population_band, r.refugee_band
+                ))
+                .or_insert(0) += 1;
+        }
+    }
+    let stored = tally::Entity::find()
+        .filter(tally::Column::SurveyId.eq(test.id))
+        .all(app.db.read())
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|t| t.count != 0)
+        .map(|t| {
+            (
+                format!(
+                    "{}={}@{}/{}/{}",
+                    t.question, t.value, t.country_code, t.population_band, t.refugee_band
+                ),
+                t.count,
+            )
+        })
+        .collect();
+    (stored, recount)
+}
+
+db_test!(async fn a_survey_tool_submits_a_whole_form_in_one_request(app) {
+    let s = setup(app).await;
+    let token = token_of(app, "focal@gaziantep.example").await;
+    let bearer = format!("Bearer {token}");
+    let auth = [("authorization", bearer.as_str())];
+    let url = format!("/api/v1/surveys/{}/responses/gaziantep", s.slug);
+
+    // Without a token, or with a session only: not signed in for the API.
+    let answers = serde_json::json!({"answers": {"population": "90000", "influx": "no", "wanted": "finance"}, "submit": true});
+    let res = send(app, &url, &[], answers.clone()).await;
+    assert_eq!(res.status, StatusCode::UNAUTHORIZED);
+    let res = send(app, &url, &[("cookie", &s.a.0)], answers.clone()).await;
+    assert_eq!(res.status, StatusCode::UNAUTHORIZED);
+    assert!(response_of(app, s.a_id).await.is_none());
+
+    // Refused with the form's own message, in the caller's language; nothing stored.
+    let refused = serde_json::json!({"answers": {"population": "-5", "influx": "yes", "colour": "blue"}, "submit": true});
+    let res = send(app, &url, &auth, refused.clone()).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    let j = res.json();
+    assert_eq!(j["code"], "answers-refused");
+    let errors = j["errors"].as_array().unwrap();
+    let message = |name: &str| errors.iter().find(|e| e["name"] == name).map(|e| e["message"].as_str().unwrap().to_owned());
+    assert_eq!(message("population").as_deref(), Some("Residents must be more than zero."), "{j}");
+    assert_eq!(message("colour").as_deref(), Some("The form has no question of this name."), "{j}");
+    let res = send(app, &format!("{url}?lang=ar"), &auth, refused).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let j = res.json();
+    assert!(j["errors"].as_array().unwrap().iter().any(|e| e["message"] == "يجب أن يكون عدد السكان أكبر من الصفر."), "{j}");
+    assert_eq!(j["message"], "رُفضت بعض الإجابات. لم يُحفظ أي شيء.");
+    // A required answer missing, with the form's message for it.
+    let res = send(app, &url, &auth, serde_json::json!({"answers": {"influx": "no"}, "submit": true})).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("How many residents?"), "{}", res.body);
+    assert!(response_of(app, s.a_id).await.is_none(), "nothing stored");
+    assert_eq!(count(app, "", "").await, 0);
+
+    // Accepted: stored and submitted at once, counted.
+    let res = send(app, &url, &auth, answers).await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+    let id = res.json()["id"].as_i64().unwrap();
+    let r = response_of(app, s.a_id).await.unwrap();
+    assert_eq!(i64::from(r.id), id);
+    assert!(r.submitted_at.is_some() && r.draft.is_none());
+    assert_eq!(r.answers.as_ref().unwrap()["population"], "90000");
+    assert_eq!(count(app, "population", "90000").await, 1);
+    assert_eq!(count(app, "wanted", "finance").await, 1);
+
+    // A draft (a required answer may be missing) leaves the submitted answers counted.
+    let res = send(app, &url, &auth, serde_json::json!({"answers": {"influx": "yes"}, "submit": false})).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    let r = response_of(app, s.a_id).await.unwrap();
+    assert_eq!(r.draft.as_ref().unwrap()["influx"], "yes");
+    assert_eq!(count(app, "population", "90000").await, 1);
+
+    // Submitted again: it replaces the first, counted once, tallies equal to a recount.
+    let again = serde_json::json!({"answers": {"population": "120000", "influx": "yes", "tensions": "increased", "why": "Rents rose", "wanted": "training finance"}, "submit": true});
+    let res = send(app, &url, &auth, again).await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+    assert_eq!(res.json()["id"].as_i64(), Some(id), "the same response");
+    // Token, person, affiliations, the response with its survey, municipality
+    // and form version (the parsed form is kept), then the writes: the
+    // response, the tallies in one statement, the outbox (and on PostgreSQL
+    // its lock) and the audit row.
+    let postgres = app.db.backend() == sea_orm::DatabaseBackend::Postgres;
+    assert!(res.queries() <= if postgres { 9 } else { 8 }, "{} queries", res.queries());
+    assert_eq!(count(app, "population", "90000").await, 0);
+    assert_eq!(count(app, "population", "120000").await, 1);
+    assert_eq!(count(app, "tensions", "increased").await, 1);
+    assert_eq!(count(app, "", "").await, 1, "one respondent");
+    let r = response_of(app, s.a_id).await.unwrap();
+    assert!(r.draft.is_none());
+    assert_eq!(r.answers.as_ref().unwrap()["why"], "Rents rose");
+    let (stored, recount) = tallies_and_recount(app).await;
+    assert_eq!(stored, recount);
+    // The web flow sees the same response.
+    let page = app.get_with(&format!("/surveys/{}/respond/gaziantep?review=1", s.slug), &[("cookie", &s.a.0)]).await;
+    assert!(page.body.contains("Rents rose"), "{}", page.body);
+
+    // Another municipality's response: refused as on the web, nothing stored.
+    let other = format!("/api/v1/surveys/{}/responses/{}", s.slug, s.b_slug);
+    let res = send(app, &other, &auth, serde_json::json!({"answers": {"population": "5", "influx": "no"}})).await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    assert_eq!(res.json()["code"], "forbidden");
+    let kilis = municipality_id(app, "kilis").await;
+    assert!(response_of(app, kilis).await.is_none());
+    // A member who is no focal point, and a survey that is not there.
+    person(app, "member@example.org", Role::Member).await;
+    let member = format!("Bearer {}", token_of(app, "member@example.org").await);
+    let res = send(app, &url, &[("authorization", &member)], serde_json::json!({"answers": {"population": "5", "influx": "no"}})).await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    let res = send(app, "/api/v1/surveys/no-such-survey/responses/gaziantep", &auth, serde_json::json!({"answers": {}})).await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    // Not JSON of the expected shape: a bad request, nothing changed.
+    let res = send(app, &url, &auth, serde_json::json!({"answer": {}})).await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST);
+    assert_eq!(response_of(app, s.a_id).await.unwrap(), r);
+});
+
+db_test!(async fn a_closed_campaign_refuses_one_request_submissions(app) {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let s = setup(app).await;
+    let token = token_of(app, "focal@gaziantep.example").await;
+    let bearer = format!("Bearer {token}");
+    let auth = [("authorization", bearer.as_str())];
+    let url = format!("/api/v1/surveys/{}/responses/gaziantep", s.slug);
+    let res = send(app, &url, &auth, serde_json::json!({"answers": {"population": "90000", "influx": "no"}, "submit": true})).await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+    let before = response_of(app, s.a_id).await.unwrap();
+
+    let row = survey::Entity::find().filter(survey::Column::Slug.eq(&s.slug)).one(app.db.read()).await.unwrap().unwrap();
+    let mut closed: survey::ActiveModel = row.into();
+    closed.status = Set("closed".into());
+    let tx = app.db.begin_write().await.unwrap();
+    closed.update(&tx).await.unwrap();
+    tx.commit().await.unwrap();
+
+    for submit in [true, false] {
+        let res = send(app, &url, &auth, serde_json::json!({"answers": {"population": "1", "influx": "yes"}, "submit": submit})).await;
+        assert_eq!(res.status, StatusCode::CONFLICT, "{}", res.body);
+        assert_eq!(res.json()["code"], "not-accepting");
+    }
+    assert_eq!(response_of(app, s.a_id).await.unwrap(), before, "nothing changed");
+    assert_eq!(count(app, "population", "90000").await, 1);
 });

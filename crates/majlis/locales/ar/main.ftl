@@ -1268,6 +1268,9 @@ mail-survey-reminder-body = إلى جهة الاتصال في { $municipality }�
 
     { $link }
 survey-results-pdf = النتائج بصيغة PDF
+survey-problem-unknown = لا يحتوي النموذج على سؤال بهذا الاسم.
+survey-api-refused = رُفضت بعض الإجابات. لم يُحفظ أي شيء.
+survey-api-not-text = يجب أن تكون الإجابة نصًا أو رقمًا أو true أو false.
 
 ## Plans
 plan-action-plan = خطة عمل

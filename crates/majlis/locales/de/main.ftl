@@ -1219,6 +1219,9 @@ mail-survey-reminder-body = An die Ansprechperson von { $municipality },
 
     { $link }
 survey-results-pdf = Die Ergebnisse als PDF
+survey-problem-unknown = Das Formular hat keine Frage mit diesem Namen.
+survey-api-refused = Einige Antworten wurden abgelehnt. Es wurde nichts gespeichert.
+survey-api-not-text = Eine Antwort muss ein Text, eine Zahl oder true oder false sein.
 
 ## Plans
 plan-action-plan = Aktionsplan

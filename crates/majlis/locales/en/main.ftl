@@ -1214,6 +1214,9 @@ mail-survey-reminder-body = Dear focal point of { $municipality },
 
     { $link }
 survey-results-pdf = The results as PDF
+survey-problem-unknown = The form has no question of this name.
+survey-api-refused = Some answers were refused. Nothing was saved.
+survey-api-not-text = An answer must be text, a number or true or false.
 
 ## Plans
 plan-action-plan = Action plan

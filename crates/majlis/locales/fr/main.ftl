@@ -1220,6 +1220,9 @@ mail-survey-reminder-body = Au point focal de { $municipality },
 
     { $link }
 survey-results-pdf = Les résultats en PDF
+survey-problem-unknown = Le formulaire n’a pas de question de ce nom.
+survey-api-refused = Certaines réponses ont été refusées. Rien n’a été enregistré.
+survey-api-not-text = Une réponse doit être un texte, un nombre, ou true ou false.
 
 ## Plans
 plan-action-plan = Plan d’action

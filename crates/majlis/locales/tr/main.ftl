@@ -1219,6 +1219,9 @@ mail-survey-reminder-body = { $municipality } irtibat kişisine,
 
     { $link }
 survey-results-pdf = Sonuçlar PDF olarak
+survey-problem-unknown = Formda bu adda bir soru yok.
+survey-api-refused = Bazı yanıtlar reddedildi. Hiçbir şey kaydedilmedi.
+survey-api-not-text = Bir yanıt metin, sayı ya da true veya false olmalıdır.
 
 ## Plans
 plan-action-plan = Eylem planı

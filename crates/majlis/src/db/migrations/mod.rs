@@ -23,6 +23,7 @@ mod m20261205_000016_survey_counts;
 mod m20261205_000017_plans;
 mod m20261205_000018_projects;
 mod m20261205_000019_plan_owners;
+mod m20261205_000020_survey_answering;
 
 pub struct Migrator;
 
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000017_plans::Migration),
             Box::new(m20261205_000018_projects::Migration),
             Box::new(m20261205_000019_plan_owners::Migration),
+            Box::new(m20261205_000020_survey_answering::Migration),
         ]
     }
 }

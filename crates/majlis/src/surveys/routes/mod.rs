@@ -2,7 +2,7 @@
 //! and JSON (`/api/v1/surveys/{slug}/results`), and the form as XLSForm.
 //! A file per page or flow: `list`, `upload`, `survey` (its page, the
 //! campaign form, links and reminders), `respond`, `link`, `results`,
-//! `export`.
+//! `export`, `api` (one-request submissions with an API token).
 
 use crate::app::Routes;
 use crate::surveys::error::SurveyError;
@@ -37,6 +37,10 @@ pub fn routes() -> Routes {
         .post("/surveys/{slug}/links", survey::send_link)
         .post("/surveys/{slug}/remind", survey::remind)
         .get("/api/v1/surveys/{slug}/results", results::api_results)
+        .post(
+            "/api/v1/surveys/{slug}/responses/{municipality}",
+            api::submit_response,
+        )
 }
 
 impl From<SurveyError> for AppError {
@@ -65,6 +69,7 @@ pub(super) fn form_lang(form: &majlis_xlsform::Form, ctx: &PageCtx) -> Option<St
     crate::surveys::rules::form_language(form, ctx.lang()).map(str::to_owned)
 }
 
+mod api;
 mod export;
 mod link;
 mod list;

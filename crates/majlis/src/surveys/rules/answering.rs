@@ -5,20 +5,26 @@
 //! response never un-counts it until the change is submitted.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use chrono::{DateTime, Utc};
 use majlis_xlsform::{Answers, Context, Evaluation, Form, Kind, Problem};
 use sea_orm::ActiveValue::Set;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, EntityTrait,
+    FromQueryResult, IdenStatic, Iterable, QueryFilter, QueryOrder, QuerySelect, Statement,
+    TryInsertResult,
+};
 
 use super::tally::{self, Groups};
-use super::{Survey, current_form, find, parse_stored};
+use super::{Survey, find, parsed_version};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
 use crate::directory::entities::municipality;
 use crate::policy::{Action, Actor, authorize};
-use crate::surveys::entities::{form, link, response, target};
+use crate::surveys::entities::{form, link, response, survey};
 use crate::surveys::error::{AnswerProblem, SurveyError};
 use crate::surveys::pages::{self, FormPage};
 use crate::surveys::{population_band, refugee_band};
@@ -64,7 +70,8 @@ impl Answerer {
 pub struct Respondent {
     pub survey: Survey,
     pub who: Answerer,
-    pub form_row: form::Model,
+    /// The stored form version (`survey_form.id`) the answers belong to.
+    pub form_id: i32,
     pub form: std::sync::Arc<Form>,
     pub response: Option<response::Model>,
 }
@@ -124,23 +131,71 @@ pub fn to_json(a: &Answers) -> serde_json::Value {
     )
 }
 
+/// `E`'s columns from the table named `alias`, each as `{alias}_{column}`
+/// (the prefix `from_query_result` takes).
+fn columns<E: EntityTrait>(alias: &str) -> String {
+    E::Column::iter()
+        .map(|c| format!(r#""{alias}"."{0}" AS "{alias}_{0}""#, c.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What [`open`] needs, read at once: the survey named by the first
+/// parameter, the municipality named by the second, whether the survey
+/// targets it, its response, and the id and digest of the form version the
+/// response uses (the latest when there is no response yet). No row when
+/// either slug names nothing.
+fn open_sql(backend: DbBackend) -> &'static str {
+    static SQLITE: LazyLock<String> = LazyLock::new(|| open_sql_for("?", "?"));
+    static POSTGRES: LazyLock<String> = LazyLock::new(|| open_sql_for("$1", "$2"));
+    match backend {
+        DbBackend::Postgres => &POSTGRES,
+        _ => &SQLITE,
+    }
+}
+
+fn open_sql_for(survey_slug: &str, municipality_slug: &str) -> String {
+    format!(
+        r#"SELECT {s}, {m}, {r},
+             "t"."municipality_id" AS "t_municipality_id",
+             "f"."id" AS "f_id", "f"."digest" AS "f_digest"
+           FROM "survey" AS "s" CROSS JOIN "municipality" AS "m"
+           LEFT JOIN "survey_target" AS "t"
+             ON "t"."survey_id" = "s"."id" AND "t"."municipality_id" = "m"."id"
+           LEFT JOIN "survey_response" AS "r"
+             ON "r"."survey_id" = "s"."id" AND "r"."municipality_id" = "m"."id"
+           LEFT JOIN "survey_form" AS "f" ON "f"."id" = COALESCE("r"."form_id",
+             (SELECT "v"."id" FROM "survey_form" AS "v" WHERE "v"."survey_id" = "s"."id"
+              ORDER BY "v"."number" DESC LIMIT 1))
+           WHERE "s"."slug" = {survey_slug} AND "m"."slug" = {municipality_slug}"#,
+        s = columns::<survey::Entity>("s"),
+        m = columns::<municipality::Entity>("m"),
+        r = columns::<response::Entity>("r"),
+    )
+}
+
 /// Open `municipality`'s response to the survey `slug`, if `actor` may
-/// answer for it (reading is allowed after the campaign closes).
+/// answer for it (reading is allowed after the campaign closes). One query,
+/// and none for the form when this node has parsed its version before.
 pub async fn open(
     conn: &impl ConnectionTrait,
     actor: &Actor,
     slug: &str,
     municipality_slug: &str,
 ) -> Result<Respondent, SurveyError> {
-    let survey = find(conn, slug).await?;
-    let m = municipality::Entity::find()
-        .filter(municipality::Column::Slug.eq(municipality_slug))
-        .one(conn)
+    let backend = conn.get_database_backend();
+    let row = conn
+        .query_one_raw(Statement::from_sql_and_values(
+            backend,
+            open_sql(backend),
+            [slug.into(), municipality_slug.into()],
+        ))
         .await?
         .ok_or(SurveyError::NotFound)?;
-    let targeted = target::Entity::find_by_id((survey.row.id, m.id))
-        .one(conn)
-        .await?
+    let survey = Survey::of(survey::Model::from_query_result(&row, "s_")?);
+    let m = municipality::Model::from_query_result(&row, "m_")?;
+    let targeted = row
+        .try_get::<Option<i32>>("", "t_municipality_id")?
         .is_some();
     authorize(
         Some(actor),
@@ -149,7 +204,24 @@ pub async fn open(
             targeted: targeted && survey.status != crate::surveys::SurveyStatus::Draft,
         },
     )?;
-    load(conn, survey, Answerer::Municipality(m)).await
+    let response = match row.try_get::<Option<i32>>("", "r_id")? {
+        Some(_) => Some(response::Model::from_query_result(&row, "r_")?),
+        None => None,
+    };
+    let form_id = row
+        .try_get::<Option<i32>>("", "f_id")?
+        .ok_or(SurveyError::NotFound)?;
+    let digest = row
+        .try_get::<Option<String>>("", "f_digest")?
+        .unwrap_or_default();
+    let form = parsed_version(conn, form_id, &digest).await?;
+    Ok(Respondent {
+        survey,
+        who: Answerer::Municipality(m),
+        form_id,
+        form,
+        response,
+    })
 }
 
 /// Open the response of a personal link's respondent (the token is the
@@ -186,21 +258,26 @@ async fn load(
     who: Answerer,
 ) -> Result<Respondent, SurveyError> {
     let response = who.filter(survey.row.id).one(conn).await?;
-    let (form_row, form) = match &response {
-        Some(r) => {
-            let row = form::Entity::find_by_id(r.form_id)
-                .one(conn)
-                .await?
-                .ok_or(SurveyError::NotFound)?;
-            let parsed = parse_stored(&row)?;
-            (row, parsed)
-        }
-        None => current_form(conn, survey.row.id).await?,
+    let head = form::Entity::find()
+        .select_only()
+        .column(form::Column::Id)
+        .column(form::Column::Digest);
+    let head = match &response {
+        Some(r) => head.filter(form::Column::Id.eq(r.form_id)),
+        None => head
+            .filter(form::Column::SurveyId.eq(survey.row.id))
+            .order_by_desc(form::Column::Number),
     };
+    let (form_id, digest) = head
+        .into_tuple::<(i32, String)>()
+        .one(conn)
+        .await?
+        .ok_or(SurveyError::NotFound)?;
+    let form = parsed_version(conn, form_id, &digest).await?;
     Ok(Respondent {
         survey,
         who,
-        form_row,
+        form_id,
         form,
         response,
     })
@@ -307,40 +384,65 @@ pub async fn save_page(
         return Err(SurveyError::Answers(problems));
     }
     let tx = db.begin_write().await?;
-    let current = r.who.filter(r.survey.row.id).one(&tx).await?;
-    let (municipality_id, link_id) = r.who.ids();
-    let person_id = actor.map(|a| a.person_id);
-    match current {
-        Some(row) => {
-            let mut m: response::ActiveModel = row.into();
-            m.draft = Set(Some(to_json(&merged)));
-            m.person_id = Set(person_id);
-            m.updated_at = Set(now);
-            m.update(&tx).await?;
-        }
-        None => {
-            response::ActiveModel {
-                survey_id: Set(r.survey.row.id),
-                form_id: Set(r.form_row.id),
-                municipality_id: Set(municipality_id),
-                link_id: Set(link_id),
-                answers: Set(None),
-                draft: Set(Some(to_json(&merged))),
-                person_id: Set(person_id),
-                country_code: Set(String::new()),
-                population_band: Set(String::new()),
-                refugee_band: Set(String::new()),
-                created_at: Set(now),
-                updated_at: Set(now),
-                submitted_at: Set(None),
-                ..Default::default()
-            }
-            .insert(&tx)
-            .await?;
-        }
-    }
+    store_draft(&tx, actor, r, &merged, now).await?;
     tx.commit().await?;
     Ok(merged)
+}
+
+/// Store `answers` as the draft of `r`'s response: one statement, whether
+/// the response exists yet or not (an insert that updates the response
+/// already there).
+async fn store_draft(
+    tx: &DatabaseTransaction,
+    actor: Option<&Actor>,
+    r: &Respondent,
+    answers: &Answers,
+    now: DateTime<Utc>,
+) -> Result<i32, SurveyError> {
+    let (municipality_id, link_id) = r.who.ids();
+    let key = match r.who {
+        Answerer::Municipality(_) => {
+            vec![response::Column::SurveyId, response::Column::MunicipalityId]
+        }
+        Answerer::Link(..) => vec![response::Column::LinkId],
+    };
+    let row = response::ActiveModel {
+        survey_id: Set(r.survey.row.id),
+        form_id: Set(r.form_id),
+        municipality_id: Set(municipality_id),
+        link_id: Set(link_id),
+        answers: Set(None),
+        draft: Set(Some(to_json(answers))),
+        person_id: Set(actor.map(|a| a.person_id)),
+        country_code: Set(String::new()),
+        population_band: Set(String::new()),
+        refugee_band: Set(String::new()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        submitted_at: Set(None),
+        revision: Set(0),
+        ..Default::default()
+    };
+    let stored = response::Entity::insert(row)
+        .on_conflict(
+            OnConflict::columns(key)
+                .update_columns([
+                    response::Column::Draft,
+                    response::Column::PersonId,
+                    response::Column::UpdatedAt,
+                ])
+                .value(
+                    response::Column::Revision,
+                    Expr::col((response::Entity, response::Column::Revision)).add(1),
+                )
+                .to_owned(),
+        )
+        .exec_with_returning_keys(tx)
+        .await?;
+    stored
+        .into_iter()
+        .next()
+        .ok_or(SurveyError::Db(DbErr::RecordNotInserted))
 }
 
 /// The groups a respondent's answers are counted in.
@@ -393,63 +495,8 @@ pub async fn submit(
         return Err(SurveyError::Answers(problems));
     }
     let answers = kept(&r.form, &eval);
-    let groups = groups_for(&r.who);
-    let (municipality_id, link_id) = r.who.ids();
-    let person_id = actor.map(|a| a.person_id);
     let tx = db.begin_write().await?;
-    let current = r.who.filter(r.survey.row.id).one(&tx).await?;
-    let id = match current {
-        Some(row) => {
-            if let Some(old) = &row.answers {
-                let old_groups = Groups {
-                    country: row.country_code.clone(),
-                    population: row.population_band.clone(),
-                    refugees: row.refugee_band.clone(),
-                };
-                let pairs = tally::contributions(&r.form, &to_answers(old));
-                tally::apply(&tx, r.survey.row.id, &pairs, &old_groups, -1).await?;
-            }
-            let id = row.id;
-            let first = row.submitted_at.is_none();
-            let mut m: response::ActiveModel = row.into();
-            m.answers = Set(Some(to_json(&answers)));
-            m.draft = Set(None);
-            m.person_id = Set(person_id);
-            m.country_code = Set(groups.country.clone());
-            m.population_band = Set(groups.population.clone());
-            m.refugee_band = Set(groups.refugees.clone());
-            m.updated_at = Set(now);
-            if first {
-                m.submitted_at = Set(Some(now));
-            }
-            m.update(&tx).await?;
-            id
-        }
-        None => {
-            response::ActiveModel {
-                survey_id: Set(r.survey.row.id),
-                form_id: Set(r.form_row.id),
-                municipality_id: Set(municipality_id),
-                link_id: Set(link_id),
-                answers: Set(Some(to_json(&answers))),
-                draft: Set(None),
-                person_id: Set(person_id),
-                country_code: Set(groups.country.clone()),
-                population_band: Set(groups.population.clone()),
-                refugee_band: Set(groups.refugees.clone()),
-                created_at: Set(now),
-                updated_at: Set(now),
-                submitted_at: Set(Some(now)),
-                ..Default::default()
-            }
-            .insert(&tx)
-            .await?
-            .id
-        }
-    };
-    let pairs = tally::contributions(&r.form, &answers);
-    tally::apply(&tx, r.survey.row.id, &pairs, &groups, 1).await?;
-    outbox::record(&tx, "survey_response", id, Op::Updated).await?;
+    let id = store_submission(&tx, actor, r, &answers, now).await?;
     audit::record(
         &tx,
         origin,
@@ -462,4 +509,239 @@ pub async fn submit(
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// How many times a submission reads the response again when another
+/// change got there first, before giving up.
+const ATTEMPTS: usize = 5;
+
+/// Store `answers` as `r`'s submitted response, its draft gone, and move
+/// the tallies from what it counted before (if anything) to what it counts
+/// now, in one statement. The response as [`open`] read it is changed only
+/// if nothing changed it since (its revision); otherwise it is read again
+/// here. Returns the response's id.
+async fn store_submission(
+    tx: &DatabaseTransaction,
+    actor: Option<&Actor>,
+    r: &Respondent,
+    answers: &Answers,
+    now: DateTime<Utc>,
+) -> Result<i32, SurveyError> {
+    let groups = groups_for(&r.who);
+    let (municipality_id, link_id) = r.who.ids();
+    let person_id = actor.map(|a| a.person_id);
+    let json = to_json(answers);
+    let mut seen = r.response.clone();
+    let mut stored = None;
+    for attempt in 0..ATTEMPTS {
+        if attempt > 0 {
+            seen = r.who.filter(r.survey.row.id).one(tx).await?;
+        }
+        match &seen {
+            Some(row) => {
+                let mut change = response::Entity::update_many()
+                    .col_expr(response::Column::Answers, Expr::value(json.clone()))
+                    .col_expr(
+                        response::Column::Draft,
+                        Expr::value(Option::<serde_json::Value>::None),
+                    )
+                    .col_expr(response::Column::PersonId, Expr::value(person_id))
+                    .col_expr(
+                        response::Column::CountryCode,
+                        Expr::value(groups.country.clone()),
+                    )
+                    .col_expr(
+                        response::Column::PopulationBand,
+                        Expr::value(groups.population.clone()),
+                    )
+                    .col_expr(
+                        response::Column::RefugeeBand,
+                        Expr::value(groups.refugees.clone()),
+                    )
+                    .col_expr(response::Column::UpdatedAt, Expr::value(now))
+                    .col_expr(
+                        response::Column::Revision,
+                        Expr::col(response::Column::Revision).add(1),
+                    );
+                if row.submitted_at.is_none() {
+                    change = change.col_expr(response::Column::SubmittedAt, Expr::value(now));
+                }
+                let done = change
+                    .filter(response::Column::Id.eq(row.id))
+                    .filter(response::Column::Revision.eq(row.revision))
+                    .exec(tx)
+                    .await?;
+                if done.rows_affected == 1 {
+                    stored = Some((row.id, Some(row.clone())));
+                    break;
+                }
+            }
+            None => {
+                let new = response::ActiveModel {
+                    survey_id: Set(r.survey.row.id),
+                    form_id: Set(r.form_id),
+                    municipality_id: Set(municipality_id),
+                    link_id: Set(link_id),
+                    answers: Set(Some(json.clone())),
+                    draft: Set(None),
+                    person_id: Set(person_id),
+                    country_code: Set(groups.country.clone()),
+                    population_band: Set(groups.population.clone()),
+                    refugee_band: Set(groups.refugees.clone()),
+                    created_at: Set(now),
+                    updated_at: Set(now),
+                    submitted_at: Set(Some(now)),
+                    revision: Set(0),
+                    ..Default::default()
+                };
+                let key = match r.who {
+                    Answerer::Municipality(_) => {
+                        vec![response::Column::SurveyId, response::Column::MunicipalityId]
+                    }
+                    Answerer::Link(..) => vec![response::Column::LinkId],
+                };
+                let done = response::Entity::insert(new)
+                    .on_conflict_do_nothing_on(key)
+                    .exec(tx)
+                    .await?;
+                if let TryInsertResult::Inserted(res) = done {
+                    stored = Some((res.last_insert_id, None));
+                    break;
+                }
+            }
+        }
+    }
+    let Some((id, before)) = stored else {
+        return Err(SurveyError::Db(DbErr::Custom(format!(
+            "survey response changed {ATTEMPTS} times during one submission"
+        ))));
+    };
+    let old = before.and_then(|row| {
+        row.answers.as_ref().map(|old| {
+            let old_groups = Groups {
+                country: row.country_code.clone(),
+                population: row.population_band.clone(),
+                refugees: row.refugee_band.clone(),
+            };
+            (tally::contributions(&r.form, &to_answers(old)), old_groups)
+        })
+    });
+    let pairs = tally::contributions(&r.form, answers);
+    tally::replace(
+        tx,
+        r.survey.row.id,
+        old.as_ref().map(|(p, g)| (p.as_slice(), g)),
+        (&pairs, &groups),
+    )
+    .await?;
+    outbox::record(tx, "survey_response", id, Op::Updated).await?;
+    Ok(id)
+}
+
+/// The person behind an API token as the policy sees them (their focal
+/// point affiliations read here; a session carries them already).
+pub async fn token_actor(
+    conn: &impl ConnectionTrait,
+    person: &crate::accounts::person::Model,
+) -> Result<Actor, SurveyError> {
+    use crate::accounts::affiliation;
+    let focal_point_of = affiliation::Entity::find()
+        .select_only()
+        .column(affiliation::Column::MunicipalityId)
+        .filter(affiliation::Column::PersonId.eq(person.id))
+        .filter(affiliation::Column::FocalPoint.eq(true))
+        .filter(affiliation::Column::MunicipalityId.is_not_null())
+        .into_tuple::<Option<i32>>()
+        .all(conn)
+        .await?
+        .into_iter()
+        .flatten()
+        .collect();
+    Ok(Actor::new(
+        person.id,
+        &person.role,
+        person.totp_secret.is_some(),
+        focal_point_of,
+    ))
+}
+
+/// Answers sent at once, as survey tools send a filled form (question name
+/// → value as ODK carries it): every value is checked by the same
+/// evaluation as the pages. Submitted (`submit`), everything must hold,
+/// required answers included, and the response is stored and submitted in
+/// one transaction; otherwise the answers become the response's draft
+/// (required answers may still be missing). Refused, nothing is stored.
+/// Names of calculations and notes are ignored (the server calculates);
+/// names that are no question of the form are refused. Returns the
+/// response's id.
+#[allow(clippy::too_many_arguments)]
+pub async fn answer_all(
+    db: &Db,
+    actor: &Actor,
+    origin: &Origin,
+    r: &Respondent,
+    given: &BTreeMap<String, String>,
+    submit: bool,
+    language: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<i32, SurveyError> {
+    if !r.survey.accepting(now) {
+        return Err(SurveyError::NotAccepting);
+    }
+    let mut problems = Vec::new();
+    let mut answers = Answers::new();
+    let questions: std::collections::HashMap<&str, &majlis_xlsform::Question> = r
+        .form
+        .questions()
+        .into_iter()
+        .map(|(q, _)| (q.name.as_str(), q))
+        .collect();
+    for (name, value) in given {
+        let Some(q) = questions.get(name.as_str()) else {
+            problems.push(AnswerProblem {
+                question: name.clone(),
+                message: None,
+                kind: "survey-problem-unknown",
+            });
+            continue;
+        };
+        if !q.kind.is_input() {
+            continue;
+        }
+        let value = match q.kind {
+            Kind::SelectMultiple { .. } => value.split_whitespace().collect::<Vec<_>>().join(" "),
+            _ => value.trim().to_owned(),
+        };
+        if !value.is_empty() {
+            answers.insert(name.clone(), value.chars().take(10_000).collect());
+        }
+    }
+    let eval = r.evaluate(&answers, language, now.date_naive());
+    problems.extend(
+        problems_of(&r.form, &eval, language, &|_| true)
+            .into_iter()
+            .filter(|p| submit || p.kind != "survey-problem-required"),
+    );
+    if !problems.is_empty() {
+        return Err(SurveyError::Answers(problems));
+    }
+    let tx = db.begin_write().await?;
+    let id = if submit {
+        let id = store_submission(&tx, Some(actor), r, &kept(&r.form, &eval), now).await?;
+        audit::record(
+            &tx,
+            origin,
+            "survey.submit",
+            "survey_response",
+            id,
+            None,
+            now,
+        )
+        .await?;
+        id
+    } else {
+        store_draft(&tx, Some(actor), r, &answers, now).await?
+    };
+    tx.commit().await?;
+    Ok(id)
 }

@@ -13,7 +13,6 @@ use std::sync::{Arc, LazyLock, Mutex};
 
 use majlis_xlsform::Form;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
-use sha2::{Digest, Sha256};
 
 use super::entities::{form, survey};
 use super::error::SurveyError;
@@ -96,32 +95,46 @@ pub async fn current_form(
     Ok((row, parsed))
 }
 
-/// Forms parsed on this node, by stored version and the digest of its
-/// source (a version replaced in place has a new digest, so nothing stale is
-/// served). Parsing a workbook again on every answered page and every
-/// results request cost about 6% of a submission.
+/// Forms parsed on this node, by stored version and the digest stored with
+/// its source (a version replaced in place has a new digest, so nothing
+/// stale is served). Parsing a workbook again on every answered page and
+/// every results request cost about 6% of a submission; hashing it on every
+/// request, and reading it, cost more than looking the digest up.
 static PARSED: LazyLock<Mutex<HashMap<FormKey, Arc<Form>>>> = LazyLock::new(Mutex::default);
 
-/// A stored form version and the SHA-256 of its kind and source.
-type FormKey = (i32, [u8; 32]);
+/// A stored form version and its digest (`form::digest`).
+type FormKey = (i32, String);
 
 /// Parsed forms kept at most; the cache starts afresh when full.
 const PARSED_MAX: usize = 64;
 
+fn cached(id: i32, digest: &str) -> Option<Arc<Form>> {
+    PARSED
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .get(&(id, digest.to_owned()))
+        .cloned()
+}
+
+fn keep(id: i32, digest: String, form: Arc<Form>) {
+    let mut parsed = PARSED.lock().unwrap_or_else(|p| p.into_inner());
+    if parsed.len() >= PARSED_MAX {
+        parsed.clear();
+    }
+    parsed.insert((id, digest), form);
+}
+
 /// A stored form version, parsed (it was valid when stored), from this
 /// node's cache when it was parsed before.
 pub fn parse_stored(row: &form::Model) -> Result<Arc<Form>, SurveyError> {
-    let mut digest = Sha256::new();
-    digest.update(row.source_kind.as_bytes());
-    digest.update([0]);
-    digest.update(&row.source);
-    let key = (row.id, <[u8; 32]>::from(digest.finalize()));
-    let cached = PARSED
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .get(&key)
-        .cloned();
-    if let Some(form) = cached {
+    // A digest is written with every source; one computed here covers a row
+    // written some other way.
+    let digest = if row.digest.is_empty() {
+        form::digest(&row.source_kind, &row.source)
+    } else {
+        row.digest.clone()
+    };
+    if let Some(form) = cached(row.id, &digest) {
         return Ok(form);
     }
     let form = Arc::new(
@@ -134,12 +147,27 @@ pub fn parse_stored(row: &form::Model) -> Result<Arc<Form>, SurveyError> {
             SurveyError::BadForm(errors)
         })?,
     );
-    let mut parsed = PARSED.lock().unwrap_or_else(|p| p.into_inner());
-    if parsed.len() >= PARSED_MAX {
-        parsed.clear();
-    }
-    parsed.insert(key, form.clone());
+    keep(row.id, digest, form.clone());
     Ok(form)
+}
+
+/// The form version `id` whose stored digest is `digest`, parsed: from
+/// this node's cache without reading the source when it was parsed before.
+pub async fn parsed_version(
+    conn: &impl ConnectionTrait,
+    id: i32,
+    digest: &str,
+) -> Result<Arc<Form>, SurveyError> {
+    if !digest.is_empty()
+        && let Some(form) = cached(id, digest)
+    {
+        return Ok(form);
+    }
+    let row = form::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(SurveyError::NotFound)?;
+    parse_stored(&row)
 }
 
 /// Parse an XLSForm: `xlsx` bytes or the markdown-table form.

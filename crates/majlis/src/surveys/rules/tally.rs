@@ -2,6 +2,8 @@
 //! read from. A submission adds its answers, a changed submission takes the
 //! old ones away first, in the same transaction.
 
+use std::collections::BTreeMap;
+
 use majlis_xlsform::{Answers, Form, Kind};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait};
@@ -9,7 +11,7 @@ use sea_orm::{ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait};
 use crate::surveys::entities::tally;
 
 /// The groups a respondent belongs to ("" when unknown).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Groups {
     pub country: String,
     pub population: String,
@@ -80,7 +82,7 @@ pub async fn apply(
     groups: &Groups,
     delta: i64,
 ) -> Result<(), DbErr> {
-    for chunk in pairs.chunks(100) {
+    for chunk in pairs.chunks(1000) {
         let rows = chunk.iter().map(|(q, v)| tally::ActiveModel {
             survey_id: Set(survey_id),
             question: Set(q.clone()),
@@ -90,26 +92,71 @@ pub async fn apply(
             refugee_band: Set(groups.refugees.clone()),
             count: Set(delta),
         });
-        tally::Entity::insert_many(rows)
-            .on_conflict(
-                OnConflict::columns([
-                    tally::Column::SurveyId,
-                    tally::Column::Question,
-                    tally::Column::Value,
-                    tally::Column::CountryCode,
-                    tally::Column::PopulationBand,
-                    tally::Column::RefugeeBand,
-                ])
-                .value(
-                    tally::Column::Count,
-                    Expr::col((tally::Entity, tally::Column::Count))
-                        .add(Expr::cust("excluded.count")),
-                )
-                .to_owned(),
-            )
-            .exec_without_returning(conn)
-            .await?;
+        upsert(conn, rows.collect()).await?;
     }
+    Ok(())
+}
+
+/// Move a respondent's counts from `old` (what their response counted
+/// before, if anything) to `new`, in one statement: the changes are summed
+/// per tally row first, and rows whose count does not change are left
+/// alone.
+pub async fn replace(
+    conn: &impl ConnectionTrait,
+    survey_id: i32,
+    old: Option<(&[(String, String)], &Groups)>,
+    new: (&[(String, String)], &Groups),
+) -> Result<(), DbErr> {
+    let mut deltas: BTreeMap<(&str, &str, &Groups), i64> = BTreeMap::new();
+    if let Some((pairs, groups)) = old {
+        for (q, v) in pairs {
+            *deltas.entry((q.as_str(), v.as_str(), groups)).or_default() -= 1;
+        }
+    }
+    let (pairs, groups) = new;
+    for (q, v) in pairs {
+        *deltas.entry((q.as_str(), v.as_str(), groups)).or_default() += 1;
+    }
+    let rows: Vec<tally::ActiveModel> = deltas
+        .into_iter()
+        .filter(|(_, d)| *d != 0)
+        .map(|((q, v, g), d)| tally::ActiveModel {
+            survey_id: Set(survey_id),
+            question: Set(q.to_owned()),
+            value: Set(v.to_owned()),
+            country_code: Set(g.country.clone()),
+            population_band: Set(g.population.clone()),
+            refugee_band: Set(g.refugees.clone()),
+            count: Set(d),
+        })
+        .collect();
+    // 7 values a row: well under either database's limit on parameters.
+    for chunk in rows.chunks(1000) {
+        upsert(conn, chunk.to_vec()).await?;
+    }
+    Ok(())
+}
+
+/// Insert `rows`, adding their counts to the rows already there.
+async fn upsert(conn: &impl ConnectionTrait, rows: Vec<tally::ActiveModel>) -> Result<(), DbErr> {
+    tally::Entity::insert_many(rows)
+        .on_conflict(
+            OnConflict::columns([
+                tally::Column::SurveyId,
+                tally::Column::Question,
+                tally::Column::Value,
+                tally::Column::CountryCode,
+                tally::Column::PopulationBand,
+                tally::Column::RefugeeBand,
+            ])
+            .value(
+                tally::Column::Count,
+                Expr::col((tally::Entity, tally::Column::Count)).add(Expr::cust("excluded.count")),
+            )
+            .to_owned(),
+        )
+        .exec_without_returning(conn)
+        .await?;
     Ok(())
 }
 
