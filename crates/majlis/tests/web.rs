@@ -504,3 +504,187 @@ async fn visitors_see_changes_within_the_window_postgres() {
     visitors_see_changes_within_the_window(&app).await;
     app.finish().await;
 }
+
+/// The first link on a visitor's list page whose address starts with
+/// `prefix` and goes on with an id or slug (not "new", "mine"…).
+async fn first_link(app: &common::TestApp, list: &str, prefix: &str) -> String {
+    some_link(app, list, prefix)
+        .await
+        .unwrap_or_else(|| panic!("no link to {prefix}… on {list}"))
+}
+
+async fn some_link(app: &common::TestApp, list: &str, prefix: &str) -> Option<String> {
+    let page = app.get(list).await;
+    let html = page.html();
+    let a = scraper::Selector::parse("main a[href]").unwrap();
+    html.select(&a)
+        .filter_map(|e| e.value().attr("href"))
+        .map(|h| h.split(['?', '#']).next().unwrap_or_default().to_owned())
+        .find(|h| {
+            h.strip_prefix(prefix).is_some_and(|rest| {
+                !rest.is_empty()
+                    && !rest.contains('/')
+                    && !["new", "mine", "review", "moderation"].contains(&rest)
+            })
+        })
+}
+
+/// Every public page type a visitor reads, in the demo (search apart).
+async fn public_pages(app: &common::TestApp) -> Vec<String> {
+    let mut pages: Vec<String> = [
+        "/",
+        "/municipalities",
+        "/municipalities/sahinbey",
+        "/organisations",
+        "/events",
+        "/events?when=all",
+        "/events/istanbul-2018-dialogue-workshop",
+        "/practices",
+        "/library",
+        "/compendiums",
+        "/consultations",
+        "/surveys",
+        "/projects",
+        "/projects/istanbul-2018-language-courses",
+        "/network",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    pages.push(first_link(app, "/organisations", "/organisations/").await);
+    pages.push(first_link(app, "/practices", "/practices/").await);
+    pages.push(first_link(app, "/library", "/library/").await);
+    // The demo's compendium edition is a draft, which visitors do not see.
+    pages.extend(some_link(app, "/compendiums", "/compendiums/").await);
+    pages.push(first_link(app, "/consultations", "/consultations/").await);
+    let plan = app.get("/projects/istanbul-2018-language-courses").await;
+    let plan = plan
+        .attr("a[href^='/plans/']", "href")
+        .expect("the idea links to its plan");
+    pages.push(plan.split('?').next().unwrap().to_owned());
+    let survey = first_link(app, "/surveys", "/surveys/").await;
+    if app.get(&format!("{survey}/results")).await.status == StatusCode::OK {
+        pages.push(format!("{survey}/results"));
+    }
+    pages
+}
+
+/// A page a visitor has just read, read again (once more when a minute
+/// turned in between: kept pages are rendered anew each minute).
+async fn seen_again(app: &common::TestApp, page: &str) -> common::TestResponse {
+    let again = app.get(page).await;
+    if again.queries() == 1 {
+        again
+    } else {
+        app.get(page).await
+    }
+}
+
+/// Rename a municipality (in English) as an edit does: the row and an
+/// outbox row, in one transaction.
+async fn rename_municipality(app: &common::TestApp, slug: &str, name: &str) {
+    use majlis::db::outbox::{self, Op};
+    use majlis::directory::entities::municipality;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+    let m = municipality::Entity::find()
+        .filter(municipality::Column::Slug.eq(slug))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap();
+    let mut names = m.name.clone();
+    names.set(majlis::i18n::Locale::En, name);
+    let tx = app.db.begin_write().await.unwrap();
+    let mut am: municipality::ActiveModel = m.into();
+    am.name = Set(names);
+    let m = am.update(&tx).await.unwrap();
+    outbox::record(&tx, "municipality", m.id, Op::Updated)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+}
+
+db_test!(
+    async fn visitors_pages_are_kept_until_the_content_changes_and_never_shown_to_members(app) {
+        app.load_demo().await;
+        let member = common::person(app, "reader@example.org", majlis::policy::Role::Member).await;
+        let (cookie, _) = app.session_for(member).await;
+        let pages = public_pages(app).await;
+        assert!(pages.len() >= 20, "{pages:?}");
+        for page in &pages {
+            let first = app.get(page).await;
+            assert_eq!(first.status, StatusCode::OK, "{page}");
+            assert!(!first.body.contains("/logout"), "{page}: a visitor's page");
+            // Seen again, it is the kept page: only the content version is read.
+            let again = seen_again(app, page).await;
+            assert_eq!(again.queries(), 1, "{page}: kept for visitors");
+            assert_eq!(again.body, first.body, "{page}");
+            // Someone signed in gets a page of their own, and does not
+            // leave it for visitors.
+            let theirs = app.get_with(page, &[("cookie", &cookie)]).await;
+            assert_eq!(theirs.status, StatusCode::OK, "{page}");
+            assert!(theirs.body.contains("/logout"), "{page}: rendered for the member");
+            assert!(theirs.queries() > 1, "{page}: never the visitors' page");
+            let after = app.get(page).await;
+            assert!(!after.body.contains("/logout"), "{page}: no member's page for visitors");
+        }
+        // The content changes: the pages that name the municipality (the
+        // lead of the language-courses idea, responsible for its plan) name
+        // it anew for visitors at once.
+        let plan = pages.iter().find(|p| p.starts_with("/plans/")).unwrap();
+        let naming = [
+            "/municipalities?country=TR",
+            "/municipalities/sahinbey",
+            "/projects",
+            "/projects/istanbul-2018-language-courses",
+            plan,
+        ];
+        for page in naming {
+            assert!(app.get(page).await.body.contains("Şahinbey"), "{page}");
+            assert_eq!(seen_again(app, page).await.queries(), 1, "{page}: kept");
+        }
+        rename_municipality(app, "sahinbey", "Sahinbey Renamed").await;
+        for page in naming {
+            let now = app.get(page).await;
+            assert!(now.queries() > 1, "{page}: rendered afresh");
+            assert!(now.body.contains("Sahinbey Renamed"), "{page}: the visitor sees the change");
+        }
+        // Any change moves every kept page on (each is rendered again).
+        rename_municipality(app, "kilis", "Kilis Renamed").await;
+        for page in &pages {
+            assert!(app.get(page).await.queries() > 1, "{page}: rendered after a change");
+        }
+    }
+);
+
+db_test!(
+    async fn visitors_search_pages_are_kept_until_the_index_moves(app) {
+        app.load_demo().await;
+        app.index().await;
+        let member = common::person(app, "seeker@example.org", majlis::policy::Role::Member).await;
+        let (cookie, _) = app.session_for(member).await;
+        let page = "/search?q=Zanzibarville";
+        let hits = |r: &common::TestResponse| r.texts(".hits > li").len();
+        let none = app.get(page).await;
+        assert_eq!(none.status, StatusCode::OK);
+        assert_eq!(hits(&none), 0, "{}", none.body);
+        // The content changes, the index has not followed yet: the kept
+        // page is still right.
+        rename_municipality(app, "kilis", "Zanzibarville").await;
+        assert_eq!(app.get(page).await.body, none.body);
+        // A signed-in reader never gets the visitors' page.
+        let theirs = app.get_with(page, &[("cookie", &cookie)]).await;
+        assert!(theirs.body.contains("/logout"));
+        assert!(!app.get(page).await.body.contains("/logout"));
+        // Once indexed, visitors find it.
+        app.index().await;
+        let found = app.get(page).await;
+        assert!(
+            found.texts(".hits > li").iter().any(|h| h.contains("Zanzibarville")),
+            "{}",
+            found.body
+        );
+        // Each full address is a page of its own.
+        let filtered = app.get("/search?q=Zanzibarville&type=practice").await;
+        assert_eq!(hits(&filtered), 0, "{}", filtered.body);
+    }
+);

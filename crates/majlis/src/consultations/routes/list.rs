@@ -10,7 +10,7 @@ use crate::policy::{Action, can};
 use crate::web::{AppError, PageCtx, Params, Section, render};
 use askama::Template;
 use axum::extract::State;
-use axum::response::Html;
+use axum::response::{Html, Response};
 use std::sync::Arc;
 
 use super::ConsultationPage;
@@ -28,13 +28,27 @@ struct ListPage {
 }
 consultation_page!(ListPage);
 
-/// `GET /consultations`
+/// `GET /consultations` (visitors' pages kept per content version and
+/// minute: which consultations are running moves with the clock).
 pub(super) async fn consultations_page(
     State(state): State<AppState>,
     ctx: PageCtx,
     params: Params,
-) -> Result<Html<String>, AppError> {
+) -> Result<Response, AppError> {
     let ctx = ctx.with_section(Section::Consultations);
+    state
+        .pages
+        .visitor_page(&state.db, &ctx, || {
+            consultations_html(&state, ctx.clone(), &params)
+        })
+        .await
+}
+
+async fn consultations_html(
+    state: &AppState,
+    ctx: PageCtx,
+    params: &Params,
+) -> Result<Html<String>, AppError> {
     let f = DilemmaFilter::parse(|k| params.get(k).map(str::to_owned))?;
     let pr = PageRequest::from_query(params.get("page"), params.get("per_page"))?;
     let page = rules::list(

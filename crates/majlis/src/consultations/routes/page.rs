@@ -12,7 +12,7 @@ use crate::web::{AppError, PageCtx, Section, render};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Response};
 use chrono::Utc;
 use std::sync::Arc;
 
@@ -93,6 +93,24 @@ pub(super) async fn show_dilemma(
     form: RawForm,
     errors: Vec<FieldError>,
 ) -> Result<Response, AppError> {
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    Ok((status, dilemma_html(state, ctx, slug, form, errors).await?).into_response())
+}
+
+/// A consultation's page. What depends on the clock (whether it still
+/// takes contributions) and its related panel (which follows the search
+/// index) may be a minute late on a visitor's kept page.
+async fn dilemma_html(
+    state: &AppState,
+    ctx: PageCtx,
+    slug: &str,
+    form: RawForm,
+    errors: Vec<FieldError>,
+) -> Result<Html<String>, AppError> {
     let ctx = ctx.with_section(Section::Consultations);
     let now = Utc::now();
     let db = state.db.read();
@@ -120,11 +138,6 @@ pub(super) async fn show_dilemma(
     } else {
         (Vec::new(), Vec::new())
     };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
     let page = DilemmaPage {
         dir: state.directory.clone(),
         may_contribute,
@@ -147,14 +160,20 @@ pub(super) async fn show_dilemma(
         key: form_key(),
         ctx,
     };
-    Ok((status, render(&page)?).into_response())
+    render(&page)
 }
 
-/// `GET /consultations/{slug}`
+/// `GET /consultations/{slug}` (visitors' pages kept per content version;
+/// a visitor's page has no form, so no form key).
 pub(super) async fn dilemma_page(
     State(state): State<AppState>,
     ctx: PageCtx,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
-    show_dilemma(&state, ctx, &slug, RawForm::default(), Vec::new()).await
+    state
+        .pages
+        .visitor_page(&state.db, &ctx, || {
+            dilemma_html(&state, ctx.clone(), &slug, RawForm::default(), Vec::new())
+        })
+        .await
 }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::response::{Html, Response};
+use axum::response::Response;
 
 use super::{by_name, kind_label, municipality_filter, organisation_filter, page_request, slug};
 use crate::app::AppState;
@@ -26,26 +26,32 @@ struct MunicipalitiesPage {
     kinds: &'static [MunicipalityKind],
 }
 
-/// `GET /municipalities?country=&theme=&kind=&page=`
+/// `GET /municipalities?country=&theme=&kind=&page=` (visitors' pages
+/// kept per content version).
 pub(super) async fn municipalities(
     State(state): State<AppState>,
     ctx: PageCtx,
     params: Params,
-) -> Result<Html<String>, AppError> {
+) -> Result<Response, AppError> {
     let filter = municipality_filter(&params)?;
     let page_req = page_request(&params)?;
     let (db, dir) = (&state.db, &state.directory);
     let v = dir.version(db, ctx.actor()).await?;
-    let page = dir.municipalities(db, v, &filter, page_req).await?;
-    let countries = by_name(&dir.member_countries(db, v).await?, ctx.locale);
-    let themes = dir.reference.themes().to_vec();
-    render(&MunicipalitiesPage {
-        ctx: ctx.with_section(Section::Municipalities),
-        page,
-        countries,
-        themes,
-        kinds: MunicipalityKind::ALL,
-    })
+    state
+        .pages
+        .page(v.id(), &ctx, || async {
+            let page = dir.municipalities(db, v, &filter, page_req).await?;
+            let countries = by_name(&dir.member_countries(db, v).await?, ctx.locale);
+            let themes = dir.reference.themes().to_vec();
+            render(&MunicipalitiesPage {
+                ctx: ctx.clone().with_section(Section::Municipalities),
+                page,
+                countries,
+                themes,
+                kinds: MunicipalityKind::ALL,
+            })
+        })
+        .await
 }
 
 #[derive(Template)]
@@ -106,26 +112,32 @@ struct OrganisationsPage {
     kinds: &'static [OrganisationKind],
 }
 
-/// `GET /organisations?country=&theme=&kind=&page=`
+/// `GET /organisations?country=&theme=&kind=&page=` (visitors' pages
+/// kept per content version).
 pub(super) async fn organisations(
     State(state): State<AppState>,
     ctx: PageCtx,
     params: Params,
-) -> Result<Html<String>, AppError> {
+) -> Result<Response, AppError> {
     let filter = organisation_filter(&params)?;
     let page_req = page_request(&params)?;
     let (db, dir) = (&state.db, &state.directory);
     let v = dir.version(db, ctx.actor()).await?;
-    let page = dir.organisations(db, v, &filter, page_req).await?;
-    let countries = by_name(&dir.partner_countries(db, v).await?, ctx.locale);
-    let themes = dir.reference.themes().to_vec();
-    render(&OrganisationsPage {
-        ctx: ctx.with_section(Section::Organisations),
-        page,
-        countries,
-        themes,
-        kinds: OrganisationKind::ALL,
-    })
+    state
+        .pages
+        .page(v.id(), &ctx, || async {
+            let page = dir.organisations(db, v, &filter, page_req).await?;
+            let countries = by_name(&dir.partner_countries(db, v).await?, ctx.locale);
+            let themes = dir.reference.themes().to_vec();
+            render(&OrganisationsPage {
+                ctx: ctx.clone().with_section(Section::Organisations),
+                page,
+                countries,
+                themes,
+                kinds: OrganisationKind::ALL,
+            })
+        })
+        .await
 }
 
 #[derive(Template)]
@@ -135,20 +147,25 @@ struct OrganisationPage {
     o: OrganisationCard,
 }
 
-/// `GET /organisations/{slug}`
+/// `GET /organisations/{slug}` (visitors' pages kept per content version).
 pub(super) async fn organisation(
     State(state): State<AppState>,
     ctx: PageCtx,
     Path(s): Path<String>,
-) -> Result<Html<String>, AppError> {
+) -> Result<Response, AppError> {
     let key = Key::Slug(slug(&s)?);
     let v = state.directory.version(&state.db, ctx.actor()).await?;
-    let o = state.directory.organisation(&state.db, v, key).await?;
-    let o = o.as_ref().clone().ok_or(AppError::NotFound)?;
-    render(&OrganisationPage {
-        ctx: ctx.with_section(Section::Organisations),
-        o,
-    })
+    state
+        .pages
+        .page(v.id(), &ctx, || async {
+            let o = state.directory.organisation(&state.db, v, key).await?;
+            let o = o.as_ref().clone().ok_or(AppError::NotFound)?;
+            render(&OrganisationPage {
+                ctx: ctx.clone().with_section(Section::Organisations),
+                o,
+            })
+        })
+        .await
 }
 
 #[derive(Template)]
@@ -160,22 +177,28 @@ struct NetworkPage {
     figures: Arc<Vec<crate::directory::figures::Figures>>,
 }
 
-/// `GET /network`: members by country, with figures.
+/// `GET /network`: members by country, with figures (visitors' pages kept
+/// per content version).
 pub(super) async fn network(
     State(state): State<AppState>,
     ctx: PageCtx,
-) -> Result<Html<String>, AppError> {
+) -> Result<Response, AppError> {
     let v = state.directory.version(&state.db, ctx.actor()).await?;
-    let overview = state.directory.overview(&state.db, v).await?;
-    let figures = state
-        .network_figures
-        .find(state.db.read(), v.id(), ctx.actor())
-        .await?;
-    render(&NetworkPage {
-        ctx: ctx.with_section(Section::Network),
-        overview,
-        figures,
-    })
+    state
+        .pages
+        .page(v.id(), &ctx, || async {
+            let overview = state.directory.overview(&state.db, v).await?;
+            let figures = state
+                .network_figures
+                .find(state.db.read(), v.id(), ctx.actor())
+                .await?;
+            render(&NetworkPage {
+                ctx: ctx.clone().with_section(Section::Network),
+                overview,
+                figures,
+            })
+        })
+        .await
 }
 
 impl MunicipalitiesPage {

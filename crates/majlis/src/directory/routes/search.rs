@@ -8,7 +8,7 @@ use std::sync::Arc;
 use askama::Template;
 use axum::Json;
 use axum::extract::State;
-use axum::response::Html;
+use axum::response::Response;
 use majlis_search::Results;
 use serde::Serialize;
 
@@ -160,27 +160,36 @@ impl SearchPage {
     }
 }
 
-/// `GET /search?q=&type=&theme=&country=&in=&year=&sort=&page=`
+/// `GET /search?q=&type=&theme=&country=&in=&year=&sort=&page=`: a
+/// visitor's page is kept per full address while the index stays at the
+/// same generation.
 async fn search_page(
     State(state): State<AppState>,
     ctx: PageCtx,
     params: Params,
-) -> Result<Html<String>, AppError> {
+) -> Result<Response, AppError> {
     let req = parse_request(&params, &state.directory, &state.search, &["in"])?;
-    let results = run(&state.search, &req, ctx.actor())?;
-    let page = Page {
-        items: items(&state.search, results.hits.clone(), ctx.locale),
-        total: results.total as u64,
-        page: req.page.page,
-        per_page: req.page.per_page,
-    };
-    render(&SearchPage {
-        dir: state.directory.clone(),
-        ctx: ctx.with_section(Section::Search),
-        req,
-        page,
-        results,
-    })
+    // Read before searching, so a page is never older than its generation.
+    let generation = state.search.index.generation();
+    state
+        .pages
+        .search_page(generation, &ctx, || async {
+            let results = run(&state.search, &req, ctx.actor())?;
+            let page = Page {
+                items: items(&state.search, results.hits.clone(), ctx.locale),
+                total: results.total as u64,
+                page: req.page.page,
+                per_page: req.page.per_page,
+            };
+            render(&SearchPage {
+                dir: state.directory.clone(),
+                ctx: ctx.clone().with_section(Section::Search),
+                req: req.clone(),
+                page,
+                results,
+            })
+        })
+        .await
 }
 
 #[derive(Serialize)]

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::State;
-use axum::response::Html;
+use axum::response::Response;
 use chrono::Utc;
 
 use super::super::EventKind;
@@ -41,46 +41,54 @@ impl EventList {
     }
 }
 
-/// `GET /events?when=&kind=&theme=&country=&year=&series=&page=`
+/// `GET /events?when=&kind=&theme=&country=&year=&series=&page=`: a
+/// visitor's page is kept per content version and minute (which events are
+/// still to come moves with the clock: at most a minute late).
 pub(super) async fn events_page(
     State(state): State<AppState>,
     ctx: PageCtx,
     params: Params,
-) -> Result<Html<String>, AppError> {
+) -> Result<Response, AppError> {
     let f = EventFilter::parse(|k| params.get(k).map(str::to_owned))?;
     let pr = PageRequest::from_query(params.get("page"), params.get("per_page"))?;
     let cache = &state.events;
     let v = cache.version(&state.db, ctx.actor()).await?;
-    let page = cache
-        .list(
-            &state.db,
-            &state.directory.reference,
-            v,
-            ctx.actor(),
-            &f,
-            pr,
-            Utc::now(),
-        )
-        .await?;
-    let series = cache.series(&state.db, v).await?;
-    let held_in = cache.countries(&state.db, v).await?;
-    let mut countries = sorted_countries(&state, &ctx);
-    countries.retain(|c| {
-        held_in.contains(&c.code) || f.country.as_ref().is_some_and(|x| x.as_str() == c.code)
-    });
-    let current_series = f
-        .series
-        .as_ref()
-        .and_then(|s| series.iter().find(|x| x.slug == s.as_str()).cloned());
-    render(&EventList {
-        dir: state.directory.clone(),
-        countries,
-        ctx: ctx.with_section(Section::Events),
-        page,
-        kinds: EventKind::ALL,
-        themes: state.directory.reference.themes().to_vec(),
-        series,
-        whens: When::ALL,
-        current_series,
-    })
+    state
+        .pages
+        .page(v, &ctx, || async {
+            let page = cache
+                .list(
+                    &state.db,
+                    &state.directory.reference,
+                    v,
+                    ctx.actor(),
+                    &f,
+                    pr,
+                    Utc::now(),
+                )
+                .await?;
+            let series = cache.series(&state.db, v).await?;
+            let held_in = cache.countries(&state.db, v).await?;
+            let mut countries = sorted_countries(&state, &ctx);
+            countries.retain(|c| {
+                held_in.contains(&c.code)
+                    || f.country.as_ref().is_some_and(|x| x.as_str() == c.code)
+            });
+            let current_series = f
+                .series
+                .as_ref()
+                .and_then(|s| series.iter().find(|x| x.slug == s.as_str()).cloned());
+            render(&EventList {
+                dir: state.directory.clone(),
+                countries,
+                ctx: ctx.clone().with_section(Section::Events),
+                page,
+                kinds: EventKind::ALL,
+                themes: state.directory.reference.themes().to_vec(),
+                series,
+                whens: When::ALL,
+                current_series,
+            })
+        })
+        .await
 }

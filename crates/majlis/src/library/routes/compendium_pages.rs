@@ -28,16 +28,21 @@ struct CompendiumsPage {
     editions: Vec<compendium_entity::Model>,
 }
 
-/// `GET /compendiums`
+/// `GET /compendiums` (visitors' pages kept per content version).
 pub(super) async fn compendiums_page(
     State(state): State<AppState>,
     ctx: PageCtx,
-) -> Result<Html<String>, AppError> {
-    let editions = rules::editions(state.db.read(), ctx.actor()).await?;
-    render(&CompendiumsPage {
-        ctx: ctx.with_section(Section::Compendiums),
-        editions,
-    })
+) -> Result<Response, AppError> {
+    state
+        .pages
+        .visitor_page(&state.db, &ctx, || async {
+            let editions = rules::editions(state.db.read(), ctx.actor()).await?;
+            render(&CompendiumsPage {
+                ctx: ctx.clone().with_section(Section::Compendiums),
+                editions,
+            })
+        })
+        .await
 }
 
 #[derive(Template)]
@@ -99,17 +104,22 @@ async fn edition_for(
         .ok_or(AppError::NotFound)
 }
 
-/// `GET /compendiums/{slug}`
+/// `GET /compendiums/{slug}` (visitors' pages kept per content version).
 pub(super) async fn compendium_page(
     State(state): State<AppState>,
     ctx: PageCtx,
     Path(slug): Path<String>,
-) -> Result<Html<String>, AppError> {
-    let e = edition_for(&state, &ctx, &slug).await?;
-    render(&CompendiumPage {
-        ctx: ctx.with_section(Section::Compendiums),
-        e,
-    })
+) -> Result<Response, AppError> {
+    state
+        .pages
+        .visitor_page(&state.db, &ctx, || async {
+            let e = edition_for(&state, &ctx, &slug).await?;
+            render(&CompendiumPage {
+                ctx: ctx.clone().with_section(Section::Compendiums),
+                e,
+            })
+        })
+        .await
 }
 
 /// `GET /compendiums/{slug}/pdf?lang=`: the edition as a book, in the reader's language.

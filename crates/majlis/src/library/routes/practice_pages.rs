@@ -68,25 +68,30 @@ async fn practice_list(
     })
 }
 
-/// `GET /practices`: published practices, with the library's filters.
+/// `GET /practices`: published practices, with the library's filters
+/// (visitors' pages kept per content version).
 pub(super) async fn practices_page(
     State(state): State<AppState>,
     ctx: PageCtx,
     params: Params,
-) -> Result<Html<String>, AppError> {
-    practice_list(
-        &state,
-        ctx,
-        &params,
-        PracticeScope::Published,
-        (
-            "practices-title",
-            "practices-lead",
-            "/practices",
-            Section::Practices,
-        ),
-    )
-    .await
+) -> Result<Response, AppError> {
+    state
+        .pages
+        .visitor_page(&state.db, &ctx, || {
+            practice_list(
+                &state,
+                ctx.clone(),
+                &params,
+                PracticeScope::Published,
+                (
+                    "practices-title",
+                    "practices-lead",
+                    "/practices",
+                    Section::Practices,
+                ),
+            )
+        })
+        .await
 }
 
 /// `GET /practices/mine`: what I wrote and my municipalities' practices, in any state.
@@ -210,6 +215,28 @@ async fn show_practice(
     errors: Vec<FieldError>,
     comment: String,
 ) -> Result<Response, AppError> {
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    Ok((
+        status,
+        practice_html(state, ctx, pid, errors, comment).await?,
+    )
+        .into_response())
+}
+
+/// A practice's page. Its related panel follows the search index, which
+/// follows the content shortly after: a visitor's kept page may show the
+/// panel as it was for at most a minute.
+async fn practice_html(
+    state: &AppState,
+    ctx: PageCtx,
+    pid: i32,
+    errors: Vec<FieldError>,
+    comment: String,
+) -> Result<Html<String>, AppError> {
     let actor = ctx.actor().cloned();
     let p = rules::practice_detail(
         state.db.read(),
@@ -231,11 +258,6 @@ async fn show_practice(
         .unwrap_or_default();
     let may_edit = can(actor.as_ref(), Action::EditPractice(pref));
     let may_delete = can(actor.as_ref(), Action::DeletePractice(pref));
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
     let backlinks = state
         .backlinks
         .find(
@@ -257,16 +279,22 @@ async fn show_practice(
         errors,
         comment,
     };
-    Ok((status, render(&page)?).into_response())
+    render(&page)
 }
 
-/// `GET /practices/{id}`
+/// `GET /practices/{id}` (visitors' pages kept per content version).
 pub(super) async fn practice_page(
     State(state): State<AppState>,
     ctx: PageCtx,
     Path(s): Path<String>,
 ) -> Result<Response, AppError> {
-    show_practice(&state, ctx, id(&s)?, Vec::new(), String::new()).await
+    let pid = id(&s)?;
+    state
+        .pages
+        .visitor_page(&state.db, &ctx, || {
+            practice_html(&state, ctx.clone(), pid, Vec::new(), String::new())
+        })
+        .await
 }
 
 #[derive(serde::Deserialize)]

@@ -37,27 +37,34 @@ struct LibraryList {
 }
 
 /// `GET /library?kind=&theme=&country=&language=&year=&sort=&page=`
+/// (visitors' pages kept per content version).
 pub(super) async fn library(
     State(state): State<AppState>,
     ctx: PageCtx,
     params: Params,
-) -> Result<Html<String>, AppError> {
+) -> Result<Response, AppError> {
     let f = filter(&params)?;
     let pr = page_request(&params)?;
     let dir = &state.directory;
-    let page = rules::list_resources(state.db.read(), &dir.reference, ctx.actor(), &f, pr).await?;
-    let mut countries: Vec<country::Model> = dir.reference.countries().cloned().collect();
-    countries.sort_by(|a, b| a.name.text(ctx.locale).cmp(b.name.text(ctx.locale)));
-    render(&LibraryList {
-        ctx: ctx.with_section(Section::Library),
-        page,
-        kinds: ResourceKind::ALL,
-        themes: dir.reference.themes().to_vec(),
-        countries,
-        sorts: Sort::ALL,
-        action: "/library",
-        show_kind: true,
-    })
+    state
+        .pages
+        .visitor_page(&state.db, &ctx, || async {
+            let page =
+                rules::list_resources(state.db.read(), &dir.reference, ctx.actor(), &f, pr).await?;
+            let mut countries: Vec<country::Model> = dir.reference.countries().cloned().collect();
+            countries.sort_by(|a, b| a.name.text(ctx.locale).cmp(b.name.text(ctx.locale)));
+            render(&LibraryList {
+                ctx: ctx.clone().with_section(Section::Library),
+                page,
+                kinds: ResourceKind::ALL,
+                themes: dir.reference.themes().to_vec(),
+                countries,
+                sorts: Sort::ALL,
+                action: "/library",
+                show_kind: true,
+            })
+        })
+        .await
 }
 
 #[derive(Template)]
@@ -86,6 +93,23 @@ async fn show_resource(
     rid: i32,
     errors: Vec<FieldError>,
 ) -> Result<Response, AppError> {
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    Ok((status, resource_html(state, ctx, rid, errors).await?).into_response())
+}
+
+/// A resource's page. Its related panel follows the search index, which
+/// follows the content shortly after: a visitor's kept page may show the
+/// panel as it was for at most a minute.
+async fn resource_html(
+    state: &AppState,
+    ctx: PageCtx,
+    rid: i32,
+    errors: Vec<FieldError>,
+) -> Result<Html<String>, AppError> {
     let r = rules::resource_detail(
         state.db.read(),
         &state.directory.reference,
@@ -94,11 +118,6 @@ async fn show_resource(
     )
     .await?
     .ok_or(AppError::NotFound)?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
     let backlinks = state
         .backlinks
         .find(
@@ -119,16 +138,23 @@ async fn show_resource(
         errors,
         limits,
     };
-    Ok((status, render(&page)?).into_response())
+    render(&page)
 }
 
-/// `GET /library/{id}`: members-only resources are "not found" to visitors.
+/// `GET /library/{id}`: members-only resources are "not found" to visitors
+/// (visitors' pages kept per content version).
 pub(super) async fn resource_page(
     State(state): State<AppState>,
     ctx: PageCtx,
     Path(s): Path<String>,
 ) -> Result<Response, AppError> {
-    show_resource(&state, ctx, id(&s)?, Vec::new()).await
+    let rid = id(&s)?;
+    state
+        .pages
+        .visitor_page(&state.db, &ctx, || {
+            resource_html(&state, ctx.clone(), rid, Vec::new())
+        })
+        .await
 }
 
 #[derive(Template)]

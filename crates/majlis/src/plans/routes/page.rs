@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, Response};
 
 use super::charts;
 use crate::app::AppState;
@@ -89,13 +89,21 @@ pub(super) async fn municipality_names(
 }
 
 /// `GET /plans/{id}`: a plan whose owner the reader may not see is not
-/// found by visitors and refused to others.
+/// found by visitors and refused to others (visitors' pages kept per
+/// content version).
 pub(super) async fn plan_page(
     State(state): State<AppState>,
     ctx: PageCtx,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
+    state
+        .pages
+        .visitor_page(&state.db, &ctx, || plan_html(&state, ctx.clone(), id))
+        .await
+}
+
+async fn plan_html(state: &AppState, ctx: PageCtx, id: i32) -> Result<Html<String>, AppError> {
     let db = state.db.read();
     let plan = rules::readable(db, &state.plan_owners, ctx.actor(), id).await?;
     let may_edit = rules::may_edit(&plan, ctx.actor());
@@ -117,15 +125,11 @@ pub(super) async fn plan_page(
             .iter()
             .map(|i| charts::indicator_chart(&ctx, i))
             .collect(),
-        municipalities: municipality_names(&state, &ctx)
-            .await?
-            .into_iter()
-            .collect(),
+        municipalities: municipality_names(state, &ctx).await?.into_iter().collect(),
         ctx,
         d,
         may_edit,
         choices,
     };
-    let html: Html<String> = render(&page)?;
-    Ok(html.into_response())
+    render(&page)
 }

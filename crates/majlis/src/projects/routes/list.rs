@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::State;
-use axum::response::Html;
+use axum::response::{Html, Response};
 
 use super::{ProjectPage, project_page};
 use crate::app::AppState;
@@ -31,13 +31,26 @@ struct ListPage {
 }
 project_page!(ListPage);
 
-/// `GET /projects`
+/// `GET /projects` (visitors' pages kept per content version).
 pub(super) async fn projects_page(
     State(state): State<AppState>,
     ctx: PageCtx,
     params: Params,
-) -> Result<Html<String>, AppError> {
+) -> Result<Response, AppError> {
     let ctx = ctx.with_section(Section::Projects);
+    state
+        .pages
+        .visitor_page(&state.db, &ctx, || {
+            projects_html(&state, ctx.clone(), &params)
+        })
+        .await
+}
+
+async fn projects_html(
+    state: &AppState,
+    ctx: PageCtx,
+    params: &Params,
+) -> Result<Html<String>, AppError> {
     let bad = |e: crate::fields::BadField| AppError::bad_request(e.0);
     let f = ProjectFilter {
         status: parse_opt(params.get("status"), "status", ProjectStatus::from_code).map_err(bad)?,

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Response};
 use chrono::Utc;
 
 use super::{ProjectPage, project_page};
@@ -156,6 +156,22 @@ async fn show(
     form: RawForm,
     errors: Vec<FieldError>,
 ) -> Result<Response, AppError> {
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    Ok((status, project_html(state, ctx, slug, form, errors).await?).into_response())
+}
+
+/// An idea's page, rendered for `ctx`.
+async fn project_html(
+    state: &AppState,
+    ctx: PageCtx,
+    slug: &str,
+    form: RawForm,
+    errors: Vec<FieldError>,
+) -> Result<Html<String>, AppError> {
     let ctx = ctx.with_section(Section::Projects);
     let db = state.db.read();
     let d = rules::find(db, ctx.actor(), slug).await?;
@@ -182,11 +198,6 @@ async fn show(
             ctx.actor(),
             Action::EditPlan(PlanRef::for_actor(ctx.actor(), true, &editors)),
         );
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
     let page = ProjectView {
         dir: state.directory.clone(),
         d,
@@ -199,16 +210,21 @@ async fn show(
         errors,
         ctx,
     };
-    Ok((status, render(&page)?).into_response())
+    render(&page)
 }
 
-/// `GET /projects/{slug}`
+/// `GET /projects/{slug}` (visitors' pages kept per content version).
 pub(super) async fn project_page(
     State(state): State<AppState>,
     ctx: PageCtx,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
-    show(&state, ctx, &slug, RawForm::default(), Vec::new()).await
+    state
+        .pages
+        .visitor_page(&state.db, &ctx, || {
+            project_html(&state, ctx.clone(), &slug, RawForm::default(), Vec::new())
+        })
+        .await
 }
 
 /// A refused change comes back to the page with its message; anything

@@ -2,7 +2,7 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::response::Html;
+use axum::response::Response;
 
 use crate::app::AppState;
 use crate::policy::{Action, can};
@@ -32,16 +32,22 @@ impl ListPage {
     }
 }
 
-/// `GET /surveys`
+/// `GET /surveys` (visitors' pages kept per content version; a submitted
+/// response moves it, so the response rates are current).
 pub(super) async fn surveys_page(
     State(state): State<AppState>,
     ctx: PageCtx,
-) -> Result<Html<String>, AppError> {
+) -> Result<Response, AppError> {
     let ctx = ctx.with_section(Section::Surveys);
-    let cards = surveys::list(state.db.read(), ctx.actor()).await?;
-    render(&ListPage {
-        may_manage: can(ctx.actor(), Action::ManageSurveys),
-        cards,
-        ctx,
-    })
+    state
+        .pages
+        .visitor_page(&state.db, &ctx, || async {
+            let cards = surveys::list(state.db.read(), ctx.actor()).await?;
+            render(&ListPage {
+                may_manage: can(ctx.actor(), Action::ManageSurveys),
+                cards,
+                ctx: ctx.clone(),
+            })
+        })
+        .await
 }

@@ -6,7 +6,7 @@
 use askama::Template;
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::response::{Html, Response};
+use axum::response::Response;
 
 use crate::app::AppState;
 use crate::surveys::Grouping;
@@ -101,28 +101,34 @@ impl ResultsPage {
     }
 }
 
-/// `GET /surveys/{slug}/results`
+/// `GET /surveys/{slug}/results` (visitors' pages kept per content version
+/// and address: each grouping is a page of its own).
 pub(super) async fn results_page(
     State(state): State<AppState>,
     ctx: PageCtx,
     Path(slug): Path<String>,
-) -> Result<Html<String>, AppError> {
+) -> Result<Response, AppError> {
     let ctx = ctx.with_section(Section::Surveys);
-    let r = load(&state, &ctx, &slug).await?;
-    let charts = r.questions.iter().map(|q| chart(&ctx, q)).collect();
-    let columns = r
-        .columns
-        .iter()
-        .map(|c| column_name(&state, &ctx, r.grouping, &c.key))
-        .collect();
-    render(&ResultsPage {
-        columns,
-        title: r.survey.row.title.text(ctx.locale).to_owned(),
-        groupings: Grouping::ALL,
-        charts,
-        r,
-        ctx,
-    })
+    state
+        .pages
+        .visitor_page(&state.db, &ctx, || async {
+            let r = load(&state, &ctx, &slug).await?;
+            let charts = r.questions.iter().map(|q| chart(&ctx, q)).collect();
+            let columns = r
+                .columns
+                .iter()
+                .map(|c| column_name(&state, &ctx, r.grouping, &c.key))
+                .collect();
+            render(&ResultsPage {
+                columns,
+                title: r.survey.row.title.text(ctx.locale).to_owned(),
+                groupings: Grouping::ALL,
+                charts,
+                r,
+                ctx: ctx.clone(),
+            })
+        })
+        .await
 }
 
 /// A group column's name in the reader's language.
