@@ -562,6 +562,7 @@ async fn public_pages(app: &common::TestApp) -> Vec<String> {
         .expect("the idea links to its plan");
     pages.push(plan.split('?').next().unwrap().to_owned());
     let survey = first_link(app, "/surveys", "/surveys/").await;
+    pages.push(survey.clone());
     if app.get(&format!("{survey}/results")).await.status == StatusCode::OK {
         pages.push(format!("{survey}/results"));
     }
