@@ -98,6 +98,16 @@ db_test!(
         assert!(!fed.is_empty(), "no practice on {theme}");
         assert!(fed.len() < paths(&all).len(), "the theme filtered nothing");
         assert_eq!(fed, listed, "feed and page differ");
+        // Each entry names its themes, in the feed's language.
+        for e in on_theme.entries() {
+            assert!(
+                e.categories().iter().any(|c| c.term() == "Language learning"),
+                "{}",
+                e.id()
+            );
+        }
+        let de = feed(&app.get(&format!("/practices.atom?theme={theme}&lang=de")).await);
+        assert!(de.entries().iter().all(|e| e.categories().iter().any(|c| c.term() == "Spracherwerb")));
         // The page links its feed with the same filter and language.
         let href = list
             .attr("link[rel=alternate][type='application/atom+xml']", "href")

@@ -243,6 +243,11 @@ pub fn theme_ids_column(backend: DatabaseBackend, link_table: &str, owner: &str)
     format!("(SELECT {aggregate} FROM {link_table} l WHERE l.{owner}_id = {owner}.id)")
 }
 
+/// Themes' labels in a reader's language (feeds list them as categories).
+pub fn theme_labels(themes: &[theme::Model], l: crate::i18n::Locale) -> Vec<String> {
+    themes.iter().map(|t| t.label.text(l).to_owned()).collect()
+}
+
 /// Theme ids as the database aggregated them, back to themes in vocabulary order.
 pub fn themes_of(reference: &Reference, ids: Option<&str>) -> Vec<theme::Model> {
     let ids: Vec<i32> = ids

@@ -8,6 +8,7 @@ use axum::response::Response;
 use crate::app::AppState;
 use crate::consultations::DilemmaStatus;
 use crate::consultations::rules::{self, DilemmaFilter};
+use crate::directory::rules::theme_labels;
 use crate::fields::paging::PageRequest;
 use crate::i18n::Locale;
 use crate::web::atom::{FEED_LENGTH, FeedDoc, FeedItem};
@@ -43,11 +44,7 @@ pub async fn items(
                 updated: d.concluded_at.unwrap_or(d.updated_at),
                 published: d.opens_at,
                 author: Some(c.presenter.clone()).filter(|p| !p.is_empty()),
-                categories: c
-                    .themes
-                    .iter()
-                    .map(|t| t.label.text(l).to_owned())
-                    .collect(),
+                categories: theme_labels(&c.themes, l),
             }
         })
         .collect())

@@ -9,6 +9,7 @@ use chrono::Utc;
 
 use super::super::rules::{self, EventFilter, When};
 use crate::app::AppState;
+use crate::directory::rules::theme_labels;
 use crate::fields::paging::PageRequest;
 use crate::i18n::Locale;
 use crate::web::atom::{FEED_LENGTH, FeedDoc, FeedItem};
@@ -63,11 +64,7 @@ pub async fn items(
                 updated: e.updated_at,
                 published: Some(e.created_at),
                 author: None,
-                categories: c
-                    .themes
-                    .iter()
-                    .map(|t| t.label.text(l).to_owned())
-                    .collect(),
+                categories: theme_labels(&c.themes, l),
             }
         })
         .collect())

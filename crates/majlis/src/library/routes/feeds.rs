@@ -9,16 +9,12 @@ use axum::response::Response;
 
 use super::filter;
 use crate::app::AppState;
-use crate::directory::entities::theme;
+use crate::directory::rules::theme_labels;
 use crate::fields::paging::PageRequest;
 use crate::i18n::Locale;
 use crate::library::rules::{self, LibraryFilter, PracticeScope, Sort};
 use crate::web::atom::{FEED_LENGTH, FeedDoc, FeedItem};
 use crate::web::{AppError, PageCtx, Params};
-
-fn labels(themes: &[theme::Model], l: Locale) -> Vec<String> {
-    themes.iter().map(|t| t.label.text(l).to_owned()).collect()
-}
 
 fn newest_changed(mut f: LibraryFilter) -> (LibraryFilter, PageRequest) {
     f.sort = Sort::Changed;
@@ -61,7 +57,7 @@ pub async fn practice_items(
                 updated: c.practice.updated_at,
                 published: c.practice.published_at,
                 author: c.owner.as_ref().map(|o| o.text(l).to_owned()),
-                categories: labels(&c.themes, l),
+                categories: theme_labels(&c.themes, l),
             }
         })
         .collect())
@@ -93,7 +89,7 @@ pub async fn resource_items(
                 updated: c.resource.updated_at,
                 published: Some(c.resource.created_at),
                 author: c.resource.authors.clone(),
-                categories: labels(&c.themes, l),
+                categories: theme_labels(&c.themes, l),
             }
         })
         .collect())
