@@ -108,8 +108,11 @@ impl ApiLimits {
             return Decision::Free;
         };
         if self.checks.fetch_add(1, Ordering::Relaxed) % SWEEP_EVERY == SWEEP_EVERY - 1 {
-            policy.limiter.retain_recent();
-            policy.limiter.shrink_to_fit();
+            // Both maps: a quiet one would otherwise never be swept.
+            for p in [&self.token, &self.address].into_iter().flatten() {
+                p.limiter.retain_recent();
+                p.limiter.shrink_to_fit();
+            }
         }
         let policy_header = (
             RATELIMIT_POLICY,
