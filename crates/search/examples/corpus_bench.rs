@@ -30,17 +30,66 @@
 //!   `postgres://postgres@127.0.0.1:5432/postgres`); `BENCH_SKIP_PG`,
 //!   `BENCH_SKIP_SQLITE` leave an engine out;
 //! * `BENCH_RELEVANCE_ONLY` — skip the generated corpus;
-//! * `BENCH_DETAIL` — print each engine's top hits for every judged query.
+//! * `BENCH_DETAIL` — print each engine's top hits for every judged query;
+//! * `BENCH_KEEP_INDEX` — keep the tantivy index of this corpus size in
+//!   the temporary directory and use it again in the next run (its build
+//!   time is then only the opening);
+//! * `BENCH_CLOCK=cpu` — measure tantivy's and SQLite's latencies as the
+//!   CPU time of the searching thread rather than the wall clock, to compare
+//!   two builds on a machine busy with other work (PostgreSQL's stay wall
+//!   times: its work happens in the server).
 
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
-use majlis_search::{Document, Query, SearchIndex, Sort, Theme, Vocabulary, fold};
+use majlis_search::{Document, Opened, Query, SearchIndex, Sort, Theme, Vocabulary, fold};
 
 #[path = "bench/pg_fts.rs"]
 mod pg_fts;
 #[path = "bench/relevance.rs"]
 mod relevance;
+
+/// What a query's latency is measured with: the wall clock, or with
+/// `BENCH_CLOCK=cpu` the CPU time of the searching thread, which other
+/// processes on a busy machine inflate far less (for comparing two builds
+/// on a shared machine; the figures to quote are wall times on a quiet one).
+#[derive(Clone, Copy)]
+enum Clock {
+    Wall(Instant),
+    Cpu(Duration),
+}
+
+fn thread_cpu_time() -> Duration {
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `t` is a valid timespec to write to, and the clock id is a
+    // constant every Linux has.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
+    Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
+}
+
+fn cpu_clock() -> bool {
+    std::env::var("BENCH_CLOCK").is_ok_and(|v| v == "cpu")
+}
+
+impl Clock {
+    fn now() -> Clock {
+        if cpu_clock() {
+            Clock::Cpu(thread_cpu_time())
+        } else {
+            Clock::Wall(Instant::now())
+        }
+    }
+
+    fn elapsed(self) -> Duration {
+        match self {
+            Clock::Wall(start) => start.elapsed(),
+            Clock::Cpu(start) => thread_cpu_time().saturating_sub(start),
+        }
+    }
+}
 
 /// splitmix64: small, deterministic, good enough for test data.
 struct Rng(u64);
@@ -663,15 +712,32 @@ impl Timings {
 }
 
 fn run_tantivy(docs: &[Document], rounds: usize) -> Timings {
-    let dir = std::env::temp_dir().join("majlis-search-bench");
-    let _ = std::fs::remove_dir_all(&dir);
-    let start = Instant::now();
-    let (index, _) = SearchIndex::open_or_rebuild(&dir).expect("index");
-    let index = index.with_vocabulary(vocabulary());
-    for doc in docs {
-        index.upsert(doc).expect("upsert");
+    // BENCH_KEEP_INDEX: the index is kept (in the temporary directory, one
+    // per corpus size) and used again by the next run of the same size
+    // and schema, to compare builds of the search without rebuilding it.
+    let keep = std::env::var_os("BENCH_KEEP_INDEX").is_some();
+    let dir = std::env::temp_dir().join(if keep {
+        format!("majlis-search-bench-{}", docs.len())
+    } else {
+        "majlis-search-bench".to_owned()
+    });
+    if !keep {
+        let _ = std::fs::remove_dir_all(&dir);
     }
-    index.commit().expect("commit");
+    let start = Instant::now();
+    let (index, opened) = SearchIndex::open_or_rebuild(&dir).expect("index");
+    let index = index.with_vocabulary(vocabulary());
+    let reused = opened == Opened::Existing && index.num_docs() == docs.len() as u64;
+    if reused {
+        println!("index: reused from {}", dir.display());
+    } else {
+        index.clear().expect("clear");
+        for doc in docs {
+            index.upsert(doc).expect("upsert");
+        }
+        index.commit().expect("commit");
+        index.compact().expect("compact");
+    }
     let build = start.elapsed();
     let size = dir_size(&dir);
 
@@ -689,16 +755,35 @@ fn run_tantivy(docs: &[Document], rounds: usize) -> Timings {
         );
     }
     let mut samples = Vec::new();
+    let mut per_query = vec![Vec::with_capacity(rounds); queries.len()];
     for _ in 0..rounds {
-        for (category, query) in &queries {
-            let start = Instant::now();
+        for ((category, query), times) in queries.iter().zip(&mut per_query) {
+            let start = Clock::now();
             let results = index.search(query).expect("search");
-            samples.push((*category, start.elapsed()));
+            let elapsed = start.elapsed();
+            samples.push((*category, elapsed));
+            times.push(elapsed);
             std::hint::black_box(results);
         }
     }
+    // The slowest queries by median: where the tail of the latencies is.
+    let mut medians: Vec<(Duration, &str, &str)> = queries
+        .iter()
+        .zip(&mut per_query)
+        .map(|((category, query), times)| {
+            times.sort();
+            (percentile(times, 50.0), *category, query.text.as_str())
+        })
+        .collect();
+    medians.sort_by_key(|m| std::cmp::Reverse(m.0));
+    let _ = writeln!(notes, "  slowest queries (median of {rounds} rounds):");
+    for (median, category, text) in medians.iter().take(6) {
+        let _ = writeln!(notes, "    {:>8} ms  {category:<12} {text:?}", ms(*median));
+    }
     drop(index);
-    let _ = std::fs::remove_dir_all(&dir);
+    if !keep {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
     Timings {
         name: "tantivy (majlis-search)",
         build,
@@ -990,7 +1075,7 @@ fn run_sqlite(docs: &[Document], rounds: usize) -> Timings {
     let mut samples = Vec::new();
     for _ in 0..rounds {
         for (category, query) in &queries {
-            let start = Instant::now();
+            let start = Clock::now();
             std::hint::black_box(sqlite_search(&conn, query));
             samples.push((*category, start.elapsed()));
         }
@@ -1132,6 +1217,11 @@ fn main() {
     };
 
     println!("load average at start: {}", load_average());
+    if cpu_clock() {
+        println!(
+            "latencies: CPU time of the searching thread (BENCH_CLOCK=cpu; PostgreSQL's wall time)"
+        );
+    }
     let mut all = Vec::new();
     if !relevance_only {
         let start = Instant::now();

@@ -1,11 +1,24 @@
-//! Facet counts over the matching documents, read from fast fields.
+//! Facet counts over the matching documents, exact at any number of matches.
+//!
+//! A segment never changes once written, so the documents holding each facet
+//! value are read from its postings once ([`SegmentFacets`], kept by
+//! [`FacetCache`] while the segment exists): as a bitmap for a value held by
+//! at least one document in [`DENSE_SHARE`], as a sorted list of document
+//! ids for a rarer one. A search marks its matches in a bitmap of the
+//! segment; a value's count is the size of the intersection: a word-wise AND
+//! and popcount over the matched range for a bitmap, a bit test per document
+//! for a list. The work per segment is bounded by the number of values times
+//! the segment's size in 64-bit words, whatever the number of matches, where
+//! reading the values of every match from the columns grew with the matches.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::{Column, StrColumn};
-use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::index::SegmentId;
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocId, DocSet, Score, Searcher, SegmentOrdinal, SegmentReader, TERMINATED};
 
 /// Counts of matching documents per value, for each facet. Only values with
 /// at least one matching document appear.
@@ -21,17 +34,7 @@ pub struct Facets {
     pub years: BTreeMap<i32, u64>,
     /// Per language the items exist in.
     pub languages: BTreeMap<String, u64>,
-    /// Whether the counts are estimates: past [`EXACT_FACET_DOCS`] matching
-    /// documents in an index segment, only every [`FACET_STRIDE`]th one is
-    /// read, and counts for `FACET_STRIDE`. The total is always exact.
-    #[serde(default)]
-    pub estimated: bool,
 }
-
-/// Matching documents per segment whose facet values are all read.
-pub const EXACT_FACET_DOCS: u32 = 10_000;
-/// Beyond those, one matching document in this many is read.
-pub const FACET_STRIDE: u32 = 8;
 
 pub(crate) const KIND: &str = "kind";
 pub(crate) const THEMES: &str = "themes";
@@ -39,16 +42,194 @@ pub(crate) const COUNTRIES: &str = "countries";
 pub(crate) const LANGUAGES: &str = "languages";
 pub(crate) const YEAR: &str = "year";
 
-const STR_FACETS: [&str; 4] = [KIND, THEMES, COUNTRIES, LANGUAGES];
+/// A value held by at least one document in this many of a segment is kept
+/// as a bitmap (one bit per document), a rarer one as a list of ids (32 bits
+/// per holder): the bitmap is the smaller and the faster to intersect from
+/// there on.
+const DENSE_SHARE: u32 = 32;
 
-pub(crate) struct FacetCollector;
+/// The documents of a segment holding one value.
+enum Holders {
+    /// One bit per document of the segment.
+    Dense(Box<[u64]>),
+    /// Ascending document ids.
+    Sparse(Box<[DocId]>),
+}
+
+impl Holders {
+    fn read(postings: &mut impl DocSet, max_doc: u32) -> Holders {
+        let expected = postings.size_hint();
+        if expected.saturating_mul(DENSE_SHARE) >= max_doc {
+            let mut words = vec![0u64; words_for(max_doc)];
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                words[(doc / 64) as usize] |= 1 << (doc % 64);
+                doc = postings.advance();
+            }
+            Holders::Dense(words.into_boxed_slice())
+        } else {
+            let mut ids = Vec::with_capacity(expected as usize);
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                ids.push(doc);
+                doc = postings.advance();
+            }
+            Holders::Sparse(ids.into_boxed_slice())
+        }
+    }
+
+    /// How many of the holders are in `matches`, whose set bits all lie in
+    /// the words `range`.
+    fn count_in(&self, matches: &[u64], range: std::ops::Range<usize>) -> u64 {
+        match self {
+            Holders::Dense(words) => words[range.clone()]
+                .iter()
+                .zip(&matches[range])
+                .map(|(a, b)| u64::from((a & b).count_ones()))
+                .sum(),
+            Holders::Sparse(ids) => ids
+                .iter()
+                .filter(|&&doc| matches[(doc / 64) as usize] & (1 << (doc % 64)) != 0)
+                .count() as u64,
+        }
+    }
+}
+
+fn words_for(max_doc: u32) -> usize {
+    (max_doc as usize).div_ceil(64)
+}
+
+/// Every value of every facet in one segment, with its holders.
+pub(crate) struct SegmentFacets {
+    max_doc: u32,
+    /// Kinds, themes, countries, languages: the field's values as indexed.
+    strings: [Vec<(String, Holders)>; 4],
+    years: Vec<(i32, Holders)>,
+}
+
+impl SegmentFacets {
+    fn read(segment: &SegmentReader, fields: &FacetFields) -> tantivy::Result<SegmentFacets> {
+        let max_doc = segment.max_doc();
+        let mut strings: [Vec<(String, Holders)>; 4] = Default::default();
+        for (field, values) in fields.strings.iter().zip(&mut strings) {
+            for (term, holders) in read_values(segment, *field, max_doc)? {
+                if let Ok(value) = String::from_utf8(term) {
+                    values.push((value, holders));
+                }
+            }
+        }
+        let mut years = Vec::new();
+        for (term, holders) in read_values(segment, fields.year, max_doc)? {
+            // i64 terms are stored as the big-endian bytes of their
+            // order-preserving u64 mapping.
+            let Ok(bytes) = <[u8; 8]>::try_from(term.as_slice()) else {
+                continue;
+            };
+            let year = tantivy::u64_to_i64(u64::from_be_bytes(bytes));
+            if let Ok(year) = i32::try_from(year) {
+                years.push((year, holders));
+            }
+        }
+        Ok(SegmentFacets {
+            max_doc,
+            strings,
+            years,
+        })
+    }
+}
+
+/// Each indexed term of `field` in the segment, with the documents holding it.
+fn read_values(
+    segment: &SegmentReader,
+    field: Field,
+    max_doc: u32,
+) -> tantivy::Result<Vec<(Vec<u8>, Holders)>> {
+    let inverted = segment.inverted_index(field)?;
+    let mut stream = inverted.terms().stream()?;
+    let mut out = Vec::new();
+    while stream.advance() {
+        let mut postings =
+            inverted.read_postings_from_terminfo(stream.value(), IndexRecordOption::Basic)?;
+        out.push((stream.key().to_vec(), Holders::read(&mut postings, max_doc)));
+    }
+    Ok(out)
+}
+
+/// The facet fields of the schema.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct FacetFields {
+    /// Kind, themes, countries, languages, in the order of [`Facets`]' maps.
+    pub(crate) strings: [Field; 4],
+    pub(crate) year: Field,
+}
+
+/// The [`SegmentFacets`] of the segments searched lately, by segment.
+pub(crate) struct FacetCache {
+    fields: FacetFields,
+    segments: Mutex<HashMap<SegmentId, Arc<SegmentFacets>>>,
+}
+
+impl FacetCache {
+    pub(crate) fn new(fields: FacetFields) -> FacetCache {
+        FacetCache {
+            fields,
+            segments: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The facets of each segment of `searcher`, by segment ordinal, read
+    /// now for the segments not seen before. Segments gone from `searcher`
+    /// are forgotten when a new one is read (a search on an older state
+    /// then reads them again).
+    pub(crate) fn for_searcher(&self, searcher: &Searcher) -> tantivy::Result<FacetCollector> {
+        let readers = searcher.segment_readers();
+        let mut found: Vec<Option<Arc<SegmentFacets>>> = {
+            let cached = self.lock();
+            readers
+                .iter()
+                .map(|r| cached.get(&r.segment_id()).cloned())
+                .collect()
+        };
+        if found.iter().any(Option::is_none) {
+            // Read outside the lock: a slow read never blocks other searches.
+            let mut fresh = Vec::new();
+            for (reader, slot) in readers.iter().zip(&mut found) {
+                if slot.is_none() {
+                    let facets = Arc::new(SegmentFacets::read(reader, &self.fields)?);
+                    fresh.push((reader.segment_id(), Arc::clone(&facets)));
+                    *slot = Some(facets);
+                }
+            }
+            let mut cached = self.lock();
+            cached.retain(|id, _| readers.iter().any(|r| r.segment_id() == *id));
+            cached.extend(fresh);
+        }
+        Ok(FacetCollector {
+            segments: found.into_iter().flatten().collect(),
+        })
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<SegmentId, Arc<SegmentFacets>>> {
+        // The map holds no invariant a panic could break.
+        self.segments
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// Counts facets for one search (from [`FacetCache::for_searcher`], with
+/// the same searcher).
+pub(crate) struct FacetCollector {
+    segments: Vec<Arc<SegmentFacets>>,
+}
 
 pub(crate) struct FacetSegmentCollector {
-    columns: Vec<Option<(StrColumn, Vec<u64>)>>,
-    years: Option<Column<i64>>,
-    year_counts: HashMap<i64, u64>,
-    /// Matching documents seen so far in the segment.
-    seen: u32,
+    facets: Arc<SegmentFacets>,
+    /// The matches so far, one bit per document.
+    matches: Vec<u64>,
+    /// Words of `matches` with a bit set: from `first` to `last`.
+    first: usize,
+    last: usize,
 }
 
 impl Collector for FacetCollector {
@@ -57,22 +238,22 @@ impl Collector for FacetCollector {
 
     fn for_segment(
         &self,
-        _segment_local_id: SegmentOrdinal,
+        segment_local_id: SegmentOrdinal,
         segment: &SegmentReader,
     ) -> tantivy::Result<FacetSegmentCollector> {
-        let fast_fields = segment.fast_fields();
-        let mut columns = Vec::with_capacity(STR_FACETS.len());
-        for name in STR_FACETS {
-            columns.push(fast_fields.str(name)?.map(|column| {
-                let terms = column.num_terms();
-                (column, vec![0; terms])
-            }));
-        }
+        let facets = self
+            .segments
+            .get(segment_local_id as usize)
+            .filter(|f| f.max_doc == segment.max_doc())
+            .cloned()
+            .ok_or_else(|| {
+                tantivy::TantivyError::InternalError("facets read for another searcher".to_owned())
+            })?;
         Ok(FacetSegmentCollector {
-            columns,
-            years: fast_fields.column_opt::<i64>(YEAR)?,
-            year_counts: HashMap::new(),
-            seen: 0,
+            matches: vec![0; words_for(facets.max_doc)],
+            facets,
+            first: usize::MAX,
+            last: 0,
         })
     }
 
@@ -96,7 +277,6 @@ impl Collector for FacetCollector {
             for (year, count) in fruit.years {
                 *total.years.entry(year).or_default() += count;
             }
-            total.estimated |= fruit.estimated;
         }
         Ok(total)
     }
@@ -106,51 +286,44 @@ impl SegmentCollector for FacetSegmentCollector {
     type Fruit = Facets;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        self.seen = self.seen.saturating_add(1);
-        let weight = if self.seen <= EXACT_FACET_DOCS {
-            1
-        } else if (self.seen - EXACT_FACET_DOCS).is_multiple_of(FACET_STRIDE) {
-            u64::from(FACET_STRIDE)
-        } else {
-            return;
-        };
-        for (column, counts) in self.columns.iter_mut().flatten() {
-            for ord in column.term_ords(doc) {
-                counts[ord as usize] += weight;
-            }
+        let word = (doc / 64) as usize;
+        if let Some(bits) = self.matches.get_mut(word) {
+            *bits |= 1 << (doc % 64);
+            self.first = self.first.min(word);
+            self.last = self.last.max(word);
         }
-        if let Some(years) = &self.years {
-            for year in years.values_for_doc(doc) {
-                *self.year_counts.entry(year).or_default() += weight;
-            }
+    }
+
+    fn collect_block(&mut self, docs: &[DocId]) {
+        for &doc in docs {
+            self.collect(doc, 0.0);
         }
     }
 
     fn harvest(self) -> Facets {
-        let mut facets = Facets {
-            estimated: self.seen > EXACT_FACET_DOCS,
-            ..Facets::default()
-        };
+        let mut facets = Facets::default();
+        if self.first > self.last {
+            return facets;
+        }
+        let range = self.first..self.last + 1;
         let maps = [
             &mut facets.kinds,
             &mut facets.themes,
             &mut facets.countries,
             &mut facets.languages,
         ];
-        let mut value = String::new();
-        for (column, map) in self.columns.into_iter().zip(maps) {
-            let Some((column, counts)) = column else {
-                continue;
-            };
-            for (ord, count) in counts.into_iter().enumerate() {
-                if count > 0 && column.ord_to_str(ord as u64, &mut value).unwrap_or(false) {
+        for (values, map) in self.facets.strings.iter().zip(maps) {
+            for (value, holders) in values {
+                let count = holders.count_in(&self.matches, range.clone());
+                if count > 0 {
                     map.insert(value.clone(), count);
                 }
             }
         }
-        for (year, count) in self.year_counts {
-            if let Ok(year) = i32::try_from(year) {
-                facets.years.insert(year, count);
+        for (year, holders) in &self.facets.years {
+            let count = holders.count_in(&self.matches, range.clone());
+            if count > 0 {
+                facets.years.insert(*year, count);
             }
         }
         facets

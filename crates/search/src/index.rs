@@ -19,7 +19,7 @@ use crate::analysis::{self, Analyzers, CONCEPTS_TOKENIZER, tokenizer_name};
 use crate::document::{
     Document, norm_audience, norm_country, norm_kind, norm_language, norm_theme,
 };
-use crate::facets::{COUNTRIES, KIND, LANGUAGES, THEMES, YEAR};
+use crate::facets::{COUNTRIES, FacetCache, FacetFields, KIND, LANGUAGES, THEMES, YEAR};
 use crate::lang::Lang;
 use crate::thesaurus;
 use crate::vocabulary::{ThemeMatcher, Vocabulary};
@@ -163,6 +163,8 @@ pub struct SearchIndex {
     writer: Mutex<IndexWriter>,
     pub(crate) fields: Fields,
     pub(crate) themes: RwLock<Arc<ThemeMatcher>>,
+    /// Each segment's facet values and their documents.
+    pub(crate) facets: FacetCache,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -241,6 +243,15 @@ impl SearchIndex {
             writer: Mutex::new(writer),
             fields,
             themes: RwLock::new(Arc::new(ThemeMatcher::default())),
+            facets: FacetCache::new(FacetFields {
+                strings: [
+                    fields.kind,
+                    fields.themes,
+                    fields.countries,
+                    fields.languages,
+                ],
+                year: fields.year,
+            }),
         })
     }
 
@@ -305,6 +316,29 @@ impl SearchIndex {
         writer.commit()?;
         self.reader.reload()?;
         Ok(())
+    }
+
+    /// Merges the committed segments into one and waits for it: a search
+    /// visits each segment, so after a rebuild (many segments written at
+    /// once) one segment answers faster. Searches meanwhile see the
+    /// segments as they were; writes go on. Returns whether it merged: not
+    /// when there was one segment or fewer, nor when some segment was
+    /// already being merged in the background (the merge policy then does it).
+    pub fn compact(&self) -> Result<bool> {
+        let ids: Vec<_> = self
+            .reader
+            .searcher()
+            .segment_readers()
+            .iter()
+            .map(|s| s.segment_id())
+            .collect();
+        if ids.len() < 2 {
+            return Ok(false);
+        }
+        let merge = self.writer()?.merge(&ids);
+        let merged = merge.wait().is_ok_and(|meta| meta.is_some());
+        self.reader.reload()?;
+        Ok(merged)
     }
 
     /// Which state of the index searches see now: it grows with every

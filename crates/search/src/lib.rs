@@ -23,8 +23,9 @@
 //! * A [`Vocabulary`] of themes with labels and synonyms in every language
 //!   lets a query find items through their theme tags, ranked below text
 //!   and concept matches.
-//! * Facet counts are exact up to [`EXACT_FACET_DOCS`] matches per index
-//!   segment, then estimated (and [`Facets::estimated`] says so).
+//! * Facet counts are exact, at a cost bounded by the index's size rather
+//!   than the number of matches (each segment's values are kept as document
+//!   sets, intersected with the matches).
 //! * Permissions are part of the query: only documents whose `audience`
 //!   intersects [`Query::audience`] are counted, faceted or returned.
 //! * Typo tolerance (Levenshtein 1 from 5 characters, 2 from 9) and prefix
@@ -60,7 +61,7 @@ mod thesaurus;
 mod vocabulary;
 
 pub use document::{Document, LocalizedText};
-pub use facets::{EXACT_FACET_DOCS, FACET_STRIDE, Facets};
+pub use facets::Facets;
 pub use index::{Opened, SCHEMA_VERSION, SearchIndex};
 pub use lang::Lang;
 pub use normalize::{Normalizer, WordTokenizer, fold, normalize};

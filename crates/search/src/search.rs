@@ -15,8 +15,8 @@ use tantivy::{DocAddress, Order, Score, Searcher, Term};
 use crate::Result;
 use crate::analysis::Analyzers;
 use crate::document::{norm_audience, norm_country, norm_kind, norm_language, norm_theme};
-use crate::facets::{FacetCollector, Facets};
-use crate::index::{DATE, SearchIndex, Stored};
+use crate::facets::Facets;
+use crate::index::{DATE, Fields, SearchIndex, Stored};
 use crate::lang::{Lang, STOP_WORDS, is_stop_word};
 use crate::normalize::{is_word_char, words};
 use crate::score::TierQuery;
@@ -63,6 +63,12 @@ const MAX_QUERY_WORDS: usize = 16;
 const MIN_PREFIX_CHARS: usize = 2;
 /// Largest page.
 const MAX_PER_PAGE: usize = 100;
+/// A query word found in more than this share of the documents says little
+/// about which ones are wanted ("refugees" in a network about refugees):
+/// it ranks, but does not count among the words a match must have, unless
+/// the query has no rarer word. Requiring it made the engine visit most
+/// of the index for any query containing it.
+const COMMON_SHARE: f64 = 0.5;
 /// Weight of one shared theme in [`SearchIndex::related`].
 const RELATED_THEME_SCORE: Score = 1.0;
 
@@ -233,6 +239,10 @@ struct Word {
     /// Indexed neutral terms near this word (typos) or, for the last word,
     /// starting with it.
     approx: Vec<String>,
+    /// Whether the word (or its concept) is in more than [`COMMON_SHARE`]
+    /// of the documents: it then only adds to the score, like a stop word,
+    /// when the query has rarer words.
+    common: bool,
 }
 
 struct Analysed {
@@ -276,6 +286,7 @@ impl SearchIndex {
                 stop,
                 concepts: Vec::new(),
                 approx: Vec::new(),
+                common: false,
             });
         }
         let matcher = thesaurus::matcher();
@@ -384,16 +395,23 @@ impl SearchIndex {
         let last = analysed.words.len().saturating_sub(1);
         let mut required = Vec::new();
         let mut optional = Vec::new();
+        let mut common = Vec::new();
         for (i, word) in analysed.words.iter().enumerate() {
             let prefix = analysed.prefix_last && i == last;
             if let Some(query) = self.word_query(word, &analysed.themes[i]) {
                 if word.stop && !prefix {
                     optional.push(query);
+                } else if word.common {
+                    common.push(query);
                 } else {
                     required.push(query);
                 }
             }
         }
+        if required.is_empty() {
+            std::mem::swap(&mut required, &mut common);
+        }
+        optional.append(&mut common);
         if required.is_empty() {
             std::mem::swap(&mut required, &mut optional);
         }
@@ -466,7 +484,7 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let mut analyzers = Analyzers::new();
         let mut analysed = self.analyse(&query.text, &mut analyzers);
-        expand(&searcher, self.fields.text, &mut analysed)?;
+        expand(&searcher, &self.fields, &mut analysed)?;
 
         let mut results = self.run(&searcher, query, &analysed, false)?;
         if results.0 == 0 && analysed.words.len() > 1 {
@@ -525,8 +543,9 @@ impl SearchIndex {
             .saturating_sub(1)
             .saturating_mul(per_page)
             .min(usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX));
+        let facet_counts = self.facets.for_searcher(searcher)?;
         if per_page == 0 {
-            let (total, facets) = searcher.search(&tantivy_query, &(Count, FacetCollector))?;
+            let (total, facets) = searcher.search(&tantivy_query, &(Count, facet_counts))?;
             return Ok((total, Vec::new(), facets));
         }
         let top = TopDocs::with_limit(per_page).and_offset(offset);
@@ -536,7 +555,7 @@ impl SearchIndex {
                 (SortBySimilarityScore, Order::Desc),
             ));
             let (docs, total, facets) =
-                searcher.search(&tantivy_query, &(collector, Count, FacetCollector))?;
+                searcher.search(&tantivy_query, &(collector, Count, facet_counts))?;
             let docs = docs.into_iter().map(|((_, score), a)| (score, a)).collect();
             Ok((total, docs, facets))
         } else {
@@ -545,7 +564,7 @@ impl SearchIndex {
                 (SortByStaticFastValue::<i64>::for_field(DATE), Order::Desc),
             ));
             let (docs, total, facets) =
-                searcher.search(&tantivy_query, &(collector, Count, FacetCollector))?;
+                searcher.search(&tantivy_query, &(collector, Count, facet_counts))?;
             let docs = docs.into_iter().map(|((score, _), a)| (score, a)).collect();
             Ok((total, docs, facets))
         }
@@ -572,6 +591,8 @@ impl SearchIndex {
             lang_terms,
             analyzers,
             fields: self.fields,
+            has_expansions: analysed.words.iter().any(|w| !w.approx.is_empty()),
+            enough: analysed.words.iter().filter(|w| !w.stop).count().max(1),
         }
     }
 
@@ -685,10 +706,25 @@ impl SearchIndex {
 
 /// Fills in each word's approximate terms: indexed words within the
 /// allowed edit distance, and completions of the last word.
-fn expand(searcher: &Searcher, field: Field, analysed: &mut Analysed) -> Result<()> {
+fn expand(searcher: &Searcher, fields: &Fields, analysed: &mut Analysed) -> Result<()> {
+    let field = fields.text;
     let last = analysed.words.len().saturating_sub(1);
     let prefix_last = analysed.prefix_last;
+    let num_docs = searcher.num_docs().max(1) as f64;
     for (i, word) in analysed.words.iter_mut().enumerate() {
+        // The word's document frequency: of its own form, or of its concept
+        // in the field that mentions it most (a lower bound of the union).
+        let mut frequency = 0;
+        for term in &word.neutral {
+            frequency = frequency.max(searcher.doc_freq(&Term::from_field_text(field, term))?);
+        }
+        for concept in &word.concepts {
+            for concept_field in fields.concepts {
+                frequency = frequency
+                    .max(searcher.doc_freq(&Term::from_field_text(concept_field, concept))?);
+            }
+        }
+        word.common = frequency as f64 > COMMON_SHARE * num_docs;
         let mut approx: Vec<String> = Vec::new();
         for term in &word.neutral {
             let distance = fuzzy_distance(term);
@@ -791,11 +827,21 @@ fn keyword_filter(
     if values.is_empty() {
         return None;
     }
-    let terms = values.iter().map(|v| Term::from_field_text(field, v));
-    Some(Box::new(ConstScoreQuery::new(
-        Box::new(TermSetQuery::new(terms)),
-        0.0,
-    )))
+    // One value (a visitor's audience, one kind): its postings, read as the
+    // intersection needs them. Several: a term set, which marks all their
+    // documents in a bitmap first.
+    let inner: Box<dyn TantivyQuery> = if values.len() == 1 {
+        let value = values.first().expect("one value");
+        Box::new(TermQuery::new(
+            Term::from_field_text(field, value),
+            IndexRecordOption::Basic,
+        ))
+    } else {
+        Box::new(TermSetQuery::new(
+            values.iter().map(|v| Term::from_field_text(field, v)),
+        ))
+    };
+    Some(Box::new(ConstScoreQuery::new(inner, 0.0)))
 }
 
 #[cfg(test)]

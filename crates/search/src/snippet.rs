@@ -13,6 +13,22 @@ use crate::lang::Lang;
 const MAX_FRAGMENT_BYTES: usize = 240;
 /// Longest plain excerpt when nothing can be highlighted, in characters.
 const MAX_EXCERPT_CHARS: usize = 160;
+/// How much of a text (in bytes) is searched for a snippet: a long document
+/// (a report's extracted text) is not analysed whole for every hit; one
+/// matching only further on gets a plain excerpt.
+const MAX_SCANNED_BYTES: usize = 16 * 1024;
+
+/// The start of `text` searched for a snippet, cut on a character boundary.
+fn scanned(text: &str) -> &str {
+    if text.len() <= MAX_SCANNED_BYTES {
+        return text;
+    }
+    let mut end = MAX_SCANNED_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
 
 /// What to highlight: the query's terms in each analyser (the neutral ones
 /// including the typo and prefix expansions).
@@ -21,6 +37,10 @@ pub(crate) struct Highlighter {
     pub(crate) lang_terms: [BTreeMap<String, Score>; 5],
     pub(crate) analyzers: Analyzers,
     pub(crate) fields: Fields,
+    /// Whether some query word was expanded (typos, prefix of the last word).
+    pub(crate) has_expansions: bool,
+    /// Highlights that make a snippet good enough: the query's content words.
+    pub(crate) enough: usize,
 }
 
 struct Best {
@@ -36,6 +56,7 @@ impl Highlighter {
     /// The snippet of `text` (in field language `lang`) with the most
     /// highlighted words, among the stemmed and the neutral analyses.
     fn snippet(&mut self, text: &str, lang: Option<Lang>) -> Best {
+        let (text, whole) = (scanned(text), text.len());
         let mut best = Best {
             highlights: 0,
             html: String::new(),
@@ -50,18 +71,23 @@ impl Highlighter {
                     self.fields.body[lang.index()],
                     MAX_FRAGMENT_BYTES,
                 );
-                consider(&mut best, &generator, text);
+                consider(&mut best, &generator, text, whole);
             }
         }
+        // The unstemmed pass finds what the stemmed one missed: typo and
+        // prefix expansions, words the field's language does not stem alike.
+        // With no expansion and a stemmed highlight already, it would find
+        // the same words again: skipped (it doubled the cost of snippets).
+        let needed = best.highlights == 0 || self.has_expansions;
         let terms = self.neutral_terms.clone();
-        if !terms.is_empty() {
+        if needed && !terms.is_empty() {
             let generator = SnippetGenerator::new(
                 terms,
                 self.analyzers.get(None).clone(),
                 self.fields.text,
                 MAX_FRAGMENT_BYTES,
             );
-            consider(&mut best, &generator, text);
+            consider(&mut best, &generator, text, whole);
         }
         best
     }
@@ -85,6 +111,12 @@ impl Highlighter {
                 let candidate = self.snippet(text, *lang);
                 if candidate.highlights > best.highlights {
                     best = candidate;
+                }
+                // As many highlights as the query has words: the further
+                // texts (translations, the body after the summary) are not
+                // analysed for a snippet that can hardly be better.
+                if best.highlights >= self.enough {
+                    break;
                 }
             }
             // Only the title matches: the title is the best field.
@@ -140,7 +172,9 @@ impl Highlighter {
     }
 }
 
-fn consider(best: &mut Best, generator: &SnippetGenerator, text: &str) {
+/// Keeps the snippet of `text` (the scanned start of a text `whole` bytes
+/// long) if it highlights more than `best`.
+fn consider(best: &mut Best, generator: &SnippetGenerator, text: &str, whole: usize) {
     let mut snippet = generator.snippet(text);
     let highlights = snippet.highlighted().len();
     if highlights > best.highlights {
@@ -151,7 +185,7 @@ fn consider(best: &mut Best, generator: &SnippetGenerator, text: &str) {
             html.push('…');
         }
         html.push_str(&snippet.to_html());
-        if range.end < text.len() {
+        if range.end < whole {
             html.push('…');
         }
         *best = Best { highlights, html };

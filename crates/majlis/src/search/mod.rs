@@ -159,6 +159,8 @@ impl Search {
             }
         }
         self.index.commit()?;
+        // One segment answers faster than the several a bulk load writes.
+        self.index.compact()?;
         progress(total, total);
         self.save_cursor(version)?;
         *position = version;
