@@ -428,7 +428,7 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
             .await
             .unwrap();
         let name = client
-            .find(Locator::Css(".main-nav .nav-end a"))
+            .find(Locator::Css(".account-nav .nav-end a"))
             .await
             .unwrap()
             .text()
@@ -443,7 +443,7 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
             ));
         }
     }
-    click(&client, ".main-nav form button").await;
+    click(&client, ".account-nav form button").await;
     let notice = client
         .wait()
         .for_element(Locator::Css(".notice"))
@@ -480,7 +480,7 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
         .for_url(&url::Url::parse(&format!("http://{addr}/account")).unwrap())
         .await
         .unwrap();
-    click(&client, ".main-nav form button").await;
+    click(&client, ".account-nav form button").await;
     client
         .wait()
         .for_element(Locator::Css(".notice"))
@@ -1679,7 +1679,7 @@ async fn joining_two_step_sign_in_reset_and_the_limit_in_the_browser() {
         .unwrap();
     let recovery = set_up_two_factor(&client, "nour@tripoli.example.org").await;
     // Sign out.
-    click(&client, ".main-nav form button").await;
+    click(&client, ".account-nav form button").await;
     client
         .wait()
         .for_element(Locator::Css(".notice"))
@@ -1747,7 +1747,7 @@ async fn joining_two_step_sign_in_reset_and_the_limit_in_the_browser() {
     fill(&client, "#code", &recovery[0]).await;
     click(&client, "main form button").await;
     wait_path(&client, "/account").await;
-    click(&client, ".main-nav form button").await;
+    click(&client, ".account-nav form button").await;
     client
         .wait()
         .for_element(Locator::Css(".notice"))
