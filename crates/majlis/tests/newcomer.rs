@@ -368,3 +368,150 @@ async fn every_page_with_its_css_and_js_weighs_at_most_30_kb_compressed() {
     println!("{}", table.join("\n"));
     app.finish().await;
 }
+
+fn link_token(mail: &str) -> String {
+    let start = mail.find("/invitation/").expect("a link") + "/invitation/".len();
+    mail[start..start + 32].to_owned()
+}
+
+db_test!(
+    async fn pending_invitations_are_listed_sent_again_and_withdrawn(app) {
+        let coordinator = common::coordinator(app, "coordinator@example.org").await;
+        let (cookie, csrf) = app.session_for(coordinator).await;
+        let empty = app.get_with("/people/invitations", &[("cookie", &cookie)]).await;
+        assert_eq!(empty.status, StatusCode::OK);
+        assert_eq!(
+            empty.texts(".empty-state p:first-child"),
+            vec!["No invitation is waiting to be accepted."]
+        );
+        for email in ["first@example.org", "second@example.org"] {
+            let sent = app
+                .post_form(
+                    "/people/invite",
+                    &[("csrf", &csrf), ("email", email), ("role", "member"), ("municipality", ""), ("locale", "en")],
+                    &cookie,
+                )
+                .await;
+            assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+        }
+        assert_eq!(app.deliver_mail().await, 2);
+        let first_link = link_token(&app.mails()[0]);
+        let list = app.get_with("/people/invitations", &[("cookie", &cookie)]).await;
+        assert_eq!(list.queries(), 4, "the session's two reads, the invitations and their inviters");
+        let rows = list.texts("table.invitations tbody tr th");
+        assert_eq!(rows, vec!["second@example.org", "first@example.org"]);
+        assert!(list.texts("table.invitations tbody tr")[0].contains("coordinator@example.org"));
+
+        use majlis::accounts::invitation;
+        let first = invitation::Entity::find()
+            .filter(invitation::Column::Email.eq("first@example.org"))
+            .one(app.db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        // Sent again: a new link, the old one no longer works.
+        let again = app
+            .post_form(&format!("/people/invitations/{}/resend", first.id), &[("csrf", &csrf)], &cookie)
+            .await;
+        assert_eq!(again.status, StatusCode::SEE_OTHER);
+        assert_eq!(again.header("location"), Some("/people/invitations?done=resent&lang=en"));
+        assert_eq!(app.deliver_mail().await, 1);
+        let new_link = link_token(app.mails().last().unwrap());
+        assert_ne!(new_link, first_link);
+        assert_eq!(app.get(&format!("/invitation/{first_link}")).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(app.get(&format!("/invitation/{new_link}")).await.status, StatusCode::OK);
+        let after = app
+            .get_with("/people/invitations?done=resent", &[("cookie", &cookie)])
+            .await;
+        assert_eq!(after.texts(".notice"), vec!["The invitation was sent again with a new link."]);
+
+        // Withdrawn: the link stops working and the row leaves the list.
+        let gone = app
+            .post_form(&format!("/people/invitations/{}/revoke", first.id), &[("csrf", &csrf)], &cookie)
+            .await;
+        assert_eq!(gone.status, StatusCode::SEE_OTHER);
+        assert_eq!(app.get(&format!("/invitation/{new_link}")).await.status, StatusCode::NOT_FOUND);
+        let list = app.get_with("/people/invitations", &[("cookie", &cookie)]).await;
+        assert_eq!(list.texts("table.invitations tbody tr th"), vec!["second@example.org"]);
+        // Twice: nothing left to withdraw.
+        let twice = app
+            .post_form(&format!("/people/invitations/{}/revoke", first.id), &[("csrf", &csrf)], &cookie)
+            .await;
+        assert_eq!(twice.status, StatusCode::NOT_FOUND);
+        // Both are in the audit log, named.
+        let audit = app.get_with("/audit", &[("cookie", &cookie)]).await;
+        let text = audit.texts("table.audit tbody tr").join("\n");
+        assert!(text.contains("Invitation sent again"), "{text}");
+        assert!(text.contains("Invitation withdrawn"), "{text}");
+        // A member may not see or touch them.
+        let member = common::person(app, "member@example.org", majlis::policy::Role::Member).await;
+        let (mcookie, mcsrf) = app.session_for(member).await;
+        assert_eq!(
+            app.get_with("/people/invitations", &[("cookie", &mcookie)]).await.status,
+            StatusCode::FORBIDDEN
+        );
+        let second = invitation::Entity::find()
+            .filter(invitation::Column::Email.eq("second@example.org"))
+            .one(app.db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        let refused = app
+            .post_form(&format!("/people/invitations/{}/revoke", second.id), &[("csrf", &mcsrf)], &mcookie)
+            .await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN);
+        assert!(invitation::Entity::find_by_id(second.id).one(app.db.read()).await.unwrap().is_some());
+    }
+);
+
+db_test!(
+    async fn publishing_a_compendium_is_its_own_action(app) {
+        app.load_demo().await;
+        let coordinator = common::coordinator(app, "coordinator@example.org").await;
+        let (cookie, csrf) = app.session_for(coordinator).await;
+        let slug = "istanbul-2018-good-practices";
+        // The arrangement form no longer carries the status.
+        let arrange = app
+            .get_with(&format!("/compendiums/{slug}/edit"), &[("cookie", &cookie)])
+            .await;
+        assert_eq!(arrange.status, StatusCode::OK);
+        assert!(arrange.attr("input[name=status]", "value").is_none());
+        // The edition's page offers it.
+        let page = app.get_with(&format!("/compendiums/{slug}"), &[("cookie", &cookie)]).await;
+        assert_eq!(
+            page.attr("#publishing input[name=status]", "value").as_deref(),
+            Some("published")
+        );
+        // Saving the arrangement keeps a draft a draft.
+        let saved = app
+            .post_form(&format!("/compendiums/{slug}/edit"), &[("csrf", &csrf)], &cookie)
+            .await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER);
+        assert_eq!(app.get(&format!("/compendiums/{slug}")).await.status, StatusCode::NOT_FOUND);
+        // Published: visitors read it and find it in the list.
+        let bad = app
+            .post_form(&format!("/compendiums/{slug}/status"), &[("csrf", &csrf), ("status", "maybe")], &cookie)
+            .await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+        let done = app
+            .post_form(&format!("/compendiums/{slug}/status"), &[("csrf", &csrf), ("status", "published")], &cookie)
+            .await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER);
+        assert_eq!(app.get(&format!("/compendiums/{slug}")).await.status, StatusCode::OK);
+        assert_eq!(app.get("/compendiums").await.texts(".card-title a").len(), 2);
+        // Saving the arrangement keeps it published.
+        app.post_form(&format!("/compendiums/{slug}/edit"), &[("csrf", &csrf)], &cookie).await;
+        assert_eq!(app.get(&format!("/compendiums/{slug}")).await.status, StatusCode::OK);
+        // Back to draft.
+        let back = app
+            .post_form(&format!("/compendiums/{slug}/status"), &[("csrf", &csrf), ("status", "draft")], &cookie)
+            .await;
+        assert_eq!(back.status, StatusCode::SEE_OTHER);
+        assert_eq!(app.get(&format!("/compendiums/{slug}")).await.status, StatusCode::NOT_FOUND);
+        let audit = app.get_with("/audit?object=compendium", &[("cookie", &cookie)]).await;
+        let text = audit.texts("table.audit tbody tr").join("\n");
+        assert!(text.contains("Compendium published"), "{text}");
+        assert!(text.contains("Compendium taken back to draft"), "{text}");
+        assert!(text.contains("Good practices presented at the Istanbul dialogue workshop"), "the edition is named: {text}");
+    }
+);
