@@ -306,18 +306,7 @@ pub async fn load(
         }
         .insert(tx)
         .await?;
-        for t in &d.themes {
-            let theme_id = *names
-                .themes
-                .get(t)
-                .ok_or_else(|| DemoError::Invalid(format!("{what}: unknown theme {t}")))?;
-            dilemma_theme::ActiveModel {
-                dilemma_id: Set(row.id),
-                theme_id: Set(theme_id),
-            }
-            .insert(tx)
-            .await?;
-        }
+        tag_themes(tx, &names.themes, row.id, &d.themes, &what).await?;
         for (i, idea) in d.idea.into_iter().enumerate() {
             let kind = ContributionKind::from_code(&idea.kind)
                 .ok_or_else(|| DemoError::Invalid(format!("{what}: unknown kind {}", idea.kind)))?;
@@ -419,19 +408,30 @@ async fn load_online(
     }
     .insert(tx)
     .await?;
-    for t in &d.themes {
-        let theme_id = *names
-            .themes
+    tag_themes(tx, &names.themes, row.id, &d.themes, &what).await?;
+    outbox::record(tx, "dilemma", row.id, Op::Created).await?;
+    Ok(())
+}
+
+/// A dilemma's themes, by slug.
+async fn tag_themes(
+    tx: &DatabaseTransaction,
+    themes: &HashMap<String, i32>,
+    dilemma_id: i32,
+    slugs: &[String],
+    what: &str,
+) -> Result<(), DemoError> {
+    for t in slugs {
+        let theme_id = *themes
             .get(t)
             .ok_or_else(|| DemoError::Invalid(format!("{what}: unknown theme {t}")))?;
         dilemma_theme::ActiveModel {
-            dilemma_id: Set(row.id),
+            dilemma_id: Set(dilemma_id),
             theme_id: Set(theme_id),
         }
         .insert(tx)
         .await?;
     }
-    outbox::record(tx, "dilemma", row.id, Op::Created).await?;
     Ok(())
 }
 

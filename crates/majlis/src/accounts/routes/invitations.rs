@@ -209,6 +209,15 @@ fn invitation_error(e: invitations::InvitationError) -> AppError {
     }
 }
 
+/// The list again, saying what was `done`.
+fn back_to_list(ctx: &PageCtx, done: &str) -> Response {
+    Redirect::to(&format!(
+        "/people/invitations?done={done}&lang={}",
+        ctx.lang()
+    ))
+    .into_response()
+}
+
 /// `POST /people/invitations/{id}/resend`: a new link, seven more days.
 pub(super) async fn resend(
     State(state): State<AppState>,
@@ -234,11 +243,7 @@ pub(super) async fn resend(
     )
     .await
     .map_err(invitation_error)?;
-    Ok(Redirect::to(&format!(
-        "/people/invitations?done=resent&lang={}",
-        ctx.lang()
-    ))
-    .into_response())
+    Ok(back_to_list(&ctx, "resent"))
 }
 
 /// `POST /people/invitations/{id}/revoke`: the link stops working.
@@ -254,11 +259,7 @@ pub(super) async fn revoke(
     invitations::revoke(&state.db, &who.me.actor(), &origin, id, Utc::now())
         .await
         .map_err(invitation_error)?;
-    Ok(Redirect::to(&format!(
-        "/people/invitations?done=revoked&lang={}",
-        ctx.lang()
-    ))
-    .into_response())
+    Ok(back_to_list(&ctx, "revoked"))
 }
 
 #[derive(Template)]
