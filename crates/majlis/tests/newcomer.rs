@@ -190,11 +190,11 @@ db_test!(
     }
 );
 
-/// Queries the home page runs for a visitor on a cold node: the content
-/// version, the network's overview (two aggregates, ideas and partnerships
-/// by status, as /network), one query for each of its five lists (upcoming
-/// and past events, practices, documents, consultations taking
-/// contributions). A warm visitor's page needs the version only.
+/// Queries the home page runs for a visitor on a cold node, whatever the
+/// size of the network: the content version, the network overview's
+/// aggregates, and the reads of its five blocks (events to come and past,
+/// practices, documents, consultations taking contributions), each a single
+/// list query. A warm visitor's page needs the version only.
 const HOME_QUERIES: u32 = 10;
 
 db_test!(
