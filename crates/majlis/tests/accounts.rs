@@ -94,9 +94,9 @@ db_test!(
         let account = app.get_with("/account", &[("cookie", &session)]).await;
         assert_eq!(account.status, StatusCode::OK);
         assert!(account.body.contains("leyla@example.org"));
-        assert_eq!(account.texts(".main-nav .nav-end a"), vec!["Leyla Demir".to_owned()]);
+        assert_eq!(account.texts(".account-nav .nav-end a"), vec!["Leyla Demir".to_owned()]);
         assert_eq!(account.header("cache-control"), Some("no-store"));
-        let csrf = account.attr(".main-nav form input[name=csrf]", "value").unwrap();
+        let csrf = account.attr(".account-nav form input[name=csrf]", "value").unwrap();
 
         // Signing out needs the session's token.
         let refused = post(app, "/logout", "", &session, [10, 0, 0, 1]).await;

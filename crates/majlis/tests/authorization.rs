@@ -141,7 +141,11 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         ("GET", "/account/delete") => members(200),
         ("POST", "/account/delete") => members(400),
         ("POST", "/account/sign-out-everywhere") => members(303),
-        ("GET", "/people" | "/audit") => coordinators(200),
+        ("GET", "/people" | "/audit" | "/people/invitations") => coordinators(200),
+        // No invitation has the target person's number.
+        ("POST", "/people/invitations/{id}/resend" | "/people/invitations/{id}/revoke") => {
+            coordinators(404)
+        }
         ("POST", "/people/{id}/role" | "/people/{id}/active") => coordinators(303),
         ("GET", "/people/invite") => coordinators(200),
         // The invitation is sent (again, by the second).
@@ -190,6 +194,8 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         // Editions (an unknown one here): staff only; sent without `confirm`, a delete is 400.
         ("GET" | "POST", "/compendiums/{slug}/describe") => coordinators(404),
         ("POST", "/compendiums/{slug}/delete") => coordinators(400),
+        // Publishing an edition that does not exist.
+        ("POST", "/compendiums/{slug}/status") => coordinators(404),
         // Deleting A's draft: its focal point and staff get 400 (no `confirm` is sent, so
         // the shared draft stays); everyone else is refused before the confirmation.
         ("POST", "/practices/{id}/delete") => staff_and(&[Who::FocalPointOfA], 400),
@@ -704,6 +710,7 @@ fn body_for(path: &str) -> Vec<(&'static str, String)> {
             ("comment", "A question".into()),
         ],
         "/compendiums/new" => vec![("orig", "en".into()), ("year", "2026".into())],
+        "/compendiums/{slug}/status" => vec![("status", "published".into())],
         "/plans/{id}/{kind}/{item}" => vec![
             ("title", "Adım".into()),
             ("status", "not-started".into()),

@@ -428,7 +428,7 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
             .await
             .unwrap();
         let name = client
-            .find(Locator::Css(".main-nav .nav-end a"))
+            .find(Locator::Css(".account-nav .nav-end a"))
             .await
             .unwrap()
             .text()
@@ -443,7 +443,7 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
             ));
         }
     }
-    click(&client, ".main-nav form button").await;
+    click(&client, ".account-nav form button").await;
     let notice = client
         .wait()
         .for_element(Locator::Css(".notice"))
@@ -480,7 +480,7 @@ async fn pages_in_english_and_arabic_pass_axe_and_mirror() {
         .for_url(&url::Url::parse(&format!("http://{addr}/account")).unwrap())
         .await
         .unwrap();
-    click(&client, ".main-nav form button").await;
+    click(&client, ".account-nav form button").await;
     client
         .wait()
         .for_element(Locator::Css(".notice"))
@@ -1679,7 +1679,7 @@ async fn joining_two_step_sign_in_reset_and_the_limit_in_the_browser() {
         .unwrap();
     let recovery = set_up_two_factor(&client, "nour@tripoli.example.org").await;
     // Sign out.
-    click(&client, ".main-nav form button").await;
+    click(&client, ".account-nav form button").await;
     client
         .wait()
         .for_element(Locator::Css(".notice"))
@@ -1747,7 +1747,7 @@ async fn joining_two_step_sign_in_reset_and_the_limit_in_the_browser() {
     fill(&client, "#code", &recovery[0]).await;
     click(&client, "main form button").await;
     wait_path(&client, "/account").await;
-    click(&client, ".main-nav form button").await;
+    click(&client, ".account-nav form button").await;
     client
         .wait()
         .for_element(Locator::Css(".notice"))
@@ -3016,6 +3016,217 @@ async fn from_a_workshop_session_to_a_plan_in_progress_in_the_browser() {
     assert!(
         failures.is_empty(),
         "axe-core found WCAG 2.2 AA violations:\n{}",
+        failures.join("\n")
+    );
+}
+
+/// What a newcomer meets (issue 20), in English and Arabic, on a phone and a
+/// desktop, checked with axe-core and for sideways scrolling: the home page,
+/// the events list and an event past and to come, consultations, the
+/// library's tabs, compendiums, and for a coordinator pending invitations,
+/// the audit log, a compendium's publishing and the practice wizard. On a
+/// phone the menu folds behind one button (no script needed) and opens; on
+/// a desktop the header holds on two lines signed in as staff, in German
+/// too. With `MAJLIS_SCREENSHOTS=DIR` each page is also saved as a picture.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn what_a_newcomer_sees_in_the_browser() {
+    let app = common::TestApp::sqlite().await;
+    app.load_demo().await;
+    app.index().await;
+    let coordinator = common::coordinator(&app, "coordinator@example.org").await;
+    majlis::accounts::invitations::invite(
+        &app.db,
+        &majlis::accounts::invitations::Inviter {
+            actor: &majlis::policy::Actor::new(coordinator, "coordinator", true, vec![]),
+            name: "Coordinator",
+            origin: &majlis::audit::Origin::cli(),
+        },
+        &majlis::accounts::invitations::InviteInput {
+            email: majlis::accounts::Email::parse("waiting@example.org").unwrap(),
+            role: majlis::policy::Role::Member,
+            municipality_id: None,
+            focal_point: false,
+            locale: majlis::i18n::Locale::Ar,
+        },
+        "http://localhost",
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+    let (cookie, _) = app.session_for(coordinator).await;
+    let addr = app.serve().await;
+    let axe = axe_source();
+    let (_driver, client, _profile) = start_browser().await;
+    let shots = std::env::var("MAJLIS_SCREENSHOTS").ok().map(PathBuf::from);
+    let mut failures = Vec::new();
+    let visitor = [
+        "/",
+        "/events",
+        "/events?when=past",
+        "/events/istanbul-2018-dialogue-workshop",
+        "/events/webinar-keeping-in-touch-with-migrant-communities",
+        "/consultations",
+        "/consultations/staying-in-touch-with-migrant-communities",
+        "/library",
+        "/practices",
+        "/practices/14",
+        "/compendiums",
+        "/compendiums/language-and-encounters-2018",
+    ];
+    let staff = [
+        "/people/invitations",
+        "/audit",
+        "/compendiums/istanbul-2018-good-practices",
+        "/compendiums/istanbul-2018-good-practices/edit",
+        "/practices/1/edit/about",
+    ];
+    let mut check = async |client: &Client, page: &str, width: u32, locale: &str| {
+        let sep = if page.contains('?') { '&' } else { '?' };
+        let url = format!("http://{addr}{page}{sep}lang={locale}");
+        client.goto(&url).await.expect("page loads");
+        let violations = axe_violations(client, &axe).await;
+        if !violations.is_empty() {
+            failures.push(format!(
+                "{url} at {width}px: {}",
+                serde_json::to_string_pretty(&violations).unwrap()
+            ));
+        }
+        let overflow = sideways_overflow(client).await;
+        if overflow > 0.0 {
+            failures.push(format!(
+                "{url} at {width}px scrolls sideways by {overflow}px"
+            ));
+        }
+        if let Some(dir) = &shots {
+            let name: String = format!("{locale}-{width}{page}")
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() || c == '-' {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
+                .collect();
+            let png = client.screenshot().await.unwrap();
+            std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+        }
+    };
+    let header_height = async |client: &Client| -> f64 {
+        client
+            .execute(
+                "return document.querySelector('.site-header').getBoundingClientRect().height;",
+                vec![],
+            )
+            .await
+            .unwrap()
+            .as_f64()
+            .unwrap()
+    };
+    for (width, height) in [(390u32, 844u32), (1280, 900)] {
+        client.set_window_size(width, height).await.unwrap();
+        for locale in ["en", "ar"] {
+            for page in visitor {
+                check(&client, page, width, locale).await;
+            }
+        }
+        // The header: on a phone, one line with the menu button (far less
+        // than a fifth of the screen); on a desktop, two lines.
+        client
+            .goto(&format!("http://{addr}/?lang=de"))
+            .await
+            .unwrap();
+        let h = header_height(&client).await;
+        if width == 390 {
+            assert!(
+                h < f64::from(height) / 10.0,
+                "the phone's header is {h}px high"
+            );
+            assert!(
+                !client
+                    .find(Locator::Css(".main-nav"))
+                    .await
+                    .unwrap()
+                    .is_displayed()
+                    .await
+                    .unwrap(),
+                "the menu starts folded"
+            );
+            click(&client, ".menu-button").await;
+            assert!(
+                client
+                    .find(Locator::Css(".main-nav a[href='/events']"))
+                    .await
+                    .unwrap()
+                    .is_displayed()
+                    .await
+                    .unwrap(),
+                "the menu opens"
+            );
+            check(&client, "/?menu", width, "de").await;
+        } else {
+            assert!(h < 110.0, "the desktop header wraps: {h}px");
+        }
+    }
+    sign_in_as(&client, &addr, &cookie).await;
+    for (width, height) in [(390u32, 844u32), (1280, 900)] {
+        client.set_window_size(width, height).await.unwrap();
+        for locale in ["en", "ar"] {
+            for page in staff {
+                check(&client, page, width, locale).await;
+            }
+        }
+        if width == 1280 {
+            // Signed in as staff, in German (the longest labels): the
+            // sections on one line, name and sign-out beside the languages.
+            client
+                .goto(&format!("http://{addr}/people/invitations?lang=de"))
+                .await
+                .unwrap();
+            let rows = client
+                .execute(
+                    "const tops = new Set([...document.querySelectorAll('.main-nav li')].map(li => Math.round(li.getBoundingClientRect().top))); return tops.size;",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            let widths = client
+                .execute(
+                    "const ul = document.querySelector('.main-nav ul'); return [ul.getBoundingClientRect().width, [...ul.children].map(li => li.getBoundingClientRect().width)];",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            assert_eq!(
+                rows,
+                json!(1),
+                "the sections wrap at 1280px in German: {widths}"
+            );
+            let h = header_height(&client).await;
+            assert!(h < 110.0, "the staff header wraps: {h}px");
+            // The wizard's steps are numbered once (no list markers).
+            client
+                .goto(&format!("http://{addr}/practices/1/edit/about?lang=en"))
+                .await
+                .unwrap();
+            let marker = client
+                .execute(
+                    "return getComputedStyle(document.querySelector('.steps li')).listStyleType;",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            assert_eq!(marker, json!("none"));
+            let first = text_of(&client, ".steps li").await;
+            assert!(
+                first.starts_with("1. ") && !first.starts_with("1. 1."),
+                "{first}"
+            );
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "what a newcomer sees:\n{}",
         failures.join("\n")
     );
 }

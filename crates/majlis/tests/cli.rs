@@ -108,6 +108,76 @@ fn migrate_twice_then_demo_twice() {
     assert!(data.join("search/cursor").exists());
 }
 
+/// Every command that touches data takes `--data-dir`: migrate, demo load
+/// and admin create work on the embedded database of the folder given,
+/// without a database address.
+#[test]
+fn every_data_command_takes_the_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("node");
+    for args in [
+        vec!["migrate"],
+        vec!["demo", "load"],
+        vec!["admin", "create"],
+        vec!["reindex"],
+        vec!["backup"],
+        vec!["restore", "x"],
+        vec!["rotate-secret-key"],
+        vec!["serve"],
+    ] {
+        let help = majlis().args(&args).arg("--help").output().unwrap();
+        let text = String::from_utf8_lossy(&help.stdout);
+        assert!(
+            text.contains("--data-dir"),
+            "{args:?} --help lacks --data-dir:\n{text}"
+        );
+    }
+    let ok = |c: &mut Command| {
+        let out = c.current_dir(dir.path()).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    ok(majlis().args(["migrate", "--data-dir"]).arg(&data));
+    ok(majlis().args(["demo", "load", "--data-dir"]).arg(&data));
+    ok(majlis()
+        .args([
+            "admin",
+            "create",
+            "--email",
+            "admin@example.org",
+            "--name",
+            "Sara",
+            "--data-dir",
+        ])
+        .arg(&data)
+        .env("MAJLIS_ADMIN_PASSWORD", "a long enough passphrase"));
+    // All three wrote to the one database in that folder, none to ./majlis-data.
+    assert!(data.join("majlis.db").exists());
+    assert!(!dir.path().join("majlis-data").exists());
+    let again = ok(majlis().args(["demo", "load", "--data-dir"]).arg(&data));
+    assert!(again.contains("0 created, 0 updated"), "{again}");
+    let twice = majlis()
+        .current_dir(dir.path())
+        .args([
+            "admin",
+            "create",
+            "--email",
+            "admin@example.org",
+            "--name",
+            "Sara",
+            "--data-dir",
+        ])
+        .arg(&data)
+        .env("MAJLIS_ADMIN_PASSWORD", "a long enough passphrase")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&twice.stderr).contains("already exists"));
+}
+
 #[test]
 fn admin_create_hashes_the_password_and_refuses_duplicates() {
     let dir = tempfile::tempdir().unwrap();

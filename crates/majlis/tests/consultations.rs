@@ -456,7 +456,9 @@ db_test!(
     async fn a_live_clinic_at_the_urban_academy_and_its_report(app) {
         let report = app.load_demo().await;
         assert!(report.created > 0);
-        assert_eq!(dilemma::Entity::find().count(app.db.read()).await.unwrap(), 28, "every Urban Academy dilemma");
+        assert_eq!(dilemma::Entity::find().filter(dilemma::Column::SessionId.is_not_null()).count(app.db.read()).await.unwrap(), 28, "every Urban Academy dilemma");
+        // And the demo's consultation open online, dated from the load.
+        assert_eq!(dilemma::Entity::find().count(app.db.read()).await.unwrap(), 29);
         let again = app.load_demo().await;
         assert_eq!(again.created, 0, "a second load adds nothing");
         let coord = common::person(app, "coord@example.org", Role::Coordinator).await;
@@ -485,7 +487,7 @@ db_test!(
         let r = app.post_form(&base, &[("csrf", &ccsrf), ("action", "queue"), ("question", "How can a late question be heard?"), ("presenter", "")], &cc).await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST);
         assert!(r.body.contains("How can a late question be heard?"));
-        assert_eq!(dilemma::Entity::find().count(app.db.read()).await.unwrap(), 28);
+        assert_eq!(dilemma::Entity::find().count(app.db.read()).await.unwrap(), 29, "nothing added to the demo's 29");
         // The coordinator queues a dilemma, records a question and a practice, and the result.
         let r = app
             .post_form(&base, &[("csrf", &ccsrf), ("action", "queue"), ("question", "How can rural schools share one interpreter pool?"), ("presenter", "Jana Novak"), ("affiliation", "City of Ljubljana"), ("country", "SI"), ("information", "Three schools, one interpreter.")], &cc)
@@ -541,7 +543,8 @@ db_test!(
     async fn the_api_filters_dilemmas(app) {
         app.load_demo().await;
         let all = app.get("/api/v1/dilemmas?per_page=100").await.json();
-        assert_eq!(all["total"], 28);
+        // The 28 Urban Academy dilemmas and the demo's consultation open online.
+        assert_eq!(all["total"], 29);
         let edu = app.get("/api/v1/dilemmas?event=urban-academy-1-education").await.json();
         assert_eq!(edu["total"], 14);
         let nl = app.get("/api/v1/dilemmas?country=NL&per_page=100").await.json();

@@ -118,8 +118,28 @@ pub async fn invite(
     )
     .await?;
 
-    let l = input.locale;
-    let link = format!("{public_url}/invitation/{token}?lang={}", l.code());
+    let message = invitation_mail(
+        input.locale,
+        input.email.as_str(),
+        inviter_name,
+        &format!("{public_url}/invitation/{token}"),
+        expires_at,
+    );
+    queue::enqueue(&tx, &message, "invitation", now).await?;
+    tx.commit().await?;
+    queue::wake();
+    Ok(inv)
+}
+
+/// The invitation message, in the language chosen for the invited person.
+fn invitation_mail(
+    l: Locale,
+    email: &str,
+    inviter_name: &str,
+    link: &str,
+    expires_at: DateTime<Utc>,
+) -> Outgoing {
+    let link = format!("{link}?lang={}", l.code());
     let args: [(&'static str, FluentArg); 3] = [
         ("inviter", inviter_name.into()),
         ("link", link.into()),
@@ -128,17 +148,149 @@ pub async fn invite(
             expires_at.format("%Y-%m-%d %H:%M UTC").to_string().into(),
         ),
     ];
-    let message = Outgoing {
-        to_email: input.email.as_str().to_owned(),
+    Outgoing {
+        to_email: email.to_owned(),
         to_name: String::new(),
         subject: l.t_args("mail-invitation-subject", &args),
         body: l.t_args("mail-invitation-body", &args),
         key: None,
+    }
+}
+
+/// An invitation not accepted yet, as coordinators see it.
+#[derive(Clone, Debug)]
+pub struct Pending {
+    pub invitation: invitation::Model,
+    /// Who invited (none when their account is gone).
+    pub inviter: Option<String>,
+    /// Its link no longer works (it can be sent again).
+    pub expired: bool,
+}
+
+/// The invitations not accepted yet, newest first: two queries.
+pub async fn pending<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<Vec<Pending>, InvitationError> {
+    use sea_orm::QueryOrder;
+    if !can(Some(actor), Action::Invite) {
+        return Err(InvitationError::Forbidden);
+    }
+    let open = invitation::Entity::find()
+        .filter(invitation::Column::UsedAt.is_null())
+        .order_by_desc(invitation::Column::CreatedAt)
+        .order_by_desc(invitation::Column::Id)
+        .all(db)
+        .await?;
+    let ids: Vec<i32> = open.iter().filter_map(|i| i.invited_by).collect();
+    let names: std::collections::HashMap<i32, String> = if ids.is_empty() {
+        Default::default()
+    } else {
+        person::Entity::find()
+            .filter(person::Column::Id.is_in(ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p.display_name))
+            .collect()
     };
+    Ok(open
+        .into_iter()
+        .map(|i| Pending {
+            inviter: i.invited_by.and_then(|id| names.get(&id).cloned()),
+            expired: now > i.expires_at,
+            invitation: i,
+        })
+        .collect())
+}
+
+/// An unaccepted invitation the inviter may act on: staff, and only an
+/// administrator for an administrator's invitation.
+async fn unaccepted(
+    tx: &sea_orm::DatabaseTransaction,
+    actor: &Actor,
+    id: i32,
+) -> Result<invitation::Model, InvitationError> {
+    if !can(Some(actor), Action::Invite) {
+        return Err(InvitationError::Forbidden);
+    }
+    let inv = invitation::Entity::find_by_id(id)
+        .one(tx)
+        .await?
+        .filter(|i| i.used_at.is_none())
+        .ok_or(InvitationError::NotFound)?;
+    if inv.role == Role::Admin.code() && actor.role != Role::Admin {
+        return Err(InvitationError::Forbidden);
+    }
+    Ok(inv)
+}
+
+/// Send an invitation again: a new link (the old one stops working), valid
+/// for another seven days, queued in the same transaction.
+pub async fn resend(
+    db: &Db,
+    inviter: &Inviter<'_>,
+    id: i32,
+    public_url: &str,
+    now: DateTime<Utc>,
+) -> Result<invitation::Model, InvitationError> {
+    let tx = db.begin_write().await?;
+    let inv = unaccepted(&tx, inviter.actor, id).await?;
+    let token = random_token();
+    let expires_at = now + Duration::days(VALID_DAYS);
+    let locale = inv.locale.parse().unwrap_or_default();
+    let message = invitation_mail(
+        locale,
+        &inv.email,
+        inviter.name,
+        &format!("{public_url}/invitation/{token}"),
+        expires_at,
+    );
+    let mut am: invitation::ActiveModel = inv.into();
+    am.token_hash = Set(hash_token(&token));
+    am.expires_at = Set(expires_at);
+    let inv = am.update(&tx).await?;
+    audit::record(
+        &tx,
+        inviter.origin,
+        "invitation-resent",
+        "invitation",
+        inv.id,
+        Some(inv.email.clone()),
+        now,
+    )
+    .await?;
     queue::enqueue(&tx, &message, "invitation", now).await?;
     tx.commit().await?;
     queue::wake();
     Ok(inv)
+}
+
+/// Withdraw an invitation: its link stops working and it leaves the list.
+pub async fn revoke(
+    db: &Db,
+    actor: &Actor,
+    origin: &Origin,
+    id: i32,
+    now: DateTime<Utc>,
+) -> Result<(), InvitationError> {
+    let tx = db.begin_write().await?;
+    let inv = unaccepted(&tx, actor, id).await?;
+    let email = inv.email.clone();
+    invitation::Entity::delete_by_id(inv.id).exec(&tx).await?;
+    audit::record(
+        &tx,
+        origin,
+        "invitation-revoked",
+        "invitation",
+        id,
+        Some(email),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// An invitation that can still be accepted.

@@ -79,9 +79,6 @@ struct BackupArgs {
     /// Backup location [default: backup_dir, else DATA_DIR/backups].
     #[arg(long, value_name = "DIR")]
     to: Option<PathBuf>,
-    /// The node's data folder (files, secret key) [default: ./majlis-data].
-    #[arg(long, value_name = "DIR")]
-    data_dir: Option<PathBuf>,
     #[command(flatten)]
     db: DbArgs,
 }
@@ -91,18 +88,12 @@ struct RestoreArgs {
     /// The backup folder (majlis-YYYYMMDDTHHMMSSZ inside a backup location).
     #[arg(value_name = "BACKUP")]
     from: PathBuf,
-    /// The new data folder [default: ./majlis-data].
-    #[arg(long, value_name = "DIR")]
-    data_dir: Option<PathBuf>,
     #[command(flatten)]
     db: DbArgs,
 }
 
 #[derive(Debug, Args)]
 struct RotateArgs {
-    /// Folder holding the node's key file [default: ./majlis-data].
-    #[arg(long, value_name = "DIR")]
-    data_dir: Option<PathBuf>,
     /// The new key (64 hex digits) [default: a fresh random key].
     #[arg(
         long,
@@ -123,25 +114,25 @@ struct ServeArgs {
     /// Address and port to listen on [default: 127.0.0.1:8080].
     #[arg(long, value_name = "ADDR")]
     bind: Option<SocketAddr>,
-    /// Folder for the embedded database and files [default: ./majlis-data].
-    #[arg(long, value_name = "DIR")]
-    data_dir: Option<PathBuf>,
     #[command(flatten)]
     db: DbArgs,
 }
 
+/// Where a command finds the node's data: every command that touches data
+/// takes both.
 #[derive(Debug, Args)]
 struct DbArgs {
     /// Database to use: sqlite://PATH or postgres://USER@HOST/DB [default: SQLite in the data folder].
     #[arg(long, value_name = "URL")]
     database_url: Option<String>,
+    /// The node's data folder: the embedded database, stored files, search
+    /// index and secret key [default: ./majlis-data].
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 struct ReindexArgs {
-    /// Folder holding the node's search index [default: ./majlis-data].
-    #[arg(long, value_name = "DIR")]
-    data_dir: Option<PathBuf>,
     #[command(flatten)]
     db: DbArgs,
 }
@@ -189,35 +180,12 @@ pub fn main() -> ExitCode {
             if let Some(b) = a.bind {
                 settings.bind = b;
             }
-            if let Some(d) = &a.data_dir {
-                settings.data_dir = d.clone();
-            }
             Some(&a.db)
         }
-        Command::Reindex(a) => {
-            if let Some(d) = &a.data_dir {
-                settings.data_dir = d.clone();
-            }
-            Some(&a.db)
-        }
-        Command::RotateSecretKey(a) => {
-            if let Some(d) = &a.data_dir {
-                settings.data_dir = d.clone();
-            }
-            Some(&a.db)
-        }
-        Command::Backup(a) => {
-            if let Some(d) = &a.data_dir {
-                settings.data_dir = d.clone();
-            }
-            Some(&a.db)
-        }
-        Command::Restore(a) => {
-            if let Some(d) = &a.data_dir {
-                settings.data_dir = d.clone();
-            }
-            Some(&a.db)
-        }
+        Command::Reindex(ReindexArgs { db })
+        | Command::RotateSecretKey(RotateArgs { db, .. })
+        | Command::Backup(BackupArgs { db, .. })
+        | Command::Restore(RestoreArgs { db, .. }) => Some(db),
         Command::Migrate(a)
         | Command::Demo {
             command: DemoCommand::Load(a),
@@ -227,6 +195,9 @@ pub fn main() -> ExitCode {
         } => Some(db),
         Command::Forms { .. } => None,
     };
+    if let Some(d) = db_args.and_then(|a| a.data_dir.clone()) {
+        settings.data_dir = d;
+    }
     if let Some(url) = db_args.and_then(|a| a.database_url.clone()) {
         settings.database_url = Some(DatabaseUrl(url));
     }

@@ -33,6 +33,28 @@ struct File {
     closing: Vec<ClosingDef>,
     #[serde(default)]
     dilemma: Vec<DilemmaDef>,
+    #[serde(default)]
+    online: Vec<OnlineDef>,
+}
+
+/// A dilemma put online (no clinic), open for questions, dated from the day
+/// the demo is loaded: opened `opened_days_ago`, closing `closes_in_days`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OnlineDef {
+    key: String,
+    question: TrDef,
+    information: Option<TrDef>,
+    municipality: Option<String>,
+    organisation: Option<String>,
+    city: Option<String>,
+    country: Option<String>,
+    #[serde(default)]
+    themes: Vec<String>,
+    #[serde(default)]
+    help_sought: Vec<String>,
+    opened_days_ago: i64,
+    closes_in_days: i64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -284,18 +306,7 @@ pub async fn load(
         }
         .insert(tx)
         .await?;
-        for t in &d.themes {
-            let theme_id = *names
-                .themes
-                .get(t)
-                .ok_or_else(|| DemoError::Invalid(format!("{what}: unknown theme {t}")))?;
-            dilemma_theme::ActiveModel {
-                dilemma_id: Set(row.id),
-                theme_id: Set(theme_id),
-            }
-            .insert(tx)
-            .await?;
-        }
+        tag_themes(tx, &names.themes, row.id, &d.themes, &what).await?;
         for (i, idea) in d.idea.into_iter().enumerate() {
             let kind = ContributionKind::from_code(&idea.kind)
                 .ok_or_else(|| DemoError::Invalid(format!("{what}: unknown kind {}", idea.kind)))?;
@@ -327,6 +338,99 @@ pub async fn load(
         outbox::record(tx, "dilemma", row.id, Op::Created).await?;
         ids.insert(d.key, row.id);
         report.created += 1;
+    }
+    for d in file.online {
+        if ids.contains_key(&d.key) {
+            report.unchanged += 1;
+            continue;
+        }
+        load_online(tx, &names, d, now).await?;
+        report.created += 1;
+    }
+    Ok(())
+}
+
+/// An online dilemma open for questions, public, its period around `now`.
+async fn load_online(
+    tx: &DatabaseTransaction,
+    names: &Names,
+    d: OnlineDef,
+    now: DateTime<Utc>,
+) -> Result<(), DemoError> {
+    let what = format!("dilemma {}", d.key);
+    for h in &d.help_sought {
+        HelpSought::from_code(h)
+            .ok_or_else(|| DemoError::Invalid(format!("{what}: unknown help {h}")))?;
+    }
+    let municipality = d
+        .municipality
+        .as_ref()
+        .map(|s| {
+            names
+                .munis
+                .get(s)
+                .copied()
+                .ok_or_else(|| DemoError::Invalid(format!("{what}: unknown municipality {s}")))
+        })
+        .transpose()?;
+    let opens = now - chrono::Duration::days(d.opened_days_ago);
+    let closes = now + chrono::Duration::days(d.closes_in_days);
+    let row = dilemma::ActiveModel {
+        slug: Set(d.key.clone()),
+        status: Set(DilemmaStatus::Open.code().to_owned()),
+        visibility: Set("public".to_owned()),
+        question: Set(tr(d.question, &what)?),
+        information: Set(tr_opt(d.information, &what)?),
+        result: Set(None),
+        presenter_id: Set(None),
+        presenter_name: Set(None),
+        affiliation: Set(None),
+        municipality_id: Set(municipality),
+        organisation_id: Set(names.org(&d.organisation)?),
+        city: Set(d.city),
+        country_code: Set(d.country),
+        help_sought: Set(d.help_sought.join(",")),
+        languages: Set("en".to_owned()),
+        session_id: Set(None),
+        event_id: Set(None),
+        position: Set(0),
+        joint_with: Set(None),
+        period_days: Set((d.opened_days_ago + d.closes_in_days) as i32),
+        opens_at: Set(Some(opens)),
+        closes_at: Set(Some(closes)),
+        ideas_open_at: Set(None),
+        concluded_at: Set(None),
+        concluded_by: Set(None),
+        created_by: Set(None),
+        created_at: Set(opens),
+        updated_at: Set(opens),
+        ..Default::default()
+    }
+    .insert(tx)
+    .await?;
+    tag_themes(tx, &names.themes, row.id, &d.themes, &what).await?;
+    outbox::record(tx, "dilemma", row.id, Op::Created).await?;
+    Ok(())
+}
+
+/// A dilemma's themes, by slug.
+async fn tag_themes(
+    tx: &DatabaseTransaction,
+    themes: &HashMap<String, i32>,
+    dilemma_id: i32,
+    slugs: &[String],
+    what: &str,
+) -> Result<(), DemoError> {
+    for t in slugs {
+        let theme_id = *themes
+            .get(t)
+            .ok_or_else(|| DemoError::Invalid(format!("{what}: unknown theme {t}")))?;
+        dilemma_theme::ActiveModel {
+            dilemma_id: Set(dilemma_id),
+            theme_id: Set(theme_id),
+        }
+        .insert(tx)
+        .await?;
     }
     Ok(())
 }

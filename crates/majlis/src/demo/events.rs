@@ -142,6 +142,20 @@ fn parse() -> Result<EventsFile, DemoError> {
     toml::from_str(EVENTS_TOML).map_err(|e| DemoError::Invalid(format!("events.toml: {e}")))
 }
 
+/// A time at the venue: `2016-11-10T09:00`, or `today+21T10:00` (days after
+/// the day the demo is loaded, in the venue's zone), so that the demo always
+/// has an event to come. Events are matched by slug: a later load keeps the
+/// dates of the first.
+fn demo_time(s: &str, tz: Tz, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let Some(rest) = s.strip_prefix("today") else {
+        return parse_local(s, tz);
+    };
+    let (days, time) = rest.split_once('T')?;
+    let days: i64 = days.trim_start_matches('+').parse().ok()?;
+    let day = now.with_timezone(&tz).date_naive() + chrono::Duration::days(days);
+    parse_local(&format!("{}T{time}", day.format("%Y-%m-%d")), tz)
+}
+
 /// Slug → id of every row of an entity, for resolving references.
 struct Refs {
     themes: HashMap<String, i32>,
@@ -253,8 +267,8 @@ async fn load_event(
         .timezone
         .parse()
         .map_err(|_| invalid(owner, format!("unknown time zone {}", def.timezone)))?;
-    let starts = parse_local(&def.starts, tz).ok_or_else(|| invalid(owner, "bad starts"))?;
-    let ends = parse_local(&def.ends, tz).ok_or_else(|| invalid(owner, "bad ends"))?;
+    let starts = demo_time(&def.starts, tz, now).ok_or_else(|| invalid(owner, "bad starts"))?;
+    let ends = demo_time(&def.ends, tz, now).ok_or_else(|| invalid(owner, "bad ends"))?;
     if ends <= starts {
         return Err(invalid(owner, "ends before it starts"));
     }

@@ -1,6 +1,6 @@
 //! The demo library (`library.toml`): documents and good practices named in
-//! the seeds, and a draft compendium edition gathering the practices
-//! presented in Istanbul. Records are matched by slug: a second load adds
+//! the seeds, a draft compendium edition gathering the practices presented
+//! in Istanbul and a published one with some of them. Records are matched by slug: a second load adds
 //! nothing and writes nothing to the outbox.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -308,21 +308,121 @@ pub(super) async fn load(
             .await?;
         }
     }
-    draft_edition(tx, &themes, &practice_ids, now, report).await
+    editions(tx, &themes, &practice_ids, now, report).await
 }
 
-/// A draft edition gathering the practices presented in Istanbul (2018),
-/// chaptered by their first theme, for coordinators to review and publish.
-async fn draft_edition(
+/// A demo compendium edition: its address, title (English, Arabic,
+/// Turkish), year and label, publisher, whether it is published, and its
+/// chapters (a theme each, with practices by slug).
+struct EditionSpec {
+    slug: &'static str,
+    title: [&'static str; 3],
+    year: i32,
+    edition: &'static str,
+    publisher: &'static str,
+    published: bool,
+    chapters: &'static [(&'static str, &'static [&'static str])],
+}
+
+/// The demo's editions: the practices presented in Istanbul (2018) as a
+/// draft for coordinators to review and publish, and the language-learning
+/// and social-cohesion practices among them as a published edition, so
+/// that `/compendiums` shows one to a visitor.
+const EDITIONS: [EditionSpec; 2] = [
+    EditionSpec {
+        slug: "istanbul-2018-good-practices",
+        title: [
+            "Good practices presented at the Istanbul dialogue workshop (2018)",
+            "ممارسات جيدة عُرضت في ورشة الحوار في إسطنبول (2018)",
+            "İstanbul diyalog çalıştayında sunulan iyi uygulamalar (2018)",
+        ],
+        year: 2018,
+        edition: "November 2018",
+        publisher: "Connective Cities, Qudra-Programme, UCLG-MEWA",
+        published: false,
+        chapters: &[
+            (
+                "social-cohesion",
+                &[
+                    "oberhausen-creating-encounters",
+                    "start2coach",
+                    "adana-migrants-assembly",
+                    "bagcilar-prejudice",
+                    "kilis-compassion-team",
+                    "kucukcekmece-child-caravan",
+                ],
+            ),
+            (
+                "language-learning",
+                &["rhein-erft-language-courses", "sahinbey-language-barrier"],
+            ),
+            (
+                "service-delivery",
+                &[
+                    "ravensburg-welcome-tools",
+                    "osnabrueck-integration-management",
+                    "bautzen-public-services",
+                    "konya-social-card",
+                ],
+            ),
+            (
+                "local-economic-development",
+                &["leinebergland-job-market", "tempelhof-refugees-in-work"],
+            ),
+        ],
+    },
+    EditionSpec {
+        slug: "language-and-encounters-2018",
+        title: [
+            "Learning the language, meeting the neighbours: practices from Germany and Türkiye",
+            "تعلّم اللغة ولقاء الجيران: ممارسات من ألمانيا وتركيا",
+            "Dili öğrenmek, komşularla tanışmak: Almanya ve Türkiye'den uygulamalar",
+        ],
+        year: 2018,
+        edition: "Demo edition",
+        publisher: "Majlis demo network",
+        published: true,
+        chapters: &[
+            (
+                "language-learning",
+                &["rhein-erft-language-courses", "sahinbey-language-barrier"],
+            ),
+            (
+                "social-cohesion",
+                &[
+                    "oberhausen-creating-encounters",
+                    "bagcilar-prejudice",
+                    "kucukcekmece-child-caravan",
+                ],
+            ),
+        ],
+    },
+];
+
+async fn editions(
     tx: &DatabaseTransaction,
     themes: &HashMap<String, i32>,
     practices: &HashMap<String, i32>,
     now: DateTime<Utc>,
     report: &mut LoadReport,
 ) -> Result<(), DemoError> {
-    const SLUG: &str = "istanbul-2018-good-practices";
+    for spec in &EDITIONS {
+        edition(tx, spec, themes, practices, now, report).await?;
+    }
+    Ok(())
+}
+
+/// One edition, written once (matched by its address).
+async fn edition(
+    tx: &DatabaseTransaction,
+    spec: &EditionSpec,
+    themes: &HashMap<String, i32>,
+    practices: &HashMap<String, i32>,
+    now: DateTime<Utc>,
+    report: &mut LoadReport,
+) -> Result<(), DemoError> {
     if compendium::Entity::find()
-        .filter(compendium::Column::Slug.eq(SLUG))
+        .filter(compendium::Column::Slug.eq(spec.slug))
         .one(tx)
         .await?
         .is_some()
@@ -330,70 +430,33 @@ async fn draft_edition(
         report.unchanged += 1;
         return Ok(());
     }
+    let [en, ar, tr] = spec.title;
     let title = TrText::from_values(
         Locale::En,
         [
-            (
-                Locale::En,
-                "Good practices presented at the Istanbul dialogue workshop (2018)".to_owned(),
-            ),
-            (
-                Locale::Ar,
-                "ممارسات جيدة عُرضت في ورشة الحوار في إسطنبول (2018)".to_owned(),
-            ),
-            (
-                Locale::Tr,
-                "İstanbul diyalog çalıştayında sunulan iyi uygulamalar (2018)".to_owned(),
-            ),
+            (Locale::En, en.to_owned()),
+            (Locale::Ar, ar.to_owned()),
+            (Locale::Tr, tr.to_owned()),
         ],
     )
     .map_err(|e| DemoError::Invalid(e.to_string()))?;
     let c = compendium::ActiveModel {
         id: NotSet,
-        slug: Set(SLUG.into()),
+        slug: Set(spec.slug.into()),
         title: Set(title),
         subtitle: Set(None),
         introduction: Set(None),
-        year: Set(2018),
-        edition: Set(Some("November 2018".into())),
-        publisher: Set(Some("Connective Cities, Qudra-Programme, UCLG-MEWA".into())),
-        status: Set("draft".into()),
+        year: Set(spec.year),
+        edition: Set(Some(spec.edition.into())),
+        publisher: Set(Some(spec.publisher.into())),
+        status: Set(if spec.published { "published" } else { "draft" }.into()),
         created_at: Set(now),
         updated_at: Set(now),
-        published_at: Set(None),
+        published_at: Set(spec.published.then_some(now)),
     }
     .insert(tx)
     .await?;
-    let chapters: [(&str, &[&str]); 4] = [
-        (
-            "social-cohesion",
-            &[
-                "oberhausen-creating-encounters",
-                "start2coach",
-                "adana-migrants-assembly",
-                "bagcilar-prejudice",
-                "kilis-compassion-team",
-                "kucukcekmece-child-caravan",
-            ],
-        ),
-        (
-            "language-learning",
-            &["rhein-erft-language-courses", "sahinbey-language-barrier"],
-        ),
-        (
-            "service-delivery",
-            &[
-                "ravensburg-welcome-tools",
-                "osnabrueck-integration-management",
-                "bautzen-public-services",
-                "konya-social-card",
-            ],
-        ),
-        (
-            "local-economic-development",
-            &["leinebergland-job-market", "tempelhof-refugees-in-work"],
-        ),
-    ];
+    let chapters = spec.chapters;
     let labels: HashMap<i32, TrText> = theme::Entity::find()
         .all(tx)
         .await?

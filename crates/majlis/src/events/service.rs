@@ -68,6 +68,37 @@ impl EventCache {
             .await
     }
 
+    /// The list a reader gets without choosing a time tab: the upcoming
+    /// events, or, when none is to come, the past ones (the `When` says which
+    /// was shown). A chosen tab is shown as chosen.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn list_or_past(
+        &self,
+        db: &Db,
+        reference: &Reference,
+        version: i64,
+        actor: Option<&Actor>,
+        filter: &EventFilter,
+        chosen: bool,
+        page: PageRequest,
+        now: DateTime<Utc>,
+    ) -> Result<(Arc<Page<EventCard>>, rules::When), DbErr> {
+        let shown = self
+            .list(db, reference, version, actor, filter, page, now)
+            .await?;
+        if chosen || filter.when != rules::When::Upcoming || shown.total > 0 {
+            return Ok((shown, filter.when));
+        }
+        let past = EventFilter {
+            when: rules::When::Past,
+            ..filter.clone()
+        };
+        let shown = self
+            .list(db, reference, version, actor, &past, page, now)
+            .await?;
+        Ok((shown, rules::When::Past))
+    }
+
     /// An event page for this reader: the shared part from the cache, then
     /// the reader's own registration (one query when signed in).
     pub async fn detail(

@@ -159,6 +159,110 @@ pub(super) async fn invite(
 }
 
 #[derive(Template)]
+#[template(path = "accounts/templates/invitations.html")]
+struct PendingPage {
+    ctx: PageCtx,
+    pending: Vec<invitations::Pending>,
+    /// What was just done (`resent`, `revoked`), to say so.
+    done: Option<&'static str>,
+}
+
+impl PendingPage {
+    fn role_label(&self, code: &str) -> String {
+        self.ctx.t(&format!("role-{code}"))
+    }
+}
+
+/// `GET /people/invitations`: invitations not accepted yet, with resend and
+/// revoke (coordinators).
+pub(super) async fn pending_page(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    who: RequireRole<Coordinator>,
+    params: crate::web::Params,
+) -> Result<Response, AppError> {
+    let pending = invitations::pending(state.db.read(), &who.me.actor(), Utc::now())
+        .await
+        .map_err(invitation_error)?;
+    let done = match params.get("done") {
+        Some("resent") => Some("invitations-resent"),
+        Some("revoked") => Some("invitations-revoked"),
+        _ => None,
+    };
+    let page = PendingPage {
+        ctx: ctx.with_section(Section::People),
+        pending,
+        done,
+    };
+    let mut res = render(&page)?.into_response();
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(res)
+}
+
+fn invitation_error(e: invitations::InvitationError) -> AppError {
+    use invitations::InvitationError as E;
+    match e {
+        E::NotFound => AppError::NotFound,
+        E::Forbidden => AppError::Forbidden,
+        e => AppError::Internal(anyhow::Error::new(e)),
+    }
+}
+
+/// The list again, saying what was `done`.
+fn back_to_list(ctx: &PageCtx, done: &str) -> Response {
+    Redirect::to(&format!(
+        "/people/invitations?done={done}&lang={}",
+        ctx.lang()
+    ))
+    .into_response()
+}
+
+/// `POST /people/invitations/{id}/resend`: a new link, seven more days.
+pub(super) async fn resend(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
+    who: RequireRole<Coordinator>,
+    Path(id): Path<i32>,
+    CsrfForm(_): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let actor = who.me.actor();
+    let origin = origin_of(&who.me, &client);
+    let inviter = invitations::Inviter {
+        actor: &actor,
+        name: &who.me.display_name,
+        origin: &origin,
+    };
+    invitations::resend(
+        &state.db,
+        &inviter,
+        id,
+        &state.settings.public_url(),
+        Utc::now(),
+    )
+    .await
+    .map_err(invitation_error)?;
+    Ok(back_to_list(&ctx, "resent"))
+}
+
+/// `POST /people/invitations/{id}/revoke`: the link stops working.
+pub(super) async fn revoke(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
+    who: RequireRole<Coordinator>,
+    Path(id): Path<i32>,
+    CsrfForm(_): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let origin = origin_of(&who.me, &client);
+    invitations::revoke(&state.db, &who.me.actor(), &origin, id, Utc::now())
+        .await
+        .map_err(invitation_error)?;
+    Ok(back_to_list(&ctx, "revoked"))
+}
+
+#[derive(Template)]
 #[template(path = "accounts/templates/join.html")]
 struct JoinPage {
     ctx: PageCtx,

@@ -96,6 +96,15 @@ pub trait ConsultationPage {
             .filter(|l| !l.is_empty())
             .collect()
     }
+    /// A running dilemma whose closing date has passed takes no more
+    /// contributions: pages say so rather than "in discussion · closes …".
+    fn contributions_closed(
+        &self,
+        s: &DilemmaStatus,
+        closes: &Option<chrono::DateTime<Utc>>,
+    ) -> bool {
+        s.is_running() && closes.is_some_and(|c| c <= Utc::now())
+    }
     fn date(&self, t: &Option<chrono::DateTime<Utc>>) -> String {
         t.map(|t| t.format("%Y-%m-%d").to_string())
             .unwrap_or_default()

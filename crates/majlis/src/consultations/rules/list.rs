@@ -223,3 +223,31 @@ pub async fn find<C: ConnectionTrait>(
     let r = dilemma_ref(&d, part, now);
     Ok(crate::policy::can(actor, crate::policy::Action::ViewDilemma(r)).then_some((d, r)))
 }
+
+/// The dilemmas still taking contributions that `actor` may read, those
+/// closing first at the top, at most `limit` (the home page): one query.
+pub async fn taking_contributions<C: ConnectionTrait>(
+    db: &C,
+    actor: Option<&Actor>,
+    now: chrono::DateTime<chrono::Utc>,
+    limit: u64,
+) -> Result<Vec<dilemma::Model>, DbErr> {
+    let running = [
+        DilemmaStatus::Open.code(),
+        DilemmaStatus::InDiscussion.code(),
+    ];
+    dilemma::Entity::find()
+        .filter(readable(actor))
+        .filter(dilemma::Column::Status.is_in(running))
+        .filter(
+            Condition::any()
+                .add(dilemma::Column::ClosesAt.is_null())
+                .add(dilemma::Column::ClosesAt.gt(now)),
+        )
+        .order_by_asc(Expr::cust("dilemma.closes_at IS NULL"))
+        .order_by_asc(dilemma::Column::ClosesAt)
+        .order_by_desc(dilemma::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await
+}

@@ -18,7 +18,9 @@ mod suggestions;
 pub use detail::{
     ContributionView, DilemmaDetail, ParticipantView, detail, details, dilemmas_linking, parts_of,
 };
-pub use list::{DilemmaCard, DilemmaFilter, dilemma_ref, find, list, part_of, readable};
+pub use list::{
+    DilemmaCard, DilemmaFilter, dilemma_ref, find, list, part_of, readable, taking_contributions,
+};
 pub use suggestions::{Suggestion, suggestions};
 
 /// What a former member's contributions are shown as.

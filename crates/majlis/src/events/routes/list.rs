@@ -15,6 +15,7 @@ use crate::app::AppState;
 use crate::directory::entities::{country, theme};
 use crate::directory::service::Directory;
 use crate::fields::paging::{Page, PageRequest};
+use crate::policy::{Action, can};
 use crate::web::{AppError, PageCtx, Params, Section, render};
 
 #[derive(Template)]
@@ -29,15 +30,33 @@ struct EventList {
     series: Arc<Vec<event_series::Model>>,
     whens: [When; 3],
     current_series: Option<event_series::Model>,
+    /// The time tab shown (upcoming unless chosen, or past when nothing is
+    /// to come).
+    shown: When,
+    /// No upcoming event, so the past ones are shown without being asked for.
+    fell_back: bool,
+    /// Whether a filter narrows the list (for what the empty list says).
+    narrowed: bool,
+    may_create: bool,
 }
 event_page!(EventList);
 
 impl EventList {
     fn is_when(&self, w: &When) -> bool {
-        match self.ctx.param("when") {
-            "" => *w == When::Upcoming,
-            p => p == w.code(),
+        *w == self.shown
+    }
+    /// A time tab's address: the same filters, from the first page.
+    fn tab_url(&self, w: &When) -> String {
+        let mut q = url::form_urlencoded::Serializer::new(String::new());
+        q.append_pair("when", w.code());
+        for k in ["kind", "theme", "country", "year", "series"] {
+            let v = self.ctx.param(k);
+            if !v.is_empty() {
+                q.append_pair(k, v);
+            }
         }
+        q.append_pair("lang", self.ctx.lang());
+        format!("/events?{}", q.finish())
     }
 }
 
@@ -50,19 +69,21 @@ pub(super) async fn events_page(
     params: Params,
 ) -> Result<Response, AppError> {
     let f = EventFilter::parse(|k| params.get(k).map(str::to_owned))?;
+    let chosen = params.get("when").is_some_and(|w| !w.is_empty());
     let pr = PageRequest::from_query(params.get("page"), params.get("per_page"))?;
     let cache = &state.events;
     let v = cache.version(&state.db, ctx.actor()).await?;
     state
         .pages
         .page(v, &ctx, || async {
-            let page = cache
-                .list(
+            let (page, shown) = cache
+                .list_or_past(
                     &state.db,
                     &state.directory.reference,
                     v,
                     ctx.actor(),
                     &f,
+                    chosen,
                     pr,
                     Utc::now(),
                 )
@@ -88,6 +109,10 @@ pub(super) async fn events_page(
                 series,
                 whens: When::ALL,
                 current_series,
+                fell_back: shown != f.when,
+                shown,
+                narrowed: f.narrowed(),
+                may_create: can(ctx.actor(), Action::ManageEvents),
             })
         })
         .await

@@ -29,6 +29,8 @@ struct EventView {
     json_ld: String,
     staff: bool,
     open: bool,
+    /// The event has ended: its outcomes come first, and no sign-up.
+    past: bool,
     errors: Vec<FieldError>,
     answers: BTreeMap<String, String>,
     /// The consent box as the person left it (kept when a form comes back).
@@ -53,6 +55,14 @@ impl EventView {
             .clone()
             .map(|q| q.0)
             .unwrap_or_default()
+    }
+    /// Whether a future event has outcomes to show already (a past event
+    /// always shows the section, saying when nothing is recorded).
+    fn has_outcomes(&self) -> bool {
+        self.d.report.is_some() || self.d.event.takeaways.is_some() || !self.d.practices.is_empty()
+    }
+    fn has_participants(&self) -> bool {
+        self.d.figures.total.is_some() || !self.d.participants.is_empty()
     }
     fn full(&self) -> bool {
         self.d.places_left() == Some(0)
@@ -138,7 +148,9 @@ async fn event_html(
         .await?
         .ok_or(AppError::NotFound)?;
     let staff = can(ctx.actor(), Action::ManageEvents);
-    let open = reg::is_open(&d.event, Utc::now());
+    let now = Utc::now();
+    let open = reg::is_open(&d.event, now);
+    let past = d.event.ends_at <= now;
     let json_ld = super::super::calendar::json_ld(
         &d.event,
         &state.directory.reference,
@@ -168,6 +180,7 @@ async fn event_html(
         json_ld,
         staff,
         open,
+        past,
         errors,
         answers,
         consent,

@@ -107,6 +107,18 @@ impl EventFilter {
     }
 }
 
+impl EventFilter {
+    /// Whether the reader narrowed the list (kind, theme, country, year or
+    /// series; the time tab is not a filter).
+    pub fn narrowed(&self) -> bool {
+        self.kind.is_some()
+            || self.theme.is_some()
+            || self.country.is_some()
+            || self.year.is_some()
+            || self.series.is_some()
+    }
+}
+
 pub use crate::library::visible_codes;
 
 /// An event as lists show it.

@@ -20,12 +20,12 @@ use crate::library::practices::FieldError;
 use crate::policy::{Action, Actor, authorize};
 
 /// What a coordinator decided for an edition: where each chosen practice
-/// goes, as `(theme id, practice id, order)`, whether it is published, and
-/// chapter introductions written in one language.
+/// goes, as `(theme id, practice id, order)`, whether it is published
+/// (`None`: as it is), and chapter introductions written in one language.
 #[derive(Clone, Debug, Default)]
 pub struct Arrangement {
     pub placement: Vec<(i32, i32, i32)>,
-    pub publish: bool,
+    pub publish: Option<bool>,
     /// Introductions by theme id, in `lang`; a chapter not named here keeps
     /// its introduction.
     pub intros: BTreeMap<i32, String>,
@@ -72,7 +72,9 @@ impl Arrangement {
         }
         Ok(Arrangement {
             placement,
-            publish: form.get("status").map(String::as_str) == Some("published"),
+            // Publishing is its own action (`set_published`); a form that
+            // still sends `status` sets it too.
+            publish: form.get("status").map(|s| s == "published"),
             intros,
             lang,
         })
@@ -145,7 +147,7 @@ pub async fn arrange(
     let before = chapters_of(&tx, c.id).await?;
     let lang = arrangement.lang.unwrap_or(c.title.orig());
     let after = placed(&before, reference, &arrangement, lang);
-    let publish = arrangement.publish;
+    let publish = arrangement.publish.unwrap_or(c.status == "published");
     let status = if publish { "published" } else { "draft" };
     if after == before && c.status == status {
         // Saved unchanged: nothing is written, logged or published.
@@ -180,6 +182,45 @@ pub async fn arrange(
         _ => "compendium-arranged",
     };
     audit::record(&tx, origin, action, "compendium", id, changes, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Publish an edition (readers see it, `published_at` is set the first
+/// time) or take it back to draft: its own action, audited; asking for the
+/// status it has writes nothing.
+pub async fn set_published(
+    db: &Db,
+    origin: &Origin,
+    actor: &Actor,
+    slug: &str,
+    publish: bool,
+    now: DateTime<Utc>,
+) -> Result<(), CompendiumError> {
+    authorize(Some(actor), Action::ManageLibrary)?;
+    let tx = db.begin_write().await?;
+    let c = find(&tx, slug).await?;
+    let was_published = c.status == "published";
+    if publish == was_published {
+        tx.rollback().await?;
+        return Ok(());
+    }
+    let id = c.id;
+    let first = c.published_at.is_none();
+    let mut am: compendium::ActiveModel = c.into();
+    am.status = Set(if publish { "published" } else { "draft" }.into());
+    if publish && first {
+        am.published_at = Set(Some(now));
+    }
+    am.updated_at = Set(now);
+    am.update(&tx).await?;
+    outbox::record(&tx, "compendium", id, Op::Updated).await?;
+    let action = if publish {
+        "compendium-published"
+    } else {
+        "compendium-unpublished"
+    };
+    audit::record(&tx, origin, action, "compendium", id, None, now).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -11,7 +11,7 @@ mod arrangement;
 mod edition;
 mod print;
 
-pub use arrangement::{Arrangement, arrange};
+pub use arrangement::{Arrangement, arrange, set_published};
 pub use edition::{
     EditionInput, create, delete, describe, form_of, parse_description, parse_edition,
 };

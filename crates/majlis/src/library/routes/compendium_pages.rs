@@ -345,6 +345,37 @@ pub(super) async fn delete_compendium(
     Ok(redirect("/compendiums?deleted=1".to_owned(), &ctx))
 }
 
+/// `POST /compendiums/{slug}/status` (coordinators): `status=published`
+/// publishes the edition, `status=draft` takes it back; then its page.
+pub(super) async fn set_status(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
+    RequireRole { me, .. }: RequireRole<Coordinator>,
+    Path(slug): Path<String>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let publish = match pairs
+        .iter()
+        .find(|(k, _)| k == "status")
+        .map(|(_, v)| v.as_str())
+    {
+        Some("published") => true,
+        Some("draft") => false,
+        _ => return Err(AppError::bad_request("status")),
+    };
+    compendium::set_published(
+        &state.db,
+        &origin_of(&me, &client),
+        &me.actor(),
+        &slug,
+        publish,
+        chrono::Utc::now(),
+    )
+    .await?;
+    Ok(redirect(format!("/compendiums/{slug}"), &ctx))
+}
+
 #[derive(Template)]
 #[template(path = "library/templates/compendium_arrange.html")]
 struct ArrangePage {

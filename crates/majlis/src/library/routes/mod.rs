@@ -57,6 +57,7 @@ pub fn routes() -> Routes {
         .get("/compendiums/{slug}/pdf", compendium_pages::compendium_pdf)
         .get("/compendiums/{slug}/edit", compendium_pages::arrange_page)
         .post("/compendiums/{slug}/edit", compendium_pages::arrange)
+        .post("/compendiums/{slug}/status", compendium_pages::set_status)
         .get(
             "/compendiums/{slug}/describe",
             compendium_pages::describe_page,
