@@ -230,6 +230,8 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         // A new calendar address, shown on the page.
         ("POST", "/events/mine") => members(200),
         ("GET", "/search" | "/api/v1/search") => ok,
+        // The API's description, as a document and as a page: public.
+        ("GET", "/api/openapi.json" | "/api/docs") => ok,
         // The demo event takes no registrations now (400); nobody here has
         // a registration to cancel or to consent with (404).
         ("POST", "/events/{slug}/register") => members(400),

@@ -101,11 +101,15 @@ pub fn empty_page<T>(page: PageRequest) -> Page<T> {
 }
 
 /// Every list of the JSON API answers in this shape.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ApiList<T> {
+    /// This page's items.
     pub items: Vec<T>,
+    /// How many items the whole list has.
     pub total: u64,
+    /// 1-based page number.
     pub page: u64,
+    /// Items per page.
     pub per_page: u64,
 }
 

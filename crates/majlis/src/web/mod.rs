@@ -10,6 +10,7 @@ mod error;
 pub mod extract;
 pub mod input;
 pub mod middleware;
+pub mod openapi;
 mod page;
 pub mod page_cache;
 pub mod pdf;

@@ -6,13 +6,15 @@ use crate::consultations::rules::{self, DilemmaFilter};
 use crate::directory::entities::theme;
 use crate::fields::paging::PageRequest;
 use crate::i18n::Locale;
+use crate::web::openapi::{ApiError, Paging, PlaceFilters};
 use crate::web::{AppError, PageCtx, Params};
 use axum::Json;
 use axum::extract::{Path, State};
 use chrono::Utc;
 use serde::Serialize;
+use utoipa::ToSchema;
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiDilemma {
     id: String,
     url: String,
@@ -29,7 +31,7 @@ pub(super) struct ApiDilemma {
     closes_at: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiContribution {
     id: i32,
     kind: String,
@@ -43,7 +45,7 @@ pub(super) struct ApiContribution {
     created_at: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiDilemmaDetail {
     #[serde(flatten)]
     summary: ApiDilemma,
@@ -81,6 +83,14 @@ pub(super) fn api_of(
 }
 
 /// `GET /api/v1/dilemmas?theme=&country=&status=&event=`
+#[utoipa::path(get, path = "/api/v1/dilemmas", tag = "consultations",
+    summary = "Dilemmas the caller may see",
+    params(Paging, PlaceFilters,
+        ("status" = Option<String>, Query, description = "`open`, `in-discussion`, `concluded` or `archived`."),
+        ("event" = Option<String>, Query, description = "Only dilemmas discussed at this event (its slug).")),
+    responses(
+        (status = 200, description = "One page of dilemmas.", body = crate::fields::paging::ApiList<ApiDilemma>),
+        (status = 400, description = "A filter or paging value not understood.", body = ApiError)))]
 pub(super) async fn api_dilemmas(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -114,6 +124,12 @@ pub(super) async fn api_dilemmas(
 }
 
 /// `GET /api/v1/dilemmas/{slug}`: with its contributions and result.
+#[utoipa::path(get, path = "/api/v1/dilemmas/{slug}", tag = "consultations",
+    summary = "A dilemma with its contributions and result",
+    params(("slug" = String, Path, description = "The dilemma's slug.")),
+    responses(
+        (status = 200, description = "The dilemma.", body = ApiDilemmaDetail),
+        (status = 404, description = "No dilemma with this slug that the caller may see.", body = ApiError)))]
 pub(super) async fn api_dilemma(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -169,3 +185,8 @@ pub(super) async fn api_dilemma(
             .collect(),
     }))
 }
+
+/// The consultations' part of the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(api_dilemmas, api_dilemma))]
+pub(super) struct ApiDoc;

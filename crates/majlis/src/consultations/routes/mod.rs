@@ -12,6 +12,11 @@ use crate::fields::form::RawForm;
 use crate::i18n::{Locale, TrText};
 use crate::web::{AppError, PageCtx};
 
+/// The consultations' part of the API description.
+pub fn api_doc() -> utoipa::openapi::OpenApi {
+    <api::ApiDoc as utoipa::OpenApi>::openapi()
+}
+
 pub fn routes() -> Routes {
     Routes::new()
         .get("/consultations", list::consultations_page)

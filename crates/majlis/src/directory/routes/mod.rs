@@ -48,6 +48,14 @@ impl From<EditError> for AppError {
     }
 }
 
+/// The directory's part of the API description (its lists and search).
+pub fn api_doc() -> utoipa::openapi::OpenApi {
+    use utoipa::OpenApi;
+    let mut doc = api::ApiDoc::openapi();
+    doc.merge(search::ApiDoc::openapi());
+    doc
+}
+
 pub fn routes() -> Routes {
     Routes::new()
         .get("/municipalities", pages::municipalities)

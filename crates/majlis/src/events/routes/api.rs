@@ -4,6 +4,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use chrono::Utc;
 use serde::Serialize;
+use utoipa::ToSchema;
 
 use super::super::entities::event;
 use super::super::rules::{self, EventFilter};
@@ -12,9 +13,10 @@ use crate::directory::entities::theme;
 use crate::fields::paging::ApiList;
 use crate::fields::paging::PageRequest;
 use crate::i18n::Locale;
+use crate::web::openapi::{ApiError, Paging, PlaceFilters};
 use crate::web::{AppError, PageCtx, Params};
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiEvent {
     slug: String,
     url: String,
@@ -57,6 +59,16 @@ fn api_event_of(e: &event::Model, themes: &[theme::Model], l: Locale, base: &str
 }
 
 /// `GET /api/v1/events?when=&kind=&theme=&country=&year=&series=&page=`
+#[utoipa::path(get, path = "/api/v1/events", tag = "events",
+    summary = "Events the caller may see",
+    params(Paging, PlaceFilters,
+        ("when" = Option<String>, Query, description = "`upcoming` (default), `past` or `all`."),
+        ("kind" = Option<String>, Query, description = "`peer-workshop`, `webinar`, `field-visit`, `dialogue-workshop` or `academy-module`."),
+        ("year" = Option<i32>, Query, minimum = 1900, maximum = 2200, description = "Only events of this year."),
+        ("series" = Option<String>, Query, description = "Only events of this series (its slug).")),
+    responses(
+        (status = 200, description = "One page of events.", body = ApiList<ApiEvent>),
+        (status = 400, description = "A filter or paging value not understood.", body = ApiError)))]
 pub(super) async fn api_events(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -79,7 +91,7 @@ pub(super) async fn api_events(
     })))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiSession {
     day: i32,
     kind: String,
@@ -87,18 +99,20 @@ pub(super) struct ApiSession {
     starts: Option<String>,
     ends: Option<String>,
     people: Vec<ApiPerson>,
+    /// Working groups inside the session (sessions themselves).
+    #[schema(no_recursion)]
     groups: Vec<ApiSession>,
     materials: Vec<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiPerson {
     role: String,
     name: String,
     affiliation: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiEventDetail {
     #[serde(flatten)]
     event: ApiEvent,
@@ -139,6 +153,12 @@ fn api_session(s: &rules::SessionView, l: Locale, base: &str) -> ApiSession {
 }
 
 /// `GET /api/v1/events/{slug}`: the event with its programme.
+#[utoipa::path(get, path = "/api/v1/events/{slug}", tag = "events",
+    summary = "An event with its programme",
+    params(("slug" = String, Path, description = "The event's slug.")),
+    responses(
+        (status = 200, description = "The event.", body = ApiEventDetail),
+        (status = 404, description = "No event with this slug that the caller may see.", body = ApiError)))]
 pub(super) async fn api_event(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -179,3 +199,8 @@ pub(super) async fn api_event(
         waiting: d.counts.waiting,
     }))
 }
+
+/// The events' part of the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(api_events, api_event))]
+pub(super) struct ApiDoc;

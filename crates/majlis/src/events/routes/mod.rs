@@ -87,6 +87,11 @@ mod page;
 mod programme;
 mod registration;
 
+/// The events' part of the API description.
+pub fn api_doc() -> utoipa::openapi::OpenApi {
+    <api::ApiDoc as utoipa::OpenApi>::openapi()
+}
+
 pub fn routes() -> Routes {
     Routes::new()
         .get("/events", list::events_page)

@@ -18,6 +18,11 @@ use crate::library::resources::ResourceError;
 use crate::library::rules::{LibraryError, LibraryFilter};
 use crate::web::{AppError, PageCtx, Params, render};
 
+/// The library's part of the API description.
+pub fn api_doc() -> utoipa::openapi::OpenApi {
+    <api::ApiDoc as utoipa::OpenApi>::openapi()
+}
+
 pub fn routes() -> Routes {
     Routes::new()
         .get("/library", resource_pages::library)
