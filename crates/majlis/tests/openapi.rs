@@ -117,6 +117,11 @@ fn every_api_route_is_documented_and_nothing_else() {
         }
     }
     assert_eq!(served, documented, "served /api/v1/ routes vs documented");
+    assert_eq!(
+        majlis::app::api_doc::schema_conflicts(),
+        Vec::<String>::new(),
+        "schema names given to different types: name one with #[schema(as = …)]"
+    );
     assert!(served.len() >= 20, "{} API routes", served.len());
     // The bearer scheme and the one error shape.
     assert_eq!(

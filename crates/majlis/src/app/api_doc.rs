@@ -21,20 +21,49 @@ pub fn routes() -> Routes {
         .get("/api/docs", docs_page)
 }
 
-/// The whole document, as built from the annotations.
-pub fn document() -> utoipa::openapi::OpenApi {
-    let mut doc = crate::directory::routes::api_doc();
-    for part in [
+/// Each activity's part of the document.
+fn parts() -> Vec<utoipa::openapi::OpenApi> {
+    vec![
+        crate::directory::routes::api_doc(),
         crate::library::routes::api_doc(),
         crate::events::routes::api_doc(),
         crate::consultations::routes::api_doc(),
         crate::projects::routes::api_doc(),
         crate::surveys::routes::api_doc(),
         crate::accounts::routes::api_doc(),
-    ] {
+    ]
+}
+
+/// The whole document, as built from the annotations.
+pub fn document() -> utoipa::openapi::OpenApi {
+    let mut doc = utoipa::openapi::OpenApi::default();
+    for part in parts() {
         doc.merge(part);
     }
     crate::web::openapi::complete(doc)
+}
+
+/// Schema names two activities give different schemas (merging keeps only
+/// one of them, so the document would describe the other wrongly).
+pub fn schema_conflicts() -> Vec<String> {
+    let mut seen: std::collections::BTreeMap<String, Value> = Default::default();
+    let mut conflicts = Vec::new();
+    for part in parts() {
+        let Some(components) = part.components else {
+            continue;
+        };
+        for (name, schema) in components.schemas {
+            let schema = serde_json::to_value(schema).unwrap_or(Value::Null);
+            match seen.get(&name) {
+                Some(other) if *other != schema => conflicts.push(name),
+                Some(_) => {}
+                None => {
+                    seen.insert(name, schema);
+                }
+            }
+        }
+    }
+    conflicts
 }
 
 /// The document as served (pretty JSON), built once per process.

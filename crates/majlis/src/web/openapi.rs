@@ -169,6 +169,68 @@ fn complete_operation(op: &mut Operation) {
     }
 }
 
+/// `/api/v1/{list}.csv` and `.xlsx` for each open-data list: the list's
+/// own operation, its filters without paging, answering a file.
+fn add_downloads(doc: &mut OpenApi) {
+    use super::open_data::{CSV, LISTS, XLSX};
+    for name in LISTS {
+        let Some(list) = doc
+            .paths
+            .paths
+            .get(&format!("/api/v1/{name}"))
+            .and_then(|item| item.get.clone())
+        else {
+            continue;
+        };
+        for (ext, kind, schema) in [
+            ("csv", CSV, ObjectBuilder::new().schema_type(Type::String)),
+            (
+                "xlsx",
+                XLSX,
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .content_media_type("application/octet-stream"),
+            ),
+        ] {
+            let mut op = list.clone();
+            op.operation_id = op.operation_id.map(|id| format!("{id}_{ext}"));
+            op.summary = op
+                .summary
+                .map(|s| format!("{s}, as {}", ext.to_uppercase()));
+            op.description = Some(format!(
+                "Every item a visitor sees, with the list's filters, as a file \
+                 (`majlis-{name}-<lang>.{ext}`): one row per item, headers and texts in the \
+                 requested language, and a licence on every row (an item's own, else the \
+                 network's, also linked as `Link: rel=\"license\"`)."
+            ));
+            if let Some(params) = op.parameters.as_mut() {
+                params.retain(|p| p.name != "page" && p.name != "per_page");
+            }
+            let file = ResponseBuilder::new()
+                .description(format!("The {name} as {}.", ext.to_uppercase()))
+                .header(
+                    "Content-Disposition",
+                    string_header("`attachment` with the file's name."),
+                )
+                .header(
+                    "Link",
+                    string_header("The licence: `<…>; rel=\"license\"`."),
+                )
+                .content(
+                    kind.split(';').next().unwrap_or(kind),
+                    ContentBuilder::new().schema(Some(schema)).build(),
+                )
+                .build();
+            op.responses.responses.insert("200".into(), RefOr::T(file));
+            let mut item = utoipa::openapi::PathItem::default();
+            item.get = Some(op);
+            doc.paths
+                .paths
+                .insert(format!("/api/v1/{name}.{ext}"), item);
+        }
+    }
+}
+
 /// The document as served: information, the bearer scheme, the error
 /// schema, and on every `/api/v1/` operation the language parameters, the
 /// rate-limit headers and the 429 answer.
@@ -198,6 +260,7 @@ pub fn complete(mut doc: OpenApi) -> OpenApi {
         .schemas
         .insert("ApiError".into(), ApiError::schema());
     components.schemas.insert("Locale".into(), Locale::schema());
+    add_downloads(&mut doc);
     for (path, item) in doc.paths.paths.iter_mut() {
         if !path.starts_with("/api/v1/") {
             continue;

@@ -4,12 +4,15 @@ use crate::app::AppState;
 use crate::consultations::entities::dilemma;
 use crate::consultations::rules::{self, DilemmaFilter};
 use crate::directory::entities::theme;
-use crate::fields::paging::PageRequest;
+use crate::fields::paging::{PageRequest, whole_list};
 use crate::i18n::Locale;
+use crate::web::open_data::{self, Download, Format};
 use crate::web::openapi::{ApiError, Paging, PlaceFilters};
 use crate::web::{AppError, PageCtx, Params};
 use axum::Json;
+use axum::extract::MatchedPath;
 use axum::extract::{Path, State};
+use axum::response::Response;
 use chrono::Utc;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -126,7 +129,7 @@ pub(super) async fn api_dilemmas(
 /// `GET /api/v1/dilemmas/{slug}`: with its contributions and result.
 #[utoipa::path(get, path = "/api/v1/dilemmas/{slug}", tag = "consultations",
     summary = "A dilemma with its contributions and result",
-    params(("slug" = String, Path, description = "The dilemma's slug.")),
+    params(("slug" = String, Path, description = "The dilemma's slug.", example = "ua1-education-s1-q1")),
     responses(
         (status = 200, description = "The dilemma.", body = ApiDilemmaDetail),
         (status = 404, description = "No dilemma with this slug that the caller may see.", body = ApiError)))]
@@ -184,6 +187,56 @@ pub(super) async fn api_dilemma(
             })
             .collect(),
     }))
+}
+
+/// `GET /api/v1/dilemmas.csv|.xlsx`: the public dilemmas, with the list's
+/// filters, as a table.
+pub(super) async fn dilemmas_download(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: Params,
+    path: MatchedPath,
+) -> Result<Response, AppError> {
+    let format = Format::of_path(path.as_str()).ok_or(AppError::NotFound)?;
+    let f = DilemmaFilter::parse(|k| params.get(k).map(str::to_owned))?;
+    let (db, r) = (state.db.read(), &state.directory.reference);
+    let cards = whole_list(|pr| rules::list(db, r, None, &f, pr)).await?;
+    let base = state.settings.public_url();
+    let event = f.event.as_ref().map(|s| s.as_str().to_owned());
+    let items: Vec<ApiDilemma> = cards
+        .iter()
+        .map(|c| {
+            api_of(
+                &c.d,
+                &c.presenter,
+                &c.themes,
+                event.clone(),
+                ctx.locale,
+                &base,
+            )
+        })
+        .collect();
+    let columns = [
+        "id",
+        "question",
+        "question_lang",
+        "status",
+        "presenter",
+        "city",
+        "country",
+        "themes",
+        "event",
+        "opens_at",
+        "closes_at",
+        "url",
+    ];
+    let d = Download {
+        name: "dilemmas",
+        columns: &columns,
+        numbers: &[],
+        items: &items,
+    };
+    open_data::respond(format, &d, &ctx, &state.settings)
 }
 
 /// The consultations' part of the OpenAPI document.

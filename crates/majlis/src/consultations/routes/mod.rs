@@ -48,6 +48,8 @@ pub fn routes() -> Routes {
         .get("/events/{slug}/consultations", report::event_report_page)
         .get("/events/{slug}/consultations.pdf", report::event_report_pdf)
         .get("/api/v1/dilemmas", api::api_dilemmas)
+        .get("/api/v1/dilemmas.csv", api::dilemmas_download)
+        .get("/api/v1/dilemmas.xlsx", api::dilemmas_download)
         .get("/api/v1/dilemmas/{slug}", api::api_dilemma)
 }
 

@@ -3,7 +3,9 @@
 use std::collections::BTreeMap;
 
 use axum::Json;
+use axum::extract::MatchedPath;
 use axum::extract::{Path, State};
+use axum::response::Response;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -12,8 +14,9 @@ use crate::app::AppState;
 use crate::directory::entities::{contact, country};
 use crate::directory::rules::{self, MunicipalityCard, MunicipalityDetail, OrganisationCard};
 use crate::directory::service::Key;
-use crate::fields::paging::ApiList;
+use crate::fields::paging::{ApiList, whole_list};
 use crate::i18n::{Locale, TrText};
+use crate::web::open_data::{self, Download, Format};
 use crate::web::openapi::{ApiError, Paging, PlaceFilters};
 use crate::web::{AppError, PageCtx, Params};
 
@@ -190,7 +193,7 @@ pub(super) async fn api_municipalities(
 /// `GET /api/v1/municipalities/{id}`
 #[utoipa::path(get, path = "/api/v1/municipalities/{id}", tag = "directory",
     summary = "A municipality with its profile and focal points",
-    params(("id" = String, Path, description = "The municipality's numeric id.")),
+    params(("id" = String, Path, description = "The municipality's numeric id.", example = "1")),
     responses(
         (status = 200, description = "The municipality.", body = ApiMunicipality),
         (status = 404, description = "No municipality with this id.", body = ApiError)))]
@@ -253,7 +256,7 @@ pub(super) async fn api_organisations(
 /// `GET /api/v1/organisations/{id}`
 #[utoipa::path(get, path = "/api/v1/organisations/{id}", tag = "directory",
     summary = "An organisation with its description",
-    params(("id" = String, Path, description = "The organisation's numeric id.")),
+    params(("id" = String, Path, description = "The organisation's numeric id.", example = "1")),
     responses(
         (status = 200, description = "The organisation.", body = ApiOrganisation),
         (status = 404, description = "No organisation with this id.", body = ApiError)))]
@@ -350,6 +353,94 @@ pub(super) async fn api_countries(
         alpha3: c.alpha3,
         code: c.code,
     })))
+}
+
+/// `GET /api/v1/municipalities.csv|.xlsx`: the whole list as a visitor
+/// sees it, with the list's filters, as a table.
+pub(super) async fn municipalities_download(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: Params,
+    path: MatchedPath,
+) -> Result<Response, AppError> {
+    let format = Format::of_path(path.as_str()).ok_or(AppError::NotFound)?;
+    let filter = municipality_filter(&params)?;
+    let (db, r) = (state.db.read(), &state.directory.reference);
+    let cards = whole_list(|pr| rules::list_municipalities(db, r, &filter, pr)).await?;
+    let base = state.settings.public_url();
+    let items: Vec<ApiMunicipality> = cards
+        .into_iter()
+        .map(|c| to_api_municipality(&base, ctx.locale, c))
+        .collect();
+    let columns = [
+        "id",
+        "slug",
+        "name",
+        "kind",
+        "country.code",
+        "country.name",
+        "region",
+        "population",
+        "population_year",
+        "refugees_hosted",
+        "refugees_year",
+        "member_since",
+        "themes",
+        "url",
+    ];
+    let numbers = [
+        "id",
+        "population",
+        "population_year",
+        "refugees_hosted",
+        "refugees_year",
+        "member_since",
+    ];
+    let d = Download {
+        name: "municipalities",
+        columns: &columns,
+        numbers: &numbers,
+        items: &items,
+    };
+    open_data::respond(format, &d, &ctx, &state.settings)
+}
+
+/// `GET /api/v1/organisations.csv|.xlsx`: the whole list as a visitor
+/// sees it, with the list's filters, as a table.
+pub(super) async fn organisations_download(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: Params,
+    path: MatchedPath,
+) -> Result<Response, AppError> {
+    let format = Format::of_path(path.as_str()).ok_or(AppError::NotFound)?;
+    let filter = organisation_filter(&params)?;
+    let (db, r) = (state.db.read(), &state.directory.reference);
+    let cards = whole_list(|pr| rules::list_organisations(db, r, &filter, pr)).await?;
+    let base = state.settings.public_url();
+    let items: Vec<ApiOrganisation> = cards
+        .into_iter()
+        .map(|c| to_api_organisation(&base, ctx.locale, c))
+        .collect();
+    let columns = [
+        "id",
+        "slug",
+        "name",
+        "acronym",
+        "kind",
+        "country.code",
+        "country.name",
+        "website",
+        "themes",
+        "url",
+    ];
+    let d = Download {
+        name: "organisations",
+        columns: &columns,
+        numbers: &["id"],
+        items: &items,
+    };
+    open_data::respond(format, &d, &ctx, &state.settings)
 }
 
 /// The directory's part of the OpenAPI document.

@@ -1,7 +1,9 @@
 //! The JSON API: `/api/v1/events` and `/api/v1/events/{slug}`.
 
 use axum::Json;
+use axum::extract::MatchedPath;
 use axum::extract::{Path, State};
+use axum::response::Response;
 use chrono::Utc;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -10,9 +12,10 @@ use super::super::entities::event;
 use super::super::rules::{self, EventFilter};
 use crate::app::AppState;
 use crate::directory::entities::theme;
-use crate::fields::paging::ApiList;
 use crate::fields::paging::PageRequest;
+use crate::fields::paging::{ApiList, whole_list};
 use crate::i18n::Locale;
+use crate::web::open_data::{self, Download, Format};
 use crate::web::openapi::{ApiError, Paging, PlaceFilters};
 use crate::web::{AppError, PageCtx, Params};
 
@@ -155,7 +158,7 @@ fn api_session(s: &rules::SessionView, l: Locale, base: &str) -> ApiSession {
 /// `GET /api/v1/events/{slug}`: the event with its programme.
 #[utoipa::path(get, path = "/api/v1/events/{slug}", tag = "events",
     summary = "An event with its programme",
-    params(("slug" = String, Path, description = "The event's slug.")),
+    params(("slug" = String, Path, description = "The event's slug.", example = "sanliurfa-2016-peer-workshop")),
     responses(
         (status = 200, description = "The event.", body = ApiEventDetail),
         (status = 404, description = "No event with this slug that the caller may see.", body = ApiError)))]
@@ -198,6 +201,49 @@ pub(super) async fn api_event(
         registered: d.counts.registered,
         waiting: d.counts.waiting,
     }))
+}
+
+/// `GET /api/v1/events.csv|.xlsx`: the events a visitor sees, with the
+/// list's filters (upcoming unless `when` says otherwise), as a table.
+pub(super) async fn events_download(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: Params,
+    path: MatchedPath,
+) -> Result<Response, AppError> {
+    let format = Format::of_path(path.as_str()).ok_or(AppError::NotFound)?;
+    let f = EventFilter::parse(|k| params.get(k).map(str::to_owned))?;
+    let (db, r, now) = (state.db.read(), &state.directory.reference, Utc::now());
+    let cards = whole_list(|pr| rules::list_events(db, r, None, &f, pr, now)).await?;
+    let base = state.settings.public_url();
+    let items: Vec<ApiEvent> = cards
+        .iter()
+        .map(|c| api_event_of(&c.event, &c.themes, ctx.locale, &base))
+        .collect();
+    let columns = [
+        "slug",
+        "title",
+        "title_lang",
+        "kind",
+        "status",
+        "starts_at",
+        "ends_at",
+        "timezone",
+        "city",
+        "country",
+        "online",
+        "languages",
+        "themes",
+        "capacity",
+        "url",
+    ];
+    let d = Download {
+        name: "events",
+        columns: &columns,
+        numbers: &["capacity"],
+        items: &items,
+    };
+    open_data::respond(format, &d, &ctx, &state.settings)
 }
 
 /// The events' part of the OpenAPI document.

@@ -3,18 +3,21 @@
 use std::collections::BTreeMap;
 
 use axum::Json;
+use axum::extract::MatchedPath;
 use axum::extract::{Path, State};
+use axum::response::Response;
 use serde::Serialize;
 use utoipa::{IntoParams, ToSchema};
 
 use super::{filter, id, page_request, urlencode};
 use crate::app::AppState;
 use crate::directory::entities::theme;
-use crate::fields::paging::ApiList;
+use crate::fields::paging::{ApiList, whole_list};
 use crate::i18n::{Locale, TrText};
 use crate::library::PracticeStatus;
 use crate::library::practices::TextField;
 use crate::library::rules::{self, PracticeScope, ResourceCard};
+use crate::web::open_data::{self, Download, Format};
 use crate::web::openapi::{ApiError, Paging, PlaceFilters};
 use crate::web::{AppError, PageCtx, Params};
 
@@ -114,7 +117,7 @@ pub(super) async fn api_resources(
 /// `GET /api/v1/resources/{id}`
 #[utoipa::path(get, path = "/api/v1/resources/{id}", tag = "library",
     summary = "A document with its language versions",
-    params(("id" = String, Path, description = "The document's numeric id.")),
+    params(("id" = String, Path, description = "The document's numeric id.", example = "1")),
     responses(
         (status = 200, description = "The document.", body = ApiResourceDetail),
         (status = 404, description = "No document with this id that the caller may see.", body = ApiError)))]
@@ -252,7 +255,7 @@ pub(super) async fn api_practices(
 /// `GET /api/v1/practices/{id}`: a practice the caller may see.
 #[utoipa::path(get, path = "/api/v1/practices/{id}", tag = "library",
     summary = "A practice with its sections",
-    params(("id" = String, Path, description = "The practice's numeric id.")),
+    params(("id" = String, Path, description = "The practice's numeric id.", example = "1")),
     responses(
         (status = 200, description = "The practice.", body = ApiPracticeDetail),
         (status = 404, description = "No practice with this id that the caller may see.", body = ApiError)))]
@@ -312,6 +315,99 @@ pub(super) async fn api_practice(
         sheet: format!("/practices/{}/sheet?lang={}", pr.id, l.code()),
         last_verified: pr.last_verified,
     }))
+}
+
+/// A document as a download's row: its own licence, when it states one,
+/// in place of the network's.
+#[derive(Serialize)]
+struct ResourceRow {
+    #[serde(flatten)]
+    resource: ApiResource,
+    licence: Option<String>,
+}
+
+/// `GET /api/v1/resources.csv|.xlsx`: the public documents, with the
+/// library's filters, as a table.
+pub(super) async fn resources_download(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: Params,
+    path: MatchedPath,
+) -> Result<Response, AppError> {
+    let format = Format::of_path(path.as_str()).ok_or(AppError::NotFound)?;
+    let f = filter(&params)?;
+    let (db, r) = (state.db.read(), &state.directory.reference);
+    let cards = whole_list(|pr| rules::list_resources(db, r, None, &f, pr)).await?;
+    let items: Vec<ResourceRow> = cards
+        .iter()
+        .map(|c| ResourceRow {
+            resource: api_resource_of(c, ctx.locale),
+            licence: c.resource.licence.clone(),
+        })
+        .collect();
+    let columns = [
+        "id",
+        "kind",
+        "title",
+        "summary",
+        "year",
+        "languages",
+        "themes",
+        "url",
+    ];
+    let d = Download {
+        name: "resources",
+        columns: &columns,
+        numbers: &["id", "year"],
+        items: &items,
+    };
+    open_data::respond(format, &d, &ctx, &state.settings)
+}
+
+/// `GET /api/v1/practices.csv|.xlsx`: the published practices, with the
+/// library's filters, as a table.
+pub(super) async fn practices_download(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: Params,
+    path: MatchedPath,
+) -> Result<Response, AppError> {
+    let format = Format::of_path(path.as_str()).ok_or(AppError::NotFound)?;
+    let f = filter(&params)?;
+    let (db, r) = (state.db.read(), &state.directory.reference);
+    let scope = PracticeScope::Published;
+    let cards = whole_list(|pr| rules::list_practices(db, r, &scope, &f, pr)).await?;
+    let items: Vec<ApiPractice> = cards
+        .iter()
+        .map(|c| {
+            api_practice_of(
+                &c.practice,
+                c.status,
+                &c.themes,
+                c.owner.as_ref(),
+                ctx.locale,
+            )
+        })
+        .collect();
+    let columns = [
+        "id",
+        "title",
+        "title_lang",
+        "original_language",
+        "summary",
+        "owner",
+        "country",
+        "year",
+        "themes",
+        "url",
+    ];
+    let d = Download {
+        name: "practices",
+        columns: &columns,
+        numbers: &["id", "year"],
+        items: &items,
+    };
+    open_data::respond(format, &d, &ctx, &state.settings)
 }
 
 /// The library's part of the OpenAPI document.

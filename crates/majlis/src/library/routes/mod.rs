@@ -72,8 +72,12 @@ pub fn routes() -> Routes {
             compendium_pages::delete_compendium,
         )
         .get("/api/v1/resources", api::api_resources)
+        .get("/api/v1/resources.csv", api::resources_download)
+        .get("/api/v1/resources.xlsx", api::resources_download)
         .get("/api/v1/resources/{id}", api::api_resource)
         .get("/api/v1/practices", api::api_practices)
+        .get("/api/v1/practices.csv", api::practices_download)
+        .get("/api/v1/practices.xlsx", api::practices_download)
         .get("/api/v1/practices/{id}", api::api_practice)
 }
 

@@ -23,7 +23,9 @@ use crate::projects::rules::{self, ProjectFilter};
 use crate::web::openapi::{ApiError, Paging, PlaceFilters};
 use crate::web::{AppError, PageCtx, Params};
 
+/// A municipality as a project names it.
 #[derive(Serialize, ToSchema)]
+#[schema(as = ApiProjectMunicipality)]
 pub(super) struct ApiMunicipality {
     slug: String,
     name: String,
@@ -55,7 +57,9 @@ pub(super) struct ApiProject {
     plan_progress: Option<u8>,
 }
 
+/// The event session an idea came from.
 #[derive(Serialize, ToSchema)]
+#[schema(as = ApiProjectSession)]
 pub(super) struct ApiSession {
     id: i32,
     title: String,
@@ -249,7 +253,7 @@ pub(super) async fn api_projects(
 /// (a fixed number of queries).
 #[utoipa::path(get, path = "/api/v1/projects/{slug}", tag = "projects",
     summary = "A project idea with its partners and action plan",
-    params(("slug" = String, Path, description = "The idea's slug.")),
+    params(("slug" = String, Path, description = "The idea's slug.", example = "istanbul-2018-language-courses")),
     responses(
         (status = 200, description = "The project idea.", body = ApiProjectDetail),
         (status = 404, description = "No idea with this slug that the caller may see.", body = ApiError)))]

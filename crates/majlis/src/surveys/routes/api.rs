@@ -74,8 +74,8 @@ struct Refused {
 /// 403 for a municipality the token's person does not answer for.
 #[utoipa::path(post, path = "/api/v1/surveys/{slug}/responses/{municipality}", tag = "surveys",
     summary = "Answer a survey for a municipality in one request",
-    params(("slug" = String, Path, description = "The survey's slug."),
-        ("municipality" = String, Path, description = "The answering municipality's slug.")),
+    params(("slug" = String, Path, description = "The survey's slug.", example = "amman-2016-challenges"),
+        ("municipality" = String, Path, description = "The answering municipality's slug.", example = "amman")),
     request_body(content = Submission, content_type = "application/json"),
     security(("bearer" = [])),
     responses(

@@ -307,7 +307,7 @@ fn report(ctx: &PageCtx, r: &Results, columns: &[String]) -> majlis_print::Surve
 /// `GET /api/v1/surveys/{slug}/results`
 #[utoipa::path(get, path = "/api/v1/surveys/{slug}/results", tag = "surveys",
     summary = "A survey's results, with disclosure control",
-    params(("slug" = String, Path, description = "The survey's slug."),
+    params(("slug" = String, Path, description = "The survey's slug.", example = "amman-2016-challenges"),
         ("by" = Option<String>, Query, description = "Break the figures down by `country`, `population` or `refugees`.")),
     responses(
         (status = 200, description = "The figures; counts below the network's threshold are `null`.", body = Results),
