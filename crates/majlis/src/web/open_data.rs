@@ -55,6 +55,19 @@ impl Format {
     }
 }
 
+/// The format a download's address asks for: a handler takes it as an
+/// argument (an address without `.csv` or `.xlsx` is not found).
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Format {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Format::of_path(parts.uri.path()).ok_or(AppError::NotFound)
+    }
+}
+
 /// What a download holds: the list's name, the fields as columns (those
 /// holding numbers marked), and the items in their API form.
 pub struct Download<'a, T> {

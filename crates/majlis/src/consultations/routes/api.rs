@@ -10,7 +10,6 @@ use crate::web::open_data::{self, Download, Format};
 use crate::web::openapi::{ApiError, Paging, PlaceFilters};
 use crate::web::{AppError, PageCtx, Params};
 use axum::Json;
-use axum::extract::MatchedPath;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use chrono::Utc;
@@ -195,9 +194,8 @@ pub(super) async fn dilemmas_download(
     State(state): State<AppState>,
     ctx: PageCtx,
     params: Params,
-    path: MatchedPath,
+    format: Format,
 ) -> Result<Response, AppError> {
-    let format = Format::of_path(path.as_str()).ok_or(AppError::NotFound)?;
     let f = DilemmaFilter::parse(|k| params.get(k).map(str::to_owned))?;
     let (db, r) = (state.db.read(), &state.directory.reference);
     let cards = whole_list(|pr| rules::list(db, r, None, &f, pr)).await?;

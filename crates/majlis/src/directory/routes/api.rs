@@ -3,7 +3,6 @@
 use std::collections::BTreeMap;
 
 use axum::Json;
-use axum::extract::MatchedPath;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use serde::Serialize;
@@ -361,9 +360,8 @@ pub(super) async fn municipalities_download(
     State(state): State<AppState>,
     ctx: PageCtx,
     params: Params,
-    path: MatchedPath,
+    format: Format,
 ) -> Result<Response, AppError> {
-    let format = Format::of_path(path.as_str()).ok_or(AppError::NotFound)?;
     let filter = municipality_filter(&params)?;
     let (db, r) = (state.db.read(), &state.directory.reference);
     let cards = whole_list(|pr| rules::list_municipalities(db, r, &filter, pr)).await?;
@@ -411,9 +409,8 @@ pub(super) async fn organisations_download(
     State(state): State<AppState>,
     ctx: PageCtx,
     params: Params,
-    path: MatchedPath,
+    format: Format,
 ) -> Result<Response, AppError> {
-    let format = Format::of_path(path.as_str()).ok_or(AppError::NotFound)?;
     let filter = organisation_filter(&params)?;
     let (db, r) = (state.db.read(), &state.directory.reference);
     let cards = whole_list(|pr| rules::list_organisations(db, r, &filter, pr)).await?;

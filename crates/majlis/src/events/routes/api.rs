@@ -1,7 +1,6 @@
 //! The JSON API: `/api/v1/events` and `/api/v1/events/{slug}`.
 
 use axum::Json;
-use axum::extract::MatchedPath;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use chrono::Utc;
@@ -209,9 +208,8 @@ pub(super) async fn events_download(
     State(state): State<AppState>,
     ctx: PageCtx,
     params: Params,
-    path: MatchedPath,
+    format: Format,
 ) -> Result<Response, AppError> {
-    let format = Format::of_path(path.as_str()).ok_or(AppError::NotFound)?;
     let f = EventFilter::parse(|k| params.get(k).map(str::to_owned))?;
     let (db, r, now) = (state.db.read(), &state.directory.reference, Utc::now());
     let cards = whole_list(|pr| rules::list_events(db, r, None, &f, pr, now)).await?;

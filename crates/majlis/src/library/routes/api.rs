@@ -3,7 +3,6 @@
 use std::collections::BTreeMap;
 
 use axum::Json;
-use axum::extract::MatchedPath;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use serde::Serialize;
@@ -332,9 +331,8 @@ pub(super) async fn resources_download(
     State(state): State<AppState>,
     ctx: PageCtx,
     params: Params,
-    path: MatchedPath,
+    format: Format,
 ) -> Result<Response, AppError> {
-    let format = Format::of_path(path.as_str()).ok_or(AppError::NotFound)?;
     let f = filter(&params)?;
     let (db, r) = (state.db.read(), &state.directory.reference);
     let cards = whole_list(|pr| rules::list_resources(db, r, None, &f, pr)).await?;
@@ -370,9 +368,8 @@ pub(super) async fn practices_download(
     State(state): State<AppState>,
     ctx: PageCtx,
     params: Params,
-    path: MatchedPath,
+    format: Format,
 ) -> Result<Response, AppError> {
-    let format = Format::of_path(path.as_str()).ok_or(AppError::NotFound)?;
     let f = filter(&params)?;
     let (db, r) = (state.db.read(), &state.directory.reference);
     let scope = PracticeScope::Published;
