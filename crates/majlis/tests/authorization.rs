@@ -236,6 +236,24 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         // A new calendar address, shown on the page.
         ("POST", "/events/mine") => members(200),
         ("GET", "/search" | "/api/v1/search") => ok,
+        // The API's description, as a document and as a page: public.
+        ("GET", "/api/openapi.json" | "/api/docs") => ok,
+        // Open data: the visitors' lists as files, for everyone.
+        (
+            "GET",
+            "/api/v1/municipalities.csv"
+            | "/api/v1/municipalities.xlsx"
+            | "/api/v1/organisations.csv"
+            | "/api/v1/organisations.xlsx"
+            | "/api/v1/practices.csv"
+            | "/api/v1/practices.xlsx"
+            | "/api/v1/resources.csv"
+            | "/api/v1/resources.xlsx"
+            | "/api/v1/events.csv"
+            | "/api/v1/events.xlsx"
+            | "/api/v1/dilemmas.csv"
+            | "/api/v1/dilemmas.xlsx",
+        ) => ok,
         // The demo event takes no registrations now (400); nobody here has
         // a registration to cancel or to consent with (404).
         ("POST", "/events/{slug}/register") => members(400),

@@ -3230,3 +3230,62 @@ async fn what_a_newcomer_sees_in_the_browser() {
         failures.join("\n")
     );
 }
+
+/// The API's description as a page (`/api/docs`), rendered by Majlis from
+/// the OpenAPI document: English and Arabic, phone and desktop, axe-core,
+/// no sideways scrolling, and its links lead within the page.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_api_docs_page_passes_axe_on_phone_and_desktop() {
+    let app = common::TestApp::sqlite().await;
+    let addr = app.serve().await;
+    let axe = axe_source();
+    let (_driver, client, _profile) = start_browser().await;
+    let mut failures = Vec::new();
+    for (width, height) in [(390, 844), (1280, 900)] {
+        client.set_window_size(width, height).await.unwrap();
+        for locale in ["en", "ar"] {
+            let url = format!("http://{addr}/api/docs?lang={locale}");
+            client.goto(&url).await.expect("page loads");
+            assert_eq!(
+                attr_of(&client, "html", "dir").await.as_deref(),
+                Some(if locale == "ar" { "rtl" } else { "ltr" }),
+                "{url}"
+            );
+            // The paths read left to right inside the Arabic page.
+            assert_eq!(
+                attr_of(&client, "article.api-operation h3", "dir")
+                    .await
+                    .as_deref(),
+                Some("ltr")
+            );
+            let violations = axe_violations(&client, &axe).await;
+            if !violations.is_empty() {
+                failures.push(format!(
+                    "{url} at {width}px: {}",
+                    serde_json::to_string_pretty(&violations).unwrap()
+                ));
+            }
+            let overflow = sideways_overflow(&client).await;
+            if overflow > 0.0 {
+                failures.push(format!(
+                    "{url} at {width}px scrolls sideways by {overflow}px"
+                ));
+            }
+        }
+    }
+    // The contents lead to an operation, and its type links to a schema.
+    client
+        .goto(&format!("http://{addr}/api/docs?lang=en"))
+        .await
+        .unwrap();
+    click(&client, "nav a[href='#get-api-v1-practices']").await;
+    let shown = client.current_url().await.unwrap();
+    assert_eq!(shown.fragment(), Some("get-api-v1-practices"));
+    client.close().await.unwrap();
+    app.finish().await;
+    assert!(
+        failures.is_empty(),
+        "the API docs page:\n{}",
+        failures.join("\n")
+    );
+}

@@ -6,6 +6,7 @@
 //! activities import it only for [`AppState`] and [`Routes`]. The request
 //! machinery it layers lives in `web`, which imports no activity.
 
+pub mod api_doc;
 mod audit_log;
 pub mod backup;
 mod feed;
@@ -220,6 +221,7 @@ pub fn routes() -> Routes {
         .merge(crate::directory::routes::routes())
         .merge(crate::accounts::routes::routes())
         .merge(audit_log::routes())
+        .merge(api_doc::routes())
         .merge(crate::library::routes::routes())
         .merge(crate::events::routes::routes())
         .merge(crate::consultations::routes::routes())

@@ -135,6 +135,15 @@ pub struct Settings {
     /// Requests a minute one address may make to `/api/` without a token
     /// (0: no limit).
     pub api_address_per_minute: u32,
+
+    // Open data (CSV and XLSX downloads of the public lists).
+    /// The licence the network publishes its content under, as an SPDX
+    /// identifier; stated in every row of a download (a document's own
+    /// licence, when it has one, takes its place).
+    pub open_data_licence: String,
+    /// Where the licence is read in full (the `Link: rel="license"` of a
+    /// download).
+    pub open_data_licence_url: String,
 }
 
 /// Which reverse proxies' `X-Forwarded-For` entries are believed.
@@ -264,6 +273,8 @@ impl Default for Settings {
             visitor_staleness_ms: 500,
             api_token_per_minute: 1200,
             api_address_per_minute: 300,
+            open_data_licence: "CC-BY-4.0".to_owned(),
+            open_data_licence_url: "https://creativecommons.org/licenses/by/4.0/".to_owned(),
         }
     }
 }

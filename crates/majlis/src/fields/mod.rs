@@ -4,10 +4,12 @@
 //! `parse_opt(v, "theme", Slug::parse)?` and fails with its own error.
 //!
 //! `paging`: which page of a list (`PageRequest`) and a page of rows (`Page`,
-//! `ApiList`); `form`: a submitted form as name → values (`RawForm`).
+//! `ApiList`); `form`: a submitted form as name → values (`RawForm`);
+//! `table`: a table of text written as CSV or XLSX (`Table`).
 
 pub mod form;
 pub mod paging;
+pub mod table;
 
 /// Longest web address kept.
 pub const MAX_URL: usize = 1_000;

@@ -100,12 +100,41 @@ pub fn empty_page<T>(page: PageRequest) -> Page<T> {
     }
 }
 
+/// Rows read at a time when a whole list is taken (open-data downloads).
+pub const WHOLE_LIST_PAGE: u64 = 1_000;
+
+/// Every page of a list, read `WHOLE_LIST_PAGE` rows at a time: one query
+/// per thousand rows.
+pub async fn whole_list<T, E, Fut>(mut read: impl FnMut(PageRequest) -> Fut) -> Result<Vec<T>, E>
+where
+    Fut: std::future::Future<Output = Result<Page<T>, E>>,
+{
+    let mut all = Vec::new();
+    for page in 1.. {
+        let p = read(PageRequest {
+            page,
+            per_page: WHOLE_LIST_PAGE,
+        })
+        .await?;
+        let done = p.items.len() < WHOLE_LIST_PAGE as usize || !p.has_next();
+        all.extend(p.items);
+        if done {
+            break;
+        }
+    }
+    Ok(all)
+}
+
 /// Every list of the JSON API answers in this shape.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ApiList<T> {
+    /// This page's items.
     pub items: Vec<T>,
+    /// How many items the whole list has.
     pub total: u64,
+    /// 1-based page number.
     pub page: u64,
+    /// Items per page.
     pub per_page: u64,
 }
 

@@ -60,7 +60,7 @@ pub fn run(
 
 /// A hit as pages and the API show it: the title in the reader's language
 /// when the item has one.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct Item {
     #[serde(rename = "type")]
     pub kind: String,

@@ -10,6 +10,8 @@ mod error;
 pub mod extract;
 pub mod input;
 pub mod middleware;
+pub mod open_data;
+pub mod openapi;
 mod page;
 pub mod page_cache;
 pub mod pdf;

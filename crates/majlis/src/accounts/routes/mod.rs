@@ -39,6 +39,11 @@ use crate::policy::Client;
 use crate::web::AppError;
 use crate::web::extract::set_cookie;
 
+/// The account's part of the API description (`/api/v1/me`).
+pub fn api_doc() -> utoipa::openapi::OpenApi {
+    <tokens::ApiDoc as utoipa::OpenApi>::openapi()
+}
+
 pub fn routes() -> Routes {
     Routes::new()
         .get("/login", sign_in::login_page)

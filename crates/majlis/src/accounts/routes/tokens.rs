@@ -120,15 +120,23 @@ pub(super) async fn revoke_token(
     }
 }
 
-#[derive(serde::Serialize)]
+/// The person a token (or session) acts as.
+#[derive(serde::Serialize, utoipa::ToSchema)]
 pub(super) struct Me {
     id: i32,
     email: String,
     display_name: String,
+    /// `member`, `coordinator` or `admin`.
     role: String,
 }
 
 /// `GET /api/v1/me`: who the token (or session) acts as.
+#[utoipa::path(get, path = "/api/v1/me", tag = "account",
+    summary = "Who the token acts as",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The token's person.", body = Me),
+        (status = 401, description = "No valid API token (or session).", body = crate::web::openapi::ApiError)))]
 pub(super) async fn api_me(
     account: Option<axum::Extension<Account>>,
     caller: Option<axum::Extension<ApiCaller>>,
@@ -145,3 +153,8 @@ pub(super) async fn api_me(
         role: p.role,
     }))
 }
+
+/// The account's part of the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(api_me))]
+pub(super) struct ApiDoc;

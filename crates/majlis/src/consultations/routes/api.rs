@@ -4,15 +4,19 @@ use crate::app::AppState;
 use crate::consultations::entities::dilemma;
 use crate::consultations::rules::{self, DilemmaFilter};
 use crate::directory::entities::theme;
-use crate::fields::paging::PageRequest;
+use crate::fields::paging::{PageRequest, whole_list};
 use crate::i18n::Locale;
+use crate::web::open_data::{self, Download, Format};
+use crate::web::openapi::{ApiError, Paging, PlaceFilters};
 use crate::web::{AppError, PageCtx, Params};
 use axum::Json;
 use axum::extract::{Path, State};
+use axum::response::Response;
 use chrono::Utc;
 use serde::Serialize;
+use utoipa::ToSchema;
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiDilemma {
     id: String,
     url: String,
@@ -29,7 +33,7 @@ pub(super) struct ApiDilemma {
     closes_at: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiContribution {
     id: i32,
     kind: String,
@@ -43,7 +47,7 @@ pub(super) struct ApiContribution {
     created_at: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiDilemmaDetail {
     #[serde(flatten)]
     summary: ApiDilemma,
@@ -81,6 +85,14 @@ pub(super) fn api_of(
 }
 
 /// `GET /api/v1/dilemmas?theme=&country=&status=&event=`
+#[utoipa::path(get, path = "/api/v1/dilemmas", tag = "consultations",
+    summary = "Dilemmas the caller may see",
+    params(Paging, PlaceFilters,
+        ("status" = Option<String>, Query, description = "`open`, `in-discussion`, `concluded` or `archived`."),
+        ("event" = Option<String>, Query, description = "Only dilemmas discussed at this event (its slug).")),
+    responses(
+        (status = 200, description = "One page of dilemmas.", body = crate::fields::paging::ApiList<ApiDilemma>),
+        (status = 400, description = "A filter or paging value not understood.", body = ApiError)))]
 pub(super) async fn api_dilemmas(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -114,6 +126,12 @@ pub(super) async fn api_dilemmas(
 }
 
 /// `GET /api/v1/dilemmas/{slug}`: with its contributions and result.
+#[utoipa::path(get, path = "/api/v1/dilemmas/{slug}", tag = "consultations",
+    summary = "A dilemma with its contributions and result",
+    params(("slug" = String, Path, description = "The dilemma's slug.", example = "ua1-education-s1-q1")),
+    responses(
+        (status = 200, description = "The dilemma.", body = ApiDilemmaDetail),
+        (status = 404, description = "No dilemma with this slug that the caller may see.", body = ApiError)))]
 pub(super) async fn api_dilemma(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -169,3 +187,57 @@ pub(super) async fn api_dilemma(
             .collect(),
     }))
 }
+
+/// `GET /api/v1/dilemmas.csv|.xlsx`: the public dilemmas, with the list's
+/// filters, as a table.
+pub(super) async fn dilemmas_download(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: Params,
+    format: Format,
+) -> Result<Response, AppError> {
+    let f = DilemmaFilter::parse(|k| params.get(k).map(str::to_owned))?;
+    let (db, r) = (state.db.read(), &state.directory.reference);
+    let cards = whole_list(|pr| rules::list(db, r, None, &f, pr)).await?;
+    let base = state.settings.public_url();
+    let event = f.event.as_ref().map(|s| s.as_str().to_owned());
+    let items: Vec<ApiDilemma> = cards
+        .iter()
+        .map(|c| {
+            api_of(
+                &c.d,
+                &c.presenter,
+                &c.themes,
+                event.clone(),
+                ctx.locale,
+                &base,
+            )
+        })
+        .collect();
+    let columns = [
+        "id",
+        "question",
+        "question_lang",
+        "status",
+        "presenter",
+        "city",
+        "country",
+        "themes",
+        "event",
+        "opens_at",
+        "closes_at",
+        "url",
+    ];
+    let d = Download {
+        name: "dilemmas",
+        columns: &columns,
+        numbers: &[],
+        items: &items,
+    };
+    open_data::respond(format, &d, &ctx, &state.settings)
+}
+
+/// The consultations' part of the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(api_dilemmas, api_dilemma))]
+pub(super) struct ApiDoc;

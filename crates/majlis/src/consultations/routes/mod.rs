@@ -12,6 +12,11 @@ use crate::fields::form::RawForm;
 use crate::i18n::{Locale, TrText};
 use crate::web::{AppError, PageCtx};
 
+/// The consultations' part of the API description.
+pub fn api_doc() -> utoipa::openapi::OpenApi {
+    <api::ApiDoc as utoipa::OpenApi>::openapi()
+}
+
 pub fn routes() -> Routes {
     Routes::new()
         .get("/consultations", list::consultations_page)
@@ -43,6 +48,8 @@ pub fn routes() -> Routes {
         .get("/events/{slug}/consultations", report::event_report_page)
         .get("/events/{slug}/consultations.pdf", report::event_report_pdf)
         .get("/api/v1/dilemmas", api::api_dilemmas)
+        .get("/api/v1/dilemmas.csv", api::dilemmas_download)
+        .get("/api/v1/dilemmas.xlsx", api::dilemmas_download)
         .get("/api/v1/dilemmas/{slug}", api::api_dilemma)
 }
 

@@ -4,20 +4,24 @@ use std::collections::BTreeMap;
 
 use axum::Json;
 use axum::extract::{Path, State};
+use axum::response::Response;
 use serde::Serialize;
+use utoipa::ToSchema;
 
 use super::{municipality_filter, organisation_filter, page_request};
 use crate::app::AppState;
 use crate::directory::entities::{contact, country};
 use crate::directory::rules::{self, MunicipalityCard, MunicipalityDetail, OrganisationCard};
 use crate::directory::service::Key;
-use crate::fields::paging::ApiList;
+use crate::fields::paging::{ApiList, whole_list};
 use crate::i18n::{Locale, TrText};
+use crate::web::open_data::{self, Download, Format};
+use crate::web::openapi::{ApiError, Paging, PlaceFilters};
 use crate::web::{AppError, PageCtx, Params};
 
 /// A translatable text as the API gives it: the value for the requested
 /// locale (or the original), the locale it is in, and every version.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiText {
     text: String,
     locale: Locale,
@@ -38,13 +42,13 @@ fn api_text(t: &TrText, reader: Locale) -> ApiText {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiRef {
     code: String,
     name: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiTheme {
     id: i32,
     slug: String,
@@ -52,7 +56,7 @@ pub(super) struct ApiTheme {
     url: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiMunicipality {
     id: i32,
     slug: String,
@@ -76,13 +80,13 @@ pub(super) struct ApiMunicipality {
     focal_points: Option<Vec<ApiContact>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiContact {
     name: String,
     position: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiOrganisation {
     id: i32,
     slug: String,
@@ -100,7 +104,7 @@ pub(super) struct ApiOrganisation {
     description: Option<ApiText>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiCountry {
     id: String,
     code: String,
@@ -160,6 +164,13 @@ fn to_api_organisation(base: &str, l: Locale, c: OrganisationCard) -> ApiOrganis
 }
 
 /// `GET /api/v1/municipalities?country=&theme=&kind=&page=&per_page=&lang=`
+#[utoipa::path(get, path = "/api/v1/municipalities", tag = "directory",
+    summary = "Member municipalities",
+    params(Paging, PlaceFilters,
+        ("kind" = Option<String>, Query, description = "A kind code: `municipality`, `metropolitan-municipality`, `district-municipality`, `union-of-municipalities`, `district`, `city-district`.")),
+    responses(
+        (status = 200, description = "One page of municipalities, by slug.", body = ApiList<ApiMunicipality>),
+        (status = 400, description = "A filter or paging value not understood.", body = ApiError)))]
 pub(super) async fn api_municipalities(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -179,6 +190,12 @@ pub(super) async fn api_municipalities(
 }
 
 /// `GET /api/v1/municipalities/{id}`
+#[utoipa::path(get, path = "/api/v1/municipalities/{id}", tag = "directory",
+    summary = "A municipality with its profile and focal points",
+    params(("id" = String, Path, description = "The municipality's numeric id.", example = "1")),
+    responses(
+        (status = 200, description = "The municipality.", body = ApiMunicipality),
+        (status = 404, description = "No municipality with this id.", body = ApiError)))]
 pub(super) async fn api_municipality(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -210,6 +227,13 @@ pub(super) async fn api_municipality(
 }
 
 /// `GET /api/v1/organisations?country=&theme=&kind=&page=&per_page=&lang=`
+#[utoipa::path(get, path = "/api/v1/organisations", tag = "directory",
+    summary = "Partner organisations",
+    params(Paging, PlaceFilters,
+        ("kind" = Option<String>, Query, description = "A kind code: `development-agency`, `city-network`, `ngo`, `university`, `ministry`, `union-of-municipalities`, `international-organisation`, `research-institute`, `government-agency`, `foundation`, `private-sector`, `consultancy`.")),
+    responses(
+        (status = 200, description = "One page of organisations, by slug.", body = ApiList<ApiOrganisation>),
+        (status = 400, description = "A filter or paging value not understood.", body = ApiError)))]
 pub(super) async fn api_organisations(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -229,6 +253,12 @@ pub(super) async fn api_organisations(
 }
 
 /// `GET /api/v1/organisations/{id}`
+#[utoipa::path(get, path = "/api/v1/organisations/{id}", tag = "directory",
+    summary = "An organisation with its description",
+    params(("id" = String, Path, description = "The organisation's numeric id.", example = "1")),
+    responses(
+        (status = 200, description = "The organisation.", body = ApiOrganisation),
+        (status = 404, description = "No organisation with this id.", body = ApiError)))]
 pub(super) async fn api_organisation(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -255,6 +285,12 @@ pub(super) async fn api_organisation(
 }
 
 /// `GET /api/v1/themes?page=&per_page=&lang=`
+#[utoipa::path(get, path = "/api/v1/themes", tag = "directory",
+    summary = "The network's themes",
+    params(Paging),
+    responses(
+        (status = 200, description = "One page of themes.", body = ApiList<ApiTheme>),
+        (status = 400, description = "A paging value not understood.", body = ApiError)))]
 pub(super) async fn api_themes(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -284,6 +320,13 @@ pub(super) async fn api_themes(
 }
 
 /// `GET /api/v1/countries?members=true&page=&per_page=&lang=`
+#[utoipa::path(get, path = "/api/v1/countries", tag = "directory",
+    summary = "Countries",
+    params(Paging,
+        ("members" = Option<bool>, Query, description = "`true`: only countries with member municipalities.")),
+    responses(
+        (status = 200, description = "One page of countries.", body = ApiList<ApiCountry>),
+        (status = 400, description = "A paging value or `members` not understood.", body = ApiError)))]
 pub(super) async fn api_countries(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -310,3 +353,101 @@ pub(super) async fn api_countries(
         code: c.code,
     })))
 }
+
+/// `GET /api/v1/municipalities.csv|.xlsx`: the whole list as a visitor
+/// sees it, with the list's filters, as a table.
+pub(super) async fn municipalities_download(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: Params,
+    format: Format,
+) -> Result<Response, AppError> {
+    let filter = municipality_filter(&params)?;
+    let (db, r) = (state.db.read(), &state.directory.reference);
+    let cards = whole_list(|pr| rules::list_municipalities(db, r, &filter, pr)).await?;
+    let base = state.settings.public_url();
+    let items: Vec<ApiMunicipality> = cards
+        .into_iter()
+        .map(|c| to_api_municipality(&base, ctx.locale, c))
+        .collect();
+    let columns = [
+        "id",
+        "slug",
+        "name",
+        "kind",
+        "country.code",
+        "country.name",
+        "region",
+        "population",
+        "population_year",
+        "refugees_hosted",
+        "refugees_year",
+        "member_since",
+        "themes",
+        "url",
+    ];
+    let numbers = [
+        "id",
+        "population",
+        "population_year",
+        "refugees_hosted",
+        "refugees_year",
+        "member_since",
+    ];
+    let d = Download {
+        name: "municipalities",
+        columns: &columns,
+        numbers: &numbers,
+        items: &items,
+    };
+    open_data::respond(format, &d, &ctx, &state.settings)
+}
+
+/// `GET /api/v1/organisations.csv|.xlsx`: the whole list as a visitor
+/// sees it, with the list's filters, as a table.
+pub(super) async fn organisations_download(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: Params,
+    format: Format,
+) -> Result<Response, AppError> {
+    let filter = organisation_filter(&params)?;
+    let (db, r) = (state.db.read(), &state.directory.reference);
+    let cards = whole_list(|pr| rules::list_organisations(db, r, &filter, pr)).await?;
+    let base = state.settings.public_url();
+    let items: Vec<ApiOrganisation> = cards
+        .into_iter()
+        .map(|c| to_api_organisation(&base, ctx.locale, c))
+        .collect();
+    let columns = [
+        "id",
+        "slug",
+        "name",
+        "acronym",
+        "kind",
+        "country.code",
+        "country.name",
+        "website",
+        "themes",
+        "url",
+    ];
+    let d = Download {
+        name: "organisations",
+        columns: &columns,
+        numbers: &["id"],
+        items: &items,
+    };
+    open_data::respond(format, &d, &ctx, &state.settings)
+}
+
+/// The directory's part of the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(
+    api_municipalities,
+    api_municipality,
+    api_organisations,
+    api_organisation,
+    api_themes,
+    api_countries
+))]
+pub(super) struct ApiDoc;

@@ -48,6 +48,14 @@ impl From<EditError> for AppError {
     }
 }
 
+/// The directory's part of the API description (its lists and search).
+pub fn api_doc() -> utoipa::openapi::OpenApi {
+    use utoipa::OpenApi;
+    let mut doc = api::ApiDoc::openapi();
+    doc.merge(search::ApiDoc::openapi());
+    doc
+}
+
 pub fn routes() -> Routes {
     Routes::new()
         .get("/municipalities", pages::municipalities)
@@ -83,7 +91,11 @@ pub fn routes() -> Routes {
         )
         .get("/api/v1/municipalities", api::api_municipalities)
         .get("/api/v1/municipalities/{id}", api::api_municipality)
+        .get("/api/v1/municipalities.csv", api::municipalities_download)
+        .get("/api/v1/municipalities.xlsx", api::municipalities_download)
         .get("/api/v1/organisations", api::api_organisations)
+        .get("/api/v1/organisations.csv", api::organisations_download)
+        .get("/api/v1/organisations.xlsx", api::organisations_download)
         .get("/api/v1/organisations/{id}", api::api_organisation)
         .get("/api/v1/themes", api::api_themes)
         .get("/api/v1/countries", api::api_countries)

@@ -15,7 +15,7 @@ use serde::Serialize;
 use crate::app::{AppState, Routes};
 use crate::directory::rules::CountryCode;
 use crate::directory::service::Directory;
-use crate::fields::paging::{ApiList, Page, PageRequest};
+use crate::fields::paging::{Page, PageRequest};
 use crate::i18n::Locale;
 use crate::search::results::{Item, MAX_QUERY, SearchRequest, items, run};
 use crate::search::{Search, SearchError};
@@ -192,14 +192,57 @@ async fn search_page(
         .await
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct ApiSearch {
-    #[serde(flatten)]
-    list: ApiList<Item>,
+    /// This page's hits.
+    items: Vec<Item>,
+    /// How many items match.
+    total: u64,
+    page: u64,
+    per_page: u64,
+    /// Counts of matching items per value, for narrowing the search.
+    #[schema(value_type = ApiFacets)]
     facets: majlis_search::Facets,
 }
 
+/// Counts of matching items per value (only values with a match appear).
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)] // Describes `majlis_search::Facets` as it serialises.
+struct ApiFacets {
+    /// Per type (`practice`, `event`…).
+    kinds: std::collections::BTreeMap<String, u64>,
+    /// Per theme slug.
+    themes: std::collections::BTreeMap<String, u64>,
+    /// Per country code.
+    countries: std::collections::BTreeMap<String, u64>,
+    /// Per year.
+    years: std::collections::BTreeMap<String, u64>,
+    /// Per language the items exist in.
+    languages: std::collections::BTreeMap<String, u64>,
+    /// Whether the counts are estimates (very many matches); the total is exact.
+    estimated: bool,
+}
+
+/// The search part of the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(api_search))]
+pub(super) struct ApiDoc;
+
 /// `GET /api/v1/search?q=&type=&theme=&country=&in=&year=&sort=&page=&per_page=`
+#[utoipa::path(get, path = "/api/v1/search", tag = "search",
+    summary = "Search everything the caller may see",
+    params(
+        ("q" = Option<String>, Query, description = "Words to find (at most 200 characters); empty lists everything."),
+        ("type" = Option<String>, Query, description = "Only items of this type: `practice`, `resource`, `event`, `dilemma`, `municipality`, `organisation`, `survey`, `project`."),
+        crate::web::openapi::PlaceFilters,
+        ("lang" = Option<crate::i18n::Locale>, Query, description = "Language of the answer's texts; also keeps only items in this language."),
+        ("in" = Option<crate::i18n::Locale>, Query, description = "Keeps only items in this language (when `lang` is not given)."),
+        ("year" = Option<i32>, Query, minimum = 1900, maximum = 2200, description = "Only items of this year."),
+        ("sort" = Option<String>, Query, description = "`relevance` (default) or `newest`."),
+        crate::web::openapi::Paging),
+    responses(
+        (status = 200, description = "One page of hits, with facet counts.", body = ApiSearch),
+        (status = 400, description = "A parameter not understood.", body = crate::web::openapi::ApiError)))]
 async fn api_search(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -208,12 +251,10 @@ async fn api_search(
     let req = parse_request(&params, &state.directory, &state.search, &["lang", "in"])?;
     let results = run(&state.search, &req, ctx.actor())?;
     Ok(Json(ApiSearch {
-        list: ApiList {
-            items: items(&state.search, results.hits, ctx.locale),
-            total: results.total as u64,
-            page: req.page.page,
-            per_page: req.page.per_page,
-        },
+        items: items(&state.search, results.hits, ctx.locale),
+        total: results.total as u64,
+        page: req.page.page,
+        per_page: req.page.per_page,
         facets: results.facets,
     }))
 }

@@ -2,19 +2,23 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
+use axum::response::Response;
 use chrono::Utc;
 use serde::Serialize;
+use utoipa::ToSchema;
 
 use super::super::entities::event;
 use super::super::rules::{self, EventFilter};
 use crate::app::AppState;
 use crate::directory::entities::theme;
-use crate::fields::paging::ApiList;
 use crate::fields::paging::PageRequest;
+use crate::fields::paging::{ApiList, whole_list};
 use crate::i18n::Locale;
+use crate::web::open_data::{self, Download, Format};
+use crate::web::openapi::{ApiError, Paging, PlaceFilters};
 use crate::web::{AppError, PageCtx, Params};
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiEvent {
     slug: String,
     url: String,
@@ -57,6 +61,16 @@ fn api_event_of(e: &event::Model, themes: &[theme::Model], l: Locale, base: &str
 }
 
 /// `GET /api/v1/events?when=&kind=&theme=&country=&year=&series=&page=`
+#[utoipa::path(get, path = "/api/v1/events", tag = "events",
+    summary = "Events the caller may see",
+    params(Paging, PlaceFilters,
+        ("when" = Option<String>, Query, description = "`upcoming` (default), `past` or `all`."),
+        ("kind" = Option<String>, Query, description = "`peer-workshop`, `webinar`, `field-visit`, `dialogue-workshop` or `academy-module`."),
+        ("year" = Option<i32>, Query, minimum = 1900, maximum = 2200, description = "Only events of this year."),
+        ("series" = Option<String>, Query, description = "Only events of this series (its slug).")),
+    responses(
+        (status = 200, description = "One page of events.", body = ApiList<ApiEvent>),
+        (status = 400, description = "A filter or paging value not understood.", body = ApiError)))]
 pub(super) async fn api_events(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -79,7 +93,7 @@ pub(super) async fn api_events(
     })))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiSession {
     day: i32,
     kind: String,
@@ -87,18 +101,20 @@ pub(super) struct ApiSession {
     starts: Option<String>,
     ends: Option<String>,
     people: Vec<ApiPerson>,
+    /// Working groups inside the session (sessions themselves).
+    #[schema(no_recursion)]
     groups: Vec<ApiSession>,
     materials: Vec<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiPerson {
     role: String,
     name: String,
     affiliation: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiEventDetail {
     #[serde(flatten)]
     event: ApiEvent,
@@ -139,6 +155,12 @@ fn api_session(s: &rules::SessionView, l: Locale, base: &str) -> ApiSession {
 }
 
 /// `GET /api/v1/events/{slug}`: the event with its programme.
+#[utoipa::path(get, path = "/api/v1/events/{slug}", tag = "events",
+    summary = "An event with its programme",
+    params(("slug" = String, Path, description = "The event's slug.", example = "sanliurfa-2016-peer-workshop")),
+    responses(
+        (status = 200, description = "The event.", body = ApiEventDetail),
+        (status = 404, description = "No event with this slug that the caller may see.", body = ApiError)))]
 pub(super) async fn api_event(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -179,3 +201,50 @@ pub(super) async fn api_event(
         waiting: d.counts.waiting,
     }))
 }
+
+/// `GET /api/v1/events.csv|.xlsx`: the events a visitor sees, with the
+/// list's filters (upcoming unless `when` says otherwise), as a table.
+pub(super) async fn events_download(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: Params,
+    format: Format,
+) -> Result<Response, AppError> {
+    let f = EventFilter::parse(|k| params.get(k).map(str::to_owned))?;
+    let (db, r, now) = (state.db.read(), &state.directory.reference, Utc::now());
+    let cards = whole_list(|pr| rules::list_events(db, r, None, &f, pr, now)).await?;
+    let base = state.settings.public_url();
+    let items: Vec<ApiEvent> = cards
+        .iter()
+        .map(|c| api_event_of(&c.event, &c.themes, ctx.locale, &base))
+        .collect();
+    let columns = [
+        "slug",
+        "title",
+        "title_lang",
+        "kind",
+        "status",
+        "starts_at",
+        "ends_at",
+        "timezone",
+        "city",
+        "country",
+        "online",
+        "languages",
+        "themes",
+        "capacity",
+        "url",
+    ];
+    let d = Download {
+        name: "events",
+        columns: &columns,
+        numbers: &["capacity"],
+        items: &items,
+    };
+    open_data::respond(format, &d, &ctx, &state.settings)
+}
+
+/// The events' part of the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(api_events, api_event))]
+pub(super) struct ApiDoc;

@@ -87,6 +87,11 @@ mod page;
 mod programme;
 mod registration;
 
+/// The events' part of the API description.
+pub fn api_doc() -> utoipa::openapi::OpenApi {
+    <api::ApiDoc as utoipa::OpenApi>::openapi()
+}
+
 pub fn routes() -> Routes {
     Routes::new()
         .get("/events", list::events_page)
@@ -120,6 +125,8 @@ pub fn routes() -> Routes {
         .get("/series/{slug}/calendar.ics", calendar::series_ics)
         .get("/calendar/{token}/events.ics", calendar::personal_ics)
         .get("/api/v1/events", api::api_events)
+        .get("/api/v1/events.csv", api::events_download)
+        .get("/api/v1/events.xlsx", api::events_download)
         .get("/api/v1/events/{slug}", api::api_event)
 }
 

@@ -4,19 +4,23 @@ use std::collections::BTreeMap;
 
 use axum::Json;
 use axum::extract::{Path, State};
+use axum::response::Response;
 use serde::Serialize;
+use utoipa::{IntoParams, ToSchema};
 
 use super::{filter, id, page_request, urlencode};
 use crate::app::AppState;
 use crate::directory::entities::theme;
-use crate::fields::paging::ApiList;
+use crate::fields::paging::{ApiList, whole_list};
 use crate::i18n::{Locale, TrText};
 use crate::library::PracticeStatus;
 use crate::library::practices::TextField;
 use crate::library::rules::{self, PracticeScope, ResourceCard};
+use crate::web::open_data::{self, Download, Format};
+use crate::web::openapi::{ApiError, Paging, PlaceFilters};
 use crate::web::{AppError, PageCtx, Params};
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiResource {
     id: i32,
     kind: String,
@@ -29,7 +33,7 @@ pub(super) struct ApiResource {
     url: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct ApiVersion {
     lang: String,
     title: Option<String>,
@@ -38,7 +42,7 @@ struct ApiVersion {
     available: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiResourceDetail {
     #[serde(flatten)]
     resource: ApiResource,
@@ -47,6 +51,24 @@ pub(super) struct ApiResourceDetail {
     versions: Vec<ApiVersion>,
     countries: Vec<String>,
     practices: Vec<i32>,
+}
+
+/// The library's filters (documents and practices).
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)] // Describes what `LibraryFilter::parse` reads.
+struct LibraryParams {
+    /// A document kind code: `concept-note`, `framing-note`, `report`,
+    /// `presentation`, `practice-sheet`, `toolkit`, `policy-brief`,
+    /// `compendium`, `programme`, `video-link`, `photo-reportage`, `dataset`.
+    kind: Option<String>,
+    /// Only items available in this language (`en`, `ar`, `tr`, `fr`, `de`).
+    language: Option<String>,
+    /// Only items of this year.
+    #[param(minimum = 1900, maximum = 2200)]
+    year: Option<i32>,
+    /// `newest` (default), `oldest` or `title`.
+    sort: Option<String>,
 }
 
 fn api_resource_of(c: &ResourceCard, l: Locale) -> ApiResource {
@@ -65,6 +87,12 @@ fn api_resource_of(c: &ResourceCard, l: Locale) -> ApiResource {
 }
 
 /// `GET /api/v1/resources`: the library's filters; what the caller may see.
+#[utoipa::path(get, path = "/api/v1/resources", tag = "library",
+    summary = "Documents the caller may see",
+    params(Paging, PlaceFilters, LibraryParams),
+    responses(
+        (status = 200, description = "One page of documents.", body = ApiList<ApiResource>),
+        (status = 400, description = "A filter or paging value not understood.", body = ApiError)))]
 pub(super) async fn api_resources(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -86,6 +114,12 @@ pub(super) async fn api_resources(
 }
 
 /// `GET /api/v1/resources/{id}`
+#[utoipa::path(get, path = "/api/v1/resources/{id}", tag = "library",
+    summary = "A document with its language versions",
+    params(("id" = String, Path, description = "The document's numeric id.", example = "1")),
+    responses(
+        (status = 200, description = "The document.", body = ApiResourceDetail),
+        (status = 404, description = "No document with this id that the caller may see.", body = ApiError)))]
 pub(super) async fn api_resource(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -124,7 +158,7 @@ pub(super) async fn api_resource(
     }))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiPractice {
     id: i32,
     title: String,
@@ -139,7 +173,7 @@ pub(super) struct ApiPractice {
     url: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiPracticeDetail {
     #[serde(flatten)]
     practice: ApiPractice,
@@ -154,7 +188,7 @@ pub(super) struct ApiPracticeDetail {
     last_verified: Option<chrono::NaiveDate>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct PeriodJson {
     start: Option<i32>,
     end: Option<i32>,
@@ -185,6 +219,12 @@ fn api_practice_of(
 }
 
 /// `GET /api/v1/practices`: published practices, with the library's filters.
+#[utoipa::path(get, path = "/api/v1/practices", tag = "library",
+    summary = "Published good practices",
+    params(Paging, PlaceFilters, LibraryParams),
+    responses(
+        (status = 200, description = "One page of practices.", body = ApiList<ApiPractice>),
+        (status = 400, description = "A filter or paging value not understood.", body = ApiError)))]
 pub(super) async fn api_practices(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -212,6 +252,12 @@ pub(super) async fn api_practices(
 }
 
 /// `GET /api/v1/practices/{id}`: a practice the caller may see.
+#[utoipa::path(get, path = "/api/v1/practices/{id}", tag = "library",
+    summary = "A practice with its sections",
+    params(("id" = String, Path, description = "The practice's numeric id.", example = "1")),
+    responses(
+        (status = 200, description = "The practice.", body = ApiPracticeDetail),
+        (status = 404, description = "No practice with this id that the caller may see.", body = ApiError)))]
 pub(super) async fn api_practice(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -269,3 +315,99 @@ pub(super) async fn api_practice(
         last_verified: pr.last_verified,
     }))
 }
+
+/// A document as a download's row: its own licence, when it states one,
+/// in place of the network's.
+#[derive(Serialize)]
+struct ResourceRow {
+    #[serde(flatten)]
+    resource: ApiResource,
+    licence: Option<String>,
+}
+
+/// `GET /api/v1/resources.csv|.xlsx`: the public documents, with the
+/// library's filters, as a table.
+pub(super) async fn resources_download(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: Params,
+    format: Format,
+) -> Result<Response, AppError> {
+    let f = filter(&params)?;
+    let (db, r) = (state.db.read(), &state.directory.reference);
+    let cards = whole_list(|pr| rules::list_resources(db, r, None, &f, pr)).await?;
+    let items: Vec<ResourceRow> = cards
+        .iter()
+        .map(|c| ResourceRow {
+            resource: api_resource_of(c, ctx.locale),
+            licence: c.resource.licence.clone(),
+        })
+        .collect();
+    let columns = [
+        "id",
+        "kind",
+        "title",
+        "summary",
+        "year",
+        "languages",
+        "themes",
+        "url",
+    ];
+    let d = Download {
+        name: "resources",
+        columns: &columns,
+        numbers: &["id", "year"],
+        items: &items,
+    };
+    open_data::respond(format, &d, &ctx, &state.settings)
+}
+
+/// `GET /api/v1/practices.csv|.xlsx`: the published practices, with the
+/// library's filters, as a table.
+pub(super) async fn practices_download(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: Params,
+    format: Format,
+) -> Result<Response, AppError> {
+    let f = filter(&params)?;
+    let (db, r) = (state.db.read(), &state.directory.reference);
+    let scope = PracticeScope::Published;
+    let cards = whole_list(|pr| rules::list_practices(db, r, &scope, &f, pr)).await?;
+    let items: Vec<ApiPractice> = cards
+        .iter()
+        .map(|c| {
+            api_practice_of(
+                &c.practice,
+                c.status,
+                &c.themes,
+                c.owner.as_ref(),
+                ctx.locale,
+            )
+        })
+        .collect();
+    let columns = [
+        "id",
+        "title",
+        "title_lang",
+        "original_language",
+        "summary",
+        "owner",
+        "country",
+        "year",
+        "themes",
+        "url",
+    ];
+    let d = Download {
+        name: "practices",
+        columns: &columns,
+        numbers: &["id", "year"],
+        items: &items,
+    };
+    open_data::respond(format, &d, &ctx, &state.settings)
+}
+
+/// The library's part of the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(api_resources, api_resource, api_practices, api_practice))]
+pub(super) struct ApiDoc;

@@ -18,6 +18,11 @@ use crate::library::resources::ResourceError;
 use crate::library::rules::{LibraryError, LibraryFilter};
 use crate::web::{AppError, PageCtx, Params, render};
 
+/// The library's part of the API description.
+pub fn api_doc() -> utoipa::openapi::OpenApi {
+    <api::ApiDoc as utoipa::OpenApi>::openapi()
+}
+
 pub fn routes() -> Routes {
     Routes::new()
         .get("/library", resource_pages::library)
@@ -68,8 +73,12 @@ pub fn routes() -> Routes {
             compendium_pages::delete_compendium,
         )
         .get("/api/v1/resources", api::api_resources)
+        .get("/api/v1/resources.csv", api::resources_download)
+        .get("/api/v1/resources.xlsx", api::resources_download)
         .get("/api/v1/resources/{id}", api::api_resource)
         .get("/api/v1/practices", api::api_practices)
+        .get("/api/v1/practices.csv", api::practices_download)
+        .get("/api/v1/practices.xlsx", api::practices_download)
         .get("/api/v1/practices/{id}", api::api_practice)
 }
 

@@ -7,6 +7,7 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use serde::Serialize;
+use utoipa::ToSchema;
 
 use crate::app::AppState;
 use crate::directory::entities::municipality;
@@ -19,9 +20,12 @@ use crate::plans::rules::{PlanDetail, PlanSummary, day};
 use crate::projects::ProjectStatus;
 use crate::projects::entities::project;
 use crate::projects::rules::{self, ProjectFilter};
+use crate::web::openapi::{ApiError, Paging, PlaceFilters};
 use crate::web::{AppError, PageCtx, Params};
 
-#[derive(Serialize)]
+/// A municipality as a project names it.
+#[derive(Serialize, ToSchema)]
+#[schema(as = ApiProjectMunicipality)]
 pub(super) struct ApiMunicipality {
     slug: String,
     name: String,
@@ -38,7 +42,7 @@ impl ApiMunicipality {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiProject {
     slug: String,
     url: String,
@@ -53,27 +57,29 @@ pub(super) struct ApiProject {
     plan_progress: Option<u8>,
 }
 
-#[derive(Serialize)]
+/// The event session an idea came from.
+#[derive(Serialize, ToSchema)]
+#[schema(as = ApiProjectSession)]
 pub(super) struct ApiSession {
     id: i32,
     title: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiSought {
     kind: String,
     country: Option<String>,
     expertise: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiPartner {
     #[serde(flatten)]
     municipality: ApiMunicipality,
     status: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiMilestone {
     title: String,
     due: String,
@@ -81,7 +87,7 @@ pub(super) struct ApiMilestone {
     reached_on: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiIndicator {
     title: String,
     unit: String,
@@ -97,7 +103,7 @@ pub(super) struct ApiIndicator {
     attainment: Option<u8>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiPlan {
     url: String,
     title: String,
@@ -111,7 +117,7 @@ pub(super) struct ApiPlan {
     indicators: Vec<ApiIndicator>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub(super) struct ApiProjectDetail {
     #[serde(flatten)]
     summary: ApiProject,
@@ -207,6 +213,13 @@ fn plan_of(summary: &PlanSummary, d: &PlanDetail, l: Locale, base: &str) -> ApiP
 /// `GET /api/v1/projects?status=&theme=&country=&page=&per_page=`: five
 /// queries (the page, its themes, its leads, its plans and their steps)
 /// whatever the page's size.
+#[utoipa::path(get, path = "/api/v1/projects", tag = "projects",
+    summary = "Project ideas the caller may see",
+    params(Paging, PlaceFilters,
+        ("status" = Option<String>, Query, description = "A project status code (`idea`, `concept`, `partnership-formed`, `in-implementation`, `completed`, `dropped`).")),
+    responses(
+        (status = 200, description = "One page of project ideas.", body = ApiList<ApiProject>),
+        (status = 400, description = "A filter or paging value not understood.", body = ApiError)))]
 pub(super) async fn api_projects(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -238,6 +251,12 @@ pub(super) async fn api_projects(
 
 /// `GET /api/v1/projects/{slug}`: the idea with its partners and its plan
 /// (a fixed number of queries).
+#[utoipa::path(get, path = "/api/v1/projects/{slug}", tag = "projects",
+    summary = "A project idea with its partners and action plan",
+    params(("slug" = String, Path, description = "The idea's slug.", example = "istanbul-2018-language-courses")),
+    responses(
+        (status = 200, description = "The project idea.", body = ApiProjectDetail),
+        (status = 404, description = "No idea with this slug that the caller may see.", body = ApiError)))]
 pub(super) async fn api_project(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -293,3 +312,8 @@ pub(super) async fn api_project(
         plan: plan.map(|(s, p)| plan_of(&s, &p, l, &base)),
     }))
 }
+
+/// The projects' part of the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(api_projects, api_project))]
+pub(super) struct ApiDoc;

@@ -19,6 +19,11 @@ mod form;
 mod list;
 mod page;
 
+/// The projects' part of the API description.
+pub fn api_doc() -> utoipa::openapi::OpenApi {
+    <api::ApiDoc as utoipa::OpenApi>::openapi()
+}
+
 pub fn routes() -> Routes {
     Routes::new()
         .get("/projects", list::projects_page)

@@ -15,6 +15,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use crate::accounts::routes::ApiCaller;
 use crate::app::AppState;
@@ -25,16 +26,18 @@ use crate::web::extract::ClientInfo;
 use crate::web::{AppError, PageCtx};
 
 /// What a survey tool sends.
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct Submission {
     /// Question name → value: a string as ODK carries it (a
     /// `select_multiple` as space-separated choice names, dates
     /// `YYYY-MM-DD`); numbers and booleans are taken as their text.
+    #[schema(value_type = BTreeMap<String, Object>)]
     answers: BTreeMap<String, serde_json::Value>,
     /// Submit (everything checked, counted in the results), or keep as the
     /// response's draft.
     #[serde(default = "yes")]
+    #[schema(default = true)]
     submit: bool,
 }
 
@@ -42,20 +45,24 @@ fn yes() -> bool {
     true
 }
 
-#[derive(Serialize)]
+/// The response stored.
+#[derive(Serialize, ToSchema)]
 struct Stored {
     id: i32,
     submitted: bool,
 }
 
-#[derive(Serialize)]
+/// Answers refused (nothing stored), or a campaign that takes none.
+#[derive(Serialize, ToSchema)]
 struct Refusal {
+    /// `answers-refused`.
     code: &'static str,
     message: String,
     errors: Vec<Refused>,
 }
 
-#[derive(Serialize)]
+/// One answer refused: the question's name and why.
+#[derive(Serialize, ToSchema)]
 struct Refused {
     name: String,
     message: String,
@@ -65,6 +72,21 @@ struct Refused {
 /// response's id once submitted (200 for a draft); 422 with one message per
 /// refused answer, nothing stored; 409 when the campaign takes no answers;
 /// 403 for a municipality the token's person does not answer for.
+#[utoipa::path(post, path = "/api/v1/surveys/{slug}/responses/{municipality}", tag = "surveys",
+    summary = "Answer a survey for a municipality in one request",
+    params(("slug" = String, Path, description = "The survey's slug.", example = "amman-2016-challenges"),
+        ("municipality" = String, Path, description = "The answering municipality's slug.", example = "amman")),
+    request_body(content = Submission, content_type = "application/json"),
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "Submitted: counted in the results.", body = Stored),
+        (status = 200, description = "Kept as the response's draft.", body = Stored),
+        (status = 400, description = "The body is not a submission.", body = crate::web::openapi::ApiError),
+        (status = 401, description = "No valid API token.", body = crate::web::openapi::ApiError),
+        (status = 403, description = "The token's person does not answer for this municipality.", body = crate::web::openapi::ApiError),
+        (status = 404, description = "No such survey or municipality among those asked.", body = crate::web::openapi::ApiError),
+        (status = 409, description = "The campaign takes no answers now.", body = crate::web::openapi::ApiError),
+        (status = 422, description = "Answers refused, one message each; nothing stored.", body = Refusal)))]
 pub(super) async fn submit_response(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -163,3 +185,8 @@ fn refusal(ctx: &PageCtx, errors: Vec<Refused>) -> Response {
     };
     (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response()
 }
+
+/// The submission's part of the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(submit_response))]
+pub(super) struct ApiDoc;

@@ -8,6 +8,14 @@ use crate::app::Routes;
 use crate::surveys::error::SurveyError;
 use crate::web::{AppError, PageCtx};
 
+/// The surveys' part of the API description.
+pub fn api_doc() -> utoipa::openapi::OpenApi {
+    use utoipa::OpenApi;
+    let mut doc = results::ApiDoc::openapi();
+    doc.merge(api::ApiDoc::openapi());
+    doc
+}
+
 pub fn routes() -> Routes {
     Routes::new()
         .get("/surveys", list::surveys_page)

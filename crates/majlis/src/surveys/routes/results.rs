@@ -305,6 +305,16 @@ fn report(ctx: &PageCtx, r: &Results, columns: &[String]) -> majlis_print::Surve
 }
 
 /// `GET /api/v1/surveys/{slug}/results`
+#[utoipa::path(get, path = "/api/v1/surveys/{slug}/results", tag = "surveys",
+    summary = "A survey's results, with disclosure control",
+    params(("slug" = String, Path, description = "The survey's slug.", example = "amman-2016-challenges"),
+        ("by" = Option<String>, Query, description = "Break the figures down by `country`, `population` or `refugees`.")),
+    responses(
+        (status = 200, description = "The figures; counts below the network's threshold are `null`.", body = Results),
+        (status = 400, description = "`by` not understood.", body = crate::web::openapi::ApiError),
+        (status = 401, description = "The results are for members: sign in or send a token.", body = crate::web::openapi::ApiError),
+        (status = 403, description = "The caller may not read these results.", body = crate::web::openapi::ApiError),
+        (status = 404, description = "No survey with this slug, or no results yet.", body = crate::web::openapi::ApiError)))]
 pub(super) async fn api_results(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -312,3 +322,8 @@ pub(super) async fn api_results(
 ) -> Result<Json<Results>, AppError> {
     Ok(Json(load(&state, &ctx, &slug).await?))
 }
+
+/// The results' part of the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(api_results))]
+pub(super) struct ApiDoc;

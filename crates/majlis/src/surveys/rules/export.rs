@@ -12,17 +12,13 @@ use super::answering::to_answers;
 use super::results::choice_labels;
 use super::{Survey, current_form, find};
 use crate::directory::entities::municipality;
+use crate::fields::table::{Table, Workbook};
 use crate::i18n::Locale;
 use crate::policy::{Action, Actor, authorize};
 use crate::surveys::entities::response;
 use crate::surveys::error::SurveyError;
 
-/// A column's kind, so a spreadsheet can hold numbers as numbers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Column {
-    Text,
-    Number,
-}
+pub use crate::fields::table::Column;
 
 /// The answers as rows of text.
 pub struct AnswerTable {
@@ -163,58 +159,26 @@ fn table(
     }
 }
 
-/// A cell as CSV holds it: text a spreadsheet would run as a formula is
-/// quoted with a leading apostrophe (numbers are left alone).
-fn safe(cell: &str) -> std::borrow::Cow<'_, str> {
-    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    if risky && cell.parse::<f64>().is_err() {
-        format!("'{cell}").into()
-    } else {
-        cell.into()
-    }
-}
-
 impl AnswerTable {
-    /// The table as CSV (UTF-8 with a byte-order mark, so spreadsheets read
-    /// Arabic and Turkish right).
-    pub fn to_csv(&self) -> Result<Vec<u8>, csv::Error> {
-        let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-        w.write_record(self.header.iter().map(|h| safe(h).into_owned()))?;
-        for r in &self.rows {
-            w.write_record(r.iter().map(|c| safe(c).into_owned()))?;
+    fn table(&self) -> Table {
+        Table {
+            header: self.header.clone(),
+            kinds: self.kinds.clone(),
+            rows: self.rows.clone(),
         }
-        w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+    }
+
+    /// The table as CSV (UTF-8 with a byte-order mark).
+    pub fn to_csv(&self) -> Result<Vec<u8>, csv::Error> {
+        self.table().to_csv()
     }
 
     /// The table as an Excel workbook (numbers as numbers).
     pub fn to_xlsx(&self) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
-        let mut book = rust_xlsxwriter::Workbook::new();
-        let sheet = book.add_worksheet();
-        sheet.set_name("answers")?;
-        let bold = rust_xlsxwriter::Format::new().set_bold();
-        for (c, h) in self.header.iter().enumerate() {
-            sheet.write_string_with_format(0, col(c), h, &bold)?;
-        }
-        for (r, row) in self.rows.iter().enumerate() {
-            let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
-            for (c, v) in row.iter().enumerate() {
-                if v.is_empty() {
-                    continue;
-                }
-                match (self.kinds.get(c), v.parse::<f64>()) {
-                    (Some(Column::Number), Ok(n)) if n.is_finite() => {
-                        sheet.write_number(r, col(c), n)?;
-                    }
-                    _ => {
-                        sheet.write_string(r, col(c), v)?;
-                    }
-                }
-            }
-        }
-        book.save_to_buffer()
+        self.table().to_xlsx(&Workbook {
+            sheet: "answers",
+            right_to_left: false,
+            about: None,
+        })
     }
-}
-
-fn col(c: usize) -> u16 {
-    u16::try_from(c).unwrap_or(u16::MAX)
 }

@@ -36,13 +36,13 @@ pub struct Limits {
 }
 
 /// A count and its share, each `None` when suppressed or hidden.
-#[derive(Clone, Copy, Debug, Default, Serialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, Serialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct Cell {
     pub count: Option<u64>,
     pub percent: Option<u64>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct ChoiceFigures {
     pub name: String,
     pub label: String,
@@ -52,7 +52,7 @@ pub struct ChoiceFigures {
     pub groups: Vec<Cell>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct NumberFigures {
     pub n: u64,
     pub mean: Option<f64>,
@@ -61,7 +61,7 @@ pub struct NumberFigures {
     pub q3: Option<f64>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct QuestionFigures {
     pub name: String,
     pub label: String,
@@ -77,14 +77,14 @@ pub struct QuestionFigures {
     pub numbers: Option<NumberFigures>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct GroupColumn {
     /// A country code or a band code; "" for respondents of unknown group.
     pub key: String,
     pub respondents: Option<u64>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct Results {
     pub slug: String,
     pub synthetic: bool,
@@ -94,6 +94,9 @@ pub struct Results {
     pub response_rate: Option<u64>,
     /// Submitted responses (all counted in the figures).
     pub responses: u64,
+    /// The grouping the figures are broken down by: `country`,
+    /// `population` or `refugees`.
+    #[schema(value_type = Option<String>)]
     pub grouping: Option<Grouping>,
     pub columns: Vec<GroupColumn>,
     pub min_cell: u64,
