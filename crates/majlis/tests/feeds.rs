@@ -150,8 +150,12 @@ db_test!(
         // Even asked for by a member, a feed is the visitors' one: its
         // address may be shared or kept in a reader.
         let member = person(app, "feed-reader@example.org", Role::Member).await;
-        let (session, _) = app.session_for(member).await;
-        let cookie = app.session_cookie(&session);
+        let (cookie, _) = app.session_for(member).await;
+        // The member really is signed in: the document's page opens for
+        // them, not for a visitor.
+        let page = app.get_with(&first, &[("cookie", &cookie)]).await;
+        assert_eq!(page.status, StatusCode::OK, "{first} as a member");
+        assert_ne!(app.get(&first).await.status, StatusCode::OK, "{first} as a visitor");
         let as_member = app.get_with("/resources.atom", &[("cookie", &cookie)]).await;
         for f in [feed(&app.get("/resources.atom").await), feed(&as_member)] {
             assert!(!paths(&f).contains(&first), "members-only {first} in a feed");

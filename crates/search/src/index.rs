@@ -28,7 +28,7 @@ use crate::{Error, Result};
 /// Version of the schema and analysis. An index directory written with
 /// another version is rebuilt by [`SearchIndex::open_or_rebuild`]. Bump it
 /// whenever fields, analysers or the normaliser change.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The file beside `meta.json` holding [`SCHEMA_VERSION`].
 const VERSION_FILE: &str = "majlis-search.version";
