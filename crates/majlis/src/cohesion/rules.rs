@@ -172,8 +172,12 @@ pub async fn dashboard(
     slug: &str,
     group: PeerGroup,
 ) -> Result<Dashboard, CohesionError> {
+    // The API also takes the municipality's number, as the directory's does.
     let m = municipality::Entity::find()
-        .filter(municipality::Column::Slug.eq(slug))
+        .filter(match slug.parse::<i32>() {
+            Ok(id) => municipality::Column::Id.eq(id),
+            Err(_) => municipality::Column::Slug.eq(slug),
+        })
         .one(conn)
         .await?
         .ok_or(CohesionError::NotFound)?;

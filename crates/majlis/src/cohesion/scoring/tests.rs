@@ -265,7 +265,8 @@ fn domains_and_the_index_need_half_of_their_weight() {
         ),
     ]);
     // s = 2 for everyone → reversed 75; n = 8 → 80.
-    let rows = answers(&[&[("s", "2"), ("n", "8")]; 5]);
+    let one: &[(&str, &str)] = &[("s", "2"), ("n", "8")];
+    let rows = answers(&[one; 5]);
     let s = score(&d, None, &rows);
     assert_eq!(s.indicator("services").unwrap().score, Some(75.0));
     assert_eq!(s.indicator("jobs").unwrap().score, None);
@@ -363,13 +364,12 @@ fn a_changed_item_makes_its_indicator_not_comparable() {
             ),
         ],
     )]);
-    let rows = answers(
-        &[&[
-            ("relations_good", "4"),
-            ("trust_people", "7"),
-            ("trust_neighbours", "5"),
-        ]; 5],
-    );
+    let one: &[(&str, &str)] = &[
+        ("relations_good", "4"),
+        ("trust_people", "7"),
+        ("trust_neighbours", "5"),
+    ];
+    let rows = answers(&[one; 5]);
     let (s1, s2) = (score(&v1, None, &rows), score(&v2, None, &rows));
     let same =
         |k: &str| s1.indicator(k).unwrap().fingerprint == s2.indicator(k).unwrap().fingerprint;
