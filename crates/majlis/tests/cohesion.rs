@@ -48,6 +48,14 @@ db_test!(
         let bad = app.get("/municipalities/sanliurfa/cohesion?peers=planets").await;
         assert_eq!(bad.status, StatusCode::BAD_REQUEST);
 
+        // The municipality's page links its dashboard, once published.
+        let m = app.get("/municipalities/sanliurfa").await;
+        let link = m.attr(".linked-cohesion a", "href").unwrap_or_default();
+        assert!(link.starts_with("/municipalities/sanliurfa/cohesion"), "{link}");
+        assert!(m.texts(".linked-cohesion li")[0].contains("/ 100"));
+        let hidden = app.get("/municipalities/sahinbey").await;
+        assert!(hidden.attr(".linked-cohesion a", "href").is_none(), "not published");
+
         // Arabic: the page is right to left and translated.
         let ar = app.get("/municipalities/sanliurfa/cohesion?lang=ar").await;
         assert_eq!(ar.attr("html", "dir").as_deref(), Some("rtl"));

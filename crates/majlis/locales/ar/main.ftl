@@ -1586,3 +1586,5 @@ cohesion-choices = النشر
 cohesion-publish = انشر هذه اللوحة (يمكن لأي شخص قراءتها)
 cohesion-by-name = أظهر مؤشرنا للأقران بالاسم (وإلا فضمن المقارنة المجهولة فقط)
 cohesion-save = حفظ
+cohesion-link-index = مؤشر التماسك: { $score } من 100 (جولة { $wave })
+cohesion-synthetic-short = بيانات اصطناعية

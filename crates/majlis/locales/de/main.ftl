@@ -1526,3 +1526,5 @@ cohesion-choices = Veröffentlichung
 cohesion-publish = Dieses Dashboard veröffentlichen (alle dürfen es lesen)
 cohesion-by-name = Unseren Index anderen Kommunen namentlich zeigen (sonst nur im anonymen Vergleich)
 cohesion-save = Speichern
+cohesion-link-index = Zusammenhaltsindex: { $score } / 100 (Welle { $wave })
+cohesion-synthetic-short = synthetische Daten

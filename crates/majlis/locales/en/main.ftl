@@ -1521,3 +1521,5 @@ cohesion-choices = Publishing
 cohesion-publish = Publish this dashboard (anyone may read it)
 cohesion-by-name = Show our index to peers by name (otherwise only inside the anonymous benchmark)
 cohesion-save = Save
+cohesion-link-index = Cohesion index: { $score } / 100 (wave { $wave })
+cohesion-synthetic-short = synthetic data

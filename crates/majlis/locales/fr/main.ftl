@@ -1527,3 +1527,5 @@ cohesion-choices = Publication
 cohesion-publish = Publier ce tableau de bord (tout le monde peut le lire)
 cohesion-by-name = Montrer notre indice aux pairs sous notre nom (sinon seulement dans la comparaison anonyme)
 cohesion-save = Enregistrer
+cohesion-link-index = Indice de cohésion : { $score } / 100 (vague { $wave })
+cohesion-synthetic-short = données synthétiques

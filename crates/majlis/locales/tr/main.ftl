@@ -1526,3 +1526,5 @@ cohesion-choices = Yayımlama
 cohesion-publish = Bu panoyu yayımla (herkes okuyabilir)
 cohesion-by-name = Endeksimizi akranlara adımızla göster (aksi halde yalnızca anonim karşılaştırmada)
 cohesion-save = Kaydet
+cohesion-link-index = Uyum endeksi: { $score } / 100 ({ $wave } dalgası)
+cohesion-synthetic-short = sentetik veri

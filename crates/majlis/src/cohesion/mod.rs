@@ -21,6 +21,7 @@ pub mod charts;
 pub mod entities;
 pub mod error;
 pub mod framework;
+pub mod municipality;
 pub mod routes;
 pub mod rules;
 pub mod scoring;
