@@ -3069,8 +3069,18 @@ async fn the_cohesion_dashboard_passes_axe_on_phone_and_desktop() {
                     }
                     let overflow = sideways_overflow(&client).await;
                     if overflow > 0.0 {
+                        let wide = client
+                            .execute(
+                                r#"const w = document.documentElement.clientWidth; const out = [];
+                                for (const e of document.querySelectorAll('body *')) { const r = e.getBoundingClientRect();
+                                  if (r.right > w + 1 || r.left < -1) out.push(e.tagName + '.' + e.className + '#' + e.id); }
+                                return out.slice(0, 8);"#,
+                                vec![],
+                            )
+                            .await
+                            .unwrap();
                         failures.push(format!(
-                            "{url} at {width}px scrolls sideways by {overflow}px"
+                            "{url} at {width}px scrolls sideways by {overflow}px: {wide}"
                         ));
                     }
                 }

@@ -22,6 +22,7 @@ pub mod entities;
 pub mod error;
 pub mod framework;
 pub mod municipality;
+pub mod picking;
 pub mod routes;
 pub mod rules;
 pub mod scoring;

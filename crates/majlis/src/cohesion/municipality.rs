@@ -3,7 +3,7 @@
 //! scored wave, linked to the dashboard, for readers who may see it. One
 //! query.
 
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, FromQueryResult, Statement};
+use sea_orm::{DatabaseConnection, DbBackend, DbErr, FromQueryResult, Statement};
 
 use super::scoring::WaveScores;
 use crate::directory::linked::{Item, Linked};

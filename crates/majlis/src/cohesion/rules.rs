@@ -9,7 +9,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use futures_util::TryStreamExt;
 use sea_orm::ActiveValue::Set;
-use sea_orm::sea_query::OnConflict;
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, FromQueryResult,
     QueryFilter, QueryOrder, QuerySelect, Statement, StreamTrait,
@@ -20,6 +20,7 @@ use super::benchmark::{self, Benchmark, Groups};
 use super::entities::{framework, setting, wave};
 use super::error::CohesionError;
 use super::framework::Definition;
+use super::picking::Wanted;
 use super::scoring::{Scorer, WaveScores};
 use crate::audit::{self, Origin};
 use crate::db::Db;
@@ -303,19 +304,31 @@ where
 {
     let mut scorer = Scorer::new(def, shares_of(w));
     if let Some(survey) = w.survey_id {
+        // The answers as JSON text (on PostgreSQL `jsonb` written out), of
+        // which only the scored questions are read.
+        let questions: Vec<String> = scorer.questions().map(str::to_owned).collect();
+        let wanted = Wanted::new(questions.iter().map(String::as_str));
         let mut rows = response::Entity::find()
             .select_only()
-            .column(response::Column::Answers)
+            .column_as(
+                Expr::col(response::Column::Answers).cast_as(Alias::new("text")),
+                "answers",
+            )
             .filter(response::Column::SurveyId.eq(survey))
             .filter(response::Column::SubmittedAt.is_not_null())
-            .into_tuple::<Option<serde_json::Value>>()
+            .into_tuple::<Option<String>>()
             .stream(conn)
             .await?;
         while let Some(answers) = rows.try_next().await? {
-            let Some(serde_json::Value::Object(a)) = answers else {
-                continue;
-            };
-            scorer.add(|q| a.get(q).and_then(|v| v.as_str()));
+            let Some(text) = answers else { continue };
+            let mut slots = Vec::with_capacity(questions.len());
+            wanted.pick(&text, &mut slots);
+            scorer.add(|q| {
+                wanted
+                    .slot(q)
+                    .and_then(|at| slots.get(at))
+                    .and_then(|s| s.as_deref())
+            });
         }
     }
     Ok(scorer.finish())
