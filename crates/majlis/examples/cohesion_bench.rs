@@ -36,11 +36,10 @@ use majlis::accounts::{affiliation, session, signin};
 use majlis::cohesion::entities::{framework, wave};
 use majlis::cohesion::rules::{self, FrameworkView};
 use majlis::config::{DatabaseUrl, Settings};
-use majlis::demo::cohesion::{Rng, framework_v1, synthetic_answers};
+use majlis::demo::cohesion::{Rng, framework_v1, resident_response, synthetic_answers};
 use majlis::directory::entities::municipality;
 use majlis::i18n::{Locale, TrText};
 use majlis::surveys::entities::{form, response, survey};
-use majlis::surveys::rules::answering::to_json;
 use majlis::surveys::{ResultsAudience, SurveyStatus};
 use sea_orm::ActiveValue::Set;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, Database, EntityTrait, QueryFilter};
@@ -185,27 +184,12 @@ async fn run(pg: bool, cli: &Cli) -> anyhow::Result<()> {
     }
     .insert(&tx)
     .await?;
+    let groups = majlis::surveys::rules::answering::groups_of(&town);
     let mut rng = Rng::new(42);
     let mut batch = Vec::with_capacity(1000);
     for i in 0..cli.responses {
         let a = synthetic_answers(&fw.definition, &mut rng, 0.6, 0.25);
-        batch.push(response::ActiveModel {
-            survey_id: Set(s.id),
-            form_id: Set(f.id),
-            municipality_id: Set(None),
-            link_id: Set(None),
-            answers: Set(Some(to_json(&a))),
-            draft: Set(None),
-            person_id: Set(None),
-            country_code: Set(town.country_code.clone()),
-            population_band: Set(String::new()),
-            refugee_band: Set(String::new()),
-            created_at: Set(now),
-            updated_at: Set(now),
-            submitted_at: Set(Some(now)),
-            revision: Set(0),
-            ..Default::default()
-        });
+        batch.push(resident_response((s.id, f.id), &a, &groups, now));
         if batch.len() == 1000 || i + 1 == cli.responses {
             response::Entity::insert_many(std::mem::take(&mut batch))
                 .exec_without_returning(&tx)

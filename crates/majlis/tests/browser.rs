@@ -3069,16 +3069,7 @@ async fn the_cohesion_dashboard_passes_axe_on_phone_and_desktop() {
                     }
                     let overflow = sideways_overflow(&client).await;
                     if overflow > 0.0 {
-                        let wide = client
-                            .execute(
-                                r#"const w = document.documentElement.clientWidth; const out = [];
-                                for (const e of document.querySelectorAll('body *')) { const r = e.getBoundingClientRect();
-                                  if (r.right > w + 1 || r.left < -1) out.push(e.tagName + '.' + e.className + '#' + e.id); }
-                                return out.slice(0, 8);"#,
-                                vec![],
-                            )
-                            .await
-                            .unwrap();
+                        let wide = wide_elements(&client).await;
                         failures.push(format!(
                             "{url} at {width}px scrolls sideways by {overflow}px: {wide}"
                         ));
@@ -3088,4 +3079,18 @@ async fn the_cohesion_dashboard_passes_axe_on_phone_and_desktop() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// What sticks out of the page sideways (tag, class, id), for a message.
+async fn wide_elements(client: &Client) -> serde_json::Value {
+    client
+        .execute(
+            r#"const w = document.documentElement.clientWidth; const out = [];
+            for (const e of document.querySelectorAll('body *')) { const r = e.getBoundingClientRect();
+              if (r.right > w + 1 || r.left < -1) out.push(e.tagName + '.' + e.className + '#' + e.id); }
+            return out.slice(0, 8);"#,
+            vec![],
+        )
+        .await
+        .unwrap()
 }

@@ -197,6 +197,33 @@ pub fn synthetic_answers(
     a
 }
 
+/// A resident's submitted response (through no link: the demo's and the
+/// benchmark's synthetic respondents) to the survey and form `(survey, form)`.
+pub fn resident_response(
+    (survey, form): (i32, i32),
+    answers: &BTreeMap<String, String>,
+    groups: &crate::surveys::rules::tally::Groups,
+    at: DateTime<Utc>,
+) -> response::ActiveModel {
+    response::ActiveModel {
+        survey_id: Set(survey),
+        form_id: Set(form),
+        municipality_id: Set(None),
+        link_id: Set(None),
+        answers: Set(Some(to_json(answers))),
+        draft: Set(None),
+        person_id: Set(None),
+        country_code: Set(groups.country.clone()),
+        population_band: Set(groups.population.clone()),
+        refugee_band: Set(groups.refugees.clone()),
+        created_at: Set(at),
+        updated_at: Set(at),
+        submitted_at: Set(Some(at)),
+        revision: Set(0),
+        ..Default::default()
+    }
+}
+
 pub async fn load(
     tx: &DatabaseTransaction,
     now: DateTime<Utc>,
@@ -291,23 +318,7 @@ pub async fn load(
                 for pair in tallies::contributions(&parsed, &a) {
                     *counts.entry(pair).or_default() += 1;
                 }
-                rows.push(response::ActiveModel {
-                    survey_id: Set(s.0),
-                    form_id: Set(s.1),
-                    municipality_id: Set(None),
-                    link_id: Set(None),
-                    answers: Set(Some(to_json(&a))),
-                    draft: Set(None),
-                    person_id: Set(None),
-                    country_code: Set(groups.country.clone()),
-                    population_band: Set(groups.population.clone()),
-                    refugee_band: Set(groups.refugees.clone()),
-                    created_at: Set(at),
-                    updated_at: Set(at),
-                    submitted_at: Set(Some(at)),
-                    revision: Set(0),
-                    ..Default::default()
-                });
+                rows.push(resident_response(s, &a, &groups, at));
             }
             response::Entity::insert_many(rows).exec(tx).await?;
             let tally_rows: Vec<tally::ActiveModel> = counts
