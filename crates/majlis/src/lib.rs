@@ -21,6 +21,7 @@ pub mod web;
 // Network activities
 pub mod accounts;
 pub mod audit;
+pub mod cohesion;
 pub mod consultations;
 pub mod directory;
 pub mod events;

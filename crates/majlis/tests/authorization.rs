@@ -361,6 +361,20 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         ("POST", "/plans/{id}/{kind}/{item}") => staff_and(&[Who::FocalPointOfA], 303),
         // A measurement that is not there.
         ("POST", "/plans/{id}/{kind}/{item}/delete") => staff_and(&[Who::FocalPointOfA], 404),
+        // Şahinbey's cohesion dashboard is not published in the demo: its
+        // focal point and staff read it; to anyone else it does not exist.
+        // Its focal point and staff save its choices (sent unchanged here).
+        ("GET", "/municipalities/{slug}/cohesion" | "/api/v1/municipalities/{id}/cohesion") => {
+            match who {
+                Who::FocalPointOfA | Who::Coordinator | Who::Admin => ok,
+                _ => not_found,
+            }
+        }
+        ("POST", "/municipalities/{slug}/cohesion") => match who {
+            Who::Anonymous => SignIn,
+            Who::FocalPointOfA | Who::Coordinator | Who::Admin => see_other,
+            _ => not_found,
+        },
         ("GET", "/surveys/new") => coordinators(200),
         ("GET", "/surveys/{slug}/answers.csv" | "/surveys/{slug}/answers.xlsx") => {
             coordinators(200)
@@ -613,6 +627,8 @@ fn concrete(path: &str, w: &World, css: &str) -> String {
     match path {
         "/municipalities/{slug}" => "/municipalities/sahinbey".into(),
         "/municipalities/{slug}/edit" => "/municipalities/sahinbey/edit".into(),
+        "/municipalities/{slug}/cohesion" => "/municipalities/sahinbey/cohesion".into(),
+        "/api/v1/municipalities/{id}/cohesion" => "/api/v1/municipalities/sahinbey/cohesion".into(),
         "/organisations/{slug}" => "/organisations/giz".into(),
         "/organisations/{slug}/edit" => "/organisations/giz/edit".into(),
         "/api/v1/municipalities/{id}" => format!("/api/v1/municipalities/{}", w.sahinbey),

@@ -3289,3 +3289,78 @@ async fn the_api_docs_page_passes_axe_on_phone_and_desktop() {
         failures.join("\n")
     );
 }
+
+/// The social-cohesion dashboard, published (as a visitor) and not yet
+/// published (as its focal point, with the publishing form), in English and
+/// Arabic, on a phone and a desktop: axe-core finds nothing, nothing
+/// scrolls sideways.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cohesion_dashboard_passes_axe_on_phone_and_desktop() {
+    let app = common::TestApp::sqlite().await;
+    app.load_demo().await;
+    let sahinbey = common::municipality_id(&app, "sahinbey").await;
+    let fp = common::focal_point_of(&app, "focal.sahinbey@example.org", sahinbey).await;
+    let addr = app.serve().await;
+    let axe = axe_source();
+    let (_driver, client, _profile) = start_browser().await;
+    let mut failures = Vec::new();
+    let visitor = [
+        "/municipalities/sanliurfa/cohesion",
+        "/municipalities/kilis/cohesion?peers=country",
+    ];
+    let own = ["/municipalities/sahinbey/cohesion"];
+    for signed_in in [false, true] {
+        if signed_in {
+            let (cookie, _) = app.session_for(fp).await;
+            sign_in_as(&client, &addr, &cookie).await;
+        }
+        let pages: &[&str] = if signed_in { &own } else { &visitor };
+        for (width, height) in [(390, 844), (1280, 900)] {
+            client.set_window_size(width, height).await.unwrap();
+            for locale in ["en", "ar"] {
+                for page in pages {
+                    let sep = if page.contains('?') { '&' } else { '?' };
+                    let url = format!("http://{addr}{page}{sep}lang={locale}");
+                    client.goto(&url).await.expect("page loads");
+                    let title = client
+                        .find(Locator::Css("h1"))
+                        .await
+                        .unwrap()
+                        .text()
+                        .await
+                        .unwrap();
+                    assert!(!title.is_empty(), "{url}");
+                    let violations = axe_violations(&client, &axe).await;
+                    if !violations.is_empty() {
+                        failures.push(format!(
+                            "{url} at {width}px: {}",
+                            serde_json::to_string_pretty(&violations).unwrap()
+                        ));
+                    }
+                    let overflow = sideways_overflow(&client).await;
+                    if overflow > 0.0 {
+                        let wide = wide_elements(&client).await;
+                        failures.push(format!(
+                            "{url} at {width}px scrolls sideways by {overflow}px: {wide}"
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// What sticks out of the page sideways (tag, class, id), for a message.
+async fn wide_elements(client: &Client) -> serde_json::Value {
+    client
+        .execute(
+            r#"const w = document.documentElement.clientWidth; const out = [];
+            for (const e of document.querySelectorAll('body *')) { const r = e.getBoundingClientRect();
+              if (r.right > w + 1 || r.left < -1) out.push(e.tagName + '.' + e.className + '#' + e.id); }
+            return out.slice(0, 8);"#,
+            vec![],
+        )
+        .await
+        .unwrap()
+}

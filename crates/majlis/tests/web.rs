@@ -74,8 +74,8 @@ db_test!(
         // Şahinbey leads the demo's language-courses idea, which has a plan.
         assert_eq!(
             en.queries(),
-            9,
-            "version, municipality with its themes, contacts, the ideas it leads, the ideas it is a partner of (none: their partnerships are not read), the plans it is responsible for, their steps, and their owners (two: the ideas and who may see them)"
+            10,
+            "version, municipality with its themes, contacts, the ideas it leads, the ideas it is a partner of (none: their partnerships are not read), the plans it is responsible for, their steps, and their owners (two: the ideas and who may see them), its latest cohesion wave"
         );
         assert_eq!(en.texts(".linked-projects li .badge"), ["Partnership formed"]);
         assert_eq!(app.get("/municipalities/sahinbey").await.queries(), 1);

@@ -175,7 +175,7 @@ pub fn plan_owners() -> crate::plans::owners::Owners {
 
 /// What a municipality's page lists from the activities above the
 /// directory, in this order: the project ideas it leads, its partnerships,
-/// the action plans it is responsible for.
+/// the action plans it is responsible for, its cohesion index.
 pub fn municipality_links(
     plan_owners: crate::plans::owners::Owners,
 ) -> crate::directory::linked::MunicipalityLinks {
@@ -186,6 +186,7 @@ pub fn municipality_links(
             Box::pin(crate::projects::municipality::partnerships(db, actor, m.0))
         }),
         plans_of_municipality(plan_owners),
+        finder(|db, actor, m| Box::pin(crate::cohesion::municipality::section(db, actor, m.0))),
     ])
 }
 
@@ -228,6 +229,7 @@ pub fn routes() -> Routes {
         .merge(crate::surveys::routes::routes())
         .merge(crate::plans::routes::routes())
         .merge(crate::projects::routes::routes())
+        .merge(crate::cohesion::routes::routes())
         .merge(crate::directory::routes::search::routes())
 }
 

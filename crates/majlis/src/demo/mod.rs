@@ -22,6 +22,7 @@ use crate::directory::reference::TrDef;
 use crate::directory::{MunicipalityKind, OrganisationKind};
 use crate::i18n::TrText;
 
+pub mod cohesion;
 mod consultations;
 mod events;
 mod library;
@@ -154,6 +155,7 @@ pub async fn load(db: &Db, now: DateTime<Utc>) -> Result<LoadReport, DemoError> 
     // Action plans write through the plans activity's rules, each change a
     // savepoint inside this transaction.
     projects::load_plans(&tx, now, &mut report).await?;
+    cohesion::load(&tx, now, &mut report).await?;
     tx.commit().await?;
     Ok(report)
 }

@@ -229,6 +229,29 @@ pub enum Action {
     AnswerPartnership { municipality: i32 },
     /// Leave a partnership on this municipality's behalf: its focal point.
     LeavePartnership { municipality: i32 },
+    /// Read a municipality's social-cohesion dashboard: anyone once it is
+    /// published; before, its focal points and staff.
+    ViewCohesion(CohesionRef),
+    /// Publish a municipality's cohesion dashboard or choose how peers see
+    /// it: its focal points and staff.
+    ManageCohesion { municipality: i32 },
+}
+
+/// What the policy needs to know of a municipality's cohesion dashboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CohesionRef {
+    pub published: bool,
+    /// The actor is a focal point of the municipality.
+    pub focal_point: bool,
+}
+
+impl CohesionRef {
+    pub fn for_actor(actor: Option<&Actor>, published: bool, municipality: i32) -> Self {
+        CohesionRef {
+            published,
+            focal_point: actor.is_some_and(|a| a.focal_point_of.contains(&municipality)),
+        }
+    }
 }
 
 /// What the policy needs to know of an action plan, for one actor: facts
@@ -402,6 +425,9 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
         (_, Action::AnswerByLink { valid }) => valid,
         (a, Action::ViewPlan(p)) => p.visible || a.is_some_and(Actor::is_staff),
         (a, Action::ViewProject(p)) => p.readable_by(a),
+        (a, Action::ViewCohesion(c)) => {
+            c.published || c.focal_point || a.is_some_and(Actor::is_staff)
+        }
         (None, _) => false,
         (Some(_), Action::View(Visibility::Members)) => true,
         (Some(a), Action::EditMunicipality(id)) => a.is_staff() || a.focal_point_of.contains(&id),
@@ -451,6 +477,9 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
             Some(a),
             Action::AnswerPartnership { municipality } | Action::LeavePartnership { municipality },
         ) => a.focal_point_of.contains(&municipality),
+        (Some(a), Action::ManageCohesion { municipality }) => {
+            a.is_staff() || a.focal_point_of.contains(&municipality)
+        }
     }
 }
 

@@ -270,6 +270,15 @@ fn every_action() -> Vec<Action> {
         Action::CreateProject { affiliated: false },
         Action::CreateProject { affiliated: true },
     ]);
+    for (published, focal_point) in [(false, false), (false, true), (true, false)] {
+        all.push(Action::ViewCohesion(CohesionRef {
+            published,
+            focal_point,
+        }));
+    }
+    for m in [1, 2] {
+        all.push(Action::ManageCohesion { municipality: m });
+    }
     for a in &all {
         match a {
             Action::View(_)
@@ -310,7 +319,9 @@ fn every_action() -> Vec<Action> {
             | Action::ViewProject(_)
             | Action::EditProject(_)
             | Action::AnswerPartnership { .. }
-            | Action::LeavePartnership { .. } => {}
+            | Action::LeavePartnership { .. }
+            | Action::ViewCohesion(_)
+            | Action::ManageCohesion { .. } => {}
         }
     }
     all

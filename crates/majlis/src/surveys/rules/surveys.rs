@@ -391,6 +391,9 @@ pub async fn list(
         .column(response::Column::SurveyId)
         .column(response::Column::MunicipalityId)
         .filter(response::Column::SurveyId.is_in(ids))
+        // Only municipalities' responses count here: a resident survey's
+        // thousands of link responses (cohesion waves) are not read.
+        .filter(response::Column::MunicipalityId.is_not_null())
         .filter(response::Column::SubmittedAt.is_not_null())
         .into_tuple()
         .all(conn)

@@ -1,0 +1,5 @@
+//! Storage records of the social-cohesion self-assessment.
+
+pub mod framework;
+pub mod setting;
+pub mod wave;

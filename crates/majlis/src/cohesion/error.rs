@@ -1,0 +1,25 @@
+//! What cohesion rules refuse, free of HTTP: the routes turn it into a
+//! status (`impl From<CohesionError> for AppError` there).
+
+use sea_orm::DbErr;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CohesionError {
+    /// No such municipality, or a dashboard the reader may not see (not
+    /// published): the same answer, so an unpublished dashboard is not
+    /// revealed.
+    #[error("not found")]
+    NotFound,
+    #[error("forbidden")]
+    Forbidden,
+    /// Staff only, and the person has not turned on two-step sign-in.
+    #[error("two-step sign-in required")]
+    SecondFactorRequired,
+    /// A stored framework or wave that cannot be read.
+    #[error("stored data is invalid: {0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+refused_by_policy!(CohesionError);

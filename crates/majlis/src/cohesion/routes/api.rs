@@ -1,0 +1,147 @@
+//! `GET /api/v1/municipalities/{slug}/cohesion[?peers=…]`: the dashboard's
+//! figures as JSON: `waves` (oldest first) with their n, the index,
+//! domains and indicators, each with its benchmark or the reason it is
+//! hidden. The same reader rules as the page (not published: not found).
+
+use axum::Json;
+use axum::extract::{Path, State};
+use serde::Serialize;
+
+use super::peer_group;
+use crate::app::AppState;
+use crate::cohesion::benchmark::{Benchmark, MIN_PEERS};
+use crate::cohesion::rules::{self, Benchmarks};
+use crate::cohesion::scoring::{Figure, MIN_BASE};
+use crate::web::{AppError, PageCtx, Params};
+
+#[derive(Serialize)]
+pub(super) struct ApiDashboard {
+    municipality: String,
+    name: String,
+    published: bool,
+    synthetic: bool,
+    peers: &'static str,
+    min_base: u64,
+    min_peers: usize,
+    waves: Vec<ApiWave>,
+}
+
+#[derive(Serialize)]
+struct ApiWave {
+    number: i32,
+    label: String,
+    fielded_on: String,
+    n: i64,
+    framework: String,
+    framework_version: i32,
+    weighted: bool,
+    index: Option<ApiFigure>,
+    domains: Vec<ApiFigure>,
+    indicators: Vec<ApiFigure>,
+}
+
+#[derive(Serialize)]
+struct ApiFigure {
+    key: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    domain: String,
+    name: String,
+    score: Option<f64>,
+    favourable: Option<f64>,
+    n: u64,
+    /// Measured as in the latest wave.
+    comparable: bool,
+    benchmark: Benchmark,
+}
+
+pub(super) async fn api_dashboard(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    params: Params,
+    Path(slug): Path<String>,
+) -> Result<Json<ApiDashboard>, AppError> {
+    let group = peer_group(&params)?;
+    let d = rules::dashboard(state.db.read(), ctx.actor(), &slug, group).await?;
+    let latest_id = d.latest().map(|(w, _)| w.row.id);
+    let last = d.latest().map(|(_, s)| s.clone());
+    let none = Benchmarks::default();
+    let mut waves = Vec::new();
+    for w in &d.waves {
+        let is_latest = Some(w.row.id) == latest_id;
+        let b = if is_latest { &d.benchmarks } else { &none };
+        let def = &w.framework.definition;
+        let fig = |f: &Figure,
+                   name: String,
+                   domain: String,
+                   bench: Option<&Benchmark>,
+                   same: Option<&Figure>| ApiFigure {
+            key: f.key.clone(),
+            domain,
+            name,
+            score: f.score,
+            favourable: f.favourable,
+            n: f.n,
+            comparable: same.is_some_and(|s| s.fingerprint == f.fingerprint),
+            benchmark: match bench {
+                Some(b) if is_latest => b.clone(),
+                _ => Benchmark::EarlierWave,
+            },
+        };
+        let s = w.scores.as_ref();
+        waves.push(ApiWave {
+            number: w.row.number,
+            label: w.row.label.clone(),
+            fielded_on: w.row.fielded_on.to_string(),
+            n: w.row.n,
+            framework: w.framework.slug.clone(),
+            framework_version: w.framework.version,
+            weighted: s.is_some_and(|s| s.weighted),
+            index: s.map(|s| {
+                fig(
+                    &s.index,
+                    ctx.t("cohesion-index"),
+                    String::new(),
+                    b.index.as_ref(),
+                    last.as_ref().map(|l| &l.index),
+                )
+            }),
+            domains: def
+                .domain
+                .iter()
+                .filter_map(|dom| {
+                    let f = s?.domain(&dom.key)?;
+                    Some(fig(
+                        f,
+                        ctx.text(&dom.name).to_owned(),
+                        String::new(),
+                        b.domains.get(&dom.key),
+                        last.as_ref().and_then(|l| l.domain(&dom.key)),
+                    ))
+                })
+                .collect(),
+            indicators: def
+                .indicators()
+                .filter_map(|(dom, ind)| {
+                    let f = s?.indicator(&ind.key)?;
+                    Some(fig(
+                        f,
+                        ctx.text(&ind.name).to_owned(),
+                        dom.key.clone(),
+                        b.indicators.get(&ind.key),
+                        last.as_ref().and_then(|l| l.indicator(&ind.key)),
+                    ))
+                })
+                .collect(),
+        });
+    }
+    Ok(Json(ApiDashboard {
+        municipality: d.municipality.slug.clone(),
+        name: ctx.text(&d.municipality.name).to_owned(),
+        published: d.published,
+        synthetic: d.synthetic(),
+        peers: d.group.code(),
+        min_base: MIN_BASE,
+        min_peers: MIN_PEERS,
+        waves,
+    }))
+}

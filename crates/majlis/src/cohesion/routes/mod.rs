@@ -1,0 +1,39 @@
+//! Cohesion pages: `/municipalities/{slug}/cohesion` (the dashboard; its
+//! POST saves the municipality's choices) and its JSON at
+//! `/api/v1/municipalities/{slug}/cohesion` (written `{id}` in the route,
+//! as the directory's `/api/v1/municipalities/{id}` names that segment).
+
+use crate::app::Routes;
+use crate::cohesion::error::CohesionError;
+use crate::web::AppError;
+
+mod api;
+mod dashboard;
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/municipalities/{slug}/cohesion", dashboard::dashboard_page)
+        .post("/municipalities/{slug}/cohesion", dashboard::save_choices)
+        .get("/api/v1/municipalities/{id}/cohesion", api::api_dashboard)
+}
+
+impl From<CohesionError> for AppError {
+    fn from(e: CohesionError) -> Self {
+        match e {
+            CohesionError::NotFound => AppError::NotFound,
+            CohesionError::Forbidden => AppError::Forbidden,
+            CohesionError::SecondFactorRequired => AppError::TwoFactorRequired,
+            CohesionError::Invalid(why) => AppError::Internal(anyhow::anyhow!(why)),
+            CohesionError::Db(e) => e.into(),
+        }
+    }
+}
+
+/// The peer group asked for (`?peers=`), the whole network by default.
+fn peer_group(params: &crate::web::Params) -> Result<crate::cohesion::PeerGroup, AppError> {
+    match params.get("peers").filter(|p| !p.is_empty()) {
+        None => Ok(crate::cohesion::PeerGroup::All),
+        Some(code) => crate::cohesion::PeerGroup::from_code(code)
+            .ok_or_else(|| AppError::bad_request("peers")),
+    }
+}
