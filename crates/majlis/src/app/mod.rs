@@ -226,6 +226,7 @@ pub fn routes() -> Routes {
         .merge(crate::surveys::routes::routes())
         .merge(crate::plans::routes::routes())
         .merge(crate::projects::routes::routes())
+        .merge(crate::notifications::routes::routes())
         .merge(crate::directory::routes::search::routes())
 }
 

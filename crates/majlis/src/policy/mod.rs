@@ -229,6 +229,10 @@ pub enum Action {
     AnswerPartnership { municipality: i32 },
     /// Leave a partnership on this municipality's behalf: its focal point.
     LeavePartnership { municipality: i32 },
+    /// Follow something one may see, read one's notifications and choose
+    /// how they arrive: anyone signed in (what one may not see is "not
+    /// found" before this is asked).
+    Follow,
 }
 
 /// What the policy needs to know of an action plan, for one actor: facts
@@ -404,6 +408,7 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
         (a, Action::ViewProject(p)) => p.readable_by(a),
         (None, _) => false,
         (Some(_), Action::View(Visibility::Members)) => true,
+        (Some(_), Action::Follow) => true,
         (Some(a), Action::EditMunicipality(id)) => a.is_staff() || a.focal_point_of.contains(&id),
         (
             Some(a),
