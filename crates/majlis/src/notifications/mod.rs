@@ -127,3 +127,50 @@ impl Delivery {
         Delivery::ALL.into_iter().find(|d| d.code() == code)
     }
 }
+
+/// How often each node's background task looks for work.
+pub const EVERY: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// One round of the background work: the outbox into notifications, then
+/// the email that is due (at once, and digests whose time has come).
+/// Returns (notifications made, email queued).
+pub async fn tick(
+    db: &crate::db::Db,
+    key: &crate::accounts::secrets::SecretKey,
+    public_url: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(usize, email::Sent), sea_orm::DbErr> {
+    let made = consumer::catch_up(db, now).await?;
+    let sent = email::send_due(db, key, public_url, now).await?;
+    if sent.messages > 0 {
+        crate::mail::queue::wake();
+    }
+    Ok((made, sent))
+}
+
+/// Run [`tick`] every [`EVERY`] until the process stops (every node may:
+/// the cursor and the email marks let one node do each piece of work).
+pub fn spawn(
+    db: crate::db::Db,
+    key: std::sync::Arc<crate::accounts::secrets::SecretKey>,
+    public_url: String,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(EVERY);
+        every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            every.tick().await;
+            match tick(&db, &key, &public_url, chrono::Utc::now()).await {
+                Ok((made, sent)) if made > 0 || sent.messages > 0 => {
+                    tracing::info!(
+                        notifications = made,
+                        messages = sent.messages,
+                        "notifications"
+                    );
+                }
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "notification round failed; will retry"),
+            }
+        }
+    })
+}
