@@ -206,7 +206,7 @@ pub async fn register(
     crate::follows::rules::follow_automatically(
         &tx,
         person_id,
-        crate::follows::Target::new(crate::follows::TargetKind::Event, event_id),
+        (crate::follows::TargetKind::Event, event_id),
         now,
     )
     .await?;

@@ -137,16 +137,16 @@ async fn insert<C: ConnectionTrait>(
     Ok(())
 }
 
-/// Follow `target` because the person took part in it (registered,
-/// contributed, presented, owns it), inside the caller's transaction. A
-/// person who unfollowed it stays unfollowed.
+/// Follow the thing of `kind` and `id` because the person took part in it
+/// (registered, contributed, presented, owns it), inside the caller's
+/// transaction. A person who unfollowed it stays unfollowed.
 pub async fn follow_automatically<C: ConnectionTrait>(
     tx: &C,
     person_id: i32,
-    target: Target,
+    (kind, id): (TargetKind, i32),
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    insert(tx, person_id, target, true, now).await
+    insert(tx, person_id, Target::new(kind, id), true, now).await
 }
 
 /// What a person follows now, by kind, oldest first within a kind (one query).

@@ -261,6 +261,16 @@ pub async fn save_settings(
     chosen: &[(NoticeKind, Delivery)],
 ) -> Result<(), DbErr> {
     let tx = db.begin_write().await?;
+    write_settings(&tx, person_id, chosen).await?;
+    tx.commit().await
+}
+
+/// [`save_settings`] inside the caller's transaction.
+pub async fn write_settings<C: ConnectionTrait>(
+    tx: &C,
+    person_id: i32,
+    chosen: &[(NoticeKind, Delivery)],
+) -> Result<(), DbErr> {
     for (kind, delivery) in chosen {
         setting::Entity::insert(setting::ActiveModel {
             person_id: Set(person_id),
@@ -272,10 +282,10 @@ pub async fn save_settings(
                 .update_column(setting::Column::Delivery)
                 .to_owned(),
         )
-        .exec_without_returning(&tx)
+        .exec_without_returning(tx)
         .await?;
     }
-    tx.commit().await
+    Ok(())
 }
 
 /// A theme as the following page offers it.

@@ -7,10 +7,8 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
-use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveValue::Set, DbErr, EntityTrait};
+use sea_orm::{DbErr, EntityTrait};
 
-use super::entities::setting;
 use super::{Delivery, NoticeKind};
 use crate::accounts::secrets::SecretKey;
 use crate::db::Db;
@@ -67,20 +65,9 @@ pub async fn apply(db: &Db, u: &Unsubscribe) -> Result<bool, DbErr> {
     {
         return Ok(false);
     }
-    for kind in &u.kinds {
-        setting::Entity::insert(setting::ActiveModel {
-            person_id: Set(u.person_id),
-            kind: Set(kind.code().to_owned()),
-            delivery: Set(Delivery::Never.code().to_owned()),
-        })
-        .on_conflict(
-            OnConflict::columns([setting::Column::PersonId, setting::Column::Kind])
-                .update_column(setting::Column::Delivery)
-                .to_owned(),
-        )
-        .exec_without_returning(&tx)
-        .await?;
-    }
+    let never: Vec<(NoticeKind, Delivery)> =
+        u.kinds.iter().map(|k| (*k, Delivery::Never)).collect();
+    super::rules::write_settings(&tx, u.person_id, &never).await?;
     tx.commit().await?;
     Ok(true)
 }

@@ -269,6 +269,7 @@ fn every_action() -> Vec<Action> {
     all.extend([
         Action::CreateProject { affiliated: false },
         Action::CreateProject { affiliated: true },
+        Action::Follow,
     ]);
     for a in &all {
         match a {
@@ -310,7 +311,8 @@ fn every_action() -> Vec<Action> {
             | Action::ViewProject(_)
             | Action::EditProject(_)
             | Action::AnswerPartnership { .. }
-            | Action::LeavePartnership { .. } => {}
+            | Action::LeavePartnership { .. }
+            | Action::Follow => {}
         }
     }
     all

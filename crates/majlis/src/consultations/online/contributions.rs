@@ -263,7 +263,7 @@ pub async fn contribute(
     crate::follows::rules::follow_automatically(
         &tx,
         actor.person_id,
-        crate::follows::Target::new(crate::follows::TargetKind::Dilemma, d.id),
+        (crate::follows::TargetKind::Dilemma, d.id),
         now,
     )
     .await?;

@@ -221,7 +221,7 @@ pub async fn save(
         crate::follows::rules::follow_automatically(
             &tx,
             actor.person_id,
-            crate::follows::Target::new(crate::follows::TargetKind::Practice, id),
+            (crate::follows::TargetKind::Practice, id),
             now,
         )
         .await?;

@@ -36,10 +36,7 @@ pub(super) async fn follow(
 ) -> Result<Response, AppError> {
     let target = target(&kind, &id)?;
     rules::follow(&state.db, &me.actor(), target, Utc::now()).await?;
-    Ok(redirect(
-        local_or(form.back.as_deref(), "/account/following"),
-        &ctx,
-    ))
+    Ok(back(&ctx, form))
 }
 
 /// `POST /unfollow/{kind}/{id}`: stop following, then back to the page.
@@ -52,10 +49,12 @@ pub(super) async fn unfollow(
 ) -> Result<Response, AppError> {
     let target = target(&kind, &id)?;
     rules::unfollow(&state.db, &me.actor(), target).await?;
-    Ok(redirect(
-        local_or(form.back.as_deref(), "/account/following"),
-        &ctx,
-    ))
+    Ok(back(&ctx, form))
+}
+
+/// Back to the page the button was on (a path of this site only).
+fn back(ctx: &PageCtx, form: FollowForm) -> Response {
+    redirect(local_or(form.back.as_deref(), "/account/following"), ctx)
 }
 
 #[derive(Template)]
