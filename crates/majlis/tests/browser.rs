@@ -3195,10 +3195,12 @@ async fn following_and_notifications_in_the_browser_pass_axe() {
         .goto(&format!("http://{addr}/notifications?lang=en"))
         .await
         .unwrap();
+    let notices = text_of(&client, ".notices").await;
     assert!(
-        text_of(&client, ".notice-heading")
-            .await
-            .contains("on Education")
+        notices
+            .replace(['\u{2068}', '\u{2069}'], "")
+            .contains("on Education"),
+        "{notices}"
     );
     assert!(
         text_of(&client, ".main-nav a[href='/notifications']")
