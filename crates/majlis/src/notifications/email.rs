@@ -201,22 +201,19 @@ pub async fn deliver(
                 sp.rollback().await?;
                 continue;
             }
-            match persons.get(&person_id).filter(|p| p.active) {
-                Some(p) => {
-                    let (msg, unsubscribe) = message(p, delivery, items, key, public_url);
-                    queue::enqueue_unsubscribable(
-                        &sp,
-                        &msg,
-                        &format!("notifications-{}", delivery.code()),
-                        now,
-                        Some(&unsubscribe),
-                    )
-                    .await?;
-                    sent.messages += 1;
-                    sent.notifications += ids.len();
-                }
-                // An account switched off gets nothing; its notifications are done.
-                None => {}
+            // An account switched off gets nothing; its notifications are done.
+            if let Some(p) = persons.get(&person_id).filter(|p| p.active) {
+                let (msg, unsubscribe) = message(p, delivery, items, key, public_url);
+                queue::enqueue_unsubscribable(
+                    &sp,
+                    &msg,
+                    &format!("notifications-{}", delivery.code()),
+                    now,
+                    Some(&unsubscribe),
+                )
+                .await?;
+                sent.messages += 1;
+                sent.notifications += ids.len();
             }
             sp.commit().await?;
         }
