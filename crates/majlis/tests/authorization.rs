@@ -389,6 +389,21 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
             "/surveys/{slug}/respond/{municipality}"
             | "/surveys/{slug}/respond/{municipality}/submit",
         ) => staff_and(&[Who::FocalPointOfA], 409),
+        // Following: signed-in people follow what they may see. Here A's
+        // draft practice: its focal point and staff see it (303, back to
+        // the page); to the others it is not there. Unfollowing asks nothing more.
+        ("POST", "/follow/{kind}/{id}") => match who {
+            Who::Anonymous => SignIn,
+            Who::FocalPointOfA | Who::Coordinator | Who::Admin => see_other,
+            _ => not_found,
+        },
+        ("POST", "/unfollow/{kind}/{id}") => members(303),
+        ("GET", "/account/following" | "/notifications" | "/account/notifications") => members(200),
+        ("POST", "/notifications/read") => members(303),
+        // Sent without a choice for each kind: nothing saved.
+        ("POST", "/account/notifications") => members(400),
+        // An unsubscribe address nobody was given: not found, whoever asks.
+        ("GET" | "POST", "/unsubscribe/{token}") => not_found,
         _ => return None,
     })
 }
@@ -682,6 +697,12 @@ fn concrete(path: &str, w: &World, css: &str) -> String {
         "/plans/{id}/{kind}/{item}" => format!("/plans/{}/steps/{}", w.plan, w.step),
         "/plans/{id}/{kind}/{item}/delete" => {
             format!("/plans/{}/measurements/999999/delete", w.plan)
+        }
+        "/follow/{kind}/{id}" | "/unfollow/{kind}/{id}" => path
+            .replace("{kind}", "practice")
+            .replace("{id}", &w.draft.to_string()),
+        "/unsubscribe/{token}" => {
+            "/unsubscribe/1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA".into()
         }
         "/calendar/{token}/events.ics" => {
             "/calendar/0123456789abcdef0123456789abcdef/events.ics".into()

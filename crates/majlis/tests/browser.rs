@@ -3364,3 +3364,197 @@ async fn wide_elements(client: &Client) -> serde_json::Value {
         .await
         .unwrap()
 }
+
+/// Following and notifications: following and unfollowing by the buttons in
+/// a browser that runs no script (English and Arabic, phone and desktop),
+/// and every page of it checked with axe-core in both languages and widths.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn following_and_notifications_in_the_browser_pass_axe() {
+    use majlis::follows::{Target, TargetKind};
+    let app = common::TestApp::sqlite().await;
+    app.load_demo().await;
+    let me = common::person(&app, "follower@example.org", majlis::policy::Role::Member).await;
+    let (cookie, _) = app.session_for(me).await;
+    let addr = app.serve().await;
+
+    // 1. No script: follow and unfollow with the buttons alone.
+    let (_driver, plain, _profile) = start_browser_with(false).await;
+    plain.goto(&format!("http://{addr}/healthz")).await.unwrap();
+    plain
+        .add_cookie(
+            fantoccini::cookies::Cookie::parse(format!(
+                "{cookie}; Domain=127.0.0.1; Path=/; SameSite=Lax"
+            ))
+            .unwrap(),
+        )
+        .await
+        .unwrap();
+    let event = majlis::events::entities::event::Entity::find()
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap();
+    let dilemma = majlis::consultations::entities::dilemma::Entity::find()
+        .filter(majlis::consultations::entities::dilemma::Column::Visibility.eq("public"))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap();
+    let event_page = format!("/events/{}", event.slug);
+    let dilemma_page = format!("/consultations/{}", dilemma.slug);
+    let cases = [
+        (
+            "en",
+            (390, 844),
+            "/municipalities/sahinbey",
+            "Follow this municipality",
+            "Stop following this municipality",
+        ),
+        (
+            "ar",
+            (1280, 900),
+            "/organisations/giz",
+            "تابِع هذه المنظمة",
+            "أوقِف متابعة هذه المنظمة",
+        ),
+        (
+            "ar",
+            (390, 844),
+            event_page.as_str(),
+            "تابِع هذه الفعالية",
+            "أوقِف متابعة هذه الفعالية",
+        ),
+        (
+            "en",
+            (1280, 900),
+            dilemma_page.as_str(),
+            "Follow this consultation",
+            "Stop following this consultation",
+        ),
+    ];
+    for (locale, (w, h), page, follow, unfollow) in cases {
+        plain.set_window_size(w, h).await.unwrap();
+        plain
+            .goto(&format!("http://{addr}{page}?lang={locale}"))
+            .await
+            .unwrap();
+        assert_eq!(
+            text_of(&plain, "form.follow button").await,
+            follow,
+            "{page}"
+        );
+        send(&plain, "form.follow button").await;
+        wait_path(&plain, page).await;
+        assert_eq!(
+            text_of(&plain, "form.follow button").await,
+            unfollow,
+            "{page} ({locale})"
+        );
+    }
+    // Unfollowing from the list of what one follows.
+    plain
+        .goto(&format!("http://{addr}/account/following?lang=en"))
+        .await
+        .unwrap();
+    assert_eq!(
+        text_of(&plain, "#following-municipality + ul a").await,
+        "Şahinbey"
+    );
+    send(&plain, "#following-municipality + ul form.follow button").await;
+    wait_path(&plain, "/account/following").await;
+    let sahinbey = common::municipality_id(&app, "sahinbey").await;
+    assert!(
+        !majlis::follows::rules::is_following(
+            app.db.read(),
+            me,
+            Target::new(TargetKind::Municipality, sahinbey)
+        )
+        .await
+        .unwrap()
+    );
+    plain.close().await.unwrap();
+
+    // Something to read: the demo's news on a theme the person follows.
+    let education = majlis::directory::entities::theme::Entity::find()
+        .filter(majlis::directory::entities::theme::Column::Slug.eq("education"))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    majlis::follows::rules::follow(
+        &app.db,
+        me,
+        Target::new(TargetKind::Theme, education),
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+    let key = majlis::accounts::secrets::load_or_create(&app.settings).unwrap();
+    majlis::notifications::tick(&app.db, &key, "http://majlis.test", chrono::Utc::now())
+        .await
+        .unwrap();
+    let token = majlis::notifications::unsubscribe::token(
+        &key,
+        me,
+        &[majlis::notifications::NoticeKind::PracticeNew],
+    );
+
+    // 2. Every page of it with axe-core, in both languages and widths.
+    let axe = axe_source();
+    let (_driver2, client, _profile2) = start_browser().await;
+    sign_in_as(&client, &addr, &cookie).await;
+    let unsubscribe = format!("/unsubscribe/{token}");
+    let pages = [
+        "/account/following",
+        "/notifications",
+        "/account/notifications",
+        unsubscribe.as_str(),
+        "/municipalities/sahinbey",
+    ];
+    let mut failures = Vec::new();
+    for (width, height) in [(390, 844), (1280, 900)] {
+        client.set_window_size(width, height).await.unwrap();
+        for locale in ["en", "ar"] {
+            for page in pages {
+                let url = format!("http://{addr}{page}?lang={locale}");
+                client.goto(&url).await.expect("page loads");
+                let violations = axe_violations(&client, &axe).await;
+                if !violations.is_empty() {
+                    failures.push(format!(
+                        "{url} at {width}px: {}",
+                        serde_json::to_string_pretty(&violations).unwrap()
+                    ));
+                }
+                let overflow = sideways_overflow(&client).await;
+                if overflow > 0.0 {
+                    failures.push(format!(
+                        "{url} at {width}px scrolls sideways by {overflow}px"
+                    ));
+                }
+            }
+        }
+    }
+    // The notifications are there, grouped, and the header counts them.
+    client
+        .goto(&format!("http://{addr}/notifications?lang=en"))
+        .await
+        .unwrap();
+    let notices = text_of(&client, ".notices").await;
+    assert!(
+        notices
+            .replace(['\u{2068}', '\u{2069}'], "")
+            .contains("on Education"),
+        "{notices}"
+    );
+    assert!(
+        text_of(&client, ".main-nav a[href='/notifications']")
+            .await
+            .contains("unread")
+    );
+    assert!(
+        failures.is_empty(),
+        "axe-core found WCAG 2.2 AA violations:\n{}",
+        failures.join("\n")
+    );
+}

@@ -1803,3 +1803,126 @@ cohesion-by-name = أظهر مؤشرنا للأقران بالاسم (وإلا �
 cohesion-save = حفظ
 cohesion-link-index = مؤشر التماسك: { $score } من 100 (جولة { $wave })
 cohesion-synthetic-short = بيانات اصطناعية
+## Following and notifications
+nav-notifications = الإشعارات
+nav-notifications-unread = الإشعارات ({ $count } غير مقروءة)
+follow-theme = تابِع هذا الموضوع
+unfollow-theme = أوقِف متابعة هذا الموضوع
+follow-municipality = تابِع هذه البلدية
+unfollow-municipality = أوقِف متابعة هذه البلدية
+follow-organisation = تابِع هذه المنظمة
+unfollow-organisation = أوقِف متابعة هذه المنظمة
+follow-series = تابِع سلسلة الفعاليات هذه
+unfollow-series = أوقِف متابعة سلسلة الفعاليات هذه
+follow-event = تابِع هذه الفعالية
+unfollow-event = أوقِف متابعة هذه الفعالية
+follow-dilemma = تابِع هذه الاستشارة
+unfollow-dilemma = أوقِف متابعة هذه الاستشارة
+follow-practice = تابِع هذه الممارسة
+unfollow-practice = أوقِف متابعة هذه الممارسة
+following-title = ما أتابعه
+following-lead = تصلك أخبار ما تتابعه في إشعاراتك، وبالبريد الإلكتروني كما تختار. التسجيل في فعالية أو المساهمة في استشارة أو عرض معضلة أو امتلاك ممارسة يجعلك تتابعها تلقائيًا، ويمكنك إيقاف المتابعة متى شئت.
+following-none = لا تتابع شيئًا بعد. استخدم أزرار «تابِع» في صفحات البلديات والمنظمات والفعاليات والاستشارات والممارسات، أو اختر مواضيع أدناه.
+following-all-themes = المواضيع
+following-kind-theme = المواضيع
+following-kind-municipality = البلديات
+following-kind-organisation = المنظمات
+following-kind-series = سلاسل الفعاليات
+following-kind-event = الفعاليات
+following-kind-dilemma = الاستشارات
+following-kind-practice = الممارسات
+notifications-title = الإشعارات
+notifications-none = لا إشعارات بعد. تابِع مواضيع أو بلديات أو فعاليات أو استشارات لتصلك أخبارها هنا.
+notifications-mark-read = تعليم الكل كمقروء
+notifications-new = جديد:
+notice-practice-new =
+    { $count ->
+        [one] ممارسة جديدة
+        [two] ممارستان جديدتان
+        [few] { $count } ممارسات جديدة
+       *[other] { $count } ممارسة جديدة
+    } { $on ->
+        [theme] في موضوع { $via }
+        [series] في { $via }
+        [municipality] من { $via }
+        [organisation] من { $via }
+       *[other] { "" }
+    }
+notice-resource-new =
+    { $count ->
+        [one] وثيقة جديدة
+        [two] وثيقتان جديدتان
+        [few] { $count } وثائق جديدة
+       *[other] { $count } وثيقة جديدة
+    } { $on ->
+        [theme] في موضوع { $via }
+        [series] في { $via }
+        [municipality] من { $via }
+        [organisation] من { $via }
+       *[other] { "" }
+    }
+notice-event-new =
+    { $count ->
+        [one] فعالية جديدة
+        [two] فعاليتان جديدتان
+        [few] { $count } فعاليات جديدة
+       *[other] { $count } فعالية جديدة
+    } { $on ->
+        [theme] في موضوع { $via }
+        [series] في { $via }
+        [municipality] من { $via }
+        [organisation] من { $via }
+       *[other] { "" }
+    }
+notice-dilemma-new =
+    { $count ->
+        [one] استشارة جديدة
+        [two] استشارتان جديدتان
+        [few] { $count } استشارات جديدة
+       *[other] { $count } استشارة جديدة
+    } { $on ->
+        [theme] في موضوع { $via }
+        [series] في { $via }
+        [municipality] من { $via }
+        [organisation] من { $via }
+       *[other] { "" }
+    }
+notice-practice-changed = حُدِّثت الممارسة «{ $title }»
+notice-event-changed = تغيّرت الفعالية «{ $title }»
+notice-dilemma-changed = نشاط جديد في الاستشارة «{ $title }»
+notice-kind-practice-new = ممارسات جديدة فيما أتابعه
+notice-kind-practice-changed = تغييرات في الممارسات التي أتابعها
+notice-kind-resource-new = وثائق جديدة فيما أتابعه
+notice-kind-event-new = فعاليات جديدة فيما أتابعه
+notice-kind-event-changed = تغييرات في الفعاليات التي أتابعها
+notice-kind-dilemma-new = استشارات جديدة فيما أتابعه
+notice-kind-dilemma-changed = نشاط في الاستشارات التي أتابعها
+notice-delivery-now = فورًا
+notice-delivery-daily = ملخص يومي
+notice-delivery-weekly = ملخص أسبوعي
+notice-delivery-never = لا بالبريد الإلكتروني أبدًا
+notice-settings-title = الإشعارات بالبريد الإلكتروني
+notice-settings-lead = كل ما تتابعه يظهر في إشعاراتك. اختر لكل نوع هل يصلك أيضًا بالبريد الإلكتروني: فورًا، أو في رسالة واحدة يوميًا أو أسبوعيًا، أو لا يصلك أبدًا. تُرسل الملخصات صباحًا (06:00 بالتوقيت العالمي، والأسبوعية أيام الاثنين)، وفقط حين يوجد ما يُقال.
+notice-settings-saved = حُفظت اختياراتك.
+notice-settings-invalid = بعض الاختيارات ناقصة. لم يُحفظ شيء: اختر خيارًا واحدًا لكل نوع.
+notice-settings-choose = اختر خيارًا واحدًا.
+notice-settings-save = احفظ اختياراتي
+unsubscribe-title = أوقِف هذه الرسائل
+unsubscribe-lead = هذا يوقف رسائل البريد الإلكتروني عمّا يلي. تبقى إشعاراتك في الموقع واختياراتك الأخرى وحسابك كما هي.
+unsubscribe-done = تم: لن تصلك بعد الآن رسائل بريد إلكتروني عمّا يلي.
+unsubscribe-confirm = أوقِف هذه الرسائل
+unsubscribe-settings = يمكنك تغيير ذلك مجددًا في أي وقت بعد تسجيل الدخول:
+mail-notice-intro = إليك الجديد فيما تتابعه على مجلس.
+mail-notice-footer =
+    اختر ما يصلك بالبريد الإلكتروني وكم مرة: { $settings }
+
+    أوقِف الرسائل عن { $kinds }: { $unsubscribe }
+mail-notice-subject-now =
+    { $count ->
+        [one] مجلس: إشعار جديد
+        [two] مجلس: إشعاران جديدان
+        [few] مجلس: { $count } إشعارات جديدة
+       *[other] مجلس: { $count } إشعار جديد
+    }
+mail-notice-subject-daily = ملخصك اليومي من مجلس ({ $count })
+mail-notice-subject-weekly = ملخصك الأسبوعي من مجلس ({ $count })

@@ -1743,3 +1743,116 @@ cohesion-by-name = Unseren Index anderen Kommunen namentlich zeigen (sonst nur i
 cohesion-save = Speichern
 cohesion-link-index = Zusammenhaltsindex: { $score } / 100 (Welle { $wave })
 cohesion-synthetic-short = synthetische Daten
+## Following and notifications
+nav-notifications = Benachrichtigungen
+nav-notifications-unread = Benachrichtigungen ({ $count } ungelesen)
+follow-theme = Diesem Thema folgen
+unfollow-theme = Diesem Thema nicht mehr folgen
+follow-municipality = Dieser Kommune folgen
+unfollow-municipality = Dieser Kommune nicht mehr folgen
+follow-organisation = Dieser Organisation folgen
+unfollow-organisation = Dieser Organisation nicht mehr folgen
+follow-series = Dieser Veranstaltungsreihe folgen
+unfollow-series = Dieser Veranstaltungsreihe nicht mehr folgen
+follow-event = Dieser Veranstaltung folgen
+unfollow-event = Dieser Veranstaltung nicht mehr folgen
+follow-dilemma = Dieser Konsultation folgen
+unfollow-dilemma = Dieser Konsultation nicht mehr folgen
+follow-practice = Dieser Praxis folgen
+unfollow-practice = Dieser Praxis nicht mehr folgen
+following-title = Dem ich folge
+following-lead = Neues zu dem, dem Sie folgen, erscheint in Ihren Benachrichtigungen und, wenn Sie möchten, per E-Mail. Wer sich zu einer Veranstaltung anmeldet, zu einer Konsultation beiträgt, ein Dilemma vorstellt oder eine Praxis verantwortet, folgt ihr automatisch; Sie können jederzeit aufhören zu folgen.
+following-none = Sie folgen noch nichts. Nutzen Sie die Schaltflächen „Folgen“ auf den Seiten der Kommunen, Organisationen, Veranstaltungen, Konsultationen und Praxisbeispiele, oder wählen Sie unten Themen.
+following-all-themes = Themen
+following-kind-theme = Themen
+following-kind-municipality = Kommunen
+following-kind-organisation = Organisationen
+following-kind-series = Veranstaltungsreihen
+following-kind-event = Veranstaltungen
+following-kind-dilemma = Konsultationen
+following-kind-practice = Praxisbeispiele
+notifications-title = Benachrichtigungen
+notifications-none = Noch keine Benachrichtigungen. Folgen Sie Themen, Kommunen, Veranstaltungen oder Konsultationen, um hier von ihnen zu hören.
+notifications-mark-read = Alle als gelesen markieren
+notifications-new = Neu:
+notice-practice-new =
+    { $count ->
+        [one] Eine neue Praxis
+       *[other] { $count } neue Praxisbeispiele
+    } { $on ->
+        [theme] zum Thema { $via }
+        [series] in { $via }
+        [municipality] aus { $via }
+        [organisation] von { $via }
+       *[other] { "" }
+    }
+notice-resource-new =
+    { $count ->
+        [one] Ein neues Dokument
+       *[other] { $count } neue Dokumente
+    } { $on ->
+        [theme] zum Thema { $via }
+        [series] in { $via }
+        [municipality] aus { $via }
+        [organisation] von { $via }
+       *[other] { "" }
+    }
+notice-event-new =
+    { $count ->
+        [one] Eine neue Veranstaltung
+       *[other] { $count } neue Veranstaltungen
+    } { $on ->
+        [theme] zum Thema { $via }
+        [series] in { $via }
+        [municipality] aus { $via }
+        [organisation] von { $via }
+       *[other] { "" }
+    }
+notice-dilemma-new =
+    { $count ->
+        [one] Eine neue Konsultation
+       *[other] { $count } neue Konsultationen
+    } { $on ->
+        [theme] zum Thema { $via }
+        [series] in { $via }
+        [municipality] aus { $via }
+        [organisation] von { $via }
+       *[other] { "" }
+    }
+notice-practice-changed = Die Praxis „{ $title }“ wurde aktualisiert
+notice-event-changed = Die Veranstaltung „{ $title }“ hat sich geändert
+notice-dilemma-changed = Neues in der Konsultation „{ $title }“
+notice-kind-practice-new = Neue Praxisbeispiele in dem, dem ich folge
+notice-kind-practice-changed = Änderungen an Praxisbeispielen, denen ich folge
+notice-kind-resource-new = Neue Dokumente in dem, dem ich folge
+notice-kind-event-new = Neue Veranstaltungen in dem, dem ich folge
+notice-kind-event-changed = Änderungen an Veranstaltungen, denen ich folge
+notice-kind-dilemma-new = Neue Konsultationen in dem, dem ich folge
+notice-kind-dilemma-changed = Neues in Konsultationen, denen ich folge
+notice-delivery-now = Sofort
+notice-delivery-daily = Tägliche Zusammenfassung
+notice-delivery-weekly = Wöchentliche Zusammenfassung
+notice-delivery-never = Nie per E-Mail
+notice-settings-title = Benachrichtigungen per E-Mail
+notice-settings-lead = Alles, dem Sie folgen, erscheint in Ihren Benachrichtigungen. Wählen Sie für jede Art, ob sie Sie auch per E-Mail erreicht: sofort, in einer Nachricht pro Tag oder Woche, oder nie. Zusammenfassungen gehen morgens hinaus (06:00 UTC; wöchentliche montags), und nur, wenn es etwas zu berichten gibt.
+notice-settings-saved = Ihre Auswahl ist gespeichert.
+notice-settings-invalid = Einige Angaben fehlen. Nichts wurde gespeichert: Wählen Sie für jede Art eine Möglichkeit.
+notice-settings-choose = Wählen Sie eine Möglichkeit.
+notice-settings-save = Auswahl speichern
+unsubscribe-title = Diese E-Mails abbestellen
+unsubscribe-lead = Damit enden die E-Mails zu Folgendem. Ihre Benachrichtigungen auf der Website, Ihre übrigen Einstellungen und Ihr Konto bleiben, wie sie sind.
+unsubscribe-done = Erledigt: Sie erhalten keine E-Mails mehr zu Folgendem.
+unsubscribe-confirm = Diese E-Mails abbestellen
+unsubscribe-settings = Sie können das jederzeit wieder ändern, sobald Sie angemeldet sind:
+mail-notice-intro = Das ist neu bei dem, dem Sie auf Majlis folgen.
+mail-notice-footer =
+    Wählen Sie, was Sie per E-Mail erreicht und wie oft: { $settings }
+
+    E-Mails zu { $kinds } abbestellen: { $unsubscribe }
+mail-notice-subject-now =
+    { $count ->
+        [one] Majlis: eine neue Benachrichtigung
+       *[other] Majlis: { $count } neue Benachrichtigungen
+    }
+mail-notice-subject-daily = Ihre tägliche Majlis-Zusammenfassung ({ $count })
+mail-notice-subject-weekly = Ihre wöchentliche Majlis-Zusammenfassung ({ $count })

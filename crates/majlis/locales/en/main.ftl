@@ -1738,3 +1738,116 @@ cohesion-by-name = Show our index to peers by name (otherwise only inside the an
 cohesion-save = Save
 cohesion-link-index = Cohesion index: { $score } / 100 (wave { $wave })
 cohesion-synthetic-short = synthetic data
+## Following and notifications
+nav-notifications = Notifications
+nav-notifications-unread = Notifications ({ $count } unread)
+follow-theme = Follow this theme
+unfollow-theme = Stop following this theme
+follow-municipality = Follow this municipality
+unfollow-municipality = Stop following this municipality
+follow-organisation = Follow this organisation
+unfollow-organisation = Stop following this organisation
+follow-series = Follow this event series
+unfollow-series = Stop following this event series
+follow-event = Follow this event
+unfollow-event = Stop following this event
+follow-dilemma = Follow this consultation
+unfollow-dilemma = Stop following this consultation
+follow-practice = Follow this practice
+unfollow-practice = Stop following this practice
+following-title = What I follow
+following-lead = You hear about what you follow in your notifications, and by email as you choose. Registering for an event, contributing to a consultation, presenting a dilemma or owning a practice follows it for you; stop following whenever you like.
+following-none = You follow nothing yet. Use the “Follow” buttons on the pages of municipalities, organisations, events, consultations and practices, or choose themes below.
+following-all-themes = Themes
+following-kind-theme = Themes
+following-kind-municipality = Municipalities
+following-kind-organisation = Organisations
+following-kind-series = Event series
+following-kind-event = Events
+following-kind-dilemma = Consultations
+following-kind-practice = Practices
+notifications-title = Notifications
+notifications-none = No notifications yet. Follow themes, municipalities, events or consultations to hear about them here.
+notifications-mark-read = Mark all as read
+notifications-new = New:
+notice-practice-new =
+    { $count ->
+        [one] A new practice
+       *[other] { $count } new practices
+    } { $on ->
+        [theme] on { $via }
+        [series] in { $via }
+        [municipality] from { $via }
+        [organisation] from { $via }
+       *[other] { "" }
+    }
+notice-resource-new =
+    { $count ->
+        [one] A new document
+       *[other] { $count } new documents
+    } { $on ->
+        [theme] on { $via }
+        [series] in { $via }
+        [municipality] from { $via }
+        [organisation] from { $via }
+       *[other] { "" }
+    }
+notice-event-new =
+    { $count ->
+        [one] A new event
+       *[other] { $count } new events
+    } { $on ->
+        [theme] on { $via }
+        [series] in { $via }
+        [municipality] from { $via }
+        [organisation] from { $via }
+       *[other] { "" }
+    }
+notice-dilemma-new =
+    { $count ->
+        [one] A new consultation
+       *[other] { $count } new consultations
+    } { $on ->
+        [theme] on { $via }
+        [series] in { $via }
+        [municipality] from { $via }
+        [organisation] from { $via }
+       *[other] { "" }
+    }
+notice-practice-changed = The practice “{ $title }” was updated
+notice-event-changed = The event “{ $title }” changed
+notice-dilemma-changed = New activity in the consultation “{ $title }”
+notice-kind-practice-new = New practices on what I follow
+notice-kind-practice-changed = Changes to practices I follow
+notice-kind-resource-new = New documents on what I follow
+notice-kind-event-new = New events on what I follow
+notice-kind-event-changed = Changes to events I follow
+notice-kind-dilemma-new = New consultations on what I follow
+notice-kind-dilemma-changed = Activity in consultations I follow
+notice-delivery-now = At once
+notice-delivery-daily = Daily digest
+notice-delivery-weekly = Weekly digest
+notice-delivery-never = Never by email
+notice-settings-title = Email notifications
+notice-settings-lead = Everything you follow appears in your notifications. Choose for each kind whether it also reaches you by email: at once, in one message a day or a week, or never. Digests are sent in the morning (06:00 UTC; weekly ones on Mondays), and only when there is something to tell.
+notice-settings-saved = Your choices are saved.
+notice-settings-invalid = Some choices were missing. Nothing was saved: choose one option for each kind.
+notice-settings-choose = Choose one option.
+notice-settings-save = Save my choices
+unsubscribe-title = Stop these emails
+unsubscribe-lead = This stops the emails about the following. Your notifications on the site, your other choices and your account stay as they are.
+unsubscribe-done = Done: you will no longer receive emails about the following.
+unsubscribe-confirm = Stop these emails
+unsubscribe-settings = You can change this again at any time, once signed in:
+mail-notice-intro = Here is what is new in what you follow on Majlis.
+mail-notice-footer =
+    Choose what reaches you by email, and how often: { $settings }
+
+    Stop emails about { $kinds }: { $unsubscribe }
+mail-notice-subject-now =
+    { $count ->
+        [one] Majlis: a new notification
+       *[other] Majlis: { $count } new notifications
+    }
+mail-notice-subject-daily = Your daily Majlis digest ({ $count })
+mail-notice-subject-weekly = Your weekly Majlis digest ({ $count })

@@ -1744,3 +1744,116 @@ cohesion-by-name = Montrer notre indice aux pairs sous notre nom (sinon seulemen
 cohesion-save = Enregistrer
 cohesion-link-index = Indice de cohésion : { $score } / 100 (vague { $wave })
 cohesion-synthetic-short = données synthétiques
+## Following and notifications
+nav-notifications = Notifications
+nav-notifications-unread = Notifications ({ $count } non lues)
+follow-theme = Suivre ce thème
+unfollow-theme = Ne plus suivre ce thème
+follow-municipality = Suivre cette municipalité
+unfollow-municipality = Ne plus suivre cette municipalité
+follow-organisation = Suivre cette organisation
+unfollow-organisation = Ne plus suivre cette organisation
+follow-series = Suivre cette série d’événements
+unfollow-series = Ne plus suivre cette série d’événements
+follow-event = Suivre cet événement
+unfollow-event = Ne plus suivre cet événement
+follow-dilemma = Suivre cette consultation
+unfollow-dilemma = Ne plus suivre cette consultation
+follow-practice = Suivre cette pratique
+unfollow-practice = Ne plus suivre cette pratique
+following-title = Ce que je suis
+following-lead = Les nouvelles de ce que vous suivez arrivent dans vos notifications, et par courriel selon vos choix. S’inscrire à un événement, contribuer à une consultation, présenter un dilemme ou être responsable d’une pratique vous y abonne ; vous pouvez cesser de suivre à tout moment.
+following-none = Vous ne suivez encore rien. Utilisez les boutons « Suivre » des pages des municipalités, organisations, événements, consultations et pratiques, ou choisissez des thèmes ci-dessous.
+following-all-themes = Thèmes
+following-kind-theme = Thèmes
+following-kind-municipality = Municipalités
+following-kind-organisation = Organisations
+following-kind-series = Séries d’événements
+following-kind-event = Événements
+following-kind-dilemma = Consultations
+following-kind-practice = Pratiques
+notifications-title = Notifications
+notifications-none = Aucune notification pour l’instant. Suivez des thèmes, des municipalités, des événements ou des consultations pour en avoir des nouvelles ici.
+notifications-mark-read = Tout marquer comme lu
+notifications-new = Nouveau :
+notice-practice-new =
+    { $count ->
+        [one] Une nouvelle pratique
+       *[other] { $count } nouvelles pratiques
+    } { $on ->
+        [theme] sur { $via }
+        [series] dans { $via }
+        [municipality] de { $via }
+        [organisation] de { $via }
+       *[other] { "" }
+    }
+notice-resource-new =
+    { $count ->
+        [one] Un nouveau document
+       *[other] { $count } nouveaux documents
+    } { $on ->
+        [theme] sur { $via }
+        [series] dans { $via }
+        [municipality] de { $via }
+        [organisation] de { $via }
+       *[other] { "" }
+    }
+notice-event-new =
+    { $count ->
+        [one] Un nouvel événement
+       *[other] { $count } nouveaux événements
+    } { $on ->
+        [theme] sur { $via }
+        [series] dans { $via }
+        [municipality] de { $via }
+        [organisation] de { $via }
+       *[other] { "" }
+    }
+notice-dilemma-new =
+    { $count ->
+        [one] Une nouvelle consultation
+       *[other] { $count } nouvelles consultations
+    } { $on ->
+        [theme] sur { $via }
+        [series] dans { $via }
+        [municipality] de { $via }
+        [organisation] de { $via }
+       *[other] { "" }
+    }
+notice-practice-changed = La pratique « { $title } » a été mise à jour
+notice-event-changed = L’événement « { $title } » a changé
+notice-dilemma-changed = Du nouveau dans la consultation « { $title } »
+notice-kind-practice-new = Nouvelles pratiques dans ce que je suis
+notice-kind-practice-changed = Changements des pratiques que je suis
+notice-kind-resource-new = Nouveaux documents dans ce que je suis
+notice-kind-event-new = Nouveaux événements dans ce que je suis
+notice-kind-event-changed = Changements des événements que je suis
+notice-kind-dilemma-new = Nouvelles consultations dans ce que je suis
+notice-kind-dilemma-changed = Activité des consultations que je suis
+notice-delivery-now = Tout de suite
+notice-delivery-daily = Résumé quotidien
+notice-delivery-weekly = Résumé hebdomadaire
+notice-delivery-never = Jamais par courriel
+notice-settings-title = Notifications par courriel
+notice-settings-lead = Tout ce que vous suivez apparaît dans vos notifications. Choisissez pour chaque type s’il vous parvient aussi par courriel : tout de suite, en un seul message par jour ou par semaine, ou jamais. Les résumés partent le matin (06:00 UTC ; le lundi pour les hebdomadaires), et seulement s’il y a quelque chose à dire.
+notice-settings-saved = Vos choix sont enregistrés.
+notice-settings-invalid = Certains choix manquent. Rien n’a été enregistré : choisissez une option pour chaque type.
+notice-settings-choose = Choisissez une option.
+notice-settings-save = Enregistrer mes choix
+unsubscribe-title = Arrêter ces courriels
+unsubscribe-lead = Ceci arrête les courriels concernant ce qui suit. Vos notifications sur le site, vos autres choix et votre compte restent tels quels.
+unsubscribe-done = C’est fait : vous ne recevrez plus de courriels concernant ce qui suit.
+unsubscribe-confirm = Arrêter ces courriels
+unsubscribe-settings = Vous pouvez revenir sur ce choix à tout moment, une fois connecté :
+mail-notice-intro = Voici les nouveautés de ce que vous suivez sur Majlis.
+mail-notice-footer =
+    Choisissez ce qui vous parvient par courriel, et à quelle fréquence : { $settings }
+
+    Arrêter les courriels sur : { $kinds } : { $unsubscribe }
+mail-notice-subject-now =
+    { $count ->
+        [one] Majlis : une nouvelle notification
+       *[other] Majlis : { $count } nouvelles notifications
+    }
+mail-notice-subject-daily = Votre résumé quotidien Majlis ({ $count })
+mail-notice-subject-weekly = Votre résumé hebdomadaire Majlis ({ $count })

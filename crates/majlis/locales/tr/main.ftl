@@ -1743,3 +1743,116 @@ cohesion-by-name = Endeksimizi akranlara adımızla göster (aksi halde yalnızc
 cohesion-save = Kaydet
 cohesion-link-index = Uyum endeksi: { $score } / 100 ({ $wave } dalgası)
 cohesion-synthetic-short = sentetik veri
+## Following and notifications
+nav-notifications = Bildirimler
+nav-notifications-unread = Bildirimler ({ $count } okunmamış)
+follow-theme = Bu temayı takip et
+unfollow-theme = Bu temayı takipten çık
+follow-municipality = Bu belediyeyi takip et
+unfollow-municipality = Bu belediyeyi takipten çık
+follow-organisation = Bu kuruluşu takip et
+unfollow-organisation = Bu kuruluşu takipten çık
+follow-series = Bu etkinlik dizisini takip et
+unfollow-series = Bu etkinlik dizisini takipten çık
+follow-event = Bu etkinliği takip et
+unfollow-event = Bu etkinliği takipten çık
+follow-dilemma = Bu danışmayı takip et
+unfollow-dilemma = Bu danışmayı takipten çık
+follow-practice = Bu uygulamayı takip et
+unfollow-practice = Bu uygulamayı takipten çık
+following-title = Takip ettiklerim
+following-lead = Takip ettiklerinizle ilgili haberler bildirimlerinize, dilerseniz e-postanıza gelir. Bir etkinliğe kaydolmak, bir danışmaya katkı vermek, bir ikilem sunmak ya da bir uygulamanın sahibi olmak onu sizin için takip eder; istediğiniz zaman takipten çıkabilirsiniz.
+following-none = Henüz hiçbir şeyi takip etmiyorsunuz. Belediye, kuruluş, etkinlik, danışma ve uygulama sayfalarındaki “Takip et” düğmelerini kullanın ya da aşağıdan tema seçin.
+following-all-themes = Temalar
+following-kind-theme = Temalar
+following-kind-municipality = Belediyeler
+following-kind-organisation = Kuruluşlar
+following-kind-series = Etkinlik dizileri
+following-kind-event = Etkinlikler
+following-kind-dilemma = Danışmalar
+following-kind-practice = Uygulamalar
+notifications-title = Bildirimler
+notifications-none = Henüz bildirim yok. Haberlerini burada görmek için temaları, belediyeleri, etkinlikleri ya da danışmaları takip edin.
+notifications-mark-read = Tümünü okundu say
+notifications-new = Yeni:
+notice-practice-new =
+    { $on ->
+        [theme] { $via } temasında
+        [series] { $via } dizisinde
+        [municipality] { $via } kaynaklı
+        [organisation] { $via } kaynaklı
+       *[other] { "" }
+    } { $count ->
+        [one] yeni bir uygulama
+       *[other] { $count } yeni uygulama
+    }
+notice-resource-new =
+    { $on ->
+        [theme] { $via } temasında
+        [series] { $via } dizisinde
+        [municipality] { $via } kaynaklı
+        [organisation] { $via } kaynaklı
+       *[other] { "" }
+    } { $count ->
+        [one] yeni bir belge
+       *[other] { $count } yeni belge
+    }
+notice-event-new =
+    { $on ->
+        [theme] { $via } temasında
+        [series] { $via } dizisinde
+        [municipality] { $via } kaynaklı
+        [organisation] { $via } kaynaklı
+       *[other] { "" }
+    } { $count ->
+        [one] yeni bir etkinlik
+       *[other] { $count } yeni etkinlik
+    }
+notice-dilemma-new =
+    { $on ->
+        [theme] { $via } temasında
+        [series] { $via } dizisinde
+        [municipality] { $via } kaynaklı
+        [organisation] { $via } kaynaklı
+       *[other] { "" }
+    } { $count ->
+        [one] yeni bir danışma
+       *[other] { $count } yeni danışma
+    }
+notice-practice-changed = “{ $title }” uygulaması güncellendi
+notice-event-changed = “{ $title }” etkinliği değişti
+notice-dilemma-changed = “{ $title }” danışmasında yeni hareket
+notice-kind-practice-new = Takip ettiklerimde yeni uygulamalar
+notice-kind-practice-changed = Takip ettiğim uygulamalardaki değişiklikler
+notice-kind-resource-new = Takip ettiklerimde yeni belgeler
+notice-kind-event-new = Takip ettiklerimde yeni etkinlikler
+notice-kind-event-changed = Takip ettiğim etkinliklerdeki değişiklikler
+notice-kind-dilemma-new = Takip ettiklerimde yeni danışmalar
+notice-kind-dilemma-changed = Takip ettiğim danışmalardaki hareketler
+notice-delivery-now = Hemen
+notice-delivery-daily = Günlük özet
+notice-delivery-weekly = Haftalık özet
+notice-delivery-never = E-postayla asla
+notice-settings-title = E-posta bildirimleri
+notice-settings-lead = Takip ettiğiniz her şey bildirimlerinizde görünür. Her tür için e-postayla da gelip gelmeyeceğini seçin: hemen, günde ya da haftada tek bir iletide, ya da hiç. Özetler sabah gönderilir (UTC 06:00; haftalıklar pazartesi) ve yalnızca anlatacak bir şey olduğunda.
+notice-settings-saved = Seçimleriniz kaydedildi.
+notice-settings-invalid = Bazı seçimler eksik. Hiçbir şey kaydedilmedi: her tür için bir seçenek işaretleyin.
+notice-settings-choose = Bir seçenek işaretleyin.
+notice-settings-save = Seçimlerimi kaydet
+unsubscribe-title = Bu e-postaları durdur
+unsubscribe-lead = Bu, aşağıdakilerle ilgili e-postaları durdurur. Sitedeki bildirimleriniz, diğer seçimleriniz ve hesabınız olduğu gibi kalır.
+unsubscribe-done = Tamam: aşağıdakilerle ilgili artık e-posta almayacaksınız.
+unsubscribe-confirm = Bu e-postaları durdur
+unsubscribe-settings = Oturum açtıktan sonra bunu istediğiniz zaman yeniden değiştirebilirsiniz:
+mail-notice-intro = Majlis’te takip ettiklerinizdeki yenilikler şunlar.
+mail-notice-footer =
+    E-postayla nelerin ve ne sıklıkla geleceğini seçin: { $settings }
+
+    { $kinds } hakkındaki e-postaları durdurun: { $unsubscribe }
+mail-notice-subject-now =
+    { $count ->
+        [one] Majlis: yeni bir bildirim
+       *[other] Majlis: { $count } yeni bildirim
+    }
+mail-notice-subject-daily = Günlük Majlis özetiniz ({ $count })
+mail-notice-subject-weekly = Haftalık Majlis özetiniz ({ $count })

@@ -21,6 +21,9 @@ pub struct Model {
     pub totp_pending: Option<String>,
     /// The last TOTP time step accepted: a code works once.
     pub totp_last_step: Option<i64>,
+    /// Notifications not read yet (the header's count), kept with the
+    /// notification rows so that no page queries for it.
+    pub unread_notifications: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

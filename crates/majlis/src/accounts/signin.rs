@@ -91,6 +91,7 @@ impl Account {
                 .filter_map(|a| a.municipality_id)
                 .collect(),
             actor: self.actor(),
+            unread_notifications: self.person.unread_notifications,
         }
     }
 }

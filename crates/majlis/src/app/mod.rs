@@ -230,6 +230,7 @@ pub fn routes() -> Routes {
         .merge(crate::plans::routes::routes())
         .merge(crate::projects::routes::routes())
         .merge(crate::cohesion::routes::routes())
+        .merge(crate::notifications::routes::routes())
         .merge(crate::directory::routes::search::routes())
 }
 

@@ -51,6 +51,10 @@ enum Command {
     },
     /// Rebuild this node's search index from the database, with a progress bar.
     Reindex(ReindexArgs),
+    /// Turn recent changes into notifications and queue the email that is
+    /// due now (at once, and the daily and weekly digests once their time
+    /// has come): what every server does every 30 seconds.
+    Notify(ReindexArgs),
     /// Manage platform administrators.
     Admin {
         #[command(subcommand)]
@@ -183,6 +187,7 @@ pub fn main() -> ExitCode {
             Some(&a.db)
         }
         Command::Reindex(ReindexArgs { db })
+        | Command::Notify(ReindexArgs { db })
         | Command::RotateSecretKey(RotateArgs { db, .. })
         | Command::Backup(BackupArgs { db, .. })
         | Command::Restore(RestoreArgs { db, .. }) => Some(db),
@@ -328,6 +333,19 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                 .await?;
             bar.finish();
             println!("search index rebuilt: {n} documents");
+            db.close().await;
+            Ok(())
+        }
+        Command::Notify(_) => {
+            let db = crate::app::prepare(&settings).await?;
+            let key = crate::accounts::secrets::load_or_create(&settings)?;
+            let (made, sent) =
+                crate::notifications::tick(&db, &key, &settings.public_url(), chrono::Utc::now())
+                    .await?;
+            println!(
+                "{made} notifications made; {} messages queued ({} notifications)",
+                sent.messages, sent.notifications
+            );
             db.close().await;
             Ok(())
         }
@@ -536,6 +554,7 @@ async fn serve(settings: Settings, demo_requested: bool) -> anyhow::Result<()> {
         format!("{}-on-demand", std::process::id()),
     );
     state.search.clone().spawn(db.clone());
+    crate::notifications::spawn(db.clone(), state.secret_key.clone(), settings.public_url());
     crate::library::files::spawn(db.clone(), state.uploads.store.clone(), state.uploads.grace);
     crate::app::backup::schedule::spawn(db.clone(), settings.clone(), state.uploads.store.clone());
     let app = crate::app::router(state);

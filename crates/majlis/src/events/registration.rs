@@ -202,6 +202,14 @@ pub async fn register(
         now,
     )
     .await?;
+    // Taking part follows the event (unless the person unfollowed it).
+    crate::follows::rules::follow_automatically(
+        &tx,
+        person_id,
+        (crate::follows::TargetKind::Event, event_id),
+        now,
+    )
+    .await?;
     // Lists, counts and participants change: the outbox moves the page caches on.
     outbox::record(&tx, "registration", id, Op::Updated).await?;
     tx.commit().await?;

@@ -66,6 +66,16 @@ impl Mailer {
 
     /// Send a message; with the file transport, return the file written.
     pub async fn send(&self, msg: &Outgoing) -> Result<Option<PathBuf>, MailError> {
+        self.send_with(msg, None).await
+    }
+
+    /// Send a message, with a one-click unsubscribe address if given
+    /// (`List-Unsubscribe` and `List-Unsubscribe-Post`, RFC 8058).
+    pub async fn send_with(
+        &self,
+        msg: &Outgoing,
+        unsubscribe: Option<&str>,
+    ) -> Result<Option<PathBuf>, MailError> {
         let to = Mailbox::new(
             Some(msg.to_name.clone()),
             msg.to_email
@@ -79,6 +89,18 @@ impl Mailer {
         if let Some(key) = &msg.key {
             let domain = self.from.email.domain();
             builder = builder.message_id(Some(format!("<{key}@{domain}>")));
+        }
+        if let Some(url) = unsubscribe {
+            use lettre::message::header::{HeaderName, HeaderValue};
+            builder = builder
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                    format!("<{url}>"),
+                ))
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                    "List-Unsubscribe=One-Click".to_owned(),
+                ));
         }
         let email = builder
             .from(self.from.clone())

@@ -32,6 +32,9 @@ pub struct Model {
     pub claimed_by: Option<String>,
     pub attempts: i32,
     pub sent_at: Option<DateTimeUtc>,
+    /// The one-click unsubscribe address (RFC 8058) of a notification
+    /// message, sent as `List-Unsubscribe` with `List-Unsubscribe-Post`.
+    pub unsubscribe_url: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -51,6 +54,17 @@ pub async fn enqueue<C: ConnectionTrait>(
     purpose: &str,
     now: DateTime<Utc>,
 ) -> Result<i32, DbErr> {
+    enqueue_unsubscribable(tx, msg, purpose, now, None).await
+}
+
+/// Queue a message that carries a one-click unsubscribe address.
+pub async fn enqueue_unsubscribable<C: ConnectionTrait>(
+    tx: &C,
+    msg: &Outgoing,
+    purpose: &str,
+    now: DateTime<Utc>,
+    unsubscribe_url: Option<&str>,
+) -> Result<i32, DbErr> {
     let row = ActiveModel {
         id: NotSet,
         to_address: Set(msg.to_email.clone()),
@@ -63,6 +77,7 @@ pub async fn enqueue<C: ConnectionTrait>(
         claimed_by: Set(None),
         attempts: Set(0),
         sent_at: Set(None),
+        unsubscribe_url: Set(unsubscribe_url.map(str::to_owned)),
     }
     .insert(tx)
     .await?;
@@ -134,7 +149,7 @@ pub async fn deliver(
             body: m.body.clone(),
             key: Some(format!("majlis-mail-{}", m.id)),
         };
-        match mailer.send(&msg).await {
+        match mailer.send_with(&msg, m.unsubscribe_url.as_deref()).await {
             Ok(_) => {
                 let tx = db.begin_write().await?;
                 Entity::update_many()

@@ -19,6 +19,8 @@ pub struct SignedIn {
     /// The person as the policy sees them (staff without a second factor
     /// act as members).
     pub actor: Actor,
+    /// Notifications the person has not read (the header shows the count).
+    pub unread_notifications: i32,
 }
 
 impl SignedIn {

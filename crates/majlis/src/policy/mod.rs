@@ -235,6 +235,10 @@ pub enum Action {
     /// Publish a municipality's cohesion dashboard or choose how peers see
     /// it: its focal points and staff.
     ManageCohesion { municipality: i32 },
+    /// Follow something one may see, read one's notifications and choose
+    /// how they arrive: anyone signed in (what one may not see is "not
+    /// found" before this is asked).
+    Follow,
 }
 
 /// What the policy needs to know of a municipality's cohesion dashboard.
@@ -430,6 +434,7 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
         }
         (None, _) => false,
         (Some(_), Action::View(Visibility::Members)) => true,
+        (Some(_), Action::Follow) => true,
         (Some(a), Action::EditMunicipality(id)) => a.is_staff() || a.focal_point_of.contains(&id),
         (
             Some(a),

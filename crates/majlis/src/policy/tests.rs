@@ -269,6 +269,7 @@ fn every_action() -> Vec<Action> {
     all.extend([
         Action::CreateProject { affiliated: false },
         Action::CreateProject { affiliated: true },
+        Action::Follow,
     ]);
     for (published, focal_point) in [(false, false), (false, true), (true, false)] {
         all.push(Action::ViewCohesion(CohesionRef {
@@ -321,7 +322,8 @@ fn every_action() -> Vec<Action> {
             | Action::AnswerPartnership { .. }
             | Action::LeavePartnership { .. }
             | Action::ViewCohesion(_)
-            | Action::ManageCohesion { .. } => {}
+            | Action::ManageCohesion { .. }
+            | Action::Follow => {}
         }
     }
     all

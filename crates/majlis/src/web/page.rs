@@ -43,6 +43,8 @@ pub struct Viewer {
     pub staff: bool,
     /// What the policy needs to decide what to offer on a page.
     pub actor: Actor,
+    /// Notifications not read yet (the header's count).
+    pub unread: i32,
 }
 
 /// The page context: locale, current address, navigation, viewer.
@@ -101,6 +103,7 @@ impl PageCtx {
                 // pages: they lead to the page asking them to turn it on.
                 staff: actor.is_staff() || actor.needs_second_factor(),
                 actor,
+                unread: s.unread_notifications,
             }
         });
         self

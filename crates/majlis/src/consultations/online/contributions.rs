@@ -259,6 +259,14 @@ pub async fn contribute(
         now,
     )
     .await?;
+    // Taking part follows the consultation (unless the person unfollowed it).
+    crate::follows::rules::follow_automatically(
+        &tx,
+        actor.person_id,
+        (crate::follows::TargetKind::Dilemma, d.id),
+        now,
+    )
+    .await?;
     outbox::record(&tx, "dilemma", d.id, Op::Updated).await?;
     tx.commit().await?;
     Ok(Stored::New(c.id))

@@ -268,6 +268,14 @@ pub async fn create(
     .insert(&tx)
     .await?;
     audit::record(&tx, origin, "dilemma.create", "dilemma", d.id, None, now).await?;
+    // The presenter follows their consultation.
+    crate::follows::rules::follow_automatically(
+        &tx,
+        actor.person_id,
+        (crate::follows::TargetKind::Dilemma, d.id),
+        now,
+    )
+    .await?;
     outbox::record(&tx, "dilemma", d.id, Op::Created).await?;
     tx.commit().await?;
     Ok(slug)

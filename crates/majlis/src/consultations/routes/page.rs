@@ -38,6 +38,8 @@ struct DilemmaPage {
     form: RawForm,
     errors: Vec<FieldError>,
     key: String,
+    /// The follow button (signed-in readers).
+    follow: Option<crate::follows::Button>,
 }
 consultation_page!(DilemmaPage);
 
@@ -138,7 +140,10 @@ async fn dilemma_html(
     } else {
         (Vec::new(), Vec::new())
     };
+    let target = crate::follows::Target::new(crate::follows::TargetKind::Dilemma, detail.d.id);
+    let follow = crate::follows::button(db, &ctx, target).await?;
     let page = DilemmaPage {
+        follow,
         dir: state.directory.clone(),
         may_contribute,
         may_lead,

@@ -24,6 +24,7 @@ mod m20261205_000017_plans;
 mod m20261205_000018_projects;
 mod m20261205_000019_plan_owners;
 mod m20261205_000020_survey_answering;
+mod m20261205_000021_follows;
 mod m20261205_000022_cohesion;
 
 pub struct Migrator;
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000018_projects::Migration),
             Box::new(m20261205_000019_plan_owners::Migration),
             Box::new(m20261205_000020_survey_answering::Migration),
+            Box::new(m20261205_000021_follows::Migration),
             Box::new(m20261205_000022_cohesion::Migration),
         ]
     }

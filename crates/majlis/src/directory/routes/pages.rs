@@ -14,6 +14,7 @@ use crate::directory::rules::{MunicipalityCard, MunicipalityDetail, Organisation
 use crate::directory::service::Key;
 use crate::directory::{MunicipalityKind, OrganisationKind};
 use crate::fields::paging::Page;
+use crate::follows::{Button, Target, TargetKind};
 use crate::web::{AppError, PageCtx, Params, Section, render};
 
 #[derive(Template)]
@@ -61,6 +62,8 @@ struct MunicipalityPage {
     m: MunicipalityDetail,
     /// What the activities above list for it (its action plans…).
     linked: Vec<crate::directory::linked::Linked>,
+    /// The follow button (signed-in readers).
+    follow: Option<Button>,
 }
 
 impl MunicipalityPage {
@@ -93,10 +96,13 @@ pub(super) async fn municipality(
                 .await?
                 .as_ref()
                 .clone();
+            let target = Target::new(TargetKind::Municipality, m.card.municipality.id);
+            let follow = crate::follows::button(state.db.read(), &ctx, target).await?;
             render(&MunicipalityPage {
                 ctx: ctx.clone().with_section(Section::Municipalities),
                 m,
                 linked,
+                follow,
             })
         })
         .await
@@ -145,6 +151,8 @@ pub(super) async fn organisations(
 struct OrganisationPage {
     ctx: PageCtx,
     o: OrganisationCard,
+    /// The follow button (signed-in readers).
+    follow: Option<Button>,
 }
 
 /// `GET /organisations/{slug}` (visitors' pages kept per content version).
@@ -160,9 +168,12 @@ pub(super) async fn organisation(
         .page(v.id(), &ctx, || async {
             let o = state.directory.organisation(&state.db, v, key).await?;
             let o = o.as_ref().clone().ok_or(AppError::NotFound)?;
+            let target = Target::new(TargetKind::Organisation, o.organisation.id);
+            let follow = crate::follows::button(state.db.read(), &ctx, target).await?;
             render(&OrganisationPage {
                 ctx: ctx.clone().with_section(Section::Organisations),
                 o,
+                follow,
             })
         })
         .await

@@ -15,6 +15,7 @@ use super::super::{Question, SessionKind};
 use super::{EventPage, status_for};
 use crate::app::AppState;
 use crate::directory::service::Directory;
+use crate::follows::{Target, TargetKind};
 use crate::i18n::TrText;
 use crate::library::practices::FieldError;
 use crate::policy::{Action, can};
@@ -38,6 +39,8 @@ struct EventView {
     related: Vec<crate::search::results::Item>,
     /// What of the activities above events links here (surveys).
     backlinks: std::sync::Arc<Vec<crate::library::backlinks::Backlinks>>,
+    /// Follow buttons (signed-in readers): the event, and its series.
+    follow: Vec<crate::follows::Button>,
 }
 event_page!(EventView);
 
@@ -167,7 +170,15 @@ async fn event_html(
             crate::library::backlinks::LinkedEvent(d.event.id),
         )
         .await?;
+    let mut targets = vec![Target::new(TargetKind::Event, d.event.id)];
+    targets.extend(
+        d.series
+            .as_ref()
+            .map(|s| Target::new(TargetKind::Series, s.id)),
+    );
+    let follow = crate::follows::buttons(state.db.read(), &ctx, &targets).await?;
     let page = EventView {
+        follow,
         backlinks,
         related: crate::search::results::related(
             &state.search,

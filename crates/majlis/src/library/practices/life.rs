@@ -216,6 +216,16 @@ pub async fn save(
         .insert(&tx)
         .await?;
     }
+    if previous.is_none() {
+        // Whoever starts a practice owns it and follows it.
+        crate::follows::rules::follow_automatically(
+            &tx,
+            actor.person_id,
+            (crate::follows::TargetKind::Practice, id),
+            now,
+        )
+        .await?;
+    }
     let next_fields = next.clone();
     practice_version::ActiveModel {
         id: NotSet,

@@ -159,6 +159,8 @@ struct PracticePage {
     related: Vec<crate::search::results::Item>,
     /// Events it was presented at, consultations where it was shared…
     backlinks: Vec<crate::library::backlinks::Backlinks>,
+    /// The follow button (signed-in readers).
+    follow: Option<crate::follows::Button>,
 }
 
 impl PracticePage {
@@ -266,7 +268,10 @@ async fn practice_html(
             crate::library::backlinks::Linked::Practice(pid),
         )
         .await?;
+    let target = crate::follows::Target::new(crate::follows::TargetKind::Practice, pid);
+    let follow = crate::follows::button(state.db.read(), &ctx, target).await?;
     let page = PracticePage {
+        follow,
         backlinks,
         related: crate::search::results::related(&state.search, &ctx, &format!("practice:{pid}")),
         may_see_contact: actor.is_some(),
