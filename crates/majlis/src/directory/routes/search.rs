@@ -205,7 +205,7 @@ struct ApiSearch {
     facets: majlis_search::Facets,
 }
 
-/// Counts of matching items per value (only values with a match appear).
+/// Exact counts of matching items per value (only values with a match appear).
 #[derive(utoipa::ToSchema)]
 #[allow(dead_code)] // Describes `majlis_search::Facets` as it serialises.
 struct ApiFacets {
@@ -219,8 +219,6 @@ struct ApiFacets {
     years: std::collections::BTreeMap<String, u64>,
     /// Per language the items exist in.
     languages: std::collections::BTreeMap<String, u64>,
-    /// Whether the counts are estimates (very many matches); the total is exact.
-    estimated: bool,
 }
 
 /// The search part of the OpenAPI document.
