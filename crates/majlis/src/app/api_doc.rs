@@ -30,6 +30,7 @@ fn parts() -> Vec<utoipa::openapi::OpenApi> {
         crate::consultations::routes::api_doc(),
         crate::projects::routes::api_doc(),
         crate::surveys::routes::api_doc(),
+        crate::cohesion::routes::api_doc(),
         crate::accounts::routes::api_doc(),
     ]
 }

@@ -43,7 +43,7 @@ impl Groups {
 }
 
 /// A figure against its peers.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 #[serde(tag = "status", rename_all = "kebab-case")]
 pub enum Benchmark {
     Shown {

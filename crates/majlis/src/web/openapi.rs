@@ -60,7 +60,7 @@ pub struct PlaceFilters {
 pub const BEARER: &str = "bearer";
 
 /// The tag of each part of the API, in the order the document lists them.
-pub const TAGS: [(&str, &str); 8] = [
+pub const TAGS: [(&str, &str); 9] = [
     (
         "directory",
         "Municipalities, organisations, themes and countries",
@@ -70,6 +70,10 @@ pub const TAGS: [(&str, &str); 8] = [
     ("consultations", "Peer consultations on policy dilemmas"),
     ("projects", "Project ideas and their action plans"),
     ("surveys", "Survey results and submissions"),
+    (
+        "cohesion",
+        "Social-cohesion self-assessment of municipalities",
+    ),
     ("search", "Full-text search across the network"),
     ("account", "The caller"),
 ];

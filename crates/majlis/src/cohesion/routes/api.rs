@@ -14,20 +14,28 @@ use crate::cohesion::rules::{self, Benchmarks};
 use crate::cohesion::scoring::{Figure, MIN_BASE};
 use crate::web::{AppError, PageCtx, Params};
 
-#[derive(Serialize)]
-pub(super) struct ApiDashboard {
+/// A municipality's social-cohesion self-assessment.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(super) struct ApiCohesion {
     municipality: String,
     name: String,
     published: bool,
+    /// The answers are synthetic (the demo's).
     synthetic: bool,
+    /// The peer group compared with: `all`, `country`, `population` or `refugees`.
+    #[schema(value_type = String)]
     peers: &'static str,
+    /// Fewest respondents behind a figure shown.
     min_base: u64,
+    /// Fewest peers behind a benchmark shown.
     min_peers: usize,
-    waves: Vec<ApiWave>,
+    /// The waves, oldest first.
+    waves: Vec<ApiCohesionWave>,
 }
 
-#[derive(Serialize)]
-struct ApiWave {
+/// One wave of the resident survey, scored.
+#[derive(Serialize, utoipa::ToSchema)]
+struct ApiCohesionWave {
     number: i32,
     label: String,
     fielded_on: String,
@@ -35,13 +43,14 @@ struct ApiWave {
     framework: String,
     framework_version: i32,
     weighted: bool,
-    index: Option<ApiFigure>,
-    domains: Vec<ApiFigure>,
-    indicators: Vec<ApiFigure>,
+    index: Option<ApiCohesionFigure>,
+    domains: Vec<ApiCohesionFigure>,
+    indicators: Vec<ApiCohesionFigure>,
 }
 
-#[derive(Serialize)]
-struct ApiFigure {
+/// A score (0–100) of the index, a domain or an indicator.
+#[derive(Serialize, utoipa::ToSchema)]
+struct ApiCohesionFigure {
     key: String,
     #[serde(skip_serializing_if = "String::is_empty")]
     domain: String,
@@ -54,12 +63,21 @@ struct ApiFigure {
     benchmark: Benchmark,
 }
 
+#[utoipa::path(get, path = "/api/v1/municipalities/{id}/cohesion", tag = "cohesion",
+    summary = "A municipality's social-cohesion scores, wave by wave, against its peers",
+    params(
+        ("id" = String, Path, description = "The municipality's slug (or number).", example = "sanliurfa"),
+        ("peers" = Option<String>, Query, description = "Peers to compare with: `all` (default), `country`, `population` or `refugees`.")),
+    responses(
+        (status = 200, description = "The waves with their scores and benchmarks.", body = ApiCohesion),
+        (status = 400, description = "A peer group not understood.", body = crate::web::openapi::ApiError),
+        (status = 404, description = "No such municipality, or its dashboard is not published.", body = crate::web::openapi::ApiError)))]
 pub(super) async fn api_dashboard(
     State(state): State<AppState>,
     ctx: PageCtx,
     params: Params,
     Path(slug): Path<String>,
-) -> Result<Json<ApiDashboard>, AppError> {
+) -> Result<Json<ApiCohesion>, AppError> {
     let group = peer_group(&params)?;
     let d = rules::dashboard(state.db.read(), ctx.actor(), &slug, group).await?;
     let latest_id = d.latest().map(|(w, _)| w.row.id);
@@ -74,7 +92,7 @@ pub(super) async fn api_dashboard(
                    name: String,
                    domain: String,
                    bench: Option<&Benchmark>,
-                   same: Option<&Figure>| ApiFigure {
+                   same: Option<&Figure>| ApiCohesionFigure {
             key: f.key.clone(),
             domain,
             name,
@@ -88,7 +106,7 @@ pub(super) async fn api_dashboard(
             },
         };
         let s = w.scores.as_ref();
-        waves.push(ApiWave {
+        waves.push(ApiCohesionWave {
             number: w.row.number,
             label: w.row.label.clone(),
             fielded_on: w.row.fielded_on.to_string(),
@@ -134,7 +152,7 @@ pub(super) async fn api_dashboard(
                 .collect(),
         });
     }
-    Ok(Json(ApiDashboard {
+    Ok(Json(ApiCohesion {
         municipality: d.municipality.slug.clone(),
         name: ctx.text(&d.municipality.name).to_owned(),
         published: d.published,
@@ -145,3 +163,8 @@ pub(super) async fn api_dashboard(
         waves,
     }))
 }
+
+/// The cohesion part of the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(api_dashboard))]
+pub(super) struct ApiDoc;

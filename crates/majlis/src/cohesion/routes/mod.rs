@@ -10,6 +10,11 @@ use crate::web::AppError;
 mod api;
 mod dashboard;
 
+/// The cohesion part of the OpenAPI document.
+pub fn api_doc() -> utoipa::openapi::OpenApi {
+    <api::ApiDoc as utoipa::OpenApi>::openapi()
+}
+
 pub fn routes() -> Routes {
     Routes::new()
         .get("/municipalities/{slug}/cohesion", dashboard::dashboard_page)
