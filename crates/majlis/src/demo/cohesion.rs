@@ -140,7 +140,7 @@ impl Rng {
     }
 
     /// Uniform in [0, 1).
-    pub fn next(&mut self) -> f64 {
+    pub fn uniform(&mut self) -> f64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -158,7 +158,7 @@ pub fn synthetic_answers(
     refugee_share: f64,
 ) -> BTreeMap<String, String> {
     let mut a = BTreeMap::new();
-    let r = rng.next();
+    let r = rng.uniform();
     let group = if r < refugee_share {
         "refugee"
     } else if r < refugee_share + 0.03 {
@@ -174,7 +174,7 @@ pub fn synthetic_answers(
         level
     };
     for (_, it) in def.items() {
-        let u = rng.next();
+        let u = rng.uniform();
         if u < 0.03 {
             continue;
         }
@@ -182,7 +182,8 @@ pub fn synthetic_answers(
             a.insert(it.question.clone(), "dont_know".into());
             continue;
         }
-        let x = (own + (rng.next() + rng.next() + rng.next() - 1.5) * 0.45).clamp(0.0, 1.0);
+        let x =
+            (own + (rng.uniform() + rng.uniform() + rng.uniform() - 1.5) * 0.45).clamp(0.0, 1.0);
         let x = match it.direction {
             Direction::Higher => x,
             Direction::Lower => 1.0 - x,
@@ -190,7 +191,7 @@ pub fn synthetic_answers(
         let v = match it.scale {
             Scale::Agree5 => (1.0 + x * 4.0).round() as i64,
             Scale::Scale10 => (x * 10.0).round() as i64,
-            Scale::YesNo => i64::from(rng.next() < x),
+            Scale::YesNo => i64::from(rng.uniform() < x),
         };
         a.insert(it.question.clone(), v.to_string());
     }
@@ -305,7 +306,7 @@ pub async fn load(
             let seed = (k as u64 + 1) * 1000 + number as u64;
             let s = wave_survey(tx, &source, &parsed, m, label, fielded_on, now).await?;
             let mut rng = Rng::new(seed);
-            let n = 60 + (rng.next() * 40.0) as usize;
+            let n = 60 + (rng.uniform() * 40.0) as usize;
             let mut rows = Vec::with_capacity(n);
             let mut counts: BTreeMap<(String, String), i64> = BTreeMap::new();
             let groups = groups_of(m);
