@@ -3548,7 +3548,7 @@ async fn following_and_notifications_in_the_browser_pass_axe() {
         "{notices}"
     );
     assert!(
-        text_of(&client, ".main-nav a[href='/notifications']")
+        text_of(&client, ".account-nav a[href='/notifications']")
             .await
             .contains("unread")
     );

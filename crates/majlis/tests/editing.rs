@@ -162,7 +162,7 @@ db_test!(
         assert_eq!(log.status, StatusCode::OK);
         let rows = log.texts("tbody tr");
         assert_eq!(rows.len(), 1, "{rows:?}");
-        assert!(rows[0].contains("profile-edited") && rows[0].contains("focal@kilis.example.org"), "{rows:?}");
+        assert!(rows[0].contains("Profile changed") && rows[0].contains("focal@kilis.example.org"), "{rows:?}");
         let bad = app.get_with("/audit?from=yesterday", &[("cookie", &coordinator_cookie)]).await;
         assert_eq!(bad.status, StatusCode::BAD_REQUEST);
         let none = app
@@ -382,8 +382,8 @@ db_test!(
         let log = app.get_with(&format!("/audit?object=municipality&object_id={id}"), &[("cookie", &cookie)]).await;
         let rows = log.texts("tbody tr");
         assert_eq!(rows.len(), 2, "{rows:?}");
-        assert!(rows.iter().any(|r| r.contains("municipality-created") && r.contains("directory.coordinator@example.org")), "{rows:?}");
-        assert!(rows.iter().any(|r| r.contains("profile-edited")), "{rows:?}");
+        assert!(rows.iter().any(|r| r.contains("Municipality added") && r.contains("directory.coordinator@example.org")), "{rows:?}");
+        assert!(rows.iter().any(|r| r.contains("Profile changed")), "{rows:?}");
     }
 );
 
@@ -491,8 +491,8 @@ db_test!(
         let log = app.get_with("/audit?object=organisation", &[("cookie", &cookie)]).await;
         let rows = log.texts("tbody tr");
         assert_eq!(rows.len(), 2, "{rows:?}");
-        assert!(rows.iter().any(|r| r.contains("organisation-created") && r.contains("drc")), "{rows:?}");
-        assert!(rows.iter().any(|r| r.contains("organisation-edited") && r.contains("directory.coordinator@example.org")), "{rows:?}");
+        assert!(rows.iter().any(|r| r.contains("Organisation added") && r.contains("drc")), "{rows:?}");
+        assert!(rows.iter().any(|r| r.contains("Organisation changed") && r.contains("directory.coordinator@example.org")), "{rows:?}");
     }
 );
 

@@ -436,12 +436,12 @@ db_test!(
         assert_eq!(outsider_rows, 3, "two practices and the event, not the consultation");
         let home = app.get_with("/", &[("cookie", &oc)]).await;
         let link: Vec<String> = home
-            .texts(".main-nav a[href='/notifications']")
+            .texts(".account-nav a[href='/notifications']")
             .iter()
             .map(|t| t.replace(['\u{2068}', '\u{2069}'], ""))
             .collect();
         assert_eq!(link, ["Notifications (3 unread)"]);
-        assert!(app.get("/").await.texts(".main-nav a[href='/notifications']").is_empty(), "visitors have no count");
+        assert!(app.get("/").await.texts(".account-nav a[href='/notifications']").is_empty(), "visitors have no count");
 
         // The morning after: one digest each, never the consultation for the outsider.
         let morning = t0 + Duration::days(1);

@@ -1744,8 +1744,8 @@ cohesion-save = Speichern
 cohesion-link-index = Zusammenhaltsindex: { $score } / 100 (Welle { $wave })
 cohesion-synthetic-short = synthetische Daten
 ## Following and notifications
-nav-notifications = Benachrichtigungen
-nav-notifications-unread = Benachrichtigungen ({ $count } ungelesen)
+nav-notifications = Mitteilungen
+nav-notifications-unread = Mitteilungen ({ $count } neu)
 follow-theme = Diesem Thema folgen
 unfollow-theme = Diesem Thema nicht mehr folgen
 follow-municipality = Dieser Kommune folgen
