@@ -48,6 +48,7 @@
 #![warn(missing_docs)]
 
 mod analysis;
+mod at_least;
 mod decompound;
 mod document;
 mod facets;

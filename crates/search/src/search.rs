@@ -14,6 +14,7 @@ use tantivy::{DocAddress, Order, Score, Searcher, Term};
 
 use crate::Result;
 use crate::analysis::Analyzers;
+use crate::at_least::AtLeastQuery;
 use crate::document::{norm_audience, norm_country, norm_kind, norm_language, norm_theme};
 use crate::facets::Facets;
 use crate::index::{DATE, Fields, SearchIndex, Stored};
@@ -428,6 +429,10 @@ impl SearchIndex {
         };
         let core: Box<dyn TantivyQuery> = if n == 1 {
             required.pop().expect("one clause")
+        } else if (2..n).contains(&minimum) {
+            // Some but not all words: led by the rarest (tantivy's own
+            // minimum-should-match union walks the commonest word's postings).
+            Box::new(AtLeastQuery::new(required, minimum))
         } else {
             Box::new(BooleanQuery::union_with_minimum_required_clauses(
                 required, minimum,
