@@ -18,6 +18,7 @@
 pub mod consumer;
 pub mod email;
 pub mod entities;
+pub mod personal;
 pub mod routes;
 pub mod rules;
 pub mod subjects;
