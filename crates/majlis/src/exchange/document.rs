@@ -1,8 +1,9 @@
 //! The public export's shape (format `majlis-public`, version 1). Items
 //! refer to each other by key (slug, or ISO country code), never by the
-//! exporting database's ids. Lists are sorted by key, so two exports of the
-//! same data are byte-identical apart from `source.exported_at`, which is
-//! given by the caller.
+//! exporting database's ids. Lists are in the order the items were made at
+//! the source (which an import keeps, so lists sorted on equal dates read
+//! the same there), so two exports of the same data are byte-identical
+//! apart from `source.exported_at`, which is given by the caller.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -72,6 +73,15 @@ pub struct Municipality {
     pub member_since: Option<i32>,
     pub profile: Option<TrText>,
     pub themes: Vec<String>,
+    /// The focal points the page names.
+    pub contacts: Vec<Contact>,
+}
+
+/// A municipality's focal point, as its page shows it (no address).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Contact {
+    pub name: String,
+    pub position: Option<TrText>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]

@@ -14,7 +14,7 @@ use super::document::*;
 use crate::accounts::person;
 use crate::consultations::entities::{contribution, dilemma, dilemma_theme};
 use crate::directory::entities::{
-    country, municipality, municipality_theme, organisation, organisation_theme, theme,
+    contact, country, municipality, municipality_theme, organisation, organisation_theme, theme,
 };
 use crate::events::entities::{
     event, event_material, event_organisation, event_practice, event_series, event_session,
@@ -36,14 +36,11 @@ fn group<K: Ord + Copy, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<
     m
 }
 
-/// Keys of the ids given, sorted, unknown ids left out.
+/// Keys of the ids given, in the order of the ids (the order items were
+/// made in, which an import keeps), unknown ids left out.
 fn keys(ids: Option<&Vec<i32>>, names: &HashMap<i32, String>) -> Vec<String> {
-    let set: BTreeSet<String> = ids
-        .into_iter()
-        .flatten()
-        .filter_map(|id| names.get(id).cloned())
-        .collect();
-    set.into_iter().collect()
+    let set: BTreeSet<i32> = ids.into_iter().flatten().copied().collect();
+    set.iter().filter_map(|id| names.get(id).cloned()).collect()
 }
 
 /// Write what a visitor of `network` (its public address) may see.
@@ -63,17 +60,17 @@ pub async fn export_public<C: ConnectionTrait>(
 
     // Directory.
     let themes = theme::Entity::find()
-        .order_by_asc(theme::Column::Slug)
+        .order_by_asc(theme::Column::Id)
         .all(db)
         .await?;
     let theme_slug: HashMap<i32, String> = themes.iter().map(|t| (t.id, t.slug.clone())).collect();
     let munis = municipality::Entity::find()
-        .order_by_asc(municipality::Column::Slug)
+        .order_by_asc(municipality::Column::Id)
         .all(db)
         .await?;
     let muni_slug: HashMap<i32, String> = munis.iter().map(|m| (m.id, m.slug.clone())).collect();
     let orgs = organisation::Entity::find()
-        .order_by_asc(organisation::Column::Slug)
+        .order_by_asc(organisation::Column::Id)
         .all(db)
         .await?;
     let org_slug: HashMap<i32, String> = orgs.iter().map(|o| (o.id, o.slug.clone())).collect();
@@ -83,6 +80,15 @@ pub async fn export_public<C: ConnectionTrait>(
             .await?
             .into_iter()
             .map(|r| (r.municipality_id, r.theme_id)),
+    );
+    let contacts = group(
+        contact::Entity::find()
+            .order_by_asc(contact::Column::SortOrder)
+            .order_by_asc(contact::Column::Id)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|c| (c.municipality_id, c)),
     );
     let org_themes = group(
         organisation_theme::Entity::find()
@@ -96,14 +102,14 @@ pub async fn export_public<C: ConnectionTrait>(
     // Library: public documents, published practices and compendiums.
     let resources = resource::Entity::find()
         .filter(resource::Column::Visibility.is_in(visible.clone()))
-        .order_by_asc(resource::Column::Slug)
+        .order_by_asc(resource::Column::Id)
         .all(db)
         .await?;
     let res_slug: HashMap<i32, String> =
         resources.iter().map(|r| (r.id, r.slug.clone())).collect();
     let practices = practice::Entity::find()
         .filter(practice::Column::Status.eq(PracticeStatus::Published.code()))
-        .order_by_asc(practice::Column::Slug)
+        .order_by_asc(practice::Column::Id)
         .all(db)
         .await?;
     let prac_slug: HashMap<i32, String> =
@@ -131,7 +137,6 @@ pub async fn export_public<C: ConnectionTrait>(
     );
     let res_versions = group(
         resource_version::Entity::find()
-            .order_by_asc(resource_version::Column::Lang)
             .order_by_asc(resource_version::Column::Id)
             .all(db)
             .await?
@@ -250,7 +255,7 @@ pub async fn export_public<C: ConnectionTrait>(
 
     let compendiums = compendium::Entity::find()
         .filter(compendium::Column::Status.eq("published"))
-        .order_by_asc(compendium::Column::Slug)
+        .order_by_asc(compendium::Column::Id)
         .all(db)
         .await?;
     let chapters = group(
@@ -305,13 +310,13 @@ pub async fn export_public<C: ConnectionTrait>(
 
     // Events the visitor may see, with their programme and outcomes.
     let series = event_series::Entity::find()
-        .order_by_asc(event_series::Column::Slug)
+        .order_by_asc(event_series::Column::Id)
         .all(db)
         .await?;
     let series_slug: HashMap<i32, String> = series.iter().map(|s| (s.id, s.slug.clone())).collect();
     let events = event::Entity::find()
         .filter(event::Column::Visibility.is_in(visible.clone()))
-        .order_by_asc(event::Column::Slug)
+        .order_by_asc(event::Column::Id)
         .all(db)
         .await?;
     let event_slug: HashMap<i32, String> = events.iter().map(|e| (e.id, e.slug.clone())).collect();
@@ -370,7 +375,7 @@ pub async fn export_public<C: ConnectionTrait>(
     // Dilemmas a visitor may read, and their visible contributions.
     let dilemmas = dilemma::Entity::find()
         .filter(crate::consultations::rules::readable(None))
-        .order_by_asc(dilemma::Column::Slug)
+        .order_by_asc(dilemma::Column::Id)
         .all(db)
         .await?;
     let dilemma_slug: HashMap<i32, String> =
@@ -594,6 +599,17 @@ pub async fn export_public<C: ConnectionTrait>(
                 member_since: m.member_since,
                 profile: m.profile.clone(),
                 themes: keys(muni_themes.get(&m.id), &theme_slug),
+                // Names and positions as the page shows them; the
+                // addresses are not shown to visitors.
+                contacts: contacts
+                    .get(&m.id)
+                    .into_iter()
+                    .flatten()
+                    .map(|c| Contact {
+                        name: c.name.clone(),
+                        position: c.position.clone(),
+                    })
+                    .collect(),
             }
         })
         .collect();

@@ -25,7 +25,7 @@ use crate::consultations::entities::{contribution, dilemma, dilemma_theme};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
 use crate::directory::entities::{
-    country, municipality, municipality_theme, organisation, organisation_theme, theme,
+    contact, country, municipality, municipality_theme, organisation, organisation_theme, theme,
 };
 use crate::directory::rules::Slug;
 use crate::events::entities::{
@@ -330,6 +330,18 @@ async fn import_directory(run: &mut Run<'_>, doc: &Document) -> Result<Directory
             municipality_theme::ActiveModel {
                 municipality_id: Set(row.id),
                 theme_id: Set(t),
+            }
+            .insert(tx)
+            .await?;
+        }
+        for (i, c) in m.contacts.iter().enumerate() {
+            contact::ActiveModel {
+                id: NotSet,
+                municipality_id: Set(row.id),
+                name: Set(c.name.clone()),
+                position: Set(c.position.clone()),
+                email: Set(None),
+                sort_order: Set(i as i32),
             }
             .insert(tx)
             .await?;
