@@ -159,7 +159,9 @@ async fn same_public_pages(a: &TestApp, b: &TestApp) {
     assert_eq!(report.created["practice"], doc.practices.len());
     assert_eq!(report.created["event"], doc.events.len());
     // The imported copy exports as the same document.
-    let again = exchange::export_public(b.db.read(), SOURCE, at()).await.expect("export");
+    let again = exchange::export_public(b.db.read(), SOURCE, at())
+        .await
+        .expect("export");
     assert!(bytes(&again) == bytes(&doc), "the copy exports differently");
     a.index().await;
     b.index().await;
@@ -216,7 +218,12 @@ async fn same_public_pages(a: &TestApp, b: &TestApp) {
             }
         }
     }
-    assert!(differ.is_empty(), "{} pages differ:\n{}", differ.len(), differ.join("\n"));
+    assert!(
+        differ.is_empty(),
+        "{} pages differ:\n{}",
+        differ.len(),
+        differ.join("\n")
+    );
 }
 
 /// Where two texts part, with some context.
@@ -228,20 +235,33 @@ fn diff(page: &str, x: &str, y: &str) -> String {
         .map(|((i, _), _)| i)
         .unwrap_or(x.len().min(y.len()));
     let from = x[..at].char_indices().rev().nth(60).map_or(0, |(i, _)| i);
-    let cut = |s: &str| s.get(from..).unwrap_or("").chars().take(200).collect::<String>();
+    let cut = |s: &str| {
+        s.get(from..)
+            .unwrap_or("")
+            .chars()
+            .take(200)
+            .collect::<String>()
+    };
     format!("{page}:\n  source: {}\n  import: {}", cut(x), cut(y))
 }
-two_instances!(demo_exported_and_imported_shows_the_same_pages, same_public_pages);
+two_instances!(
+    demo_exported_and_imported_shows_the_same_pages,
+    same_public_pages
+);
 
 /// A second import of the same document adds nothing; an import into a
 /// network that has its own items of the same slugs keeps both.
 async fn twice_changes_nothing(a: &TestApp, b: &TestApp) {
     a.load_demo().await;
     let doc = export(a).await;
-    let first = exchange::import(&b.db, &doc, Utc::now()).await.expect("import");
+    let first = exchange::import(&b.db, &doc, Utc::now())
+        .await
+        .expect("import");
     assert!(first.created_total() > 0);
     let before = counts(b).await;
-    let second = exchange::import(&b.db, &doc, Utc::now()).await.expect("again");
+    let second = exchange::import(&b.db, &doc, Utc::now())
+        .await
+        .expect("again");
     assert_eq!(second.created_total(), 0, "{second:?}");
     assert_eq!(counts(b).await, before);
 
@@ -250,7 +270,9 @@ async fn twice_changes_nothing(a: &TestApp, b: &TestApp) {
     let own = counts(a).await;
     let mut mirrored = export(a).await;
     mirrored.source.network = "https://mirror.example.org".into();
-    let r = exchange::import(&a.db, &mirrored, Utc::now()).await.expect("import");
+    let r = exchange::import(&a.db, &mirrored, Utc::now())
+        .await
+        .expect("import");
     assert_eq!(r.created.get("theme"), None);
     assert_eq!(r.created.get("municipality"), None);
     assert_eq!(r.created["practice"], doc.practices.len());
@@ -260,7 +282,10 @@ async fn twice_changes_nothing(a: &TestApp, b: &TestApp) {
     assert!(slugs.contains_key(&format!("{first_slug}-2")), "{slugs:?}");
     let after = counts(a).await;
     let n = |c: &[(&str, i64)], t: &str| c.iter().find(|(x, _)| *x == t).unwrap().1;
-    assert_eq!(n(&after, "practice"), n(&own, "practice") + doc.practices.len() as i64);
+    assert_eq!(
+        n(&after, "practice"),
+        n(&own, "practice") + doc.practices.len() as i64
+    );
     assert_eq!(n(&after, "municipality"), n(&own, "municipality"));
 }
 two_instances!(importing_twice_changes_nothing, twice_changes_nothing);
@@ -286,9 +311,18 @@ async fn only_what_visitors_see(a: &TestApp, _b: &TestApp) {
         full.practices[0].slug.clone(),
         full.dilemmas[0].slug.clone(),
     );
-    exec(format!("UPDATE event SET visibility = 'members' WHERE slug = '{event}'")).await;
-    exec(format!("UPDATE resource SET visibility = 'members' WHERE slug = '{resource}'")).await;
-    exec(format!("UPDATE practice SET status = 'draft' WHERE slug = '{practice}'")).await;
+    exec(format!(
+        "UPDATE event SET visibility = 'members' WHERE slug = '{event}'"
+    ))
+    .await;
+    exec(format!(
+        "UPDATE resource SET visibility = 'members' WHERE slug = '{resource}'"
+    ))
+    .await;
+    exec(format!(
+        "UPDATE practice SET status = 'draft' WHERE slug = '{practice}'"
+    ))
+    .await;
     exec(format!(
         "UPDATE dilemma SET visibility = 'participants' WHERE slug = '{dilemma}'"
     ))
@@ -360,10 +394,17 @@ async fn deterministic(a: &TestApp, _b: &TestApp) {
     assert_eq!(v["version"], 1);
     assert_eq!(v["source"]["network"], SOURCE);
     let title = &v["practices"][0]["title"];
-    assert!(title["orig"].is_string() && title["values"].is_object(), "{title}");
+    assert!(
+        title["orig"].is_string() && title["values"].is_object(),
+        "{title}"
+    );
     // Texts written in several languages keep them all.
     assert!(
-        v["themes"].as_array().unwrap().iter().all(|t| t["label"]["values"].as_object().unwrap().len() == 5),
+        v["themes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["label"]["values"].as_object().unwrap().len() == 5),
         "theme labels in five languages"
     );
 }
@@ -403,8 +444,13 @@ async fn bad_files(a: &TestApp, b: &TestApp) {
         v["practices"][last]["themes"] = serde_json::json!(["no-such-theme"]);
     });
     let doc = exchange::import::parse(&dangling).expect("well formed");
-    let e = exchange::import(&b.db, &doc, Utc::now()).await.expect_err("refused");
-    assert!(e.to_string().contains("unknown theme \"no-such-theme\""), "{e}");
+    let e = exchange::import(&b.db, &doc, Utc::now())
+        .await
+        .expect_err("refused");
+    assert!(
+        e.to_string().contains("unknown theme \"no-such-theme\""),
+        "{e}"
+    );
     assert_eq!(counts(b).await, before);
 }
 two_instances!(a_bad_file_changes_nothing, bad_files);
@@ -418,12 +464,17 @@ fn export_and_import_commands() {
     let run = |args: &[&str]| {
         let mut c = Command::new(env!("CARGO_BIN_EXE_majlis"));
         c.current_dir(dir.path()).env("MAJLIS_LOG", "error");
-        c.env_remove("MAJLIS_DATA_DIR").env_remove("MAJLIS_DATABASE_URL");
+        c.env_remove("MAJLIS_DATA_DIR")
+            .env_remove("MAJLIS_DATABASE_URL");
         c.args(args).output().unwrap()
     };
     let ok = |args: &[&str]| {
         let out = run(args);
-        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     ok(&["demo", "load", "--data-dir", "a"]);
@@ -436,7 +487,11 @@ fn export_and_import_commands() {
     assert!(first.contains("practice: "), "{first}");
     let again = ok(&["import", "net.json", "--data-dir", "b"]);
     assert!(again.contains(": 0 added"), "{again}");
-    std::fs::write(dir.path().join("bad.json"), "{\"format\":\"other\",\"version\":1}").unwrap();
+    std::fs::write(
+        dir.path().join("bad.json"),
+        "{\"format\":\"other\",\"version\":1}",
+    )
+    .unwrap();
     let out = run(&["import", "bad.json", "--data-dir", "b"]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);

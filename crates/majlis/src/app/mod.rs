@@ -171,8 +171,14 @@ pub fn person_deletion() -> crate::accounts::deletion::Registry {
 pub fn person_export() -> crate::accounts::export::Registry {
     crate::accounts::export::Registry::new(vec![
         ("following", crate::notifications::personal::following),
-        ("notification_settings", crate::notifications::personal::settings),
-        ("notifications", crate::notifications::personal::notifications),
+        (
+            "notification_settings",
+            crate::notifications::personal::settings,
+        ),
+        (
+            "notifications",
+            crate::notifications::personal::notifications,
+        ),
     ])
 }
 

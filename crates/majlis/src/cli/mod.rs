@@ -627,8 +627,7 @@ async fn export_public(settings: Settings, to: &std::path::Path) -> anyhow::Resu
     use std::io::Write;
     let db = crate::app::prepare(&settings).await?;
     let doc =
-        crate::exchange::export_public(db.read(), &settings.public_url(), chrono::Utc::now())
-            .await;
+        crate::exchange::export_public(db.read(), &settings.public_url(), chrono::Utc::now()).await;
     db.close().await;
     let mut bytes = serde_json::to_vec_pretty(&doc?)?;
     bytes.push(b'\n');
@@ -637,7 +636,11 @@ async fn export_public(settings: Settings, to: &std::path::Path) -> anyhow::Resu
     } else {
         std::fs::write(to, &bytes)
             .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", to.display()))?;
-        eprintln!("public network written to {} ({} bytes)", to.display(), bytes.len());
+        eprintln!(
+            "public network written to {} ({} bytes)",
+            to.display(),
+            bytes.len()
+        );
     }
     Ok(())
 }

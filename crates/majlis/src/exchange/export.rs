@@ -36,11 +36,16 @@ fn group<K: Ord + Copy, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<
     m
 }
 
-/// Keys of the ids given, in the order of the ids (the order items were
-/// made in, which an import keeps), unknown ids left out.
+/// Keys of the ids given, in the order the database reads the link rows
+/// (the order pages show them in; an import writes them in that order),
+/// repeated and unknown ids left out.
 fn keys(ids: Option<&Vec<i32>>, names: &HashMap<i32, String>) -> Vec<String> {
-    let set: BTreeSet<i32> = ids.into_iter().flatten().copied().collect();
-    set.iter().filter_map(|id| names.get(id).cloned()).collect()
+    let mut seen = BTreeSet::new();
+    ids.into_iter()
+        .flatten()
+        .filter(|id| seen.insert(**id))
+        .filter_map(|id| names.get(id).cloned())
+        .collect()
 }
 
 /// Write what a visitor of `network` (its public address) may see.
@@ -105,8 +110,7 @@ pub async fn export_public<C: ConnectionTrait>(
         .order_by_asc(resource::Column::Id)
         .all(db)
         .await?;
-    let res_slug: HashMap<i32, String> =
-        resources.iter().map(|r| (r.id, r.slug.clone())).collect();
+    let res_slug: HashMap<i32, String> = resources.iter().map(|r| (r.id, r.slug.clone())).collect();
     let practices = practice::Entity::find()
         .filter(practice::Column::Status.eq(PracticeStatus::Published.code()))
         .order_by_asc(practice::Column::Id)
@@ -187,7 +191,12 @@ pub async fn export_public<C: ConnectionTrait>(
 
     let mut out_resources = Vec::with_capacity(resources.len());
     for r in &resources {
-        let countries: BTreeSet<String> = res_countries.get(&r.id).into_iter().flatten().cloned().collect();
+        let mut countries: Vec<String> = Vec::new();
+        for c in res_countries.get(&r.id).into_iter().flatten() {
+            if !countries.contains(c) {
+                countries.push(c.clone());
+            }
+        }
         countries_used.extend(countries.iter().cloned());
         out_resources.push(Resource {
             slug: r.slug.clone(),
@@ -201,7 +210,7 @@ pub async fn export_public<C: ConnectionTrait>(
             created_at: r.created_at,
             updated_at: r.updated_at,
             themes: keys(res_themes.get(&r.id), &theme_slug),
-            countries: countries.into_iter().collect(),
+            countries,
             organisations: keys(res_orgs.get(&r.id), &org_slug),
             versions: res_versions
                 .get(&r.id)
@@ -483,7 +492,9 @@ pub async fn export_public<C: ConnectionTrait>(
             sessions: list
                 .iter()
                 .map(|s| Session {
-                    parent: s.parent_id.and_then(|p| list.iter().position(|x| x.id == p)),
+                    parent: s
+                        .parent_id
+                        .and_then(|p| list.iter().position(|x| x.id == p)),
                     day: s.day,
                     position: s.position,
                     kind: s.kind.clone(),
@@ -513,7 +524,9 @@ pub async fn export_public<C: ConnectionTrait>(
                 .flatten()
                 .filter_map(|m| {
                     Some(Material {
-                        session: m.session_id.and_then(|s| list.iter().position(|x| x.id == s)),
+                        session: m
+                            .session_id
+                            .and_then(|s| list.iter().position(|x| x.id == s)),
                         resource: res_slug.get(&m.resource_id)?.clone(),
                         position: m.position,
                     })

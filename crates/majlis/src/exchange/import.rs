@@ -9,7 +9,7 @@
 //! Every created item is written to the outbox, so search, caches and
 //! notifications follow as for any other change.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use sea_orm::ActiveValue::{NotSet, Set};
@@ -91,27 +91,43 @@ fn check(doc: &Document) -> Result<(), ExchangeError> {
     if !(doc.source.network.starts_with("http://") || doc.source.network.starts_with("https://"))
         || doc.source.network.len() > 300
     {
-        return bad(format!("source.network {:?} is not an address", doc.source.network));
+        return bad(format!(
+            "source.network {:?} is not an address",
+            doc.source.network
+        ));
     }
     fn unique<'a>(kind: &str, keys: impl Iterator<Item = &'a str>) -> Result<(), ExchangeError> {
         let mut seen = HashSet::new();
         for k in keys {
             if Slug::parse(k).is_none() {
-                return Err(ExchangeError::Invalid(format!("{kind} key {k:?} is not a slug")));
+                return Err(ExchangeError::Invalid(format!(
+                    "{kind} key {k:?} is not a slug"
+                )));
             }
             if !seen.insert(k) {
-                return Err(ExchangeError::Invalid(format!("{kind} {k:?} appears twice")));
+                return Err(ExchangeError::Invalid(format!(
+                    "{kind} {k:?} appears twice"
+                )));
             }
         }
         Ok(())
     }
     unique("theme", doc.themes.iter().map(|x| x.slug.as_str()))?;
-    unique("municipality", doc.municipalities.iter().map(|x| x.slug.as_str()))?;
-    unique("organisation", doc.organisations.iter().map(|x| x.slug.as_str()))?;
+    unique(
+        "municipality",
+        doc.municipalities.iter().map(|x| x.slug.as_str()),
+    )?;
+    unique(
+        "organisation",
+        doc.organisations.iter().map(|x| x.slug.as_str()),
+    )?;
     unique("series", doc.series.iter().map(|x| x.slug.as_str()))?;
     unique("resource", doc.resources.iter().map(|x| x.slug.as_str()))?;
     unique("practice", doc.practices.iter().map(|x| x.slug.as_str()))?;
-    unique("compendium", doc.compendiums.iter().map(|x| x.slug.as_str()))?;
+    unique(
+        "compendium",
+        doc.compendiums.iter().map(|x| x.slug.as_str()),
+    )?;
     unique("event", doc.events.iter().map(|x| x.slug.as_str()))?;
     unique("dilemma", doc.dilemmas.iter().map(|x| x.slug.as_str()))?;
     for c in &doc.countries {
@@ -122,7 +138,9 @@ fn check(doc: &Document) -> Result<(), ExchangeError> {
     for e in &doc.events {
         let n = e.sessions.len();
         let out = e.sessions.iter().any(|s| s.parent.is_some_and(|p| p >= n))
-            || e.materials.iter().any(|m| m.session.is_some_and(|p| p >= n));
+            || e.materials
+                .iter()
+                .any(|m| m.session.is_some_and(|p| p >= n));
         if out {
             return bad(format!("event {}: a session index is out of range", e.slug));
         }
@@ -146,8 +164,16 @@ impl Keys {
     fn opt(&self, kind: &str, key: Option<&String>) -> Result<Option<i32>, ExchangeError> {
         key.map(|k| self.id(kind, k)).transpose()
     }
-    fn all(&self, kind: &str, keys: &[String]) -> Result<BTreeSet<i32>, ExchangeError> {
-        keys.iter().map(|k| self.id(kind, k)).collect()
+    /// The ids of `keys`, in their order, each once.
+    fn all(&self, kind: &str, keys: &[String]) -> Result<Vec<i32>, ExchangeError> {
+        let mut out = Vec::with_capacity(keys.len());
+        for k in keys {
+            let id = self.id(kind, k)?;
+            if !out.contains(&id) {
+                out.push(id);
+            }
+        }
+        Ok(out)
     }
     /// A slug free here: the source's, else with the first free suffix.
     fn free(&mut self, slug: &str) -> String {
@@ -225,7 +251,11 @@ async fn slugs<E: EntityTrait>(
 }
 
 /// Load `doc` into the database in one transaction: all of it or nothing.
-pub async fn import(db: &Db, doc: &Document, now: DateTime<Utc>) -> Result<ImportReport, ExchangeError> {
+pub async fn import(
+    db: &Db,
+    doc: &Document,
+    now: DateTime<Utc>,
+) -> Result<ImportReport, ExchangeError> {
     check(doc)?;
     let tx = db.begin_write().await?;
     let source = doc.source.network.trim_end_matches('/').to_owned();
@@ -347,7 +377,8 @@ async fn import_directory(run: &mut Run<'_>, doc: &Document) -> Result<Directory
             .await?;
         }
         munis.ids.insert(m.slug.clone(), row.id);
-        run.created("municipality", &m.slug, row.id, Some("municipality")).await?;
+        run.created("municipality", &m.slug, row.id, Some("municipality"))
+            .await?;
     }
 
     let mut orgs =
@@ -382,7 +413,8 @@ async fn import_directory(run: &mut Run<'_>, doc: &Document) -> Result<Directory
             .await?;
         }
         orgs.ids.insert(o.slug.clone(), row.id);
-        run.created("organisation", &o.slug, row.id, Some("organisation")).await?;
+        run.created("organisation", &o.slug, row.id, Some("organisation"))
+            .await?;
     }
     Ok(Directory {
         themes,
@@ -463,9 +495,13 @@ async fn import_content(
         run.created("series", &s.slug, row.id, None).await?;
     }
 
-    let mut resources =
-        Content::load::<resource::Entity>(run, "resource", resource::Column::Slug, resource::Column::Id)
-            .await?;
+    let mut resources = Content::load::<resource::Entity>(
+        run,
+        "resource",
+        resource::Column::Slug,
+        resource::Column::Id,
+    )
+    .await?;
     for r in &doc.resources {
         if run.before("resource", &r.slug).is_some() {
             run.kept("resource");
@@ -499,7 +535,8 @@ async fn import_content(
             .insert(tx)
             .await?;
         }
-        for c in r.countries.iter().collect::<BTreeSet<_>>() {
+        let mut countries_seen = HashSet::new();
+        for c in r.countries.iter().filter(|c| countries_seen.insert(*c)) {
             resource_country::ActiveModel {
                 resource_id: Set(row.id),
                 country_code: Set(c.clone()),
@@ -530,13 +567,18 @@ async fn import_content(
             .await?;
         }
         resources.ids.insert(r.slug.clone(), row.id);
-        run.created("resource", &r.slug, row.id, Some("resource")).await?;
+        run.created("resource", &r.slug, row.id, Some("resource"))
+            .await?;
     }
     let res_keys = resources.keys();
 
-    let mut practices =
-        Content::load::<practice::Entity>(run, "practice", practice::Column::Slug, practice::Column::Id)
-            .await?;
+    let mut practices = Content::load::<practice::Entity>(
+        run,
+        "practice",
+        practice::Column::Slug,
+        practice::Column::Id,
+    )
+    .await?;
     for p in &doc.practices {
         if run.before("practice", &p.slug).is_some() {
             run.kept("practice");
@@ -616,7 +658,7 @@ async fn import_content(
                 municipality_id,
                 organisation_id,
                 country_code: p.country.clone(),
-                themes: theme_ids,
+                themes: theme_ids.iter().copied().collect(),
                 content,
             }),
             author_id: Set(None),
@@ -625,7 +667,8 @@ async fn import_content(
         .insert(tx)
         .await?;
         practices.ids.insert(p.slug.clone(), row.id);
-        run.created("practice", &p.slug, row.id, Some("practice")).await?;
+        run.created("practice", &p.slug, row.id, Some("practice"))
+            .await?;
     }
     let prac_keys = practices.keys();
 
@@ -684,7 +727,8 @@ async fn import_content(
             }
         }
         compendiums.ids.insert(c.slug.clone(), row.id);
-        run.created("compendium", &c.slug, row.id, Some("compendium")).await?;
+        run.created("compendium", &c.slug, row.id, Some("compendium"))
+            .await?;
     }
 
     let sessions = import_events(run, doc, dir, &series, &res_keys, &prac_keys).await?;
@@ -704,7 +748,8 @@ async fn import_events(
 ) -> Result<(HashMap<String, i32>, SessionIds), ExchangeError> {
     let tx = run.tx;
     let mut events =
-        Content::load::<event::Entity>(run, "event", event::Column::Slug, event::Column::Id).await?;
+        Content::load::<event::Entity>(run, "event", event::Column::Slug, event::Column::Id)
+            .await?;
     let mut session_ids: SessionIds = HashMap::new();
     for e in &doc.events {
         if run.before("event", &e.slug).is_some() {
@@ -861,9 +906,13 @@ async fn import_dilemmas(
     (events, mut sessions): (HashMap<String, i32>, SessionIds),
 ) -> Result<(), ExchangeError> {
     let tx = run.tx;
-    let mut dilemmas =
-        Content::load::<dilemma::Entity>(run, "dilemma", dilemma::Column::Slug, dilemma::Column::Id)
-            .await?;
+    let mut dilemmas = Content::load::<dilemma::Entity>(
+        run,
+        "dilemma",
+        dilemma::Column::Slug,
+        dilemma::Column::Id,
+    )
+    .await?;
     let mut joints: Vec<(i32, String)> = Vec::new();
     for d in &doc.dilemmas {
         if run.before("dilemma", &d.slug).is_some() {
@@ -966,12 +1015,16 @@ async fn import_dilemmas(
             joints.push((row.id, j.clone()));
         }
         dilemmas.ids.insert(d.slug.clone(), row.id);
-        run.created("dilemma", &d.slug, row.id, Some("dilemma")).await?;
+        run.created("dilemma", &d.slug, row.id, Some("dilemma"))
+            .await?;
     }
     for (id, other) in joints {
         if let Some(&j) = dilemmas.ids.get(&other) {
             dilemma::Entity::update_many()
-                .col_expr(dilemma::Column::JointWith, sea_orm::sea_query::Expr::value(j))
+                .col_expr(
+                    dilemma::Column::JointWith,
+                    sea_orm::sea_query::Expr::value(j),
+                )
                 .filter(dilemma::Column::Id.eq(id))
                 .exec(tx)
                 .await?;

@@ -21,7 +21,9 @@ pub fn following(db: &DatabaseConnection, person_id: i32) -> PartFuture<'_> {
             .await?;
         let targets: Vec<Target> = rows
             .iter()
-            .filter_map(|r| TargetKind::from_code(&r.target_kind).map(|k| Target::new(k, r.target_id)))
+            .filter_map(|r| {
+                TargetKind::from_code(&r.target_kind).map(|k| Target::new(k, r.target_id))
+            })
             .collect();
         let names = super::subjects::describe(db, &targets).await?;
         let items: Vec<Value> = rows
