@@ -58,7 +58,9 @@ async fn survey(app: &common::TestApp, slug: &str, status: &str, municipality: i
     .insert(&tx)
     .await
     .unwrap();
-    outbox::record(&tx, "survey", s.id, Op::Created).await.unwrap();
+    outbox::record(&tx, "survey", s.id, Op::Created)
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
 }
 
@@ -67,7 +69,10 @@ async fn survey(app: &common::TestApp, slug: &str, status: &str, municipality: i
 async fn dashboard(app: &common::TestApp, municipality: i32, published: bool) {
     use majlis::cohesion::entities::setting;
     let tx = app.db.begin_write().await.unwrap();
-    setting::Entity::delete_by_id(municipality).exec(&tx).await.unwrap();
+    setting::Entity::delete_by_id(municipality)
+        .exec(&tx)
+        .await
+        .unwrap();
     setting::ActiveModel {
         municipality_id: Set(municipality),
         published: Set(published),
@@ -125,7 +130,13 @@ db_test!(
             .get_with("/notifications", &[("cookie", &cookie), ("accept-language", "en")])
             .await;
         assert_eq!(page.status, 200);
-        let text = page.texts("main").join(" ");
+        // Fluent isolates each placeable (U+2068 … U+2069): read without them.
+        let text: String = page
+            .texts("main")
+            .join(" ")
+            .chars()
+            .filter(|c| !matches!(c, '\u{2068}' | '\u{2069}'))
+            .collect();
         for heading in [
             "A new project idea from",
             "A survey opened for",

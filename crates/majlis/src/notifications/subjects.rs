@@ -218,7 +218,10 @@ async fn project_subject(db: &DatabaseConnection, id: i32) -> Result<Option<Subj
         .await?;
     let mut on: Vec<Target> =
         targets(TargetKind::Theme, themes.iter().map(|t| t.theme_id)).collect();
-    on.push(Target::new(TargetKind::Municipality, p.lead_municipality_id));
+    on.push(Target::new(
+        TargetKind::Municipality,
+        p.lead_municipality_id,
+    ));
     Ok(Some(Subject {
         entity: "project",
         id,
