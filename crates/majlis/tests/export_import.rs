@@ -117,11 +117,11 @@ async fn slug_ids(app: &TestApp, table: &str) -> std::collections::BTreeMap<Stri
     .collect()
 }
 
-/// Parts of pages that come from what version 1 of the format does not
-/// carry (project ideas, partnerships, action plans, cohesion dashboards,
+/// The provenance line of imported items, and parts of pages that come from
+/// what version 1 of the format does not carry (project ideas, partnerships, action plans, cohesion dashboards,
 /// surveys), and the "related" panel, which ranks whatever the node's search
 /// index holds (project ideas and surveys among them).
-const NOT_CARRIED: &str = "aside.related, section.linked-projects, section.linked-partnerships, \
+const NOT_CARRIED: &str = "p.provenance, aside.related, section.linked-projects, section.linked-partnerships, \
      section.linked-plans, section.linked-cohesion, section.linked-surveys";
 
 /// What a visitor reads in a page's main part, whitespace folded, without
@@ -223,6 +223,23 @@ async fn same_public_pages(a: &TestApp, b: &TestApp) {
         "{} pages differ:\n{}",
         differ.len(),
         differ.join("\n")
+    );
+
+    // An imported practice says where it came from, in the reader's language.
+    let id = slug_ids(b, "practice").await[&doc.practices[0].slug];
+    let page = b
+        .get_with(&format!("/practices/{id}"), &[("accept-language", "fr")])
+        .await;
+    let line = page.texts("p.provenance").join(" ");
+    assert!(
+        line.contains("Provenant de") && line.contains(SOURCE),
+        "{line}"
+    );
+    let own = slug_ids(a, "practice").await[&doc.practices[0].slug];
+    let page = a.get(&format!("/practices/{own}")).await;
+    assert!(
+        page.texts("p.provenance").is_empty(),
+        "the source's own practice has no provenance line"
     );
 }
 

@@ -1951,3 +1951,4 @@ mail-notice-subject-now =
     }
 mail-notice-subject-daily = ملخصك اليومي من مجلس ({ $count })
 mail-notice-subject-weekly = ملخصك الأسبوعي من مجلس ({ $count })
+imported-from = منقول من { $network }

@@ -1877,3 +1877,4 @@ mail-notice-subject-now =
     }
 mail-notice-subject-daily = Ihre tägliche Majlis-Zusammenfassung ({ $count })
 mail-notice-subject-weekly = Ihre wöchentliche Majlis-Zusammenfassung ({ $count })
+imported-from = Übernommen von { $network }

@@ -1872,3 +1872,4 @@ mail-notice-subject-now =
     }
 mail-notice-subject-daily = Your daily Majlis digest ({ $count })
 mail-notice-subject-weekly = Your weekly Majlis digest ({ $count })
+imported-from = From { $network }

@@ -1878,3 +1878,4 @@ mail-notice-subject-now =
     }
 mail-notice-subject-daily = Votre résumé quotidien Majlis ({ $count })
 mail-notice-subject-weekly = Votre résumé hebdomadaire Majlis ({ $count })
+imported-from = Provenant de { $network }

@@ -1877,3 +1877,4 @@ mail-notice-subject-now =
     }
 mail-notice-subject-daily = Günlük Majlis özetiniz ({ $count })
 mail-notice-subject-weekly = Haftalık Majlis özetiniz ({ $count })
+imported-from = Kaynak: { $network }
