@@ -36,6 +36,9 @@ pub mod surveys;
 // Demo data, fed by every activity
 pub mod demo;
 
+// The public network exported and imported between instances
+pub mod exchange;
+
 // The parsers of untrusted input, for the fuzz targets in `fuzz/`
 #[doc(hidden)]
 pub mod fuzzing;

@@ -124,6 +124,8 @@ fn every_data_command_takes_the_data_folder() {
         vec!["restore", "x"],
         vec!["rotate-secret-key"],
         vec!["serve"],
+        vec!["export"],
+        vec!["import"],
     ] {
         let help = majlis().args(&args).arg("--help").output().unwrap();
         let text = String::from_utf8_lossy(&help.stdout);

@@ -566,7 +566,7 @@ db_test!(
         }
         let ok = app.post_form("/account/notifications", &all, &c).await;
         assert_eq!(ok.status, StatusCode::SEE_OTHER);
-        assert_eq!(setting::Entity::find().count(app.db.read()).await.unwrap(), 7);
+        assert_eq!(setting::Entity::find().count(app.db.read()).await.unwrap(), NoticeKind::ALL.len() as u64);
     }
 );
 

@@ -1897,6 +1897,31 @@ notice-kind-event-new = فعاليات جديدة فيما أتابعه
 notice-kind-event-changed = تغييرات في الفعاليات التي أتابعها
 notice-kind-dilemma-new = استشارات جديدة فيما أتابعه
 notice-kind-dilemma-changed = نشاط في الاستشارات التي أتابعها
+notice-project-new =
+    { $count ->
+        [one] فكرة مشروع جديدة
+        [two] فكرتا مشروع جديدتان
+        [few] { $count } أفكار مشاريع جديدة
+       *[other] { $count } فكرة مشروع جديدة
+    } { $on ->
+        [theme] في موضوع { $via }
+        [municipality] من { $via }
+       *[other] { "" }
+    }
+notice-survey-new =
+    { $count ->
+        [one] استطلاع جديد مفتوح
+        [two] استطلاعان جديدان مفتوحان
+        [few] { $count } استطلاعات جديدة مفتوحة
+       *[other] { $count } استطلاعًا جديدًا مفتوحًا
+    } { $on ->
+        [municipality] موجَّه إلى { $via }
+       *[other] { "" }
+    }
+notice-cohesion-published = نشرت { $via } تقييمها الذاتي للتماسك الاجتماعي
+notice-kind-project-new = أفكار مشاريع جديدة فيما أتابعه
+notice-kind-survey-new = استطلاعات مفتوحة للبلديات التي أتابعها
+notice-kind-cohesion-published = لوحات التماسك الاجتماعي التي تنشرها البلديات التي أتابعها
 notice-delivery-now = فورًا
 notice-delivery-daily = ملخص يومي
 notice-delivery-weekly = ملخص أسبوعي
@@ -1926,3 +1951,4 @@ mail-notice-subject-now =
     }
 mail-notice-subject-daily = ملخصك اليومي من مجلس ({ $count })
 mail-notice-subject-weekly = ملخصك الأسبوعي من مجلس ({ $count })
+imported-from = منقول من { $network }

@@ -1829,6 +1829,27 @@ notice-kind-event-new = Neue Veranstaltungen in dem, dem ich folge
 notice-kind-event-changed = Änderungen an Veranstaltungen, denen ich folge
 notice-kind-dilemma-new = Neue Konsultationen in dem, dem ich folge
 notice-kind-dilemma-changed = Neues in Konsultationen, denen ich folge
+notice-project-new =
+    { $count ->
+        [one] Eine neue Projektidee
+       *[other] { $count } neue Projektideen
+    } { $on ->
+        [theme] zum Thema { $via }
+        [municipality] aus { $via }
+       *[other] { "" }
+    }
+notice-survey-new =
+    { $count ->
+        [one] Eine Umfrage geöffnet
+       *[other] { $count } Umfragen geöffnet
+    } { $on ->
+        [municipality] für { $via }
+       *[other] { "" }
+    }
+notice-cohesion-published = { $via } hat die Selbstbewertung zum sozialen Zusammenhalt veröffentlicht
+notice-kind-project-new = Neue Projektideen zu dem, dem ich folge
+notice-kind-survey-new = Geöffnete Umfragen für Kommunen, denen ich folge
+notice-kind-cohesion-published = Veröffentlichte Zusammenhalts-Dashboards von Kommunen, denen ich folge
 notice-delivery-now = Sofort
 notice-delivery-daily = Tägliche Zusammenfassung
 notice-delivery-weekly = Wöchentliche Zusammenfassung
@@ -1856,3 +1877,4 @@ mail-notice-subject-now =
     }
 mail-notice-subject-daily = Ihre tägliche Majlis-Zusammenfassung ({ $count })
 mail-notice-subject-weekly = Ihre wöchentliche Majlis-Zusammenfassung ({ $count })
+imported-from = Übernommen von { $network }

@@ -1824,6 +1824,27 @@ notice-kind-event-new = New events on what I follow
 notice-kind-event-changed = Changes to events I follow
 notice-kind-dilemma-new = New consultations on what I follow
 notice-kind-dilemma-changed = Activity in consultations I follow
+notice-project-new =
+    { $count ->
+        [one] A new project idea
+       *[other] { $count } new project ideas
+    } { $on ->
+        [theme] on { $via }
+        [municipality] from { $via }
+       *[other] { "" }
+    }
+notice-survey-new =
+    { $count ->
+        [one] A survey opened
+       *[other] { $count } surveys opened
+    } { $on ->
+        [municipality] for { $via }
+       *[other] { "" }
+    }
+notice-cohesion-published = { $via } published its social-cohesion self-assessment
+notice-kind-project-new = New project ideas on what I follow
+notice-kind-survey-new = Surveys opened for municipalities I follow
+notice-kind-cohesion-published = Cohesion dashboards published by municipalities I follow
 notice-delivery-now = At once
 notice-delivery-daily = Daily digest
 notice-delivery-weekly = Weekly digest
@@ -1851,3 +1872,4 @@ mail-notice-subject-now =
     }
 mail-notice-subject-daily = Your daily Majlis digest ({ $count })
 mail-notice-subject-weekly = Your weekly Majlis digest ({ $count })
+imported-from = From { $network }

@@ -1830,6 +1830,27 @@ notice-kind-event-new = Nouveaux événements dans ce que je suis
 notice-kind-event-changed = Changements des événements que je suis
 notice-kind-dilemma-new = Nouvelles consultations dans ce que je suis
 notice-kind-dilemma-changed = Activité des consultations que je suis
+notice-project-new =
+    { $count ->
+        [one] Une nouvelle idée de projet
+       *[other] { $count } nouvelles idées de projet
+    } { $on ->
+        [theme] sur { $via }
+        [municipality] de { $via }
+       *[other] { "" }
+    }
+notice-survey-new =
+    { $count ->
+        [one] Une enquête ouverte
+       *[other] { $count } enquêtes ouvertes
+    } { $on ->
+        [municipality] pour { $via }
+       *[other] { "" }
+    }
+notice-cohesion-published = { $via } a publié son autoévaluation de la cohésion sociale
+notice-kind-project-new = Nouvelles idées de projet sur ce que je suis
+notice-kind-survey-new = Enquêtes ouvertes pour les municipalités que je suis
+notice-kind-cohesion-published = Tableaux de cohésion sociale publiés par les municipalités que je suis
 notice-delivery-now = Tout de suite
 notice-delivery-daily = Résumé quotidien
 notice-delivery-weekly = Résumé hebdomadaire
@@ -1857,3 +1878,4 @@ mail-notice-subject-now =
     }
 mail-notice-subject-daily = Votre résumé quotidien Majlis ({ $count })
 mail-notice-subject-weekly = Votre résumé hebdomadaire Majlis ({ $count })
+imported-from = Provenant de { $network }

@@ -1829,6 +1829,27 @@ notice-kind-event-new = Takip ettiklerimde yeni etkinlikler
 notice-kind-event-changed = Takip ettiğim etkinliklerdeki değişiklikler
 notice-kind-dilemma-new = Takip ettiklerimde yeni danışmalar
 notice-kind-dilemma-changed = Takip ettiğim danışmalardaki hareketler
+notice-project-new =
+    { $on ->
+        [theme] { $via } temasında
+        [municipality] { $via } kaynaklı
+       *[other] { "" }
+    } { $count ->
+        [one] yeni bir proje fikri
+       *[other] { $count } yeni proje fikri
+    }
+notice-survey-new =
+    { $on ->
+        [municipality] { $via } için
+       *[other] { "" }
+    } { $count ->
+        [one] bir anket açıldı
+       *[other] { $count } anket açıldı
+    }
+notice-cohesion-published = { $via } sosyal uyum öz değerlendirmesini yayımladı
+notice-kind-project-new = Takip ettiklerimle ilgili yeni proje fikirleri
+notice-kind-survey-new = Takip ettiğim belediyeler için açılan anketler
+notice-kind-cohesion-published = Takip ettiğim belediyelerin yayımladığı sosyal uyum panoları
 notice-delivery-now = Hemen
 notice-delivery-daily = Günlük özet
 notice-delivery-weekly = Haftalık özet
@@ -1856,3 +1877,4 @@ mail-notice-subject-now =
     }
 mail-notice-subject-daily = Günlük Majlis özetiniz ({ $count })
 mail-notice-subject-weekly = Haftalık Majlis özetiniz ({ $count })
+imported-from = Kaynak: { $network }

@@ -1,9 +1,19 @@
 //! "Download my data": everything Majlis keeps about a person, as one
 //! machine-readable JSON document. Secrets (password hash, two-step secret,
 //! token hashes) are left out: they identify nothing and would only help an attacker.
+//!
+//! What activities above accounts keep about the person (follows,
+//! notification settings, notifications) comes from the [`Gather`] parts the
+//! application registers at the top (`app::person_export`), each under its
+//! own key of the document.
+
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
 
 use super::{affiliation, invitation, person, session};
@@ -19,6 +29,26 @@ pub struct Export {
     pub sessions: Vec<Session>,
     pub invitations_sent: Vec<Invitation>,
     pub actions: Vec<Action>,
+    /// The activities' parts, by key.
+    #[serde(flatten)]
+    pub more: BTreeMap<&'static str, serde_json::Value>,
+}
+
+/// An activity's part of a person's data, being read.
+pub type PartFuture<'a> =
+    Pin<Box<dyn Future<Output = Result<serde_json::Value, DbErr>> + Send + 'a>>;
+
+/// How an activity above accounts reads what it keeps about a person.
+pub type Gather = for<'a> fn(&'a DatabaseConnection, i32) -> PartFuture<'a>;
+
+/// The activities' parts of "Download my data", registered at the top.
+#[derive(Clone, Default)]
+pub struct Registry(Arc<[(&'static str, Gather)]>);
+
+impl Registry {
+    pub fn new(parts: Vec<(&'static str, Gather)>) -> Self {
+        Registry(parts.into())
+    }
 }
 
 #[derive(Serialize)]
@@ -65,9 +95,18 @@ pub struct Action {
     pub ip: String,
 }
 
-/// Gather a person's data (five queries).
-pub async fn export(db: &Db, p: &person::Model, now: DateTime<Utc>) -> Result<Export, DbErr> {
+/// Gather a person's data (five queries, and those of the registered parts).
+pub async fn export(
+    db: &Db,
+    parts: &Registry,
+    p: &person::Model,
+    now: DateTime<Utc>,
+) -> Result<Export, DbErr> {
     let r = db.read();
+    let mut more = BTreeMap::new();
+    for (key, gather) in parts.0.iter() {
+        more.insert(*key, gather(r, p.id).await?);
+    }
     let affiliations = affiliation::Entity::find()
         .filter(affiliation::Column::PersonId.eq(p.id))
         .all(r)
@@ -136,5 +175,6 @@ pub async fn export(db: &Db, p: &person::Model, now: DateTime<Utc>) -> Result<Ex
                 ip: a.ip,
             })
             .collect(),
+        more,
     })
 }

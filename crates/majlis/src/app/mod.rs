@@ -58,6 +58,8 @@ pub struct AppState {
     pub municipality_names: crate::accounts::invitations::Municipalities,
     /// What each activity does when a person deletes their account.
     pub person_deletion: crate::accounts::deletion::Registry,
+    /// What the activities above accounts add to "Download my data".
+    pub person_export: crate::accounts::export::Registry,
     /// How the activities that own action plans describe their owners.
     pub plan_owners: crate::plans::owners::Owners,
     /// What the activities above the directory list on a municipality's
@@ -121,6 +123,7 @@ impl AppState {
             ]),
             municipality_names: crate::directory::choices::municipality_names,
             person_deletion: person_deletion(),
+            person_export: person_export(),
             plan_owners: plan_owners.clone(),
             municipality_links: municipality_links(plan_owners),
             pages: Arc::default(),
@@ -160,6 +163,22 @@ pub fn person_deletion() -> crate::accounts::deletion::Registry {
     crate::accounts::deletion::Registry::new(vec![
         crate::consultations::deletion::forget,
         crate::library::deletion::forget,
+    ])
+}
+
+/// What "Download my data" adds from above accounts: what the person
+/// follows, how they are notified, and their notifications.
+pub fn person_export() -> crate::accounts::export::Registry {
+    crate::accounts::export::Registry::new(vec![
+        ("following", crate::notifications::personal::following),
+        (
+            "notification_settings",
+            crate::notifications::personal::settings,
+        ),
+        (
+            "notifications",
+            crate::notifications::personal::notifications,
+        ),
     ])
 }
 

@@ -76,6 +76,31 @@ enum Command {
     /// Restore a backup folder into an empty data folder or empty database,
     /// after checking every checksum; then rebuild the search index.
     Restore(RestoreArgs),
+    /// Write what a visitor may see of the network as one JSON document
+    /// (format majlis-public, described in docs/public-export.md).
+    Export(ExportArgs),
+    /// Load a public export of another network (or of this one): items it
+    /// has not brought before are added, with where they came from; all of
+    /// it or nothing.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+struct ExportArgs {
+    /// Write the public network to FILE (`-` for standard output).
+    #[arg(long, value_name = "FILE", required = true)]
+    public: PathBuf,
+    #[command(flatten)]
+    db: DbArgs,
+}
+
+#[derive(Debug, Args)]
+struct ImportArgs {
+    /// A public export (`-` for standard input).
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    #[command(flatten)]
+    db: DbArgs,
 }
 
 #[derive(Debug, Args)]
@@ -190,7 +215,9 @@ pub fn main() -> ExitCode {
         | Command::Notify(ReindexArgs { db })
         | Command::RotateSecretKey(RotateArgs { db, .. })
         | Command::Backup(BackupArgs { db, .. })
-        | Command::Restore(RestoreArgs { db, .. }) => Some(db),
+        | Command::Restore(RestoreArgs { db, .. })
+        | Command::Export(ExportArgs { db, .. })
+        | Command::Import(ImportArgs { db, .. }) => Some(db),
         Command::Migrate(a)
         | Command::Demo {
             command: DemoCommand::Load(a),
@@ -363,6 +390,8 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         }
         Command::Backup(args) => backup(settings, args.to).await,
         Command::Restore(args) => restore(settings, &args.from).await,
+        Command::Export(args) => export_public(settings, &args.public).await,
+        Command::Import(args) => import(settings, &args.file).await,
         Command::RotateSecretKey(args) => {
             use crate::accounts::secrets::{self, NewKeyAt, SecretKey};
             let new = match &args.new_key {
@@ -591,4 +620,76 @@ async fn shutdown_signal() {
         _ = ctrl_c => {},
         _ = term => {},
     }
+}
+
+/// `majlis export --public FILE`.
+async fn export_public(settings: Settings, to: &std::path::Path) -> anyhow::Result<()> {
+    use std::io::Write;
+    let db = crate::app::prepare(&settings).await?;
+    let doc =
+        crate::exchange::export_public(db.read(), &settings.public_url(), chrono::Utc::now()).await;
+    db.close().await;
+    let mut bytes = serde_json::to_vec_pretty(&doc?)?;
+    bytes.push(b'\n');
+    if to == std::path::Path::new("-") {
+        std::io::stdout().lock().write_all(&bytes)?;
+    } else {
+        std::fs::write(to, &bytes)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", to.display()))?;
+        eprintln!(
+            "public network written to {} ({} bytes)",
+            to.display(),
+            bytes.len()
+        );
+    }
+    Ok(())
+}
+
+/// `majlis import FILE`: checked before the database is touched, written in
+/// one transaction, then this node's search index brought up to date (a
+/// running server's index follows the outbox by itself).
+async fn import(settings: Settings, from: &std::path::Path) -> anyhow::Result<()> {
+    let bytes = if from == std::path::Path::new("-") {
+        let mut b = Vec::new();
+        std::io::stdin().lock().read_to_end(&mut b)?;
+        b
+    } else {
+        std::fs::read(from).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", from.display()))?
+    };
+    let doc = crate::exchange::import::parse(&bytes)
+        .map_err(|e| anyhow::anyhow!("{}: {e}; nothing was imported", from.display()))?;
+    let db = crate::app::prepare(&settings).await?;
+    let report = crate::exchange::import(&db, &doc, chrono::Utc::now())
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}; nothing was imported"));
+    let report = match report {
+        Ok(r) => r,
+        Err(e) => {
+            db.close().await;
+            return Err(e);
+        }
+    };
+    for (kind, n) in &report.created {
+        println!("{kind}: {n} added");
+    }
+    println!(
+        "imported from {}: {} added, {} already here",
+        doc.source.network,
+        report.created_total(),
+        report.kept_total()
+    );
+    match crate::search::Search::open(
+        &settings.data_dir.join("search"),
+        crate::app::search_catalogue(),
+    ) {
+        Ok((search, _)) => {
+            search.catch_up(&db).await?;
+            println!("search index brought up to date");
+        }
+        Err(e) => println!(
+            "search index not updated here ({e}); a running server adds the new items from the outbox"
+        ),
+    }
+    db.close().await;
+    Ok(())
 }

@@ -11,6 +11,7 @@ pub mod list;
 pub mod lock;
 pub mod migrations;
 pub mod outbox;
+pub mod provenance;
 mod query_count;
 
 use std::future::Future;

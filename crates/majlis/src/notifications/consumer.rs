@@ -202,7 +202,13 @@ async fn plan(db: &Db, rows: &[outbox::Model]) -> Result<Vec<Planned>, DbErr> {
         };
         if !matches!(
             r.entity.as_str(),
-            "practice" | "resource" | "event" | "dilemma"
+            "practice"
+                | "resource"
+                | "event"
+                | "dilemma"
+                | "project"
+                | "survey"
+                | "cohesion-setting"
         ) {
             continue;
         }

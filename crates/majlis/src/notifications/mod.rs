@@ -18,6 +18,7 @@
 pub mod consumer;
 pub mod email;
 pub mod entities;
+pub mod personal;
 pub mod routes;
 pub mod rules;
 pub mod subjects;
@@ -40,10 +41,16 @@ pub enum NoticeKind {
     DilemmaNew,
     /// A consultation one follows moved on (contributions, conclusion).
     DilemmaChanged,
+    /// A project idea was put forward on something one follows.
+    ProjectNew,
+    /// A survey campaign opened for a municipality one follows.
+    SurveyNew,
+    /// A municipality one follows published its social-cohesion dashboard.
+    CohesionPublished,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 7] = [
+    pub const ALL: [NoticeKind; 10] = [
         NoticeKind::PracticeNew,
         NoticeKind::PracticeChanged,
         NoticeKind::ResourceNew,
@@ -51,6 +58,9 @@ impl NoticeKind {
         NoticeKind::EventChanged,
         NoticeKind::DilemmaNew,
         NoticeKind::DilemmaChanged,
+        NoticeKind::ProjectNew,
+        NoticeKind::SurveyNew,
+        NoticeKind::CohesionPublished,
     ];
 
     pub fn code(self) -> &'static str {
@@ -62,6 +72,9 @@ impl NoticeKind {
             NoticeKind::EventChanged => "event-changed",
             NoticeKind::DilemmaNew => "dilemma-new",
             NoticeKind::DilemmaChanged => "dilemma-changed",
+            NoticeKind::ProjectNew => "project-new",
+            NoticeKind::SurveyNew => "survey-new",
+            NoticeKind::CohesionPublished => "cohesion-published",
         }
     }
 
@@ -75,11 +88,15 @@ impl NoticeKind {
     pub fn default_delivery(self) -> Delivery {
         match self {
             NoticeKind::DilemmaChanged => Delivery::Now,
-            NoticeKind::EventNew | NoticeKind::EventChanged => Delivery::Daily,
+            NoticeKind::EventNew | NoticeKind::EventChanged | NoticeKind::SurveyNew => {
+                Delivery::Daily
+            }
             NoticeKind::PracticeNew
             | NoticeKind::PracticeChanged
             | NoticeKind::ResourceNew
-            | NoticeKind::DilemmaNew => Delivery::Weekly,
+            | NoticeKind::DilemmaNew
+            | NoticeKind::ProjectNew
+            | NoticeKind::CohesionPublished => Delivery::Weekly,
         }
     }
 
@@ -93,6 +110,9 @@ impl NoticeKind {
                 | NoticeKind::ResourceNew
                 | NoticeKind::EventNew
                 | NoticeKind::DilemmaNew
+                | NoticeKind::ProjectNew
+                | NoticeKind::SurveyNew
+                | NoticeKind::CohesionPublished
         )
     }
 }

@@ -1,5 +1,6 @@
 //! What a change is about: for an outbox row of a kind people hear about
-//! (practice, resource, event, dilemma), its title and page, who may see
+//! (practice, resource, event, dilemma, project idea, survey, a published
+//! cohesion dashboard), its title and page, who may see
 //! it (the audiences of its search document, so the activities' own
 //! visibility rules decide), what it is on (themes, municipality,
 //! organisation, series) and whether it can itself be followed. Also the
@@ -11,6 +12,7 @@ use std::collections::HashMap;
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 
 use super::NoticeKind;
+use crate::cohesion::entities::setting as cohesion_setting;
 use crate::consultations::entities::{dilemma, dilemma_theme};
 use crate::directory::entities::{municipality, organisation, theme};
 use crate::events::entities::{event, event_organisation, event_series, event_theme};
@@ -19,7 +21,9 @@ use crate::i18n::TrText;
 use crate::library::entities::{
     practice, practice_theme, resource, resource_organisation, resource_theme,
 };
+use crate::projects::entities::{project, project_theme};
 use crate::search::documents::{Source, ThemeSlugs};
+use crate::surveys::entities::{survey, target as survey_target};
 
 /// One object a change is about.
 #[derive(Clone, Debug)]
@@ -69,6 +73,9 @@ pub async fn load(
         "resource" => resource_subject(db, id).await,
         "event" => event_subject(db, id).await,
         "dilemma" => dilemma_subject(db, id).await,
+        "project" => project_subject(db, id).await,
+        "survey" => survey_subject(db, id).await,
+        "cohesion-setting" => cohesion_subject(db, id).await,
         _ => Ok(None),
     }
 }
@@ -195,6 +202,96 @@ async fn dilemma_subject(db: &DatabaseConnection, id: i32) -> Result<Option<Subj
         itself: Some(Target::new(TargetKind::Dilemma, id)),
         new_kind: NoticeKind::DilemmaNew,
         changed_kind: Some(NoticeKind::DilemmaChanged),
+    }))
+}
+
+async fn project_subject(db: &DatabaseConnection, id: i32) -> Result<Option<Subject>, DbErr> {
+    let Some(audience) = audience(db, crate::projects::search::PROJECTS, id).await? else {
+        return Ok(None);
+    };
+    let Some(p) = project::Entity::find_by_id(id).one(db).await? else {
+        return Ok(None);
+    };
+    let themes = project_theme::Entity::find()
+        .filter(project_theme::Column::ProjectId.eq(id))
+        .all(db)
+        .await?;
+    let mut on: Vec<Target> =
+        targets(TargetKind::Theme, themes.iter().map(|t| t.theme_id)).collect();
+    on.push(Target::new(
+        TargetKind::Municipality,
+        p.lead_municipality_id,
+    ));
+    Ok(Some(Subject {
+        entity: "project",
+        id,
+        title: p.title,
+        url: format!("/projects/{}", p.slug),
+        audience,
+        on,
+        itself: None,
+        new_kind: NoticeKind::ProjectNew,
+        changed_kind: None,
+    }))
+}
+
+/// A survey is news for the followers of the municipalities it asks once
+/// its campaign leaves the draft (its search document exists from then).
+async fn survey_subject(db: &DatabaseConnection, id: i32) -> Result<Option<Subject>, DbErr> {
+    let Some(audience) = audience(db, crate::surveys::search::SURVEYS, id).await? else {
+        return Ok(None);
+    };
+    let Some(s) = survey::Entity::find_by_id(id).one(db).await? else {
+        return Ok(None);
+    };
+    let asked = survey_target::Entity::find()
+        .filter(survey_target::Column::SurveyId.eq(id))
+        .all(db)
+        .await?;
+    let on = targets(
+        TargetKind::Municipality,
+        asked.iter().map(|t| t.municipality_id),
+    )
+    .collect();
+    Ok(Some(Subject {
+        entity: "survey",
+        id,
+        title: s.title,
+        url: format!("/surveys/{}", s.slug),
+        audience,
+        on,
+        itself: None,
+        new_kind: NoticeKind::SurveyNew,
+        changed_kind: None,
+    }))
+}
+
+/// A municipality's cohesion dashboard (the outbox row's id is the
+/// municipality's): news once published, which lets everyone read it
+/// (`policy`: `ViewCohesion`); unpublished, only its focal points and staff
+/// may, and nobody is told.
+async fn cohesion_subject(db: &DatabaseConnection, id: i32) -> Result<Option<Subject>, DbErr> {
+    let published = cohesion_setting::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .is_some_and(|s| s.published);
+    let visitor = crate::policy::CohesionRef::for_actor(None, published, id);
+    if !crate::policy::can(None, crate::policy::Action::ViewCohesion(visitor)) {
+        return Ok(None);
+    }
+    let Some(m) = municipality::Entity::find_by_id(id).one(db).await? else {
+        return Ok(None);
+    };
+    Ok(Some(Subject {
+        entity: "cohesion-setting",
+        id,
+        title: m.name,
+        url: format!("/municipalities/{}/cohesion", m.slug),
+        audience: vec!["public".to_owned(), "members".to_owned()],
+        on: vec![Target::new(TargetKind::Municipality, id)],
+        itself: None,
+        new_kind: NoticeKind::CohesionPublished,
+        changed_kind: None,
     }))
 }
 

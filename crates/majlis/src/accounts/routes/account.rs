@@ -58,7 +58,7 @@ pub(super) async fn download_data(
     State(state): State<AppState>,
     RequireAccount(me): RequireAccount,
 ) -> Result<Response, AppError> {
-    let data = export::export(&state.db, &me.person, Utc::now()).await?;
+    let data = export::export(&state.db, &state.person_export, &me.person, Utc::now()).await?;
     let body = serde_json::to_vec_pretty(&data).map_err(|e| AppError::Internal(e.into()))?;
     let disposition = format!(
         "attachment; filename=\"majlis-my-data-{}.json\"",

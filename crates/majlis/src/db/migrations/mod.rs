@@ -26,6 +26,7 @@ mod m20261205_000019_plan_owners;
 mod m20261205_000020_survey_answering;
 mod m20261205_000021_follows;
 mod m20261205_000022_cohesion;
+mod m20261206_000023_imported;
 
 pub struct Migrator;
 
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000020_survey_answering::Migration),
             Box::new(m20261205_000021_follows::Migration),
             Box::new(m20261205_000022_cohesion::Migration),
+            Box::new(m20261206_000023_imported::Migration),
         ]
     }
 }

@@ -166,6 +166,8 @@ pub struct PracticeDetail {
     pub attachments: Vec<practice_attachment::Model>,
     pub resources: Vec<resource::Model>,
     pub reviews: Vec<ReviewEntry>,
+    /// The network it was imported from (`majlis import`), if any.
+    pub imported_from: Option<String>,
 }
 
 /// A step of the review history, with its author's name.
@@ -257,7 +259,9 @@ pub async fn practice_detail<C: ConnectionTrait>(
     } else {
         Vec::new()
     };
+    let imported_from = crate::db::provenance::source_of(db, "practice", id).await?;
     Ok(Some(PracticeDetail {
+        imported_from,
         status: p.status(),
         themes: themes_of(reference, Some(&theme_ids.join(","))),
         country: p
