@@ -7,6 +7,7 @@
 //! `synchronous=NORMAL`, a 5 s busy timeout and foreign keys on.
 
 pub mod cache;
+pub mod group_commit;
 pub mod list;
 pub mod lock;
 pub mod migrations;
@@ -52,6 +53,8 @@ pub struct Db {
     write: DatabaseConnection,
     /// The content version as visitors' requests last read it.
     recent: std::sync::Arc<cache::RecentVersion>,
+    /// The writer task that commits writes in groups.
+    group: group_commit::GroupCommit,
 }
 
 /// The database could not be reached or opened.
@@ -114,6 +117,7 @@ impl Db {
             read,
             write,
             recent: Default::default(),
+            group: Default::default(),
         }
     }
 
@@ -155,6 +159,16 @@ impl Db {
             }
             _ => self.write.begin().await,
         }
+    }
+
+    /// Run `write` in a transaction shared with other writes queued at the
+    /// same time, answered once that transaction is committed (see
+    /// [`group_commit`]).
+    pub async fn write_grouped<W: group_commit::Write>(
+        &self,
+        write: W,
+    ) -> Result<W::Output, W::Error> {
+        self.group.run(self, write).await
     }
 
     pub fn backend(&self) -> DatabaseBackend {

@@ -5,7 +5,7 @@
 //! response never un-counts it until the change is submitted.
 
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use chrono::{DateTime, Utc};
 use majlis_xlsform::{Answers, Context, Evaluation, Form, Kind, Problem};
@@ -21,6 +21,7 @@ use super::tally::{self, Groups};
 use super::{Survey, find, parsed_version};
 use crate::audit::{self, Origin};
 use crate::db::Db;
+use crate::db::group_commit::{TxFuture, Write};
 use crate::db::outbox::{self, Op};
 use crate::directory::entities::municipality;
 use crate::policy::{Action, Actor, authorize};
@@ -67,6 +68,7 @@ impl Answerer {
 
 /// Someone answering a survey: the survey, the form version their response
 /// uses, and the response so far.
+#[derive(Clone)]
 pub struct Respondent {
     pub survey: Survey,
     pub who: Answerer,
@@ -383,10 +385,63 @@ pub async fn save_page(
     if !problems.is_empty() {
         return Err(SurveyError::Answers(problems));
     }
-    let tx = db.begin_write().await?;
-    store_draft(&tx, actor, r, &merged, now).await?;
-    tx.commit().await?;
-    Ok(merged)
+    let merged = Arc::new(merged);
+    db.write_grouped(Drafting {
+        person_id: actor.map(|a| a.person_id),
+        r: r.clone(),
+        answers: merged.clone(),
+        now,
+    })
+    .await?;
+    Ok(Arc::unwrap_or_clone(merged))
+}
+
+/// A draft as the writer task stores it (with other writes queued at the
+/// same time, in one transaction: [`crate::db::group_commit`]).
+struct Drafting {
+    person_id: Option<i32>,
+    r: Respondent,
+    answers: Arc<Answers>,
+    now: DateTime<Utc>,
+}
+
+impl Write for Drafting {
+    type Output = i32;
+    type Error = SurveyError;
+    fn run<'t>(&'t self, tx: &'t DatabaseTransaction) -> TxFuture<'t, Result<i32, SurveyError>> {
+        Box::pin(store_draft(tx, self.person_id, &self.r, &self.answers, self.now))
+    }
+}
+
+/// A submission as the writer task stores it: the response, its tallies,
+/// the outbox and the audit entry.
+struct Submitting {
+    person_id: Option<i32>,
+    origin: Origin,
+    r: Respondent,
+    answers: Answers,
+    now: DateTime<Utc>,
+}
+
+impl Write for Submitting {
+    type Output = i32;
+    type Error = SurveyError;
+    fn run<'t>(&'t self, tx: &'t DatabaseTransaction) -> TxFuture<'t, Result<i32, SurveyError>> {
+        Box::pin(async move {
+            let id = store_submission(tx, self.person_id, &self.r, &self.answers, self.now).await?;
+            audit::record(
+                tx,
+                &self.origin,
+                "survey.submit",
+                "survey_response",
+                id,
+                None,
+                self.now,
+            )
+            .await?;
+            Ok(id)
+        })
+    }
 }
 
 /// Store `answers` as the draft of `r`'s response: one statement, whether
@@ -394,7 +449,7 @@ pub async fn save_page(
 /// already there).
 async fn store_draft(
     tx: &DatabaseTransaction,
-    actor: Option<&Actor>,
+    person_id: Option<i32>,
     r: &Respondent,
     answers: &Answers,
     now: DateTime<Utc>,
@@ -413,7 +468,7 @@ async fn store_draft(
         link_id: Set(link_id),
         answers: Set(None),
         draft: Set(Some(to_json(answers))),
-        person_id: Set(actor.map(|a| a.person_id)),
+        person_id: Set(person_id),
         country_code: Set(String::new()),
         population_band: Set(String::new()),
         refugee_band: Set(String::new()),
@@ -494,20 +549,14 @@ pub async fn submit(
     if !problems.is_empty() {
         return Err(SurveyError::Answers(problems));
     }
-    let answers = kept(&r.form, &eval);
-    let tx = db.begin_write().await?;
-    let id = store_submission(&tx, actor, r, &answers, now).await?;
-    audit::record(
-        &tx,
-        origin,
-        "survey.submit",
-        "survey_response",
-        id,
-        None,
+    db.write_grouped(Submitting {
+        person_id: actor.map(|a| a.person_id),
+        origin: origin.clone(),
+        r: r.clone(),
+        answers: kept(&r.form, &eval),
         now,
-    )
+    })
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -522,14 +571,13 @@ const ATTEMPTS: usize = 5;
 /// here. Returns the response's id.
 async fn store_submission(
     tx: &DatabaseTransaction,
-    actor: Option<&Actor>,
+    person_id: Option<i32>,
     r: &Respondent,
     answers: &Answers,
     now: DateTime<Utc>,
 ) -> Result<i32, SurveyError> {
     let groups = groups_for(&r.who);
     let (municipality_id, link_id) = r.who.ids();
-    let person_id = actor.map(|a| a.person_id);
     let json = to_json(answers);
     let mut seen = r.response.clone();
     let mut stored = None;
@@ -725,23 +773,22 @@ pub async fn answer_all(
     if !problems.is_empty() {
         return Err(SurveyError::Answers(problems));
     }
-    let tx = db.begin_write().await?;
-    let id = if submit {
-        let id = store_submission(&tx, Some(actor), r, &kept(&r.form, &eval), now).await?;
-        audit::record(
-            &tx,
-            origin,
-            "survey.submit",
-            "survey_response",
-            id,
-            None,
+    if submit {
+        db.write_grouped(Submitting {
+            person_id: Some(actor.person_id),
+            origin: origin.clone(),
+            r: r.clone(),
+            answers: kept(&r.form, &eval),
             now,
-        )
-        .await?;
-        id
+        })
+        .await
     } else {
-        store_draft(&tx, Some(actor), r, &answers, now).await?
-    };
-    tx.commit().await?;
-    Ok(id)
+        db.write_grouped(Drafting {
+            person_id: Some(actor.person_id),
+            r: r.clone(),
+            answers: Arc::new(answers),
+            now,
+        })
+        .await
+    }
 }
