@@ -20,6 +20,7 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use sea_orm::{DatabaseTransaction, DbErr, TransactionTrait};
@@ -50,6 +51,27 @@ const QUEUE: usize = 1024;
 #[derive(Clone, Default)]
 pub struct GroupCommit {
     queue: Arc<OnceLock<mpsc::Sender<Box<dyn Queued>>>>,
+    counts: Arc<Counts>,
+}
+
+/// What the writer task has done so far.
+#[derive(Default)]
+struct Counts {
+    transactions: AtomicU64,
+    grouped: AtomicU64,
+    alone: AtomicU64,
+}
+
+/// What the writer task has done since the node started.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct GroupStats {
+    /// Transactions committed holding more than one write.
+    pub group_transactions: u64,
+    /// Writes committed in those transactions (refused ones included).
+    pub grouped_writes: u64,
+    /// Writes run in a transaction of their own (alone in the queue, or
+    /// again after their group failed).
+    pub single_writes: u64,
 }
 
 impl std::fmt::Debug for GroupCommit {
@@ -61,6 +83,14 @@ impl std::fmt::Debug for GroupCommit {
 }
 
 impl GroupCommit {
+    pub fn stats(&self) -> GroupStats {
+        GroupStats {
+            group_transactions: self.counts.transactions.load(Ordering::Relaxed),
+            grouped_writes: self.counts.grouped.load(Ordering::Relaxed),
+            single_writes: self.counts.alone.load(Ordering::Relaxed),
+        }
+    }
+
     /// Run `write` in a batch of `db`'s writer task; answered once committed.
     /// When the writer task is gone (its runtime ended), the write runs in a
     /// transaction of its own here.
@@ -73,7 +103,7 @@ impl GroupCommit {
                 group: GroupCommit::default(),
                 ..db.clone()
             };
-            tokio::spawn(writer(own, rx));
+            tokio::spawn(writer(own, rx, self.counts.clone()));
             tx
         });
         let (reply, answer) = oneshot::channel();
@@ -87,6 +117,7 @@ impl GroupCommit {
             // Never handed over (the writer's runtime has ended): run it
             // here, alone.
             run_alone(db, item).await;
+            self.counts.alone.fetch_add(1, Ordering::Relaxed);
         }
         match answer.await {
             Ok(outcome) => outcome,
@@ -158,17 +189,22 @@ impl<W: Write> Queued for Pending<W> {
 }
 
 /// The writer task: takes what is queued, up to [`MAX_BATCH`] at once.
-async fn writer(db: Db, mut queue: mpsc::Receiver<Box<dyn Queued>>) {
+async fn writer(db: Db, mut queue: mpsc::Receiver<Box<dyn Queued>>, counts: Arc<Counts>) {
     let mut batch: Vec<Box<dyn Queued>> = Vec::with_capacity(MAX_BATCH);
     while queue.recv_many(&mut batch, MAX_BATCH).await > 0 {
-        commit_batch(&db, std::mem::take(&mut batch)).await;
+        commit_batch(&db, std::mem::take(&mut batch), &counts).await;
     }
 }
 
-async fn commit_batch(db: &Db, mut batch: Vec<Box<dyn Queued>>) {
+async fn commit_batch(db: &Db, mut batch: Vec<Box<dyn Queued>>, counts: &Counts) {
     if batch.len() > 1 {
         match together(db, &mut batch).await {
             Ok(()) => {
+                counts.transactions.fetch_add(1, Ordering::Relaxed);
+                counts
+                    .grouped
+                    .fetch_add(batch.len() as u64, Ordering::Relaxed);
+                metrics::histogram!("majlis_group_commit_writes").record(batch.len() as f64);
                 for item in batch {
                     item.answer();
                 }
@@ -182,6 +218,7 @@ async fn commit_batch(db: &Db, mut batch: Vec<Box<dyn Queued>>) {
     for mut item in batch {
         item.forget();
         run_alone(db, item).await;
+        counts.alone.fetch_add(1, Ordering::Relaxed);
     }
 }
 

@@ -171,6 +171,11 @@ impl Db {
         self.group.run(self, write).await
     }
 
+    /// What the group-commit writer task has done since the node started.
+    pub fn group_stats(&self) -> group_commit::GroupStats {
+        self.group.stats()
+    }
+
     pub fn backend(&self) -> DatabaseBackend {
         self.write.get_database_backend()
     }
