@@ -871,6 +871,10 @@ fn page_body(csrf: &str, page: usize, answers: &Answers) -> String {
     s.finish()
 }
 
+/// Database statements the server counted for the requests sent (its
+/// `x-majlis-db-queries` header), since the run started.
+static QUERIES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 type Client =
     hyper_util::client::legacy::Client<hyper_util::client::legacy::connect::HttpConnector, Body>;
 
@@ -881,6 +885,13 @@ async fn send(
 ) -> anyhow::Result<(StatusCode, String, Vec<u8>)> {
     let res = client.request(req).await?;
     let status = res.status();
+    let queries = res
+        .headers()
+        .get("x-majlis-db-queries")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok())
+        .unwrap_or(0);
+    QUERIES.fetch_add(queries, std::sync::atomic::Ordering::Relaxed);
     let location = res
         .headers()
         .get("location")
@@ -932,6 +943,11 @@ struct Run {
     cpu: CpuTimes,
     /// The machine's one-minute load average before and after.
     load: (f64, f64),
+    /// Statements the server counted for every request of the run.
+    queries: u64,
+    /// Group commits: transactions holding several writes, the writes in
+    /// them, writes committed alone.
+    groups: (u64, u64, u64),
 }
 
 async fn bench_submit(
@@ -981,6 +997,13 @@ async fn bench_submit(
         Some((m, p, x)) => format!("{m:.0} / {p:.0} / {x:.0}"),
         None => "-".into(),
     });
+    row("DB statements per submission", &|r| {
+        format!("{:.1}", r.queries as f64 / r.acked.max(1) as f64)
+    });
+    row("writes grouped: transactions/writes", &|r| {
+        format!("{} / {}", r.groups.0, r.groups.1)
+    });
+    row("writes committed alone", &|r| r.groups.2.to_string());
     row("server CPU ms per submission", &|r| {
         format!("{:.2}", r.cpu.server * 1000.0 / r.acked.max(1) as f64)
     });
@@ -1261,6 +1284,8 @@ async fn submit_run(
     let shared = Arc::new(Mutex::new(Tallies::default()));
     let load_before = load_average();
     let cpu_before = CpuTimes::now();
+    let groups_before = b.db.group_stats();
+    QUERIES.store(0, std::sync::atomic::Ordering::Relaxed);
     let start = Instant::now();
     let deadline = start + Duration::from_secs(seconds);
     let mut tasks = Vec::new();
@@ -1306,6 +1331,13 @@ async fn submit_run(
     }
     let elapsed = start.elapsed();
     let cpu = CpuTimes::now().since(&cpu_before);
+    let queries = QUERIES.load(std::sync::atomic::Ordering::Relaxed);
+    let groups_after = b.db.group_stats();
+    let groups = (
+        groups_after.group_transactions - groups_before.group_transactions,
+        groups_after.grouped_writes - groups_before.grouped_writes,
+        groups_after.single_writes - groups_before.single_writes,
+    );
     let load_after = load_average();
     let _ = stop_tx.send(());
     let _ = serving.await;
@@ -1331,6 +1363,8 @@ async fn submit_run(
         differing,
         cpu,
         load: (load_before, load_after),
+        queries,
+        groups,
     })
 }
 

@@ -686,33 +686,6 @@ async fn store_submission(
     Ok(id)
 }
 
-/// The person behind an API token as the policy sees them (their focal
-/// point affiliations read here; a session carries them already).
-pub async fn token_actor(
-    conn: &impl ConnectionTrait,
-    person: &crate::accounts::person::Model,
-) -> Result<Actor, SurveyError> {
-    use crate::accounts::affiliation;
-    let focal_point_of = affiliation::Entity::find()
-        .select_only()
-        .column(affiliation::Column::MunicipalityId)
-        .filter(affiliation::Column::PersonId.eq(person.id))
-        .filter(affiliation::Column::FocalPoint.eq(true))
-        .filter(affiliation::Column::MunicipalityId.is_not_null())
-        .into_tuple::<Option<i32>>()
-        .all(conn)
-        .await?
-        .into_iter()
-        .flatten()
-        .collect();
-    Ok(Actor::new(
-        person.id,
-        &person.role,
-        person.totp_secret.is_some(),
-        focal_point_of,
-    ))
-}
-
 /// Answers sent at once, as survey tools send a filled form (question name
 /// → value as ODK carries it): every value is checked by the same
 /// evaluation as the pages. Submitted (`submit`), everything must hold,
