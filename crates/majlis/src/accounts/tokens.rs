@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait,
-    FromQueryResult, IdenStatic, Iterable, QueryFilter, QueryOrder, Statement,
+    FromQueryResult, QueryFilter, QueryOrder, Statement,
 };
 
 use super::signin::hash_token;
@@ -140,10 +140,7 @@ fn resolve_sql(backend: DbBackend) -> &'static str {
 }
 
 fn resolve_sql_for(hash: &str) -> String {
-    let person = person::Column::iter()
-        .map(|c| format!(r#""p"."{0}" AS "p_{0}""#, c.as_str()))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let person = crate::db::aliased_columns::<person::Entity>("p");
     format!(
         r#"SELECT "t"."id" AS "t_id", "t"."last_used_at" AS "t_last_used_at", {person},
              "a"."municipality_id" AS "a_municipality_id"

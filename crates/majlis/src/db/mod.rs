@@ -291,3 +291,14 @@ pub async fn scalar_i64<C: ConnectionTrait>(
         None => Ok(None),
     }
 }
+
+/// `E`'s columns from the table named `alias` in a hand-written query, each
+/// as `{alias}_{column}`: the prefix `FromQueryResult::from_query_result`
+/// reads, so one row can carry several models.
+pub fn aliased_columns<E: sea_orm::EntityTrait>(alias: &str) -> String {
+    use sea_orm::{IdenStatic, Iterable};
+    E::Column::iter()
+        .map(|c| format!(r#""{alias}"."{0}" AS "{alias}_{0}""#, c.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -13,7 +13,7 @@ use sea_orm::ActiveValue::Set;
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, EntityTrait,
-    FromQueryResult, IdenStatic, Iterable, QueryFilter, QueryOrder, QuerySelect, Statement,
+    FromQueryResult, QueryFilter, QueryOrder, QuerySelect, Statement,
     TryInsertResult,
 };
 
@@ -133,15 +133,6 @@ pub fn to_json(a: &Answers) -> serde_json::Value {
     )
 }
 
-/// `E`'s columns from the table named `alias`, each as `{alias}_{column}`
-/// (the prefix `from_query_result` takes).
-fn columns<E: EntityTrait>(alias: &str) -> String {
-    E::Column::iter()
-        .map(|c| format!(r#""{alias}"."{0}" AS "{alias}_{0}""#, c.as_str()))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// What [`open`] needs, read at once: the survey named by the first
 /// parameter, the municipality named by the second, whether the survey
 /// targets it, its response, and the id and digest of the form version the
@@ -170,9 +161,9 @@ fn open_sql_for(survey_slug: &str, municipality_slug: &str) -> String {
              (SELECT "v"."id" FROM "survey_form" AS "v" WHERE "v"."survey_id" = "s"."id"
               ORDER BY "v"."number" DESC LIMIT 1))
            WHERE "s"."slug" = {survey_slug} AND "m"."slug" = {municipality_slug}"#,
-        s = columns::<survey::Entity>("s"),
-        m = columns::<municipality::Entity>("m"),
-        r = columns::<response::Entity>("r"),
+        s = crate::db::aliased_columns::<survey::Entity>("s"),
+        m = crate::db::aliased_columns::<municipality::Entity>("m"),
+        r = crate::db::aliased_columns::<response::Entity>("r"),
     )
 }
 
