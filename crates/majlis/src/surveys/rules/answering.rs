@@ -354,7 +354,8 @@ pub fn merge_page(
 }
 
 /// Save one page: its answers are checked (constraints and required
-/// answers of this page); refused, nothing is stored.
+/// answers of this page); refused, nothing is stored. Returns the answers
+/// saved and their evaluation (which pages come next).
 pub async fn save_page(
     db: &Db,
     actor: Option<&Actor>,
@@ -363,7 +364,7 @@ pub async fn save_page(
     posted: &BTreeMap<String, Vec<String>>,
     language: Option<&str>,
     now: DateTime<Utc>,
-) -> Result<Answers, SurveyError> {
+) -> Result<(Answers, Evaluation), SurveyError> {
     if !r.survey.accepting(now) {
         return Err(SurveyError::NotAccepting);
     }
@@ -384,7 +385,7 @@ pub async fn save_page(
         now,
     })
     .await?;
-    Ok(Arc::unwrap_or_clone(merged))
+    Ok((Arc::unwrap_or_clone(merged), eval))
 }
 
 /// A draft as the writer task stores it (with other writes queued at the
