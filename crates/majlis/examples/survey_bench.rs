@@ -68,6 +68,11 @@ use sea_orm::{
 };
 use tower::ServiceExt;
 
+/// The allocator the `majlis` binary uses (src/main.rs), so that the server
+/// measured here allocates as `majlis serve` does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(about = "Survey benchmarks: results of a large campaign, concurrent submissions")]
 struct Cli {
