@@ -1021,7 +1021,10 @@ async fn bench_submit(
         });
     }
     row("CPU s: server / client / other", &|r| {
-        format!("{:.1} / {:.1} / {:.1}", r.cpu.server, r.cpu.client, r.cpu.other)
+        format!(
+            "{:.1} / {:.1} / {:.1}",
+            r.cpu.server, r.cpu.client, r.cpu.other
+        )
     });
     row("load average before / after", &|r| {
         format!("{:.1} / {:.1}", r.load.0, r.load.1)
@@ -1072,7 +1075,11 @@ struct Prepared {
 }
 
 /// A fresh database with the survey, municipalities and their focal points.
-async fn prepare_run(backend: Backend, respondents: usize, seconds: u64) -> anyhow::Result<Prepared> {
+async fn prepare_run(
+    backend: Backend,
+    respondents: usize,
+    seconds: u64,
+) -> anyhow::Result<Prepared> {
     let b = Bench::start(backend).await?;
     let mut rng = Rng(2017);
     // Enough municipalities for 2,000 submissions a second.

@@ -41,7 +41,16 @@ impl Write for Entry {
                 actor_id: None,
                 ip: "test".into(),
             };
-            audit::record(tx, &origin, &self.action, "test", 1, None, chrono::Utc::now()).await?;
+            audit::record(
+                tx,
+                &origin,
+                &self.action,
+                "test",
+                1,
+                None,
+                chrono::Utc::now(),
+            )
+            .await?;
             if self.fail {
                 tx.execute_unprepared("INSERT INTO no_such_table VALUES (1)")
                     .await?;

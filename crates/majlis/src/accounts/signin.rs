@@ -7,8 +7,8 @@ use sea_orm::ActiveValue::Set;
 use std::sync::LazyLock;
 
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait,
-    FromQueryResult, QueryFilter, Statement,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, FromQueryResult,
+    QueryFilter, Statement,
 };
 use sha2::{Digest, Sha256};
 

@@ -36,8 +36,10 @@ pub type TxFuture<'t, T> = Pin<Box<dyn Future<Output = T> + Send + 't>>;
 pub trait Write: Send + Sync + 'static {
     type Output: Send + 'static;
     type Error: From<DbErr> + Send + 'static;
-    fn run<'t>(&'t self, tx: &'t DatabaseTransaction)
-    -> TxFuture<'t, Result<Self::Output, Self::Error>>;
+    fn run<'t>(
+        &'t self,
+        tx: &'t DatabaseTransaction,
+    ) -> TxFuture<'t, Result<Self::Output, Self::Error>>;
 }
 
 /// Writes committed together at most.

@@ -13,8 +13,7 @@ use sea_orm::ActiveValue::Set;
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, EntityTrait,
-    FromQueryResult, QueryFilter, QueryOrder, QuerySelect, Statement,
-    TryInsertResult,
+    FromQueryResult, QueryFilter, QueryOrder, QuerySelect, Statement, TryInsertResult,
 };
 
 use super::tally::{self, Groups};
@@ -401,7 +400,13 @@ impl Write for Drafting {
     type Output = i32;
     type Error = SurveyError;
     fn run<'t>(&'t self, tx: &'t DatabaseTransaction) -> TxFuture<'t, Result<i32, SurveyError>> {
-        Box::pin(store_draft(tx, self.person_id, &self.r, &self.answers, self.now))
+        Box::pin(store_draft(
+            tx,
+            self.person_id,
+            &self.r,
+            &self.answers,
+            self.now,
+        ))
     }
 }
 
