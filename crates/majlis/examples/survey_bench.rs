@@ -68,6 +68,11 @@ use sea_orm::{
 };
 use tower::ServiceExt;
 
+/// The allocator the `majlis` binary uses (src/main.rs), so that the server
+/// measured here allocates as `majlis serve` does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(about = "Survey benchmarks: results of a large campaign, concurrent submissions")]
 struct Cli {
@@ -135,9 +140,17 @@ impl Backend {
 
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
+    // The load generator and the server run on runtimes of their own, with
+    // named threads, so the CPU each takes is read apart (`CpuTimes`).
     let rt = tokio::runtime::Builder::new_multi_thread()
+        .thread_name(CLIENT_THREADS)
         .enable_all()
         .build()?;
+    let server_rt = tokio::runtime::Builder::new_multi_thread()
+        .thread_name(SERVER_THREADS)
+        .enable_all()
+        .build()?;
+    let server = server_rt.handle().clone();
     rt.block_on(async {
         match cli.cmd {
             Cmd::Results {
@@ -156,7 +169,7 @@ fn main() -> anyhow::Result<()> {
                 mode,
             } => {
                 for b in db.backends() {
-                    bench_submit(b, respondents.max(1), seconds.max(1), mode).await?;
+                    bench_submit(&server, b, respondents.max(1), seconds.max(1), mode).await?;
                 }
             }
         }
@@ -863,6 +876,10 @@ fn page_body(csrf: &str, page: usize, answers: &Answers) -> String {
     s.finish()
 }
 
+/// Database statements the server counted for the requests sent (its
+/// `x-majlis-db-queries` header), since the run started.
+static QUERIES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 type Client =
     hyper_util::client::legacy::Client<hyper_util::client::legacy::connect::HttpConnector, Body>;
 
@@ -873,6 +890,13 @@ async fn send(
 ) -> anyhow::Result<(StatusCode, String, Vec<u8>)> {
     let res = client.request(req).await?;
     let status = res.status();
+    let queries = res
+        .headers()
+        .get("x-majlis-db-queries")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok())
+        .unwrap_or(0);
+    QUERIES.fetch_add(queries, std::sync::atomic::Ordering::Relaxed);
     let location = res
         .headers()
         .get("location")
@@ -920,9 +944,19 @@ struct Run {
     exhausted: usize,
     lost: usize,
     differing: usize,
+    /// CPU spent during the timed part.
+    cpu: CpuTimes,
+    /// The machine's one-minute load average before and after.
+    load: (f64, f64),
+    /// Statements the server counted for every request of the run.
+    queries: u64,
+    /// Group commits: transactions holding several writes, the writes in
+    /// them, writes committed alone.
+    groups: (u64, u64, u64),
 }
 
 async fn bench_submit(
+    server: &tokio::runtime::Handle,
     backend: Backend,
     respondents: usize,
     seconds: u64,
@@ -934,7 +968,7 @@ async fn bench_submit(
     );
     let mut runs = Vec::new();
     for mode in modes.runs() {
-        runs.push(submit_run(backend, respondents, seconds, mode).await?);
+        runs.push(submit_run(server, backend, respondents, seconds, mode).await?);
     }
     let width = 30;
     print!(
@@ -968,6 +1002,33 @@ async fn bench_submit(
         Some((m, p, x)) => format!("{m:.0} / {p:.0} / {x:.0}"),
         None => "-".into(),
     });
+    row("DB statements per submission", &|r| {
+        format!("{:.1}", r.queries as f64 / r.acked.max(1) as f64)
+    });
+    row("writes grouped: transactions/writes", &|r| {
+        format!("{} / {}", r.groups.0, r.groups.1)
+    });
+    row("writes committed alone", &|r| r.groups.2.to_string());
+    row("server CPU ms per submission", &|r| {
+        format!("{:.2}", r.cpu.server * 1000.0 / r.acked.max(1) as f64)
+    });
+    row("load generator CPU ms per subm.", &|r| {
+        format!("{:.2}", r.cpu.client * 1000.0 / r.acked.max(1) as f64)
+    });
+    if backend == Backend::Postgres {
+        row("postgres processes CPU ms / subm.", &|r| {
+            format!("{:.2}", r.cpu.postgres * 1000.0 / r.acked.max(1) as f64)
+        });
+    }
+    row("CPU s: server / client / other", &|r| {
+        format!(
+            "{:.1} / {:.1} / {:.1}",
+            r.cpu.server, r.cpu.client, r.cpu.other
+        )
+    });
+    row("load average before / after", &|r| {
+        format!("{:.1} / {:.1}", r.load.0, r.load.1)
+    });
     row("acknowledged but lost", &|r| r.lost.to_string());
     row("tally rows differing from recount", &|r| {
         r.differing.to_string()
@@ -990,7 +1051,7 @@ async fn bench_submit(
         }
     }
     println!(
-        "(web flow: a response is {PAGES} page POSTs with a session cookie, then the submit POST; one-request API: one POST /api/v1/surveys/…/responses/… with a Bearer token and the 40 answers as JSON; 40 questions; each mode on a fresh database; server and load generator in one process)"
+        "(web flow: a response is {PAGES} page POSTs with a session cookie, then the submit POST; one-request API: one POST /api/v1/surveys/…/responses/… with a Bearer token and the 40 answers as JSON; 40 questions; each mode on a fresh database; server and load generator in one process, on runtimes of their own whose threads' CPU time is read apart)"
     );
     let lost: usize = runs.iter().map(|r| r.lost).sum();
     let differing: usize = runs.iter().map(|r| r.differing).sum();
@@ -1003,13 +1064,22 @@ async fn bench_submit(
     Ok(())
 }
 
-/// One mode on a fresh database: set up, run for `seconds`, check.
-async fn submit_run(
+/// What a run needs once its database is ready: the app, the survey and
+/// the respondents with their municipalities.
+struct Prepared {
+    b: Bench,
+    survey_id: i32,
+    parsed: Form,
+    people: Vec<Respondent>,
+    per: usize,
+}
+
+/// A fresh database with the survey, municipalities and their focal points.
+async fn prepare_run(
     backend: Backend,
     respondents: usize,
     seconds: u64,
-    mode: Mode,
-) -> anyhow::Result<Run> {
+) -> anyhow::Result<Prepared> {
     let b = Bench::start(backend).await?;
     let mut rng = Rng(2017);
     // Enough municipalities for 2,000 submissions a second.
@@ -1126,13 +1196,78 @@ async fn submit_run(
         })
         .collect();
 
+    Ok(Prepared {
+        b,
+        survey_id,
+        parsed,
+        people,
+        per,
+    })
+}
+
+/// One municipality's answers and the requests that send them, built
+/// before the clock starts so that the load generator does little.
+struct Planned {
+    answers: Answers,
+    /// Web flow: each page's URL and form body, then the submit URL and body.
+    pages: Vec<(String, String)>,
+    submit: (String, String),
+    /// One-request API: URL and JSON body.
+    api: (String, String),
+}
+
+fn plan_for(addr: SocketAddr, f: &FocalPoint, answers: Answers) -> Planned {
+    let base = format!("http://{addr}/surveys/bench-survey/respond/{}", f.town.slug);
+    Planned {
+        pages: (0..PAGES)
+            .map(|page| {
+                (
+                    format!("{base}?page={page}"),
+                    page_body(&f.csrf, page, &answers),
+                )
+            })
+            .collect(),
+        submit: (format!("{base}/submit"), format!("csrf={}", f.csrf)),
+        api: (
+            format!(
+                "http://{addr}/api/v1/surveys/bench-survey/responses/{}",
+                f.town.slug
+            ),
+            serde_json::json!({ "answers": answers, "submit": true }).to_string(),
+        ),
+        answers,
+    }
+}
+
+/// One mode on a fresh database: set up, run for `seconds`, check. The
+/// database and the app live on the `server` runtime; the respondents run
+/// on the caller's.
+async fn submit_run(
+    server: &tokio::runtime::Handle,
+    backend: Backend,
+    respondents: usize,
+    seconds: u64,
+    mode: Mode,
+) -> anyhow::Result<Run> {
+    let Prepared {
+        b,
+        survey_id,
+        parsed,
+        people,
+        per,
+    } = server
+        .spawn(prepare_run(backend, respondents, seconds))
+        .await??;
+
     // The app served on a loopback port, as `majlis serve` runs it.
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    let addr: SocketAddr = listener.local_addr()?;
+    let std_listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+    std_listener.set_nonblocking(true)?;
+    let addr: SocketAddr = std_listener.local_addr()?;
     let limits = majlis::web::server::Limits::from_settings(&b.settings);
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
     let app = b.router.clone();
-    let server = tokio::spawn(async move {
+    let serving = server.spawn(async move {
+        let listener = tokio::net::TcpListener::from_std(std_listener)?;
         majlis::web::server::Server::new(limits)
             .run(listener, app, async {
                 let _ = stop_rx.await;
@@ -1145,18 +1280,24 @@ async fn submit_run(
             .build_http();
 
     // Each answers by a different seed, so answers differ.
-    let plans: Vec<Vec<Answers>> = people
+    let plans: Vec<Vec<Planned>> = people
         .iter()
         .enumerate()
         .map(|(i, p)| {
             let mut r = Rng(1000 + i as u64);
-            (0..p.towns.len())
-                .map(|j| answers_for(&mut r, (i * per + j) as u64))
+            p.towns
+                .iter()
+                .enumerate()
+                .map(|(j, f)| plan_for(addr, f, answers_for(&mut r, (i * per + j) as u64)))
                 .collect()
         })
         .collect();
 
     let shared = Arc::new(Mutex::new(Tallies::default()));
+    let load_before = load_average();
+    let cpu_before = CpuTimes::now();
+    let groups_before = b.db.group_stats();
+    QUERIES.store(0, std::sync::atomic::Ordering::Relaxed);
     let start = Instant::now();
     let deadline = start + Duration::from_secs(seconds);
     let mut tasks = Vec::new();
@@ -1165,15 +1306,15 @@ async fn submit_run(
         let shared = shared.clone();
         tasks.push(tokio::spawn(async move {
             let mut ran_out = true;
-            for (f, answers) in p.towns.iter().zip(plan) {
+            for (f, planned) in p.towns.iter().zip(plan) {
                 if Instant::now() >= deadline {
                     ran_out = false;
                     break;
                 }
                 let t0 = Instant::now();
                 let (requests, refused) = match mode {
-                    Mode::Api => answer_api(&client, addr, f, &answers).await,
-                    _ => answer_web(&client, addr, f, &answers).await,
+                    Mode::Api => answer_api(&client, f, &planned).await,
+                    _ => answer_web(&client, f, &planned).await,
                 };
                 let took = t0.elapsed();
                 let Ok(mut s) = shared.lock() else {
@@ -1184,7 +1325,7 @@ async fn submit_run(
                     None => {
                         s.acked.push(Acked {
                             municipality: f.town.id,
-                            answers,
+                            answers: planned.answers,
                         });
                         s.response_times.push(took);
                     }
@@ -1201,15 +1342,30 @@ async fn submit_run(
         }
     }
     let elapsed = start.elapsed();
+    let cpu = CpuTimes::now().since(&cpu_before);
+    let queries = QUERIES.load(std::sync::atomic::Ordering::Relaxed);
+    let groups_after = b.db.group_stats();
+    let groups = (
+        groups_after.group_transactions - groups_before.group_transactions,
+        groups_after.grouped_writes - groups_before.grouped_writes,
+        groups_after.single_writes - groups_before.single_writes,
+    );
+    let load_after = load_average();
     let _ = stop_tx.send(());
-    let _ = server.await;
+    let _ = serving.await;
 
     let s = std::mem::take(&mut *shared.lock().map_err(|_| anyhow!("a task panicked"))?);
-    let (lost, differing) = verify(&b.db, survey_id, &parsed, &s.acked, mode).await?;
-    b.finish().await;
+    let acked = s.acked;
+    let (lost, differing, acked) = server
+        .spawn(async move {
+            let checked = verify(&b.db, survey_id, &parsed, &acked, mode).await;
+            b.finish().await;
+            checked.map(|(lost, differing)| (lost, differing, acked.len()))
+        })
+        .await??;
     Ok(Run {
         mode,
-        acked: s.acked.len(),
+        acked,
         seconds: elapsed.as_secs_f64(),
         requests: s.requests,
         latency: (!s.response_times.is_empty()).then(|| summary(s.response_times.clone())),
@@ -1217,32 +1373,108 @@ async fn submit_run(
         exhausted,
         lost,
         differing,
+        cpu,
+        load: (load_before, load_after),
+        queries,
+        groups,
     })
+}
+
+/// Where the threads' names start: the server's runtime (and SQLite's
+/// connection threads, `sqlx-sqlite-worker-N`), the load generator's.
+const SERVER_THREADS: &str = "bench-server";
+const CLIENT_THREADS: &str = "bench-client";
+
+/// CPU seconds (user + system) this process spent, by thread kind, and the
+/// PostgreSQL server processes on the machine (all of them: other users of
+/// the same server count too).
+#[derive(Clone, Copy, Debug, Default)]
+struct CpuTimes {
+    server: f64,
+    client: f64,
+    other: f64,
+    postgres: f64,
+}
+
+impl CpuTimes {
+    fn now() -> CpuTimes {
+        // Linux reports these in USER_HZ, 100 a second on every platform it supports.
+        const HZ: f64 = 100.0;
+        let mut t = CpuTimes::default();
+        if let Ok(dir) = std::fs::read_dir("/proc/self/task") {
+            for e in dir.flatten() {
+                let Some((comm, ticks)) = proc_stat(&e.path().join("stat")) else {
+                    continue;
+                };
+                let s = ticks as f64 / HZ;
+                if comm.starts_with(SERVER_THREADS) || comm.starts_with("sqlx-sqlite") {
+                    t.server += s;
+                } else if comm.starts_with(CLIENT_THREADS) {
+                    t.client += s;
+                } else {
+                    t.other += s;
+                }
+            }
+        }
+        if let Ok(dir) = std::fs::read_dir("/proc") {
+            for e in dir.flatten() {
+                if let Some((comm, ticks)) = proc_stat(&e.path().join("stat"))
+                    && comm == "postgres"
+                {
+                    t.postgres += ticks as f64 / HZ;
+                }
+            }
+        }
+        t
+    }
+
+    fn since(&self, before: &CpuTimes) -> CpuTimes {
+        CpuTimes {
+            server: self.server - before.server,
+            client: self.client - before.client,
+            other: self.other - before.other,
+            postgres: self.postgres - before.postgres,
+        }
+    }
+}
+
+/// A `/proc/…/stat` file's command name and its user + system ticks.
+fn proc_stat(path: &std::path::Path) -> Option<(String, u64)> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let open = text.find('(')?;
+    let close = text.rfind(')')?;
+    let comm = text.get(open + 1..close)?.to_owned();
+    // After the name: state is field 3, utime field 14, stime field 15.
+    let rest: Vec<&str> = text.get(close + 2..)?.split_whitespace().collect();
+    let utime: u64 = rest.get(11)?.parse().ok()?;
+    let stime: u64 = rest.get(12)?.parse().ok()?;
+    Some((comm, utime + stime))
+}
+
+/// The machine's one-minute load average.
+fn load_average() -> f64 {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .unwrap_or(f64::NAN)
 }
 
 /// A whole response through the pages: every page posted, then the
 /// submission. Returns the requests made and why it was not acknowledged
 /// (`None`: a 303 to `?saved=submitted`).
-async fn answer_web(
-    client: &Client,
-    addr: SocketAddr,
-    f: &FocalPoint,
-    answers: &Answers,
-) -> (u64, Option<String>) {
-    let base = format!("http://{addr}/surveys/bench-survey/respond/{}", f.town.slug);
+async fn answer_web(client: &Client, f: &FocalPoint, planned: &Planned) -> (u64, Option<String>) {
     let mut requests = 0;
-    for page in 0..PAGES {
+    for (url, body) in &planned.pages {
         requests += 1;
-        let url = format!("{base}?page={page}");
-        match post(client, url, &f.cookie, page_body(&f.csrf, page, answers)).await {
+        match post(client, url.clone(), &f.cookie, body.clone()).await {
             Ok((StatusCode::SEE_OTHER, _)) => {}
             Ok((s, _)) => return (requests, Some(format!("page: {s}"))),
             Err(e) => return (requests, Some(format!("page: {e}"))),
         }
     }
     requests += 1;
-    let body = format!("csrf={}", f.csrf);
-    match post(client, format!("{base}/submit"), &f.cookie, body).await {
+    let (url, body) = &planned.submit;
+    match post(client, url.clone(), &f.cookie, body.clone()).await {
         Ok((StatusCode::SEE_OTHER, loc)) if loc.contains("saved=submitted") => (requests, None),
         Ok((s, loc)) => (requests, Some(format!("submit: {s} {loc}"))),
         Err(e) => (requests, Some(format!("submit: {e}"))),
@@ -1251,21 +1483,12 @@ async fn answer_web(
 
 /// A whole response in one request, as a survey tool sends it: acknowledged
 /// by a 201 with the response's id.
-async fn answer_api(
-    client: &Client,
-    addr: SocketAddr,
-    f: &FocalPoint,
-    answers: &Answers,
-) -> (u64, Option<String>) {
-    let url = format!(
-        "http://{addr}/api/v1/surveys/bench-survey/responses/{}",
-        f.town.slug
-    );
-    let body = serde_json::json!({ "answers": answers, "submit": true }).to_string();
-    let req = match Request::post(url)
+async fn answer_api(client: &Client, f: &FocalPoint, planned: &Planned) -> (u64, Option<String>) {
+    let (url, body) = &planned.api;
+    let req = match Request::post(url.as_str())
         .header("content-type", "application/json")
         .header("authorization", &f.bearer)
-        .body(Body::from(body))
+        .body(Body::from(body.clone()))
     {
         Ok(r) => r,
         Err(e) => return (0, Some(format!("request: {e}"))),

@@ -397,7 +397,7 @@ db_test!(
         assert_eq!(app.deliver_mail().await, 2);
         let first_link = link_token(&app.mails()[0]);
         let list = app.get_with("/people/invitations", &[("cookie", &cookie)]).await;
-        assert_eq!(list.queries(), 4, "the session's two reads, the invitations and their inviters");
+        assert_eq!(list.queries(), 3, "the session (one read, with its person and affiliations), the invitations and their inviters");
         let rows = list.texts("table.invitations tbody tr th");
         assert_eq!(rows, vec!["second@example.org", "first@example.org"]);
         assert!(list.texts("table.invitations tbody tr")[0].contains("coordinator@example.org"));

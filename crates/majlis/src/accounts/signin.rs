@@ -4,7 +4,12 @@
 use argon2::{Argon2, PasswordHash, PasswordVerifier};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::ActiveValue::Set;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, QueryFilter};
+use std::sync::LazyLock;
+
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, FromQueryResult,
+    QueryFilter, Statement,
+};
 use sha2::{Digest, Sha256};
 
 use super::{Email, affiliation, login_attempt, person, session};
@@ -325,22 +330,54 @@ pub async fn resolve(
     })
 }
 
+/// The session named by the first parameter, its person, and (one row
+/// each) the person's affiliations: one query.
+fn session_sql(backend: DbBackend) -> &'static str {
+    static SQLITE: LazyLock<String> = LazyLock::new(|| session_sql_for("?"));
+    static POSTGRES: LazyLock<String> = LazyLock::new(|| session_sql_for("$1"));
+    match backend {
+        DbBackend::Postgres => &POSTGRES,
+        _ => &SQLITE,
+    }
+}
+
+fn session_sql_for(hash: &str) -> String {
+    use crate::db::aliased_columns;
+    format!(
+        r#"SELECT {s}, {p}, {a}
+           FROM "session" AS "s" JOIN "person" AS "p" ON "p"."id" = "s"."person_id"
+           LEFT JOIN "affiliation" AS "a" ON "a"."person_id" = "p"."id"
+           WHERE "s"."token_hash" = {hash}
+           ORDER BY "a"."id""#,
+        s = aliased_columns::<session::Entity>("s"),
+        p = aliased_columns::<person::Entity>("p"),
+        a = aliased_columns::<affiliation::Entity>("a"),
+    )
+}
+
 /// The session a cookie's token opens, complete or waiting for the second
-/// factor. Expired sessions are deleted; activity is recorded at most once a minute.
+/// factor, with its person and their affiliations (one query). Expired
+/// sessions are deleted; activity is recorded at most once a minute.
 pub async fn resolve_any(
     db: &Db,
     token: &str,
     now: DateTime<Utc>,
     limits: SessionLimits,
 ) -> Result<Option<Resolved>, DbErr> {
-    let found = session::Entity::find()
-        .filter(session::Column::TokenHash.eq(hash_token(token)))
-        .find_also_related(person::Entity)
-        .one(db.read())
+    let backend = db.read().get_database_backend();
+    let rows = db
+        .read()
+        .query_all_raw(Statement::from_sql_and_values(
+            backend,
+            session_sql(backend),
+            [hash_token(token).into()],
+        ))
         .await?;
-    let Some((session, Some(person))) = found else {
+    let Some(first) = rows.first() else {
         return Ok(None);
     };
+    let session = session::Model::from_query_result(first, "s_")?;
+    let person = person::Model::from_query_result(first, "p_")?;
     let expired = now - session.last_seen_at > limits.idle
         || now - session.created_at > limits.absolute
         || (session.second_factor_pending
@@ -368,10 +405,12 @@ pub async fn resolve_any(
     } else {
         session
     };
-    let affiliations = affiliation::Entity::find()
-        .filter(affiliation::Column::PersonId.eq(person.id))
-        .all(db.read())
-        .await?;
+    let mut affiliations = Vec::new();
+    for row in &rows {
+        if row.try_get::<Option<i32>>("", "a_id")?.is_some() {
+            affiliations.push(affiliation::Model::from_query_result(row, "a_")?);
+        }
+    }
     Ok(Some(Resolved::SignedIn(Account {
         person,
         session,

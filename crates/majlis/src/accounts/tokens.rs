@@ -3,7 +3,13 @@
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::ActiveValue::Set;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use std::sync::LazyLock;
+
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, FromQueryResult,
+    QueryFilter, QueryOrder, Statement,
+};
 
 use super::signin::hash_token;
 use super::{api_token, person};
@@ -102,36 +108,95 @@ pub async fn revoke(
     Ok(())
 }
 
-/// The active person a bearer token stands for.
+/// The active person a bearer token stands for, with the municipalities
+/// they are a focal point of.
+#[derive(Clone, Debug)]
+pub struct TokenPerson {
+    pub person: person::Model,
+    pub focal_point_of: Vec<i32>,
+}
+
+impl TokenPerson {
+    /// The person as the policy sees them.
+    pub fn actor(&self) -> crate::policy::Actor {
+        crate::policy::Actor::new(
+            self.person.id,
+            &self.person.role,
+            self.person.totp_secret.is_some(),
+            self.focal_point_of.clone(),
+        )
+    }
+}
+
+/// The token named by the first parameter, its person, and (one row each)
+/// the municipalities the person is a focal point of: one query.
+fn resolve_sql(backend: DbBackend) -> &'static str {
+    static SQLITE: LazyLock<String> = LazyLock::new(|| resolve_sql_for("?"));
+    static POSTGRES: LazyLock<String> = LazyLock::new(|| resolve_sql_for("$1"));
+    match backend {
+        DbBackend::Postgres => &POSTGRES,
+        _ => &SQLITE,
+    }
+}
+
+fn resolve_sql_for(hash: &str) -> String {
+    let person = crate::db::aliased_columns::<person::Entity>("p");
+    format!(
+        r#"SELECT "t"."id" AS "t_id", "t"."last_used_at" AS "t_last_used_at", {person},
+             "a"."municipality_id" AS "a_municipality_id"
+           FROM "api_token" AS "t" JOIN "person" AS "p" ON "p"."id" = "t"."person_id"
+           LEFT JOIN "affiliation" AS "a" ON "a"."person_id" = "p"."id"
+             AND "a"."focal_point" AND "a"."municipality_id" IS NOT NULL
+           WHERE "t"."token_hash" = {hash}"#
+    )
+}
+
+/// The active person a bearer token stands for (one query; a second, a
+/// write, at most hourly to record the token's use).
 pub async fn resolve(
     db: &Db,
     token: &str,
     now: DateTime<Utc>,
-) -> Result<Option<person::Model>, DbErr> {
+) -> Result<Option<TokenPerson>, DbErr> {
     if !token.starts_with(PREFIX) {
         return Ok(None);
     }
-    let found = api_token::Entity::find()
-        .filter(api_token::Column::TokenHash.eq(hash_token(token)))
-        .one(db.read())
+    let backend = db.read().get_database_backend();
+    let rows = db
+        .read()
+        .query_all_raw(Statement::from_sql_and_values(
+            backend,
+            resolve_sql(backend),
+            [hash_token(token).into()],
+        ))
         .await?;
-    let Some(t) = found else {
+    let Some(first) = rows.first() else {
         return Ok(None);
     };
-    let p = person::Entity::find_by_id(t.person_id)
-        .one(db.read())
-        .await?
-        .filter(|p| p.active);
+    let person = person::Model::from_query_result(first, "p_")?;
+    if !person.active {
+        return Ok(None);
+    }
+    let token_id: i32 = first.try_get("", "t_id")?;
+    let last_used_at: Option<DateTime<Utc>> = first.try_get("", "t_last_used_at")?;
+    let mut focal_point_of = Vec::new();
+    for row in &rows {
+        if let Some(m) = row.try_get::<Option<i32>>("", "a_municipality_id")? {
+            focal_point_of.push(m);
+        }
+    }
     // Record use at most hourly, to keep API reads from turning into writes.
-    if p.is_some()
-        && t.last_used_at
-            .is_none_or(|at| now - at > Duration::hours(1))
-    {
+    if last_used_at.is_none_or(|at| now - at > Duration::hours(1)) {
         let tx = db.begin_write().await?;
-        let mut am: api_token::ActiveModel = t.into();
-        am.last_used_at = Set(Some(now));
-        am.update(&tx).await?;
+        api_token::Entity::update_many()
+            .col_expr(api_token::Column::LastUsedAt, Expr::value(Some(now)))
+            .filter(api_token::Column::Id.eq(token_id))
+            .exec(&tx)
+            .await?;
         tx.commit().await?;
     }
-    Ok(p)
+    Ok(Some(TokenPerson {
+        person,
+        focal_point_of,
+    }))
 }

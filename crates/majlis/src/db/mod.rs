@@ -7,6 +7,7 @@
 //! `synchronous=NORMAL`, a 5 s busy timeout and foreign keys on.
 
 pub mod cache;
+pub mod group_commit;
 pub mod list;
 pub mod lock;
 pub mod migrations;
@@ -53,6 +54,8 @@ pub struct Db {
     write: DatabaseConnection,
     /// The content version as visitors' requests last read it.
     recent: std::sync::Arc<cache::RecentVersion>,
+    /// The writer task that commits writes in groups.
+    group: group_commit::GroupCommit,
 }
 
 /// The database could not be reached or opened.
@@ -115,6 +118,7 @@ impl Db {
             read,
             write,
             recent: Default::default(),
+            group: Default::default(),
         }
     }
 
@@ -156,6 +160,21 @@ impl Db {
             }
             _ => self.write.begin().await,
         }
+    }
+
+    /// Run `write` in a transaction shared with other writes queued at the
+    /// same time, answered once that transaction is committed (see
+    /// [`group_commit`]).
+    pub async fn write_grouped<W: group_commit::Write>(
+        &self,
+        write: W,
+    ) -> Result<W::Output, W::Error> {
+        self.group.run(self, write).await
+    }
+
+    /// What the group-commit writer task has done since the node started.
+    pub fn group_stats(&self) -> group_commit::GroupStats {
+        self.group.stats()
     }
 
     pub fn backend(&self) -> DatabaseBackend {
@@ -272,4 +291,15 @@ pub async fn scalar_i64<C: ConnectionTrait>(
         Some(row) => row.try_get_by_index::<Option<i64>>(0),
         None => Ok(None),
     }
+}
+
+/// `E`'s columns from the table named `alias` in a hand-written query, each
+/// as `{alias}_{column}`: the prefix `FromQueryResult::from_query_result`
+/// reads, so one row can carry several models.
+pub fn aliased_columns<E: sea_orm::EntityTrait>(alias: &str) -> String {
+    use sea_orm::{IdenStatic, Iterable};
+    E::Column::iter()
+        .map(|c| format!(r#""{alias}"."{0}" AS "{alias}_{0}""#, c.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

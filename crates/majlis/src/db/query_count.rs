@@ -26,6 +26,20 @@ pub async fn count_queries<F: Future>(fut: F) -> (F::Output, u32) {
     (out, counter.get())
 }
 
+/// The counter of the request running now, if it counts.
+pub(super) fn current() -> Option<QueryCounter> {
+    COUNTER.try_with(Clone::clone).ok()
+}
+
+/// Run `fut` counting its statements for `counter` (work done by another
+/// task on behalf of a request: [`super::group_commit`]).
+pub(super) async fn counting_for<F: Future>(counter: Option<QueryCounter>, fut: F) -> F::Output {
+    match counter {
+        Some(c) => COUNTER.scope(c, fut).await,
+        None => fut.await,
+    }
+}
+
 pub(super) fn install(conn: &mut DatabaseConnection) {
     conn.set_metric_callback(|info| {
         let _ = COUNTER.try_with(|c| c.0.fetch_add(1, Ordering::Relaxed));

@@ -10,7 +10,6 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 
-use crate::accounts::person;
 use crate::accounts::signin::{self, Account, Resolved};
 use crate::app::AppState;
 use crate::web::AppError;
@@ -30,8 +29,8 @@ pub async fn load_session(State(state): State<AppState>, mut req: Request, next:
             .map(|v| v.trim().to_owned());
         if let Some(bearer) = bearer.filter(|_| req.uri().path().starts_with("/api/")) {
             return match crate::accounts::tokens::resolve(&state.db, &bearer, Utc::now()).await {
-                Ok(Some(person)) => {
-                    req.extensions_mut().insert(ApiCaller(person));
+                Ok(Some(caller)) => {
+                    req.extensions_mut().insert(ApiCaller(caller));
                     next.run(req).await
                 }
                 // Outside the error renderer: answer in the API's JSON shape here.
@@ -89,6 +88,7 @@ pub async fn load_session(State(state): State<AppState>, mut req: Request, next:
     }
 }
 
-/// The person a valid API token stands for (JSON API only).
+/// The person a valid API token stands for (JSON API only), with the
+/// municipalities they are a focal point of.
 #[derive(Clone, Debug)]
-pub struct ApiCaller(pub person::Model);
+pub struct ApiCaller(pub crate::accounts::tokens::TokenPerson);

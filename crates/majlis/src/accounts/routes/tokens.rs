@@ -143,7 +143,7 @@ pub(super) async fn api_me(
 ) -> Result<axum::Json<Me>, AppError> {
     let p = match (account, caller) {
         (Some(axum::Extension(a)), _) => a.person,
-        (None, Some(axum::Extension(ApiCaller(p)))) => p,
+        (None, Some(axum::Extension(ApiCaller(c)))) => c.person,
         (None, None) => return Err(AppError::SignInRequired),
     };
     Ok(axum::Json(Me {

@@ -95,7 +95,7 @@ pub(super) async fn submit_response(
     Path((slug, municipality)): Path<(String, String)>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let Some(axum::Extension(ApiCaller(person))) = caller else {
+    let Some(axum::Extension(ApiCaller(caller))) = caller else {
         return Err(AppError::SignInRequired);
     };
     let sent: Submission =
@@ -120,15 +120,14 @@ pub(super) async fn submit_response(
             }),
         }
     }
-    let db = state.db.read();
-    let actor = answering::token_actor(db, &person).await?;
-    let r = answering::open(db, &actor, &slug, &municipality).await?;
+    let actor = caller.actor();
+    let r = answering::open(state.db.read(), &actor, &slug, &municipality).await?;
     if !bad.is_empty() {
         return Ok(refusal(&ctx, bad));
     }
     let language = super::form_lang(&r.form, &ctx);
     let origin = Origin {
-        actor_id: Some(person.id),
+        actor_id: Some(caller.person.id),
         ip: client.ip.clone(),
     };
     let done = answering::answer_all(

@@ -477,8 +477,7 @@ pub(super) async fn save(
     )
     .await;
     match saved {
-        Ok(saved) => {
-            let eval = r.evaluate(&saved, lang.as_deref(), now.date_naive());
+        Ok((_, eval)) => {
             let target = match go {
                 "stay" => format!("{url}?page={page}&saved=1"),
                 "back" => match pages::previous_shown(&all, &eval, page) {

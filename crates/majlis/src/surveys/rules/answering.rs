@@ -5,7 +5,7 @@
 //! response never un-counts it until the change is submitted.
 
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use chrono::{DateTime, Utc};
 use majlis_xlsform::{Answers, Context, Evaluation, Form, Kind, Problem};
@@ -13,14 +13,14 @@ use sea_orm::ActiveValue::Set;
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, EntityTrait,
-    FromQueryResult, IdenStatic, Iterable, QueryFilter, QueryOrder, QuerySelect, Statement,
-    TryInsertResult,
+    FromQueryResult, QueryFilter, QueryOrder, QuerySelect, Statement, TryInsertResult,
 };
 
 use super::tally::{self, Groups};
 use super::{Survey, find, parsed_version};
 use crate::audit::{self, Origin};
 use crate::db::Db;
+use crate::db::group_commit::{TxFuture, Write};
 use crate::db::outbox::{self, Op};
 use crate::directory::entities::municipality;
 use crate::policy::{Action, Actor, authorize};
@@ -67,6 +67,7 @@ impl Answerer {
 
 /// Someone answering a survey: the survey, the form version their response
 /// uses, and the response so far.
+#[derive(Clone)]
 pub struct Respondent {
     pub survey: Survey,
     pub who: Answerer,
@@ -131,15 +132,6 @@ pub fn to_json(a: &Answers) -> serde_json::Value {
     )
 }
 
-/// `E`'s columns from the table named `alias`, each as `{alias}_{column}`
-/// (the prefix `from_query_result` takes).
-fn columns<E: EntityTrait>(alias: &str) -> String {
-    E::Column::iter()
-        .map(|c| format!(r#""{alias}"."{0}" AS "{alias}_{0}""#, c.as_str()))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// What [`open`] needs, read at once: the survey named by the first
 /// parameter, the municipality named by the second, whether the survey
 /// targets it, its response, and the id and digest of the form version the
@@ -168,9 +160,9 @@ fn open_sql_for(survey_slug: &str, municipality_slug: &str) -> String {
              (SELECT "v"."id" FROM "survey_form" AS "v" WHERE "v"."survey_id" = "s"."id"
               ORDER BY "v"."number" DESC LIMIT 1))
            WHERE "s"."slug" = {survey_slug} AND "m"."slug" = {municipality_slug}"#,
-        s = columns::<survey::Entity>("s"),
-        m = columns::<municipality::Entity>("m"),
-        r = columns::<response::Entity>("r"),
+        s = crate::db::aliased_columns::<survey::Entity>("s"),
+        m = crate::db::aliased_columns::<municipality::Entity>("m"),
+        r = crate::db::aliased_columns::<response::Entity>("r"),
     )
 }
 
@@ -361,7 +353,8 @@ pub fn merge_page(
 }
 
 /// Save one page: its answers are checked (constraints and required
-/// answers of this page); refused, nothing is stored.
+/// answers of this page); refused, nothing is stored. Returns the answers
+/// saved and their evaluation (which pages come next).
 pub async fn save_page(
     db: &Db,
     actor: Option<&Actor>,
@@ -370,7 +363,7 @@ pub async fn save_page(
     posted: &BTreeMap<String, Vec<String>>,
     language: Option<&str>,
     now: DateTime<Utc>,
-) -> Result<Answers, SurveyError> {
+) -> Result<(Answers, Evaluation), SurveyError> {
     if !r.survey.accepting(now) {
         return Err(SurveyError::NotAccepting);
     }
@@ -383,10 +376,69 @@ pub async fn save_page(
     if !problems.is_empty() {
         return Err(SurveyError::Answers(problems));
     }
-    let tx = db.begin_write().await?;
-    store_draft(&tx, actor, r, &merged, now).await?;
-    tx.commit().await?;
-    Ok(merged)
+    let merged = Arc::new(merged);
+    db.write_grouped(Drafting {
+        person_id: actor.map(|a| a.person_id),
+        r: r.clone(),
+        answers: merged.clone(),
+        now,
+    })
+    .await?;
+    Ok((Arc::unwrap_or_clone(merged), eval))
+}
+
+/// A draft as the writer task stores it (with other writes queued at the
+/// same time, in one transaction: [`crate::db::group_commit`]).
+struct Drafting {
+    person_id: Option<i32>,
+    r: Respondent,
+    answers: Arc<Answers>,
+    now: DateTime<Utc>,
+}
+
+impl Write for Drafting {
+    type Output = i32;
+    type Error = SurveyError;
+    fn run<'t>(&'t self, tx: &'t DatabaseTransaction) -> TxFuture<'t, Result<i32, SurveyError>> {
+        Box::pin(store_draft(
+            tx,
+            self.person_id,
+            &self.r,
+            &self.answers,
+            self.now,
+        ))
+    }
+}
+
+/// A submission as the writer task stores it: the response, its tallies,
+/// the outbox and the audit entry.
+struct Submitting {
+    person_id: Option<i32>,
+    origin: Origin,
+    r: Respondent,
+    answers: Answers,
+    now: DateTime<Utc>,
+}
+
+impl Write for Submitting {
+    type Output = i32;
+    type Error = SurveyError;
+    fn run<'t>(&'t self, tx: &'t DatabaseTransaction) -> TxFuture<'t, Result<i32, SurveyError>> {
+        Box::pin(async move {
+            let id = store_submission(tx, self.person_id, &self.r, &self.answers, self.now).await?;
+            audit::record(
+                tx,
+                &self.origin,
+                "survey.submit",
+                "survey_response",
+                id,
+                None,
+                self.now,
+            )
+            .await?;
+            Ok(id)
+        })
+    }
 }
 
 /// Store `answers` as the draft of `r`'s response: one statement, whether
@@ -394,7 +446,7 @@ pub async fn save_page(
 /// already there).
 async fn store_draft(
     tx: &DatabaseTransaction,
-    actor: Option<&Actor>,
+    person_id: Option<i32>,
     r: &Respondent,
     answers: &Answers,
     now: DateTime<Utc>,
@@ -413,7 +465,7 @@ async fn store_draft(
         link_id: Set(link_id),
         answers: Set(None),
         draft: Set(Some(to_json(answers))),
-        person_id: Set(actor.map(|a| a.person_id)),
+        person_id: Set(person_id),
         country_code: Set(String::new()),
         population_band: Set(String::new()),
         refugee_band: Set(String::new()),
@@ -494,20 +546,14 @@ pub async fn submit(
     if !problems.is_empty() {
         return Err(SurveyError::Answers(problems));
     }
-    let answers = kept(&r.form, &eval);
-    let tx = db.begin_write().await?;
-    let id = store_submission(&tx, actor, r, &answers, now).await?;
-    audit::record(
-        &tx,
-        origin,
-        "survey.submit",
-        "survey_response",
-        id,
-        None,
+    db.write_grouped(Submitting {
+        person_id: actor.map(|a| a.person_id),
+        origin: origin.clone(),
+        r: r.clone(),
+        answers: kept(&r.form, &eval),
         now,
-    )
+    })
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -522,14 +568,13 @@ const ATTEMPTS: usize = 5;
 /// here. Returns the response's id.
 async fn store_submission(
     tx: &DatabaseTransaction,
-    actor: Option<&Actor>,
+    person_id: Option<i32>,
     r: &Respondent,
     answers: &Answers,
     now: DateTime<Utc>,
 ) -> Result<i32, SurveyError> {
     let groups = groups_for(&r.who);
     let (municipality_id, link_id) = r.who.ids();
-    let person_id = actor.map(|a| a.person_id);
     let json = to_json(answers);
     let mut seen = r.response.clone();
     let mut stored = None;
@@ -638,33 +683,6 @@ async fn store_submission(
     Ok(id)
 }
 
-/// The person behind an API token as the policy sees them (their focal
-/// point affiliations read here; a session carries them already).
-pub async fn token_actor(
-    conn: &impl ConnectionTrait,
-    person: &crate::accounts::person::Model,
-) -> Result<Actor, SurveyError> {
-    use crate::accounts::affiliation;
-    let focal_point_of = affiliation::Entity::find()
-        .select_only()
-        .column(affiliation::Column::MunicipalityId)
-        .filter(affiliation::Column::PersonId.eq(person.id))
-        .filter(affiliation::Column::FocalPoint.eq(true))
-        .filter(affiliation::Column::MunicipalityId.is_not_null())
-        .into_tuple::<Option<i32>>()
-        .all(conn)
-        .await?
-        .into_iter()
-        .flatten()
-        .collect();
-    Ok(Actor::new(
-        person.id,
-        &person.role,
-        person.totp_secret.is_some(),
-        focal_point_of,
-    ))
-}
-
 /// Answers sent at once, as survey tools send a filled form (question name
 /// → value as ODK carries it): every value is checked by the same
 /// evaluation as the pages. Submitted (`submit`), everything must hold,
@@ -725,23 +743,22 @@ pub async fn answer_all(
     if !problems.is_empty() {
         return Err(SurveyError::Answers(problems));
     }
-    let tx = db.begin_write().await?;
-    let id = if submit {
-        let id = store_submission(&tx, Some(actor), r, &kept(&r.form, &eval), now).await?;
-        audit::record(
-            &tx,
-            origin,
-            "survey.submit",
-            "survey_response",
-            id,
-            None,
+    if submit {
+        db.write_grouped(Submitting {
+            person_id: Some(actor.person_id),
+            origin: origin.clone(),
+            r: r.clone(),
+            answers: kept(&r.form, &eval),
             now,
-        )
-        .await?;
-        id
+        })
+        .await
     } else {
-        store_draft(&tx, Some(actor), r, &answers, now).await?
-    };
-    tx.commit().await?;
-    Ok(id)
+        db.write_grouped(Drafting {
+            person_id: Some(actor.person_id),
+            r: r.clone(),
+            answers: Arc::new(answers),
+            now,
+        })
+        .await
+    }
 }
