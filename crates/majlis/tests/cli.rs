@@ -56,10 +56,13 @@ fn unreachable_database_is_one_line_without_the_password() {
 
 #[test]
 fn migrate_twice_then_demo_twice() {
+    // Run in a folder of its own: without `--data-dir` the files go to
+    // `./majlis-data`.
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}/m.db?mode=rwc", dir.path().display());
     for _ in 0..2 {
         let out = majlis()
+            .current_dir(dir.path())
             .args(["migrate", "--database-url", &url])
             .output()
             .unwrap();
@@ -70,6 +73,7 @@ fn migrate_twice_then_demo_twice() {
         );
     }
     let first = majlis()
+        .current_dir(dir.path())
         .args(["demo", "load", "--database-url", &url])
         .output()
         .unwrap();
@@ -79,6 +83,7 @@ fn migrate_twice_then_demo_twice() {
         String::from_utf8_lossy(&first.stderr)
     );
     let second = majlis()
+        .current_dir(dir.path())
         .args(["demo", "load", "--database-url", &url])
         .output()
         .unwrap();

@@ -221,10 +221,16 @@ db_test!(
             .expect("the Sanliurfa workshop");
         let mut title = e.title.clone();
         title.set(majlis::i18n::Locale::Ar, "ورشة شانلي أورفا");
+        let id = e.id;
         let mut am: event::ActiveModel = e.into();
         am.title = Set(title);
         let tx = app.db.begin_write().await.unwrap();
         am.update(&tx).await.unwrap();
+        // As every rule that changes content does (visitors' feeds are kept
+        // until the outbox moves).
+        majlis::db::outbox::record(&tx, "event", id, majlis::db::outbox::Op::Updated)
+            .await
+            .unwrap();
         tx.commit().await.unwrap();
         let f = feed(&app.get("/events.atom?lang=ar").await);
         let translated = f

@@ -242,6 +242,63 @@ db_test!(
 );
 
 db_test!(
+    async fn downloads_are_kept_for_visitors_until_the_content_changes(app) {
+        app.load_demo().await;
+        let member = person(app, "kept-downloads@example.org", Role::Member).await;
+        let (cookie, _) = app.session_for(member).await;
+        for path in [
+            "/api/v1/practices.csv",
+            "/api/v1/events.xlsx?when=all",
+            "/feed.atom",
+            "/api/v1/organisations",
+            "/api/docs",
+        ] {
+            let first = app.get(path).await;
+            assert_eq!(first.status, StatusCode::OK, "{path}: {}", first.body);
+            let again = app.get(path).await;
+            assert_eq!(again.status, StatusCode::OK, "{path}");
+            assert_eq!(again.bytes, first.bytes, "{path}: kept answer differs");
+            for h in ["content-type", "content-disposition", "link"] {
+                assert_eq!(again.header(h), first.header(h), "{path}: header {h}");
+            }
+            // Kept: only the content version is read (staleness 0 here).
+            assert!(again.queries() <= 1, "{path}: {} queries", again.queries());
+            // In another language, another answer.
+            let ar = app.get(&format!("{path}{}lang=ar", if path.contains('?') { '&' } else { '?' })).await;
+            assert_eq!(ar.status, StatusCode::OK, "{path} ar");
+            if path != "/api/v1/organisations" {
+                assert_ne!(ar.bytes, first.bytes, "{path}: Arabic answered from the English one");
+            }
+        }
+        // Signed-in people and token holders are answered afresh.
+        let fresh = app.get_with("/api/v1/practices.csv", &[("cookie", &cookie)]).await;
+        assert_eq!(fresh.status, StatusCode::OK);
+        assert!(fresh.queries() > 1, "a member got a kept answer");
+        // A change of content (recorded in the outbox, as every rule does)
+        // makes the next visitor's answer new.
+        let before = app.get("/api/v1/organisations").await;
+        let org = &before.json()["items"][0];
+        let id = org["id"].as_i64().unwrap() as i32;
+        let tx = app.db.begin_write().await.unwrap();
+        let o = majlis::directory::entities::organisation::Entity::find_by_id(id)
+            .one(&tx)
+            .await
+            .unwrap()
+            .unwrap();
+        let mut am: majlis::directory::entities::organisation::ActiveModel = o.into();
+        am.website = Set(Some("https://kept.example.org/".to_owned()));
+        am.update(&tx).await.unwrap();
+        majlis::db::outbox::record(&tx, "organisation", id, majlis::db::outbox::Op::Updated)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        let after = app.get("/api/v1/organisations").await;
+        assert!(after.queries() > 1, "the change was not seen");
+        assert!(after.body.contains("https://kept.example.org/"), "{}", after.body);
+    }
+);
+
+db_test!(
     async fn downloads_speak_arabic(app) {
         app.load_demo().await;
         let r = app.get("/api/v1/organisations.csv?lang=ar").await;

@@ -133,6 +133,16 @@ impl AppState {
     }
 }
 
+/// The addresses whose visitors' answers are kept whole until the content
+/// changes (HTML pages keep themselves, see `web::page_cache`): open-data
+/// downloads, feeds, the API description and the API's public reads. Not
+/// search, whose answers follow the search index rather than the content.
+fn kept_for_visitors(path: &str) -> bool {
+    let download = [".csv", ".xlsx", ".atom"].iter().any(|e| path.ends_with(e));
+    let api_read = path.starts_with("/api/v1/") && !path.contains("search");
+    download || api_read || path == "/api/docs" || path == "/api/openapi.json"
+}
+
 /// Every kind of content the search index holds, each provided by its
 /// activity (in the order the search form's facets list them), with the
 /// directory's themes.
@@ -282,6 +292,14 @@ pub fn router(state: AppState) -> Router {
     );
     let mut app = routes
         .layer(axum::middleware::from_fn(middleware::render_errors))
+        .layer(axum::middleware::from_fn_with_state(
+            (
+                state.pages.clone(),
+                state.db.clone(),
+                kept_for_visitors as crate::web::page_cache::KeptAddress,
+            ),
+            crate::web::page_cache::keep_for_visitors,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::accounts::routes::load_session,

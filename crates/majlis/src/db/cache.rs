@@ -113,6 +113,16 @@ impl<K: Eq + Hash + Clone, V> ChangeCache<K, V> {
         Ok(self.keep(version, key, compute()?))
     }
 
+    /// The value kept for `key` as of `version`, if any.
+    pub fn get(&self, version: i64, key: &K) -> Option<Arc<V>> {
+        self.lookup(version, key)
+    }
+
+    /// Keep `value`, loaded as of `version` (read before loading), for `key`.
+    pub fn put(&self, version: i64, key: &K, value: V) -> Arc<V> {
+        self.keep(version, key, value)
+    }
+
     /// File a value loaded as of `version`, unless the content moved on.
     fn keep(&self, version: i64, key: &K, value: V) -> Arc<V> {
         let value = Arc::new(value);

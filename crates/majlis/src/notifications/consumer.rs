@@ -249,9 +249,10 @@ async fn plan(db: &Db, rows: &[outbox::Model]) -> Result<Vec<Planned>, DbErr> {
         let followers = crate::follows::rules::followers_of(db.read(), &targets).await?;
         // Each person once, through the first of the targets they follow.
         let mut recipients: Vec<(i32, Target)> = Vec::new();
+        let mut told: HashSet<i32> = HashSet::new();
         for t in &targets {
             for (person, followed) in &followers {
-                if followed == t && !recipients.iter().any(|(p, _)| p == person) {
+                if followed == t && told.insert(*person) {
                     recipients.push((*person, *t));
                 }
             }
@@ -304,24 +305,40 @@ async fn keep_allowed(db: &Db, plans: &mut [Planned]) -> Result<(), DbErr> {
 /// A change of something followed is told once until it is read or
 /// emailed: later changes meanwhile add nothing.
 async fn skip_pending(db: &Db, plans: &mut [Planned]) -> Result<(), DbErr> {
-    for p in plans.iter_mut().filter(|p| !p.announce) {
-        if p.recipients.is_empty() {
-            continue;
+    // One question per kind of object and 500 objects, not one per change.
+    let mut ids: BTreeMap<&'static str, Vec<i32>> = BTreeMap::new();
+    for p in plans
+        .iter()
+        .filter(|p| !p.announce && !p.recipients.is_empty())
+    {
+        ids.entry(p.subject.entity).or_default().push(p.subject.id);
+    }
+    let mut pending: HashSet<(i32, &'static str, i32, String)> = HashSet::new();
+    for (entity, ids) in ids {
+        for chunk in ids.chunks(500) {
+            let rows: Vec<(i32, i32, String)> = notification::Entity::find()
+                .select_only()
+                .column(notification::Column::PersonId)
+                .column(notification::Column::EntityId)
+                .column(notification::Column::Kind)
+                .filter(notification::Column::Entity.eq(entity))
+                .filter(notification::Column::EntityId.is_in(chunk.to_vec()))
+                .filter(notification::Column::ReadAt.is_null())
+                .filter(notification::Column::EmailedAt.is_null())
+                .into_tuple()
+                .all(db.read())
+                .await?;
+            pending.extend(
+                rows.into_iter()
+                    .map(|(person, id, kind)| (person, entity, id, kind)),
+            );
         }
-        let pending: HashSet<i32> = notification::Entity::find()
-            .select_only()
-            .column(notification::Column::PersonId)
-            .filter(notification::Column::Kind.eq(p.kind.code()))
-            .filter(notification::Column::Entity.eq(p.subject.entity))
-            .filter(notification::Column::EntityId.eq(p.subject.id))
-            .filter(notification::Column::ReadAt.is_null())
-            .filter(notification::Column::EmailedAt.is_null())
-            .into_tuple::<i32>()
-            .all(db.read())
-            .await?
-            .into_iter()
-            .collect();
-        p.recipients.retain(|(id, _)| !pending.contains(id));
+    }
+    for p in plans.iter_mut().filter(|p| !p.announce) {
+        let kind = p.kind.code();
+        p.recipients.retain(|(person, _)| {
+            !pending.contains(&(*person, p.subject.entity, p.subject.id, kind.to_owned()))
+        });
     }
     Ok(())
 }

@@ -10,7 +10,7 @@
 //! never sent. Notifications of kinds set to "never" are marked as done
 //! without a message.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Datelike, Duration, NaiveTime, Utc};
 use sea_orm::sea_query::Expr;
@@ -19,7 +19,7 @@ use sea_orm::{
     TransactionTrait,
 };
 
-use super::entities::notification;
+use super::entities::{notification, setting};
 use super::rules::group;
 use super::unsubscribe;
 use super::{Delivery, NoticeKind};
@@ -77,6 +77,15 @@ fn window(delivery: Delivery) -> Duration {
     match delivery {
         Delivery::Weekly => Duration::days(8),
         _ => Duration::days(2),
+    }
+}
+
+/// How a notification of kind `kind` reaches its person: the stored setting
+/// (`stored`), or without one the kind's default ([`delivered_by`] in Rust).
+fn reaches_by(kind: &str, stored: Option<&str>) -> Option<Delivery> {
+    match stored {
+        Some(code) => Delivery::from_code(code),
+        None => NoticeKind::from_code(kind).map(NoticeKind::default_delivery),
     }
 }
 
@@ -166,13 +175,33 @@ pub async fn deliver(
         .await?;
     let mut sent = Sent::default();
     for chunk in people.chunks(PEOPLE_PER_READ) {
-        let rows = notification::Entity::find()
-            .filter(due(delivery, cutoff))
+        // Read by person (their index), the time window in the query and the
+        // rest of `due` here: with `emailed_at IS NULL` in the query, SQLite
+        // walks every unemailed notification for each chunk instead.
+        let stored: HashMap<(i32, String), String> = setting::Entity::find()
+            .filter(setting::Column::PersonId.is_in(chunk.to_vec()))
+            .all(db.read())
+            .await?
+            .into_iter()
+            .map(|s| ((s.person_id, s.kind), s.delivery))
+            .collect();
+        let mut rows = notification::Entity::find()
             .filter(notification::Column::PersonId.is_in(chunk.to_vec()))
+            .filter(notification::Column::CreatedAt.lte(cutoff))
+            .filter(notification::Column::CreatedAt.gt(cutoff - window(delivery)))
             .order_by_asc(notification::Column::PersonId)
             .order_by_desc(notification::Column::Id)
             .all(db.read())
             .await?;
+        rows.retain(|n| {
+            n.emailed_at.is_none()
+                && reaches_by(
+                    &n.kind,
+                    stored
+                        .get(&(n.person_id, n.kind.clone()))
+                        .map(String::as_str),
+                ) == Some(delivery)
+        });
         let persons: BTreeMap<i32, person::Model> = person::Entity::find()
             .filter(person::Column::Id.is_in(chunk.to_vec()))
             .all(db.read())

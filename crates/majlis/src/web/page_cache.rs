@@ -7,13 +7,22 @@
 //! for them. Nothing per reader may be on a kept page: visitors have no
 //! session, so no anti-forgery token, no name and no message of their own.
 //!
+//! Files and JSON that visitors download (open-data tables, feeds, the API's
+//! public reads, the API description) are kept the same way, with the
+//! headers that describe them, in a map of their own.
+//!
 //! Search pages are kept apart, per full address and per state of the
 //! search index, in a map of their own: any text can be asked, and a run
 //! of different queries must not push the other pages out.
 
 use std::future::Future;
 
-use axum::body::Bytes;
+use std::sync::Arc;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use chrono::Utc;
 
@@ -21,6 +30,7 @@ use super::{AppError, PageCtx};
 use crate::db::Db;
 use crate::db::cache::ChangeCache;
 use crate::i18n::Locale;
+use crate::policy::SignedIn;
 
 /// A page's address (path and query, without `lang`), its language and the
 /// minute it was rendered in.
@@ -32,11 +42,34 @@ const PAGES: usize = 512;
 /// How many search pages a node keeps (each under 30 kB).
 const SEARCHES: usize = 256;
 
+/// How many downloads a node keeps (a spreadsheet of a whole list is the
+/// largest, some hundred kB).
+const FILES: usize = 128;
+
+/// The largest download kept; a larger one is rendered for each request.
+const FILE_MAX_BYTES: usize = 4 << 20;
+
+/// The headers of a download that describe it (and are the same for every
+/// visitor); others are left to the layers around the handler.
+const KEPT_HEADERS: [HeaderName; 4] = [
+    header::CONTENT_TYPE,
+    header::CONTENT_DISPOSITION,
+    header::LINK,
+    header::CONTENT_LANGUAGE,
+];
+
+/// A download as a visitor got it.
+struct Kept {
+    headers: Vec<(HeaderName, HeaderValue)>,
+    body: Bytes,
+}
+
 /// Pages rendered for visitors, by content version; search pages by the
 /// index's generation.
 pub struct PageCache {
     pages: ChangeCache<PageKey, Bytes>,
     searches: ChangeCache<PageKey, Bytes>,
+    files: ChangeCache<PageKey, Kept>,
 }
 
 impl Default for PageCache {
@@ -44,6 +77,7 @@ impl Default for PageCache {
         PageCache {
             pages: ChangeCache::new(PAGES),
             searches: ChangeCache::new(SEARCHES),
+            files: ChangeCache::new(FILES),
         }
     }
 }
@@ -84,6 +118,39 @@ impl PageCache {
         serve(&self.pages, version, ctx, render).await
     }
 
+    /// The kept answer for `ctx` as of `version`, else `answer` awaited and
+    /// kept when it is `200 OK` and not too large.
+    async fn download(
+        &self,
+        version: i64,
+        ctx: &PageCtx,
+        answer: impl Future<Output = Result<Response, AppError>>,
+    ) -> Result<Response, AppError> {
+        let key = (ctx.address(), ctx.locale, Utc::now().timestamp() / 60);
+        if let Some(kept) = self.files.get(version, &key) {
+            return Ok(respond(&kept));
+        }
+        let res = answer.await?;
+        if res.status() != StatusCode::OK {
+            return Ok(res);
+        }
+        let (parts, body) = res.into_parts();
+        let body = axum::body::to_bytes(body, usize::MAX)
+            .await
+            .map_err(|e| AppError::Internal(anyhow::Error::new(e)))?;
+        let kept = Kept {
+            headers: KEPT_HEADERS
+                .iter()
+                .filter_map(|h| parts.headers.get(h).map(|v| (h.clone(), v.clone())))
+                .collect(),
+            body,
+        };
+        if kept.body.len() > FILE_MAX_BYTES {
+            return Ok(respond(&kept));
+        }
+        Ok(respond(&self.files.put(version, &key, kept)))
+    }
+
     /// A search page for `ctx` as of the index's `generation` (kept apart
     /// from the other pages, see the module's comment).
     pub async fn search_page<F, Fut>(
@@ -121,4 +188,44 @@ where
         })
         .await?;
     Ok(Html(page.as_ref().clone()).into_response())
+}
+
+fn respond(k: &Kept) -> Response {
+    let mut res = Response::new(Body::from(k.body.clone()));
+    let headers = res.headers_mut();
+    for (name, value) in &k.headers {
+        headers.insert(name.clone(), value.clone());
+    }
+    res
+}
+
+/// Which addresses [`keep_for_visitors`] keeps (decided by the app, which
+/// knows its routes).
+pub type KeptAddress = fn(&str) -> bool;
+
+/// Middleware (inside the session's): a visitor's `GET` of an address
+/// `kept` accepts — downloads, feeds, the API's public reads — is answered
+/// from [`PageCache::visitor_response`]. Anyone signed in, or sending a
+/// token or a cookie the session layer did not take, is answered afresh;
+/// only `200 OK` answers are kept.
+pub async fn keep_for_visitors(
+    State((pages, db, kept)): State<(Arc<PageCache>, Db, KeptAddress)>,
+    ctx: PageCtx,
+    req: Request,
+    next: Next,
+) -> Response {
+    let visitor = req.method() == Method::GET
+        && req.extensions().get::<SignedIn>().is_none()
+        && !req.headers().contains_key(header::AUTHORIZATION)
+        && kept(req.uri().path());
+    if !visitor {
+        return next.run(req).await;
+    }
+    let answer = async {
+        let version = db.content_version(false).await?;
+        pages
+            .download(version, &ctx, async { Ok(next.run(req).await) })
+            .await
+    };
+    answer.await.unwrap_or_else(IntoResponse::into_response)
 }
