@@ -75,6 +75,23 @@ impl DashboardPage {
     fn score(&self, v: &Option<f64>) -> String {
         shown(&self.ctx, *v)
     }
+
+    /// The plans column: shown to who may plan, or once a plan exists.
+    fn plan_column(&self) -> bool {
+        self.d.may_plan || !self.d.plans.is_empty()
+    }
+
+    /// An indicator's link to its plan: "open" when it has one, "start"
+    /// for who may start one, "" else.
+    fn plan_link(&self, key: &str) -> &'static str {
+        if self.d.plans.contains_key(key) {
+            "open"
+        } else if self.d.may_plan {
+            "start"
+        } else {
+            ""
+        }
+    }
 }
 
 struct Latest {

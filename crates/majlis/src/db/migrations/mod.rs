@@ -27,6 +27,7 @@ mod m20261205_000020_survey_answering;
 mod m20261205_000021_follows;
 mod m20261205_000022_cohesion;
 mod m20261206_000023_imported;
+mod m20261206_000025_cohesion_plans;
 
 pub struct Migrator;
 
@@ -57,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000021_follows::Migration),
             Box::new(m20261205_000022_cohesion::Migration),
             Box::new(m20261206_000023_imported::Migration),
+            Box::new(m20261206_000025_cohesion_plans::Migration),
         ]
     }
 }
