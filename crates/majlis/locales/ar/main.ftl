@@ -1988,3 +1988,4 @@ cohesion-plan-practice-summary = سعت { $municipality } إلى تحسين مؤ
 cohesion-plan-practice-results = { $indicator }: { $baseline } / 100 ({ $first }) ← { $result } / 100 ({ $last })؛ الهدف { $target }.
 audit-action-cohesion-plan-started = بدء خطة تماسك
 audit-action-cohesion-plan-shared = مشاركة خطة تماسك كممارسة
+cohesion-pdf = لوحة المؤشرات بصيغة PDF

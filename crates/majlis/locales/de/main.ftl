@@ -1914,3 +1914,4 @@ cohesion-plan-practice-summary = { $municipality } wollte den Indikator des sozi
 cohesion-plan-practice-results = { $indicator }: { $baseline } / 100 ({ $first }) → { $result } / 100 ({ $last }); Ziel { $target }.
 audit-action-cohesion-plan-started = Zusammenhaltsplan begonnen
 audit-action-cohesion-plan-shared = Zusammenhaltsplan als Praxisbeispiel geteilt
+cohesion-pdf = Das Dashboard als PDF

@@ -1909,3 +1909,4 @@ cohesion-plan-practice-summary = { $municipality } set out to improve the social
 cohesion-plan-practice-results = { $indicator }: { $baseline } / 100 ({ $first }) → { $result } / 100 ({ $last }); target { $target }.
 audit-action-cohesion-plan-started = Cohesion plan started
 audit-action-cohesion-plan-shared = Cohesion plan shared as a practice
+cohesion-pdf = The dashboard as PDF

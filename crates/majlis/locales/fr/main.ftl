@@ -1915,3 +1915,4 @@ cohesion-plan-practice-summary = { $municipality } a cherché à améliorer l’
 cohesion-plan-practice-results = { $indicator } : { $baseline } / 100 ({ $first }) → { $result } / 100 ({ $last }) ; objectif { $target }.
 audit-action-cohesion-plan-started = Plan de cohésion lancé
 audit-action-cohesion-plan-shared = Plan de cohésion partagé comme pratique
+cohesion-pdf = Le tableau de bord en PDF

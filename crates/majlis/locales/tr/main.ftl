@@ -1914,3 +1914,4 @@ cohesion-plan-practice-summary = { $municipality }, “{ $indicator }” sosyal 
 cohesion-plan-practice-results = { $indicator }: { $baseline } / 100 ({ $first }) → { $result } / 100 ({ $last }); hedef { $target }.
 audit-action-cohesion-plan-started = Uyum planı başlatıldı
 audit-action-cohesion-plan-shared = Uyum planı uygulama olarak paylaşıldı
+cohesion-pdf = Gösterge panosu PDF olarak

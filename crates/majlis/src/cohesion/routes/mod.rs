@@ -10,6 +10,7 @@ use crate::web::AppError;
 mod api;
 mod dashboard;
 mod plans;
+mod print;
 
 /// The cohesion part of the OpenAPI document.
 pub fn api_doc() -> utoipa::openapi::OpenApi {
@@ -20,6 +21,7 @@ pub fn routes() -> Routes {
     Routes::new()
         .get("/municipalities/{slug}/cohesion", dashboard::dashboard_page)
         .post("/municipalities/{slug}/cohesion", dashboard::save_choices)
+        .get("/municipalities/{slug}/cohesion.pdf", print::dashboard_pdf)
         .get(
             "/municipalities/{slug}/cohesion/plans/{indicator}",
             plans::plan_page,
