@@ -377,3 +377,42 @@ db_test!(
         assert!(ar.body.contains("تحقق الهدف"));
     }
 );
+
+db_test!(
+    async fn the_dashboard_prints_as_pdf_in_the_readers_language(app) {
+        app.load_demo().await;
+        let en = app.get("/municipalities/sanliurfa/cohesion.pdf").await;
+        assert_eq!(en.status, StatusCode::OK, "{}", en.body);
+        assert_eq!(en.header("content-type"), Some("application/pdf"));
+        let text = common::pdf_text(&en.bytes);
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains("Cohesion index"), "{flat}");
+        assert!(flat.contains("Trust in the municipality"), "{flat}");
+        assert!(flat.contains("Trend across waves"), "{flat}");
+        assert!(flat.contains("2026"), "the waves: {flat}");
+        let ar = app.get("/municipalities/sanliurfa/cohesion.pdf?lang=ar").await;
+        assert_eq!(ar.status, StatusCode::OK);
+        let text = common::pdf_text(&ar.bytes);
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains("مؤشر التماسك"), "{flat}");
+        // Wherever the page is not found, so is the PDF.
+        assert_eq!(app.get("/municipalities/sahinbey/cohesion.pdf").await.status, StatusCode::NOT_FOUND);
+        assert_eq!(app.get("/municipalities/nowhere/cohesion.pdf").await.status, StatusCode::NOT_FOUND);
+        let kilis = municipality_id(app, "kilis").await;
+        let other = focal_point_of(app, "kilis@example.org", kilis).await;
+        let (cookie, _) = app.session_for(other).await;
+        let res = app.get_with("/municipalities/sahinbey/cohesion.pdf", &[("cookie", &cookie)]).await;
+        assert_eq!(res.status, StatusCode::NOT_FOUND, "another municipality");
+        let sahinbey = municipality_id(app, "sahinbey").await;
+        let own = focal_point_of(app, "sahinbey@example.org", sahinbey).await;
+        let (cookie, _) = app.session_for(own).await;
+        let res = app.get_with("/municipalities/sahinbey/cohesion.pdf", &[("cookie", &cookie)]).await;
+        assert_eq!(res.status, StatusCode::OK, "its focal point");
+        // The page links it.
+        let page = app.get("/municipalities/sanliurfa/cohesion?lang=ar").await;
+        assert_eq!(
+            page.attr("a.pdf-link", "href").as_deref(),
+            Some("/municipalities/sanliurfa/cohesion.pdf?lang=ar")
+        );
+    }
+);
