@@ -47,18 +47,16 @@ pub const SOURCE: &str = "cohesion-wave:";
 pub const MAX_TITLE: usize = 200;
 
 coded_enum! {
-    /// Where a plan aimed at an indicator stands.
+    /// Where a plan aimed at an indicator stands: `Met` (the latest
+    /// measurement reached the target), `NotYetMet` (not reached, the
+    /// target date not passed), `NotMet` (not reached, the date passed),
+    /// `NotComparable` (the indicator's items changed since the baseline,
+    /// another framework version), `NotMeasured` (no later wave scored it).
     PlanStatus {
-        /// The latest measurement reached the target.
         Met => "met",
-        /// Not reached yet, and the target date has not passed.
         NotYetMet => "not-yet-met",
-        /// Not reached, and the target date has passed.
         NotMet => "not-met",
-        /// The indicator's items changed since the baseline (another
-        /// framework version): the figures cannot be compared.
         NotComparable => "not-comparable",
-        /// No later wave has scored the indicator yet.
         NotMeasured => "not-measured",
     }
 }
