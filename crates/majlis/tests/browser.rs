@@ -3623,7 +3623,16 @@ async fn a_wave_score_to_a_plan_to_the_next_wave_target_met_in_the_browser() {
         let dash = format!("http://{addr}/municipalities/gaziantep/cohesion?lang={locale}");
         client.goto(&dash).await.unwrap();
         failures.extend(check(dash.clone(), width).await);
-        send(&client, &format!("#indicator-{key} td.plan-link a")).await;
+        // On a phone the table scrolls inside its region: scroll to the link.
+        let link = format!("#indicator-{key} td.plan-link a");
+        client
+            .execute(
+                "document.querySelector(arguments[0]).scrollIntoView({block: 'center', inline: 'center'});",
+                vec![json!(link)],
+            )
+            .await
+            .unwrap();
+        send(&client, &link).await;
         let form_url = client.current_url().await.unwrap().to_string();
         assert!(form_url.contains(&format!("/cohesion/plans/{key}")), "{form_url}");
         assert_eq!(text_of(&client, ".plan-baseline").await, format!("{baseline:.0}"));
