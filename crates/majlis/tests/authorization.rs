@@ -369,12 +369,10 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
             "/municipalities/{slug}/cohesion"
             | "/municipalities/{slug}/cohesion.pdf"
             | "/api/v1/municipalities/{id}/cohesion",
-        ) => {
-            match who {
-                Who::FocalPointOfA | Who::Coordinator | Who::Admin => ok,
-                _ => not_found,
-            }
-        }
+        ) => match who {
+            Who::FocalPointOfA | Who::Coordinator | Who::Admin => ok,
+            _ => not_found,
+        },
         ("POST", "/municipalities/{slug}/cohesion") => match who {
             Who::Anonymous => SignIn,
             Who::FocalPointOfA | Who::Coordinator | Who::Admin => see_other,

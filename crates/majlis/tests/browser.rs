@@ -3595,13 +3595,21 @@ async fn a_wave_score_to_a_plan_to_the_next_wave_target_met_in_the_browser() {
             let overflow = sideways_overflow(&client).await;
             if overflow > 0.0 {
                 let wide = wide_elements(&client).await;
-                out.push(format!("{url} at {width}px scrolls sideways by {overflow}px: {wide}"));
+                out.push(format!(
+                    "{url} at {width}px scrolls sideways by {overflow}px: {wide}"
+                ));
             }
             out
         }
     };
     let cases = [
-        ("en", 390, "trust_municipality", "Not measured yet", "Target met"),
+        (
+            "en",
+            390,
+            "trust_municipality",
+            "Not measured yet",
+            "Target met",
+        ),
         ("ar", 390, "voice", "لم يُقَس بعد", "تحقق الهدف"),
         ("en", 1280, "fairness", "Not measured yet", "Target met"),
         ("ar", 1280, "contact", "لم يُقَس بعد", "تحقق الهدف"),
@@ -3634,8 +3642,14 @@ async fn a_wave_score_to_a_plan_to_the_next_wave_target_met_in_the_browser() {
             .unwrap();
         send(&client, &link).await;
         let form_url = client.current_url().await.unwrap().to_string();
-        assert!(form_url.contains(&format!("/cohesion/plans/{key}")), "{form_url}");
-        assert_eq!(text_of(&client, ".plan-baseline").await, format!("{baseline:.0}"));
+        assert!(
+            form_url.contains(&format!("/cohesion/plans/{key}")),
+            "{form_url}"
+        );
+        assert_eq!(
+            text_of(&client, ".plan-baseline").await,
+            format!("{baseline:.0}")
+        );
         failures.extend(check(form_url.clone(), width).await);
 
         // 2. A target out of range: said, and what was typed kept.
@@ -3643,9 +3657,20 @@ async fn a_wave_score_to_a_plan_to_the_next_wave_target_met_in_the_browser() {
         type_date(&client, "#i-target_on", "2030-12-31").await;
         retype(&client, "#i-title", "Plan 2030").await;
         send(&client, "#start button[type=submit]").await;
-        assert_eq!(attr_of(&client, "#i-target", "aria-invalid").await.as_deref(), Some("true"));
-        assert_eq!(attr_of(&client, "#i-target", "value").await.as_deref(), Some("500"));
-        assert_eq!(attr_of(&client, "#i-title", "value").await.as_deref(), Some("Plan 2030"));
+        assert_eq!(
+            attr_of(&client, "#i-target", "aria-invalid")
+                .await
+                .as_deref(),
+            Some("true")
+        );
+        assert_eq!(
+            attr_of(&client, "#i-target", "value").await.as_deref(),
+            Some("500")
+        );
+        assert_eq!(
+            attr_of(&client, "#i-title", "value").await.as_deref(),
+            Some("Plan 2030")
+        );
         assert!(!text_of(&client, "#form-errors").await.is_empty());
         failures.extend(check(format!("{form_url} (refused)"), width).await);
 
@@ -3653,7 +3678,10 @@ async fn a_wave_score_to_a_plan_to_the_next_wave_target_met_in_the_browser() {
         retype(&client, "#i-target", &format!("{target:.0}")).await;
         send(&client, "#start button[type=submit]").await;
         assert_eq!(text_of(&client, ".plan-status").await, before);
-        assert_eq!(text_of(&client, ".plan-target").await, format!("{target:.0}"));
+        assert_eq!(
+            text_of(&client, ".plan-target").await,
+            format!("{target:.0}")
+        );
         let plan_url = client.current_url().await.unwrap().to_string();
         failures.extend(check(plan_url.clone(), width).await);
 
@@ -3681,16 +3709,24 @@ async fn a_wave_score_to_a_plan_to_the_next_wave_target_met_in_the_browser() {
         .insert(&tx)
         .await
         .unwrap();
-        majlis::cohesion::rules::store(&tx, &w, &next, chrono::Utc::now()).await.unwrap();
+        majlis::cohesion::rules::store(&tx, &w, &next, chrono::Utc::now())
+            .await
+            .unwrap();
         tx.commit().await.unwrap();
 
         // 5. The plan page: the target met, the wave with its n.
         client.goto(&plan_url).await.unwrap();
         assert_eq!(text_of(&client, ".plan-status").await, met);
-        assert_eq!(text_of(&client, "td.measure-score").await, format!("{target:.0}"));
+        assert_eq!(
+            text_of(&client, "td.measure-score").await,
+            format!("{target:.0}")
+        );
         assert!(!text_of(&client, "td.measure-n").await.is_empty());
         if locale == "ar" {
-            assert_eq!(attr_of(&client, "html", "dir").await.as_deref(), Some("rtl"));
+            assert_eq!(
+                attr_of(&client, "html", "dir").await.as_deref(),
+                Some("rtl")
+            );
         }
         failures.extend(check(format!("{plan_url} (met)"), width).await);
     }

@@ -41,13 +41,22 @@ fn status_by_hand() {
     let before = day(2026, 1, 1);
     let after = day(2026, 7, 1);
     // Upwards: 40 → 50.
-    assert_eq!(status(40.0, 50.0, due, before, &[]), PlanStatus::NotMeasured);
-    assert_eq!(status(40.0, 50.0, due, before, &[measure(Some(50.0), true)]), PlanStatus::Met);
+    assert_eq!(
+        status(40.0, 50.0, due, before, &[]),
+        PlanStatus::NotMeasured
+    );
+    assert_eq!(
+        status(40.0, 50.0, due, before, &[measure(Some(50.0), true)]),
+        PlanStatus::Met
+    );
     assert_eq!(
         status(40.0, 50.0, due, before, &[measure(Some(49.9), true)]),
         PlanStatus::NotYetMet
     );
-    assert_eq!(status(40.0, 50.0, due, after, &[measure(Some(49.9), true)]), PlanStatus::NotMet);
+    assert_eq!(
+        status(40.0, 50.0, due, after, &[measure(Some(49.9), true)]),
+        PlanStatus::NotMet
+    );
     // The latest measured wave decides; a wave without a score is skipped.
     assert_eq!(
         status(
@@ -55,12 +64,19 @@ fn status_by_hand() {
             50.0,
             due,
             after,
-            &[measure(Some(55.0), true), measure(Some(45.0), true), measure(None, true)]
+            &[
+                measure(Some(55.0), true),
+                measure(Some(45.0), true),
+                measure(None, true)
+            ]
         ),
         PlanStatus::NotMet
     );
     // Downwards (pressure on services): 60 → 50.
-    assert_eq!(status(60.0, 50.0, due, after, &[measure(Some(49.0), true)]), PlanStatus::Met);
+    assert_eq!(
+        status(60.0, 50.0, due, after, &[measure(Some(49.0), true)]),
+        PlanStatus::Met
+    );
     assert_eq!(
         status(60.0, 50.0, due, before, &[measure(Some(51.0), true)]),
         PlanStatus::NotYetMet
@@ -124,7 +140,9 @@ async fn later_wave(
     .insert(&tx)
     .await
     .unwrap();
-    majlis::cohesion::rules::store(&tx, &new, &s, Utc::now()).await.unwrap();
+    majlis::cohesion::rules::store(&tx, &new, &s, Utc::now())
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
     new
 }
@@ -136,12 +154,17 @@ async fn rescore(app: &TestApp, w: &wave::Model, scores: &WaveScores, key: &str,
         f.score = Some(score);
     }
     let tx = app.db.begin_write().await.unwrap();
-    majlis::cohesion::rules::store(&tx, w, &s, Utc::now()).await.unwrap();
+    majlis::cohesion::rules::store(&tx, w, &s, Utc::now())
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
 }
 
 async fn plans_count(app: &TestApp) -> u64 {
-    cohesion_plan::Entity::find().count(app.db.read()).await.unwrap()
+    cohesion_plan::Entity::find()
+        .count(app.db.read())
+        .await
+        .unwrap()
 }
 
 db_test!(
@@ -345,7 +368,10 @@ async fn demo_plan(app: &TestApp, slug: &str) -> (String, String) {
         .unwrap()
         .unwrap_or_else(|| panic!("no demo plan for {slug}"));
     let key = row.indicator_key.clone();
-    (key.clone(), format!("/municipalities/{slug}/cohesion/plans/{key}"))
+    (
+        key.clone(),
+        format!("/municipalities/{slug}/cohesion/plans/{key}"),
+    )
 }
 
 db_test!(

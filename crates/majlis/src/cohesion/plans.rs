@@ -100,11 +100,7 @@ pub fn status(
     today: NaiveDate,
     later: &[Measure],
 ) -> PlanStatus {
-    let Some((m, score)) = later
-        .iter()
-        .rev()
-        .find_map(|m| m.score.map(|s| (m, s)))
-    else {
+    let Some((m, score)) = later.iter().rev().find_map(|m| m.score.map(|s| (m, s))) else {
         return PlanStatus::NotMeasured;
     };
     if !m.comparable {
@@ -128,7 +124,11 @@ pub struct PlanInput {
 
 /// Parse the start form: a target from 0 to 100 (decimal point or comma),
 /// a day `YYYY-MM-DD`, an optional title. Every field's problem.
-pub fn parse_input(target: &str, target_on: &str, title: &str) -> Result<PlanInput, Vec<FieldError>> {
+pub fn parse_input(
+    target: &str,
+    target_on: &str,
+    title: &str,
+) -> Result<PlanInput, Vec<FieldError>> {
     let mut errors = Vec::new();
     let target = match target.trim() {
         "" => {
@@ -360,10 +360,7 @@ async fn view(
     let f = framework_of(conn, base.framework_id).await?;
     let indicator_name = indicator_in(&f, &row.indicator_key)
         .map(|i| i.name)
-        .map_or_else(
-            || TrText::new(Locale::En, row.indicator_key.clone()),
-            Ok,
-        )
+        .map_or_else(|| TrText::new(Locale::En, row.indicator_key.clone()), Ok)
         .map_err(|e| CohesionError::Invalid(e.to_string()))?;
     let measure = |w: &wave::Model| -> Result<Option<Measure>, CohesionError> {
         let Some(s) = scores_of(w)? else {
@@ -399,13 +396,8 @@ async fn view(
         Some(t) => status(t.baseline_value, t.target_value, t.target_on, today, &later),
         None => PlanStatus::NotMeasured,
     };
-    let may_share = status == PlanStatus::Met
-        && can(
-            actor,
-            Action::PlanForCohesion {
-                municipality: m.id,
-            },
-        );
+    let may_share =
+        status == PlanStatus::Met && can(actor, Action::PlanForCohesion { municipality: m.id });
     Ok(PlanView {
         row,
         municipality: m,

@@ -500,7 +500,9 @@ pub async fn load_plans(
             .all(tx)
             .await?;
         let (Some(first), Some(last)) = (waves.first(), waves.last()) else {
-            return Err(DemoError::Invalid(format!("cohesion plan: {slug} has no waves")));
+            return Err(DemoError::Invalid(format!(
+                "cohesion plan: {slug} has no waves"
+            )));
         };
         let scores = |w: &wave::Model| -> Result<WaveScores, DemoError> {
             w.scores
@@ -522,7 +524,9 @@ pub async fn load_plans(
         rises.sort_by(|a, b| a.0.total_cmp(&b.0));
         let picked = if met { rises.last() } else { rises.first() };
         let Some(&(_, figure, latest)) = picked else {
-            return Err(DemoError::Invalid(format!("cohesion plan: {slug} unscored")));
+            return Err(DemoError::Invalid(format!(
+                "cohesion plan: {slug} unscored"
+            )));
         };
         let baseline = figure.score.unwrap_or_default();
         let (target, target_on) = if met {
@@ -544,7 +548,11 @@ pub async fn load_plans(
             .find(|(_, i)| i.key == figure.key)
             .map(|(_, i)| i.clone())
             .ok_or_else(|| DemoError::Invalid("cohesion plan: no indicator".into()))?;
-        let title = format!("{}: {}", m.name.text(Locale::En), indicator.name.text(Locale::En));
+        let title = format!(
+            "{}: {}",
+            m.name.text(Locale::En),
+            indicator.name.text(Locale::En)
+        );
         let aim = Aim {
             municipality: m.clone(),
             key: figure.key.clone(),
@@ -557,9 +565,16 @@ pub async fn load_plans(
             target_on,
             title: Some(title),
         };
-        plans::insert(tx, &crate::audit::Origin::cli(), &aim, input, Locale::En, now)
-            .await
-            .map_err(invalid)?;
+        plans::insert(
+            tx,
+            &crate::audit::Origin::cli(),
+            &aim,
+            input,
+            Locale::En,
+            now,
+        )
+        .await
+        .map_err(invalid)?;
         report.created += 1;
     }
     Ok(())

@@ -139,7 +139,14 @@ fn start_form(ctx: &PageCtx, aim: &Aim, typed: Typed, errors: &[FieldError]) -> 
     }
 }
 
-fn page(ctx: PageCtx, slug: String, key: String, found: IndicatorPlan, typed: Typed, errors: &[FieldError]) -> PlanPage {
+fn page(
+    ctx: PageCtx,
+    slug: String,
+    key: String,
+    found: IndicatorPlan,
+    typed: Typed,
+    errors: &[FieldError],
+) -> PlanPage {
     let (town, indicator, started_, form) = match &found {
         IndicatorPlan::Started(v) => (
             ctx.text(&v.municipality.name).to_owned(),
@@ -172,10 +179,15 @@ pub(super) async fn plan_page(
     Path((slug, key)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let ctx = ctx.with_section(Section::Municipalities);
-    let found =
-        plans::indicator_plan(state.db.read(), ctx.actor(), &slug, &key, Utc::now().date_naive())
-            .await
-            .map_err(refused(&ctx))?;
+    let found = plans::indicator_plan(
+        state.db.read(),
+        ctx.actor(),
+        &slug,
+        &key,
+        Utc::now().date_naive(),
+    )
+    .await
+    .map_err(refused(&ctx))?;
     Ok(render(&page(ctx, slug, key, found, Typed::default(), &[]))?.into_response())
 }
 
@@ -203,9 +215,10 @@ pub(super) async fn start_plan(
     let parsed = plans::parse_input(&typed.target, &typed.target_on, &typed.title);
     let errors = match parsed {
         Ok(input) => {
-            let started =
-                plans::start(&state.db, &origin, &me.actor, &slug, &key, input, ctx.locale, now)
-                    .await;
+            let started = plans::start(
+                &state.db, &origin, &me.actor, &slug, &key, input, ctx.locale, now,
+            )
+            .await;
             match started {
                 Ok(_) => {
                     let to = format!("/municipalities/{slug}/cohesion/plans/{key}");
@@ -217,8 +230,8 @@ pub(super) async fn start_plan(
         }
         Err(errors) => errors,
     };
-    let found = plans::indicator_plan(state.db.read(), ctx.actor(), &slug, &key, now.date_naive())
-        .await?;
+    let found =
+        plans::indicator_plan(state.db.read(), ctx.actor(), &slug, &key, now.date_naive()).await?;
     let html = render(&page(ctx, slug, key, found, typed, &errors))?;
     Ok((StatusCode::BAD_REQUEST, html).into_response())
 }
@@ -234,6 +247,15 @@ pub(super) async fn share_practice(
     CsrfForm(_): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let origin = origin_of(&me, &client);
-    let id = plans::share(&state.db, &origin, &me.actor, &slug, &key, ctx.locale, Utc::now()).await?;
+    let id = plans::share(
+        &state.db,
+        &origin,
+        &me.actor,
+        &slug,
+        &key,
+        ctx.locale,
+        Utc::now(),
+    )
+    .await?;
     Ok(redirect(format!("/practices/{id}"), &ctx))
 }

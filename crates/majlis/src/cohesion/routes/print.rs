@@ -76,7 +76,12 @@ fn report(p: &DashboardPage) -> majlis_print::SurveyReport {
             value: if l.index.median.is_empty() {
                 l.index.hidden.clone()
             } else {
-                format!("{} ({} {})", l.index.median, ctx.t("cohesion-iqr"), l.index.iqr)
+                format!(
+                    "{} ({} {})",
+                    l.index.median,
+                    ctx.t("cohesion-iqr"),
+                    l.index.iqr
+                )
             },
         });
         let header = |first: &str| {
