@@ -398,6 +398,17 @@ db_test!(
         // The dashboard links the plan to visitors.
         let dash = app.get("/municipalities/sanliurfa/cohesion").await;
         assert_eq!(dash.texts("td.plan-link a").len(), 1);
+        // The plan's own page (steps, milestones) names the indicator's page.
+        let m = municipality_id(app, "sanliurfa").await;
+        let row = cohesion_plan::Entity::find()
+            .filter(cohesion_plan::Column::MunicipalityId.eq(m))
+            .one(app.db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        let plan = app.get(&format!("/plans/{}", row.plan_id.unwrap())).await;
+        assert_eq!(plan.status, StatusCode::OK, "{}", plan.body);
+        assert!(plan.body.contains(&format!("href=\"{urfa}")), "{}", plan.body);
         let ar = app.get(&format!("{urfa}?lang=ar")).await;
         assert_eq!(ar.attr("html", "dir").as_deref(), Some("rtl"));
         assert!(ar.body.contains("تحقق الهدف"));
