@@ -18,7 +18,7 @@ use sea_orm::ActiveValue::Set;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
-    EntityTrait, QueryFilter, QueryOrder,
+    EntityTrait, QueryFilter, QueryOrder, SqlErr,
 };
 
 use super::entities::plan as cohesion_plan;
@@ -436,10 +436,29 @@ pub async fn start(
         tx.rollback().await?;
         return Ok(found.id);
     }
+    let m_id = m.id;
     let aim = aim(&tx, m, key).await?;
-    let row = insert(&tx, origin, &aim, input, lang, now).await?;
-    tx.commit().await?;
-    Ok(row.id)
+    match insert(&tx, origin, &aim, input, lang, now).await {
+        Ok(row) => {
+            tx.commit().await?;
+            Ok(row.id)
+        }
+        // Another start won the race (PostgreSQL): the unique index on the
+        // municipality and indicator settles it, and its plan is answered.
+        Err(CohesionError::Db(e))
+            if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) =>
+        {
+            tx.rollback().await?;
+            cohesion_plan::Entity::find()
+                .filter(cohesion_plan::Column::MunicipalityId.eq(m_id))
+                .filter(cohesion_plan::Column::IndicatorKey.eq(key))
+                .one(db.read())
+                .await?
+                .map(|r| r.id)
+                .ok_or(CohesionError::Db(e))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 fn bad(field: &'static str, message: &'static str) -> CohesionError {
