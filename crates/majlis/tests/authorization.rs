@@ -364,17 +364,34 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         // Şahinbey's cohesion dashboard is not published in the demo: its
         // focal point and staff read it; to anyone else it does not exist.
         // Its focal point and staff save its choices (sent unchanged here).
-        ("GET", "/municipalities/{slug}/cohesion" | "/api/v1/municipalities/{id}/cohesion") => {
-            match who {
-                Who::FocalPointOfA | Who::Coordinator | Who::Admin => ok,
-                _ => not_found,
-            }
-        }
+        (
+            "GET",
+            "/municipalities/{slug}/cohesion"
+            | "/municipalities/{slug}/cohesion.pdf"
+            | "/api/v1/municipalities/{id}/cohesion",
+        ) => match who {
+            Who::FocalPointOfA | Who::Coordinator | Who::Admin => ok,
+            _ => not_found,
+        },
         ("POST", "/municipalities/{slug}/cohesion") => match who {
             Who::Anonymous => SignIn,
             Who::FocalPointOfA | Who::Coordinator | Who::Admin => see_other,
             _ => not_found,
         },
+        // A plan aimed at one of its indicators: none yet, so its focal
+        // point and staff see the form to start one (sent without fields:
+        // 400); to anyone else the unpublished dashboard does not exist.
+        // Without a plan there is nothing to share: 404.
+        ("GET", "/municipalities/{slug}/cohesion/plans/{indicator}") => match who {
+            Who::FocalPointOfA | Who::Coordinator | Who::Admin => ok,
+            _ => not_found,
+        },
+        ("POST", "/municipalities/{slug}/cohesion/plans/{indicator}") => match who {
+            Who::Anonymous => SignIn,
+            Who::FocalPointOfA | Who::Coordinator | Who::Admin => bad,
+            _ => not_found,
+        },
+        ("POST", "/municipalities/{slug}/cohesion/plans/{indicator}/practice") => members(404),
         ("GET", "/surveys/new") => coordinators(200),
         ("GET", "/surveys/{slug}/answers.csv" | "/surveys/{slug}/answers.xlsx") => {
             coordinators(200)
@@ -643,7 +660,11 @@ fn concrete(path: &str, w: &World, css: &str) -> String {
         "/municipalities/{slug}" => "/municipalities/sahinbey".into(),
         "/municipalities/{slug}/edit" => "/municipalities/sahinbey/edit".into(),
         "/municipalities/{slug}/cohesion" => "/municipalities/sahinbey/cohesion".into(),
+        "/municipalities/{slug}/cohesion.pdf" => "/municipalities/sahinbey/cohesion.pdf".into(),
         "/api/v1/municipalities/{id}/cohesion" => "/api/v1/municipalities/sahinbey/cohesion".into(),
+        p if p.starts_with("/municipalities/{slug}/cohesion/plans/{indicator}") => p
+            .replace("{slug}", "sahinbey")
+            .replace("{indicator}", "trust_municipality"),
         "/organisations/{slug}" => "/organisations/giz".into(),
         "/organisations/{slug}/edit" => "/organisations/giz/edit".into(),
         "/api/v1/municipalities/{id}" => format!("/api/v1/municipalities/{}", w.sahinbey),

@@ -3558,3 +3558,179 @@ async fn following_and_notifications_in_the_browser_pass_axe() {
         failures.join("\n")
     );
 }
+
+/// Issue 19's loop in the browser: from an indicator of Gaziantep's latest
+/// wave on its dashboard, its focal point starts a plan aimed at it (a bad
+/// target first: the form says why and keeps what was typed), the next
+/// wave is scored, and the plan page says the target was met. In English
+/// and Arabic, at phone and desktop width (one indicator each), every page
+/// checked with axe-core and for sideways scrolling.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wave_score_to_a_plan_to_the_next_wave_target_met_in_the_browser() {
+    use majlis::cohesion::entities::wave;
+    use majlis::cohesion::scoring::WaveScores;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, QueryOrder};
+    let app = common::TestApp::sqlite().await;
+    app.load_demo().await;
+    let g = common::municipality_id(&app, "gaziantep").await;
+    let fp = common::focal_point_of(&app, "focal.gaziantep@example.org", g).await;
+    let addr = app.serve().await;
+    let axe = axe_source();
+    let (_driver, client, _profile) = start_browser().await;
+    let (cookie, _) = app.session_for(fp).await;
+    sign_in_as(&client, &addr, &cookie).await;
+    let mut failures = Vec::new();
+    let check = |url: String, width: u32| {
+        let client = client.clone();
+        let axe = axe.clone();
+        async move {
+            let mut out = Vec::new();
+            let violations = axe_violations(&client, &axe).await;
+            if !violations.is_empty() {
+                out.push(format!(
+                    "{url} at {width}px: {}",
+                    serde_json::to_string_pretty(&violations).unwrap()
+                ));
+            }
+            let overflow = sideways_overflow(&client).await;
+            if overflow > 0.0 {
+                let wide = wide_elements(&client).await;
+                out.push(format!(
+                    "{url} at {width}px scrolls sideways by {overflow}px: {wide}"
+                ));
+            }
+            out
+        }
+    };
+    let cases = [
+        (
+            "en",
+            390,
+            "trust_municipality",
+            "Not measured yet",
+            "Target met",
+        ),
+        ("ar", 390, "voice", "لم يُقَس بعد", "تحقق الهدف"),
+        ("en", 1280, "fairness", "Not measured yet", "Target met"),
+        ("ar", 1280, "contact", "لم يُقَس بعد", "تحقق الهدف"),
+    ];
+    for (locale, width, key, before, met) in cases {
+        client.set_window_size(width, 900).await.unwrap();
+        let latest = wave::Entity::find()
+            .filter(wave::Column::MunicipalityId.eq(g))
+            .order_by_desc(wave::Column::Number)
+            .one(app.db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        let scores: WaveScores = serde_json::from_value(latest.scores.clone().unwrap()).unwrap();
+        let baseline = scores.indicator(key).unwrap().score.unwrap();
+        let target = (baseline + 5.0).round().min(100.0);
+
+        // 1. The dashboard links the indicator to its plan-to-be.
+        let dash = format!("http://{addr}/municipalities/gaziantep/cohesion?lang={locale}");
+        client.goto(&dash).await.unwrap();
+        failures.extend(check(dash.clone(), width).await);
+        // On a phone the table scrolls inside its region: scroll to the link.
+        let link = format!("#indicator-{key} td.plan-link a");
+        client
+            .execute(
+                "document.querySelector(arguments[0]).scrollIntoView({block: 'center', inline: 'center'});",
+                vec![json!(link)],
+            )
+            .await
+            .unwrap();
+        send(&client, &link).await;
+        let form_url = client.current_url().await.unwrap().to_string();
+        assert!(
+            form_url.contains(&format!("/cohesion/plans/{key}")),
+            "{form_url}"
+        );
+        assert_eq!(
+            text_of(&client, ".plan-baseline").await,
+            format!("{baseline:.0}")
+        );
+        failures.extend(check(form_url.clone(), width).await);
+
+        // 2. A target out of range: said, and what was typed kept.
+        retype(&client, "#i-target", "500").await;
+        type_date(&client, "#i-target_on", "2030-12-31").await;
+        retype(&client, "#i-title", "Plan 2030").await;
+        send(&client, "#start button[type=submit]").await;
+        assert_eq!(
+            attr_of(&client, "#i-target", "aria-invalid")
+                .await
+                .as_deref(),
+            Some("true")
+        );
+        assert_eq!(
+            attr_of(&client, "#i-target", "value").await.as_deref(),
+            Some("500")
+        );
+        assert_eq!(
+            attr_of(&client, "#i-title", "value").await.as_deref(),
+            Some("Plan 2030")
+        );
+        assert!(!text_of(&client, "#form-errors").await.is_empty());
+        failures.extend(check(format!("{form_url} (refused)"), width).await);
+
+        // 3. Started: not measured yet.
+        retype(&client, "#i-target", &format!("{target:.0}")).await;
+        send(&client, "#start button[type=submit]").await;
+        assert_eq!(text_of(&client, ".plan-status").await, before);
+        assert_eq!(
+            text_of(&client, ".plan-target").await,
+            format!("{target:.0}")
+        );
+        let plan_url = client.current_url().await.unwrap().to_string();
+        failures.extend(check(plan_url.clone(), width).await);
+
+        // 4. The next wave is scored with the indicator at the target.
+        let mut next = scores.clone();
+        for f in next.indicators.iter_mut().filter(|f| f.key == key) {
+            f.score = Some(target);
+        }
+        let tx = app.db.begin_write().await.unwrap();
+        let w = wave::ActiveModel {
+            municipality_id: Set(g),
+            framework_id: Set(latest.framework_id),
+            survey_id: Set(None),
+            number: Set(latest.number + 1),
+            label: Set(format!("{}-{key}", latest.label)),
+            fielded_on: Set(latest.fielded_on + chrono::Duration::days(30)),
+            n: Set(0),
+            weights: Set(None),
+            scores: Set(None),
+            synthetic: Set(true),
+            scored_at: Set(None),
+            created_at: Set(chrono::Utc::now()),
+            ..Default::default()
+        }
+        .insert(&tx)
+        .await
+        .unwrap();
+        majlis::cohesion::rules::store(&tx, &w, &next, chrono::Utc::now())
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+
+        // 5. The plan page: the target met, the wave with its n.
+        client.goto(&plan_url).await.unwrap();
+        assert_eq!(text_of(&client, ".plan-status").await, met);
+        assert_eq!(
+            text_of(&client, "td.measure-score").await,
+            format!("{target:.0}")
+        );
+        assert!(!text_of(&client, "td.measure-n").await.is_empty());
+        if locale == "ar" {
+            assert_eq!(
+                attr_of(&client, "html", "dir").await.as_deref(),
+                Some("rtl")
+            );
+        }
+        failures.extend(check(format!("{plan_url} (met)"), width).await);
+    }
+    client.close().await.unwrap();
+    app.finish().await;
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -34,8 +34,9 @@ db_test!(
         assert_eq!(page.texts("#domains tbody tr").len(), 5);
         assert!(page.body.contains("SCORE (UNDP/SeeD)"));
         assert!(page.body.contains("UNDP/ARK tension monitoring"));
-        // Queries: version, municipality, choices, waves, frameworks, peers.
-        assert_eq!(page.queries(), 6, "bounded, whatever the waves and peers");
+        // Queries: version, municipality, choices, waves, frameworks, peers,
+        // the plans aimed at its indicators.
+        assert_eq!(page.queries(), 7, "bounded, whatever the waves, peers and plans");
 
         // In Turkey only three peers have waves: hidden, with the reason.
         let tr = app.get("/municipalities/sanliurfa/cohesion?peers=country").await;

@@ -574,7 +574,13 @@ db_test!(
                 partner::Entity::find().count(app.db.read()).await.unwrap(),
                 partner_step::Entity::find().count(app.db.read()).await.unwrap(),
                 majlis::db::outbox::entity::Entity::find().count(app.db.read()).await.unwrap(),
-                majlis::plans::entities::plan::Entity::find().count(app.db.read()).await.unwrap(),
+                // The projects' plans (the demo's cohesion plans are counted
+                // in tests/cohesion_plans.rs).
+                majlis::plans::entities::plan::Entity::find()
+                    .filter(majlis::plans::entities::plan::Column::OwnerKind.eq("project"))
+                    .count(app.db.read())
+                    .await
+                    .unwrap(),
                 majlis::plans::entities::step::Entity::find().count(app.db.read()).await.unwrap(),
                 majlis::audit::entity::Entity::find().count(app.db.read()).await.unwrap(),
             )

@@ -196,10 +196,16 @@ pub fn person_export() -> crate::accounts::export::Registry {
 /// (project ideas). A plan whose owner is not described is
 /// shown to members and edited by its municipality's focal points.
 pub fn plan_owners() -> crate::plans::owners::Owners {
-    crate::plans::owners::Owners::new(vec![(
-        crate::plans::OwnerKind::Project,
-        crate::projects::plans::describe,
-    )])
+    crate::plans::owners::Owners::new(vec![
+        (
+            crate::plans::OwnerKind::Project,
+            crate::projects::plans::describe,
+        ),
+        (
+            crate::plans::OwnerKind::Cohesion,
+            crate::cohesion::plans::describe,
+        ),
+    ])
 }
 
 /// What a municipality's page lists from the activities above the

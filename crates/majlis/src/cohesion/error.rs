@@ -18,6 +18,13 @@ pub enum CohesionError {
     /// A stored framework or wave that cannot be read.
     #[error("stored data is invalid: {0}")]
     Invalid(String),
+    /// A form that could not be understood: each field with the Fluent id
+    /// of its message. Nothing was changed.
+    #[error("invalid values")]
+    BadValues(Vec<crate::library::practices::FieldError>),
+    /// Only a plan that met its target is shared as a practice.
+    #[error("the plan has not met its target")]
+    NotMet,
     #[error(transparent)]
     Db(#[from] DbErr),
 }

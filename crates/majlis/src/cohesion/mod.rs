@@ -12,6 +12,9 @@
 //!   (shown only when at least five peers qualify), pure;
 //! - `entities/`, `error.rs`, `rules.rs` (reading a dashboard, scoring a
 //!   wave, a municipality's choices);
+//! - `plans.rs`: plans aimed at indicators (the plans activity's plans,
+//!   owner kind `cohesion`): started from the latest wave's score, measured
+//!   by every later wave, shared as a practice once met;
 //! - `routes/`: `/municipalities/{slug}/cohesion` and its JSON under
 //!   `/api/v1/`; `templates/` beside; `charts.rs` draws the radar and
 //!   trend charts.
@@ -23,6 +26,7 @@ pub mod error;
 pub mod framework;
 pub mod municipality;
 pub mod picking;
+pub mod plans;
 pub mod routes;
 pub mod rules;
 pub mod scoring;

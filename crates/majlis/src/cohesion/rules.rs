@@ -1,5 +1,5 @@
 //! Reading a municipality's dashboard (a fixed number of queries whatever
-//! the number of waves and peers), scoring a wave from its survey's
+//! the number of waves, peers and plans), scoring a wave from its survey's
 //! submitted responses, and a municipality's choices (published, named to
 //! peers).
 
@@ -90,6 +90,10 @@ pub struct Dashboard {
     pub by_name: bool,
     /// The reader may change the choices above.
     pub may_manage: bool,
+    /// The reader may start plans aimed at its indicators.
+    pub may_plan: bool,
+    /// Its indicators that have a plan: key → `cohesion_plan` id.
+    pub plans: HashMap<String, i32>,
     /// Oldest first.
     pub waves: Vec<WaveView>,
     pub group: PeerGroup,
@@ -191,6 +195,7 @@ pub async fn dashboard(
     )
     .map_err(|_| CohesionError::NotFound)?;
     let may_manage = crate::policy::can(actor, Action::ManageCohesion { municipality: m.id });
+    let may_plan = crate::policy::can(actor, Action::PlanForCohesion { municipality: m.id });
     let rows = wave::Entity::find()
         .filter(wave::Column::MunicipalityId.eq(m.id))
         .order_by_asc(wave::Column::Number)
@@ -224,6 +229,7 @@ pub async fn dashboard(
         });
     }
     let peer_rows = peers(conn, m.id).await?;
+    let plans = super::plans::planned(conn, m.id).await?;
     let parsed: Vec<(Groups, WaveScores, &PeerRow)> = peer_rows
         .iter()
         .filter_map(|p| {
@@ -242,6 +248,8 @@ pub async fn dashboard(
         published,
         by_name,
         may_manage,
+        may_plan,
+        plans,
         waves,
         group,
         groups,
@@ -375,6 +383,8 @@ pub async fn store(
     .update(tx)
     .await?;
     outbox::record(tx, "cohesion-wave", w.id, Op::Updated).await?;
+    // The plans aimed at its indicators are measured again.
+    super::plans::measure_municipality(tx, w.municipality_id, now).await?;
     Ok(())
 }
 

@@ -4,14 +4,17 @@
 //! form), and three waves for six host municipalities with SYNTHETIC
 //! answers (made up here from a fixed seed; the surveys and the dashboards
 //! say so). Four dashboards are published, two of them named to peers;
-//! Şahinbey's and Beirut's are not published. A framework, wave or choice
-//! already there is left as it is.
+//! Şahinbey's and Beirut's are not published. Şanlıurfa's plan aimed at an
+//! indicator met its target; Amman's did not. A framework, wave, choice or
+//! plan already there is left as it is.
 
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::ActiveValue::Set;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
+};
 use serde::Deserialize;
 
 use super::{DemoError, LoadReport};
@@ -458,4 +461,121 @@ async fn wave_survey(
     .await?;
     outbox::record(tx, "survey", s.id, Op::Created).await?;
     Ok((s.id, f.id))
+}
+
+/// The demo's plans aimed at indicators, each started from the earliest
+/// wave: Şanlıurfa's on the indicator that rose most by the latest wave,
+/// its target halfway there (met); Amman's on the one that rose least, its
+/// target five points above anything it reached, due at the end of 2025
+/// (not met). A municipality's plan already there is left as it is.
+pub async fn load_plans(
+    tx: &DatabaseTransaction,
+    now: DateTime<Utc>,
+    report: &mut LoadReport,
+) -> Result<(), DemoError> {
+    use crate::cohesion::entities::plan as cohesion_plan;
+    use crate::cohesion::plans::{self, Aim, PlanInput};
+    use crate::cohesion::scoring::WaveScores;
+    let invalid = |e: crate::cohesion::error::CohesionError| DemoError::Invalid(e.to_string());
+    for (slug, met) in [("sanliurfa", true), ("amman", false)] {
+        let Some(m) = municipality::Entity::find()
+            .filter(municipality::Column::Slug.eq(slug))
+            .one(tx)
+            .await?
+        else {
+            return Err(DemoError::Invalid(format!("cohesion plan: no {slug}")));
+        };
+        let existing = cohesion_plan::Entity::find()
+            .filter(cohesion_plan::Column::MunicipalityId.eq(m.id))
+            .one(tx)
+            .await?;
+        if existing.is_some() {
+            report.unchanged += 1;
+            continue;
+        }
+        let waves = wave::Entity::find()
+            .filter(wave::Column::MunicipalityId.eq(m.id))
+            .filter(wave::Column::Scores.is_not_null())
+            .order_by_asc(wave::Column::Number)
+            .all(tx)
+            .await?;
+        let (Some(first), Some(last)) = (waves.first(), waves.last()) else {
+            return Err(DemoError::Invalid(format!(
+                "cohesion plan: {slug} has no waves"
+            )));
+        };
+        let scores = |w: &wave::Model| -> Result<WaveScores, DemoError> {
+            w.scores
+                .clone()
+                .and_then(|v| serde_json::from_value(v).ok())
+                .ok_or_else(|| DemoError::Invalid(format!("cohesion plan: wave {}", w.id)))
+        };
+        let (s0, s1) = (scores(first)?, scores(last)?);
+        // Each indicator's rise from the first wave to the latest.
+        let mut rises: Vec<(f64, &crate::cohesion::scoring::Figure, f64)> = s0
+            .indicators
+            .iter()
+            .filter_map(|f| {
+                let b = f.score?;
+                let l = s1.indicator(&f.key)?.score?;
+                Some((l - b, f, l))
+            })
+            .collect();
+        rises.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let picked = if met { rises.last() } else { rises.first() };
+        let Some(&(_, figure, latest)) = picked else {
+            return Err(DemoError::Invalid(format!(
+                "cohesion plan: {slug} unscored"
+            )));
+        };
+        let baseline = figure.score.unwrap_or_default();
+        let (target, target_on) = if met {
+            let t = ((baseline + latest) / 2.0).round();
+            (t, NaiveDate::from_ymd_opt(2026, 6, 30))
+        } else {
+            let t = (baseline.max(latest) + 5.0).round().min(100.0);
+            (t, NaiveDate::from_ymd_opt(2025, 12, 31))
+        };
+        let target_on = target_on.ok_or_else(|| DemoError::Invalid("bad date".into()))?;
+        let f = framework::Entity::find_by_id(first.framework_id)
+            .one(tx)
+            .await?
+            .ok_or_else(|| DemoError::Invalid("cohesion plan: no framework".into()))?;
+        let view = FrameworkView::of(f).map_err(invalid)?;
+        let indicator = view
+            .definition
+            .indicators()
+            .find(|(_, i)| i.key == figure.key)
+            .map(|(_, i)| i.clone())
+            .ok_or_else(|| DemoError::Invalid("cohesion plan: no indicator".into()))?;
+        let title = format!(
+            "{}: {}",
+            m.name.text(Locale::En),
+            indicator.name.text(Locale::En)
+        );
+        let aim = Aim {
+            municipality: m.clone(),
+            key: figure.key.clone(),
+            indicator,
+            wave: first.clone(),
+            figure: figure.clone(),
+        };
+        let input = PlanInput {
+            target,
+            target_on,
+            title: Some(title),
+        };
+        plans::insert(
+            tx,
+            &crate::audit::Origin::cli(),
+            &aim,
+            input,
+            Locale::En,
+            now,
+        )
+        .await
+        .map_err(invalid)?;
+        report.created += 1;
+    }
+    Ok(())
 }

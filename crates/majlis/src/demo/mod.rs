@@ -156,6 +156,7 @@ pub async fn load(db: &Db, now: DateTime<Utc>) -> Result<LoadReport, DemoError> 
     // savepoint inside this transaction.
     projects::load_plans(&tx, now, &mut report).await?;
     cohesion::load(&tx, now, &mut report).await?;
+    cohesion::load_plans(&tx, now, &mut report).await?;
     tx.commit().await?;
     Ok(report)
 }

@@ -36,9 +36,11 @@ pub mod routes;
 pub mod rules;
 
 coded_enum! {
-    /// The kind of thing a plan belongs to (cohesion plans come later).
+    /// The kind of thing a plan belongs to: a project idea, or a
+    /// municipality's cohesion indicator (`cohesion_plan`).
     OwnerKind {
         Project => "project",
+        Cohesion => "cohesion",
     }
 }
 

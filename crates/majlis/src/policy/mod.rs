@@ -235,6 +235,10 @@ pub enum Action {
     /// Publish a municipality's cohesion dashboard or choose how peers see
     /// it: its focal points and staff.
     ManageCohesion { municipality: i32 },
+    /// Start an action plan aimed at one of a municipality's cohesion
+    /// indicators, and share a plan that met its target as a practice:
+    /// its focal points and staff (coordinators, administrators).
+    PlanForCohesion { municipality: i32 },
     /// Follow something one may see, read one's notifications and choose
     /// how they arrive: anyone signed in (what one may not see is "not
     /// found" before this is asked).
@@ -483,6 +487,9 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
             Action::AnswerPartnership { municipality } | Action::LeavePartnership { municipality },
         ) => a.focal_point_of.contains(&municipality),
         (Some(a), Action::ManageCohesion { municipality }) => {
+            a.is_staff() || a.focal_point_of.contains(&municipality)
+        }
+        (Some(a), Action::PlanForCohesion { municipality }) => {
             a.is_staff() || a.focal_point_of.contains(&municipality)
         }
     }

@@ -279,6 +279,7 @@ fn every_action() -> Vec<Action> {
     }
     for m in [1, 2] {
         all.push(Action::ManageCohesion { municipality: m });
+        all.push(Action::PlanForCohesion { municipality: m });
     }
     for a in &all {
         match a {
@@ -323,6 +324,7 @@ fn every_action() -> Vec<Action> {
             | Action::LeavePartnership { .. }
             | Action::ViewCohesion(_)
             | Action::ManageCohesion { .. }
+            | Action::PlanForCohesion { .. }
             | Action::Follow => {}
         }
     }

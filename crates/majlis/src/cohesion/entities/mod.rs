@@ -1,5 +1,6 @@
 //! Storage records of the social-cohesion self-assessment.
 
 pub mod framework;
+pub mod plan;
 pub mod setting;
 pub mod wave;

@@ -57,36 +57,53 @@ pub(super) struct TrendRow {
 
 #[derive(Template)]
 #[template(path = "cohesion/templates/dashboard.html")]
-struct DashboardPage {
-    ctx: PageCtx,
-    d: Dashboard,
-    name: String,
+pub(super) struct DashboardPage {
+    pub ctx: PageCtx,
+    pub d: Dashboard,
+    pub name: String,
     groups: Vec<(&'static str, String, bool)>,
-    latest: Option<Latest>,
-    domain_names: Vec<String>,
-    trend: Vec<TrendRow>,
+    pub latest: Option<Latest>,
+    pub domain_names: Vec<String>,
+    pub trend: Vec<TrendRow>,
     radar: String,
     trend_chart: String,
-    rule_missing: String,
-    rule_benchmark: String,
+    pub rule_missing: String,
+    pub rule_benchmark: String,
 }
 
 impl DashboardPage {
     fn score(&self, v: &Option<f64>) -> String {
         shown(&self.ctx, *v)
     }
+
+    /// The plans column: shown to who may plan, or once a plan exists.
+    fn plan_column(&self) -> bool {
+        self.d.may_plan || !self.d.plans.is_empty()
+    }
+
+    /// An indicator's link to its plan: "open" when it has one, "start"
+    /// for who may start one, "" else.
+    fn plan_link(&self, key: &str) -> &'static str {
+        if self.d.plans.contains_key(key) {
+            "open"
+        } else if self.d.may_plan {
+            "start"
+        } else {
+            ""
+        }
+    }
 }
 
-struct Latest {
-    label: String,
-    fielded_on: String,
-    n: String,
-    framework: String,
+pub(super) struct Latest {
+    pub label: String,
+    pub fielded_on: String,
+    pub n: String,
+    pub framework: String,
     weighted: bool,
     left_out: i64,
-    index: Row,
-    domains: Vec<Row>,
-    indicators: Vec<Row>,
+    pub index: Row,
+    pub domains: Vec<Row>,
+    pub indicators: Vec<Row>,
     items: Vec<Row>,
 }
 
@@ -153,7 +170,7 @@ fn row(ctx: &PageCtx, f: &Figure, name: String, parent: String, b: Option<&Bench
 }
 
 /// The page's tables and charts from the dashboard's figures.
-fn build(ctx: PageCtx, d: Dashboard) -> DashboardPage {
+pub(super) fn build(ctx: PageCtx, d: Dashboard) -> DashboardPage {
     let rtl = ctx.dir() == "rtl";
     let name = ctx.text(&d.municipality.name).to_owned();
     let groups = PeerGroup::ALL

@@ -9,6 +9,8 @@ use crate::web::AppError;
 
 mod api;
 mod dashboard;
+mod plans;
+mod print;
 
 /// The cohesion part of the OpenAPI document.
 pub fn api_doc() -> utoipa::openapi::OpenApi {
@@ -19,6 +21,19 @@ pub fn routes() -> Routes {
     Routes::new()
         .get("/municipalities/{slug}/cohesion", dashboard::dashboard_page)
         .post("/municipalities/{slug}/cohesion", dashboard::save_choices)
+        .get("/municipalities/{slug}/cohesion.pdf", print::dashboard_pdf)
+        .get(
+            "/municipalities/{slug}/cohesion/plans/{indicator}",
+            plans::plan_page,
+        )
+        .post(
+            "/municipalities/{slug}/cohesion/plans/{indicator}",
+            plans::start_plan,
+        )
+        .post(
+            "/municipalities/{slug}/cohesion/plans/{indicator}/practice",
+            plans::share_practice,
+        )
         .get("/api/v1/municipalities/{id}/cohesion", api::api_dashboard)
 }
 
@@ -28,6 +43,8 @@ impl From<CohesionError> for AppError {
             CohesionError::NotFound => AppError::NotFound,
             CohesionError::Forbidden => AppError::Forbidden,
             CohesionError::SecondFactorRequired => AppError::TwoFactorRequired,
+            CohesionError::BadValues(_) => AppError::bad_request("form"),
+            CohesionError::NotMet => AppError::bad_request("status"),
             CohesionError::Invalid(why) => AppError::Internal(anyhow::anyhow!(why)),
             CohesionError::Db(e) => e.into(),
         }

@@ -28,6 +28,7 @@ mod m20261205_000021_follows;
 mod m20261205_000022_cohesion;
 mod m20261206_000023_imported;
 mod m20261206_000024_pending_notices;
+mod m20261206_000025_cohesion_plans;
 
 pub struct Migrator;
 
@@ -59,6 +60,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000022_cohesion::Migration),
             Box::new(m20261206_000023_imported::Migration),
             Box::new(m20261206_000024_pending_notices::Migration),
+            Box::new(m20261206_000025_cohesion_plans::Migration),
         ]
     }
 }
