@@ -1,7 +1,7 @@
 //! Notification digests at scale (issue 22), through the real rules.
 //!
 //! ```text
-//! cargo run --release -p majlis --example digest_bench -- [--people 10000] [--follows 50] [--changes 5000]
+//! cargo run --release -p majlis --example digest_bench -- [--people 10000] [--follows 50] [--changes 5000] [--keep DIR]
 //! ```
 //!
 //! On a fresh SQLite database (a temporary folder): PEOPLE members, CHANGES
@@ -44,6 +44,10 @@ struct Args {
     follows: i32,
     #[arg(long, default_value_t = 5_000)]
     changes: i32,
+    /// Keep the database in this (new) folder to look at afterwards,
+    /// instead of a temporary one.
+    #[arg(long)]
+    keep: Option<std::path::PathBuf>,
 }
 
 /// Peak resident memory of this process, in MiB (Linux).
@@ -64,7 +68,7 @@ async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     let dir = tempfile::tempdir()?;
     let settings = Settings {
-        data_dir: dir.path().to_owned(),
+        data_dir: args.keep.clone().unwrap_or_else(|| dir.path().to_owned()),
         ..Settings::default()
     };
     let db = majlis::app::prepare(&settings).await?;

@@ -7,7 +7,7 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Datelike, Duration, Utc};
 use common::TestApp;
 use majlis::accounts::{Email, Password, people};
 use majlis::audit::Origin;
@@ -201,6 +201,16 @@ async fn opened_dilemma(
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     slug
+}
+
+/// A Wednesday noon after now: a digest round a day or two later never
+/// crosses a Monday morning, whatever day the tests run on.
+fn a_wednesday_noon() -> DateTime<Utc> {
+    let mut day = Utc::now().date_naive() + Duration::days(1);
+    while day.weekday() != chrono::Weekday::Wed {
+        day += Duration::days(1);
+    }
+    day.and_hms_opt(12, 0, 0).unwrap().and_utc()
 }
 
 fn key(app: &TestApp) -> majlis::accounts::secrets::SecretKey {
@@ -401,7 +411,7 @@ db_test!(
         let insider = person_in(app, "insider@example.org", Locale::En).await;
         let outsider = person_in(app, "outsider@example.org", Locale::Ar).await;
         let author = common::coordinator(app, "author@example.org").await;
-        let t0 = Utc::now();
+        let t0 = a_wednesday_noon();
         for p in [insider, outsider] {
             majlis::follows::rules::follow(&app.db, p, Target::new(TargetKind::Theme, education), t0).await.unwrap();
             all_kinds(app, p, Delivery::Daily).await;
@@ -504,7 +514,7 @@ db_test!(
         let education = theme_id(app, "education").await;
         let reader = person_in(app, "reader@example.org", Locale::En).await;
         let author = common::coordinator(app, "author@example.org").await;
-        let t0 = Utc::now();
+        let t0 = a_wednesday_noon();
         majlis::follows::rules::follow(&app.db, reader, Target::new(TargetKind::Theme, education), t0).await.unwrap();
         // Events at once; the rest as by default.
         majlis::notifications::rules::save_settings(&app.db, reader, &[(NoticeKind::EventNew, Delivery::Now)]).await.unwrap();
@@ -586,7 +596,7 @@ db_test!(
             publish(app, p).await;
         }
         let node = app.second_node().await;
-        let t0 = Utc::now();
+        let t0 = a_wednesday_noon();
         // Both nodes turn the outbox into notifications at once: each is made once.
         let (a, b) = tokio::join!(
             majlis::notifications::consumer::catch_up(&app.db, t0),
@@ -619,5 +629,18 @@ db_test!(
         );
         assert_eq!(a.unwrap().sent + b.unwrap().sent, 6);
         assert_eq!(app.mails().len(), 6);
+
+        // The next Monday morning, the author's weekly digest (publication
+        // is weekly news by default): once, from either node.
+        let monday = t0 + Duration::days(5) - Duration::hours(5);
+        assert_eq!(monday.weekday(), chrono::Weekday::Mon);
+        let (a, b) = tokio::join!(
+            majlis::notifications::email::send_due(&app.db, &key, "http://majlis.test", monday),
+            majlis::notifications::email::send_due(&node.db, &key, "http://majlis.test", monday),
+        );
+        assert_eq!(a.unwrap().messages + b.unwrap().messages, 1);
+        let weekly = queued_to(app, "author@example.org").await;
+        assert_eq!(weekly.len(), 1);
+        assert!(weekly[0].subject.contains("weekly"), "{}", weekly[0].subject);
     }
 );

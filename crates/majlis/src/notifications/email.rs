@@ -219,8 +219,12 @@ pub async fn deliver(
             // Each person on their own savepoint: what another node took
             // meanwhile undoes this person's part only.
             let sp = tx.begin().await?;
+            // `person_id` leads SQLite to the person's own index; without it,
+            // with more than a few ids it walks every unemailed notification
+            // (the `emailed_at` index) for each person.
             let marked = notification::Entity::update_many()
                 .col_expr(notification::Column::EmailedAt, Expr::value(now))
+                .filter(notification::Column::PersonId.eq(person_id))
                 .filter(notification::Column::Id.is_in(ids.clone()))
                 .filter(notification::Column::EmailedAt.is_null())
                 .exec(&sp)
