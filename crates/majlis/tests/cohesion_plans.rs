@@ -284,10 +284,16 @@ db_test!(
             .await
             .unwrap();
         let share = format!("{GAZIANTEP}/practice");
-        let first = app.post_form(&share, &[("csrf", &csrf)], &cookie).await;
+        // A double click: both at once answer the same draft, and the loser's
+        // draft is not left behind.
+        let (first, twin) = tokio::join!(
+            app.post_form(&share, &[("csrf", &csrf)], &cookie),
+            app.post_form(&share, &[("csrf", &csrf)], &cookie),
+        );
         assert_eq!(first.status, StatusCode::SEE_OTHER, "{}", first.body);
         let to = first.header("location").unwrap().to_owned();
         assert!(to.starts_with("/practices/"), "{to}");
+        assert_eq!(twin.header("location"), Some(to.as_str()));
         let second = app.post_form(&share, &[("csrf", &csrf)], &cookie).await;
         assert_eq!(second.header("location"), Some(to.as_str()));
         let after = majlis::library::entities::practice::Entity::find()

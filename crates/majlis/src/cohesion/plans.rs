@@ -701,6 +701,13 @@ pub async fn share(
             .one(conn)
             .await?
             .and_then(|r| r.practice_id);
+        if let Some(first) = again.filter(|first| *first != id) {
+            // The draft this click made is nobody's: the actor's own, unseen.
+            crate::library::practices::delete(db, origin, actor, id, now)
+                .await
+                .map_err(|e| CohesionError::Invalid(e.to_string()))?;
+            return Ok(first);
+        }
         return Ok(again.unwrap_or(id));
     }
     audit::record(
