@@ -24,6 +24,7 @@ pub mod charts;
 pub mod entities;
 pub mod error;
 pub mod framework;
+pub mod frameworks;
 pub mod municipality;
 pub mod picking;
 pub mod plans;
