@@ -392,6 +392,9 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
             _ => not_found,
         },
         ("POST", "/municipalities/{slug}/cohesion/plans/{indicator}/practice") => members(404),
+        // Cohesion frameworks: staff; sent without a file, refused as bad input.
+        ("GET", "/cohesion/frameworks" | "/cohesion/frameworks/new") => coordinators(200),
+        ("POST", "/cohesion/frameworks/new") => coordinators(400),
         ("GET", "/surveys/new") => coordinators(200),
         ("GET", "/surveys/{slug}/answers.csv" | "/surveys/{slug}/answers.xlsx") => {
             coordinators(200)
@@ -836,6 +839,7 @@ db_test!(
                     route.path,
                     "/library/new"
                         | "/surveys/new"
+                        | "/cohesion/frameworks/new"
                         | "/surveys/{slug}/form"
                         | "/library/{id}/versions"
                         | "/library/{id}/edit"

@@ -31,6 +31,7 @@ pub mod plans;
 pub mod routes;
 pub mod rules;
 pub mod scoring;
+pub mod waves;
 
 coded_enum! {
     /// Whether agreeing with an item is good for cohesion or bad.

@@ -2,6 +2,8 @@
 //! POST saves the municipality's choices) and its JSON at
 //! `/api/v1/municipalities/{slug}/cohesion` (written `{id}` in the route,
 //! as the directory's `/api/v1/municipalities/{id}` names that segment);
+//! `/municipalities/{slug}/cohesion/waves[/{number}/score]`: starting and
+//! scoring waves (its focal points and staff);
 //! `/cohesion/frameworks[/new]`: the frameworks' versions and a new one
 //! (staff).
 
@@ -14,6 +16,7 @@ mod dashboard;
 mod frameworks;
 mod plans;
 mod print;
+mod waves;
 
 /// The cohesion part of the OpenAPI document.
 pub fn api_doc() -> utoipa::openapi::OpenApi {
@@ -38,6 +41,12 @@ pub fn routes() -> Routes {
             plans::share_practice,
         )
         .get("/api/v1/municipalities/{id}/cohesion", api::api_dashboard)
+        .get("/municipalities/{slug}/cohesion/waves", waves::waves_page)
+        .post("/municipalities/{slug}/cohesion/waves", waves::start_wave)
+        .post(
+            "/municipalities/{slug}/cohesion/waves/{number}/score",
+            waves::score_wave,
+        )
         .get("/cohesion/frameworks", frameworks::list_page)
         .get("/cohesion/frameworks/new", frameworks::new_page)
         .post("/cohesion/frameworks/new", frameworks::submit)

@@ -1,0 +1,267 @@
+//! What coordinators and focal points run in the cohesion self-assessment,
+//! on both databases: a framework file refused with its line and field
+//! (translated, the text kept, nothing saved), previewed then saved as a
+//! new version, a changed item marking its indicator not comparable; only
+//! staff add frameworks; waves started and scored by the municipality's
+//! focal point or staff, never by another municipality's.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use common::{TestApp, TestResponse, coordinator, person};
+use majlis::cohesion::entities::framework;
+use majlis::cohesion::framework::SHIPPED;
+use majlis::policy::Role;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+const NEW: &str = "/cohesion/frameworks/new";
+
+/// A multipart form (the anti-forgery token first), as the browser sends
+/// the framework form; `file`: an uploaded file's name and text.
+async fn post_multipart(
+    app: &TestApp,
+    path: &str,
+    cookie: &str,
+    csrf: &str,
+    fields: &[(&str, &str)],
+    file: Option<(&str, &str)>,
+) -> TestResponse {
+    let b = "cohesionboundary";
+    let mut body = format!(
+        "--{b}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n"
+    );
+    for (k, v) in fields {
+        body.push_str(&format!(
+            "--{b}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
+        ));
+    }
+    if let Some((name, text)) = file {
+        body.push_str(&format!(
+            "--{b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: text/plain\r\n\r\n{text}\r\n"
+        ));
+    }
+    body.push_str(&format!("--{b}--\r\n"));
+    app.request(
+        Request::post(path)
+            .header("content-type", format!("multipart/form-data; boundary={b}"))
+            .header("cookie", cookie)
+            .body(Body::from(body))
+            .unwrap(),
+    )
+    .await
+}
+
+async fn frameworks(app: &TestApp) -> u64 {
+    framework::Entity::find()
+        .count(app.db.read())
+        .await
+        .unwrap()
+}
+
+/// The shipped framework under another short name.
+fn renamed(slug: &str) -> String {
+    SHIPPED.replace(
+        "slug = \"host-community-cohesion\"",
+        &format!("slug = \"{slug}\""),
+    )
+}
+
+/// The 1-based line of the first line of `text` containing `needle`.
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines().position(|l| l.contains(needle)).unwrap() + 1
+}
+
+db_test!(
+    async fn a_bad_framework_file_is_refused_naming_its_line(app) {
+        let staff = coordinator(app, "coordinator@example.org").await;
+        let (cookie, csrf) = app.session_for(staff).await;
+        let good = renamed("trial");
+        // A direction that does not exist.
+        let bad_direction = good.replacen("direction = \"lower\"", "direction = \"down\"", 1);
+        let direction_line = line_of(&bad_direction, "direction = \"down\"");
+        // An item without its instrument: named at its table's line.
+        let missing = good.replacen(
+            "instrument = \"SCORE (UNDP/SeeD): intergroup anxiety\"\n",
+            "",
+            1,
+        );
+        // A question name used twice: named where it comes again.
+        let twice = good.replacen("question = \"uneasy\"", "question = \"relations_good\"", 1);
+        let twice_line = twice
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.contains("question = \"relations_good\""))
+            .nth(1)
+            .unwrap()
+            .0
+            + 1;
+        // Not TOML at all.
+        let broken = "slug = \"trial\"\nversion = \n";
+        let before = frameworks(app).await;
+        for (text, lang, expect) in [
+            (bad_direction.as_str(), "en", format!("Line {direction_line}: the value of “direction” is not valid.")),
+            (bad_direction.as_str(), "fr", format!("Ligne {direction_line} : la valeur de « direction » n'est pas valide.")),
+            (twice.as_str(), "en", format!("Line {twice_line}: “relations_good” is used twice.")),
+            (broken, "de", "Zeile 2:".to_owned()),
+            (missing.as_str(), "en", "“instrument” is missing.".to_owned()),
+        ] {
+            for action in ["preview", "save"] {
+                let res = post_multipart(
+                    app,
+                    &format!("{NEW}?lang={lang}"),
+                    &cookie,
+                    &csrf,
+                    &[("source", text), ("action", action)],
+                    None,
+                )
+                .await;
+                assert_eq!(res.status, StatusCode::BAD_REQUEST, "{action} {expect}: {}", res.body);
+                let problem = res.texts("li.fw-problem").join(" ");
+                let problem = problem.replace(['\u{2068}', '\u{2069}'], "");
+                assert!(problem.contains(&expect), "{lang}: {problem:?} lacks {expect:?}");
+                // What was typed is kept.
+                assert_eq!(
+                    res.texts("#i-source").join(""),
+                    text.split_whitespace().collect::<Vec<_>>().join(" ")
+                );
+                assert_eq!(res.attr("#i-source", "aria-invalid").as_deref(), Some("true"));
+            }
+        }
+        // The missing instrument is named at its item's table.
+        let res = post_multipart(app, NEW, &cookie, &csrf, &[("source", &missing), ("action", "preview")], None).await;
+        let problem = res.texts("li.fw-problem").join(" ");
+        assert!(problem.starts_with("Line "), "{problem}");
+        // An uploaded file is read like pasted text.
+        let res = post_multipart(app, NEW, &cookie, &csrf, &[("source", ""), ("action", "save")], Some(("f.toml", broken))).await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST);
+        assert!(res.texts("#i-source").join("").contains("version ="));
+        // Empty.
+        let res = post_multipart(app, NEW, &cookie, &csrf, &[("source", "  "), ("action", "save")], None).await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST);
+        assert_eq!(frameworks(app).await, before, "nothing saved");
+    }
+);
+
+db_test!(
+    async fn a_good_file_is_previewed_then_saved_as_a_new_version(app) {
+        let staff = coordinator(app, "coordinator@example.org").await;
+        let (cookie, csrf) = app.session_for(staff).await;
+        let text = renamed("trial");
+        let form = app.get_with(NEW, &[("cookie", &cookie)]).await;
+        assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+        let before = frameworks(app).await;
+        // Preview: domains → indicators → items, all new; nothing saved.
+        let res = post_multipart(app, NEW, &cookie, &csrf, &[("source", &text), ("action", "preview")], None).await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        assert_eq!(res.texts("section.fw-domain").len(), 5);
+        let indicators = res.html();
+        let sel = scraper::Selector::parse("table.fw-indicator").unwrap();
+        let changes: Vec<_> = indicators
+            .select(&sel)
+            .map(|t| t.value().attr("data-change").unwrap().to_owned())
+            .collect();
+        assert!(!changes.is_empty() && changes.iter().all(|c| c == "new"), "{changes:?}");
+        assert!(res.body.contains("SCORE (UNDP/SeeD): intergroup anxiety"));
+        assert!(res.body.contains("agreeing is bad (reversed)"));
+        assert_eq!(res.texts("span.fw-version"), vec!["1"]);
+        assert!(res.attr("button[value=save]", "type").is_some(), "the save button is offered");
+        assert_eq!(frameworks(app).await, before, "a preview saves nothing");
+        // Saved (uploaded as a file this time).
+        let res = post_multipart(app, NEW, &cookie, &csrf, &[("source", ""), ("action", "save")], Some(("trial.toml", &text))).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        assert_eq!(frameworks(app).await, before + 1);
+        let row = framework::Entity::find()
+            .filter(framework::Column::Slug.eq("trial"))
+            .one(app.db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(row.version, 1);
+        // Stored with its scales, so its questionnaire can be built.
+        let view = majlis::cohesion::rules::FrameworkView::of(row).unwrap();
+        assert_eq!(view.definition.scale.len(), 3);
+        let list = app.get_with("/cohesion/frameworks", &[("cookie", &cookie)]).await;
+        assert_eq!(list.status, StatusCode::OK);
+        assert_eq!(list.texts("#framework-trial-1 td.version"), vec!["1"]);
+        // The same version again: refused, naming the version line.
+        let res = post_multipart(app, NEW, &cookie, &csrf, &[("source", &text), ("action", "save")], None).await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST);
+        let problem = res.texts("li.fw-problem").join(" ").replace(['\u{2068}', '\u{2069}'], "");
+        assert!(problem.contains(&format!("Line {}", line_of(&text, "version = 1"))), "{problem}");
+        assert!(problem.contains("greater than 1"), "{problem}");
+        assert_eq!(frameworks(app).await, before + 1);
+    }
+);
+
+db_test!(
+    async fn a_changed_item_makes_its_indicator_not_comparable(app) {
+        let staff = coordinator(app, "coordinator@example.org").await;
+        let (cookie, csrf) = app.session_for(staff).await;
+        let v1 = renamed("trial");
+        let res = post_multipart(app, NEW, &cookie, &csrf, &[("source", &v1), ("action", "save")], None).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        // Version 2: the "uneasy" item (indicator "relations") weighs 2; a
+        // new wording elsewhere changes nothing that is scored.
+        let v2 = v1
+            .replacen("version = 1", "version = 2", 1)
+            .replacen(
+                "question = \"uneasy\"\nscale = \"agree5\"\ndirection = \"lower\"\nweight = 1.0",
+                "question = \"uneasy\"\nscale = \"agree5\"\ndirection = \"lower\"\nweight = 2.0",
+                1,
+            )
+            .replacen(
+                "Relations between host residents and refugees in my neighbourhood are good.",
+                "Relations between host residents and refugees where I live are good.",
+                1,
+            );
+        assert_ne!(v1, v2);
+        let res = post_multipart(app, NEW, &cookie, &csrf, &[("source", &v2), ("action", "preview")], None).await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        assert_eq!(res.attr("#indicator-relations", "data-change").as_deref(), Some("changed"));
+        assert_eq!(res.attr("#indicator-contact", "data-change").as_deref(), Some("same"));
+        assert!(res.texts("p.fw-compared")[0].contains("One indicator changed"), "{:?}", res.texts("p.fw-compared"));
+        let res = post_multipart(app, NEW, &cookie, &csrf, &[("source", &v2), ("action", "save")], None).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        // The stored versions' fingerprints differ for that indicator only.
+        let rows = framework::Entity::find()
+            .filter(framework::Column::Slug.eq("trial"))
+            .all(app.db.read())
+            .await
+            .unwrap();
+        assert_eq!(rows.len(), 2);
+        let views: Vec<_> = rows
+            .into_iter()
+            .map(|r| majlis::cohesion::rules::FrameworkView::of(r).unwrap())
+            .collect();
+        let fp = |v: &majlis::cohesion::rules::FrameworkView, key: &str| {
+            let (_, i) = v.definition.indicators().find(|(_, i)| i.key == key).unwrap();
+            majlis::cohesion::framework::fingerprint(i)
+        };
+        assert_ne!(fp(&views[0], "relations"), fp(&views[1], "relations"));
+        assert_eq!(fp(&views[0], "contact"), fp(&views[1], "contact"));
+    }
+);
+
+db_test!(
+    async fn only_staff_add_frameworks(app) {
+        let member = person(app, "member@example.org", Role::Member).await;
+        let (cookie, csrf) = app.session_for(member).await;
+        let text = renamed("trial");
+        assert_eq!(
+            app.get_with("/cohesion/frameworks", &[("cookie", &cookie)]).await.status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(app.get_with(NEW, &[("cookie", &cookie)]).await.status, StatusCode::FORBIDDEN);
+        let res = post_multipart(app, NEW, &cookie, &csrf, &[("source", &text), ("action", "save")], None).await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN);
+        // A coordinator without two-step sign-in neither.
+        let pending = person(app, "pending@example.org", Role::Coordinator).await;
+        let (pc, pt) = app.session_for(pending).await;
+        let res = post_multipart(app, NEW, &pc, &pt, &[("source", &text), ("action", "save")], None).await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN);
+        // Visitors are asked to sign in.
+        assert_eq!(app.get(NEW).await.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(frameworks(app).await, 0, "nothing saved");
+    }
+);
