@@ -7,13 +7,20 @@
 
 mod common;
 
+use std::collections::BTreeMap;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use common::{TestApp, TestResponse, coordinator, person};
-use majlis::cohesion::entities::framework;
+use chrono::Utc;
+use common::{TestApp, TestResponse, coordinator, focal_point_of, municipality_id, person};
+use majlis::cohesion::entities::{framework, wave};
 use majlis::cohesion::framework::SHIPPED;
+use majlis::cohesion::scoring::WaveScores;
 use majlis::policy::Role;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use majlis::surveys::entities::{form, survey};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+};
 
 const NEW: &str = "/cohesion/frameworks/new";
 
@@ -263,5 +270,220 @@ db_test!(
         // Visitors are asked to sign in.
         assert_eq!(app.get(NEW).await.status, StatusCode::UNAUTHORIZED);
         assert_eq!(frameworks(app).await, 0, "nothing saved");
+    }
+);
+
+async fn waves_of(app: &TestApp, m: i32) -> Vec<wave::Model> {
+    wave::Entity::find()
+        .filter(wave::Column::MunicipalityId.eq(m))
+        .order_by_asc(wave::Column::Number)
+        .all(app.db.read())
+        .await
+        .unwrap()
+}
+
+/// A resident's submitted answers: the stratum and every item's answer.
+async fn answer(app: &TestApp, w: &wave::Model, group: &str, value: &str) {
+    let survey = w.survey_id.unwrap();
+    let f = form::Entity::find()
+        .filter(form::Column::SurveyId.eq(survey))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap();
+    let fw = framework::Entity::find_by_id(w.framework_id)
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap();
+    let view = majlis::cohesion::rules::FrameworkView::of(fw).unwrap();
+    let mut answers = BTreeMap::new();
+    answers.insert(view.definition.stratum.question.clone(), group.to_owned());
+    for (_, it) in view.definition.items() {
+        answers.insert(it.question.clone(), value.to_owned());
+    }
+    let groups = majlis::surveys::rules::tally::Groups::default();
+    let tx = app.db.begin_write().await.unwrap();
+    majlis::demo::cohesion::resident_response((survey, f.id), &answers, &groups, Utc::now())
+        .insert(&tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+}
+
+db_test!(
+    async fn a_focal_point_starts_a_wave_and_scores_it(app) {
+        app.load_demo().await;
+        let g = municipality_id(app, "gaziantep").await;
+        let own = focal_point_of(app, "gaziantep@example.org", g).await;
+        let (cookie, csrf) = app.session_for(own).await;
+        let page = "/municipalities/gaziantep/cohesion/waves";
+        let dash = app.get_with("/municipalities/gaziantep/cohesion", &[("cookie", &cookie)]).await;
+        assert_eq!(dash.attr("a.waves-link", "href").as_deref(), Some("/municipalities/gaziantep/cohesion/waves?lang=en"));
+        assert!(app.get("/municipalities/gaziantep/cohesion").await.attr("a.waves-link", "href").is_none());
+        let res = app.get_with(page, &[("cookie", &cookie)]).await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        assert_eq!(res.texts("tr.wave").len(), 3);
+        let framework_id = res.attr("#i-framework option[selected]", "value").unwrap();
+        let before = waves_of(app, g).await.len();
+        let surveys = survey::Entity::find().count(app.db.read()).await.unwrap();
+
+        // Bad input: the page again, what was typed kept, nothing made.
+        let res = app
+            .post_form(
+                &format!("{page}?lang=fr"),
+                &[
+                    ("csrf", &csrf),
+                    ("framework", &framework_id),
+                    ("label", ""),
+                    ("closes_on", "2020-01-01"),
+                    ("planned", "abc"),
+                    ("planned_host", "30"),
+                    ("weight_host", "180"),
+                ],
+                &cookie,
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST);
+        assert_eq!(res.attr("#i-planned", "value").as_deref(), Some("abc"));
+        assert_eq!(res.attr("#i-planned_host", "value").as_deref(), Some("30"));
+        assert_eq!(res.attr("#i-weight_host", "value").as_deref(), Some("180"));
+        assert_eq!(res.attr("#i-label", "aria-invalid").as_deref(), Some("true"));
+        let errors = res.texts("#form-errors li");
+        assert_eq!(errors.len(), 4, "{errors:?}");
+        assert!(errors.iter().any(|e| e.contains("pourcentage")), "{errors:?}");
+        assert_eq!(waves_of(app, g).await.len(), before);
+        assert_eq!(survey::Entity::find().count(app.db.read()).await.unwrap(), surveys);
+
+        // Started: a campaign of the questionnaire, the sampling plan kept.
+        let closes = (Utc::now().date_naive() + chrono::Duration::days(30)).to_string();
+        let res = app
+            .post_form(
+                page,
+                &[
+                    ("csrf", &csrf),
+                    ("framework", &framework_id),
+                    ("label", "2027 spring"),
+                    ("closes_on", &closes),
+                    ("planned", "400"),
+                    ("planned_host", "300"),
+                    ("planned_refugee", "100"),
+                    ("weight_host", "80"),
+                    ("weight_refugee", "20"),
+                ],
+                &cookie,
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let all = waves_of(app, g).await;
+        assert_eq!(all.len(), before + 1);
+        let w = all.last().unwrap().clone();
+        assert_eq!(w.number, 4);
+        assert_eq!(w.label, "2027 spring");
+        assert!(w.scores.is_none());
+        let sampling: majlis::cohesion::waves::Sampling =
+            serde_json::from_value(w.sampling.clone().unwrap()).unwrap();
+        assert_eq!(sampling.planned, 400);
+        assert_eq!(sampling.strata.get("host"), Some(&300));
+        assert_eq!(sampling.strata.get("refugee"), Some(&100));
+        let shares = majlis::cohesion::rules::shares_of(&w).unwrap();
+        assert!((shares["host"] - 0.8).abs() < 1e-9 && (shares["refugee"] - 0.2).abs() < 1e-9);
+        let s = survey::Entity::find_by_id(w.survey_id.unwrap())
+            .one(app.db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(s.status, "open");
+        assert_eq!(s.results_audience, "staff");
+        assert!(s.title.text(majlis::i18n::Locale::En).contains("2027 spring"));
+        let res = app.get_with(page, &[("cookie", &cookie)]).await;
+        assert_eq!(res.attr("#wave-4 td.wave-status", "data-status").as_deref(), Some("collecting"));
+        assert_eq!(res.texts("#wave-4 td.wave-submitted"), vec!["0"]);
+
+        // Residents answer: three hosts agree (4), three refugees disagree (2).
+        for _ in 0..3 {
+            answer(app, &w, "host", "4").await;
+            answer(app, &w, "refugee", "2").await;
+        }
+        let res = app.get_with(page, &[("cookie", &cookie)]).await;
+        assert_eq!(res.texts("#wave-4 td.wave-submitted"), vec!["6"]);
+        let res = app
+            .post_form(&format!("{page}/4/score"), &[("csrf", &csrf)], &cookie)
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let w = waves_of(app, g).await.pop().unwrap();
+        assert_eq!(w.n, 6);
+        assert_eq!(w.fielded_on, Utc::now().date_naive(), "scored before its last day");
+        let s: WaveScores = serde_json::from_value(w.scores.clone().unwrap()).unwrap();
+        // Weighted 80/20: 0.8 × 75 + 0.2 × 25, and turned round for "uneasy".
+        assert_eq!(s.item("relations_good").unwrap().score, Some(65.0));
+        assert_eq!(s.item("uneasy").unwrap().score, Some(35.0));
+        assert_eq!(s.indicator("relations").unwrap().score, Some(50.0));
+        let res = app.get_with(page, &[("cookie", &cookie)]).await;
+        assert!(res.texts("#wave-4 td.wave-scored")[0].contains("n = 6"), "{:?}", res.texts("#wave-4 td.wave-scored"));
+
+        // One more host who strongly agrees; scoring again replaces.
+        answer(app, &w, "host", "5").await;
+        let res = app
+            .post_form(&format!("{page}/4/score"), &[("csrf", &csrf)], &cookie)
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        let w = waves_of(app, g).await.pop().unwrap();
+        assert_eq!(w.n, 7);
+        let s: WaveScores = serde_json::from_value(w.scores.clone().unwrap()).unwrap();
+        // Hosts (75, 75, 75, 100) average 81.25: 0.8 × 81.25 + 0.2 × 25.
+        assert_eq!(s.item("relations_good").unwrap().score, Some(70.0));
+        assert_eq!(waves_of(app, g).await.len(), before + 1, "no wave added");
+    }
+);
+
+db_test!(
+    async fn another_municipality_may_not_start_nor_score_a_wave(app) {
+        app.load_demo().await;
+        let g = municipality_id(app, "gaziantep").await;
+        let kilis = municipality_id(app, "kilis").await;
+        let other = focal_point_of(app, "kilis@example.org", kilis).await;
+        let (cookie, csrf) = app.session_for(other).await;
+        let before = waves_of(app, g).await;
+        let surveys = survey::Entity::find().count(app.db.read()).await.unwrap();
+        let page = "/municipalities/gaziantep/cohesion/waves";
+        // Gaziantep's dashboard is published: Kilis's focal point reads it,
+        // and is refused its waves.
+        assert_eq!(app.get_with(page, &[("cookie", &cookie)]).await.status, StatusCode::FORBIDDEN);
+        let dash = app.get_with("/municipalities/gaziantep/cohesion", &[("cookie", &cookie)]).await;
+        assert!(dash.attr("a.waves-link", "href").is_none());
+        let closes = (Utc::now().date_naive() + chrono::Duration::days(30)).to_string();
+        let fw = framework::Entity::find().one(app.db.read()).await.unwrap().unwrap();
+        let start = [
+            ("csrf", csrf.as_str()),
+            ("framework", &fw.id.to_string()),
+            ("label", "intrusion"),
+            ("closes_on", &closes),
+            ("planned", "100"),
+        ]
+        .map(|(k, v)| (k, v.to_owned()));
+        let pairs: Vec<(&str, &str)> = start.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let res = app.post_form(page, &pairs, &cookie).await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN);
+        let res = app.post_form(&format!("{page}/1/score"), &[("csrf", &csrf)], &cookie).await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN);
+        // Şahinbey's is not published: not found.
+        let hidden = "/municipalities/sahinbey/cohesion/waves";
+        assert_eq!(app.get_with(hidden, &[("cookie", &cookie)]).await.status, StatusCode::NOT_FOUND);
+        let res = app.post_form(&format!("{hidden}/1/score"), &[("csrf", &csrf)], &cookie).await;
+        assert_eq!(res.status, StatusCode::NOT_FOUND);
+        // Visitors are asked to sign in to change anything.
+        let res = app.post_form(&format!("{page}/1/score"), &[("csrf", &csrf)], "").await;
+        assert_eq!(res.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(waves_of(app, g).await, before, "nothing changed");
+        assert_eq!(survey::Entity::find().count(app.db.read()).await.unwrap(), surveys);
+        // Its own municipality's waves: allowed.
+        let own = app.get_with("/municipalities/kilis/cohesion/waves", &[("cookie", &cookie)]).await;
+        assert_eq!(own.status, StatusCode::OK);
+        // A coordinator runs any municipality's waves.
+        let staff = coordinator(app, "coordinator@example.org").await;
+        let (sc, st) = app.session_for(staff).await;
+        let res = app.post_form(&format!("{page}/1/score"), &[("csrf", &st)], &sc).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     }
 );
