@@ -404,6 +404,12 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
             Who::FocalPointOfA | Who::Coordinator | Who::Admin => bad,
             _ => not_found,
         },
+        // A personal link sent without its fields: refused as bad input.
+        ("POST", "/municipalities/{slug}/cohesion/waves/links") => match who {
+            Who::Anonymous => SignIn,
+            Who::FocalPointOfA | Who::Coordinator | Who::Admin => bad,
+            _ => not_found,
+        },
         ("POST", "/municipalities/{slug}/cohesion/waves/{number}/score") => match who {
             Who::Anonymous => SignIn,
             Who::FocalPointOfA | Who::Coordinator | Who::Admin => see_other,

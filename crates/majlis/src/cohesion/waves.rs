@@ -535,3 +535,53 @@ pub async fn score(
 pub fn may_run(actor: Option<&Actor>, id: i32) -> bool {
     can(actor, Action::RunCohesionWave { municipality: id })
 }
+
+/// A personal link to a resident, for the campaign of wave `number`: the
+/// surveys activity checks it, records it and queues its mail (in
+/// `locale`). Only while the campaign is collecting answers.
+#[allow(clippy::too_many_arguments)]
+pub async fn send_link(
+    db: &Db,
+    origin: &Origin,
+    actor: &Actor,
+    slug: &str,
+    number: i32,
+    link: crate::surveys::rules::links::NewLink,
+    public_url: &str,
+    now: DateTime<Utc>,
+) -> Result<i32, CohesionError> {
+    let conn = db.read();
+    let m = runnable(conn, Some(actor), slug).await?;
+    let w = wave::Entity::find()
+        .filter(wave::Column::MunicipalityId.eq(m.id))
+        .filter(wave::Column::Number.eq(number))
+        .one(conn)
+        .await?
+        .ok_or(CohesionError::NotFound)?;
+    let s = match w.survey_id {
+        Some(id) => survey::Entity::find_by_id(id).one(conn).await?,
+        None => None,
+    };
+    let Some(s) = s else {
+        return Err(CohesionError::NotFound);
+    };
+    let s = crate::surveys::rules::Survey::of(s);
+    if !s.accepting(now) {
+        return Err(CohesionError::BadValues(vec![FieldError {
+            field: "link_wave",
+            message: "cohesion-wave-error-link-closed",
+        }]));
+    }
+    let link = crate::surveys::rules::links::NewLink {
+        municipality_id: Some(m.id),
+        ..link
+    };
+    crate::surveys::rules::links::queue_link(db, actor, origin, &s, link, public_url, now)
+        .await
+        .map_err(|e| match e {
+            SurveyError::BadValue { field, message } => {
+                CohesionError::BadValues(vec![FieldError { field, message }])
+            }
+            other => survey_error(other),
+        })
+}

@@ -47,6 +47,10 @@ pub fn routes() -> Routes {
             "/municipalities/{slug}/cohesion/waves/{number}/score",
             waves::score_wave,
         )
+        .post(
+            "/municipalities/{slug}/cohesion/waves/links",
+            waves::send_link,
+        )
         .get("/cohesion/frameworks", frameworks::list_page)
         .get("/cohesion/frameworks/new", frameworks::new_page)
         .post("/cohesion/frameworks/new", frameworks::submit)

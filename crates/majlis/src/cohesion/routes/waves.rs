@@ -13,7 +13,8 @@ use chrono::Utc;
 use crate::app::AppState;
 use crate::audit::origin_of;
 use crate::cohesion::error::CohesionError;
-use crate::cohesion::waves::{self, Typed, Waves};
+use crate::cohesion::waves::{self, Collecting, Typed, Waves};
+use crate::i18n::Locale;
 use crate::library::practices::FieldError;
 use crate::web::extract::{ClientInfo, CsrfForm, RequireSignedIn};
 use crate::web::{AppError, PageCtx, Section, redirect, render};
@@ -50,11 +51,37 @@ struct WavesPage {
     typed: Typed,
     errors: Vec<(String, String)>,
     staff: bool,
+    /// Waves collecting answers: number and label (personal links).
+    collecting: Vec<(i32, String)>,
+    link: LinkTyped,
+    link_errors: Vec<(String, String)>,
+    locales: Vec<(&'static str, String)>,
+}
+
+/// The personal-link form as typed.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub(super) struct LinkTyped {
+    #[serde(default)]
+    link_wave: String,
+    #[serde(default)]
+    link_name: String,
+    #[serde(default)]
+    link_email: String,
+    #[serde(default)]
+    link_locale: String,
 }
 
 impl WavesPage {
     fn error(&self, field: &str) -> String {
         self.errors
+            .iter()
+            .find(|(k, _)| k == field)
+            .map(|(_, m)| m.clone())
+            .unwrap_or_default()
+    }
+
+    fn link_error(&self, field: &str) -> String {
+        self.link_errors
             .iter()
             .find(|(k, _)| k == field)
             .map(|(_, m)| m.clone())
@@ -71,6 +98,38 @@ impl WavesPage {
 }
 
 fn page(ctx: PageCtx, w: Waves, typed: Typed, errors: &[FieldError]) -> WavesPage {
+    let lang = ctx.lang().to_owned();
+    with_link(
+        ctx,
+        w,
+        typed,
+        errors,
+        LinkTyped {
+            link_locale: lang,
+            ..LinkTyped::default()
+        },
+        &[],
+    )
+}
+
+fn with_link(
+    ctx: PageCtx,
+    w: Waves,
+    typed: Typed,
+    errors: &[FieldError],
+    link: LinkTyped,
+    link_errors: &[FieldError],
+) -> WavesPage {
+    let collecting = w
+        .waves
+        .iter()
+        .filter(|s| s.collecting == Collecting::Open)
+        .map(|s| (s.row.number, s.row.label.clone()))
+        .collect();
+    let locales = Locale::ALL
+        .iter()
+        .map(|l| (l.code(), l.autonym().to_owned()))
+        .collect();
     let rows = w
         .waves
         .iter()
@@ -138,6 +197,13 @@ fn page(ctx: PageCtx, w: Waves, typed: Typed, errors: &[FieldError]) -> WavesPag
             .map(|e| (e.field.to_owned(), ctx.t(e.message)))
             .collect(),
         staff,
+        collecting,
+        link,
+        link_errors: link_errors
+            .iter()
+            .map(|e| (e.field.to_owned(), ctx.t(e.message)))
+            .collect(),
+        locales,
         ctx,
     }
 }
@@ -221,4 +287,68 @@ pub(super) async fn score_wave(
         format!("/municipalities/{slug}/cohesion/waves?scored={number}#wave-{number}"),
         &ctx,
     ))
+}
+
+/// `POST /municipalities/{slug}/cohesion/waves/{number}/links`: a personal
+/// link to a resident for the wave's campaign (`link_wave` in the form
+/// chooses the wave when the page offers several). Bad input: the page
+/// again with what was typed.
+pub(super) async fn send_link(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
+    RequireSignedIn(me): RequireSignedIn,
+    Path(slug): Path<String>,
+    CsrfForm(typed): CsrfForm<LinkTyped>,
+) -> Result<Response, AppError> {
+    let ctx = ctx.with_section(Section::Municipalities);
+    let now = Utc::now();
+    let w = waves::waves(state.db.read(), Some(&me.actor), &slug, now).await?;
+    let number = typed.link_wave.trim().parse::<i32>().ok();
+    let errors = match number {
+        None => vec![FieldError {
+            field: "link_wave",
+            message: "cohesion-wave-error-link-closed",
+        }],
+        Some(number) => {
+            let link = crate::surveys::rules::links::NewLink {
+                name: typed.link_name.clone(),
+                email: typed.link_email.clone(),
+                municipality_id: None,
+                locale: typed.link_locale.parse::<Locale>().unwrap_or(ctx.locale),
+            };
+            let origin = origin_of(&me, &client);
+            let public_url = state.settings.public_url();
+            match waves::send_link(
+                &state.db,
+                &origin,
+                &me.actor,
+                &slug,
+                number,
+                link,
+                &public_url,
+                now,
+            )
+            .await
+            {
+                Ok(_) => {
+                    let to = format!(
+                        "/municipalities/{slug}/cohesion/waves?sent={number}#wave-{number}"
+                    );
+                    return Ok(redirect(to, &ctx));
+                }
+                Err(CohesionError::BadValues(errors)) => errors,
+                Err(e) => return Err(e.into()),
+            }
+        }
+    };
+    let html = render(&with_link(
+        ctx,
+        w,
+        Typed::default(),
+        &[],
+        typed,
+        &errors,
+    ))?;
+    Ok((StatusCode::BAD_REQUEST, html).into_response())
 }
