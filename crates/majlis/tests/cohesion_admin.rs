@@ -400,6 +400,44 @@ db_test!(
         assert_eq!(res.attr("#wave-4 td.wave-status", "data-status").as_deref(), Some("collecting"));
         assert_eq!(res.texts("#wave-4 td.wave-submitted"), vec!["0"]);
 
+        // A personal link for a resident (through the surveys activity).
+        let links = || async {
+            majlis::surveys::entities::link::Entity::find()
+                .filter(majlis::surveys::entities::link::Column::SurveyId.eq(w.survey_id.unwrap()))
+                .count(app.db.read())
+                .await
+                .unwrap()
+        };
+        let bad = app
+            .post_form(
+                &format!("{page}/links"),
+                &[("csrf", &csrf), ("link_wave", "4"), ("link_name", "Amal"), ("link_email", "not an address"), ("link_locale", "ar")],
+                &cookie,
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{}", bad.body);
+        assert_eq!(bad.attr("#i-link_email", "value").as_deref(), Some("not an address"));
+        assert_eq!(bad.attr("#i-link_email", "aria-invalid").as_deref(), Some("true"));
+        assert_eq!(links().await, 0);
+        let sent = app
+            .post_form(
+                &format!("{page}/links"),
+                &[("csrf", &csrf), ("link_wave", "4"), ("link_name", "Amal"), ("link_email", "amal@example.org"), ("link_locale", "ar")],
+                &cookie,
+            )
+            .await;
+        assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+        assert_eq!(links().await, 1);
+        // Not for a wave that collects nothing.
+        let closed = app
+            .post_form(
+                &format!("{page}/links"),
+                &[("csrf", &csrf), ("link_wave", "1"), ("link_name", "Amal"), ("link_email", "amal@example.org")],
+                &cookie,
+            )
+            .await;
+        assert_eq!(closed.status, StatusCode::BAD_REQUEST);
+
         // Residents answer: three hosts agree (4), three refugees disagree (2).
         for _ in 0..3 {
             answer(app, &w, "host", "4").await;
@@ -466,6 +504,14 @@ db_test!(
         let res = app.post_form(page, &pairs, &cookie).await;
         assert_eq!(res.status, StatusCode::FORBIDDEN);
         let res = app.post_form(&format!("{page}/1/score"), &[("csrf", &csrf)], &cookie).await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN);
+        let res = app
+            .post_form(
+                &format!("{page}/links"),
+                &[("csrf", &csrf), ("link_wave", "1"), ("link_name", "X"), ("link_email", "x@example.org")],
+                &cookie,
+            )
+            .await;
         assert_eq!(res.status, StatusCode::FORBIDDEN);
         // Şahinbey's is not published: not found.
         let hidden = "/municipalities/sahinbey/cohesion/waves";

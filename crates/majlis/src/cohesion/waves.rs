@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::ActiveValue::Set;
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect,
@@ -350,7 +350,7 @@ fn in_every_locale(
     id: &str,
     args: impl Fn(Locale) -> Vec<(&'static str, crate::i18n::FluentArg)>,
 ) -> Result<TrText, CohesionError> {
-    let values = Locale::ALL
+    let values: BTreeMap<Locale, String> = Locale::ALL
         .iter()
         .map(|l| {
             // Stored text: without the isolation marks Fluent puts around
