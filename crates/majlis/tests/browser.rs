@@ -3364,8 +3364,32 @@ async fn the_cohesion_admin_pages_pass_axe_on_phone_and_desktop() {
     let addr = app.serve().await;
     let axe = axe_source();
     let (_driver, client, _profile) = start_browser().await;
-    let (cookie, _) = app.session_for(staff).await;
+    let (cookie, csrf) = app.session_for(staff).await;
     sign_in_as(&client, &addr, &cookie).await;
+    // A wave collecting answers, so that the personal-link form shows.
+    let fw = majlis::cohesion::entities::framework::Entity::find()
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap();
+    let closes = (chrono::Utc::now().date_naive() + chrono::Duration::days(20)).to_string();
+    let started = app
+        .post_form(
+            "/municipalities/sahinbey/cohesion/waves",
+            &[
+                ("csrf", csrf.as_str()),
+                ("framework", &fw.id.to_string()),
+                ("label", "2027"),
+                ("closes_on", &closes),
+                ("planned", "300"),
+                ("planned_host", "200"),
+                ("weight_host", "85"),
+                ("weight_refugee", "15"),
+            ],
+            &cookie,
+        )
+        .await;
+    assert_eq!(started.status.as_u16(), 303, "{}", started.body);
     let file = majlis::cohesion::framework::SHIPPED.replace("version = 1", "version = 2");
     let mut failures = Vec::new();
     let pages = [
