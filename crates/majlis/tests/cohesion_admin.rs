@@ -534,3 +534,38 @@ db_test!(
         assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     }
 );
+
+db_test!(
+    async fn the_json_gives_each_indicators_plan(app) {
+        app.load_demo().await;
+        // Şanlıurfa's demo plan met its target; Amman's did not.
+        let urfa = app.get("/api/v1/municipalities/sanliurfa/cohesion").await;
+        assert_eq!(urfa.status, StatusCode::OK, "{}", urfa.body);
+        let j = urfa.json();
+        let plans = j["plans"].as_array().unwrap();
+        assert_eq!(plans.len(), 1, "{plans:?}");
+        let p = &plans[0];
+        let key = p["indicator"].as_str().unwrap();
+        assert_eq!(p["status"], "met");
+        assert_eq!(p["baseline_wave"], 1);
+        assert_eq!(p["latest_wave"], 3);
+        assert_eq!(p["url"], format!("/municipalities/sanliurfa/cohesion/plans/{key}"));
+        let (baseline, target, latest) = (
+            p["baseline"].as_f64().unwrap(),
+            p["target"].as_f64().unwrap(),
+            p["latest"].as_f64().unwrap(),
+        );
+        assert!(target > baseline && latest >= target, "{p}");
+        // The baseline is the indicator's score in its wave.
+        let w1 = &j["waves"][0]["indicators"];
+        let fig = w1.as_array().unwrap().iter().find(|f| f["key"] == key).unwrap();
+        assert_eq!(fig["score"].as_f64(), Some(baseline));
+        assert!(p["target_on"].as_str().unwrap().len() == 10);
+        assert!(p["plan_id"].as_i64().is_some());
+        let amman = app.get("/api/v1/municipalities/amman/cohesion").await.json();
+        assert_eq!(amman["plans"][0]["status"], "not-met");
+        // No plan: an empty list.
+        let kilis = app.get("/api/v1/municipalities/kilis/cohesion").await.json();
+        assert_eq!(kilis["plans"].as_array().map(Vec::len), Some(0));
+    }
+);
