@@ -688,9 +688,9 @@ fn concrete(path: &str, w: &World, css: &str) -> String {
         "/municipalities/{slug}/cohesion" => "/municipalities/sahinbey/cohesion".into(),
         "/municipalities/{slug}/cohesion.pdf" => "/municipalities/sahinbey/cohesion.pdf".into(),
         "/api/v1/municipalities/{id}/cohesion" => "/api/v1/municipalities/sahinbey/cohesion".into(),
-        p if p.starts_with("/municipalities/{slug}/cohesion/waves") => p
-            .replace("{slug}", "sahinbey")
-            .replace("{number}", "1"),
+        p if p.starts_with("/municipalities/{slug}/cohesion/waves") => {
+            p.replace("{slug}", "sahinbey").replace("{number}", "1")
+        }
         p if p.starts_with("/municipalities/{slug}/cohesion/plans/{indicator}") => p
             .replace("{slug}", "sahinbey")
             .replace("{indicator}", "trust_municipality"),

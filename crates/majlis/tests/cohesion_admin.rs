@@ -35,9 +35,8 @@ async fn post_multipart(
     file: Option<(&str, &str)>,
 ) -> TestResponse {
     let b = "cohesionboundary";
-    let mut body = format!(
-        "--{b}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n"
-    );
+    let mut body =
+        format!("--{b}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n");
     for (k, v) in fields {
         body.push_str(&format!(
             "--{b}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"

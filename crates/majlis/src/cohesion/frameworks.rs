@@ -9,7 +9,9 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
 use sea_orm::ActiveValue::Set;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+};
 
 use super::entities::framework;
 use super::error::CohesionError;
@@ -50,12 +52,20 @@ impl FileProblem {
 /// The line (1-based) of a byte offset.
 fn line_at(text: &str, at: usize) -> usize {
     let at = at.min(text.len());
-    text.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1
+    text.as_bytes()[..at]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
 }
 
 /// The key written on a line (`key = …`), or the table it opens (`[a.b]`).
 fn key_on(text: &str, line: usize) -> String {
-    let l = text.lines().nth(line.saturating_sub(1)).unwrap_or("").trim();
+    let l = text
+        .lines()
+        .nth(line.saturating_sub(1))
+        .unwrap_or("")
+        .trim();
     if let Some((k, _)) = l.split_once('=') {
         k.trim().to_owned()
     } else {

@@ -355,7 +355,9 @@ fn in_every_locale(
         .map(|l| {
             // Stored text: without the isolation marks Fluent puts around
             // arguments (pages isolate what they show themselves).
-            let text = l.t_args(id, &args(*l)).replace(['\u{2068}', '\u{2069}'], "");
+            let text = l
+                .t_args(id, &args(*l))
+                .replace(['\u{2068}', '\u{2069}'], "");
             (*l, text)
         })
         .collect();

@@ -342,13 +342,6 @@ pub(super) async fn send_link(
             }
         }
     };
-    let html = render(&with_link(
-        ctx,
-        w,
-        Typed::default(),
-        &[],
-        typed,
-        &errors,
-    ))?;
+    let html = render(&with_link(ctx, w, Typed::default(), &[], typed, &errors))?;
     Ok((StatusCode::BAD_REQUEST, html).into_response())
 }
