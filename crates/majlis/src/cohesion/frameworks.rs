@@ -147,7 +147,7 @@ fn definition_problem(text: &str, e: DefinitionError) -> FileProblem {
         ),
         DefinitionError::Empty(s) => {
             let line = if s == "the framework" {
-                line_of_key(text, "[definition]").max(line_of_value(text, "", false))
+                line_of_key(text, "domain")
             } else {
                 line_of_value(text, &s, false)
             };
