@@ -526,9 +526,17 @@ db_test!(
         // Its own municipality's waves: allowed.
         let own = app.get_with("/municipalities/kilis/cohesion/waves", &[("cookie", &cookie)]).await;
         assert_eq!(own.status, StatusCode::OK);
-        // A coordinator runs any municipality's waves.
+        assert!(dash.attr("a.frameworks-link", "href").is_none());
+        // A coordinator runs any municipality's waves; the dashboard links
+        // the waves and the frameworks.
         let staff = coordinator(app, "coordinator@example.org").await;
         let (sc, st) = app.session_for(staff).await;
+        let dash = app.get_with("/municipalities/gaziantep/cohesion", &[("cookie", &sc)]).await;
+        assert!(dash.attr("a.waves-link", "href").is_some());
+        assert_eq!(
+            dash.attr("a.frameworks-link", "href").as_deref(),
+            Some("/cohesion/frameworks?lang=en")
+        );
         let res = app.post_form(&format!("{page}/1/score"), &[("csrf", &st)], &sc).await;
         assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     }
