@@ -392,6 +392,32 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
             _ => not_found,
         },
         ("POST", "/municipalities/{slug}/cohesion/plans/{indicator}/practice") => members(404),
+        // Its waves: its focal point and staff (the start form sent without
+        // fields: 400; scoring its first wave again: 303); to anyone else
+        // the unpublished dashboard does not exist.
+        ("GET", "/municipalities/{slug}/cohesion/waves") => match who {
+            Who::FocalPointOfA | Who::Coordinator | Who::Admin => ok,
+            _ => not_found,
+        },
+        ("POST", "/municipalities/{slug}/cohesion/waves") => match who {
+            Who::Anonymous => SignIn,
+            Who::FocalPointOfA | Who::Coordinator | Who::Admin => bad,
+            _ => not_found,
+        },
+        // A personal link sent without its fields: refused as bad input.
+        ("POST", "/municipalities/{slug}/cohesion/waves/links") => match who {
+            Who::Anonymous => SignIn,
+            Who::FocalPointOfA | Who::Coordinator | Who::Admin => bad,
+            _ => not_found,
+        },
+        ("POST", "/municipalities/{slug}/cohesion/waves/{number}/score") => match who {
+            Who::Anonymous => SignIn,
+            Who::FocalPointOfA | Who::Coordinator | Who::Admin => see_other,
+            _ => not_found,
+        },
+        // Cohesion frameworks: staff; sent without a file, refused as bad input.
+        ("GET", "/cohesion/frameworks" | "/cohesion/frameworks/new") => coordinators(200),
+        ("POST", "/cohesion/frameworks/new") => coordinators(400),
         ("GET", "/surveys/new") => coordinators(200),
         ("GET", "/surveys/{slug}/answers.csv" | "/surveys/{slug}/answers.xlsx") => {
             coordinators(200)
@@ -662,6 +688,9 @@ fn concrete(path: &str, w: &World, css: &str) -> String {
         "/municipalities/{slug}/cohesion" => "/municipalities/sahinbey/cohesion".into(),
         "/municipalities/{slug}/cohesion.pdf" => "/municipalities/sahinbey/cohesion.pdf".into(),
         "/api/v1/municipalities/{id}/cohesion" => "/api/v1/municipalities/sahinbey/cohesion".into(),
+        p if p.starts_with("/municipalities/{slug}/cohesion/waves") => {
+            p.replace("{slug}", "sahinbey").replace("{number}", "1")
+        }
         p if p.starts_with("/municipalities/{slug}/cohesion/plans/{indicator}") => p
             .replace("{slug}", "sahinbey")
             .replace("{indicator}", "trust_municipality"),
@@ -836,6 +865,7 @@ db_test!(
                     route.path,
                     "/library/new"
                         | "/surveys/new"
+                        | "/cohesion/frameworks/new"
                         | "/surveys/{slug}/form"
                         | "/library/{id}/versions"
                         | "/library/{id}/edit"

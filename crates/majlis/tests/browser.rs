@@ -3351,6 +3351,107 @@ async fn the_cohesion_dashboard_passes_axe_on_phone_and_desktop() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// The cohesion pages coordinators and focal points run: the frameworks'
+/// versions, a new framework with its preview (domains → indicators →
+/// items), and a municipality's waves with the form that starts one, in
+/// English and Arabic, on a phone and a desktop: axe-core finds nothing,
+/// nothing scrolls sideways.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cohesion_admin_pages_pass_axe_on_phone_and_desktop() {
+    let app = common::TestApp::sqlite().await;
+    app.load_demo().await;
+    let staff = common::coordinator(&app, "coordinator.cohesion@example.org").await;
+    let addr = app.serve().await;
+    let axe = axe_source();
+    let (_driver, client, _profile) = start_browser().await;
+    let (cookie, csrf) = app.session_for(staff).await;
+    sign_in_as(&client, &addr, &cookie).await;
+    // A wave collecting answers, so that the personal-link form shows.
+    let fw = majlis::cohesion::entities::framework::Entity::find()
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap();
+    let closes = (chrono::Utc::now().date_naive() + chrono::Duration::days(20)).to_string();
+    let started = app
+        .post_form(
+            "/municipalities/sahinbey/cohesion/waves",
+            &[
+                ("csrf", csrf.as_str()),
+                ("framework", &fw.id.to_string()),
+                ("label", "2027"),
+                ("closes_on", &closes),
+                ("planned", "300"),
+                ("planned_host", "200"),
+                ("weight_host", "85"),
+                ("weight_refugee", "15"),
+            ],
+            &cookie,
+        )
+        .await;
+    assert_eq!(started.status.as_u16(), 303, "{}", started.body);
+    let file = majlis::cohesion::framework::SHIPPED.replace("version = 1", "version = 2");
+    let mut failures = Vec::new();
+    let pages = [
+        "/cohesion/frameworks",
+        "/cohesion/frameworks/new",
+        "/cohesion/frameworks/new#preview",
+        "/municipalities/sahinbey/cohesion/waves",
+    ];
+    for (width, height) in [(390, 844), (1280, 900)] {
+        client.set_window_size(width, height).await.unwrap();
+        for locale in ["en", "ar"] {
+            for page in pages {
+                let (path, preview) = match page.strip_suffix("#preview") {
+                    Some(p) => (p, true),
+                    None => (page, false),
+                };
+                let url = format!("http://{addr}{path}?lang={locale}");
+                client.goto(&url).await.expect("page loads");
+                if preview {
+                    client
+                        .execute(
+                            "document.getElementById('i-source').value = arguments[0]; \
+                             document.querySelector('button[value=preview]').click();",
+                            vec![serde_json::json!(file)],
+                        )
+                        .await
+                        .unwrap();
+                    client
+                        .wait()
+                        .for_element(Locator::Id("h-preview"))
+                        .await
+                        .expect("the preview is shown");
+                }
+                let title = client
+                    .find(Locator::Css("h1"))
+                    .await
+                    .unwrap()
+                    .text()
+                    .await
+                    .unwrap();
+                assert!(!title.is_empty(), "{url}");
+                let violations = axe_violations(&client, &axe).await;
+                if !violations.is_empty() {
+                    failures.push(format!(
+                        "{page} ({locale}) at {width}px: {}",
+                        serde_json::to_string_pretty(&violations).unwrap()
+                    ));
+                }
+                let overflow = sideways_overflow(&client).await;
+                if overflow > 0.0 {
+                    let wide = wide_elements(&client).await;
+                    failures.push(format!(
+                        "{page} ({locale}) at {width}px scrolls sideways by {overflow}px: {wide}"
+                    ));
+                }
+            }
+        }
+    }
+    app.finish().await;
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// What sticks out of the page sideways (tag, class, id), for a message.
 async fn wide_elements(client: &Client) -> serde_json::Value {
     client

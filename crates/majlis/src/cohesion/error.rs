@@ -22,6 +22,10 @@ pub enum CohesionError {
     /// of its message. Nothing was changed.
     #[error("invalid values")]
     BadValues(Vec<crate::library::practices::FieldError>),
+    /// A framework file that cannot be taken: where and why. Nothing was
+    /// saved.
+    #[error("framework file refused: {0:?}")]
+    BadFile(super::frameworks::FileProblem),
     /// Only a plan that met its target is shared as a practice.
     #[error("the plan has not met its target")]
     NotMet,

@@ -27,6 +27,11 @@ pub struct Definition {
     /// Shown at the top of the questionnaire.
     pub intro: TrText,
     pub domain: Vec<Domain>,
+    /// The answers offered for each scale in the questionnaire, as the
+    /// framework's file gives them (stored with the definition; frameworks
+    /// stored before carry none and use [`default_scales`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scale: Vec<ScaleChoices>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -76,6 +81,38 @@ pub struct Item {
     pub weight: f64,
     /// The instrument the item comes from (SCORE, ARK tension monitoring…).
     pub instrument: String,
+}
+
+/// A framework as written in its TOML file: the network ships one
+/// (`demo/cohesion/framework-v1.toml`), coordinators add others
+/// (`cohesion::frameworks`).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameworkFile {
+    pub slug: String,
+    pub version: i32,
+    pub title: TrText,
+    pub description: TrText,
+    pub scale: Vec<ScaleChoices>,
+    pub definition: Definition,
+}
+
+impl FrameworkFile {
+    /// The questionnaire as an XLSForm (markdown tables).
+    pub fn questionnaire(&self) -> String {
+        self.definition.questionnaire(&self.scale)
+    }
+}
+
+/// The framework the network ships, as its file is written.
+pub const SHIPPED: &str = include_str!("../demo/cohesion/framework-v1.toml");
+
+/// The answers the shipped framework offers for each scale: what a stored
+/// definition without its own scales is asked with.
+pub fn default_scales() -> Vec<ScaleChoices> {
+    toml::from_str::<FrameworkFile>(SHIPPED)
+        .map(|f| f.scale)
+        .unwrap_or_default()
 }
 
 /// Why a definition is refused.
@@ -160,6 +197,16 @@ impl Definition {
     /// question and one page per domain, every item a `select_one` of its
     /// scale (with "don't know", never scored), labels in each locale the
     /// framework's introduction is written in.
+    /// The questionnaire with the definition's own scales, or the shipped
+    /// framework's when it has none.
+    pub fn own_questionnaire(&self) -> String {
+        if self.scale.is_empty() {
+            self.questionnaire(&default_scales())
+        } else {
+            self.questionnaire(&self.scale)
+        }
+    }
+
     pub fn questionnaire(&self, scales: &[ScaleChoices]) -> String {
         let locales: Vec<Locale> = Locale::ALL
             .iter()

@@ -24,12 +24,14 @@ pub mod charts;
 pub mod entities;
 pub mod error;
 pub mod framework;
+pub mod frameworks;
 pub mod municipality;
 pub mod picking;
 pub mod plans;
 pub mod routes;
 pub mod rules;
 pub mod scoring;
+pub mod waves;
 
 coded_enum! {
     /// Whether agreeing with an item is good for cohesion or bad.

@@ -796,6 +796,83 @@ pub async fn planned(
         .collect())
 }
 
+/// A plan aimed at an indicator, in short (the JSON API lists them).
+#[derive(Clone, Debug)]
+pub struct PlanSummary {
+    pub indicator: String,
+    /// The action plan, when made.
+    pub plan_id: Option<i32>,
+    pub baseline: f64,
+    /// The baseline wave's number and the day its fieldwork ended.
+    pub baseline_wave: i32,
+    pub baseline_on: NaiveDate,
+    pub target: f64,
+    pub target_on: NaiveDate,
+    /// The latest later wave with a score for the indicator.
+    pub latest: Option<Measure>,
+    pub status: PlanStatus,
+}
+
+/// The plans aimed at a municipality's indicators with their baseline,
+/// target, date and status, measured by `waves` (its waves, oldest first,
+/// as the dashboard read them): two queries.
+pub async fn summaries(
+    conn: &impl ConnectionTrait,
+    municipality_id: i32,
+    waves: &[super::rules::WaveView],
+    today: NaiveDate,
+) -> Result<Vec<PlanSummary>, CohesionError> {
+    let rows = cohesion_plan::Entity::find()
+        .filter(cohesion_plan::Column::MunicipalityId.eq(municipality_id))
+        .order_by_asc(cohesion_plan::Column::IndicatorKey)
+        .all(conn)
+        .await?;
+    let ids: Vec<i32> = rows.iter().filter_map(|r| r.plan_indicator_id).collect();
+    let targets: HashMap<i32, plan_indicator::Model> = plan_indicator::Entity::find()
+        .filter(plan_indicator::Column::Id.is_in(ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|t| (t.id, t))
+        .collect();
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let Some(t) = r.plan_indicator_id.and_then(|id| targets.get(&id)) else {
+            continue;
+        };
+        let base = waves.iter().find(|w| w.row.id == r.baseline_wave_id);
+        let base_number = base.map_or(0, |w| w.row.number);
+        let later: Vec<Measure> = waves
+            .iter()
+            .filter(|w| w.row.number > base_number)
+            .filter_map(|w| {
+                let s = w.scores.as_ref()?;
+                let fig = s.indicator(&r.indicator_key);
+                Some(Measure {
+                    wave_id: w.row.id,
+                    label: w.row.label.clone(),
+                    fielded_on: w.row.fielded_on,
+                    n: fig.map_or(0, |f| f.n),
+                    score: fig.and_then(|f| f.score),
+                    comparable: fig.is_some_and(|f| f.fingerprint == r.fingerprint),
+                })
+            })
+            .collect();
+        out.push(PlanSummary {
+            status: status(t.baseline_value, t.target_value, t.target_on, today, &later),
+            latest: later.iter().rev().find(|m| m.score.is_some()).cloned(),
+            indicator: r.indicator_key,
+            plan_id: r.plan_id,
+            baseline: t.baseline_value,
+            baseline_wave: base_number,
+            baseline_on: t.baseline_on,
+            target: t.target_value,
+            target_on: t.target_on,
+        });
+    }
+    Ok(out)
+}
+
 /// How the plans activity describes cohesion plans (owner kind `cohesion`):
 /// the indicator's plan page; seen by who may see the dashboard, edited by
 /// the municipality's focal points (three queries).

@@ -92,6 +92,10 @@ pub struct Dashboard {
     pub may_manage: bool,
     /// The reader may start plans aimed at its indicators.
     pub may_plan: bool,
+    /// The reader may start and score its waves.
+    pub may_run: bool,
+    /// The reader may add frameworks (staff).
+    pub may_frameworks: bool,
     /// Its indicators that have a plan: key → `cohesion_plan` id.
     pub plans: HashMap<String, i32>,
     /// Oldest first.
@@ -196,6 +200,8 @@ pub async fn dashboard(
     .map_err(|_| CohesionError::NotFound)?;
     let may_manage = crate::policy::can(actor, Action::ManageCohesion { municipality: m.id });
     let may_plan = crate::policy::can(actor, Action::PlanForCohesion { municipality: m.id });
+    let may_run = super::waves::may_run(actor, m.id);
+    let may_frameworks = crate::policy::can(actor, Action::ManageCohesionFrameworks);
     let rows = wave::Entity::find()
         .filter(wave::Column::MunicipalityId.eq(m.id))
         .order_by_asc(wave::Column::Number)
@@ -249,6 +255,8 @@ pub async fn dashboard(
         by_name,
         may_manage,
         may_plan,
+        may_run,
+        may_frameworks,
         plans,
         waves,
         group,

@@ -15,11 +15,10 @@ use sea_orm::ActiveValue::Set;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
 };
-use serde::Deserialize;
 
 use super::{DemoError, LoadReport};
 use crate::cohesion::entities::{framework, setting, wave};
-use crate::cohesion::framework::{Definition, ScaleChoices};
+use crate::cohesion::framework::Definition;
 use crate::cohesion::rules::{self, FrameworkView};
 use crate::cohesion::{Direction, Scale};
 use crate::db::outbox::{self, Op};
@@ -30,26 +29,9 @@ use crate::surveys::rules::answering::{groups_of, to_json};
 use crate::surveys::rules::{input_count, parse_source, tally as tallies};
 use crate::surveys::{ResultsAudience, SurveyStatus};
 
-const FRAMEWORK_V1: &str = include_str!("cohesion/framework-v1.toml");
+const FRAMEWORK_V1: &str = crate::cohesion::framework::SHIPPED;
 
-/// A framework as written in its TOML file.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FrameworkFile {
-    pub slug: String,
-    pub version: i32,
-    pub title: TrText,
-    pub description: TrText,
-    pub scale: Vec<ScaleChoices>,
-    pub definition: Definition,
-}
-
-impl FrameworkFile {
-    /// The questionnaire as an XLSForm (markdown tables).
-    pub fn questionnaire(&self) -> String {
-        self.definition.questionnaire(&self.scale)
-    }
-}
+pub use crate::cohesion::framework::FrameworkFile;
 
 /// The framework the network ships, checked, with its questionnaire
 /// parsed by the surveys activity.

@@ -239,6 +239,13 @@ pub enum Action {
     /// indicators, and share a plan that met its target as a practice:
     /// its focal points and staff (coordinators, administrators).
     PlanForCohesion { municipality: i32 },
+    /// Add a social-cohesion framework (a new version of one) and see the
+    /// frameworks' versions: staff.
+    ManageCohesionFrameworks,
+    /// Start a wave of a municipality's resident perception survey (its
+    /// campaign and personal links) and score it: its focal points and
+    /// staff.
+    RunCohesionWave { municipality: i32 },
     /// Follow something one may see, read one's notifications and choose
     /// how they arrive: anyone signed in (what one may not see is "not
     /// found" before this is asked).
@@ -490,6 +497,10 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
             a.is_staff() || a.focal_point_of.contains(&municipality)
         }
         (Some(a), Action::PlanForCohesion { municipality }) => {
+            a.is_staff() || a.focal_point_of.contains(&municipality)
+        }
+        (Some(a), Action::ManageCohesionFrameworks) => a.is_staff(),
+        (Some(a), Action::RunCohesionWave { municipality }) => {
             a.is_staff() || a.focal_point_of.contains(&municipality)
         }
     }

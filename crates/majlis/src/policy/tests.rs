@@ -280,7 +280,9 @@ fn every_action() -> Vec<Action> {
     for m in [1, 2] {
         all.push(Action::ManageCohesion { municipality: m });
         all.push(Action::PlanForCohesion { municipality: m });
+        all.push(Action::RunCohesionWave { municipality: m });
     }
+    all.push(Action::ManageCohesionFrameworks);
     for a in &all {
         match a {
             Action::View(_)
@@ -325,6 +327,8 @@ fn every_action() -> Vec<Action> {
             | Action::ViewCohesion(_)
             | Action::ManageCohesion { .. }
             | Action::PlanForCohesion { .. }
+            | Action::ManageCohesionFrameworks
+            | Action::RunCohesionWave { .. }
             | Action::Follow => {}
         }
     }

@@ -23,6 +23,10 @@ pub struct Model {
     /// of the population; `None`: unweighted.
     #[sea_orm(column_type = "JsonBinary", nullable)]
     pub weights: Option<Json>,
+    /// The sampling plan (`cohesion::waves::Sampling`): the planned sample
+    /// and respondents per stratum; `None` for waves started before.
+    #[sea_orm(column_type = "JsonBinary", nullable)]
+    pub sampling: Option<Json>,
     /// `cohesion::scoring::WaveScores`; `None` until scored.
     #[sea_orm(column_type = "JsonBinary", nullable)]
     pub scores: Option<Json>,

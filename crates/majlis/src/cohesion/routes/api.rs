@@ -1,7 +1,9 @@
 //! `GET /api/v1/municipalities/{slug}/cohesion[?peers=…]`: the dashboard's
 //! figures as JSON: `waves` (oldest first) with their n, the index,
 //! domains and indicators, each with its benchmark or the reason it is
-//! hidden. The same reader rules as the page (not published: not found).
+//! hidden; `plans`: the plans aimed at its indicators (baseline, target,
+//! date, status). The same reader rules as the page (not published: not
+//! found).
 
 use axum::Json;
 use axum::extract::{Path, State};
@@ -10,6 +12,7 @@ use serde::Serialize;
 use super::peer_group;
 use crate::app::AppState;
 use crate::cohesion::benchmark::{Benchmark, MIN_PEERS};
+use crate::cohesion::plans::summaries;
 use crate::cohesion::rules::{self, Benchmarks};
 use crate::cohesion::scoring::{Figure, MIN_BASE};
 use crate::web::{AppError, PageCtx, Params};
@@ -31,6 +34,40 @@ pub(super) struct ApiCohesion {
     min_peers: usize,
     /// The waves, oldest first.
     waves: Vec<ApiCohesionWave>,
+    /// The plans aimed at its indicators (one per indicator at most), by
+    /// indicator key.
+    plans: Vec<ApiCohesionPlan>,
+}
+
+/// A plan aimed at one of the municipality's indicators: its baseline (the
+/// indicator's score in the wave it started from), target and date, and
+/// where it stands after the later waves.
+#[derive(Serialize, utoipa::ToSchema)]
+struct ApiCohesionPlan {
+    /// The indicator's key (as in `waves[].indicators[].key`).
+    indicator: String,
+    /// The plan's page.
+    url: String,
+    /// The action plan's number (`/plans/{id}`), once made.
+    plan_id: Option<i32>,
+    /// The indicator's score (0–100) in the baseline wave.
+    baseline: f64,
+    /// The baseline wave's number.
+    baseline_wave: i32,
+    /// The day the baseline wave's fieldwork ended.
+    baseline_on: String,
+    /// The score to reach (0–100).
+    target: f64,
+    /// The day it should be reached by.
+    target_on: String,
+    /// The latest later wave's score for the indicator, if any.
+    latest: Option<f64>,
+    /// That wave's number.
+    latest_wave: Option<i32>,
+    /// `met`, `not-yet-met`, `not-met` (the date passed), `not-comparable`
+    /// (the indicator's items changed) or `not-measured`.
+    #[schema(value_type = String)]
+    status: &'static str,
 }
 
 /// One wave of the resident survey, scored.
@@ -80,6 +117,32 @@ pub(super) async fn api_dashboard(
 ) -> Result<Json<ApiCohesion>, AppError> {
     let group = peer_group(&params)?;
     let d = rules::dashboard(state.db.read(), ctx.actor(), &slug, group).await?;
+    let today = chrono::Utc::now().date_naive();
+    let numbers: std::collections::HashMap<i32, i32> =
+        d.waves.iter().map(|w| (w.row.id, w.row.number)).collect();
+    let plans = summaries(state.db.read(), d.municipality.id, &d.waves, today)
+        .await?
+        .into_iter()
+        .map(|p| ApiCohesionPlan {
+            url: format!(
+                "/municipalities/{}/cohesion/plans/{}",
+                d.municipality.slug, p.indicator
+            ),
+            indicator: p.indicator,
+            plan_id: p.plan_id,
+            baseline: p.baseline,
+            baseline_wave: p.baseline_wave,
+            baseline_on: p.baseline_on.to_string(),
+            target: p.target,
+            target_on: p.target_on.to_string(),
+            latest: p.latest.as_ref().and_then(|m| m.score),
+            latest_wave: p
+                .latest
+                .as_ref()
+                .and_then(|m| numbers.get(&m.wave_id).copied()),
+            status: p.status.code(),
+        })
+        .collect();
     let latest_id = d.latest().map(|(w, _)| w.row.id);
     let last = d.latest().map(|(_, s)| s.clone());
     let none = Benchmarks::default();
@@ -161,6 +224,7 @@ pub(super) async fn api_dashboard(
         min_base: MIN_BASE,
         min_peers: MIN_PEERS,
         waves,
+        plans,
     }))
 }
 

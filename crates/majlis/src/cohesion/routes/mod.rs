@@ -1,7 +1,11 @@
 //! Cohesion pages: `/municipalities/{slug}/cohesion` (the dashboard; its
 //! POST saves the municipality's choices) and its JSON at
 //! `/api/v1/municipalities/{slug}/cohesion` (written `{id}` in the route,
-//! as the directory's `/api/v1/municipalities/{id}` names that segment).
+//! as the directory's `/api/v1/municipalities/{id}` names that segment);
+//! `/municipalities/{slug}/cohesion/waves[/{number}/score]`: starting and
+//! scoring waves (its focal points and staff);
+//! `/cohesion/frameworks[/new]`: the frameworks' versions and a new one
+//! (staff).
 
 use crate::app::Routes;
 use crate::cohesion::error::CohesionError;
@@ -9,8 +13,10 @@ use crate::web::AppError;
 
 mod api;
 mod dashboard;
+mod frameworks;
 mod plans;
 mod print;
+mod waves;
 
 /// The cohesion part of the OpenAPI document.
 pub fn api_doc() -> utoipa::openapi::OpenApi {
@@ -35,6 +41,19 @@ pub fn routes() -> Routes {
             plans::share_practice,
         )
         .get("/api/v1/municipalities/{id}/cohesion", api::api_dashboard)
+        .get("/municipalities/{slug}/cohesion/waves", waves::waves_page)
+        .post("/municipalities/{slug}/cohesion/waves", waves::start_wave)
+        .post(
+            "/municipalities/{slug}/cohesion/waves/{number}/score",
+            waves::score_wave,
+        )
+        .post(
+            "/municipalities/{slug}/cohesion/waves/links",
+            waves::send_link,
+        )
+        .get("/cohesion/frameworks", frameworks::list_page)
+        .get("/cohesion/frameworks/new", frameworks::new_page)
+        .post("/cohesion/frameworks/new", frameworks::submit)
 }
 
 impl From<CohesionError> for AppError {
@@ -43,7 +62,9 @@ impl From<CohesionError> for AppError {
             CohesionError::NotFound => AppError::NotFound,
             CohesionError::Forbidden => AppError::Forbidden,
             CohesionError::SecondFactorRequired => AppError::TwoFactorRequired,
-            CohesionError::BadValues(_) => AppError::bad_request("form"),
+            CohesionError::BadValues(_) | CohesionError::BadFile(_) => {
+                AppError::bad_request("form")
+            }
             CohesionError::NotMet => AppError::bad_request("status"),
             CohesionError::Invalid(why) => AppError::Internal(anyhow::anyhow!(why)),
             CohesionError::Db(e) => e.into(),

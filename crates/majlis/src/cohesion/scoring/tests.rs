@@ -51,6 +51,7 @@ fn def(domain: Vec<(&str, f64, Vec<Indicator>)>) -> Definition {
                 indicator,
             })
             .collect(),
+        scale: Vec::new(),
     }
 }
 

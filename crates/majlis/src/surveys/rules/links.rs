@@ -47,6 +47,21 @@ pub async fn send_link(
     now: DateTime<Utc>,
 ) -> Result<i32, SurveyError> {
     authorize(Some(actor), Action::ManageSurveys)?;
+    queue_link(db, actor, origin, survey, new, public_url, now).await
+}
+
+/// [`send_link`] once the caller's own rules have decided that `actor` may
+/// send links for this survey (a cohesion wave's focal point): checks the
+/// link, records it and queues its mail. Returns the link's id.
+pub async fn queue_link(
+    db: &Db,
+    actor: &Actor,
+    origin: &Origin,
+    survey: &Survey,
+    new: NewLink,
+    public_url: &str,
+    now: DateTime<Utc>,
+) -> Result<i32, SurveyError> {
     let bad = |field, message| SurveyError::BadValue { field, message };
     let name: String = new.name.trim().chars().take(200).collect();
     if name.is_empty() {

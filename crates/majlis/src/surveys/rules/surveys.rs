@@ -234,6 +234,84 @@ pub async fn replace_form(
     Ok(outcome)
 }
 
+/// A campaign another activity opens for its own purpose (a cohesion
+/// wave's resident perception survey), once its own rules have decided
+/// that the person may: the form as markdown tables, no targeted
+/// municipality (respondents answer through personal links).
+pub struct NewCampaign {
+    pub slug_base: String,
+    pub title: TrText,
+    pub description: Option<TrText>,
+    /// The form, as XLSForm markdown tables.
+    pub source: String,
+    pub audience: ResultsAudience,
+    pub opens_at: DateTime<Utc>,
+    pub closes_at: DateTime<Utc>,
+    pub created_by: i32,
+}
+
+/// Open `c` in the caller's writing transaction: the survey (open), its
+/// form, the outbox row. The caller authorizes and audits.
+pub async fn open_in(
+    tx: &sea_orm::DatabaseTransaction,
+    c: NewCampaign,
+    now: DateTime<Utc>,
+) -> Result<(survey::Model, form::Model), SurveyError> {
+    let upload = Upload {
+        kind: "markdown",
+        bytes: c.source.into_bytes(),
+    };
+    let parsed = parse(&upload)?;
+    let base = crate::directory::rules::slug_base(&c.slug_base, 60);
+    let base = if base.is_empty() {
+        "survey".to_owned()
+    } else {
+        base
+    };
+    let mut slug = base.clone();
+    let mut n = 1;
+    while survey::Entity::find()
+        .filter(survey::Column::Slug.eq(&slug))
+        .count(tx)
+        .await?
+        > 0
+    {
+        n += 1;
+        slug = format!("{base}-{n}");
+    }
+    let row = survey::ActiveModel {
+        slug: Set(slug),
+        title: Set(c.title),
+        description: Set(c.description),
+        status: Set(SurveyStatus::Open.code().to_owned()),
+        results_audience: Set(c.audience.code().to_owned()),
+        opens_at: Set(Some(c.opens_at)),
+        closes_at: Set(Some(c.closes_at)),
+        event_id: Set(None),
+        synthetic: Set(false),
+        created_by: Set(Some(c.created_by)),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(tx)
+    .await?;
+    let f = form::ActiveModel {
+        survey_id: Set(row.id),
+        number: Set(1),
+        source_kind: Set(upload.kind.to_owned()),
+        source: Set(upload.bytes),
+        questions: Set(i32::try_from(input_count(&parsed)).unwrap_or(i32::MAX)),
+        created_by: Set(Some(c.created_by)),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(tx)
+    .await?;
+    outbox::record(tx, "survey", row.id, Op::Created).await?;
+    Ok((row, f))
+}
+
 /// The campaign as the coordinator's form sets it.
 #[derive(Clone, Debug)]
 pub struct Campaign {
