@@ -241,6 +241,44 @@ async fn same_public_pages(a: &TestApp, b: &TestApp) {
         page.texts("p.provenance").is_empty(),
         "the source's own practice has no provenance line"
     );
+    says_where_each_kind_came_from(a, b, &doc).await;
+}
+
+/// Every kind of item an import creates that has a page of its own says
+/// "From ⟨network⟩" there on the importing instance, and not at home.
+/// (Event series have no page; their events say it.)
+async fn says_where_each_kind_came_from(a: &TestApp, b: &TestApp, doc: &Document) {
+    let (ra, rb) = (slug_ids(a, "resource").await, slug_ids(b, "resource").await);
+    let resource = &doc.resources[0].slug;
+    let pages: Vec<(String, String)> = [
+        format!("/municipalities/{}", doc.municipalities[0].slug),
+        format!("/organisations/{}", doc.organisations[0].slug),
+        format!("/events/{}", doc.events[0].slug),
+        format!("/consultations/{}", doc.dilemmas[0].slug),
+        format!("/compendiums/{}", doc.compendiums[0].slug),
+    ]
+    .into_iter()
+    .map(|p| (p.clone(), p))
+    .chain([(
+        format!("/library/{}", ra[resource]),
+        format!("/library/{}", rb[resource]),
+    )])
+    .collect();
+    for (home, there) in &pages {
+        let page = b.get_with(there, &[("accept-language", "fr")]).await;
+        assert_eq!(page.status, 200, "{there}");
+        let line = page.texts("p.provenance").join(" ");
+        assert!(
+            line.contains("Provenant de") && line.contains(SOURCE),
+            "{there}: {line:?}"
+        );
+        let page = a.get(home).await;
+        assert_eq!(page.status, 200, "{home}");
+        assert!(
+            page.texts("p.provenance").is_empty(),
+            "{home}: the source's own item has no provenance line"
+        );
+    }
 }
 
 /// Where two texts part, with some context.

@@ -277,12 +277,11 @@ pub(super) async fn find_event_in<C: ConnectionTrait>(
     db: &C,
     codes: &[&'static str],
     slug: &str,
-) -> Result<Option<event::Model>, DbErr> {
-    event::Entity::find()
+) -> Result<Option<crate::db::provenance::Sourced<event::Model>>, DbErr> {
+    let q = event::Entity::find()
         .filter(event::Column::Slug.eq(slug))
-        .filter(event::Column::Visibility.is_in(codes.iter().copied()))
-        .one(db)
-        .await
+        .filter(event::Column::Visibility.is_in(codes.iter().copied()));
+    crate::db::provenance::one_sourced(db, q, "event").await
 }
 
 /// A registration as the coordinators' list shows it.
