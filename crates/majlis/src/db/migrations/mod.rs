@@ -29,6 +29,7 @@ mod m20261205_000022_cohesion;
 mod m20261206_000023_imported;
 mod m20261206_000024_pending_notices;
 mod m20261206_000025_cohesion_plans;
+mod m20261206_000026_partner_step_names;
 
 pub struct Migrator;
 
@@ -61,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000023_imported::Migration),
             Box::new(m20261206_000024_pending_notices::Migration),
             Box::new(m20261206_000025_cohesion_plans::Migration),
+            Box::new(m20261206_000026_partner_step_names::Migration),
         ]
     }
 }

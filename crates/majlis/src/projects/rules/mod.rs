@@ -373,7 +373,10 @@ pub async fn find<C: ConnectionTrait>(
                 Some(HistoryLine {
                     step: PartnerStep::from_code(&s.step)?,
                     municipality: towns.get(&s.municipality_id).cloned(),
-                    person: s.person_id.and_then(|id| names.get(&id).cloned()),
+                    person: s
+                        .person_id
+                        .and_then(|id| names.get(&id).cloned())
+                        .or_else(|| s.person_name.clone()),
                     at: s.at,
                 })
             })
