@@ -83,6 +83,18 @@ const TABLES: &[&str] = &[
     "dilemma",
     "dilemma_theme",
     "contribution",
+    "project",
+    "project_theme",
+    "project_followup",
+    "project_partner",
+    "project_partner_step",
+    "project_version",
+    "plan",
+    "plan_step",
+    "plan_milestone",
+    "plan_indicator",
+    "plan_measurement",
+    "plan_event",
     "imported_item",
     "outbox",
 ];
@@ -104,6 +116,22 @@ async fn counts(app: &TestApp) -> Vec<(&'static str, i64)> {
     out
 }
 
+/// Plans by their idea's slug.
+async fn plan_ids(app: &TestApp) -> std::collections::BTreeMap<String, i32> {
+    let db = app.db.read();
+    db.query_all_raw(Statement::from_string(
+        db.get_database_backend(),
+        "SELECT p.slug AS slug, pl.id AS id FROM plan pl JOIN project p \
+         ON pl.owner_kind = 'project' AND pl.owner_id = p.id"
+            .to_owned(),
+    ))
+    .await
+    .expect("plans")
+    .into_iter()
+    .map(|r| (r.try_get("", "slug").unwrap(), r.try_get("", "id").unwrap()))
+    .collect()
+}
+
 async fn slug_ids(app: &TestApp, table: &str) -> std::collections::BTreeMap<String, i32> {
     let db = app.db.read();
     db.query_all_raw(Statement::from_string(
@@ -118,11 +146,11 @@ async fn slug_ids(app: &TestApp, table: &str) -> std::collections::BTreeMap<Stri
 }
 
 /// The provenance line of imported items, and parts of pages that come from
-/// what version 1 of the format does not carry (project ideas, partnerships, action plans, cohesion dashboards,
-/// surveys), and the "related" panel, which ranks whatever the node's search
-/// index holds (project ideas and surveys among them).
-const NOT_CARRIED: &str = "p.provenance, aside.related, section.linked-projects, section.linked-partnerships, \
-     section.linked-plans, section.linked-cohesion, section.linked-surveys";
+/// what the format does not carry (cohesion dashboards, surveys), and the
+/// "related" panel, which ranks whatever the node's search index holds
+/// (surveys among them).
+const NOT_CARRIED: &str =
+    "p.provenance, aside.related, section.linked-cohesion, section.linked-surveys";
 
 /// What a visitor reads in a page's main part, whitespace folded, without
 /// the parts in [`NOT_CARRIED`].
@@ -153,11 +181,14 @@ async fn same_public_pages(a: &TestApp, b: &TestApp) {
     a.load_demo().await;
     let doc = export(a).await;
     assert!(!doc.practices.is_empty() && !doc.events.is_empty() && !doc.dilemmas.is_empty());
+    assert!(!doc.projects.is_empty() && !doc.plans.is_empty());
     let report = exchange::import(&b.db, &doc, Utc::now())
         .await
         .expect("import");
     assert_eq!(report.created["practice"], doc.practices.len());
     assert_eq!(report.created["event"], doc.events.len());
+    assert_eq!(report.created["project"], doc.projects.len());
+    assert_eq!(report.created["plan"], doc.plans.len());
     // The imported copy exports as the same document.
     let again = exchange::export_public(b.db.read(), SOURCE, at())
         .await
@@ -174,6 +205,7 @@ async fn same_public_pages(a: &TestApp, b: &TestApp) {
         "/municipalities",
         "/organisations",
         "/compendiums",
+        "/projects",
     ]
     .iter()
     .map(|p| p.to_string())
@@ -192,6 +224,9 @@ async fn same_public_pages(a: &TestApp, b: &TestApp) {
     }
     for c in &doc.compendiums {
         pages.push(format!("/compendiums/{}", c.slug));
+    }
+    for p in &doc.projects {
+        pages.push(format!("/projects/{}", p.slug));
     }
     let mut differ = Vec::new();
     for p in &pages {
@@ -216,6 +251,17 @@ async fn same_public_pages(a: &TestApp, b: &TestApp) {
             if x != y {
                 differ.push(diff(&format!("{prefix}{slug}"), &x, &y));
             }
+        }
+    }
+    // Plans are addressed by id too; each is its idea's.
+    let (pa, pb) = (plan_ids(a).await, plan_ids(b).await);
+    for pl in &doc.plans {
+        let (x, y) = (
+            visible_text(a, &format!("/plans/{}", pa[&pl.owner])).await,
+            visible_text(b, &format!("/plans/{}", pb[&pl.owner])).await,
+        );
+        if x != y {
+            differ.push(diff(&format!("/plans/ of {}", pl.owner), &x, &y));
         }
     }
     assert!(
@@ -256,12 +302,17 @@ async fn says_where_each_kind_came_from(a: &TestApp, b: &TestApp, doc: &Document
         format!("/events/{}", doc.events[0].slug),
         format!("/consultations/{}", doc.dilemmas[0].slug),
         format!("/compendiums/{}", doc.compendiums[0].slug),
+        format!("/projects/{}", doc.projects[0].slug),
     ]
     .into_iter()
     .map(|p| (p.clone(), p))
     .chain([(
         format!("/library/{}", ra[resource]),
         format!("/library/{}", rb[resource]),
+    )])
+    .chain([(
+        format!("/plans/{}", plan_ids(a).await[&doc.plans[0].owner]),
+        format!("/plans/{}", plan_ids(b).await[&doc.plans[0].owner]),
     )])
     .collect();
     for (home, there) in &pages {
@@ -382,6 +433,24 @@ async fn only_what_visitors_see(a: &TestApp, _b: &TestApp) {
         "UPDATE dilemma SET visibility = 'participants' WHERE slug = '{dilemma}'"
     ))
     .await;
+    // An idea with a plan for members, another for its participants: both
+    // stay home, and so does the plan.
+    let planned = full.plans[0].owner.clone();
+    let other = full
+        .projects
+        .iter()
+        .find(|p| p.slug != planned)
+        .expect("a second idea")
+        .slug
+        .clone();
+    exec(format!(
+        "UPDATE project SET visibility = 'members' WHERE slug = '{planned}'"
+    ))
+    .await;
+    exec(format!(
+        "UPDATE project SET visibility = 'participants' WHERE slug = '{other}'"
+    ))
+    .await;
     let with_contribution = full
         .dilemmas
         .iter()
@@ -419,6 +488,10 @@ async fn only_what_visitors_see(a: &TestApp, _b: &TestApp) {
     assert!(doc.resources.iter().all(|r| r.slug != resource));
     assert!(doc.practices.iter().all(|p| p.slug != practice));
     assert!(doc.dilemmas.iter().all(|d| d.slug != dilemma));
+    assert!(doc.projects.iter().all(|p| p.slug != planned && p.slug != other));
+    assert_eq!(doc.projects.len() + 2, full.projects.len());
+    assert!(doc.plans.iter().all(|p| p.owner != planned));
+    assert_eq!(doc.plans.len() + 1, full.plans.len());
     assert_eq!(doc.events.len() + 1, full.events.len());
     let text = String::from_utf8(bytes(&doc)).unwrap();
     assert!(!text.contains(&hidden_text), "a hidden contribution left");
@@ -446,7 +519,7 @@ async fn deterministic(a: &TestApp, _b: &TestApp) {
     assert!(x == y, "two exports differ");
     let v: serde_json::Value = serde_json::from_slice(&x).unwrap();
     assert_eq!(v["format"], "majlis-public");
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     assert_eq!(v["source"]["network"], SOURCE);
     let title = &v["practices"][0]["title"];
     assert!(
@@ -477,7 +550,7 @@ async fn bad_files(a: &TestApp, b: &TestApp) {
         serde_json::to_vec(&v).unwrap()
     };
     let wrong_format = edit(&|v| v["format"] = "something-else".into());
-    let wrong_version = edit(&|v| v["version"] = 2.into());
+    let wrong_version = edit(&|v| v["version"] = 3.into());
     let duplicate = edit(&|v| {
         let first = v["practices"][0].clone();
         v["practices"].as_array_mut().unwrap().push(first);
@@ -486,7 +559,7 @@ async fn bad_files(a: &TestApp, b: &TestApp) {
         (b"not json".to_vec(), "not a Majlis public export"),
         (b"{\"format\":\"majlis-public\"}".to_vec(), "no \"version\""),
         (wrong_format, "is not \"majlis-public\""),
-        (wrong_version, "version 2 of the format is not supported"),
+        (wrong_version, "version 3 of the format is not supported"),
         (duplicate, "appears twice"),
     ] {
         let e = exchange::import::parse(&bytes).expect_err("refused");
@@ -509,6 +582,24 @@ async fn bad_files(a: &TestApp, b: &TestApp) {
     assert_eq!(counts(b).await, before);
 }
 two_instances!(a_bad_file_changes_nothing, bad_files);
+
+/// A version 1 document (before project ideas and plans) still imports.
+async fn version_one(a: &TestApp, b: &TestApp) {
+    a.load_demo().await;
+    let mut v: serde_json::Value = serde_json::to_value(export(a).await).unwrap();
+    v["version"] = 1.into();
+    let o = v.as_object_mut().unwrap();
+    o.remove("projects");
+    o.remove("plans");
+    let doc = exchange::import::parse(&serde_json::to_vec(&v).unwrap()).expect("version 1");
+    assert!(doc.projects.is_empty() && doc.plans.is_empty());
+    let report = exchange::import(&b.db, &doc, Utc::now())
+        .await
+        .expect("import");
+    assert_eq!(report.created["practice"], doc.practices.len());
+    assert_eq!(report.created.get("project"), None);
+}
+two_instances!(a_version_one_document_still_imports, version_one);
 
 /// The command line: export to a file, import it into another data folder,
 /// twice; a wrong file is one line of error.
