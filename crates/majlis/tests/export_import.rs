@@ -116,6 +116,21 @@ async fn counts(app: &TestApp) -> Vec<(&'static str, i64)> {
     out
 }
 
+/// The addresses (`/plans/{id}?`) of plans the format does not carry: those
+/// not owned by a project idea.
+async fn uncarried_plans(app: &TestApp) -> Vec<String> {
+    let db = app.db.read();
+    db.query_all_raw(Statement::from_string(
+        db.get_database_backend(),
+        "SELECT id FROM plan WHERE owner_kind <> 'project'".to_owned(),
+    ))
+    .await
+    .expect("plans")
+    .into_iter()
+    .map(|r| format!("/plans/{}?", r.try_get::<i32>("", "id").unwrap()))
+    .collect()
+}
+
 /// Plans by their idea's slug.
 async fn plan_ids(app: &TestApp) -> std::collections::BTreeMap<String, i32> {
     let db = app.db.read();
@@ -159,7 +174,31 @@ async fn visible_text(app: &TestApp, path: &str) -> String {
     assert_eq!(res.status, 200, "{path}");
     let html = res.html();
     let skip = scraper::Selector::parse(NOT_CARRIED).unwrap();
-    let skipped: std::collections::HashSet<_> = html.select(&skip).map(|e| e.id()).collect();
+    let mut skipped: std::collections::HashSet<_> = html.select(&skip).map(|e| e.id()).collect();
+    // A municipality's plans that do not travel (those of its cohesion
+    // indicators), and their section when it lists nothing else.
+    let uncarried = uncarried_plans(app).await;
+    let section = scraper::Selector::parse("section.linked-plans").unwrap();
+    let item = scraper::Selector::parse("li").unwrap();
+    let link = scraper::Selector::parse("a").unwrap();
+    for s in html.select(&section) {
+        let mut kept = 0;
+        for li in s.select(&item) {
+            let href = li
+                .select(&link)
+                .next()
+                .and_then(|a| a.value().attr("href"))
+                .unwrap_or_default();
+            if uncarried.iter().any(|u| href.starts_with(u.as_str())) {
+                skipped.insert(li.id());
+            } else {
+                kept += 1;
+            }
+        }
+        if kept == 0 {
+            skipped.insert(s.id());
+        }
+    }
     let main = scraper::Selector::parse("main").unwrap();
     let mut out = String::new();
     for m in html.select(&main) {

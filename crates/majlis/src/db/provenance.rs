@@ -100,7 +100,6 @@ where
     E::Model: sea_orm::FromQueryResult,
     C: ConnectionTrait,
 {
-    use sea_orm::EntityName;
     let table = E::default().table_name().to_owned();
     select
         .column_as(source_column(kind, &table), "imported_from")
