@@ -527,7 +527,11 @@ async fn only_what_visitors_see(a: &TestApp, _b: &TestApp) {
     assert!(doc.resources.iter().all(|r| r.slug != resource));
     assert!(doc.practices.iter().all(|p| p.slug != practice));
     assert!(doc.dilemmas.iter().all(|d| d.slug != dilemma));
-    assert!(doc.projects.iter().all(|p| p.slug != planned && p.slug != other));
+    assert!(
+        doc.projects
+            .iter()
+            .all(|p| p.slug != planned && p.slug != other)
+    );
     assert_eq!(doc.projects.len() + 2, full.projects.len());
     assert!(doc.plans.iter().all(|p| p.owner != planned));
     assert_eq!(doc.plans.len() + 1, full.plans.len());

@@ -383,7 +383,10 @@ async fn one_municipality<C: ConnectionTrait>(
             )),
             "theme_ids",
         )
-        .column_as(source_column("municipality", "municipality"), "imported_from")
+        .column_as(
+            source_column("municipality", "municipality"),
+            "imported_from",
+        )
         .into_model::<Sourced<MunicipalityRow>>()
         .one(db)
         .await?;
@@ -495,7 +498,10 @@ async fn one_organisation<C: ConnectionTrait>(
             )),
             "theme_ids",
         )
-        .column_as(source_column("organisation", "organisation"), "imported_from")
+        .column_as(
+            source_column("organisation", "organisation"),
+            "imported_from",
+        )
         .into_model::<Sourced<OrganisationRow>>()
         .one(db)
         .await?;

@@ -11,8 +11,7 @@ use super::entities::country;
 use super::reference::Reference;
 use super::rules::{
     self, MunicipalityCard, MunicipalityDetail, MunicipalityFilter, OrganisationCard,
-    OrganisationDetail,
-    OrganisationFilter, Overview, Slug,
+    OrganisationDetail, OrganisationFilter, Overview, Slug,
 };
 use crate::db::Db;
 use crate::db::cache::ChangeCache;

@@ -806,8 +806,9 @@ async fn projects_and_plans<C: ConnectionTrait>(
     let muni = |id: i32| keyed.municipalities.get(&id).cloned();
     let mut out_projects = Vec::with_capacity(projects.len());
     for p in &projects {
-        let programme_countries: Vec<String> =
-            crate::projects::codes_of(&p.programme_countries).into_iter().collect();
+        let programme_countries: Vec<String> = crate::projects::codes_of(&p.programme_countries)
+            .into_iter()
+            .collect();
         countries_used.extend(programme_countries.iter().cloned());
         countries_used.extend(p.partners_sought.0.iter().filter_map(|s| s.country.clone()));
         let event = p.event_id.and_then(|e| keyed.events.get(&e).cloned());
@@ -924,11 +925,7 @@ async fn projects_and_plans<C: ConnectionTrait>(
             .into_iter()
             .map(|i| (i.plan_id, i)),
     );
-    let indicator_ids: Vec<i32> = indicators
-        .values()
-        .flatten()
-        .map(|i| i.id)
-        .collect();
+    let indicator_ids: Vec<i32> = indicators.values().flatten().map(|i| i.id).collect();
     let measurements = if indicator_ids.is_empty() {
         BTreeMap::new()
     } else {

@@ -232,8 +232,13 @@ pub async fn find_sourced<C: ConnectionTrait>(
     let d = found.item;
     let part = part_of(db, actor, &d).await?;
     let r = dilemma_ref(&d, part, now);
-    Ok(crate::policy::can(actor, crate::policy::Action::ViewDilemma(r))
-        .then_some((d, r, found.imported_from)))
+    Ok(
+        crate::policy::can(actor, crate::policy::Action::ViewDilemma(r)).then_some((
+            d,
+            r,
+            found.imported_from,
+        )),
+    )
 }
 
 /// The dilemmas still taking contributions that `actor` may read, those
