@@ -83,6 +83,18 @@ const TABLES: &[&str] = &[
     "dilemma",
     "dilemma_theme",
     "contribution",
+    "project",
+    "project_theme",
+    "project_followup",
+    "project_partner",
+    "project_partner_step",
+    "project_version",
+    "plan",
+    "plan_step",
+    "plan_milestone",
+    "plan_indicator",
+    "plan_measurement",
+    "plan_event",
     "imported_item",
     "outbox",
 ];
@@ -104,6 +116,37 @@ async fn counts(app: &TestApp) -> Vec<(&'static str, i64)> {
     out
 }
 
+/// The addresses (`/plans/{id}?`) of plans the format does not carry: those
+/// not owned by a project idea.
+async fn uncarried_plans(app: &TestApp) -> Vec<String> {
+    let db = app.db.read();
+    db.query_all_raw(Statement::from_string(
+        db.get_database_backend(),
+        "SELECT id FROM plan WHERE owner_kind <> 'project'".to_owned(),
+    ))
+    .await
+    .expect("plans")
+    .into_iter()
+    .map(|r| format!("/plans/{}?", r.try_get::<i32>("", "id").unwrap()))
+    .collect()
+}
+
+/// Plans by their idea's slug.
+async fn plan_ids(app: &TestApp) -> std::collections::BTreeMap<String, i32> {
+    let db = app.db.read();
+    db.query_all_raw(Statement::from_string(
+        db.get_database_backend(),
+        "SELECT p.slug AS slug, pl.id AS id FROM plan pl JOIN project p \
+         ON pl.owner_kind = 'project' AND pl.owner_id = p.id"
+            .to_owned(),
+    ))
+    .await
+    .expect("plans")
+    .into_iter()
+    .map(|r| (r.try_get("", "slug").unwrap(), r.try_get("", "id").unwrap()))
+    .collect()
+}
+
 async fn slug_ids(app: &TestApp, table: &str) -> std::collections::BTreeMap<String, i32> {
     let db = app.db.read();
     db.query_all_raw(Statement::from_string(
@@ -118,11 +161,11 @@ async fn slug_ids(app: &TestApp, table: &str) -> std::collections::BTreeMap<Stri
 }
 
 /// The provenance line of imported items, and parts of pages that come from
-/// what version 1 of the format does not carry (project ideas, partnerships, action plans, cohesion dashboards,
-/// surveys), and the "related" panel, which ranks whatever the node's search
-/// index holds (project ideas and surveys among them).
-const NOT_CARRIED: &str = "p.provenance, aside.related, section.linked-projects, section.linked-partnerships, \
-     section.linked-plans, section.linked-cohesion, section.linked-surveys";
+/// what the format does not carry (cohesion dashboards, surveys), and the
+/// "related" panel, which ranks whatever the node's search index holds
+/// (surveys among them).
+const NOT_CARRIED: &str =
+    "p.provenance, aside.related, section.linked-cohesion, section.linked-surveys";
 
 /// What a visitor reads in a page's main part, whitespace folded, without
 /// the parts in [`NOT_CARRIED`].
@@ -131,7 +174,31 @@ async fn visible_text(app: &TestApp, path: &str) -> String {
     assert_eq!(res.status, 200, "{path}");
     let html = res.html();
     let skip = scraper::Selector::parse(NOT_CARRIED).unwrap();
-    let skipped: std::collections::HashSet<_> = html.select(&skip).map(|e| e.id()).collect();
+    let mut skipped: std::collections::HashSet<_> = html.select(&skip).map(|e| e.id()).collect();
+    // A municipality's plans that do not travel (those of its cohesion
+    // indicators), and their section when it lists nothing else.
+    let uncarried = uncarried_plans(app).await;
+    let section = scraper::Selector::parse("section.linked-plans").unwrap();
+    let item = scraper::Selector::parse("li").unwrap();
+    let link = scraper::Selector::parse("a").unwrap();
+    for s in html.select(&section) {
+        let mut kept = 0;
+        for li in s.select(&item) {
+            let href = li
+                .select(&link)
+                .next()
+                .and_then(|a| a.value().attr("href"))
+                .unwrap_or_default();
+            if uncarried.iter().any(|u| href.starts_with(u.as_str())) {
+                skipped.insert(li.id());
+            } else {
+                kept += 1;
+            }
+        }
+        if kept == 0 {
+            skipped.insert(s.id());
+        }
+    }
     let main = scraper::Selector::parse("main").unwrap();
     let mut out = String::new();
     for m in html.select(&main) {
@@ -153,11 +220,14 @@ async fn same_public_pages(a: &TestApp, b: &TestApp) {
     a.load_demo().await;
     let doc = export(a).await;
     assert!(!doc.practices.is_empty() && !doc.events.is_empty() && !doc.dilemmas.is_empty());
+    assert!(!doc.projects.is_empty() && !doc.plans.is_empty());
     let report = exchange::import(&b.db, &doc, Utc::now())
         .await
         .expect("import");
     assert_eq!(report.created["practice"], doc.practices.len());
     assert_eq!(report.created["event"], doc.events.len());
+    assert_eq!(report.created["project"], doc.projects.len());
+    assert_eq!(report.created["plan"], doc.plans.len());
     // The imported copy exports as the same document.
     let again = exchange::export_public(b.db.read(), SOURCE, at())
         .await
@@ -174,6 +244,7 @@ async fn same_public_pages(a: &TestApp, b: &TestApp) {
         "/municipalities",
         "/organisations",
         "/compendiums",
+        "/projects",
     ]
     .iter()
     .map(|p| p.to_string())
@@ -192,6 +263,9 @@ async fn same_public_pages(a: &TestApp, b: &TestApp) {
     }
     for c in &doc.compendiums {
         pages.push(format!("/compendiums/{}", c.slug));
+    }
+    for p in &doc.projects {
+        pages.push(format!("/projects/{}", p.slug));
     }
     let mut differ = Vec::new();
     for p in &pages {
@@ -218,6 +292,17 @@ async fn same_public_pages(a: &TestApp, b: &TestApp) {
             }
         }
     }
+    // Plans are addressed by id too; each is its idea's.
+    let (pa, pb) = (plan_ids(a).await, plan_ids(b).await);
+    for pl in &doc.plans {
+        let (x, y) = (
+            visible_text(a, &format!("/plans/{}", pa[&pl.owner])).await,
+            visible_text(b, &format!("/plans/{}", pb[&pl.owner])).await,
+        );
+        if x != y {
+            differ.push(diff(&format!("/plans/ of {}", pl.owner), &x, &y));
+        }
+    }
     assert!(
         differ.is_empty(),
         "{} pages differ:\n{}",
@@ -241,6 +326,49 @@ async fn same_public_pages(a: &TestApp, b: &TestApp) {
         page.texts("p.provenance").is_empty(),
         "the source's own practice has no provenance line"
     );
+    says_where_each_kind_came_from(a, b, &doc).await;
+}
+
+/// Every kind of item an import creates that has a page of its own says
+/// "From ⟨network⟩" there on the importing instance, and not at home.
+/// (Event series have no page; their events say it.)
+async fn says_where_each_kind_came_from(a: &TestApp, b: &TestApp, doc: &Document) {
+    let (ra, rb) = (slug_ids(a, "resource").await, slug_ids(b, "resource").await);
+    let resource = &doc.resources[0].slug;
+    let pages: Vec<(String, String)> = [
+        format!("/municipalities/{}", doc.municipalities[0].slug),
+        format!("/organisations/{}", doc.organisations[0].slug),
+        format!("/events/{}", doc.events[0].slug),
+        format!("/consultations/{}", doc.dilemmas[0].slug),
+        format!("/compendiums/{}", doc.compendiums[0].slug),
+        format!("/projects/{}", doc.projects[0].slug),
+    ]
+    .into_iter()
+    .map(|p| (p.clone(), p))
+    .chain([(
+        format!("/library/{}", ra[resource]),
+        format!("/library/{}", rb[resource]),
+    )])
+    .chain([(
+        format!("/plans/{}", plan_ids(a).await[&doc.plans[0].owner]),
+        format!("/plans/{}", plan_ids(b).await[&doc.plans[0].owner]),
+    )])
+    .collect();
+    for (home, there) in &pages {
+        let page = b.get_with(there, &[("accept-language", "fr")]).await;
+        assert_eq!(page.status, 200, "{there}");
+        let line = page.texts("p.provenance").join(" ");
+        assert!(
+            line.contains("Provenant de") && line.contains(SOURCE),
+            "{there}: {line:?}"
+        );
+        let page = a.get(home).await;
+        assert_eq!(page.status, 200, "{home}");
+        assert!(
+            page.texts("p.provenance").is_empty(),
+            "{home}: the source's own item has no provenance line"
+        );
+    }
 }
 
 /// Where two texts part, with some context.
@@ -344,6 +472,24 @@ async fn only_what_visitors_see(a: &TestApp, _b: &TestApp) {
         "UPDATE dilemma SET visibility = 'participants' WHERE slug = '{dilemma}'"
     ))
     .await;
+    // An idea with a plan for members, another for its participants: both
+    // stay home, and so does the plan.
+    let planned = full.plans[0].owner.clone();
+    let other = full
+        .projects
+        .iter()
+        .find(|p| p.slug != planned)
+        .expect("a second idea")
+        .slug
+        .clone();
+    exec(format!(
+        "UPDATE project SET visibility = 'members' WHERE slug = '{planned}'"
+    ))
+    .await;
+    exec(format!(
+        "UPDATE project SET visibility = 'participants' WHERE slug = '{other}'"
+    ))
+    .await;
     let with_contribution = full
         .dilemmas
         .iter()
@@ -381,6 +527,14 @@ async fn only_what_visitors_see(a: &TestApp, _b: &TestApp) {
     assert!(doc.resources.iter().all(|r| r.slug != resource));
     assert!(doc.practices.iter().all(|p| p.slug != practice));
     assert!(doc.dilemmas.iter().all(|d| d.slug != dilemma));
+    assert!(
+        doc.projects
+            .iter()
+            .all(|p| p.slug != planned && p.slug != other)
+    );
+    assert_eq!(doc.projects.len() + 2, full.projects.len());
+    assert!(doc.plans.iter().all(|p| p.owner != planned));
+    assert_eq!(doc.plans.len() + 1, full.plans.len());
     assert_eq!(doc.events.len() + 1, full.events.len());
     let text = String::from_utf8(bytes(&doc)).unwrap();
     assert!(!text.contains(&hidden_text), "a hidden contribution left");
@@ -408,7 +562,7 @@ async fn deterministic(a: &TestApp, _b: &TestApp) {
     assert!(x == y, "two exports differ");
     let v: serde_json::Value = serde_json::from_slice(&x).unwrap();
     assert_eq!(v["format"], "majlis-public");
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     assert_eq!(v["source"]["network"], SOURCE);
     let title = &v["practices"][0]["title"];
     assert!(
@@ -439,7 +593,7 @@ async fn bad_files(a: &TestApp, b: &TestApp) {
         serde_json::to_vec(&v).unwrap()
     };
     let wrong_format = edit(&|v| v["format"] = "something-else".into());
-    let wrong_version = edit(&|v| v["version"] = 2.into());
+    let wrong_version = edit(&|v| v["version"] = 3.into());
     let duplicate = edit(&|v| {
         let first = v["practices"][0].clone();
         v["practices"].as_array_mut().unwrap().push(first);
@@ -448,7 +602,7 @@ async fn bad_files(a: &TestApp, b: &TestApp) {
         (b"not json".to_vec(), "not a Majlis public export"),
         (b"{\"format\":\"majlis-public\"}".to_vec(), "no \"version\""),
         (wrong_format, "is not \"majlis-public\""),
-        (wrong_version, "version 2 of the format is not supported"),
+        (wrong_version, "version 3 of the format is not supported"),
         (duplicate, "appears twice"),
     ] {
         let e = exchange::import::parse(&bytes).expect_err("refused");
@@ -471,6 +625,24 @@ async fn bad_files(a: &TestApp, b: &TestApp) {
     assert_eq!(counts(b).await, before);
 }
 two_instances!(a_bad_file_changes_nothing, bad_files);
+
+/// A version 1 document (before project ideas and plans) still imports.
+async fn version_one(a: &TestApp, b: &TestApp) {
+    a.load_demo().await;
+    let mut v: serde_json::Value = serde_json::to_value(export(a).await).unwrap();
+    v["version"] = 1.into();
+    let o = v.as_object_mut().unwrap();
+    o.remove("projects");
+    o.remove("plans");
+    let doc = exchange::import::parse(&serde_json::to_vec(&v).unwrap()).expect("version 1");
+    assert!(doc.projects.is_empty() && doc.plans.is_empty());
+    let report = exchange::import(&b.db, &doc, Utc::now())
+        .await
+        .expect("import");
+    assert_eq!(report.created["practice"], doc.practices.len());
+    assert_eq!(report.created.get("project"), None);
+}
+two_instances!(a_version_one_document_still_imports, version_one);
 
 /// The command line: export to a file, import it into another data folder,
 /// twice; a wrong file is one line of error.

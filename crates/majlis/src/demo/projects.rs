@@ -312,6 +312,7 @@ pub async fn load(
                     municipality_id: Set(m),
                     step: Set(step.code().to_owned()),
                     person_id: Set(None),
+                    person_name: Set(None),
                     at: Set(now),
                 }
                 .insert(tx)

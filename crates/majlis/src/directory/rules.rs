@@ -15,6 +15,7 @@ use super::entities::{
 use super::reference::Reference;
 use super::{MunicipalityKind, OrganisationKind};
 use crate::db::list::{ListQuery, linked};
+use crate::db::provenance::{Sourced, source_column};
 use crate::fields::paging::{Page, PageRequest};
 use crate::fields::{BadField, parse_opt};
 
@@ -148,6 +149,16 @@ pub struct MunicipalityCard {
 pub struct MunicipalityDetail {
     pub card: MunicipalityCard,
     pub contacts: Vec<contact::Model>,
+    /// The network it was imported from (`majlis import`), if any.
+    pub imported_from: Option<String>,
+}
+
+/// An organisation's page: its card and where it came from.
+#[derive(Clone, Debug)]
+pub struct OrganisationDetail {
+    pub card: OrganisationCard,
+    /// The network it was imported from (`majlis import`), if any.
+    pub imported_from: Option<String>,
 }
 
 /// An organisation with what its list entry and page show.
@@ -372,10 +383,18 @@ async fn one_municipality<C: ConnectionTrait>(
             )),
             "theme_ids",
         )
-        .into_model::<MunicipalityRow>()
+        .column_as(
+            source_column("municipality", "municipality"),
+            "imported_from",
+        )
+        .into_model::<Sourced<MunicipalityRow>>()
         .one(db)
         .await?;
-    let Some(row) = row else {
+    let Some(Sourced {
+        item: row,
+        imported_from,
+    }) = row
+    else {
         return Ok(None);
     };
     let contacts = contact::Entity::find()
@@ -386,6 +405,7 @@ async fn one_municipality<C: ConnectionTrait>(
     Ok(Some(MunicipalityDetail {
         card: municipality_card(reference, row),
         contacts,
+        imported_from,
     }))
 }
 
@@ -467,7 +487,7 @@ async fn one_organisation<C: ConnectionTrait>(
     db: &C,
     reference: &Reference,
     condition: impl sea_orm::sea_query::IntoCondition,
-) -> Result<Option<OrganisationCard>, DbErr> {
+) -> Result<Option<OrganisationDetail>, DbErr> {
     let row = organisation::Entity::find()
         .filter(condition)
         .column_as(
@@ -478,10 +498,17 @@ async fn one_organisation<C: ConnectionTrait>(
             )),
             "theme_ids",
         )
-        .into_model::<OrganisationRow>()
+        .column_as(
+            source_column("organisation", "organisation"),
+            "imported_from",
+        )
+        .into_model::<Sourced<OrganisationRow>>()
         .one(db)
         .await?;
-    Ok(row.map(|r| organisation_card(reference, r)))
+    Ok(row.map(|r| OrganisationDetail {
+        card: organisation_card(reference, r.item),
+        imported_from: r.imported_from,
+    }))
 }
 
 /// An organisation's page by its slug: one query.
@@ -489,7 +516,7 @@ pub async fn organisation_by_slug<C: ConnectionTrait>(
     db: &C,
     reference: &Reference,
     slug: &Slug,
-) -> Result<Option<OrganisationCard>, DbErr> {
+) -> Result<Option<OrganisationDetail>, DbErr> {
     one_organisation(db, reference, organisation::Column::Slug.eq(slug.as_str())).await
 }
 
@@ -498,7 +525,7 @@ pub async fn organisation_by_id<C: ConnectionTrait>(
     db: &C,
     reference: &Reference,
     id: i32,
-) -> Result<Option<OrganisationCard>, DbErr> {
+) -> Result<Option<OrganisationDetail>, DbErr> {
     one_organisation(db, reference, organisation::Column::Id.eq(id)).await
 }
 

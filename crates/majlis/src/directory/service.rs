@@ -11,7 +11,7 @@ use super::entities::country;
 use super::reference::Reference;
 use super::rules::{
     self, MunicipalityCard, MunicipalityDetail, MunicipalityFilter, OrganisationCard,
-    OrganisationFilter, Overview, Slug,
+    OrganisationDetail, OrganisationFilter, Overview, Slug,
 };
 use crate::db::Db;
 use crate::db::cache::ChangeCache;
@@ -33,7 +33,7 @@ pub struct Directory {
     municipality_lists: ChangeCache<(MunicipalityFilter, PageRequest), Page<MunicipalityCard>>,
     organisation_lists: ChangeCache<(OrganisationFilter, PageRequest), Page<OrganisationCard>>,
     municipalities: ChangeCache<Key, Option<MunicipalityDetail>>,
-    organisations: ChangeCache<Key, Option<OrganisationCard>>,
+    organisations: ChangeCache<Key, Option<OrganisationDetail>>,
     /// `true`: countries with municipalities; `false`: with organisations.
     filter_countries: ChangeCache<bool, Vec<country::Model>>,
     overview: ChangeCache<(), Overview>,
@@ -127,7 +127,7 @@ impl Directory {
         db: &Db,
         v: Version,
         key: Key,
-    ) -> Result<Arc<Option<OrganisationCard>>, DbErr> {
+    ) -> Result<Arc<Option<OrganisationDetail>>, DbErr> {
         self.organisations
             .get_or_load(v.0, &key, || async {
                 match &key {

@@ -1,4 +1,5 @@
-//! The public export's shape (format `majlis-public`, version 1). Items
+//! The public export's shape (format `majlis-public`, version 2: version 1
+//! and project ideas with their action plans). Items
 //! refer to each other by key (slug, or ISO country code), never by the
 //! exporting database's ids. Lists are in the order the items were made at
 //! the source (which an import keeps, so lists sorted on equal dates read
@@ -11,11 +12,15 @@ use serde::{Deserialize, Serialize};
 use crate::events::{Figures, Questions};
 use crate::i18n::TrText;
 use crate::library::practices::PracticeContent;
+use crate::projects::PartnersSought;
 
 /// The format's name, the first thing an import checks.
 pub const FORMAT: &str = "majlis-public";
-/// The one version this build writes and reads.
-pub const VERSION: u64 = 1;
+/// The version this build writes.
+pub const VERSION: u64 = 2;
+/// The oldest version this build reads: version 1 is version 2 without
+/// `projects` and `plans` (read as empty).
+pub const OLDEST_VERSION: u64 = 1;
 
 /// The whole public network.
 #[derive(Debug, Serialize, Deserialize)]
@@ -35,6 +40,12 @@ pub struct Document {
     pub compendiums: Vec<Compendium>,
     pub events: Vec<Event>,
     pub dilemmas: Vec<Dilemma>,
+    /// Since version 2.
+    #[serde(default)]
+    pub projects: Vec<Project>,
+    /// Since version 2: the action plans of the ideas in `projects`.
+    #[serde(default)]
+    pub plans: Vec<Plan>,
 }
 
 /// Where the document was made.
@@ -319,4 +330,114 @@ pub struct Dilemma {
     pub updated_at: DateTime<Utc>,
     pub themes: Vec<String>,
     pub contributions: Vec<Contribution>,
+}
+
+/// A partnership of an idea: the partner municipality and where it stands.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Partner {
+    pub municipality: String,
+    pub status: String,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// One step of a partnership, as the idea's page lists it.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct PartnerHistory {
+    pub municipality: String,
+    pub step: String,
+    /// The name the page shows for who took it.
+    pub person: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+/// A project idea a visitor may read (version 2).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Project {
+    pub slug: String,
+    pub title: TrText,
+    pub problem: Option<TrText>,
+    pub objectives: Option<TrText>,
+    pub activities: Option<TrText>,
+    pub status: String,
+    pub drop_reason: Option<TrText>,
+    /// The lead municipality (by slug).
+    pub lead: String,
+    /// The event it came from, when the event is in the document, and the
+    /// session (index in that event's list).
+    pub event: Option<String>,
+    pub session: Option<usize>,
+    /// The consultation it came from, when it is in the document.
+    pub dilemma: Option<String>,
+    pub programme: Option<String>,
+    /// The countries the programme pairs (ISO codes).
+    pub programme_countries: Vec<String>,
+    pub partners_sought: PartnersSought,
+    pub version: i32,
+    pub illustrative: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub themes: Vec<String>,
+    /// Later events it was worked on at (by slug, those in the document).
+    pub followups: Vec<String>,
+    pub partners: Vec<Partner>,
+    pub history: Vec<PartnerHistory>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct PlanStep {
+    pub title: TrText,
+    pub owner_text: Option<String>,
+    /// The municipality carrying it (by slug).
+    pub owner_municipality: Option<String>,
+    pub starts_on: Option<NaiveDate>,
+    pub due_on: Option<NaiveDate>,
+    pub status: String,
+    pub percent: i32,
+    pub weight: i32,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct PlanMilestone {
+    pub title: TrText,
+    pub due_on: NaiveDate,
+    pub reached_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct PlanMeasurement {
+    pub measured_on: NaiveDate,
+    pub value: f64,
+    pub source: String,
+    pub recorded_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct PlanIndicator {
+    pub name: TrText,
+    pub unit: String,
+    pub baseline_value: f64,
+    pub baseline_on: NaiveDate,
+    pub target_value: f64,
+    pub target_on: NaiveDate,
+    pub measurements: Vec<PlanMeasurement>,
+}
+
+/// An action plan a visitor may read (version 2): for now those of the
+/// ideas in `projects` (one plan per idea, keyed by the idea).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Plan {
+    /// Its owner's kind (`project`) and key (the idea's slug).
+    pub owner_kind: String,
+    pub owner: String,
+    /// The responsible municipality (by slug).
+    pub municipality: String,
+    pub title: TrText,
+    pub illustrative: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub steps: Vec<PlanStep>,
+    pub milestones: Vec<PlanMilestone>,
+    pub indicators: Vec<PlanIndicator>,
+    /// Follow-up events (by slug, those in the document).
+    pub events: Vec<String>,
 }

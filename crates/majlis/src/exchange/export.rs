@@ -595,6 +595,19 @@ pub async fn export_public<C: ConnectionTrait>(
         });
     }
 
+    let (out_projects, out_plans) = projects_and_plans(
+        db,
+        &Keyed {
+            themes: &theme_slug,
+            municipalities: &muni_slug,
+            events: &event_slug,
+            sessions: &session_index,
+            dilemmas: &dilemma_slug,
+        },
+        &mut countries_used,
+    )
+    .await?;
+
     let out_munis = munis
         .iter()
         .map(|m| {
@@ -691,5 +704,313 @@ pub async fn export_public<C: ConnectionTrait>(
         compendiums: out_compendiums,
         events: out_events,
         dilemmas: out_dilemmas,
+        projects: out_projects,
+        plans: out_plans,
     })
+}
+
+/// The keys (slugs) of what the document holds, by local id.
+struct Keyed<'a> {
+    themes: &'a HashMap<i32, String>,
+    municipalities: &'a HashMap<i32, String>,
+    /// Events in the document.
+    events: &'a HashMap<i32, String>,
+    /// Sessions of those events: their index in their event's list.
+    sessions: &'a HashMap<i32, usize>,
+    /// Dilemmas in the document.
+    dilemmas: &'a HashMap<i32, String>,
+}
+
+/// The project ideas a visitor may read, and their action plans: the ideas
+/// the projects activity's `readable` lets a visitor see, each confirmed by
+/// the policy (`ViewProject`), and the plans of those ideas the policy lets
+/// a visitor read (`ViewPlan`, the owner being visible). One query per table.
+async fn projects_and_plans<C: ConnectionTrait>(
+    db: &C,
+    keyed: &Keyed<'_>,
+    countries_used: &mut BTreeSet<String>,
+) -> Result<(Vec<Project>, Vec<Plan>), ExchangeError> {
+    use crate::plans::entities::{indicator, measurement, milestone, plan, plan_event, step};
+    use crate::policy::{Action, PlanRef, can};
+    use crate::projects::entities::{followup, partner, partner_step, project, project_theme};
+
+    let partners = group(
+        partner::Entity::find()
+            .order_by_asc(partner::Column::UpdatedAt)
+            .order_by_asc(partner::Column::MunicipalityId)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| (p.project_id, p)),
+    );
+    let projects: Vec<project::Model> = project::Entity::find()
+        .filter(crate::projects::rules::readable(None))
+        .order_by_asc(project::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        // The lead is a municipality (a foreign key): always in the document.
+        .filter(|p| keyed.municipalities.contains_key(&p.lead_municipality_id))
+        .filter(|p| {
+            let rows = partners.get(&p.id).map(Vec::as_slice).unwrap_or_default();
+            can(
+                None,
+                Action::ViewProject(crate::projects::rules::project_ref(p, None, &[], rows)),
+            )
+        })
+        .collect();
+    if projects.is_empty() {
+        return Ok((Vec::new(), Vec::new()));
+    }
+    let project_slug: HashMap<i32, String> =
+        projects.iter().map(|p| (p.id, p.slug.clone())).collect();
+    let themes = group(
+        project_theme::Entity::find()
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|r| (r.project_id, r.theme_id)),
+    );
+    let followups = group(
+        followup::Entity::find()
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|r| (r.project_id, r.event_id)),
+    );
+    let steps = group(
+        partner_step::Entity::find()
+            .order_by_asc(partner_step::Column::At)
+            .order_by_asc(partner_step::Column::Id)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|s| (s.project_id, s)),
+    );
+    let step_people: BTreeSet<i32> = steps
+        .iter()
+        .filter(|(p, _)| project_slug.contains_key(p))
+        .flat_map(|(_, s)| s.iter().filter_map(|s| s.person_id))
+        .collect();
+    let names: HashMap<i32, String> = if step_people.is_empty() {
+        HashMap::new()
+    } else {
+        crate::accounts::person::Entity::find()
+            .filter(crate::accounts::person::Column::Id.is_in(step_people))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p.display_name))
+            .collect()
+    };
+    let muni = |id: i32| keyed.municipalities.get(&id).cloned();
+    let mut out_projects = Vec::with_capacity(projects.len());
+    for p in &projects {
+        let programme_countries: Vec<String> = crate::projects::codes_of(&p.programme_countries)
+            .into_iter()
+            .collect();
+        countries_used.extend(programme_countries.iter().cloned());
+        countries_used.extend(p.partners_sought.0.iter().filter_map(|s| s.country.clone()));
+        let event = p.event_id.and_then(|e| keyed.events.get(&e).cloned());
+        let lead = muni(p.lead_municipality_id).unwrap_or_default();
+        out_projects.push(Project {
+            slug: p.slug.clone(),
+            title: p.title.clone(),
+            problem: p.problem.clone(),
+            objectives: p.objectives.clone(),
+            activities: p.activities.clone(),
+            status: p.status.clone(),
+            drop_reason: p.drop_reason.clone(),
+            lead,
+            session: event
+                .as_ref()
+                .and(p.session_id)
+                .and_then(|s| keyed.sessions.get(&s).copied()),
+            event,
+            dilemma: p.dilemma_id.and_then(|d| keyed.dilemmas.get(&d).cloned()),
+            programme: p.programme.clone(),
+            programme_countries,
+            partners_sought: p.partners_sought.clone(),
+            version: p.version,
+            illustrative: p.illustrative,
+            created_at: p.created_at,
+            updated_at: p.updated_at,
+            themes: keys(themes.get(&p.id), keyed.themes),
+            followups: keys(followups.get(&p.id), keyed.events),
+            partners: partners
+                .get(&p.id)
+                .into_iter()
+                .flatten()
+                .filter_map(|r| {
+                    Some(Partner {
+                        municipality: muni(r.municipality_id)?,
+                        status: r.status.clone(),
+                        updated_at: r.updated_at,
+                    })
+                })
+                .collect(),
+            history: steps
+                .get(&p.id)
+                .into_iter()
+                .flatten()
+                .filter_map(|s| {
+                    Some(PartnerHistory {
+                        municipality: muni(s.municipality_id)?,
+                        step: s.step.clone(),
+                        person: s
+                            .person_id
+                            .and_then(|id| names.get(&id).cloned())
+                            .or_else(|| s.person_name.clone()),
+                        at: s.at,
+                    })
+                })
+                .collect(),
+        });
+    }
+
+    // Plans of those ideas, as a visitor may read them.
+    let project_kind = crate::plans::OwnerKind::Project.code();
+    let lead_of: HashMap<i32, i32> = projects
+        .iter()
+        .map(|p| (p.id, p.lead_municipality_id))
+        .collect();
+    let plans: Vec<plan::Model> = plan::Entity::find()
+        .filter(plan::Column::OwnerKind.eq(project_kind))
+        .filter(plan::Column::OwnerId.is_in(project_slug.keys().copied().collect::<Vec<_>>()))
+        .order_by_asc(plan::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|pl| {
+            // The owner is visible to a visitor (it is in the document);
+            // its lead and the plan's municipality edit it.
+            let Some(lead) = lead_of.get(&pl.owner_id) else {
+                return false;
+            };
+            let editors = [*lead, pl.municipality_id];
+            can(
+                None,
+                Action::ViewPlan(PlanRef::for_actor(None, true, &editors)),
+            )
+        })
+        .collect();
+    if plans.is_empty() {
+        return Ok((out_projects, Vec::new()));
+    }
+    let plan_ids: Vec<i32> = plans.iter().map(|p| p.id).collect();
+    let plan_steps = group(
+        step::Entity::find()
+            .filter(step::Column::PlanId.is_in(plan_ids.clone()))
+            .order_by_asc(step::Column::Id)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|s| (s.plan_id, s)),
+    );
+    let milestones = group(
+        milestone::Entity::find()
+            .filter(milestone::Column::PlanId.is_in(plan_ids.clone()))
+            .order_by_asc(milestone::Column::Id)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|m| (m.plan_id, m)),
+    );
+    let indicators = group(
+        indicator::Entity::find()
+            .filter(indicator::Column::PlanId.is_in(plan_ids.clone()))
+            .order_by_asc(indicator::Column::Id)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|i| (i.plan_id, i)),
+    );
+    let indicator_ids: Vec<i32> = indicators.values().flatten().map(|i| i.id).collect();
+    let measurements = if indicator_ids.is_empty() {
+        BTreeMap::new()
+    } else {
+        group(
+            measurement::Entity::find()
+                .filter(measurement::Column::IndicatorId.is_in(indicator_ids))
+                .order_by_asc(measurement::Column::Id)
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|m| (m.indicator_id, m)),
+        )
+    };
+    let plan_events = group(
+        plan_event::Entity::find()
+            .filter(plan_event::Column::PlanId.is_in(plan_ids))
+            .order_by_asc(plan_event::Column::EventId)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|e| (e.plan_id, e.event_id)),
+    );
+    let out_plans = plans
+        .iter()
+        .filter_map(|pl| {
+            Some(Plan {
+                owner_kind: project_kind.to_owned(),
+                owner: project_slug.get(&pl.owner_id)?.clone(),
+                municipality: muni(pl.municipality_id)?,
+                title: pl.title.clone(),
+                illustrative: pl.illustrative,
+                created_at: pl.created_at,
+                updated_at: pl.updated_at,
+                steps: plan_steps
+                    .get(&pl.id)
+                    .into_iter()
+                    .flatten()
+                    .map(|s| PlanStep {
+                        title: s.title.clone(),
+                        owner_text: s.owner_text.clone(),
+                        owner_municipality: s.owner_municipality_id.and_then(muni),
+                        starts_on: s.starts_on,
+                        due_on: s.due_on,
+                        status: s.status.clone(),
+                        percent: s.percent,
+                        weight: s.weight,
+                    })
+                    .collect(),
+                milestones: milestones
+                    .get(&pl.id)
+                    .into_iter()
+                    .flatten()
+                    .map(|m| PlanMilestone {
+                        title: m.title.clone(),
+                        due_on: m.due_on,
+                        reached_on: m.reached_on,
+                    })
+                    .collect(),
+                indicators: indicators
+                    .get(&pl.id)
+                    .into_iter()
+                    .flatten()
+                    .map(|i| PlanIndicator {
+                        name: i.name.clone(),
+                        unit: i.unit.clone(),
+                        baseline_value: i.baseline_value,
+                        baseline_on: i.baseline_on,
+                        target_value: i.target_value,
+                        target_on: i.target_on,
+                        measurements: measurements
+                            .get(&i.id)
+                            .into_iter()
+                            .flatten()
+                            .map(|m| PlanMeasurement {
+                                measured_on: m.measured_on,
+                                value: m.value,
+                                source: m.source.clone(),
+                                recorded_at: m.recorded_at,
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+                events: keys(plan_events.get(&pl.id), keyed.events),
+            })
+        })
+        .collect();
+    Ok((out_projects, out_plans))
 }

@@ -4,12 +4,13 @@
 //! resolved by key and a provenance row (`imported_item`). Themes,
 //! countries, municipalities and organisations that exist here under the
 //! same key are the same thing and are used as they are; content (documents,
-//! practices, compendiums, series, events, consultations) is always the
-//! source's own: a slug already taken here gets a suffix (`-2`, `-3`, …).
+//! practices, compendiums, series, events, consultations, project ideas and
+//! their action plans) is always the source's own: a slug already taken here
+//! gets a suffix (`-2`, `-3`, …); an idea's plan is keyed by its idea.
 //! Every created item is written to the outbox, so search, caches and
 //! notifications follow as for any other change.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use sea_orm::ActiveValue::{NotSet, Set};
@@ -39,6 +40,16 @@ use crate::library::entities::{
     resource_organisation, resource_theme, resource_version,
 };
 use crate::library::practices::Snapshot;
+use crate::plans::entities::{
+    indicator as plan_indicator, measurement as plan_measurement, milestone as plan_milestone,
+    plan, plan_event, step as plan_step,
+};
+use crate::projects::entities::{
+    followup, partner, partner_step, project, project_theme, version as project_version,
+};
+use crate::projects::{
+    PartnerStep, PartnershipStatus, ProjectStatus, ProjectVisibility, Snapshot as ProjectSnapshot,
+};
 
 /// What an import did, per kind of item.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -76,7 +87,7 @@ pub fn parse(bytes: &[u8]) -> Result<Document, ExchangeError> {
         .get("version")
         .and_then(|v| v.as_u64())
         .ok_or_else(|| ExchangeError::NotADocument("no \"version\"".into()))?;
-    if version != VERSION {
+    if !(OLDEST_VERSION..=VERSION).contains(&version) {
         return Err(ExchangeError::WrongVersion { found: version });
     }
     let doc: Document =
@@ -130,6 +141,16 @@ fn check(doc: &Document) -> Result<(), ExchangeError> {
     )?;
     unique("event", doc.events.iter().map(|x| x.slug.as_str()))?;
     unique("dilemma", doc.dilemmas.iter().map(|x| x.slug.as_str()))?;
+    unique("project", doc.projects.iter().map(|x| x.slug.as_str()))?;
+    // One plan per idea: a plan's key is its idea's.
+    unique("plan", doc.plans.iter().map(|x| x.owner.as_str()))?;
+    if let Some(p) = doc
+        .plans
+        .iter()
+        .find(|p| p.owner_kind != crate::plans::OwnerKind::Project.code())
+    {
+        return bad(format!("plan owner kind {:?} is not known", p.owner_kind));
+    }
     for c in &doc.countries {
         if c.code.len() != 2 || !c.code.bytes().all(|b| b.is_ascii_uppercase()) {
             return bad(format!("country code {:?}", c.code));
@@ -731,8 +752,12 @@ async fn import_content(
             .await?;
     }
 
-    let sessions = import_events(run, doc, dir, &series, &res_keys, &prac_keys).await?;
-    import_dilemmas(run, doc, dir, &res_keys, &prac_keys, sessions).await
+    let (events, mut sessions) =
+        import_events(run, doc, dir, &series, &res_keys, &prac_keys).await?;
+    let dilemmas =
+        import_dilemmas(run, doc, dir, &res_keys, &prac_keys, &events, &mut sessions).await?;
+    let projects = import_projects(run, doc, dir, &events, &mut sessions, &dilemmas).await?;
+    import_plans(run, doc, dir, &events, &projects).await
 }
 
 /// The local session ids of each event in the document, in the document's order.
@@ -897,14 +922,42 @@ async fn import_events(
     Ok((events.ids, session_ids))
 }
 
+/// The local id of session `i` (its index in the export's list) of the
+/// event `slug`, local id `event_id`.
+async fn session_of(
+    tx: &DatabaseTransaction,
+    sessions: &mut SessionIds,
+    event_id: i32,
+    slug: &str,
+    i: usize,
+) -> Result<Option<i32>, ExchangeError> {
+    if !sessions.contains_key(slug) {
+        // Imported by an earlier run: its sessions in the export's order.
+        let ids: Vec<i32> = event_session::Entity::find()
+            .filter(event_session::Column::EventId.eq(event_id))
+            .order_by_asc(event_session::Column::Day)
+            .order_by_asc(event_session::Column::Position)
+            .order_by_asc(event_session::Column::Id)
+            .select_only()
+            .column(event_session::Column::Id)
+            .into_tuple()
+            .all(tx)
+            .await?;
+        sessions.insert(slug.to_owned(), ids);
+    }
+    Ok(sessions.get(slug).and_then(|ids| ids.get(i)).copied())
+}
+
+/// The consultations; answers their local ids by key.
 async fn import_dilemmas(
     run: &mut Run<'_>,
     doc: &Document,
     dir: &Directory,
     res_keys: &Keys,
     prac_keys: &Keys,
-    (events, mut sessions): (HashMap<String, i32>, SessionIds),
-) -> Result<(), ExchangeError> {
+    events: &HashMap<String, i32>,
+    sessions: &mut SessionIds,
+) -> Result<HashMap<String, i32>, ExchangeError> {
     let tx = run.tx;
     let mut dilemmas = Content::load::<dilemma::Entity>(
         run,
@@ -925,23 +978,7 @@ async fn import_dilemmas(
             None => None,
         };
         let session_id = match (event_id, &d.event, d.session) {
-            (Some(eid), Some(slug), Some(i)) => {
-                if !sessions.contains_key(slug) {
-                    // Imported by an earlier run: its sessions in the export's order.
-                    let ids: Vec<i32> = event_session::Entity::find()
-                        .filter(event_session::Column::EventId.eq(eid))
-                        .order_by_asc(event_session::Column::Day)
-                        .order_by_asc(event_session::Column::Position)
-                        .order_by_asc(event_session::Column::Id)
-                        .select_only()
-                        .column(event_session::Column::Id)
-                        .into_tuple()
-                        .all(tx)
-                        .await?;
-                    sessions.insert(slug.clone(), ids);
-                }
-                sessions.get(slug).and_then(|ids| ids.get(i)).copied()
-            }
+            (Some(eid), Some(slug), Some(i)) => session_of(tx, sessions, eid, slug, i).await?,
             _ => None,
         };
         let slug = dilemmas.taken.free(&d.slug);
@@ -1029,6 +1066,292 @@ async fn import_dilemmas(
                 .exec(tx)
                 .await?;
         }
+    }
+    Ok(dilemmas.ids)
+}
+
+/// The project ideas (version 2); answers their local ids by key.
+async fn import_projects(
+    run: &mut Run<'_>,
+    doc: &Document,
+    dir: &Directory,
+    events: &HashMap<String, i32>,
+    sessions: &mut SessionIds,
+    dilemmas: &HashMap<String, i32>,
+) -> Result<HashMap<String, i32>, ExchangeError> {
+    let tx = run.tx;
+    let mut projects = Content::load::<project::Entity>(
+        run,
+        "project",
+        project::Column::Slug,
+        project::Column::Id,
+    )
+    .await?;
+    let event_of = |slug: &String| {
+        events
+            .get(slug)
+            .copied()
+            .ok_or_else(|| ExchangeError::Invalid(format!("unknown event {slug:?}")))
+    };
+    for p in &doc.projects {
+        if run.before("project", &p.slug).is_some() {
+            run.kept("project");
+            continue;
+        }
+        let invalid = |what: &str| ExchangeError::Invalid(format!("project {}: {what}", p.slug));
+        let status = ProjectStatus::from_code(&p.status).ok_or_else(|| invalid("status"))?;
+        let theme_ids = dir.themes.all("theme", &p.themes)?;
+        let lead = dir.munis.id("municipality", &p.lead)?;
+        let event_id = p.event.as_ref().map(event_of).transpose()?;
+        let session_id = match (event_id, &p.event, p.session) {
+            (Some(eid), Some(slug), Some(i)) => session_of(tx, sessions, eid, slug, i).await?,
+            _ => None,
+        };
+        let dilemma_id = match &p.dilemma {
+            Some(d) => Some(
+                *dilemmas
+                    .get(d)
+                    .ok_or_else(|| ExchangeError::Invalid(format!("unknown dilemma {d:?}")))?,
+            ),
+            None => None,
+        };
+        let mut followups = Vec::new();
+        for e in &p.followups {
+            let id = event_of(e)?;
+            if !followups.contains(&id) {
+                followups.push(id);
+            }
+        }
+        let countries: BTreeSet<String> = p.programme_countries.iter().cloned().collect();
+        let slug = projects.taken.free(&p.slug);
+        let row = project::ActiveModel {
+            id: NotSet,
+            slug: Set(slug),
+            title: Set(p.title.clone()),
+            problem: Set(p.problem.clone()),
+            objectives: Set(p.objectives.clone()),
+            activities: Set(p.activities.clone()),
+            status: Set(status.code().to_owned()),
+            drop_reason: Set(p.drop_reason.clone()),
+            visibility: Set(ProjectVisibility::Public.code().to_owned()),
+            lead_municipality_id: Set(lead),
+            event_id: Set(event_id),
+            session_id: Set(session_id),
+            dilemma_id: Set(dilemma_id),
+            programme: Set(p.programme.clone()),
+            programme_countries: Set(crate::projects::codes_column(&countries)),
+            partners_sought: Set(p.partners_sought.clone()),
+            version: Set(p.version.max(1)),
+            illustrative: Set(p.illustrative),
+            created_by: Set(None),
+            created_at: Set(p.created_at),
+            updated_at: Set(p.updated_at),
+        }
+        .insert(tx)
+        .await?;
+        for t in &theme_ids {
+            project_theme::ActiveModel {
+                project_id: Set(row.id),
+                theme_id: Set(*t),
+            }
+            .insert(tx)
+            .await?;
+        }
+        for e in &followups {
+            followup::ActiveModel {
+                project_id: Set(row.id),
+                event_id: Set(*e),
+            }
+            .insert(tx)
+            .await?;
+        }
+        let mut partners_seen = HashSet::new();
+        for r in &p.partners {
+            let m = dir.munis.id("municipality", &r.municipality)?;
+            if !partners_seen.insert(m) {
+                continue;
+            }
+            PartnershipStatus::from_code(&r.status).ok_or_else(|| invalid("partner status"))?;
+            partner::ActiveModel {
+                project_id: Set(row.id),
+                municipality_id: Set(m),
+                status: Set(r.status.clone()),
+                updated_at: Set(r.updated_at),
+            }
+            .insert(tx)
+            .await?;
+        }
+        for h in &p.history {
+            PartnerStep::from_code(&h.step).ok_or_else(|| invalid("partnership step"))?;
+            partner_step::ActiveModel {
+                id: NotSet,
+                project_id: Set(row.id),
+                municipality_id: Set(dir.munis.id("municipality", &h.municipality)?),
+                step: Set(h.step.clone()),
+                person_id: Set(None),
+                person_name: Set(h.person.clone()),
+                at: Set(h.at),
+            }
+            .insert(tx)
+            .await?;
+        }
+        // Its history starts here: one version, as it came.
+        project_version::ActiveModel {
+            id: NotSet,
+            project_id: Set(row.id),
+            number: Set(row.version),
+            snapshot: Set(ProjectSnapshot {
+                title: p.title.clone(),
+                problem: p.problem.clone(),
+                objectives: p.objectives.clone(),
+                activities: p.activities.clone(),
+                themes: theme_ids.iter().copied().collect(),
+                event_id,
+                session_id,
+                dilemma_id,
+                followups: followups.iter().copied().collect(),
+                lead_municipality_id: lead,
+                visibility: ProjectVisibility::Public,
+                programme: p.programme.clone(),
+                programme_countries: countries,
+                partners_sought: p.partners_sought.clone(),
+                status,
+                drop_reason: p.drop_reason.clone(),
+            }),
+            author_id: Set(None),
+            created_at: Set(run.now),
+        }
+        .insert(tx)
+        .await?;
+        projects.ids.insert(p.slug.clone(), row.id);
+        run.created("project", &p.slug, row.id, Some("project"))
+            .await?;
+    }
+    Ok(projects.ids)
+}
+
+/// The action plans of the ideas (version 2), keyed by their idea: a plan
+/// already imported, or one the idea has here, is kept.
+async fn import_plans(
+    run: &mut Run<'_>,
+    doc: &Document,
+    dir: &Directory,
+    events: &HashMap<String, i32>,
+    projects: &HashMap<String, i32>,
+) -> Result<(), ExchangeError> {
+    let tx = run.tx;
+    let kind = crate::plans::OwnerKind::Project.code();
+    let owners: Vec<i32> = projects.values().copied().collect();
+    let has_plan: HashSet<i32> = if owners.is_empty() {
+        HashSet::new()
+    } else {
+        plan::Entity::find()
+            .filter(plan::Column::OwnerKind.eq(kind))
+            .filter(plan::Column::OwnerId.is_in(owners))
+            .select_only()
+            .column(plan::Column::OwnerId)
+            .into_tuple::<i32>()
+            .all(tx)
+            .await?
+            .into_iter()
+            .collect()
+    };
+    for pl in &doc.plans {
+        let owner = *projects
+            .get(&pl.owner)
+            .ok_or_else(|| ExchangeError::Invalid(format!("unknown project {:?}", pl.owner)))?;
+        if run.before("plan", &pl.owner).is_some() || has_plan.contains(&owner) {
+            run.kept("plan");
+            continue;
+        }
+        let row = plan::ActiveModel {
+            owner_kind: Set(kind.to_owned()),
+            owner_id: Set(owner),
+            municipality_id: Set(dir.munis.id("municipality", &pl.municipality)?),
+            title: Set(pl.title.clone()),
+            illustrative: Set(pl.illustrative),
+            created_by: Set(None),
+            created_at: Set(pl.created_at),
+            updated_at: Set(pl.updated_at),
+            ..Default::default()
+        }
+        .insert(tx)
+        .await?;
+        for s in &pl.steps {
+            crate::plans::StepStatus::from_code(&s.status).ok_or_else(|| {
+                ExchangeError::Invalid(format!("plan of {}: step status", pl.owner))
+            })?;
+            plan_step::ActiveModel {
+                plan_id: Set(row.id),
+                title: Set(s.title.clone()),
+                owner_text: Set(s.owner_text.clone()),
+                owner_municipality_id: Set(dir
+                    .munis
+                    .opt("municipality", s.owner_municipality.as_ref())?),
+                starts_on: Set(s.starts_on),
+                due_on: Set(s.due_on),
+                status: Set(s.status.clone()),
+                percent: Set(s.percent.clamp(0, 100)),
+                weight: Set(s.weight.max(0)),
+                ..Default::default()
+            }
+            .insert(tx)
+            .await?;
+        }
+        for m in &pl.milestones {
+            plan_milestone::ActiveModel {
+                plan_id: Set(row.id),
+                title: Set(m.title.clone()),
+                due_on: Set(m.due_on),
+                reached_on: Set(m.reached_on),
+                ..Default::default()
+            }
+            .insert(tx)
+            .await?;
+        }
+        for i in &pl.indicators {
+            let indicator = plan_indicator::ActiveModel {
+                plan_id: Set(row.id),
+                name: Set(i.name.clone()),
+                unit: Set(i.unit.clone()),
+                baseline_value: Set(i.baseline_value),
+                baseline_on: Set(i.baseline_on),
+                target_value: Set(i.target_value),
+                target_on: Set(i.target_on),
+                ..Default::default()
+            }
+            .insert(tx)
+            .await?;
+            for m in &i.measurements {
+                plan_measurement::ActiveModel {
+                    indicator_id: Set(indicator.id),
+                    measured_on: Set(m.measured_on),
+                    value: Set(m.value),
+                    source: Set(m.source.clone()),
+                    recorded_by: Set(None),
+                    recorded_at: Set(m.recorded_at),
+                    ..Default::default()
+                }
+                .insert(tx)
+                .await?;
+            }
+        }
+        let mut seen = HashSet::new();
+        for e in &pl.events {
+            let id = *events
+                .get(e)
+                .ok_or_else(|| ExchangeError::Invalid(format!("unknown event {e:?}")))?;
+            if !seen.insert(id) {
+                continue;
+            }
+            plan_event::ActiveModel {
+                plan_id: Set(row.id),
+                event_id: Set(id),
+            }
+            .insert(tx)
+            .await?;
+        }
+        run.created("plan", &pl.owner, row.id, Some("plan")).await?;
     }
     Ok(())
 }

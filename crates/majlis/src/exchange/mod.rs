@@ -1,6 +1,6 @@
 //! Taking the public network to another instance: `majlis export --public`
 //! writes what a visitor may see as one JSON document ([`Document`], format
-//! `majlis-public`, version 1, described in `docs/public-export.md`), and
+//! `majlis-public`, version 2, described in `docs/public-export.md`), and
 //! `majlis import` loads such a document, remembering where each item came
 //! from (`imported_item`) and skipping what it already has.
 //!
@@ -12,7 +12,7 @@ pub mod entities;
 pub mod export;
 pub mod import;
 
-pub use document::{Document, FORMAT, VERSION};
+pub use document::{Document, FORMAT, OLDEST_VERSION, VERSION};
 pub use export::export_public;
 pub use import::{ImportReport, import};
 
@@ -23,7 +23,9 @@ pub enum ExchangeError {
     NotADocument(String),
     #[error("format {found:?} is not {FORMAT:?}")]
     WrongFormat { found: String },
-    #[error("version {found} of the format is not supported (this Majlis reads version {VERSION})")]
+    #[error(
+        "version {found} of the format is not supported (this Majlis reads versions {OLDEST_VERSION} to {VERSION})"
+    )]
     WrongVersion { found: u64 },
     #[error("the document is inconsistent: {0}")]
     Invalid(String),

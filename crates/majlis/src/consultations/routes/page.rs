@@ -116,10 +116,10 @@ async fn dilemma_html(
     let ctx = ctx.with_section(Section::Consultations);
     let now = Utc::now();
     let db = state.db.read();
-    let (d, r) = rules::find(db, ctx.actor(), slug, now)
+    let detail = rules::page(db, &state.directory.reference, ctx.actor(), slug, now)
         .await?
         .ok_or(AppError::NotFound)?;
-    let detail = rules::detail(db, &state.directory.reference, ctx.actor(), d, r).await?;
+    let r = detail.r;
     let actor = ctx.actor();
     let may_lead = can(actor, Action::LeadDilemma(r));
     let suggestions = if may_lead && detail.status != DilemmaStatus::Archived {

@@ -9,7 +9,7 @@ use sea_orm::{
     QuerySelect,
 };
 
-use super::list::{presenter_of, readable};
+use super::list::{find_sourced, presenter_of, readable};
 use super::{names_of, themes_of};
 use crate::consultations::entities::{
     contribution, contribution_report, dilemma, dilemma_participant,
@@ -69,6 +69,9 @@ pub struct DilemmaDetail {
     pub joint: Vec<dilemma::Model>,
     /// The result shown: its own, or the lead's when discussed together.
     pub result: Option<TrText>,
+    /// The network it was imported from (`majlis import`), if any; read
+    /// for its own page only ([`page`]).
+    pub imported_from: Option<String>,
 }
 
 impl DilemmaDetail {
@@ -90,6 +93,23 @@ impl DilemmaDetail {
             .filter(|c| c.c.answer.is_none() && !c.c.hidden)
             .count()
     }
+}
+
+/// A dilemma's own page, by slug, if `actor` may read it: its detail and
+/// where it was imported from (read with the dilemma, no query more).
+pub async fn page<C: ConnectionTrait>(
+    db: &C,
+    reference: &Reference,
+    actor: Option<&Actor>,
+    slug: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Option<DilemmaDetail>, DbErr> {
+    let Some((d, r, imported_from)) = find_sourced(db, actor, slug, now).await? else {
+        return Ok(None);
+    };
+    let mut page = detail(db, reference, actor, d, r).await?;
+    page.imported_from = imported_from;
+    Ok(Some(page))
 }
 
 pub async fn detail<C: ConnectionTrait>(
@@ -244,6 +264,7 @@ pub async fn details<C: ConnectionTrait>(
                 session,
                 joint,
                 result,
+                imported_from: None,
                 d,
             }
         })

@@ -212,16 +212,33 @@ pub async fn find<C: ConnectionTrait>(
     slug: &str,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Option<(dilemma::Model, DilemmaRef)>, DbErr> {
-    let Some(d) = dilemma::Entity::find()
-        .filter(dilemma::Column::Slug.eq(slug))
-        .one(db)
+    Ok(find_sourced(db, actor, slug, now)
         .await?
-    else {
+        .map(|(d, r, _)| (d, r)))
+}
+
+/// As [`find`], with the network the dilemma was imported from (read in
+/// the same query).
+pub async fn find_sourced<C: ConnectionTrait>(
+    db: &C,
+    actor: Option<&Actor>,
+    slug: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Option<(dilemma::Model, DilemmaRef, Option<String>)>, DbErr> {
+    let q = dilemma::Entity::find().filter(dilemma::Column::Slug.eq(slug));
+    let Some(found) = crate::db::provenance::one_sourced(db, q, "dilemma").await? else {
         return Ok(None);
     };
+    let d = found.item;
     let part = part_of(db, actor, &d).await?;
     let r = dilemma_ref(&d, part, now);
-    Ok(crate::policy::can(actor, crate::policy::Action::ViewDilemma(r)).then_some((d, r)))
+    Ok(
+        crate::policy::can(actor, crate::policy::Action::ViewDilemma(r)).then_some((
+            d,
+            r,
+            found.imported_from,
+        )),
+    )
 }
 
 /// The dilemmas still taking contributions that `actor` may read, those

@@ -16,7 +16,8 @@ mod list;
 mod suggestions;
 
 pub use detail::{
-    ContributionView, DilemmaDetail, ParticipantView, detail, details, dilemmas_linking, parts_of,
+    ContributionView, DilemmaDetail, ParticipantView, detail, details, dilemmas_linking, page,
+    parts_of,
 };
 pub use list::{
     DilemmaCard, DilemmaFilter, dilemma_ref, find, list, part_of, readable, taking_contributions,

@@ -30,6 +30,7 @@ mod m20261206_000023_imported;
 mod m20261206_000024_pending_notices;
 mod m20261206_000025_cohesion_plans;
 mod m20261206_000026_cohesion_sampling;
+mod m20261206_000027_partner_step_names;
 
 pub struct Migrator;
 
@@ -63,6 +64,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000024_pending_notices::Migration),
             Box::new(m20261206_000025_cohesion_plans::Migration),
             Box::new(m20261206_000026_cohesion_sampling::Migration),
+            Box::new(m20261206_000027_partner_step_names::Migration),
         ]
     }
 }

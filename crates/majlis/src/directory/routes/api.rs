@@ -207,7 +207,8 @@ pub(super) async fn api_municipality(
         .directory
         .municipality(&state.db, v, Key::Id(id))
         .await?;
-    let MunicipalityDetail { card, contacts } = found.as_ref().clone().ok_or(AppError::NotFound)?;
+    let MunicipalityDetail { card, contacts, .. } =
+        found.as_ref().clone().ok_or(AppError::NotFound)?;
     let l = ctx.locale;
     let names = api_text(&card.municipality.name, l);
     let profile = card.municipality.profile.as_ref().map(|p| api_text(p, l));
@@ -270,7 +271,7 @@ pub(super) async fn api_organisation(
         .directory
         .organisation(&state.db, v, Key::Id(id))
         .await?;
-    let card = found.as_ref().clone().ok_or(AppError::NotFound)?;
+    let card = found.as_ref().clone().ok_or(AppError::NotFound)?.card;
     let l = ctx.locale;
     let names = api_text(&card.organisation.name, l);
     let description = card

@@ -62,7 +62,8 @@ pub(super) async fn organisation_to_edit(
         .directory
         .organisation(&state.db, v, Key::Slug(slug(s)?))
         .await?;
-    found.as_ref().clone().ok_or(AppError::NotFound)
+    let found = found.as_ref().clone().ok_or(AppError::NotFound)?;
+    Ok(found.card)
 }
 
 fn existing_organisation(ctx: &PageCtx, card: &OrganisationCard) -> Existing {

@@ -151,6 +151,8 @@ pub(super) async fn organisations(
 struct OrganisationPage {
     ctx: PageCtx,
     o: OrganisationCard,
+    /// The network it was imported from (`majlis import`), if any.
+    imported_from: Option<String>,
     /// The follow button (signed-in readers).
     follow: Option<Button>,
 }
@@ -167,12 +169,14 @@ pub(super) async fn organisation(
         .pages
         .page(v.id(), &ctx, || async {
             let o = state.directory.organisation(&state.db, v, key).await?;
-            let o = o.as_ref().clone().ok_or(AppError::NotFound)?;
+            let found = o.as_ref().clone().ok_or(AppError::NotFound)?;
+            let o = found.card;
             let target = Target::new(TargetKind::Organisation, o.organisation.id);
             let follow = crate::follows::button(state.db.read(), &ctx, target).await?;
             render(&OrganisationPage {
                 ctx: ctx.clone().with_section(Section::Organisations),
                 o,
+                imported_from: found.imported_from,
                 follow,
             })
         })

@@ -17,7 +17,7 @@ use super::super::{
 };
 use super::{
     Counts, Day, EventDetail, MaterialView, Participant, PersonView, ReportedFigures, SessionView,
-    find_event_in, tz_of, visible_codes,
+    find_sourced_in, tz_of, visible_codes,
 };
 use crate::accounts::{affiliation, person};
 use crate::directory::entities::{municipality, organisation};
@@ -114,9 +114,10 @@ pub async fn shared_detail<C: ConnectionTrait>(
     codes: &[&'static str],
     slug: &str,
 ) -> Result<Option<EventDetail>, DbErr> {
-    let Some(e) = find_event_in(db, codes, slug).await? else {
+    let Some(found) = find_sourced_in(db, codes, slug).await? else {
         return Ok(None);
     };
+    let (e, imported_from) = (found.item, found.imported_from);
     let links = Links::load(db, &e).await?;
     let mut programme = Programme::load(db, codes, &e).await?;
     let practices = practices_of(db, e.id).await?;
@@ -172,6 +173,7 @@ pub async fn shared_detail<C: ConnectionTrait>(
         participants,
         figures,
         insider: false,
+        imported_from,
         event: e,
     }))
 }

@@ -273,16 +273,28 @@ pub async fn find_event<C: ConnectionTrait>(
     find_event_in(db, &visible_codes(actor), slug).await
 }
 
+fn visible_by_slug(codes: &[&'static str], slug: &str) -> sea_orm::Select<event::Entity> {
+    event::Entity::find()
+        .filter(event::Column::Slug.eq(slug))
+        .filter(event::Column::Visibility.is_in(codes.iter().copied()))
+}
+
 pub(super) async fn find_event_in<C: ConnectionTrait>(
     db: &C,
     codes: &[&'static str],
     slug: &str,
 ) -> Result<Option<event::Model>, DbErr> {
-    event::Entity::find()
-        .filter(event::Column::Slug.eq(slug))
-        .filter(event::Column::Visibility.is_in(codes.iter().copied()))
-        .one(db)
-        .await
+    visible_by_slug(codes, slug).one(db).await
+}
+
+/// As [`find_event_in`], with the network the event was imported from
+/// (read in the same query).
+pub(super) async fn find_sourced_in<C: ConnectionTrait>(
+    db: &C,
+    codes: &[&'static str],
+    slug: &str,
+) -> Result<Option<crate::db::provenance::Sourced<event::Model>>, DbErr> {
+    crate::db::provenance::one_sourced(db, visible_by_slug(codes, slug), "event").await
 }
 
 /// A registration as the coordinators' list shows it.

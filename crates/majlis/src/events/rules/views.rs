@@ -116,6 +116,8 @@ pub struct EventDetail {
     pub figures: ReportedFigures,
     /// The reader may see the online link and registration details.
     pub insider: bool,
+    /// The network it was imported from (`majlis import`), if any.
+    pub imported_from: Option<String>,
 }
 
 impl EventDetail {

@@ -13,6 +13,8 @@ use crate::policy::{Action, Actor, can};
 pub struct Edition {
     pub compendium: compendium::Model,
     pub chapters: Vec<(compendium_chapter::Model, Vec<practice::Model>)>,
+    /// The network it was imported from (`majlis import`), if any.
+    pub imported_from: Option<String>,
 }
 
 /// Editions a reader may see: published ones, and drafts for staff.
@@ -36,10 +38,11 @@ pub async fn edition<C: ConnectionTrait>(
     actor: Option<&Actor>,
     slug: &str,
 ) -> Result<Option<Edition>, DbErr> {
-    let Some(c) = compendium::Entity::find()
-        .filter(compendium::Column::Slug.eq(slug))
-        .one(db)
-        .await?
+    let q = compendium::Entity::find().filter(compendium::Column::Slug.eq(slug));
+    let Some(crate::db::provenance::Sourced {
+        item: c,
+        imported_from,
+    }) = crate::db::provenance::one_sourced(db, q, "compendium").await?
     else {
         return Ok(None);
     };
@@ -78,5 +81,6 @@ pub async fn edition<C: ConnectionTrait>(
     Ok(Some(Edition {
         compendium: c,
         chapters,
+        imported_from,
     }))
 }

@@ -151,6 +151,8 @@ pub struct ResourceDetail {
     pub countries: Vec<country::Model>,
     pub organisations: Vec<organisation::Model>,
     pub practices: Vec<PracticeLink>,
+    /// The network it was imported from (`majlis import`), if any.
+    pub imported_from: Option<String>,
 }
 
 /// A practice named on another page.
@@ -167,7 +169,14 @@ pub async fn resource_detail<C: ConnectionTrait>(
     actor: Option<&Actor>,
     id: i32,
 ) -> Result<Option<ResourceDetail>, DbErr> {
-    let Some(r) = resource::Entity::find_by_id(id).one(db).await? else {
+    let found =
+        crate::db::provenance::one_sourced(db, resource::Entity::find_by_id(id), "resource")
+            .await?;
+    let Some(crate::db::provenance::Sourced {
+        item: r,
+        imported_from,
+    }) = found
+    else {
         return Ok(None);
     };
     let visible = VisibilityCode::from_code(&r.visibility)
@@ -235,5 +244,6 @@ pub async fn resource_detail<C: ConnectionTrait>(
         countries,
         organisations,
         practices,
+        imported_from,
     }))
 }

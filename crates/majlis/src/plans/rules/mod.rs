@@ -150,6 +150,9 @@ pub struct Plan {
     /// Its owner's activity describes owners of its kind but left this one
     /// out ([`OwnerFacts::gone`]): not found but for staff.
     pub gone: bool,
+    /// The network it was imported from (`majlis import`), if any; read
+    /// for its own page only ([`readable`]).
+    pub imported_from: Option<String>,
 }
 
 impl Plan {
@@ -182,6 +185,7 @@ pub async fn described(
                         owner: f,
                         described: true,
                         gone: false,
+                        imported_from: None,
                     }
                 }
                 // Its activity describes its kind but not it: gone or hidden.
@@ -190,6 +194,7 @@ pub async fn described(
                     row,
                     described: false,
                     gone: true,
+                    imported_from: None,
                 },
                 // No activity describes its kind.
                 None => Plan {
@@ -197,6 +202,7 @@ pub async fn described(
                     row,
                     described: false,
                     gone: false,
+                    imported_from: None,
                 },
             }
         })
@@ -210,14 +216,14 @@ pub async fn readable(
     actor: Option<&Actor>,
     id: i32,
 ) -> Result<Plan, PlanError> {
-    let row = plan::Entity::find_by_id(id)
-        .one(db)
+    let found = crate::db::provenance::one_sourced(db, plan::Entity::find_by_id(id), "plan")
         .await?
         .ok_or(PlanError::NotFound)?;
-    let plan = described(db, owners, actor, vec![row])
+    let mut plan = described(db, owners, actor, vec![found.item])
         .await?
         .pop()
         .ok_or(PlanError::NotFound)?;
+    plan.imported_from = found.imported_from;
     match authorize(actor, Action::ViewPlan(plan.policy_ref(actor))) {
         Ok(()) => Ok(plan),
         // What the reader may not see is not shown to be there.

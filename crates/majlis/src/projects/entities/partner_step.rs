@@ -10,6 +10,9 @@ pub struct Model {
     pub municipality_id: i32,
     pub step: String,
     pub person_id: Option<i32>,
+    /// Who took it, by name, when they have no account here (a step
+    /// imported from another network).
+    pub person_name: Option<String>,
     pub at: DateTimeUtc,
 }
 

@@ -255,6 +255,8 @@ pub struct ProjectDetail {
     pub followup_ids: BTreeSet<i32>,
     pub session: Option<crate::events::entities::event_session::Model>,
     pub dilemma: Option<crate::consultations::entities::dilemma::Model>,
+    /// The network it was imported from (`majlis import`), if any.
+    pub imported_from: Option<String>,
 }
 
 /// An idea by slug with the reader's tie to it, if the reader may see it:
@@ -266,11 +268,11 @@ pub async fn find<C: ConnectionTrait>(
     actor: Option<&Actor>,
     slug: &str,
 ) -> Result<ProjectDetail, ProjectError> {
-    let p = project::Entity::find()
-        .filter(project::Column::Slug.eq(slug))
-        .one(db)
+    let q = project::Entity::find().filter(project::Column::Slug.eq(slug));
+    let found = crate::db::provenance::one_sourced(db, q, "project")
         .await?
         .ok_or(ProjectError::NotFound)?;
+    let (p, imported_from) = (found.item, found.imported_from);
     let mine = municipalities_of(db, actor).await?;
     let partner_rows = partner::Entity::find()
         .filter(partner::Column::ProjectId.eq(p.id))
@@ -373,7 +375,10 @@ pub async fn find<C: ConnectionTrait>(
                 Some(HistoryLine {
                     step: PartnerStep::from_code(&s.step)?,
                     municipality: towns.get(&s.municipality_id).cloned(),
-                    person: s.person_id.and_then(|id| names.get(&id).cloned()),
+                    person: s
+                        .person_id
+                        .and_then(|id| names.get(&id).cloned())
+                        .or_else(|| s.person_name.clone()),
                     at: s.at,
                 })
             })
@@ -386,6 +391,7 @@ pub async fn find<C: ConnectionTrait>(
         followup_ids,
         session,
         dilemma,
+        imported_from,
         r,
         p,
     })

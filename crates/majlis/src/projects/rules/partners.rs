@@ -84,6 +84,7 @@ async fn record_step(
         municipality_id: Set(m.id),
         step: Set(step.code().to_owned()),
         person_id: Set(Some(actor.person_id)),
+        person_name: Set(None),
         at: Set(now),
     }
     .insert(tx)
