@@ -286,9 +286,10 @@ db_test!(
         let share = format!("{GAZIANTEP}/practice");
         // A double click: both at once answer the same draft, and the loser's
         // draft is not left behind.
+        let fields = [("csrf", csrf.as_str())];
         let (first, twin) = tokio::join!(
-            app.post_form(&share, &[("csrf", &csrf)], &cookie),
-            app.post_form(&share, &[("csrf", &csrf)], &cookie),
+            app.post_form(&share, &fields, &cookie),
+            app.post_form(&share, &fields, &cookie),
         );
         assert_eq!(first.status, StatusCode::SEE_OTHER, "{}", first.body);
         let to = first.header("location").unwrap().to_owned();
