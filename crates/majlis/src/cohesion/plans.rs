@@ -187,7 +187,7 @@ pub fn parse_input(
 
 /// A municipality, whether its dashboard is published, if the reader may
 /// see it (else not found).
-async fn visible_municipality(
+pub(crate) async fn visible_municipality(
     conn: &impl ConnectionTrait,
     actor: Option<&Actor>,
     slug: &str,

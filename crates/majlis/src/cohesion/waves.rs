@@ -18,7 +18,7 @@ use sea_orm::{
 };
 use serde::{Deserialize, Serialize};
 
-use super::entities::{framework, setting, wave};
+use super::entities::{framework, wave};
 use super::error::CohesionError;
 use super::rules::FrameworkView;
 use super::scoring::WaveScores;
@@ -28,7 +28,7 @@ use crate::db::outbox::{self, Op};
 use crate::directory::entities::municipality;
 use crate::i18n::{Locale, TrText};
 use crate::library::practices::FieldError;
-use crate::policy::{Action, Actor, CohesionRef, authorize, can};
+use crate::policy::{Action, Actor, authorize, can};
 use crate::surveys::ResultsAudience;
 use crate::surveys::entities::{response, survey};
 use crate::surveys::error::SurveyError;
@@ -198,20 +198,7 @@ async fn runnable(
     actor: Option<&Actor>,
     slug: &str,
 ) -> Result<municipality::Model, CohesionError> {
-    let m = municipality::Entity::find()
-        .filter(municipality::Column::Slug.eq(slug))
-        .one(conn)
-        .await?
-        .ok_or(CohesionError::NotFound)?;
-    let published = setting::Entity::find_by_id(m.id)
-        .one(conn)
-        .await?
-        .is_some_and(|s| s.published);
-    authorize(
-        actor,
-        Action::ViewCohesion(CohesionRef::for_actor(actor, published, m.id)),
-    )
-    .map_err(|_| CohesionError::NotFound)?;
+    let m = crate::cohesion::plans::visible_municipality(conn, actor, slug).await?;
     authorize(actor, Action::RunCohesionWave { municipality: m.id })?;
     Ok(m)
 }
