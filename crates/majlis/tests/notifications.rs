@@ -19,7 +19,7 @@ use majlis::follows::{Target, TargetKind};
 use majlis::i18n::{Locale, TrText};
 use majlis::library::entities::practice;
 use majlis::mail::queue;
-use majlis::notifications::entities::{notification, setting};
+use majlis::notifications::entities::{mailed, notification, setting};
 use majlis::notifications::{Delivery, NoticeKind};
 use majlis::policy::{Actor, Role};
 use sea_orm::ActiveValue::{NotSet, Set};
@@ -322,6 +322,26 @@ db_test!(
         assert_eq!(unknown.status, StatusCode::NOT_FOUND);
         let forged = app.post_form(&format!("/follow/municipality/{sahinbey}"), &[("csrf", "forged")], &c).await;
         assert_eq!(forged.status, StatusCode::FORBIDDEN);
+
+        // A series is followed from its list of events.
+        let series = majlis::events::entities::event_series::Entity::find()
+            .filter(majlis::events::entities::event_series::Column::Slug.eq("host-municipalities-learning-network"))
+            .one(app.db.read())
+            .await
+            .unwrap()
+            .expect("the demo series");
+        let list = format!("/events?series={}&when=all", series.slug);
+        let page = app.get_with(&list, &[("cookie", &c)]).await;
+        assert_eq!(page.texts("form.follow button"), ["Follow this event series"]);
+        assert!(app.get(&list).await.texts("form.follow button").is_empty(), "visitors get no button");
+        assert!(app.get_with("/events?when=all", &[("cookie", &c)]).await.texts("form.follow button").is_empty());
+        let back = page.attr("form.follow input[name=back]", "value").unwrap();
+        assert!(back.contains("series="), "{back}");
+        let r = follow(app, (&c, &csrf), &format!("/follow/series/{}", series.id)).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert!(majlis::follows::rules::is_following(app.db.read(), me, Target::new(TargetKind::Series, series.id)).await.unwrap());
+        let page = app.get_with(&list, &[("cookie", &c)]).await;
+        assert_eq!(page.texts("form.follow button"), ["Stop following this event series"]);
     }
 );
 
@@ -642,5 +662,179 @@ db_test!(
         let weekly = queued_to(app, "author@example.org").await;
         assert_eq!(weekly.len(), 1);
         assert!(weekly[0].subject.contains("weekly"), "{}", weekly[0].subject);
+    }
+);
+
+/// The watermark row of `person` for `kind` (upto, latest, something waiting).
+async fn mark(app: &TestApp, person: i32, kind: NoticeKind) -> (i32, i32, bool) {
+    let m = mailed::Entity::find_by_id((person, kind.code().to_owned()))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .expect("a watermark row");
+    (m.upto_id, m.latest_id, m.pending_since.is_some())
+}
+
+db_test!(
+    async fn changing_how_a_kind_arrives_loses_nothing_and_repeats_nothing(app) {
+        let education = theme_id(app, "education").await;
+        let author = common::coordinator(app, "author@example.org").await;
+        all_kinds(app, author, Delivery::Never).await;
+        let reader = person_in(app, "reader@example.org", Locale::En).await;
+        let t0 = a_wednesday_noon();
+        majlis::follows::rules::follow(&app.db, reader, Target::new(TargetKind::Theme, education), t0).await.unwrap();
+        all_kinds(app, reader, Delivery::Weekly).await;
+
+        // Told on Wednesday, weekly: nothing goes yet.
+        let p1 = draft_practice(app, author, "Evening classes", education).await;
+        publish(app, p1).await;
+        assert_eq!(tick(app, &app.db, t0).await.messages, 0);
+        let (upto, latest, waiting) = mark(app, reader, NoticeKind::PracticeNew).await;
+        assert!(upto < latest && waiting, "one notice waits: {upto} {latest}");
+
+        // Switched to daily: the waiting notice goes the next morning.
+        all_kinds(app, reader, Delivery::Daily).await;
+        let thursday = t0 + Duration::days(1);
+        assert_eq!(tick(app, &app.db, thursday).await.messages, 1);
+        let sent = queued_to(app, "reader@example.org").await;
+        assert!(sent[0].body.contains("Evening classes"), "{}", sent[0].body);
+        assert_eq!(mark(app, reader, NoticeKind::PracticeNew).await, (latest, latest, false));
+
+        // Back to weekly: Monday's digest does not send it again.
+        all_kinds(app, reader, Delivery::Weekly).await;
+        let monday = t0 + Duration::days(5) - Duration::hours(5);
+        assert_eq!(monday.weekday(), chrono::Weekday::Mon);
+        assert_eq!(tick(app, &app.db, monday).await.messages, 0);
+
+        // Never: passed over on the next round, and not sent after a switch to daily.
+        all_kinds(app, reader, Delivery::Never).await;
+        let p2 = draft_practice(app, author, "Childcare during classes", education).await;
+        publish(app, p2).await;
+        assert_eq!(tick(app, &app.db, monday + Duration::hours(1)).await.messages, 0);
+        let (upto, latest, waiting) = mark(app, reader, NoticeKind::PracticeNew).await;
+        assert_eq!((upto, waiting), (latest, false));
+        all_kinds(app, reader, Delivery::Daily).await;
+        assert_eq!(tick(app, &app.db, monday + Duration::days(1)).await.messages, 0);
+
+        // Daily, told at noon, but no round ran for ten days: older than the
+        // two-day window, it stays on the page and is passed over; nothing
+        // is left waiting for the rounds after.
+        let p3 = draft_practice(app, author, "Mentors", education).await;
+        publish(app, p3).await;
+        let late = monday + Duration::days(2);
+        assert_eq!(tick(app, &app.db, late).await.messages, 0, "made after this morning's cutoff");
+        assert_eq!(tick(app, &app.db, late + Duration::days(10)).await.messages, 0);
+        let (upto, latest, waiting) = mark(app, reader, NoticeKind::PracticeNew).await;
+        assert_eq!((upto, waiting), (latest, false));
+        assert_eq!(queued_to(app, "reader@example.org").await.len(), 1);
+        // Still on the page, unread.
+        let (rc, _) = app.session_for(reader).await;
+        let page = app.get_with("/notifications", &[("cookie", &rc)]).await;
+        assert!(page.body.contains("Mentors") && page.body.contains("Evening classes"));
+    }
+);
+
+db_test!(
+    async fn the_migration_turns_email_marks_into_watermarks(app) {
+        use majlis::db::migrations::Migrator;
+        use sea_orm::ConnectionTrait;
+        use sea_orm_migration::MigratorTrait;
+        let dir = tempfile::tempdir().unwrap();
+        let (conn, pg_name) = common::fresh_db(app, dir.path()).await;
+        let before = Migrator::migrations()
+            .iter()
+            .position(|m| m.name() == "m20261206_000028_notification_mailed")
+            .unwrap() as u32;
+        Migrator::up(&conn, Some(before)).await.unwrap();
+        let t = a_wednesday_noon();
+        let mut people = Vec::new();
+        for email in ["p@example.org", "q@example.org"] {
+            let p = majlis::accounts::person::ActiveModel {
+                email: Set(email.into()),
+                display_name: Set(email.into()),
+                locale: Set("en".into()),
+                password_hash: Set("x".into()),
+                role: Set("member".into()),
+                active: Set(true),
+                created_at: Set(t),
+                totp_secret: Set(None),
+                totp_pending: Set(None),
+                totp_last_step: Set(None),
+                unread_notifications: Set(0),
+                ..Default::default()
+            }
+            .insert(&conn)
+            .await
+            .unwrap();
+            people.push(p.id);
+        }
+        let (p, q) = (people[0], people[1]);
+        let mut ids = Vec::new();
+        for (i, (person, kind, emailed)) in [
+            (p, "practice-new", true),
+            (p, "practice-new", true),
+            (p, "practice-new", false),
+            (p, "event-new", false),
+            (q, "practice-new", true),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let n = notification::ActiveModel {
+                person_id: Set(person),
+                kind: Set(kind.into()),
+                entity: Set("practice".into()),
+                entity_id: Set(1),
+                title: Set(TrText::new(Locale::En, "A practice").unwrap()),
+                url: Set("/practices/a".into()),
+                via_kind: Set(None),
+                via_id: Set(None),
+                via_title: Set(None),
+                outbox_id: Set(1),
+                read_at: Set(None),
+                created_at: Set(t + Duration::minutes(i as i64)),
+                ..Default::default()
+            }
+            .insert(&conn)
+            .await
+            .unwrap();
+            if emailed {
+                conn.execute_unprepared(&format!(
+                    "UPDATE notification SET emailed_at = created_at WHERE id = {}",
+                    n.id
+                ))
+                .await
+                .unwrap();
+            }
+            ids.push(n.id);
+        }
+        Migrator::up(&conn, None).await.unwrap();
+        let rows: Vec<(i32, String, i32, i32, bool)> = mailed::Entity::find()
+            .order_by_asc(mailed::Column::PersonId)
+            .order_by_asc(mailed::Column::Kind)
+            .all(&conn)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|m| (m.person_id, m.kind, m.upto_id, m.latest_id, m.pending_since.is_some()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (p, "event-new".to_owned(), 0, ids[3], true),
+                (p, "practice-new".to_owned(), ids[1], ids[2], true),
+                (q, "practice-new".to_owned(), ids[4], ids[4], false),
+            ]
+        );
+        let waiting = mailed::Entity::find_by_id((p, "practice-new".to_owned()))
+            .one(&conn)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(waiting.pending_since, Some(t + Duration::minutes(2)), "the waiting one's time");
+        // The marks are gone with their column; the notifications stay.
+        assert!(conn.execute_unprepared("SELECT emailed_at FROM notification").await.is_err());
+        assert_eq!(notification::Entity::find().count(&conn).await.unwrap(), 5);
+        common::drop_fresh_db(conn, pg_name).await;
     }
 );

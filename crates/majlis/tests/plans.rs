@@ -508,7 +508,7 @@ async fn node_with_owners(
     let mut state = majlis::app::AppState::new(app.db.clone(), std::sync::Arc::new(settings))
         .await
         .unwrap();
-    state.plan_owners = owners;
+    state.services_mut().expect("not shared yet").plan_owners = owners;
     (majlis::app::router(state), dir)
 }
 
@@ -930,49 +930,13 @@ db_test!(async fn follow_up_events_show_their_dates_as_the_events_pages_do(app) 
     assert!(!shown.contains("2019-02-1"), "{shown}");
 });
 
-/// A fresh database of the backend `app` runs on, migrated `steps` steps
-/// (all when `None`), on one connection (as the node's writer).
-async fn fresh_db(
-    app: &TestApp,
-    dir: &std::path::Path,
-) -> (sea_orm::DatabaseConnection, Option<String>) {
-    use sea_orm::ConnectionTrait;
-    match app.backend {
-        common::Backend::Sqlite => {
-            let url = format!("sqlite://{}?mode=rwc", dir.join("old.db").display());
-            let mut o = sea_orm::ConnectOptions::new(url);
-            o.max_connections(1).min_connections(1).sqlx_logging(false);
-            let conn = sea_orm::Database::connect(o).await.unwrap();
-            conn.execute_unprepared("PRAGMA foreign_keys = ON")
-                .await
-                .unwrap();
-            (conn, None)
-        }
-        common::Backend::Postgres => {
-            let admin = common::postgres_admin_url();
-            let name = format!("majlis_mig_{:016x}", rand::random::<u64>());
-            let a = sea_orm::Database::connect(&admin).await.unwrap();
-            a.execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
-                .await
-                .unwrap();
-            let _ = a.close().await;
-            let mut url = url::Url::parse(&admin).unwrap();
-            url.set_path(&format!("/{name}"));
-            (
-                sea_orm::Database::connect(url.as_str()).await.unwrap(),
-                Some(name),
-            )
-        }
-    }
-}
-
 db_test!(async fn the_migration_keeps_duplicate_plans_as_orphans_and_restricts_deletes(app) {
     use majlis::db::migrations::Migrator;
     use majlis::directory::entities::{country, municipality};
     use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait};
     use sea_orm_migration::MigratorTrait;
     let dir = tempfile::tempdir().unwrap();
-    let (conn, pg_name) = fresh_db(app, dir.path()).await;
+    let (conn, pg_name) = common::fresh_db(app, dir.path()).await;
     // The database as it was before: every migration up to the projects'.
     let before = Migrator::migrations()
         .iter()

@@ -30,10 +30,50 @@ use crate::web::{AppError, CSP, middleware};
 /// The route table of this application (see [`crate::web::routes::Routes`]).
 pub type Routes = crate::web::routes::Routes<AppState>;
 
-/// What every handler can reach. Extractors of `web` take the parts they
-/// need through `FromRef` (`Arc<Settings>`, `Db`, [`UploadLimit`]).
-#[derive(Clone, FromRef)]
-pub struct AppState {
+/// What every handler can reach: the node's [`Services`] behind one `Arc`,
+/// so the clone every extractor and middleware layer takes per request is
+/// one counter increment (not twenty). Fields read through `Deref`
+/// (`state.db`). Extractors of `web` take the parts they need through
+/// `FromRef` (`Arc<Settings>`, `Db`, [`UploadLimit`]).
+#[derive(Clone)]
+pub struct AppState(Arc<Services>);
+
+impl std::ops::Deref for AppState {
+    type Target = Services;
+    fn deref(&self) -> &Services {
+        &self.0
+    }
+}
+
+impl From<Services> for AppState {
+    fn from(services: Services) -> Self {
+        AppState(Arc::new(services))
+    }
+}
+
+impl AppState {
+    /// The services to change before the state is shared (tests put their
+    /// own registries in): `None` once a clone exists.
+    pub fn services_mut(&mut self) -> Option<&mut Services> {
+        Arc::get_mut(&mut self.0)
+    }
+}
+
+impl FromRef<AppState> for Db {
+    fn from_ref(state: &AppState) -> Self {
+        state.db.clone()
+    }
+}
+
+impl FromRef<AppState> for Arc<Settings> {
+    fn from_ref(state: &AppState) -> Self {
+        state.settings.clone()
+    }
+}
+
+/// A node's services: the database, settings, caches and the registries
+/// through which the activities above others plug in.
+pub struct Services {
     pub db: Db,
     pub settings: Arc<Settings>,
     /// The member directory: reference data and cached reads.
@@ -104,7 +144,7 @@ impl AppState {
         }
         let plan_owners = plan_owners();
         let api_limits = Arc::new(crate::web::rate_limit::ApiLimits::new(&settings));
-        Ok(AppState {
+        Ok(AppState::from(Services {
             db,
             settings,
             directory,
@@ -129,7 +169,7 @@ impl AppState {
             pages: Arc::default(),
             network_figures: network_figures(),
             api_limits,
-        })
+        }))
     }
 }
 

@@ -261,8 +261,12 @@ fn sqlite_options(url: &DatabaseUrl, connections: u32, read_only: bool) -> Conne
                 // WAL is a property of the file, set by the writer; readers only read.
                 o.read_only(true)
             } else {
+                // The one writer keeps more pages than SQLite's 2 MiB default:
+                // large transactions (a morning's digests, an import) rewrite
+                // the same pages many times. At most 32 MiB, used as needed.
                 o.journal_mode(SqliteJournalMode::Wal)
                     .create_if_missing(true)
+                    .pragma("cache_size", "-32768")
             }
         });
     opts

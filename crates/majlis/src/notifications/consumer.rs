@@ -22,7 +22,7 @@ use sea_orm::{
 };
 
 use super::NoticeKind;
-use super::entities::{announced, notification};
+use super::entities::{announced, mailed, notification};
 use super::subjects::{self, Subject};
 use crate::accounts::person;
 use crate::db::Db;
@@ -82,6 +82,7 @@ async fn round(db: &Db, now: DateTime<Utc>) -> Result<Option<usize>, DbErr> {
         tx.rollback().await?;
         return Ok(Some(0));
     }
+    let before = newest_notification(&tx).await?;
     let mut unread: BTreeMap<i32, i32> = BTreeMap::new();
     let vias: Vec<Target> = plans
         .iter()
@@ -120,7 +121,6 @@ async fn round(db: &Db, now: DateTime<Utc>) -> Result<Option<usize>, DbErr> {
                 via_title: Set(names.get(via).map(|d| d.title.clone())),
                 outbox_id: Set(p.outbox_id),
                 read_at: Set(None),
-                emailed_at: Set(None),
                 created_at: Set(now),
                 ..Default::default()
             })
@@ -134,6 +134,9 @@ async fn round(db: &Db, now: DateTime<Utc>) -> Result<Option<usize>, DbErr> {
             *unread.entry(*person).or_default() += 1;
         }
         made += p.recipients.len();
+    }
+    if made > 0 {
+        note_waiting(&tx, before).await?;
     }
     // The header's counts: one update per distinct increment.
     let mut by_step: BTreeMap<i32, Vec<i32>> = BTreeMap::new();
@@ -154,6 +157,60 @@ async fn round(db: &Db, now: DateTime<Utc>) -> Result<Option<usize>, DbErr> {
     }
     tx.commit().await?;
     Ok(Some(made))
+}
+
+/// The highest notification id so far (0 when there is none).
+async fn newest_notification<C: ConnectionTrait>(tx: &C) -> Result<i32, DbErr> {
+    let newest: Option<Option<i32>> = notification::Entity::find()
+        .select_only()
+        .column_as(notification::Column::Id.max(), "newest")
+        .into_tuple()
+        .one(tx)
+        .await?;
+    Ok(newest.flatten().unwrap_or(0))
+}
+
+/// Tell email that notifications after `before` wait: each person and
+/// kind's watermark row gets its newest id, and the time the oldest waiting
+/// one was made when nothing waited before. One statement for the round.
+async fn note_waiting<C: ConnectionTrait>(tx: &C, before: i32) -> Result<(), DbErr> {
+    use sea_orm::sea_query::{Func, OnConflict, Query};
+    let n = notification::Column::Id;
+    let fresh = Query::select()
+        .column(notification::Column::PersonId)
+        .column(notification::Column::Kind)
+        .expr(Expr::val(0))
+        .expr(Func::max(Expr::col(n)))
+        .expr(Func::min(Expr::col(notification::Column::CreatedAt)))
+        .from(notification::Entity)
+        .and_where(Expr::col(n).gt(before))
+        .group_by_col(notification::Column::PersonId)
+        .group_by_col(notification::Column::Kind)
+        .to_owned();
+    // A row that already had something waiting keeps its older time.
+    let keep_since = Expr::cust(
+        r#"CASE WHEN "notification_mailed"."latest_id" > "notification_mailed"."upto_id" THEN "notification_mailed"."pending_since" ELSE "excluded"."pending_since" END"#,
+    );
+    let insert = Query::insert()
+        .into_table(mailed::Entity)
+        .columns([
+            mailed::Column::PersonId,
+            mailed::Column::Kind,
+            mailed::Column::UptoId,
+            mailed::Column::LatestId,
+            mailed::Column::PendingSince,
+        ])
+        .select_from(fresh)
+        .map_err(|e| DbErr::Custom(e.to_string()))?
+        .on_conflict(
+            OnConflict::columns([mailed::Column::PersonId, mailed::Column::Kind])
+                .update_column(mailed::Column::LatestId)
+                .value(mailed::Column::PendingSince, keep_since)
+                .to_owned(),
+        )
+        .to_owned();
+    tx.execute(&insert).await?;
+    Ok(())
 }
 
 /// Move the shared cursor from `from` to `to`; false when another node
@@ -313,27 +370,52 @@ async fn skip_pending(db: &Db, plans: &mut [Planned]) -> Result<(), DbErr> {
     {
         ids.entry(p.subject.entity).or_default().push(p.subject.id);
     }
-    let mut pending: HashSet<(i32, &'static str, i32, String)> = HashSet::new();
+    let mut unread: Vec<(i32, &'static str, i32, String, i32)> = Vec::new();
     for (entity, ids) in ids {
         for chunk in ids.chunks(500) {
-            let rows: Vec<(i32, i32, String)> = notification::Entity::find()
+            let rows: Vec<(i32, i32, String, i32)> = notification::Entity::find()
                 .select_only()
                 .column(notification::Column::PersonId)
                 .column(notification::Column::EntityId)
                 .column(notification::Column::Kind)
+                .column(notification::Column::Id)
                 .filter(notification::Column::Entity.eq(entity))
                 .filter(notification::Column::EntityId.is_in(chunk.to_vec()))
                 .filter(notification::Column::ReadAt.is_null())
-                .filter(notification::Column::EmailedAt.is_null())
                 .into_tuple()
                 .all(db.read())
                 .await?;
-            pending.extend(
+            unread.extend(
                 rows.into_iter()
-                    .map(|(person, id, kind)| (person, entity, id, kind)),
+                    .map(|(person, id, kind, n)| (person, entity, id, kind, n)),
             );
         }
     }
+    // Unread and not yet emailed: after the person's watermark for the kind.
+    let people: Vec<i32> = unread
+        .iter()
+        .map(|u| u.0)
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    let mut upto: HashMap<(i32, String), i32> = HashMap::new();
+    for chunk in people.chunks(500) {
+        for m in mailed::Entity::find()
+            .filter(mailed::Column::PersonId.is_in(chunk.to_vec()))
+            .all(db.read())
+            .await?
+        {
+            upto.insert((m.person_id, m.kind), m.upto_id);
+        }
+    }
+    let pending: HashSet<(i32, &'static str, i32, String)> = unread
+        .into_iter()
+        .filter(|(person, _, _, kind, n)| {
+            upto.get(&(*person, kind.clone()))
+                .is_none_or(|upto| n > upto)
+        })
+        .map(|(person, entity, id, kind, _)| (person, entity, id, kind))
+        .collect();
     for p in plans.iter_mut().filter(|p| !p.announce) {
         let kind = p.kind.code();
         p.recipients.retain(|(person, _)| {

@@ -3,23 +3,25 @@
 //! [`NoticeKind::default_delivery`]). A round takes every notification whose
 //! time has come (at once: now; daily: created before the last 06:00 UTC;
 //! weekly: before the last Monday 06:00 UTC) and not yet emailed, and for
-//! each person marks them emailed and queues one message in one
-//! transaction. The marking is conditional (`emailed_at IS NULL`), so when
-//! two nodes build the same digest only one queues it; the mail queue then
-//! sends each message once. Nothing due, no message: an empty digest is
-//! never sent. Notifications of kinds set to "never" are marked as done
-//! without a message.
+//! each person moves their watermarks (`notification_mailed`, one per kind:
+//! everything up to it is done) and queues one message in one transaction.
+//! The move is conditional on the watermark as read, so when two nodes
+//! build the same digest only one queues it; the mail queue then sends each
+//! message once. Nothing due, no message: an empty digest is never sent.
+//! Kinds set to "never" have their watermark moved without a message.
+//! Notifications older than the round's window (two days; eight for the
+//! weekly digest) are passed over: they stay on the person's page.
 
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Datelike, Duration, NaiveTime, Utc};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ColumnTrait, Condition, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
     TransactionTrait,
 };
 
-use super::entities::{notification, setting};
+use super::entities::{mailed, notification, setting};
 use super::rules::group;
 use super::unsubscribe;
 use super::{Delivery, NoticeKind};
@@ -89,13 +91,13 @@ fn reaches_by(kind: &str, stored: Option<&str>) -> Option<Delivery> {
     }
 }
 
-/// Notifications whose kind reaches their person by `delivery`: a stored
+/// Watermark rows whose kind reaches their person by `delivery`: a stored
 /// setting, or no setting and the kind's default. (Codes are this file's
 /// constants, never input.)
 fn delivered_by(delivery: Delivery) -> Condition {
     let stored = |d: &str| {
         format!(
-            r#"EXISTS (SELECT 1 FROM "notification_setting" s WHERE s."person_id" = "notification"."person_id" AND s."kind" = "notification"."kind"{d})"#
+            r#"EXISTS (SELECT 1 FROM "notification_setting" s WHERE s."person_id" = "notification_mailed"."person_id" AND s."kind" = "notification_mailed"."kind"{d})"#
         )
     };
     let defaults: Vec<&str> = NoticeKind::ALL
@@ -110,18 +112,18 @@ fn delivered_by(delivery: Delivery) -> Condition {
     if !defaults.is_empty() {
         c = c.add(
             Condition::all()
-                .add(notification::Column::Kind.is_in(defaults))
+                .add(mailed::Column::Kind.is_in(defaults))
                 .add(Expr::cust(format!("NOT {}", stored("")))),
         );
     }
     c
 }
 
+/// Watermark rows with something waiting since `cutoff` or before, for `delivery`.
 fn due(delivery: Delivery, cutoff: DateTime<Utc>) -> Condition {
     Condition::all()
-        .add(notification::Column::EmailedAt.is_null())
-        .add(notification::Column::CreatedAt.lte(cutoff))
-        .add(notification::Column::CreatedAt.gt(cutoff - window(delivery)))
+        .add(Expr::col(mailed::Column::LatestId).gt(Expr::col(mailed::Column::UptoId)))
+        .add(mailed::Column::PendingSince.lte(cutoff))
         .add(delivered_by(delivery))
 }
 
@@ -146,8 +148,12 @@ pub async fn send_due(
     )
     .await?;
     let tx = db.begin_write().await?;
-    notification::Entity::update_many()
-        .col_expr(notification::Column::EmailedAt, Expr::value(now))
+    mailed::Entity::update_many()
+        .col_expr(mailed::Column::UptoId, Expr::col(mailed::Column::LatestId))
+        .col_expr(
+            mailed::Column::PendingSince,
+            Expr::value(None::<DateTime<Utc>>),
+        )
         .filter(due(Delivery::Never, now))
         .exec(&tx)
         .await?;
@@ -164,20 +170,17 @@ pub async fn deliver(
     cutoff: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> Result<Sent, DbErr> {
-    let people: Vec<i32> = notification::Entity::find()
+    let people: Vec<i32> = mailed::Entity::find()
         .select_only()
-        .column(notification::Column::PersonId)
+        .column(mailed::Column::PersonId)
         .distinct()
         .filter(due(delivery, cutoff))
-        .order_by_asc(notification::Column::PersonId)
+        .order_by_asc(mailed::Column::PersonId)
         .into_tuple::<i32>()
         .all(db.read())
         .await?;
     let mut sent = Sent::default();
     for chunk in people.chunks(PEOPLE_PER_READ) {
-        // Read by person (their index), the time window in the query and the
-        // rest of `due` here: with `emailed_at IS NULL` in the query, SQLite
-        // walks every unemailed notification for each chunk instead.
         let stored: HashMap<(i32, String), String> = setting::Entity::find()
             .filter(setting::Column::PersonId.is_in(chunk.to_vec()))
             .all(db.read())
@@ -185,23 +188,29 @@ pub async fn deliver(
             .into_iter()
             .map(|s| ((s.person_id, s.kind), s.delivery))
             .collect();
-        let mut rows = notification::Entity::find()
+        let marks: Vec<mailed::Model> = mailed::Entity::find()
+            .filter(mailed::Column::PersonId.is_in(chunk.to_vec()))
+            .filter(Expr::col(mailed::Column::LatestId).gt(Expr::col(mailed::Column::UptoId)))
+            .filter(mailed::Column::PendingSince.lte(cutoff))
+            .order_by_asc(mailed::Column::PersonId)
+            .all(db.read())
+            .await?;
+        // Everything of the window, waiting or not: what is after a
+        // watermark is picked below (by person, through their index).
+        let rows = notification::Entity::find()
             .filter(notification::Column::PersonId.is_in(chunk.to_vec()))
-            .filter(notification::Column::CreatedAt.lte(cutoff))
             .filter(notification::Column::CreatedAt.gt(cutoff - window(delivery)))
             .order_by_asc(notification::Column::PersonId)
             .order_by_desc(notification::Column::Id)
             .all(db.read())
             .await?;
-        rows.retain(|n| {
-            n.emailed_at.is_none()
-                && reaches_by(
-                    &n.kind,
-                    stored
-                        .get(&(n.person_id, n.kind.clone()))
-                        .map(String::as_str),
-                ) == Some(delivery)
-        });
+        let mut by_mark: HashMap<(i32, String), Vec<notification::Model>> = HashMap::new();
+        for n in rows {
+            by_mark
+                .entry((n.person_id, n.kind.clone()))
+                .or_default()
+                .push(n);
+        }
         let persons: BTreeMap<i32, person::Model> = person::Entity::find()
             .filter(person::Column::Id.is_in(chunk.to_vec()))
             .all(db.read())
@@ -209,33 +218,53 @@ pub async fn deliver(
             .into_iter()
             .map(|p| (p.id, p))
             .collect();
-        let mut by_person: BTreeMap<i32, Vec<notification::Model>> = BTreeMap::new();
-        for n in rows {
-            by_person.entry(n.person_id).or_default().push(n);
+        // Per person: the watermarks to move and the notifications they pass.
+        let mut plans: BTreeMap<i32, (Vec<Move>, Vec<notification::Model>)> = BTreeMap::new();
+        for m in marks {
+            let by = reaches_by(
+                &m.kind,
+                stored
+                    .get(&(m.person_id, m.kind.clone()))
+                    .map(String::as_str),
+            );
+            if by != Some(delivery) {
+                continue;
+            }
+            let waiting = by_mark
+                .remove(&(m.person_id, m.kind.clone()))
+                .unwrap_or_default();
+            let (to, items) = passed(&m, waiting, cutoff);
+            let plan = plans.entry(m.person_id).or_default();
+            plan.0.push(Move {
+                kind: m.kind,
+                from: m.upto_id,
+                to,
+            });
+            plan.1.extend(items);
         }
         let tx = db.begin_write().await?;
-        for (person_id, items) in by_person {
-            let ids: Vec<i32> = items.iter().map(|n| n.id).collect();
+        for (person_id, (moves, mut items)) in plans {
             // Each person on their own savepoint: what another node took
             // meanwhile undoes this person's part only.
             let sp = tx.begin().await?;
-            // `person_id` leads SQLite to the person's own index; without it,
-            // with more than a few ids it walks every unemailed notification
-            // (the `emailed_at` index) for each person.
-            let marked = notification::Entity::update_many()
-                .col_expr(notification::Column::EmailedAt, Expr::value(now))
-                .filter(notification::Column::PersonId.eq(person_id))
-                .filter(notification::Column::Id.is_in(ids.clone()))
-                .filter(notification::Column::EmailedAt.is_null())
-                .exec(&sp)
-                .await?
-                .rows_affected;
-            if marked != ids.len() as u64 {
+            let mut all_moved = true;
+            for mv in &moves {
+                if !mv.apply(&sp, person_id).await? {
+                    all_moved = false;
+                    break;
+                }
+            }
+            if !all_moved {
                 sp.rollback().await?;
                 continue;
             }
             // An account switched off gets nothing; its notifications are done.
-            if let Some(p) = persons.get(&person_id).filter(|p| p.active) {
+            if let Some(p) = persons
+                .get(&person_id)
+                .filter(|p| p.active && !items.is_empty())
+            {
+                items.sort_by_key(|n| std::cmp::Reverse(n.id));
+                let count = items.len();
                 let (msg, unsubscribe) = message(p, delivery, items, key, public_url);
                 queue::enqueue_unsubscribable(
                     &sp,
@@ -246,13 +275,80 @@ pub async fn deliver(
                 )
                 .await?;
                 sent.messages += 1;
-                sent.notifications += ids.len();
+                sent.notifications += count;
             }
             sp.commit().await?;
         }
         tx.commit().await?;
     }
     Ok(sent)
+}
+
+/// Where one watermark goes, and the notifications it passes that a
+/// message carries: those made up to `cutoff` after the watermark
+/// (`window` holds the round's window, newest first). Waiting
+/// notifications older than the window are passed over without a message.
+fn passed(
+    m: &mailed::Model,
+    window: Vec<notification::Model>,
+    cutoff: DateTime<Utc>,
+) -> (i32, Vec<notification::Model>) {
+    let waiting: Vec<notification::Model> =
+        window.into_iter().filter(|n| n.id > m.upto_id).collect();
+    // Up to the newest made by the cutoff; ids above it were made after
+    // (a node whose clock is behind may have made one a little later with
+    // a lower id: it goes now, early rather than never).
+    match waiting
+        .iter()
+        .filter(|n| n.created_at <= cutoff)
+        .map(|n| n.id)
+        .max()
+    {
+        Some(to) => (to, waiting.into_iter().filter(|n| n.id <= to).collect()),
+        // Nothing of the window waits: what waits is older; pass it.
+        None => match waiting.iter().map(|n| n.id).min() {
+            Some(first) => (Ord::max(first - 1, m.upto_id), Vec::new()),
+            None => (m.latest_id, Vec::new()),
+        },
+    }
+}
+
+/// One watermark's move.
+struct Move {
+    kind: String,
+    from: i32,
+    to: i32,
+}
+
+impl Move {
+    /// Move the watermark if it is still where it was read (false when
+    /// another node moved it first), and note when the oldest notification
+    /// still waiting after it was made.
+    async fn apply<C: sea_orm::ConnectionTrait>(
+        &self,
+        c: &C,
+        person_id: i32,
+    ) -> Result<bool, DbErr> {
+        let since = sea_orm::sea_query::Query::select()
+            .expr(sea_orm::sea_query::Func::min(Expr::col(
+                notification::Column::CreatedAt,
+            )))
+            .from(notification::Entity)
+            .and_where(notification::Column::PersonId.eq(person_id))
+            .and_where(notification::Column::Kind.eq(self.kind.as_str()))
+            .and_where(notification::Column::Id.gt(self.to))
+            .to_owned();
+        Ok(mailed::Entity::update_many()
+            .col_expr(mailed::Column::UptoId, Expr::value(self.to))
+            .col_expr(mailed::Column::PendingSince, since.into())
+            .filter(mailed::Column::PersonId.eq(person_id))
+            .filter(mailed::Column::Kind.eq(self.kind.as_str()))
+            .filter(mailed::Column::UptoId.eq(self.from))
+            .exec(c)
+            .await?
+            .rows_affected
+            == 1)
+    }
 }
 
 /// The message to `p` carrying `items` (newest first), and its

@@ -6,7 +6,8 @@ pub mod notification {
     use crate::i18n::TrText;
 
     /// One thing a person is told. The object's title and address are kept
-    /// with it, so pages and digests read one table.
+    /// with it, so pages and digests read one table. Whether email is done
+    /// with it is its person's [`super::mailed`] watermark for its kind.
     #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
     #[sea_orm(table_name = "notification")]
     pub struct Model {
@@ -31,9 +32,6 @@ pub mod notification {
         /// The change (outbox row) it came from.
         pub outbox_id: i64,
         pub read_at: Option<DateTimeUtc>,
-        /// When email was done with it: sent at once, in a digest, or
-        /// passed over (the kind is set to "never").
-        pub emailed_at: Option<DateTimeUtc>,
         pub created_at: DateTimeUtc,
     }
 
@@ -76,6 +74,35 @@ pub mod announced {
         #[sea_orm(primary_key, auto_increment = false)]
         pub entity_id: i32,
         pub created_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod mailed {
+    use sea_orm::entity::prelude::*;
+
+    /// How far email has gone through one person's notifications of one
+    /// kind: every one with an id up to `upto_id` was emailed (at once or in
+    /// a digest) or passed over. One row per person and kind, moved forward
+    /// only by conditional updates (`upto_id` as read), so two nodes never
+    /// both send the same notifications.
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "notification_mailed")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub person_id: i32,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub kind: String,
+        pub upto_id: i32,
+        /// The newest notification of the kind (the outbox consumer moves it).
+        pub latest_id: i32,
+        /// When the oldest notification after `upto_id` was made; none when
+        /// nothing waits.
+        pub pending_since: Option<DateTimeUtc>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

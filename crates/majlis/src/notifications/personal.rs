@@ -5,7 +5,7 @@
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::{Value, json};
 
-use super::entities::{notification, setting};
+use super::entities::{mailed, notification, setting};
 use crate::accounts::export::PartFuture;
 use crate::follows::entities::follow;
 use crate::follows::{Target, TargetKind};
@@ -72,7 +72,8 @@ pub fn settings(db: &DatabaseConnection, person_id: i32) -> PartFuture<'_> {
     })
 }
 
-/// The person's notifications, newest first.
+/// The person's notifications, newest first, each saying whether email is
+/// done with it (its kind's watermark has passed it).
 pub fn notifications(db: &DatabaseConnection, person_id: i32) -> PartFuture<'_> {
     Box::pin(async move {
         let rows = notification::Entity::find()
@@ -80,6 +81,13 @@ pub fn notifications(db: &DatabaseConnection, person_id: i32) -> PartFuture<'_> 
             .order_by_desc(notification::Column::Id)
             .all(db)
             .await?;
+        let upto: std::collections::HashMap<String, i32> = mailed::Entity::find()
+            .filter(mailed::Column::PersonId.eq(person_id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|m| (m.kind, m.upto_id))
+            .collect();
         Ok(Value::Array(
             rows.into_iter()
                 .map(|n| {
@@ -90,7 +98,7 @@ pub fn notifications(db: &DatabaseConnection, person_id: i32) -> PartFuture<'_> 
                         "via": n.via_title,
                         "created_at": n.created_at,
                         "read_at": n.read_at,
-                        "emailed_at": n.emailed_at,
+                        "emailed": upto.get(&n.kind).is_some_and(|u| n.id <= *u),
                     })
                 })
                 .collect(),

@@ -572,3 +572,54 @@ pub async fn stored_project(
     tx.commit().await.unwrap();
     p.id
 }
+
+/// An empty database of the backend `app` runs on, on one connection (as
+/// the node's writer), not migrated: for tests of a migration on old rows.
+/// The PostgreSQL database's name is returned, for [`drop_fresh_db`].
+pub async fn fresh_db(
+    app: &TestApp,
+    dir: &std::path::Path,
+) -> (sea_orm::DatabaseConnection, Option<String>) {
+    use sea_orm::ConnectionTrait;
+    match app.backend {
+        Backend::Sqlite => {
+            let url = format!("sqlite://{}?mode=rwc", dir.join("old.db").display());
+            let mut o = sea_orm::ConnectOptions::new(url);
+            o.max_connections(1).min_connections(1).sqlx_logging(false);
+            let conn = sea_orm::Database::connect(o).await.unwrap();
+            conn.execute_unprepared("PRAGMA foreign_keys = ON")
+                .await
+                .unwrap();
+            (conn, None)
+        }
+        Backend::Postgres => {
+            let admin = postgres_admin_url();
+            let name = format!("majlis_mig_{:016x}", rand::random::<u64>());
+            let a = sea_orm::Database::connect(&admin).await.unwrap();
+            a.execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                .await
+                .unwrap();
+            let _ = a.close().await;
+            let mut url = url::Url::parse(&admin).unwrap();
+            url.set_path(&format!("/{name}"));
+            (
+                sea_orm::Database::connect(url.as_str()).await.unwrap(),
+                Some(name),
+            )
+        }
+    }
+}
+
+/// Close a database of [`fresh_db`] and drop it (PostgreSQL).
+pub async fn drop_fresh_db(conn: sea_orm::DatabaseConnection, pg_name: Option<String>) {
+    use sea_orm::ConnectionTrait;
+    let _ = conn.close().await;
+    if let Some(name) = pg_name {
+        let a = sea_orm::Database::connect(&postgres_admin_url())
+            .await
+            .unwrap();
+        let _ = a
+            .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+            .await;
+    }
+}

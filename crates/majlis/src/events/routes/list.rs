@@ -30,6 +30,8 @@ struct EventList {
     series: Arc<Vec<event_series::Model>>,
     whens: [When; 3],
     current_series: Option<event_series::Model>,
+    /// Following the series the list shows (signed-in readers).
+    follow: Option<crate::follows::Button>,
     /// The time tab shown (upcoming unless chosen, or past when nothing is
     /// to come).
     shown: When,
@@ -99,7 +101,20 @@ pub(super) async fn events_page(
                 .series
                 .as_ref()
                 .and_then(|s| series.iter().find(|x| x.slug == s.as_str()).cloned());
+            // A series has no page of its own: its list is where it is followed.
+            let follow = match &current_series {
+                Some(s) => {
+                    crate::follows::button(
+                        state.db.read(),
+                        &ctx,
+                        crate::follows::Target::new(crate::follows::TargetKind::Series, s.id),
+                    )
+                    .await?
+                }
+                None => None,
+            };
             render(&EventList {
+                follow,
                 dir: state.directory.clone(),
                 countries,
                 ctx: ctx.clone().with_section(Section::Events),
