@@ -164,7 +164,10 @@ mod tests {
             words("Şanlıurfa Büyükşehir", Locale::Tr, 60),
             "sanliurfa-buyuksehir"
         );
-        assert_eq!(words("İSTANBUL ığdır Çağ", Locale::Tr, 60), "istanbul-igdir-cag");
+        assert_eq!(
+            words("İSTANBUL ığdır Çağ", Locale::Tr, 60),
+            "istanbul-igdir-cag"
+        );
     }
 
     #[test]
@@ -185,10 +188,17 @@ mod tests {
             "eleves-a-loeuvre-la-facade"
         );
         assert_eq!(
-            words("Project Series “Creating Encounters” — لقاء 2018!", Locale::En, 80),
+            words(
+                "Project Series “Creating Encounters” — لقاء 2018!",
+                Locale::En,
+                80
+            ),
             "project-series-creating-encounters-lqa-2018"
         );
-        assert_eq!(words("Children’s rights", Locale::En, 60), "childrens-rights");
+        assert_eq!(
+            words("Children’s rights", Locale::En, 60),
+            "childrens-rights"
+        );
     }
 
     #[test]
@@ -204,7 +214,10 @@ mod tests {
         let title = "How can migrants, refugees in particular, be motivated to take part in the voluntary sector and to stay committed over time?";
         let w = words(title, Locale::En, 60);
         assert!(w.len() <= 60, "{w}");
-        assert_eq!(w, "how-can-migrants-refugees-in-particular-be-motivated-to-take");
+        assert_eq!(
+            w,
+            "how-can-migrants-refugees-in-particular-be-motivated-to-take"
+        );
         // One very long word is cut where it must be.
         let long = "a".repeat(200);
         assert_eq!(words(&long, Locale::En, 80).len(), 80);
@@ -226,8 +239,7 @@ mod tests {
                 !w.starts_with('-')
                     && !w.ends_with('-')
                     && !w.contains("--")
-                    && w
-                        .bytes()
+                    && w.bytes()
                         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
                 "{title} → {w}"
             );

@@ -196,7 +196,11 @@ fn english_text_in_an_arabic_report_keeps_its_punctuation() {
     // The text layer, in the order it is drawn: each English text whole,
     // its punctuation where it was written (and no marks added to it).
     let raw = run("pdftotext", &["-raw", "-enc", "UTF-8"], &pdf);
-    for text in [TITLE, "Who joins the voluntary sector?", "Who volunteers, and why?"] {
+    for text in [
+        TITLE,
+        "Who joins the voluntary sector?",
+        "Who volunteers, and why?",
+    ] {
         assert!(raw.contains(text), "{text:?} not whole in:\n{raw}");
     }
     let words = words(&pdf, page);
@@ -233,7 +237,10 @@ fn english_text_in_an_arabic_report_keeps_its_punctuation() {
     // The English summary reads left to right and ends with its question
     // mark, inside the report's right-to-left paragraph.
     let why = find_word(&words, "why?");
-    assert!(same_line(who, why) && who.x_max < why.x_min, "{who:?} {why:?}");
+    assert!(
+        same_line(who, why) && who.x_max < why.x_min,
+        "{who:?} {why:?}"
+    );
 }
 
 const MARKUP: &str = r#"*bold* #set page(width: 1cm) $x$ <a> @a \ \\ C:\path"#;
