@@ -3835,3 +3835,110 @@ async fn a_wave_score_to_a_plan_to_the_next_wave_target_met_in_the_browser() {
     app.finish().await;
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// English titles that end in quotation marks or a question mark, on Arabic
+/// pages (a document, an event's programme, a dilemma, search results), at
+/// phone and desktop width: each sits in an isolate laid out left to right,
+/// and axe-core finds nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn english_titles_on_arabic_pages_read_left_to_right_and_pass_axe() {
+    use majlis::consultations::entities::dilemma;
+    use majlis::events::entities::{event, event_session};
+    use majlis::library::entities::resource;
+    const ENCOUNTERS: &str = "Project Series “Creating Encounters”";
+    const QUESTION: &str = "How can migrants, refugees in particular, be motivated to take part in the voluntary sector and to stay committed over time?";
+    let app = common::TestApp::sqlite().await;
+    app.load_demo().await;
+    app.index().await;
+    let db = app.db.read();
+    let doc = resource::Entity::find()
+        .all(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.title.original() == ENCOUNTERS)
+        .expect("the demo's presentation");
+    let session = event_session::Entity::find()
+        .all(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.title.original() == ENCOUNTERS)
+        .expect("the demo's session");
+    let e = event::Entity::find_by_id(session.event_id)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let d = dilemma::Entity::find()
+        .all(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|d| d.question.original() == QUESTION)
+        .expect("the demo's dilemma");
+    let coordinator = common::coordinator(&app, "coordinator@example.org").await;
+    let (cookie, _) = app.session_for(coordinator).await;
+    let addr = app.serve().await;
+    let axe = axe_source();
+    let (_driver, client, _profile) = start_browser().await;
+    sign_in_as(&client, &addr, &cookie).await;
+    let pages = [
+        (format!("/library/{}", doc.id), "h1 bdi", ENCOUNTERS),
+        (format!("/events/{}", e.slug), "h4 bdi", ENCOUNTERS),
+        (format!("/consultations/{}", d.slug), "h1 bdi", QUESTION),
+        (
+            "/search?q=Encounters".to_owned(),
+            ".hits h3 bdi",
+            ENCOUNTERS,
+        ),
+        ("/search?q=voluntary".to_owned(), ".hits h3 bdi", QUESTION),
+        ("/library".to_owned(), "main", ""),
+        ("/consultations".to_owned(), "main", ""),
+    ];
+    let mut failures = Vec::new();
+    for (width, height) in [(390, 844), (1280, 900)] {
+        client.set_window_size(width, height).await.unwrap();
+        for (path, selector, title) in &pages {
+            let sep = if path.contains('?') { '&' } else { '?' };
+            let url = format!("http://{addr}{path}{sep}lang=ar");
+            client.goto(&url).await.expect("page loads");
+            assert_eq!(
+                attr_of(&client, "html", "dir").await.as_deref(),
+                Some("rtl"),
+                "{url}"
+            );
+            if !title.is_empty() {
+                // The isolate holding the title, as the browser lays it out.
+                let laid_out = client
+                    .execute(
+                        "const b = [...document.querySelectorAll(arguments[0])]
+                           .find(e => e.textContent === arguments[1]);
+                         if (!b) return null;
+                         const s = getComputedStyle(b);
+                         return [s.direction, s.unicodeBidi];",
+                        vec![json!(selector), json!(title)],
+                    )
+                    .await
+                    .unwrap();
+                assert_eq!(laid_out, json!(["ltr", "isolate"]), "{url}: {title}");
+            }
+            let violations = axe_violations(&client, &axe).await;
+            if !violations.is_empty() {
+                failures.push(format!(
+                    "{url} at {width}px: {}",
+                    serde_json::to_string_pretty(&violations).unwrap()
+                ));
+            }
+            let overflow = sideways_overflow(&client).await;
+            if overflow > 0.0 {
+                failures.push(format!(
+                    "{url} at {width}px scrolls sideways by {overflow}px"
+                ));
+            }
+        }
+    }
+    client.close().await.unwrap();
+    app.finish().await;
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -515,3 +515,130 @@ db_test!(
         assert!(text.contains("Good practices presented at the Istanbul dialogue workshop"), "the edition is named: {text}");
     }
 );
+
+/// The texts of `page`'s body that contain `needle` and are not isolated:
+/// neither inside a `<bdi>` nor inside an element with a `dir` of its own
+/// (`<html dir>` is the page's and does not count; scripts are left out).
+fn unisolated(page: &common::TestResponse, needle: &str) -> Vec<String> {
+    let html = page.html();
+    let body = html
+        .select(&scraper::Selector::parse("body").unwrap())
+        .next()
+        .expect("a body");
+    body.descendants()
+        .filter_map(|n| n.value().as_text().map(|t| (n, t.to_string())))
+        .filter(|(_, t)| t.contains(needle))
+        .filter(|(n, _)| {
+            !n.ancestors().any(|a| {
+                a.value().as_element().is_some_and(|e| {
+                    e.name() == "bdi"
+                        || e.name() == "script"
+                        || (e.name() != "html" && e.attr("dir").is_some())
+                })
+            })
+        })
+        .map(|(_, t)| t)
+        .collect()
+}
+
+/// The `<bdi>` in `selector` on `page` holding exactly `text`: its `lang` and `dir`.
+#[track_caller]
+fn bdi_in(
+    page: &common::TestResponse,
+    selector: &str,
+    text: &str,
+) -> (Option<String>, Option<String>) {
+    let html = page.html();
+    let sel = scraper::Selector::parse(&format!("{selector} bdi")).unwrap();
+    html.select(&sel)
+        .find(|b| b.text().collect::<String>() == text)
+        .map(|b| {
+            (
+                b.value().attr("lang").map(str::to_owned),
+                b.value().attr("dir").map(str::to_owned),
+            )
+        })
+        .unwrap_or_else(|| panic!("no <bdi> holding {text:?} in {selector}: {}", page.body))
+}
+
+db_test!(
+    async fn english_titles_on_arabic_pages_are_isolated_with_their_punctuation(app) {
+        use majlis::consultations::entities::dilemma;
+        use majlis::events::entities::event_session;
+        use majlis::library::entities::resource;
+        const ENCOUNTERS: &str = "Project Series “Creating Encounters”";
+        const QUESTION: &str = "How can migrants, refugees in particular, be motivated to take part in the voluntary sector and to stay committed over time?";
+        app.load_demo().await;
+        app.index().await;
+        let db = app.db.read();
+        let english = (Some("en".to_owned()), Some("ltr".to_owned()));
+
+        // A document's page: its heading.
+        let doc = resource::Entity::find()
+            .all(db)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|r| r.title.original() == ENCOUNTERS)
+            .expect("the demo's Oberhausen presentation");
+        let page = app.get(&format!("/library/{}?lang=ar", doc.id)).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("dir=\"rtl\""));
+        assert_eq!(bdi_in(&page, "h1", ENCOUNTERS), english);
+        assert_eq!(unisolated(&page, "Creating Encounters"), Vec::<String>::new());
+
+        // An event's programme: the session's heading.
+        let session = event_session::Entity::find()
+            .all(db)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|s| s.title.original() == ENCOUNTERS)
+            .expect("the demo's session");
+        let e = event::Entity::find_by_id(session.event_id).one(db).await.unwrap().unwrap();
+        let page = app.get(&format!("/events/{}?lang=ar", e.slug)).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(bdi_in(&page, "h4", ENCOUNTERS), english);
+        assert_eq!(unisolated(&page, "Creating Encounters"), Vec::<String>::new());
+
+        // A dilemma's page: the question, its question mark inside.
+        let d = dilemma::Entity::find()
+            .all(db)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|d| d.question.original() == QUESTION)
+            .expect("the demo's dilemma");
+        let coordinator = common::coordinator(app, "reader@example.org").await;
+        let (cookie, _) = app.session_for(coordinator).await;
+        let page = app
+            .get_with(&format!("/consultations/{}?lang=ar", d.slug), &[("cookie", &cookie)])
+            .await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        assert_eq!(bdi_in(&page, "h1", QUESTION), english);
+        assert_eq!(unisolated(&page, "voluntary sector"), Vec::<String>::new());
+
+        // The lists they appear in, and search results.
+        for uri in [
+            "/library?lang=ar".to_owned(),
+            "/consultations?lang=ar&status=all".to_owned(),
+            format!("/events/{}/clinics/{}?lang=ar", e.slug, session.id),
+            "/?lang=ar".to_owned(),
+        ] {
+            let page = app.get_with(&uri, &[("cookie", &cookie)]).await;
+            for needle in ["Creating Encounters", "voluntary sector"] {
+                assert_eq!(unisolated(&page, needle), Vec::<String>::new(), "{uri}");
+            }
+        }
+        for (q, title) in [("Encounters", ENCOUNTERS), ("voluntary", QUESTION)] {
+            let page = app
+                .get_with(&format!("/search?q={q}&lang=ar"), &[("cookie", &cookie)])
+                .await;
+            assert_eq!(page.status, StatusCode::OK);
+            let (lang, dir) = bdi_in(&page, ".hits h3", title);
+            assert_eq!(lang.as_deref(), Some("en"), "{q}");
+            assert!(dir.is_none() || dir.as_deref() == Some("ltr"), "{q}: {dir:?}");
+            assert_eq!(unisolated(&page, title), Vec::<String>::new(), "{q}");
+        }
+    }
+);

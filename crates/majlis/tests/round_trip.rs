@@ -1018,3 +1018,251 @@ db_test!(
         check("project", tried, problems);
     }
 );
+
+// --- Addresses made from titles, kept when the title is edited --------------
+
+const ARABIC_TITLE: &str = "التماسك الاجتماعي";
+/// How `ARABIC_TITLE` reads in an address (`fields::slug`).
+const ARABIC_ADDRESS: &str = "altmask-alajtmaay-";
+const NEW_ARABIC_TITLE: &str = "الحوار بين الأجيال";
+
+/// A coordinator with two-step sign-in, signed in: cookie and CSRF token.
+async fn coordinator_session(app: &TestApp) -> (String, String) {
+    let id = common::person(app, "addresses@example.org", Role::Coordinator).await;
+    common::enable_totp(app, id).await;
+    app.session_for(id).await
+}
+
+/// The form at `uri` sent with `field` set to `value` (every other field as
+/// shown); it must save.
+async fn send_changed(
+    app: &TestApp,
+    cookie: &str,
+    uri: &str,
+    selector: &str,
+    field: &str,
+    value: &str,
+) {
+    let page = app.get_with(uri, &[("cookie", cookie)]).await;
+    assert_eq!(page.status, StatusCode::OK, "GET {uri}: {}", page.body);
+    let mut form = read_form(&page, selector, uri);
+    let mut found = false;
+    for (_, v) in form.pairs.iter_mut().filter(|(k, _)| k == field) {
+        *v = value.to_owned();
+        found = true;
+    }
+    assert!(found, "{uri}: no field {field} in {form:?}");
+    let res = submit(app, &form, cookie).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{uri}: {}", res.body);
+}
+
+fn assert_transliterated(kind: &str, slug: &str) {
+    assert!(
+        slug.starts_with(ARABIC_ADDRESS),
+        "{kind}: an Arabic title gives a readable Latin address, not {slug:?}"
+    );
+    assert!(
+        slug.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+        "{kind}: {slug:?}"
+    );
+}
+
+db_test!(
+    async fn an_event_address_is_read_from_its_arabic_title_and_kept_when_edited(app) {
+        app.load_demo().await;
+        let (cookie, csrf) = coordinator_session(app).await;
+        let res = app
+            .post_form(
+                "/events/new?in=ar",
+                &[
+                    ("csrf", &csrf),
+                    ("title", ARABIC_TITLE),
+                    ("kind", "peer-workshop"),
+                    ("status", "open"),
+                    ("visibility", "public"),
+                    ("timezone", "Asia/Beirut"),
+                    ("starts", "2027-05-01T09:00"),
+                    ("ends", "2027-05-02T17:00"),
+                    ("city", "Tripoli"),
+                    ("country", "LB"),
+                    ("capacity", "30"),
+                    ("languages", "ar"),
+                ],
+                &cookie,
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let e = event::Entity::find().order_by_desc(event::Column::Id).one(app.db.read()).await.unwrap().unwrap();
+        assert_transliterated("event", &e.slug);
+        assert!(e.slug.starts_with("altmask-alajtmaay-2027-"), "the year follows: {}", e.slug);
+        let uri = format!("/events/{}/edit?in=ar", e.slug);
+        send_changed(app, &cookie, &uri, "form.edit-form", "title", NEW_ARABIC_TITLE).await;
+        let after = event::Entity::find_by_id(e.id).one(app.db.read()).await.unwrap().unwrap();
+        assert_eq!(after.title.original(), NEW_ARABIC_TITLE);
+        assert_eq!(after.slug, e.slug, "editing the title keeps the address");
+    }
+);
+
+db_test!(
+    async fn a_practice_address_is_read_from_its_arabic_title_and_kept_when_edited(app) {
+        app.load_demo().await;
+        let (cookie, csrf) = coordinator_session(app).await;
+        let res = app
+            .post_form(
+                "/practices/new?lang=ar",
+                &[("csrf", &csrf), ("orig", "ar"), ("title", ARABIC_TITLE)],
+                &cookie,
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let p = practice::Entity::find().order_by_desc(practice::Column::Id).one(app.db.read()).await.unwrap().unwrap();
+        assert_transliterated("practice", &p.slug);
+        let uri = format!("/practices/{}/edit/about?in=ar", p.id);
+        send_changed(app, &cookie, &uri, "form.edit-form", "title", NEW_ARABIC_TITLE).await;
+        let after = practice::Entity::find_by_id(p.id).one(app.db.read()).await.unwrap().unwrap();
+        assert_eq!(after.title.original(), NEW_ARABIC_TITLE);
+        assert_eq!(after.slug, p.slug, "editing the title keeps the address");
+    }
+);
+
+db_test!(
+    async fn a_document_address_is_read_from_its_arabic_title_and_kept_when_edited(app) {
+        app.load_demo().await;
+        let (cookie, csrf) = coordinator_session(app).await;
+        let new = Form {
+            action: "/library/new?lang=ar".to_owned(),
+            multipart: true,
+            pairs: [
+                ("csrf", csrf.as_str()),
+                ("kind", "report"),
+                ("orig", "ar"),
+                ("title_ar", ARABIC_TITLE),
+                ("visibility", "public"),
+                // An Arabic version announced, not yet available.
+                ("version_lang", "ar"),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect(),
+        };
+        let res = submit(app, &new, &cookie).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let r = resource::Entity::find().order_by_desc(resource::Column::Id).one(app.db.read()).await.unwrap().unwrap();
+        assert_transliterated("document", &r.slug);
+        let uri = format!("/library/{}/edit", r.id);
+        send_changed(app, &cookie, &uri, "form.edit-form", "title_ar", NEW_ARABIC_TITLE).await;
+        let after = resource::Entity::find_by_id(r.id).one(app.db.read()).await.unwrap().unwrap();
+        assert_eq!(after.title.original(), NEW_ARABIC_TITLE);
+        assert_eq!(after.slug, r.slug, "editing the title keeps the address");
+    }
+);
+
+db_test!(
+    async fn a_compendium_address_is_read_from_its_arabic_title_and_kept_when_edited(app) {
+        app.load_demo().await;
+        let (cookie, csrf) = coordinator_session(app).await;
+        let res = app
+            .post_form(
+                "/compendiums/new?lang=ar",
+                &[("csrf", &csrf), ("orig", "ar"), ("title_ar", ARABIC_TITLE), ("year", "2026")],
+                &cookie,
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let c = compendium::Entity::find().order_by_desc(compendium::Column::Id).one(app.db.read()).await.unwrap().unwrap();
+        assert_transliterated("compendium", &c.slug);
+        assert!(c.slug.starts_with("altmask-alajtmaay-2026-"), "the year follows: {}", c.slug);
+        let uri = format!("/compendiums/{}/describe?in=ar", c.slug);
+        send_changed(app, &cookie, &uri, "form.edit-form", "title_ar", NEW_ARABIC_TITLE).await;
+        let after = compendium::Entity::find_by_id(c.id).one(app.db.read()).await.unwrap().unwrap();
+        assert_eq!(after.title.original(), NEW_ARABIC_TITLE);
+        assert_eq!(after.slug, c.slug, "editing the title keeps the address");
+    }
+);
+
+db_test!(
+    async fn a_dilemma_address_is_read_from_its_arabic_question_and_kept_as_it_moves_on(app) {
+        app.load_demo().await;
+        let presenter = common::person(app, "presenter@example.org", Role::Member).await;
+        let (cookie, csrf) = app.session_for(presenter).await;
+        let theme = majlis::directory::entities::theme::Entity::find()
+            .one(app.db.read())
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+            .to_string();
+        let question = format!("{ARABIC_TITLE}؟");
+        let res = app
+            .post_form(
+                "/consultations/new?lang=ar",
+                &[
+                    ("csrf", &csrf),
+                    ("in", "ar"),
+                    ("question", &question),
+                    ("information", "جربنا دروساً مسائية."),
+                    ("theme", &theme),
+                    ("help", "experience"),
+                    ("country", "TR"),
+                    ("city", "Gaziantep"),
+                    ("visibility", "public"),
+                    ("period", "14"),
+                ],
+                &cookie,
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let d = dilemma::Entity::find().order_by_desc(dilemma::Column::Id).one(app.db.read()).await.unwrap().unwrap();
+        assert_transliterated("dilemma", &d.slug);
+        // A question is not edited once put; opening it to peers keeps the address.
+        let res = app
+            .post_form(&format!("/consultations/{}/open?lang=ar", d.slug), &[("csrf", &csrf)], &cookie)
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let after = dilemma::Entity::find_by_id(d.id).one(app.db.read()).await.unwrap().unwrap();
+        assert_eq!(after.status, "open");
+        assert_eq!(after.slug, d.slug, "the address stays");
+    }
+);
+
+db_test!(
+    async fn a_project_address_is_read_from_its_arabic_title_and_kept_when_edited(app) {
+        use majlis::projects::entities::project;
+        app.load_demo().await;
+        let sahinbey = common::municipality_id(app, "sahinbey").await;
+        let writer = common::focal_point_of(app, "writer@example.org", sahinbey).await;
+        let (cookie, csrf) = app.session_for(writer).await;
+        let theme = majlis::directory::entities::theme::Entity::find()
+            .one(app.db.read())
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+            .to_string();
+        let lead = sahinbey.to_string();
+        let res = app
+            .post_form(
+                "/projects/new?lang=ar",
+                &[
+                    ("csrf", &csrf),
+                    ("in", "ar"),
+                    ("title", ARABIC_TITLE),
+                    ("problem", "قلة أماكن اللقاء."),
+                    ("theme", &theme),
+                    ("lead", &lead),
+                    ("visibility", "members"),
+                ],
+                &cookie,
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let p = project::Entity::find().order_by_desc(project::Column::Id).one(app.db.read()).await.unwrap().unwrap();
+        assert_transliterated("project", &p.slug);
+        let uri = format!("/projects/{}/edit?lang=ar", p.slug);
+        send_changed(app, &cookie, &uri, "form.edit-form", "title", NEW_ARABIC_TITLE).await;
+        let after = project::Entity::find_by_id(p.id).one(app.db.read()).await.unwrap().unwrap();
+        assert_eq!(after.title.original(), NEW_ARABIC_TITLE);
+        assert_eq!(after.slug, p.slug, "editing the title keeps the address");
+    }
+);

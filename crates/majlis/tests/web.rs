@@ -93,7 +93,7 @@ db_test!(
         let note = tr.texts(".profile .shown-in");
         assert_eq!(note.len(), 1, "{}", tr.body);
         assert!(note[0].contains("İngilizce"), "{note:?}");
-        assert_eq!(tr.attr(".profile span[lang]", "lang").as_deref(), Some("en"));
+        assert_eq!(tr.attr(".profile bdi[lang]", "lang").as_deref(), Some("en"));
 
         assert_eq!(app.get("/municipalities/no-such-place").await.status, StatusCode::NOT_FOUND);
         assert_eq!(app.get("/municipalities/Bad%20Slug").await.status, StatusCode::NOT_FOUND);

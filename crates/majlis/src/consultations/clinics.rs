@@ -346,7 +346,7 @@ pub async fn queue_dilemma(
     } else {
         DilemmaVisibility::Members
     };
-    let slug = slug_for(&q.question);
+    let slug = slug_for(&q.question, q.lang);
     let d = dilemma::ActiveModel {
         slug: Set(slug.clone()),
         status: Set(DilemmaStatus::Open.code().to_owned()),

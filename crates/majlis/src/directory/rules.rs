@@ -51,22 +51,6 @@ impl CountryCode {
     }
 }
 
-/// The start of a slug made from a title: ASCII letters and digits in lower
-/// case, every other run of characters one hyphen, at most `max` characters.
-/// May be empty (a title in Arabic script); callers add what makes it unique.
-pub fn slug_base(title: &str, max: usize) -> String {
-    let mut s = String::new();
-    for c in title.chars() {
-        if c.is_ascii_alphanumeric() {
-            s.push(c.to_ascii_lowercase());
-        } else if !s.is_empty() && !s.ends_with('-') {
-            s.push('-');
-        }
-    }
-    let s: String = s.chars().take(max).collect();
-    s.trim_end_matches('-').to_owned()
-}
-
 /// A URL slug: lower-case ASCII letters, digits and hyphens.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Slug(String);

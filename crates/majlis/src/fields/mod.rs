@@ -5,10 +5,12 @@
 //!
 //! `paging`: which page of a list (`PageRequest`) and a page of rows (`Page`,
 //! `ApiList`); `form`: a submitted form as name → values (`RawForm`);
-//! `table`: a table of text written as CSV or XLSX (`Table`).
+//! `table`: a table of text written as CSV or XLSX (`Table`); `slug`: the
+//! readable start of an address made from a title (transliterated).
 
 pub mod form;
 pub mod paging;
+pub mod slug;
 pub mod table;
 
 /// Longest web address kept.

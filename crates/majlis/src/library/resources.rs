@@ -277,14 +277,11 @@ pub enum ResourceError {
 
 refused_by_policy!(ResourceError);
 
-fn slug_for(title: &str) -> String {
-    let base = crate::directory::rules::slug_base(title, 80);
+/// A new document's address: its title's words and a random suffix.
+fn slug_for(title: &TrText) -> String {
+    let words = crate::fields::slug::from_title(title.original(), title.orig(), 80, "document");
     let nonce: u32 = rand::random();
-    if base.is_empty() {
-        format!("{nonce:08x}")
-    } else {
-        format!("{base}-{nonce:08x}")
-    }
+    format!("{words}-{nonce:08x}")
 }
 
 async fn insert_version(
@@ -359,7 +356,7 @@ pub async fn create(
     let tx = db.begin_write().await?;
     let r = resource::ActiveModel {
         id: NotSet,
-        slug: Set(slug_for(input.title.original())),
+        slug: Set(slug_for(&input.title)),
         kind: Set(input.kind.code().to_owned()),
         title: Set(input.title),
         summary: Set(input.summary),

@@ -172,6 +172,77 @@ fn arabic_report_keeps_each_dilemma_in_its_direction() {
     assert!(std::fs::metadata(&png[1]).expect("png").len() > 5_000);
 }
 
+/// English text in an Arabic report (a session title, a question shown in
+/// its original language under an Arabic label, a summary): each keeps its
+/// own direction, so its closing quotation mark and question mark stay
+/// after its last word instead of jumping to the other end of the line.
+#[test]
+fn english_text_in_an_arabic_report_keeps_its_punctuation() {
+    const TITLE: &str = "Project Series “Creating Encounters”";
+    let mut report = arabic_report();
+    let session = &mut report.sessions[0];
+    session.title = TITLE.into();
+    session.summary = "Who volunteers, and why?".into();
+    session.dilemmas[0].question = "Who joins the voluntary sector?".into();
+    let pdf = save(
+        "arabic-report-english-titles",
+        &printer().consultation_report(&report).expect("render"),
+    );
+    let page = page_texts(&pdf)
+        .iter()
+        .position(|p| p.contains("Creating"))
+        .expect("the session page") as u32
+        + 1;
+    // The text layer, in the order it is drawn: each English text whole,
+    // its punctuation where it was written (and no marks added to it).
+    let raw = run("pdftotext", &["-raw", "-enc", "UTF-8"], &pdf);
+    for text in [
+        TITLE,
+        "Who joins the voluntary sector?",
+        "Who volunteers, and why?",
+    ] {
+        assert!(raw.contains(text), "{text:?} not whole in:\n{raw}");
+    }
+    let words = words(&pdf, page);
+    let same_line = |a: &Word, b: &Word| (a.y_min - b.y_min).abs() < 2.0;
+    // The title reads left to right with its quotation marks around the
+    // last two words: “Creating … Encounters”, never ”Project … “Creating.
+    let line: Vec<&Word> = ["Project", "Series", "“Creating", "Encounters”"]
+        .iter()
+        .map(|w| find_word(&words, w))
+        .collect();
+    for pair in line.windows(2) {
+        assert!(
+            same_line(pair[0], pair[1]) && pair[0].x_max < pair[1].x_min,
+            "{pair:?}"
+        );
+    }
+    assert!(
+        words
+            .iter()
+            .all(|w| !w.text.starts_with(['”', '?']) && !w.text.ends_with('“')),
+        "punctuation thrown to the wrong end: {words:?}"
+    );
+    // The question keeps its question mark after "sector", on the same line
+    // as the Arabic label on its right.
+    let who = find_word(&words, "Who");
+    let sector = find_word(&words, "sector?");
+    let label = find_word(&words, "السؤال");
+    assert!(
+        same_line(sector, label) && sector.x_max < label.x_min,
+        "{sector:?} {label:?}"
+    );
+    let joins = find_word(&words, "joins");
+    assert!(same_line(joins, sector) && joins.x_max < sector.x_min);
+    // The English summary reads left to right and ends with its question
+    // mark, inside the report's right-to-left paragraph.
+    let why = find_word(&words, "why?");
+    assert!(
+        same_line(who, why) && who.x_max < why.x_min,
+        "{who:?} {why:?}"
+    );
+}
+
 const MARKUP: &str = r#"*bold* #set page(width: 1cm) $x$ <a> @a \ \\ C:\path"#;
 const MORE_MARKUP: &str = r#"= Heading #pagebreak() #panic("boom") [a] {b} _c_ `raw` // x /* y"#;
 

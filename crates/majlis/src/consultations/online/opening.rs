@@ -186,15 +186,12 @@ fn period(raw: &RawForm, errors: &mut Vec<FieldError>) -> i32 {
     }
 }
 
-/// A URL name for a dilemma: its question's words and a random suffix.
-pub fn slug_for(question: &str) -> String {
-    let base = crate::directory::rules::slug_base(question, 60);
+/// A URL name for a dilemma: its question's words (in the language it is
+/// written in) and a random suffix.
+pub fn slug_for(question: &str, lang: Locale) -> String {
+    let words = crate::fields::slug::from_title(question, lang, 60, "dilemma");
     let nonce: u32 = rand::random();
-    if base.is_empty() {
-        format!("dilemma-{nonce:08x}")
-    } else {
-        format!("{base}-{:06x}", nonce & 0xff_ffff)
-    }
+    format!("{words}-{:06x}", nonce & 0xff_ffff)
 }
 
 pub(super) fn join_codes<'a>(codes: impl IntoIterator<Item = &'a str>) -> String {
@@ -215,7 +212,7 @@ pub async fn create(
         .one(&tx)
         .await?
         .ok_or(ConsultError::Forbidden)?;
-    let slug = slug_for(&input.question);
+    let slug = slug_for(&input.question, input.lang);
     let d = dilemma::ActiveModel {
         slug: Set(slug.clone()),
         status: Set(DilemmaStatus::Draft.code().to_owned()),

@@ -52,14 +52,12 @@ pub(super) fn questions_of(
     (!questions.is_empty()).then_some(Questions(questions))
 }
 
-pub(super) fn slug_for(title: &str, starts: DateTime<Utc>) -> String {
-    let base = crate::directory::rules::slug_base(title, 60);
+/// A new event's address: its title's words (in the language it is written
+/// in), its year and a random suffix.
+pub(super) fn slug_for(title: &str, lang: Locale, starts: DateTime<Utc>) -> String {
+    let words = crate::fields::slug::from_title(title, lang, 60, "event");
     let nonce: u16 = rand::random();
-    if base.is_empty() {
-        format!("event-{}-{nonce:04x}", starts.format("%Y"))
-    } else {
-        format!("{base}-{}-{nonce:04x}", starts.format("%Y"))
-    }
+    format!("{words}-{}-{nonce:04x}", starts.format("%Y"))
 }
 
 /// An event's themes, organisers and partners (in their order), as the form
@@ -287,7 +285,7 @@ pub async fn create(
         .cloned()
         .flatten()
         .unwrap_or_default();
-    let slug = slug_for(&title, input.starts_at);
+    let slug = slug_for(&title, input.lang, input.starts_at);
     let mut m = event::ActiveModel {
         id: NotSet,
         slug: Set(slug.clone()),
@@ -392,7 +390,7 @@ pub async fn clone_event(
         .one(&tx)
         .await?
         .ok_or(EditError::NotFound)?;
-    let slug = slug_for(e.title.original(), e.starts_at);
+    let slug = slug_for(e.title.original(), e.title.orig(), e.starts_at);
     let copy = event::ActiveModel {
         id: NotSet,
         slug: Set(slug.clone()),

@@ -98,28 +98,11 @@ pub fn parse_edition(
     }
 }
 
-pub(super) fn slug_for(title: &str, year: i32) -> String {
-    let mut s: String = title
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    while s.contains("--") {
-        s = s.replace("--", "-");
-    }
-    let s: String = s.trim_matches('-').chars().take(60).collect();
+/// A new edition's address: its title's words, its year and a random suffix.
+pub(super) fn slug_for(title: &TrText, year: i32) -> String {
+    let words = crate::fields::slug::from_title(title.original(), title.orig(), 60, "compendium");
     let nonce: u16 = rand::random();
-    let s = s.trim_end_matches('-');
-    if s.is_empty() {
-        format!("compendium-{year}-{nonce:04x}")
-    } else {
-        format!("{s}-{year}-{nonce:04x}")
-    }
+    format!("{words}-{year}-{nonce:04x}")
 }
 
 /// Create an edition as a draft; returns its slug.
@@ -134,7 +117,7 @@ pub async fn create(
     let tx = db.begin_write().await?;
     let c = compendium::ActiveModel {
         id: NotSet,
-        slug: Set(slug_for(input.title.original(), input.year)),
+        slug: Set(slug_for(&input.title, input.year)),
         title: Set(input.title),
         subtitle: Set(None),
         introduction: Set(input.introduction),

@@ -13,6 +13,7 @@ use super::{FieldError, MAX_COMMENT};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
+use crate::i18n::TrText;
 use crate::library::PracticeStatus;
 use crate::library::entities::{
     practice, practice_attachment, practice_review, practice_theme, practice_version,
@@ -54,27 +55,10 @@ impl practice::Model {
     }
 }
 
-pub(super) fn slug_for(title: &str, nonce: u32) -> String {
-    let mut s: String = title
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    while s.contains("--") {
-        s = s.replace("--", "-");
-    }
-    let s: String = s.trim_matches('-').chars().take(80).collect();
-    let s = s.trim_end_matches('-');
-    if s.is_empty() {
-        format!("practice-{nonce:08x}")
-    } else {
-        format!("{s}-{nonce:08x}")
-    }
+/// A new practice's address: its title's words and a random suffix.
+pub(super) fn slug_for(title: &TrText, nonce: u32) -> String {
+    let words = crate::fields::slug::from_title(title.original(), title.orig(), 80, "practice");
+    format!("{words}-{nonce:08x}")
 }
 
 pub(super) async fn load(
@@ -124,7 +108,7 @@ pub(super) async fn insert_draft(
     }
     let p = practice::ActiveModel {
         id: NotSet,
-        slug: Set(slug_for(next.title.original(), rand::random())),
+        slug: Set(slug_for(&next.title, rand::random())),
         status: Set(PracticeStatus::Draft.code().to_owned()),
         title: Set(next.title.clone()),
         summary: Set(next.summary()),

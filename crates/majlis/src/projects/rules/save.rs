@@ -326,27 +326,10 @@ pub fn apply(before: Option<&Snapshot>, input: ProjectInput) -> Option<Snapshot>
     })
 }
 
-pub(crate) fn slug_for(title: &str, nonce: u32) -> String {
-    let mut s: String = title
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    while s.contains("--") {
-        s = s.replace("--", "-");
-    }
-    let s: String = s.trim_matches('-').chars().take(80).collect();
-    let s = s.trim_end_matches('-');
-    if s.is_empty() {
-        format!("project-{nonce:08x}")
-    } else {
-        format!("{s}-{nonce:08x}")
-    }
+/// A new idea's address: its title's words and a random suffix.
+pub(crate) fn slug_for(title: &TrText, nonce: u32) -> String {
+    let words = crate::fields::slug::from_title(title.original(), title.orig(), 80, "project");
+    format!("{words}-{nonce:08x}")
 }
 
 /// What an idea's audit entries compare.
@@ -402,7 +385,7 @@ async fn write(
         Some(p) => p.into(),
         None => project::ActiveModel {
             id: NotSet,
-            slug: Set(slug_for(s.title.original(), rand::random())),
+            slug: Set(slug_for(&s.title, rand::random())),
             illustrative: Set(false),
             created_by: Set(Some(actor.person_id)),
             created_at: Set(now),

@@ -89,15 +89,12 @@ pub async fn create(
         .clone()
         .or_else(|| form.settings.form_id.clone())
         .unwrap_or_else(|| "Survey".to_owned());
-    let base = crate::directory::rules::slug_base(
+    let base = crate::fields::slug::from_title(
         form.settings.form_id.as_deref().unwrap_or(&title_text),
+        writing,
         60,
+        "survey",
     );
-    let base = if base.is_empty() {
-        "survey".to_owned()
-    } else {
-        base
-    };
     let title =
         TrText::new(writing, title_text.chars().take(300).collect::<String>()).map_err(|_| {
             SurveyError::BadValue {
@@ -262,12 +259,7 @@ pub async fn open_in(
         bytes: c.source.into_bytes(),
     };
     let parsed = parse(&upload)?;
-    let base = crate::directory::rules::slug_base(&c.slug_base, 60);
-    let base = if base.is_empty() {
-        "survey".to_owned()
-    } else {
-        base
-    };
+    let base = crate::fields::slug::from_title(&c.slug_base, c.title.orig(), 60, "survey");
     let mut slug = base.clone();
     let mut n = 1;
     while survey::Entity::find()
