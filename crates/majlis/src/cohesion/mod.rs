@@ -26,6 +26,7 @@ pub mod error;
 pub mod framework;
 pub mod frameworks;
 pub mod municipality;
+pub mod personal;
 pub mod picking;
 pub mod plans;
 pub mod routes;
