@@ -404,8 +404,13 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
             Who::FocalPointOfA | Who::Coordinator | Who::Admin => bad,
             _ => not_found,
         },
-        // A personal link sent without its fields: refused as bad input.
-        ("POST", "/municipalities/{slug}/cohesion/waves/links") => match who {
+        // A personal link, or a pasted list of them, sent without its
+        // fields: refused as bad input.
+        (
+            "POST",
+            "/municipalities/{slug}/cohesion/waves/links"
+            | "/municipalities/{slug}/cohesion/waves/links/list",
+        ) => match who {
             Who::Anonymous => SignIn,
             Who::FocalPointOfA | Who::Coordinator | Who::Admin => bad,
             _ => not_found,
@@ -688,9 +693,10 @@ fn concrete(path: &str, w: &World, css: &str) -> String {
         "/municipalities/{slug}/cohesion" => "/municipalities/sahinbey/cohesion".into(),
         "/municipalities/{slug}/cohesion.pdf" => "/municipalities/sahinbey/cohesion.pdf".into(),
         "/api/v1/municipalities/{id}/cohesion" => "/api/v1/municipalities/sahinbey/cohesion".into(),
-        p if p.starts_with("/municipalities/{slug}/cohesion/waves") => {
-            p.replace("{slug}", "sahinbey").replace("{number}", "1")
-        }
+        p if p.starts_with("/municipalities/{slug}/cohesion/waves") => p
+            .replace("{slug}", "sahinbey")
+            .replace("{number}", "1")
+            .replace("{id}", "999999"),
         p if p.starts_with("/municipalities/{slug}/cohesion/plans/{indicator}") => p
             .replace("{slug}", "sahinbey")
             .replace("{indicator}", "trust_municipality"),

@@ -576,3 +576,177 @@ db_test!(
         assert_eq!(kilis["plans"].as_array().map(Vec::len), Some(0));
     }
 );
+
+/// Start a wave collecting answers for municipality `slug` as the person
+/// of `cookie`; the new wave.
+async fn collecting_wave(app: &TestApp, slug: &str, cookie: &str, csrf: &str) -> wave::Model {
+    let page = format!("/municipalities/{slug}/cohesion/waves");
+    let res = app.get_with(&page, &[("cookie", cookie)]).await;
+    let framework_id = res.attr("#i-framework option[selected]", "value").unwrap();
+    let closes = (Utc::now().date_naive() + chrono::Duration::days(30)).to_string();
+    let res = app
+        .post_form(
+            &page,
+            &[
+                ("csrf", csrf),
+                ("framework", &framework_id),
+                ("label", "2027 autumn"),
+                ("closes_on", &closes),
+                ("planned", "400"),
+            ],
+            cookie,
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let m = municipality_id(app, slug).await;
+    waves_of(app, m).await.pop().unwrap()
+}
+
+async fn links_of(app: &TestApp, w: &wave::Model) -> Vec<majlis::surveys::entities::link::Model> {
+    use majlis::surveys::entities::link;
+    link::Entity::find()
+        .filter(link::Column::SurveyId.eq(w.survey_id.unwrap()))
+        .order_by_asc(link::Column::Id)
+        .all(app.db.read())
+        .await
+        .unwrap()
+}
+
+db_test!(
+    async fn a_pasted_list_sends_one_link_a_resident(app) {
+        app.load_demo().await;
+        let g = municipality_id(app, "gaziantep").await;
+        let own = focal_point_of(app, "gaziantep@example.org", g).await;
+        let (cookie, csrf) = app.session_for(own).await;
+        let page = "/municipalities/gaziantep/cohesion/waves";
+        let w = collecting_wave(app, "gaziantep", &cookie, &csrf).await;
+        let number = w.number.to_string();
+        // The page offers the list form and states its limit and rules.
+        let res = app.get_with(page, &[("cookie", &cookie)]).await;
+        assert!(res.attr("form.send-list textarea#i-list_text", "name").is_some());
+        let body = res.body.replace(['\u{2068}', '\u{2069}'], "");
+        assert!(body.contains("at most 500 lines"), "{body}");
+        assert!(res.body.contains("is skipped"));
+        // One resident already has a link.
+        let sent = app
+            .post_form(
+                &format!("{page}/links"),
+                &[("csrf", &csrf), ("link_wave", &number), ("link_name", "Amal"), ("link_email", "amal@example.org"), ("link_locale", "ar")],
+                &cookie,
+            )
+            .await;
+        assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+        assert_eq!(links_of(app, &w).await.len(), 1);
+        let mails = majlis::mail::queue::Entity::find().count(app.db.read()).await.unwrap();
+
+        // Bad lines: each named by its number in the reader's language,
+        // the list kept, nothing sent.
+        let bad = "Amal Haddad <amal@example.org>\nnot an address\n\nOmar, omar@example.org, martian\n";
+        let res = app
+            .post_form(
+                &format!("{page}/links/list?lang=fr"),
+                &[("csrf", &csrf), ("list_wave", &number), ("list_text", bad), ("list_locale", "en")],
+                &cookie,
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST, "{}", res.body);
+        let errors: Vec<String> = res
+            .texts("#list-errors li")
+            .iter()
+            .map(|e| e.replace(['\u{2068}', '\u{2069}'], ""))
+            .collect();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors[0].starts_with("Ligne 2") && errors[0].contains("adresse"), "{errors:?}");
+        assert!(errors[1].starts_with("Ligne 4") && errors[1].contains("host, refugee"), "{errors:?}");
+        assert_eq!(res.texts("#i-list_text")[0], bad.split_whitespace().collect::<Vec<_>>().join(" "));
+        assert!(res.body.contains("not an address\n\nOmar, omar@example.org, martian"), "kept as typed");
+        assert_eq!(res.attr("#i-list_text", "aria-invalid").as_deref(), Some("true"));
+        assert_eq!(links_of(app, &w).await.len(), 1, "nothing sent");
+        assert_eq!(majlis::mail::queue::Entity::find().count(app.db.read()).await.unwrap(), mails);
+
+        // A good list: one link a new address, repeated and already-sent
+        // addresses skipped and said so, strata kept.
+        let good = "Amal Haddad <amal@example.org>\nomar@example.org\nLayla Nasser, LAYLA@example.org, refugee\nlayla@example.org\n\"Can Yılmaz\" <can@example.org>; host\n";
+        let res = app
+            .post_form(
+                &format!("{page}/links/list"),
+                &[("csrf", &csrf), ("list_wave", &number), ("list_text", good), ("list_locale", "tr")],
+                &cookie,
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let to = res.header("location").unwrap().to_owned();
+        assert!(to.contains("listed=3&repeated=4&already=1"), "{to}");
+        let links = links_of(app, &w).await;
+        let emails: Vec<&str> = links.iter().map(|l| l.email.as_str()).collect();
+        assert_eq!(emails, vec!["amal@example.org", "omar@example.org", "layla@example.org", "can@example.org"]);
+        assert_eq!(links[1].name, "omar@example.org", "no name: the address");
+        assert_eq!(links[2].name, "Layla Nasser");
+        assert!(links.iter().all(|l| l.municipality_id == Some(g)));
+        assert_eq!(majlis::mail::queue::Entity::find().count(app.db.read()).await.unwrap(), mails + 3);
+        use majlis::cohesion::entities::link as cohesion_link;
+        let strata: Vec<(i32, Option<String>)> = cohesion_link::Entity::find()
+            .filter(cohesion_link::Column::WaveId.eq(w.id))
+            .order_by_asc(cohesion_link::Column::LinkId)
+            .all(app.db.read())
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| (r.link_id, r.stratum))
+            .collect();
+        assert_eq!(
+            strata,
+            vec![(links[1].id, None), (links[2].id, Some("refugee".into())), (links[3].id, Some("host".into()))]
+        );
+        let audit = majlis::audit::entity::Entity::find()
+            .filter(majlis::audit::entity::Column::Action.eq("cohesion.wave.links"))
+            .count(app.db.read())
+            .await
+            .unwrap();
+        assert_eq!(audit, 1);
+        let shown = app.get_with(&to, &[("cookie", &cookie)]).await;
+        let notice = shown.texts("#list-sent p").join(" ").replace(['\u{2068}', '\u{2069}'], "");
+        assert!(notice.contains("3 links sent") && notice.contains("lines 4") && notice.contains("lines 1"), "{notice}");
+        // Sent again: every address has its link, nothing more.
+        let res = app
+            .post_form(
+                &format!("{page}/links/list"),
+                &[("csrf", &csrf), ("list_wave", &number), ("list_text", good)],
+                &cookie,
+            )
+            .await;
+        assert!(res.header("location").unwrap().contains("listed=0&"));
+        assert_eq!(links_of(app, &w).await.len(), 4);
+
+        // Over the limit: refused whole, the limit named.
+        let long: String = (0..501).map(|i| format!("r{i}@example.org\n")).collect();
+        let res = app
+            .post_form(
+                &format!("{page}/links/list"),
+                &[("csrf", &csrf), ("list_wave", &number), ("list_text", &long)],
+                &cookie,
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST);
+        let errors = res.texts("#list-errors li").join(" ");
+        assert!(errors.contains("500"), "{errors}");
+        assert_eq!(links_of(app, &w).await.len(), 4);
+
+        // Another municipality's focal point: refused (its dashboard is
+        // published: 403), nothing sent; an unpublished one's: 404;
+        // visitors: 401.
+        let kilis = municipality_id(app, "kilis").await;
+        let other = focal_point_of(app, "kilis@example.org", kilis).await;
+        let (oc, ot) = app.session_for(other).await;
+        let list = [("csrf", ot.as_str()), ("list_wave", number.as_str()), ("list_text", "x@example.org")];
+        let res = app.post_form(&format!("{page}/links/list"), &list, &oc).await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN);
+        let res = app
+            .post_form("/municipalities/sahinbey/cohesion/waves/links/list", &list, &oc)
+            .await;
+        assert_eq!(res.status, StatusCode::NOT_FOUND);
+        let res = app.post_form(&format!("{page}/links/list"), &list, "").await;
+        assert_eq!(res.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(links_of(app, &w).await.len(), 4);
+    }
+);

@@ -2090,3 +2090,25 @@ cohesion-wave-link-email = البريد الإلكتروني للساكن
 cohesion-wave-link-locale = لغة الدعوة
 cohesion-wave-link-send = إرسال الرابط
 cohesion-wave-error-link-closed = اختر جولة تجمع حملتها الإجابات.
+cohesion-links-list = عدد كبير من السكان دفعة واحدة
+cohesion-links-list-lead = الصق السكان المراد دعوتهم، واحدًا في كل سطر، بحد أقصى { $max } سطر. يتلقى كل منهم رابطه الخاص بالبريد الإلكتروني، باللغة المختارة أدناه.
+cohesion-links-list-format = ساكن واحد في كل سطر: amal@example.org، أو Amal Haddad <amal@example.org>، أو Amal Haddad, amal@example.org. ويمكن أن تلي فئةُ الساكن فاصلةً: Amal Haddad, amal@example.org, refugee.
+cohesion-links-list-duplicates = إذا كان أي سطر خاطئًا فلا يُرسل أي رابط، ويُذكر كل سطر خاطئ برقمه. العنوان الذي يرد مرتين في القائمة، أو الذي أُرسل إليه رابط لهذه الجولة من قبل، يُتخطّى: لكل عنوان رابط واحد، أي إجابة واحدة.
+cohesion-links-list-strata = الفئات التي يمكنك ذكرها:
+cohesion-links-list-text = السكان، واحد في كل سطر
+cohesion-links-list-send = إرسال الروابط
+cohesion-links-list-refused = لم يُرسل شيء. صحّح هذه الأسطر وأرسل القائمة مرة أخرى:
+cohesion-links-line = السطر { $line }: { $problem }
+cohesion-links-error-format = اكتب عنوانًا، أو اسمًا وعنوانًا، أو اسمًا وعنوانًا وفئة.
+cohesion-links-error-email = هذا ليس عنوان بريد إلكتروني.
+cohesion-links-error-name = الاسم أطول من 200 حرف.
+cohesion-links-error-no-strata = لا فئات في إطار هذه الجولة: احذف الفئة.
+cohesion-links-error-stratum = فئة غير معروفة؛ استخدم إحدى: { $strata }.
+cohesion-links-error-empty = الصق ساكنًا واحدًا على الأقل.
+cohesion-links-error-too-many = في القائمة أكثر من { $max } سطر: أرسلها على أجزاء.
+cohesion-links-sent = { $n ->
+    [one] أُرسل رابط واحد.
+   *[other] أُرسل { $n } من الروابط.
+}
+cohesion-links-skipped-repeated = تُخطّيت لأنها تكررت في موضع سابق من القائمة: الأسطر { $lines }.
+cohesion-links-skipped-already = تُخطّيت لأن رابطًا أُرسل إليها لهذه الجولة من قبل: الأسطر { $lines }.

@@ -2016,3 +2016,25 @@ cohesion-wave-link-email = E-Mail-Adresse der Person
 cohesion-wave-link-locale = Sprache der Einladung
 cohesion-wave-link-send = Link verschicken
 cohesion-wave-error-link-closed = Wählen Sie eine Welle, deren Kampagne Antworten sammelt.
+cohesion-links-list = Viele Einwohnerinnen und Einwohner auf einmal
+cohesion-links-list-lead = Fügen Sie die einzuladenden Personen ein, eine pro Zeile, höchstens { $max } Zeilen. Jede erhält ihren eigenen Link per E-Mail, in der unten gewählten Sprache.
+cohesion-links-list-format = Eine Person pro Zeile: amal@example.org, oder Amal Haddad <amal@example.org>, oder Amal Haddad, amal@example.org. Die Schicht der Person kann nach einem Komma folgen: Amal Haddad, amal@example.org, refugee.
+cohesion-links-list-duplicates = Ist eine Zeile fehlerhaft, wird kein Link verschickt und jede fehlerhafte Zeile wird mit ihrer Nummer genannt. Eine Adresse, die zweimal in der Liste steht oder für diese Welle schon einen Link hat, wird übersprungen: Jede Adresse erhält einen Link, also eine Antwort.
+cohesion-links-list-strata = Mögliche Schichten:
+cohesion-links-list-text = Einwohnerinnen und Einwohner, eine Person pro Zeile
+cohesion-links-list-send = Links verschicken
+cohesion-links-list-refused = Nichts wurde verschickt. Korrigieren Sie diese Zeilen und senden Sie die Liste erneut:
+cohesion-links-line = Zeile { $line }: { $problem }
+cohesion-links-error-format = schreiben Sie eine Adresse, einen Namen und eine Adresse, oder einen Namen, eine Adresse und eine Schicht.
+cohesion-links-error-email = das ist keine E-Mail-Adresse.
+cohesion-links-error-name = der Name ist länger als 200 Zeichen.
+cohesion-links-error-no-strata = der Rahmen dieser Welle hat keine Schichten: Lassen Sie die Schicht weg.
+cohesion-links-error-stratum = unbekannte Schicht; verwenden Sie eine von: { $strata }.
+cohesion-links-error-empty = Fügen Sie mindestens eine Person ein.
+cohesion-links-error-too-many = Die Liste hat mehr als { $max } Zeilen: Senden Sie sie in Teilen.
+cohesion-links-sent = { $n ->
+    [one] Ein Link verschickt.
+   *[other] { $n } Links verschickt.
+}
+cohesion-links-skipped-repeated = Übersprungen, weiter oben in der Liste wiederholt: Zeilen { $lines }.
+cohesion-links-skipped-already = Übersprungen, für diese Welle schon mit Link: Zeilen { $lines }.

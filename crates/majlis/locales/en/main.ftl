@@ -2011,3 +2011,25 @@ cohesion-wave-link-email = Resident's email address
 cohesion-wave-link-locale = Language of the invitation
 cohesion-wave-link-send = Send the link
 cohesion-wave-error-link-closed = Choose a wave whose campaign is collecting answers.
+cohesion-links-list = Many residents at once
+cohesion-links-list-lead = Paste the residents to invite, one a line, at most { $max } lines. Each gets their own link by email, in the language chosen below.
+cohesion-links-list-format = One resident a line: amal@example.org, or Amal Haddad <amal@example.org>, or Amal Haddad, amal@example.org. The resident's stratum may follow after a comma: Amal Haddad, amal@example.org, refugee.
+cohesion-links-list-duplicates = If any line is wrong, no link is sent and every wrong line is named by its number. An address that appears twice in the list, or that already has a link for this wave, is skipped: each address gets one link, so one response.
+cohesion-links-list-strata = Strata you may give:
+cohesion-links-list-text = Residents, one a line
+cohesion-links-list-send = Send the links
+cohesion-links-list-refused = Nothing was sent. Correct these lines and send the list again:
+cohesion-links-line = Line { $line }: { $problem }
+cohesion-links-error-format = write an address, a name and an address, or a name, an address and a stratum.
+cohesion-links-error-email = this is not an email address.
+cohesion-links-error-name = the name is longer than 200 characters.
+cohesion-links-error-no-strata = this wave's framework has no strata: leave the stratum out.
+cohesion-links-error-stratum = unknown stratum; use one of: { $strata }.
+cohesion-links-error-empty = Paste at least one resident.
+cohesion-links-error-too-many = The list has more than { $max } lines: send it in parts.
+cohesion-links-sent = { $n ->
+    [one] One link sent.
+   *[other] { $n } links sent.
+}
+cohesion-links-skipped-repeated = Skipped, repeated earlier in the list: lines { $lines }.
+cohesion-links-skipped-already = Skipped, already given a link for this wave: lines { $lines }.

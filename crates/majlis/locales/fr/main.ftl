@@ -2017,3 +2017,25 @@ cohesion-wave-link-email = Adresse électronique de l'habitant
 cohesion-wave-link-locale = Langue de l'invitation
 cohesion-wave-link-send = Envoyer le lien
 cohesion-wave-error-link-closed = Choisissez une vague dont la campagne recueille des réponses.
+cohesion-links-list = Plusieurs habitants à la fois
+cohesion-links-list-lead = Collez les habitants à inviter, un par ligne, au plus { $max } lignes. Chacun reçoit son propre lien par courriel, dans la langue choisie ci-dessous.
+cohesion-links-list-format = Un habitant par ligne : amal@example.org, ou Amal Haddad <amal@example.org>, ou Amal Haddad, amal@example.org. La strate de l'habitant peut suivre après une virgule : Amal Haddad, amal@example.org, refugee.
+cohesion-links-list-duplicates = Si une ligne est erronée, aucun lien n'est envoyé et chaque ligne erronée est désignée par son numéro. Une adresse qui figure deux fois dans la liste, ou qui a déjà un lien pour cette vague, est ignorée : chaque adresse reçoit un seul lien, donc une seule réponse.
+cohesion-links-list-strata = Strates possibles :
+cohesion-links-list-text = Habitants, un par ligne
+cohesion-links-list-send = Envoyer les liens
+cohesion-links-list-refused = Rien n'a été envoyé. Corrigez ces lignes et renvoyez la liste :
+cohesion-links-line = Ligne { $line } : { $problem }
+cohesion-links-error-format = écrivez une adresse, un nom et une adresse, ou un nom, une adresse et une strate.
+cohesion-links-error-email = ce n'est pas une adresse électronique.
+cohesion-links-error-name = le nom dépasse 200 caractères.
+cohesion-links-error-no-strata = le cadre de cette vague n'a pas de strates : retirez la strate.
+cohesion-links-error-stratum = strate inconnue ; utilisez l'une de celles-ci : { $strata }.
+cohesion-links-error-empty = Collez au moins un habitant.
+cohesion-links-error-too-many = La liste dépasse { $max } lignes : envoyez-la en plusieurs fois.
+cohesion-links-sent = { $n ->
+    [one] Un lien envoyé.
+   *[other] { $n } liens envoyés.
+}
+cohesion-links-skipped-repeated = Ignorées, déjà plus haut dans la liste : lignes { $lines }.
+cohesion-links-skipped-already = Ignorées, un lien a déjà été envoyé pour cette vague : lignes { $lines }.

@@ -2015,3 +2015,25 @@ cohesion-wave-link-email = Sakinin e-posta adresi
 cohesion-wave-link-locale = Davetin dili
 cohesion-wave-link-send = Bağlantıyı gönder
 cohesion-wave-error-link-closed = Kampanyası yanıt toplayan bir dalga seçin.
+cohesion-links-list = Birçok sakine birden
+cohesion-links-list-lead = Davet edilecek sakinleri her satıra bir kişi olmak üzere, en çok { $max } satır yapıştırın. Her biri kendi bağlantısını aşağıda seçilen dilde e-postayla alır.
+cohesion-links-list-format = Her satıra bir sakin: amal@example.org ya da Amal Haddad <amal@example.org> ya da Amal Haddad, amal@example.org. Sakinin katmanı virgülden sonra gelebilir: Amal Haddad, amal@example.org, refugee.
+cohesion-links-list-duplicates = Bir satır hatalıysa hiçbir bağlantı gönderilmez ve her hatalı satır numarasıyla belirtilir. Listede iki kez geçen ya da bu dalga için zaten bağlantısı olan bir adres atlanır: her adres bir bağlantı, yani bir yanıt alır.
+cohesion-links-list-strata = Verebileceğiniz katmanlar:
+cohesion-links-list-text = Sakinler, her satıra bir kişi
+cohesion-links-list-send = Bağlantıları gönder
+cohesion-links-list-refused = Hiçbir şey gönderilmedi. Bu satırları düzeltip listeyi yeniden gönderin:
+cohesion-links-line = Satır { $line }: { $problem }
+cohesion-links-error-format = bir adres, bir ad ve bir adres ya da bir ad, bir adres ve bir katman yazın.
+cohesion-links-error-email = bu bir e-posta adresi değil.
+cohesion-links-error-name = ad 200 karakterden uzun.
+cohesion-links-error-no-strata = bu dalganın çerçevesinde katman yok: katmanı çıkarın.
+cohesion-links-error-stratum = bilinmeyen katman; şunlardan birini kullanın: { $strata }.
+cohesion-links-error-empty = En az bir sakin yapıştırın.
+cohesion-links-error-too-many = Listede { $max } satırdan fazlası var: parça parça gönderin.
+cohesion-links-sent = { $n ->
+    [one] Bir bağlantı gönderildi.
+   *[other] { $n } bağlantı gönderildi.
+}
+cohesion-links-skipped-repeated = Atlandı, listede daha önce geçiyor: satırlar { $lines }.
+cohesion-links-skipped-already = Atlandı, bu dalga için zaten bağlantı gönderilmiş: satırlar { $lines }.

@@ -25,6 +25,7 @@ pub mod entities;
 pub mod error;
 pub mod framework;
 pub mod frameworks;
+pub mod links;
 pub mod municipality;
 pub mod personal;
 pub mod picking;

@@ -193,7 +193,7 @@ pub fn parse(
 /// The municipality `slug`, for someone who may run its waves: not found
 /// when they may not see its dashboard, refused when they may see it but
 /// not run waves.
-async fn runnable(
+pub(crate) async fn runnable(
     conn: &impl ConnectionTrait,
     actor: Option<&Actor>,
     slug: &str,
@@ -352,7 +352,7 @@ fn in_every_locale(
         .map_err(|e| CohesionError::Invalid(format!("{id}: {e:?}")))
 }
 
-fn survey_error(e: SurveyError) -> CohesionError {
+pub(crate) fn survey_error(e: SurveyError) -> CohesionError {
     match e {
         SurveyError::Db(e) => CohesionError::Db(e),
         other => CohesionError::Invalid(format!("wave campaign: {other}")),

@@ -1,6 +1,7 @@
 //! Storage records of the social-cohesion self-assessment.
 
 pub mod framework;
+pub mod link;
 pub mod plan;
 pub mod setting;
 pub mod wave;

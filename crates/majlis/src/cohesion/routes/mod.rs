@@ -3,7 +3,8 @@
 //! `/api/v1/municipalities/{slug}/cohesion` (written `{id}` in the route,
 //! as the directory's `/api/v1/municipalities/{id}` names that segment);
 //! `/municipalities/{slug}/cohesion/waves[/{number}/score]`: starting and
-//! scoring waves (its focal points and staff);
+//! scoring waves (its focal points and staff); `…/waves/links[/list]`:
+//! personal links for residents, one or a pasted list (links.rs);
 //! `/cohesion/frameworks[/new]`: the frameworks' versions and a new one
 //! (staff).
 
@@ -14,6 +15,7 @@ use crate::web::AppError;
 mod api;
 mod dashboard;
 mod frameworks;
+mod links;
 mod plans;
 mod print;
 mod waves;
@@ -51,6 +53,11 @@ pub fn routes() -> Routes {
             "/municipalities/{slug}/cohesion/waves/links",
             waves::send_link,
         )
+        .post(
+            "/municipalities/{slug}/cohesion/waves/links/list",
+            links::send_list,
+        )
+
         .get("/cohesion/frameworks", frameworks::list_page)
         .get("/cohesion/frameworks/new", frameworks::new_page)
         .post("/cohesion/frameworks/new", frameworks::submit)
@@ -62,9 +69,9 @@ impl From<CohesionError> for AppError {
             CohesionError::NotFound => AppError::NotFound,
             CohesionError::Forbidden => AppError::Forbidden,
             CohesionError::SecondFactorRequired => AppError::TwoFactorRequired,
-            CohesionError::BadValues(_) | CohesionError::BadFile(_) => {
-                AppError::bad_request("form")
-            }
+            CohesionError::BadValues(_)
+            | CohesionError::BadFile(_)
+            | CohesionError::BadLines(_) => AppError::bad_request("form"),
             CohesionError::NotMet => AppError::bad_request("status"),
             CohesionError::Invalid(why) => AppError::Internal(anyhow::anyhow!(why)),
             CohesionError::Db(e) => e.into(),

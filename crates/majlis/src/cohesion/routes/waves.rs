@@ -13,6 +13,7 @@ use chrono::Utc;
 use crate::app::AppState;
 use crate::audit::origin_of;
 use crate::cohesion::error::CohesionError;
+use crate::cohesion::links;
 use crate::cohesion::waves::{self, Collecting, Typed, Waves};
 use crate::i18n::Locale;
 use crate::library::practices::FieldError;
@@ -40,7 +41,7 @@ struct Stratum {
 
 #[derive(Template)]
 #[template(path = "cohesion/templates/waves.html")]
-struct WavesPage {
+pub(super) struct WavesPage {
     ctx: PageCtx,
     slug: String,
     town: String,
@@ -56,6 +57,23 @@ struct WavesPage {
     link: LinkTyped,
     link_errors: Vec<(String, String)>,
     locales: Vec<(&'static str, String)>,
+    /// The pasted list of respondents as typed, its refusals (each with
+    /// its line) and what the last list sent.
+    pub(super) list: ListTyped,
+    pub(super) list_errors: Vec<String>,
+    list_notice: Vec<String>,
+    max_lines: i64,
+}
+
+/// The pasted-list form as typed.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub(super) struct ListTyped {
+    #[serde(default)]
+    pub(super) list_wave: String,
+    #[serde(default)]
+    pub(super) list_text: String,
+    #[serde(default)]
+    pub(super) list_locale: String,
 }
 
 /// The personal-link form as typed.
@@ -97,7 +115,7 @@ impl WavesPage {
     }
 }
 
-fn page(ctx: PageCtx, w: Waves, typed: Typed, errors: &[FieldError]) -> WavesPage {
+pub(super) fn page(ctx: PageCtx, w: Waves, typed: Typed, errors: &[FieldError]) -> WavesPage {
     let lang = ctx.lang().to_owned();
     with_link(
         ctx,
@@ -185,7 +203,15 @@ fn with_link(
         .map(|f| (f.id, format!("{} (v{})", ctx.text(&f.title), f.version)))
         .collect();
     let staff = ctx.actor().is_some_and(|a| a.is_staff());
+    let list_notice = super::links::list_notice(&ctx);
     WavesPage {
+        list: ListTyped {
+            list_locale: ctx.lang().to_owned(),
+            ..ListTyped::default()
+        },
+        list_errors: Vec::new(),
+        list_notice,
+        max_lines: links::MAX_LINES as i64,
         slug: w.municipality.slug.clone(),
         town: ctx.text(&w.municipality.name).to_owned(),
         rows,
@@ -234,7 +260,8 @@ pub(super) async fn waves_page(
             .unwrap_or_default(),
         ..Typed::default()
     };
-    Ok(render(&page(ctx, w, typed, &[]))?.into_response())
+    let page = page(ctx, w, typed, &[]);
+    Ok(render(&page)?.into_response())
 }
 
 /// `POST /municipalities/{slug}/cohesion/waves`: start a wave.
@@ -268,7 +295,8 @@ pub(super) async fn start_wave(
         }
         Err(errors) => errors,
     };
-    let html = render(&page(ctx, w, typed, &errors))?;
+    let page = page(ctx, w, typed, &errors);
+    let html = render(&page)?;
     Ok((StatusCode::BAD_REQUEST, html).into_response())
 }
 
@@ -342,6 +370,7 @@ pub(super) async fn send_link(
             }
         }
     };
-    let html = render(&with_link(ctx, w, Typed::default(), &[], typed, &errors))?;
+    let page = with_link(ctx, w, Typed::default(), &[], typed, &errors);
+    let html = render(&page)?;
     Ok((StatusCode::BAD_REQUEST, html).into_response())
 }

@@ -31,6 +31,7 @@ mod m20261206_000024_pending_notices;
 mod m20261206_000025_cohesion_plans;
 mod m20261206_000026_cohesion_sampling;
 mod m20261206_000027_partner_step_names;
+mod m20261206_000028_cohesion_links;
 
 pub struct Migrator;
 
@@ -65,6 +66,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000025_cohesion_plans::Migration),
             Box::new(m20261206_000026_cohesion_sampling::Migration),
             Box::new(m20261206_000027_partner_step_names::Migration),
+            Box::new(m20261206_000028_cohesion_links::Migration),
         ]
     }
 }
