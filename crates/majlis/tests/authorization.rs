@@ -415,6 +415,16 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
             Who::FocalPointOfA | Who::Coordinator | Who::Admin => bad,
             _ => not_found,
         },
+        // A document for the municipal questionnaire, sent without a file:
+        // refused as bad input (nothing read for anyone else).
+        ("POST", "/municipalities/{slug}/cohesion/waves/{number}/evidence") => match who {
+            Who::Anonymous => SignIn,
+            Who::FocalPointOfA | Who::Coordinator | Who::Admin => bad,
+            _ => not_found,
+        },
+        // A document that is not there; to anyone but its focal point and
+        // staff the unpublished dashboard does not exist.
+        ("GET", "/municipalities/{slug}/cohesion/waves/{number}/evidence/{id}") => not_found,
         ("POST", "/municipalities/{slug}/cohesion/waves/{number}/score") => match who {
             Who::Anonymous => SignIn,
             Who::FocalPointOfA | Who::Coordinator | Who::Admin => see_other,
@@ -872,6 +882,7 @@ db_test!(
                     "/library/new"
                         | "/surveys/new"
                         | "/cohesion/frameworks/new"
+                        | "/municipalities/{slug}/cohesion/waves/{number}/evidence"
                         | "/surveys/{slug}/form"
                         | "/library/{id}/versions"
                         | "/library/{id}/edit"

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 
-use super::waves::{ListTyped, page};
+use super::waves::{ListTyped, evidence_limits, page};
 use crate::app::AppState;
 use crate::audit::origin_of;
 use crate::cohesion::error::CohesionError;
@@ -147,9 +147,11 @@ pub(super) async fn send_list(
         Ok(problems) => list_errors(&ctx, &problems, &strata.join(", ")),
         Err(fields) => fields.iter().map(|e| ctx.t(e.message)).collect(),
     };
+    let limits = evidence_limits(&state, &ctx).await?;
     let mut page = page(ctx, w, Typed::default(), &[]);
     page.list = typed;
     page.list_errors = errors;
+    page.evidence_limits = limits;
     let html = render(&page)?;
     Ok((StatusCode::BAD_REQUEST, html).into_response())
 }

@@ -5,6 +5,8 @@
 //! `/municipalities/{slug}/cohesion/waves[/{number}/score]`: starting and
 //! scoring waves (its focal points and staff); `…/waves/links[/list]`:
 //! personal links for residents, one or a pasted list (links.rs);
+//! `…/waves/{number}/evidence[/{id}]`: documents for the municipal
+//! questionnaire (evidence.rs);
 //! `/cohesion/frameworks[/new]`: the frameworks' versions and a new one
 //! (staff).
 
@@ -14,6 +16,7 @@ use crate::web::AppError;
 
 mod api;
 mod dashboard;
+mod evidence;
 mod frameworks;
 mod links;
 mod plans;
@@ -57,7 +60,14 @@ pub fn routes() -> Routes {
             "/municipalities/{slug}/cohesion/waves/links/list",
             links::send_list,
         )
-
+        .post(
+            "/municipalities/{slug}/cohesion/waves/{number}/evidence",
+            evidence::attach,
+        )
+        .get(
+            "/municipalities/{slug}/cohesion/waves/{number}/evidence/{id}",
+            evidence::download,
+        )
         .get("/cohesion/frameworks", frameworks::list_page)
         .get("/cohesion/frameworks/new", frameworks::new_page)
         .post("/cohesion/frameworks/new", frameworks::submit)

@@ -13,6 +13,7 @@ use chrono::Utc;
 use crate::app::AppState;
 use crate::audit::origin_of;
 use crate::cohesion::error::CohesionError;
+use crate::cohesion::evidence;
 use crate::cohesion::links;
 use crate::cohesion::waves::{self, Collecting, Typed, Waves};
 use crate::i18n::Locale;
@@ -39,6 +40,27 @@ struct Stratum {
     label: String,
 }
 
+/// A wave's municipal questionnaire as the page shows it.
+pub(super) struct MunicipalRow {
+    number: i32,
+    label: String,
+    /// Where its focal point answers (the surveys activity's page).
+    respond: String,
+    submitted: bool,
+    /// Question name and text (what a document may be attached to).
+    questions: Vec<(String, String)>,
+    documents: Vec<Document>,
+}
+
+pub(super) struct Document {
+    url: String,
+    name: String,
+    /// The question's text, or "the whole response".
+    about: String,
+    kind: String,
+    size: String,
+}
+
 #[derive(Template)]
 #[template(path = "cohesion/templates/waves.html")]
 pub(super) struct WavesPage {
@@ -63,6 +85,13 @@ pub(super) struct WavesPage {
     pub(super) list_errors: Vec<String>,
     list_notice: Vec<String>,
     max_lines: i64,
+    /// The municipal questionnaires, newest wave first, their documents,
+    /// the attach form's refusals (field, message), the wave and question
+    /// it was sent for, and the upload limits.
+    municipal: Vec<MunicipalRow>,
+    pub(super) evidence_errors: Vec<(String, String)>,
+    pub(super) evidence_for: (i32, String),
+    pub(super) evidence_limits: String,
 }
 
 /// The pasted-list form as typed.
@@ -106,6 +135,10 @@ impl WavesPage {
             .unwrap_or_default()
     }
 
+    fn evidence_error(&self, field: &str) -> bool {
+        self.evidence_errors.iter().any(|(k, _)| k == field)
+    }
+
     fn planned(&self, stratum: &str) -> String {
         self.typed.strata.get(stratum).cloned().unwrap_or_default()
     }
@@ -128,6 +161,80 @@ pub(super) fn page(ctx: PageCtx, w: Waves, typed: Typed, errors: &[FieldError]) 
         },
         &[],
     )
+}
+
+/// Bytes as the page says them (kB under a megabyte, else MB).
+fn size_text(bytes: i64) -> String {
+    if bytes < 1024 * 1024 {
+        format!("{} kB", (bytes + 1023) / 1024)
+    } else {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    }
+}
+
+/// The waves' municipal questionnaires and documents, newest wave first.
+fn municipal_rows(ctx: &PageCtx, w: &Waves) -> Vec<MunicipalRow> {
+    let slug = &w.municipality.slug;
+    w.waves
+        .iter()
+        .filter_map(|s| {
+            let m = w.municipal.get(&s.row.id)?;
+            let questions: Vec<(String, String)> = m
+                .questionnaire
+                .questions()
+                .map(|(_, q)| (q.question.clone(), ctx.text(&q.text).to_owned()))
+                .collect();
+            let documents = m
+                .evidence
+                .iter()
+                .map(|e| Document {
+                    url: format!(
+                        "/municipalities/{slug}/cohesion/waves/{}/evidence/{}",
+                        s.row.number, e.row.id
+                    ),
+                    name: e.row.file_name.clone(),
+                    about: questions
+                        .iter()
+                        .find(|(n, _)| *n == e.row.question)
+                        .map(|(_, t)| t.clone())
+                        .unwrap_or_else(|| ctx.t("cohesion-evidence-whole")),
+                    kind: e
+                        .kind
+                        .map(|k| k.extension().to_uppercase())
+                        .unwrap_or_default(),
+                    size: size_text(e.size),
+                })
+                .collect();
+            Some(MunicipalRow {
+                number: s.row.number,
+                label: s.row.label.clone(),
+                respond: format!("/surveys/{}/respond/{slug}", m.survey.slug),
+                submitted: m.submitted,
+                questions,
+                documents,
+            })
+        })
+        .collect()
+}
+
+/// What the attach form states about its limits: the file types and size,
+/// the documents a wave may hold, and the upload form's own limits.
+pub(super) async fn evidence_limits(state: &AppState, ctx: &PageCtx) -> Result<String, AppError> {
+    let limits = state
+        .uploads
+        .limits_for(state.db.read(), ctx.actor())
+        .await?;
+    Ok(format!(
+        "{} {}",
+        ctx.locale.t_args(
+            "cohesion-evidence-limits",
+            &[
+                ("mb", (limits.file_mb as i64).into()),
+                ("max", (evidence::MAX_PER_WAVE as i64).into()),
+            ],
+        ),
+        limits.hint(&ctx.locale)
+    ))
 }
 
 fn with_link(
@@ -204,7 +311,12 @@ fn with_link(
         .collect();
     let staff = ctx.actor().is_some_and(|a| a.is_staff());
     let list_notice = super::links::list_notice(&ctx);
+    let municipal = municipal_rows(&ctx, &w);
     WavesPage {
+        municipal,
+        evidence_errors: Vec::new(),
+        evidence_for: (0, String::new()),
+        evidence_limits: String::new(),
         list: ListTyped {
             list_locale: ctx.lang().to_owned(),
             ..ListTyped::default()
@@ -260,7 +372,9 @@ pub(super) async fn waves_page(
             .unwrap_or_default(),
         ..Typed::default()
     };
-    let page = page(ctx, w, typed, &[]);
+    let limits = evidence_limits(&state, &ctx).await?;
+    let mut page = page(ctx, w, typed, &[]);
+    page.evidence_limits = limits;
     Ok(render(&page)?.into_response())
 }
 
@@ -295,7 +409,9 @@ pub(super) async fn start_wave(
         }
         Err(errors) => errors,
     };
-    let page = page(ctx, w, typed, &errors);
+    let limits = evidence_limits(&state, &ctx).await?;
+    let mut page = page(ctx, w, typed, &errors);
+    page.evidence_limits = limits;
     let html = render(&page)?;
     Ok((StatusCode::BAD_REQUEST, html).into_response())
 }
@@ -370,7 +486,9 @@ pub(super) async fn send_link(
             }
         }
     };
-    let page = with_link(ctx, w, Typed::default(), &[], typed, &errors);
+    let limits = evidence_limits(&state, &ctx).await?;
+    let mut page = with_link(ctx, w, Typed::default(), &[], typed, &errors);
+    page.evidence_limits = limits;
     let html = render(&page)?;
     Ok((StatusCode::BAD_REQUEST, html).into_response())
 }
