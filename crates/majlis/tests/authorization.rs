@@ -404,12 +404,27 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
             Who::FocalPointOfA | Who::Coordinator | Who::Admin => bad,
             _ => not_found,
         },
-        // A personal link sent without its fields: refused as bad input.
-        ("POST", "/municipalities/{slug}/cohesion/waves/links") => match who {
+        // A personal link, or a pasted list of them, sent without its
+        // fields: refused as bad input.
+        (
+            "POST",
+            "/municipalities/{slug}/cohesion/waves/links"
+            | "/municipalities/{slug}/cohesion/waves/links/list",
+        ) => match who {
             Who::Anonymous => SignIn,
             Who::FocalPointOfA | Who::Coordinator | Who::Admin => bad,
             _ => not_found,
         },
+        // A document for the municipal questionnaire, sent without a file:
+        // refused as bad input (nothing read for anyone else).
+        ("POST", "/municipalities/{slug}/cohesion/waves/{number}/evidence") => match who {
+            Who::Anonymous => SignIn,
+            Who::FocalPointOfA | Who::Coordinator | Who::Admin => bad,
+            _ => not_found,
+        },
+        // A document that is not there; to anyone but its focal point and
+        // staff the unpublished dashboard does not exist.
+        ("GET", "/municipalities/{slug}/cohesion/waves/{number}/evidence/{id}") => not_found,
         ("POST", "/municipalities/{slug}/cohesion/waves/{number}/score") => match who {
             Who::Anonymous => SignIn,
             Who::FocalPointOfA | Who::Coordinator | Who::Admin => see_other,
@@ -688,9 +703,10 @@ fn concrete(path: &str, w: &World, css: &str) -> String {
         "/municipalities/{slug}/cohesion" => "/municipalities/sahinbey/cohesion".into(),
         "/municipalities/{slug}/cohesion.pdf" => "/municipalities/sahinbey/cohesion.pdf".into(),
         "/api/v1/municipalities/{id}/cohesion" => "/api/v1/municipalities/sahinbey/cohesion".into(),
-        p if p.starts_with("/municipalities/{slug}/cohesion/waves") => {
-            p.replace("{slug}", "sahinbey").replace("{number}", "1")
-        }
+        p if p.starts_with("/municipalities/{slug}/cohesion/waves") => p
+            .replace("{slug}", "sahinbey")
+            .replace("{number}", "1")
+            .replace("{id}", "999999"),
         p if p.starts_with("/municipalities/{slug}/cohesion/plans/{indicator}") => p
             .replace("{slug}", "sahinbey")
             .replace("{indicator}", "trust_municipality"),
@@ -866,6 +882,7 @@ db_test!(
                     "/library/new"
                         | "/surveys/new"
                         | "/cohesion/frameworks/new"
+                        | "/municipalities/{slug}/cohesion/waves/{number}/evidence"
                         | "/surveys/{slug}/form"
                         | "/library/{id}/versions"
                         | "/library/{id}/edit"

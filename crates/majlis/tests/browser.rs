@@ -3390,6 +3390,46 @@ async fn the_cohesion_admin_pages_pass_axe_on_phone_and_desktop() {
         )
         .await;
     assert_eq!(started.status.as_u16(), 303, "{}", started.body);
+    // A document attached to the wave's municipal questionnaire, so that
+    // the list of documents shows.
+    let number = started
+        .header("location")
+        .and_then(|l| l.split("started=").nth(1))
+        .and_then(|n| n.split(['&', '#']).next())
+        .unwrap()
+        .to_owned();
+    let pdf = majlis_print::Printer::new()
+        .practice_sheet(&majlis_print::Sheet {
+            lang: "en".into(),
+            title: "Council decision".into(),
+            subtitle: None,
+            facts: vec![],
+            sections: vec![],
+            footer: None,
+        })
+        .expect("pdf");
+    let b = "browserboundary";
+    let mut body = format!(
+        "--{b}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+         --{b}\r\nContent-Disposition: form-data; name=\"evidence_question\"\r\n\r\nm_strategy\r\n\
+         --{b}\r\nContent-Disposition: form-data; name=\"evidence_file\"; filename=\"decision.pdf\"\r\n\
+         Content-Type: application/pdf\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(&pdf);
+    body.extend_from_slice(format!("\r\n--{b}--\r\n").as_bytes());
+    let attached = app
+        .request(
+            axum::http::Request::post(format!(
+                "/municipalities/sahinbey/cohesion/waves/{number}/evidence"
+            ))
+            .header("content-type", format!("multipart/form-data; boundary={b}"))
+            .header("cookie", &cookie)
+            .body(axum::body::Body::from(body))
+            .unwrap(),
+        )
+        .await;
+    assert_eq!(attached.status.as_u16(), 303, "{}", attached.body);
     let file = majlis::cohesion::framework::SHIPPED.replace("version = 1", "version = 2");
     let mut failures = Vec::new();
     let pages = [

@@ -576,3 +576,364 @@ db_test!(
         assert_eq!(kilis["plans"].as_array().map(Vec::len), Some(0));
     }
 );
+
+/// Start a wave collecting answers for municipality `slug` as the person
+/// of `cookie`; the new wave.
+async fn collecting_wave(app: &TestApp, slug: &str, cookie: &str, csrf: &str) -> wave::Model {
+    let page = format!("/municipalities/{slug}/cohesion/waves");
+    let res = app.get_with(&page, &[("cookie", cookie)]).await;
+    let framework_id = res.attr("#i-framework option[selected]", "value").unwrap();
+    let closes = (Utc::now().date_naive() + chrono::Duration::days(30)).to_string();
+    let res = app
+        .post_form(
+            &page,
+            &[
+                ("csrf", csrf),
+                ("framework", &framework_id),
+                ("label", "2027 autumn"),
+                ("closes_on", &closes),
+                ("planned", "400"),
+            ],
+            cookie,
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let m = municipality_id(app, slug).await;
+    waves_of(app, m).await.pop().unwrap()
+}
+
+async fn links_of(app: &TestApp, w: &wave::Model) -> Vec<majlis::surveys::entities::link::Model> {
+    use majlis::surveys::entities::link;
+    link::Entity::find()
+        .filter(link::Column::SurveyId.eq(w.survey_id.unwrap()))
+        .order_by_asc(link::Column::Id)
+        .all(app.db.read())
+        .await
+        .unwrap()
+}
+
+db_test!(
+    async fn a_pasted_list_sends_one_link_a_resident(app) {
+        app.load_demo().await;
+        let g = municipality_id(app, "gaziantep").await;
+        let own = focal_point_of(app, "gaziantep@example.org", g).await;
+        let (cookie, csrf) = app.session_for(own).await;
+        let page = "/municipalities/gaziantep/cohesion/waves";
+        let w = collecting_wave(app, "gaziantep", &cookie, &csrf).await;
+        let number = w.number.to_string();
+        // The page offers the list form and states its limit and rules.
+        let res = app.get_with(page, &[("cookie", &cookie)]).await;
+        assert!(res.attr("form.send-list textarea#i-list_text", "name").is_some());
+        let body = res.body.replace(['\u{2068}', '\u{2069}'], "");
+        assert!(body.contains("at most 500 lines"), "{body}");
+        assert!(res.body.contains("is skipped"));
+        // One resident already has a link.
+        let sent = app
+            .post_form(
+                &format!("{page}/links"),
+                &[("csrf", &csrf), ("link_wave", &number), ("link_name", "Amal"), ("link_email", "amal@example.org"), ("link_locale", "ar")],
+                &cookie,
+            )
+            .await;
+        assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+        assert_eq!(links_of(app, &w).await.len(), 1);
+        let mails = majlis::mail::queue::Entity::find().count(app.db.read()).await.unwrap();
+
+        // Bad lines: each named by its number in the reader's language,
+        // the list kept, nothing sent.
+        let bad = "Amal Haddad <amal@example.org>\nnot an address\n\nOmar, omar@example.org, martian\n";
+        let res = app
+            .post_form(
+                &format!("{page}/links/list?lang=fr"),
+                &[("csrf", &csrf), ("list_wave", &number), ("list_text", bad), ("list_locale", "en")],
+                &cookie,
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST, "{}", res.body);
+        let errors: Vec<String> = res
+            .texts("#list-errors li")
+            .iter()
+            .map(|e| e.replace(['\u{2068}', '\u{2069}'], ""))
+            .collect();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors[0].starts_with("Ligne 2") && errors[0].contains("adresse"), "{errors:?}");
+        assert!(errors[1].starts_with("Ligne 4") && errors[1].contains("host, refugee"), "{errors:?}");
+        assert_eq!(res.texts("#i-list_text")[0], bad.split_whitespace().collect::<Vec<_>>().join(" "));
+        assert!(res.body.contains("not an address\n\nOmar, omar@example.org, martian"), "kept as typed");
+        assert_eq!(res.attr("#i-list_text", "aria-invalid").as_deref(), Some("true"));
+        assert_eq!(links_of(app, &w).await.len(), 1, "nothing sent");
+        assert_eq!(majlis::mail::queue::Entity::find().count(app.db.read()).await.unwrap(), mails);
+
+        // A good list: one link a new address, repeated and already-sent
+        // addresses skipped and said so, strata kept.
+        let good = "Amal Haddad <amal@example.org>\nomar@example.org\nLayla Nasser, LAYLA@example.org, refugee\nlayla@example.org\n\"Can Yılmaz\" <can@example.org>; host\n";
+        let res = app
+            .post_form(
+                &format!("{page}/links/list"),
+                &[("csrf", &csrf), ("list_wave", &number), ("list_text", good), ("list_locale", "tr")],
+                &cookie,
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let to = res.header("location").unwrap().to_owned();
+        assert!(to.contains("listed=3&repeated=4&already=1"), "{to}");
+        let links = links_of(app, &w).await;
+        let emails: Vec<&str> = links.iter().map(|l| l.email.as_str()).collect();
+        assert_eq!(emails, vec!["amal@example.org", "omar@example.org", "layla@example.org", "can@example.org"]);
+        assert_eq!(links[1].name, "omar@example.org", "no name: the address");
+        assert_eq!(links[2].name, "Layla Nasser");
+        assert!(links.iter().all(|l| l.municipality_id == Some(g)));
+        assert_eq!(majlis::mail::queue::Entity::find().count(app.db.read()).await.unwrap(), mails + 3);
+        use majlis::cohesion::entities::link as cohesion_link;
+        let strata: Vec<(i32, Option<String>)> = cohesion_link::Entity::find()
+            .filter(cohesion_link::Column::WaveId.eq(w.id))
+            .order_by_asc(cohesion_link::Column::LinkId)
+            .all(app.db.read())
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| (r.link_id, r.stratum))
+            .collect();
+        assert_eq!(
+            strata,
+            vec![(links[1].id, None), (links[2].id, Some("refugee".into())), (links[3].id, Some("host".into()))]
+        );
+        let audit = majlis::audit::entity::Entity::find()
+            .filter(majlis::audit::entity::Column::Action.eq("cohesion.wave.links"))
+            .count(app.db.read())
+            .await
+            .unwrap();
+        assert_eq!(audit, 1);
+        let shown = app.get_with(&to, &[("cookie", &cookie)]).await;
+        let notice = shown.texts("#list-sent p").join(" ").replace(['\u{2068}', '\u{2069}'], "");
+        assert!(notice.contains("3 links sent") && notice.contains("lines 4") && notice.contains("lines 1"), "{notice}");
+        // Sent again: every address has its link, nothing more.
+        let res = app
+            .post_form(
+                &format!("{page}/links/list"),
+                &[("csrf", &csrf), ("list_wave", &number), ("list_text", good)],
+                &cookie,
+            )
+            .await;
+        assert!(res.header("location").unwrap().contains("listed=0&"));
+        assert_eq!(links_of(app, &w).await.len(), 4);
+
+        // Over the limit: refused whole, the limit named.
+        let long: String = (0..501).map(|i| format!("r{i}@example.org\n")).collect();
+        let res = app
+            .post_form(
+                &format!("{page}/links/list"),
+                &[("csrf", &csrf), ("list_wave", &number), ("list_text", &long)],
+                &cookie,
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST);
+        let errors = res.texts("#list-errors li").join(" ");
+        assert!(errors.contains("500"), "{errors}");
+        assert_eq!(links_of(app, &w).await.len(), 4);
+
+        // Another municipality's focal point: refused (its dashboard is
+        // published: 403), nothing sent; an unpublished one's: 404;
+        // visitors: 401.
+        let kilis = municipality_id(app, "kilis").await;
+        let other = focal_point_of(app, "kilis@example.org", kilis).await;
+        let (oc, ot) = app.session_for(other).await;
+        let list = [("csrf", ot.as_str()), ("list_wave", number.as_str()), ("list_text", "x@example.org")];
+        let res = app.post_form(&format!("{page}/links/list"), &list, &oc).await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN);
+        let res = app
+            .post_form("/municipalities/sahinbey/cohesion/waves/links/list", &list, &oc)
+            .await;
+        assert_eq!(res.status, StatusCode::NOT_FOUND);
+        let res = app.post_form(&format!("{page}/links/list"), &list, "").await;
+        assert_eq!(res.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(links_of(app, &w).await.len(), 4);
+    }
+);
+
+/// A multipart form with one file of any bytes (the anti-forgery token
+/// first), as the browser sends the evidence form.
+async fn post_file(
+    app: &TestApp,
+    path: &str,
+    cookie: &str,
+    fields: &[(&str, &str)],
+    file: (&str, &[u8]),
+) -> TestResponse {
+    let b = "evidenceboundary";
+    let mut body = Vec::new();
+    for (k, v) in fields {
+        body.extend_from_slice(
+            format!("--{b}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n")
+                .as_bytes(),
+        );
+    }
+    body.extend_from_slice(
+        format!(
+            "--{b}\r\nContent-Disposition: form-data; name=\"evidence_file\"; filename=\"{}\"\r\nContent-Type: application/octet-stream\r\n\r\n",
+            file.0
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(file.1);
+    body.extend_from_slice(format!("\r\n--{b}--\r\n").as_bytes());
+    app.request(
+        Request::post(path)
+            .header("content-type", format!("multipart/form-data; boundary={b}"))
+            .header("cookie", cookie)
+            .body(Body::from(body))
+            .unwrap(),
+    )
+    .await
+}
+
+/// A real one-page PDF.
+fn a_pdf() -> Vec<u8> {
+    majlis_print::Printer::new()
+        .practice_sheet(&majlis_print::Sheet {
+            lang: "en".into(),
+            title: "Council decision 12/2027".into(),
+            subtitle: None,
+            facts: vec![],
+            sections: vec![majlis_print::Section {
+                heading: "Decision".into(),
+                text: "The council adopts the social cohesion strategy.".into(),
+            }],
+            footer: None,
+        })
+        .expect("pdf")
+}
+
+async fn evidence_of(
+    app: &TestApp,
+    w: &wave::Model,
+) -> Vec<majlis::cohesion::entities::evidence::Model> {
+    use majlis::cohesion::entities::evidence;
+    evidence::Entity::find()
+        .filter(evidence::Column::WaveId.eq(w.id))
+        .all(app.db.read())
+        .await
+        .unwrap()
+}
+
+db_test!(
+    async fn the_focal_point_answers_the_municipal_questionnaire_with_evidence(app) {
+        app.load_demo().await;
+        let g = municipality_id(app, "gaziantep").await;
+        let own = focal_point_of(app, "gaziantep@example.org", g).await;
+        let (cookie, csrf) = app.session_for(own).await;
+        let page = "/municipalities/gaziantep/cohesion/waves";
+        let w = collecting_wave(app, "gaziantep", &cookie, &csrf).await;
+        let n = w.number;
+
+        // The wave opened a second campaign: the municipal questionnaire,
+        // asked of the municipality, every question yes / partly / no.
+        use majlis::cohesion::entities::municipal;
+        let m = municipal::Entity::find_by_id(w.id).one(app.db.read()).await.unwrap().unwrap();
+        let s = survey::Entity::find_by_id(m.survey_id).one(app.db.read()).await.unwrap().unwrap();
+        assert_ne!(Some(s.id), w.survey_id);
+        let targets = majlis::surveys::entities::target::Entity::find()
+            .filter(majlis::surveys::entities::target::Column::SurveyId.eq(s.id))
+            .all(app.db.read())
+            .await
+            .unwrap();
+        assert_eq!(targets.iter().map(|t| t.municipality_id).collect::<Vec<_>>(), vec![g]);
+        let f = form::Entity::find()
+            .filter(form::Column::SurveyId.eq(s.id))
+            .one(app.db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        let source = String::from_utf8(f.source.clone()).unwrap();
+        for q in ["m_strategy", "m_equal_access", "m_service_data", "yes_partly_no | partly"] {
+            assert!(source.contains(q), "{q}: {source}");
+        }
+        // The page links the questionnaire, which its focal point answers
+        // through the surveys activity.
+        let res = app.get_with(page, &[("cookie", &cookie)]).await;
+        let respond = res.attr(&format!("#municipal-{n} a.municipal-answer"), "href").unwrap();
+        assert!(respond.starts_with(&format!("/surveys/{}/respond/gaziantep", s.slug)), "{respond}");
+        let form_page = app.get_with(&respond, &[("cookie", &cookie)]).await;
+        assert_eq!(form_page.status, StatusCode::OK, "{}", form_page.body);
+        let body = res.body.replace(['\u{2068}', '\u{2069}'], "");
+        assert!(body.contains("MB each; at most 50 documents a wave"), "limits stated");
+        assert_eq!(res.attr(&format!("#municipal-{n} .municipal-status"), "data-submitted").as_deref(), Some("false"));
+
+        // A real PDF attached to an answer.
+        let pdf = a_pdf();
+        let url = format!("{page}/{n}/evidence");
+        let res = post_file(app, &url, &cookie, &[("csrf", &csrf), ("evidence_question", "m_strategy")], ("decision.pdf", &pdf)).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let rows = evidence_of(app, &w).await;
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].question, "m_strategy");
+        assert_eq!(rows[0].file_name, "decision.pdf");
+        let object = majlis::library::entities::file_object::Entity::find_by_id(rows[0].file_sha256.clone())
+            .one(app.db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(object.kind, "pdf");
+        assert!(object.orphan_since.is_none(), "in use");
+        let res = app.get_with(page, &[("cookie", &cookie)]).await;
+        let link = res.attr(&format!("#municipal-{n} a.evidence-file"), "href").unwrap();
+        assert_eq!(res.texts(&format!("#municipal-{n} .evidence-about")), vec!["The municipality has adopted a strategy or action plan for social cohesion or for the inclusion of refugees."]);
+        let got = app.get_with(&link, &[("cookie", &cookie)]).await;
+        assert_eq!(got.status, StatusCode::OK);
+        assert_eq!(got.header("content-type"), Some("application/pdf"));
+        assert_eq!(got.header("x-content-type-options"), Some("nosniff"));
+        assert_eq!(got.bytes, pdf);
+
+        // A file whose content is not what its name says: refused, in the
+        // reader's language, the question kept, nothing attached.
+        let res = post_file(app, &format!("{url}?lang=fr"), &cookie, &[("csrf", &csrf), ("evidence_question", "m_languages")], ("report.pdf", b"just some text, not a PDF at all\n")).await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST, "{}", res.body);
+        assert!(!res.texts("#evidence-errors li").is_empty());
+        assert_eq!(res.attr(&format!("#i-evidence_question-{n} option[selected]"), "value").as_deref(), Some("m_languages"));
+        assert_eq!(res.attr(&format!("#i-evidence_file-{n}"), "aria-invalid").as_deref(), Some("true"));
+        let res = post_file(app, &url, &cookie, &[("csrf", &csrf), ("evidence_question", "")], ("decision.docx", &pdf)).await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST, "{}", res.body);
+        let errors = res.texts("#evidence-errors li").join(" ");
+        assert!(errors.contains("not what its name says"), "{errors}");
+        // A question the questionnaire does not have.
+        let res = post_file(app, &url, &cookie, &[("csrf", &csrf), ("evidence_question", "nonsense")], ("decision.pdf", &pdf)).await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST);
+        assert_eq!(evidence_of(app, &w).await.len(), 1, "nothing attached");
+
+        // The municipality's people read it (a member affiliated with it);
+        // another municipality's focal point is refused (Gaziantep's
+        // dashboard is published: 403), to upload as to read; visitors
+        // are asked to sign in.
+        let member = person(app, "clerk@gaziantep.example.org", Role::Member).await;
+        {
+            use sea_orm::ActiveValue::Set;
+            let tx = app.db.begin_write().await.unwrap();
+            majlis::accounts::affiliation::ActiveModel {
+                person_id: Set(member),
+                municipality_id: Set(Some(g)),
+                organisation_id: Set(None),
+                position: Set(None),
+                focal_point: Set(false),
+                ..Default::default()
+            }
+            .insert(&tx)
+            .await
+            .unwrap();
+            tx.commit().await.unwrap();
+        }
+        let (mc, _) = app.session_for(member).await;
+        assert_eq!(app.get_with(&link, &[("cookie", &mc)]).await.status, StatusCode::OK);
+        let kilis = municipality_id(app, "kilis").await;
+        let other = focal_point_of(app, "kilis@example.org", kilis).await;
+        let (oc, ot) = app.session_for(other).await;
+        assert_eq!(app.get_with(&link, &[("cookie", &oc)]).await.status, StatusCode::FORBIDDEN);
+        let res = post_file(app, &url, &oc, &[("csrf", &ot), ("evidence_question", "")], ("decision.pdf", &pdf)).await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN);
+        assert_eq!(evidence_of(app, &w).await.len(), 1);
+        assert_eq!(app.get(&link).await.status, StatusCode::UNAUTHORIZED);
+        // A coordinator reads it.
+        let staff = coordinator(app, "coordinator@example.org").await;
+        let (sc, _) = app.session_for(staff).await;
+        assert_eq!(app.get_with(&link, &[("cookie", &sc)]).await.status, StatusCode::OK);
+    }
+);

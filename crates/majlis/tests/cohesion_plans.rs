@@ -460,3 +460,56 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    async fn my_data_gives_the_cohesion_plans_i_started(app) {
+        app.load_demo().await;
+        let g = municipality_id(app, "gaziantep").await;
+        let own = focal_point_of(app, "gaziantep@example.org", g).await;
+        let (cookie, csrf) = app.session_for(own).await;
+        let (w3, s3) = latest(app, "gaziantep").await;
+        let baseline = s3.indicator("trust_municipality").unwrap().score.unwrap();
+        let target = (baseline + 5.0).round().min(100.0);
+        let res = app
+            .post_form(
+                GAZIANTEP,
+                &[("csrf", &csrf), ("target", &format!("{target:.0}")), ("target_on", "2030-12-31"), ("title", "Open council hours")],
+                &cookie,
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        // A later wave reaching the target: met.
+        later_wave(app, &w3, &s3, "trust_municipality", target, 90, None).await;
+
+        let data = app.get_with("/account/data", &[("cookie", &cookie)]).await;
+        assert_eq!(data.status, StatusCode::OK, "{}", data.body);
+        let j = data.json();
+        let plans = j["cohesion_plans"].as_array().unwrap();
+        assert_eq!(plans.len(), 1, "{plans:?}");
+        let p = &plans[0];
+        assert_eq!(p["municipality"], "gaziantep");
+        assert_eq!(p["indicator"], "trust_municipality");
+        assert_eq!(p["indicator_name"]["values"]["en"], "Trust in the municipality");
+        assert_eq!(p["title"]["values"]["en"], "Open council hours");
+        assert_eq!(p["baseline"].as_f64(), Some(baseline));
+        assert_eq!(p["baseline_on"], w3.fielded_on.to_string());
+        assert_eq!(p["baseline_wave"]["number"], w3.number);
+        assert_eq!(p["target"].as_f64(), Some(target));
+        assert_eq!(p["target_on"], "2030-12-31");
+        assert_eq!(p["status"], "met");
+        assert_eq!(p["latest"]["score"].as_f64(), Some(target));
+        assert_eq!(p["latest"]["n"], 90);
+        assert_eq!(p["started_by_you"], true);
+        assert_eq!(
+            p["url"],
+            "/municipalities/gaziantep/cohesion/plans/trust_municipality"
+        );
+
+        // Someone else's data names none of it, nor do the demo's plans
+        // (made by nobody) appear in anyone's.
+        let staff = coordinator(app, "coordinator@example.org").await;
+        let (sc, _) = app.session_for(staff).await;
+        let theirs = app.get_with("/account/data", &[("cookie", &sc)]).await.json();
+        assert_eq!(theirs["cohesion_plans"].as_array().map(Vec::len), Some(0));
+    }
+);

@@ -217,7 +217,8 @@ pub fn person_deletion() -> crate::accounts::deletion::Registry {
 }
 
 /// What "Download my data" adds from above accounts: what the person
-/// follows, how they are notified, and their notifications.
+/// follows, how they are notified, their notifications, and the cohesion
+/// plans they started.
 pub fn person_export() -> crate::accounts::export::Registry {
     crate::accounts::export::Registry::new(vec![
         ("following", crate::notifications::personal::following),
@@ -229,6 +230,7 @@ pub fn person_export() -> crate::accounts::export::Registry {
             "notifications",
             crate::notifications::personal::notifications,
         ),
+        ("cohesion_plans", crate::cohesion::personal::plans),
     ])
 }
 

@@ -22,6 +22,10 @@ pub enum CohesionError {
     /// of its message. Nothing was changed.
     #[error("invalid values")]
     BadValues(Vec<crate::library::practices::FieldError>),
+    /// A pasted list of respondents with bad lines: each with its number
+    /// and the Fluent id of its message. Nothing was sent.
+    #[error("bad lines: {0:?}")]
+    BadLines(Vec<super::links::LineProblem>),
     /// A framework file that cannot be taken: where and why. Nothing was
     /// saved.
     #[error("framework file refused: {0:?}")]

@@ -32,7 +32,114 @@ pub struct Definition {
     /// stored before carry none and use [`default_scales`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scale: Vec<ScaleChoices>,
+    /// The municipal questionnaire (frameworks stored before carry none
+    /// and use the shipped framework's: [`Definition::municipal_or_shipped`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipal: Option<Municipal>,
 }
+
+/// The second instrument: a questionnaire the municipality's focal point
+/// answers once a wave about its policies, services and data, in the style
+/// of the Intercultural Cities Index questionnaire: each question answered
+/// yes, partly or no (scored 100, 50 and 0 as MIPEX scores its
+/// indicators), each citing the instrument it follows. Evidence (a
+/// document) can be attached to any answer (`cohesion::evidence`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Municipal {
+    /// Shown at the top of the questionnaire; its locales are the form's.
+    pub intro: TrText,
+    /// The answers offered (`yes`, `partly`, `no`), with their labels.
+    pub choice: Vec<Choice>,
+    pub section: Vec<MunicipalSection>,
+}
+
+/// A page of the municipal questionnaire (policies, services, data).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MunicipalSection {
+    pub key: String,
+    pub name: TrText,
+    pub question: Vec<MunicipalQuestion>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MunicipalQuestion {
+    /// The question's name in the municipal questionnaire's form.
+    pub question: String,
+    pub text: TrText,
+    /// The instrument the question follows (ICC Index, MIPEX…).
+    pub instrument: String,
+}
+
+impl Municipal {
+    pub fn questions(&self) -> impl Iterator<Item = (&MunicipalSection, &MunicipalQuestion)> {
+        self.section
+            .iter()
+            .flat_map(|s| s.question.iter().map(move |q| (s, q)))
+    }
+
+    /// The municipal questionnaire as an XLSForm in markdown tables: one
+    /// page per section, every question a required `select_one` of the
+    /// answers, labels in each locale the introduction is written in.
+    pub fn questionnaire(&self) -> String {
+        let locales: Vec<Locale> = Locale::ALL
+            .iter()
+            .copied()
+            .filter(|l| self.intro.get(*l).is_some())
+            .collect();
+        let labels = |t: Option<&TrText>| -> String {
+            locales
+                .iter()
+                .map(|l| match t {
+                    Some(t) => format!(" {} |", clean(t.get(*l).unwrap_or(t.original()))),
+                    None => " |".to_owned(),
+                })
+                .collect()
+        };
+        let heads: String = locales
+            .iter()
+            .map(|l| format!(" label::{} ({}) |", language_name(*l), l.code()))
+            .collect();
+        let mut out = String::from("| survey |\n");
+        let _ = writeln!(out, "|  | type | name |{heads} required | appearance |");
+        for (k, s) in self.section.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "|  | begin_group | {} |{} | field-list |",
+                s.key,
+                labels(Some(&s.name))
+            );
+            if k == 0 {
+                let _ = writeln!(out, "|  | note | intro |{} | |", labels(Some(&self.intro)));
+            }
+            for q in &s.question {
+                let _ = writeln!(
+                    out,
+                    "|  | select_one {MUNICIPAL_LIST} | {} |{} yes | |",
+                    q.question,
+                    labels(Some(&q.text))
+                );
+            }
+            let _ = writeln!(out, "|  | end_group | |{} | |", labels(None));
+        }
+        out.push_str("| choices |\n");
+        let _ = writeln!(out, "|  | list_name | name |{heads}");
+        for c in &self.choice {
+            let _ = writeln!(
+                out,
+                "|  | {MUNICIPAL_LIST} | {} |{}",
+                c.name,
+                labels(Some(&c.label))
+            );
+        }
+        out
+    }
+}
+
+/// The choice list of the municipal questionnaire's answers.
+const MUNICIPAL_LIST: &str = "yes_partly_no";
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -179,7 +286,39 @@ impl Definition {
                 }
             }
         }
+        // The municipal questionnaire is a form of its own: its names are
+        // unique among themselves.
+        if let Some(m) = &self.municipal {
+            let mut seen = BTreeSet::new();
+            if m.section.is_empty() || m.choice.is_empty() {
+                return Err(DefinitionError::Empty("the municipal questionnaire".into()));
+            }
+            for s in &m.section {
+                if s.question.is_empty() {
+                    return Err(DefinitionError::Empty(s.key.clone()));
+                }
+                let names = std::iter::once(&s.key).chain(s.question.iter().map(|q| &q.question));
+                for n in names {
+                    if !name_ok(n) {
+                        return Err(DefinitionError::BadName(n.clone()));
+                    }
+                    if !seen.insert(n.clone()) {
+                        return Err(DefinitionError::Duplicate(n.clone()));
+                    }
+                }
+            }
+        }
         Ok(())
+    }
+
+    /// The municipal questionnaire of this framework, or the shipped
+    /// framework's for a definition stored without one.
+    pub fn municipal_or_shipped(&self) -> Option<Municipal> {
+        self.municipal.clone().or_else(|| {
+            toml::from_str::<FrameworkFile>(SHIPPED)
+                .ok()
+                .and_then(|f| f.definition.municipal)
+        })
     }
 
     pub fn indicators(&self) -> impl Iterator<Item = (&Domain, &Indicator)> {

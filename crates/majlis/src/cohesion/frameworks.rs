@@ -219,6 +219,17 @@ pub fn read(text: &str) -> Result<FrameworkFile, FileProblem> {
             "cohesion-fw-error-questionnaire",
         ));
     }
+    // The municipal questionnaire, when the file has one, is a form too.
+    if let Some(m) = &file.definition.municipal
+        && let Err(problems) =
+            crate::surveys::rules::parse_source("markdown", m.questionnaire().as_bytes())
+    {
+        return Err(FileProblem::new(
+            0,
+            problems.join("; "),
+            "cohesion-fw-error-questionnaire",
+        ));
+    }
     // The scales travel with the stored definition.
     file.definition.scale = file.scale.clone();
     Ok(file)

@@ -17,15 +17,22 @@
 //!   by every later wave, shared as a practice once met;
 //! - `routes/`: `/municipalities/{slug}/cohesion` and its JSON under
 //!   `/api/v1/`; `templates/` beside; `charts.rs` draws the radar and
-//!   trend charts.
+//!   trend charts;
+//! - `links.rs`: personal links for a pasted list of residents;
+//! - `evidence.rs`: the municipal questionnaire of a wave and the documents
+//!   attached to it;
+//! - `personal.rs`: the plans a person started, for "download my data".
 
 pub mod benchmark;
 pub mod charts;
 pub mod entities;
 pub mod error;
+pub mod evidence;
 pub mod framework;
 pub mod frameworks;
+pub mod links;
 pub mod municipality;
+pub mod personal;
 pub mod picking;
 pub mod plans;
 pub mod routes;

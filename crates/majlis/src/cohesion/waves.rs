@@ -193,7 +193,7 @@ pub fn parse(
 /// The municipality `slug`, for someone who may run its waves: not found
 /// when they may not see its dashboard, refused when they may see it but
 /// not run waves.
-async fn runnable(
+pub(crate) async fn runnable(
     conn: &impl ConnectionTrait,
     actor: Option<&Actor>,
     slug: &str,
@@ -243,9 +243,12 @@ pub struct Waves {
     pub municipality: municipality::Model,
     pub waves: Vec<WaveStatus>,
     pub frameworks: Vec<FrameworkView>,
+    /// Wave id → its municipal questionnaire and evidence.
+    pub municipal: HashMap<i32, super::evidence::MunicipalStatus>,
 }
 
-/// The waves page: six queries whatever the number of waves.
+/// The waves page: ten queries whatever the number of waves (six, and
+/// four for the municipal questionnaires and their evidence).
 pub async fn waves(
     conn: &impl ConnectionTrait,
     actor: Option<&Actor>,
@@ -286,7 +289,7 @@ pub async fn waves(
         .await?
         .into_iter()
         .collect();
-    let waves = rows
+    let waves: Vec<WaveStatus> = rows
         .into_iter()
         .map(|row| {
             let survey = row.survey_id.and_then(|id| surveys.get(&id).cloned());
@@ -319,6 +322,11 @@ pub async fn waves(
             }
         })
         .collect();
+    let keys: Vec<(i32, Option<&FrameworkView>)> = waves
+        .iter()
+        .map(|w: &WaveStatus| (w.row.id, w.framework.as_ref()))
+        .collect();
+    let municipal = super::evidence::of_waves(conn, m.id, &keys).await?;
     let mut frameworks: Vec<FrameworkView> = Vec::new();
     for f in all {
         if !frameworks.iter().any(|l| l.slug == f.slug) {
@@ -329,6 +337,7 @@ pub async fn waves(
         municipality: m,
         waves,
         frameworks,
+        municipal,
     })
 }
 
@@ -352,7 +361,7 @@ fn in_every_locale(
         .map_err(|e| CohesionError::Invalid(format!("{id}: {e:?}")))
 }
 
-fn survey_error(e: SurveyError) -> CohesionError {
+pub(crate) fn survey_error(e: SurveyError) -> CohesionError {
     match e {
         SurveyError::Db(e) => CohesionError::Db(e),
         other => CohesionError::Invalid(format!("wave campaign: {other}")),
@@ -423,11 +432,44 @@ pub async fn start(
             opens_at: now,
             closes_at,
             created_by: actor.person_id,
+            targets: Vec::new(),
         },
         now,
     )
     .await
     .map_err(survey_error)?;
+    let municipal = match f.definition.municipal_or_shipped() {
+        Some(q) => {
+            let title = in_every_locale("cohesion-municipal-survey-title", |l| {
+                vec![
+                    ("municipality", m.name.text(l).to_owned().into()),
+                    ("wave", label.clone().into()),
+                ]
+            })?;
+            let (ms, _) = open_in(
+                &tx,
+                NewCampaign {
+                    slug_base: format!("cohesion-{}-{}-municipal", m.slug, input.label),
+                    title,
+                    description: Some(in_every_locale(
+                        "cohesion-municipal-survey-description",
+                        |_| Vec::new(),
+                    )?),
+                    source: q.questionnaire(),
+                    audience: ResultsAudience::Staff,
+                    opens_at: now,
+                    closes_at,
+                    created_by: actor.person_id,
+                    targets: vec![m.id],
+                },
+                now,
+            )
+            .await
+            .map_err(survey_error)?;
+            Some(ms)
+        }
+        None => None,
+    };
     let sampling = serde_json::to_value(&input.sampling)
         .map_err(|e| CohesionError::Invalid(format!("sampling: {e}")))?;
     let weights = match &input.weights {
@@ -454,6 +496,14 @@ pub async fn start(
     }
     .insert(&tx)
     .await?;
+    if let Some(ms) = &municipal {
+        super::entities::municipal::ActiveModel {
+            wave_id: Set(w.id),
+            survey_id: Set(ms.id),
+        }
+        .insert(&tx)
+        .await?;
+    }
     outbox::record(&tx, "cohesion-wave", w.id, Op::Created).await?;
     audit::record(
         &tx,

@@ -246,6 +246,11 @@ pub enum Action {
     /// campaign and personal links) and score it: its focal points and
     /// staff.
     RunCohesionWave { municipality: i32 },
+    /// Read the evidence a municipality attached to its municipal
+    /// questionnaire: the municipality's people (members affiliated with
+    /// it, its focal points) and the network's coordinators; never its
+    /// peers nor the public.
+    ViewCohesionEvidence(EvidenceRef),
     /// Follow something one may see, read one's notifications and choose
     /// how they arrive: anyone signed in (what one may not see is "not
     /// found" before this is asked).
@@ -267,6 +272,15 @@ impl CohesionRef {
             focal_point: actor.is_some_and(|a| a.focal_point_of.contains(&municipality)),
         }
     }
+}
+
+/// What the policy needs to know of a municipality's cohesion evidence,
+/// for one actor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EvidenceRef {
+    /// The actor is affiliated with the municipality (a member or a focal
+    /// point of it).
+    pub of_municipality: bool,
 }
 
 /// What the policy needs to know of an action plan, for one actor: facts
@@ -503,6 +517,7 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
         (Some(a), Action::RunCohesionWave { municipality }) => {
             a.is_staff() || a.focal_point_of.contains(&municipality)
         }
+        (Some(a), Action::ViewCohesionEvidence(e)) => a.is_staff() || e.of_municipality,
     }
 }
 

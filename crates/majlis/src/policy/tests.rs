@@ -283,6 +283,11 @@ fn every_action() -> Vec<Action> {
         all.push(Action::RunCohesionWave { municipality: m });
     }
     all.push(Action::ManageCohesionFrameworks);
+    for of_municipality in [false, true] {
+        all.push(Action::ViewCohesionEvidence(EvidenceRef {
+            of_municipality,
+        }));
+    }
     for a in &all {
         match a {
             Action::View(_)
@@ -329,6 +334,7 @@ fn every_action() -> Vec<Action> {
             | Action::PlanForCohesion { .. }
             | Action::ManageCohesionFrameworks
             | Action::RunCohesionWave { .. }
+            | Action::ViewCohesionEvidence(_)
             | Action::Follow => {}
         }
     }

@@ -3,7 +3,10 @@
 //! `/api/v1/municipalities/{slug}/cohesion` (written `{id}` in the route,
 //! as the directory's `/api/v1/municipalities/{id}` names that segment);
 //! `/municipalities/{slug}/cohesion/waves[/{number}/score]`: starting and
-//! scoring waves (its focal points and staff);
+//! scoring waves (its focal points and staff); `…/waves/links[/list]`:
+//! personal links for residents, one or a pasted list (links.rs);
+//! `…/waves/{number}/evidence[/{id}]`: documents for the municipal
+//! questionnaire (evidence.rs);
 //! `/cohesion/frameworks[/new]`: the frameworks' versions and a new one
 //! (staff).
 
@@ -13,7 +16,9 @@ use crate::web::AppError;
 
 mod api;
 mod dashboard;
+mod evidence;
 mod frameworks;
+mod links;
 mod plans;
 mod print;
 mod waves;
@@ -51,6 +56,18 @@ pub fn routes() -> Routes {
             "/municipalities/{slug}/cohesion/waves/links",
             waves::send_link,
         )
+        .post(
+            "/municipalities/{slug}/cohesion/waves/links/list",
+            links::send_list,
+        )
+        .post(
+            "/municipalities/{slug}/cohesion/waves/{number}/evidence",
+            evidence::attach,
+        )
+        .get(
+            "/municipalities/{slug}/cohesion/waves/{number}/evidence/{id}",
+            evidence::download,
+        )
         .get("/cohesion/frameworks", frameworks::list_page)
         .get("/cohesion/frameworks/new", frameworks::new_page)
         .post("/cohesion/frameworks/new", frameworks::submit)
@@ -62,9 +79,9 @@ impl From<CohesionError> for AppError {
             CohesionError::NotFound => AppError::NotFound,
             CohesionError::Forbidden => AppError::Forbidden,
             CohesionError::SecondFactorRequired => AppError::TwoFactorRequired,
-            CohesionError::BadValues(_) | CohesionError::BadFile(_) => {
-                AppError::bad_request("form")
-            }
+            CohesionError::BadValues(_)
+            | CohesionError::BadFile(_)
+            | CohesionError::BadLines(_) => AppError::bad_request("form"),
             CohesionError::NotMet => AppError::bad_request("status"),
             CohesionError::Invalid(why) => AppError::Internal(anyhow::anyhow!(why)),
             CohesionError::Db(e) => e.into(),

@@ -13,6 +13,8 @@ use chrono::Utc;
 use crate::app::AppState;
 use crate::audit::origin_of;
 use crate::cohesion::error::CohesionError;
+use crate::cohesion::evidence;
+use crate::cohesion::links;
 use crate::cohesion::waves::{self, Collecting, Typed, Waves};
 use crate::i18n::Locale;
 use crate::library::practices::FieldError;
@@ -38,9 +40,30 @@ struct Stratum {
     label: String,
 }
 
+/// A wave's municipal questionnaire as the page shows it.
+pub(super) struct MunicipalRow {
+    number: i32,
+    label: String,
+    /// Where its focal point answers (the surveys activity's page).
+    respond: String,
+    submitted: bool,
+    /// Question name and text (what a document may be attached to).
+    questions: Vec<(String, String)>,
+    documents: Vec<Document>,
+}
+
+pub(super) struct Document {
+    url: String,
+    name: String,
+    /// The question's text, or "the whole response".
+    about: String,
+    kind: String,
+    size: String,
+}
+
 #[derive(Template)]
 #[template(path = "cohesion/templates/waves.html")]
-struct WavesPage {
+pub(super) struct WavesPage {
     ctx: PageCtx,
     slug: String,
     town: String,
@@ -56,6 +79,30 @@ struct WavesPage {
     link: LinkTyped,
     link_errors: Vec<(String, String)>,
     locales: Vec<(&'static str, String)>,
+    /// The pasted list of respondents as typed, its refusals (each with
+    /// its line) and what the last list sent.
+    pub(super) list: ListTyped,
+    pub(super) list_errors: Vec<String>,
+    list_notice: Vec<String>,
+    max_lines: i64,
+    /// The municipal questionnaires, newest wave first, their documents,
+    /// the attach form's refusals (field, message), the wave and question
+    /// it was sent for, and the upload limits.
+    municipal: Vec<MunicipalRow>,
+    pub(super) evidence_errors: Vec<(String, String)>,
+    pub(super) evidence_for: (i32, String),
+    pub(super) evidence_limits: String,
+}
+
+/// The pasted-list form as typed.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub(super) struct ListTyped {
+    #[serde(default)]
+    pub(super) list_wave: String,
+    #[serde(default)]
+    pub(super) list_text: String,
+    #[serde(default)]
+    pub(super) list_locale: String,
 }
 
 /// The personal-link form as typed.
@@ -88,6 +135,10 @@ impl WavesPage {
             .unwrap_or_default()
     }
 
+    fn evidence_error(&self, field: &str) -> bool {
+        self.evidence_errors.iter().any(|(k, _)| k == field)
+    }
+
     fn planned(&self, stratum: &str) -> String {
         self.typed.strata.get(stratum).cloned().unwrap_or_default()
     }
@@ -97,7 +148,7 @@ impl WavesPage {
     }
 }
 
-fn page(ctx: PageCtx, w: Waves, typed: Typed, errors: &[FieldError]) -> WavesPage {
+pub(super) fn page(ctx: PageCtx, w: Waves, typed: Typed, errors: &[FieldError]) -> WavesPage {
     let lang = ctx.lang().to_owned();
     with_link(
         ctx,
@@ -110,6 +161,80 @@ fn page(ctx: PageCtx, w: Waves, typed: Typed, errors: &[FieldError]) -> WavesPag
         },
         &[],
     )
+}
+
+/// Bytes as the page says them (kB under a megabyte, else MB).
+fn size_text(bytes: i64) -> String {
+    if bytes < 1024 * 1024 {
+        format!("{} kB", (bytes + 1023) / 1024)
+    } else {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    }
+}
+
+/// The waves' municipal questionnaires and documents, newest wave first.
+fn municipal_rows(ctx: &PageCtx, w: &Waves) -> Vec<MunicipalRow> {
+    let slug = &w.municipality.slug;
+    w.waves
+        .iter()
+        .filter_map(|s| {
+            let m = w.municipal.get(&s.row.id)?;
+            let questions: Vec<(String, String)> = m
+                .questionnaire
+                .questions()
+                .map(|(_, q)| (q.question.clone(), ctx.text(&q.text).to_owned()))
+                .collect();
+            let documents = m
+                .evidence
+                .iter()
+                .map(|e| Document {
+                    url: format!(
+                        "/municipalities/{slug}/cohesion/waves/{}/evidence/{}",
+                        s.row.number, e.row.id
+                    ),
+                    name: e.row.file_name.clone(),
+                    about: questions
+                        .iter()
+                        .find(|(n, _)| *n == e.row.question)
+                        .map(|(_, t)| t.clone())
+                        .unwrap_or_else(|| ctx.t("cohesion-evidence-whole")),
+                    kind: e
+                        .kind
+                        .map(|k| k.extension().to_uppercase())
+                        .unwrap_or_default(),
+                    size: size_text(e.size),
+                })
+                .collect();
+            Some(MunicipalRow {
+                number: s.row.number,
+                label: s.row.label.clone(),
+                respond: format!("/surveys/{}/respond/{slug}", m.survey.slug),
+                submitted: m.submitted,
+                questions,
+                documents,
+            })
+        })
+        .collect()
+}
+
+/// What the attach form states about its limits: the file types and size,
+/// the documents a wave may hold, and the upload form's own limits.
+pub(super) async fn evidence_limits(state: &AppState, ctx: &PageCtx) -> Result<String, AppError> {
+    let limits = state
+        .uploads
+        .limits_for(state.db.read(), ctx.actor())
+        .await?;
+    Ok(format!(
+        "{} {}",
+        ctx.locale.t_args(
+            "cohesion-evidence-limits",
+            &[
+                ("mb", (limits.file_mb as i64).into()),
+                ("max", (evidence::MAX_PER_WAVE as i64).into()),
+            ],
+        ),
+        limits.hint(&ctx.locale)
+    ))
 }
 
 fn with_link(
@@ -185,7 +310,20 @@ fn with_link(
         .map(|f| (f.id, format!("{} (v{})", ctx.text(&f.title), f.version)))
         .collect();
     let staff = ctx.actor().is_some_and(|a| a.is_staff());
+    let list_notice = super::links::list_notice(&ctx);
+    let municipal = municipal_rows(&ctx, &w);
     WavesPage {
+        municipal,
+        evidence_errors: Vec::new(),
+        evidence_for: (0, String::new()),
+        evidence_limits: String::new(),
+        list: ListTyped {
+            list_locale: ctx.lang().to_owned(),
+            ..ListTyped::default()
+        },
+        list_errors: Vec::new(),
+        list_notice,
+        max_lines: links::MAX_LINES as i64,
         slug: w.municipality.slug.clone(),
         town: ctx.text(&w.municipality.name).to_owned(),
         rows,
@@ -234,7 +372,10 @@ pub(super) async fn waves_page(
             .unwrap_or_default(),
         ..Typed::default()
     };
-    Ok(render(&page(ctx, w, typed, &[]))?.into_response())
+    let limits = evidence_limits(&state, &ctx).await?;
+    let mut page = page(ctx, w, typed, &[]);
+    page.evidence_limits = limits;
+    Ok(render(&page)?.into_response())
 }
 
 /// `POST /municipalities/{slug}/cohesion/waves`: start a wave.
@@ -268,7 +409,10 @@ pub(super) async fn start_wave(
         }
         Err(errors) => errors,
     };
-    let html = render(&page(ctx, w, typed, &errors))?;
+    let limits = evidence_limits(&state, &ctx).await?;
+    let mut page = page(ctx, w, typed, &errors);
+    page.evidence_limits = limits;
+    let html = render(&page)?;
     Ok((StatusCode::BAD_REQUEST, html).into_response())
 }
 
@@ -342,6 +486,9 @@ pub(super) async fn send_link(
             }
         }
     };
-    let html = render(&with_link(ctx, w, Typed::default(), &[], typed, &errors))?;
+    let limits = evidence_limits(&state, &ctx).await?;
+    let mut page = with_link(ctx, w, Typed::default(), &[], typed, &errors);
+    page.evidence_limits = limits;
+    let html = render(&page)?;
     Ok((StatusCode::BAD_REQUEST, html).into_response())
 }

@@ -52,6 +52,7 @@ fn def(domain: Vec<(&str, f64, Vec<Indicator>)>) -> Definition {
             })
             .collect(),
         scale: Vec::new(),
+        municipal: None,
     }
 }
 

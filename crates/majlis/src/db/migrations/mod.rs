@@ -32,6 +32,8 @@ mod m20261206_000025_cohesion_plans;
 mod m20261206_000026_cohesion_sampling;
 mod m20261206_000027_partner_step_names;
 mod m20261206_000028_notification_mailed;
+mod m20261206_000029_cohesion_links;
+mod m20261206_000030_cohesion_municipal;
 
 pub struct Migrator;
 
@@ -67,6 +69,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000026_cohesion_sampling::Migration),
             Box::new(m20261206_000027_partner_step_names::Migration),
             Box::new(m20261206_000028_notification_mailed::Migration),
+            Box::new(m20261206_000029_cohesion_links::Migration),
+            Box::new(m20261206_000030_cohesion_municipal::Migration),
         ]
     }
 }

@@ -6,16 +6,22 @@ use chrono::{DateTime, Duration, Utc};
 use futures_util::StreamExt;
 use majlis_files::FileStore;
 use sea_orm::ActiveValue::Set;
-use sea_orm::sea_query::{Expr, Query};
+use sea_orm::sea_query::{Alias, Expr, Query};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect};
 
 use super::UNKNOWN_KIND;
 use crate::db::Db;
 use crate::library::entities::{file_object, practice_attachment, resource_version};
 
-/// Whether a stored file is in use: a document version or a practice attachment holds it.
+/// Tables of activities above the library that hold stored files, by
+/// name (no import: the library knows no activity above it), with the
+/// column naming the file: a cohesion wave's evidence documents.
+pub const HELD_ABOVE: &[(&str, &str)] = &[("cohesion_evidence", "file_sha256")];
+
+/// Whether a stored file is in use: a document version, a practice
+/// attachment or one of the [`HELD_ABOVE`] tables holds it.
 pub(super) fn referenced() -> Condition {
-    Condition::any()
+    let mut any = Condition::any()
         .add(
             file_object::Column::Sha256.in_subquery(
                 Query::select()
@@ -33,7 +39,18 @@ pub(super) fn referenced() -> Condition {
                     .and_where(practice_attachment::Column::FileSha256.is_not_null())
                     .to_owned(),
             ),
-        )
+        );
+    for (table, column) in HELD_ABOVE {
+        any = any.add(
+            file_object::Column::Sha256.in_subquery(
+                Query::select()
+                    .column(Alias::new(*column))
+                    .from(Alias::new(*table))
+                    .to_owned(),
+            ),
+        );
+    }
+    any
 }
 
 /// What one round of [`collect`] did.

@@ -9,7 +9,8 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::ActiveValue::Set;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait,
+    QueryFilter, QueryOrder,
 };
 
 use super::Survey;
@@ -62,22 +63,48 @@ pub async fn queue_link(
     public_url: &str,
     now: DateTime<Utc>,
 ) -> Result<i32, SurveyError> {
+    check_link(survey, &new)?;
+    let tx = db.begin_write().await?;
+    let id = queue_link_in(&tx, actor, origin, survey, new, public_url, now).await?;
+    tx.commit().await?;
+    queue::wake();
+    Ok(id)
+}
+
+/// What [`queue_link_in`] refuses before writing anything: a link without
+/// a name or a valid address, or to a draft survey (so a caller sending
+/// many can check them all before its transaction).
+pub fn check_link(survey: &Survey, new: &NewLink) -> Result<(), SurveyError> {
     let bad = |field, message| SurveyError::BadValue { field, message };
-    let name: String = new.name.trim().chars().take(200).collect();
-    if name.is_empty() {
+    if new.name.trim().is_empty() {
         return Err(bad("link_name", "survey-error-link-name"));
     }
-    let email =
-        Email::parse(&new.email).map_err(|_| bad("link_email", "survey-error-link-email"))?;
+    Email::parse(&new.email).map_err(|_| bad("link_email", "survey-error-link-email"))?;
     if survey.status == crate::surveys::SurveyStatus::Draft {
         return Err(bad("link_name", "survey-error-link-draft"));
     }
-    let tx = db.begin_write().await?;
+    Ok(())
+}
+
+/// [`queue_link`] inside the caller's write transaction (many links in one
+/// transaction: all or none); the caller commits, then wakes the mail
+/// queue (`mail::queue::wake`). Returns the link's id.
+pub async fn queue_link_in(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    origin: &Origin,
+    survey: &Survey,
+    new: NewLink,
+    public_url: &str,
+    now: DateTime<Utc>,
+) -> Result<i32, SurveyError> {
+    check_link(survey, &new)?;
+    let bad = |field, message| SurveyError::BadValue { field, message };
+    let name: String = new.name.trim().chars().take(200).collect();
+    let email =
+        Email::parse(&new.email).map_err(|_| bad("link_email", "survey-error-link-email"))?;
     if let Some(m) = new.municipality_id
-        && municipality::Entity::find_by_id(m)
-            .one(&tx)
-            .await?
-            .is_none()
+        && municipality::Entity::find_by_id(m).one(tx).await?.is_none()
     {
         return Err(bad("link_municipality", "survey-error-targets"));
     }
@@ -92,7 +119,7 @@ pub async fn queue_link(
         created_at: Set(now),
         ..Default::default()
     }
-    .insert(&tx)
+    .insert(tx)
     .await?;
     let l = new.locale;
     let args: [(&'static str, FluentArg); 4] = [
@@ -116,10 +143,8 @@ pub async fn queue_link(
         body: l.t_args("mail-survey-link-body", &args),
         key: None,
     };
-    queue::enqueue(&tx, &msg, "survey-link", now).await?;
-    audit::record(&tx, origin, "survey.link", "survey_link", row.id, None, now).await?;
-    tx.commit().await?;
-    queue::wake();
+    queue::enqueue(tx, &msg, "survey-link", now).await?;
+    audit::record(tx, origin, "survey.link", "survey_link", row.id, None, now).await?;
     Ok(row.id)
 }
 

@@ -245,10 +245,13 @@ pub struct NewCampaign {
     pub opens_at: DateTime<Utc>,
     pub closes_at: DateTime<Utc>,
     pub created_by: i32,
+    /// The municipalities asked to answer (their focal points answer for
+    /// them); none for a campaign answered through personal links.
+    pub targets: Vec<i32>,
 }
 
 /// Open `c` in the caller's writing transaction: the survey (open), its
-/// form, the outbox row. The caller authorizes and audits.
+/// form, its targets, the outbox row. The caller authorizes and audits.
 pub async fn open_in(
     tx: &sea_orm::DatabaseTransaction,
     c: NewCampaign,
@@ -300,6 +303,15 @@ pub async fn open_in(
     }
     .insert(tx)
     .await?;
+    for m in c.targets {
+        target::ActiveModel {
+            survey_id: Set(row.id),
+            municipality_id: Set(m),
+            reminded_at: Set(None),
+        }
+        .insert(tx)
+        .await?;
+    }
     outbox::record(tx, "survey", row.id, Op::Created).await?;
     Ok((row, f))
 }
