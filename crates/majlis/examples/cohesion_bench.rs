@@ -45,6 +45,11 @@ use sea_orm::ActiveValue::Set;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, Database, EntityTrait, QueryFilter};
 use tower::ServiceExt;
 
+/// The allocator the `majlis` binary uses (src/main.rs), so that what is
+/// measured here allocates as `majlis serve` does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(about = "Cohesion benchmark: scoring a large wave and rendering the dashboard")]
 struct Cli {

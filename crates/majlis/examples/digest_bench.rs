@@ -36,6 +36,11 @@ use majlis::notifications::{Delivery, NoticeKind, consumer, email};
 use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::{EntityTrait, PaginatorTrait};
 
+/// The allocator the `majlis` binary uses (src/main.rs), so that what is
+/// measured here allocates as `majlis serve` does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 struct Args {
     #[arg(long, default_value_t = 10_000)]
