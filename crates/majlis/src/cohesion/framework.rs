@@ -84,26 +84,8 @@ impl Municipal {
     /// page per section, every question a required `select_one` of the
     /// answers, labels in each locale the introduction is written in.
     pub fn questionnaire(&self) -> String {
-        let locales: Vec<Locale> = Locale::ALL
-            .iter()
-            .copied()
-            .filter(|l| self.intro.get(*l).is_some())
-            .collect();
-        let labels = |t: Option<&TrText>| -> String {
-            locales
-                .iter()
-                .map(|l| match t {
-                    Some(t) => format!(" {} |", clean(t.get(*l).unwrap_or(t.original()))),
-                    None => " |".to_owned(),
-                })
-                .collect()
-        };
-        let heads: String = locales
-            .iter()
-            .map(|l| format!(" label::{} ({}) |", language_name(*l), l.code()))
-            .collect();
-        let mut out = String::from("| survey |\n");
-        let _ = writeln!(out, "|  | type | name |{heads} required | appearance |");
+        let (locales, heads, mut out) = sheet_start(&self.intro);
+        let labels = |t: Option<&TrText>| label_cells(&locales, t);
         for (k, s) in self.section.iter().enumerate() {
             let _ = writeln!(
                 out,
@@ -347,26 +329,8 @@ impl Definition {
     }
 
     pub fn questionnaire(&self, scales: &[ScaleChoices]) -> String {
-        let locales: Vec<Locale> = Locale::ALL
-            .iter()
-            .copied()
-            .filter(|l| self.intro.get(*l).is_some())
-            .collect();
-        let labels = |t: Option<&TrText>| -> String {
-            locales
-                .iter()
-                .map(|l| match t {
-                    Some(t) => format!(" {} |", clean(t.get(*l).unwrap_or(t.original()))),
-                    None => " |".to_owned(),
-                })
-                .collect()
-        };
-        let heads: String = locales
-            .iter()
-            .map(|l| format!(" label::{} ({}) |", language_name(*l), l.code()))
-            .collect();
-        let mut out = String::from("| survey |\n");
-        let _ = writeln!(out, "|  | type | name |{heads} required | appearance |");
+        let (locales, heads, mut out) = sheet_start(&self.intro);
+        let labels = |t: Option<&TrText>| label_cells(&locales, t);
         let mut row =
             |kind: &str, name: &str, label: Option<&TrText>, required: &str, appearance: &str| {
                 let _ = writeln!(
@@ -421,6 +385,35 @@ fn list_name(s: Scale) -> String {
 }
 
 /// Language names as XLSForm columns write them (`label::Arabic (ar)`).
+/// The locales a questionnaire is written in (those of its introduction),
+/// the label columns' headings (one per locale; the choices sheet has them
+/// too), and the survey sheet's heading rows.
+fn sheet_start(intro: &TrText) -> (Vec<Locale>, String, String) {
+    let locales: Vec<Locale> = Locale::ALL
+        .iter()
+        .copied()
+        .filter(|l| intro.get(*l).is_some())
+        .collect();
+    let heads: String = locales
+        .iter()
+        .map(|l| format!(" label::{} ({}) |", language_name(*l), l.code()))
+        .collect();
+    let mut out = String::from("| survey |\n");
+    let _ = writeln!(out, "|  | type | name |{heads} required | appearance |");
+    (locales, heads, out)
+}
+
+/// One label cell per locale of `locales` (empty cells without a label).
+fn label_cells(locales: &[Locale], t: Option<&TrText>) -> String {
+    locales
+        .iter()
+        .map(|l| match t {
+            Some(t) => format!(" {} |", clean(t.get(*l).unwrap_or(t.original()))),
+            None => " |".to_owned(),
+        })
+        .collect()
+}
+
 fn language_name(l: Locale) -> &'static str {
     match l {
         Locale::En => "English",
