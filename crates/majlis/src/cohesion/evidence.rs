@@ -18,7 +18,8 @@ use chrono::{DateTime, Utc};
 use majlis_files::{FileKind, Stored};
 use sea_orm::ActiveValue::Set;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder,
 };
 
 use super::entities::{evidence, framework, municipal, wave};
@@ -182,12 +183,7 @@ async fn municipal_wave(
     m: &municipality::Model,
     number: i32,
 ) -> Result<(wave::Model, Municipal), CohesionError> {
-    let w = wave::Entity::find()
-        .filter(wave::Column::MunicipalityId.eq(m.id))
-        .filter(wave::Column::Number.eq(number))
-        .one(conn)
-        .await?
-        .ok_or(CohesionError::NotFound)?;
+    let w = super::waves::numbered(conn, m.id, number).await?;
     municipal::Entity::find_by_id(w.id)
         .one(conn)
         .await?
@@ -249,10 +245,9 @@ pub async fn attach(
     }
     let held = evidence::Entity::find()
         .filter(evidence::Column::WaveId.eq(w.id))
-        .all(&tx)
-        .await?
-        .len();
-    if held >= MAX_PER_WAVE {
+        .count(&tx)
+        .await?;
+    if held >= MAX_PER_WAVE as u64 {
         return Err(bad_file("cohesion-evidence-error-many"));
     }
     crate::library::files::record(&tx, stored, now).await?;
@@ -318,12 +313,7 @@ pub async fn document(
         actor,
         Action::ViewCohesionEvidence(EvidenceRef { of_municipality }),
     )?;
-    let w = wave::Entity::find()
-        .filter(wave::Column::MunicipalityId.eq(m.id))
-        .filter(wave::Column::Number.eq(number))
-        .one(conn)
-        .await?
-        .ok_or(CohesionError::NotFound)?;
+    let w = super::waves::numbered(conn, m.id, number).await?;
     let row = evidence::Entity::find_by_id(id)
         .filter(evidence::Column::WaveId.eq(w.id))
         .one(conn)

@@ -222,12 +222,7 @@ async fn collecting(
     CohesionError,
 > {
     let m = super::waves::runnable(conn, Some(actor), slug).await?;
-    let w = wave::Entity::find()
-        .filter(wave::Column::MunicipalityId.eq(m.id))
-        .filter(wave::Column::Number.eq(number))
-        .one(conn)
-        .await?
-        .ok_or(CohesionError::NotFound)?;
+    let w = super::waves::numbered(conn, m.id, number).await?;
     let s = match w.survey_id {
         Some(id) => survey::Entity::find_by_id(id).one(conn).await?,
         None => None,

@@ -533,12 +533,7 @@ pub async fn score(
 ) -> Result<WaveScores, CohesionError> {
     let tx = db.begin_write().await?;
     let m = runnable(&tx, Some(actor), slug).await?;
-    let mut w = wave::Entity::find()
-        .filter(wave::Column::MunicipalityId.eq(m.id))
-        .filter(wave::Column::Number.eq(number))
-        .one(&tx)
-        .await?
-        .ok_or(CohesionError::NotFound)?;
+    let mut w = numbered(&tx, m.id, number).await?;
     let f = framework::Entity::find_by_id(w.framework_id)
         .one(&tx)
         .await?
@@ -570,6 +565,20 @@ pub async fn score(
     Ok(scores)
 }
 
+/// Wave `number` of municipality `municipality_id` (not found without one).
+pub(crate) async fn numbered(
+    conn: &impl ConnectionTrait,
+    municipality_id: i32,
+    number: i32,
+) -> Result<wave::Model, CohesionError> {
+    wave::Entity::find()
+        .filter(wave::Column::MunicipalityId.eq(municipality_id))
+        .filter(wave::Column::Number.eq(number))
+        .one(conn)
+        .await?
+        .ok_or(CohesionError::NotFound)
+}
+
 /// Whether `actor` may run the waves of municipality `id` (what pages offer).
 pub fn may_run(actor: Option<&Actor>, id: i32) -> bool {
     can(actor, Action::RunCohesionWave { municipality: id })
@@ -591,12 +600,7 @@ pub async fn send_link(
 ) -> Result<i32, CohesionError> {
     let conn = db.read();
     let m = runnable(conn, Some(actor), slug).await?;
-    let w = wave::Entity::find()
-        .filter(wave::Column::MunicipalityId.eq(m.id))
-        .filter(wave::Column::Number.eq(number))
-        .one(conn)
-        .await?
-        .ok_or(CohesionError::NotFound)?;
+    let w = numbered(conn, m.id, number).await?;
     let s = match w.survey_id {
         Some(id) => survey::Entity::find_by_id(id).one(conn).await?,
         None => None,

@@ -5,9 +5,8 @@
 //! `GET …/evidence/{id}`, the document for the municipality's people and
 //! staff. Bad input: the waves page again, the question chosen kept.
 
-use axum::body::Body;
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 
@@ -114,30 +113,7 @@ pub(super) async fn download(
         .file_sha256
         .parse()
         .map_err(|_| AppError::Internal(anyhow::anyhow!("evidence {id}: bad digest")))?;
-    let download = match state.uploads.store.get(&sha).await {
-        Ok(download) => download,
-        Err(majlis_files::StoreError::NotFound) => {
-            tracing::warn!(%sha, "evidence recorded but missing from the store");
-            return Err(AppError::NotFound);
-        }
-        Err(e) => {
-            return Err(AppError::Internal(anyhow::anyhow!(
-                "file {sha} unreadable: {e}"
-            )));
-        }
-    };
     let name = files::download_name(Some(&row.file_name), kind);
-    let disposition = majlis_files::content_disposition(&name, kind.may_be_inline());
-    Response::builder()
-        .header(header::CONTENT_TYPE, kind.mime())
-        .header(header::CONTENT_LENGTH, download.size)
-        .header(header::CONTENT_DISPOSITION, disposition)
-        .header(
-            header::CONTENT_SECURITY_POLICY,
-            "default-src 'none'; sandbox",
-        )
-        .header(header::X_CONTENT_TYPE_OPTIONS, "nosniff")
-        .header(header::CACHE_CONTROL, "private, no-store")
-        .body(Body::from_stream(download.stream))
-        .map_err(|e| AppError::Internal(e.into()))
+    crate::web::download::stored_file(&state.uploads.store, &sha, &name, kind, "private, no-store")
+        .await
 }

@@ -2,9 +2,8 @@
 //! describe resources and add language versions, and file downloads.
 
 use askama::Template;
-use axum::body::Body;
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
 use super::{LibraryPage, bad_form, confirmed, filter, id, page_request, this_year, urlencode};
@@ -475,35 +474,15 @@ pub(super) async fn download(
         .await?
         .ok_or(AppError::NotFound)?;
     let kind = found.kind;
-    let download = match state.uploads.store.get(&sha).await {
-        Ok(download) => download,
-        // Recorded but not in the store (lost, or removed by hand): the
-        // reader gets "not found", the operator a warning.
-        Err(majlis_files::StoreError::NotFound) => {
-            tracing::warn!(%sha, "file recorded but missing from the store");
-            return Err(AppError::NotFound);
-        }
-        Err(e) => {
-            return Err(AppError::Internal(anyhow::anyhow!(
-                "file {sha} unreadable: {e}"
-            )));
-        }
-    };
     let name = files::download_name(found.file_name.as_deref(), kind);
-    let inline = kind == majlis_files::FileKind::Pdf || kind.is_image();
-    let disposition = majlis_files::content_disposition(&name, inline);
-    Response::builder()
-        .header(header::CONTENT_TYPE, kind.mime())
-        .header(header::CONTENT_LENGTH, download.size)
-        .header(header::CONTENT_DISPOSITION, disposition)
-        .header(
-            header::CONTENT_SECURITY_POLICY,
-            "default-src 'none'; sandbox",
-        )
-        .header(header::X_CONTENT_TYPE_OPTIONS, "nosniff")
-        .header(header::CACHE_CONTROL, "private, max-age=3600")
-        .body(Body::from_stream(download.stream))
-        .map_err(|e| AppError::Internal(e.into()))
+    crate::web::download::stored_file(
+        &state.uploads.store,
+        &sha,
+        &name,
+        kind,
+        "private, max-age=3600",
+    )
+    .await
 }
 
 library_page!(LibraryList, ResourcePage, ResourceForm);
