@@ -159,7 +159,7 @@ struct ApiCohesionFigure {
         ("id" = String, Path, description = "The municipality's slug (or number).", example = "sanliurfa"),
         ("peers" = Option<String>, Query, description = "Peers to compare with: `all` (default), `country`, `population` or `refugees`.")),
     responses(
-        (status = 200, description = "The waves with their scores and benchmarks.", body = ApiCohesion),
+        (status = 200, description = "The waves with their scores and benchmarks, and each wave's municipal questionnaire (policies, services, data) scored, with the number of documents attached to each answer.", body = ApiCohesion),
         (status = 400, description = "A peer group not understood.", body = crate::web::openapi::ApiError),
         (status = 404, description = "No such municipality, or its dashboard is not published.", body = crate::web::openapi::ApiError)))]
 pub(super) async fn api_dashboard(
