@@ -425,6 +425,16 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         // A document that is not there; to anyone but its focal point and
         // staff the unpublished dashboard does not exist.
         ("GET", "/municipalities/{slug}/cohesion/waves/{number}/evidence/{id}") => not_found,
+        // Removing a document: its focal point only while the questionnaire
+        // takes answers (the demo's first wave has none: refused before the
+        // document is looked for); staff always (this one is not there).
+        ("POST", "/municipalities/{slug}/cohesion/waves/{number}/evidence/{id}/remove") => {
+            match who {
+                Who::Anonymous => SignIn,
+                Who::FocalPointOfA => Forbidden,
+                _ => not_found,
+            }
+        }
         ("POST", "/municipalities/{slug}/cohesion/waves/{number}/score") => match who {
             Who::Anonymous => SignIn,
             Who::FocalPointOfA | Who::Coordinator | Who::Admin => see_other,

@@ -3353,9 +3353,11 @@ async fn the_cohesion_dashboard_passes_axe_on_phone_and_desktop() {
 
 /// The cohesion pages coordinators and focal points run: the frameworks'
 /// versions, a new framework with its preview (domains → indicators →
-/// items), and a municipality's waves with the form that starts one, in
-/// English and Arabic, on a phone and a desktop: axe-core finds nothing,
-/// nothing scrolls sideways.
+/// items), a municipality's waves with the form that starts one, its links
+/// per stratum and its evidence documents with their removal buttons, and
+/// its dashboard with the municipal questionnaire scored, in English and
+/// Arabic, on a phone and a desktop: axe-core finds nothing, nothing
+/// scrolls sideways.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_cohesion_admin_pages_pass_axe_on_phone_and_desktop() {
     let app = common::TestApp::sqlite().await;
@@ -3430,6 +3432,83 @@ async fn the_cohesion_admin_pages_pass_axe_on_phone_and_desktop() {
         )
         .await;
     assert_eq!(attached.status.as_u16(), 303, "{}", attached.body);
+    // Personal links from a pasted list (one without a stratum), so that
+    // the table of links per stratum shows.
+    let listed = app
+        .post_form(
+            "/municipalities/sahinbey/cohesion/waves/links/list",
+            &[
+                ("csrf", csrf.as_str()),
+                ("list_wave", number.as_str()),
+                ("list_text", "a@example.org, host\nb@example.org\n"),
+                ("list_locale", "ar"),
+            ],
+            &cookie,
+        )
+        .await;
+    assert_eq!(listed.status.as_u16(), 303, "{}", listed.body);
+    // The municipal questionnaire answered (two questions left out) and
+    // the wave scored, so that the dashboard shows its policies and
+    // services.
+    {
+        use sea_orm::ActiveModelTrait;
+        use sea_orm::ActiveValue::Set;
+        let w = majlis::cohesion::entities::wave::Entity::find()
+            .filter(
+                majlis::cohesion::entities::wave::Column::Number.eq(number.parse::<i32>().unwrap()),
+            )
+            .filter(
+                majlis::cohesion::entities::wave::Column::MunicipalityId
+                    .eq(common::municipality_id(&app, "sahinbey").await),
+            )
+            .one(app.db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        let m = majlis::cohesion::entities::municipal::Entity::find_by_id(w.id)
+            .one(app.db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        let f = majlis::surveys::entities::form::Entity::find()
+            .filter(majlis::surveys::entities::form::Column::SurveyId.eq(m.survey_id))
+            .one(app.db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        let now = chrono::Utc::now();
+        let tx = app.db.begin_write().await.unwrap();
+        majlis::surveys::entities::response::ActiveModel {
+            survey_id: Set(m.survey_id),
+            form_id: Set(f.id),
+            municipality_id: Set(Some(w.municipality_id)),
+            answers: Set(Some(json!({
+                "m_strategy": "yes", "m_antidiscrimination": "partly", "m_consultation": "no",
+                "m_equal_access": "yes", "m_languages": "no", "m_mediation": "partly",
+                "m_population_data": "yes"
+            }))),
+            country_code: Set(String::new()),
+            population_band: Set(String::new()),
+            refugee_band: Set(String::new()),
+            created_at: Set(now),
+            updated_at: Set(now),
+            submitted_at: Set(Some(now)),
+            revision: Set(0),
+            ..Default::default()
+        }
+        .insert(&tx)
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+    }
+    let scored = app
+        .post_form(
+            &format!("/municipalities/sahinbey/cohesion/waves/{number}/score"),
+            &[("csrf", csrf.as_str())],
+            &cookie,
+        )
+        .await;
+    assert_eq!(scored.status.as_u16(), 303, "{}", scored.body);
     let file = majlis::cohesion::framework::SHIPPED.replace("version = 1", "version = 2");
     let mut failures = Vec::new();
     let pages = [
@@ -3437,6 +3516,7 @@ async fn the_cohesion_admin_pages_pass_axe_on_phone_and_desktop() {
         "/cohesion/frameworks/new",
         "/cohesion/frameworks/new#preview",
         "/municipalities/sahinbey/cohesion/waves",
+        "/municipalities/sahinbey/cohesion",
     ];
     for (width, height) in [(390, 844), (1280, 900)] {
         client.set_window_size(width, height).await.unwrap();

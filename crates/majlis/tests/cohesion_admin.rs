@@ -937,3 +937,518 @@ db_test!(
         assert_eq!(app.get_with(&link, &[("cookie", &sc)]).await.status, StatusCode::OK);
     }
 );
+
+/// A real one-page PDF saying `text` (different text, different bytes).
+fn a_pdf_saying(text: &str) -> Vec<u8> {
+    majlis_print::Printer::new()
+        .practice_sheet(&majlis_print::Sheet {
+            lang: "en".into(),
+            title: text.into(),
+            subtitle: None,
+            facts: vec![],
+            sections: vec![],
+            footer: None,
+        })
+        .expect("pdf")
+}
+
+async fn file_row(
+    app: &TestApp,
+    sha: &str,
+) -> Option<majlis::library::entities::file_object::Model> {
+    majlis::library::entities::file_object::Entity::find_by_id(sha.to_owned())
+        .one(app.db.read())
+        .await
+        .unwrap()
+}
+
+async fn file_stored(app: &TestApp, sha: &str) -> bool {
+    majlis::library::files::Uploads::from_settings(&app.settings)
+        .unwrap()
+        .store
+        .exists(&sha.parse().unwrap())
+        .await
+        .unwrap()
+}
+
+async fn collect_at(
+    app: &TestApp,
+    when: chrono::DateTime<Utc>,
+) -> majlis::library::files::Collected {
+    let store = majlis::library::files::Uploads::from_settings(&app.settings)
+        .unwrap()
+        .store;
+    majlis::library::files::collect(
+        &app.db,
+        &store,
+        &majlis::app::file_holders(),
+        chrono::Duration::hours(24),
+        when,
+    )
+    .await
+    .expect("collector runs")
+}
+
+async fn audited(app: &TestApp, action: &str) -> u64 {
+    majlis::audit::entity::Entity::find()
+        .filter(majlis::audit::entity::Column::Action.eq(action))
+        .count(app.db.read())
+        .await
+        .unwrap()
+}
+
+/// Close the wave's municipal questionnaire (its campaign), as staff do.
+async fn close_municipal(app: &TestApp, w: &wave::Model) {
+    use majlis::cohesion::entities::municipal;
+    use sea_orm::ActiveValue::Set;
+    let m = municipal::Entity::find_by_id(w.id)
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap();
+    let tx = app.db.begin_write().await.unwrap();
+    survey::ActiveModel {
+        id: Set(m.survey_id),
+        status: Set("closed".into()),
+        ..Default::default()
+    }
+    .update(&tx)
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+}
+
+db_test!(
+    async fn a_document_attached_by_mistake_is_removed_and_its_file_collected(app) {
+        app.load_demo().await;
+        let g = municipality_id(app, "gaziantep").await;
+        let own = focal_point_of(app, "gaziantep@example.org", g).await;
+        let (cookie, csrf) = app.session_for(own).await;
+        let page = "/municipalities/gaziantep/cohesion/waves";
+        let w = collecting_wave(app, "gaziantep", &cookie, &csrf).await;
+        let n = w.number;
+        let url = format!("{page}/{n}/evidence");
+        let (wrong, right) = (a_pdf_saying("The wrong decision"), a_pdf_saying("The right decision"));
+        let res = post_file(app, &url, &cookie, &[("csrf", &csrf), ("evidence_question", "m_strategy")], ("wrong.pdf", &wrong)).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let res = post_file(app, &url, &cookie, &[("csrf", &csrf), ("evidence_question", "")], ("right.pdf", &right)).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let rows = evidence_of(app, &w).await;
+        let (a, b) = (rows[0].clone(), rows[1].clone());
+        assert_eq!((a.file_name.as_str(), b.file_name.as_str()), ("wrong.pdf", "right.pdf"));
+
+        // Its focal point sees a removal form (with its token) beside each.
+        let res = app.get_with(page, &[("cookie", &cookie)]).await;
+        let forms = res.texts(&format!("#municipal-{n} form.remove-evidence button"));
+        assert_eq!(forms.len(), 2, "{forms:?}");
+        let remove_a = format!("{url}/{}/remove", a.id);
+        assert_eq!(
+            res.attr(&format!("#municipal-{n} form.remove-evidence"), "action").as_deref(),
+            Some(format!("{remove_a}?lang=en").as_str())
+        );
+        assert_eq!(res.attr(&format!("#municipal-{n} form.remove-evidence input[name=csrf]"), "value").as_deref(), Some(csrf.as_str()));
+
+        // Someone else: another municipality's focal point is refused
+        // (Gaziantep's dashboard is published: 403), a visitor asked to
+        // sign in, a forged form refused; nothing changes.
+        let kilis = municipality_id(app, "kilis").await;
+        let other = focal_point_of(app, "kilis@example.org", kilis).await;
+        let (oc, ot) = app.session_for(other).await;
+        assert_eq!(app.post_form(&remove_a, &[("csrf", &ot)], &oc).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(app.post_form(&remove_a, &[("csrf", "x")], "").await.status, StatusCode::UNAUTHORIZED);
+        assert_ne!(app.post_form(&remove_a, &[("csrf", "forged")], &cookie).await.status, StatusCode::SEE_OTHER);
+        // A member affiliated with no municipality: refused too.
+        let member = person(app, "member@example.org", Role::Member).await;
+        let (mc, mt) = app.session_for(member).await;
+        assert_eq!(app.post_form(&remove_a, &[("csrf", &mt)], &mc).await.status, StatusCode::FORBIDDEN);
+        // A document of another wave's number: not found.
+        let res = app.post_form(&format!("{page}/1/evidence/{}/remove", a.id), &[("csrf", &csrf)], &cookie).await;
+        assert_ne!(res.status, StatusCode::SEE_OTHER);
+        assert_eq!(evidence_of(app, &w).await.len(), 2, "nothing removed");
+        assert_eq!(audited(app, "cohesion.evidence.removed").await, 0);
+
+        // Its focal point removes the wrong one while the questionnaire
+        // takes answers: gone from the page, the download not found, audited.
+        let res = app.post_form(&format!("{remove_a}?lang=fr"), &[("csrf", &csrf)], &cookie).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let to = res.header("location").unwrap().to_owned();
+        assert!(to.contains(&format!("removed={n}")), "{to}");
+        let rows = evidence_of(app, &w).await;
+        assert_eq!(rows.iter().map(|r| r.id).collect::<Vec<_>>(), vec![b.id]);
+        let shown = app.get_with(&to, &[("cookie", &cookie)]).await;
+        assert_eq!(shown.texts(&format!("#municipal-{n} a.evidence-file")), vec!["right.pdf"]);
+        assert!(!shown.texts("#municipal p.notice").is_empty());
+        let gone = app.get_with(&format!("{url}/{}", a.id), &[("cookie", &cookie)]).await;
+        assert_eq!(gone.status, StatusCode::NOT_FOUND);
+        assert_eq!(audited(app, "cohesion.evidence.removed").await, 1);
+        // Removing it again: not found.
+        assert_eq!(app.post_form(&remove_a, &[("csrf", &csrf)], &cookie).await.status, StatusCode::NOT_FOUND);
+
+        // The collector: the removed file is marked unused, then removed
+        // after the grace period; the file still attached is kept.
+        let now = Utc::now();
+        collect_at(app, now).await;
+        assert!(file_row(app, &a.file_sha256).await.unwrap().orphan_since.is_some(), "unused now");
+        assert!(file_row(app, &b.file_sha256).await.unwrap().orphan_since.is_none(), "held");
+        let later = collect_at(app, now + chrono::Duration::hours(25)).await;
+        assert!(later.removed >= 1, "{later:?}");
+        assert!(file_row(app, &a.file_sha256).await.is_none());
+        assert!(!file_stored(app, &a.file_sha256).await, "its bytes removed");
+        assert!(file_row(app, &b.file_sha256).await.is_some());
+        assert!(file_stored(app, &b.file_sha256).await, "a held file is never collected");
+        let got = app.get_with(&format!("{url}/{}", b.id), &[("cookie", &cookie)]).await;
+        assert_eq!(got.bytes, right);
+
+        // Once the questionnaire is closed its focal point may no longer
+        // remove (no form offered; refused), a coordinator still may.
+        close_municipal(app, &w).await;
+        let res = app.get_with(page, &[("cookie", &cookie)]).await;
+        assert!(res.texts(&format!("#municipal-{n} form.remove-evidence button")).is_empty());
+        let remove_b = format!("{url}/{}/remove", b.id);
+        assert_eq!(app.post_form(&remove_b, &[("csrf", &csrf)], &cookie).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(evidence_of(app, &w).await.len(), 1);
+        let staff = coordinator(app, "coordinator@example.org").await;
+        let (sc, st) = app.session_for(staff).await;
+        let res = app.get_with(page, &[("cookie", &sc)]).await;
+        assert_eq!(res.texts(&format!("#municipal-{n} form.remove-evidence button")).len(), 1);
+        let res = app.post_form(&remove_b, &[("csrf", &st)], &sc).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        assert!(evidence_of(app, &w).await.is_empty());
+        assert_eq!(audited(app, "cohesion.evidence.removed").await, 2);
+    }
+);
+
+/// Send a pasted list for wave `number`; the links made, oldest first.
+async fn send_list(app: &TestApp, cookie: &str, csrf: &str, number: i32, text: &str) {
+    let res = app
+        .post_form(
+            "/municipalities/gaziantep/cohesion/waves/links/list",
+            &[
+                ("csrf", csrf),
+                ("list_wave", &number.to_string()),
+                ("list_text", text),
+                ("list_locale", "en"),
+            ],
+            cookie,
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+}
+
+/// A resident answers through their personal link.
+async fn answer_link(app: &TestApp, w: &wave::Model, link_id: i32) {
+    use sea_orm::ActiveValue::Set;
+    let f = form::Entity::find()
+        .filter(form::Column::SurveyId.eq(w.survey_id.unwrap()))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap();
+    let now = Utc::now();
+    let tx = app.db.begin_write().await.unwrap();
+    majlis::surveys::entities::response::ActiveModel {
+        survey_id: Set(w.survey_id.unwrap()),
+        form_id: Set(f.id),
+        municipality_id: Set(None),
+        link_id: Set(Some(link_id)),
+        answers: Set(Some(serde_json::json!({"group": "host"}))),
+        draft: Set(None),
+        person_id: Set(None),
+        country_code: Set(String::new()),
+        population_band: Set(String::new()),
+        refugee_band: Set(String::new()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        submitted_at: Set(Some(now)),
+        revision: Set(0),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+}
+
+db_test!(
+    async fn the_waves_page_counts_links_per_stratum_in_a_fixed_number_of_queries(app) {
+        app.load_demo().await;
+        let g = municipality_id(app, "gaziantep").await;
+        let own = focal_point_of(app, "gaziantep@example.org", g).await;
+        let (cookie, csrf) = app.session_for(own).await;
+        let page = "/municipalities/gaziantep/cohesion/waves";
+        let before = app.get_with(page, &[("cookie", &cookie)]).await;
+        assert_eq!(before.status, StatusCode::OK);
+        assert!(before.texts("tr.stratum").is_empty(), "no wave plans strata");
+        let queries = before.queries();
+        let framework_id = before.attr("#i-framework option[selected]", "value").unwrap();
+        let closes = (Utc::now().date_naive() + chrono::Duration::days(30)).to_string();
+        let mut started = Vec::new();
+        for label in ["2027 spring", "2027 autumn"] {
+            let res = app
+                .post_form(
+                    page,
+                    &[("csrf", &csrf), ("framework", &framework_id), ("label", label), ("closes_on", &closes), ("planned", "400"), ("planned_host", "300"), ("planned_refugee", "100")],
+                    &cookie,
+                )
+                .await;
+            assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+            started.push(waves_of(app, g).await.pop().unwrap());
+        }
+        let w = started[0].clone();
+        // Two hosts, a refugee and a resident without a stratum listed; one
+        // more sent alone (no stratum); one host and the lone one answer.
+        send_list(app, &cookie, &csrf, w.number, "a@example.org, host\nb@example.org, host\nc@example.org, refugee\nd@example.org\n").await;
+        let alone = app
+            .post_form(
+                &format!("{page}/links"),
+                &[("csrf", &csrf), ("link_wave", &w.number.to_string()), ("link_name", "Eda"), ("link_email", "e@example.org"), ("link_locale", "tr")],
+                &cookie,
+            )
+            .await;
+        assert_eq!(alone.status, StatusCode::SEE_OTHER, "{}", alone.body);
+        let links = links_of(app, &w).await;
+        assert_eq!(links.len(), 5);
+        answer_link(app, &w, links[0].id).await;
+        answer_link(app, &w, links[4].id).await;
+
+        let res = app.get_with(page, &[("cookie", &cookie)]).await;
+        assert_eq!(res.status, StatusCode::OK);
+        let row = |stratum: &str| {
+            let at = format!("#strata-{}-{stratum}", w.number);
+            ["name", "planned", "sent", "answered"]
+                .iter()
+                .map(|c| res.texts(&format!("{at} .stratum-{c}")).join(""))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(row("host"), vec!["A resident of the host community", "300", "2", "1"]);
+        assert_eq!(row("refugee"), vec!["A refugee or displaced person", "100", "1", "0"]);
+        assert_eq!(row("-"), vec!["No stratum given", "–", "2", "1"]);
+        // The other wave plans strata and has sent nothing yet.
+        let other = started[1].number;
+        assert_eq!(res.texts(&format!("#strata-{other}-host .stratum-sent")), vec!["0"]);
+        assert!(res.texts(&format!("#strata-{other}--")).is_empty());
+        // The demo's waves plan no strata: no rows.
+        assert!(res.texts("#strata-1-host").is_empty());
+        // As many queries with two more waves, links and answers as before.
+        assert_eq!(res.queries(), queries, "a fixed number of queries whatever the waves");
+        let ar = app.get_with(&format!("{page}?lang=ar"), &[("cookie", &cookie)]).await;
+        assert_eq!(ar.texts(&format!("#strata-{}-- .stratum-name", w.number)), vec!["بلا فئة محددة"]);
+    }
+);
+
+/// The municipality submits its municipal questionnaire for wave `w`.
+async fn answer_municipal(app: &TestApp, w: &wave::Model, answers: serde_json::Value) {
+    use majlis::cohesion::entities::municipal;
+    use sea_orm::ActiveValue::Set;
+    let m = municipal::Entity::find_by_id(w.id)
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap();
+    let f = form::Entity::find()
+        .filter(form::Column::SurveyId.eq(m.survey_id))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap();
+    let now = Utc::now();
+    let tx = app.db.begin_write().await.unwrap();
+    majlis::surveys::entities::response::ActiveModel {
+        survey_id: Set(m.survey_id),
+        form_id: Set(f.id),
+        municipality_id: Set(Some(w.municipality_id)),
+        link_id: Set(None),
+        answers: Set(Some(answers)),
+        draft: Set(None),
+        person_id: Set(None),
+        country_code: Set(String::new()),
+        population_band: Set(String::new()),
+        refugee_band: Set(String::new()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        submitted_at: Set(Some(now)),
+        revision: Set(0),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+}
+
+db_test!(
+    async fn the_municipal_questionnaire_is_scored_and_shown_on_the_dashboard(app) {
+        app.load_demo().await;
+        let g = municipality_id(app, "gaziantep").await;
+        let own = focal_point_of(app, "gaziantep@example.org", g).await;
+        let (cookie, csrf) = app.session_for(own).await;
+        let page = "/municipalities/gaziantep/cohesion/waves";
+        let w = collecting_wave(app, "gaziantep", &cookie, &csrf).await;
+        let n = w.number;
+        // Six answered, three not: policies yes/partly/no (50), services
+        // yes/partly/– (75), data yes/–/– (100); all (100 + 50 + 0 + 100 +
+        // 50 + 100) / 6 = 66.7.
+        answer_municipal(
+            app,
+            &w,
+            serde_json::json!({
+                "m_strategy": "yes", "m_antidiscrimination": "partly", "m_consultation": "no",
+                "m_equal_access": "yes", "m_languages": "partly", "m_population_data": "yes"
+            }),
+        )
+        .await;
+        let url = format!("{page}/{n}/evidence");
+        for (question, text) in [("m_strategy", "Strategy"), ("m_strategy", "Council decision"), ("", "Annual report")] {
+            let res = post_file(app, &url, &cookie, &[("csrf", &csrf), ("evidence_question", question)], (&format!("{text}.pdf"), &a_pdf_saying(text))).await;
+            assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        }
+        let res = app.post_form(&format!("{page}/{n}/score"), &[("csrf", &csrf)], &cookie).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let w = waves_of(app, g).await.pop().unwrap();
+        let s: WaveScores = serde_json::from_value(w.scores.clone().unwrap()).unwrap();
+        let m = s.municipal.clone().expect("scored with the wave");
+        assert!(m.submitted);
+        assert_eq!(m.score, Some(66.7));
+        assert_eq!((m.answered, m.unanswered), (6, 3));
+        let sections: Vec<(&str, Option<f64>, u64, u64)> =
+            m.sections.iter().map(|x| (x.key.as_str(), x.score, x.answered, x.unanswered)).collect();
+        assert_eq!(sections, vec![("policies", Some(50.0), 3, 0), ("services", Some(75.0), 2, 1), ("data", Some(100.0), 1, 2)]);
+
+        // The dashboard (published: visitors read it): the section, its
+        // table, the documents counted but never linked; eight queries.
+        let dash = app.get("/municipalities/gaziantep/cohesion").await;
+        assert_eq!(dash.status, StatusCode::OK);
+        assert_eq!(dash.queries(), 8, "seven, and the documents counted");
+        assert_eq!(dash.texts("#h-municipal"), vec!["Municipal policies and services"]);
+        let cells = |q: &str| {
+            ["th", "td.municipal-answer", "td:nth-child(3)", "td.municipal-documents"]
+                .iter()
+                .map(|c| dash.texts(&format!("#municipal-{q} {c}")).join(""))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            cells("m_strategy"),
+            vec![
+                "The municipality has adopted a strategy or action plan for social cohesion or for the inclusion of refugees.",
+                "Yes",
+                "Intercultural Cities Index questionnaire (Council of Europe): commitment",
+                "2"
+            ]
+        );
+        assert_eq!(cells("m_antidiscrimination")[1], "Partly");
+        assert_eq!(cells("m_consultation")[1], "No");
+        assert_eq!(cells("m_mediation")[1], "Not answered");
+        assert_eq!(cells("m_mediation")[3], "0");
+        let score = dash.texts(".municipal-score").join(" ").replace(['\u{2068}', '\u{2069}'], "");
+        assert!(score.contains("67") && score.contains("6 questions answered") && score.contains("3 questions not answered"), "{score}");
+        let whole = dash.texts(".municipal-whole").join("").replace(['\u{2068}', '\u{2069}'], "");
+        assert!(whole.ends_with(": 1"), "{whole}");
+        assert!(!dash.body.contains("/evidence/"), "the files stay private");
+        let ar = app.get("/municipalities/gaziantep/cohesion?lang=ar").await;
+        assert_eq!(ar.texts("#h-municipal"), vec!["سياسات البلدية وخدماتها"]);
+        assert_eq!(ar.texts("#municipal-m_strategy td.municipal-answer"), vec!["نعم"]);
+
+        // The JSON: the latest wave with its municipal questionnaire.
+        let api = app.get("/api/v1/municipalities/gaziantep/cohesion").await;
+        assert_eq!(api.status, StatusCode::OK);
+        let j = api.json();
+        let last = j["waves"].as_array().unwrap().last().unwrap().clone();
+        assert_eq!(last["number"], n);
+        let jm = &last["municipal"];
+        assert_eq!(jm["score"].as_f64(), Some(66.7));
+        assert_eq!((jm["answered"].as_u64(), jm["unanswered"].as_u64()), (Some(6), Some(3)));
+        assert_eq!(jm["documents"], 1);
+        assert_eq!(jm["sections"][1]["key"], "services");
+        assert_eq!(jm["sections"][1]["name"], "Services");
+        assert_eq!(jm["sections"][1]["score"].as_f64(), Some(75.0));
+        let strategy = &jm["questions"][0];
+        assert_eq!(strategy["key"], "m_strategy");
+        assert_eq!(strategy["answer"], "yes");
+        assert_eq!(strategy["score"].as_f64(), Some(100.0));
+        assert_eq!(strategy["documents"], 2);
+        assert!(strategy["instrument"].as_str().unwrap().starts_with("Intercultural Cities"));
+        let mediation = jm["questions"].as_array().unwrap().iter().find(|q| q["key"] == "m_mediation").unwrap();
+        assert!(mediation["answer"].is_null() && mediation["score"].is_null());
+        // The demo's waves had no municipal questionnaire: none given.
+        assert!(j["waves"][0].get("municipal").is_none());
+
+        // The PDF says it too.
+        let pdf = app.get("/municipalities/gaziantep/cohesion.pdf").await;
+        assert_eq!(pdf.status, StatusCode::OK);
+        let text = common::pdf_text(&pdf.bytes);
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains("Municipal policies and services"), "{flat}");
+        assert!(flat.contains("Partly"), "{flat}");
+        assert!(flat.contains("Not answered"), "{flat}");
+        assert!(flat.contains("MIPEX"), "{flat}");
+
+        // Not published: another municipality's focal point sees none of
+        // it, by page, JSON or PDF.
+        let sahinbey = municipality_id(app, "sahinbey").await;
+        let sfp = focal_point_of(app, "sahinbey@example.org", sahinbey).await;
+        let (sc, st) = app.session_for(sfp).await;
+        let sw = collecting_wave(app, "sahinbey", &sc, &st).await;
+        answer_municipal(app, &sw, serde_json::json!({"m_strategy": "yes"})).await;
+        let res = app.post_form(&format!("/municipalities/sahinbey/cohesion/waves/{}/score", sw.number), &[("csrf", &st)], &sc).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        let own_view = app.get_with("/municipalities/sahinbey/cohesion", &[("cookie", &sc)]).await;
+        assert_eq!(own_view.texts("#municipal-m_strategy td.municipal-answer"), vec!["Yes"]);
+        for path in ["/municipalities/sahinbey/cohesion", "/api/v1/municipalities/sahinbey/cohesion", "/municipalities/sahinbey/cohesion.pdf"] {
+            let res = app.get_with(path, &[("cookie", &cookie)]).await;
+            assert_eq!(res.status, StatusCode::NOT_FOUND, "{path}");
+            assert!(!res.body.contains("m_strategy"), "{path}");
+        }
+    }
+);
+
+db_test!(
+    async fn my_data_lists_the_evidence_documents_i_attached(app) {
+        app.load_demo().await;
+        let g = municipality_id(app, "gaziantep").await;
+        let own = focal_point_of(app, "gaziantep@example.org", g).await;
+        let (cookie, csrf) = app.session_for(own).await;
+        let w = collecting_wave(app, "gaziantep", &cookie, &csrf).await;
+        let url = format!("/municipalities/gaziantep/cohesion/waves/{}/evidence", w.number);
+        let pdf = a_pdf_saying("Council decision 7/2027");
+        let res = post_file(app, &url, &cookie, &[("csrf", &csrf), ("evidence_question", "m_languages")], ("decision.pdf", &pdf)).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let res = post_file(app, &url, &cookie, &[("csrf", &csrf), ("evidence_question", "")], ("report.pdf", &a_pdf_saying("Report"))).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        // One attached by a coordinator is not the focal point's.
+        let staff = coordinator(app, "coordinator@example.org").await;
+        let (sc, st) = app.session_for(staff).await;
+        let res = post_file(app, &url, &sc, &[("csrf", &st), ("evidence_question", "")], ("staff.pdf", &a_pdf_saying("Staff"))).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let rows = evidence_of(app, &w).await;
+
+        let data = app.get_with("/account/data", &[("cookie", &cookie)]).await;
+        assert_eq!(data.status, StatusCode::OK, "{}", data.body);
+        let j = data.json();
+        let docs = j["cohesion_evidence"].as_array().unwrap();
+        assert_eq!(docs.len(), 2, "{docs:?}");
+        let d = &docs[0];
+        assert_eq!(d["id"], rows[0].id);
+        assert_eq!(d["municipality"], "gaziantep");
+        assert_eq!(d["municipality_name"]["values"]["en"], "Gaziantep");
+        assert_eq!(d["wave"]["number"], w.number);
+        assert_eq!(d["wave"]["label"], "2027 autumn");
+        assert_eq!(d["about"], "question");
+        assert_eq!(d["question"], "m_languages");
+        assert!(d["question_text"]["values"]["en"].as_str().unwrap().len() > 10);
+        assert_eq!(d["file_name"], "decision.pdf");
+        assert_eq!(d["file_type"], "pdf");
+        assert_eq!(d["file_size"].as_u64(), Some(pdf.len() as u64));
+        assert_eq!(d["file_sha256"], rows[0].file_sha256.as_str());
+        assert!(d["uploaded_at"].as_str().is_some());
+        assert_eq!(d["file_included"], false);
+        let link = d["url"].as_str().unwrap();
+        assert_eq!(link, format!("{url}/{}", rows[0].id));
+        assert_eq!(app.get_with(link, &[("cookie", &cookie)]).await.bytes, pdf, "the file is where it says");
+        assert_eq!(docs[1]["about"], "response");
+        assert!(docs[1]["question"].is_null());
+        // The coordinator's data has theirs only.
+        let theirs = app.get_with("/account/data", &[("cookie", &sc)]).await.json();
+        let names: Vec<&str> = theirs["cohesion_evidence"].as_array().unwrap().iter().map(|d| d["file_name"].as_str().unwrap()).collect();
+        assert_eq!(names, vec!["staff.pdf"]);
+    }
+);

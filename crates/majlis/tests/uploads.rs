@@ -110,7 +110,7 @@ async fn run(app: &TestApp, now: chrono::DateTime<Utc>) -> Collected {
     let store = majlis::library::files::Uploads::from_settings(&app.settings)
         .unwrap()
         .store;
-    collect(&app.db, &store, GRACE, now)
+    collect(&app.db, &store, &majlis::app::file_holders(), GRACE, now)
         .await
         .expect("collector runs")
 }
@@ -334,10 +334,11 @@ db_test!(
         let other = Db::connect(&app.settings.database_url(), PoolSizes::default()).await.unwrap();
         let store = majlis::library::files::Uploads::from_settings(&app.settings).unwrap().store;
         let when = Utc::now() + GRACE + Duration::hours(1);
+        let holders = majlis::app::file_holders();
         let (a, b, c) = tokio::join!(
-            collect(&app.db, &store, GRACE, when),
-            collect(&other, &store, GRACE, when),
-            collect(&app.db, &store, GRACE, when),
+            collect(&app.db, &store, &holders, GRACE, when),
+            collect(&other, &store, &holders, GRACE, when),
+            collect(&app.db, &store, &holders, GRACE, when),
         );
         let (a, b, c) = (a.expect("node 1"), b.expect("node 2"), c.expect("node 1 again"));
         assert_eq!(a.removed + b.removed + c.removed, 12, "each file removed once: {a:?} {b:?} {c:?}");

@@ -2132,3 +2132,38 @@ cohesion-evidence-error-question = اختر سؤالاً من الاستبيان
 cohesion-evidence-error-kind = أرفق وثيقة: PDF أو Word أو Excel أو PowerPoint أو OpenDocument أو JPEG أو PNG.
 cohesion-evidence-error-mismatch = محتوى الملف ليس ما يقوله اسمه (امتداده يدل على نوع آخر). غيّر اسمه أو اختر الملف الصحيح.
 cohesion-evidence-error-many = تضم هذه الجولة أقصى عدد مسموح به من الوثائق.
+cohesion-evidence-remove = إزالة
+cohesion-evidence-removed = أُزيلت الوثيقة.
+audit-action-cohesion-evidence-attached = إرفاق وثيقة داعمة
+audit-action-cohesion-evidence-removed = إزالة وثيقة داعمة
+cohesion-strata-title = الروابط الشخصية حسب الفئة
+cohesion-strata-lead = لكل جولة تُسمّي خطة عيّنتها فئات: عدد المجيبين المخطط له في كل فئة، والروابط الشخصية المرسلة لها (تذكر القائمة الملصقة فئة كل سطر)، وعدد ما أُجيب من تلك الروابط.
+cohesion-stratum = الفئة
+cohesion-strata-planned = المجيبون المخططون
+cohesion-strata-sent = الروابط المرسلة
+cohesion-strata-answered = أُجيب عنها
+cohesion-stratum-none = بلا فئة محددة
+cohesion-municipal-dashboard = سياسات البلدية وخدماتها
+cohesion-municipal-dashboard-lead = إجابات البلدية نفسها على الاستبيان البلدي لأحدث جولة، عن سياساتها وخدماتها وبياناتها.
+cohesion-municipal-question = السؤال
+cohesion-municipal-answer-column = الإجابة
+cohesion-municipal-documents = الوثائق
+cohesion-municipal-unanswered = لم تتم الإجابة
+cohesion-municipal-no-score = لم يُجب عن أي سؤال
+cohesion-municipal-answered-n = { $n ->
+    [zero] لم يُجب عن أي سؤال
+    [one] أُجيب عن سؤال واحد
+    [two] أُجيب عن سؤالين
+    [few] أُجيب عن { $n } أسئلة
+   *[other] أُجيب عن { $n } سؤالًا
+}
+cohesion-municipal-unanswered-n = { $n ->
+    [one] سؤال واحد بلا إجابة
+    [two] سؤالان بلا إجابة
+    [few] { $n } أسئلة بلا إجابة
+   *[other] { $n } سؤالًا بلا إجابة
+}
+cohesion-municipal-whole-n = الوثائق المرفقة بالإجابة كاملة: { $n }
+cohesion-municipal-not-submitted = لم ترسل البلدية إجاباتها لهذه الجولة بعد.
+cohesion-municipal-rule = تُحتسب الإجابة «نعم» 100، و«جزئيًا» 50، و«لا» 0. درجة كل قسم هي متوسط أسئلته المُجاب عنها، ودرجة الاستبيان متوسط كل أسئلته المُجاب عنها؛ أما الأسئلة التي لم يُجب عنها فتُستبعد من الدرجات وتُعدّ.
+cohesion-municipal-documents-private = لا يطّلع على الوثائق نفسها إلا أهل البلدية ومنسقو الشبكة؛ ولا يظهر هنا إلا عددها.

@@ -2058,3 +2058,33 @@ cohesion-evidence-error-question = Wählen Sie eine Frage des Fragebogens oder d
 cohesion-evidence-error-kind = Hängen Sie ein Dokument an: PDF, Word, Excel, PowerPoint, OpenDocument, JPEG oder PNG.
 cohesion-evidence-error-mismatch = Der Inhalt der Datei ist nicht, was ihr Name sagt (ihre Endung nennt einen anderen Typ). Benennen Sie sie um oder wählen Sie die richtige Datei.
 cohesion-evidence-error-many = Diese Welle enthält schon so viele Dokumente, wie sie darf.
+cohesion-evidence-remove = Entfernen
+cohesion-evidence-removed = Das Dokument wurde entfernt.
+audit-action-cohesion-evidence-attached = Nachweisdokument angehängt
+audit-action-cohesion-evidence-removed = Nachweisdokument entfernt
+cohesion-strata-title = Persönliche Links nach Schicht
+cohesion-strata-lead = Für jede Welle, deren Stichprobenplan Schichten nennt: die in jeder Schicht geplanten Befragten, die dafür verschickten persönlichen Links (eine eingefügte Liste nennt die Schicht jeder Zeile) und wie viele dieser Links beantwortet wurden.
+cohesion-stratum = Schicht
+cohesion-strata-planned = Geplante Befragte
+cohesion-strata-sent = Verschickte Links
+cohesion-strata-answered = Beantwortet
+cohesion-stratum-none = Ohne angegebene Schicht
+cohesion-municipal-dashboard = Kommunale Politik und Dienste
+cohesion-municipal-dashboard-lead = Die eigenen Antworten der Kommune auf den kommunalen Fragebogen der jüngsten Welle zu ihrer Politik, ihren Diensten und ihren Daten.
+cohesion-municipal-question = Frage
+cohesion-municipal-answer-column = Antwort
+cohesion-municipal-documents = Dokumente
+cohesion-municipal-unanswered = Nicht beantwortet
+cohesion-municipal-no-score = Keine Frage beantwortet
+cohesion-municipal-answered-n = { $n ->
+    [one] 1 Frage beantwortet
+   *[other] { $n } Fragen beantwortet
+}
+cohesion-municipal-unanswered-n = { $n ->
+    [one] 1 Frage nicht beantwortet
+   *[other] { $n } Fragen nicht beantwortet
+}
+cohesion-municipal-whole-n = An die Antwort als Ganzes angehängte Dokumente: { $n }
+cohesion-municipal-not-submitted = Die Kommune hat ihre Antworten für diese Welle noch nicht abgeschickt.
+cohesion-municipal-rule = Jede Antwort zählt ja 100, teilweise 50 und nein 0. Die Punktzahl eines Abschnitts ist der Mittelwert seiner beantworteten Fragen, die des Fragebogens der Mittelwert aller beantworteten Fragen; nicht beantwortete Fragen fließen nicht in die Punktzahlen ein und werden gezählt.
+cohesion-municipal-documents-private = Die Dokumente selbst sehen nur die Leute der Kommune und die Koordinatorinnen und Koordinatoren des Netzwerks; hier wird nur ihre Anzahl gezeigt.

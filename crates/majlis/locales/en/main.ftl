@@ -2053,3 +2053,33 @@ cohesion-evidence-error-question = Choose a question of the questionnaire, or th
 cohesion-evidence-error-kind = Attach a document: PDF, Word, Excel, PowerPoint, OpenDocument, JPEG or PNG.
 cohesion-evidence-error-mismatch = The file's content is not what its name says (its extension names another type). Rename it or choose the right file.
 cohesion-evidence-error-many = This wave already holds as many documents as it may.
+cohesion-evidence-remove = Remove
+cohesion-evidence-removed = The document was removed.
+audit-action-cohesion-evidence-attached = Evidence document attached
+audit-action-cohesion-evidence-removed = Evidence document removed
+cohesion-strata-title = Personal links per stratum
+cohesion-strata-lead = For each wave whose sampling plan names strata: the respondents planned in each stratum, the personal links sent for it (a pasted list gives each line's stratum) and how many of those links were answered.
+cohesion-stratum = Stratum
+cohesion-strata-planned = Planned respondents
+cohesion-strata-sent = Links sent
+cohesion-strata-answered = Answered
+cohesion-stratum-none = No stratum given
+cohesion-municipal-dashboard = Municipal policies and services
+cohesion-municipal-dashboard-lead = The municipality's own answers to the latest wave's municipal questionnaire about its policies, services and data.
+cohesion-municipal-question = Question
+cohesion-municipal-answer-column = Answer
+cohesion-municipal-documents = Documents
+cohesion-municipal-unanswered = Not answered
+cohesion-municipal-no-score = No question answered
+cohesion-municipal-answered-n = { $n ->
+    [one] 1 question answered
+   *[other] { $n } questions answered
+}
+cohesion-municipal-unanswered-n = { $n ->
+    [one] 1 question not answered
+   *[other] { $n } questions not answered
+}
+cohesion-municipal-whole-n = Documents attached to the whole response: { $n }
+cohesion-municipal-not-submitted = The municipality has not submitted its answers for this wave.
+cohesion-municipal-rule = Each answer scores yes 100, partly 50 and no 0. A section's score is the mean of its answered questions, the questionnaire's the mean of all its answered questions; questions not answered are left out of the scores and counted.
+cohesion-municipal-documents-private = The documents themselves are seen only by the municipality's people and the network's coordinators; here only their number is shown.

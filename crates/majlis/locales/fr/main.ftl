@@ -2059,3 +2059,33 @@ cohesion-evidence-error-question = Choisissez une question du questionnaire, ou 
 cohesion-evidence-error-kind = Joignez un document : PDF, Word, Excel, PowerPoint, OpenDocument, JPEG ou PNG.
 cohesion-evidence-error-mismatch = Le contenu du fichier n'est pas ce que dit son nom (son extension désigne un autre type). Renommez-le ou choisissez le bon fichier.
 cohesion-evidence-error-many = Cette vague contient déjà autant de documents qu'elle le peut.
+cohesion-evidence-remove = Retirer
+cohesion-evidence-removed = Le document a été retiré.
+audit-action-cohesion-evidence-attached = Pièce justificative jointe
+audit-action-cohesion-evidence-removed = Pièce justificative retirée
+cohesion-strata-title = Liens personnels par strate
+cohesion-strata-lead = Pour chaque vague dont le plan d'échantillonnage nomme des strates : les répondants prévus dans chaque strate, les liens personnels envoyés pour elle (une liste collée donne la strate de chaque ligne) et combien de ces liens ont reçu une réponse.
+cohesion-stratum = Strate
+cohesion-strata-planned = Répondants prévus
+cohesion-strata-sent = Liens envoyés
+cohesion-strata-answered = Réponses reçues
+cohesion-stratum-none = Sans strate indiquée
+cohesion-municipal-dashboard = Politiques et services municipaux
+cohesion-municipal-dashboard-lead = Les réponses de la municipalité elle-même au questionnaire municipal de la dernière vague, sur ses politiques, ses services et ses données.
+cohesion-municipal-question = Question
+cohesion-municipal-answer-column = Réponse
+cohesion-municipal-documents = Documents
+cohesion-municipal-unanswered = Sans réponse
+cohesion-municipal-no-score = Aucune question n'a reçu de réponse
+cohesion-municipal-answered-n = { $n ->
+    [one] 1 question répondue
+   *[other] { $n } questions répondues
+}
+cohesion-municipal-unanswered-n = { $n ->
+    [one] 1 question sans réponse
+   *[other] { $n } questions sans réponse
+}
+cohesion-municipal-whole-n = Documents joints à la réponse dans son ensemble : { $n }
+cohesion-municipal-not-submitted = La municipalité n'a pas encore envoyé ses réponses pour cette vague.
+cohesion-municipal-rule = Chaque réponse vaut 100 pour oui, 50 pour en partie et 0 pour non. Le score d'une section est la moyenne de ses questions répondues, celui du questionnaire la moyenne de toutes ses questions répondues ; les questions sans réponse sont écartées des scores et comptées.
+cohesion-municipal-documents-private = Les documents eux-mêmes ne sont vus que par les personnes de la municipalité et les coordinateurs du réseau ; seul leur nombre est indiqué ici.

@@ -2057,3 +2057,33 @@ cohesion-evidence-error-question = Anketten bir soru ya da yanıtın tümünü s
 cohesion-evidence-error-kind = Bir belge ekleyin: PDF, Word, Excel, PowerPoint, OpenDocument, JPEG ya da PNG.
 cohesion-evidence-error-mismatch = Dosyanın içeriği adının söylediği değil (uzantısı başka bir türü gösteriyor). Adını değiştirin ya da doğru dosyayı seçin.
 cohesion-evidence-error-many = Bu dalga zaten alabileceği kadar belge içeriyor.
+cohesion-evidence-remove = Kaldır
+cohesion-evidence-removed = Belge kaldırıldı.
+audit-action-cohesion-evidence-attached = Kanıt belgesi eklendi
+audit-action-cohesion-evidence-removed = Kanıt belgesi kaldırıldı
+cohesion-strata-title = Katmanlara göre kişisel bağlantılar
+cohesion-strata-lead = Örneklem planında katman belirtilen her dalga için: her katmanda planlanan yanıtlayıcılar, o katman için gönderilen kişisel bağlantılar (yapıştırılan liste her satırın katmanını verir) ve bu bağlantılardan kaçının yanıtlandığı.
+cohesion-stratum = Katman
+cohesion-strata-planned = Planlanan yanıtlayıcılar
+cohesion-strata-sent = Gönderilen bağlantılar
+cohesion-strata-answered = Yanıtlanan
+cohesion-stratum-none = Katman belirtilmemiş
+cohesion-municipal-dashboard = Belediye politikaları ve hizmetleri
+cohesion-municipal-dashboard-lead = Belediyenin, en son dalganın belediye anketine politikaları, hizmetleri ve verileri hakkında verdiği kendi yanıtları.
+cohesion-municipal-question = Soru
+cohesion-municipal-answer-column = Yanıt
+cohesion-municipal-documents = Belgeler
+cohesion-municipal-unanswered = Yanıtlanmadı
+cohesion-municipal-no-score = Hiçbir soru yanıtlanmadı
+cohesion-municipal-answered-n = { $n ->
+    [one] 1 soru yanıtlandı
+   *[other] { $n } soru yanıtlandı
+}
+cohesion-municipal-unanswered-n = { $n ->
+    [one] 1 soru yanıtlanmadı
+   *[other] { $n } soru yanıtlanmadı
+}
+cohesion-municipal-whole-n = Yanıtın bütününe eklenen belgeler: { $n }
+cohesion-municipal-not-submitted = Belediye bu dalga için yanıtlarını henüz göndermedi.
+cohesion-municipal-rule = Her yanıt evet için 100, kısmen için 50, hayır için 0 puan alır. Bir bölümün puanı yanıtlanan sorularının ortalaması, anketin puanı ise yanıtlanan tüm sorularının ortalamasıdır; yanıtlanmayan sorular puanlara katılmaz ve sayılır.
+cohesion-municipal-documents-private = Belgelerin kendisini yalnızca belediyenin çalışanları ve ağın koordinatörleri görür; burada yalnızca sayıları gösterilir.

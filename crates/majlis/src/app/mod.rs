@@ -125,7 +125,8 @@ impl AppState {
     pub async fn new(db: Db, settings: Arc<Settings>) -> anyhow::Result<Self> {
         let directory = Arc::new(Directory::load(&db).await?);
         let mailer = Mailer::from_settings(&settings)?;
-        let uploads = crate::library::files::Uploads::from_settings(&settings)?;
+        let uploads =
+            crate::library::files::Uploads::from_settings(&settings)?.held_by(file_holders());
         let (search, opened) =
             crate::search::Search::open(&settings.data_dir.join("search"), search_catalogue())?;
         if matches!(opened, majlis_search::Opened::Fresh) {
@@ -216,9 +217,16 @@ pub fn person_deletion() -> crate::accounts::deletion::Registry {
     ])
 }
 
+/// The stored files the activities above the library hold, which the
+/// unused-file collector keeps: cohesion's evidence documents.
+pub fn file_holders() -> crate::library::files::Holders {
+    crate::library::files::Holders::new(vec![crate::cohesion::evidence::held_files])
+}
+
 /// What "Download my data" adds from above accounts: what the person
-/// follows, how they are notified, their notifications, and the cohesion
-/// plans they started.
+/// follows, how they are notified, their notifications, the cohesion
+/// plans they started and the cohesion evidence documents they attached
+/// (described, with the address of each file: the export carries no files).
 pub fn person_export() -> crate::accounts::export::Registry {
     crate::accounts::export::Registry::new(vec![
         ("following", crate::notifications::personal::following),
@@ -231,6 +239,7 @@ pub fn person_export() -> crate::accounts::export::Registry {
             crate::notifications::personal::notifications,
         ),
         ("cohesion_plans", crate::cohesion::personal::plans),
+        ("cohesion_evidence", crate::cohesion::personal::evidence),
     ])
 }
 

@@ -584,7 +584,12 @@ async fn serve(settings: Settings, demo_requested: bool) -> anyhow::Result<()> {
     );
     state.search.clone().spawn(db.clone());
     crate::notifications::spawn(db.clone(), state.secret_key.clone(), settings.public_url());
-    crate::library::files::spawn(db.clone(), state.uploads.store.clone(), state.uploads.grace);
+    crate::library::files::spawn(
+        db.clone(),
+        state.uploads.store.clone(),
+        state.uploads.holders.clone(),
+        state.uploads.grace,
+    );
     crate::app::backup::schedule::spawn(db.clone(), settings.clone(), state.uploads.store.clone());
     let app = crate::app::router(state);
     let limits = web::server::Limits::from_settings(&settings).within_open_file_limit();

@@ -10,13 +10,19 @@
 //!
 //! Who may read the evidence is decided by the policy
 //! (`ViewCohesionEvidence`): the municipality's people and the network's
-//! coordinators, never its peers nor the public.
+//! coordinators, never its peers nor the public. A document attached by
+//! mistake is removed (`RemoveCohesionEvidence`) by whoever may attach one
+//! while the questionnaire still takes answers, and by the network's
+//! coordinators at any time; its stored file is then left to the library's
+//! unused-file collector, which learns what evidence holds through
+//! [`held_files`] (registered at the top, `app::file_holders`).
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use majlis_files::{FileKind, Stored};
 use sea_orm::ActiveValue::Set;
+use sea_orm::sea_query::{Query, SelectStatement};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder,
@@ -29,10 +35,11 @@ use super::rules::FrameworkView;
 use crate::accounts::affiliation;
 use crate::audit::{self, Origin};
 use crate::db::Db;
+use crate::db::outbox::{self, Op};
 use crate::directory::entities::municipality;
 use crate::library::entities::file_object;
 use crate::library::practices::FieldError;
-use crate::policy::{Action, Actor, EvidenceRef, authorize};
+use crate::policy::{Action, Actor, EvidenceRef, authorize, can};
 use crate::surveys::entities::{response, survey};
 
 /// The most documents one wave may hold.
@@ -73,6 +80,9 @@ pub struct MunicipalStatus {
     pub survey: survey::Model,
     /// The municipality submitted its response.
     pub submitted: bool,
+    /// The questionnaire still takes answers (its documents may be
+    /// removed by its focal points).
+    pub collecting: bool,
     /// The questions (name, text) an answer's evidence may name.
     pub questionnaire: Municipal,
     pub evidence: Vec<Evidence>,
@@ -86,12 +96,34 @@ pub struct Evidence {
     pub size: i64,
 }
 
+/// The digests of the stored files that evidence holds, for the library's
+/// unused-file collector (`library::files::Holds`).
+pub fn held_files() -> SelectStatement {
+    Query::select()
+        .column(evidence::Column::FileSha256)
+        .from(evidence::Entity)
+        .to_owned()
+}
+
+/// Whether `actor` may remove the documents of a municipal questionnaire
+/// of municipality `id` (what the page offers).
+pub fn may_remove(actor: Option<&Actor>, id: i32, collecting: bool) -> bool {
+    can(
+        actor,
+        Action::RemoveCohesionEvidence {
+            municipality: id,
+            collecting,
+        },
+    )
+}
+
 /// The municipal questionnaires of `waves` (ids) with their evidence, for
 /// the waves page (four queries, whatever the waves).
 pub async fn of_waves(
     conn: &impl ConnectionTrait,
     municipality_id: i32,
     waves: &[(i32, Option<&FrameworkView>)],
+    now: DateTime<Utc>,
 ) -> Result<HashMap<i32, MunicipalStatus>, CohesionError> {
     let ids: Vec<i32> = waves.iter().map(|(id, _)| *id).collect();
     let rows = municipal::Entity::find()
@@ -132,6 +164,7 @@ pub async fn of_waves(
             r.wave_id,
             MunicipalStatus {
                 submitted: submitted.contains(&s.id),
+                collecting: crate::surveys::rules::Survey::of(s.clone()).accepting(now),
                 survey: s.clone(),
                 questionnaire: q,
                 evidence: files
@@ -262,6 +295,7 @@ pub async fn attach(
     }
     .insert(&tx)
     .await?;
+    outbox::record(&tx, "cohesion-evidence", row.id, Op::Created).await?;
     audit::record(
         &tx,
         origin,
@@ -325,6 +359,80 @@ pub async fn document(
         .and_then(|f| f.kind.parse::<FileKind>().ok())
         .ok_or(CohesionError::NotFound)?;
     Ok((row, kind))
+}
+
+/// Whether the municipal questionnaire of wave `wave_id` still takes
+/// answers at `now` (no questionnaire: no).
+async fn collecting(
+    conn: &impl ConnectionTrait,
+    wave_id: i32,
+    now: DateTime<Utc>,
+) -> Result<bool, CohesionError> {
+    let Some(row) = municipal::Entity::find_by_id(wave_id).one(conn).await? else {
+        return Ok(false);
+    };
+    Ok(survey::Entity::find_by_id(row.survey_id)
+        .one(conn)
+        .await?
+        .is_some_and(|s| crate::surveys::rules::Survey::of(s).accepting(now)))
+}
+
+/// Remove document `id` of wave `number` of municipality `slug`. Refused:
+/// not found for who may not see the dashboard (and for a document the
+/// wave does not have), forbidden by the policy (`RemoveCohesionEvidence`:
+/// its focal points while the questionnaire takes answers, staff always).
+/// Audited, with the outbox row. The stored file stays until the
+/// unused-file collector finds nothing else holding it for the grace
+/// period. The row removed.
+pub async fn remove(
+    db: &Db,
+    origin: &Origin,
+    actor: &Actor,
+    slug: &str,
+    number: i32,
+    id: i32,
+    now: DateTime<Utc>,
+) -> Result<evidence::Model, CohesionError> {
+    let tx = db.begin_write().await?;
+    let m = super::plans::visible_municipality(&tx, Some(actor), slug).await?;
+    let w = super::waves::numbered(&tx, m.id, number).await?;
+    let collecting = collecting(&tx, w.id, now).await?;
+    authorize(
+        Some(actor),
+        Action::RemoveCohesionEvidence {
+            municipality: m.id,
+            collecting,
+        },
+    )?;
+    let row = evidence::Entity::find_by_id(id)
+        .filter(evidence::Column::WaveId.eq(w.id))
+        .one(&tx)
+        .await?
+        .ok_or(CohesionError::NotFound)?;
+    evidence::Entity::delete_by_id(row.id).exec(&tx).await?;
+    outbox::record(&tx, "cohesion-evidence", row.id, Op::Deleted).await?;
+    audit::record(
+        &tx,
+        origin,
+        "cohesion.evidence.removed",
+        "cohesion_wave",
+        w.id,
+        Some(format!(
+            "{} wave {number}: {} \"{}\" ({})",
+            m.slug,
+            if row.question.is_empty() {
+                "the response"
+            } else {
+                &row.question
+            },
+            row.file_name,
+            row.file_sha256
+        )),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(row)
 }
 
 #[cfg(test)]

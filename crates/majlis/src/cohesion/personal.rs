@@ -1,9 +1,15 @@
-//! A person's cohesion plans, for "Download my data" (registered at the top
-//! as a part of `accounts::export`): the plans aimed at indicators that the
+//! A person's cohesion data, for "Download my data" (registered at the top
+//! as parts of `accounts::export`): the plans aimed at indicators that the
 //! person started (`cohesion_plan.created_by`) or whose action plan records
 //! them as its maker (`plan.created_by`), each with its indicator,
-//! baseline, target, date and status. Six queries, whatever the number of
-//! plans.
+//! baseline, target, date and status (six queries, whatever the number of
+//! plans); and the evidence documents they attached to municipal
+//! questionnaires (`cohesion_evidence.uploaded_by`), each with its wave,
+//! municipality, the question or the whole response, the file's name,
+//! type, size and date, and the address it is downloaded from (five
+//! queries). The export is one JSON document and carries no files: the
+//! documents' contents stay at that address, readable while the person
+//! may read the municipality's evidence.
 
 use std::collections::HashMap;
 
@@ -12,11 +18,12 @@ use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilt
 use serde_json::{Value, json};
 
 use super::entities::plan as cohesion_plan;
-use super::entities::wave;
+use super::entities::{evidence, framework, wave};
 use super::plans::{Measure, PlanStatus, status};
 use super::scoring::WaveScores;
 use crate::accounts::export::PartFuture;
 use crate::directory::entities::municipality;
+use crate::library::entities::file_object;
 use crate::plans::OwnerKind;
 use crate::plans::entities::{indicator as plan_indicator, plan};
 
@@ -131,6 +138,96 @@ pub fn plans(db: &DatabaseConnection, person_id: i32) -> PartFuture<'_> {
                     "practice_id": r.practice_id,
                     "started_by_you": r.created_by == Some(person_id),
                     "created_at": r.created_at,
+                })
+            })
+            .collect();
+        Ok(Value::Array(items))
+    })
+}
+
+/// The evidence documents the person attached, oldest first.
+pub fn evidence(db: &DatabaseConnection, person_id: i32) -> PartFuture<'_> {
+    Box::pin(async move {
+        let rows = evidence::Entity::find()
+            .filter(evidence::Column::UploadedBy.eq(person_id))
+            .order_by_asc(evidence::Column::Id)
+            .all(db)
+            .await?;
+        if rows.is_empty() {
+            return Ok(Value::Array(Vec::new()));
+        }
+        let waves: HashMap<i32, wave::Model> = wave::Entity::find()
+            .filter(wave::Column::Id.is_in(rows.iter().map(|r| r.wave_id)))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|w| (w.id, w))
+            .collect();
+        let towns: HashMap<i32, municipality::Model> = municipality::Entity::find()
+            .filter(municipality::Column::Id.is_in(waves.values().map(|w| w.municipality_id)))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|m| (m.id, m))
+            .collect();
+        let frameworks: HashMap<i32, framework::Model> = framework::Entity::find()
+            .filter(framework::Column::Id.is_in(waves.values().map(|w| w.framework_id)))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|f| (f.id, f))
+            .collect();
+        let files: HashMap<String, file_object::Model> = file_object::Entity::find()
+            .filter(file_object::Column::Sha256.is_in(rows.iter().map(|r| r.file_sha256.clone())))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|f| (f.sha256.clone(), f))
+            .collect();
+        // The questionnaires' questions, by framework: (name, text).
+        let questions: HashMap<i32, Vec<(String, crate::i18n::TrText)>> = frameworks
+            .values()
+            .filter_map(|f| {
+                let view = super::rules::FrameworkView::of(f.clone()).ok()?;
+                let q = view.definition.municipal_or_shipped()?;
+                let list = q
+                    .questions()
+                    .map(|(_, x)| (x.question.clone(), x.text.clone()))
+                    .collect();
+                Some((f.id, list))
+            })
+            .collect();
+        let items = rows
+            .into_iter()
+            .map(|r| {
+                let w = waves.get(&r.wave_id);
+                let town = w.and_then(|w| towns.get(&w.municipality_id));
+                let text = w
+                    .and_then(|w| questions.get(&w.framework_id))
+                    .and_then(|qs| qs.iter().find(|(name, _)| *name == r.question))
+                    .map(|(_, t)| t);
+                let file = files.get(&r.file_sha256);
+                json!({
+                    "id": r.id,
+                    "municipality": town.map(|m| &m.slug),
+                    "municipality_name": town.map(|m| &m.name),
+                    "wave": w.map(|w| json!({"number": w.number, "label": w.label})),
+                    "about": if r.question.is_empty() { "response" } else { "question" },
+                    "question": (!r.question.is_empty()).then_some(&r.question),
+                    "question_text": text,
+                    "file_name": r.file_name,
+                    "file_type": file.map(|f| &f.kind),
+                    "file_size": file.map(|f| f.size),
+                    "file_sha256": r.file_sha256,
+                    "uploaded_at": r.uploaded_at,
+                    "url": match (town, w) {
+                        (Some(m), Some(w)) => Some(format!(
+                            "/municipalities/{}/cohesion/waves/{}/evidence/{}",
+                            m.slug, w.number, r.id
+                        )),
+                        _ => None,
+                    },
+                    "file_included": false,
                 })
             })
             .collect();

@@ -21,7 +21,7 @@ use super::entities::{framework, setting, wave};
 use super::error::CohesionError;
 use super::framework::Definition;
 use super::picking::Wanted;
-use super::scoring::{Scorer, WaveScores};
+use super::scoring::{MunicipalScores, Scorer, WaveScores};
 use crate::audit::{self, Origin};
 use crate::db::Db;
 use crate::db::outbox::{self, Op};
@@ -104,6 +104,10 @@ pub struct Dashboard {
     pub groups: Groups,
     pub benchmarks: Benchmarks,
     pub named: Vec<NamedPeer>,
+    /// The documents attached to the municipal questionnaires of the
+    /// waves whose municipal answers were scored, counted by wave id and
+    /// question ("" for the whole response).
+    pub evidence: HashMap<(i32, String), u64>,
 }
 
 impl Dashboard {
@@ -173,8 +177,32 @@ async fn peers(conn: &impl ConnectionTrait, except: i32) -> Result<Vec<PeerRow>,
     .await
 }
 
+/// The documents of some waves counted by wave and question: one query.
+async fn evidence_counts(
+    conn: &impl ConnectionTrait,
+    wave_ids: Vec<i32>,
+) -> Result<HashMap<(i32, String), u64>, DbErr> {
+    use super::entities::evidence;
+    Ok(evidence::Entity::find()
+        .select_only()
+        .column(evidence::Column::WaveId)
+        .column(evidence::Column::Question)
+        .column_as(Expr::col(evidence::Column::Id).count(), "n")
+        .filter(evidence::Column::WaveId.is_in(wave_ids))
+        .group_by(evidence::Column::WaveId)
+        .group_by(evidence::Column::Question)
+        .into_tuple::<(i32, String, i64)>()
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|(w, q, n)| ((w, q), u64::try_from(n).unwrap_or_default()))
+        .collect())
+}
+
 /// The dashboard of the municipality `slug`, compared with `group`: not
 /// found when there is no such municipality or the reader may not see it.
+/// Seven queries whatever the waves, peers and plans, and an eighth (the
+/// documents counted) when a wave's municipal questionnaire was scored.
 pub async fn dashboard(
     conn: &impl ConnectionTrait,
     actor: Option<&Actor>,
@@ -272,7 +300,17 @@ pub async fn dashboard(
                 label: p.label.clone(),
             })
             .collect(),
+        evidence: HashMap::new(),
     };
+    let with_municipal: Vec<i32> = d
+        .waves
+        .iter()
+        .filter(|w| w.scores.as_ref().is_some_and(|s| s.municipal.is_some()))
+        .map(|w| w.row.id)
+        .collect();
+    if !with_municipal.is_empty() {
+        d.evidence = evidence_counts(conn, with_municipal).await?;
+    }
     if let Some((_, latest)) = d.latest() {
         let b = &mut Benchmarks::default();
         let peers = || parsed.iter().map(|(g, s, _)| (g, s));
@@ -347,7 +385,43 @@ where
             });
         }
     }
-    Ok(scorer.finish())
+    let mut scores = scorer.finish();
+    scores.municipal = municipal_scores(conn, w, def).await?;
+    Ok(scores)
+}
+
+/// The wave's municipal questionnaire scored from the municipality's
+/// submitted response (`scoring::score_municipal`); `None` for a wave
+/// without one.
+async fn municipal_scores(
+    conn: &impl ConnectionTrait,
+    w: &wave::Model,
+    def: &Definition,
+) -> Result<Option<MunicipalScores>, CohesionError> {
+    let Some(row) = super::entities::municipal::Entity::find_by_id(w.id)
+        .one(conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let Some(q) = def.municipal_or_shipped() else {
+        return Ok(None);
+    };
+    let answers: Option<BTreeMap<String, String>> = response::Entity::find()
+        .filter(response::Column::SurveyId.eq(row.survey_id))
+        .filter(response::Column::MunicipalityId.eq(w.municipality_id))
+        .filter(response::Column::SubmittedAt.is_not_null())
+        .one(conn)
+        .await?
+        .and_then(|r| r.answers)
+        .map(|v| match v {
+            serde_json::Value::Object(o) => o
+                .into_iter()
+                .filter_map(|(k, v)| Some((k, v.as_str()?.to_owned())))
+                .collect(),
+            _ => BTreeMap::new(),
+        });
+    Ok(Some(super::scoring::score_municipal(&q, answers.as_ref())))
 }
 
 /// Score a wave and store its scores, in one transaction.

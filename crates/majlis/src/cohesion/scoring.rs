@@ -30,6 +30,15 @@
 //!
 //! "% favourable" of indicators, domains and the index is the weighted
 //! mean of their parts' "% favourable", under the same half-weight rule.
+//!
+//! **The municipal questionnaire** ([`score_municipal`]): the focal
+//! point's one response per wave. Each answer scores yes 100, partly 50,
+//! no 0 (as MIPEX scores its indicators); a question not answered (or
+//! answered with anything else) is left out of every mean and counted as
+//! unanswered. A section's score is the mean of its answered questions,
+//! and the questionnaire's the mean of all its answered questions (each
+//! question counting the same); no answered question, no score. One
+//! municipality's own answers: no minimum base applies.
 
 use std::collections::BTreeMap;
 
@@ -74,6 +83,101 @@ pub struct WaveScores {
     pub domains: Vec<Figure>,
     pub indicators: Vec<Figure>,
     pub items: Vec<Figure>,
+    /// The municipal questionnaire's answers, scored (waves without one,
+    /// and those scored before it was, carry none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipal: Option<MunicipalScores>,
+}
+
+/// The municipal questionnaire of a wave, scored (the module's rule).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MunicipalScores {
+    /// The municipality submitted its response.
+    pub submitted: bool,
+    /// 0–100, one decimal; `None`: no question answered.
+    pub score: Option<f64>,
+    pub answered: u64,
+    pub unanswered: u64,
+    /// Per section of the questionnaire, in its order.
+    pub sections: Vec<MunicipalSectionScore>,
+    /// Per question, in the questionnaire's order.
+    pub questions: Vec<MunicipalAnswer>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MunicipalSectionScore {
+    pub key: String,
+    pub score: Option<f64>,
+    pub answered: u64,
+    pub unanswered: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MunicipalAnswer {
+    /// The question's name in the questionnaire's form.
+    pub question: String,
+    /// Its section's key.
+    pub section: String,
+    /// `yes`, `partly` or `no`; `None`: not answered.
+    pub answer: Option<String>,
+    /// 100, 50 or 0; `None`: not answered.
+    pub score: Option<f64>,
+}
+
+/// The score of one answer to the municipal questionnaire.
+pub fn municipal_answer_score(answer: &str) -> Option<f64> {
+    match answer.trim() {
+        "yes" => Some(100.0),
+        "partly" => Some(50.0),
+        "no" => Some(0.0),
+        _ => None,
+    }
+}
+
+/// Score the municipal questionnaire `q` from the municipality's answers
+/// (question → choice name; `None`: not submitted, every question
+/// unanswered).
+pub fn score_municipal(
+    q: &framework::Municipal,
+    answers: Option<&BTreeMap<String, String>>,
+) -> MunicipalScores {
+    let round = |x: f64| (x * 10.0).round() / 10.0;
+    let mean =
+        |xs: &[f64]| (!xs.is_empty()).then(|| round(xs.iter().sum::<f64>() / xs.len() as f64));
+    let mut questions = Vec::new();
+    let mut sections = Vec::new();
+    let mut all = Vec::new();
+    for s in &q.section {
+        let mut scored = Vec::new();
+        for x in &s.question {
+            let given = answers.and_then(|a| a.get(&x.question));
+            let score = given.and_then(|a| municipal_answer_score(a));
+            if let Some(v) = score {
+                scored.push(v);
+            }
+            questions.push(MunicipalAnswer {
+                question: x.question.clone(),
+                section: s.key.clone(),
+                answer: score.and(given.map(|a| a.trim().to_owned())),
+                score,
+            });
+        }
+        sections.push(MunicipalSectionScore {
+            key: s.key.clone(),
+            score: mean(&scored),
+            answered: scored.len() as u64,
+            unanswered: (s.question.len() - scored.len()) as u64,
+        });
+        all.extend(scored);
+    }
+    MunicipalScores {
+        submitted: answers.is_some(),
+        score: mean(&all),
+        answered: all.len() as u64,
+        unanswered: (questions.len() - all.len()) as u64,
+        sections,
+        questions,
+    }
 }
 
 impl WaveScores {
@@ -352,6 +456,7 @@ impl<'d> Scorer<'d> {
             domains,
             indicators,
             items,
+            municipal: None,
         }
     }
 }

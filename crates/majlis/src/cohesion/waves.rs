@@ -13,8 +13,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::ActiveValue::Set;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, FromQueryResult,
+    QueryFilter, QueryOrder, QuerySelect, Statement,
 };
 use serde::{Deserialize, Serialize};
 
@@ -234,6 +234,111 @@ pub struct WaveStatus {
     /// Submitted responses so far.
     pub submitted: i64,
     pub sampling: Option<Sampling>,
+    /// Per stratum of its sampling plan, and of the links sent: planned
+    /// respondents, personal links sent, links answered; links sent
+    /// without a stratum last (`stratum: None`). Empty for a wave without
+    /// strata in its plan.
+    pub strata: Vec<StratumLinks>,
+}
+
+/// One stratum of a wave: what was planned, sent and answered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StratumLinks {
+    /// A choice of the framework's stratum question; `None`: links sent
+    /// without one (one by one, or a listed line without a stratum).
+    pub stratum: Option<String>,
+    pub planned: Option<u32>,
+    pub sent: i64,
+    /// Links whose respondent submitted their answers.
+    pub answered: i64,
+}
+
+/// Links sent and answered, per wave and stratum.
+#[derive(Debug, FromQueryResult)]
+struct LinkCount {
+    wave_id: i32,
+    stratum: Option<String>,
+    sent: i64,
+    answered: i64,
+}
+
+/// The personal links of every wave of municipality `m`, counted per
+/// stratum (the stratum a pasted list gave, `cohesion_link`), with those
+/// answered: one query, whatever the waves and links.
+async fn link_counts(conn: &impl ConnectionTrait, m: i32) -> Result<Vec<LinkCount>, DbErr> {
+    let backend = conn.get_database_backend();
+    let param = if backend == DbBackend::Postgres {
+        "$1"
+    } else {
+        "?"
+    };
+    let sql = format!(
+        r#"SELECT w."id" AS "wave_id", c."stratum" AS "stratum",
+                  COUNT(l."id") AS "sent", COUNT(r."id") AS "answered"
+           FROM "survey_link" l
+           JOIN "cohesion_wave" w ON w."survey_id" = l."survey_id"
+           LEFT JOIN "cohesion_link" c ON c."link_id" = l."id"
+           LEFT JOIN "survey_response" r
+             ON r."link_id" = l."id" AND r."submitted_at" IS NOT NULL
+           WHERE w."municipality_id" = {param}
+           GROUP BY w."id", c."stratum""#
+    );
+    LinkCount::find_by_statement(Statement::from_sql_and_values(backend, sql, [m.into()]))
+        .all(conn)
+        .await
+}
+
+/// A wave's strata: those its plan names (in its order), then any other a
+/// link was sent for, then links without a stratum; none when the plan
+/// names no stratum.
+fn strata_of(wave_id: i32, sampling: Option<&Sampling>, counts: &[LinkCount]) -> Vec<StratumLinks> {
+    let Some(plan) = sampling.filter(|p| !p.strata.is_empty()) else {
+        return Vec::new();
+    };
+    let own: Vec<&LinkCount> = counts.iter().filter(|c| c.wave_id == wave_id).collect();
+    let count = |s: Option<&str>| {
+        own.iter()
+            .find(|c| c.stratum.as_deref() == s)
+            .map_or((0, 0), |c| (c.sent, c.answered))
+    };
+    let mut out: Vec<StratumLinks> = plan
+        .strata
+        .iter()
+        .map(|(name, planned)| {
+            let (sent, answered) = count(Some(name.as_str()));
+            StratumLinks {
+                stratum: Some(name.clone()),
+                planned: Some(*planned),
+                sent,
+                answered,
+            }
+        })
+        .collect();
+    let mut others: Vec<&&LinkCount> = own
+        .iter()
+        .filter(|c| {
+            c.stratum
+                .as_ref()
+                .is_some_and(|s| !plan.strata.contains_key(s))
+        })
+        .collect();
+    others.sort_by(|a, b| a.stratum.cmp(&b.stratum));
+    out.extend(others.into_iter().map(|c| StratumLinks {
+        stratum: c.stratum.clone(),
+        planned: None,
+        sent: c.sent,
+        answered: c.answered,
+    }));
+    let (sent, answered) = count(None);
+    if sent > 0 {
+        out.push(StratumLinks {
+            stratum: None,
+            planned: None,
+            sent,
+            answered,
+        });
+    }
+    out
 }
 
 /// A municipality's waves, newest first, and the frameworks a new wave
@@ -247,8 +352,9 @@ pub struct Waves {
     pub municipal: HashMap<i32, super::evidence::MunicipalStatus>,
 }
 
-/// The waves page: ten queries whatever the number of waves (six, and
-/// four for the municipal questionnaires and their evidence).
+/// The waves page: eleven queries whatever the number of waves (six, one
+/// for the links per stratum, and four for the municipal questionnaires
+/// and their evidence).
 pub async fn waves(
     conn: &impl ConnectionTrait,
     actor: Option<&Actor>,
@@ -289,6 +395,7 @@ pub async fn waves(
         .await?
         .into_iter()
         .collect();
+    let links = link_counts(conn, m.id).await?;
     let waves: Vec<WaveStatus> = rows
         .into_iter()
         .map(|row| {
@@ -306,16 +413,18 @@ pub async fn waves(
                     }
                 }
             };
+            let sampling: Option<Sampling> = row
+                .sampling
+                .as_ref()
+                .and_then(|v| serde_json::from_value(v.clone()).ok());
             WaveStatus {
                 framework: all.iter().find(|f| f.id == row.framework_id).cloned(),
                 submitted: row
                     .survey_id
                     .and_then(|id| counts.get(&id).copied())
                     .unwrap_or(0),
-                sampling: row
-                    .sampling
-                    .as_ref()
-                    .and_then(|v| serde_json::from_value(v.clone()).ok()),
+                strata: strata_of(row.id, sampling.as_ref(), &links),
+                sampling,
                 survey,
                 collecting,
                 row,
@@ -326,7 +435,7 @@ pub async fn waves(
         .iter()
         .map(|w: &WaveStatus| (w.row.id, w.framework.as_ref()))
         .collect();
-    let municipal = super::evidence::of_waves(conn, m.id, &keys).await?;
+    let municipal = super::evidence::of_waves(conn, m.id, &keys, now).await?;
     let mut frameworks: Vec<FrameworkView> = Vec::new();
     for f in all {
         if !frameworks.iter().any(|l| l.slug == f.slug) {

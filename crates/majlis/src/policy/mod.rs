@@ -251,6 +251,12 @@ pub enum Action {
     /// it, its focal points) and the network's coordinators; never its
     /// peers nor the public.
     ViewCohesionEvidence(EvidenceRef),
+    /// Remove a document attached to a wave's municipal questionnaire:
+    /// whoever may attach one (the municipality's focal points, staff)
+    /// while the questionnaire still takes answers (`collecting`), and
+    /// the network's coordinators at any time (a wrong or sensitive
+    /// document found later).
+    RemoveCohesionEvidence { municipality: i32, collecting: bool },
     /// Follow something one may see, read one's notifications and choose
     /// how they arrive: anyone signed in (what one may not see is "not
     /// found" before this is asked).
@@ -518,6 +524,13 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
             a.is_staff() || a.focal_point_of.contains(&municipality)
         }
         (Some(a), Action::ViewCohesionEvidence(e)) => a.is_staff() || e.of_municipality,
+        (
+            Some(a),
+            Action::RemoveCohesionEvidence {
+                municipality,
+                collecting,
+            },
+        ) => a.is_staff() || (collecting && can(Some(a), Action::RunCohesionWave { municipality })),
     }
 }
 

@@ -281,6 +281,12 @@ fn every_action() -> Vec<Action> {
         all.push(Action::ManageCohesion { municipality: m });
         all.push(Action::PlanForCohesion { municipality: m });
         all.push(Action::RunCohesionWave { municipality: m });
+        for collecting in [false, true] {
+            all.push(Action::RemoveCohesionEvidence {
+                municipality: m,
+                collecting,
+            });
+        }
     }
     all.push(Action::ManageCohesionFrameworks);
     for of_municipality in [false, true] {
@@ -335,6 +341,7 @@ fn every_action() -> Vec<Action> {
             | Action::ManageCohesionFrameworks
             | Action::RunCohesionWave { .. }
             | Action::ViewCohesionEvidence(_)
+            | Action::RemoveCohesionEvidence { .. }
             | Action::Follow => {}
         }
     }
@@ -559,4 +566,28 @@ fn project_ideas_by_audience_lead_and_partner() {
         Some(&member),
         Action::LeavePartnership { municipality: 1 }
     ));
+}
+
+#[test]
+fn evidence_is_removed_by_its_focal_points_while_collecting_and_by_staff_always() {
+    let remove = |municipality, collecting| Action::RemoveCohesionEvidence {
+        municipality,
+        collecting,
+    };
+    let focal = actor(Role::Member, &[1]);
+    assert!(can(Some(&focal), remove(1, true)));
+    assert!(!can(Some(&focal), remove(1, false)), "closed");
+    assert!(!can(Some(&focal), remove(2, true)), "another municipality");
+    let member = actor(Role::Member, &[]);
+    assert!(!can(Some(&member), remove(1, true)));
+    assert!(!can(None, remove(1, true)));
+    for role in [Role::Coordinator, Role::Admin] {
+        assert!(can(Some(&actor(role, &[])), remove(1, false)), "{role:?}");
+    }
+    // Staff without a second factor are asked for it.
+    let pending = stored("coordinator", false, &[]);
+    assert_eq!(
+        authorize(Some(&pending), remove(1, false)),
+        Err(Denied::SecondFactor)
+    );
 }

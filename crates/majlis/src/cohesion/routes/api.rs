@@ -1,9 +1,11 @@
 //! `GET /api/v1/municipalities/{slug}/cohesion[?peers=…]`: the dashboard's
 //! figures as JSON: `waves` (oldest first) with their n, the index,
 //! domains and indicators, each with its benchmark or the reason it is
-//! hidden; `plans`: the plans aimed at its indicators (baseline, target,
-//! date, status). The same reader rules as the page (not published: not
-//! found).
+//! hidden, and its municipal questionnaire scored (each answer with its
+//! instrument and the number of documents attached; the documents
+//! themselves stay private); `plans`: the plans aimed at its indicators
+//! (baseline, target, date, status). The same reader rules as the page
+//! (not published: not found).
 
 use axum::Json;
 use axum::extract::{Path, State};
@@ -14,7 +16,7 @@ use crate::app::AppState;
 use crate::cohesion::benchmark::{Benchmark, MIN_PEERS};
 use crate::cohesion::plans::summaries;
 use crate::cohesion::rules::{self, Benchmarks};
-use crate::cohesion::scoring::{Figure, MIN_BASE};
+use crate::cohesion::scoring::{Figure, MIN_BASE, MunicipalScores};
 use crate::web::{AppError, PageCtx, Params};
 
 /// A municipality's social-cohesion self-assessment.
@@ -83,6 +85,57 @@ struct ApiCohesionWave {
     index: Option<ApiCohesionFigure>,
     domains: Vec<ApiCohesionFigure>,
     indicators: Vec<ApiCohesionFigure>,
+    /// The municipal questionnaire (policies, services, data) as scored
+    /// with the wave; absent for a wave without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    municipal: Option<ApiCohesionMunicipal>,
+}
+
+/// The municipality's own answers to the wave's municipal questionnaire,
+/// scored yes 100, partly 50, no 0; questions not answered are left out
+/// of the scores and counted.
+#[derive(Serialize, utoipa::ToSchema)]
+struct ApiCohesionMunicipal {
+    /// The municipality submitted its response.
+    submitted: bool,
+    /// The mean of the answered questions (0–100); null when none was answered.
+    score: Option<f64>,
+    answered: u64,
+    unanswered: u64,
+    /// Documents attached to the response as a whole.
+    documents: u64,
+    sections: Vec<ApiCohesionMunicipalSection>,
+    questions: Vec<ApiCohesionMunicipalAnswer>,
+}
+
+/// A section of the municipal questionnaire (policies, services, data).
+#[derive(Serialize, utoipa::ToSchema)]
+struct ApiCohesionMunicipalSection {
+    key: String,
+    name: String,
+    /// The mean of its answered questions (0–100), or null.
+    score: Option<f64>,
+    answered: u64,
+    unanswered: u64,
+}
+
+/// One question of the municipal questionnaire and its answer.
+#[derive(Serialize, utoipa::ToSchema)]
+struct ApiCohesionMunicipalAnswer {
+    /// The question's name in the questionnaire's form.
+    key: String,
+    /// Its section's key.
+    section: String,
+    text: String,
+    /// `yes`, `partly` or `no`; null when not answered.
+    answer: Option<String>,
+    /// 100, 50 or 0; null when not answered.
+    score: Option<f64>,
+    /// The instrument the question follows.
+    instrument: String,
+    /// Documents attached to this answer (the files themselves are seen
+    /// only by the municipality's people and the network's coordinators).
+    documents: u64,
 }
 
 /// A score (0–100) of the index, a domain or an indicator.
@@ -106,7 +159,7 @@ struct ApiCohesionFigure {
         ("id" = String, Path, description = "The municipality's slug (or number).", example = "sanliurfa"),
         ("peers" = Option<String>, Query, description = "Peers to compare with: `all` (default), `country`, `population` or `refugees`.")),
     responses(
-        (status = 200, description = "The waves with their scores and benchmarks.", body = ApiCohesion),
+        (status = 200, description = "The waves with their scores and benchmarks, and each wave's municipal questionnaire (policies, services, data) scored, with the number of documents attached to each answer.", body = ApiCohesion),
         (status = 400, description = "A peer group not understood.", body = crate::web::openapi::ApiError),
         (status = 404, description = "No such municipality, or its dashboard is not published.", body = crate::web::openapi::ApiError)))]
 pub(super) async fn api_dashboard(
@@ -213,6 +266,9 @@ pub(super) async fn api_dashboard(
                     ))
                 })
                 .collect(),
+            municipal: s
+                .and_then(|s| s.municipal.as_ref())
+                .map(|m| municipal(&ctx, &d, w, m)),
         });
     }
     Ok(Json(ApiCohesion {
@@ -226,6 +282,63 @@ pub(super) async fn api_dashboard(
         waves,
         plans,
     }))
+}
+
+/// A wave's municipal questionnaire as the API gives it.
+fn municipal(
+    ctx: &PageCtx,
+    d: &rules::Dashboard,
+    w: &rules::WaveView,
+    m: &MunicipalScores,
+) -> ApiCohesionMunicipal {
+    let q = w.framework.definition.municipal_or_shipped();
+    let count = |question: &str| {
+        d.evidence
+            .get(&(w.row.id, question.to_owned()))
+            .copied()
+            .unwrap_or(0)
+    };
+    ApiCohesionMunicipal {
+        submitted: m.submitted,
+        score: m.score,
+        answered: m.answered,
+        unanswered: m.unanswered,
+        documents: count(""),
+        sections: m
+            .sections
+            .iter()
+            .map(|s| ApiCohesionMunicipalSection {
+                key: s.key.clone(),
+                name: q
+                    .as_ref()
+                    .and_then(|q| q.section.iter().find(|x| x.key == s.key))
+                    .map_or_else(|| s.key.clone(), |x| ctx.text(&x.name).to_owned()),
+                score: s.score,
+                answered: s.answered,
+                unanswered: s.unanswered,
+            })
+            .collect(),
+        questions: m
+            .questions
+            .iter()
+            .map(|a| {
+                let asked = q
+                    .as_ref()
+                    .and_then(|q| q.questions().find(|(_, x)| x.question == a.question))
+                    .map(|(_, x)| x);
+                ApiCohesionMunicipalAnswer {
+                    key: a.question.clone(),
+                    section: a.section.clone(),
+                    text: asked
+                        .map_or_else(|| a.question.clone(), |x| ctx.text(&x.text).to_owned()),
+                    answer: a.answer.clone(),
+                    score: a.score,
+                    instrument: asked.map(|x| x.instrument.clone()).unwrap_or_default(),
+                    documents: count(&a.question),
+                }
+            })
+            .collect(),
+    }
 }
 
 /// The cohesion part of the OpenAPI document.

@@ -69,6 +69,110 @@ pub(super) struct DashboardPage {
     trend_chart: String,
     pub rule_missing: String,
     pub rule_benchmark: String,
+    /// The latest scored wave's municipal questionnaire, when it was scored.
+    pub municipal: Option<MunicipalView>,
+}
+
+/// A wave's municipal questionnaire as the page and the PDF show it.
+pub(super) struct MunicipalView {
+    pub submitted: bool,
+    /// Its score, a whole number, or "no question answered".
+    pub score: String,
+    pub answered: i64,
+    pub unanswered: i64,
+    /// Section name, score, answered, unanswered.
+    pub sections: Vec<(String, String, i64, i64)>,
+    pub rows: Vec<MunicipalRow>,
+    /// Documents attached to the whole response.
+    pub whole: i64,
+}
+
+pub(super) struct MunicipalRow {
+    pub key: String,
+    pub question: String,
+    /// The answer's label, or "not answered".
+    pub answer: String,
+    pub answered: bool,
+    pub instrument: String,
+    /// Documents attached to this answer.
+    pub documents: i64,
+}
+
+/// The municipal questionnaire of wave `w` (its stored scores `m`) with
+/// the documents counted, in the reader's language.
+pub(super) fn municipal_view(
+    ctx: &PageCtx,
+    d: &Dashboard,
+    w: &crate::cohesion::rules::WaveView,
+    m: &crate::cohesion::scoring::MunicipalScores,
+) -> Option<MunicipalView> {
+    let q = w.framework.definition.municipal_or_shipped()?;
+    let count = |question: &str| {
+        d.evidence
+            .get(&(w.row.id, question.to_owned()))
+            .map_or(0, |n| i64::try_from(*n).unwrap_or(i64::MAX))
+    };
+    let unanswered = ctx.t("cohesion-municipal-unanswered");
+    let rows = m
+        .questions
+        .iter()
+        .map(|a| {
+            let asked = q.questions().find(|(_, x)| x.question == a.question);
+            let answer = a
+                .answer
+                .as_ref()
+                .map(|name| {
+                    q.choice
+                        .iter()
+                        .find(|c| c.name == *name)
+                        .map_or_else(|| name.clone(), |c| ctx.text(&c.label).to_owned())
+                })
+                .unwrap_or_else(|| unanswered.clone());
+            MunicipalRow {
+                key: a.question.clone(),
+                question: asked
+                    .map_or_else(|| a.question.clone(), |(_, x)| ctx.text(&x.text).to_owned()),
+                answer,
+                answered: a.score.is_some(),
+                instrument: asked.map(|(_, x)| x.instrument.clone()).unwrap_or_default(),
+                documents: count(&a.question),
+            }
+        })
+        .collect();
+    let sections = m
+        .sections
+        .iter()
+        .map(|s| {
+            let name = q
+                .section
+                .iter()
+                .find(|x| x.key == s.key)
+                .map_or_else(|| s.key.clone(), |x| ctx.text(&x.name).to_owned());
+            (
+                name,
+                municipal_score(ctx, s.score),
+                i64::try_from(s.answered).unwrap_or(i64::MAX),
+                i64::try_from(s.unanswered).unwrap_or(i64::MAX),
+            )
+        })
+        .collect();
+    Some(MunicipalView {
+        submitted: m.submitted,
+        score: municipal_score(ctx, m.score),
+        answered: i64::try_from(m.answered).unwrap_or(i64::MAX),
+        unanswered: i64::try_from(m.unanswered).unwrap_or(i64::MAX),
+        sections,
+        rows,
+        whole: count(""),
+    })
+}
+
+/// A municipal score as printed: a whole number, or "no question answered".
+fn municipal_score(ctx: &PageCtx, v: Option<f64>) -> String {
+    match v {
+        Some(v) => format!("{v:.0}"),
+        None => ctx.t("cohesion-municipal-no-score"),
+    }
 }
 
 impl DashboardPage {
@@ -348,7 +452,13 @@ pub(super) fn build(ctx: PageCtx, d: Dashboard) -> DashboardPage {
             rtl,
         )
     };
+    let municipal = d.latest().and_then(|(w, s)| {
+        s.municipal
+            .as_ref()
+            .and_then(|m| municipal_view(&ctx, &d, w, m))
+    });
     DashboardPage {
+        municipal,
         rule_missing: ctx.t1("cohesion-rule-missing", "base", MIN_BASE as i64),
         rule_benchmark: ctx.t1("cohesion-rule-benchmark", "needed", MIN_PEERS as i64),
         ctx,

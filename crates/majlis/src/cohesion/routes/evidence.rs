@@ -3,7 +3,9 @@
 //! multipart form: the question, or none for the whole response, and one
 //! document, checked by content and size by the library's uploads) and
 //! `GET …/evidence/{id}`, the document for the municipality's people and
-//! staff. Bad input: the waves page again, the question chosen kept.
+//! staff; `POST …/evidence/{id}/remove` removes one (the policy decides
+//! who, `RemoveCohesionEvidence`). Bad input: the waves page again, the
+//! question chosen kept.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -18,7 +20,7 @@ use crate::cohesion::evidence;
 use crate::cohesion::waves::{self, Typed};
 use crate::library::files;
 use crate::library::practices::FieldError;
-use crate::web::extract::{ClientInfo, CsrfMultipart, RequireSignedIn};
+use crate::web::extract::{ClientInfo, CsrfForm, CsrfMultipart, RequireSignedIn};
 use crate::web::{AppError, PageCtx, Section, redirect, render};
 
 /// `POST /municipalities/{slug}/cohesion/waves/{number}/evidence`
@@ -116,4 +118,22 @@ pub(super) async fn download(
     let name = files::download_name(Some(&row.file_name), kind);
     crate::web::download::stored_file(&state.uploads.store, &sha, &name, kind, "private, no-store")
         .await
+}
+
+/// `POST /municipalities/{slug}/cohesion/waves/{number}/evidence/{id}/remove`:
+/// the document removed, back to the wave's questionnaire on the waves page.
+pub(super) async fn remove(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientInfo(client): ClientInfo,
+    RequireSignedIn(me): RequireSignedIn,
+    Path((slug, number, id)): Path<(String, i32, i32)>,
+    CsrfForm(_): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let origin = origin_of(&me, &client);
+    evidence::remove(&state.db, &origin, &me.actor, &slug, number, id, Utc::now()).await?;
+    Ok(redirect(
+        format!("/municipalities/{slug}/cohesion/waves?removed={number}#municipal-{number}"),
+        &ctx,
+    ))
 }

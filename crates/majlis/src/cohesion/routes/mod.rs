@@ -5,8 +5,8 @@
 //! `/municipalities/{slug}/cohesion/waves[/{number}/score]`: starting and
 //! scoring waves (its focal points and staff); `…/waves/links[/list]`:
 //! personal links for residents, one or a pasted list (links.rs);
-//! `…/waves/{number}/evidence[/{id}]`: documents for the municipal
-//! questionnaire (evidence.rs);
+//! `…/waves/{number}/evidence[/{id}[/remove]]`: documents for the
+//! municipal questionnaire (evidence.rs);
 //! `/cohesion/frameworks[/new]`: the frameworks' versions and a new one
 //! (staff).
 
@@ -67,6 +67,10 @@ pub fn routes() -> Routes {
         .get(
             "/municipalities/{slug}/cohesion/waves/{number}/evidence/{id}",
             evidence::download,
+        )
+        .post(
+            "/municipalities/{slug}/cohesion/waves/{number}/evidence/{id}/remove",
+            evidence::remove,
         )
         .get("/cohesion/frameworks", frameworks::list_page)
         .get("/cohesion/frameworks/new", frameworks::new_page)

@@ -1,7 +1,8 @@
 //! `GET /municipalities/{slug}/cohesion.pdf`: the dashboard printed (A4)
 //! through `majlis-print`, in the reader's language (Arabic right to left):
 //! the index, the domains, the indicators against the peers, the trend
-//! across waves with each wave's n, and the rules the figures follow. Not
+//! across waves with each wave's n, the municipal questionnaire's answers
+//! (policies, services, data), and the rules the figures follow. Not
 //! found wherever the page is not found (an unpublished dashboard for
 //! readers other than its municipality and staff).
 
@@ -160,12 +161,64 @@ fn report(p: &DashboardPage) -> majlis_print::SurveyReport {
             numbers: Vec::new(),
         });
     }
+    if let Some(m) = &p.municipal {
+        let mut base = vec![if m.submitted {
+            format!(
+                "{}: {} · {}",
+                ctx.t("cohesion-score"),
+                m.score,
+                ctx.t1("cohesion-municipal-answered-n", "n", m.answered)
+            )
+        } else {
+            ctx.t("cohesion-municipal-not-submitted")
+        }];
+        if m.unanswered > 0 && m.submitted {
+            base.push(ctx.t1("cohesion-municipal-unanswered-n", "n", m.unanswered));
+        }
+        base.extend(
+            m.sections
+                .iter()
+                .map(|(name, score, _, _)| format!("{name}: {score}")),
+        );
+        if m.whole > 0 {
+            base.push(ctx.t1("cohesion-municipal-whole-n", "n", m.whole));
+        }
+        questions.push(SurveyQuestion {
+            label: ctx.t("cohesion-municipal-dashboard"),
+            lang: lang.clone(),
+            base: base.join(" · "),
+            columns: vec![
+                ctx.t("cohesion-municipal-question"),
+                ctx.t("cohesion-municipal-answer-column"),
+                ctx.t("cohesion-instrument"),
+                ctx.t("cohesion-municipal-documents"),
+            ],
+            rows: m
+                .rows
+                .iter()
+                .map(|r| SurveyRow {
+                    label: r.question.clone(),
+                    cells: vec![
+                        r.answer.clone(),
+                        r.instrument.clone(),
+                        r.documents.to_string(),
+                    ],
+                    bar: None,
+                })
+                .collect(),
+            numbers: Vec::new(),
+        });
+    }
     let mut note = vec![
         ctx.t("cohesion-rule-scores"),
         p.rule_missing.clone(),
         p.rule_benchmark.clone(),
         ctx.t("cohesion-rule-privacy"),
     ];
+    if p.municipal.is_some() {
+        note.push(ctx.t("cohesion-municipal-rule"));
+        note.push(ctx.t("cohesion-municipal-documents-private"));
+    }
     if p.d.synthetic() {
         note.insert(0, ctx.t("cohesion-synthetic"));
     }

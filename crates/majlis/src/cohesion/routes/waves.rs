@@ -33,6 +33,17 @@ struct Row {
     weighted: bool,
     scored: Option<String>,
     survey: Option<String>,
+    /// Per stratum: its label, planned respondents, links sent, answered.
+    by_stratum: Vec<StratumRow>,
+}
+
+struct StratumRow {
+    label: String,
+    /// The stratum's name (`-` for links without one), for the row's id.
+    key: String,
+    planned: String,
+    sent: String,
+    answered: String,
 }
 
 struct Stratum {
@@ -50,10 +61,14 @@ pub(super) struct MunicipalRow {
     /// Question name and text (what a document may be attached to).
     questions: Vec<(String, String)>,
     documents: Vec<Document>,
+    /// The reader may remove its documents (the policy's decision).
+    may_remove: bool,
 }
 
 pub(super) struct Document {
     url: String,
+    /// Where its removal is sent.
+    remove: String,
     name: String,
     /// The question's text, or "the whole response".
     about: String,
@@ -135,6 +150,11 @@ impl WavesPage {
             .unwrap_or_default()
     }
 
+    /// Some wave plans strata (the table of links per stratum shows).
+    fn any_strata(&self) -> bool {
+        self.rows.iter().any(|r| !r.by_stratum.is_empty())
+    }
+
     fn evidence_error(&self, field: &str) -> bool {
         self.evidence_errors.iter().any(|(k, _)| k == field)
     }
@@ -175,6 +195,7 @@ fn size_text(bytes: i64) -> String {
 /// The waves' municipal questionnaires and documents, newest wave first.
 fn municipal_rows(ctx: &PageCtx, w: &Waves) -> Vec<MunicipalRow> {
     let slug = &w.municipality.slug;
+    let actor = ctx.actor();
     w.waves
         .iter()
         .filter_map(|s| {
@@ -190,6 +211,10 @@ fn municipal_rows(ctx: &PageCtx, w: &Waves) -> Vec<MunicipalRow> {
                 .map(|e| Document {
                     url: format!(
                         "/municipalities/{slug}/cohesion/waves/{}/evidence/{}",
+                        s.row.number, e.row.id
+                    ),
+                    remove: format!(
+                        "/municipalities/{slug}/cohesion/waves/{}/evidence/{}/remove",
                         s.row.number, e.row.id
                     ),
                     name: e.row.file_name.clone(),
@@ -212,6 +237,7 @@ fn municipal_rows(ctx: &PageCtx, w: &Waves) -> Vec<MunicipalRow> {
                 submitted: m.submitted,
                 questions,
                 documents,
+                may_remove: evidence::may_remove(actor, w.municipality.id, m.collecting),
             })
         })
         .collect()
@@ -235,6 +261,39 @@ pub(super) async fn evidence_limits(state: &AppState, ctx: &PageCtx) -> Result<S
         ),
         limits.hint(&ctx.locale)
     ))
+}
+
+/// A wave's strata as the table shows them: the framework's label for
+/// each, counts in the reader's digits.
+fn stratum_rows(ctx: &PageCtx, s: &waves::WaveStatus) -> Vec<StratumRow> {
+    let choices = s
+        .framework
+        .as_ref()
+        .map(|f| f.definition.stratum.choice.as_slice())
+        .unwrap_or_default();
+    s.strata
+        .iter()
+        .map(|x| {
+            let label = match &x.stratum {
+                Some(name) => choices
+                    .iter()
+                    .find(|c| c.name == *name)
+                    .map(|c| ctx.text(&c.label).to_owned())
+                    .unwrap_or_else(|| name.clone()),
+                None => ctx.t("cohesion-stratum-none"),
+            };
+            StratumRow {
+                label,
+                key: x.stratum.clone().unwrap_or_else(|| "-".to_owned()),
+                planned: x
+                    .planned
+                    .map(|p| ctx.num(&i64::from(p)))
+                    .unwrap_or_else(|| "–".to_owned()),
+                sent: ctx.num(&x.sent),
+                answered: ctx.num(&x.answered),
+            }
+        })
+        .collect()
 }
 
 fn with_link(
@@ -291,6 +350,7 @@ fn with_link(
                 .scored_at
                 .map(|_| ctx.t1("cohesion-wave-scored-n", "n", s.row.n)),
             survey: s.survey.as_ref().map(|v| v.slug.clone()),
+            by_stratum: stratum_rows(&ctx, s),
         })
         .collect();
     let mut strata: Vec<Stratum> = Vec::new();

@@ -397,3 +397,63 @@ fn a_changed_item_makes_its_indicator_not_comparable() {
         framework::fingerprint(&v4.domain[0].indicator[1])
     );
 }
+
+#[test]
+fn the_municipal_questionnaire_scores_yes_partly_no_and_counts_the_unanswered() {
+    use crate::cohesion::framework::{Municipal, MunicipalQuestion, MunicipalSection};
+    let question = |q: &str| MunicipalQuestion {
+        question: q.into(),
+        text: t(q),
+        instrument: "ICC Index".into(),
+    };
+    let q = Municipal {
+        intro: t("intro"),
+        choice: Vec::new(),
+        section: vec![
+            MunicipalSection {
+                key: "policies".into(),
+                name: t("Policies"),
+                question: vec![question("p1"), question("p2"), question("p3")],
+            },
+            MunicipalSection {
+                key: "data".into(),
+                name: t("Data"),
+                question: vec![question("d1"), question("d2")],
+            },
+        ],
+    };
+    // p1 yes (100), p2 partly (50), p3 not answered; d1 no (0), d2 "maybe"
+    // (not a choice: unanswered).
+    let given = answers(&[&[
+        ("p1", "yes"),
+        ("p2", "partly"),
+        ("d1", "no"),
+        ("d2", "maybe"),
+    ]]);
+    let s = score_municipal(&q, Some(&given[0]));
+    assert!(s.submitted);
+    // Policies: (100 + 50) / 2 = 75; data: 0 / 1 = 0; all: 150 / 3 = 50.
+    assert_eq!(s.sections[0].score, Some(75.0));
+    assert_eq!((s.sections[0].answered, s.sections[0].unanswered), (2, 1));
+    assert_eq!(s.sections[1].score, Some(0.0));
+    assert_eq!((s.sections[1].answered, s.sections[1].unanswered), (1, 1));
+    assert_eq!(s.score, Some(50.0));
+    assert_eq!((s.answered, s.unanswered), (3, 2));
+    let d2 = s.questions.iter().find(|a| a.question == "d2").unwrap();
+    assert_eq!((d2.answer.as_deref(), d2.score), (None, None));
+    let p2 = s.questions.iter().find(|a| a.question == "p2").unwrap();
+    assert_eq!(
+        (p2.answer.as_deref(), p2.score),
+        (Some("partly"), Some(50.0))
+    );
+    // One third: (100 + 0 + 0) / 3 = 33.3.
+    let third = answers(&[&[("p1", "yes"), ("p2", "no"), ("p3", "no")]]);
+    assert_eq!(
+        score_municipal(&q, Some(&third[0])).sections[0].score,
+        Some(33.3)
+    );
+    // Not submitted: nothing answered, no score.
+    let none = score_municipal(&q, None);
+    assert!(!none.submitted);
+    assert_eq!((none.score, none.answered, none.unanswered), (None, 0, 5));
+}

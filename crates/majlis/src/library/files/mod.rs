@@ -22,7 +22,7 @@ mod orphans;
 mod upload;
 
 pub use form::{FormError, UploadForm, read_form};
-pub use orphans::{Collected, EVERY, adopt, collect, spawn};
+pub use orphans::{Collected, EVERY, Holders, Holds, adopt, collect, spawn};
 pub use upload::{FormLimits, Uploader, Uploads, record, refusal_message, usage};
 
 /// Largest plain (non-file) form value read from an upload form.

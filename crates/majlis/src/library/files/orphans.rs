@@ -2,25 +2,45 @@
 //! (the row deleted conditionally, then the bytes), and stored files without
 //! a row adopted; run on every node.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Duration, Utc};
 use futures_util::StreamExt;
 use majlis_files::FileStore;
 use sea_orm::ActiveValue::Set;
-use sea_orm::sea_query::{Alias, Expr, Query};
+use sea_orm::sea_query::{Expr, Query, SelectStatement};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect};
 
 use super::UNKNOWN_KIND;
 use crate::db::Db;
 use crate::library::entities::{file_object, practice_attachment, resource_version};
 
-/// Tables of activities above the library that hold stored files, by
-/// name (no import: the library knows no activity above it), with the
-/// column naming the file: a cohesion wave's evidence documents.
-pub const HELD_ABOVE: &[(&str, &str)] = &[("cohesion_evidence", "file_sha256")];
+/// How an activity above the library says which stored files it holds
+/// (the library knows no activity above it): a subquery selecting their
+/// digests, the values of `file_object.sha256` it refers to. Each is
+/// registered at the top (`app::file_holders`): cohesion's evidence
+/// documents.
+pub type Holds = fn() -> SelectStatement;
+
+/// The [`Holds`] of the activities above the library, registered at the top.
+#[derive(Clone, Default)]
+pub struct Holders(Arc<[Holds]>);
+
+impl Holders {
+    pub fn new(parts: Vec<Holds>) -> Self {
+        Holders(parts.into())
+    }
+}
+
+impl std::fmt::Debug for Holders {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Holders({})", self.0.len())
+    }
+}
 
 /// Whether a stored file is in use: a document version, a practice
-/// attachment or one of the [`HELD_ABOVE`] tables holds it.
-pub(super) fn referenced() -> Condition {
+/// attachment or what one of the `holders` selects holds it.
+pub(super) fn referenced(holders: &Holders) -> Condition {
     let mut any = Condition::any()
         .add(
             file_object::Column::Sha256.in_subquery(
@@ -40,15 +60,8 @@ pub(super) fn referenced() -> Condition {
                     .to_owned(),
             ),
         );
-    for (table, column) in HELD_ABOVE {
-        any = any.add(
-            file_object::Column::Sha256.in_subquery(
-                Query::select()
-                    .column(Alias::new(*column))
-                    .from(Alias::new(*table))
-                    .to_owned(),
-            ),
-        );
+    for holds in holders.0.iter() {
+        any = any.add(file_object::Column::Sha256.in_subquery(holds()));
     }
     any
 }
@@ -68,13 +81,15 @@ pub struct Collected {
 pub(super) const BATCH: u64 = 500;
 pub(super) const BATCHES: usize = 20;
 
-/// Remove stored files nothing has referred to for `grace`. Safe on every
+/// Remove stored files nothing (the library, nor what `holders` select)
+/// has referred to for `grace`. Safe on every
 /// node at once: each removal is a conditional delete of the row (still
 /// unused, unused since before `now - grace`) that only one node wins, and
 /// the bytes go while that transaction holds the row (see the module notes).
 pub async fn collect(
     db: &Db,
     store: &FileStore,
+    holders: &Holders,
     grace: Duration,
     now: DateTime<Utc>,
 ) -> Result<Collected, anyhow::Error> {
@@ -86,13 +101,13 @@ pub async fn collect(
             Expr::value(None::<DateTime<Utc>>),
         )
         .filter(file_object::Column::OrphanSince.is_not_null())
-        .filter(referenced())
+        .filter(referenced(holders))
         .exec(&tx)
         .await?;
     done.marked = file_object::Entity::update_many()
         .col_expr(file_object::Column::OrphanSince, Expr::value(now))
         .filter(file_object::Column::OrphanSince.is_null())
-        .filter(referenced().not())
+        .filter(referenced(holders).not())
         .exec(&tx)
         .await?
         .rows_affected;
@@ -104,7 +119,7 @@ pub async fn collect(
             .select_only()
             .column(file_object::Column::Sha256)
             .filter(file_object::Column::OrphanSince.lt(cutoff))
-            .filter(referenced().not())
+            .filter(referenced(holders).not())
             .limit(BATCH)
             .into_tuple()
             .all(db.read())
@@ -120,7 +135,7 @@ pub async fn collect(
             let won = file_object::Entity::delete_many()
                 .filter(file_object::Column::Sha256.eq(&key))
                 .filter(file_object::Column::OrphanSince.lt(cutoff))
-                .filter(referenced().not())
+                .filter(referenced(holders).not())
                 .exec(&tx)
                 .await?
                 .rows_affected
@@ -222,7 +237,12 @@ pub async fn adopt(db: &Db, store: &FileStore, now: DateTime<Utc>) -> Result<u64
 pub const EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
 
 /// Run [`adopt`] once, then [`collect`] every [`EVERY`] until the process stops.
-pub fn spawn(db: Db, store: FileStore, grace: Duration) -> tokio::task::JoinHandle<()> {
+pub fn spawn(
+    db: Db,
+    store: FileStore,
+    holders: Holders,
+    grace: Duration,
+) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         match adopt(&db, &store, Utc::now()).await {
             Ok(0) => {}
@@ -233,7 +253,7 @@ pub fn spawn(db: Db, store: FileStore, grace: Duration) -> tokio::task::JoinHand
         every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             every.tick().await;
-            match collect(&db, &store, grace, Utc::now()).await {
+            match collect(&db, &store, &holders, grace, Utc::now()).await {
                 Ok(c) if c != Collected::default() => {
                     tracing::info!(
                         marked = c.marked,

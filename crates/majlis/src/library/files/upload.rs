@@ -35,6 +35,10 @@ pub struct Uploads {
     pub quota_bytes: u64,
     /// How long an unused file is kept.
     pub grace: Duration,
+    /// What the activities above the library hold (for the collector and
+    /// for taking back a failed upload): registered at the top
+    /// (`app::file_holders`), given by [`Uploads::held_by`].
+    pub holders: super::Holders,
 }
 
 /// Who sends an upload form.
@@ -124,7 +128,13 @@ impl Uploads {
             request_max_bytes: s.request_max_mb.max(1).saturating_mul(MB),
             quota_bytes: s.upload_quota_mb.saturating_mul(MB),
             grace: Duration::hours(i64::from(s.file_grace_hours)),
+            holders: super::Holders::default(),
         })
+    }
+
+    /// The same uploads, knowing what the activities above hold.
+    pub fn held_by(self, holders: super::Holders) -> Self {
+        Uploads { holders, ..self }
     }
 
     /// Most raw bytes read from an upload request: the form's limit, with
@@ -194,7 +204,14 @@ impl Uploads {
                 // The bytes are not in the store: take back what the claim
                 // wrote, so no row says they are and the uploader's quota
                 // is not charged for them.
-                unclaim(db, &sha256.to_string(), who.person_id, claimed).await?;
+                unclaim(
+                    db,
+                    &self.holders,
+                    &sha256.to_string(),
+                    who.person_id,
+                    claimed,
+                )
+                .await?;
                 Err(Refusal::Upload(e.into()))
             }
         }
@@ -306,7 +323,13 @@ pub(super) struct Claimed {
 /// form elsewhere that stored and used the same bytes meanwhile keeps it;
 /// one that has not recorded its use yet re-creates the row in [`record`]).
 /// Rows that existed before the claim stay as they were found.
-async fn unclaim(db: &Db, sha: &str, person_id: i32, claimed: Claimed) -> Result<(), DbErr> {
+async fn unclaim(
+    db: &Db,
+    holders: &super::Holders,
+    sha: &str,
+    person_id: i32,
+    claimed: Claimed,
+) -> Result<(), DbErr> {
     if !claimed.object && !claimed.owner {
         return Ok(());
     }
@@ -322,7 +345,7 @@ async fn unclaim(db: &Db, sha: &str, person_id: i32, claimed: Claimed) -> Result
         file_object::Entity::delete_many()
             .filter(file_object::Column::Sha256.eq(sha))
             .filter(file_object::Column::OrphanSince.is_not_null())
-            .filter(super::orphans::referenced().not())
+            .filter(super::orphans::referenced(holders).not())
             .exec(&tx)
             .await?;
     }
