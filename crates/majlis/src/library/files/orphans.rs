@@ -11,7 +11,7 @@ use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect};
 
 use super::UNKNOWN_KIND;
 use crate::db::Db;
-use crate::library::entities::{file_object, practice_attachment, resource_version};
+use crate::library::entities::{file_object, picture, practice_attachment, resource_version};
 
 /// Tables of activities above the library that hold stored files, by
 /// name (no import: the library knows no activity above it), with the
@@ -19,7 +19,7 @@ use crate::library::entities::{file_object, practice_attachment, resource_versio
 pub const HELD_ABOVE: &[(&str, &str)] = &[("cohesion_evidence", "file_sha256")];
 
 /// Whether a stored file is in use: a document version, a practice
-/// attachment or one of the [`HELD_ABOVE`] tables holds it.
+/// attachment, a photo or one of the [`HELD_ABOVE`] tables holds it.
 pub(super) fn referenced() -> Condition {
     let mut any = Condition::any()
         .add(
@@ -28,6 +28,14 @@ pub(super) fn referenced() -> Condition {
                     .column(resource_version::Column::FileSha256)
                     .from(resource_version::Entity)
                     .and_where(resource_version::Column::FileSha256.is_not_null())
+                    .to_owned(),
+            ),
+        )
+        .add(
+            file_object::Column::Sha256.in_subquery(
+                Query::select()
+                    .column(picture::Column::FileSha256)
+                    .from(picture::Entity)
                     .to_owned(),
             ),
         )
