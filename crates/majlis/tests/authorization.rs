@@ -214,6 +214,13 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         ("POST", "/practices/{id}/edit/{step}") => staff_and(&[Who::FocalPointOfA], 303),
         ("POST", "/practices/{id}/attachments") => staff_and(&[Who::FocalPointOfA], 400),
         ("GET", "/practices/{id}/versions") => staff_and(&[Who::FocalPointOfA], 200),
+        // Photos of A's draft practice: changed by who may edit it (an
+        // upload without its file is bad input; deleting a photo that is
+        // not there finds nothing); a photo that is not there is not found.
+        ("GET", "/pictures/{kind}/{owner}") => staff_and(&[Who::FocalPointOfA], 200),
+        ("POST", "/pictures/{kind}/{owner}") => staff_and(&[Who::FocalPointOfA], 400),
+        ("POST", "/pictures/{kind}/{owner}/{id}/delete") => staff_and(&[Who::FocalPointOfA], 404),
+        ("GET", "/pictures/{kind}/{owner}/{id}") => not_found,
         // Commenting on A's draft: its focal point and staff.
         ("POST", "/practices/{id}/review") => staff_and(&[Who::FocalPointOfA], 303),
         // Events: reading and calendars are public; a members-only event is
@@ -737,6 +744,10 @@ fn concrete(path: &str, w: &World, css: &str) -> String {
         p if p.starts_with("/practices/{id}") || p == "/api/v1/practices/{id}" => {
             p.replace("{id}", &w.draft.to_string())
         }
+        p if p.starts_with("/pictures/{kind}/{owner}") => p
+            .replace("{kind}", "practice")
+            .replace("{owner}", &w.draft.to_string())
+            .replace("{id}", "999999"),
         "/files/{sha}/{name}" => format!("/files/{}/x.pdf", "ab".repeat(32)),
         p if p.starts_with("/compendiums/{slug}") => p.replace("{slug}", "no-such-edition"),
         p if p.starts_with("/consultations/{slug}") || p == "/api/v1/dilemmas/{slug}" => {
@@ -897,6 +908,7 @@ db_test!(
                         | "/library/{id}/versions"
                         | "/library/{id}/edit"
                         | "/practices/{id}/attachments"
+                        | "/pictures/{kind}/{owner}"
                 );
                 let req = if route.method == Method::POST && upload {
                     let boundary = "matrixboundary";

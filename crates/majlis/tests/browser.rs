@@ -4062,3 +4062,169 @@ async fn english_titles_on_arabic_pages_read_left_to_right_and_pass_axe() {
     app.finish().await;
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Each page, in English and Arabic, at phone (390 px) and desktop
+/// (1280 px) width: axe-core WCAG 2.2 AA violations and sideways scrolling,
+/// as lines to report (empty when all is well).
+async fn check_both_widths(
+    client: &Client,
+    addr: &std::net::SocketAddr,
+    axe: &str,
+    pages: &[&str],
+) -> Vec<String> {
+    let mut failures = Vec::new();
+    for (width, height) in [(390, 844), (1280, 900)] {
+        client.set_window_size(width, height).await.unwrap();
+        for locale in ["en", "ar"] {
+            for page in pages {
+                let sep = if page.contains('?') { '&' } else { '?' };
+                let url = format!("http://{addr}{page}{sep}lang={locale}");
+                client.goto(&url).await.expect("page loads");
+                assert_eq!(
+                    attr_of(client, "html", "dir").await.as_deref(),
+                    Some(if locale == "ar" { "rtl" } else { "ltr" }),
+                    "{url}"
+                );
+                let violations = axe_violations(client, axe).await;
+                if !violations.is_empty() {
+                    failures.push(format!(
+                        "{url} at {width}px: {}",
+                        serde_json::to_string_pretty(&violations).unwrap()
+                    ));
+                }
+                let overflow = sideways_overflow(client).await;
+                if overflow > 0.0 {
+                    failures.push(format!(
+                        "{url} at {width}px scrolls sideways by {overflow}px"
+                    ));
+                }
+            }
+        }
+    }
+    failures
+}
+
+/// The member map and charts of /network, an event page with a photo and
+/// its charts, and the photo upload form (sent once as a person would,
+/// once refused), in English and Arabic at both widths, with axe-core.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pictures_and_charts_in_the_browser_pass_axe() {
+    use majlis::events::entities::event;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let app = common::TestApp::sqlite().await;
+    app.load_demo().await;
+    let coordinator = common::coordinator(&app, "coordinator@example.org").await;
+    let (cookie, _) = app.session_for(coordinator).await;
+    let slug = "istanbul-2018-dialogue-workshop";
+    let id = event::Entity::find()
+        .filter(event::Column::Slug.eq(slug))
+        .one(app.db.read())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let addr = app.serve().await;
+    let axe = axe_source();
+    let (_driver, client, profile) = start_browser().await;
+    sign_in_as(&client, &addr, &cookie).await;
+
+    // A photo uploaded through the form, as a person would.
+    let photo = profile.path().join("workshop.png");
+    let pixels = image::ImageBuffer::from_fn(1200, 800, |x, y| {
+        image::Rgb([(x % 251) as u8, (y % 241) as u8, 90u8])
+    });
+    image::DynamicImage::ImageRgb8(pixels)
+        .save_with_format(&photo, image::ImageFormat::Png)
+        .unwrap();
+    let form = format!("/pictures/event/{id}");
+    client
+        .goto(&format!("http://{addr}{form}?lang=en"))
+        .await
+        .unwrap();
+    fill(&client, "#f-picture", photo.to_str().unwrap()).await;
+    fill(
+        &client,
+        "#alt-en",
+        "Participants of the workshop around a table",
+    )
+    .await;
+    fill(&client, "#alt-ar", "المشاركون في الورشة حول طاولة").await;
+    send(&client, "form[enctype] button[type=submit]").await;
+    assert!(
+        text_of(&client, "p.notice")
+            .await
+            .contains("The photo was added")
+    );
+
+    let mut failures = check_both_widths(
+        &client,
+        &addr,
+        &axe,
+        &["/network", &format!("/events/{slug}"), &form],
+    )
+    .await;
+    // The event page shows the photo at its size, lazily.
+    client
+        .goto(&format!("http://{addr}/events/{slug}?lang=ar"))
+        .await
+        .unwrap();
+    assert_eq!(
+        attr_of(&client, "#photos img", "alt").await.as_deref(),
+        Some("المشاركون في الورشة حول طاولة")
+    );
+    assert_eq!(
+        attr_of(&client, "#photos img", "width").await.as_deref(),
+        Some("640")
+    );
+    assert_eq!(
+        attr_of(&client, "#photos img", "loading").await.as_deref(),
+        Some("lazy")
+    );
+    // The map's points are links with names.
+    client
+        .goto(&format!("http://{addr}/network?lang=ar"))
+        .await
+        .unwrap();
+    assert_eq!(
+        attr_of(
+            &client,
+            "svg.member-map a[href^='/municipalities/gaziantep']",
+            "aria-label"
+        )
+        .await
+        .as_deref(),
+        Some("غازي عنتاب")
+    );
+    // The form refused (no alt text), as a person sees it, at both widths.
+    for (width, height) in [(390, 844), (1280, 900)] {
+        client.set_window_size(width, height).await.unwrap();
+        for locale in ["en", "ar"] {
+            client
+                .goto(&format!("http://{addr}{form}?lang={locale}"))
+                .await
+                .unwrap();
+            fill(&client, "#f-picture", photo.to_str().unwrap()).await;
+            send(&client, "form[enctype] button[type=submit]").await;
+            assert!(!text_of(&client, "#form-errors").await.is_empty());
+            let violations = axe_violations(&client, &axe).await;
+            if !violations.is_empty() {
+                failures.push(format!(
+                    "refused photo form ({locale}, {width}px): {}",
+                    serde_json::to_string_pretty(&violations).unwrap()
+                ));
+            }
+            let overflow = sideways_overflow(&client).await;
+            if overflow > 0.0 {
+                failures.push(format!(
+                    "refused photo form ({locale}, {width}px) scrolls sideways by {overflow}px"
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "axe-core or layout found problems:\n{}",
+        failures.join("\n")
+    );
+    app.finish().await;
+}

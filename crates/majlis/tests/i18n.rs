@@ -83,6 +83,16 @@ fn every_message_the_code_uses_exists() {
         "edit-error-kind",
         "edit-error-country",
         "edit-error-website",
+        "edit-error-latitude",
+        "edit-error-longitude",
+        "picture-error-none",
+        "picture-error-kind",
+        "picture-error-unreadable",
+        "picture-error-many",
+        "picture-error-alt",
+        "picture-error-alt-long",
+        "audit-action-picture-added",
+        "audit-action-picture-deleted",
     ] {
         used.insert(id.to_owned());
     }
@@ -100,6 +110,8 @@ fn every_message_the_code_uses_exists() {
         "kind",
         "country",
         "member_since",
+        "latitude",
+        "longitude",
         "acronym",
         "website",
         "description",

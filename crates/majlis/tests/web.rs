@@ -118,8 +118,8 @@ db_test!(
         assert_eq!(net.status, StatusCode::OK);
         assert_eq!(
             net.queries(),
-            5,
-            "version, two aggregates, ideas and partnerships by status (one GROUP BY each)"
+            6,
+            "version, two aggregates, the municipalities on the map, ideas and partnerships by status (one GROUP BY each)"
         );
         assert_eq!(app.get("/network").await.queries(), 1, "the rest kept until content changes");
         let rows = net.texts("tbody tr");

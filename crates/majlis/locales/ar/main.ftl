@@ -240,6 +240,8 @@ field-name = الاسم
 field-profile = الملف التعريفي
 field-region = المنطقة
 field-population = عدد السكان
+field-latitude = خط العرض
+field-longitude = خط الطول
 field-population_year = السنة التي يعود إليها عدد السكان
 field-refugees = اللاجئون المستضافون
 field-refugees_year = السنة التي يعود إليها عدد اللاجئين
@@ -2167,3 +2169,52 @@ cohesion-municipal-whole-n = الوثائق المرفقة بالإجابة كا
 cohesion-municipal-not-submitted = لم ترسل البلدية إجاباتها لهذه الجولة بعد.
 cohesion-municipal-rule = تُحتسب الإجابة «نعم» 100، و«جزئيًا» 50، و«لا» 0. درجة كل قسم هي متوسط أسئلته المُجاب عنها، ودرجة الاستبيان متوسط كل أسئلته المُجاب عنها؛ أما الأسئلة التي لم يُجب عنها فتُستبعد من الدرجات وتُعدّ.
 cohesion-municipal-documents-private = لا يطّلع على الوثائق نفسها إلا أهل البلدية ومنسقو الشبكة؛ ولا يظهر هنا إلا عددها.
+
+## Pictures and charts: the member map, charts of counts, a municipality's position
+network-map = الأعضاء على الخريطة
+network-map-source = الحدود: Natural Earth (ملك عام). كل نقطة بلدية عضو، والجدول يسردها جميعاً.
+network-map-places = { $count ->
+    [zero] لا بلدية على الخريطة
+    [one] بلدية واحدة على الخريطة
+    [two] بلديتان على الخريطة
+    [few] { $count } بلديات على الخريطة
+   *[other] { $count } بلدية على الخريطة
+}
+column-municipality = البلدية
+network-chart-members = البلديات الأعضاء حسب البلد
+network-chart-refugees = اللاجئون المستضافون حسب البلد
+network-refugees-none = لم تُبلغ أي بلدية عضو عن عدد اللاجئين بعد، لذلك لا يوجد رسم بياني: فعمود بقيمة صفر سيوحي خطأً بأنه لا يوجد لاجئون مستضافون.
+network-refugees-unreported = { $count ->
+    [one] بلد واحد لم يُبلَغ عن رقمه، فلا عمود له.
+    [two] بلدان لم يُبلَغ عن رقميهما، فلا عمود لهما.
+    [few] { $count } بلدان لم يُبلَغ عن أرقامها، فلا أعمدة لها.
+   *[other] { $count } بلداً لم يُبلَغ عن أرقامها، فلا أعمدة لها.
+}
+chart-table-beside = الأرقام نفسها واردة في الجدول المجاور للرسم البياني.
+edit-position = الموقع على الخريطة
+edit-position-hint = بالدرجات العشرية، مثل 37.0662 و37.3833؛ الجنوب والغرب بقيم سالبة. اترك الحقلين فارغين لإبقائها خارج الخريطة.
+edit-latitude = خط العرض
+edit-longitude = خط الطول
+edit-error-latitude = أدخل خط عرض بين ‎-90 و90 بالدرجات العشرية، أو اترك الإحداثيين فارغين.
+edit-error-longitude = أدخل خط طول بين ‎-180 و180 بالدرجات العشرية، أو اترك الإحداثيين فارغين.
+picture-title = الصور
+picture-none = لا توجد صور بعد.
+picture-manage = إضافة صور أو حذفها
+picture-add = إضافة صورة
+picture-added = أُضيفت الصورة.
+picture-deleted = حُذفت الصورة.
+picture-delete = حذف
+picture-file = الصورة
+picture-file-hint = بصيغة JPEG أو PNG أو WebP، بحجم { $size } ميغابايت على الأكثر. تُعرض مصغّرة بحيث لا يتجاوز أي من ضلعيها 640 بكسل.
+picture-alt = وصف الصورة (النص البديل)
+picture-alt-hint = صِف ما تُظهره الصورة لمن لا يستطيع رؤيتها. الوصف مطلوب باللغة التي تكتب بها، والترجمات اختيارية.
+picture-alt-orig = مكتوب باللغة
+picture-upload = رفع الصورة
+picture-error-none = اختر صورة لرفعها.
+picture-error-kind = هذا الملف ليس صورة بصيغة JPEG أو PNG أو WebP.
+picture-error-unreadable = تعذّرت قراءة هذه الصورة؛ ربما تكون تالفة.
+picture-error-many = بلغ عدد الصور هنا الحدّ المسموح به (12).
+picture-error-alt = صِف الصورة باللغة التي اخترتها في «مكتوب باللغة».
+picture-error-alt-long = لا يجوز أن يتجاوز كل وصف 300 حرف.
+audit-action-picture-added = أُضيفت صورة
+audit-action-picture-deleted = حُذفت صورة

@@ -229,6 +229,8 @@ field-name = Name
 field-profile = Profil
 field-region = Region
 field-population = Einwohnerzahl
+field-latitude = Breitengrad
+field-longitude = Längengrad
 field-population_year = Jahr der Einwohnerzahl
 field-refugees = Zahl der aufgenommenen Geflüchteten
 field-refugees_year = Jahr der Angabe zu Geflüchteten
@@ -2088,3 +2090,47 @@ cohesion-municipal-whole-n = An die Antwort als Ganzes angehängte Dokumente: { 
 cohesion-municipal-not-submitted = Die Kommune hat ihre Antworten für diese Welle noch nicht abgeschickt.
 cohesion-municipal-rule = Jede Antwort zählt ja 100, teilweise 50 und nein 0. Die Punktzahl eines Abschnitts ist der Mittelwert seiner beantworteten Fragen, die des Fragebogens der Mittelwert aller beantworteten Fragen; nicht beantwortete Fragen fließen nicht in die Punktzahlen ein und werden gezählt.
 cohesion-municipal-documents-private = Die Dokumente selbst sehen nur die Leute der Kommune und die Koordinatorinnen und Koordinatoren des Netzwerks; hier wird nur ihre Anzahl gezeigt.
+
+## Pictures and charts: the member map, charts of counts, a municipality's position
+network-map = Die Mitglieder auf der Karte
+network-map-source = Grenzen: Natural Earth (gemeinfrei). Jeder Punkt ist eine Mitgliedskommune; die Tabelle nennt sie alle.
+network-map-places = { $count ->
+    [one] Eine Kommune auf der Karte
+   *[other] { $count } Kommunen auf der Karte
+}
+column-municipality = Kommune
+network-chart-members = Mitgliedskommunen nach Land
+network-chart-refugees = Aufgenommene Geflüchtete nach Land
+network-refugees-none = Noch keine Mitgliedskommune hat eine Zahl aufgenommener Geflüchteter gemeldet, daher gibt es kein Diagramm: Ein Balken von 0 würde fälschlich sagen, dass niemand aufgenommen wurde.
+network-refugees-unreported = { $count ->
+    [one] Für ein Land ist keine Zahl gemeldet, daher hat es keinen Balken.
+   *[other] Für { $count } Länder ist keine Zahl gemeldet, daher haben sie keinen Balken.
+}
+chart-table-beside = Dieselben Zahlen stehen in der Tabelle neben dem Diagramm.
+edit-position = Lage auf der Karte
+edit-position-hint = In Dezimalgrad, zum Beispiel 37.0662 und 37.3833; Süden und Westen sind negativ. Lassen Sie beide Felder leer, damit sie nicht auf der Karte erscheint.
+edit-latitude = Breitengrad
+edit-longitude = Längengrad
+edit-error-latitude = Geben Sie einen Breitengrad zwischen -90 und 90 in Dezimalgrad an oder lassen Sie beide Koordinaten leer.
+edit-error-longitude = Geben Sie einen Längengrad zwischen -180 und 180 in Dezimalgrad an oder lassen Sie beide Koordinaten leer.
+picture-title = Fotos
+picture-none = Noch keine Fotos.
+picture-manage = Fotos hinzufügen oder entfernen
+picture-add = Foto hinzufügen
+picture-added = Das Foto wurde hinzugefügt.
+picture-deleted = Das Foto wurde gelöscht.
+picture-delete = Löschen
+picture-file = Foto
+picture-file-hint = JPEG, PNG oder WebP, höchstens { $size } MB. Es wird auf höchstens 640 Pixel Seitenlänge verkleinert angezeigt.
+picture-alt = Beschreibung des Fotos (Alternativtext)
+picture-alt-hint = Beschreiben Sie, was das Foto zeigt, für Menschen, die es nicht sehen können. Pflicht in der Sprache, in der Sie schreiben; Übersetzungen sind freiwillig.
+picture-alt-orig = Geschrieben auf
+picture-upload = Foto hochladen
+picture-error-none = Wählen Sie ein Foto zum Hochladen.
+picture-error-kind = Diese Datei ist kein JPEG-, PNG- oder WebP-Bild.
+picture-error-unreadable = Dieses Bild kann nicht gelesen werden; es ist vielleicht beschädigt.
+picture-error-many = Hier sind bereits so viele Fotos wie erlaubt (12).
+picture-error-alt = Beschreiben Sie das Foto in der Sprache, die Sie unter „Geschrieben auf“ gewählt haben.
+picture-error-alt-long = Jede Beschreibung darf höchstens 300 Zeichen lang sein.
+audit-action-picture-added = Foto hinzugefügt
+audit-action-picture-deleted = Foto gelöscht

@@ -228,6 +228,8 @@ field-name = name
 field-profile = profile
 field-region = region
 field-population = population
+field-latitude = latitude
+field-longitude = longitude
 field-population_year = year of the population figure
 field-refugees = refugees hosted
 field-refugees_year = year of the refugee figure
@@ -2083,3 +2085,47 @@ cohesion-municipal-whole-n = Documents attached to the whole response: { $n }
 cohesion-municipal-not-submitted = The municipality has not submitted its answers for this wave.
 cohesion-municipal-rule = Each answer scores yes 100, partly 50 and no 0. A section's score is the mean of its answered questions, the questionnaire's the mean of all its answered questions; questions not answered are left out of the scores and counted.
 cohesion-municipal-documents-private = The documents themselves are seen only by the municipality's people and the network's coordinators; here only their number is shown.
+
+## Pictures and charts: the member map, charts of counts, a municipality's position
+network-map = Members on the map
+network-map-source = Borders: Natural Earth (public domain). Each point is a member municipality; the table lists them all.
+network-map-places = { $count ->
+    [one] One municipality on the map
+   *[other] { $count } municipalities on the map
+}
+column-municipality = Municipality
+network-chart-members = Member municipalities by country
+network-chart-refugees = Refugees hosted, by country
+network-refugees-none = No member municipality has reported a refugee figure yet, so there is no chart: a bar of 0 would wrongly say that none are hosted.
+network-refugees-unreported = { $count ->
+    [one] One country has no reported figure and so no bar.
+   *[other] { $count } countries have no reported figure and so no bar.
+}
+chart-table-beside = The same figures are in the table beside the chart.
+edit-position = Position on the map
+edit-position-hint = Decimal degrees, for example 37.0662 and 37.3833; south and west are negative. Leave both empty to keep it off the map.
+edit-latitude = Latitude
+edit-longitude = Longitude
+edit-error-latitude = Give a latitude from -90 to 90 in decimal degrees, or leave both coordinates empty.
+edit-error-longitude = Give a longitude from -180 to 180 in decimal degrees, or leave both coordinates empty.
+picture-title = Photos
+picture-none = No photos yet.
+picture-manage = Add or remove photos
+picture-add = Add a photo
+picture-added = The photo was added.
+picture-deleted = The photo was deleted.
+picture-delete = Delete
+picture-file = Photo
+picture-file-hint = JPEG, PNG or WebP, at most { $size } MB. It is shown reduced to at most 640 pixels on a side.
+picture-alt = Description of the photo (alt text)
+picture-alt-hint = Say what the photo shows, for people who cannot see it. Required in the language you write it in; translations are optional.
+picture-alt-orig = Written in
+picture-upload = Upload the photo
+picture-error-none = Choose a photo to upload.
+picture-error-kind = This file is not a JPEG, PNG or WebP picture.
+picture-error-unreadable = This picture cannot be read; it may be damaged.
+picture-error-many = This already holds as many photos as it may (12).
+picture-error-alt = Describe the photo in the language you chose under “Written in”.
+picture-error-alt-long = Each description may be at most 300 characters long.
+audit-action-picture-added = Photo added
+audit-action-picture-deleted = Photo deleted

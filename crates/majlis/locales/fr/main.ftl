@@ -230,6 +230,8 @@ field-name = nom
 field-profile = profil
 field-region = région
 field-population = population
+field-latitude = latitude
+field-longitude = longitude
 field-population_year = année du chiffre de population
 field-refugees = réfugiés accueillis
 field-refugees_year = année du chiffre des réfugiés accueillis
@@ -2089,3 +2091,47 @@ cohesion-municipal-whole-n = Documents joints à la réponse dans son ensemble :
 cohesion-municipal-not-submitted = La municipalité n'a pas encore envoyé ses réponses pour cette vague.
 cohesion-municipal-rule = Chaque réponse vaut 100 pour oui, 50 pour en partie et 0 pour non. Le score d'une section est la moyenne de ses questions répondues, celui du questionnaire la moyenne de toutes ses questions répondues ; les questions sans réponse sont écartées des scores et comptées.
 cohesion-municipal-documents-private = Les documents eux-mêmes ne sont vus que par les personnes de la municipalité et les coordinateurs du réseau ; seul leur nombre est indiqué ici.
+
+## Pictures and charts: the member map, charts of counts, a municipality's position
+network-map = Les membres sur la carte
+network-map-source = Frontières : Natural Earth (domaine public). Chaque point est une municipalité membre ; le tableau les énumère toutes.
+network-map-places = { $count ->
+    [one] Une municipalité sur la carte
+   *[other] { $count } municipalités sur la carte
+}
+column-municipality = Municipalité
+network-chart-members = Municipalités membres par pays
+network-chart-refugees = Réfugiés accueillis, par pays
+network-refugees-none = Aucune municipalité membre n’a encore indiqué de nombre de réfugiés : il n’y a donc pas de graphique, car une barre à 0 dirait à tort qu’aucun n’est accueilli.
+network-refugees-unreported = { $count ->
+    [one] Un pays n’a pas de chiffre indiqué, donc pas de barre.
+   *[other] { $count } pays n’ont pas de chiffre indiqué, donc pas de barre.
+}
+chart-table-beside = Les mêmes chiffres figurent dans le tableau à côté du graphique.
+edit-position = Position sur la carte
+edit-position-hint = En degrés décimaux, par exemple 37.0662 et 37.3833 ; le sud et l’ouest sont négatifs. Laissez les deux vides pour ne pas la placer sur la carte.
+edit-latitude = Latitude
+edit-longitude = Longitude
+edit-error-latitude = Indiquez une latitude entre -90 et 90 en degrés décimaux, ou laissez les deux coordonnées vides.
+edit-error-longitude = Indiquez une longitude entre -180 et 180 en degrés décimaux, ou laissez les deux coordonnées vides.
+picture-title = Photos
+picture-none = Pas encore de photo.
+picture-manage = Ajouter ou retirer des photos
+picture-add = Ajouter une photo
+picture-added = La photo a été ajoutée.
+picture-deleted = La photo a été supprimée.
+picture-delete = Supprimer
+picture-file = Photo
+picture-file-hint = JPEG, PNG ou WebP, { $size } Mo au plus. Elle est affichée réduite à 640 pixels au plus de côté.
+picture-alt = Description de la photo (texte alternatif)
+picture-alt-hint = Dites ce que montre la photo, pour les personnes qui ne peuvent pas la voir. Obligatoire dans la langue où vous l’écrivez ; les traductions sont facultatives.
+picture-alt-orig = Écrite en
+picture-upload = Envoyer la photo
+picture-error-none = Choisissez une photo à envoyer.
+picture-error-kind = Ce fichier n’est pas une image JPEG, PNG ou WebP.
+picture-error-unreadable = Cette image est illisible ; elle est peut-être endommagée.
+picture-error-many = Le nombre maximal de photos (12) est déjà atteint.
+picture-error-alt = Décrivez la photo dans la langue choisie sous « Écrite en ».
+picture-error-alt-long = Chaque description compte au plus 300 caractères.
+audit-action-picture-added = Photo ajoutée
+audit-action-picture-deleted = Photo supprimée

@@ -229,6 +229,8 @@ field-name = ad
 field-profile = profil
 field-region = bölge
 field-population = nüfus
+field-latitude = enlem
+field-longitude = boylam
 field-population_year = nüfus rakamının ait olduğu yıl
 field-refugees = barındırılan mülteciler
 field-refugees_year = mülteci rakamının ait olduğu yıl
@@ -2087,3 +2089,47 @@ cohesion-municipal-whole-n = Yanıtın bütününe eklenen belgeler: { $n }
 cohesion-municipal-not-submitted = Belediye bu dalga için yanıtlarını henüz göndermedi.
 cohesion-municipal-rule = Her yanıt evet için 100, kısmen için 50, hayır için 0 puan alır. Bir bölümün puanı yanıtlanan sorularının ortalaması, anketin puanı ise yanıtlanan tüm sorularının ortalamasıdır; yanıtlanmayan sorular puanlara katılmaz ve sayılır.
 cohesion-municipal-documents-private = Belgelerin kendisini yalnızca belediyenin çalışanları ve ağın koordinatörleri görür; burada yalnızca sayıları gösterilir.
+
+## Pictures and charts: the member map, charts of counts, a municipality's position
+network-map = Haritada üyeler
+network-map-source = Sınırlar: Natural Earth (kamu malı). Her nokta bir üye belediyedir; tablo hepsini listeler.
+network-map-places = { $count ->
+    [one] Haritada bir belediye
+   *[other] Haritada { $count } belediye
+}
+column-municipality = Belediye
+network-chart-members = Ülkelere göre üye belediyeler
+network-chart-refugees = Ülkelere göre barındırılan mülteciler
+network-refugees-none = Henüz hiçbir üye belediye mülteci sayısı bildirmedi, bu yüzden grafik yok: 0 çubuğu, hiç mülteci barındırılmadığını yanlış biçimde söylerdi.
+network-refugees-unreported = { $count ->
+    [one] Bir ülkenin bildirilmiş sayısı olmadığından çubuğu yok.
+   *[other] { $count } ülkenin bildirilmiş sayısı olmadığından çubuğu yok.
+}
+chart-table-beside = Aynı rakamlar grafiğin yanındaki tabloda yer alır.
+edit-position = Haritadaki konumu
+edit-position-hint = Ondalık derece, örneğin 37.0662 ve 37.3833; güney ve batı eksi değerlidir. Haritada görünmemesi için ikisini de boş bırakın.
+edit-latitude = Enlem
+edit-longitude = Boylam
+edit-error-latitude = Ondalık derece olarak -90 ile 90 arasında bir enlem girin ya da iki koordinatı da boş bırakın.
+edit-error-longitude = Ondalık derece olarak -180 ile 180 arasında bir boylam girin ya da iki koordinatı da boş bırakın.
+picture-title = Fotoğraflar
+picture-none = Henüz fotoğraf yok.
+picture-manage = Fotoğraf ekle veya kaldır
+picture-add = Fotoğraf ekle
+picture-added = Fotoğraf eklendi.
+picture-deleted = Fotoğraf silindi.
+picture-delete = Sil
+picture-file = Fotoğraf
+picture-file-hint = JPEG, PNG veya WebP, en fazla { $size } MB. Bir kenarı en fazla 640 piksel olacak şekilde küçültülerek gösterilir.
+picture-alt = Fotoğrafın açıklaması (alternatif metin)
+picture-alt-hint = Fotoğrafı göremeyenler için fotoğrafta ne olduğunu anlatın. Yazdığınız dilde zorunludur; çeviriler isteğe bağlıdır.
+picture-alt-orig = Yazıldığı dil
+picture-upload = Fotoğrafı yükle
+picture-error-none = Yüklemek için bir fotoğraf seçin.
+picture-error-kind = Bu dosya JPEG, PNG veya WebP biçiminde bir resim değil.
+picture-error-unreadable = Bu resim okunamıyor; bozuk olabilir.
+picture-error-many = Burada izin verilen sayıda fotoğraf zaten var (12).
+picture-error-alt = Fotoğrafı “Yazıldığı dil” olarak seçtiğiniz dilde açıklayın.
+picture-error-alt-long = Her açıklama en fazla 300 karakter olabilir.
+audit-action-picture-added = Fotoğraf eklendi
+audit-action-picture-deleted = Fotoğraf silindi

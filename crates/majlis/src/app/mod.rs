@@ -102,6 +102,8 @@ pub struct Services {
     pub person_export: crate::accounts::export::Registry,
     /// How the activities that own action plans describe their owners.
     pub plan_owners: crate::plans::owners::Owners,
+    /// How the activities whose records carry photos describe them.
+    pub picture_owners: crate::library::pictures::Owners,
     /// What the activities above the directory list on a municipality's
     /// page (project ideas, partnerships, action plans).
     pub municipality_links: crate::directory::linked::MunicipalityLinks,
@@ -166,6 +168,7 @@ impl AppState {
             person_deletion: person_deletion(),
             person_export: person_export(),
             plan_owners: plan_owners.clone(),
+            picture_owners: picture_owners(),
             municipality_links: municipality_links(plan_owners),
             pages: Arc::default(),
             network_figures: network_figures(),
@@ -246,6 +249,15 @@ pub fn person_export() -> crate::accounts::export::Registry {
 /// How each kind of plan owner is described to the plans activity
 /// (project ideas). A plan whose owner is not described is
 /// shown to members and edited by its municipality's focal points.
+/// Who owns photos: events, and the library's practices.
+pub fn picture_owners() -> crate::library::pictures::Owners {
+    use crate::library::pictures::{OwnerKind, Owners, owners};
+    Owners::new(vec![
+        (OwnerKind::Event, crate::events::pictures::describe),
+        (OwnerKind::Practice, owners::describe_practice),
+    ])
+}
+
 pub fn plan_owners() -> crate::plans::owners::Owners {
     crate::plans::owners::Owners::new(vec![
         (

@@ -67,6 +67,9 @@ struct MunicipalityDef {
     refugees_hosted: Option<i64>,
     refugees_year: Option<i32>,
     member_since: Option<i32>,
+    /// Latitude and longitude in decimal degrees (the town hall, or the
+    /// centre of a district), for the member map.
+    position: Option<[f64; 2]>,
     #[serde(default)]
     themes: Vec<String>,
     profile: Option<TrDef>,
@@ -276,6 +279,16 @@ async fn load_municipality(
     let name = tr(def.name, &what)?;
     let profile = tr_opt(def.profile, &what)?;
     let country = def.country.to_ascii_uppercase();
+    let micro = |d: f64| (d * 1_000_000.0).round() as i32;
+    let (latitude, longitude) = match def.position {
+        Some([lat, lon]) if lat.abs() <= 90.0 && lon.abs() <= 180.0 => {
+            (Some(micro(lat)), Some(micro(lon)))
+        }
+        Some(_) => {
+            return Err(DemoError::Invalid(format!("{what}: position out of range")));
+        }
+        None => (None, None),
+    };
     let contacts: Vec<(String, Option<TrText>)> = def
         .contact
         .into_iter()
@@ -296,6 +309,8 @@ async fn load_municipality(
         am.refugees_hosted = Set(def.refugees_hosted);
         am.refugees_year = Set(def.refugees_year);
         am.member_since = Set(def.member_since);
+        am.latitude_micro = Set(latitude);
+        am.longitude_micro = Set(longitude);
         am.profile = Set(profile.clone());
         am.updated_at = Set(now);
     };
@@ -319,6 +334,8 @@ async fn load_municipality(
                 && m.refugees_hosted == def.refugees_hosted
                 && m.refugees_year == def.refugees_year
                 && m.member_since == def.member_since
+                && m.latitude_micro == latitude
+                && m.longitude_micro == longitude
                 && m.profile == profile;
             let id = m.id;
             if !same {

@@ -13,6 +13,7 @@ pub mod editing;
 pub mod entities;
 pub mod figures;
 pub mod linked;
+pub mod map;
 pub mod reference;
 pub mod routes;
 pub mod rules;

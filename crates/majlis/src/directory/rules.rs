@@ -18,6 +18,7 @@ use crate::db::list::{ListQuery, linked};
 use crate::db::provenance::{Sourced, source_column};
 use crate::fields::paging::{Page, PageRequest};
 use crate::fields::{BadField, parse_opt};
+use crate::i18n::TrText;
 
 /// What reading the directory refuses. It knows no HTTP: handlers turn it
 /// into a response (see `routes`).
@@ -534,8 +535,20 @@ pub struct Overview {
     pub municipalities: i64,
     pub organisations: i64,
     pub countries: i64,
-    pub refugees_hosted: i64,
+    /// The sum of the refugee figures stated; `None` when no municipality
+    /// states one (shown as "not reported", never as 0).
+    pub refugees_hosted: Option<i64>,
     pub themes: i64,
+}
+
+/// A municipality on the member map.
+#[derive(Clone, Debug, FromQueryResult)]
+pub struct Place {
+    pub slug: String,
+    pub name: TrText,
+    pub country_code: String,
+    pub latitude_micro: i32,
+    pub longitude_micro: i32,
 }
 
 #[derive(FromQueryResult)]
@@ -551,6 +564,19 @@ struct MunicipalityAggregate {
 struct OrganisationAggregate {
     country_code: Option<String>,
     n: i64,
+}
+
+/// The municipalities with a position, for the member map (one query; the
+/// page sorts them by name in its language).
+pub async fn places<C: ConnectionTrait>(db: &C) -> Result<Vec<Place>, DbErr> {
+    Place::find_by_statement(Statement::from_string(
+        db.get_database_backend(),
+        "SELECT slug, name, country_code, latitude_micro, longitude_micro \
+         FROM municipality \
+         WHERE latitude_micro IS NOT NULL AND longitude_micro IS NOT NULL",
+    ))
+    .all(db)
+    .await
 }
 
 /// Members by country with their figures: two queries.
@@ -611,7 +637,7 @@ pub async fn overview<C: ConnectionTrait>(
         municipalities: munis.iter().map(|m| m.n).sum(),
         organisations,
         countries: by_country.iter().filter(|f| f.municipalities > 0).count() as i64,
-        refugees_hosted: munis.iter().filter_map(|m| m.refugees).sum(),
+        refugees_hosted: munis.iter().filter_map(|m| m.refugees).reduce(|a, b| a + b),
         themes: reference.themes().len() as i64,
         by_country,
     })

@@ -37,6 +37,8 @@ pub struct Directory {
     /// `true`: countries with municipalities; `false`: with organisations.
     filter_countries: ChangeCache<bool, Vec<country::Model>>,
     overview: ChangeCache<(), Overview>,
+    /// The municipalities on the member map.
+    places: ChangeCache<(), Vec<rules::Place>>,
 }
 
 /// The state of the content a request reads (see [`content_version`]).
@@ -61,6 +63,7 @@ impl Directory {
             organisations: ChangeCache::new(CAPACITY),
             filter_countries: ChangeCache::new(4),
             overview: ChangeCache::new(1),
+            places: ChangeCache::new(1),
         })
     }
 
@@ -163,6 +166,12 @@ impl Directory {
             .get_or_load(v.0, &false, || {
                 rules::partner_countries(db.read(), &self.reference)
             })
+            .await
+    }
+
+    pub async fn places(&self, db: &Db, v: Version) -> Result<Arc<Vec<rules::Place>>, DbErr> {
+        self.places
+            .get_or_load(v.0, &(), || rules::places(db.read()))
             .await
     }
 

@@ -26,6 +26,7 @@ pub mod calendar;
 pub mod editing;
 pub mod entities;
 pub mod feeds;
+pub mod pictures;
 pub mod registration;
 pub mod reminders;
 pub mod routes;

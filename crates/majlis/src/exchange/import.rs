@@ -371,6 +371,10 @@ async fn import_directory(run: &mut Run<'_>, doc: &Document) -> Result<Directory
             refugees_hosted: Set(m.refugees_hosted),
             refugees_year: Set(m.refugees_year),
             member_since: Set(m.member_since),
+            // The exchange document (version 2) carries no position: an
+            // imported municipality is placed on the map by its form.
+            latitude_micro: Set(None),
+            longitude_micro: Set(None),
             profile: Set(m.profile.clone()),
             created_at: Set(run.now),
             updated_at: Set(run.now),

@@ -21,6 +21,7 @@ pub mod compendium;
 pub mod deletion;
 pub mod entities;
 pub mod files;
+pub mod pictures;
 pub mod practices;
 pub mod resources;
 pub mod routes;

@@ -261,6 +261,20 @@ pub enum Action {
     /// how they arrive: anyone signed in (what one may not see is "not
     /// found" before this is asked).
     Follow,
+    /// See the photos of an event or a practice: whoever may see it.
+    ViewPictures(PicturesRef),
+    /// Add or delete the photos of an event or a practice: whoever may
+    /// change it (events: staff; practices: as `EditPractice`).
+    ChangePictures(PicturesRef),
+}
+
+/// What the policy needs to know of what photos belong to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PicturesRef {
+    /// An event, and whether the actor may see it (its visibility).
+    Event { visible: bool },
+    /// A practice.
+    Practice(PracticeRef),
 }
 
 /// What the policy needs to know of a municipality's cohesion dashboard.
@@ -463,6 +477,8 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
         (a, Action::ViewCohesion(c)) => {
             c.published || c.focal_point || a.is_some_and(Actor::is_staff)
         }
+        (_, Action::ViewPictures(PicturesRef::Event { visible })) => visible,
+        (a, Action::ViewPictures(PicturesRef::Practice(p))) => can(a, Action::ViewPractice(p)),
         (None, _) => false,
         (Some(_), Action::View(Visibility::Members)) => true,
         (Some(_), Action::Follow) => true,
@@ -531,6 +547,12 @@ pub fn can(actor: Option<&Actor>, action: Action) -> bool {
                 collecting,
             },
         ) => a.is_staff() || (collecting && can(Some(a), Action::RunCohesionWave { municipality })),
+        (Some(a), Action::ChangePictures(PicturesRef::Event { visible })) => {
+            visible && can(Some(a), Action::ManageEvents)
+        }
+        (Some(a), Action::ChangePictures(PicturesRef::Practice(p))) => {
+            can(Some(a), Action::EditPractice(p))
+        }
     }
 }
 

@@ -214,6 +214,8 @@ fn every_action() -> Vec<Action> {
                 Action::EditPractice(p),
                 Action::SubmitPractice(p),
                 Action::DeletePractice(p),
+                Action::ViewPictures(PicturesRef::Practice(p)),
+                Action::ChangePictures(PicturesRef::Practice(p)),
             ]);
         }
     }
@@ -294,6 +296,10 @@ fn every_action() -> Vec<Action> {
             of_municipality,
         }));
     }
+    for visible in [false, true] {
+        all.push(Action::ViewPictures(PicturesRef::Event { visible }));
+        all.push(Action::ChangePictures(PicturesRef::Event { visible }));
+    }
     for a in &all {
         match a {
             Action::View(_)
@@ -342,6 +348,8 @@ fn every_action() -> Vec<Action> {
             | Action::RunCohesionWave { .. }
             | Action::ViewCohesionEvidence(_)
             | Action::RemoveCohesionEvidence { .. }
+            | Action::ViewPictures(_)
+            | Action::ChangePictures(_)
             | Action::Follow => {}
         }
     }
@@ -590,4 +598,31 @@ fn evidence_is_removed_by_its_focal_points_while_collecting_and_by_staff_always(
         authorize(Some(&pending), remove(1, false)),
         Err(Denied::SecondFactor)
     );
+}
+
+#[test]
+fn photos_follow_what_they_belong_to() {
+    let member = actor(Role::Member, &[]);
+    let focal = actor(Role::Member, &[1]);
+    let coordinator = actor(Role::Coordinator, &[]);
+    let event = |visible| PicturesRef::Event { visible };
+    // An event's photos: seen by whoever sees the event, changed by staff.
+    assert!(can(None, Action::ViewPictures(event(true))));
+    assert!(!can(None, Action::ViewPictures(event(false))));
+    assert!(!can(Some(&member), Action::ChangePictures(event(true))));
+    assert!(can(Some(&coordinator), Action::ChangePictures(event(true))));
+    assert!(!can(None, Action::ChangePictures(event(true))));
+    // A practice's: as the practice (a draft by municipality 1's focal point).
+    let draft = PicturesRef::Practice(PracticeRef {
+        draft: true,
+        public: false,
+        municipality: Some(1),
+        author: None,
+    });
+    assert!(!can(None, Action::ViewPictures(draft)));
+    assert!(!can(Some(&member), Action::ViewPictures(draft)));
+    assert!(can(Some(&focal), Action::ViewPictures(draft)));
+    assert!(can(Some(&focal), Action::ChangePictures(draft)));
+    assert!(!can(Some(&member), Action::ChangePictures(draft)));
+    assert!(can(Some(&coordinator), Action::ChangePictures(draft)));
 }

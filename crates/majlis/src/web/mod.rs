@@ -6,6 +6,7 @@
 
 pub mod assets;
 pub mod atom;
+pub mod charts;
 pub mod download;
 mod error;
 pub mod extract;

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 
 use super::parse::{
     figure, kind_error, parse_country, parse_line, parse_long_text, parse_name, parse_orig,
-    parse_slug, parse_themes, year,
+    parse_slug, parse_themes, position, year,
 };
 use super::{FieldError, MAX_ACRONYM, MAX_NAME, MAX_WEBSITE};
 use crate::directory::rules::{CountryCode, Slug};
@@ -23,6 +23,8 @@ pub struct MunicipalityEdit {
     pub region: Option<String>,
     pub population: Option<(i64, i32)>,
     pub refugees: Option<(i64, i32)>,
+    /// Latitude and longitude in millionths of a degree.
+    pub position: Option<(i32, i32)>,
     pub themes: BTreeSet<i32>,
 }
 
@@ -37,6 +39,8 @@ pub struct RawMunicipalityEdit {
     pub population_year: String,
     pub refugees: String,
     pub refugees_year: String,
+    pub latitude: String,
+    pub longitude: String,
     pub themes: Vec<String>,
 }
 
@@ -77,6 +81,7 @@ impl RawMunicipalityEdit {
             now,
             &mut errors,
         );
+        let position = position(&self.latitude, &self.longitude, &mut errors);
         let themes = parse_themes(&self.themes, known_themes, &mut errors);
         match (errors.is_empty(), name) {
             (true, Some(name)) => Ok(MunicipalityEdit {
@@ -85,6 +90,7 @@ impl RawMunicipalityEdit {
                 region,
                 population,
                 refugees,
+                position,
                 themes,
             }),
             _ => Err(errors),

@@ -16,6 +16,7 @@ pub use forms::{
     MunicipalityCreate, MunicipalityEdit, OrganisationCreate, OrganisationEdit,
     RawMunicipalityCreate, RawMunicipalityEdit, RawOrganisationCreate, RawOrganisationEdit,
 };
+pub use parse::degrees_text;
 pub use save::{
     create_municipality, create_organisation, update_municipality, update_organisation,
 };

@@ -42,6 +42,50 @@ pub(super) fn figure(
     parsed.zip(y)
 }
 
+/// A position: both coordinates or neither, in decimal degrees (a comma
+/// taken for the decimal point), latitude within ±90 and longitude within
+/// ±180, kept in millionths of a degree.
+pub(super) fn position(
+    latitude: &str,
+    longitude: &str,
+    errors: &mut Vec<FieldError>,
+) -> Option<(i32, i32)> {
+    let (latitude, longitude) = (latitude.trim(), longitude.trim());
+    if latitude.is_empty() && longitude.is_empty() {
+        return None;
+    }
+    let lat = degrees(latitude, 90.0);
+    let lon = degrees(longitude, 180.0);
+    if lat.is_none() {
+        errors.push(FieldError {
+            field: "latitude",
+            message: "edit-error-latitude",
+        });
+    }
+    if lon.is_none() {
+        errors.push(FieldError {
+            field: "longitude",
+            message: "edit-error-longitude",
+        });
+    }
+    lat.zip(lon)
+}
+
+/// Decimal degrees within ±`max`, in millionths (rounded).
+fn degrees(value: &str, max: f64) -> Option<i32> {
+    let value = value.replace('\u{2212}', "-").replace(',', ".");
+    let d = value.parse::<f64>().ok().filter(|d| d.is_finite())?;
+    (d.abs() <= max).then(|| (d * 1_000_000.0).round() as i32)
+}
+
+/// A position in millionths of a degree as a form shows it.
+pub fn degrees_text(micro: i32) -> String {
+    let sign = if micro < 0 { "-" } else { "" };
+    let abs = micro.unsigned_abs();
+    let text = format!("{sign}{}.{:06}", abs / 1_000_000, abs % 1_000_000);
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
 /// A year from 1900 to this year.
 pub(super) fn year_in_range(year: &str, now: DateTime<Utc>) -> Option<i32> {
     let this_year = now.format("%Y").to_string().parse::<i32>().unwrap_or(2100);

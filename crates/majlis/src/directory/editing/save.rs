@@ -11,6 +11,7 @@ use sea_orm::{
 };
 
 use super::forms::{MunicipalityCreate, MunicipalityEdit, OrganisationCreate, OrganisationEdit};
+use super::parse::degrees_text;
 use super::{EditError, RESERVED_SLUGS};
 use crate::audit::{self, Origin};
 use crate::db::Db;
@@ -115,6 +116,8 @@ pub(super) fn municipality_fields(
         .opt("population_year", m.population_year)
         .opt("refugees_hosted", m.refugees_hosted)
         .opt("refugees_year", m.refugees_year)
+        .opt("latitude", m.latitude_micro.map(degrees_text))
+        .opt("longitude", m.longitude_micro.map(degrees_text))
         .list("themes", themes);
     f
 }
@@ -143,6 +146,8 @@ pub(super) fn set_profile(am: &mut municipality::ActiveModel, edit: &Municipalit
     am.population_year = Set(edit.population.map(|p| p.1));
     am.refugees_hosted = Set(edit.refugees.map(|p| p.0));
     am.refugees_year = Set(edit.refugees.map(|p| p.1));
+    am.latitude_micro = Set(edit.position.map(|p| p.0));
+    am.longitude_micro = Set(edit.position.map(|p| p.1));
 }
 
 pub(super) async fn set_municipality_themes(

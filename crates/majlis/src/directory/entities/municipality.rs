@@ -21,6 +21,10 @@ pub struct Model {
     pub refugees_hosted: Option<i64>,
     pub refugees_year: Option<i32>,
     pub member_since: Option<i32>,
+    /// Where it is (the member map), in millionths of a degree north.
+    pub latitude_micro: Option<i32>,
+    /// In millionths of a degree east.
+    pub longitude_micro: Option<i32>,
     #[sea_orm(column_type = "JsonBinary", nullable)]
     pub profile: Option<TrText>,
     pub created_at: DateTimeUtc,

@@ -10,7 +10,9 @@ use super::forms::{
 use super::slug;
 use crate::app::AppState;
 use crate::audit::origin_of;
-use crate::directory::editing::{self, FieldError, RawMunicipalityCreate, RawMunicipalityEdit};
+use crate::directory::editing::{
+    self, FieldError, RawMunicipalityCreate, RawMunicipalityEdit, degrees_text,
+};
 use crate::directory::entities::{municipality, theme};
 use crate::directory::rules::MunicipalityDetail;
 use crate::directory::service::Key;
@@ -39,6 +41,8 @@ fn municipality_field(raw: &mut RawMunicipalityEdit, key: &str, value: String) -
         "population_year" => raw.population_year = value,
         "refugees" => raw.refugees = value,
         "refugees_year" => raw.refugees_year = value,
+        "latitude" => raw.latitude = value,
+        "longitude" => raw.longitude = value,
         "theme" => raw.themes.push(value),
         _ => {
             if let Some(l) = per_locale(key, "name_") {
@@ -64,6 +68,8 @@ fn raw_from(m: &municipality::Model, themes: &[theme::Model]) -> RawMunicipality
         population_year: m.population_year.map(|p| p.to_string()).unwrap_or_default(),
         refugees: m.refugees_hosted.map(|p| p.to_string()).unwrap_or_default(),
         refugees_year: m.refugees_year.map(|p| p.to_string()).unwrap_or_default(),
+        latitude: m.latitude_micro.map(degrees_text).unwrap_or_default(),
+        longitude: m.longitude_micro.map(degrees_text).unwrap_or_default(),
         themes: themes.iter().map(|t| t.id.to_string()).collect(),
     }
 }

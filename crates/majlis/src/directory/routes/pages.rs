@@ -10,7 +10,10 @@ use axum::response::Response;
 use super::{by_name, kind_label, municipality_filter, organisation_filter, page_request, slug};
 use crate::app::AppState;
 use crate::directory::entities::{country, theme};
-use crate::directory::rules::{MunicipalityCard, MunicipalityDetail, OrganisationCard, Overview};
+use crate::directory::figures::Figures;
+use crate::directory::rules::{
+    MunicipalityCard, MunicipalityDetail, OrganisationCard, Overview, Place,
+};
 use crate::directory::service::Key;
 use crate::directory::{MunicipalityKind, OrganisationKind};
 use crate::fields::paging::Page;
@@ -190,6 +193,116 @@ struct NetworkPage {
     overview: Arc<Overview>,
     /// What the activities above count (project ideas by status…).
     figures: Arc<Vec<crate::directory::figures::Figures>>,
+    /// The member map (inline SVG) and the municipalities on it, by name.
+    map: String,
+    places: Vec<PlaceRow>,
+    /// Members by country, and refugees hosted by the countries whose
+    /// municipalities report a figure (inline SVG; tables beside).
+    members_chart: String,
+    refugees_chart: String,
+    /// Countries none of whose municipalities reports a refugee figure.
+    refugees_unreported: usize,
+}
+
+/// A municipality on the map, as its table row shows it.
+struct PlaceRow {
+    href: String,
+    name: String,
+    country: String,
+}
+
+impl NetworkPage {
+    fn new(
+        ctx: PageCtx,
+        overview: Arc<Overview>,
+        on_map: &[Place],
+        figures: Arc<Vec<Figures>>,
+    ) -> Self {
+        use crate::directory::map::{Point, member_map};
+        use crate::web::charts::{Count, count_chart};
+
+        let country_name = |code: &str| {
+            overview
+                .by_country
+                .iter()
+                .find(|f| f.code == code)
+                .and_then(|f| f.country.as_ref())
+                .map_or_else(|| code.to_owned(), |c| ctx.text(&c.name).to_owned())
+        };
+        let mut places: Vec<PlaceRow> = on_map
+            .iter()
+            .map(|p| PlaceRow {
+                href: format!("/municipalities/{}?lang={}", p.slug, ctx.lang()),
+                name: ctx.text(&p.name).to_owned(),
+                country: country_name(&p.country_code),
+            })
+            .collect();
+        places.sort_by(|a, b| a.name.cmp(&b.name));
+        let points: Vec<Point> = on_map
+            .iter()
+            .map(|p| Point {
+                href: format!("/municipalities/{}?lang={}", p.slug, ctx.lang()),
+                name: ctx.text(&p.name).to_owned(),
+                latitude_micro: p.latitude_micro,
+                longitude_micro: p.longitude_micro,
+            })
+            .collect();
+        let members = overview
+            .by_country
+            .iter()
+            .filter(|f| f.municipalities > 0)
+            .map(|f| f.code.clone())
+            .collect();
+        let map = member_map(&ctx.t("network-map"), &members, &points);
+        let member_rows: Vec<Count> = overview
+            .by_country
+            .iter()
+            .filter(|f| f.municipalities > 0)
+            .map(|f| Count {
+                label: country_name(&f.code),
+                count: f.municipalities,
+            })
+            .collect();
+        let members_chart = count_chart(
+            &ctx,
+            "chart-members",
+            &ctx.t("network-chart-members"),
+            &member_rows,
+        );
+        // Only stated figures get a bar: a country whose municipalities
+        // report nothing is "not reported" in the table, not a 0 bar.
+        let refugee_rows: Vec<Count> = overview
+            .by_country
+            .iter()
+            .filter_map(|f| {
+                f.refugees_hosted.map(|count| Count {
+                    label: country_name(&f.code),
+                    count,
+                })
+            })
+            .collect();
+        let refugees_chart = count_chart(
+            &ctx,
+            "chart-refugees",
+            &ctx.t("network-chart-refugees"),
+            &refugee_rows,
+        );
+        let refugees_unreported = overview
+            .by_country
+            .iter()
+            .filter(|f| f.municipalities > 0 && f.refugees_hosted.is_none())
+            .count();
+        NetworkPage {
+            ctx: ctx.clone().with_section(Section::Network),
+            overview,
+            figures,
+            map,
+            places,
+            members_chart,
+            refugees_chart,
+            refugees_unreported,
+        }
+    }
 }
 
 /// `GET /network`: members by country, with figures (visitors' pages kept
@@ -203,15 +316,12 @@ pub(super) async fn network(
         .pages
         .page(v.id(), &ctx, || async {
             let overview = state.directory.overview(&state.db, v).await?;
+            let on_map = state.directory.places(&state.db, v).await?;
             let figures = state
                 .network_figures
                 .find(state.db.read(), v.id(), ctx.actor())
                 .await?;
-            render(&NetworkPage {
-                ctx: ctx.clone().with_section(Section::Network),
-                overview,
-                figures,
-            })
+            render(&NetworkPage::new(ctx.clone(), overview, &on_map, figures))
         })
         .await
 }

@@ -41,10 +41,35 @@ struct EventView {
     backlinks: std::sync::Arc<Vec<crate::library::backlinks::Backlinks>>,
     /// Follow buttons (signed-in readers): the event, and its series.
     follow: Vec<crate::follows::Button>,
+    /// Its photos, and where staff change them.
+    gallery: crate::library::pictures::Gallery,
 }
 event_page!(EventView);
 
 impl EventView {
+    /// Participants by country as a bar chart (the table beside it holds
+    /// the same figures); those whose country is unknown are in the table
+    /// only.
+    fn country_chart(&self) -> String {
+        use crate::web::charts::{Count, count_chart};
+        let rows: Vec<Count> = self
+            .d
+            .figures
+            .by_country
+            .iter()
+            .filter(|(c, _)| !c.is_empty())
+            .map(|(c, n)| Count {
+                label: self.country_label(c),
+                count: *n,
+            })
+            .collect();
+        count_chart(
+            &self.ctx,
+            "chart-participants",
+            &self.ctx.t("event-figures-by-country"),
+            &rows,
+        )
+    }
     fn working_languages(&self) -> Vec<String> {
         rules::languages(&self.d.event)
     }
@@ -177,7 +202,17 @@ async fn event_html(
             .map(|s| Target::new(TargetKind::Series, s.id)),
     );
     let follow = crate::follows::buttons(state.db.read(), &ctx, &targets).await?;
+    // The event is visible to the reader: the page would not be shown otherwise.
+    let gallery = crate::library::pictures::gallery(
+        state.db.read(),
+        ctx.actor(),
+        crate::library::pictures::OwnerKind::Event,
+        d.event.id,
+        crate::policy::PicturesRef::Event { visible: true },
+    )
+    .await?;
     let page = EventView {
+        gallery,
         follow,
         backlinks,
         related: crate::search::results::related(

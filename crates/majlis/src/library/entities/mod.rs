@@ -5,6 +5,7 @@ pub mod compendium_chapter;
 pub mod compendium_entry;
 pub mod file_object;
 pub mod file_owner;
+pub mod picture;
 pub mod practice;
 pub mod practice_attachment;
 pub mod practice_resource;

@@ -23,7 +23,7 @@ mod upload;
 
 pub use form::{FormError, UploadForm, read_form};
 pub use orphans::{Collected, EVERY, Holders, Holds, adopt, collect, spawn};
-pub use upload::{FormLimits, Uploader, Uploads, record, refusal_message, usage};
+pub use upload::{FormLimits, MadeError, Uploader, Uploads, record, refusal_message, usage};
 
 /// Largest plain (non-file) form value read from an upload form.
 pub const MAX_FIELD_BYTES: usize = 64 * 1024;

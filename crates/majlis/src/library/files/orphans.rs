@@ -13,7 +13,7 @@ use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect};
 
 use super::UNKNOWN_KIND;
 use crate::db::Db;
-use crate::library::entities::{file_object, practice_attachment, resource_version};
+use crate::library::entities::{file_object, picture, practice_attachment, resource_version};
 
 /// How an activity above the library says which stored files it holds
 /// (the library knows no activity above it): a subquery selecting their
@@ -39,7 +39,7 @@ impl std::fmt::Debug for Holders {
 }
 
 /// Whether a stored file is in use: a document version, a practice
-/// attachment or what one of the `holders` selects holds it.
+/// attachment, a photo or what one of the `holders` selects holds it.
 pub(super) fn referenced(holders: &Holders) -> Condition {
     let mut any = Condition::any()
         .add(
@@ -48,6 +48,14 @@ pub(super) fn referenced(holders: &Holders) -> Condition {
                     .column(resource_version::Column::FileSha256)
                     .from(resource_version::Entity)
                     .and_where(resource_version::Column::FileSha256.is_not_null())
+                    .to_owned(),
+            ),
+        )
+        .add(
+            file_object::Column::Sha256.in_subquery(
+                Query::select()
+                    .column(picture::Column::FileSha256)
+                    .from(picture::Entity)
                     .to_owned(),
             ),
         )

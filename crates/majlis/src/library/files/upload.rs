@@ -84,6 +84,15 @@ impl FormLimits {
     }
 }
 
+/// Why bytes the platform made could not be stored.
+#[derive(Debug, thiserror::Error)]
+pub enum MadeError {
+    #[error(transparent)]
+    Upload(#[from] UploadError),
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
 /// Why one file of a form was not kept.
 #[derive(Debug)]
 pub(super) enum Refusal {
@@ -165,6 +174,34 @@ impl Uploads {
             total_mb: self.request_max_bytes / MB,
             quota,
         })
+    }
+
+    /// Store bytes the platform made from an upload (a photo's
+    /// thumbnail): checked and claimed as an upload is, unused until a
+    /// record refers to it; no quota check (the upload it was made from
+    /// was held against it).
+    pub async fn keep_made(
+        &self,
+        db: &Db,
+        bytes: Vec<u8>,
+        person_id: i32,
+        now: DateTime<Utc>,
+    ) -> Result<Stored, MadeError> {
+        let opts = PutOptions {
+            max_bytes: self.max_bytes.max(bytes.len() as u64),
+            ..PutOptions::new(self.scratch.clone())
+        };
+        let body = futures_util::stream::iter([Ok::<_, std::io::Error>(bytes::Bytes::from(bytes))]);
+        let spooled = self.store.spool(body, &opts).await?;
+        let sha256 = spooled.sha256;
+        let claimed = claim(db, &spooled, person_id, now).await?;
+        match self.store.keep(spooled).await {
+            Ok(stored) => Ok(stored),
+            Err(e) => {
+                unclaim(db, &sha256.to_string(), person_id, claimed).await?;
+                Err(MadeError::Upload(e.into()))
+            }
+        }
     }
 
     /// Check one uploaded file (at most `max_bytes`, streaming), hold it

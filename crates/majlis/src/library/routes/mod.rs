@@ -1,7 +1,7 @@
 //! Library pages (`/library`, `/practices`, `/compendiums`), file downloads,
 //! the practice form and review, and the JSON API: one file per page or flow
 //! (`resource_pages`, `practice_pages`, `practice_form`, `compendium_pages`,
-//! `api`); here the routes, the helpers they share, and how the library's
+//! `pictures` (photos of events and practices), `api`); here the routes, the helpers they share, and how the library's
 //! errors become responses.
 
 use askama::Template;
@@ -35,6 +35,13 @@ pub fn routes() -> Routes {
         .post("/library/{id}/delete", resource_pages::delete_resource)
         .post_upload("/library/{id}/versions", resource_pages::add_version)
         .get("/files/{sha}/{name}", resource_pages::download)
+        .get("/pictures/{kind}/{owner}", pictures::pictures_page)
+        .post_upload("/pictures/{kind}/{owner}", pictures::add_picture)
+        .get("/pictures/{kind}/{owner}/{id}", pictures::picture_file)
+        .post(
+            "/pictures/{kind}/{owner}/{id}/delete",
+            pictures::delete_picture,
+        )
         .get("/practices", practice_pages::practices_page)
         .get("/practices.atom", feeds::practices_feed)
         .get("/resources.atom", feeds::resources_feed)
@@ -205,6 +212,7 @@ macro_rules! library_page {
 mod api;
 mod compendium_pages;
 pub mod feeds;
+mod pictures;
 mod practice_form;
 mod practice_pages;
 mod resource_pages;

@@ -161,6 +161,8 @@ struct PracticePage {
     backlinks: Vec<crate::library::backlinks::Backlinks>,
     /// The follow button (signed-in readers).
     follow: Option<crate::follows::Button>,
+    /// Its photos, and where who may change them does so.
+    gallery: crate::library::pictures::Gallery,
 }
 
 impl PracticePage {
@@ -270,7 +272,16 @@ async fn practice_html(
         .await?;
     let target = crate::follows::Target::new(crate::follows::TargetKind::Practice, pid);
     let follow = crate::follows::button(state.db.read(), &ctx, target).await?;
+    let gallery = crate::library::pictures::gallery(
+        state.db.read(),
+        actor.as_ref(),
+        crate::library::pictures::OwnerKind::Practice,
+        pid,
+        crate::policy::PicturesRef::Practice(pref),
+    )
+    .await?;
     let page = PracticePage {
+        gallery,
         follow,
         backlinks,
         related: crate::search::results::related(&state.search, &ctx, &format!("practice:{pid}")),
