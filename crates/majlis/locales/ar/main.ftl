@@ -2132,3 +2132,15 @@ cohesion-evidence-error-question = اختر سؤالاً من الاستبيان
 cohesion-evidence-error-kind = أرفق وثيقة: PDF أو Word أو Excel أو PowerPoint أو OpenDocument أو JPEG أو PNG.
 cohesion-evidence-error-mismatch = محتوى الملف ليس ما يقوله اسمه (امتداده يدل على نوع آخر). غيّر اسمه أو اختر الملف الصحيح.
 cohesion-evidence-error-many = تضم هذه الجولة أقصى عدد مسموح به من الوثائق.
+
+## Languages, dates and time zones
+event-your-time = بتوقيتك:
+time-zone-title = المنطقة الزمنية
+time-zone-lead = تعرض صفحات الفعاليات الأوقات بتوقيت مكان انعقادها. اختر منطقتك الزمنية لتراها بتوقيتك أيضًا.
+time-zone-field = منطقتك الزمنية
+time-zone-hint = اسم مكان من قاعدة بيانات المناطق الزمنية، مثل Europe/Istanbul أو Asia/Beirut. اتركه فارغًا لترى أوقات مكان الانعقاد فقط.
+time-zone-saved = حُفظت منطقتك الزمنية.
+time-zone-unknown = هذه ليست منطقة زمنية من القائمة. اختر منطقة مثل Europe/Berlin، أو اترك الحقل فارغًا.
+time-zone-none = غير محددة (أوقات مكان الانعقاد فقط)
+countries-network = بلدان الشبكة
+countries-other = بلدان أخرى

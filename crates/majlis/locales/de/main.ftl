@@ -2058,3 +2058,15 @@ cohesion-evidence-error-question = Wählen Sie eine Frage des Fragebogens oder d
 cohesion-evidence-error-kind = Hängen Sie ein Dokument an: PDF, Word, Excel, PowerPoint, OpenDocument, JPEG oder PNG.
 cohesion-evidence-error-mismatch = Der Inhalt der Datei ist nicht, was ihr Name sagt (ihre Endung nennt einen anderen Typ). Benennen Sie sie um oder wählen Sie die richtige Datei.
 cohesion-evidence-error-many = Diese Welle enthält schon so viele Dokumente, wie sie darf.
+
+## Languages, dates and time zones
+event-your-time = In Ihrer Zeitzone:
+time-zone-title = Zeitzone
+time-zone-lead = Veranstaltungsseiten zeigen die Uhrzeiten in der Zeitzone des Veranstaltungsorts. Wählen Sie Ihre eigene, um sie auch in Ihrer Ortszeit zu sehen.
+time-zone-field = Ihre Zeitzone
+time-zone-hint = Ein Ortsname aus der Zeitzonen-Datenbank, etwa Europe/Istanbul oder Asia/Beirut. Leer lassen, um nur die Zeiten am Veranstaltungsort zu sehen.
+time-zone-saved = Ihre Zeitzone ist gespeichert.
+time-zone-unknown = Das ist keine Zeitzone aus der Liste. Wählen Sie eine wie Europe/Berlin oder lassen Sie das Feld leer.
+time-zone-none = nicht gewählt (nur Zeiten am Veranstaltungsort)
+countries-network = Länder des Netzwerks
+countries-other = Weitere Länder

@@ -2053,3 +2053,15 @@ cohesion-evidence-error-question = Choose a question of the questionnaire, or th
 cohesion-evidence-error-kind = Attach a document: PDF, Word, Excel, PowerPoint, OpenDocument, JPEG or PNG.
 cohesion-evidence-error-mismatch = The file's content is not what its name says (its extension names another type). Rename it or choose the right file.
 cohesion-evidence-error-many = This wave already holds as many documents as it may.
+
+## Languages, dates and time zones
+event-your-time = In your time zone:
+time-zone-title = Time zone
+time-zone-lead = Event pages show times in the venue's time zone. Choose yours to see them in your own time as well.
+time-zone-field = Your time zone
+time-zone-hint = A place name of the time zone database, such as Europe/Istanbul or Asia/Beirut. Leave empty to see venue times only.
+time-zone-saved = Your time zone is saved.
+time-zone-unknown = This is not a time zone of the list. Choose one such as Europe/Berlin, or leave the field empty.
+time-zone-none = not chosen (venue times only)
+countries-network = Countries of the network
+countries-other = Other countries

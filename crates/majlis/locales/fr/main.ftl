@@ -2059,3 +2059,15 @@ cohesion-evidence-error-question = Choisissez une question du questionnaire, ou 
 cohesion-evidence-error-kind = Joignez un document : PDF, Word, Excel, PowerPoint, OpenDocument, JPEG ou PNG.
 cohesion-evidence-error-mismatch = Le contenu du fichier n'est pas ce que dit son nom (son extension désigne un autre type). Renommez-le ou choisissez le bon fichier.
 cohesion-evidence-error-many = Cette vague contient déjà autant de documents qu'elle le peut.
+
+## Languages, dates and time zones
+event-your-time = Dans votre fuseau horaire :
+time-zone-title = Fuseau horaire
+time-zone-lead = Les pages des événements indiquent les heures dans le fuseau horaire du lieu. Choisissez le vôtre pour les voir aussi à votre heure.
+time-zone-field = Votre fuseau horaire
+time-zone-hint = Un nom de lieu de la base des fuseaux horaires, par exemple Europe/Istanbul ou Asia/Beirut. Laissez vide pour ne voir que les heures du lieu.
+time-zone-saved = Votre fuseau horaire est enregistré.
+time-zone-unknown = Ce n'est pas un fuseau horaire de la liste. Choisissez-en un comme Europe/Berlin, ou laissez le champ vide.
+time-zone-none = non choisi (heures du lieu seulement)
+countries-network = Pays du réseau
+countries-other = Autres pays

@@ -2057,3 +2057,15 @@ cohesion-evidence-error-question = Anketten bir soru ya da yanıtın tümünü s
 cohesion-evidence-error-kind = Bir belge ekleyin: PDF, Word, Excel, PowerPoint, OpenDocument, JPEG ya da PNG.
 cohesion-evidence-error-mismatch = Dosyanın içeriği adının söylediği değil (uzantısı başka bir türü gösteriyor). Adını değiştirin ya da doğru dosyayı seçin.
 cohesion-evidence-error-many = Bu dalga zaten alabileceği kadar belge içeriyor.
+
+## Languages, dates and time zones
+event-your-time = Sizin saat diliminizde:
+time-zone-title = Saat dilimi
+time-zone-lead = Etkinlik sayfaları saatleri etkinlik yerinin saat diliminde gösterir. Saatleri kendi saatinizle de görmek için saat diliminizi seçin.
+time-zone-field = Saat diliminiz
+time-zone-hint = Saat dilimi veritabanından bir yer adı, örneğin Europe/Istanbul ya da Asia/Beirut. Yalnızca etkinlik yerinin saatlerini görmek için boş bırakın.
+time-zone-saved = Saat diliminiz kaydedildi.
+time-zone-unknown = Bu, listedeki bir saat dilimi değil. Europe/Berlin gibi birini seçin ya da alanı boş bırakın.
+time-zone-none = seçilmedi (yalnızca etkinlik yerinin saatleri)
+countries-network = Ağın ülkeleri
+countries-other = Diğer ülkeler

@@ -34,6 +34,7 @@ mod m20261206_000027_partner_step_names;
 mod m20261206_000028_notification_mailed;
 mod m20261206_000029_cohesion_links;
 mod m20261206_000030_cohesion_municipal;
+mod m20261206_000033_person_time_zone;
 
 pub struct Migrator;
 
@@ -71,6 +72,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000028_notification_mailed::Migration),
             Box::new(m20261206_000029_cohesion_links::Migration),
             Box::new(m20261206_000030_cohesion_municipal::Migration),
+            Box::new(m20261206_000033_person_time_zone::Migration),
         ]
     }
 }
