@@ -104,6 +104,7 @@ async fn main() -> anyhow::Result<()> {
             totp_pending: Set(None),
             totp_last_step: Set(None),
             unread_notifications: Set(0),
+            time_zone: Set(None),
         })
         .collect();
     for chunk in people.chunks(1000) {

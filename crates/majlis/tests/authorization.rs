@@ -135,6 +135,9 @@ fn expected(method: &Method, path: &str, who: Who) -> Option<Expect> {
         // A wrong current password (as sent here) changes nothing: 400.
         ("GET", "/account/password") => members(200),
         ("POST", "/account/password") => members(400),
+        // An empty time zone (as sent here) is "none chosen": saved, back to the form.
+        ("GET", "/account/time-zone") => members(200),
+        ("POST", "/account/time-zone") => members(303),
         // Someone else's token number: not found, whoever asks (signed in).
         ("POST", "/account/tokens/{id}/revoke") => members(404),
         // The confirmation needs the password: a wrong one (as sent here) deletes nothing.

@@ -922,7 +922,7 @@ db_test!(async fn follow_up_events_show_their_dates_as_the_events_pages_do(app) 
     let page = app.get_with(&format!("/plans/{}?lang=en", s.plan), &[("cookie", &s.focal)]).await;
     assert_eq!(page.status, StatusCode::OK);
     let shown = plain(page.texts(".plan-events li")).join(" ");
-    assert!(shown.contains("2019-02-12 05:00–07:00"), "{shown}");
+    assert!(shown.contains("12 February 2019, 05:00–07:00"), "{shown}");
     set("Asia/Tokyo", true).await;
     let page = app.get_with(&format!("/plans/{}?lang=en", s.plan), &[("cookie", &s.focal)]).await;
     let shown = plain(page.texts(".plan-events li")).join(" ");

@@ -1119,7 +1119,7 @@ db_test!(
         for m in &ms {
             assert!(body.contains(&format!("UID:plan-milestone-{}@majlis.test", m.id)), "{body}");
         }
-        assert!(plain(&body).contains("Reached on 2019-09-03"), "{body}");
+        assert!(plain(&body).contains("Reached on 3 September 2019"), "{body}");
         assert!(plain(&body).contains("Not reached yet"), "{body}");
         // It parses.
         let parsed: icalendar::Calendar = body.parse().expect("a valid calendar");

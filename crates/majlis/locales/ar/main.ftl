@@ -2218,3 +2218,15 @@ picture-error-alt = صِف الصورة باللغة التي اخترتها ف�
 picture-error-alt-long = لا يجوز أن يتجاوز كل وصف 300 حرف.
 audit-action-picture-added = أُضيفت صورة
 audit-action-picture-deleted = حُذفت صورة
+
+## Languages, dates and time zones
+event-your-time = بتوقيتك:
+time-zone-title = المنطقة الزمنية
+time-zone-lead = تعرض صفحات الفعاليات الأوقات بتوقيت مكان انعقادها. اختر منطقتك الزمنية لتراها بتوقيتك أيضًا.
+time-zone-field = منطقتك الزمنية
+time-zone-hint = اسم مكان من قاعدة بيانات المناطق الزمنية، مثل Europe/Istanbul أو Asia/Beirut. اتركه فارغًا لترى أوقات مكان الانعقاد فقط.
+time-zone-saved = حُفظت منطقتك الزمنية.
+time-zone-unknown = هذه ليست منطقة زمنية من القائمة. اختر منطقة مثل Europe/Berlin، أو اترك الحقل فارغًا.
+time-zone-none = غير محددة (أوقات مكان الانعقاد فقط)
+countries-network = بلدان الشبكة
+countries-other = بلدان أخرى

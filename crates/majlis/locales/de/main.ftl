@@ -2134,3 +2134,15 @@ picture-error-alt = Beschreiben Sie das Foto in der Sprache, die Sie unter „Ge
 picture-error-alt-long = Jede Beschreibung darf höchstens 300 Zeichen lang sein.
 audit-action-picture-added = Foto hinzugefügt
 audit-action-picture-deleted = Foto gelöscht
+
+## Languages, dates and time zones
+event-your-time = In Ihrer Zeitzone:
+time-zone-title = Zeitzone
+time-zone-lead = Veranstaltungsseiten zeigen die Uhrzeiten in der Zeitzone des Veranstaltungsorts. Wählen Sie Ihre eigene, um sie auch in Ihrer Ortszeit zu sehen.
+time-zone-field = Ihre Zeitzone
+time-zone-hint = Ein Ortsname aus der Zeitzonen-Datenbank, etwa Europe/Istanbul oder Asia/Beirut. Leer lassen, um nur die Zeiten am Veranstaltungsort zu sehen.
+time-zone-saved = Ihre Zeitzone ist gespeichert.
+time-zone-unknown = Das ist keine Zeitzone aus der Liste. Wählen Sie eine wie Europe/Berlin oder lassen Sie das Feld leer.
+time-zone-none = nicht gewählt (nur Zeiten am Veranstaltungsort)
+countries-network = Länder des Netzwerks
+countries-other = Weitere Länder

@@ -2129,3 +2129,15 @@ picture-error-alt = Describe the photo in the language you chose under “Writte
 picture-error-alt-long = Each description may be at most 300 characters long.
 audit-action-picture-added = Photo added
 audit-action-picture-deleted = Photo deleted
+
+## Languages, dates and time zones
+event-your-time = In your time zone:
+time-zone-title = Time zone
+time-zone-lead = Event pages show times in the venue's time zone. Choose yours to see them in your own time as well.
+time-zone-field = Your time zone
+time-zone-hint = A place name of the time zone database, such as Europe/Istanbul or Asia/Beirut. Leave empty to see venue times only.
+time-zone-saved = Your time zone is saved.
+time-zone-unknown = This is not a time zone of the list. Choose one such as Europe/Berlin, or leave the field empty.
+time-zone-none = not chosen (venue times only)
+countries-network = Countries of the network
+countries-other = Other countries

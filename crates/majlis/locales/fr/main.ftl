@@ -2135,3 +2135,15 @@ picture-error-alt = Décrivez la photo dans la langue choisie sous « Écrite en
 picture-error-alt-long = Chaque description compte au plus 300 caractères.
 audit-action-picture-added = Photo ajoutée
 audit-action-picture-deleted = Photo supprimée
+
+## Languages, dates and time zones
+event-your-time = Dans votre fuseau horaire :
+time-zone-title = Fuseau horaire
+time-zone-lead = Les pages des événements indiquent les heures dans le fuseau horaire du lieu. Choisissez le vôtre pour les voir aussi à votre heure.
+time-zone-field = Votre fuseau horaire
+time-zone-hint = Un nom de lieu de la base des fuseaux horaires, par exemple Europe/Istanbul ou Asia/Beirut. Laissez vide pour ne voir que les heures du lieu.
+time-zone-saved = Votre fuseau horaire est enregistré.
+time-zone-unknown = Ce n'est pas un fuseau horaire de la liste. Choisissez-en un comme Europe/Berlin, ou laissez le champ vide.
+time-zone-none = non choisi (heures du lieu seulement)
+countries-network = Pays du réseau
+countries-other = Autres pays

@@ -2133,3 +2133,15 @@ picture-error-alt = Fotoğrafı “Yazıldığı dil” olarak seçtiğiniz dild
 picture-error-alt-long = Her açıklama en fazla 300 karakter olabilir.
 audit-action-picture-added = Fotoğraf eklendi
 audit-action-picture-deleted = Fotoğraf silindi
+
+## Languages, dates and time zones
+event-your-time = Sizin saat diliminizde:
+time-zone-title = Saat dilimi
+time-zone-lead = Etkinlik sayfaları saatleri etkinlik yerinin saat diliminde gösterir. Saatleri kendi saatinizle de görmek için saat diliminizi seçin.
+time-zone-field = Saat diliminiz
+time-zone-hint = Saat dilimi veritabanından bir yer adı, örneğin Europe/Istanbul ya da Asia/Beirut. Yalnızca etkinlik yerinin saatlerini görmek için boş bırakın.
+time-zone-saved = Saat diliminiz kaydedildi.
+time-zone-unknown = Bu, listedeki bir saat dilimi değil. Europe/Berlin gibi birini seçin ya da alanı boş bırakın.
+time-zone-none = seçilmedi (yalnızca etkinlik yerinin saatleri)
+countries-network = Ağın ülkeleri
+countries-other = Diğer ülkeler

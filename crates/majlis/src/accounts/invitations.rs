@@ -143,10 +143,7 @@ fn invitation_mail(
     let args: [(&'static str, FluentArg); 3] = [
         ("inviter", inviter_name.into()),
         ("link", link.into()),
-        (
-            "until",
-            expires_at.format("%Y-%m-%d %H:%M UTC").to_string().into(),
-        ),
+        ("until", l.date_time_utc(expires_at).into()),
     ];
     Outgoing {
         to_email: email.to_owned(),

@@ -19,6 +19,7 @@ pub mod session;
 pub mod signin;
 pub mod signup;
 pub mod signup_request;
+pub mod time_zone;
 pub mod tokens;
 pub mod two_factor;
 

@@ -24,6 +24,9 @@ pub struct Model {
     /// Notifications not read yet (the header's count), kept with the
     /// notification rows so that no page queries for it.
     pub unread_notifications: i32,
+    /// The person's own time zone (IANA name), if chosen: event pages show
+    /// times in it beside the venue's.
+    pub time_zone: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -97,6 +97,7 @@ impl Account {
                 .collect(),
             actor: self.actor(),
             unread_notifications: self.person.unread_notifications,
+            time_zone: self.person.time_zone.clone(),
         }
     }
 }

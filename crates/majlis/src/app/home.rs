@@ -54,8 +54,7 @@ impl Home {
         i64::try_from(*n).unwrap_or(i64::MAX)
     }
     fn day(&self, t: &Option<chrono::DateTime<Utc>>) -> String {
-        t.map(|t| t.format("%Y-%m-%d").to_string())
-            .unwrap_or_default()
+        self.ctx.day_opt(t)
     }
     fn resource_kind(&self, code: &str) -> String {
         self.ctx.t(&format!("resource-kind-{code}"))

@@ -31,7 +31,7 @@ pub async fn municipality_choices<C: ConnectionTrait>(
         .into_iter()
         .map(|m| (m.id, m.name.text(locale).to_owned()))
         .collect();
-    out.sort_by(|a, b| a.1.cmp(&b.1));
+    locale.sort_by_name(&mut out, |r| &r.1);
     Ok(out)
 }
 

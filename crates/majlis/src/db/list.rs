@@ -58,6 +58,25 @@ impl<E: EntityTrait> ListQuery<E> {
         }
     }
 
+    /// Every row of the filtered list, read as `M`, in one query: for the
+    /// lists put in order after reading (names collated in the reader's
+    /// language), then cut into pages by [`Page::of`].
+    pub async fn all<M, C>(
+        self,
+        db: &C,
+        shape: impl FnOnce(Select<E>) -> Select<E>,
+    ) -> Result<Vec<M>, DbErr>
+    where
+        M: FromQueryResult,
+        C: ConnectionTrait,
+        E::Model: Sync,
+    {
+        let Some(q) = self.0 else {
+            return Ok(Vec::new());
+        };
+        shape(q).into_model::<M>().all(db).await
+    }
+
     /// One page of the list, rows read as `M`: `shape` chooses the columns
     /// and the order of the filtered query. One query, and a count only
     /// when the page is past the end (so the pager can still say how long

@@ -4,9 +4,14 @@
 //! [`municipality_names`] through `accounts::invitations::Municipalities`,
 //! registered at the top.
 
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryOrder};
+use std::collections::BTreeSet;
 
-use super::entities::{municipality, organisation};
+use sea_orm::{
+    ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult, QueryOrder, Statement,
+};
+
+use super::entities::{country, municipality, organisation};
+use super::reference::Reference;
 use crate::accounts::invitations::Naming;
 use crate::i18n::Locale;
 
@@ -20,6 +25,7 @@ pub fn municipality_names(db: &DatabaseConnection, locale: Locale) -> Naming<'_>
         Ok(by_name(
             rows.into_iter()
                 .map(|m| (m.id, m.name.text(locale).to_owned())),
+            locale,
         ))
     })
 }
@@ -36,13 +42,105 @@ pub async fn organisation_names<C: ConnectionTrait>(
     Ok(by_name(
         rows.into_iter()
             .map(|o| (o.id, o.name.text(locale).to_owned())),
+        locale,
     ))
 }
 
-fn by_name(rows: impl Iterator<Item = (i32, String)>) -> Vec<(i32, String)> {
+fn by_name(rows: impl Iterator<Item = (i32, String)>, locale: Locale) -> Vec<(i32, String)> {
     let mut out: Vec<(i32, String)> = rows.collect();
-    out.sort_by(|a, b| a.1.cmp(&b.1));
+    locale.sort_by_name(&mut out, |r| &r.1);
     out
+}
+
+/// Countries in the alphabetical order of their names in `locale`
+/// (collated: "Österreich" beside "Oman", "Türkiye" after "Tunus").
+pub fn countries_by_name(
+    countries: impl IntoIterator<Item = country::Model>,
+    locale: Locale,
+) -> Vec<country::Model> {
+    let mut v: Vec<country::Model> = countries.into_iter().collect();
+    locale.sort_by_name(&mut v, |c| c.name.text(locale));
+    v
+}
+
+/// What a list's country filter offers: the countries some row of the list
+/// has (`SELECT DISTINCT column FROM table`, one query), and the one chosen
+/// even if nothing has it any more, by name. `table` and `column` are the
+/// caller's constants.
+pub async fn filter_countries<C: ConnectionTrait>(
+    db: &C,
+    reference: &Reference,
+    table: &'static str,
+    column: &'static str,
+    chosen: Option<&str>,
+    locale: Locale,
+) -> Result<Vec<country::Model>, DbErr> {
+    #[derive(FromQueryResult)]
+    struct Code {
+        code: Option<String>,
+    }
+    let sql = format!("SELECT DISTINCT {column} AS code FROM {table} WHERE {column} IS NOT NULL");
+    let mut codes: BTreeSet<String> =
+        Code::find_by_statement(Statement::from_string(db.get_database_backend(), sql))
+            .all(db)
+            .await?
+            .into_iter()
+            .filter_map(|c| c.code)
+            .collect();
+    codes.extend(chosen.map(str::to_owned));
+    Ok(countries_by_name(
+        codes.iter().filter_map(|c| reference.country(c).cloned()),
+        locale,
+    ))
+}
+
+/// A form's country choices: the network's countries (where it has member
+/// municipalities or partner organisations) first, then every other, each
+/// group by name.
+#[derive(Clone, Debug, Default)]
+pub struct CountryChoices {
+    pub network: Vec<country::Model>,
+    pub other: Vec<country::Model>,
+}
+
+impl CountryChoices {
+    /// Every code offered, for checking what a form sends.
+    pub fn codes(&self) -> Vec<String> {
+        self.network
+            .iter()
+            .chain(&self.other)
+            .map(|c| c.code.clone())
+            .collect()
+    }
+}
+
+/// The network's countries, then the others (one query).
+pub async fn country_choices<C: ConnectionTrait>(
+    db: &C,
+    reference: &Reference,
+    locale: Locale,
+) -> Result<CountryChoices, DbErr> {
+    #[derive(FromQueryResult)]
+    struct Code {
+        code: Option<String>,
+    }
+    let sql = "SELECT country_code AS code FROM municipality \
+               UNION SELECT country_code AS code FROM organisation WHERE country_code IS NOT NULL";
+    let network: BTreeSet<String> =
+        Code::find_by_statement(Statement::from_string(db.get_database_backend(), sql))
+            .all(db)
+            .await?
+            .into_iter()
+            .filter_map(|c| c.code)
+            .collect();
+    let (inside, outside): (Vec<country::Model>, Vec<country::Model>) = reference
+        .countries()
+        .cloned()
+        .partition(|c| network.contains(&c.code));
+    Ok(CountryChoices {
+        network: countries_by_name(inside, locale),
+        other: countries_by_name(outside, locale),
+    })
 }
 
 /// Whether a municipality with this id exists (one query).

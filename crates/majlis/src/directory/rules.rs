@@ -18,7 +18,7 @@ use crate::db::list::{ListQuery, linked};
 use crate::db::provenance::{Sourced, source_column};
 use crate::fields::paging::{Page, PageRequest};
 use crate::fields::{BadField, parse_opt};
-use crate::i18n::TrText;
+use crate::i18n::{Locale, TrText};
 
 /// What reading the directory refuses. It knows no HTTP: handlers turn it
 /// into a response (see `routes`).
@@ -309,12 +309,15 @@ fn municipality_query(
 }
 
 /// One page of municipalities (without their profiles) with their countries
-/// and themes: one query
-/// (two when the page lies past the end of the list).
+/// and themes, in the alphabetical order of their names as the `order`
+/// locale shows them (collated for that language; by address for the API,
+/// whose pages must stay put): one query, for the whole filtered list (a
+/// network's members, a few hundred at most), ordered here.
 pub async fn list_municipalities<C: ConnectionTrait>(
     db: &C,
     reference: &Reference,
     filter: &MunicipalityFilter,
+    order: Option<Locale>,
     page: PageRequest,
 ) -> Result<Page<MunicipalityCard>, DbErr> {
     let backend = db.get_database_backend();
@@ -324,7 +327,7 @@ pub async fn list_municipalities<C: ConnectionTrait>(
         _ => "NULL",
     };
     let rows = municipality_query(reference, filter)
-        .page::<MunicipalityRow, _>(db, page, |q| {
+        .all::<MunicipalityRow, _>(db, |q| {
             q.select_only()
                 .columns(
                     municipality::Column::iter()
@@ -342,7 +345,14 @@ pub async fn list_municipalities<C: ConnectionTrait>(
                 .order_by_asc(municipality::Column::Slug)
         })
         .await?;
-    Ok(rows.map(|r| municipality_card(reference, r)))
+    let mut cards: Vec<MunicipalityCard> = rows
+        .into_iter()
+        .map(|r| municipality_card(reference, r))
+        .collect();
+    if let Some(l) = order {
+        l.sort_by_name(&mut cards, |c| c.municipality.name.text(l));
+    }
+    Ok(Page::of(cards, page))
 }
 
 fn municipality_card(reference: &Reference, r: MunicipalityRow) -> MunicipalityCard {
@@ -431,17 +441,20 @@ fn organisation_query(
         })
 }
 
-/// One page of organisations with their countries and themes: one query
-/// (two when the page lies past the end of the list).
+/// One page of organisations with their countries and themes, in the
+/// alphabetical order of their names (not acronyms) as the `order` locale
+/// shows them (by address for the API): one query for the whole filtered
+/// list, ordered here.
 pub async fn list_organisations<C: ConnectionTrait>(
     db: &C,
     reference: &Reference,
     filter: &OrganisationFilter,
+    order: Option<Locale>,
     page: PageRequest,
 ) -> Result<Page<OrganisationCard>, DbErr> {
     let backend = db.get_database_backend();
     let rows = organisation_query(reference, filter)
-        .page::<OrganisationRow, _>(db, page, |q| {
+        .all::<OrganisationRow, _>(db, |q| {
             q.column_as(
                 Expr::cust(theme_ids_column(
                     backend,
@@ -453,7 +466,14 @@ pub async fn list_organisations<C: ConnectionTrait>(
             .order_by_asc(organisation::Column::Slug)
         })
         .await?;
-    Ok(rows.map(|r| organisation_card(reference, r)))
+    let mut cards: Vec<OrganisationCard> = rows
+        .into_iter()
+        .map(|r| organisation_card(reference, r))
+        .collect();
+    if let Some(l) = order {
+        l.sort_by_name(&mut cards, |c| c.organisation.name.text(l));
+    }
+    Ok(Page::of(cards, page))
 }
 
 fn organisation_card(reference: &Reference, r: OrganisationRow) -> OrganisationCard {

@@ -16,6 +16,7 @@ use super::rules::{
 use crate::db::Db;
 use crate::db::cache::ChangeCache;
 use crate::fields::paging::{Page, PageRequest};
+use crate::i18n::Locale;
 use crate::policy::Actor;
 
 /// Entries per cache; a full cache is emptied and refilled.
@@ -30,8 +31,10 @@ pub enum Key {
 
 pub struct Directory {
     pub reference: Reference,
-    municipality_lists: ChangeCache<(MunicipalityFilter, PageRequest), Page<MunicipalityCard>>,
-    organisation_lists: ChangeCache<(OrganisationFilter, PageRequest), Page<OrganisationCard>>,
+    municipality_lists:
+        ChangeCache<(MunicipalityFilter, PageRequest, Option<Locale>), Page<MunicipalityCard>>,
+    organisation_lists:
+        ChangeCache<(OrganisationFilter, PageRequest, Option<Locale>), Page<OrganisationCard>>,
     municipalities: ChangeCache<Key, Option<MunicipalityDetail>>,
     organisations: ChangeCache<Key, Option<OrganisationDetail>>,
     /// `true`: countries with municipalities; `false`: with organisations.
@@ -84,11 +87,12 @@ impl Directory {
         db: &Db,
         v: Version,
         filter: &MunicipalityFilter,
+        order: Option<Locale>,
         page: PageRequest,
     ) -> Result<Arc<Page<MunicipalityCard>>, DbErr> {
         self.municipality_lists
-            .get_or_load(v.0, &(filter.clone(), page), || {
-                rules::list_municipalities(db.read(), &self.reference, filter, page)
+            .get_or_load(v.0, &(filter.clone(), page, order), || {
+                rules::list_municipalities(db.read(), &self.reference, filter, order, page)
             })
             .await
     }
@@ -98,11 +102,12 @@ impl Directory {
         db: &Db,
         v: Version,
         filter: &OrganisationFilter,
+        order: Option<Locale>,
         page: PageRequest,
     ) -> Result<Arc<Page<OrganisationCard>>, DbErr> {
         self.organisation_lists
-            .get_or_load(v.0, &(filter.clone(), page), || {
-                rules::list_organisations(db.read(), &self.reference, filter, page)
+            .get_or_load(v.0, &(filter.clone(), page, order), || {
+                rules::list_organisations(db.read(), &self.reference, filter, order, page)
             })
             .await
     }

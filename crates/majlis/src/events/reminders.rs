@@ -26,12 +26,7 @@ pub const EVERY: StdDuration = StdDuration::from_secs(30);
 
 fn message(p: &person::Model, e: &event::Model, public_url: &str) -> Outgoing {
     let l: Locale = p.locale.parse().unwrap_or_default();
-    let tz = tz_of(e);
-    let when = format!(
-        "{} ({})",
-        e.starts_at.with_timezone(&tz).format("%Y-%m-%d %H:%M"),
-        e.timezone
-    );
+    let when = l.date_time_in(e.starts_at, tz_of(e));
     let place = match (&e.city, &e.online_url) {
         (_, Some(link)) if e.online => link.clone(),
         (Some(city), _) => [e.address.clone(), Some(city.clone())]

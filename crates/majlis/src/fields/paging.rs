@@ -80,6 +80,21 @@ impl<T> Page<T> {
     }
 
     /// The same page with each item turned into another value.
+    /// The page `page` asks for of a whole list already in order.
+    pub fn of(items: Vec<T>, page: PageRequest) -> Page<T> {
+        let total = items.len() as u64;
+        Page {
+            items: items
+                .into_iter()
+                .skip(usize::try_from(page.offset()).unwrap_or(usize::MAX))
+                .take(usize::try_from(page.per_page).unwrap_or(usize::MAX))
+                .collect(),
+            total,
+            page: page.page,
+            per_page: page.per_page,
+        }
+    }
+
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
         Page {
             items: self.items.into_iter().map(f).collect(),

@@ -4,6 +4,7 @@
 //! Content that people write is stored as [`TrText`]: one value per locale
 //! plus the locale it was originally written in.
 
+mod dates;
 mod negotiate;
 mod text;
 
@@ -162,21 +163,6 @@ impl Locale {
         LOCALES
             .lookup_single_language::<&str>(self.langid(), id, None)
             .is_ok()
-    }
-
-    /// Group the digits of a number as readers of this locale expect.
-    pub fn number(self, n: i64) -> String {
-        use num_format::{Locale as Nf, ToFormattedString};
-        let nf = match self {
-            Locale::En => Nf::en,
-            // CLDR's Arabic grouping uses U+2019, which reads oddly; Arabic
-            // municipal documents mostly write Western digits with commas.
-            Locale::Ar => Nf::en,
-            Locale::Tr => Nf::tr,
-            Locale::Fr => Nf::fr,
-            Locale::De => Nf::de,
-        };
-        n.to_formatted_string(&nf)
     }
 }
 

@@ -21,6 +21,8 @@ pub struct SignedIn {
     pub actor: Actor,
     /// Notifications the person has not read (the header shows the count).
     pub unread_notifications: i32,
+    /// The person's own time zone (IANA name), if chosen.
+    pub time_zone: Option<String>,
 }
 
 impl SignedIn {

@@ -45,6 +45,8 @@ pub struct Viewer {
     pub actor: Actor,
     /// Notifications not read yet (the header's count).
     pub unread: i32,
+    /// The zone the person chose in their account settings, if any.
+    pub time_zone: Option<chrono_tz::Tz>,
 }
 
 /// The page context: locale, current address, navigation, viewer.
@@ -104,6 +106,7 @@ impl PageCtx {
                 staff: actor.is_staff() || actor.needs_second_factor(),
                 actor,
                 unread: s.unread_notifications,
+                time_zone: s.time_zone.as_deref().and_then(|z| z.parse().ok()),
             }
         });
         self
@@ -267,6 +270,36 @@ impl PageCtx {
 
     pub fn num(&self, n: &i64) -> String {
         self.locale.number(*n)
+    }
+
+    /// The zone the signed-in reader chose, if any (visitors: none).
+    pub fn own_zone(&self) -> Option<chrono_tz::Tz> {
+        self.viewer.as_ref().and_then(|v| v.time_zone)
+    }
+
+    /// A day in the page's language ([`Locale::date`]): "10 November 2016".
+    pub fn date(&self, d: &chrono::NaiveDate) -> String {
+        self.locale.date(*d)
+    }
+
+    /// The day of an instant (UTC) in the page's language.
+    pub fn day(&self, t: &chrono::DateTime<chrono::Utc>) -> String {
+        self.locale.day_of(*t)
+    }
+
+    /// As [`PageCtx::day`], empty for no instant.
+    pub fn day_opt(&self, t: &Option<chrono::DateTime<chrono::Utc>>) -> String {
+        t.map(|t| self.locale.day_of(t)).unwrap_or_default()
+    }
+
+    /// An instant's day and time in UTC, labelled so.
+    pub fn date_time(&self, t: &chrono::DateTime<chrono::Utc>) -> String {
+        self.locale.date_time_utc(*t)
+    }
+
+    /// A month of a year: "November 2016".
+    pub fn month_year(&self, year: i32, month: u32) -> String {
+        self.locale.month_year(year, month)
     }
 }
 

@@ -1,5 +1,5 @@
 //! `/account`: my sessions, my data as a file, deleting my account,
-//! changing my password.
+//! changing my password, my time zone.
 
 use askama::Template;
 use axum::extract::State;
@@ -9,7 +9,7 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use super::{RequireAccount, signed_out_redirect};
-use crate::accounts::{deletion, export, reset};
+use crate::accounts::{deletion, export, reset, time_zone};
 use crate::accounts::{person, session, signin};
 use crate::app::AppState;
 use crate::web::extract::{ClientInfo, CsrfForm, RequireSignedIn};
@@ -30,7 +30,7 @@ impl AccountPage {
     }
 
     fn when(&self, t: &chrono::DateTime<Utc>) -> String {
-        t.format("%Y-%m-%d %H:%M UTC").to_string()
+        self.ctx.date_time(t)
     }
 }
 
@@ -208,4 +208,69 @@ pub(super) async fn change_password(
     Ok(no_store(
         (StatusCode::BAD_REQUEST, render(&page)?).into_response(),
     ))
+}
+
+// ---------------------------------------------------------------- time zone
+
+#[derive(Template)]
+#[template(path = "accounts/templates/time_zone.html")]
+struct TimeZonePage {
+    ctx: PageCtx,
+    /// What the field holds: the zone kept, or what was typed.
+    typed: String,
+    zones: &'static [&'static str],
+    error: Option<String>,
+    saved: bool,
+}
+
+fn time_zone_page(ctx: PageCtx, typed: String, error: Option<String>, saved: bool) -> TimeZonePage {
+    TimeZonePage {
+        ctx: ctx.with_section(Section::Account),
+        typed,
+        zones: time_zone::zone_names(),
+        error,
+        saved,
+    }
+}
+
+/// `GET /account/time-zone`
+pub(super) async fn time_zone_form(
+    ctx: PageCtx,
+    RequireAccount(me): RequireAccount,
+) -> Result<Response, AppError> {
+    let saved = ctx.param("saved") == "1";
+    let page = time_zone_page(ctx, me.person.time_zone.unwrap_or_default(), None, saved);
+    Ok(no_store(Html(render(&page)?.0).into_response()))
+}
+
+#[derive(Deserialize)]
+pub(super) struct TimeZoneForm {
+    #[serde(default)]
+    time_zone: String,
+}
+
+/// `POST /account/time-zone`: one of the listed zones, or empty for none.
+/// Anything else is refused with the typed text kept and nothing changed.
+pub(super) async fn save_time_zone(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    RequireAccount(me): RequireAccount,
+    CsrfForm(form): CsrfForm<TimeZoneForm>,
+) -> Result<Response, AppError> {
+    match time_zone::parse_zone(&form.time_zone) {
+        Ok(zone) => {
+            time_zone::set_time_zone(&state.db, &me.person, zone).await?;
+            Ok(crate::web::redirect(
+                "/account/time-zone?saved=1".to_owned(),
+                &ctx,
+            ))
+        }
+        Err(time_zone::UnknownZone) => {
+            let error = Some(ctx.t("time-zone-unknown"));
+            let page = time_zone_page(ctx, form.time_zone, error, false);
+            Ok(no_store(
+                (StatusCode::BAD_REQUEST, render(&page)?).into_response(),
+            ))
+        }
+    }
 }

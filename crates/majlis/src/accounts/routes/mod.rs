@@ -65,6 +65,8 @@ pub fn routes() -> Routes {
         .get("/api/v1/me", tokens::api_me)
         .get("/account/password", account::password_page)
         .post("/account/password", account::change_password)
+        .get("/account/time-zone", account::time_zone_form)
+        .post("/account/time-zone", account::save_time_zone)
         .get("/account/delete", account::delete_page)
         .post("/account/delete", account::delete_account)
         .post("/account/sign-out-everywhere", sign_in::sign_out_everywhere)

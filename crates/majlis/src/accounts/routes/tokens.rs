@@ -31,7 +31,7 @@ struct TokensPage {
 
 impl TokensPage {
     fn when(&self, t: &chrono::DateTime<Utc>) -> String {
-        t.format("%Y-%m-%d %H:%M UTC").to_string()
+        self.ctx.date_time(t)
     }
 }
 

@@ -6,7 +6,6 @@ use crate::consultations::ContributionKind;
 use crate::consultations::clinics::{self, ClinicView};
 use crate::consultations::error::ConsultError;
 use crate::consultations::online::{self};
-use crate::directory::entities::country;
 use crate::directory::service::Directory;
 use crate::fields::form::RawForm;
 use crate::library::practices::FieldError;
@@ -28,7 +27,7 @@ struct ClinicPage {
     ctx: PageCtx,
     dir: Arc<Directory>,
     v: ClinicView,
-    countries: Vec<country::Model>,
+    countries: crate::directory::choices::CountryChoices,
     practices: Vec<(i32, String)>,
     form: RawForm,
     errors: Vec<FieldError>,
@@ -95,9 +94,12 @@ pub(super) async fn show_clinic(
     errors: Vec<FieldError>,
 ) -> Result<Response, AppError> {
     let ctx = ctx.with_section(Section::Events);
-    let mut countries: Vec<country::Model> =
-        state.directory.reference.countries().cloned().collect();
-    countries.sort_by(|a, b| a.name.text(ctx.locale).cmp(b.name.text(ctx.locale)));
+    let countries = crate::directory::choices::country_choices(
+        state.db.read(),
+        &state.directory.reference,
+        ctx.locale,
+    )
+    .await?;
     let practices = if v.may_record {
         let themes: Vec<i32> = v
             .dilemmas

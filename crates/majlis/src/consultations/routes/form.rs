@@ -4,7 +4,7 @@ use crate::app::AppState;
 use crate::audit::origin_of;
 use crate::consultations::online::{self};
 use crate::consultations::{DilemmaVisibility, HelpSought};
-use crate::directory::entities::{country, theme};
+use crate::directory::entities::theme;
 use crate::directory::service::Directory;
 use crate::fields::form::RawForm;
 use crate::i18n::Locale;
@@ -28,7 +28,7 @@ struct FormPage {
     dir: Arc<Directory>,
     lang: Locale,
     themes: Vec<theme::Model>,
-    countries: Vec<country::Model>,
+    countries: crate::directory::choices::CountryChoices,
     municipalities: Vec<(i32, String)>,
     helps: &'static [HelpSought],
     visibilities: &'static [DilemmaVisibility],
@@ -72,9 +72,12 @@ pub(super) async fn show_form(
     errors: Vec<FieldError>,
 ) -> Result<Response, AppError> {
     let ctx = ctx.with_section(Section::Consultations);
-    let mut countries: Vec<country::Model> =
-        state.directory.reference.countries().cloned().collect();
-    countries.sort_by(|a, b| a.name.text(ctx.locale).cmp(b.name.text(ctx.locale)));
+    let countries = crate::directory::choices::country_choices(
+        state.db.read(),
+        &state.directory.reference,
+        ctx.locale,
+    )
+    .await?;
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {

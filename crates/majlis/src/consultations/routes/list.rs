@@ -71,7 +71,8 @@ async fn consultations_html(
         })
         .cloned()
         .collect();
-    countries.sort_by(|a, b| a.name.text(ctx.locale).cmp(b.name.text(ctx.locale)));
+    ctx.locale
+        .sort_by_name(&mut countries, |c| c.name.text(ctx.locale));
     render(&ListPage {
         dir: state.directory.clone(),
         may_create: can(ctx.actor(), Action::CreateDilemma),

@@ -113,8 +113,20 @@ pub trait ConsultationPage {
         s.is_running() && closes.is_some_and(|c| c <= Utc::now())
     }
     fn date(&self, t: &Option<chrono::DateTime<Utc>>) -> String {
-        t.map(|t| t.format("%Y-%m-%d").to_string())
-            .unwrap_or_default()
+        self.ctx().day_opt(t)
+    }
+    /// From one day to another, collapsed ("10–12 November 2016").
+    fn period(
+        &self,
+        from: &Option<chrono::DateTime<Utc>>,
+        to: &Option<chrono::DateTime<Utc>>,
+    ) -> String {
+        match (from, to) {
+            (Some(a), Some(b)) if a <= b => {
+                self.ctx().locale.date_range(a.date_naive(), b.date_naive())
+            }
+            _ => format!("{} – {}", self.date(from), self.date(to)),
+        }
     }
 }
 

@@ -34,7 +34,8 @@ mod m20261206_000027_partner_step_names;
 mod m20261206_000028_notification_mailed;
 mod m20261206_000029_cohesion_links;
 mod m20261206_000030_cohesion_municipal;
-mod m20261206_000032_pictures;
+mod m20261206_000031_pictures;
+mod m20261206_000032_person_time_zone;
 
 pub struct Migrator;
 
@@ -72,7 +73,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000028_notification_mailed::Migration),
             Box::new(m20261206_000029_cohesion_links::Migration),
             Box::new(m20261206_000030_cohesion_municipal::Migration),
-            Box::new(m20261206_000032_pictures::Migration),
+            Box::new(m20261206_000031_pictures::Migration),
+            Box::new(m20261206_000032_person_time_zone::Migration),
         ]
     }
 }

@@ -181,7 +181,7 @@ pub(super) async fn api_municipalities(
     let v = state.directory.version(&state.db, ctx.actor()).await?;
     let page = state
         .directory
-        .municipalities(&state.db, v, &filter, page_req)
+        .municipalities(&state.db, v, &filter, None, page_req)
         .await?;
     let base = state.settings.public_url();
     Ok(Json(ApiList::from_page(&page, |c| {
@@ -245,7 +245,7 @@ pub(super) async fn api_organisations(
     let v = state.directory.version(&state.db, ctx.actor()).await?;
     let page = state
         .directory
-        .organisations(&state.db, v, &filter, page_req)
+        .organisations(&state.db, v, &filter, None, page_req)
         .await?;
     let base = state.settings.public_url();
     Ok(Json(ApiList::from_page(&page, |c| {
@@ -365,7 +365,7 @@ pub(super) async fn municipalities_download(
 ) -> Result<Response, AppError> {
     let filter = municipality_filter(&params)?;
     let (db, r) = (state.db.read(), &state.directory.reference);
-    let cards = whole_list(|pr| rules::list_municipalities(db, r, &filter, pr)).await?;
+    let cards = whole_list(|pr| rules::list_municipalities(db, r, &filter, None, pr)).await?;
     let base = state.settings.public_url();
     let items: Vec<ApiMunicipality> = cards
         .into_iter()
@@ -414,7 +414,7 @@ pub(super) async fn organisations_download(
 ) -> Result<Response, AppError> {
     let filter = organisation_filter(&params)?;
     let (db, r) = (state.db.read(), &state.directory.reference);
-    let cards = whole_list(|pr| rules::list_organisations(db, r, &filter, pr)).await?;
+    let cards = whole_list(|pr| rules::list_organisations(db, r, &filter, None, pr)).await?;
     let base = state.settings.public_url();
     let items: Vec<ApiOrganisation> = cards
         .into_iter()

@@ -5,12 +5,12 @@ use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::{by_name, kind_label};
+use super::kind_label;
 use crate::app::AppState;
 use crate::directory::editing::{
     EditError, FieldError, RawMunicipalityCreate, RawOrganisationCreate,
 };
-use crate::directory::entities::{country, theme};
+use crate::directory::entities::theme;
 use crate::directory::{MunicipalityKind, OrganisationKind};
 use crate::i18n::{Locale, TrText};
 use crate::web::{AppError, PageCtx, Section, render};
@@ -57,12 +57,6 @@ pub(super) fn per_locale(key: &str, prefix: &str) -> Option<Locale> {
         .and_then(|l| l.parse::<Locale>().ok())
 }
 
-/// Every country, by name in the reader's language (for a form's select).
-fn all_countries(state: &AppState, l: Locale) -> Vec<country::Model> {
-    let all: Vec<country::Model> = state.directory.reference.countries().cloned().collect();
-    by_name(&all, l)
-}
-
 pub(super) fn theme_ids(state: &AppState) -> Vec<i32> {
     state
         .directory
@@ -107,33 +101,41 @@ pub(super) struct FormPage {
     fields: Fields,
     themes: Vec<theme::Model>,
     /// What the country field offers (none on a municipality's profile).
-    countries: Vec<country::Model>,
+    countries: crate::directory::choices::CountryChoices,
     errors: Vec<FieldError>,
 }
 
 impl FormPage {
-    pub(super) fn new(
+    pub(super) async fn new(
         state: &AppState,
         ctx: PageCtx,
         existing: Option<Existing>,
         fields: Fields,
         errors: Vec<FieldError>,
-    ) -> Self {
+    ) -> Result<Self, AppError> {
         let (section, has_country) = match &fields {
             Fields::Municipality(_) => (Section::Municipalities, existing.is_none()),
             Fields::Organisation(_) => (Section::Organisations, true),
         };
-        FormPage {
-            countries: match has_country {
-                true => all_countries(state, ctx.locale),
-                false => Vec::new(),
-            },
+        let countries = match has_country {
+            true => {
+                crate::directory::choices::country_choices(
+                    state.db.read(),
+                    &state.directory.reference,
+                    ctx.locale,
+                )
+                .await?
+            }
+            false => Default::default(),
+        };
+        Ok(FormPage {
+            countries,
             existing,
             fields,
             themes: state.directory.reference.themes().to_vec(),
             errors,
             ctx: ctx.with_section(section),
-        }
+        })
     }
 
     fn is_municipality(&self) -> bool {

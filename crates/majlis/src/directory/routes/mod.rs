@@ -122,12 +122,9 @@ fn page_request(p: &Params) -> Result<PageRequest, AppError> {
     Ok(PageRequest::from_query(p.get("page"), p.get("per_page"))?)
 }
 
-/// Countries in the reader's alphabetical order (by code point: good enough
-/// for a short filter list; no collation library yet).
+/// Countries in the reader's alphabetical order (collated).
 fn by_name(countries: &[country::Model], l: Locale) -> Vec<country::Model> {
-    let mut countries = countries.to_vec();
-    countries.sort_by(|a, b| a.name.text(l).cmp(b.name.text(l)));
-    countries
+    crate::directory::choices::countries_by_name(countries.iter().cloned(), l)
 }
 
 fn slug(s: &str) -> Result<Slug, AppError> {

@@ -22,14 +22,14 @@ use crate::policy::{Action, Coordinator, authorize};
 use crate::web::extract::{ClientInfo, CsrfForm, RequireRole, RequireSignedIn};
 use crate::web::{AppError, PageCtx, render};
 
-fn municipality_form(
+async fn municipality_form(
     state: &AppState,
     ctx: PageCtx,
     existing: Option<Existing>,
     form: RawMunicipalityCreate,
     errors: Vec<FieldError>,
-) -> FormPage {
-    FormPage::new(state, ctx, existing, Fields::Municipality(form), errors)
+) -> Result<FormPage, AppError> {
+    FormPage::new(state, ctx, existing, Fields::Municipality(form), errors).await
 }
 
 /// A submitted profile field into `raw`; `false` when the key is not one.
@@ -114,13 +114,7 @@ pub(super) async fn edit_municipality_page(
         ..Default::default()
     };
     let existing = existing_municipality(&ctx, &detail);
-    render(&municipality_form(
-        &state,
-        ctx,
-        Some(existing),
-        form,
-        Vec::new(),
-    ))
+    render(&municipality_form(&state, ctx, Some(existing), form, Vec::new()).await?)
 }
 
 /// `POST /municipalities/{slug}/edit`
@@ -151,7 +145,7 @@ pub(super) async fn edit_municipality(
         Err(errors) => errors,
     };
     let existing = existing_municipality(&ctx, &detail);
-    invalid(&municipality_form(&state, ctx, Some(existing), raw, errors))
+    invalid(&municipality_form(&state, ctx, Some(existing), raw, errors).await?)
 }
 
 /// `GET /municipalities/new`: coordinators.
@@ -162,7 +156,7 @@ pub(super) async fn new_municipality_page(
 ) -> Result<Html<String>, AppError> {
     let mut form = RawMunicipalityCreate::default();
     form.edit.orig = ctx.lang().to_owned();
-    render(&municipality_form(&state, ctx, None, form, Vec::new()))
+    render(&municipality_form(&state, ctx, None, form, Vec::new()).await?)
 }
 
 /// `POST /municipalities/new`: the new municipality's page, or the form
@@ -201,5 +195,5 @@ pub(super) async fn new_municipality(
         }
         Err(errors) => errors,
     };
-    invalid(&municipality_form(&state, ctx, None, raw, errors))
+    invalid(&municipality_form(&state, ctx, None, raw, errors).await?)
 }

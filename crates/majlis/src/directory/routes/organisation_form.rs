@@ -17,14 +17,14 @@ use crate::policy::Coordinator;
 use crate::web::extract::{ClientInfo, CsrfForm, RequireRole};
 use crate::web::{AppError, PageCtx, render};
 
-fn organisation_form(
+async fn organisation_form(
     state: &AppState,
     ctx: PageCtx,
     existing: Option<Existing>,
     form: RawOrganisationCreate,
     errors: Vec<FieldError>,
-) -> FormPage {
-    FormPage::new(state, ctx, existing, Fields::Organisation(form), errors)
+) -> Result<FormPage, AppError> {
+    FormPage::new(state, ctx, existing, Fields::Organisation(form), errors).await
 }
 
 /// The organisation form from submitted pairs (the address aside).
@@ -81,7 +81,7 @@ pub(super) async fn new_organisation_page(
 ) -> Result<Html<String>, AppError> {
     let mut form = RawOrganisationCreate::default();
     form.edit.orig = ctx.lang().to_owned();
-    render(&organisation_form(&state, ctx, None, form, Vec::new()))
+    render(&organisation_form(&state, ctx, None, form, Vec::new()).await?)
 }
 
 /// `POST /organisations/new`
@@ -108,7 +108,7 @@ pub(super) async fn new_organisation(
         }
         Err(errors) => errors,
     };
-    invalid(&organisation_form(&state, ctx, None, raw, errors))
+    invalid(&organisation_form(&state, ctx, None, raw, errors).await?)
 }
 
 /// `GET /organisations/{slug}/edit`: coordinators.
@@ -134,13 +134,7 @@ pub(super) async fn edit_organisation_page(
         },
     };
     let existing = existing_organisation(&ctx, &card);
-    render(&organisation_form(
-        &state,
-        ctx,
-        Some(existing),
-        form,
-        Vec::new(),
-    ))
+    render(&organisation_form(&state, ctx, Some(existing), form, Vec::new()).await?)
 }
 
 /// `POST /organisations/{slug}/edit`: its address stays.
@@ -171,5 +165,5 @@ pub(super) async fn edit_organisation(
         Err(errors) => errors,
     };
     let existing = existing_organisation(&ctx, &card);
-    invalid(&organisation_form(&state, ctx, Some(existing), raw, errors))
+    invalid(&organisation_form(&state, ctx, Some(existing), raw, errors).await?)
 }

@@ -44,7 +44,9 @@ pub(super) async fn municipalities(
     state
         .pages
         .page(v.id(), &ctx, || async {
-            let page = dir.municipalities(db, v, &filter, page_req).await?;
+            let page = dir
+                .municipalities(db, v, &filter, Some(ctx.locale), page_req)
+                .await?;
             let countries = by_name(&dir.member_countries(db, v).await?, ctx.locale);
             let themes = dir.reference.themes().to_vec();
             render(&MunicipalitiesPage {
@@ -135,7 +137,9 @@ pub(super) async fn organisations(
     state
         .pages
         .page(v.id(), &ctx, || async {
-            let page = dir.organisations(db, v, &filter, page_req).await?;
+            let page = dir
+                .organisations(db, v, &filter, Some(ctx.locale), page_req)
+                .await?;
             let countries = by_name(&dir.partner_countries(db, v).await?, ctx.locale);
             let themes = dir.reference.themes().to_vec();
             render(&OrganisationsPage {

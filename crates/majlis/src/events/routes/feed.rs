@@ -37,7 +37,10 @@ pub async fn items(
         .map(|c| {
             let e = &c.event;
             let title = e.title.show(l);
-            let when = rules::when(e, |m| l.t(&format!("month-{m}")));
+            let when = match rules::zone_label(e, l) {
+                Some(zone) => format!("{} ({zone})", rules::when(e, l)),
+                None => rules::when(e, l),
+            };
             let place = match (&e.city, e.country_code.as_deref()) {
                 (Some(city), Some(code)) => match reference.country(code) {
                     Some(country) => format!("{city}, {}", country.name.text(l)),

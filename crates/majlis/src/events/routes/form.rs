@@ -13,12 +13,10 @@ use super::super::editing::{self, EventInput};
 use super::super::entities::{event, event_series};
 use super::super::rules;
 use super::super::{EventKind, EventStatus};
-use super::{
-    EventPage, country_codes, organisation_choices, sorted_countries, visible_event, writing_lang,
-};
+use super::{EventPage, country_codes, organisation_choices, visible_event, writing_lang};
 use crate::app::AppState;
 use crate::audit::origin_of;
-use crate::directory::entities::{country, theme};
+use crate::directory::entities::theme;
 use crate::directory::service::Directory;
 use crate::fields::form::RawForm;
 use crate::i18n::Locale;
@@ -42,7 +40,7 @@ struct EventForm {
     kinds: &'static [EventKind],
     statuses: &'static [EventStatus],
     themes: Vec<theme::Model>,
-    countries: Vec<country::Model>,
+    countries: crate::directory::choices::CountryChoices,
     organisations: Vec<(i32, String)>,
     series: Vec<event_series::Model>,
     zones: &'static [&'static str],
@@ -230,7 +228,12 @@ async fn event_form(
         dir: state.directory.clone(),
         organisations: organisation_choices(state, &ctx).await?,
         series: rules::all_series(state.db.read()).await?,
-        countries: sorted_countries(state, &ctx),
+        countries: crate::directory::choices::country_choices(
+            state.db.read(),
+            &state.directory.reference,
+            ctx.locale,
+        )
+        .await?,
         themes: state.directory.reference.themes().to_vec(),
         ctx: ctx.with_section(Section::Events),
         slug,

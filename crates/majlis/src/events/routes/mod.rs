@@ -43,10 +43,21 @@ pub trait EventPage {
     fn resource_kind_label(&self, code: &str) -> String {
         self.ctx().t(&format!("resource-kind-{code}"))
     }
-    /// Start and end in the event's time zone, as the venue reads them
-    /// (month and year when the date is approximate): [`rules::when`].
+    /// Start and end in the event's time zone, as the venue reads them,
+    /// with the zone's name (month and year when the date is approximate):
+    /// [`rules::when`], [`rules::zone_label`].
     fn when(&self, e: &event::Model) -> String {
-        rules::when(e, |m| self.ctx().t(&format!("month-{m}")))
+        let l = self.ctx().locale;
+        match rules::zone_label(e, l) {
+            Some(zone) => format!("{} ({zone})", rules::when(e, l)),
+            None => rules::when(e, l),
+        }
+    }
+    /// The times in the signed-in reader's own zone, when they chose one
+    /// and it reads a different clock than the venue's.
+    fn when_mine(&self, e: &event::Model) -> Option<String> {
+        let ctx = self.ctx();
+        rules::when_in(e, ctx.locale, ctx.own_zone()?)
     }
     fn dir(&self) -> &Directory;
     fn country_label(&self, code: &str) -> String {
@@ -216,10 +227,10 @@ async fn detail_for(
 }
 
 fn sorted_countries(state: &AppState, ctx: &PageCtx) -> Vec<country::Model> {
-    let mut countries: Vec<country::Model> =
-        state.directory.reference.countries().cloned().collect();
-    countries.sort_by(|a, b| a.name.text(ctx.locale).cmp(b.name.text(ctx.locale)));
-    countries
+    crate::directory::choices::countries_by_name(
+        state.directory.reference.countries().cloned(),
+        ctx.locale,
+    )
 }
 
 /// Every country code of the reference data.

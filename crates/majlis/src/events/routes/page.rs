@@ -118,7 +118,7 @@ impl EventView {
     fn day_label(&self, d: &rules::Day) -> String {
         let n = self.ctx.t1("event-day", "number", i64::from(d.number));
         match d.date {
-            Some(date) => format!("{n} · {}", date.format("%Y-%m-%d")),
+            Some(date) => format!("{n} · {}", self.ctx.date(&date)),
             None => n,
         }
     }

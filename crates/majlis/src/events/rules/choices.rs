@@ -33,7 +33,7 @@ pub async fn organisation_names<C: ConnectionTrait>(
             )
         })
         .collect();
-    out.sort_by(|a, b| a.1.cmp(&b.1));
+    locale.sort_by_name(&mut out, |r| &r.1);
     Ok(out)
 }
 

@@ -24,6 +24,7 @@ use crate::directory::reference::Reference;
 use crate::directory::rules::{CountryCode, Slug, on_theme, theme_ids_column, themes_of};
 use crate::fields::paging::{Page, PageRequest};
 use crate::fields::{BadField, parse_opt};
+use crate::i18n::Locale;
 use crate::policy::Actor;
 
 mod choices;
@@ -226,35 +227,45 @@ pub fn tz_of(e: &event::Model) -> Tz {
     e.timezone.parse().unwrap_or(Tz::UTC)
 }
 
-/// An event's start and end in its time zone, as the venue reads them
-/// (`2019-02-12 09:00–17:00`, `2019-02-12 09:00 – 2019-02-14 17:00`); an
-/// approximate date shows only its month (named by `month`, 1–12) and year.
-/// What every page showing an event's date uses (events' pages, plans').
-pub fn when(e: &event::Model, month: impl Fn(u32) -> String) -> String {
+/// An event's start and end in its time zone, as the venue reads them, in
+/// the reader's language (`10–12 November 2016, 09:00–17:00`, through
+/// [`Locale::span_in`]); an approximate date shows only its month and year.
+/// What every page showing an event's date uses (events' pages, plans',
+/// feeds). The zone is named beside it by [`zone_label`].
+pub fn when(e: &event::Model, locale: Locale) -> String {
     let tz = tz_of(e);
-    let s = e.starts_at.with_timezone(&tz);
-    let t = e.ends_at.with_timezone(&tz);
     if e.date_approximate {
-        return format!(
-            "{} {}",
-            month(chrono::Datelike::month(&s)),
-            chrono::Datelike::year(&s)
-        );
+        let s = e.starts_at.with_timezone(&tz);
+        return locale.month_year(chrono::Datelike::year(&s), chrono::Datelike::month(&s));
     }
-    if s.date_naive() == t.date_naive() {
-        format!(
-            "{} {}–{}",
-            s.format("%Y-%m-%d"),
-            s.format("%H:%M"),
-            t.format("%H:%M")
-        )
-    } else {
-        format!(
-            "{} – {}",
-            s.format("%Y-%m-%d %H:%M"),
-            t.format("%Y-%m-%d %H:%M")
-        )
+    locale.span_in(e.starts_at, e.ends_at, tz)
+}
+
+/// The venue's time zone as the reader's language names it, for the times
+/// [`when`] gives (`None` for an approximate date, which shows no time).
+pub fn zone_label(e: &event::Model, locale: Locale) -> Option<String> {
+    (!e.date_approximate).then(|| locale.zone_name(tz_of(e)))
+}
+
+/// The event's times in another zone (a signed-in reader's own), when that
+/// zone differs from the venue's and the date is exact.
+pub fn when_in(e: &event::Model, locale: Locale, zone: Tz) -> Option<String> {
+    if e.date_approximate || zone == tz_of(e) {
+        return None;
     }
+    let venue = tz_of(e);
+    // Zones with the same offsets at both ends read the same clock.
+    let same = |t: chrono::DateTime<chrono::Utc>| {
+        t.with_timezone(&zone).naive_local() == t.with_timezone(&venue).naive_local()
+    };
+    if same(e.starts_at) && same(e.ends_at) {
+        return None;
+    }
+    Some(format!(
+        "{} ({})",
+        locale.span_in(e.starts_at, e.ends_at, zone),
+        locale.zone_name(zone)
+    ))
 }
 
 pub(crate) use crate::fields::split_codes;

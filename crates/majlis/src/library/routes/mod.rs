@@ -203,6 +203,13 @@ trait LibraryPage {
     fn month_label(&self, m: &i32) -> String {
         self.ctx().t(&format!("month-{m}"))
     }
+    /// A publication's year, with its month when known ("February 2019").
+    fn year_month(&self, y: &i32, m: &Option<i32>) -> String {
+        match m.and_then(|m| u32::try_from(m).ok()) {
+            Some(m) => self.ctx().month_year(*y, m),
+            None => y.to_string(),
+        }
+    }
 }
 
 macro_rules! library_page {

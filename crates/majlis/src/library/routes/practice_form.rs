@@ -8,7 +8,7 @@ use axum::response::{Html, Response};
 use super::{LibraryPage, bad_form, id, this_year, writing_lang};
 use crate::app::AppState;
 use crate::audit::origin_of;
-use crate::directory::entities::{country, theme};
+use crate::directory::entities::theme;
 use crate::fields::form::RawForm;
 use crate::fields::paging::PageRequest;
 use crate::i18n::Locale;
@@ -40,7 +40,7 @@ struct PracticeForm {
     errors: Vec<FieldError>,
     owners: Vec<(String, String)>,
     themes: Vec<theme::Model>,
-    countries: Vec<country::Model>,
+    countries: crate::directory::choices::CountryChoices,
     status: PracticeStatus,
     missing: Vec<FieldError>,
     attachments: Vec<practice_attachment::Model>,
@@ -129,6 +129,7 @@ async fn form_choices(
             &state.db,
             v,
             &Default::default(),
+            Some(ctx.locale),
             PageRequest {
                 page: 1,
                 per_page: 100,
@@ -151,6 +152,7 @@ async fn form_choices(
                 &state.db,
                 v,
                 &Default::default(),
+                Some(ctx.locale),
                 PageRequest {
                     page: 1,
                     per_page: 100,
@@ -165,7 +167,7 @@ async fn form_choices(
             o_ids.push(o.organisation.id);
         }
     }
-    owners.sort_by(|a, b| a.1.cmp(&b.1));
+    ctx.locale.sort_by_name(&mut owners, |r| &r.1);
     Ok((owners, m_ids, o_ids))
 }
 
@@ -190,8 +192,9 @@ async fn practice_form(
 ) -> Result<PracticeForm, AppError> {
     let (owners, _, _) = form_choices(state, &ctx, actor).await?;
     let dir = &state.directory;
-    let mut countries: Vec<country::Model> = dir.reference.countries().cloned().collect();
-    countries.sort_by(|a, b| a.name.text(ctx.locale).cmp(b.name.text(ctx.locale)));
+    let countries =
+        crate::directory::choices::country_choices(state.db.read(), &dir.reference, ctx.locale)
+            .await?;
     let orig = fs.snapshot.as_ref().map(|s| s.orig()).unwrap_or(lang);
     let missing = fs
         .snapshot

@@ -51,8 +51,15 @@ async fn practice_list(
     let dir = &state.directory;
     let show_status = scope != PracticeScope::Published;
     let page = rules::list_practices(state.db.read(), &dir.reference, &scope, &f, pr).await?;
-    let mut countries: Vec<country::Model> = dir.reference.countries().cloned().collect();
-    countries.sort_by(|a, b| a.name.text(ctx.locale).cmp(b.name.text(ctx.locale)));
+    let countries = crate::directory::choices::filter_countries(
+        state.db.read(),
+        &dir.reference,
+        "practice",
+        "country_code",
+        params.get("country"),
+        ctx.locale,
+    )
+    .await?;
     render(&PracticesList {
         ctx: ctx.with_section(section),
         page,

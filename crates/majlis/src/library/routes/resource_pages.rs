@@ -50,8 +50,15 @@ pub(super) async fn library(
         .visitor_page(&state.db, &ctx, || async {
             let page =
                 rules::list_resources(state.db.read(), &dir.reference, ctx.actor(), &f, pr).await?;
-            let mut countries: Vec<country::Model> = dir.reference.countries().cloned().collect();
-            countries.sort_by(|a, b| a.name.text(ctx.locale).cmp(b.name.text(ctx.locale)));
+            let countries = crate::directory::choices::filter_countries(
+                state.db.read(),
+                &dir.reference,
+                "resource_country",
+                "country_code",
+                params.get("country"),
+                ctx.locale,
+            )
+            .await?;
             render(&LibraryList {
                 ctx: ctx.clone().with_section(Section::Library),
                 page,
@@ -201,6 +208,7 @@ async fn organisation_choices(state: &AppState) -> Result<Vec<organisation::Mode
             &state.db,
             v,
             &Default::default(),
+            None,
             PageRequest {
                 page: 1,
                 per_page: 100,
@@ -248,14 +256,16 @@ async fn resource_form(
     errors: Vec<FieldError>,
 ) -> Result<ResourceForm, AppError> {
     let dir = &state.directory;
-    let mut countries: Vec<country::Model> = dir.reference.countries().cloned().collect();
-    countries.sort_by(|a, b| a.name.text(ctx.locale).cmp(b.name.text(ctx.locale)));
+    let countries = crate::directory::choices::countries_by_name(
+        dir.reference.countries().cloned(),
+        ctx.locale,
+    );
     let mut organisations: Vec<(i32, String)> = organisation_choices(state)
         .await?
         .iter()
         .map(|o| (o.id, o.name.text(ctx.locale).to_owned()))
         .collect();
-    organisations.sort_by(|a, b| a.1.cmp(&b.1));
+    ctx.locale.sort_by_name(&mut organisations, |r| &r.1);
     let limits = state
         .uploads
         .limits_for(state.db.read(), ctx.actor())

@@ -25,7 +25,7 @@ impl NotificationsPage {
     }
 
     fn when(&self, n: &notification::Model) -> String {
-        n.created_at.format("%Y-%m-%d %H:%M UTC").to_string()
+        self.ctx.date_time(&n.created_at)
     }
 }
 

@@ -262,7 +262,7 @@ async fn event_choices(state: &AppState, ctx: &PageCtx) -> Result<Vec<(i32, Stri
                 e.id,
                 format!(
                     "{} · {}",
-                    e.starts_at.format("%Y-%m-%d"),
+                    ctx.locale.day_of(e.starts_at),
                     e.title.text(ctx.locale)
                 ),
             )

@@ -76,7 +76,7 @@ impl PlanPage {
     /// An event's dates as the events pages show them (its time zone;
     /// month and year when approximate).
     fn on(&self, e: &event::Model) -> String {
-        crate::events::rules::when(e, |m| self.ctx.t(&format!("month-{m}")))
+        crate::events::rules::when(e, self.ctx.locale)
     }
 }
 

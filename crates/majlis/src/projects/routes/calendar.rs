@@ -6,7 +6,7 @@
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use chrono::{Days, NaiveDate};
+use chrono::Days;
 use icalendar::{Component, EventLike};
 
 use crate::app::AppState;
@@ -41,7 +41,7 @@ fn vevent(
     let reached = match m.reached_on {
         Some(d) => l.t_args(
             "project-milestone-reached",
-            &[("date", FluentArg::from(day(d)))],
+            &[("date", FluentArg::from(l.date(d)))],
         ),
         None => l.t("project-milestone-open"),
     };
@@ -54,10 +54,6 @@ fn vevent(
         .description(&format!("{idea}\n{reached}\n{plan_url}"))
         .url(plan_url);
     v.done()
-}
-
-fn day(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
 }
 
 /// `GET /projects/{slug}/milestones.ics`

@@ -98,9 +98,10 @@ async fn show_form(
     let ctx = ctx.with_section(Section::Projects);
     let event = form.get("event").parse::<i32>().ok();
     let choices = save::choices(state.db.read(), &me.actor(), event, ctx.locale).await?;
-    let mut countries: Vec<country::Model> =
-        state.directory.reference.countries().cloned().collect();
-    countries.sort_by(|a, b| a.name.text(ctx.locale).cmp(b.name.text(ctx.locale)));
+    let countries = crate::directory::choices::countries_by_name(
+        state.directory.reference.countries().cloned(),
+        ctx.locale,
+    );
     if !form.has("in") {
         form.0.push(("in".into(), lang.code().into()));
     }

@@ -79,7 +79,8 @@ async fn projects_html(
         })
         .cloned()
         .collect();
-    countries.sort_by(|a, b| a.name.text(ctx.locale).cmp(b.name.text(ctx.locale)));
+    ctx.locale
+        .sort_by_name(&mut countries, |c| c.name.text(ctx.locale));
     // Signed-in people are offered the form (it says who may lead an idea).
     let may_create = can(ctx.actor(), Action::CreateProject { affiliated: true });
     render(&ListPage {

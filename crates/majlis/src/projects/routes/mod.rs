@@ -100,7 +100,7 @@ pub trait ProjectPage {
             .unwrap_or_default()
     }
     fn date(&self, t: &chrono::DateTime<chrono::Utc>) -> String {
-        t.format("%Y-%m-%d").to_string()
+        self.ctx().day(t)
     }
 }
 

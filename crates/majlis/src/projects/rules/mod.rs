@@ -418,6 +418,6 @@ pub async fn invite_choices<C: ConnectionTrait>(
         .filter(|m| !taken.contains(&m.id))
         .map(|m| (m.slug, m.name.text(locale).to_owned()))
         .collect();
-    out.sort_by(|a, b| a.1.cmp(&b.1));
+    locale.sort_by_name(&mut out, |r| &r.1);
     Ok(out)
 }

@@ -684,15 +684,18 @@ pub async fn choices<C: ConnectionTrait>(
         .into_iter()
         .map(|m| (m.id, m.name.text(locale).to_owned()))
         .collect();
-    municipalities.sort_by(|a, b| a.1.cmp(&b.1));
+    locale.sort_by_name(&mut municipalities, |r| &r.1);
     let visible = crate::library::visible_codes(Some(actor));
     let events = event_choices(db)
         .await?
         .into_iter()
         .filter(|e| visible.contains(&e.visibility.as_str()))
         .map(|e| {
-            let year = e.starts_at.format("%Y-%m");
-            (e.id, format!("{} ({year})", e.title.text(locale)))
+            let month = locale.month_year(
+                chrono::Datelike::year(&e.starts_at),
+                chrono::Datelike::month(&e.starts_at),
+            );
+            (e.id, format!("{} ({month})", e.title.text(locale)))
         })
         .collect();
     let sessions = session_choices(db, event_id)

@@ -21,8 +21,12 @@ impl ListPage {
     fn status(&self, c: &SurveyCard) -> String {
         self.ctx.t(&c.survey.status.label_id())
     }
-    fn day(&self, t: &Option<chrono::DateTime<chrono::Utc>>) -> String {
-        super::day(t)
+    fn window(&self, c: &SurveyCard) -> String {
+        super::window(
+            self.ctx.locale,
+            c.survey.row.opens_at,
+            c.survey.row.closes_at,
+        )
     }
     fn rate(&self, c: &SurveyCard) -> String {
         match majlis_stats::Share::new(c.responded, c.targeted).percent() {

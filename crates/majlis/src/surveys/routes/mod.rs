@@ -66,7 +66,24 @@ impl From<SurveyError> for AppError {
     }
 }
 
-/// A date as pages print it (ISO, unambiguous in every language).
+/// A campaign's window as pages show it, in the reader's language: from
+/// the opening day to the last day it takes answers (the day before it
+/// closes), collapsed ("1–14 March 2026").
+pub(super) fn window(
+    l: crate::i18n::Locale,
+    opens: Option<chrono::DateTime<chrono::Utc>>,
+    closes: Option<chrono::DateTime<chrono::Utc>>,
+) -> String {
+    let last = closes.map(|t| (t - chrono::Duration::seconds(1)).date_naive());
+    match (opens.map(|t| t.date_naive()), last) {
+        (Some(a), Some(b)) if a <= b => l.date_range(a, b),
+        (Some(a), _) => format!("{} –", l.date(a)),
+        (None, Some(b)) => format!("– {}", l.date(b)),
+        (None, None) => String::new(),
+    }
+}
+
+/// A date as forms write it (ISO, unambiguous in every language).
 pub(super) fn day(t: &Option<chrono::DateTime<chrono::Utc>>) -> String {
     t.map(|t| t.format("%Y-%m-%d").to_string())
         .unwrap_or_default()

@@ -50,11 +50,12 @@ struct SurveyPage {
 }
 
 impl SurveyPage {
-    fn day(&self, t: &Option<DateTime<Utc>>) -> String {
-        super::day(t)
-    }
-    fn closes_day(&self) -> String {
-        last_day(self.survey.row.closes_at)
+    fn window(&self) -> String {
+        super::window(
+            self.ctx.locale,
+            self.survey.row.opens_at,
+            self.survey.row.closes_at,
+        )
     }
     fn value(&self, name: &str) -> &str {
         self.form.get(name)
@@ -178,7 +179,7 @@ async fn survey_html(
             .into_iter()
             .map(|m| (m.id, m.name.text(ctx.locale).to_owned()))
             .collect();
-        ms.sort_by(|a, b| a.1.cmp(&b.1));
+        ctx.locale.sort_by_name(&mut ms, |r| &r.1);
         let es: Vec<(i32, String)> = crate::events::entities::event::Entity::find()
             .order_by_desc(crate::events::entities::event::Column::StartsAt)
             .all(db)

@@ -150,7 +150,7 @@ pub async fn queue_link_in(
 
 fn closes_line(survey: &Survey, l: Locale) -> String {
     match survey.row.closes_at {
-        Some(t) => (t - Duration::seconds(1)).format("%Y-%m-%d").to_string(),
+        Some(t) => l.date((t - Duration::seconds(1)).date_naive()),
         None => l.t("survey-no-closing-date"),
     }
 }

@@ -14,7 +14,7 @@ pub struct Migration;
 
 impl MigrationName for Migration {
     fn name(&self) -> &str {
-        "m20261206_000032_pictures"
+        "m20261206_000031_pictures"
     }
 }
 
