@@ -4159,7 +4159,11 @@ async fn pictures_and_charts_in_the_browser_pass_axe() {
     );
 
     let mut failures = Vec::new();
-    let pages = ["/network".to_owned(), format!("/events/{slug}"), form.clone()];
+    let pages = [
+        "/network".to_owned(),
+        format!("/events/{slug}"),
+        form.clone(),
+    ];
     check_both_widths(&client, &addr, &axe, &pages, &mut failures).await;
     // The event page shows the photo at its size, lazily.
     client
