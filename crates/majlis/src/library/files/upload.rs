@@ -198,7 +198,7 @@ impl Uploads {
         match self.store.keep(spooled).await {
             Ok(stored) => Ok(stored),
             Err(e) => {
-                unclaim(db, &sha256.to_string(), person_id, claimed).await?;
+                unclaim(db, &self.holders, &sha256.to_string(), person_id, claimed).await?;
                 Err(MadeError::Upload(e.into()))
             }
         }
