@@ -248,7 +248,7 @@ db_test!(
             .summary()
             .map(|s| s.as_str().lines().next().unwrap_or_default().to_owned())
             .unwrap_or_default();
-        assert!(date_line.starts_with("2016-11-10"), "{date_line}");
+        assert!(date_line.starts_with("10–12 نوفمبر 2016"), "{date_line}");
         assert!(
             date_line.contains("تركيا") && !date_line.contains("Türkiye") && !date_line.contains("Turkey"),
             "{date_line}"
