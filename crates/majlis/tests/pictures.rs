@@ -6,11 +6,9 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::io::Write as _;
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
-use common::{TestApp, TestResponse};
+use axum::http::StatusCode;
+use common::{TestApp, TestResponse, upload};
 use majlis::directory::entities::municipality;
 use majlis::events::entities::event;
 use majlis::library::entities::{picture, practice};
@@ -309,48 +307,6 @@ db_test!(
         );
     }
 );
-
-/// A multipart body: text fields, then file fields.
-fn multipart(fields: &[(&str, &str)], files: &[(&str, &str, &[u8])]) -> (String, Vec<u8>) {
-    let boundary = "majlistestboundary9c1d";
-    let mut body = Vec::new();
-    for (k, v) in fields {
-        write!(
-            body,
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
-        )
-        .unwrap();
-    }
-    for (name, file_name, bytes) in files {
-        write!(
-            body,
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: image/jpeg\r\n\r\n"
-        )
-        .unwrap();
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(b"\r\n");
-    }
-    write!(body, "--{boundary}--\r\n").unwrap();
-    (format!("multipart/form-data; boundary={boundary}"), body)
-}
-
-async fn upload(
-    app: &TestApp,
-    path: &str,
-    cookie: &str,
-    fields: &[(&str, &str)],
-    files: &[(&str, &str, &[u8])],
-) -> TestResponse {
-    let (ct, body) = multipart(fields, files);
-    app.request(
-        Request::post(path)
-            .header("content-type", ct)
-            .header("cookie", cookie)
-            .body(Body::from(body))
-            .unwrap(),
-    )
-    .await
-}
 
 /// A photo-like picture of `width` × `height` pixels in `format`.
 fn a_picture(width: u32, height: u32, format: image::ImageFormat) -> Vec<u8> {

@@ -5,12 +5,9 @@
 mod common;
 use common::{coordinator, focal_point_of, municipality_id};
 
-use std::io::Write;
-
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::StatusCode;
 use chrono::{Duration, Utc};
-use common::{TestApp, TestResponse};
+use common::{TestApp, TestResponse, upload};
 use majlis::config::Settings;
 use majlis::db::{Db, PoolSizes};
 use majlis::directory::entities::theme;
@@ -21,48 +18,6 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 const GRACE: Duration = Duration::hours(24);
-
-/// A multipart body: text fields, then file fields.
-fn multipart(fields: &[(&str, &str)], files: &[(&str, &str, &[u8])]) -> (String, Vec<u8>) {
-    let boundary = "majlistestboundary7f3a";
-    let mut body = Vec::new();
-    for (k, v) in fields {
-        write!(
-            body,
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
-        )
-        .unwrap();
-    }
-    for (name, file_name, bytes) in files {
-        write!(
-            body,
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-        )
-        .unwrap();
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(b"\r\n");
-    }
-    write!(body, "--{boundary}--\r\n").unwrap();
-    (format!("multipart/form-data; boundary={boundary}"), body)
-}
-
-async fn upload(
-    app: &TestApp,
-    path: &str,
-    cookie: &str,
-    fields: &[(&str, &str)],
-    files: &[(&str, &str, &[u8])],
-) -> TestResponse {
-    let (ct, body) = multipart(fields, files);
-    app.request(
-        Request::post(path)
-            .header("content-type", ct)
-            .header("cookie", cookie)
-            .body(Body::from(body))
-            .unwrap(),
-    )
-    .await
-}
 
 /// A real PDF, made distinct (and as large as wanted) by a trailing comment.
 fn a_pdf(tag: &str, padding: usize) -> Vec<u8> {

@@ -623,3 +623,48 @@ pub async fn drop_fresh_db(conn: sea_orm::DatabaseConnection, pg_name: Option<St
             .await;
     }
 }
+
+/// A multipart body: text fields, then file fields (the declared type says
+/// nothing: uploads are recognised by their content).
+pub fn multipart(fields: &[(&str, &str)], files: &[(&str, &str, &[u8])]) -> (String, Vec<u8>) {
+    use std::io::Write as _;
+    let boundary = "majlistestboundary7f3a";
+    let mut body = Vec::new();
+    for (k, v) in fields {
+        write!(
+            body,
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
+        )
+        .unwrap();
+    }
+    for (name, file_name, bytes) in files {
+        write!(
+            body,
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        )
+        .unwrap();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    write!(body, "--{boundary}--\r\n").unwrap();
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+/// POST a multipart form (`multipart`) to `path` with a session cookie.
+pub async fn upload(
+    app: &TestApp,
+    path: &str,
+    cookie: &str,
+    fields: &[(&str, &str)],
+    files: &[(&str, &str, &[u8])],
+) -> TestResponse {
+    let (ct, body) = multipart(fields, files);
+    app.request(
+        Request::post(path)
+            .header("content-type", ct)
+            .header("cookie", cookie)
+            .body(Body::from(body))
+            .unwrap(),
+    )
+    .await
+}
