@@ -141,6 +141,7 @@ pub fn sort_by_name<T>(lang: Lang, items: &mut [T], key: impl Fn(&T) -> &str) {
 
 type DateFmt = FixedCalendarDateTimeFormatter<Gregorian, fieldsets::YMD>;
 type MonthFmt = FixedCalendarDateTimeFormatter<Gregorian, fieldsets::YM>;
+type MonthNameFmt = FixedCalendarDateTimeFormatter<Gregorian, fieldsets::M>;
 type DateTimeFmt = FixedCalendarDateTimeFormatter<Gregorian, fieldsets::YMDT>;
 type TimeFmt = NoCalendarFormatter<fieldsets::T>;
 type DayFmt = FixedCalendarDateTimeFormatter<Gregorian, fieldsets::D>;
@@ -150,6 +151,7 @@ type ZoneFmt = NoCalendarFormatter<zone::Location>;
 struct Formatters {
     date: DateFmt,
     month: MonthFmt,
+    month_name: MonthNameFmt,
     date_time: DateTimeFmt,
     time: TimeFmt,
     day: DayFmt,
@@ -165,6 +167,7 @@ impl Formatters {
         Some(Formatters {
             date: DateFmt::try_new(prefs(), fieldsets::YMD::long()).ok()?,
             month: MonthFmt::try_new(prefs(), fieldsets::YM::long()).ok()?,
+            month_name: MonthNameFmt::try_new(prefs(), fieldsets::M::long()).ok()?,
             date_time: DateTimeFmt::try_new(prefs(), fieldsets::YMD::long().with_time_hm()).ok()?,
             time: TimeFmt::try_new(prefs(), fieldsets::T::hm()).ok()?,
             day: DayFmt::try_new(prefs(), fieldsets::D::long()).ok()?,
@@ -210,6 +213,15 @@ pub fn month_year(lang: Lang, year: i32, month: u8) -> String {
     match (formatters(lang), gregorian(Day::new(year, month, 1))) {
         (Some(f), Some(g)) => f.month.format(&g).to_string(),
         _ => format!("{year:04}-{month:02}"),
+    }
+}
+
+/// A month's name standing alone (a choice in a form): "November",
+/// "Kasım", "نوفمبر"; its number when `month` is not 1–12.
+pub fn month_name(lang: Lang, month: u8) -> String {
+    match (formatters(lang), gregorian(Day::new(2000, month, 1))) {
+        (Some(f), Some(g)) => f.month_name.format(&g).to_string(),
+        _ => month.to_string(),
     }
 }
 

@@ -209,3 +209,20 @@ fn numbers_grouped_as_each_locale_writes_them() {
     assert_eq!(number(Lang::En, -42), "-42");
     assert_eq!(number(Lang::De, 999), "999");
 }
+
+#[test]
+fn month_names_standing_alone() {
+    let names = |lang| (1..=12).map(|m| month_name(lang, m)).collect::<Vec<_>>();
+    assert_eq!(names(Lang::En)[0], "January");
+    assert_eq!(names(Lang::En)[10], "November");
+    assert_eq!(names(Lang::Tr)[10], "Kasım");
+    assert_eq!(names(Lang::De)[2], "März");
+    assert_eq!(names(Lang::Fr)[7], "août");
+    assert_eq!(names(Lang::Ar)[3], "أبريل");
+    for lang in Lang::ALL {
+        let all = names(lang);
+        let distinct: std::collections::BTreeSet<_> = all.iter().collect();
+        assert_eq!(distinct.len(), 12, "{lang:?}: {all:?}");
+    }
+    assert_eq!(month_name(Lang::En, 13), "13");
+}

@@ -3580,7 +3580,7 @@ async fn wide_elements(client: &Client) -> serde_json::Value {
         .execute(
             r#"const w = document.documentElement.clientWidth; const out = [];
             for (const e of document.querySelectorAll('body *')) { const r = e.getBoundingClientRect();
-              if (r.right > w + 1 || r.left < -1) out.push(e.tagName + '.' + e.className + '#' + e.id); }
+              if (r.right > w + 1 || r.left < -1) out.push(e.tagName + '.' + e.className + '#' + e.id + ' [' + Math.round(r.left) + '+' + Math.round(r.width) + ']'); }
             return out.slice(0, 8);"#,
             vec![],
         )
@@ -4278,6 +4278,9 @@ async fn localised_dates_lists_and_the_time_zone_setting_pass_axe() {
         "/account".to_owned(),
         "/account/time-zone".to_owned(),
         "/organisations/new".to_owned(),
+        // Its long series titles, country names and organisations once
+        // widened the page on a phone.
+        "/events/new".to_owned(),
     ];
     check_both_widths(&client, &addr, &axe, &signed_in_pages, &mut failures).await;
     client.close().await.unwrap();

@@ -61,6 +61,12 @@ db_test!(
         let ar = app.get("/municipalities/sanliurfa/cohesion?lang=ar").await;
         assert_eq!(ar.attr("html", "dir").as_deref(), Some("rtl"));
         assert!(ar.body.contains("مؤشر التماسك"));
+        // Wave dates in the reader's language, one style with the rest of
+        // the platform (the waves were fielded on 30 April).
+        let trend_en: Vec<String> = page.texts("#trend tbody td").into_iter().filter(|t| t.contains("April")).collect();
+        assert_eq!(trend_en, ["30 April 2024", "30 April 2025", "30 April 2026"]);
+        assert!(ar.texts("#trend tbody td").iter().any(|t| t == "30 أبريل 2026"), "{:?}", ar.texts("#trend tbody td"));
+        assert!(!page.body.contains("2026-04-30"), "no ISO date on the page");
     }
 );
 

@@ -562,7 +562,7 @@ async fn deterministic(a: &TestApp, _b: &TestApp) {
     assert!(x == y, "two exports differ");
     let v: serde_json::Value = serde_json::from_slice(&x).unwrap();
     assert_eq!(v["format"], "majlis-public");
-    assert_eq!(v["version"], 2);
+    assert_eq!(v["version"], 3);
     assert_eq!(v["source"]["network"], SOURCE);
     let title = &v["practices"][0]["title"];
     assert!(
@@ -593,7 +593,10 @@ async fn bad_files(a: &TestApp, b: &TestApp) {
         serde_json::to_vec(&v).unwrap()
     };
     let wrong_format = edit(&|v| v["format"] = "something-else".into());
-    let wrong_version = edit(&|v| v["version"] = 3.into());
+    let wrong_version = edit(&|v| v["version"] = 4.into());
+    let half_position =
+        edit(&|v| v["municipalities"][0]["longitude_micro"] = serde_json::Value::Null);
+    let off_the_globe = edit(&|v| v["municipalities"][0]["latitude_micro"] = 91_000_000.into());
     let duplicate = edit(&|v| {
         let first = v["practices"][0].clone();
         v["practices"].as_array_mut().unwrap().push(first);
@@ -602,7 +605,9 @@ async fn bad_files(a: &TestApp, b: &TestApp) {
         (b"not json".to_vec(), "not a Majlis public export"),
         (b"{\"format\":\"majlis-public\"}".to_vec(), "no \"version\""),
         (wrong_format, "is not \"majlis-public\""),
-        (wrong_version, "version 3 of the format is not supported"),
+        (wrong_version, "version 4 of the format is not supported"),
+        (half_position, "both or neither"),
+        (off_the_globe, "within ±90°"),
         (duplicate, "appears twice"),
     ] {
         let e = exchange::import::parse(&bytes).expect_err("refused");
@@ -643,6 +648,60 @@ async fn version_one(a: &TestApp, b: &TestApp) {
     assert_eq!(report.created.get("project"), None);
 }
 two_instances!(a_version_one_document_still_imports, version_one);
+
+/// Municipalities keep their place on the member map; a version 2 document
+/// (no positions) still imports, its municipalities unplaced.
+async fn positions(a: &TestApp, b: &TestApp) {
+    use majlis::directory::entities::municipality;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    a.load_demo().await;
+    let v: serde_json::Value = serde_json::from_slice(&bytes(&export(a).await)).unwrap();
+    let source = municipality::Entity::find()
+        .filter(municipality::Column::LatitudeMicro.is_not_null())
+        .one(a.db.read())
+        .await
+        .unwrap()
+        .expect("a placed demo municipality");
+    let exported = v["municipalities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["slug"] == source.slug.as_str())
+        .unwrap();
+    assert_eq!(exported["latitude_micro"], source.latitude_micro.unwrap());
+    assert_eq!(exported["longitude_micro"], source.longitude_micro.unwrap());
+
+    let doc = exchange::import::parse(&serde_json::to_vec(&v).unwrap()).expect("parses");
+    exchange::import(&b.db, &doc, Utc::now())
+        .await
+        .expect("imports");
+    let copy = municipality::Entity::find()
+        .filter(municipality::Column::Slug.eq(source.slug.as_str()))
+        .one(b.db.read())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (copy.latitude_micro, copy.longitude_micro),
+        (source.latitude_micro, source.longitude_micro)
+    );
+
+    // The same network as version 2, into a fresh database: no positions.
+    let mut old = v.clone();
+    old["version"] = 2.into();
+    for m in old["municipalities"].as_array_mut().unwrap() {
+        let m = m.as_object_mut().unwrap();
+        m.remove("latitude_micro");
+        m.remove("longitude_micro");
+    }
+    let doc = exchange::import::parse(&serde_json::to_vec(&old).unwrap()).expect("version 2");
+    assert!(
+        doc.municipalities
+            .iter()
+            .all(|m| m.latitude_micro.is_none())
+    );
+}
+two_instances!(municipalities_keep_their_place_on_the_map, positions);
 
 /// The command line: export to a file, import it into another data folder,
 /// twice; a wrong file is one line of error.

@@ -115,6 +115,62 @@ db_test!(
 );
 
 db_test!(
+    async fn a_country_filter_offers_nothing_only_hidden_items_have(app) {
+        use majlis::events::entities::event;
+        use majlis::library::entities::{practice, resource, resource_country};
+        use sea_orm::{ActiveModelTrait, ActiveValue::Set, QueryOrder};
+        app.load_demo().await;
+        // Iceland: no demo item is there. One members-only event, one
+        // members-only document and one draft practice are put there.
+        let tx = app.db.begin_write().await.unwrap();
+        let e = event::Entity::find().order_by_asc(event::Column::Id).one(&tx).await.unwrap().unwrap();
+        let mut e: event::ActiveModel = e.into();
+        e.visibility = Set("members".into());
+        e.country_code = Set(Some("IS".into()));
+        e.update(&tx).await.unwrap();
+        let r = resource::Entity::find().order_by_asc(resource::Column::Id).one(&tx).await.unwrap().unwrap();
+        let rid = r.id;
+        let mut r: resource::ActiveModel = r.into();
+        r.visibility = Set("members".into());
+        r.update(&tx).await.unwrap();
+        resource_country::Entity::insert(resource_country::ActiveModel {
+            resource_id: Set(rid),
+            country_code: Set("IS".into()),
+        })
+        .exec(&tx)
+        .await
+        .unwrap();
+        let p = practice::Entity::find().order_by_asc(practice::Column::Id).one(&tx).await.unwrap().unwrap();
+        let mut p: practice::ActiveModel = p.into();
+        p.status = Set("draft".into());
+        p.country_code = Set(Some("IS".into()));
+        p.update(&tx).await.unwrap();
+        tx.commit().await.unwrap();
+
+        let offered = |res: &common::TestResponse| res.texts("select[name=country] option:not([value=''])");
+        let member = common::person(app, "member@example.org", Role::Member).await;
+        let (cookie, _) = app.session_for(member).await;
+        for path in ["/events?when=all&lang=en", "/library?lang=en", "/practices?lang=en"] {
+            let res = app.get(path).await;
+            assert_eq!(res.status, StatusCode::OK, "{path}");
+            let names = offered(&res);
+            assert!(!names.is_empty(), "{path}");
+            assert!(!names.iter().any(|n| n == "Iceland"), "{path} offers a country only hidden items have: {names:?}");
+            // Chosen anyway (an old link): offered so the form shows it, the list is empty of it.
+            let chosen = app.get(&format!("{path}&country=IS")).await;
+            assert!(offered(&chosen).iter().any(|n| n == "Iceland"), "{path}: the chosen country is kept");
+        }
+        // Who may see the members-only event and document is offered Iceland;
+        // the draft practice stays out of the published list for everyone.
+        for (path, shown) in [("/events?when=all&lang=en", true), ("/library?lang=en", true), ("/practices?lang=en", false)] {
+            let res = app.get_with(path, &[("cookie", &cookie)]).await;
+            assert_eq!(res.status, StatusCode::OK, "{path}");
+            assert_eq!(offered(&res).iter().any(|n| n == "Iceland"), shown, "{path} for a member");
+        }
+    }
+);
+
+db_test!(
     async fn event_pages_write_dates_in_one_style_in_every_language(app) {
         app.load_demo().await;
         let expected = [

@@ -435,6 +435,15 @@ db_test!(
             .text(Locale::Ar)
             .to_owned();
         assert!(flat.contains(&ar_label), "chapter title {ar_label}");
+        // The cover says when it was published, in Arabic (and keeps the
+        // edition's own label as its editors wrote it).
+        let now = chrono::Utc::now();
+        // (pdftotext puts the year of an Arabic month-year line first.)
+        let month = Locale::Ar.month_name(chrono::Datelike::month(&now));
+        let year = chrono::Datelike::year(&now).to_string();
+        let cover = flat.split("المحتويات").next().unwrap_or_default();
+        assert!(cover.contains(&month) && cover.contains(&year), "{month} {year} on the cover:\n{cover}");
+        assert!(flat.contains("November 2018"), "the edition's label");
         let dir = keep_first_page(&ar.bytes, &format!("compendium-ar-{:?}", app.backend));
         assert!(std::fs::read_dir(dir).unwrap().any(|e| e.unwrap().path().extension().is_some_and(|x| x == "png")));
 

@@ -474,6 +474,27 @@ db_test!(
             tr.attr(&format!("#photos img[src='{src}']"), "alt").as_deref(),
             Some("Masa etrafında katılımcılar")
         );
+        // The event's card in the list shows its first photo, decorative
+        // (the card's title says what it is), lazily; no other card has one.
+        let list = app.get("/events?when=all&per_page=100").await;
+        let cards = list.html();
+        let with_photo: Vec<(String, String)> = cards
+            .select(&scraper::Selector::parse(".card").unwrap())
+            .filter_map(|card| {
+                let img = card.select(&scraper::Selector::parse("img.card-photo").unwrap()).next()?;
+                let link = card.select(&scraper::Selector::parse(".card-title a").unwrap()).next()?;
+                Some((
+                    link.value().attr("href").unwrap_or_default().to_owned(),
+                    img.value().attr("src").unwrap_or_default().to_owned(),
+                ))
+            })
+            .collect();
+        assert_eq!(with_photo.len(), 1, "{with_photo:?}");
+        assert!(with_photo[0].0.starts_with(&format!("/events/{ISTANBUL}?")), "{with_photo:?}");
+        assert_eq!(with_photo[0].1, src);
+        assert_eq!(list.attr("img.card-photo", "alt").as_deref(), Some(""));
+        assert_eq!(list.attr("img.card-photo", "loading").as_deref(), Some("lazy"));
+
         // Visitors don't get the link to change them; staff do.
         assert!(page.attr("#photos a[href^='/pictures/']", "href").is_none());
         let staff_page = app.get_with(&format!("/events/{ISTANBUL}"), &[("cookie", &cookie)]).await;
@@ -491,6 +512,10 @@ db_test!(
         assert_eq!(app.get(&src).await.status, StatusCode::NOT_FOUND);
         let page = app.get(&format!("/events/{ISTANBUL}")).await;
         assert_eq!(page.texts("#photos img").len(), 1);
+        // The card now shows the one left.
+        let left = page.attr("#photos img", "src").unwrap();
+        let list = app.get("/events?when=all&per_page=100").await;
+        assert_eq!(list.attr("img.card-photo", "src"), Some(left));
     }
 );
 
@@ -571,5 +596,11 @@ db_test!(
             .get_with(&format!("/practices/{}", draft.id), &[("cookie", &cookie)])
             .await;
         assert_eq!(page.attr("#photos img", "alt").as_deref(), Some("The practice at work"));
+        // So does its card in the review queue; the published list has no card with it.
+        let queue = app.get_with("/library/review?per_page=100", &[("cookie", &cookie)]).await;
+        assert_eq!(queue.status, StatusCode::OK);
+        assert_eq!(queue.attr("img.card-photo", "src"), Some(src.clone()));
+        let published = app.get("/practices?per_page=100").await;
+        assert!(published.attr("img.card-photo", "src").is_none());
     }
 );

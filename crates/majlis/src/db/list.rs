@@ -7,7 +7,7 @@
 use sea_orm::sea_query::{Expr, IntoCondition, Query, SimpleExpr};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter,
-    QueryResult, QuerySelect, Select, Value,
+    QueryResult, QuerySelect, QueryTrait, Select, Value,
 };
 
 use crate::fields::paging::{Page, PageRequest, empty_page};
@@ -75,6 +75,34 @@ impl<E: EntityTrait> ListQuery<E> {
             return Ok(Vec::new());
         };
         shape(q).into_model::<M>().all(db).await
+    }
+
+    /// The distinct values of `column` over the filtered rows, NULL left
+    /// out: what a list's filter can offer (only values some row the
+    /// reader may see has). One query.
+    pub async fn distinct_values<C: ConnectionTrait>(
+        self,
+        db: &C,
+        column: E::Column,
+    ) -> Result<Vec<String>, DbErr> {
+        let Some(q) = self.0 else {
+            return Ok(Vec::new());
+        };
+        let values = q
+            .select_only()
+            .column(column)
+            .distinct()
+            .filter(column.is_not_null())
+            .into_tuple::<Option<String>>()
+            .all(db)
+            .await?;
+        Ok(values.into_iter().flatten().collect())
+    }
+
+    /// The filtered rows' `id`s as a subquery (for what a link table holds
+    /// of them); `None` when no row can match.
+    pub fn ids(self, id: E::Column) -> Option<sea_orm::sea_query::SelectStatement> {
+        self.0.map(|q| q.select_only().column(id).into_query())
     }
 
     /// One page of the list, rows read as `M`: `shape` chooses the columns

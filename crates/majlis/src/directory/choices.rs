@@ -63,35 +63,21 @@ pub fn countries_by_name(
     v
 }
 
-/// What a list's country filter offers: the countries some row of the list
-/// has (`SELECT DISTINCT column FROM table`, one query), and the one chosen
-/// even if nothing has it any more, by name. `table` and `column` are the
-/// caller's constants.
-pub async fn filter_countries<C: ConnectionTrait>(
-    db: &C,
+/// What a list's country filter offers: the countries of the rows the
+/// reader's list can show (`codes`, read by the list's activity), and the
+/// one chosen even if nothing has it any more, by name.
+pub fn filter_countries(
     reference: &Reference,
-    table: &'static str,
-    column: &'static str,
+    codes: impl IntoIterator<Item = String>,
     chosen: Option<&str>,
     locale: Locale,
-) -> Result<Vec<country::Model>, DbErr> {
-    #[derive(FromQueryResult)]
-    struct Code {
-        code: Option<String>,
-    }
-    let sql = format!("SELECT DISTINCT {column} AS code FROM {table} WHERE {column} IS NOT NULL");
-    let mut codes: BTreeSet<String> =
-        Code::find_by_statement(Statement::from_string(db.get_database_backend(), sql))
-            .all(db)
-            .await?
-            .into_iter()
-            .filter_map(|c| c.code)
-            .collect();
+) -> Vec<country::Model> {
+    let mut codes: BTreeSet<String> = codes.into_iter().collect();
     codes.extend(chosen.map(str::to_owned));
-    Ok(countries_by_name(
+    countries_by_name(
         codes.iter().filter_map(|c| reference.country(c).cloned()),
         locale,
-    ))
+    )
 }
 
 /// A form's country choices: the network's countries (where it has member

@@ -24,7 +24,8 @@ pub struct EventCache {
     lists: ChangeCache<ListKey, Page<EventCard>>,
     details: ChangeCache<(String, Vec<&'static str>), Option<EventDetail>>,
     series: ChangeCache<(), Vec<event_series::Model>>,
-    countries: ChangeCache<(), Vec<String>>,
+    /// Per set of visibilities the reader may see.
+    countries: ChangeCache<Vec<&'static str>, Vec<String>>,
 }
 
 impl Default for EventCache {
@@ -33,7 +34,7 @@ impl Default for EventCache {
             lists: ChangeCache::new(CAPACITY),
             details: ChangeCache::new(CAPACITY),
             series: ChangeCache::new(1),
-            countries: ChangeCache::new(1),
+            countries: ChangeCache::new(2),
         }
     }
 }
@@ -134,10 +135,18 @@ impl EventCache {
             .await
     }
 
-    /// Countries events are held in.
-    pub async fn countries(&self, db: &Db, version: i64) -> Result<Arc<Vec<String>>, DbErr> {
+    /// Countries the events `actor` may see are held in.
+    pub async fn countries(
+        &self,
+        db: &Db,
+        reference: &Reference,
+        version: i64,
+        actor: Option<&Actor>,
+    ) -> Result<Arc<Vec<String>>, DbErr> {
         self.countries
-            .get_or_load(version, &(), || rules::event_countries(db.read()))
+            .get_or_load(version, &visible_codes(actor), || {
+                rules::event_countries(db.read(), reference, actor, Utc::now())
+            })
             .await
     }
 }

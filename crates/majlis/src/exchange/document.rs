@@ -1,5 +1,6 @@
-//! The public export's shape (format `majlis-public`, version 2: version 1
-//! and project ideas with their action plans). Items
+//! The public export's shape (format `majlis-public`, version 3: version 1,
+//! project ideas with their action plans (2), municipalities' positions on
+//! the member map (3)). Items
 //! refer to each other by key (slug, or ISO country code), never by the
 //! exporting database's ids. Lists are in the order the items were made at
 //! the source (which an import keeps, so lists sorted on equal dates read
@@ -17,9 +18,10 @@ use crate::projects::PartnersSought;
 /// The format's name, the first thing an import checks.
 pub const FORMAT: &str = "majlis-public";
 /// The version this build writes.
-pub const VERSION: u64 = 2;
+pub const VERSION: u64 = 3;
 /// The oldest version this build reads: version 1 is version 2 without
-/// `projects` and `plans` (read as empty).
+/// `projects` and `plans` (read as empty); version 2 is version 3 without
+/// municipalities' positions (read as none).
 pub const OLDEST_VERSION: u64 = 1;
 
 /// The whole public network.
@@ -82,6 +84,12 @@ pub struct Municipality {
     pub refugees_hosted: Option<i64>,
     pub refugees_year: Option<i32>,
     pub member_since: Option<i32>,
+    /// Where it is on the member map, in millionths of a degree north and
+    /// east (both or neither; absent before version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latitude_micro: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub longitude_micro: Option<i32>,
     pub profile: Option<TrText>,
     pub themes: Vec<String>,
     /// The focal points the page names.

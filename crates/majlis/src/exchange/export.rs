@@ -623,6 +623,8 @@ pub async fn export_public<C: ConnectionTrait>(
                 refugees_hosted: m.refugees_hosted,
                 refugees_year: m.refugees_year,
                 member_since: m.member_since,
+                latitude_micro: m.latitude_micro,
+                longitude_micro: m.longitude_micro,
                 profile: m.profile.clone(),
                 themes: keys(muni_themes.get(&m.id), &theme_slug),
                 // Names and positions as the page shows them; the

@@ -123,6 +123,20 @@ fn check(doc: &Document) -> Result<(), ExchangeError> {
         }
         Ok(())
     }
+    for m in &doc.municipalities {
+        match (m.latitude_micro, m.longitude_micro) {
+            (None, None) => {}
+            (Some(lat), Some(lon))
+                if (-90_000_000..=90_000_000).contains(&lat)
+                    && (-180_000_000..=180_000_000).contains(&lon) => {}
+            _ => {
+                return bad(format!(
+                    "municipality {:?}: a position needs a latitude within ±90° and a longitude within ±180°, both or neither",
+                    m.slug
+                ));
+            }
+        }
+    }
     unique("theme", doc.themes.iter().map(|x| x.slug.as_str()))?;
     unique(
         "municipality",
@@ -371,10 +385,10 @@ async fn import_directory(run: &mut Run<'_>, doc: &Document) -> Result<Directory
             refugees_hosted: Set(m.refugees_hosted),
             refugees_year: Set(m.refugees_year),
             member_since: Set(m.member_since),
-            // The exchange document (version 2) carries no position: an
-            // imported municipality is placed on the map by its form.
-            latitude_micro: Set(None),
-            longitude_micro: Set(None),
+            // Checked by `check` (both or neither, in range); none before
+            // version 3, when the form places it.
+            latitude_micro: Set(m.latitude_micro),
+            longitude_micro: Set(m.longitude_micro),
             profile: Set(m.profile.clone()),
             created_at: Set(run.now),
             updated_at: Set(run.now),

@@ -71,6 +71,11 @@ impl Locale {
         icu::month_year(self.icu(), year, u8::try_from(month).unwrap_or(1))
     }
 
+    /// A month's name (1–12) standing alone, for a choice: "November".
+    pub fn month_name(self, month: u32) -> String {
+        icu::month_name(self.icu(), u8::try_from(month).unwrap_or(0))
+    }
+
     /// The day of an instant, in UTC (publication dates, deadlines).
     pub fn day_of(self, t: DateTime<Utc>) -> String {
         self.date(t.date_naive())

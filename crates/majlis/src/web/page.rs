@@ -259,6 +259,25 @@ impl PageCtx {
         }
     }
 
+    /// Content people wrote, where no markup can go (`<title>`, `<option>`):
+    /// the text in the reader's language or its original, between Unicode's
+    /// first-strong isolate and pop directional isolate (U+2068 … U+2069)
+    /// when that language runs the other way from the page, so an English
+    /// title in an Arabic tab or choice keeps its punctuation with it.
+    /// Escaped by askama like any text.
+    pub fn iso(&self, text: &TrText) -> String {
+        let shown = text.show(self.locale);
+        isolate(shown.text, shown.locale.dir() != self.locale.dir())
+    }
+
+    /// As [`iso`](Self::iso) for text whose language is not recorded (a
+    /// name): isolated when its first letter runs the other way from the page.
+    pub fn iso_plain(&self, text: &str) -> String {
+        let rtl = text.chars().find(|c| c.is_alphabetic()).map(is_rtl_letter);
+        let page_rtl = self.locale.dir() == "rtl";
+        isolate(text, rtl.is_some_and(|r| r != page_rtl))
+    }
+
     /// The note beside content shown in another locale than the reader's.
     pub fn shown_in(&self, shown: &Shown<'_>) -> String {
         self.t1(
@@ -326,6 +345,21 @@ impl std::fmt::Display for Bdi<'_> {
             Err(never) => match never {},
         }
         f.write_str("</bdi>")
+    }
+}
+
+/// A letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana,
+/// N'Ko and their presentation forms).
+fn is_rtl_letter(c: char) -> bool {
+    matches!(u32::from(c), 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+}
+
+/// `text` between U+2068 and U+2069 when `other_way`, else as it is.
+fn isolate(text: &str, other_way: bool) -> String {
+    if other_way && !text.is_empty() {
+        format!("\u{2068}{text}\u{2069}")
+    } else {
+        text.to_owned()
     }
 }
 

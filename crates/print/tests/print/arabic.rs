@@ -116,3 +116,28 @@ fn arabic_compendium_has_contents_and_chapters_in_logical_order() {
         );
     }
 }
+
+#[test]
+fn a_paragraph_in_another_direction_starts_at_its_own_margin() {
+    // An Arabic sheet whose practice text exists only in English (the app
+    // falls back to the original language), and an Arabic paragraph after it.
+    let mut sheet = arabic_sheet("مركز المجتمع");
+    sheet.sections = vec![section(
+        "النهج والأنشطة",
+        "Volunteers opened the centre every weekday afternoon and taught German to newcomers who had just arrived in the town, in small groups.\n\nافتتحت البلدية مركزاً في وسط المدينة.",
+    )];
+    let pdf = save(
+        "arabic-sheet-english-paragraph",
+        &printer().practice_sheet(&sheet).expect("render"),
+    );
+    let words = words(&pdf, 1);
+    // The English paragraph starts at the left margin, its last line does not
+    // reach the right one.
+    let first = find_word(&words, "Volunteers");
+    assert!((first.x_min - MARGIN).abs() < 2.0, "{first:?}");
+    let last = find_word(&words, "groups.");
+    assert!(last.x_max < PAGE_WIDTH - MARGIN - 20.0, "{last:?}");
+    // The Arabic paragraph still starts at the right margin.
+    let ar = find_word(&words, "افتتحت");
+    assert!((ar.x_max - (PAGE_WIDTH - MARGIN)).abs() < 2.0, "{ar:?}");
+}

@@ -373,7 +373,7 @@ pub(super) fn build(ctx: PageCtx, d: Dashboard) -> DashboardPage {
         index.changed = changed(&s.index, &|p| Some(p.index.fingerprint.clone()));
         latest = Some(Latest {
             label: w.row.label.clone(),
-            fielded_on: w.row.fielded_on.to_string(),
+            fielded_on: ctx.date(&w.row.fielded_on),
             n: ctx.num(&w.row.n),
             framework: format!(
                 "{} (v{})",
@@ -413,7 +413,7 @@ pub(super) fn build(ctx: PageCtx, d: Dashboard) -> DashboardPage {
         let index = s.and_then(|s| s.index.score);
         trend.push(TrendRow {
             label: w.row.label.clone(),
-            fielded_on: w.row.fielded_on.to_string(),
+            fielded_on: ctx.date(&w.row.fielded_on),
             n: ctx.num(&w.row.n),
             framework: format!("v{}", w.framework.version),
             index: shown(&ctx, index),

@@ -31,7 +31,7 @@ struct Row {
 fn row(ctx: &PageCtx, m: &Measure) -> Row {
     Row {
         label: m.label.clone(),
-        fielded_on: m.fielded_on.to_string(),
+        fielded_on: ctx.date(&m.fielded_on),
         n: ctx.num(&i64::try_from(m.n).unwrap_or(i64::MAX)),
         score: super::dashboard::shown(ctx, m.score),
         comparable: m.comparable,
@@ -103,7 +103,7 @@ fn started(ctx: &PageCtx, v: &PlanView) -> Started {
         target_on: v
             .target
             .as_ref()
-            .map(|t| t.target_on.to_string())
+            .map(|t| ctx.date(&t.target_on))
             .unwrap_or_default(),
         later: v.later.iter().map(|m| row(ctx, m)).collect(),
         status: ctx.t(&v.status.label_id()),

@@ -326,7 +326,7 @@ fn with_link(
                 .map(|f| format!("{} (v{})", ctx.text(&f.title), f.version))
                 .unwrap_or_default(),
             status: s.collecting.code(),
-            closes_on: s.row.fielded_on.to_string(),
+            closes_on: ctx.date(&s.row.fielded_on),
             submitted: ctx.num(&s.submitted),
             planned: s
                 .sampling

@@ -91,7 +91,9 @@ pub(super) async fn events_page(
                 )
                 .await?;
             let series = cache.series(&state.db, v).await?;
-            let held_in = cache.countries(&state.db, v).await?;
+            let held_in = cache
+                .countries(&state.db, &state.directory.reference, v, ctx.actor())
+                .await?;
             let mut countries = sorted_countries(&state, &ctx);
             countries.retain(|c| {
                 held_in.contains(&c.code)

@@ -120,6 +120,7 @@ impl EventFilter {
     }
 }
 
+use crate::library::pictures::{self, OwnerKind};
 pub use crate::library::visible_codes;
 
 /// An event as lists show it.
@@ -129,6 +130,8 @@ pub struct EventCard {
     pub kind: Option<EventKind>,
     pub status: Option<EventStatus>,
     pub themes: Vec<theme::Model>,
+    /// The address of its first photo, for the card.
+    pub photo: Option<String>,
 }
 
 #[derive(FromQueryResult)]
@@ -136,6 +139,7 @@ struct EventRow {
     #[sea_orm(nested)]
     event: event::Model,
     theme_ids: Option<String>,
+    photo_id: Option<i32>,
 }
 
 fn event_query(
@@ -203,10 +207,17 @@ pub async fn list_events<C: ConnectionTrait>(
     let backend = db.get_database_backend();
     let rows = event_query(reference, actor, f, series_id, now)
         .page::<EventRow, _>(db, page, |q| {
-            let sel = q.select_only().columns(event::Column::iter()).column_as(
-                Expr::cust(theme_ids_column(backend, "event_theme", "event")),
-                "theme_ids",
-            );
+            let sel = q
+                .select_only()
+                .columns(event::Column::iter())
+                .column_as(
+                    Expr::cust(theme_ids_column(backend, "event_theme", "event")),
+                    "theme_ids",
+                )
+                .column_as(
+                    Expr::cust(pictures::first_photo_column(OwnerKind::Event, "event")),
+                    "photo_id",
+                );
             match f.when {
                 When::Upcoming => sel.order_by_asc(event::Column::StartsAt),
                 When::Past | When::All => sel.order_by_desc(event::Column::StartsAt),
@@ -218,6 +229,9 @@ pub async fn list_events<C: ConnectionTrait>(
         kind: EventKind::from_code(&r.event.kind),
         status: EventStatus::from_code(&r.event.status),
         themes: themes_of(reference, r.theme_ids.as_deref()),
+        photo: r
+            .photo_id
+            .map(|id| pictures::src(OwnerKind::Event, r.event.id, id)),
         event: r.event,
     }))
 }
@@ -394,18 +408,22 @@ pub async fn events_of_person<C: ConnectionTrait>(
         .collect())
 }
 
-/// The countries events are held in (for the country filter: one query).
-pub async fn event_countries<C: ConnectionTrait>(db: &C) -> Result<Vec<String>, DbErr> {
-    use sea_orm::QuerySelect;
-    event::Entity::find()
-        .select_only()
-        .column(event::Column::CountryCode)
-        .distinct()
-        .filter(event::Column::CountryCode.is_not_null())
-        .into_tuple::<Option<String>>()
-        .all(db)
+/// The countries of the events `actor` may see (what the list's country
+/// filter offers: never a country only a members-only event has, for a
+/// visitor). One query.
+pub async fn event_countries<C: ConnectionTrait>(
+    db: &C,
+    reference: &Reference,
+    actor: Option<&Actor>,
+    now: DateTime<Utc>,
+) -> Result<Vec<String>, DbErr> {
+    let all = EventFilter {
+        when: When::All,
+        ..EventFilter::default()
+    };
+    event_query(reference, actor, &all, None, now)
+        .distinct_values(db, event::Column::CountryCode)
         .await
-        .map(|v| v.into_iter().flatten().collect())
 }
 
 /// A series by slug.

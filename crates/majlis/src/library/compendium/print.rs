@@ -174,6 +174,24 @@ pub async fn sheet_lookups<C: ConnectionTrait>(
     Ok((municipalities, organisations, themes))
 }
 
+/// The cover's edition lines: the edition's own label (as its editors wrote
+/// it) and the month it was published, in the book's language.
+fn cover_edition(
+    label: Option<&str>,
+    published_at: Option<chrono::DateTime<chrono::Utc>>,
+    locale: Locale,
+) -> Option<String> {
+    use chrono::Datelike;
+    let published = published_at.map(|t| locale.month_year(t.year(), t.month()));
+    let lines: Vec<&str> = label
+        .map(str::trim)
+        .into_iter()
+        .chain(published.as_deref())
+        .filter(|l| !l.is_empty())
+        .collect();
+    (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
 /// An edition as a printable book in `locale`.
 pub fn book(e: &Edition, locale: Locale, cx: &SheetContext<'_>) -> majlis_print::Compendium {
     let c = &e.compendium;
@@ -181,7 +199,7 @@ pub fn book(e: &Edition, locale: Locale, cx: &SheetContext<'_>) -> majlis_print:
         lang: locale.code().to_owned(),
         title: c.title.text(locale).to_owned(),
         subtitle: c.subtitle.as_ref().map(|s| s.text(locale).to_owned()),
-        edition: c.edition.clone(),
+        edition: cover_edition(c.edition.as_deref(), c.published_at, locale),
         publisher: c.publisher.clone(),
         contents_label: locale.t("compendium-contents"),
         introduction_heading: locale.t("compendium-introduction"),

@@ -8,8 +8,6 @@
 
 pub mod owners;
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Utc};
 use majlis_files::{FileKind, Stored};
 use sea_orm::ActiveValue::Set;
@@ -115,23 +113,21 @@ pub async fn of_owner(
         .await
 }
 
-/// The first photo of each of some owners, for their cards (one query).
-pub async fn first_of(
-    conn: &impl ConnectionTrait,
-    kind: OwnerKind,
-    ids: &[i32],
-) -> Result<HashMap<i32, picture::Model>, DbErr> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let rows = picture::Entity::find()
-        .filter(picture::Column::OwnerKind.eq(kind.code()))
-        .filter(picture::Column::OwnerId.is_in(ids.iter().copied()))
-        .order_by_desc(picture::Column::Id)
-        .all(conn)
-        .await?;
-    // Newest first, so the oldest of each owner is inserted last.
-    Ok(rows.into_iter().map(|p| (p.owner_id, p)).collect())
+/// A column for a list's own query: the id of each row's first photo (its
+/// oldest, as its page shows them first), or NULL; `owner_table` is the
+/// table the list reads (`event`, `practice`). Cards show it without
+/// another query.
+pub fn first_photo_column(kind: OwnerKind, owner_table: &str) -> String {
+    format!(
+        "(SELECT MIN(picture.id) FROM picture WHERE picture.owner_kind = '{}' \
+         AND picture.owner_id = {owner_table}.id)",
+        kind.code()
+    )
+}
+
+/// The address of an owner's photo (its WebP thumbnail).
+pub fn src(kind: OwnerKind, owner_id: i32, id: i32) -> String {
+    format!("/pictures/{}/{owner_id}/{id}", kind.code())
 }
 
 /// A photo as a reader may fetch it: the owner's facts decide

@@ -201,7 +201,7 @@ trait LibraryPage {
         self.ctx().t(&format!("practice-status-{code}"))
     }
     fn month_label(&self, m: &i32) -> String {
-        self.ctx().t(&format!("month-{m}"))
+        self.ctx().locale.month_name(u32::try_from(*m).unwrap_or(0))
     }
     /// A publication's year, with its month when known ("February 2019").
     fn year_month(&self, y: &i32, m: &Option<i32>) -> String {

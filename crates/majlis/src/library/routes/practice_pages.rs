@@ -52,14 +52,11 @@ async fn practice_list(
     let show_status = scope != PracticeScope::Published;
     let page = rules::list_practices(state.db.read(), &dir.reference, &scope, &f, pr).await?;
     let countries = crate::directory::choices::filter_countries(
-        state.db.read(),
         &dir.reference,
-        "practice",
-        "country_code",
+        rules::practice_countries(state.db.read(), &dir.reference, &scope).await?,
         params.get("country"),
         ctx.locale,
-    )
-    .await?;
+    );
     render(&PracticesList {
         ctx: ctx.with_section(section),
         page,

@@ -51,14 +51,11 @@ pub(super) async fn library(
             let page =
                 rules::list_resources(state.db.read(), &dir.reference, ctx.actor(), &f, pr).await?;
             let countries = crate::directory::choices::filter_countries(
-                state.db.read(),
                 &dir.reference,
-                "resource_country",
-                "country_code",
+                rules::resource_countries(state.db.read(), &dir.reference, ctx.actor()).await?,
                 params.get("country"),
                 ctx.locale,
-            )
-            .await?;
+            );
             render(&LibraryList {
                 ctx: ctx.clone().with_section(Section::Library),
                 page,

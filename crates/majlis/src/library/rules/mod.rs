@@ -18,10 +18,11 @@ mod resource_reads;
 pub use edition_reads::{Edition, edition, editions};
 pub use file_reads::{Download, FileUse, attachments_of, download, readable_file};
 pub use practice_reads::{
-    PracticeCard, PracticeDetail, PracticeScope, ReviewEntry, list_practices, practice_detail,
+    PracticeCard, PracticeDetail, PracticeScope, ReviewEntry, list_practices, practice_countries,
+    practice_detail,
 };
 pub use resource_reads::{
-    PracticeLink, ResourceCard, ResourceDetail, list_resources, resource_detail,
+    PracticeLink, ResourceCard, ResourceDetail, list_resources, resource_countries, resource_detail,
 };
 
 /// What reading the library can fail with. The web layer turns it into a

@@ -17,6 +17,7 @@ use crate::i18n::TrText;
 use crate::library::entities::{
     practice, practice_attachment, practice_resource, practice_review, practice_theme, resource,
 };
+use crate::library::pictures::{self, OwnerKind};
 use crate::library::{PracticeStatus, visible_codes};
 use crate::policy::{Action, Actor, can};
 
@@ -28,6 +29,8 @@ pub struct PracticeCard {
     pub themes: Vec<theme::Model>,
     pub owner: Option<TrText>,
     pub country: Option<country::Model>,
+    /// The address of its first photo, for the card.
+    pub photo: Option<String>,
 }
 
 #[derive(FromQueryResult)]
@@ -35,6 +38,7 @@ pub(super) struct PracticeRow {
     #[sea_orm(nested)]
     practice: practice::Model,
     theme_ids: Option<String>,
+    photo_id: Option<i32>,
     owner_name: Option<TrText>,
 }
 
@@ -88,6 +92,19 @@ pub(super) fn practice_query(
         })
 }
 
+/// The countries of the practices a scope shows (what its country filter
+/// offers: never a country only practices the reader cannot see have). One
+/// query.
+pub async fn practice_countries<C: ConnectionTrait>(
+    db: &C,
+    reference: &Reference,
+    scope: &PracticeScope,
+) -> Result<Vec<String>, DbErr> {
+    practice_query(reference, scope, &LibraryFilter::default())
+        .distinct_values(db, practice::Column::CountryCode)
+        .await
+}
+
 /// One page of practices: one query (rows without their long content,
 /// themes, the name of their municipality or organisation, total).
 pub async fn list_practices<C: ConnectionTrait>(
@@ -120,6 +137,10 @@ pub async fn list_practices<C: ConnectionTrait>(
                          (SELECT o.name FROM organisation o WHERE o.id = practice.organisation_id))",
                     ),
                     "owner_name",
+                )
+                .column_as(
+                    Expr::cust(pictures::first_photo_column(OwnerKind::Practice, "practice")),
+                    "photo_id",
                 );
             match f.sort {
                 Sort::Newest => sel
@@ -145,6 +166,9 @@ pub async fn list_practices<C: ConnectionTrait>(
         status: r.practice.status(),
         themes: themes_of(reference, r.theme_ids.as_deref()),
         owner: r.owner_name,
+        photo: r
+            .photo_id
+            .map(|id| pictures::src(OwnerKind::Practice, r.practice.id, id)),
         country: r
             .practice
             .country_code

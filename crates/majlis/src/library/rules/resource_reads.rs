@@ -88,6 +88,30 @@ pub(super) fn resource_query(
         })
 }
 
+/// The countries of the documents the reader may see (what the library's
+/// country filter offers). One query.
+pub async fn resource_countries<C: ConnectionTrait>(
+    db: &C,
+    reference: &Reference,
+    actor: Option<&Actor>,
+) -> Result<Vec<String>, DbErr> {
+    use sea_orm::QuerySelect;
+    let Some(visible) =
+        resource_query(reference, actor, &LibraryFilter::default()).ids(resource::Column::Id)
+    else {
+        return Ok(Vec::new());
+    };
+    let codes = resource_country::Entity::find()
+        .select_only()
+        .column(resource_country::Column::CountryCode)
+        .distinct()
+        .filter(resource_country::Column::ResourceId.in_subquery(visible))
+        .into_tuple::<String>()
+        .all(db)
+        .await?;
+    Ok(codes)
+}
+
 /// One page of the library: one query (rows, themes, languages, total).
 pub async fn list_resources<C: ConnectionTrait>(
     db: &C,
