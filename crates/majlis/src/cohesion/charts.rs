@@ -42,9 +42,37 @@ pub struct Spoke {
     pub median: Option<f64>,
 }
 
+/// The radar's width: room beside the spokes for labels of
+/// [`LABEL_CHARS`] characters.
+const RADAR_W: f64 = 600.0;
+/// Longest line of a spoke's label, in characters (about 8 units each at
+/// the charts' font size); longer names are wrapped between words.
+const LABEL_CHARS: usize = 16;
+/// Distance between the lines of a label.
+const LINE: f64 = 16.0;
+
+/// `text` cut between words into lines of at most `max` characters (a
+/// longer word stands on a line of its own).
+fn wrap(text: &str, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= max => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
+}
+
 /// The radar of the domains. Missing scores sit at the centre.
 pub fn radar(id: &str, title: &str, desc: &str, spokes: &[Spoke], rtl: bool) -> String {
-    let (w, h, cx, cy, r) = (480.0, 400.0, 240.0, 200.0, 130.0);
+    let (w, h, cx, cy, r) = (RADAR_W, 420.0, RADAR_W / 2.0, 210.0, 125.0);
     let n = spokes.len().max(3) as f64;
     // Clockwise from the top; mirrored (anticlockwise) on RTL pages.
     let at = |k: usize, v: f64| {
@@ -87,12 +115,26 @@ pub fn radar(id: &str, title: &str, desc: &str, spokes: &[Spoke], rtl: bool) -> 
         } else {
             "end"
         };
+        // Long names on lines of their own, growing away from the centre.
+        let lines = wrap(&s.label, LABEL_CHARS);
+        let first = if ly < cy - 1.0 {
+            ly + 5.0 - LINE * (lines.len() - 1) as f64
+        } else {
+            ly + 5.0
+        };
         let _ = write!(
             b,
-            r#"<text x="{lx:.1}" y="{:.1}" text-anchor="{anchor}" fill="{TEXT}">{}</text>"#,
-            ly + 5.0,
-            escape(&s.label)
+            r#"<text x="{lx:.1}" y="{first:.1}" text-anchor="{anchor}" fill="{TEXT}">"#
         );
+        for (i, line) in lines.iter().enumerate() {
+            let dy = if i == 0 { 0.0 } else { LINE };
+            let _ = write!(
+                b,
+                r#"<tspan x="{lx:.1}" dy="{dy}">{}</tspan>"#,
+                escape(line)
+            );
+        }
+        b.push_str("</text>");
     }
     let outline = |pick: &dyn Fn(&Spoke) -> Option<f64>| -> String {
         spokes
@@ -245,6 +287,60 @@ mod tests {
                 comparable: true,
             },
         ];
+        // Long names are wrapped, and every line starts or ends within the
+        // chart on both sides, in both directions (about 8 units a character).
+        let long: Vec<Spoke> = [
+            "Horizontal cohesion",
+            "Vertical cohesion",
+            "Pressure on services and jobs",
+            "Safety",
+            "Participation and belonging",
+        ]
+        .iter()
+        .map(|l| Spoke {
+            label: (*l).into(),
+            own: Some(50.0),
+            median: None,
+        })
+        .collect();
+        assert_eq!(
+            wrap("Pressure on services and jobs", LABEL_CHARS),
+            ["Pressure on", "services and", "jobs"]
+        );
+        for rtl in [false, true] {
+            let svg = radar("r", "T", "D", &long, rtl);
+            for text in svg.split("<text ").skip(1) {
+                let attr = |name: &str| -> Option<f64> {
+                    let start = text.find(&format!("{name}=\""))? + name.len() + 2;
+                    text[start..].split('"').next()?.parse().ok()
+                };
+                let (Some(x), anchor) = (
+                    attr("x"),
+                    text.split("text-anchor=\"")
+                        .nth(1)
+                        .and_then(|t| t.split('"').next()),
+                ) else {
+                    continue;
+                };
+                let longest = text
+                    .split("<tspan")
+                    .skip(1)
+                    .filter_map(|t| t.split('>').nth(1)?.split('<').next())
+                    .map(|l| l.chars().count())
+                    .max()
+                    .unwrap_or(3) as f64;
+                let width = longest * 8.0;
+                let (from, to) = match (anchor, rtl) {
+                    (Some("middle"), _) => (x - width / 2.0, x + width / 2.0),
+                    (Some("start"), false) | (Some("end"), true) => (x, x + width),
+                    _ => (x - width, x),
+                };
+                assert!(
+                    from >= 0.0 && to <= RADAR_W,
+                    "a label leaves the chart (rtl {rtl}): {text}"
+                );
+            }
+        }
         let t = trend("t", "T", "D", &points, false);
         assert!(
             !t.contains("<polyline"),
