@@ -206,6 +206,11 @@ const HOME_QUERIES: u32 = 10;
 db_test!(
     async fn the_home_page_shows_what_is_happening_in_bounded_queries(app) {
         app.load_demo().await;
+        // The event lists are kept per minute (which events are still to
+        // come moves with the clock): a page read in a later minute than the
+        // first reads them again.
+        let minute = || chrono::Utc::now().timestamp() / 60;
+        let first_minute = minute();
         let home = app.get("/").await;
         assert_eq!(home.status, StatusCode::OK);
         assert_eq!(home.queries(), HOME_QUERIES);
@@ -253,8 +258,13 @@ db_test!(
             assert_eq!(page.attr("html", "lang").as_deref(), Some(lang));
             assert_eq!(page.texts("#h-upcoming"), vec![heading.to_owned()]);
             // Another language is another page: the version and the five
-            // lists again (the overview is kept).
-            assert_eq!(page.queries(), 6, "{lang}");
+            // lists again (the overview is kept), and the two event lists
+            // again when the minute has turned since the first page.
+            if minute() == first_minute {
+                assert_eq!(page.queries(), 6, "{lang}");
+            } else {
+                assert!(matches!(page.queries(), 6 | 8), "{lang}: {}", page.queries());
+            }
             assert_eq!(page.texts("#home-figures .figure-links a").len(), 6);
         }
 
