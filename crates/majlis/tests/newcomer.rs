@@ -373,6 +373,9 @@ async fn every_page_with_its_css_and_js_weighs_at_most_30_kb_compressed() {
         "/municipalities",
         "/organisations",
         "/network",
+        "/network?lang=ar",
+        "/municipalities/sanliurfa/cohesion",
+        "/municipalities/sanliurfa/cohesion?lang=ar",
         "/search?q=refugees",
     ] {
         let html = gz(page.to_owned()).await.bytes.len();
