@@ -661,3 +661,46 @@ db_test!(
         }
     }
 );
+
+db_test!(
+    async fn the_demo_documents_get_stand_in_files_in_their_language(app) {
+        use majlis::library::entities::{resource, resource_version};
+        app.load_demo().await;
+        let before = app.get("/events/istanbul-2018-dialogue-workshop").await;
+        assert!(before.body.contains("not available yet"), "the seeds hold no file");
+        let uploads = majlis::library::files::Uploads::from_settings(&app.settings).unwrap();
+        let made = majlis::demo::stand_in_files(&app.db, &uploads, Utc::now()).await.unwrap();
+        let versions = resource_version::Entity::find().all(app.db.read()).await.unwrap();
+        assert!(made > 0);
+        assert_eq!(made, versions.len(), "every version of a demo document");
+        assert!(versions.iter().all(|v| v.file_sha256.is_some() && v.file_name.as_deref().is_some_and(|n| n.ends_with(".pdf"))));
+        // A second run makes nothing.
+        assert_eq!(majlis::demo::stand_in_files(&app.db, &uploads, Utc::now()).await.unwrap(), 0);
+
+        // The event's materials can now be read.
+        let after = app.get("/events/istanbul-2018-dialogue-workshop").await;
+        assert!(!after.body.contains("not available yet"), "materials exist");
+
+        // An Arabic version: a PDF in Arabic that says it stands in for the original.
+        let ar = versions.iter().find(|v| v.lang == "ar").expect("an Arabic version in the demo");
+        let page = app.get(&format!("/library/{}?lang=ar", ar.resource_id)).await;
+        assert_eq!(page.status, StatusCode::OK);
+        let href = page.attr("a[href^='/files/'][hreflang='ar']", "href").expect("a download link for the Arabic version");
+        let file = app.get(&href).await;
+        assert_eq!(file.status, StatusCode::OK);
+        assert_eq!(file.header("content-type"), Some("application/pdf"));
+        let text = common::pdf_text(&file.bytes).split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains("حول هذا الملف"), "{text}");
+        assert!(text.contains("ملف بديل"), "{text}");
+        let r = resource::Entity::find_by_id(ar.resource_id).one(app.db.read()).await.unwrap().unwrap();
+        let title = ar.title.clone().unwrap_or_else(|| r.title.text(majlis::i18n::Locale::Ar).to_owned());
+        let first_word = title.split_whitespace().next().unwrap().to_owned();
+        assert!(text.contains(&first_word), "{first_word} in {text}");
+        // An English one says so in English.
+        let en = versions.iter().find(|v| v.lang == "en").unwrap();
+        let page = app.get(&format!("/library/{}", en.resource_id)).await;
+        let href = page.attr("a[href^='/files/'][hreflang='en']", "href").unwrap();
+        let text = common::pdf_text(&app.get(&href).await.bytes);
+        assert!(text.contains("stand-in file, not the original document"), "{text}");
+    }
+);

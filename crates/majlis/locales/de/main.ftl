@@ -2134,3 +2134,6 @@ time-zone-unknown = Das ist keine Zeitzone aus der Liste. Wählen Sie eine wie E
 time-zone-none = nicht gewählt (nur Zeiten am Veranstaltungsort)
 countries-network = Länder des Netzwerks
 countries-other = Weitere Länder
+demo-stand-in-heading = Über diese Datei
+demo-stand-in-text = Diese Datei steht im Demo-Netzwerk von Majlis für das Originaldokument. Die Quelldokumente der Demo nennen dieses Dokument in dieser Sprache, enthalten es aber nicht; deshalb wurde diese Seite beim Laden der Demo erzeugt, damit Lesen und Herunterladen ausprobiert werden können.
+demo-stand-in-footer = Majlis-Demo-Netzwerk · Platzhalterdatei, nicht das Originaldokument

@@ -2129,3 +2129,6 @@ time-zone-unknown = This is not a time zone of the list. Choose one such as Euro
 time-zone-none = not chosen (venue times only)
 countries-network = Countries of the network
 countries-other = Other countries
+demo-stand-in-heading = About this file
+demo-stand-in-text = This file stands in for the original document in the Majlis demo network. The source documents of the demo name this document in this language but do not include it, so this page was made when the demo was loaded, so that reading and downloading can be tried.
+demo-stand-in-footer = Majlis demo network · stand-in file, not the original document

@@ -2135,3 +2135,6 @@ time-zone-unknown = Ce n'est pas un fuseau horaire de la liste. Choisissez-en un
 time-zone-none = non choisi (heures du lieu seulement)
 countries-network = Pays du réseau
 countries-other = Autres pays
+demo-stand-in-heading = À propos de ce fichier
+demo-stand-in-text = Ce fichier tient lieu du document original dans le réseau de démonstration de Majlis. Les documents sources de la démonstration citent ce document dans cette langue sans le contenir : cette page a donc été créée au chargement de la démonstration, pour que la lecture et le téléchargement puissent être essayés.
+demo-stand-in-footer = Réseau de démonstration Majlis · fichier de remplacement, pas le document original

@@ -2133,3 +2133,6 @@ time-zone-unknown = Bu, listedeki bir saat dilimi değil. Europe/Berlin gibi bir
 time-zone-none = seçilmedi (yalnızca etkinlik yerinin saatleri)
 countries-network = Ağın ülkeleri
 countries-other = Diğer ülkeler
+demo-stand-in-heading = Bu dosya hakkında
+demo-stand-in-text = Bu dosya, Majlis demo ağında asıl belgenin yerini tutar. Demonun dayandığı kaynak belgeler bu belgeyi bu dilde anar ancak belgeyi içermez; bu nedenle bu sayfa, okuma ve indirme denenebilsin diye demo yüklenirken oluşturuldu.
+demo-stand-in-footer = Majlis demo ağı · yer tutucu dosya, asıl belge değildir

@@ -311,7 +311,15 @@ pub async fn load_demo(
         if only_if_empty && !demo::is_empty(db).await? {
             return Ok(None);
         }
-        Ok(Some(demo::load(db, chrono::Utc::now()).await?))
+        let now = chrono::Utc::now();
+        let report = demo::load(db, now).await?;
+        // The documents the seeds only name get stand-in files.
+        let uploads = crate::library::files::Uploads::from_settings(settings)?;
+        let made = demo::stand_in_files(db, &uploads, now).await?;
+        if made > 0 {
+            tracing::info!(made, "stand-in files made for the demo's documents");
+        }
+        Ok(Some(report))
     }
     .await;
     lock.release().await;

@@ -11,6 +11,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, Q
 use serde::Deserialize;
 
 use super::{DemoError, LoadReport, tr, tr_opt};
+use crate::db::Db;
 use crate::db::outbox::{self, Op};
 use crate::directory::entities::{municipality, organisation, theme};
 use crate::directory::reference::TrDef;
@@ -20,6 +21,7 @@ use crate::library::entities::{
     practice_version, resource, resource_country, resource_organisation, resource_theme,
     resource_version,
 };
+use crate::library::files::Uploads;
 use crate::library::practices::{PracticeContent, Snapshot, TextField};
 use crate::library::{PracticeStatus, ResourceKind};
 
@@ -71,6 +73,125 @@ struct ResourceDef {
 
 fn parse() -> Result<LibraryFile, DemoError> {
     toml::from_str(LIBRARY_TOML).map_err(|e| DemoError::Invalid(format!("library.toml: {e}")))
+}
+
+/// The seeds name the demo's documents but hold none of them: every
+/// language version of a demo document with neither a file nor an address
+/// gets a small PDF made here, in its language, saying that it stands in for
+/// the original (so reading and downloading can be tried). Only the demo's
+/// own documents (by slug); a version with a file keeps it, so a second run
+/// makes nothing. Returns how many files were made.
+pub async fn stand_in_files(
+    db: &Db,
+    uploads: &Uploads,
+    now: DateTime<Utc>,
+) -> Result<usize, DemoError> {
+    use sea_orm::QueryOrder;
+    use sea_orm::sea_query::Expr;
+    let slugs: Vec<String> = parse()?.resource.into_iter().map(|r| r.slug).collect();
+    let resources: HashMap<i32, resource::Model> = resource::Entity::find()
+        .filter(resource::Column::Slug.is_in(slugs))
+        .all(db.read())
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r))
+        .collect();
+    let versions = resource_version::Entity::find()
+        .filter(resource_version::Column::ResourceId.is_in(resources.keys().copied()))
+        .filter(resource_version::Column::FileSha256.is_null())
+        .filter(resource_version::Column::Url.is_null())
+        .order_by_asc(resource_version::Column::Id)
+        .all(db.read())
+        .await?;
+    if versions.is_empty() {
+        return Ok(0);
+    }
+    let sheets: Vec<(resource_version::Model, String, majlis_print::Sheet)> = versions
+        .into_iter()
+        .filter_map(|v| {
+            let r = resources.get(&v.resource_id)?;
+            let sheet = stand_in_sheet(r, &v);
+            Some((v, r.slug.clone(), sheet))
+        })
+        .collect();
+    // Typesetting is CPU work: off the async workers, one printer for all.
+    let printed = tokio::task::spawn_blocking(move || {
+        let printer = majlis_print::Printer::new();
+        sheets
+            .into_iter()
+            .map(|(v, slug, sheet)| printer.practice_sheet(&sheet).map(|pdf| (v, slug, pdf)))
+            .collect::<Result<Vec<_>, _>>()
+    })
+    .await
+    .map_err(|e| DemoError::Files(format!("printing stand-in documents: {e}")))?
+    .map_err(|e| DemoError::Files(format!("printing stand-in documents: {e}")))?;
+    let mut stored = Vec::with_capacity(printed.len());
+    for (v, slug, pdf) in printed {
+        let file = uploads
+            .keep_unowned(pdf)
+            .await
+            .map_err(|e| DemoError::Files(format!("storing a stand-in document: {e}")))?;
+        stored.push((v, slug, file));
+    }
+    let tx = db.begin_write().await?;
+    let mut made = 0;
+    for (v, slug, file) in &stored {
+        crate::library::files::record(&tx, file, now).await?;
+        let done = resource_version::Entity::update_many()
+            .col_expr(
+                resource_version::Column::FileSha256,
+                Expr::value(file.sha256.to_string()),
+            )
+            .col_expr(
+                resource_version::Column::FileName,
+                Expr::value(format!("{slug}-{}.pdf", v.lang)),
+            )
+            .filter(resource_version::Column::Id.eq(v.id))
+            .filter(resource_version::Column::FileSha256.is_null())
+            .exec(&tx)
+            .await?
+            .rows_affected;
+        if done > 0 {
+            outbox::record(&tx, "resource", v.resource_id, Op::Updated).await?;
+            made += 1;
+        }
+    }
+    tx.commit().await?;
+    Ok(made)
+}
+
+/// What a stand-in document says, in its version's language.
+fn stand_in_sheet(r: &resource::Model, v: &resource_version::Model) -> majlis_print::Sheet {
+    let locale: Locale = v.lang.parse().unwrap_or(r.title.orig());
+    let title = v
+        .title
+        .clone()
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| r.title.text(locale).to_owned());
+    let kind = locale.t(&format!("resource-kind-{}", r.kind));
+    let subtitle = match r.year {
+        Some(y) => format!("{kind} · {y}"),
+        None => kind,
+    };
+    let mut sections = Vec::new();
+    if let Some(summary) = &r.summary {
+        sections.push(majlis_print::Section {
+            heading: String::new(),
+            text: summary.text(locale).to_owned(),
+        });
+    }
+    sections.push(majlis_print::Section {
+        heading: locale.t("demo-stand-in-heading"),
+        text: locale.t("demo-stand-in-text"),
+    });
+    majlis_print::Sheet {
+        lang: locale.code().to_owned(),
+        title,
+        subtitle: Some(subtitle),
+        facts: Vec::new(),
+        sections,
+        footer: Some(locale.t("demo-stand-in-footer")),
+    }
 }
 
 /// Load the demo library inside the demo's transaction.

@@ -26,6 +26,8 @@ pub mod cohesion;
 mod consultations;
 mod events;
 mod library;
+
+pub use library::stand_in_files;
 mod projects;
 mod surveys;
 pub mod synthetic;
@@ -99,6 +101,8 @@ pub enum DemoError {
     Invalid(String),
     #[error(transparent)]
     Db(#[from] DbErr),
+    #[error("demo files could not be made: {0}")]
+    Files(String),
 }
 
 fn tr(def: TrDef, what: &str) -> Result<TrText, DemoError> {

@@ -204,6 +204,19 @@ impl Uploads {
         }
     }
 
+    /// Store bytes the platform made on nobody's behalf (the demo's
+    /// stand-in documents): recognised by content as an upload is, held
+    /// against no one's quota, unused until a record refers to it
+    /// ([`record`] in that record's transaction).
+    pub async fn keep_unowned(&self, bytes: Vec<u8>) -> Result<Stored, UploadError> {
+        let opts = PutOptions {
+            max_bytes: self.max_bytes.max(bytes.len() as u64),
+            ..PutOptions::new(self.scratch.clone())
+        };
+        let body = futures_util::stream::iter([Ok::<_, std::io::Error>(bytes::Bytes::from(bytes))]);
+        self.store.put(body, &opts).await
+    }
+
     /// Check one uploaded file (at most `max_bytes`, streaming), hold it
     /// against the uploader's quota, record it, then store it.
     pub(super) async fn accept(
