@@ -59,6 +59,7 @@ mod score;
 mod search;
 mod snippet;
 mod thesaurus;
+mod union;
 mod vocabulary;
 
 pub use document::{Document, LocalizedText};

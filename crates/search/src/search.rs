@@ -23,6 +23,7 @@ use crate::normalize::{is_word_char, words};
 use crate::score::TierQuery;
 use crate::snippet::{Highlighter, excerpt};
 use crate::thesaurus;
+use crate::union::SumUnionQuery;
 use crate::vocabulary::TokenSequence;
 
 /// Every exact match of a query word scores its BM25 plus this, so that it
@@ -315,7 +316,12 @@ impl SearchIndex {
 
     /// The query matching one word: the best of its exact, fuzzy, prefix and
     /// theme alternatives.
-    fn word_query(&self, word: &Word, themes: &BTreeSet<String>) -> Option<Box<dyn TantivyQuery>> {
+    fn word_query(
+        &self,
+        word: &Word,
+        themes: &BTreeSet<String>,
+        lazy: bool,
+    ) -> Option<Box<dyn TantivyQuery>> {
         let f = &self.fields;
         let mut exact: Vec<Box<dyn TantivyQuery>> = Vec::new();
         for lang in Lang::ALL {
@@ -336,7 +342,7 @@ impl SearchIndex {
         let mut alternatives: Vec<Box<dyn TantivyQuery>> = Vec::new();
         if !exact.is_empty() {
             alternatives.push(Box::new(TierQuery::uncapped(
-                Box::new(BooleanQuery::union(exact)),
+                union(lazy, exact),
                 EXACT_FLOOR,
             )));
         }
@@ -345,21 +351,19 @@ impl SearchIndex {
         if !word.approx.is_empty() && word.concepts.is_empty() {
             let clauses = word.approx.iter().map(|t| term_query(f.text, t)).collect();
             alternatives.push(Box::new(TierQuery::capped(
-                Box::new(BooleanQuery::union(clauses)),
+                union(lazy, clauses),
                 APPROX_FLOOR,
                 APPROX_CAP,
             )));
         }
         if !themes.is_empty() {
             let terms = themes.iter().map(|t| Term::from_field_text(f.themes, t));
-            alternatives.push(Box::new(ConstScoreQuery::new(
-                Box::new(TermSetQuery::new(terms)),
-                THEME_SCORE,
-            )));
+            alternatives.push(Box::new(ConstScoreQuery::new(term_set(terms), THEME_SCORE)));
         }
         let direct: Option<Box<dyn TantivyQuery>> = match alternatives.len() {
             0 => None,
             1 => alternatives.pop(),
+            _ if lazy => Some(Box::new(SumUnionQuery::dis_max(alternatives, TIE_BREAKER))),
             _ => Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(
                 alternatives,
                 TIE_BREAKER,
@@ -377,15 +381,12 @@ impl SearchIndex {
             }
         }
         let concept: Box<dyn TantivyQuery> = Box::new(TierQuery::uncapped(
-            boosted(Box::new(BooleanQuery::union(clauses)), CONCEPT_BOOST),
+            boosted(union(lazy, clauses), CONCEPT_BOOST),
             CONCEPT_FLOOR,
         ));
         Some(match direct {
             None => concept,
-            Some(direct) => Box::new(BooleanQuery::union(vec![
-                concept,
-                boosted(direct, DIRECT_SHARE),
-            ])),
+            Some(direct) => union(lazy, vec![concept, boosted(direct, DIRECT_SHARE)]),
         })
     }
 
@@ -394,19 +395,22 @@ impl SearchIndex {
     /// `relaxed`), stop words only add to the score.
     fn text_query(&self, analysed: &Analysed, relaxed: bool) -> Option<Box<dyn TantivyQuery>> {
         let last = analysed.words.len().saturating_sub(1);
+        // Which words are required, which only add to the score: indices
+        // first, so that each word's query is built knowing its role.
         let mut required = Vec::new();
         let mut optional = Vec::new();
         let mut common = Vec::new();
         for (i, word) in analysed.words.iter().enumerate() {
             let prefix = analysed.prefix_last && i == last;
-            if let Some(query) = self.word_query(word, &analysed.themes[i]) {
-                if word.stop && !prefix {
-                    optional.push(query);
-                } else if word.common {
-                    common.push(query);
-                } else {
-                    required.push(query);
-                }
+            if !has_query(word, &analysed.themes[i]) {
+                continue;
+            }
+            if word.stop && !prefix {
+                optional.push(i);
+            } else if word.common {
+                common.push(i);
+            } else {
+                required.push(i);
             }
         }
         if required.is_empty() {
@@ -416,6 +420,18 @@ impl SearchIndex {
         if required.is_empty() {
             std::mem::swap(&mut required, &mut optional);
         }
+        // A required word may drive the search (its union is walked
+        // document by document): tantivy's buffered unions. An optional
+        // word is only sought to the documents the required ones match:
+        // lazy unions, which move and score only as far as asked.
+        let build = |indices: Vec<usize>, lazy: bool| -> Vec<Box<dyn TantivyQuery>> {
+            indices
+                .into_iter()
+                .filter_map(|i| self.word_query(&analysed.words[i], &analysed.themes[i], lazy))
+                .collect()
+        };
+        let mut required = build(required, false);
+        let optional = build(optional, true);
         if required.is_empty() {
             return None;
         }
@@ -441,9 +457,12 @@ impl SearchIndex {
         if optional.is_empty() {
             return Some(core);
         }
-        let mut clauses = vec![(Occur::Must, core)];
-        clauses.extend(optional.into_iter().map(|q| (Occur::Should, q)));
-        Some(Box::new(BooleanQuery::new(clauses)))
+        // One optional clause, the lazy sum of the optional words: sought
+        // only to the documents the core matches.
+        Some(Box::new(BooleanQuery::new(vec![
+            (Occur::Must, core),
+            (Occur::Should, Box::new(SumUnionQuery::new(optional))),
+        ])))
     }
 
     /// Filter clauses (scoring nothing); `None` when the audience is empty.
@@ -472,10 +491,7 @@ impl SearchIndex {
                 .map(|y| Term::from_field_i64(f.year, i64::from(*y)));
             clauses.push((
                 Occur::Must,
-                Box::new(ConstScoreQuery::new(
-                    Box::new(TermSetQuery::new(terms)),
-                    0.0,
-                )),
+                Box::new(ConstScoreQuery::new(term_set(terms), 0.0)),
             ));
         }
         Some(clauses)
@@ -810,6 +826,26 @@ fn term_query(field: Field, text: &str) -> Box<dyn TantivyQuery> {
     ))
 }
 
+/// Whether [`SearchIndex::word_query`] gives a query for `word`.
+fn has_query(word: &Word, themes: &BTreeSet<String>) -> bool {
+    !word.neutral.is_empty()
+        || word.langs.iter().any(|terms| !terms.is_empty())
+        || !word.approx.is_empty()
+        || !word.concepts.is_empty()
+        || !themes.is_empty()
+}
+
+/// The summing union of `clauses`: tantivy's buffered one, or with `lazy`
+/// one that moves and scores its clauses only as asked (for a word that is
+/// only sought to the documents other words matched).
+fn union(lazy: bool, clauses: Vec<Box<dyn TantivyQuery>>) -> Box<dyn TantivyQuery> {
+    if lazy {
+        Box::new(SumUnionQuery::new(clauses))
+    } else {
+        Box::new(BooleanQuery::union(clauses))
+    }
+}
+
 fn boosted(query: Box<dyn TantivyQuery>, boost: Score) -> Box<dyn TantivyQuery> {
     if boost == 1.0 {
         query
@@ -832,21 +868,39 @@ fn keyword_filter(
     if values.is_empty() {
         return None;
     }
-    // One value (a visitor's audience, one kind): its postings, read as the
-    // intersection needs them. Several: a term set, which marks all their
-    // documents in a bitmap first.
-    let inner: Box<dyn TantivyQuery> = if values.len() == 1 {
-        let value = values.first().expect("one value");
-        Box::new(TermQuery::new(
-            Term::from_field_text(field, value),
-            IndexRecordOption::Basic,
-        ))
-    } else {
-        Box::new(TermSetQuery::new(
-            values.iter().map(|v| Term::from_field_text(field, v)),
-        ))
-    };
+    let inner = term_set(values.iter().map(|v| Term::from_field_text(field, v)));
     Some(Box::new(ConstScoreQuery::new(inner, 0.0)))
+}
+
+/// Up to this many terms, a term set is matched as a union of their
+/// postings; beyond, by tantivy's `TermSetQuery`.
+const SMALL_TERM_SET: usize = 16;
+
+/// Documents having any of `terms` (scores unused: callers wrap it in a
+/// constant score). One term: its postings, read as the intersection needs
+/// them. A few: the union of their postings. tantivy's `TermSetQuery`
+/// builds an automaton of the terms whose builder allocates and clears
+/// close to a megabyte, whatever the number of terms: it was 4% of the
+/// time of a search, for a filter of two countries or a word covering a
+/// theme label. Many: the term set, which marks their documents in a
+/// bitmap first.
+fn term_set(terms: impl IntoIterator<Item = Term>) -> Box<dyn TantivyQuery> {
+    let mut terms: Vec<Term> = terms.into_iter().collect();
+    terms.sort();
+    terms.dedup();
+    if terms.len() > SMALL_TERM_SET {
+        return Box::new(TermSetQuery::new(terms));
+    }
+    let mut postings: Vec<Box<dyn TantivyQuery>> = terms
+        .into_iter()
+        .map(|term| {
+            Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn TantivyQuery>
+        })
+        .collect();
+    if postings.len() == 1 {
+        return postings.pop().expect("one term");
+    }
+    Box::new(BooleanQuery::union(postings))
 }
 
 #[cfg(test)]
