@@ -61,6 +61,7 @@ mod snippet;
 mod thesaurus;
 mod union;
 mod vocabulary;
+mod word;
 
 pub use document::{Document, LocalizedText};
 pub use facets::Facets;

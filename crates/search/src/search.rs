@@ -25,6 +25,7 @@ use crate::snippet::{Highlighter, excerpt};
 use crate::thesaurus;
 use crate::union::SumUnionQuery;
 use crate::vocabulary::TokenSequence;
+use crate::word::{WordQuery, WordScoring};
 
 /// Every exact match of a query word scores its BM25 plus this, so that it
 /// ranks above any fuzzy, prefix or theme match of the word.
@@ -322,6 +323,9 @@ impl SearchIndex {
         themes: &BTreeSet<String>,
         lazy: bool,
     ) -> Option<Box<dyn TantivyQuery>> {
+        if !lazy {
+            return self.driving_word_query(word, themes);
+        }
         let f = &self.fields;
         let mut exact: Vec<Box<dyn TantivyQuery>> = Vec::new();
         for lang in Lang::ALL {
@@ -388,6 +392,71 @@ impl SearchIndex {
             None => concept,
             Some(direct) => union(lazy, vec![concept, boosted(direct, DIRECT_SHARE)]),
         })
+    }
+
+    /// [`word_query`](Self::word_query) for a word that may drive the
+    /// search: the same clauses and scores, as one [`WordQuery`].
+    fn driving_word_query(
+        &self,
+        word: &Word,
+        themes: &BTreeSet<String>,
+    ) -> Option<Box<dyn TantivyQuery>> {
+        let f = &self.fields;
+        let mut exact = Vec::new();
+        for lang in Lang::ALL {
+            let terms: BTreeSet<&String> = word.langs[lang.index()].iter().collect();
+            for term in terms {
+                for (field, boost) in [
+                    (f.title[lang.index()], TITLE_BOOST),
+                    (f.summary[lang.index()], SUMMARY_BOOST),
+                    (f.body[lang.index()], BODY_BOOST),
+                ] {
+                    exact.push((Term::from_field_text(field, term), boost));
+                }
+            }
+        }
+        for term in &word.neutral {
+            exact.push((Term::from_field_text(f.text, term), NEUTRAL_BOOST));
+        }
+        let mut concept = Vec::with_capacity(3 * word.concepts.len());
+        for c in &word.concepts {
+            for (field, boost) in f.concepts.into_iter().zip(CONCEPT_FIELD_BOOSTS) {
+                concept.push((Term::from_field_text(field, c), boost));
+            }
+        }
+        // A word of a concept needs no typo tolerance (see `word_query`).
+        let approx = if word.concepts.is_empty() {
+            word.approx
+                .iter()
+                .map(|t| (Term::from_field_text(f.text, t), 1.0))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let theme = themes
+            .iter()
+            .map(|t| (Term::from_field_text(f.themes, t), 1.0))
+            .collect();
+        let query = WordQuery::new(
+            concept,
+            exact,
+            approx,
+            theme,
+            WordScoring {
+                concept_floor: CONCEPT_FLOOR,
+                concept_boost: CONCEPT_BOOST,
+                exact_floor: EXACT_FLOOR,
+                approx_floor: APPROX_FLOOR,
+                approx_cap: APPROX_CAP,
+                theme_score: THEME_SCORE,
+                tie_breaker: TIE_BREAKER,
+                direct_share: DIRECT_SHARE,
+            },
+        );
+        if query.is_empty() {
+            return None;
+        }
+        Some(Box::new(query))
     }
 
     /// The text part of a query: content words are required (all of them up
