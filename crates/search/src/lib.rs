@@ -55,6 +55,9 @@ mod facets;
 mod index;
 mod lang;
 mod normalize;
+/// The tier scoring as nested tantivy queries: the reference the one-pass
+/// word scorer is tested against.
+#[cfg(test)]
 mod score;
 mod search;
 mod snippet;

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, FuzzyTermQuery,
-    MoreLikeThisQuery, Occur, Query as TantivyQuery, TermQuery, TermSetQuery,
+    BooleanQuery, ConstScoreQuery, FuzzyTermQuery, MoreLikeThisQuery, Occur, Query as TantivyQuery,
+    TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, OwnedValue};
 use tantivy::{DocAddress, Order, Score, Searcher, Term};
@@ -20,7 +20,6 @@ use crate::facets::Facets;
 use crate::index::{DATE, Fields, SearchIndex, Stored};
 use crate::lang::{Lang, STOP_WORDS, is_stop_word};
 use crate::normalize::{is_word_char, words};
-use crate::score::TierQuery;
 use crate::snippet::{Highlighter, excerpt};
 use crate::thesaurus;
 use crate::union::SumUnionQuery;
@@ -316,90 +315,15 @@ impl SearchIndex {
     }
 
     /// The query matching one word: the best of its exact, fuzzy, prefix and
-    /// theme alternatives.
+    /// theme alternatives (plus its concept, if any). A word that may drive
+    /// the search (a required one) reads its postings in windows; an
+    /// optional one (`lazy`) is only sought to the documents the required
+    /// words match.
     fn word_query(
         &self,
         word: &Word,
         themes: &BTreeSet<String>,
         lazy: bool,
-    ) -> Option<Box<dyn TantivyQuery>> {
-        if !lazy {
-            return self.driving_word_query(word, themes);
-        }
-        let f = &self.fields;
-        let mut exact: Vec<Box<dyn TantivyQuery>> = Vec::new();
-        for lang in Lang::ALL {
-            let terms: BTreeSet<&String> = word.langs[lang.index()].iter().collect();
-            for term in terms {
-                for (field, boost) in [
-                    (f.title[lang.index()], TITLE_BOOST),
-                    (f.summary[lang.index()], SUMMARY_BOOST),
-                    (f.body[lang.index()], BODY_BOOST),
-                ] {
-                    exact.push(boosted(term_query(field, term), boost));
-                }
-            }
-        }
-        for term in &word.neutral {
-            exact.push(boosted(term_query(f.text, term), NEUTRAL_BOOST));
-        }
-        let mut alternatives: Vec<Box<dyn TantivyQuery>> = Vec::new();
-        if !exact.is_empty() {
-            alternatives.push(Box::new(TierQuery::uncapped(
-                union(lazy, exact),
-                EXACT_FLOOR,
-            )));
-        }
-        // A word of a concept needs no typo tolerance: its concept already
-        // reaches the same word in every language.
-        if !word.approx.is_empty() && word.concepts.is_empty() {
-            let clauses = word.approx.iter().map(|t| term_query(f.text, t)).collect();
-            alternatives.push(Box::new(TierQuery::capped(
-                union(lazy, clauses),
-                APPROX_FLOOR,
-                APPROX_CAP,
-            )));
-        }
-        if !themes.is_empty() {
-            let terms = themes.iter().map(|t| Term::from_field_text(f.themes, t));
-            alternatives.push(Box::new(ConstScoreQuery::new(term_set(terms), THEME_SCORE)));
-        }
-        let direct: Option<Box<dyn TantivyQuery>> = match alternatives.len() {
-            0 => None,
-            1 => alternatives.pop(),
-            _ if lazy => Some(Box::new(SumUnionQuery::dis_max(alternatives, TIE_BREAKER))),
-            _ => Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(
-                alternatives,
-                TIE_BREAKER,
-            ))),
-        };
-        if word.concepts.is_empty() {
-            return direct;
-        }
-        // A word of a concept: ranked by the concept (whatever language the
-        // document says it in), then by the word itself.
-        let mut clauses = Vec::with_capacity(3 * word.concepts.len());
-        for c in &word.concepts {
-            for (field, boost) in f.concepts.into_iter().zip(CONCEPT_FIELD_BOOSTS) {
-                clauses.push(boosted(term_query(field, c), boost));
-            }
-        }
-        let concept: Box<dyn TantivyQuery> = Box::new(TierQuery::uncapped(
-            boosted(union(lazy, clauses), CONCEPT_BOOST),
-            CONCEPT_FLOOR,
-        ));
-        Some(match direct {
-            None => concept,
-            Some(direct) => union(lazy, vec![concept, boosted(direct, DIRECT_SHARE)]),
-        })
-    }
-
-    /// [`word_query`](Self::word_query) for a word that may drive the
-    /// search: the same clauses and scores, as one [`WordQuery`].
-    fn driving_word_query(
-        &self,
-        word: &Word,
-        themes: &BTreeSet<String>,
     ) -> Option<Box<dyn TantivyQuery>> {
         let f = &self.fields;
         let mut exact = Vec::new();
@@ -424,7 +348,8 @@ impl SearchIndex {
                 concept.push((Term::from_field_text(field, c), boost));
             }
         }
-        // A word of a concept needs no typo tolerance (see `word_query`).
+        // A word of a concept needs no typo tolerance: its concept already
+        // reaches the same word in every language.
         let approx = if word.concepts.is_empty() {
             word.approx
                 .iter()
@@ -456,7 +381,11 @@ impl SearchIndex {
         if query.is_empty() {
             return None;
         }
-        Some(Box::new(query))
+        Some(if lazy {
+            Box::new(query.lazy())
+        } else {
+            Box::new(query)
+        })
     }
 
     /// The text part of a query: content words are required (all of them up
@@ -489,10 +418,9 @@ impl SearchIndex {
         if required.is_empty() {
             std::mem::swap(&mut required, &mut optional);
         }
-        // A required word may drive the search (its union is walked
-        // document by document): tantivy's buffered unions. An optional
-        // word is only sought to the documents the required ones match:
-        // lazy unions, which move and score only as far as asked.
+        // A required word may drive the search (walked document by
+        // document); an optional word is only sought to the documents the
+        // required ones match, and moves and scores only as far as asked.
         let build = |indices: Vec<usize>, lazy: bool| -> Vec<Box<dyn TantivyQuery>> {
             indices
                 .into_iter()
@@ -902,25 +830,6 @@ fn has_query(word: &Word, themes: &BTreeSet<String>) -> bool {
         || !word.approx.is_empty()
         || !word.concepts.is_empty()
         || !themes.is_empty()
-}
-
-/// The summing union of `clauses`: tantivy's buffered one, or with `lazy`
-/// one that moves and scores its clauses only as asked (for a word that is
-/// only sought to the documents other words matched).
-fn union(lazy: bool, clauses: Vec<Box<dyn TantivyQuery>>) -> Box<dyn TantivyQuery> {
-    if lazy {
-        Box::new(SumUnionQuery::new(clauses))
-    } else {
-        Box::new(BooleanQuery::union(clauses))
-    }
-}
-
-fn boosted(query: Box<dyn TantivyQuery>, boost: Score) -> Box<dyn TantivyQuery> {
-    if boost == 1.0 {
-        query
-    } else {
-        Box::new(BoostQuery::new(query, boost))
-    }
 }
 
 /// A zero-score filter: the field has one of `values` (normalised).

@@ -16,44 +16,23 @@
 //! document, as tantivy's summing union does) but moves its clauses only
 //! as asked: `advance` moves the clauses on the current document, `seek`
 //! seeks each clause (through the posting skip lists), and a document's
-//! score is computed only when asked for.
+//! score is computed only when asked for. It adds a query's optional words
+//! (each a lazy [`crate::word::WordQuery`]) to what its required words match.
 
 use std::fmt;
 
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::{DocId, DocSet, Score, SegmentReader, TERMINATED, Term};
 
-/// How the scores of the clauses matching a document combine.
-#[derive(Clone, Copy, Debug)]
-enum Combine {
-    /// Their sum (tantivy's `BooleanQuery::union`).
-    Sum,
-    /// The best plus this share of the others (tantivy's
-    /// `DisjunctionMaxQuery` with this tie breaker).
-    Max(Score),
-}
-
-/// Matches documents matched by any of `clauses`; scores the sum (or the
-/// best, see [`SumUnionQuery::dis_max`]) of the scores of those that match.
+/// Matches documents matched by any of `clauses`; scores the sum of the
+/// scores of those that match.
 pub(crate) struct SumUnionQuery {
     clauses: Vec<Box<dyn Query>>,
-    combine: Combine,
 }
 
 impl SumUnionQuery {
     pub(crate) fn new(clauses: Vec<Box<dyn Query>>) -> Self {
-        SumUnionQuery {
-            clauses,
-            combine: Combine::Sum,
-        }
-    }
-
-    /// Scores the best clause's score plus `tie_breaker` times the others'.
-    pub(crate) fn dis_max(clauses: Vec<Box<dyn Query>>, tie_breaker: Score) -> Self {
-        SumUnionQuery {
-            clauses,
-            combine: Combine::Max(tie_breaker),
-        }
+        SumUnionQuery { clauses }
     }
 }
 
@@ -61,14 +40,13 @@ impl Clone for SumUnionQuery {
     fn clone(&self) -> Self {
         SumUnionQuery {
             clauses: self.clauses.iter().map(|c| c.box_clone()).collect(),
-            combine: self.combine,
         }
     }
 }
 
 impl fmt::Debug for SumUnionQuery {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "LazyUnion({:?}, {:?})", self.combine, self.clauses)
+        write!(f, "SumUnion({:?})", self.clauses)
     }
 }
 
@@ -79,10 +57,7 @@ impl Query for SumUnionQuery {
             .iter()
             .map(|c| c.weight(enable_scoring))
             .collect::<tantivy::Result<Vec<_>>>()?;
-        Ok(Box::new(SumUnionWeight {
-            weights,
-            combine: self.combine,
-        }))
+        Ok(Box::new(SumUnionWeight { weights }))
     }
 
     fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
@@ -94,7 +69,6 @@ impl Query for SumUnionQuery {
 
 struct SumUnionWeight {
     weights: Vec<Box<dyn Weight>>,
-    combine: Combine,
 }
 
 impl Weight for SumUnionWeight {
@@ -109,8 +83,8 @@ impl Weight for SumUnionWeight {
         }
         Ok(match scorers.len() {
             0 => Box::new(tantivy::query::EmptyScorer),
-            1 if matches!(self.combine, Combine::Sum) => scorers.pop().expect("one scorer"),
-            _ => Box::new(SumUnionScorer::new(scorers, self.combine)),
+            1 => scorers.pop().expect("one scorer"),
+            _ => Box::new(SumUnionScorer::new(scorers)),
         })
     }
 
@@ -121,10 +95,7 @@ impl Weight for SumUnionWeight {
                 "document {doc} matches no clause"
             )));
         }
-        let mut explanation = Explanation::new_with_string(
-            format!("{:?} of the clauses matched", self.combine),
-            scorer.score(),
-        );
+        let mut explanation = Explanation::new("sum of the clauses matched", scorer.score());
         for weight in &self.weights {
             if let Ok(detail) = weight.explain(reader, doc) {
                 explanation.add_detail(detail);
@@ -140,17 +111,12 @@ impl Weight for SumUnionWeight {
 struct SumUnionScorer {
     scorers: Vec<Box<dyn Scorer>>,
     doc: DocId,
-    combine: Combine,
 }
 
 impl SumUnionScorer {
-    fn new(scorers: Vec<Box<dyn Scorer>>, combine: Combine) -> Self {
+    fn new(scorers: Vec<Box<dyn Scorer>>) -> Self {
         let doc = scorers.iter().map(|s| s.doc()).min().unwrap_or(TERMINATED);
-        SumUnionScorer {
-            scorers,
-            doc,
-            combine,
-        }
+        SumUnionScorer { scorers, doc }
     }
 
     /// Drops the finished clauses and returns the smallest current document.
@@ -219,19 +185,12 @@ impl Scorer for SumUnionScorer {
     fn score(&mut self) -> Score {
         let doc = self.doc;
         let mut sum: Score = 0.0;
-        let mut max: Score = 0.0;
         for scorer in &mut self.scorers {
             if scorer.doc() == doc {
-                let score = scorer.score();
-                sum += score;
-                max = max.max(score);
+                sum += scorer.score();
             }
         }
-        match self.combine {
-            Combine::Sum => sum,
-            // As tantivy's combiner computes it, to give the same scores.
-            Combine::Max(tie_breaker) => max + (sum - max) * tie_breaker,
-        }
+        sum
     }
 }
 

@@ -73,6 +73,7 @@ pub(crate) struct WordScoring {
 pub(crate) struct WordQuery {
     groups: [Vec<(Term, Score)>; GROUPS],
     scoring: WordScoring,
+    lazy: bool,
 }
 
 impl WordQuery {
@@ -89,7 +90,15 @@ impl WordQuery {
         WordQuery {
             groups: [concept, exact, approx, theme],
             scoring,
+            lazy: false,
         }
+    }
+
+    /// For a word that is only sought (an optional word): its scorer moves
+    /// and scores only as asked, rather than reading windows ahead.
+    pub(crate) fn lazy(mut self) -> Self {
+        self.lazy = true;
+        self
     }
 
     /// Whether the word has no term at all.
@@ -103,13 +112,18 @@ impl Clone for WordQuery {
         WordQuery {
             groups: self.groups.clone(),
             scoring: self.scoring,
+            lazy: self.lazy,
         }
     }
 }
 
 impl fmt::Debug for WordQuery {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "Word({:?}, {:?})", self.scoring, self.groups)
+        write!(
+            f,
+            "Word(lazy {}, {:?}, {:?})",
+            self.lazy, self.scoring, self.groups
+        )
     }
 }
 
@@ -157,6 +171,7 @@ impl Query for WordQuery {
             terms,
             has_concept: !self.groups[CONCEPT].is_empty(),
             scoring: self.scoring,
+            lazy: self.lazy,
         }))
     }
 
@@ -172,6 +187,7 @@ struct WordWeight {
     terms: Vec<(usize, Term, Option<Bm25Weight>)>,
     has_concept: bool,
     scoring: WordScoring,
+    lazy: bool,
 }
 
 impl Weight for WordWeight {
@@ -205,6 +221,17 @@ impl Weight for WordWeight {
         }
         if cursors.is_empty() {
             return Ok(Box::new(tantivy::query::EmptyScorer));
+        }
+        if self.lazy {
+            let mut scorer = LazyWordScorer {
+                cursors,
+                doc: 0,
+                scoring: self.scoring,
+                boost,
+                has_concept: self.has_concept,
+            };
+            scorer.settle();
+            return Ok(Box::new(scorer));
         }
         Ok(Box::new(WordScorer::new(
             cursors,
@@ -452,45 +479,148 @@ impl DocSet for WordScorer {
 
 impl Scorer for WordScorer {
     fn score(&mut self) -> Score {
-        let s = &self.scoring;
         let delta = (self.doc - self.window_start) as usize;
-        // The direct alternatives, each scaled by the boost it gets: the
-        // word's own, times the share when there is a concept.
-        let direct_boost = if self.has_concept {
-            self.boost * s.direct_share
-        } else {
-            self.boost
-        };
-        let mut any_direct = false;
-        let mut max: Score = 0.0;
-        let mut sum: Score = 0.0;
-        let mut alternative = |score: Score| {
-            any_direct = true;
-            max = Score::max(score, max);
-            sum += score;
-        };
-        if self.matches(EXACT, delta) {
-            alternative(direct_boost * (s.exact_floor + self.sums[EXACT][delta]));
+        let matched = [CONCEPT, EXACT, APPROX, THEME].map(|g| self.matches(g, delta));
+        let sums = [CONCEPT, EXACT, APPROX].map(|g| self.sums[g][delta]);
+        combine(&self.scoring, self.boost, self.has_concept, matched, sums)
+    }
+}
+
+/// The word's score from which groups match and their sums of term scores,
+/// computed as the nested queries compute it.
+fn combine(
+    s: &WordScoring,
+    boost: Score,
+    has_concept: bool,
+    matched: [bool; GROUPS],
+    sums: [Score; 3],
+) -> Score {
+    // The direct alternatives, each scaled by the boost it gets: the word's
+    // own, times the share when there is a concept.
+    let direct_boost = if has_concept {
+        boost * s.direct_share
+    } else {
+        boost
+    };
+    let mut any_direct = false;
+    let mut max: Score = 0.0;
+    let mut sum: Score = 0.0;
+    let mut alternative = |score: Score| {
+        any_direct = true;
+        max = Score::max(score, max);
+        sum += score;
+    };
+    if matched[EXACT] {
+        alternative(direct_boost * (s.exact_floor + sums[EXACT]));
+    }
+    if matched[APPROX] {
+        let approx = sums[APPROX].max(0.0);
+        alternative(direct_boost * (s.approx_floor + s.approx_cap * approx / (approx + 1.0)));
+    }
+    if matched[THEME] {
+        alternative(direct_boost * s.theme_score);
+    }
+    let direct = max + (sum - max) * s.tie_breaker;
+    if !has_concept {
+        return direct;
+    }
+    let mut score: Score = 0.0;
+    if matched[CONCEPT] {
+        score += boost * (s.concept_floor + sums[CONCEPT]);
+    }
+    if any_direct {
+        score += direct;
+    }
+    score
+}
+
+/// The word for a lazy reader (an optional word, sought only to the
+/// documents the required words match): no window; `seek` seeks each term's
+/// postings (through their skip lists) and a document's score is computed
+/// only when asked for.
+struct LazyWordScorer {
+    cursors: Vec<Cursor>,
+    doc: DocId,
+    scoring: WordScoring,
+    boost: Score,
+    has_concept: bool,
+}
+
+impl LazyWordScorer {
+    /// Drops the finished terms and returns the smallest current document.
+    fn settle(&mut self) -> DocId {
+        let mut min = TERMINATED;
+        let mut finished = false;
+        for cursor in &self.cursors {
+            let doc = cursor.doc();
+            finished |= doc == TERMINATED;
+            min = min.min(doc);
         }
-        if self.matches(APPROX, delta) {
-            let approx = self.sums[APPROX][delta].max(0.0);
-            alternative(direct_boost * (s.approx_floor + s.approx_cap * approx / (approx + 1.0)));
+        if finished {
+            self.cursors.retain(|c| c.doc() != TERMINATED);
         }
-        if self.matches(THEME, delta) {
-            alternative(direct_boost * s.theme_score);
+        self.doc = min;
+        min
+    }
+}
+
+impl DocSet for LazyWordScorer {
+    fn advance(&mut self) -> DocId {
+        if self.doc == TERMINATED {
+            return TERMINATED;
         }
-        let direct = max + (sum - max) * s.tie_breaker;
-        if !self.has_concept {
-            return direct;
+        let current = self.doc;
+        for cursor in &mut self.cursors {
+            if cursor.doc() == current {
+                cursor.postings.advance();
+            }
         }
-        let mut score: Score = 0.0;
-        if self.matches(CONCEPT, delta) {
-            score += self.boost * (s.concept_floor + self.sums[CONCEPT][delta]);
+        self.settle()
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        if self.doc >= target {
+            return self.doc;
         }
-        if any_direct {
-            score += direct;
+        for cursor in &mut self.cursors {
+            if cursor.doc() < target {
+                cursor.postings.seek(target);
+            }
         }
-        score
+        self.settle()
+    }
+
+    fn doc(&self) -> DocId {
+        self.doc
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.cursors
+            .iter()
+            .map(|c| c.postings.size_hint())
+            .max()
+            .unwrap_or(0)
+    }
+
+    fn cost(&self) -> u64 {
+        self.cursors.iter().map(|c| c.postings.cost()).sum()
+    }
+}
+
+impl Scorer for LazyWordScorer {
+    fn score(&mut self) -> Score {
+        let doc = self.doc;
+        let mut matched = [false; GROUPS];
+        let mut sums: [Score; 3] = [0.0; 3];
+        for cursor in &mut self.cursors {
+            if cursor.doc() == doc {
+                matched[cursor.group] = true;
+                if cursor.group != THEME {
+                    sums[cursor.group] += cursor.score();
+                }
+            }
+        }
+        combine(&self.scoring, self.boost, self.has_concept, matched, sums)
     }
 }
 
@@ -591,7 +721,7 @@ mod tests {
     }
 
     #[test]
-    fn scores_as_the_nested_queries_alone_and_filtered() {
+    fn scores_as_the_nested_queries_alone_filtered_and_optional() {
         let mut schema = Schema::builder();
         let title = schema.add_text_field("title", TEXT);
         let body = schema.add_text_field("body", TEXT);
@@ -645,15 +775,17 @@ mod tests {
             if concept.is_empty() && exact.is_empty() && approx.is_empty() && theme.is_empty() {
                 continue;
             }
-            let ours = || -> Box<dyn Query> {
-                Box::new(WordQuery::new(
+            let word = || {
+                WordQuery::new(
                     concept.clone(),
                     exact.clone(),
                     approx.clone(),
                     theme.clone(),
                     SCORING,
-                ))
+                )
             };
+            let ours = || -> Box<dyn Query> { Box::new(word()) };
+            let lazy = || -> Box<dyn Query> { Box::new(word().lazy()) };
             let theirs = || nested(&concept, &exact, &approx, &theme);
             let filtered = |q: Box<dyn Query>| {
                 BooleanQuery::new(vec![
@@ -667,11 +799,32 @@ mod tests {
                     (Occur::Must, q),
                 ])
             };
+            let optional = |q: Box<dyn Query>| {
+                BooleanQuery::new(vec![
+                    (
+                        Occur::Must,
+                        Box::new(TermQuery::new(
+                            Term::from_field_text(tag, "rare"),
+                            IndexRecordOption::Basic,
+                        )) as Box<dyn Query>,
+                    ),
+                    (Occur::Should, q),
+                ])
+            };
             for (a, b) in [
                 (matches(&index, &*ours()), matches(&index, &*theirs())),
                 (
                     matches(&index, &filtered(ours())),
                     matches(&index, &filtered(theirs())),
+                ),
+                (matches(&index, &*lazy()), matches(&index, &*theirs())),
+                (
+                    matches(&index, &filtered(lazy())),
+                    matches(&index, &filtered(theirs())),
+                ),
+                (
+                    matches(&index, &optional(lazy())),
+                    matches(&index, &optional(theirs())),
                 ),
             ] {
                 assert_eq!(
