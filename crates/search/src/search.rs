@@ -10,7 +10,7 @@ use tantivy::query::{
     TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, OwnedValue};
-use tantivy::{DocAddress, Order, Score, Searcher, Term};
+use tantivy::{DocAddress, DocSet, Order, Score, Searcher, Term};
 
 use crate::Result;
 use crate::analysis::Analyzers;
@@ -20,7 +20,7 @@ use crate::facets::Facets;
 use crate::index::{DATE, Fields, SearchIndex, Stored};
 use crate::lang::{Lang, STOP_WORDS, is_stop_word};
 use crate::normalize::{is_word_char, words};
-use crate::snippet::{Highlighter, excerpt};
+use crate::snippet::{BODY, Highlighter, Present, SUMMARY, TITLE, excerpt};
 use crate::thesaurus;
 use crate::union::SumUnionQuery;
 use crate::vocabulary::TokenSequence;
@@ -514,8 +514,10 @@ impl SearchIndex {
         let mut highlighter = self.highlighter(&analysed, analyzers);
         let mut hits = Vec::with_capacity(top.len());
         let languages: Vec<String> = query.languages.iter().map(|l| norm_language(l)).collect();
-        for (score, address) in top {
+        let present = self.present(&searcher, &highlighter, &top)?;
+        for ((score, address), present) in top.into_iter().zip(present) {
             let stored = self.load(&searcher, address)?;
+            highlighter.present = present;
             hits.push(Hit {
                 title: highlighter.title(&stored, &languages),
                 snippet: highlighter.best_snippet(&stored),
@@ -611,7 +613,73 @@ impl SearchIndex {
             fields: self.fields,
             has_expansions: analysed.words.iter().any(|w| !w.approx.is_empty()),
             enough: analysed.words.iter().filter(|w| !w.stop).count().max(1),
+            present: Present::default(),
         }
+    }
+
+    /// For each hit, which of its fields hold a term the highlighter looks
+    /// for (see [`Present`]): each term's postings are read once per
+    /// segment, sought to the segment's hits in order.
+    fn present(
+        &self,
+        searcher: &Searcher,
+        highlighter: &Highlighter,
+        top: &[(Score, DocAddress)],
+    ) -> Result<Vec<Present>> {
+        let none = Present {
+            parts: [[false; 3]; 5],
+            neutral: false,
+        };
+        let mut present = vec![none; top.len()];
+        let f = &self.fields;
+        // (field, term, where a match is recorded: a language's part, or
+        // the neutral field for `None`).
+        type Check<'a> = (Field, &'a String, Option<(usize, usize)>);
+        let mut checks: Vec<Check> = Vec::new();
+        for lang in Lang::ALL {
+            let l = lang.index();
+            for term in highlighter.lang_terms[l].keys() {
+                for (part, field) in [
+                    (TITLE, f.title[l]),
+                    (SUMMARY, f.summary[l]),
+                    (BODY, f.body[l]),
+                ] {
+                    checks.push((field, term, Some((l, part))));
+                }
+            }
+        }
+        for term in highlighter.neutral_terms.keys() {
+            checks.push((f.text, term, None));
+        }
+        // The hits of each segment, in document order.
+        let mut order: Vec<usize> = (0..top.len()).collect();
+        order.sort_by_key(|&i| top[i].1);
+        for hits in order.chunk_by(|&a, &b| top[a].1.segment_ord == top[b].1.segment_ord) {
+            let segment = searcher.segment_reader(top[hits[0]].1.segment_ord);
+            for (field, term, slot) in &checks {
+                let inverted = segment.inverted_index(*field)?;
+                let Some(mut postings) = inverted.read_postings(
+                    &Term::from_field_text(*field, term),
+                    IndexRecordOption::Basic,
+                )?
+                else {
+                    continue;
+                };
+                for &i in hits {
+                    let doc = top[i].1.doc_id;
+                    if postings.doc() < doc {
+                        postings.seek(doc);
+                    }
+                    if postings.doc() == doc {
+                        match slot {
+                            Some((l, part)) => present[i].parts[*l][*part] = true,
+                            None => present[i].neutral = true,
+                        }
+                    }
+                }
+            }
+        }
+        Ok(present)
     }
 
     /// Items similar to the item `id` (shared salient words, and shared
