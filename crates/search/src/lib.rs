@@ -55,8 +55,6 @@ mod facets;
 mod index;
 mod lang;
 mod normalize;
-/// The tier scoring as nested tantivy queries: the reference the one-pass
-/// word scorer is tested against.
 #[cfg(test)]
 mod score;
 mod search;

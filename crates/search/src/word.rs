@@ -283,8 +283,13 @@ struct WordScorer {
     /// Each term with its group (groups in order, terms in order within a
     /// group: each group's sum adds its terms' scores in clause order).
     cursors: Vec<Cursor>,
-    /// Documents of the window matched by any clause, and by each group.
+    /// Documents of the window matched by any clause and not yet passed.
     matched: Box<[u64; BUCKETS]>,
+    /// Documents of the window matched by any clause: their entries in
+    /// `group_matched` and `sums` are cleared when the next window is read
+    /// (not document by document as they are passed).
+    touched: Box<[u64; BUCKETS]>,
+    /// Documents of the window matched by each group.
     group_matched: Box<[[u64; BUCKETS]; GROUPS]>,
     /// Sums of the scored groups' clause scores, per document of the window.
     sums: Box<[[Score; HORIZON as usize]; 3]>,
@@ -304,6 +309,7 @@ impl WordScorer {
         let mut scorer = WordScorer {
             cursors,
             matched: Box::new([0; BUCKETS]),
+            touched: Box::new([0; BUCKETS]),
             group_matched: Box::new([[0; BUCKETS]; GROUPS]),
             sums: Box::new([[0.0; HORIZON as usize]; 3]),
             window_start: 0,
@@ -333,6 +339,21 @@ impl WordScorer {
         if start == TERMINATED {
             return false;
         }
+        // Clear the entries of the previous window.
+        for (word, bits) in self.touched.iter_mut().enumerate() {
+            let mut rest = *bits;
+            while rest != 0 {
+                let delta = word * 64 + rest.trailing_zeros() as usize;
+                for sums in self.sums.iter_mut() {
+                    sums[delta] = 0.0;
+                }
+                rest &= rest - 1;
+            }
+            *bits = 0;
+        }
+        for group in self.group_matched.iter_mut() {
+            *group = [0; BUCKETS];
+        }
         let horizon = start.saturating_add(HORIZON);
         let mut window = Window {
             start,
@@ -345,27 +366,10 @@ impl WordScorer {
             window.read(cursor);
         }
         self.cursors.retain(|c| c.doc() != TERMINATED);
+        *self.touched = *self.matched;
         self.window_start = start;
         self.bucket = 0;
         true
-    }
-
-    /// Forgets the current document's entries in the window.
-    fn clear_current(&mut self) {
-        if self.doc == TERMINATED || self.doc < self.window_start {
-            return;
-        }
-        let delta = (self.doc - self.window_start) as usize;
-        if delta >= HORIZON as usize {
-            return;
-        }
-        let (word, bit) = (delta / 64, !(1u64 << (delta % 64)));
-        for group in self.group_matched.iter_mut() {
-            group[word] &= bit;
-        }
-        for sums in self.sums.iter_mut() {
-            sums[delta] = 0.0;
-        }
     }
 
     /// Moves to the next matched document of the window (removing it from
@@ -382,10 +386,6 @@ impl WordScorer {
             self.bucket += 1;
         }
         false
-    }
-
-    fn matches(&self, group: usize, delta: usize) -> bool {
-        self.group_matched[group][delta / 64] & (1u64 << (delta % 64)) != 0
     }
 }
 
@@ -422,7 +422,6 @@ impl DocSet for WordScorer {
         if self.doc == TERMINATED {
             return TERMINATED;
         }
-        self.clear_current();
         if self.next_in_window() {
             return self.doc;
         }
@@ -438,16 +437,21 @@ impl DocSet for WordScorer {
             return self.doc;
         }
         if target < self.window_start.saturating_add(HORIZON) {
-            while self.doc < target {
-                self.advance();
+            // Drop the window's documents before the target, then take the
+            // next one (in this window, or the next).
+            let delta = (target - self.window_start) as usize;
+            let (word, bit) = (delta / 64, delta % 64);
+            for bits in &mut self.matched[self.bucket..word] {
+                *bits = 0;
             }
-            return self.doc;
+            self.bucket = self.bucket.max(word);
+            if self.bucket == word {
+                self.matched[word] &= u64::MAX << bit;
+            }
+            return self.advance();
         }
-        // Past the window: forget what is left of it, seek every clause.
-        self.clear_current();
-        while self.next_in_window() {
-            self.clear_current();
-        }
+        // Past the window: drop what is left of it, seek every clause.
+        *self.matched = [0; BUCKETS];
         for cursor in &mut self.cursors {
             if cursor.doc() < target {
                 cursor.postings.seek(target);
@@ -480,8 +484,19 @@ impl DocSet for WordScorer {
 impl Scorer for WordScorer {
     fn score(&mut self) -> Score {
         let delta = (self.doc - self.window_start) as usize;
-        let matched = [CONCEPT, EXACT, APPROX, THEME].map(|g| self.matches(g, delta));
-        let sums = [CONCEPT, EXACT, APPROX].map(|g| self.sums[g][delta]);
+        let (word, bit) = (delta / 64, 1u64 << (delta % 64));
+        let g = &self.group_matched;
+        let matched = [
+            g[CONCEPT][word] & bit != 0,
+            g[EXACT][word] & bit != 0,
+            g[APPROX][word] & bit != 0,
+            g[THEME][word] & bit != 0,
+        ];
+        let sums = [
+            self.sums[CONCEPT][delta],
+            self.sums[EXACT][delta],
+            self.sums[APPROX][delta],
+        ];
         combine(&self.scoring, self.boost, self.has_concept, matched, sums)
     }
 }
