@@ -55,11 +55,14 @@ mod facets;
 mod index;
 mod lang;
 mod normalize;
+#[cfg(test)]
 mod score;
 mod search;
 mod snippet;
 mod thesaurus;
+mod union;
 mod vocabulary;
+mod word;
 
 pub use document::{Document, LocalizedText};
 pub use facets::Facets;

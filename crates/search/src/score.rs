@@ -4,6 +4,10 @@
 //! `2 + BM25`, a fuzzy or prefix match `1 + 0.9·s/(s+1)` (always below 2),
 //! so every exact match of a word beats every approximate one, and BM25
 //! still orders the documents within a tier.
+//!
+//! The search no longer nests these wrappers (see [`crate::word`], which
+//! scores a word's tiers in one pass): this is the reference its tests
+//! compare with, built as the search built its queries before.
 
 use std::fmt;
 

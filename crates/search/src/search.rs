@@ -6,11 +6,11 @@ use serde::{Deserialize, Serialize};
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, FuzzyTermQuery,
-    MoreLikeThisQuery, Occur, Query as TantivyQuery, TermQuery, TermSetQuery,
+    BooleanQuery, ConstScoreQuery, FuzzyTermQuery, MoreLikeThisQuery, Occur, Query as TantivyQuery,
+    TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, OwnedValue};
-use tantivy::{DocAddress, Order, Score, Searcher, Term};
+use tantivy::{DocAddress, DocSet, Order, Score, Searcher, Term};
 
 use crate::Result;
 use crate::analysis::Analyzers;
@@ -20,10 +20,11 @@ use crate::facets::Facets;
 use crate::index::{DATE, Fields, SearchIndex, Stored};
 use crate::lang::{Lang, STOP_WORDS, is_stop_word};
 use crate::normalize::{is_word_char, words};
-use crate::score::TierQuery;
-use crate::snippet::{Highlighter, excerpt};
+use crate::snippet::{BODY, Highlighter, Present, SUMMARY, TITLE, excerpt};
 use crate::thesaurus;
+use crate::union::SumUnionQuery;
 use crate::vocabulary::TokenSequence;
+use crate::word::{WordQuery, WordScoring};
 
 /// Every exact match of a query word scores its BM25 plus this, so that it
 /// ranks above any fuzzy, prefix or theme match of the word.
@@ -314,10 +315,18 @@ impl SearchIndex {
     }
 
     /// The query matching one word: the best of its exact, fuzzy, prefix and
-    /// theme alternatives.
-    fn word_query(&self, word: &Word, themes: &BTreeSet<String>) -> Option<Box<dyn TantivyQuery>> {
+    /// theme alternatives (plus its concept, if any). A word that may drive
+    /// the search (a required one) reads its postings in windows; an
+    /// optional one (`lazy`) is only sought to the documents the required
+    /// words match.
+    fn word_query(
+        &self,
+        word: &Word,
+        themes: &BTreeSet<String>,
+        lazy: bool,
+    ) -> Option<Box<dyn TantivyQuery>> {
         let f = &self.fields;
-        let mut exact: Vec<Box<dyn TantivyQuery>> = Vec::new();
+        let mut exact = Vec::new();
         for lang in Lang::ALL {
             let terms: BTreeSet<&String> = word.langs[lang.index()].iter().collect();
             for term in terms {
@@ -326,66 +335,56 @@ impl SearchIndex {
                     (f.summary[lang.index()], SUMMARY_BOOST),
                     (f.body[lang.index()], BODY_BOOST),
                 ] {
-                    exact.push(boosted(term_query(field, term), boost));
+                    exact.push((Term::from_field_text(field, term), boost));
                 }
             }
         }
         for term in &word.neutral {
-            exact.push(boosted(term_query(f.text, term), NEUTRAL_BOOST));
+            exact.push((Term::from_field_text(f.text, term), NEUTRAL_BOOST));
         }
-        let mut alternatives: Vec<Box<dyn TantivyQuery>> = Vec::new();
-        if !exact.is_empty() {
-            alternatives.push(Box::new(TierQuery::uncapped(
-                Box::new(BooleanQuery::union(exact)),
-                EXACT_FLOOR,
-            )));
+        let mut concept = Vec::with_capacity(3 * word.concepts.len());
+        for c in &word.concepts {
+            for (field, boost) in f.concepts.into_iter().zip(CONCEPT_FIELD_BOOSTS) {
+                concept.push((Term::from_field_text(field, c), boost));
+            }
         }
         // A word of a concept needs no typo tolerance: its concept already
         // reaches the same word in every language.
-        if !word.approx.is_empty() && word.concepts.is_empty() {
-            let clauses = word.approx.iter().map(|t| term_query(f.text, t)).collect();
-            alternatives.push(Box::new(TierQuery::capped(
-                Box::new(BooleanQuery::union(clauses)),
-                APPROX_FLOOR,
-                APPROX_CAP,
-            )));
-        }
-        if !themes.is_empty() {
-            let terms = themes.iter().map(|t| Term::from_field_text(f.themes, t));
-            alternatives.push(Box::new(ConstScoreQuery::new(
-                Box::new(TermSetQuery::new(terms)),
-                THEME_SCORE,
-            )));
-        }
-        let direct: Option<Box<dyn TantivyQuery>> = match alternatives.len() {
-            0 => None,
-            1 => alternatives.pop(),
-            _ => Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(
-                alternatives,
-                TIE_BREAKER,
-            ))),
+        let approx = if word.concepts.is_empty() {
+            word.approx
+                .iter()
+                .map(|t| (Term::from_field_text(f.text, t), 1.0))
+                .collect()
+        } else {
+            Vec::new()
         };
-        if word.concepts.is_empty() {
-            return direct;
+        let theme = themes
+            .iter()
+            .map(|t| (Term::from_field_text(f.themes, t), 1.0))
+            .collect();
+        let query = WordQuery::new(
+            concept,
+            exact,
+            approx,
+            theme,
+            WordScoring {
+                concept_floor: CONCEPT_FLOOR,
+                concept_boost: CONCEPT_BOOST,
+                exact_floor: EXACT_FLOOR,
+                approx_floor: APPROX_FLOOR,
+                approx_cap: APPROX_CAP,
+                theme_score: THEME_SCORE,
+                tie_breaker: TIE_BREAKER,
+                direct_share: DIRECT_SHARE,
+            },
+        );
+        if query.is_empty() {
+            return None;
         }
-        // A word of a concept: ranked by the concept (whatever language the
-        // document says it in), then by the word itself.
-        let mut clauses = Vec::with_capacity(3 * word.concepts.len());
-        for c in &word.concepts {
-            for (field, boost) in f.concepts.into_iter().zip(CONCEPT_FIELD_BOOSTS) {
-                clauses.push(boosted(term_query(field, c), boost));
-            }
-        }
-        let concept: Box<dyn TantivyQuery> = Box::new(TierQuery::uncapped(
-            boosted(Box::new(BooleanQuery::union(clauses)), CONCEPT_BOOST),
-            CONCEPT_FLOOR,
-        ));
-        Some(match direct {
-            None => concept,
-            Some(direct) => Box::new(BooleanQuery::union(vec![
-                concept,
-                boosted(direct, DIRECT_SHARE),
-            ])),
+        Some(if lazy {
+            Box::new(query.lazy())
+        } else {
+            Box::new(query)
         })
     }
 
@@ -394,19 +393,22 @@ impl SearchIndex {
     /// `relaxed`), stop words only add to the score.
     fn text_query(&self, analysed: &Analysed, relaxed: bool) -> Option<Box<dyn TantivyQuery>> {
         let last = analysed.words.len().saturating_sub(1);
+        // Which words are required, which only add to the score: indices
+        // first, so that each word's query is built knowing its role.
         let mut required = Vec::new();
         let mut optional = Vec::new();
         let mut common = Vec::new();
         for (i, word) in analysed.words.iter().enumerate() {
             let prefix = analysed.prefix_last && i == last;
-            if let Some(query) = self.word_query(word, &analysed.themes[i]) {
-                if word.stop && !prefix {
-                    optional.push(query);
-                } else if word.common {
-                    common.push(query);
-                } else {
-                    required.push(query);
-                }
+            if !has_query(word, &analysed.themes[i]) {
+                continue;
+            }
+            if word.stop && !prefix {
+                optional.push(i);
+            } else if word.common {
+                common.push(i);
+            } else {
+                required.push(i);
             }
         }
         if required.is_empty() {
@@ -416,6 +418,17 @@ impl SearchIndex {
         if required.is_empty() {
             std::mem::swap(&mut required, &mut optional);
         }
+        // A required word may drive the search (walked document by
+        // document); an optional word is only sought to the documents the
+        // required ones match, and moves and scores only as far as asked.
+        let build = |indices: Vec<usize>, lazy: bool| -> Vec<Box<dyn TantivyQuery>> {
+            indices
+                .into_iter()
+                .filter_map(|i| self.word_query(&analysed.words[i], &analysed.themes[i], lazy))
+                .collect()
+        };
+        let mut required = build(required, false);
+        let optional = build(optional, true);
         if required.is_empty() {
             return None;
         }
@@ -441,9 +454,12 @@ impl SearchIndex {
         if optional.is_empty() {
             return Some(core);
         }
-        let mut clauses = vec![(Occur::Must, core)];
-        clauses.extend(optional.into_iter().map(|q| (Occur::Should, q)));
-        Some(Box::new(BooleanQuery::new(clauses)))
+        // One optional clause, the lazy sum of the optional words: sought
+        // only to the documents the core matches.
+        Some(Box::new(BooleanQuery::new(vec![
+            (Occur::Must, core),
+            (Occur::Should, Box::new(SumUnionQuery::new(optional))),
+        ])))
     }
 
     /// Filter clauses (scoring nothing); `None` when the audience is empty.
@@ -472,10 +488,7 @@ impl SearchIndex {
                 .map(|y| Term::from_field_i64(f.year, i64::from(*y)));
             clauses.push((
                 Occur::Must,
-                Box::new(ConstScoreQuery::new(
-                    Box::new(TermSetQuery::new(terms)),
-                    0.0,
-                )),
+                Box::new(ConstScoreQuery::new(term_set(terms), 0.0)),
             ));
         }
         Some(clauses)
@@ -501,8 +514,10 @@ impl SearchIndex {
         let mut highlighter = self.highlighter(&analysed, analyzers);
         let mut hits = Vec::with_capacity(top.len());
         let languages: Vec<String> = query.languages.iter().map(|l| norm_language(l)).collect();
-        for (score, address) in top {
+        let present = self.present(&searcher, &highlighter, &top)?;
+        for ((score, address), present) in top.into_iter().zip(present) {
             let stored = self.load(&searcher, address)?;
+            highlighter.present = present;
             hits.push(Hit {
                 title: highlighter.title(&stored, &languages),
                 snippet: highlighter.best_snippet(&stored),
@@ -598,7 +613,73 @@ impl SearchIndex {
             fields: self.fields,
             has_expansions: analysed.words.iter().any(|w| !w.approx.is_empty()),
             enough: analysed.words.iter().filter(|w| !w.stop).count().max(1),
+            present: Present::default(),
         }
+    }
+
+    /// For each hit, which of its fields hold a term the highlighter looks
+    /// for (see [`Present`]): each term's postings are read once per
+    /// segment, sought to the segment's hits in order.
+    fn present(
+        &self,
+        searcher: &Searcher,
+        highlighter: &Highlighter,
+        top: &[(Score, DocAddress)],
+    ) -> Result<Vec<Present>> {
+        let none = Present {
+            parts: [[false; 3]; 5],
+            neutral: false,
+        };
+        let mut present = vec![none; top.len()];
+        let f = &self.fields;
+        // (field, term, where a match is recorded: a language's part, or
+        // the neutral field for `None`).
+        type Check<'a> = (Field, &'a String, Option<(usize, usize)>);
+        let mut checks: Vec<Check> = Vec::new();
+        for lang in Lang::ALL {
+            let l = lang.index();
+            for term in highlighter.lang_terms[l].keys() {
+                for (part, field) in [
+                    (TITLE, f.title[l]),
+                    (SUMMARY, f.summary[l]),
+                    (BODY, f.body[l]),
+                ] {
+                    checks.push((field, term, Some((l, part))));
+                }
+            }
+        }
+        for term in highlighter.neutral_terms.keys() {
+            checks.push((f.text, term, None));
+        }
+        // The hits of each segment, in document order.
+        let mut order: Vec<usize> = (0..top.len()).collect();
+        order.sort_by_key(|&i| top[i].1);
+        for hits in order.chunk_by(|&a, &b| top[a].1.segment_ord == top[b].1.segment_ord) {
+            let segment = searcher.segment_reader(top[hits[0]].1.segment_ord);
+            for (field, term, slot) in &checks {
+                let inverted = segment.inverted_index(*field)?;
+                let Some(mut postings) = inverted.read_postings(
+                    &Term::from_field_text(*field, term),
+                    IndexRecordOption::Basic,
+                )?
+                else {
+                    continue;
+                };
+                for &i in hits {
+                    let doc = top[i].1.doc_id;
+                    if postings.doc() < doc {
+                        postings.seek(doc);
+                    }
+                    if postings.doc() == doc {
+                        match slot {
+                            Some((l, part)) => present[i].parts[*l][*part] = true,
+                            None => present[i].neutral = true,
+                        }
+                    }
+                }
+            }
+        }
+        Ok(present)
     }
 
     /// Items similar to the item `id` (shared salient words, and shared
@@ -810,12 +891,13 @@ fn term_query(field: Field, text: &str) -> Box<dyn TantivyQuery> {
     ))
 }
 
-fn boosted(query: Box<dyn TantivyQuery>, boost: Score) -> Box<dyn TantivyQuery> {
-    if boost == 1.0 {
-        query
-    } else {
-        Box::new(BoostQuery::new(query, boost))
-    }
+/// Whether [`SearchIndex::word_query`] gives a query for `word`.
+fn has_query(word: &Word, themes: &BTreeSet<String>) -> bool {
+    !word.neutral.is_empty()
+        || word.langs.iter().any(|terms| !terms.is_empty())
+        || !word.approx.is_empty()
+        || !word.concepts.is_empty()
+        || !themes.is_empty()
 }
 
 /// A zero-score filter: the field has one of `values` (normalised).
@@ -832,21 +914,39 @@ fn keyword_filter(
     if values.is_empty() {
         return None;
     }
-    // One value (a visitor's audience, one kind): its postings, read as the
-    // intersection needs them. Several: a term set, which marks all their
-    // documents in a bitmap first.
-    let inner: Box<dyn TantivyQuery> = if values.len() == 1 {
-        let value = values.first().expect("one value");
-        Box::new(TermQuery::new(
-            Term::from_field_text(field, value),
-            IndexRecordOption::Basic,
-        ))
-    } else {
-        Box::new(TermSetQuery::new(
-            values.iter().map(|v| Term::from_field_text(field, v)),
-        ))
-    };
+    let inner = term_set(values.iter().map(|v| Term::from_field_text(field, v)));
     Some(Box::new(ConstScoreQuery::new(inner, 0.0)))
+}
+
+/// Up to this many terms, a term set is matched as a union of their
+/// postings; beyond, by tantivy's `TermSetQuery`.
+const SMALL_TERM_SET: usize = 16;
+
+/// Documents having any of `terms` (scores unused: callers wrap it in a
+/// constant score). One term: its postings, read as the intersection needs
+/// them. A few: the union of their postings. tantivy's `TermSetQuery`
+/// builds an automaton of the terms whose builder allocates and clears
+/// close to a megabyte, whatever the number of terms: it was 4% of the
+/// time of a search, for a filter of two countries or a word covering a
+/// theme label. Many: the term set, which marks their documents in a
+/// bitmap first.
+fn term_set(terms: impl IntoIterator<Item = Term>) -> Box<dyn TantivyQuery> {
+    let mut terms: Vec<Term> = terms.into_iter().collect();
+    terms.sort();
+    terms.dedup();
+    if terms.len() > SMALL_TERM_SET {
+        return Box::new(TermSetQuery::new(terms));
+    }
+    let mut postings: Vec<Box<dyn TantivyQuery>> = terms
+        .into_iter()
+        .map(|term| {
+            Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn TantivyQuery>
+        })
+        .collect();
+    if postings.len() == 1 {
+        return postings.pop().expect("one term");
+    }
+    Box::new(BooleanQuery::union(postings))
 }
 
 #[cfg(test)]

@@ -1,0 +1,858 @@
+//! One query word that drives the search, scored in one pass.
+//!
+//! A word is a union of unions: its thesaurus concept (three fields), its
+//! exact forms (title, summary and body in five languages, plus the neutral
+//! field), its typo and prefix expansions, its themes; each group scored in
+//! its tier and the groups combined (best alternative plus a tie-breaking
+//! share of the others; the concept plus a share of the word itself). As
+//! tantivy queries, each union was a buffered union of its own, nested two
+//! or three deep under tier and boost wrappers, so every matching document
+//! went through every level: windows filled within windows, and several
+//! virtual calls per level and document. A profile of the benchmark's
+//! queries put these layers at the top.
+//!
+//! [`WordQuery`] reads all the word's posting lists into one window of
+//! documents, summing each group's scores in its own accumulator, and
+//! combines the groups only for the documents asked for. Each term's
+//! postings are read directly and scored with tantivy's BM25 weight (same
+//! statistics, same boost) as its term query would, without a virtual call
+//! per posting. The scores are those of the nested queries, computed in the
+//! same order (tantivy's summing union adds the clauses' scores in clause
+//! order); a unit test compares the two.
+//!
+//! Only for words that drive the search (required words): an optional
+//! word, only sought to the documents the others match, uses the lazy
+//! unions of [`crate::union`] instead.
+
+use std::fmt;
+
+use tantivy::fieldnorm::FieldNormReader;
+use tantivy::postings::{Postings, SegmentPostings};
+use tantivy::query::{
+    Bm25Weight, BooleanQuery, EnableScoring, Explanation, Query, Scorer, TermQuery, Weight,
+};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocId, DocSet, Score, SegmentReader, TERMINATED, Term};
+
+/// Documents per window, as in tantivy's buffered union.
+const HORIZON: u32 = 4096;
+const BUCKETS: usize = HORIZON as usize / 64;
+
+/// The groups of clauses: three scored, one only matched.
+const CONCEPT: usize = 0;
+const EXACT: usize = 1;
+const APPROX: usize = 2;
+const THEME: usize = 3;
+const GROUPS: usize = 4;
+
+/// How the groups score.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct WordScoring {
+    /// Concept match: `concept_floor + sum`.
+    pub(crate) concept_floor: Score,
+    /// Boost of the concept clauses (applied to each, as a boost query
+    /// around their union would).
+    pub(crate) concept_boost: Score,
+    /// Exact match: `exact_floor + sum`.
+    pub(crate) exact_floor: Score,
+    /// Approximate match: `approx_floor + approx_cap·s/(s+1)`.
+    pub(crate) approx_floor: Score,
+    pub(crate) approx_cap: Score,
+    /// Theme match: this constant.
+    pub(crate) theme_score: Score,
+    /// The direct alternatives (exact, approximate, theme) combine as the
+    /// best plus this share of the others.
+    pub(crate) tie_breaker: Score,
+    /// With a concept, the direct score is scaled by this and added to the
+    /// concept's.
+    pub(crate) direct_share: Score,
+}
+
+/// A word: concept, exact, approximate and theme terms (see the module),
+/// each with the boost of its field.
+pub(crate) struct WordQuery {
+    groups: [Vec<(Term, Score)>; GROUPS],
+    scoring: WordScoring,
+    lazy: bool,
+}
+
+impl WordQuery {
+    /// Concept and exact terms are scored by BM25 times their boost (as a
+    /// boosted `TermQuery` with frequencies), approximate ones likewise,
+    /// theme ones only matched (their boost is not used).
+    pub(crate) fn new(
+        concept: Vec<(Term, Score)>,
+        exact: Vec<(Term, Score)>,
+        approx: Vec<(Term, Score)>,
+        theme: Vec<(Term, Score)>,
+        scoring: WordScoring,
+    ) -> Self {
+        WordQuery {
+            groups: [concept, exact, approx, theme],
+            scoring,
+            lazy: false,
+        }
+    }
+
+    /// For a word that is only sought (an optional word): its scorer moves
+    /// and scores only as asked, rather than reading windows ahead.
+    pub(crate) fn lazy(mut self) -> Self {
+        self.lazy = true;
+        self
+    }
+
+    /// Whether the word has no term at all.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.groups.iter().all(Vec::is_empty)
+    }
+}
+
+impl Clone for WordQuery {
+    fn clone(&self) -> Self {
+        WordQuery {
+            groups: self.groups.clone(),
+            scoring: self.scoring,
+            lazy: self.lazy,
+        }
+    }
+}
+
+impl fmt::Debug for WordQuery {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(
+            f,
+            "Word(lazy {}, {:?}, {:?})",
+            self.lazy, self.scoring, self.groups
+        )
+    }
+}
+
+impl Query for WordQuery {
+    fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        let EnableScoring::Enabled {
+            statistics_provider,
+            ..
+        } = enable_scoring
+        else {
+            // Only the matches count: the union of every term.
+            let all = self
+                .groups
+                .iter()
+                .flatten()
+                .map(|(term, _)| {
+                    Box::new(TermQuery::new(term.clone(), IndexRecordOption::Basic))
+                        as Box<dyn Query>
+                })
+                .collect();
+            return BooleanQuery::union(all).weight(enable_scoring);
+        };
+        let mut terms = Vec::new();
+        for (group, clauses) in self.groups.iter().enumerate() {
+            // The boost each term gets in the nested queries: its field's,
+            // times the concepts' for a concept term (tier wrappers call
+            // their inner query with a boost of 1).
+            let outer = if group == CONCEPT {
+                self.scoring.concept_boost
+            } else {
+                1.0
+            };
+            for (term, boost) in clauses {
+                let bm25 = if group == THEME {
+                    None
+                } else {
+                    let weight =
+                        Bm25Weight::for_terms(statistics_provider, std::slice::from_ref(term))?;
+                    Some(weight.boost_by(outer * boost))
+                };
+                terms.push((group, term.clone(), bm25));
+            }
+        }
+        Ok(Box::new(WordWeight {
+            terms,
+            has_concept: !self.groups[CONCEPT].is_empty(),
+            scoring: self.scoring,
+            lazy: self.lazy,
+        }))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        for (term, _) in self.groups.iter().flatten() {
+            visitor(term, false);
+        }
+    }
+}
+
+struct WordWeight {
+    /// Group, term and (for a scored group) its boosted BM25 weight.
+    terms: Vec<(usize, Term, Option<Bm25Weight>)>,
+    has_concept: bool,
+    scoring: WordScoring,
+    lazy: bool,
+}
+
+impl Weight for WordWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let mut cursors = Vec::with_capacity(self.terms.len());
+        for (group, term, bm25) in &self.terms {
+            let field = term.field();
+            let inverted = reader.inverted_index(field)?;
+            let Some(info) = inverted.get_term_info(term)? else {
+                continue;
+            };
+            let option = if bm25.is_some() {
+                IndexRecordOption::WithFreqs
+            } else {
+                IndexRecordOption::Basic
+            };
+            let postings = inverted.read_postings_from_terminfo(&info, option)?;
+            if postings.doc() == TERMINATED {
+                continue;
+            }
+            let fieldnorms = match reader.fieldnorms_readers().get_field(field)? {
+                Some(fieldnorms) => fieldnorms,
+                None => FieldNormReader::constant(reader.max_doc(), 1),
+            };
+            cursors.push(Cursor {
+                group: *group,
+                postings,
+                fieldnorms,
+                bm25: bm25.clone(),
+            });
+        }
+        if cursors.is_empty() {
+            return Ok(Box::new(tantivy::query::EmptyScorer));
+        }
+        if self.lazy {
+            let mut scorer = LazyWordScorer {
+                cursors,
+                doc: 0,
+                scoring: self.scoring,
+                boost,
+                has_concept: self.has_concept,
+            };
+            scorer.settle();
+            return Ok(Box::new(scorer));
+        }
+        Ok(Box::new(WordScorer::new(
+            cursors,
+            self.scoring,
+            boost,
+            self.has_concept,
+        )))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let mut scorer = self.scorer(reader, 1.0)?;
+        if scorer.seek(doc) != doc {
+            return Err(tantivy::TantivyError::InvalidArgument(format!(
+                "document {doc} does not match the word"
+            )));
+        }
+        Ok(Explanation::new(
+            "word: concept, exact, approximate and theme tiers",
+            scorer.score(),
+        ))
+    }
+}
+
+/// One term's postings in a segment, scored as tantivy's term scorer does.
+struct Cursor {
+    group: usize,
+    postings: SegmentPostings,
+    fieldnorms: FieldNormReader,
+    bm25: Option<Bm25Weight>,
+}
+
+impl Cursor {
+    fn doc(&self) -> DocId {
+        self.postings.doc()
+    }
+
+    fn score(&mut self) -> Score {
+        match &self.bm25 {
+            Some(bm25) => {
+                let fieldnorm_id = self.fieldnorms.fieldnorm_id(self.postings.doc());
+                bm25.score(fieldnorm_id, self.postings.term_freq())
+            }
+            None => 0.0,
+        }
+    }
+}
+
+struct WordScorer {
+    /// Each term with its group (groups in order, terms in order within a
+    /// group: each group's sum adds its terms' scores in clause order).
+    cursors: Vec<Cursor>,
+    /// Documents of the window matched by any clause and not yet passed.
+    matched: Box<[u64; BUCKETS]>,
+    /// Documents of the window matched by any clause: their entries in
+    /// `group_matched` and `sums` are cleared when the next window is read
+    /// (not document by document as they are passed).
+    touched: Box<[u64; BUCKETS]>,
+    /// Documents of the window matched by each group.
+    group_matched: Box<[[u64; BUCKETS]; GROUPS]>,
+    /// Sums of the scored groups' clause scores, per document of the window.
+    sums: Box<[[Score; HORIZON as usize]; 3]>,
+    window_start: DocId,
+    /// The bucket of `matched` being read.
+    bucket: usize,
+    doc: DocId,
+    scoring: WordScoring,
+    boost: Score,
+    /// Whether the word has a concept (in the query, whether or not this
+    /// segment has it): the direct alternatives are then scaled by the share.
+    has_concept: bool,
+}
+
+impl WordScorer {
+    fn new(cursors: Vec<Cursor>, scoring: WordScoring, boost: Score, has_concept: bool) -> Self {
+        let mut scorer = WordScorer {
+            cursors,
+            matched: Box::new([0; BUCKETS]),
+            touched: Box::new([0; BUCKETS]),
+            group_matched: Box::new([[0; BUCKETS]; GROUPS]),
+            sums: Box::new([[0.0; HORIZON as usize]; 3]),
+            window_start: 0,
+            bucket: 0,
+            doc: 0,
+            scoring,
+            boost,
+            has_concept,
+        };
+        if scorer.refill() {
+            scorer.next_in_window();
+        } else {
+            scorer.doc = TERMINATED;
+        }
+        scorer
+    }
+
+    /// Reads every clause's documents in `[min doc, min doc + HORIZON)` into
+    /// the (cleared) window. False when every clause is finished.
+    fn refill(&mut self) -> bool {
+        let start = self
+            .cursors
+            .iter()
+            .map(Cursor::doc)
+            .min()
+            .unwrap_or(TERMINATED);
+        if start == TERMINATED {
+            return false;
+        }
+        // Clear the entries of the previous window.
+        for (word, bits) in self.touched.iter_mut().enumerate() {
+            let mut rest = *bits;
+            while rest != 0 {
+                let delta = word * 64 + rest.trailing_zeros() as usize;
+                for sums in self.sums.iter_mut() {
+                    sums[delta] = 0.0;
+                }
+                rest &= rest - 1;
+            }
+            *bits = 0;
+        }
+        for group in self.group_matched.iter_mut() {
+            *group = [0; BUCKETS];
+        }
+        let horizon = start.saturating_add(HORIZON);
+        let mut window = Window {
+            start,
+            horizon,
+            matched: &mut self.matched,
+            group_matched: &mut self.group_matched,
+            sums: &mut self.sums,
+        };
+        for cursor in &mut self.cursors {
+            window.read(cursor);
+        }
+        self.cursors.retain(|c| c.doc() != TERMINATED);
+        *self.touched = *self.matched;
+        self.window_start = start;
+        self.bucket = 0;
+        true
+    }
+
+    /// Moves to the next matched document of the window (removing it from
+    /// `matched`); false when the window is exhausted.
+    fn next_in_window(&mut self) -> bool {
+        while self.bucket < BUCKETS {
+            let bits = self.matched[self.bucket];
+            if bits != 0 {
+                let bit = bits.trailing_zeros();
+                self.matched[self.bucket] = bits & (bits - 1);
+                self.doc = self.window_start + (self.bucket as u32) * 64 + bit;
+                return true;
+            }
+            self.bucket += 1;
+        }
+        false
+    }
+}
+
+/// The window being filled by [`WordScorer::refill`].
+struct Window<'a> {
+    start: DocId,
+    horizon: DocId,
+    matched: &'a mut [u64; BUCKETS],
+    group_matched: &'a mut [[u64; BUCKETS]; GROUPS],
+    sums: &'a mut [[Score; HORIZON as usize]; 3],
+}
+
+impl Window<'_> {
+    /// Marks (and for a scored group, adds the score of) each document of
+    /// `cursor` before the horizon, leaving it on the first one after.
+    fn read(&mut self, cursor: &mut Cursor) {
+        let group = cursor.group;
+        let mut doc = cursor.doc();
+        while doc < self.horizon {
+            let delta = (doc - self.start) as usize;
+            let (word, bit) = (delta / 64, 1u64 << (delta % 64));
+            self.matched[word] |= bit;
+            self.group_matched[group][word] |= bit;
+            if group != THEME {
+                self.sums[group][delta] += cursor.score();
+            }
+            doc = cursor.postings.advance();
+        }
+    }
+}
+
+impl DocSet for WordScorer {
+    fn advance(&mut self) -> DocId {
+        if self.doc == TERMINATED {
+            return TERMINATED;
+        }
+        if self.next_in_window() {
+            return self.doc;
+        }
+        if self.refill() && self.next_in_window() {
+            return self.doc;
+        }
+        self.doc = TERMINATED;
+        TERMINATED
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        if self.doc >= target {
+            return self.doc;
+        }
+        if target < self.window_start.saturating_add(HORIZON) {
+            // Drop the window's documents before the target, then take the
+            // next one (in this window, or the next).
+            let delta = (target - self.window_start) as usize;
+            let (word, bit) = (delta / 64, delta % 64);
+            for bits in &mut self.matched[self.bucket..word] {
+                *bits = 0;
+            }
+            self.bucket = self.bucket.max(word);
+            if self.bucket == word {
+                self.matched[word] &= u64::MAX << bit;
+            }
+            return self.advance();
+        }
+        // Past the window: drop what is left of it, seek every clause.
+        *self.matched = [0; BUCKETS];
+        for cursor in &mut self.cursors {
+            if cursor.doc() < target {
+                cursor.postings.seek(target);
+            }
+        }
+        if self.refill() && self.next_in_window() {
+            return self.doc;
+        }
+        self.doc = TERMINATED;
+        TERMINATED
+    }
+
+    fn doc(&self) -> DocId {
+        self.doc
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.cursors
+            .iter()
+            .map(|c| c.postings.size_hint())
+            .max()
+            .unwrap_or(0)
+    }
+
+    fn cost(&self) -> u64 {
+        self.cursors.iter().map(|c| c.postings.cost()).sum()
+    }
+}
+
+impl Scorer for WordScorer {
+    fn score(&mut self) -> Score {
+        let delta = (self.doc - self.window_start) as usize;
+        let (word, bit) = (delta / 64, 1u64 << (delta % 64));
+        let g = &self.group_matched;
+        let matched = [
+            g[CONCEPT][word] & bit != 0,
+            g[EXACT][word] & bit != 0,
+            g[APPROX][word] & bit != 0,
+            g[THEME][word] & bit != 0,
+        ];
+        let sums = [
+            self.sums[CONCEPT][delta],
+            self.sums[EXACT][delta],
+            self.sums[APPROX][delta],
+        ];
+        combine(&self.scoring, self.boost, self.has_concept, matched, sums)
+    }
+}
+
+/// The word's score from which groups match and their sums of term scores,
+/// computed as the nested queries compute it.
+fn combine(
+    s: &WordScoring,
+    boost: Score,
+    has_concept: bool,
+    matched: [bool; GROUPS],
+    sums: [Score; 3],
+) -> Score {
+    // The direct alternatives, each scaled by the boost it gets: the word's
+    // own, times the share when there is a concept.
+    let direct_boost = if has_concept {
+        boost * s.direct_share
+    } else {
+        boost
+    };
+    let mut any_direct = false;
+    let mut max: Score = 0.0;
+    let mut sum: Score = 0.0;
+    let mut alternative = |score: Score| {
+        any_direct = true;
+        max = Score::max(score, max);
+        sum += score;
+    };
+    if matched[EXACT] {
+        alternative(direct_boost * (s.exact_floor + sums[EXACT]));
+    }
+    if matched[APPROX] {
+        let approx = sums[APPROX].max(0.0);
+        alternative(direct_boost * (s.approx_floor + s.approx_cap * approx / (approx + 1.0)));
+    }
+    if matched[THEME] {
+        alternative(direct_boost * s.theme_score);
+    }
+    let direct = max + (sum - max) * s.tie_breaker;
+    if !has_concept {
+        return direct;
+    }
+    let mut score: Score = 0.0;
+    if matched[CONCEPT] {
+        score += boost * (s.concept_floor + sums[CONCEPT]);
+    }
+    if any_direct {
+        score += direct;
+    }
+    score
+}
+
+/// The word for a lazy reader (an optional word, sought only to the
+/// documents the required words match): no window; `seek` seeks each term's
+/// postings (through their skip lists) and a document's score is computed
+/// only when asked for.
+struct LazyWordScorer {
+    cursors: Vec<Cursor>,
+    doc: DocId,
+    scoring: WordScoring,
+    boost: Score,
+    has_concept: bool,
+}
+
+impl LazyWordScorer {
+    /// Drops the finished terms and returns the smallest current document.
+    fn settle(&mut self) -> DocId {
+        let mut min = TERMINATED;
+        let mut finished = false;
+        for cursor in &self.cursors {
+            let doc = cursor.doc();
+            finished |= doc == TERMINATED;
+            min = min.min(doc);
+        }
+        if finished {
+            self.cursors.retain(|c| c.doc() != TERMINATED);
+        }
+        self.doc = min;
+        min
+    }
+}
+
+impl DocSet for LazyWordScorer {
+    fn advance(&mut self) -> DocId {
+        if self.doc == TERMINATED {
+            return TERMINATED;
+        }
+        let current = self.doc;
+        for cursor in &mut self.cursors {
+            if cursor.doc() == current {
+                cursor.postings.advance();
+            }
+        }
+        self.settle()
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        if self.doc >= target {
+            return self.doc;
+        }
+        for cursor in &mut self.cursors {
+            if cursor.doc() < target {
+                cursor.postings.seek(target);
+            }
+        }
+        self.settle()
+    }
+
+    fn doc(&self) -> DocId {
+        self.doc
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.cursors
+            .iter()
+            .map(|c| c.postings.size_hint())
+            .max()
+            .unwrap_or(0)
+    }
+
+    fn cost(&self) -> u64 {
+        self.cursors.iter().map(|c| c.postings.cost()).sum()
+    }
+}
+
+impl Scorer for LazyWordScorer {
+    fn score(&mut self) -> Score {
+        let doc = self.doc;
+        let mut matched = [false; GROUPS];
+        let mut sums: [Score; 3] = [0.0; 3];
+        for cursor in &mut self.cursors {
+            if cursor.doc() == doc {
+                matched[cursor.group] = true;
+                if cursor.group != THEME {
+                    sums[cursor.group] += cursor.score();
+                }
+            }
+        }
+        combine(&self.scoring, self.boost, self.has_concept, matched, sums)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{WordQuery, WordScoring};
+    use crate::score::TierQuery;
+    use tantivy::collector::TopDocs;
+    use tantivy::query::{
+        BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, Query, TermQuery,
+    };
+    use tantivy::schema::{IndexRecordOption, STRING, Schema, TEXT};
+    use tantivy::{DocAddress, Index, IndexWriter, Score, Term, doc};
+
+    /// A small deterministic generator (xorshift), so failures replay.
+    struct Rng(u64);
+    impl Rng {
+        fn below(&mut self, n: u64) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0 % n
+        }
+    }
+
+    const WORDS: [&str; 6] = ["w0", "w1", "w2", "w3", "w4", "w5"];
+
+    fn matches(index: &Index, query: &dyn Query) -> Vec<(DocAddress, Score)> {
+        let searcher = index.reader().expect("reader").searcher();
+        let mut all = searcher
+            .search(query, &TopDocs::with_limit(100_000).order_by_score())
+            .expect("search");
+        all.sort_by_key(|(_, address)| *address);
+        all.into_iter().map(|(s, a)| (a, s)).collect()
+    }
+
+    const SCORING: WordScoring = WordScoring {
+        concept_floor: 2.0,
+        concept_boost: 1.0,
+        exact_floor: 2.0,
+        approx_floor: 1.0,
+        approx_cap: 0.9,
+        theme_score: 0.5,
+        tie_breaker: 0.1,
+        direct_share: 0.7,
+    };
+
+    /// The word as nested tantivy queries (as `search::word_query` builds
+    /// them for an optional word).
+    fn nested(
+        concept: &[(Term, Score)],
+        exact: &[(Term, Score)],
+        approx: &[(Term, Score)],
+        theme: &[(Term, Score)],
+    ) -> Box<dyn Query> {
+        let terms = |clauses: &[(Term, Score)]| -> Box<dyn Query> {
+            Box::new(BooleanQuery::union(
+                clauses
+                    .iter()
+                    .map(|(t, b)| {
+                        Box::new(BoostQuery::new(
+                            Box::new(TermQuery::new(t.clone(), IndexRecordOption::WithFreqs)),
+                            *b,
+                        )) as Box<dyn Query>
+                    })
+                    .collect(),
+            ))
+        };
+        let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
+        if !exact.is_empty() {
+            alternatives.push(Box::new(TierQuery::uncapped(terms(exact), 2.0)));
+        }
+        if !approx.is_empty() {
+            alternatives.push(Box::new(TierQuery::capped(terms(approx), 1.0, 0.9)));
+        }
+        if !theme.is_empty() {
+            alternatives.push(Box::new(ConstScoreQuery::new(terms(theme), 0.5)));
+        }
+        let direct: Option<Box<dyn Query>> = match alternatives.len() {
+            0 => None,
+            1 => alternatives.pop(),
+            _ => Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(
+                alternatives,
+                0.1,
+            ))),
+        };
+        if concept.is_empty() {
+            return direct.expect("some clause");
+        }
+        let concept: Box<dyn Query> = Box::new(TierQuery::uncapped(terms(concept), 2.0));
+        match direct {
+            None => concept,
+            Some(direct) => Box::new(BooleanQuery::union(vec![
+                concept,
+                Box::new(BoostQuery::new(direct, 0.7)),
+            ])),
+        }
+    }
+
+    #[test]
+    fn scores_as_the_nested_queries_alone_filtered_and_optional() {
+        let mut schema = Schema::builder();
+        let title = schema.add_text_field("title", TEXT);
+        let body = schema.add_text_field("body", TEXT);
+        let concepts = schema.add_text_field("concepts", TEXT);
+        let themes = schema.add_text_field("themes", STRING);
+        let tag = schema.add_text_field("tag", STRING);
+        let index = Index::create_in_ram(schema.build());
+        let mut writer: IndexWriter = index.writer(15_000_000).expect("writer");
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        let text = |rng: &mut Rng, spread: u64| {
+            let mut words = Vec::new();
+            for (i, w) in WORDS.iter().enumerate() {
+                if rng.below(i as u64 + spread) == 0 {
+                    for _ in 0..=rng.below(3) {
+                        words.push(*w);
+                    }
+                }
+            }
+            words.join(" ")
+        };
+        for _segment in 0..2 {
+            // More than a window of documents, so that windows refill.
+            for _ in 0..6000 {
+                let mut document = doc!(
+                    title => text(&mut rng, 3),
+                    body => text(&mut rng, 1),
+                    concepts => text(&mut rng, 2),
+                    tag => if rng.below(8) == 0 { "rare" } else { "common" }
+                );
+                document.add_text(themes, WORDS[rng.below(12) as usize % WORDS.len()]);
+                writer.add_document(document).expect("add");
+            }
+            writer.commit().expect("commit");
+        }
+        let pick = |rng: &mut Rng, field, max: u64, boosts: &[Score]| -> Vec<(Term, Score)> {
+            (0..rng.below(max + 1))
+                .map(|_| {
+                    let w = WORDS[rng.below(WORDS.len() as u64) as usize];
+                    let b = boosts[rng.below(boosts.len() as u64) as usize];
+                    (Term::from_field_text(field, w), b)
+                })
+                .collect()
+        };
+        let mut compared = 0;
+        for round in 0..40 {
+            let concept = pick(&mut rng, concepts, 2, &[3.0, 1.5, 1.0]);
+            let mut exact = pick(&mut rng, title, 2, &[3.0, 1.0]);
+            exact.extend(pick(&mut rng, body, 2, &[1.5, 1.0]));
+            let approx = pick(&mut rng, body, 2, &[1.0]);
+            let theme = pick(&mut rng, themes, 1, &[1.0]);
+            if concept.is_empty() && exact.is_empty() && approx.is_empty() && theme.is_empty() {
+                continue;
+            }
+            let word = || {
+                WordQuery::new(
+                    concept.clone(),
+                    exact.clone(),
+                    approx.clone(),
+                    theme.clone(),
+                    SCORING,
+                )
+            };
+            let ours = || -> Box<dyn Query> { Box::new(word()) };
+            let lazy = || -> Box<dyn Query> { Box::new(word().lazy()) };
+            let theirs = || nested(&concept, &exact, &approx, &theme);
+            let filtered = |q: Box<dyn Query>| {
+                BooleanQuery::new(vec![
+                    (
+                        Occur::Must,
+                        Box::new(TermQuery::new(
+                            Term::from_field_text(tag, "rare"),
+                            IndexRecordOption::Basic,
+                        )) as Box<dyn Query>,
+                    ),
+                    (Occur::Must, q),
+                ])
+            };
+            let optional = |q: Box<dyn Query>| {
+                BooleanQuery::new(vec![
+                    (
+                        Occur::Must,
+                        Box::new(TermQuery::new(
+                            Term::from_field_text(tag, "rare"),
+                            IndexRecordOption::Basic,
+                        )) as Box<dyn Query>,
+                    ),
+                    (Occur::Should, q),
+                ])
+            };
+            for (a, b) in [
+                (matches(&index, &*ours()), matches(&index, &*theirs())),
+                (
+                    matches(&index, &filtered(ours())),
+                    matches(&index, &filtered(theirs())),
+                ),
+                (matches(&index, &*lazy()), matches(&index, &*theirs())),
+                (
+                    matches(&index, &filtered(lazy())),
+                    matches(&index, &filtered(theirs())),
+                ),
+                (
+                    matches(&index, &optional(lazy())),
+                    matches(&index, &optional(theirs())),
+                ),
+            ] {
+                assert_eq!(
+                    a.iter().map(|m| m.0).collect::<Vec<_>>(),
+                    b.iter().map(|m| m.0).collect::<Vec<_>>(),
+                    "round {round}"
+                );
+                for ((_, x), (_, y)) in a.iter().zip(&b) {
+                    assert!((x - y).abs() < 1e-4, "round {round}: {x} vs {y}");
+                }
+                compared += a.len();
+            }
+        }
+        assert!(compared > 10_000, "only {compared} matches compared");
+    }
+}
