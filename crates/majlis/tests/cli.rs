@@ -678,6 +678,28 @@ fn attach_a_file(data_dir: &std::path::Path, database_url: Option<&str>, bytes: 
     })
 }
 
+/// How many stored files the database records (the demo's stand-in
+/// documents and the attached one) and their bytes: what a backup copies.
+fn recorded_files(data_dir: &std::path::Path, database_url: Option<&str>) -> (usize, i64) {
+    use majlis::library::entities::file_object;
+    use sea_orm::EntityTrait;
+    let settings = majlis::config::Settings {
+        data_dir: data_dir.to_owned(),
+        database_url: database_url.map(|u| majlis::config::DatabaseUrl(u.to_owned())),
+        ..Default::default()
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let db = majlis::app::prepare(&settings).await.unwrap();
+        let rows = file_object::Entity::find().all(db.read()).await.unwrap();
+        db.close().await;
+        (rows.len(), rows.iter().map(|r| r.size).sum())
+    })
+}
+
 /// `majlis serve` on a data folder (and database), stopped when dropped.
 struct Server {
     child: std::process::Child,
@@ -831,6 +853,9 @@ fn backup_and_restore_as_an_operator_runs_them_on_sqlite() {
     let data = here.join("majlis-data");
     let pdf = a_pdf("sqlite");
     let sha = attach_a_file(&data, None, &pdf);
+    // The demo's documents have stand-in files; one more is attached.
+    let (files, bytes) = recorded_files(&data, None);
+    assert!(files > 1, "{files}");
 
     // Both backups taken while the server runs on the folder.
     let original = Server::start(here, "majlis-data", None);
@@ -850,12 +875,12 @@ fn backup_and_restore_as_an_operator_runs_them_on_sqlite() {
     let counts = first.lines().nth(2).unwrap().trim().to_owned();
     assert!(
         counts.contains(" practices, ")
-            && counts.ends_with(&format!("1 files ({} bytes)", pdf.len())),
+            && counts.ends_with(&format!("{files} files ({bytes} bytes)")),
         "{first}"
     );
     assert_eq!(
         line_after(&first, "stored files: "),
-        "1 copied now, 0 already in backups/objects"
+        format!("{files} copied now, 0 already in backups/objects")
     );
     assert!(
         first.contains("The secret key is NOT in the backup. It is in ./majlis-data/secret_key"),
@@ -878,9 +903,15 @@ fn backup_and_restore_as_an_operator_runs_them_on_sqlite() {
             && folder.ends_with(db_path.split('/').next().unwrap()),
         "{manifest}"
     );
-    assert_eq!(manifest["files"].as_array().unwrap().len(), 1, "{manifest}");
-    assert_eq!(manifest["files"][0]["sha256"], sha.as_str());
-    assert_eq!(manifest["files"][0]["size"], pdf.len() as u64);
+    let listed = manifest["files"].as_array().unwrap();
+    assert_eq!(listed.len(), files, "{manifest}");
+    let attached = listed
+        .iter()
+        .find(|f| f["sha256"] == sha.as_str())
+        .expect("the attached file in the manifest");
+    assert_eq!(attached["size"], pdf.len() as u64);
+    assert_eq!(manifest["counts"]["files"], files as u64);
+    assert_eq!(manifest["counts"]["file_bytes"], bytes);
     assert!(manifest["counts"]["practices"].as_u64().unwrap() > 10);
     let check = manifest["key_check"].as_str().unwrap();
     assert!(!key.contains(check) && check.len() == 16, "{manifest}");
@@ -907,14 +938,23 @@ fn backup_and_restore_as_an_operator_runs_them_on_sqlite() {
     assert_ne!(second_folder, folder);
     assert_eq!(
         line_after(&second, "stored files: "),
-        "0 copied now, 1 already in backups/objects"
+        format!("0 copied now, {files} already in backups/objects")
     );
     let objects: Vec<_> = tree(&here.join("backups/objects"))
         .into_iter()
         .filter(|(p, _)| p.is_file())
         .collect();
-    assert_eq!(objects.len(), 1, "{objects:?}");
-    assert_eq!(objects[0].1, sha, "the object is named by its content");
+    assert_eq!(objects.len(), files, "{objects:?}");
+    assert!(
+        objects
+            .iter()
+            .all(|(p, digest)| p.file_name().is_some_and(|n| n == digest.as_str())),
+        "each object is named by its content: {objects:?}"
+    );
+    assert!(
+        objects.iter().any(|(_, digest)| *digest == sha),
+        "the attached file"
+    );
     drop(original);
 
     // Into the folder that holds the platform: refused, nothing changed.
@@ -1059,9 +1099,18 @@ fn backup_and_restore_as_an_operator_runs_them_on_postgres() {
     let no_tools = here.join("no-tools");
     std::fs::create_dir(&no_tools).unwrap();
 
-    succeeds(operator(here).args(["demo", "load", "--database-url", &source.url]));
+    succeeds(operator(here).args([
+        "demo",
+        "load",
+        "--data-dir",
+        "data-a",
+        "--database-url",
+        &source.url,
+    ]));
     let pdf = a_pdf("postgres");
     let sha = attach_a_file(&here.join("data-a"), Some(&source.url), &pdf);
+    let (files, _) = recorded_files(&here.join("data-a"), Some(&source.url));
+    assert!(files > 1, "{files}");
     let backup = |path: Option<&std::path::Path>| {
         let mut c = operator(here);
         c.args(["backup", "--to", "backups", "--data-dir", "data-a"])
@@ -1099,7 +1148,7 @@ fn backup_and_restore_as_an_operator_runs_them_on_postgres() {
     assert!(text.contains("PostgreSQL database, schema m2"), "{text}");
     assert_eq!(
         line_after(&text, "stored files: "),
-        "1 copied now, 0 already in backups/objects"
+        format!("{files} copied now, 0 already in backups/objects")
     );
     // The server never ran on data-a, so no key exists yet.
     assert!(
