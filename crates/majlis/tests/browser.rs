@@ -14,12 +14,20 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
 
-struct Driver(Child);
+/// ChromeDriver and the browser it started (known by its profile folder).
+/// Dropped at the end of a test, passed or failed: a browser whose session
+/// was never closed would otherwise outlive its driver.
+struct Driver(Child, String);
 
 impl Drop for Driver {
     fn drop(&mut self) {
         let _ = self.0.kill();
         let _ = self.0.wait();
+        let _ = Command::new("pkill")
+            .args(["-f", "--", &format!("--user-data-dir={}", self.1)])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
     }
 }
 
@@ -54,8 +62,8 @@ async fn start_browser_with(javascript: bool) -> (Driver, Client, tempfile::Temp
         .unwrap_or_else(|e| {
             panic!("cannot start {chromedriver} ({e}); run scripts/test to install it")
         });
-    let driver = Driver(child);
     let profile = tempfile::tempdir().unwrap();
+    let driver = Driver(child, profile.path().display().to_string());
     let caps = json!({
         "browserName": "chrome",
         "goog:chromeOptions": {
