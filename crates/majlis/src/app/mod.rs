@@ -17,10 +17,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::extract::FromRef;
 use axum::http::{HeaderName, HeaderValue, header};
-use tower_http::compression::{CompressionLayer, CompressionLevel};
-
-/// Compression quality of responses (brotli and gzip alike).
-const COMPRESSION_QUALITY: i32 = 4;
+use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::config::Settings;
@@ -387,11 +384,7 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(axum::middleware::from_fn(middleware::locale))
         .layer(axum::middleware::from_fn(middleware::record_metrics))
-        // Brotli's own default (quality 11) is for files compressed once:
-        // per response it cost more than building the page (the Istanbul
-        // event page: 3,958 requests/s compressed against 30,368 plain).
-        // Quality 4 (gzip level 4 alike) is what reverse proxies use.
-        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(COMPRESSION_QUALITY)))
+        .layer(CompressionLayer::new())
         .layer(middleware::trace_layer())
         .layer(tower_http::catch_panic::CatchPanicLayer::new())
         .layer(request_timeout)
