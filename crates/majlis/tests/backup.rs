@@ -6,7 +6,6 @@
 mod common;
 use common::{TestApp, coordinator, focal_point_of, municipality_id};
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -18,27 +17,6 @@ use majlis::config::{DatabaseUrl, Settings};
 use majlis::directory::entities::theme;
 use majlis::library::entities::practice;
 use sea_orm::{ColumnTrait, ConnectionTrait, Database, EntityTrait, QueryFilter};
-
-fn multipart(fields: &[(&str, &str)], file: (&str, &str, &[u8])) -> (String, Vec<u8>) {
-    let boundary = "majlisbackupboundary51c2";
-    let mut body = Vec::new();
-    for (k, v) in fields {
-        write!(
-            body,
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
-        )
-        .unwrap();
-    }
-    let (name, file_name, bytes) = file;
-    write!(
-        body,
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-    )
-    .unwrap();
-    body.extend_from_slice(bytes);
-    write!(body, "\r\n--{boundary}--\r\n").unwrap();
-    (format!("multipart/form-data; boundary={boundary}"), body)
-}
 
 /// A real PDF, made distinct by a trailing comment.
 fn a_pdf(tag: &str) -> Vec<u8> {
@@ -74,16 +52,14 @@ async fn public_document(app: &TestApp, cookie: &str, csrf: &str, title: &str, p
         ("visibility", "public"),
         ("version_lang", "en"),
     ];
-    let (ct, body) = multipart(&fields, ("version_file", "report.pdf", pdf));
-    let res = app
-        .request(
-            Request::post("/library/new")
-                .header("content-type", ct)
-                .header("cookie", cookie)
-                .body(Body::from(body))
-                .unwrap(),
-        )
-        .await;
+    let res = common::upload(
+        app,
+        "/library/new",
+        cookie,
+        &fields,
+        &[("version_file", "report.pdf", pdf)],
+    )
+    .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
 }
 

@@ -618,6 +618,27 @@ fn a_pdf(tag: &str) -> Vec<u8> {
     pdf
 }
 
+/// The settings a command given this data folder (and database) reads.
+fn settings_for(
+    data_dir: &std::path::Path,
+    database_url: Option<&str>,
+) -> majlis::config::Settings {
+    majlis::config::Settings {
+        data_dir: data_dir.to_owned(),
+        database_url: database_url.map(|u| majlis::config::DatabaseUrl(u.to_owned())),
+        ..Default::default()
+    }
+}
+
+/// Set-up and checks that reach the database beside the commands.
+fn block_on<F: std::future::Future>(work: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(work)
+}
+
 /// Store `bytes` in the data folder's file storage and make them the English
 /// version of the public demo document `sanliurfa-concept-note` (announced,
 /// without a file, in the demo), as a coordinator's upload would: the bytes
@@ -626,16 +647,8 @@ fn a_pdf(tag: &str) -> Vec<u8> {
 fn attach_a_file(data_dir: &std::path::Path, database_url: Option<&str>, bytes: &[u8]) -> String {
     use majlis::library::entities::{resource, resource_version};
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
-    let settings = majlis::config::Settings {
-        data_dir: data_dir.to_owned(),
-        database_url: database_url.map(|u| majlis::config::DatabaseUrl(u.to_owned())),
-        ..Default::default()
-    };
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime.block_on(async {
+    let settings = settings_for(data_dir, database_url);
+    block_on(async {
         let db = majlis::app::prepare(&settings).await.unwrap();
         let uploads = majlis::library::files::Uploads::from_settings(&settings).unwrap();
         let body = futures_util::stream::iter([Ok::<_, std::io::Error>(bytes::Bytes::from(
@@ -683,16 +696,8 @@ fn attach_a_file(data_dir: &std::path::Path, database_url: Option<&str>, bytes: 
 fn recorded_files(data_dir: &std::path::Path, database_url: Option<&str>) -> (usize, i64) {
     use majlis::library::entities::file_object;
     use sea_orm::EntityTrait;
-    let settings = majlis::config::Settings {
-        data_dir: data_dir.to_owned(),
-        database_url: database_url.map(|u| majlis::config::DatabaseUrl(u.to_owned())),
-        ..Default::default()
-    };
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime.block_on(async {
+    let settings = settings_for(data_dir, database_url);
+    block_on(async {
         let db = majlis::app::prepare(&settings).await.unwrap();
         let rows = file_object::Entity::find().all(db.read()).await.unwrap();
         db.close().await;
@@ -1068,11 +1073,7 @@ impl PgDatabase {
 
     fn admin_sql(&self, sql: &str) {
         use sea_orm::ConnectionTrait;
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        runtime.block_on(async {
+        block_on(async {
             let conn = sea_orm::Database::connect(&self.admin).await.unwrap();
             conn.execute_unprepared(sql).await.unwrap();
             let _ = conn.close().await;

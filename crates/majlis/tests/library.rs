@@ -7,8 +7,7 @@ use common::{coordinator, focal_point_of, municipality_id};
 
 use std::io::{Cursor, Write};
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::StatusCode;
 use chrono::Utc;
 use common::{TestApp, TestResponse};
 use majlis::accounts::{Email, Password, people};
@@ -58,30 +57,6 @@ async fn status_of(app: &TestApp, id: i32) -> String {
         .status
 }
 
-/// A multipart body: text fields, then one file field.
-fn multipart(fields: &[(&str, &str)], file: Option<(&str, &str, &[u8])>) -> (String, Vec<u8>) {
-    let boundary = "majlistestboundary7f3a";
-    let mut body = Vec::new();
-    for (k, v) in fields {
-        write!(
-            body,
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
-        )
-        .unwrap();
-    }
-    if let Some((name, file_name, bytes)) = file {
-        write!(
-            body,
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-        )
-        .unwrap();
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(b"\r\n");
-    }
-    write!(body, "--{boundary}--\r\n").unwrap();
-    (format!("multipart/form-data; boundary={boundary}"), body)
-}
-
 async fn upload(
     app: &TestApp,
     path: &str,
@@ -89,15 +64,7 @@ async fn upload(
     fields: &[(&str, &str)],
     file: Option<(&str, &str, &[u8])>,
 ) -> TestResponse {
-    let (ct, body) = multipart(fields, file);
-    app.request(
-        Request::post(path)
-            .header("content-type", ct)
-            .header("cookie", cookie)
-            .body(Body::from(body))
-            .unwrap(),
-    )
-    .await
+    common::upload(app, path, cookie, fields, file.as_slice()).await
 }
 
 /// A real PDF with text, made by the print crate.
