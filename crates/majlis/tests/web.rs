@@ -374,6 +374,97 @@ async fn security_headers_health_metrics_and_assets() {
     app.finish().await;
 }
 
+/// The body of `r` decoded from its `Content-Encoding`.
+fn decoded(r: &common::TestResponse) -> Vec<u8> {
+    let mut out = Vec::new();
+    match r.header("content-encoding") {
+        Some("br") => brotli::BrotliDecompress(&mut r.bytes.as_slice(), &mut out).unwrap(),
+        Some("gzip") => {
+            std::io::Read::read_to_end(
+                &mut flate2::read::GzDecoder::new(r.bytes.as_slice()),
+                &mut out,
+            )
+            .unwrap();
+        }
+        None => out.clone_from(&r.bytes),
+        Some(other) => panic!("unexpected encoding {other}"),
+    };
+    out
+}
+
+#[tokio::test]
+async fn kept_pages_files_and_assets_go_out_compressed_as_asked() {
+    let app = common::TestApp::sqlite().await;
+    app.load_demo().await;
+    let home = app.get("/").await;
+    let css = home.attr("link[rel=stylesheet]", "href").unwrap();
+    // A visitor's page, a kept download, the API's description, a static file.
+    for path in [
+        "/practices",
+        "/feed.atom",
+        "/api/openapi.json",
+        css.as_str(),
+    ] {
+        let plain = app.get(path).await;
+        assert_eq!(plain.status, StatusCode::OK, "{path}");
+        assert_eq!(plain.header("content-encoding"), None, "{path}");
+        for (accept, encoding) in [
+            ("gzip, deflate, br, zstd", "br"),
+            ("gzip", "gzip"),
+            ("br;q=0.5, gzip;q=0.8", "gzip"),
+        ] {
+            for _ in 0..2 {
+                let r = app.get_with(path, &[("accept-encoding", accept)]).await;
+                assert_eq!(r.status, StatusCode::OK, "{path} {accept}");
+                assert_eq!(
+                    r.header("content-encoding"),
+                    Some(encoding),
+                    "{path} {accept}"
+                );
+                let vary: Vec<_> = r.headers.get_all("vary").iter().collect();
+                assert!(
+                    vary.iter().any(|v| v
+                        .to_str()
+                        .unwrap()
+                        .to_ascii_lowercase()
+                        .contains("accept-encoding")),
+                    "{path} {accept}: {vary:?}"
+                );
+                assert_eq!(
+                    r.header("content-type"),
+                    plain.header("content-type"),
+                    "{path}"
+                );
+                assert!(r.bytes.len() < plain.bytes.len(), "{path} {accept}");
+                assert!(decoded(&r) == plain.bytes, "{path} {accept}: another body");
+            }
+        }
+        // Anything else is still answered, by the compression layer.
+        for accept in ["*", "identity", "gzip;q=0, br;q=0"] {
+            let r = app.get_with(path, &[("accept-encoding", accept)]).await;
+            assert_eq!(r.status, StatusCode::OK, "{path} {accept}");
+            assert!(decoded(&r) == plain.bytes, "{path} {accept}: another body");
+        }
+        let refused = app
+            .get_with(path, &[("accept-encoding", "gzip;q=0, br;q=0")])
+            .await;
+        assert_eq!(refused.header("content-encoding"), None, "{path}");
+    }
+    // Someone signed in gets a page made for them, compressed as well.
+    let person = common::person(&app, "reader@example.org", majlis::policy::Role::Member).await;
+    let (cookie, _) = app.session_for(person).await;
+    let r = app
+        .get_with(
+            "/practices",
+            &[("accept-encoding", "br"), ("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(r.header("content-encoding"), Some("br"));
+    let page = String::from_utf8(decoded(&r)).unwrap();
+    assert!(page.contains("action=\"/logout"), "not signed in");
+    app.finish().await;
+}
+
 #[test]
 fn stylesheet_uses_logical_properties_only() {
     let css = include_str!("../static/app.css");

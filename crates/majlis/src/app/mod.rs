@@ -384,6 +384,11 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(axum::middleware::from_fn(middleware::locale))
         .layer(axum::middleware::from_fn(middleware::record_metrics))
+        // Kept pages and files go out compressed as kept; the layer
+        // compresses the rest.
+        .layer(axum::middleware::from_fn(
+            crate::web::precompressed::send_compressed,
+        ))
         .layer(CompressionLayer::new())
         .layer(middleware::trace_layer())
         .layer(tower_http::catch_panic::CatchPanicLayer::new())

@@ -1,21 +1,23 @@
 //! Static assets embedded in the binary and served under content-hashed names,
 //! so browsers may keep them for a year.
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
+use axum::body::Bytes;
 use axum::extract::Path;
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderValue, header};
+use axum::response::Response;
 use sha2::{Digest, Sha256};
 
 use super::AppError;
+use super::precompressed::{self, Compressible};
 
 struct Asset {
     /// `app.css`
     name: &'static str,
     /// `app.1a2b3c4d5e6f.css`
     hashed: String,
-    bytes: &'static [u8],
+    bytes: Arc<Compressible>,
     content_type: &'static str,
 }
 
@@ -48,7 +50,7 @@ static ASSETS: LazyLock<Vec<Asset>> = LazyLock::new(|| {
         Asset {
             name,
             hashed,
-            bytes,
+            bytes: Arc::new(Compressible::new(Bytes::from_static(bytes))),
             content_type,
         }
     })
@@ -70,12 +72,15 @@ pub async fn serve(Path(file): Path<String>) -> Result<Response, AppError> {
         .iter()
         .find(|a| a.hashed == file)
         .ok_or(AppError::NotFound)?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, asset.content_type),
-            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
-        ],
-        asset.bytes,
-    )
-        .into_response())
+    let mut res = precompressed::response(&asset.bytes);
+    let headers = res.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(asset.content_type),
+    );
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=31536000, immutable"),
+    );
+    Ok(res)
 }

@@ -17,6 +17,7 @@ pub mod openapi;
 mod page;
 pub mod page_cache;
 pub mod pdf;
+pub mod precompressed;
 pub mod rate_limit;
 pub mod redirect;
 pub mod routes;

@@ -19,13 +19,14 @@ use std::future::Future;
 
 use std::sync::Arc;
 
-use axum::body::{Body, Bytes};
+use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use chrono::Utc;
 
+use super::precompressed::{self, Compressible};
 use super::{AppError, PageCtx};
 use crate::db::Db;
 use crate::db::cache::ChangeCache;
@@ -61,14 +62,14 @@ const KEPT_HEADERS: [HeaderName; 4] = [
 /// A download as a visitor got it.
 struct Kept {
     headers: Vec<(HeaderName, HeaderValue)>,
-    body: Bytes,
+    body: Arc<Compressible>,
 }
 
 /// Pages rendered for visitors, by content version; search pages by the
 /// index's generation.
 pub struct PageCache {
-    pages: ChangeCache<PageKey, Bytes>,
-    searches: ChangeCache<PageKey, Bytes>,
+    pages: ChangeCache<PageKey, Arc<Compressible>>,
+    searches: ChangeCache<PageKey, Arc<Compressible>>,
     files: ChangeCache<PageKey, Kept>,
 }
 
@@ -128,7 +129,7 @@ impl PageCache {
     ) -> Result<Response, AppError> {
         let key = (ctx.address(), ctx.locale, Utc::now().timestamp() / 60);
         if let Some(kept) = self.files.get(version, &key) {
-            return Ok(respond(&kept));
+            return Ok(respond(&kept, true));
         }
         let res = answer.await?;
         if res.status() != StatusCode::OK {
@@ -143,12 +144,13 @@ impl PageCache {
                 .iter()
                 .filter_map(|h| parts.headers.get(h).map(|v| (h.clone(), v.clone())))
                 .collect(),
-            body,
+            body: Arc::new(Compressible::new(body)),
         };
-        if kept.body.len() > FILE_MAX_BYTES {
-            return Ok(respond(&kept));
+        if kept.body.plain().len() > FILE_MAX_BYTES {
+            // Sent once: the compression layer compresses it as it goes.
+            return Ok(respond(&kept, false));
         }
-        Ok(respond(&self.files.put(version, &key, kept)))
+        Ok(respond(&self.files.put(version, &key, kept), true))
     }
 
     /// A search page for `ctx` as of the index's `generation` (kept apart
@@ -169,7 +171,7 @@ impl PageCache {
 }
 
 async fn serve<F, Fut>(
-    cache: &ChangeCache<PageKey, Bytes>,
+    cache: &ChangeCache<PageKey, Arc<Compressible>>,
     version: i64,
     ctx: &PageCtx,
     render: F,
@@ -184,14 +186,25 @@ where
     let key = (ctx.address(), ctx.locale, Utc::now().timestamp() / 60);
     let page = cache
         .get_or_load(version, &key, || async {
-            render().await.map(|Html(s)| Bytes::from(s))
+            render().await.map(|Html(s)| Arc::new(Compressible::new(s)))
         })
         .await?;
-    Ok(Html(page.as_ref().clone()).into_response())
+    let mut res = precompressed::response(&page);
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    Ok(res)
 }
 
-fn respond(k: &Kept) -> Response {
-    let mut res = Response::new(Body::from(k.body.clone()));
+/// `k` as an answer; `compress_kept` when its body is sent more than once
+/// (so its compressed copies are kept with it).
+fn respond(k: &Kept, compress_kept: bool) -> Response {
+    let mut res = if compress_kept {
+        precompressed::response(&k.body)
+    } else {
+        Response::new(Body::from(k.body.plain().clone()))
+    };
     let headers = res.headers_mut();
     for (name, value) in &k.headers {
         headers.insert(name.clone(), value.clone());
