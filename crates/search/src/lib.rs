@@ -52,6 +52,7 @@ mod at_least;
 mod decompound;
 mod document;
 mod facets;
+mod filter;
 mod index;
 mod lang;
 mod normalize;

@@ -1,6 +1,7 @@
 //! Queries: how a query text becomes a tantivy query, and the results.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
@@ -16,7 +17,8 @@ use crate::Result;
 use crate::analysis::Analyzers;
 use crate::at_least::AtLeastQuery;
 use crate::document::{norm_audience, norm_country, norm_kind, norm_language, norm_theme};
-use crate::facets::Facets;
+use crate::facets::{Facets, FilterField, FilterSpec};
+use crate::filter::FilteredQuery;
 use crate::index::{DATE, Fields, SearchIndex, Stored};
 use crate::lang::{Lang, STOP_WORDS, is_stop_word};
 use crate::normalize::{is_word_char, words};
@@ -462,36 +464,31 @@ impl SearchIndex {
         ])))
     }
 
-    /// Filter clauses (scoring nothing); `None` when the audience is empty.
-    fn filters(&self, query: &Query) -> Option<Vec<(Occur, Box<dyn TantivyQuery>)>> {
-        let f = &self.fields;
-        let audience = keyword_filter(f.audience, &query.audience, norm_audience)?;
-        let mut clauses = vec![(Occur::Must, audience)];
+    /// The filters; `None` when the audience is empty.
+    fn filters(&self, query: &Query) -> Option<FilterSpec> {
+        let audience = normalized(&query.audience, norm_audience);
+        if audience.is_empty() {
+            return None;
+        }
+        let mut spec = FilterSpec::default();
+        spec.strings.push((FilterField::Audience, audience));
         for (field, values, norm) in [
-            (f.kind, &query.kinds, norm_kind as fn(&str) -> String),
-            (f.themes, &query.themes, norm_theme),
-            (f.countries, &query.countries, norm_country),
-            (f.languages, &query.languages, norm_language),
+            (0, &query.kinds, norm_kind as fn(&str) -> String),
+            (1, &query.themes, norm_theme),
+            (2, &query.countries, norm_country),
+            (3, &query.languages, norm_language),
         ] {
             if !values.is_empty() {
                 // A filter whose values all normalise to nothing matches
                 // nothing, rather than being dropped.
-                let filter = keyword_filter(field, values, norm)
-                    .unwrap_or_else(|| Box::new(tantivy::query::EmptyQuery));
-                clauses.push((Occur::Must, filter));
+                spec.strings
+                    .push((FilterField::Strings(field), normalized(values, norm)));
             }
         }
         if !query.years.is_empty() {
-            let terms = query
-                .years
-                .iter()
-                .map(|y| Term::from_field_i64(f.year, i64::from(*y)));
-            clauses.push((
-                Occur::Must,
-                Box::new(ConstScoreQuery::new(term_set(terms), 0.0)),
-            ));
+            spec.years = Some(query.years.clone());
         }
-        Some(clauses)
+        Some(spec)
     }
 
     /// Runs a search.
@@ -542,18 +539,15 @@ impl SearchIndex {
         analysed: &Analysed,
         relaxed: bool,
     ) -> Result<(usize, Vec<(Score, DocAddress)>, Facets)> {
-        let Some(mut clauses) = self.filters(query) else {
+        let Some(spec) = self.filters(query) else {
             return Ok((0, Vec::new(), Facets::default()));
         };
         let text = self.text_query(analysed, relaxed);
         let has_text = text.is_some();
-        if let Some(text) = text {
-            clauses.push((Occur::Must, text));
-        } else if !analysed.words.is_empty() {
+        if !has_text && !analysed.words.is_empty() {
             // Words that analyse to nothing searchable: no match.
             return Ok((0, Vec::new(), Facets::default()));
         }
-        let tantivy_query = BooleanQuery::new(clauses);
         let per_page = query.per_page.min(MAX_PER_PAGE);
         // Past the last document a page is empty; tantivy adds the offset to
         // the page size (overflowing for a huge `page`) and sizes its heap by it.
@@ -564,6 +558,8 @@ impl SearchIndex {
             .saturating_mul(per_page)
             .min(usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX));
         let facet_counts = self.facets.for_searcher(searcher)?;
+        let filter = Arc::new(facet_counts.filter(&spec));
+        let tantivy_query = FilteredQuery::new(filter, text);
         if per_page == 0 {
             let (total, facets) = searcher.search(&tantivy_query, &(Count, facet_counts))?;
             return Ok((total, Vec::new(), facets));
@@ -898,6 +894,16 @@ fn has_query(word: &Word, themes: &BTreeSet<String>) -> bool {
         || !word.approx.is_empty()
         || !word.concepts.is_empty()
         || !themes.is_empty()
+}
+
+/// `values` normalised, without the empty ones, sorted and deduplicated.
+fn normalized(values: &[String], norm: fn(&str) -> String) -> Vec<String> {
+    let values: BTreeSet<String> = values
+        .iter()
+        .map(|v| norm(v))
+        .filter(|v| !v.is_empty())
+        .collect();
+    values.into_iter().collect()
 }
 
 /// A zero-score filter: the field has one of `values` (normalised).
