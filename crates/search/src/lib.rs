@@ -49,6 +49,7 @@
 
 mod analysis;
 mod at_least;
+mod collect;
 mod decompound;
 mod document;
 mod facets;
@@ -56,6 +57,7 @@ mod filter;
 mod index;
 mod lang;
 mod normalize;
+mod optional;
 #[cfg(test)]
 mod score;
 mod search;

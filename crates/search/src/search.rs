@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::TopDocs;
 use tantivy::query::{
     BooleanQuery, ConstScoreQuery, FuzzyTermQuery, MoreLikeThisQuery, Occur, Query as TantivyQuery,
     TermQuery, TermSetQuery,
@@ -16,15 +16,16 @@ use tantivy::{DocAddress, DocSet, Order, Score, Searcher, Term};
 use crate::Result;
 use crate::analysis::Analyzers;
 use crate::at_least::AtLeastQuery;
+use crate::collect::{Gather, Order as PageOrder, Threshold};
 use crate::document::{norm_audience, norm_country, norm_kind, norm_language, norm_theme};
 use crate::facets::{Facets, FilterField, FilterSpec};
 use crate::filter::FilteredQuery;
 use crate::index::{DATE, Fields, SearchIndex, Stored};
 use crate::lang::{Lang, STOP_WORDS, is_stop_word};
 use crate::normalize::{is_word_char, words};
+use crate::optional::CoreOptionalQuery;
 use crate::snippet::{BODY, Highlighter, Present, SUMMARY, TITLE, excerpt};
 use crate::thesaurus;
-use crate::union::SumUnionQuery;
 use crate::vocabulary::TokenSequence;
 use crate::word::{WordQuery, WordScoring};
 
@@ -326,7 +327,7 @@ impl SearchIndex {
         word: &Word,
         themes: &BTreeSet<String>,
         lazy: bool,
-    ) -> Option<Box<dyn TantivyQuery>> {
+    ) -> Option<WordQuery> {
         let f = &self.fields;
         let mut exact = Vec::new();
         for lang in Lang::ALL {
@@ -383,17 +384,18 @@ impl SearchIndex {
         if query.is_empty() {
             return None;
         }
-        Some(if lazy {
-            Box::new(query.lazy())
-        } else {
-            Box::new(query)
-        })
+        Some(if lazy { query.lazy() } else { query })
     }
 
     /// The text part of a query: content words are required (all of them up
     /// to two words, two thirds of them beyond — or just one when
     /// `relaxed`), stop words only add to the score.
-    fn text_query(&self, analysed: &Analysed, relaxed: bool) -> Option<Box<dyn TantivyQuery>> {
+    fn text_query(
+        &self,
+        analysed: &Analysed,
+        relaxed: bool,
+        threshold: &Arc<Threshold>,
+    ) -> Option<Box<dyn TantivyQuery>> {
         let last = analysed.words.len().saturating_sub(1);
         // Which words are required, which only add to the score: indices
         // first, so that each word's query is built knowing its role.
@@ -423,13 +425,16 @@ impl SearchIndex {
         // A required word may drive the search (walked document by
         // document); an optional word is only sought to the documents the
         // required ones match, and moves and scores only as far as asked.
-        let build = |indices: Vec<usize>, lazy: bool| -> Vec<Box<dyn TantivyQuery>> {
+        let build = |indices: Vec<usize>, lazy: bool| -> Vec<WordQuery> {
             indices
                 .into_iter()
                 .filter_map(|i| self.word_query(&analysed.words[i], &analysed.themes[i], lazy))
                 .collect()
         };
-        let mut required = build(required, false);
+        let mut required: Vec<Box<dyn TantivyQuery>> = build(required, false)
+            .into_iter()
+            .map(|w| Box::new(w) as Box<dyn TantivyQuery>)
+            .collect();
         let optional = build(optional, true);
         if required.is_empty() {
             return None;
@@ -456,12 +461,13 @@ impl SearchIndex {
         if optional.is_empty() {
             return Some(core);
         }
-        // One optional clause, the lazy sum of the optional words: sought
-        // only to the documents the core matches.
-        Some(Box::new(BooleanQuery::new(vec![
-            (Occur::Must, core),
-            (Occur::Should, Box::new(SumUnionQuery::new(optional))),
-        ])))
+        // The lazy sum of the optional words: sought only to the documents
+        // the core matches, and only those that can enter the page.
+        Some(Box::new(CoreOptionalQuery::new(
+            core,
+            optional,
+            Arc::clone(threshold),
+        )))
     }
 
     /// The filters; `None` when the audience is empty.
@@ -542,7 +548,8 @@ impl SearchIndex {
         let Some(spec) = self.filters(query) else {
             return Ok((0, Vec::new(), Facets::default()));
         };
-        let text = self.text_query(analysed, relaxed);
+        let threshold = Arc::new(Threshold::default());
+        let text = self.text_query(analysed, relaxed, &threshold);
         let has_text = text.is_some();
         if !has_text && !analysed.words.is_empty() {
             // Words that analyse to nothing searchable: no match.
@@ -560,30 +567,19 @@ impl SearchIndex {
         let facet_counts = self.facets.for_searcher(searcher)?;
         let filter = Arc::new(facet_counts.filter(&spec));
         let tantivy_query = FilteredQuery::new(filter, text);
-        if per_page == 0 {
-            let (total, facets) = searcher.search(&tantivy_query, &(Count, facet_counts))?;
-            return Ok((total, Vec::new(), facets));
-        }
-        let top = TopDocs::with_limit(per_page).and_offset(offset);
-        if query.sort == Sort::Newest || !has_text {
-            let collector = top.order_by((
-                (SortByStaticFastValue::<i64>::for_field(DATE), Order::Desc),
-                (SortBySimilarityScore, Order::Desc),
-            ));
-            let (docs, total, facets) =
-                searcher.search(&tantivy_query, &(collector, Count, facet_counts))?;
-            let docs = docs.into_iter().map(|((_, score), a)| (score, a)).collect();
-            Ok((total, docs, facets))
-        } else {
-            let collector = top.order_by((
-                (SortBySimilarityScore, Order::Desc),
-                (SortByStaticFastValue::<i64>::for_field(DATE), Order::Desc),
-            ));
-            let (docs, total, facets) =
-                searcher.search(&tantivy_query, &(collector, Count, facet_counts))?;
-            let docs = docs.into_iter().map(|((score, _), a)| (score, a)).collect();
-            Ok((total, docs, facets))
-        }
+        let gather = Gather {
+            facets: facet_counts,
+            offset,
+            limit: per_page,
+            order: if query.sort == Sort::Newest || !has_text {
+                PageOrder::Newest
+            } else {
+                PageOrder::Relevance
+            },
+            threshold,
+            date_field: DATE,
+        };
+        Ok(gather.search(searcher, &tantivy_query)?)
     }
 
     fn highlighter(&self, analysed: &Analysed, analyzers: Analyzers) -> Highlighter {

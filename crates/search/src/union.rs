@@ -108,13 +108,13 @@ impl Weight for SumUnionWeight {
 /// The union of at least two clauses, each positioned on its next document
 /// (clauses that run out are dropped; their order is kept, so scores are
 /// summed in clause order).
-struct SumUnionScorer {
+pub(crate) struct SumUnionScorer {
     scorers: Vec<Box<dyn Scorer>>,
     doc: DocId,
 }
 
 impl SumUnionScorer {
-    fn new(scorers: Vec<Box<dyn Scorer>>) -> Self {
+    pub(crate) fn new(scorers: Vec<Box<dyn Scorer>>) -> Self {
         let doc = scorers.iter().map(|s| s.doc()).min().unwrap_or(TERMINATED);
         SumUnionScorer { scorers, doc }
     }

@@ -553,7 +553,7 @@ fn combine(
 /// documents the required words match): no window; `seek` seeks each term's
 /// postings (through their skip lists) and a document's score is computed
 /// only when asked for.
-struct LazyWordScorer {
+pub(crate) struct LazyWordScorer {
     cursors: Vec<Cursor>,
     doc: DocId,
     scoring: WordScoring,
@@ -562,6 +562,20 @@ struct LazyWordScorer {
 }
 
 impl LazyWordScorer {
+    /// The highest score a document can get (each present term at its
+    /// highest BM25).
+    pub(crate) fn max_score(&self) -> Score {
+        let mut matched = [false; GROUPS];
+        let mut sums: [Score; 3] = [0.0; 3];
+        for cursor in &self.cursors {
+            matched[cursor.group] = true;
+            if let Some(bm25) = &cursor.bm25 {
+                sums[cursor.group] += bm25.max_score();
+            }
+        }
+        combine(&self.scoring, self.boost, self.has_concept, matched, sums)
+    }
+
     /// Drops the finished terms and returns the smallest current document.
     fn settle(&mut self) -> DocId {
         let mut min = TERMINATED;
