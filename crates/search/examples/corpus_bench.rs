@@ -741,7 +741,10 @@ fn run_tantivy(docs: &[Document], rounds: usize) -> Timings {
     let build = start.elapsed();
     let size = dir_size(&dir);
 
-    let queries = queries();
+    let mut queries = queries();
+    if let Ok(only) = std::env::var("BENCH_QUERY") {
+        queries.retain(|(_, q)| q.text.contains(&only));
+    }
     let mut notes = String::new();
     for (category, query) in &queries {
         let results = index.search(query).expect("search");
@@ -1059,7 +1062,10 @@ fn run_sqlite(docs: &[Document], rounds: usize) -> Timings {
             .map(|m| m.len())
             .unwrap_or(0);
 
-    let queries = queries();
+    let mut queries = queries();
+    if let Ok(only) = std::env::var("BENCH_QUERY") {
+        queries.retain(|(_, q)| q.text.contains(&only));
+    }
     let mut notes = String::new();
     for (category, query) in &queries {
         let (total, ids) = sqlite_search(&conn, query);

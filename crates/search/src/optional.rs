@@ -19,7 +19,6 @@ use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::{DocId, DocSet, Score, SegmentReader, TERMINATED, Term};
 
 use crate::collect::Threshold;
-use crate::union::SumUnionScorer;
 use crate::word::{LazyWordScorer, WordQuery};
 
 /// Margin over the computed ceiling, for the rounding of sums taken in
@@ -99,28 +98,20 @@ struct CoreOptionalWeight {
 impl Weight for CoreOptionalWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         let core = self.core.scorer(reader, boost)?;
-        let mut ceiling: Score = 0.0;
         let mut optional = Vec::with_capacity(self.optional.len());
         for weight in &self.optional {
             let scorer = weight.scorer(reader, boost)?;
             if scorer.doc() == TERMINATED {
                 continue;
             }
-            ceiling += match scorer.downcast_ref::<LazyWordScorer>() {
-                Some(word) => word.max_score(),
-                None => Score::INFINITY,
-            };
             optional.push(scorer);
         }
-        let optional: Box<dyn Scorer> = match optional.len() {
-            0 => return Ok(core),
-            1 => optional.pop().expect("one scorer"),
-            _ => Box::new(SumUnionScorer::new(optional)),
-        };
+        if optional.is_empty() {
+            return Ok(core);
+        }
         Ok(Box::new(CoreOptionalScorer {
             core,
             optional,
-            ceiling: ceiling * CEILING_MARGIN,
             threshold: Arc::clone(&self.threshold),
         }))
     }
@@ -141,10 +132,23 @@ impl Weight for CoreOptionalWeight {
 
 struct CoreOptionalScorer {
     core: Box<dyn Scorer>,
-    optional: Box<dyn Scorer>,
-    /// The highest score the optional words can add.
-    ceiling: Score,
+    /// The optional words (lazy word scorers), in clause order.
+    optional: Vec<Box<dyn Scorer>>,
     threshold: Arc<Threshold>,
+}
+
+impl CoreOptionalScorer {
+    /// A ceiling of the optional words' score on `doc`.
+    fn ceiling(&mut self, doc: DocId) -> Score {
+        let mut ceiling: Score = 0.0;
+        for word in &mut self.optional {
+            ceiling += match word.downcast_mut::<LazyWordScorer>() {
+                Some(word) => word.ceiling(doc),
+                None => return Score::INFINITY,
+            };
+        }
+        ceiling * CEILING_MARGIN
+    }
 }
 
 impl DocSet for CoreOptionalScorer {
@@ -172,19 +176,24 @@ impl DocSet for CoreOptionalScorer {
 impl Scorer for CoreOptionalScorer {
     fn score(&mut self) -> Score {
         let score = self.core.score();
-        if score + self.ceiling < self.threshold.get() {
+        let doc = self.core.doc();
+        let threshold = self.threshold.get();
+        if threshold > 0.0 && score + self.ceiling(doc) < threshold {
             return score;
         }
-        let doc = self.core.doc();
-        let at = if self.optional.doc() < doc {
-            self.optional.seek(doc)
-        } else {
-            self.optional.doc()
-        };
-        if at == doc {
-            score + self.optional.score()
-        } else {
-            score
+        // As the summing union of the optional words, then added to the
+        // required score (as tantivy's required-optional scorer does).
+        let mut optional: Score = 0.0;
+        for word in &mut self.optional {
+            let at = if word.doc() < doc {
+                word.seek(doc)
+            } else {
+                word.doc()
+            };
+            if at == doc {
+                optional += word.score();
+            }
         }
+        score + optional
     }
 }

@@ -214,6 +214,7 @@ impl Weight for WordWeight {
             };
             cursors.push(Cursor {
                 group: *group,
+                rare: u64::from(info.doc_freq) * RARE_SHARE < u64::from(reader.max_doc()),
                 postings,
                 fieldnorms,
                 bm25: bm25.clone(),
@@ -223,8 +224,27 @@ impl Weight for WordWeight {
             return Ok(Box::new(tantivy::query::EmptyScorer));
         }
         if self.lazy {
+            // The common terms whose ceiling is a large part of the
+            // word's are sought too (a title's, mostly).
+            let max = |c: &Cursor| c.bm25.as_ref().map_or(0.0, Bm25Weight::max_score);
+            let total: Score = cursors.iter().filter(|c| !c.rare).map(max).sum();
+            for cursor in &mut cursors {
+                if max(cursor) >= HIGH_SHARE * total {
+                    cursor.rare = true;
+                }
+            }
+            let mut common_matched = [false; GROUPS];
+            let mut common_max: [Score; 3] = [0.0; 3];
+            for cursor in cursors.iter().filter(|c| !c.rare) {
+                common_matched[cursor.group] = true;
+                if let Some(bm25) = &cursor.bm25 {
+                    common_max[cursor.group] += bm25.max_score();
+                }
+            }
             let mut scorer = LazyWordScorer {
                 cursors,
+                common_matched,
+                common_max,
                 doc: 0,
                 scoring: self.scoring,
                 boost,
@@ -255,9 +275,20 @@ impl Weight for WordWeight {
     }
 }
 
+/// A term in fewer than one document in this many of a segment is rare:
+/// its postings are cheap to seek, and its score too high (its IDF) to
+/// count on its ceiling (see [`LazyWordScorer::ceiling`]).
+const RARE_SHARE: u64 = 16;
+
+/// A common term whose highest score is at least this share of the sum of
+/// the highest scores of the word's common terms is sought like a rare one.
+const HIGH_SHARE: Score = 0.2;
+
 /// One term's postings in a segment, scored as tantivy's term scorer does.
 struct Cursor {
     group: usize,
+    /// See [`RARE_SHARE`].
+    rare: bool,
     postings: SegmentPostings,
     fieldnorms: FieldNormReader,
     bm25: Option<Bm25Weight>,
@@ -555,6 +586,10 @@ fn combine(
 /// only when asked for.
 pub(crate) struct LazyWordScorer {
     cursors: Vec<Cursor>,
+    /// The groups having a common term, and the sums of the highest
+    /// scores of their common terms.
+    common_matched: [bool; GROUPS],
+    common_max: [Score; 3],
     doc: DocId,
     scoring: WordScoring,
     boost: Score,
@@ -562,15 +597,21 @@ pub(crate) struct LazyWordScorer {
 }
 
 impl LazyWordScorer {
-    /// The highest score a document can get (each present term at its
-    /// highest BM25).
-    pub(crate) fn max_score(&self) -> Score {
-        let mut matched = [false; GROUPS];
-        let mut sums: [Score; 3] = [0.0; 3];
-        for cursor in &self.cursors {
-            matched[cursor.group] = true;
-            if let Some(bm25) = &cursor.bm25 {
-                sums[cursor.group] += bm25.max_score();
+    /// A ceiling of the word's score on `doc` (at or after the current
+    /// document): its rare terms are sought to `doc` and their scores
+    /// there counted, its common terms counted at their highest score.
+    pub(crate) fn ceiling(&mut self, doc: DocId) -> Score {
+        let mut matched = self.common_matched;
+        let mut sums = self.common_max;
+        for cursor in self.cursors.iter_mut().filter(|c| c.rare) {
+            if cursor.doc() < doc {
+                cursor.postings.seek(doc);
+            }
+            if cursor.doc() == doc {
+                matched[cursor.group] = true;
+                if cursor.group != THEME {
+                    sums[cursor.group] += cursor.score();
+                }
             }
         }
         combine(&self.scoring, self.boost, self.has_concept, matched, sums)
