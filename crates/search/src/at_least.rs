@@ -109,7 +109,6 @@ pub(crate) struct AtLeastScorer {
     tails: Vec<Box<dyn Scorer>>,
     minimum: usize,
     doc: DocId,
-    score: Score,
 }
 
 impl AtLeastScorer {
@@ -122,14 +121,14 @@ impl AtLeastScorer {
             tails,
             minimum,
             doc: 0,
-            score: 0.0,
         };
         scorer.settle();
         scorer
     }
 
     /// Moves to the first document at or after the leads' smallest current
-    /// document that matches at least `minimum` clauses.
+    /// document that matches at least `minimum` clauses. Only counts: the
+    /// score is summed when asked for.
     fn settle(&mut self) -> DocId {
         loop {
             let candidate = self
@@ -140,20 +139,12 @@ impl AtLeastScorer {
                 .unwrap_or(TERMINATED);
             if candidate == TERMINATED {
                 self.doc = TERMINATED;
-                self.score = 0.0;
                 return TERMINATED;
             }
-            let mut matched = 0;
-            let mut score = 0.0;
-            for lead in &mut self.leads {
-                if lead.doc() == candidate {
-                    matched += 1;
-                    score += lead.score();
-                }
-            }
+            let mut matched = self.leads.iter().filter(|l| l.doc() == candidate).count();
             let mut left = self.tails.len();
             for tail in &mut self.tails {
-                if matched + left < self.minimum {
+                if matched >= self.minimum || matched + left < self.minimum {
                     break;
                 }
                 left -= 1;
@@ -164,12 +155,10 @@ impl AtLeastScorer {
                 };
                 if doc == candidate {
                     matched += 1;
-                    score += tail.score();
                 }
             }
             if matched >= self.minimum {
                 self.doc = candidate;
-                self.score = score;
                 return candidate;
             }
             for lead in &mut self.leads {
@@ -227,8 +216,27 @@ impl DocSet for AtLeastScorer {
 }
 
 impl Scorer for AtLeastScorer {
+    /// The sum of the scores of the clauses on the document, leads then
+    /// tails (the tails not sought yet are sought now).
     fn score(&mut self) -> Score {
-        self.score
+        let doc = self.doc;
+        let mut score = 0.0;
+        for lead in &mut self.leads {
+            if lead.doc() == doc {
+                score += lead.score();
+            }
+        }
+        for tail in &mut self.tails {
+            let at = if tail.doc() < doc {
+                tail.seek(doc)
+            } else {
+                tail.doc()
+            };
+            if at == doc {
+                score += tail.score();
+            }
+        }
+        score
     }
 }
 

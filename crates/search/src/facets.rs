@@ -332,7 +332,7 @@ impl FacetCollector {
                 let count = words.iter().map(|w| u64::from(w.count_ones())).sum();
                 SegmentFilter {
                     segment: facets.segment,
-                    words: words.into_boxed_slice(),
+                    words: words.into(),
                     count,
                 }
             })

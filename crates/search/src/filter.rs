@@ -25,7 +25,7 @@ use tantivy::{DocId, DocSet, Score, SegmentReader, TERMINATED, Term};
 pub(crate) struct SegmentFilter {
     pub(crate) segment: SegmentId,
     /// One bit per document.
-    pub(crate) words: Box<[u64]>,
+    pub(crate) words: Arc<[u64]>,
     /// Number of set bits.
     pub(crate) count: u64,
 }
@@ -101,8 +101,8 @@ impl Weight for FilteredWeight {
             return Ok(Box::new(tantivy::query::EmptyScorer));
         }
         let bits = Bits {
-            filter: Arc::clone(&self.filter),
-            index,
+            words: Arc::clone(&filter.words),
+            count: filter.count,
             doc: 0,
         };
         let Some(inner) = &self.inner else {
@@ -135,18 +135,15 @@ impl Weight for FilteredWeight {
 
 /// The filter's documents, scoring 0.
 struct Bits {
-    filter: Arc<Vec<SegmentFilter>>,
-    index: usize,
+    words: Arc<[u64]>,
+    count: u64,
     doc: DocId,
 }
 
 impl Bits {
-    fn words(&self) -> &[u64] {
-        &self.filter[self.index].words
-    }
-
+    #[inline]
     fn contains(&self, doc: DocId) -> bool {
-        self.words()
+        self.words
             .get((doc / 64) as usize)
             .is_some_and(|w| w & (1 << (doc % 64)) != 0)
     }
@@ -156,7 +153,7 @@ impl Bits {
         if target == TERMINATED {
             return TERMINATED;
         }
-        let words = self.words();
+        let words = &self.words;
         let mut word = (target / 64) as usize;
         let Some(&first) = words.get(word) else {
             return TERMINATED;
@@ -195,11 +192,11 @@ impl DocSet for Bits {
     }
 
     fn size_hint(&self) -> u32 {
-        u32::try_from(self.filter[self.index].count).unwrap_or(u32::MAX)
+        u32::try_from(self.count).unwrap_or(u32::MAX)
     }
 
     fn cost(&self) -> u64 {
-        self.filter[self.index].count
+        self.count
     }
 }
 

@@ -316,13 +316,10 @@ struct WordScorer {
     cursors: Vec<Cursor>,
     /// Documents of the window matched by any clause and not yet passed.
     matched: Box<[u64; BUCKETS]>,
-    /// Documents of the window matched by any clause: their entries in
-    /// `group_matched` and `sums` are cleared when the next window is read
-    /// (not document by document as they are passed).
-    touched: Box<[u64; BUCKETS]>,
     /// Documents of the window matched by each group.
     group_matched: Box<[[u64; BUCKETS]; GROUPS]>,
-    /// Sums of the scored groups' clause scores, per document of the window.
+    /// Sums of the scored groups' clause scores, per document of the window
+    /// (meaningful where the group's bit is set).
     sums: Box<[[Score; HORIZON as usize]; 3]>,
     window_start: DocId,
     /// The bucket of `matched` being read.
@@ -340,7 +337,6 @@ impl WordScorer {
         let mut scorer = WordScorer {
             cursors,
             matched: Box::new([0; BUCKETS]),
-            touched: Box::new([0; BUCKETS]),
             group_matched: Box::new([[0; BUCKETS]; GROUPS]),
             sums: Box::new([[0.0; HORIZON as usize]; 3]),
             window_start: 0,
@@ -370,18 +366,6 @@ impl WordScorer {
         if start == TERMINATED {
             return false;
         }
-        // Clear the entries of the previous window.
-        for (word, bits) in self.touched.iter_mut().enumerate() {
-            let mut rest = *bits;
-            while rest != 0 {
-                let delta = word * 64 + rest.trailing_zeros() as usize;
-                for sums in self.sums.iter_mut() {
-                    sums[delta] = 0.0;
-                }
-                rest &= rest - 1;
-            }
-            *bits = 0;
-        }
         for group in self.group_matched.iter_mut() {
             *group = [0; BUCKETS];
         }
@@ -397,7 +381,6 @@ impl WordScorer {
             window.read(cursor);
         }
         self.cursors.retain(|c| c.doc() != TERMINATED);
-        *self.touched = *self.matched;
         self.window_start = start;
         self.bucket = 0;
         true
@@ -431,19 +414,44 @@ struct Window<'a> {
 
 impl Window<'_> {
     /// Marks (and for a scored group, adds the score of) each document of
-    /// `cursor` before the horizon, leaving it on the first one after.
+    /// `cursor` before the horizon, leaving it on the first one after. A
+    /// group's sum is written by its first term on the document (the sums
+    /// are not cleared between windows: a sum counts only where its group's
+    /// bit is set).
     fn read(&mut self, cursor: &mut Cursor) {
         let group = cursor.group;
         let mut doc = cursor.doc();
-        while doc < self.horizon {
-            let delta = (doc - self.start) as usize;
-            let (word, bit) = (delta / 64, 1u64 << (delta % 64));
-            self.matched[word] |= bit;
-            self.group_matched[group][word] |= bit;
-            if group != THEME {
-                self.sums[group][delta] += cursor.score();
+        let group_matched = &mut self.group_matched[group];
+        match (&cursor.bm25, group) {
+            (Some(bm25), CONCEPT | EXACT | APPROX) => {
+                let sums = &mut self.sums[group];
+                while doc < self.horizon {
+                    let delta = (doc - self.start) as usize;
+                    let (word, bit) = (delta / 64, 1u64 << (delta % 64));
+                    self.matched[word] |= bit;
+                    let before = group_matched[word];
+                    group_matched[word] = before | bit;
+                    let score = bm25.score(
+                        cursor.fieldnorms.fieldnorm_id(doc),
+                        cursor.postings.term_freq(),
+                    );
+                    // Branchless (whether the group is already on the
+                    // document is unpredictable): the stale sum times 0, or
+                    // the sum so far times 1, plus the score.
+                    let kept = ((before >> (delta % 64)) & 1) as Score;
+                    sums[delta] = sums[delta] * kept + score;
+                    doc = cursor.postings.advance();
+                }
             }
-            doc = cursor.postings.advance();
+            _ => {
+                while doc < self.horizon {
+                    let delta = (doc - self.start) as usize;
+                    let (word, bit) = (delta / 64, 1u64 << (delta % 64));
+                    self.matched[word] |= bit;
+                    group_matched[word] |= bit;
+                    doc = cursor.postings.advance();
+                }
+            }
         }
     }
 }
