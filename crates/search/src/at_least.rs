@@ -126,6 +126,17 @@ impl AtLeastScorer {
         scorer
     }
 
+    /// Restricts the leads to `filter` (see [`crate::filter::restrict`]):
+    /// true if every lead could be.
+    pub(crate) fn restrict(&mut self, filter: &std::sync::Arc<[u64]>) -> bool {
+        let mut all = true;
+        for lead in &mut self.leads {
+            all &= crate::filter::restrict(lead, filter);
+        }
+        self.settle();
+        all
+    }
+
     /// Moves to the first document at or after the leads' smallest current
     /// document that matches at least `minimum` clauses. Only counts: the
     /// score is summed when asked for.

@@ -21,6 +21,10 @@ use tantivy::index::SegmentId;
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::{DocId, DocSet, Score, SegmentReader, TERMINATED, Term};
 
+use crate::at_least::AtLeastScorer;
+use crate::optional::CoreOptionalScorer;
+use crate::word::WordScorer;
+
 /// The documents of one segment passing every filter.
 pub(crate) struct SegmentFilter {
     pub(crate) segment: SegmentId,
@@ -110,8 +114,12 @@ impl Weight for FilteredWeight {
             bits.doc = bits.next_from(0);
             return Ok(Box::new(bits));
         };
-        let inner = inner.scorer(reader, boost)?;
+        let mut inner = inner.scorer(reader, boost)?;
         let leads = filter.count.saturating_mul(LEAD_RATIO) < inner.cost();
+        if !leads && restrict(&mut inner, &filter.words) {
+            // The words drop the filtered-out documents themselves.
+            return Ok(inner);
+        }
         let mut scorer = FilteredScorer {
             bits,
             inner,
@@ -131,6 +139,24 @@ impl Weight for FilteredWeight {
         }
         Ok(Explanation::new("filtered", scorer.score()))
     }
+}
+
+/// Restricts `scorer` to the documents of `filter` if it can do so itself
+/// (a word, or a combination of words whose candidates all come from words
+/// that can); false if it cannot (it is then unchanged, or restricted in
+/// part, which changes nothing of what it matches once filtered).
+pub(crate) fn restrict(scorer: &mut Box<dyn Scorer>, filter: &Arc<[u64]>) -> bool {
+    if let Some(word) = scorer.downcast_mut::<WordScorer>() {
+        word.restrict(Arc::clone(filter));
+        return true;
+    }
+    if let Some(at_least) = scorer.downcast_mut::<AtLeastScorer>() {
+        return at_least.restrict(filter);
+    }
+    if let Some(core) = scorer.downcast_mut::<CoreOptionalScorer>() {
+        return core.restrict(filter);
+    }
+    false
 }
 
 /// The filter's documents, scoring 0.

@@ -130,7 +130,7 @@ impl Weight for CoreOptionalWeight {
     }
 }
 
-struct CoreOptionalScorer {
+pub(crate) struct CoreOptionalScorer {
     core: Box<dyn Scorer>,
     /// The optional words (lazy word scorers), in clause order.
     optional: Vec<Box<dyn Scorer>>,
@@ -138,6 +138,12 @@ struct CoreOptionalScorer {
 }
 
 impl CoreOptionalScorer {
+    /// Restricts the required words to `filter` (see
+    /// [`crate::filter::restrict`]).
+    pub(crate) fn restrict(&mut self, filter: &Arc<[u64]>) -> bool {
+        crate::filter::restrict(&mut self.core, filter)
+    }
+
     /// A ceiling of the optional words' score on `doc`.
     fn ceiling(&mut self, doc: DocId) -> Score {
         let mut ceiling: Score = 0.0;

@@ -25,6 +25,7 @@
 //! unions of [`crate::union`] instead.
 
 use std::fmt;
+use std::sync::Arc;
 
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::{Postings, SegmentPostings};
@@ -310,7 +311,7 @@ impl Cursor {
     }
 }
 
-struct WordScorer {
+pub(crate) struct WordScorer {
     /// Each term with its group (groups in order, terms in order within a
     /// group: each group's sum adds its terms' scores in clause order).
     cursors: Vec<Cursor>,
@@ -318,6 +319,10 @@ struct WordScorer {
     matched: Box<[u64; BUCKETS]>,
     /// Documents of the window matched by each group.
     group_matched: Box<[[u64; BUCKETS]; GROUPS]>,
+    /// The query's filter (one bit per document of the segment), once
+    /// [`WordScorer::restrict`] is called: documents outside it are dropped
+    /// from each window before they are visited.
+    filter: Option<Arc<[u64]>>,
     /// Sums of the scored groups' clause scores, per document of the window
     /// (meaningful where the group's bit is set).
     sums: Box<[[Score; HORIZON as usize]; 3]>,
@@ -338,6 +343,7 @@ impl WordScorer {
             cursors,
             matched: Box::new([0; BUCKETS]),
             group_matched: Box::new([[0; BUCKETS]; GROUPS]),
+            filter: None,
             sums: Box::new([[0.0; HORIZON as usize]; 3]),
             window_start: 0,
             bucket: 0,
@@ -366,6 +372,9 @@ impl WordScorer {
         if start == TERMINATED {
             return false;
         }
+        // Windows start on a multiple of 64, so that their words are the
+        // filter's.
+        let start = start & !63;
         for group in self.group_matched.iter_mut() {
             *group = [0; BUCKETS];
         }
@@ -381,9 +390,45 @@ impl WordScorer {
             window.read(cursor);
         }
         self.cursors.retain(|c| c.doc() != TERMINATED);
+        if let Some(filter) = &self.filter {
+            let first = (start / 64) as usize;
+            for (i, bits) in self.matched.iter_mut().enumerate() {
+                *bits &= filter.get(first + i).copied().unwrap_or(0);
+            }
+        }
         self.window_start = start;
         self.bucket = 0;
         true
+    }
+
+    /// Reads windows until one has a document (filtered windows may have
+    /// none) and moves to it.
+    fn next_window(&mut self) -> DocId {
+        while self.refill() {
+            if self.next_in_window() {
+                return self.doc;
+            }
+        }
+        self.doc = TERMINATED;
+        TERMINATED
+    }
+
+    /// Restricts the word to the documents of `filter` (one bit per
+    /// document of the segment).
+    pub(crate) fn restrict(&mut self, filter: Arc<[u64]>) {
+        let first = (self.window_start / 64) as usize;
+        for (i, bits) in self.matched.iter_mut().enumerate() {
+            *bits &= filter.get(first + i).copied().unwrap_or(0);
+        }
+        let doc = self.doc;
+        let passes = doc != TERMINATED
+            && filter
+                .get((doc / 64) as usize)
+                .is_some_and(|w| w & (1 << (doc % 64)) != 0);
+        self.filter = Some(filter);
+        if doc != TERMINATED && !passes {
+            self.advance();
+        }
     }
 
     /// Moves to the next matched document of the window (removing it from
@@ -464,11 +509,7 @@ impl DocSet for WordScorer {
         if self.next_in_window() {
             return self.doc;
         }
-        if self.refill() && self.next_in_window() {
-            return self.doc;
-        }
-        self.doc = TERMINATED;
-        TERMINATED
+        self.next_window()
     }
 
     fn seek(&mut self, target: DocId) -> DocId {
@@ -496,11 +537,7 @@ impl DocSet for WordScorer {
                 cursor.postings.seek(target);
             }
         }
-        if self.refill() && self.next_in_window() {
-            return self.doc;
-        }
-        self.doc = TERMINATED;
-        TERMINATED
+        self.next_window()
     }
 
     fn doc(&self) -> DocId {
