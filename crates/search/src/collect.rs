@@ -187,7 +187,11 @@ impl GatherSegment {
 pub(crate) type Gathered = (usize, Vec<(Score, DocAddress)>, Facets);
 
 impl Gather {
-    fn segment(&self, ord: SegmentOrdinal, reader: &SegmentReader) -> tantivy::Result<GatherSegment> {
+    fn segment(
+        &self,
+        ord: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<GatherSegment> {
         let facets = self.facets.for_segment(ord, reader)?;
         let dates = reader
             .fast_fields()
@@ -210,7 +214,11 @@ impl Gather {
     }
 
     /// Runs the query on every segment (in order) and merges the results.
-    pub(crate) fn search(&self, searcher: &Searcher, query: &dyn Query) -> tantivy::Result<Gathered> {
+    pub(crate) fn search(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+    ) -> tantivy::Result<Gathered> {
         let weight = query.weight(EnableScoring::enabled_from_searcher(searcher))?;
         let mut total = 0;
         let mut entries = Vec::new();

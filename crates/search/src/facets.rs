@@ -321,10 +321,10 @@ impl FacetCollector {
                 let mut words = all.unwrap_or_else(|| {
                     // No filter: every document.
                     let mut words = vec![u64::MAX; len];
-                    if facets.max_doc % 64 != 0 {
-                        if let Some(last) = words.last_mut() {
-                            *last = (1u64 << (facets.max_doc % 64)) - 1;
-                        }
+                    if facets.max_doc % 64 != 0
+                        && let Some(last) = words.last_mut()
+                    {
+                        *last = (1u64 << (facets.max_doc % 64)) - 1;
                     }
                     words
                 });

@@ -63,7 +63,6 @@ mod score;
 mod search;
 mod snippet;
 mod thesaurus;
-mod union;
 mod vocabulary;
 mod word;
 

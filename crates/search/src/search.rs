@@ -4,8 +4,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
-use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::TopDocs;
+use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::query::{
     BooleanQuery, ConstScoreQuery, FuzzyTermQuery, MoreLikeThisQuery, Occur, Query as TantivyQuery,
     TermQuery, TermSetQuery,
@@ -322,12 +322,7 @@ impl SearchIndex {
     /// the search (a required one) reads its postings in windows; an
     /// optional one (`lazy`) is only sought to the documents the required
     /// words match.
-    fn word_query(
-        &self,
-        word: &Word,
-        themes: &BTreeSet<String>,
-        lazy: bool,
-    ) -> Option<WordQuery> {
+    fn word_query(&self, word: &Word, themes: &BTreeSet<String>, lazy: bool) -> Option<WordQuery> {
         let f = &self.fields;
         let mut exact = Vec::new();
         for lang in Lang::ALL {

@@ -20,9 +20,10 @@
 //! same order (tantivy's summing union adds the clauses' scores in clause
 //! order); a unit test compares the two.
 //!
-//! Only for words that drive the search (required words): an optional
-//! word, only sought to the documents the others match, uses the lazy
-//! unions of [`crate::union`] instead.
+//! A word that is only sought (an optional word, added to what the
+//! required words match) is read lazily instead ([`LazyWordScorer`]): its
+//! terms are sought to the documents asked for, and
+//! [`crate::optional`] skips it for documents that cannot enter the page.
 
 use std::fmt;
 use std::sync::Arc;
