@@ -444,9 +444,12 @@ impl SearchIndex {
         };
         let core: Box<dyn TantivyQuery> = if n == 1 {
             required.pop().expect("one clause")
-        } else if (2..n).contains(&minimum) {
-            // Some but not all words: led by the rarest (tantivy's own
-            // minimum-should-match union walks the commonest word's postings).
+        } else if minimum >= 2 {
+            // Some or all of the words: led by the rarest (tantivy's own
+            // minimum-should-match union walks the commonest word's postings;
+            // with all the words, this also lets the rarest take the filter,
+            // see `filter::restrict`). All the words are at most two: their
+            // scores add up as in tantivy's intersection.
             Box::new(AtLeastQuery::new(required, minimum))
         } else {
             Box::new(BooleanQuery::union_with_minimum_required_clauses(

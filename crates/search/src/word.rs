@@ -243,10 +243,19 @@ impl Weight for WordWeight {
                     common_max[cursor.group] += bm25.max_score();
                 }
             }
+            let common_ceiling = combine(
+                &self.scoring,
+                boost,
+                self.has_concept,
+                common_matched,
+                common_max,
+            );
             let mut scorer = LazyWordScorer {
                 cursors,
                 common_matched,
                 common_max,
+                common_ceiling,
+                checked_next: 0,
                 doc: 0,
                 scoring: self.scoring,
                 boost,
@@ -636,6 +645,11 @@ pub(crate) struct LazyWordScorer {
     /// scores of their common terms.
     common_matched: [bool; GROUPS],
     common_max: [Score; 3],
+    /// The ceiling of a document holding none of the sought terms.
+    common_ceiling: Score,
+    /// No sought (rare or high) term is on a document before this one
+    /// (their cursors only move forward: a lower bound of the nearest).
+    checked_next: DocId,
     doc: DocId,
     scoring: WordScoring,
     boost: Score,
@@ -647,19 +661,27 @@ impl LazyWordScorer {
     /// document): its rare terms are sought to `doc` and their scores
     /// there counted, its common terms counted at their highest score.
     pub(crate) fn ceiling(&mut self, doc: DocId) -> Score {
+        if doc < self.checked_next {
+            // No sought term is on the document.
+            return self.common_ceiling;
+        }
         let mut matched = self.common_matched;
         let mut sums = self.common_max;
+        let mut next = TERMINATED;
         for cursor in self.cursors.iter_mut().filter(|c| c.rare) {
             if cursor.doc() < doc {
                 cursor.postings.seek(doc);
             }
-            if cursor.doc() == doc {
+            let at = cursor.doc();
+            next = next.min(at);
+            if at == doc {
                 matched[cursor.group] = true;
                 if cursor.group != THEME {
                     sums[cursor.group] += cursor.score();
                 }
             }
         }
+        self.checked_next = next;
         combine(&self.scoring, self.boost, self.has_concept, matched, sums)
     }
 
