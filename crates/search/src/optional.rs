@@ -144,12 +144,13 @@ impl CoreOptionalScorer {
         crate::filter::restrict(&mut self.core, filter)
     }
 
-    /// A ceiling of the optional words' score on `doc`.
-    fn ceiling(&mut self, doc: DocId) -> Score {
+    /// A ceiling of the optional words' score on `doc` (see
+    /// [`LazyWordScorer::ceiling`]).
+    fn ceiling(&mut self, doc: DocId, tight: bool) -> Score {
         let mut ceiling: Score = 0.0;
         for word in &mut self.optional {
             ceiling += match word.downcast_mut::<LazyWordScorer>() {
-                Some(word) => word.ceiling(doc),
+                Some(word) => word.ceiling(doc, tight),
                 None => return Score::INFINITY,
             };
         }
@@ -184,7 +185,12 @@ impl Scorer for CoreOptionalScorer {
         let score = self.core.score();
         let doc = self.core.doc();
         let threshold = self.threshold.get();
-        if threshold > 0.0 && score + self.ceiling(doc) < threshold {
+        // The loose ceiling first (rare terms sought), then the tight one
+        // (the high ones too).
+        if threshold > 0.0
+            && (score + self.ceiling(doc, false) < threshold
+                || score + self.ceiling(doc, true) < threshold)
+        {
             return score;
         }
         // As the summing union of the optional words, then added to the

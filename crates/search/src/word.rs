@@ -216,7 +216,11 @@ impl Weight for WordWeight {
             };
             cursors.push(Cursor {
                 group: *group,
-                rare: u64::from(info.doc_freq) * RARE_SHARE < u64::from(reader.max_doc()),
+                sought: if u64::from(info.doc_freq) * RARE_SHARE < u64::from(reader.max_doc()) {
+                    Sought::Rare
+                } else {
+                    Sought::No
+                },
                 postings,
                 fieldnorms,
                 bm25: bm25.clone(),
@@ -229,33 +233,40 @@ impl Weight for WordWeight {
             // The common terms whose ceiling is a large part of the
             // word's are sought too (a title's, mostly).
             let max = |c: &Cursor| c.bm25.as_ref().map_or(0.0, Bm25Weight::max_score);
-            let total: Score = cursors.iter().filter(|c| !c.rare).map(max).sum();
+            let total: Score = cursors
+                .iter()
+                .filter(|c| c.sought == Sought::No)
+                .map(max)
+                .sum();
             for cursor in &mut cursors {
-                if max(cursor) >= HIGH_SHARE * total {
-                    cursor.rare = true;
+                if cursor.sought == Sought::No && max(cursor) >= HIGH_SHARE * total {
+                    cursor.sought = Sought::High;
                 }
             }
-            let mut common_matched = [false; GROUPS];
-            let mut common_max: [Score; 3] = [0.0; 3];
-            for cursor in cursors.iter().filter(|c| !c.rare) {
-                common_matched[cursor.group] = true;
-                if let Some(bm25) = &cursor.bm25 {
-                    common_max[cursor.group] += bm25.max_score();
+            // The terms counted at their highest score: the common ones
+            // (tight), or also the high ones (loose).
+            let base = |counted: &dyn Fn(Sought) -> bool| {
+                let mut matched = [false; GROUPS];
+                let mut sums: [Score; 3] = [0.0; 3];
+                for cursor in cursors.iter().filter(|c| counted(c.sought)) {
+                    matched[cursor.group] = true;
+                    if let Some(bm25) = &cursor.bm25 {
+                        sums[cursor.group] += bm25.max_score();
+                    }
                 }
-            }
-            let common_ceiling = combine(
-                &self.scoring,
-                boost,
-                self.has_concept,
-                common_matched,
-                common_max,
-            );
+                let ceiling = combine(&self.scoring, boost, self.has_concept, matched, sums);
+                Base {
+                    matched,
+                    sums,
+                    ceiling,
+                    next: 0,
+                }
+            };
+            let tight = base(&|s| s == Sought::No);
+            let loose = base(&|s| s != Sought::Rare);
             let mut scorer = LazyWordScorer {
                 cursors,
-                common_matched,
-                common_max,
-                common_ceiling,
-                checked_next: 0,
+                bases: [loose, tight],
                 doc: 0,
                 scoring: self.scoring,
                 boost,
@@ -295,11 +306,24 @@ const RARE_SHARE: u64 = 16;
 /// the highest scores of the word's common terms is sought like a rare one.
 const HIGH_SHARE: Score = 0.2;
 
+/// Whether an optional word's term is sought to a document to bound its
+/// score there ([`LazyWordScorer::ceiling`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sought {
+    /// No: counted at its highest score.
+    No,
+    /// A rare term (see [`RARE_SHARE`]): always.
+    Rare,
+    /// A common term of high score (see [`HIGH_SHARE`]): for the tight
+    /// ceiling.
+    High,
+}
+
 /// One term's postings in a segment, scored as tantivy's term scorer does.
 struct Cursor {
     group: usize,
-    /// See [`RARE_SHARE`].
-    rare: bool,
+    /// For a lazy word: see [`Sought`].
+    sought: Sought,
     postings: SegmentPostings,
     fieldnorms: FieldNormReader,
     bm25: Option<Bm25Weight>,
@@ -635,21 +659,27 @@ fn combine(
     score
 }
 
+/// What a ceiling starts from: the groups having a term counted at its
+/// highest score, the sums of those scores, the ceiling of a document
+/// holding none of the sought terms, and the document before which none
+/// of them is (their cursors only move forward: a lower bound of the
+/// nearest).
+#[derive(Clone, Copy, Debug)]
+struct Base {
+    matched: [bool; GROUPS],
+    sums: [Score; 3],
+    ceiling: Score,
+    next: DocId,
+}
+
 /// The word for a lazy reader (an optional word, sought only to the
 /// documents the required words match): no window; `seek` seeks each term's
 /// postings (through their skip lists) and a document's score is computed
 /// only when asked for.
 pub(crate) struct LazyWordScorer {
     cursors: Vec<Cursor>,
-    /// The groups having a common term, and the sums of the highest
-    /// scores of their common terms.
-    common_matched: [bool; GROUPS],
-    common_max: [Score; 3],
-    /// The ceiling of a document holding none of the sought terms.
-    common_ceiling: Score,
-    /// No sought (rare or high) term is on a document before this one
-    /// (their cursors only move forward: a lower bound of the nearest).
-    checked_next: DocId,
+    /// The loose ceiling's base, then the tight one's.
+    bases: [Base; 2],
     doc: DocId,
     scoring: WordScoring,
     boost: Score,
@@ -658,17 +688,24 @@ pub(crate) struct LazyWordScorer {
 
 impl LazyWordScorer {
     /// A ceiling of the word's score on `doc` (at or after the current
-    /// document): its rare terms are sought to `doc` and their scores
-    /// there counted, its common terms counted at their highest score.
-    pub(crate) fn ceiling(&mut self, doc: DocId) -> Score {
-        if doc < self.checked_next {
+    /// document): its rare terms (and, if `tight`, its high ones) are
+    /// sought to `doc` and their scores there counted, the others counted
+    /// at their highest score.
+    pub(crate) fn ceiling(&mut self, doc: DocId, tight: bool) -> Score {
+        let base = &mut self.bases[usize::from(tight)];
+        if doc < base.next {
             // No sought term is on the document.
-            return self.common_ceiling;
+            return base.ceiling;
         }
-        let mut matched = self.common_matched;
-        let mut sums = self.common_max;
+        let mut matched = base.matched;
+        let mut sums = base.sums;
         let mut next = TERMINATED;
-        for cursor in self.cursors.iter_mut().filter(|c| c.rare) {
+        let sought = |c: &&mut Cursor| match c.sought {
+            Sought::No => false,
+            Sought::Rare => true,
+            Sought::High => tight,
+        };
+        for cursor in self.cursors.iter_mut().filter(sought) {
             if cursor.doc() < doc {
                 cursor.postings.seek(doc);
             }
@@ -681,7 +718,7 @@ impl LazyWordScorer {
                 }
             }
         }
-        self.checked_next = next;
+        self.bases[usize::from(tight)].next = next;
         combine(&self.scoring, self.boost, self.has_concept, matched, sums)
     }
 
