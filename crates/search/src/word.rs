@@ -259,14 +259,23 @@ impl Weight for WordWeight {
                     matched,
                     sums,
                     ceiling,
-                    next: 0,
                 }
             };
             let tight = base(&|s| s == Sought::No);
             let loose = base(&|s| s != Sought::Rare);
+            let indices = |kind: Sought| -> Vec<usize> {
+                (0..cursors.len())
+                    .filter(|&i| cursors[i].sought == kind)
+                    .collect()
+            };
+            let (rare, high) = (indices(Sought::Rare), indices(Sought::High));
             let mut scorer = LazyWordScorer {
                 cursors,
                 bases: [loose, tight],
+                rare,
+                high,
+                rare_next: 0,
+                high_next: 0,
                 doc: 0,
                 scoring: self.scoring,
                 boost,
@@ -660,16 +669,13 @@ fn combine(
 }
 
 /// What a ceiling starts from: the groups having a term counted at its
-/// highest score, the sums of those scores, the ceiling of a document
-/// holding none of the sought terms, and the document before which none
-/// of them is (their cursors only move forward: a lower bound of the
-/// nearest).
+/// highest score, the sums of those scores, and the ceiling of a document
+/// holding none of the sought terms.
 #[derive(Clone, Copy, Debug)]
 struct Base {
     matched: [bool; GROUPS],
     sums: [Score; 3],
     ceiling: Score,
-    next: DocId,
 }
 
 /// The word for a lazy reader (an optional word, sought only to the
@@ -680,6 +686,13 @@ pub(crate) struct LazyWordScorer {
     cursors: Vec<Cursor>,
     /// The loose ceiling's base, then the tight one's.
     bases: [Base; 2],
+    /// The rare terms and the high ones (indices in `cursors`, in order).
+    rare: Vec<usize>,
+    high: Vec<usize>,
+    /// No rare (high) term is on a document before this one (their cursors
+    /// only move forward: a lower bound of the nearest).
+    rare_next: DocId,
+    high_next: DocId,
     doc: DocId,
     scoring: WordScoring,
     boost: Score,
@@ -692,20 +705,51 @@ impl LazyWordScorer {
     /// sought to `doc` and their scores there counted, the others counted
     /// at their highest score.
     pub(crate) fn ceiling(&mut self, doc: DocId, tight: bool) -> Score {
-        let base = &mut self.bases[usize::from(tight)];
-        if doc < base.next {
+        let base = self.bases[usize::from(tight)];
+        let rare = doc >= self.rare_next;
+        let high = tight && doc >= self.high_next;
+        if !rare && !high {
             // No sought term is on the document.
             return base.ceiling;
         }
         let mut matched = base.matched;
         let mut sums = base.sums;
+        if rare {
+            self.rare_next =
+                Self::add_sought(&mut self.cursors, &self.rare, doc, &mut matched, &mut sums);
+        }
+        if high {
+            self.high_next =
+                Self::add_sought(&mut self.cursors, &self.high, doc, &mut matched, &mut sums);
+        }
+        combine(&self.scoring, self.boost, self.has_concept, matched, sums)
+    }
+
+    /// Returns the smallest current document (finished terms are kept:
+    /// `rare` and `high` index them).
+    fn settle(&mut self) -> DocId {
+        let min = self
+            .cursors
+            .iter()
+            .map(Cursor::doc)
+            .min()
+            .unwrap_or(TERMINATED);
+        self.doc = min;
+        min
+    }
+
+    /// Adds the terms `which` on `doc` (sought to it) to `matched` and
+    /// `sums`; returns the smallest of their documents after.
+    fn add_sought(
+        cursors: &mut [Cursor],
+        which: &[usize],
+        doc: DocId,
+        matched: &mut [bool; GROUPS],
+        sums: &mut [Score; 3],
+    ) -> DocId {
         let mut next = TERMINATED;
-        let sought = |c: &&mut Cursor| match c.sought {
-            Sought::No => false,
-            Sought::Rare => true,
-            Sought::High => tight,
-        };
-        for cursor in self.cursors.iter_mut().filter(sought) {
+        for &i in which {
+            let cursor = &mut cursors[i];
             if cursor.doc() < doc {
                 cursor.postings.seek(doc);
             }
@@ -718,24 +762,7 @@ impl LazyWordScorer {
                 }
             }
         }
-        self.bases[usize::from(tight)].next = next;
-        combine(&self.scoring, self.boost, self.has_concept, matched, sums)
-    }
-
-    /// Drops the finished terms and returns the smallest current document.
-    fn settle(&mut self) -> DocId {
-        let mut min = TERMINATED;
-        let mut finished = false;
-        for cursor in &self.cursors {
-            let doc = cursor.doc();
-            finished |= doc == TERMINATED;
-            min = min.min(doc);
-        }
-        if finished {
-            self.cursors.retain(|c| c.doc() != TERMINATED);
-        }
-        self.doc = min;
-        min
+        next
     }
 }
 
