@@ -38,6 +38,8 @@
 //!   CPU time of the searching thread rather than the wall clock, to compare
 //!   two builds on a machine busy with other work (PostgreSQL's stay wall
 //!   times: its work happens in the server).
+//! * `BENCH_QUERY=TEXT` — time only the queries of the set whose text
+//!   contains TEXT (to profile one slow query: `BENCH_QUERY="refugees"`).
 
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
