@@ -219,7 +219,12 @@ impl Gather {
         searcher: &Searcher,
         query: &dyn Query,
     ) -> tantivy::Result<Gathered> {
-        let weight = query.weight(EnableScoring::enabled_from_searcher(searcher))?;
+        // No page: only the matches count.
+        let weight = query.weight(if self.limit == 0 {
+            EnableScoring::disabled_from_searcher(searcher)
+        } else {
+            EnableScoring::enabled_from_searcher(searcher)
+        })?;
         let mut total = 0;
         let mut entries = Vec::new();
         let mut facets = Vec::new();
