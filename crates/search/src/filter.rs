@@ -9,10 +9,12 @@
 //! holding each filter value are already kept per segment for the facets
 //! ([`crate::facets::FacetCache`]); a search ORs the listed values of each
 //! filter and ANDs the filters into one bitmap (a few word operations per
-//! 64 documents), and [`FilteredQuery`] tests a bit per candidate — or,
-//! when the filter keeps few documents, walks its bits and seeks the text
-//! query to them. The filters score nothing (as the zero-score filters
-//! they replace), so scores are unchanged.
+//! 64 documents), and [`FilteredQuery`] hands the bitmap to the words
+//! that drive the text query ([`restrict`]: they drop the documents outside
+//! it from each window they read), or tests a bit per candidate — or, when
+//! the filter keeps few documents, walks its bits and seeks the text query
+//! to them. The filters score nothing (as the zero-score filters they
+//! replace), so scores are unchanged.
 
 use std::fmt;
 use std::sync::Arc;

@@ -554,8 +554,8 @@ impl SearchIndex {
             return Ok((0, Vec::new(), Facets::default()));
         }
         let per_page = query.per_page.min(MAX_PER_PAGE);
-        // Past the last document a page is empty; tantivy adds the offset to
-        // the page size (overflowing for a huge `page`) and sizes its heap by it.
+        // Past the last document a page is empty; the offset is added to the
+        // page size (overflowing for a huge `page`) to size the page's heap.
         let offset = query
             .page
             .max(1)
