@@ -104,7 +104,12 @@ impl Weight for CoreOptionalWeight {
             if scorer.doc() == TERMINATED {
                 continue;
             }
-            optional.push(scorer);
+            // An optional word is a lazy `WordQuery`: its scorer is a
+            // `LazyWordScorer` (or empty, dropped above).
+            let word = scorer.downcast::<LazyWordScorer>().map_err(|_| {
+                tantivy::TantivyError::InternalError("an optional word that is not lazy".to_owned())
+            })?;
+            optional.push(word);
         }
         if optional.is_empty() {
             return Ok(core);
@@ -132,8 +137,8 @@ impl Weight for CoreOptionalWeight {
 
 pub(crate) struct CoreOptionalScorer {
     core: Box<dyn Scorer>,
-    /// The optional words (lazy word scorers), in clause order.
-    optional: Vec<Box<dyn Scorer>>,
+    /// The optional words, in clause order.
+    optional: Vec<Box<LazyWordScorer>>,
     threshold: Arc<Threshold>,
 }
 
@@ -149,10 +154,7 @@ impl CoreOptionalScorer {
     fn ceiling(&mut self, doc: DocId, tight: bool) -> Score {
         let mut ceiling: Score = 0.0;
         for word in &mut self.optional {
-            ceiling += match word.downcast_mut::<LazyWordScorer>() {
-                Some(word) => word.ceiling(doc, tight),
-                None => return Score::INFINITY,
-            };
+            ceiling += word.ceiling(doc, tight);
         }
         ceiling * CEILING_MARGIN
     }
