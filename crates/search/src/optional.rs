@@ -109,7 +109,7 @@ impl Weight for CoreOptionalWeight {
             let word = scorer.downcast::<LazyWordScorer>().map_err(|_| {
                 tantivy::TantivyError::InternalError("an optional word that is not lazy".to_owned())
             })?;
-            optional.push(word);
+            optional.push(*word);
         }
         if optional.is_empty() {
             return Ok(core);
@@ -138,7 +138,7 @@ impl Weight for CoreOptionalWeight {
 pub(crate) struct CoreOptionalScorer {
     core: Box<dyn Scorer>,
     /// The optional words, in clause order.
-    optional: Vec<Box<LazyWordScorer>>,
+    optional: Vec<LazyWordScorer>,
     threshold: Arc<Threshold>,
 }
 
