@@ -106,6 +106,8 @@ impl Weight for AtLeastWeight {
 /// The scorer: `leads` (rarest first) propose candidates, `tails` are sought.
 pub(crate) struct AtLeastScorer {
     leads: Vec<Box<dyn Scorer>>,
+    /// The leads' current documents (read once per move, not per test).
+    lead_docs: Vec<DocId>,
     tails: Vec<Box<dyn Scorer>>,
     minimum: usize,
     doc: DocId,
@@ -116,8 +118,10 @@ impl AtLeastScorer {
         let minimum = minimum.clamp(1, scorers.len().max(1));
         scorers.sort_by_key(|s| s.cost());
         let tails = scorers.split_off((scorers.len() + 1).saturating_sub(minimum));
+        let lead_docs = scorers.iter().map(|l| l.doc()).collect();
         let mut scorer = AtLeastScorer {
             leads: scorers,
+            lead_docs,
             tails,
             minimum,
             doc: 0,
@@ -130,8 +134,9 @@ impl AtLeastScorer {
     /// true if every lead could be.
     pub(crate) fn restrict(&mut self, filter: &std::sync::Arc<[u64]>) -> bool {
         let mut all = true;
-        for lead in &mut self.leads {
+        for (lead, doc) in self.leads.iter_mut().zip(&mut self.lead_docs) {
             all &= crate::filter::restrict(lead, filter);
+            *doc = lead.doc();
         }
         self.settle();
         all
@@ -142,17 +147,12 @@ impl AtLeastScorer {
     /// score is summed when asked for.
     fn settle(&mut self) -> DocId {
         loop {
-            let candidate = self
-                .leads
-                .iter()
-                .map(|l| l.doc())
-                .min()
-                .unwrap_or(TERMINATED);
+            let candidate = self.lead_docs.iter().copied().min().unwrap_or(TERMINATED);
             if candidate == TERMINATED {
                 self.doc = TERMINATED;
                 return TERMINATED;
             }
-            let mut matched = self.leads.iter().filter(|l| l.doc() == candidate).count();
+            let mut matched = self.lead_docs.iter().filter(|&&d| d == candidate).count();
             let mut left = self.tails.len();
             for tail in &mut self.tails {
                 if matched >= self.minimum || matched + left < self.minimum {
@@ -172,9 +172,9 @@ impl AtLeastScorer {
                 self.doc = candidate;
                 return candidate;
             }
-            for lead in &mut self.leads {
-                if lead.doc() == candidate {
-                    lead.advance();
+            for (lead, doc) in self.leads.iter_mut().zip(&mut self.lead_docs) {
+                if *doc == candidate {
+                    *doc = lead.advance();
                 }
             }
         }
@@ -187,9 +187,9 @@ impl DocSet for AtLeastScorer {
             return TERMINATED;
         }
         let current = self.doc;
-        for lead in &mut self.leads {
-            if lead.doc() == current {
-                lead.advance();
+        for (lead, doc) in self.leads.iter_mut().zip(&mut self.lead_docs) {
+            if *doc == current {
+                *doc = lead.advance();
             }
         }
         self.settle()
@@ -199,9 +199,9 @@ impl DocSet for AtLeastScorer {
         if self.doc >= target {
             return self.doc;
         }
-        for lead in &mut self.leads {
-            if lead.doc() < target {
-                lead.seek(target);
+        for (lead, doc) in self.leads.iter_mut().zip(&mut self.lead_docs) {
+            if *doc < target {
+                *doc = lead.seek(target);
             }
         }
         self.settle()
@@ -232,8 +232,8 @@ impl Scorer for AtLeastScorer {
     fn score(&mut self) -> Score {
         let doc = self.doc;
         let mut score = 0.0;
-        for lead in &mut self.leads {
-            if lead.doc() == doc {
+        for (lead, at) in self.leads.iter_mut().zip(&self.lead_docs) {
+            if *at == doc {
                 score += lead.score();
             }
         }
