@@ -38,6 +38,8 @@
 //!   CPU time of the searching thread rather than the wall clock, to compare
 //!   two builds on a machine busy with other work (PostgreSQL's stay wall
 //!   times: its work happens in the server).
+//! * `BENCH_QUERY=TEXT` — time only the queries of the set whose text
+//!   contains TEXT (to profile one slow query: `BENCH_QUERY="refugees"`).
 
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
@@ -741,7 +743,10 @@ fn run_tantivy(docs: &[Document], rounds: usize) -> Timings {
     let build = start.elapsed();
     let size = dir_size(&dir);
 
-    let queries = queries();
+    let mut queries = queries();
+    if let Ok(only) = std::env::var("BENCH_QUERY") {
+        queries.retain(|(_, q)| q.text.contains(&only));
+    }
     let mut notes = String::new();
     for (category, query) in &queries {
         let results = index.search(query).expect("search");
@@ -1059,7 +1064,10 @@ fn run_sqlite(docs: &[Document], rounds: usize) -> Timings {
             .map(|m| m.len())
             .unwrap_or(0);
 
-    let queries = queries();
+    let mut queries = queries();
+    if let Ok(only) = std::env::var("BENCH_QUERY") {
+        queries.retain(|(_, q)| q.text.contains(&only));
+    }
     let mut notes = String::new();
     for (category, query) in &queries {
         let (total, ids) = sqlite_search(&conn, query);

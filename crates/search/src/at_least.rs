@@ -106,10 +106,11 @@ impl Weight for AtLeastWeight {
 /// The scorer: `leads` (rarest first) propose candidates, `tails` are sought.
 pub(crate) struct AtLeastScorer {
     leads: Vec<Box<dyn Scorer>>,
+    /// The leads' current documents (read once per move, not per test).
+    lead_docs: Vec<DocId>,
     tails: Vec<Box<dyn Scorer>>,
     minimum: usize,
     doc: DocId,
-    score: Score,
 }
 
 impl AtLeastScorer {
@@ -117,43 +118,44 @@ impl AtLeastScorer {
         let minimum = minimum.clamp(1, scorers.len().max(1));
         scorers.sort_by_key(|s| s.cost());
         let tails = scorers.split_off((scorers.len() + 1).saturating_sub(minimum));
+        let lead_docs = scorers.iter().map(|l| l.doc()).collect();
         let mut scorer = AtLeastScorer {
             leads: scorers,
+            lead_docs,
             tails,
             minimum,
             doc: 0,
-            score: 0.0,
         };
         scorer.settle();
         scorer
     }
 
+    /// Restricts the leads to `filter` (see [`crate::filter::restrict`]):
+    /// true if every lead could be.
+    pub(crate) fn restrict(&mut self, filter: &std::sync::Arc<[u64]>) -> bool {
+        let mut all = true;
+        for (lead, doc) in self.leads.iter_mut().zip(&mut self.lead_docs) {
+            all &= crate::filter::restrict(lead, filter);
+            *doc = lead.doc();
+        }
+        self.settle();
+        all
+    }
+
     /// Moves to the first document at or after the leads' smallest current
-    /// document that matches at least `minimum` clauses.
+    /// document that matches at least `minimum` clauses. Only counts: the
+    /// score is summed when asked for.
     fn settle(&mut self) -> DocId {
         loop {
-            let candidate = self
-                .leads
-                .iter()
-                .map(|l| l.doc())
-                .min()
-                .unwrap_or(TERMINATED);
+            let candidate = self.lead_docs.iter().copied().min().unwrap_or(TERMINATED);
             if candidate == TERMINATED {
                 self.doc = TERMINATED;
-                self.score = 0.0;
                 return TERMINATED;
             }
-            let mut matched = 0;
-            let mut score = 0.0;
-            for lead in &mut self.leads {
-                if lead.doc() == candidate {
-                    matched += 1;
-                    score += lead.score();
-                }
-            }
+            let mut matched = self.lead_docs.iter().filter(|&&d| d == candidate).count();
             let mut left = self.tails.len();
             for tail in &mut self.tails {
-                if matched + left < self.minimum {
+                if matched >= self.minimum || matched + left < self.minimum {
                     break;
                 }
                 left -= 1;
@@ -164,17 +166,15 @@ impl AtLeastScorer {
                 };
                 if doc == candidate {
                     matched += 1;
-                    score += tail.score();
                 }
             }
             if matched >= self.minimum {
                 self.doc = candidate;
-                self.score = score;
                 return candidate;
             }
-            for lead in &mut self.leads {
-                if lead.doc() == candidate {
-                    lead.advance();
+            for (lead, doc) in self.leads.iter_mut().zip(&mut self.lead_docs) {
+                if *doc == candidate {
+                    *doc = lead.advance();
                 }
             }
         }
@@ -187,9 +187,9 @@ impl DocSet for AtLeastScorer {
             return TERMINATED;
         }
         let current = self.doc;
-        for lead in &mut self.leads {
-            if lead.doc() == current {
-                lead.advance();
+        for (lead, doc) in self.leads.iter_mut().zip(&mut self.lead_docs) {
+            if *doc == current {
+                *doc = lead.advance();
             }
         }
         self.settle()
@@ -199,9 +199,9 @@ impl DocSet for AtLeastScorer {
         if self.doc >= target {
             return self.doc;
         }
-        for lead in &mut self.leads {
-            if lead.doc() < target {
-                lead.seek(target);
+        for (lead, doc) in self.leads.iter_mut().zip(&mut self.lead_docs) {
+            if *doc < target {
+                *doc = lead.seek(target);
             }
         }
         self.settle()
@@ -227,8 +227,27 @@ impl DocSet for AtLeastScorer {
 }
 
 impl Scorer for AtLeastScorer {
+    /// The sum of the scores of the clauses on the document, leads then
+    /// tails (the tails not sought yet are sought now).
     fn score(&mut self) -> Score {
-        self.score
+        let doc = self.doc;
+        let mut score = 0.0;
+        for (lead, at) in self.leads.iter_mut().zip(&self.lead_docs) {
+            if *at == doc {
+                score += lead.score();
+            }
+        }
+        for tail in &mut self.tails {
+            let at = if tail.doc() < doc {
+                tail.seek(doc)
+            } else {
+                tail.doc()
+            };
+            if at == doc {
+                score += tail.score();
+            }
+        }
+        score
     }
 }
 

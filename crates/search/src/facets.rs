@@ -20,6 +20,8 @@ use tantivy::index::SegmentId;
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, Searcher, SegmentOrdinal, SegmentReader, TERMINATED};
 
+use crate::filter::SegmentFilter;
+
 /// Counts of matching documents per value, for each facet. Only values with
 /// at least one matching document appear.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,6 +59,22 @@ enum Holders {
 }
 
 impl Holders {
+    /// Sets the holders' bits in `words`.
+    fn or_into(&self, words: &mut [u64]) {
+        match self {
+            Holders::Dense(dense) => {
+                for (into, from) in words.iter_mut().zip(dense.iter()) {
+                    *into |= from;
+                }
+            }
+            Holders::Sparse(ids) => {
+                for &doc in ids.iter() {
+                    words[(doc / 64) as usize] |= 1 << (doc % 64);
+                }
+            }
+        }
+    }
+
     fn read(postings: &mut impl DocSet, max_doc: u32) -> Holders {
         let expected = postings.size_hint();
         if expected.saturating_mul(DENSE_SHARE) >= max_doc {
@@ -101,17 +119,26 @@ fn words_for(max_doc: u32) -> usize {
 
 /// Every value of every facet in one segment, with its holders.
 pub(crate) struct SegmentFacets {
+    segment: SegmentId,
     max_doc: u32,
     /// Kinds, themes, countries, languages: the field's values as indexed.
     strings: [Vec<(String, Holders)>; 4],
     years: Vec<(i32, Holders)>,
+    /// Audiences (not a facet: kept for the filters).
+    audience: Vec<(String, Holders)>,
 }
 
 impl SegmentFacets {
     fn read(segment: &SegmentReader, fields: &FacetFields) -> tantivy::Result<SegmentFacets> {
         let max_doc = segment.max_doc();
         let mut strings: [Vec<(String, Holders)>; 4] = Default::default();
-        for (field, values) in fields.strings.iter().zip(&mut strings) {
+        let mut audience = Vec::new();
+        for (field, values) in fields
+            .strings
+            .iter()
+            .zip(strings.iter_mut())
+            .chain([(&fields.audience, &mut audience)])
+        {
             for (term, holders) in read_values(segment, *field, max_doc)? {
                 if let Ok(value) = String::from_utf8(term) {
                     values.push((value, holders));
@@ -131,9 +158,11 @@ impl SegmentFacets {
             }
         }
         Ok(SegmentFacets {
+            segment: segment.segment_id(),
             max_doc,
             strings,
             years,
+            audience,
         })
     }
 }
@@ -161,6 +190,8 @@ pub(crate) struct FacetFields {
     /// Kind, themes, countries, languages, in the order of [`Facets`]' maps.
     pub(crate) strings: [Field; 4],
     pub(crate) year: Field,
+    /// The audience (a filter, not a facet).
+    pub(crate) audience: Field,
 }
 
 /// The [`SegmentFacets`] of the segments searched lately, by segment.
@@ -230,6 +261,83 @@ pub(crate) struct FacetSegmentCollector {
     /// Words of `matches` with a bit set: from `first` to `last`.
     first: usize,
     last: usize,
+}
+
+/// A filter field of [`FilterSpec`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FilterField {
+    /// Kind, themes, countries, languages (the index in [`FacetFields::strings`]).
+    Strings(usize),
+    Audience,
+}
+
+/// The filters of a query: a document passes when, for every entry, it
+/// holds one of the entry's values (as indexed); `years` likewise when
+/// given.
+#[derive(Debug, Default)]
+pub(crate) struct FilterSpec {
+    pub(crate) strings: Vec<(FilterField, Vec<String>)>,
+    pub(crate) years: Option<Vec<i32>>,
+}
+
+impl FacetCollector {
+    /// Each segment's documents passing `spec`.
+    pub(crate) fn filter(&self, spec: &FilterSpec) -> Vec<SegmentFilter> {
+        self.segments
+            .iter()
+            .map(|facets| {
+                let len = words_for(facets.max_doc);
+                let mut all: Option<Vec<u64>> = None;
+                let mut and = |any: Vec<u64>| match &mut all {
+                    None => all = Some(any),
+                    Some(all) => {
+                        for (a, b) in all.iter_mut().zip(&any) {
+                            *a &= b;
+                        }
+                    }
+                };
+                for (field, values) in &spec.strings {
+                    let held = match field {
+                        FilterField::Strings(i) => &facets.strings[*i],
+                        FilterField::Audience => &facets.audience,
+                    };
+                    let mut any = vec![0u64; len];
+                    for (value, holders) in held {
+                        if values.contains(value) {
+                            holders.or_into(&mut any);
+                        }
+                    }
+                    and(any);
+                }
+                if let Some(years) = &spec.years {
+                    let mut any = vec![0u64; len];
+                    for (year, holders) in &facets.years {
+                        if years.contains(year) {
+                            holders.or_into(&mut any);
+                        }
+                    }
+                    and(any);
+                }
+                let mut words = all.unwrap_or_else(|| {
+                    // No filter: every document.
+                    let mut words = vec![u64::MAX; len];
+                    if facets.max_doc % 64 != 0
+                        && let Some(last) = words.last_mut()
+                    {
+                        *last = (1u64 << (facets.max_doc % 64)) - 1;
+                    }
+                    words
+                });
+                words.truncate(len);
+                let count = words.iter().map(|w| u64::from(w.count_ones())).sum();
+                SegmentFilter {
+                    segment: facets.segment,
+                    words: words.into(),
+                    count,
+                }
+            })
+            .collect()
+    }
 }
 
 impl Collector for FacetCollector {

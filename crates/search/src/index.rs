@@ -251,6 +251,7 @@ impl SearchIndex {
                     fields.languages,
                 ],
                 year: fields.year,
+                audience: fields.audience,
             }),
         })
     }

@@ -49,18 +49,20 @@
 
 mod analysis;
 mod at_least;
+mod collect;
 mod decompound;
 mod document;
 mod facets;
+mod filter;
 mod index;
 mod lang;
 mod normalize;
+mod optional;
 #[cfg(test)]
 mod score;
 mod search;
 mod snippet;
 mod thesaurus;
-mod union;
 mod vocabulary;
 mod word;
 

@@ -1,10 +1,11 @@
 //! Queries: how a query text becomes a tantivy query, and the results.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
+use tantivy::collector::TopDocs;
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
-use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
     BooleanQuery, ConstScoreQuery, FuzzyTermQuery, MoreLikeThisQuery, Occur, Query as TantivyQuery,
     TermQuery, TermSetQuery,
@@ -15,14 +16,16 @@ use tantivy::{DocAddress, DocSet, Order, Score, Searcher, Term};
 use crate::Result;
 use crate::analysis::Analyzers;
 use crate::at_least::AtLeastQuery;
+use crate::collect::{Gather, Order as PageOrder, Threshold};
 use crate::document::{norm_audience, norm_country, norm_kind, norm_language, norm_theme};
-use crate::facets::Facets;
+use crate::facets::{Facets, FilterField, FilterSpec};
+use crate::filter::FilteredQuery;
 use crate::index::{DATE, Fields, SearchIndex, Stored};
 use crate::lang::{Lang, STOP_WORDS, is_stop_word};
 use crate::normalize::{is_word_char, words};
+use crate::optional::CoreOptionalQuery;
 use crate::snippet::{BODY, Highlighter, Present, SUMMARY, TITLE, excerpt};
 use crate::thesaurus;
-use crate::union::SumUnionQuery;
 use crate::vocabulary::TokenSequence;
 use crate::word::{WordQuery, WordScoring};
 
@@ -319,12 +322,7 @@ impl SearchIndex {
     /// the search (a required one) reads its postings in windows; an
     /// optional one (`lazy`) is only sought to the documents the required
     /// words match.
-    fn word_query(
-        &self,
-        word: &Word,
-        themes: &BTreeSet<String>,
-        lazy: bool,
-    ) -> Option<Box<dyn TantivyQuery>> {
+    fn word_query(&self, word: &Word, themes: &BTreeSet<String>, lazy: bool) -> Option<WordQuery> {
         let f = &self.fields;
         let mut exact = Vec::new();
         for lang in Lang::ALL {
@@ -381,17 +379,18 @@ impl SearchIndex {
         if query.is_empty() {
             return None;
         }
-        Some(if lazy {
-            Box::new(query.lazy())
-        } else {
-            Box::new(query)
-        })
+        Some(if lazy { query.lazy() } else { query })
     }
 
     /// The text part of a query: content words are required (all of them up
     /// to two words, two thirds of them beyond — or just one when
     /// `relaxed`), stop words only add to the score.
-    fn text_query(&self, analysed: &Analysed, relaxed: bool) -> Option<Box<dyn TantivyQuery>> {
+    fn text_query(
+        &self,
+        analysed: &Analysed,
+        relaxed: bool,
+        threshold: &Arc<Threshold>,
+    ) -> Option<Box<dyn TantivyQuery>> {
         let last = analysed.words.len().saturating_sub(1);
         // Which words are required, which only add to the score: indices
         // first, so that each word's query is built knowing its role.
@@ -421,13 +420,16 @@ impl SearchIndex {
         // A required word may drive the search (walked document by
         // document); an optional word is only sought to the documents the
         // required ones match, and moves and scores only as far as asked.
-        let build = |indices: Vec<usize>, lazy: bool| -> Vec<Box<dyn TantivyQuery>> {
+        let build = |indices: Vec<usize>, lazy: bool| -> Vec<WordQuery> {
             indices
                 .into_iter()
                 .filter_map(|i| self.word_query(&analysed.words[i], &analysed.themes[i], lazy))
                 .collect()
         };
-        let mut required = build(required, false);
+        let mut required: Vec<Box<dyn TantivyQuery>> = build(required, false)
+            .into_iter()
+            .map(|w| Box::new(w) as Box<dyn TantivyQuery>)
+            .collect();
         let optional = build(optional, true);
         if required.is_empty() {
             return None;
@@ -442,9 +444,12 @@ impl SearchIndex {
         };
         let core: Box<dyn TantivyQuery> = if n == 1 {
             required.pop().expect("one clause")
-        } else if (2..n).contains(&minimum) {
-            // Some but not all words: led by the rarest (tantivy's own
-            // minimum-should-match union walks the commonest word's postings).
+        } else if minimum >= 2 {
+            // Some or all of the words: led by the rarest (tantivy's own
+            // minimum-should-match union walks the commonest word's postings;
+            // with all the words, this also lets the rarest take the filter,
+            // see `filter::restrict`). All the words are at most two: their
+            // scores add up as in tantivy's intersection.
             Box::new(AtLeastQuery::new(required, minimum))
         } else {
             Box::new(BooleanQuery::union_with_minimum_required_clauses(
@@ -454,44 +459,40 @@ impl SearchIndex {
         if optional.is_empty() {
             return Some(core);
         }
-        // One optional clause, the lazy sum of the optional words: sought
-        // only to the documents the core matches.
-        Some(Box::new(BooleanQuery::new(vec![
-            (Occur::Must, core),
-            (Occur::Should, Box::new(SumUnionQuery::new(optional))),
-        ])))
+        // The lazy sum of the optional words: sought only to the documents
+        // the core matches, and only those that can enter the page.
+        Some(Box::new(CoreOptionalQuery::new(
+            core,
+            optional,
+            Arc::clone(threshold),
+        )))
     }
 
-    /// Filter clauses (scoring nothing); `None` when the audience is empty.
-    fn filters(&self, query: &Query) -> Option<Vec<(Occur, Box<dyn TantivyQuery>)>> {
-        let f = &self.fields;
-        let audience = keyword_filter(f.audience, &query.audience, norm_audience)?;
-        let mut clauses = vec![(Occur::Must, audience)];
+    /// The filters; `None` when the audience is empty.
+    fn filters(&self, query: &Query) -> Option<FilterSpec> {
+        let audience = normalized(&query.audience, norm_audience);
+        if audience.is_empty() {
+            return None;
+        }
+        let mut spec = FilterSpec::default();
+        spec.strings.push((FilterField::Audience, audience));
         for (field, values, norm) in [
-            (f.kind, &query.kinds, norm_kind as fn(&str) -> String),
-            (f.themes, &query.themes, norm_theme),
-            (f.countries, &query.countries, norm_country),
-            (f.languages, &query.languages, norm_language),
+            (0, &query.kinds, norm_kind as fn(&str) -> String),
+            (1, &query.themes, norm_theme),
+            (2, &query.countries, norm_country),
+            (3, &query.languages, norm_language),
         ] {
             if !values.is_empty() {
                 // A filter whose values all normalise to nothing matches
                 // nothing, rather than being dropped.
-                let filter = keyword_filter(field, values, norm)
-                    .unwrap_or_else(|| Box::new(tantivy::query::EmptyQuery));
-                clauses.push((Occur::Must, filter));
+                spec.strings
+                    .push((FilterField::Strings(field), normalized(values, norm)));
             }
         }
         if !query.years.is_empty() {
-            let terms = query
-                .years
-                .iter()
-                .map(|y| Term::from_field_i64(f.year, i64::from(*y)));
-            clauses.push((
-                Occur::Must,
-                Box::new(ConstScoreQuery::new(term_set(terms), 0.0)),
-            ));
+            spec.years = Some(query.years.clone());
         }
-        Some(clauses)
+        Some(spec)
     }
 
     /// Runs a search.
@@ -542,21 +543,19 @@ impl SearchIndex {
         analysed: &Analysed,
         relaxed: bool,
     ) -> Result<(usize, Vec<(Score, DocAddress)>, Facets)> {
-        let Some(mut clauses) = self.filters(query) else {
+        let Some(spec) = self.filters(query) else {
             return Ok((0, Vec::new(), Facets::default()));
         };
-        let text = self.text_query(analysed, relaxed);
+        let threshold = Arc::new(Threshold::default());
+        let text = self.text_query(analysed, relaxed, &threshold);
         let has_text = text.is_some();
-        if let Some(text) = text {
-            clauses.push((Occur::Must, text));
-        } else if !analysed.words.is_empty() {
+        if !has_text && !analysed.words.is_empty() {
             // Words that analyse to nothing searchable: no match.
             return Ok((0, Vec::new(), Facets::default()));
         }
-        let tantivy_query = BooleanQuery::new(clauses);
         let per_page = query.per_page.min(MAX_PER_PAGE);
-        // Past the last document a page is empty; tantivy adds the offset to
-        // the page size (overflowing for a huge `page`) and sizes its heap by it.
+        // Past the last document a page is empty; the offset is added to the
+        // page size (overflowing for a huge `page`) to size the page's heap.
         let offset = query
             .page
             .max(1)
@@ -564,30 +563,21 @@ impl SearchIndex {
             .saturating_mul(per_page)
             .min(usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX));
         let facet_counts = self.facets.for_searcher(searcher)?;
-        if per_page == 0 {
-            let (total, facets) = searcher.search(&tantivy_query, &(Count, facet_counts))?;
-            return Ok((total, Vec::new(), facets));
-        }
-        let top = TopDocs::with_limit(per_page).and_offset(offset);
-        if query.sort == Sort::Newest || !has_text {
-            let collector = top.order_by((
-                (SortByStaticFastValue::<i64>::for_field(DATE), Order::Desc),
-                (SortBySimilarityScore, Order::Desc),
-            ));
-            let (docs, total, facets) =
-                searcher.search(&tantivy_query, &(collector, Count, facet_counts))?;
-            let docs = docs.into_iter().map(|((_, score), a)| (score, a)).collect();
-            Ok((total, docs, facets))
-        } else {
-            let collector = top.order_by((
-                (SortBySimilarityScore, Order::Desc),
-                (SortByStaticFastValue::<i64>::for_field(DATE), Order::Desc),
-            ));
-            let (docs, total, facets) =
-                searcher.search(&tantivy_query, &(collector, Count, facet_counts))?;
-            let docs = docs.into_iter().map(|((score, _), a)| (score, a)).collect();
-            Ok((total, docs, facets))
-        }
+        let filter = Arc::new(facet_counts.filter(&spec));
+        let tantivy_query = FilteredQuery::new(filter, text);
+        let gather = Gather {
+            facets: facet_counts,
+            offset,
+            limit: per_page,
+            order: if query.sort == Sort::Newest || !has_text {
+                PageOrder::Newest
+            } else {
+                PageOrder::Relevance
+            },
+            threshold,
+            date_field: DATE,
+        };
+        Ok(gather.search(searcher, &tantivy_query)?)
     }
 
     fn highlighter(&self, analysed: &Analysed, analyzers: Analyzers) -> Highlighter {
@@ -898,6 +888,16 @@ fn has_query(word: &Word, themes: &BTreeSet<String>) -> bool {
         || !word.approx.is_empty()
         || !word.concepts.is_empty()
         || !themes.is_empty()
+}
+
+/// `values` normalised, without the empty ones, sorted and deduplicated.
+fn normalized(values: &[String], norm: fn(&str) -> String) -> Vec<String> {
+    let values: BTreeSet<String> = values
+        .iter()
+        .map(|v| norm(v))
+        .filter(|v| !v.is_empty())
+        .collect();
+    values.into_iter().collect()
 }
 
 /// A zero-score filter: the field has one of `values` (normalised).

@@ -20,11 +20,13 @@
 //! same order (tantivy's summing union adds the clauses' scores in clause
 //! order); a unit test compares the two.
 //!
-//! Only for words that drive the search (required words): an optional
-//! word, only sought to the documents the others match, uses the lazy
-//! unions of [`crate::union`] instead.
+//! A word that is only sought (an optional word, added to what the
+//! required words match) is read lazily instead ([`LazyWordScorer`]): its
+//! terms are sought to the documents asked for, and
+//! [`crate::optional`] skips it for documents that cannot enter the page.
 
 use std::fmt;
+use std::sync::Arc;
 
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::{Postings, SegmentPostings};
@@ -214,6 +216,11 @@ impl Weight for WordWeight {
             };
             cursors.push(Cursor {
                 group: *group,
+                sought: if u64::from(info.doc_freq) * RARE_SHARE < u64::from(reader.max_doc()) {
+                    Sought::Rare
+                } else {
+                    Sought::No
+                },
                 postings,
                 fieldnorms,
                 bm25: bm25.clone(),
@@ -223,8 +230,52 @@ impl Weight for WordWeight {
             return Ok(Box::new(tantivy::query::EmptyScorer));
         }
         if self.lazy {
+            // The common terms whose ceiling is a large part of the
+            // word's are sought too (a title's, mostly).
+            let max = |c: &Cursor| c.bm25.as_ref().map_or(0.0, Bm25Weight::max_score);
+            let total: Score = cursors
+                .iter()
+                .filter(|c| c.sought == Sought::No)
+                .map(max)
+                .sum();
+            for cursor in &mut cursors {
+                if cursor.sought == Sought::No && max(cursor) >= HIGH_SHARE * total {
+                    cursor.sought = Sought::High;
+                }
+            }
+            // The terms counted at their highest score: the common ones
+            // (tight), or also the high ones (loose).
+            let base = |counted: &dyn Fn(Sought) -> bool| {
+                let mut matched = [false; GROUPS];
+                let mut sums: [Score; 3] = [0.0; 3];
+                for cursor in cursors.iter().filter(|c| counted(c.sought)) {
+                    matched[cursor.group] = true;
+                    if let Some(bm25) = &cursor.bm25 {
+                        sums[cursor.group] += bm25.max_score();
+                    }
+                }
+                let ceiling = combine(&self.scoring, boost, self.has_concept, matched, sums);
+                Base {
+                    matched,
+                    sums,
+                    ceiling,
+                }
+            };
+            let tight = base(&|s| s == Sought::No);
+            let loose = base(&|s| s != Sought::Rare);
+            let indices = |kind: Sought| -> Vec<usize> {
+                (0..cursors.len())
+                    .filter(|&i| cursors[i].sought == kind)
+                    .collect()
+            };
+            let (rare, high) = (indices(Sought::Rare), indices(Sought::High));
             let mut scorer = LazyWordScorer {
                 cursors,
+                bases: [loose, tight],
+                rare,
+                high,
+                rare_next: 0,
+                high_next: 0,
                 doc: 0,
                 scoring: self.scoring,
                 boost,
@@ -255,9 +306,33 @@ impl Weight for WordWeight {
     }
 }
 
+/// A term in fewer than one document in this many of a segment is rare:
+/// its postings are cheap to seek, and its score too high (its IDF) to
+/// count on its ceiling (see [`LazyWordScorer::ceiling`]).
+const RARE_SHARE: u64 = 16;
+
+/// A common term whose highest score is at least this share of the sum of
+/// the highest scores of the word's common terms is sought like a rare one.
+const HIGH_SHARE: Score = 0.2;
+
+/// Whether an optional word's term is sought to a document to bound its
+/// score there ([`LazyWordScorer::ceiling`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sought {
+    /// No: counted at its highest score.
+    No,
+    /// A rare term (see [`RARE_SHARE`]): always.
+    Rare,
+    /// A common term of high score (see [`HIGH_SHARE`]): for the tight
+    /// ceiling.
+    High,
+}
+
 /// One term's postings in a segment, scored as tantivy's term scorer does.
 struct Cursor {
     group: usize,
+    /// For a lazy word: see [`Sought`].
+    sought: Sought,
     postings: SegmentPostings,
     fieldnorms: FieldNormReader,
     bm25: Option<Bm25Weight>,
@@ -279,19 +354,20 @@ impl Cursor {
     }
 }
 
-struct WordScorer {
+pub(crate) struct WordScorer {
     /// Each term with its group (groups in order, terms in order within a
     /// group: each group's sum adds its terms' scores in clause order).
     cursors: Vec<Cursor>,
     /// Documents of the window matched by any clause and not yet passed.
     matched: Box<[u64; BUCKETS]>,
-    /// Documents of the window matched by any clause: their entries in
-    /// `group_matched` and `sums` are cleared when the next window is read
-    /// (not document by document as they are passed).
-    touched: Box<[u64; BUCKETS]>,
     /// Documents of the window matched by each group.
     group_matched: Box<[[u64; BUCKETS]; GROUPS]>,
-    /// Sums of the scored groups' clause scores, per document of the window.
+    /// The query's filter (one bit per document of the segment), once
+    /// [`WordScorer::restrict`] is called: documents outside it are dropped
+    /// from each window before they are visited.
+    filter: Option<Arc<[u64]>>,
+    /// Sums of the scored groups' clause scores, per document of the window
+    /// (meaningful where the group's bit is set).
     sums: Box<[[Score; HORIZON as usize]; 3]>,
     window_start: DocId,
     /// The bucket of `matched` being read.
@@ -309,8 +385,8 @@ impl WordScorer {
         let mut scorer = WordScorer {
             cursors,
             matched: Box::new([0; BUCKETS]),
-            touched: Box::new([0; BUCKETS]),
             group_matched: Box::new([[0; BUCKETS]; GROUPS]),
+            filter: None,
             sums: Box::new([[0.0; HORIZON as usize]; 3]),
             window_start: 0,
             bucket: 0,
@@ -339,18 +415,9 @@ impl WordScorer {
         if start == TERMINATED {
             return false;
         }
-        // Clear the entries of the previous window.
-        for (word, bits) in self.touched.iter_mut().enumerate() {
-            let mut rest = *bits;
-            while rest != 0 {
-                let delta = word * 64 + rest.trailing_zeros() as usize;
-                for sums in self.sums.iter_mut() {
-                    sums[delta] = 0.0;
-                }
-                rest &= rest - 1;
-            }
-            *bits = 0;
-        }
+        // Windows start on a multiple of 64, so that their words are the
+        // filter's.
+        let start = start & !63;
         for group in self.group_matched.iter_mut() {
             *group = [0; BUCKETS];
         }
@@ -366,10 +433,45 @@ impl WordScorer {
             window.read(cursor);
         }
         self.cursors.retain(|c| c.doc() != TERMINATED);
-        *self.touched = *self.matched;
+        if let Some(filter) = &self.filter {
+            let first = (start / 64) as usize;
+            for (i, bits) in self.matched.iter_mut().enumerate() {
+                *bits &= filter.get(first + i).copied().unwrap_or(0);
+            }
+        }
         self.window_start = start;
         self.bucket = 0;
         true
+    }
+
+    /// Reads windows until one has a document (filtered windows may have
+    /// none) and moves to it.
+    fn next_window(&mut self) -> DocId {
+        while self.refill() {
+            if self.next_in_window() {
+                return self.doc;
+            }
+        }
+        self.doc = TERMINATED;
+        TERMINATED
+    }
+
+    /// Restricts the word to the documents of `filter` (one bit per
+    /// document of the segment).
+    pub(crate) fn restrict(&mut self, filter: Arc<[u64]>) {
+        let first = (self.window_start / 64) as usize;
+        for (i, bits) in self.matched.iter_mut().enumerate() {
+            *bits &= filter.get(first + i).copied().unwrap_or(0);
+        }
+        let doc = self.doc;
+        let passes = doc != TERMINATED
+            && filter
+                .get((doc / 64) as usize)
+                .is_some_and(|w| w & (1 << (doc % 64)) != 0);
+        self.filter = Some(filter);
+        if doc != TERMINATED && !passes {
+            self.advance();
+        }
     }
 
     /// Moves to the next matched document of the window (removing it from
@@ -400,19 +502,44 @@ struct Window<'a> {
 
 impl Window<'_> {
     /// Marks (and for a scored group, adds the score of) each document of
-    /// `cursor` before the horizon, leaving it on the first one after.
+    /// `cursor` before the horizon, leaving it on the first one after. A
+    /// group's sum is written by its first term on the document (the sums
+    /// are not cleared between windows: a sum counts only where its group's
+    /// bit is set).
     fn read(&mut self, cursor: &mut Cursor) {
         let group = cursor.group;
         let mut doc = cursor.doc();
-        while doc < self.horizon {
-            let delta = (doc - self.start) as usize;
-            let (word, bit) = (delta / 64, 1u64 << (delta % 64));
-            self.matched[word] |= bit;
-            self.group_matched[group][word] |= bit;
-            if group != THEME {
-                self.sums[group][delta] += cursor.score();
+        let group_matched = &mut self.group_matched[group];
+        match (&cursor.bm25, group) {
+            (Some(bm25), CONCEPT | EXACT | APPROX) => {
+                let sums = &mut self.sums[group];
+                while doc < self.horizon {
+                    let delta = (doc - self.start) as usize;
+                    let (word, bit) = (delta / 64, 1u64 << (delta % 64));
+                    self.matched[word] |= bit;
+                    let before = group_matched[word];
+                    group_matched[word] = before | bit;
+                    let score = bm25.score(
+                        cursor.fieldnorms.fieldnorm_id(doc),
+                        cursor.postings.term_freq(),
+                    );
+                    // Branchless (whether the group is already on the
+                    // document is unpredictable): the stale sum times 0, or
+                    // the sum so far times 1, plus the score.
+                    let kept = ((before >> (delta % 64)) & 1) as Score;
+                    sums[delta] = sums[delta] * kept + score;
+                    doc = cursor.postings.advance();
+                }
             }
-            doc = cursor.postings.advance();
+            _ => {
+                while doc < self.horizon {
+                    let delta = (doc - self.start) as usize;
+                    let (word, bit) = (delta / 64, 1u64 << (delta % 64));
+                    self.matched[word] |= bit;
+                    group_matched[word] |= bit;
+                    doc = cursor.postings.advance();
+                }
+            }
         }
     }
 }
@@ -425,11 +552,7 @@ impl DocSet for WordScorer {
         if self.next_in_window() {
             return self.doc;
         }
-        if self.refill() && self.next_in_window() {
-            return self.doc;
-        }
-        self.doc = TERMINATED;
-        TERMINATED
+        self.next_window()
     }
 
     fn seek(&mut self, target: DocId) -> DocId {
@@ -457,11 +580,7 @@ impl DocSet for WordScorer {
                 cursor.postings.seek(target);
             }
         }
-        if self.refill() && self.next_in_window() {
-            return self.doc;
-        }
-        self.doc = TERMINATED;
-        TERMINATED
+        self.next_window()
     }
 
     fn doc(&self) -> DocId {
@@ -549,12 +668,31 @@ fn combine(
     score
 }
 
+/// What a ceiling starts from: the groups having a term counted at its
+/// highest score, the sums of those scores, and the ceiling of a document
+/// holding none of the sought terms.
+#[derive(Clone, Copy, Debug)]
+struct Base {
+    matched: [bool; GROUPS],
+    sums: [Score; 3],
+    ceiling: Score,
+}
+
 /// The word for a lazy reader (an optional word, sought only to the
 /// documents the required words match): no window; `seek` seeks each term's
 /// postings (through their skip lists) and a document's score is computed
 /// only when asked for.
-struct LazyWordScorer {
+pub(crate) struct LazyWordScorer {
     cursors: Vec<Cursor>,
+    /// The loose ceiling's base, then the tight one's.
+    bases: [Base; 2],
+    /// The rare terms and the high ones (indices in `cursors`, in order).
+    rare: Vec<usize>,
+    high: Vec<usize>,
+    /// No rare (high) term is on a document before this one (their cursors
+    /// only move forward: a lower bound of the nearest).
+    rare_next: DocId,
+    high_next: DocId,
     doc: DocId,
     scoring: WordScoring,
     boost: Score,
@@ -562,20 +700,69 @@ struct LazyWordScorer {
 }
 
 impl LazyWordScorer {
-    /// Drops the finished terms and returns the smallest current document.
+    /// A ceiling of the word's score on `doc` (at or after the current
+    /// document): its rare terms (and, if `tight`, its high ones) are
+    /// sought to `doc` and their scores there counted, the others counted
+    /// at their highest score.
+    pub(crate) fn ceiling(&mut self, doc: DocId, tight: bool) -> Score {
+        let base = self.bases[usize::from(tight)];
+        let rare = doc >= self.rare_next;
+        let high = tight && doc >= self.high_next;
+        if !rare && !high {
+            // No sought term is on the document.
+            return base.ceiling;
+        }
+        let mut matched = base.matched;
+        let mut sums = base.sums;
+        if rare {
+            self.rare_next =
+                Self::add_sought(&mut self.cursors, &self.rare, doc, &mut matched, &mut sums);
+        }
+        if high {
+            self.high_next =
+                Self::add_sought(&mut self.cursors, &self.high, doc, &mut matched, &mut sums);
+        }
+        combine(&self.scoring, self.boost, self.has_concept, matched, sums)
+    }
+
+    /// Returns the smallest current document (finished terms are kept:
+    /// `rare` and `high` index them).
     fn settle(&mut self) -> DocId {
-        let mut min = TERMINATED;
-        let mut finished = false;
-        for cursor in &self.cursors {
-            let doc = cursor.doc();
-            finished |= doc == TERMINATED;
-            min = min.min(doc);
-        }
-        if finished {
-            self.cursors.retain(|c| c.doc() != TERMINATED);
-        }
+        let min = self
+            .cursors
+            .iter()
+            .map(Cursor::doc)
+            .min()
+            .unwrap_or(TERMINATED);
         self.doc = min;
         min
+    }
+
+    /// Adds the terms `which` on `doc` (sought to it) to `matched` and
+    /// `sums`; returns the smallest of their documents after.
+    fn add_sought(
+        cursors: &mut [Cursor],
+        which: &[usize],
+        doc: DocId,
+        matched: &mut [bool; GROUPS],
+        sums: &mut [Score; 3],
+    ) -> DocId {
+        let mut next = TERMINATED;
+        for &i in which {
+            let cursor = &mut cursors[i];
+            if cursor.doc() < doc {
+                cursor.postings.seek(doc);
+            }
+            let at = cursor.doc();
+            next = next.min(at);
+            if at == doc {
+                matched[cursor.group] = true;
+                if cursor.group != THEME {
+                    sums[cursor.group] += cursor.score();
+                }
+            }
+        }
+        next
     }
 }
 
