@@ -450,6 +450,16 @@ async fn kept_pages_files_and_assets_go_out_compressed_as_asked() {
             .await;
         assert_eq!(refused.header("content-encoding"), None, "{path}");
     }
+    // Spreadsheets are zip archives already: sent as they are.
+    let xlsx = app
+        .get_with(
+            "/api/v1/practices.xlsx",
+            &[("accept-encoding", "gzip, deflate, br, zstd")],
+        )
+        .await;
+    assert_eq!(xlsx.status, StatusCode::OK);
+    assert_eq!(xlsx.header("content-encoding"), None);
+    assert!(xlsx.bytes.starts_with(b"PK"), "not a zip archive");
     // Someone signed in gets a page made for them, compressed as well.
     let person = common::person(&app, "reader@example.org", majlis::policy::Role::Member).await;
     let (cookie, _) = app.session_for(person).await;
