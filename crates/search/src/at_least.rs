@@ -254,33 +254,13 @@ impl Scorer for AtLeastScorer {
 #[cfg(test)]
 mod tests {
     use super::AtLeastQuery;
-    use tantivy::collector::TopDocs;
     use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
     use tantivy::schema::{IndexRecordOption, STRING, Schema, TEXT};
-    use tantivy::{DocAddress, Index, IndexWriter, Score, Term, doc};
+    use tantivy::{Index, IndexWriter, Term, doc};
 
-    /// A small deterministic generator (xorshift), so failures replay.
-    struct Rng(u64);
-    impl Rng {
-        fn below(&mut self, n: u64) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0 % n
-        }
-    }
+    use crate::test_corpus::{Rng, matches};
 
     const WORDS: [&str; 8] = ["w0", "w1", "w2", "w3", "w4", "w5", "w6", "w7"];
-
-    /// Every match with its score, in document order.
-    fn matches(index: &Index, query: &dyn Query) -> Vec<(DocAddress, Score)> {
-        let searcher = index.reader().expect("reader").searcher();
-        let mut all = searcher
-            .search(query, &TopDocs::with_limit(100_000).order_by_score())
-            .expect("search");
-        all.sort_by_key(|(_, address)| *address);
-        all.into_iter().map(|(s, a)| (a, s)).collect()
-    }
 
     #[test]
     fn agrees_with_tantivys_minimum_should_match_with_and_without_a_filter() {

@@ -62,6 +62,8 @@ mod optional;
 mod score;
 mod search;
 mod snippet;
+#[cfg(test)]
+mod test_corpus;
 mod thesaurus;
 mod vocabulary;
 mod word;

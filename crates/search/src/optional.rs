@@ -227,31 +227,11 @@ mod tests {
     use crate::collect::{Gather, Order as PageOrder, Threshold};
     use crate::facets::{FacetCache, FacetFields, FilterField, FilterSpec};
     use crate::filter::FilteredQuery;
-    use crate::word::{WordQuery, WordScoring};
+    use crate::word::WordQuery;
 
-    /// A small deterministic generator (xorshift), so failures replay.
-    struct Rng(u64);
-    impl Rng {
-        fn below(&mut self, n: u64) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0 % n
-        }
-    }
+    use crate::test_corpus::{Rng, SCORING};
 
     const WORDS: [&str; 6] = ["w0", "w1", "w2", "w3", "w4", "w5"];
-
-    const SCORING: WordScoring = WordScoring {
-        concept_floor: 2.0,
-        concept_boost: 1.0,
-        exact_floor: 2.0,
-        approx_floor: 1.0,
-        approx_cap: 0.9,
-        theme_score: 0.5,
-        tie_breaker: 0.1,
-        direct_share: 0.7,
-    };
 
     /// The page found by [`Gather`] (filter bitmaps, words restricted to
     /// them, optional words skipped below the page's threshold) is the page
@@ -277,17 +257,7 @@ mod tests {
         let index = Index::create_in_ram(schema.build());
         let mut writer: IndexWriter = index.writer(15_000_000).expect("writer");
         let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-        let text = |rng: &mut Rng, spread: u64| {
-            let mut words = Vec::new();
-            for (i, w) in WORDS.iter().enumerate() {
-                if rng.below(i as u64 + spread) == 0 {
-                    for _ in 0..=rng.below(3) {
-                        words.push(*w);
-                    }
-                }
-            }
-            words.join(" ")
-        };
+        let text = |rng: &mut Rng, spread: u64| rng.text(&WORDS, spread);
         for _segment in 0..2 {
             for _ in 0..6000 {
                 let document = doc!(

@@ -828,47 +828,17 @@ impl Scorer for LazyWordScorer {
 
 #[cfg(test)]
 mod tests {
-    use super::{WordQuery, WordScoring};
+    use super::WordQuery;
     use crate::score::TierQuery;
-    use tantivy::collector::TopDocs;
     use tantivy::query::{
         BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, Query, TermQuery,
     };
     use tantivy::schema::{IndexRecordOption, STRING, Schema, TEXT};
-    use tantivy::{DocAddress, Index, IndexWriter, Score, Term, doc};
+    use tantivy::{Index, IndexWriter, Score, Term, doc};
 
-    /// A small deterministic generator (xorshift), so failures replay.
-    struct Rng(u64);
-    impl Rng {
-        fn below(&mut self, n: u64) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0 % n
-        }
-    }
+    use crate::test_corpus::{Rng, SCORING, matches};
 
     const WORDS: [&str; 6] = ["w0", "w1", "w2", "w3", "w4", "w5"];
-
-    fn matches(index: &Index, query: &dyn Query) -> Vec<(DocAddress, Score)> {
-        let searcher = index.reader().expect("reader").searcher();
-        let mut all = searcher
-            .search(query, &TopDocs::with_limit(100_000).order_by_score())
-            .expect("search");
-        all.sort_by_key(|(_, address)| *address);
-        all.into_iter().map(|(s, a)| (a, s)).collect()
-    }
-
-    const SCORING: WordScoring = WordScoring {
-        concept_floor: 2.0,
-        concept_boost: 1.0,
-        exact_floor: 2.0,
-        approx_floor: 1.0,
-        approx_cap: 0.9,
-        theme_score: 0.5,
-        tie_breaker: 0.1,
-        direct_share: 0.7,
-    };
 
     /// The word as nested tantivy queries (as `search::word_query` builds
     /// them for an optional word).
@@ -933,17 +903,7 @@ mod tests {
         let index = Index::create_in_ram(schema.build());
         let mut writer: IndexWriter = index.writer(15_000_000).expect("writer");
         let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-        let text = |rng: &mut Rng, spread: u64| {
-            let mut words = Vec::new();
-            for (i, w) in WORDS.iter().enumerate() {
-                if rng.below(i as u64 + spread) == 0 {
-                    for _ in 0..=rng.below(3) {
-                        words.push(*w);
-                    }
-                }
-            }
-            words.join(" ")
-        };
+        let text = |rng: &mut Rng, spread: u64| rng.text(&WORDS, spread);
         for _segment in 0..2 {
             // More than a window of documents, so that windows refill.
             for _ in 0..6000 {
