@@ -325,7 +325,15 @@ pub fn evaluate_form(form: &Form, answers: &Answers, ctx: &Context<'_>) -> Evalu
         for (n, r) in groups_final {
             next.insert(n, r);
         }
-        let done = next == relevant;
+        // A pass depends only on which names were found not relevant, so
+        // once the same names come out again (an absent name counts as
+        // relevant, as on the first pass) the next pass would repeat this one.
+        let done = next
+            .iter()
+            .all(|(name, r)| relevant.get(name).copied().unwrap_or(true) == *r)
+            && relevant
+                .iter()
+                .all(|(name, r)| next.get(name).copied().unwrap_or(true) == *r);
         relevant = next;
         values = current;
         if done {

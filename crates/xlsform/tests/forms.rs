@@ -213,3 +213,42 @@ fn unreadable_workbooks_are_refused_not_panicked() {
         assert_eq!(e.0[0].kind.code(), "xlsform-unreadable");
     }
 }
+
+/// Relevance settles however long the chain: hiding `a`'s follow-up empties
+/// it, which empties the calculation reading it, which hides the next
+/// question, and so on; with everything shown, every answer stays.
+#[test]
+fn relevance_chains_settle_through_calculations() {
+    let md = "
+        | survey |
+        | | type | name | label | relevant | calculation |
+        | | integer | a | A | | |
+        | | integer | b | B | ${a} > 0 | |
+        | | calculate | twice | | | ${b} * 2 |
+        | | integer | c | C | ${twice} > 10 | |
+        | | integer | d | D | ${c} != '' | |
+        | | text | e | E | ${d} = 1 or ${a} = 9 | |
+    ";
+    let form = Form::from_markdown(md).unwrap_or_else(|e| panic!("{e}"));
+    let given = answers(&[("a", "9"), ("b", "6"), ("c", "3"), ("d", "1"), ("e", "x")]);
+    let all = form.evaluate(&given, &ctx(None));
+    for name in ["a", "b", "c", "d", "e"] {
+        assert!(all.relevant[name], "{name} shown");
+    }
+    assert_eq!(all.calculated["twice"], "12");
+    assert_eq!(all.values["d"], "1");
+
+    // a = 0 hides b; twice then has no number, which hides c, then d; e stays
+    // only while a = 9.
+    let hidden = form.evaluate(
+        &answers(&[("a", "0"), ("b", "6"), ("c", "3"), ("d", "1"), ("e", "x")]),
+        &ctx(None),
+    );
+    assert!(hidden.relevant["a"]);
+    for name in ["b", "c", "d", "e"] {
+        assert!(!hidden.relevant[name], "{name} hidden");
+        assert_eq!(hidden.values[name], "", "{name} emptied");
+    }
+    // Arithmetic on an empty answer is NaN, as in ODK.
+    assert_eq!(hidden.calculated["twice"], "NaN");
+}
