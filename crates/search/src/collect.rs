@@ -19,14 +19,15 @@
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
-use std::sync::Arc;
+use std::ops::Range;
 use std::sync::atomic::{AtomicU32, Ordering as Atomic};
+use std::sync::{Arc, OnceLock};
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::query::{EnableScoring, Query};
 use tantivy::{
-    DocAddress, DocId, DocSet, Score, Searcher, SegmentOrdinal, SegmentReader, TERMINATED,
+    DocAddress, DocId, DocSet, Executor, Score, Searcher, SegmentOrdinal, SegmentReader, TERMINATED,
 };
 
 use crate::facets::{FacetCollector, FacetSegmentCollector, Facets};
@@ -112,6 +113,62 @@ pub(crate) struct Gather {
     pub(crate) order: Order,
     pub(crate) threshold: Arc<Threshold>,
     pub(crate) date_field: &'static str,
+    /// How large segments are cut for the search threads.
+    pub(crate) split: Split,
+}
+
+/// How a segment is cut into parts searched at once.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Split {
+    /// At most this many parts per segment.
+    pub(crate) parts: u32,
+    /// Each part holds at least this many documents.
+    pub(crate) min_docs: u32,
+}
+
+impl Split {
+    /// As searches run: as many parts as there are search threads, none
+    /// under 50,000 documents (below that, handing a part to another
+    /// thread costs more than it saves).
+    pub(crate) fn threads() -> Split {
+        Split {
+            parts: u32::try_from(search_thread_count()).unwrap_or(1),
+            min_docs: 50_000,
+        }
+    }
+
+    /// The document ranges of a segment of `max_doc` documents.
+    fn ranges(self, max_doc: DocId) -> Vec<Range<DocId>> {
+        let parts = (max_doc / self.min_docs.max(1)).clamp(1, self.parts.max(1));
+        let step = max_doc.div_ceil(parts).max(1);
+        (0..parts)
+            .map(|i| {
+                let start = i.saturating_mul(step).min(max_doc);
+                let end = if i + 1 == parts {
+                    TERMINATED
+                } else {
+                    start.saturating_add(step).min(max_doc)
+                };
+                start..end
+            })
+            .collect()
+    }
+}
+
+/// Threads for searches: as many as the machine has cores, at most 8.
+fn search_thread_count() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+}
+
+/// The pool the parts of one search run on, shared by every index of the
+/// process (made on first use). A machine that cannot start threads
+/// searches the parts one after the other on the calling thread.
+fn search_threads() -> &'static Executor {
+    static POOL: OnceLock<Executor> = OnceLock::new();
+    POOL.get_or_init(|| {
+        Executor::multi_thread(search_thread_count(), "search-")
+            .unwrap_or_else(|_| Executor::single_thread())
+    })
 }
 
 struct GatherSegment {
@@ -213,7 +270,10 @@ impl Gather {
         })
     }
 
-    /// Runs the query on every segment (in order) and merges the results.
+    /// Runs the query on every segment and merges the results. A large
+    /// segment is searched in parts (ranges of document ids) on the search
+    /// threads at once; each part keeps its own best `k`, counts and facet
+    /// marks, which add up because the parts do not overlap.
     pub(crate) fn search(
         &self,
         searcher: &Searcher,
@@ -225,18 +285,24 @@ impl Gather {
         } else {
             EnableScoring::enabled_from_searcher(searcher)
         })?;
-        let mut total = 0;
-        let mut entries = Vec::new();
-        let mut facets = Vec::new();
+        let mut parts = Vec::new();
         for (ord, reader) in searcher.segment_readers().iter().enumerate() {
             let ord = SegmentOrdinal::try_from(ord).map_err(|_| {
                 tantivy::TantivyError::InternalError("too many segments".to_owned())
             })?;
+            for range in self.split.ranges(reader.max_doc()) {
+                parts.push((ord, reader, range));
+            }
+        }
+        let run = |(ord, reader, range): (SegmentOrdinal, &SegmentReader, Range<DocId>)| {
             let mut segment = self.segment(ord, reader)?;
             let mut scorer = weight.scorer(reader, 1.0)?;
             let alive = reader.alive_bitset();
             let mut doc = scorer.doc();
-            while doc != TERMINATED {
+            if doc < range.start {
+                doc = scorer.seek(range.start);
+            }
+            while doc < range.end {
                 if alive.is_none_or(|a| a.is_alive(doc)) {
                     segment.facets.collect(doc, 0.0);
                     segment.count += 1;
@@ -244,9 +310,33 @@ impl Gather {
                 }
                 doc = scorer.advance();
             }
-            total += segment.count;
-            entries.extend(segment.heap.into_vec());
-            facets.push(segment.facets.harvest());
+            Ok((
+                segment.count,
+                segment.heap.into_vec(),
+                segment.facets.harvest(),
+            ))
+        };
+        // Small indexes (however many segments) stay on the calling thread.
+        let docs: u64 = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| u64::from(r.max_doc()))
+            .sum();
+        let done = if parts.len() > 1 && docs >= u64::from(self.split.min_docs) {
+            search_threads().map(run, parts.into_iter())?
+        } else {
+            parts
+                .into_iter()
+                .map(run)
+                .collect::<tantivy::Result<Vec<_>>>()?
+        };
+        let mut total = 0;
+        let mut entries = Vec::new();
+        let mut facets = Vec::new();
+        for (count, heap, marked) in done {
+            total += count;
+            entries.extend(heap);
+            facets.push(marked);
         }
         entries.sort_by(|a, b| b.rank(a));
         let page = entries
@@ -256,5 +346,34 @@ impl Gather {
             .map(|e| (e.score, e.doc))
             .collect();
         Ok((total, page, self.facets.merge_fruits(facets)?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Split;
+    use tantivy::TERMINATED;
+
+    /// The parts of a segment follow each other from its first document,
+    /// the last one open-ended; none is smaller than asked unless the
+    /// segment is; there are never more than asked.
+    #[test]
+    fn parts_cover_the_segment_in_order() {
+        for (parts, min_docs) in [(1, 1), (2, 50_000), (3, 1000), (8, 7)] {
+            for max_doc in [0, 1, 6, 999, 1000, 2999, 3000, 100_000, 1_000_000] {
+                let split = Split { parts, min_docs };
+                let ranges = split.ranges(max_doc);
+                assert!(!ranges.is_empty() && ranges.len() <= parts as usize);
+                assert_eq!(ranges[0].start, 0);
+                assert_eq!(ranges[ranges.len() - 1].end, TERMINATED);
+                for pair in ranges.windows(2) {
+                    assert_eq!(pair[0].end, pair[1].start, "{ranges:?}");
+                    assert!(pair[0].end - pair[0].start >= min_docs, "{ranges:?}");
+                }
+                if max_doc >= min_docs * 2 && parts > 1 {
+                    assert!(ranges.len() > 1, "{max_doc} in {ranges:?}");
+                }
+            }
+        }
     }
 }

@@ -224,7 +224,7 @@ mod tests {
     use tantivy::{DocAddress, Index, IndexWriter, Order, Score, Term, doc};
 
     use super::CoreOptionalQuery;
-    use crate::collect::{Gather, Order as PageOrder, Threshold};
+    use crate::collect::{Gather, Order as PageOrder, Split, Threshold};
     use crate::facets::{FacetCache, FacetFields, FilterField, FilterSpec};
     use crate::filter::FilteredQuery;
     use crate::word::WordQuery;
@@ -345,29 +345,50 @@ mod tests {
                 (PageOrder::Newest, 10, 0),
                 (PageOrder::Newest, 20, 40),
             ] {
-                let threshold = Arc::new(Threshold::default());
-                let facets = cache.for_searcher(&searcher).expect("facets");
-                let filter = Arc::new(facets.filter(&FilterSpec {
-                    strings: vec![(FilterField::Audience, vec!["public".to_owned()])],
-                    years: None,
-                }));
-                let ours_query = FilteredQuery::new(
-                    filter,
-                    Some(Box::new(CoreOptionalQuery::new(
-                        Box::new(core.clone()),
-                        optional.clone(),
-                        Arc::clone(&threshold),
-                    ))),
-                );
-                let gather = Gather {
-                    facets,
-                    offset,
-                    limit,
-                    order,
-                    threshold,
-                    date_field: "date",
+                // Each segment whole, then cut in three parts searched at
+                // once: the same total, page and facet counts.
+                let run = |split: Split| {
+                    let threshold = Arc::new(Threshold::default());
+                    let facets = cache.for_searcher(&searcher).expect("facets");
+                    let filter = Arc::new(facets.filter(&FilterSpec {
+                        strings: vec![(FilterField::Audience, vec!["public".to_owned()])],
+                        years: None,
+                    }));
+                    let ours_query = FilteredQuery::new(
+                        filter,
+                        Some(Box::new(CoreOptionalQuery::new(
+                            Box::new(core.clone()),
+                            optional.clone(),
+                            Arc::clone(&threshold),
+                        ))),
+                    );
+                    let gather = Gather {
+                        facets,
+                        offset,
+                        limit,
+                        order,
+                        threshold,
+                        date_field: "date",
+                        split,
+                    };
+                    gather.search(&searcher, &ours_query).expect("ours")
                 };
-                let (total, ours, _) = gather.search(&searcher, &ours_query).expect("ours");
+                let (total, ours, facets) = run(Split {
+                    parts: 1,
+                    min_docs: 1,
+                });
+                let (split_total, split_page, split_facets) = run(Split {
+                    parts: 3,
+                    min_docs: 1000,
+                });
+                assert_eq!(split_total, total, "round {round}: total in parts");
+                assert_eq!(split_facets, facets, "round {round}: facets in parts");
+                assert_eq!(
+                    split_page.iter().map(|(_, d)| *d).collect::<Vec<_>>(),
+                    ours.iter().map(|(_, d)| *d).collect::<Vec<_>>(),
+                    "round {round} {order:?}: page in parts"
+                );
+                assert!(facets.years.get(&2020) == Some(&(total as u64)));
                 let top = TopDocs::with_limit(limit).and_offset(offset);
                 let (theirs, their_total): (Vec<(Score, DocAddress)>, usize) = match order {
                     PageOrder::Relevance => {

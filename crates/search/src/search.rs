@@ -16,7 +16,7 @@ use tantivy::{DocAddress, DocSet, Order, Score, Searcher, Term};
 use crate::Result;
 use crate::analysis::Analyzers;
 use crate::at_least::AtLeastQuery;
-use crate::collect::{Gather, Order as PageOrder, Threshold};
+use crate::collect::{Gather, Order as PageOrder, Split, Threshold};
 use crate::document::{norm_audience, norm_country, norm_kind, norm_language, norm_theme};
 use crate::facets::{Facets, FilterField, FilterSpec};
 use crate::filter::FilteredQuery;
@@ -576,6 +576,7 @@ impl SearchIndex {
             },
             threshold,
             date_field: DATE,
+            split: Split::threads(),
         };
         Ok(gather.search(searcher, &tantivy_query)?)
     }
