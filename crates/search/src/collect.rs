@@ -20,7 +20,7 @@
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 use std::ops::Range;
-use std::sync::atomic::{AtomicU32, Ordering as Atomic};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering as Atomic};
 use std::sync::{Arc, OnceLock};
 
 use tantivy::collector::{Collector, SegmentCollector};
@@ -127,6 +127,12 @@ pub(crate) struct Split {
 }
 
 impl Split {
+    /// Every segment whole.
+    pub(crate) const WHOLE: Split = Split {
+        parts: 1,
+        min_docs: 1,
+    };
+
     /// As searches run: as many parts as there are search threads, none
     /// under 50,000 documents (below that, handing a part to another
     /// thread costs more than it saves).
@@ -158,6 +164,32 @@ impl Split {
 /// Threads for searches: as many as the machine has cores, at most 8.
 fn search_thread_count() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+}
+
+/// The search threads, held by one search at a time (released on drop).
+struct ThreadsInUse;
+
+static THREADS_TAKEN: AtomicBool = AtomicBool::new(false);
+
+/// Searches run in parts on the search threads (for tests).
+#[cfg(test)]
+pub(crate) static SEARCHES_IN_PARTS: std::sync::atomic::AtomicUsize =
+    std::sync::atomic::AtomicUsize::new(0);
+
+impl ThreadsInUse {
+    /// The search threads, if no other search holds them.
+    fn take() -> Option<ThreadsInUse> {
+        THREADS_TAKEN
+            .compare_exchange(false, true, Atomic::Acquire, Atomic::Relaxed)
+            .is_ok()
+            .then_some(ThreadsInUse)
+    }
+}
+
+impl Drop for ThreadsInUse {
+    fn drop(&mut self) {
+        THREADS_TAKEN.store(false, Atomic::Release);
+    }
 }
 
 /// The pool the parts of one search run on, shared by every index of the
@@ -285,12 +317,31 @@ impl Gather {
         } else {
             EnableScoring::enabled_from_searcher(searcher)
         })?;
+        // Small indexes (however many segments) stay on the calling thread,
+        // and so does a search while another one has the search threads:
+        // under load, parts would only add work (each part has its own
+        // start and end) to the same cores.
+        let docs: u64 = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| u64::from(r.max_doc()))
+            .sum();
+        let threads = if docs >= u64::from(self.split.min_docs) {
+            ThreadsInUse::take()
+        } else {
+            None
+        };
+        let split = if threads.is_some() {
+            self.split
+        } else {
+            Split::WHOLE
+        };
         let mut parts = Vec::new();
         for (ord, reader) in searcher.segment_readers().iter().enumerate() {
             let ord = SegmentOrdinal::try_from(ord).map_err(|_| {
                 tantivy::TantivyError::InternalError("too many segments".to_owned())
             })?;
-            for range in self.split.ranges(reader.max_doc()) {
+            for range in split.ranges(reader.max_doc()) {
                 parts.push((ord, reader, range));
             }
         }
@@ -316,13 +367,9 @@ impl Gather {
                 segment.facets.harvest(),
             ))
         };
-        // Small indexes (however many segments) stay on the calling thread.
-        let docs: u64 = searcher
-            .segment_readers()
-            .iter()
-            .map(|r| u64::from(r.max_doc()))
-            .sum();
-        let done = if parts.len() > 1 && docs >= u64::from(self.split.min_docs) {
+        let done = if threads.is_some() && parts.len() > 1 {
+            #[cfg(test)]
+            SEARCHES_IN_PARTS.fetch_add(1, Atomic::Relaxed);
             search_threads().map(run, parts.into_iter())?
         } else {
             parts
@@ -330,6 +377,7 @@ impl Gather {
                 .map(run)
                 .collect::<tantivy::Result<Vec<_>>>()?
         };
+        drop(threads);
         let mut total = 0;
         let mut entries = Vec::new();
         let mut facets = Vec::new();

@@ -224,7 +224,7 @@ mod tests {
     use tantivy::{DocAddress, Index, IndexWriter, Order, Score, Term, doc};
 
     use super::CoreOptionalQuery;
-    use crate::collect::{Gather, Order as PageOrder, Split, Threshold};
+    use crate::collect::{Gather, Order as PageOrder, SEARCHES_IN_PARTS, Split, Threshold};
     use crate::facets::{FacetCache, FacetFields, FilterField, FilterSpec};
     use crate::filter::FilteredQuery;
     use crate::word::WordQuery;
@@ -432,5 +432,8 @@ mod tests {
             }
         }
         assert!(compared > 1_000, "only {compared} hits compared");
+        // No other test of this crate cuts an index this small in parts, so
+        // each of the 160 searches in parts had the search threads.
+        assert!(SEARCHES_IN_PARTS.load(std::sync::atomic::Ordering::Relaxed) >= 160);
     }
 }
