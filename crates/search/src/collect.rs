@@ -163,9 +163,11 @@ impl Split {
     }
 }
 
-/// Threads for searches: as many as the machine has cores, at most 8.
+/// Threads for searches: as many as the machine has cores, at most 8
+/// (read once: the count reads the process's CPU set and cgroup limits).
 fn search_thread_count() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+    static COUNT: OnceLock<usize> = OnceLock::new();
+    *COUNT.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(8)))
 }
 
 /// The search threads, held by one search at a time (released on drop).
@@ -328,11 +330,9 @@ impl Gather {
             .iter()
             .map(|r| u64::from(r.max_doc()))
             .sum();
-        let threads = if docs >= u64::from(self.split.min_docs) {
-            ThreadsInUse::take()
-        } else {
-            None
-        };
+        let threads = (docs >= u64::from(self.split.min_docs))
+            .then(ThreadsInUse::take)
+            .flatten();
         let split = if threads.is_some() {
             self.split
         } else {
@@ -347,6 +347,8 @@ impl Gather {
                 parts.push((ord, reader, range));
             }
         }
+        // One part needs no other thread: the threads are left to others.
+        let threads = threads.filter(|_| parts.len() > 1);
         let run = |(ord, reader, range): (SegmentOrdinal, &SegmentReader, Range<DocId>)| {
             let mut segment = self.segment(ord, reader)?;
             let mut scorer = weight.scorer(reader, 1.0)?;
@@ -369,7 +371,7 @@ impl Gather {
                 segment.facets.harvest(),
             ))
         };
-        let done = if threads.is_some() && parts.len() > 1 {
+        let done = if threads.is_some() {
             #[cfg(test)]
             SEARCHES_IN_PARTS.fetch_add(1, Atomic::Relaxed);
             search_threads().map(run, parts.into_iter())?

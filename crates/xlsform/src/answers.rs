@@ -328,12 +328,11 @@ pub fn evaluate_form(form: &Form, answers: &Answers, ctx: &Context<'_>) -> Evalu
         // A pass depends only on which names were found not relevant, so
         // once the same names come out again (an absent name counts as
         // relevant, as on the first pass) the next pass would repeat this one.
+        // Every pass names every question and group, so `next` holds every
+        // name `relevant` does.
         let done = next
             .iter()
-            .all(|(name, r)| relevant.get(name).copied().unwrap_or(true) == *r)
-            && relevant
-                .iter()
-                .all(|(name, r)| next.get(name).copied().unwrap_or(true) == *r);
+            .all(|(name, r)| relevant.get(name).copied().unwrap_or(true) == *r);
         relevant = next;
         values = current;
         if done {
