@@ -951,8 +951,8 @@ struct Run {
     /// Statements the server counted for every request of the run.
     queries: u64,
     /// Group commits: transactions holding several writes, the writes in
-    /// them, writes committed alone.
-    groups: (u64, u64, u64),
+    /// them, writes committed alone, grouped writes stored many at once.
+    groups: (u64, u64, u64, u64),
 }
 
 async fn bench_submit(
@@ -1009,6 +1009,9 @@ async fn bench_submit(
         format!("{} / {}", r.groups.0, r.groups.1)
     });
     row("writes committed alone", &|r| r.groups.2.to_string());
+    row("grouped writes stored many at once", &|r| {
+        r.groups.3.to_string()
+    });
     row("server CPU ms per submission", &|r| {
         format!("{:.2}", r.cpu.server * 1000.0 / r.acked.max(1) as f64)
     });
@@ -1349,6 +1352,7 @@ async fn submit_run(
         groups_after.group_transactions - groups_before.group_transactions,
         groups_after.grouped_writes - groups_before.grouped_writes,
         groups_after.single_writes - groups_before.single_writes,
+        groups_after.stored_many - groups_before.stored_many,
     );
     let load_after = load_average();
     let _ = stop_tx.send(());
@@ -1381,7 +1385,8 @@ async fn submit_run(
 }
 
 /// Where the threads' names start: the server's runtime (and SQLite's
-/// connection threads, `sqlx-sqlite-worker-N`), the load generator's.
+/// connection threads, `sqlx-sqlite-worker-N`, and the group-commit writer,
+/// `majlis-writer`), the load generator's.
 const SERVER_THREADS: &str = "bench-server";
 const CLIENT_THREADS: &str = "bench-client";
 
@@ -1407,7 +1412,10 @@ impl CpuTimes {
                     continue;
                 };
                 let s = ticks as f64 / HZ;
-                if comm.starts_with(SERVER_THREADS) || comm.starts_with("sqlx-sqlite") {
+                if comm.starts_with(SERVER_THREADS)
+                    || comm.starts_with("sqlx-sqlite")
+                    || comm.starts_with("majlis-writer")
+                {
                     t.server += s;
                 } else if comm.starts_with(CLIENT_THREADS) {
                     t.client += s;

@@ -822,18 +822,18 @@ db_test!(async fn a_closed_campaign_refuses_one_request_submissions(app) {
     assert_eq!(count(app, "population", "90000").await, 1);
 });
 
-db_test!(async fn concurrent_submissions_are_committed_together_and_counted_exactly(app) {
+/// Gaziantep's focal point and ten more demo municipalities targeted by the
+/// test survey, each with a focal point: (municipality slug, API token).
+async fn eleven_senders(app: &TestApp) -> Vec<(String, String)> {
     use majlis::directory::entities::municipality;
     use majlis::surveys::entities::target;
     use sea_orm::{ActiveModelTrait, ActiveValue::Set, QueryOrder, QuerySelect};
-    let s = setup(app).await;
     let test = survey::Entity::find()
         .filter(survey::Column::Slug.eq("test-survey"))
         .one(app.db.read())
         .await
         .unwrap()
         .unwrap();
-    // Ten more demo municipalities asked, each with a focal point and a token.
     let more = municipality::Entity::find()
         .filter(municipality::Column::Slug.is_not_in(["gaziantep", "kilis"]))
         .order_by_asc(municipality::Column::Id)
@@ -854,12 +854,148 @@ db_test!(async fn concurrent_submissions_are_committed_together_and_counted_exac
         .unwrap();
     }
     tx.commit().await.unwrap();
-    let mut senders = vec![("gaziantep".to_owned(), token_of(app, "focal@gaziantep.example").await)];
+    let mut senders = vec![(
+        "gaziantep".to_owned(),
+        token_of(app, "focal@gaziantep.example").await,
+    )];
     for m in &more {
         let email = format!("focal@{}.example", m.slug);
         focal_point_of(app, &email, m.id).await;
         senders.push((m.slug.clone(), token_of(app, &email).await));
     }
+    senders
+}
+
+/// A write that holds the group-commit writer task until told, so that the
+/// writes queued meanwhile are taken as one group.
+struct HoldWriter {
+    started: std::sync::Arc<tokio::sync::Notify>,
+    release: std::sync::Arc<tokio::sync::Notify>,
+}
+
+impl majlis::db::group_commit::Write for HoldWriter {
+    type Output = ();
+    type Error = sea_orm::DbErr;
+    fn run<'t>(
+        &'t self,
+        _tx: &'t sea_orm::DatabaseTransaction,
+    ) -> majlis::db::group_commit::TxFuture<'t, Result<(), sea_orm::DbErr>> {
+        Box::pin(async move {
+            self.started.notify_one();
+            self.release.notified().await;
+            Ok(())
+        })
+    }
+}
+
+/// Send `drafts` (municipality slug, token, population answer) at once to
+/// the API as drafts, queued behind a held writer so that they are stored
+/// as one group; every answer must be 200.
+async fn drafts_at_once(app: &TestApp, slug: &str, drafts: &[(String, String, String)]) {
+    // A token's first use in an hour records the time, a write of its own
+    // that would wait for the held writer (SQLite has one write connection).
+    use sea_orm::sea_query::Expr;
+    let tx = app.db.begin_write().await.unwrap();
+    majlis::accounts::api_token::Entity::update_many()
+        .col_expr(
+            majlis::accounts::api_token::Column::LastUsedAt,
+            Expr::value(chrono::Utc::now()),
+        )
+        .exec(&tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let started = std::sync::Arc::new(tokio::sync::Notify::new());
+    let release = std::sync::Arc::new(tokio::sync::Notify::new());
+    let held = {
+        let db = app.db.clone();
+        let w = HoldWriter {
+            started: started.clone(),
+            release: release.clone(),
+        };
+        tokio::spawn(async move { db.write_grouped(w).await })
+    };
+    started.notified().await;
+    let mut sent = tokio::task::JoinSet::new();
+    for (town, token, population) in drafts {
+        let body = serde_json::json!({"answers": {
+            "population": population,
+            "influx": "yes",
+        }, "submit": false});
+        let req = Request::post(format!("/api/v1/surveys/{slug}/responses/{town}"))
+            .header("content-type", "application/json")
+            .header("authorization", format!("Bearer {token}"))
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        let router = app.router.clone();
+        let town = town.clone();
+        sent.spawn(async move { (town, common::respond(&router, req).await) });
+    }
+    common::wait_for_queued_writes(app, drafts.len()).await;
+    release.notify_one();
+    held.await.unwrap().unwrap();
+    while let Some(done) = sent.join_next().await {
+        let (town, res) = done.unwrap();
+        assert_eq!(res.status, StatusCode::OK, "{town}: {}", res.body);
+    }
+}
+
+db_test!(async fn drafts_saved_at_once_are_stored_together_each_as_sent(app) {
+    let s = setup(app).await;
+    let senders = eleven_senders(app).await;
+    // Kilis answers first, alone: its response exists before the group.
+    let kilis = municipality_id(app, "kilis").await;
+    focal_point_of(app, "focal@kilis.example", kilis).await;
+    let kilis_token = token_of(app, "focal@kilis.example").await;
+    drafts_at_once(app, &s.slug, &[("kilis".into(), kilis_token.clone(), "5".into())]).await;
+    let kilis_before = response_of(app, kilis).await.unwrap();
+
+    let before = app.db.group_stats();
+    let mut drafts: Vec<(String, String, String)> = senders
+        .iter()
+        .enumerate()
+        .map(|(i, (town, token))| (town.clone(), token.clone(), (2000 + i).to_string()))
+        .collect();
+    drafts.push(("kilis".into(), kilis_token.clone(), "6".into()));
+    drafts_at_once(app, &s.slug, &drafts).await;
+    let after = app.db.group_stats();
+    assert_eq!(after.stored_many - before.stored_many, 12, "{before:?} → {after:?}");
+    for (town, _, population) in &drafts {
+        let r = response_of(app, municipality_id(app, town).await).await.unwrap();
+        let draft = r.draft.as_ref().unwrap();
+        assert_eq!(draft["population"].as_str(), Some(population.as_str()), "{town}");
+        assert!(r.answers.is_none() && r.submitted_at.is_none(), "{town}");
+    }
+    // The response that existed is updated in place, one revision more.
+    let kilis_after = response_of(app, kilis).await.unwrap();
+    assert_eq!(kilis_after.id, kilis_before.id);
+    assert_eq!(kilis_after.revision, kilis_before.revision + 1);
+    assert_eq!(kilis_after.created_at, kilis_before.created_at);
+
+    // Two drafts of one response at once cannot be one statement: each is
+    // stored alone, both acknowledged, one of them last.
+    let before = app.db.group_stats();
+    let (town, token) = senders[0].clone();
+    let twice = vec![
+        (town.clone(), token.clone(), "7001".to_owned()),
+        (town.clone(), token, "7002".to_owned()),
+        ("kilis".to_owned(), kilis_token, "7003".to_owned()),
+    ];
+    drafts_at_once(app, &s.slug, &twice).await;
+    let after = app.db.group_stats();
+    assert_eq!(after.stored_many - before.stored_many, 0, "{before:?} → {after:?}");
+    assert_eq!(after.grouped_writes - before.grouped_writes, 3, "{before:?} → {after:?}");
+    let r = response_of(app, municipality_id(app, &town).await).await.unwrap();
+    let population = r.draft.as_ref().unwrap()["population"].as_str().unwrap().to_owned();
+    assert!(["7001", "7002"].contains(&population.as_str()), "{population}");
+    let k = response_of(app, kilis).await.unwrap();
+    assert_eq!(k.draft.as_ref().unwrap()["population"].as_str(), Some("7003"));
+    assert_eq!(k.revision, kilis_after.revision + 1);
+});
+
+db_test!(async fn concurrent_submissions_are_committed_together_and_counted_exactly(app) {
+    let s = setup(app).await;
+    let mut senders = eleven_senders(app).await;
     // Gaziantep sends twice at once, with different answers: both are
     // acknowledged, one after the other, and its response counts once.
     senders.push(senders[0].clone());

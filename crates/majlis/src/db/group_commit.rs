@@ -17,7 +17,15 @@
 //!
 //! A write must therefore be safe to run again after a rollback (it reads
 //! what it needs inside the transaction it is given).
+//!
+//! Writes of a kind that can be stored many at once ([`Write::MANY`]) and
+//! that were queued together are handed to [`Write::run_many`] in one
+//! savepoint, before the others of the batch: every write of a batch was
+//! waiting at the same time, so any order among them is one in which they
+//! could have arrived. When `run_many` fails, its savepoint is rolled back
+//! and each of its writes runs alone in a savepoint of its own, as above.
 
+use std::any::{Any, TypeId};
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -40,6 +48,25 @@ pub trait Write: Send + Sync + 'static {
         &'t self,
         tx: &'t DatabaseTransaction,
     ) -> TxFuture<'t, Result<Self::Output, Self::Error>>;
+
+    /// Whether several writes of this kind queued together are stored by
+    /// one call of [`Write::run_many`].
+    const MANY: bool = false;
+
+    /// Store `writes` at once (in the transaction or savepoint `tx`, in no
+    /// particular order among them): the outputs in the order of `writes`.
+    /// On `Err`, or outputs of another number, nothing of it is kept and
+    /// each write runs alone.
+    fn run_many<'t>(
+        writes: &'t [&'t Self],
+        tx: &'t DatabaseTransaction,
+    ) -> TxFuture<'t, Result<Vec<Self::Output>, Self::Error>>
+    where
+        Self: Sized,
+    {
+        let _ = (writes, tx);
+        Box::pin(async { Err(DbErr::Custom("not stored many at once".into()).into()) })
+    }
 }
 
 /// Writes committed together at most.
@@ -62,6 +89,7 @@ struct Counts {
     transactions: AtomicU64,
     grouped: AtomicU64,
     alone: AtomicU64,
+    many: AtomicU64,
 }
 
 /// What the writer task has done since the node started.
@@ -74,6 +102,9 @@ pub struct GroupStats {
     /// Writes run in a transaction of their own (alone in the queue, or
     /// again after their group failed).
     pub single_writes: u64,
+    /// Grouped writes stored by [`Write::run_many`] with others of their
+    /// kind (counted in `grouped_writes` too).
+    pub stored_many: u64,
 }
 
 impl std::fmt::Debug for GroupCommit {
@@ -90,7 +121,15 @@ impl GroupCommit {
             group_transactions: self.counts.transactions.load(Ordering::Relaxed),
             grouped_writes: self.counts.grouped.load(Ordering::Relaxed),
             single_writes: self.counts.alone.load(Ordering::Relaxed),
+            stored_many: self.counts.many.load(Ordering::Relaxed),
         }
+    }
+
+    /// Writes queued and not yet taken by the writer task.
+    pub fn waiting(&self) -> usize {
+        self.queue
+            .get()
+            .map_or(0, |q| q.max_capacity() - q.capacity())
     }
 
     /// Run `write` in a batch of `db`'s writer task; answered once committed.
@@ -105,7 +144,7 @@ impl GroupCommit {
                 group: GroupCommit::default(),
                 ..db.clone()
             };
-            tokio::spawn(writer(own, rx, self.counts.clone()));
+            start_writer(own, rx, self.counts.clone());
             tx
         });
         let (reply, answer) = oneshot::channel();
@@ -118,8 +157,8 @@ impl GroupCommit {
         if let Err(mpsc::error::SendError(item)) = queue.send(pending).await {
             // Never handed over (the writer's runtime has ended): run it
             // here, alone.
-            run_alone(db, item).await;
             self.counts.alone.fetch_add(1, Ordering::Relaxed);
+            run_alone(db, item).await;
         }
         match answer.await {
             Ok(outcome) => outcome,
@@ -147,8 +186,16 @@ impl<W: Write> Pending<W> {
     }
 }
 
+/// Store a group of queued writes of one kind with one
+/// [`Write::run_many`]; whether it succeeded (each then holds its outcome).
+type RunMany =
+    for<'a> fn(Vec<&'a mut (dyn Queued + 'static)>, &'a DatabaseTransaction) -> TxFuture<'a, bool>;
+
 /// A queued write, whatever its types.
 trait Queued: Send {
+    /// Its kind and how a group of that kind is stored at once, when it can be.
+    fn many(&self) -> Option<(TypeId, RunMany)>;
+    fn as_any(&mut self) -> &mut dyn Any;
     /// Run the write, keep its outcome; whether it succeeded.
     fn run<'t>(&'t mut self, tx: &'t DatabaseTransaction) -> TxFuture<'t, bool>;
     /// The caller's query counter.
@@ -162,6 +209,14 @@ trait Queued: Send {
 }
 
 impl<W: Write> Queued for Pending<W> {
+    fn many(&self) -> Option<(TypeId, RunMany)> {
+        W::MANY.then_some((TypeId::of::<W>(), run_many::<W>))
+    }
+
+    fn as_any(&mut self) -> &mut dyn Any {
+        self
+    }
+
     fn counter(&self) -> Option<query_count::QueryCounter> {
         self.counter.clone()
     }
@@ -190,6 +245,62 @@ impl<W: Write> Queued for Pending<W> {
     }
 }
 
+/// [`RunMany`] for the writes of kind `W`.
+fn run_many<'a, W: Write>(
+    group: Vec<&'a mut (dyn Queued + 'static)>,
+    tx: &'a DatabaseTransaction,
+) -> TxFuture<'a, bool> {
+    Box::pin(async move {
+        let mut pending: Vec<&mut Pending<W>> = group
+            .into_iter()
+            .filter_map(|q| q.as_any().downcast_mut::<Pending<W>>())
+            .collect();
+        let stored = {
+            let writes: Vec<&W> = pending.iter().map(|p| &p.write).collect();
+            W::run_many(&writes, tx).await
+        };
+        match stored {
+            Ok(outputs) if outputs.len() == pending.len() => {
+                for (p, out) in pending.iter_mut().zip(outputs) {
+                    p.outcome = Some(Ok(out));
+                }
+                true
+            }
+            Ok(_) => false,
+            Err(_) => false,
+        }
+    })
+}
+
+/// Start the writer task. On SQLite it gets a thread of its own: between
+/// two statements it waits for SQLite's connection thread, and on the
+/// shared runtime every such wake-up would queue behind the requests being
+/// served, which made the one writer the slowest link. On PostgreSQL (whose
+/// connections belong to the runtime that opened them) it runs on the
+/// caller's runtime.
+fn start_writer(db: Db, queue: mpsc::Receiver<Box<dyn Queued>>, counts: Arc<Counts>) {
+    if db.backend() != sea_orm::DatabaseBackend::Sqlite {
+        tokio::spawn(writer(db, queue, counts));
+        return;
+    }
+    let started = std::thread::Builder::new()
+        .name("majlis-writer".into())
+        .spawn(move || {
+            match tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            {
+                Ok(rt) => rt.block_on(writer(db, queue, counts)),
+                // The queue is dropped with this closure: callers then run
+                // their writes alone.
+                Err(e) => tracing::error!(error = %e, "the writer's runtime could not start"),
+            }
+        });
+    if let Err(e) = started {
+        tracing::error!(error = %e, "the writer's thread could not start; writes run alone");
+    }
+}
+
 /// The writer task: takes what is queued, up to [`MAX_BATCH`] at once.
 async fn writer(db: Db, mut queue: mpsc::Receiver<Box<dyn Queued>>, counts: Arc<Counts>) {
     let mut batch: Vec<Box<dyn Queued>> = Vec::with_capacity(MAX_BATCH);
@@ -201,7 +312,8 @@ async fn writer(db: Db, mut queue: mpsc::Receiver<Box<dyn Queued>>, counts: Arc<
 async fn commit_batch(db: &Db, mut batch: Vec<Box<dyn Queued>>, counts: &Counts) {
     if batch.len() > 1 {
         match together(db, &mut batch).await {
-            Ok(()) => {
+            Ok(many) => {
+                counts.many.fetch_add(many, Ordering::Relaxed);
                 counts.transactions.fetch_add(1, Ordering::Relaxed);
                 counts
                     .grouped
@@ -219,8 +331,9 @@ async fn commit_batch(db: &Db, mut batch: Vec<Box<dyn Queued>>, counts: &Counts)
     }
     for mut item in batch {
         item.forget();
-        run_alone(db, item).await;
+        // Counted before it is answered, so that whoever it answers sees it.
         counts.alone.fetch_add(1, Ordering::Relaxed);
+        run_alone(db, item).await;
     }
 }
 
@@ -236,11 +349,49 @@ async fn run_alone(db: &Db, mut item: Box<dyn Queued>) {
     }
 }
 
-/// Every write of the batch in one transaction, each in a savepoint that
-/// is released when it succeeds and rolled back when it fails.
-async fn together(db: &Db, batch: &mut [Box<dyn Queued>]) -> Result<(), DbErr> {
+/// Every write of the batch in one transaction: those of a kind stored many
+/// at once first, a savepoint for each kind; then the others, each in a
+/// savepoint that is released when it succeeds and rolled back when it
+/// fails. Returns how many were stored many at once.
+async fn together(db: &Db, batch: &mut [Box<dyn Queued>]) -> Result<u64, DbErr> {
     let tx = db.begin_write().await?;
-    for item in batch.iter_mut() {
+    let mut stored = vec![false; batch.len()];
+    for (kind, run) in kinds_queued_many_times(batch) {
+        let mine: Vec<bool> = batch
+            .iter()
+            .map(|q| q.many().is_some_and(|(k, _)| k == kind))
+            .collect();
+        // The statements count for the first of them (each is one of the
+        // group's statements, counted once).
+        let counter = batch
+            .iter()
+            .zip(&mine)
+            .find(|(_, m)| **m)
+            .and_then(|(q, _)| q.counter());
+        let group: Vec<&mut (dyn Queued + 'static)> = batch
+            .iter_mut()
+            .zip(&mine)
+            .filter(|(_, m)| **m)
+            .map(|(q, _)| &mut **q)
+            .collect();
+        let ok = query_count::counting_for(counter, async {
+            let savepoint = tx.begin().await?;
+            if run(group, &savepoint).await {
+                savepoint.commit().await?;
+                Ok::<bool, DbErr>(true)
+            } else {
+                savepoint.rollback().await?;
+                Ok(false)
+            }
+        })
+        .await?;
+        if ok {
+            for (s, m) in stored.iter_mut().zip(&mine) {
+                *s |= *m;
+            }
+        }
+    }
+    for (item, _) in batch.iter_mut().zip(&stored).filter(|(_, s)| !**s) {
         let counter = item.counter();
         query_count::counting_for(counter, async {
             let savepoint = tx.begin().await?;
@@ -252,7 +403,25 @@ async fn together(db: &Db, batch: &mut [Box<dyn Queued>]) -> Result<(), DbErr> {
         })
         .await?;
     }
-    tx.commit().await
+    tx.commit().await?;
+    Ok(stored.iter().filter(|s| **s).count() as u64)
+}
+
+/// The kinds of write that can be stored many at once and are queued more
+/// than once in `batch`, in the order they first appear.
+fn kinds_queued_many_times(batch: &[Box<dyn Queued>]) -> Vec<(TypeId, RunMany)> {
+    let mut kinds: Vec<(TypeId, RunMany, usize)> = Vec::new();
+    for (kind, run) in batch.iter().filter_map(|q| q.many()) {
+        match kinds.iter_mut().find(|(k, _, _)| *k == kind) {
+            Some((_, _, n)) => *n += 1,
+            None => kinds.push((kind, run, 1)),
+        }
+    }
+    kinds
+        .into_iter()
+        .filter(|(_, _, n)| *n > 1)
+        .map(|(k, run, _)| (k, run))
+        .collect()
 }
 
 /// One write in the transaction `tx`, committed when it succeeds, rolled

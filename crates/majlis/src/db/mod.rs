@@ -172,6 +172,11 @@ impl Db {
         self.group.run(self, write).await
     }
 
+    /// Writes queued for the group-commit writer task and not yet taken.
+    pub fn writes_waiting(&self) -> usize {
+        self.group.waiting()
+    }
+
     /// What the group-commit writer task has done since the node started.
     pub fn group_stats(&self) -> group_commit::GroupStats {
         self.group.stats()

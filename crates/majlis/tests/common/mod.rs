@@ -668,3 +668,17 @@ pub async fn upload(
     )
     .await
 }
+
+/// Wait until `n` writes are queued for the group-commit writer task (held
+/// by a test's write), so that it takes them as one group; fails after 30 s.
+pub async fn wait_for_queued_writes(app: &TestApp, n: usize) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while app.db.writes_waiting() < n {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{} of {n} writes queued after 30 s",
+            app.db.writes_waiting()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+}

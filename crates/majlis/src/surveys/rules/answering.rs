@@ -13,7 +13,7 @@ use sea_orm::ActiveValue::Set;
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, EntityTrait,
-    FromQueryResult, QueryFilter, QueryOrder, QuerySelect, Statement, TryInsertResult,
+    FromQueryResult, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Statement, TryInsertResult,
 };
 
 use super::tally::{self, Groups};
@@ -400,13 +400,16 @@ impl Write for Drafting {
     type Output = i32;
     type Error = SurveyError;
     fn run<'t>(&'t self, tx: &'t DatabaseTransaction) -> TxFuture<'t, Result<i32, SurveyError>> {
-        Box::pin(store_draft(
-            tx,
-            self.person_id,
-            &self.r,
-            &self.answers,
-            self.now,
-        ))
+        Box::pin(store_draft(tx, self))
+    }
+
+    const MANY: bool = true;
+
+    fn run_many<'t>(
+        writes: &'t [&'t Self],
+        tx: &'t DatabaseTransaction,
+    ) -> TxFuture<'t, Result<Vec<i32>, SurveyError>> {
+        Box::pin(store_drafts(tx, writes))
     }
 }
 
@@ -441,60 +444,130 @@ impl Write for Submitting {
     }
 }
 
-/// Store `answers` as the draft of `r`'s response: one statement, whether
-/// the response exists yet or not (an insert that updates the response
-/// already there).
-async fn store_draft(
-    tx: &DatabaseTransaction,
-    person_id: Option<i32>,
-    r: &Respondent,
-    answers: &Answers,
-    now: DateTime<Utc>,
-) -> Result<i32, SurveyError> {
-    let (municipality_id, link_id) = r.who.ids();
-    let key = match r.who {
+/// A draft's row: inserted when the response does not exist yet, else its
+/// draft, author and time replace the stored ones ([`draft_conflict`]).
+fn draft_row(d: &Drafting) -> response::ActiveModel {
+    let (municipality_id, link_id) = d.r.who.ids();
+    response::ActiveModel {
+        survey_id: Set(d.r.survey.row.id),
+        form_id: Set(d.r.form_id),
+        municipality_id: Set(municipality_id),
+        link_id: Set(link_id),
+        answers: Set(None),
+        draft: Set(Some(to_json(&d.answers))),
+        person_id: Set(d.person_id),
+        country_code: Set(String::new()),
+        population_band: Set(String::new()),
+        refugee_band: Set(String::new()),
+        created_at: Set(d.now),
+        updated_at: Set(d.now),
+        submitted_at: Set(None),
+        revision: Set(0),
+        ..Default::default()
+    }
+}
+
+/// What identifies a response for `who`: (survey, municipality) or the link.
+fn response_key(who: &Answerer) -> Vec<response::Column> {
+    match who {
         Answerer::Municipality(_) => {
             vec![response::Column::SurveyId, response::Column::MunicipalityId]
         }
         Answerer::Link(..) => vec![response::Column::LinkId],
-    };
-    let row = response::ActiveModel {
-        survey_id: Set(r.survey.row.id),
-        form_id: Set(r.form_id),
-        municipality_id: Set(municipality_id),
-        link_id: Set(link_id),
-        answers: Set(None),
-        draft: Set(Some(to_json(answers))),
-        person_id: Set(person_id),
-        country_code: Set(String::new()),
-        population_band: Set(String::new()),
-        refugee_band: Set(String::new()),
-        created_at: Set(now),
-        updated_at: Set(now),
-        submitted_at: Set(None),
-        revision: Set(0),
-        ..Default::default()
-    };
-    let stored = response::Entity::insert(row)
-        .on_conflict(
-            OnConflict::columns(key)
-                .update_columns([
-                    response::Column::Draft,
-                    response::Column::PersonId,
-                    response::Column::UpdatedAt,
-                ])
-                .value(
-                    response::Column::Revision,
-                    Expr::col((response::Entity, response::Column::Revision)).add(1),
-                )
-                .to_owned(),
+    }
+}
+
+/// An existing response keeps everything but the draft, its author and
+/// time, and counts one revision more.
+fn draft_conflict(key: Vec<response::Column>) -> OnConflict {
+    OnConflict::columns(key)
+        .update_columns([
+            response::Column::Draft,
+            response::Column::PersonId,
+            response::Column::UpdatedAt,
+        ])
+        .value(
+            response::Column::Revision,
+            Expr::col((response::Entity, response::Column::Revision)).add(1),
         )
+        .to_owned()
+}
+
+/// Store a draft: one statement, whether the response exists yet or not
+/// (an insert that updates the response already there).
+async fn store_draft(tx: &DatabaseTransaction, d: &Drafting) -> Result<i32, SurveyError> {
+    let stored = response::Entity::insert(draft_row(d))
+        .on_conflict(draft_conflict(response_key(&d.r.who)))
         .exec_with_returning_keys(tx)
         .await?;
     stored
         .into_iter()
         .next()
         .ok_or(SurveyError::Db(DbErr::RecordNotInserted))
+}
+
+/// Where a response stands: (survey, municipality, link).
+type ResponseKey = (i32, Option<i32>, Option<i32>);
+
+/// Store many drafts queued together: one statement for those answering
+/// for a municipality, one for those answering through a link. Refused
+/// (each is then stored alone) when two of them are for the same response,
+/// which one statement cannot update twice on PostgreSQL.
+async fn store_drafts(
+    tx: &DatabaseTransaction,
+    drafts: &[&Drafting],
+) -> Result<Vec<i32>, SurveyError> {
+    let key_of = |d: &Drafting| -> ResponseKey {
+        let (m, l) = d.r.who.ids();
+        (d.r.survey.row.id, m, l)
+    };
+    let mut ids: std::collections::HashMap<ResponseKey, Option<i32>> =
+        std::collections::HashMap::with_capacity(drafts.len());
+    for d in drafts {
+        if ids.insert(key_of(d), None).is_some() {
+            return Err(SurveyError::Db(DbErr::Custom(
+                "two drafts of one response queued together".into(),
+            )));
+        }
+    }
+    let (by_link, by_municipality): (Vec<&Drafting>, Vec<&Drafting>) = drafts
+        .iter()
+        .copied()
+        .partition(|d| matches!(d.r.who, Answerer::Link(..)));
+    for part in [by_municipality, by_link] {
+        let Some(first) = part.first() else {
+            continue;
+        };
+        let mut insert = response::Entity::insert_many(part.iter().map(|d| draft_row(d)))
+            .on_conflict(draft_conflict(response_key(&first.r.who)))
+            .into_query();
+        insert.returning(sea_orm::sea_query::Query::returning().columns([
+            response::Column::Id,
+            response::Column::SurveyId,
+            response::Column::MunicipalityId,
+            response::Column::LinkId,
+        ]));
+        for row in tx.query_all(&insert).await? {
+            let id: i32 = row.try_get("", "id")?;
+            let key: ResponseKey = (
+                row.try_get("", "survey_id")?,
+                row.try_get("", "municipality_id")?,
+                row.try_get("", "link_id")?,
+            );
+            if let Some(slot) = ids.get_mut(&key) {
+                *slot = Some(id);
+            }
+        }
+    }
+    drafts
+        .iter()
+        .map(|d| {
+            ids.get(&key_of(d))
+                .copied()
+                .flatten()
+                .ok_or(SurveyError::Db(DbErr::RecordNotInserted))
+        })
+        .collect()
 }
 
 /// The groups a respondent's answers are counted in.
@@ -639,14 +712,8 @@ async fn store_submission(
                     revision: Set(0),
                     ..Default::default()
                 };
-                let key = match r.who {
-                    Answerer::Municipality(_) => {
-                        vec![response::Column::SurveyId, response::Column::MunicipalityId]
-                    }
-                    Answerer::Link(..) => vec![response::Column::LinkId],
-                };
                 let done = response::Entity::insert(new)
-                    .on_conflict_do_nothing_on(key)
+                    .on_conflict_do_nothing_on(response_key(&r.who))
                     .exec(tx)
                     .await?;
                 if let TryInsertResult::Inserted(res) = done {
