@@ -640,6 +640,15 @@ async fn send(
         .await
 }
 
+/// A JSON POST with an API token, to send from a task of its own.
+fn bearer_post(path: &str, token: &str, body: &serde_json::Value) -> Request<Body> {
+    Request::post(path)
+        .header("content-type", "application/json")
+        .header("authorization", format!("Bearer {token}"))
+        .body(Body::from(body.to_string()))
+        .unwrap()
+}
+
 /// The test survey's tallies (counts other than zero) and what its stored
 /// submitted responses count, recounted from scratch.
 async fn tallies_and_recount(
@@ -922,11 +931,11 @@ async fn drafts_at_once(app: &TestApp, slug: &str, drafts: &[(String, String, St
             "population": population,
             "influx": "yes",
         }, "submit": false});
-        let req = Request::post(format!("/api/v1/surveys/{slug}/responses/{town}"))
-            .header("content-type", "application/json")
-            .header("authorization", format!("Bearer {token}"))
-            .body(Body::from(body.to_string()))
-            .unwrap();
+        let req = bearer_post(
+            &format!("/api/v1/surveys/{slug}/responses/{town}"),
+            token,
+            &body,
+        );
         let router = app.router.clone();
         let town = town.clone();
         sent.spawn(async move { (town, common::respond(&router, req).await) });
@@ -1008,11 +1017,11 @@ db_test!(async fn concurrent_submissions_are_committed_together_and_counted_exac
             "tensions": if i % 2 == 0 { "increased" } else { "unchanged" },
             "wanted": "finance training",
         }, "submit": true});
-        let req = Request::post(format!("/api/v1/surveys/{}/responses/{slug}", s.slug))
-            .header("content-type", "application/json")
-            .header("authorization", format!("Bearer {token}"))
-            .body(Body::from(body.to_string()))
-            .unwrap();
+        let req = bearer_post(
+            &format!("/api/v1/surveys/{}/responses/{slug}", s.slug),
+            token,
+            &body,
+        );
         let router = app.router.clone();
         let slug = slug.clone();
         sent.spawn(async move { (i, slug, common::respond(&router, req).await) });

@@ -266,8 +266,13 @@ fn run_many<'a, W: Write>(
                 }
                 true
             }
-            Ok(_) => false,
-            Err(_) => false,
+            _ => {
+                tracing::debug!(
+                    writes = pending.len(),
+                    "writes not stored at once; each runs alone"
+                );
+                false
+            }
         }
     })
 }
