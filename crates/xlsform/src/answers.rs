@@ -70,7 +70,7 @@ pub struct Context<'a> {
 struct Scope<'a> {
     form: &'a Form,
     kinds: &'a HashMap<&'a str, &'a Question>,
-    values: &'a HashMap<String, Value>,
+    values: &'a HashMap<&'a str, Value>,
     current: Value,
     choice: Option<&'a Choice>,
     ctx: &'a Context<'a>,
@@ -161,13 +161,13 @@ impl Form {
             .iter()
             .map(|(q, _)| (q.name.as_str(), *q))
             .collect();
-        let typed_values: HashMap<String, Value> = values
+        let typed_values: HashMap<&str, Value> = values
             .iter()
             .map(|(k, v)| {
                 let value = kinds
                     .get(k.as_str())
                     .map_or(Value::Str(v.clone()), |q| typed(&q.kind, v));
-                (k.clone(), value)
+                (k.as_str(), value)
             })
             .collect();
         filter_choices(self, question, &list.choices, &kinds, &typed_values, ctx)
@@ -179,7 +179,7 @@ fn filter_choices<'a>(
     question: &Question,
     choices: &'a [Choice],
     kinds: &HashMap<&str, &Question>,
-    values: &HashMap<String, Value>,
+    values: &HashMap<&str, Value>,
     ctx: &Context<'_>,
 ) -> Vec<&'a Choice> {
     let Some(filter) = &question.choice_filter else {
@@ -208,23 +208,24 @@ pub fn evaluate_form(form: &Form, answers: &Answers, ctx: &Context<'_>) -> Evalu
         .iter()
         .map(|(q, _)| (q.name.as_str(), *q))
         .collect();
-    let groups = form.groups();
+    // Every group with the groups around it (outermost first).
+    let groups = groups_with_paths(form);
 
-    // Answers as given, defaults where none was given.
-    let mut given: HashMap<String, Value> = HashMap::new();
+    // Answers as given, defaults where none was given (a dynamic default
+    // sees the answers given and the defaults before it).
+    let mut values: HashMap<&str, Value> = HashMap::with_capacity(questions.len());
     for (q, _) in &questions {
         if let Some(a) = answers.get(&q.name) {
-            given.insert(q.name.clone(), typed(&q.kind, a));
+            values.insert(q.name.as_str(), typed(&q.kind, a));
         }
     }
-    let mut values = given.clone();
     for (q, _) in &questions {
         if answers.contains_key(&q.name) {
             continue;
         }
         match &q.default {
             Some(Default::Static(s)) => {
-                values.insert(q.name.clone(), typed(&q.kind, s));
+                values.insert(q.name.as_str(), typed(&q.kind, s));
             }
             Some(Default::Dynamic(e)) => {
                 let v = eval_in(
@@ -235,7 +236,7 @@ pub fn evaluate_form(form: &Form, answers: &Answers, ctx: &Context<'_>) -> Evalu
                     &e.node,
                     Value::Str(String::new()),
                 );
-                values.insert(q.name.clone(), typed(&q.kind, &v.to_text()));
+                values.insert(q.name.as_str(), typed(&q.kind, &v.to_text()));
             }
             None => {}
         }
@@ -246,20 +247,20 @@ pub fn evaluate_form(form: &Form, answers: &Answers, ctx: &Context<'_>) -> Evalu
     let mut relevant: HashMap<&str, bool> = HashMap::new();
     let base = values.clone();
     let passes = questions.len() + groups.len() + 2;
+    // Calculations in form order (a repeated sweep settles their order).
+    let calcs: Vec<&Question> = questions
+        .iter()
+        .map(|(q, _)| *q)
+        .filter(|q| q.calculation.is_some())
+        .collect();
     for _ in 0..passes {
-        let mut next: HashMap<&str, bool> = HashMap::new();
+        let mut next: HashMap<&str, bool> = HashMap::with_capacity(relevant.len());
         let mut current = base.clone();
         for (q, _) in &questions {
             if relevant.get(q.name.as_str()) == Some(&false) {
-                current.insert(q.name.clone(), Value::Str(String::new()));
+                current.insert(q.name.as_str(), Value::Str(String::new()));
             }
         }
-        // Calculations in dependency order (simple repeated sweep).
-        let calcs: Vec<&&Question> = questions
-            .iter()
-            .map(|(q, _)| q)
-            .filter(|q| q.calculation.is_some())
-            .collect();
         for _ in 0..calcs.len().min(50) + 1 {
             let mut changed = false;
             for q in &calcs {
@@ -276,8 +277,8 @@ pub fn evaluate_form(form: &Form, answers: &Answers, ctx: &Context<'_>) -> Evalu
                         Value::Str(String::new()),
                     );
                     let v = typed(&q.kind, &v.to_text());
-                    if current.get(&q.name) != Some(&v) {
-                        current.insert(q.name.clone(), v);
+                    if current.get(q.name.as_str()) != Some(&v) {
+                        current.insert(q.name.as_str(), v);
                         changed = true;
                     }
                 }
@@ -286,7 +287,7 @@ pub fn evaluate_form(form: &Form, answers: &Answers, ctx: &Context<'_>) -> Evalu
                 break;
             }
         }
-        for g in &groups {
+        for (g, _) in &groups {
             let own = g.relevant.as_ref().is_none_or(|e| {
                 eval_in(
                     form,
@@ -300,10 +301,12 @@ pub fn evaluate_form(form: &Form, answers: &Answers, ctx: &Context<'_>) -> Evalu
             });
             next.insert(g.name.as_str(), own);
         }
+        let shown = |next: &HashMap<&str, bool>, g: &Group| {
+            next.get(g.name.as_str()).copied().unwrap_or(true)
+        };
         for (q, path) in &questions {
-            let parents = path
-                .iter()
-                .all(|g: &&Group| group_relevant(&groups, &next, g));
+            // Shown when every group around it is (by its own relevance).
+            let parents = path.iter().all(|g| shown(&next, g));
             let own = q.relevant.as_ref().is_none_or(|e| {
                 eval_in(
                     form,
@@ -320,7 +323,10 @@ pub fn evaluate_form(form: &Form, answers: &Answers, ctx: &Context<'_>) -> Evalu
         // A group inside a skipped group is skipped too.
         let groups_final: Vec<(&str, bool)> = groups
             .iter()
-            .map(|g| (g.name.as_str(), group_relevant(&groups, &next, g)))
+            .map(|(g, path)| {
+                let around = path.iter().all(|outer| shown(&next, outer));
+                (g.name.as_str(), around && shown(&next, g))
+            })
             .collect();
         for (n, r) in groups_final {
             next.insert(n, r);
@@ -346,12 +352,12 @@ pub fn evaluate_form(form: &Form, answers: &Answers, ctx: &Context<'_>) -> Evalu
     }
     for (q, _) in &questions {
         if !relevant.get(q.name.as_str()).copied().unwrap_or(true) {
-            values.insert(q.name.clone(), Value::Str(String::new()));
+            values.insert(q.name.as_str(), Value::Str(String::new()));
         }
     }
     for (q, _) in &questions {
         let value = values
-            .get(&q.name)
+            .get(q.name.as_str())
             .cloned()
             .unwrap_or(Value::Str(String::new()));
         let text = value.to_text();
@@ -407,27 +413,32 @@ pub fn evaluate_form(form: &Form, answers: &Answers, ctx: &Context<'_>) -> Evalu
     out
 }
 
-fn group_relevant(groups: &[&Group], own: &HashMap<&str, bool>, g: &Group) -> bool {
-    // A group is shown when it and every group around it are.
-    fn contains(g: &Group, target: &Group) -> bool {
-        g.items.iter().any(|i| match i {
-            crate::form::Item::Group(inner) => {
-                std::ptr::eq(inner, target) || contains(inner, target)
+/// Every group of the form, depth first, with the groups around it
+/// (outermost first).
+fn groups_with_paths(form: &Form) -> Vec<(&Group, Vec<&Group>)> {
+    fn walk<'a>(
+        items: &'a [crate::form::Item],
+        path: &mut Vec<&'a Group>,
+        out: &mut Vec<(&'a Group, Vec<&'a Group>)>,
+    ) {
+        for item in items {
+            if let crate::form::Item::Group(g) = item {
+                out.push((g, path.clone()));
+                path.push(g);
+                walk(&g.items, path, out);
+                path.pop();
             }
-            crate::form::Item::Question(_) => false,
-        })
+        }
     }
-    own.get(g.name.as_str()).copied().unwrap_or(true)
-        && groups
-            .iter()
-            .filter(|outer| contains(outer, g))
-            .all(|outer| own.get(outer.name.as_str()).copied().unwrap_or(true))
+    let mut out = Vec::new();
+    walk(&form.items, &mut Vec::new(), &mut out);
+    out
 }
 
 fn eval_in(
     form: &Form,
     kinds: &HashMap<&str, &Question>,
-    values: &HashMap<String, Value>,
+    values: &HashMap<&str, Value>,
     ctx: &Context<'_>,
     node: &Node,
     current: Value,
@@ -449,7 +460,7 @@ fn type_problem(
     q: &Question,
     text: &str,
     kinds: &HashMap<&str, &Question>,
-    values: &HashMap<String, Value>,
+    values: &HashMap<&str, Value>,
     ctx: &Context<'_>,
 ) -> Option<(Problem, String)> {
     let t = text.trim();

@@ -252,3 +252,67 @@ fn relevance_chains_settle_through_calculations() {
     // Arithmetic on an empty answer is NaN, as in ODK.
     assert_eq!(hidden.calculated["twice"], "NaN");
 }
+
+/// A group inside a skipped group is skipped with everything in it, even
+/// when its own `relevant` holds; a skipped inner group hides only its own
+/// questions; a question's own `relevant` still counts inside shown groups.
+#[test]
+fn nested_groups_follow_the_groups_around_them() {
+    let md = "
+        | survey |
+        | | type | name | label | relevant |
+        | | select_one yn | open | Open? | |
+        | | begin_group | outer | Outer | ${open} = 'yes' |
+        | | text | o1 | O1 | |
+        | | begin_group | inner | Inner | ${o1} != 'skip' |
+        | | text | i1 | I1 | |
+        | | text | i2 | I2 | ${i1} = 'more' |
+        | | end_group | | | |
+        | | text | o2 | O2 | |
+        | | end_group | | | |
+        | | text | last | Last | |
+        | choices |
+        | | list_name | name | label |
+        | | yn | yes | Yes |
+        | | yn | no | No |
+    ";
+    let form = Form::from_markdown(md).unwrap_or_else(|e| panic!("{e}"));
+    let shown = |pairs: &[(&str, &str)]| form.evaluate(&answers(pairs), &ctx(None)).relevant;
+
+    let all = shown(&[("open", "yes"), ("o1", "x"), ("i1", "more")]);
+    for name in ["open", "outer", "o1", "inner", "i1", "i2", "o2", "last"] {
+        assert!(all[name], "{name} shown");
+    }
+
+    let inner_skipped = shown(&[("open", "yes"), ("o1", "skip"), ("i1", "more")]);
+    for name in ["outer", "o1", "o2", "last"] {
+        assert!(inner_skipped[name], "{name} shown");
+    }
+    for name in ["inner", "i1", "i2"] {
+        assert!(!inner_skipped[name], "{name} skipped with the inner group");
+    }
+
+    // The inner group's own condition holds (o1 is not "skip"), but the
+    // outer group is skipped.
+    let outer_skipped = form.evaluate(
+        &answers(&[("open", "no"), ("o1", "x"), ("i1", "more"), ("o2", "y")]),
+        &ctx(None),
+    );
+    for name in ["outer", "o1", "inner", "i1", "i2", "o2"] {
+        assert!(!outer_skipped.relevant[name], "{name} skipped");
+        assert_eq!(
+            outer_skipped
+                .values
+                .get(name)
+                .map(String::as_str)
+                .unwrap_or(""),
+            "",
+            "{name} emptied"
+        );
+    }
+    assert!(outer_skipped.relevant["last"]);
+
+    // Inside shown groups, i2 follows its own condition.
+    let own = shown(&[("open", "yes"), ("o1", "x"), ("i1", "less")]);
+    assert!(own["i1"] && !own["i2"]);
+}
