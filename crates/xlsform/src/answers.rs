@@ -209,7 +209,7 @@ pub fn evaluate_form(form: &Form, answers: &Answers, ctx: &Context<'_>) -> Evalu
         .map(|(q, _)| (q.name.as_str(), *q))
         .collect();
     // Every group with the groups around it (outermost first).
-    let groups = groups_with_paths(form);
+    let groups = form.groups_with_paths();
 
     // Answers as given, defaults where none was given (a dynamic default
     // sees the answers given and the defaults before it).
@@ -410,28 +410,6 @@ pub fn evaluate_form(form: &Form, answers: &Answers, ctx: &Context<'_>) -> Evalu
             });
         }
     }
-    out
-}
-
-/// Every group of the form, depth first, with the groups around it
-/// (outermost first).
-fn groups_with_paths(form: &Form) -> Vec<(&Group, Vec<&Group>)> {
-    fn walk<'a>(
-        items: &'a [crate::form::Item],
-        path: &mut Vec<&'a Group>,
-        out: &mut Vec<(&'a Group, Vec<&'a Group>)>,
-    ) {
-        for item in items {
-            if let crate::form::Item::Group(g) = item {
-                out.push((g, path.clone()));
-                path.push(g);
-                walk(&g.items, path, out);
-                path.pop();
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&form.items, &mut Vec::new(), &mut out);
     out
 }
 

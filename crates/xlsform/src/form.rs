@@ -263,41 +263,54 @@ impl Form {
         self.lists.iter().find(|l| l.name == name)
     }
 
-    /// Every question, depth first, with the groups it is in.
-    pub fn questions(&self) -> Vec<(&Question, Vec<&Group>)> {
+    /// Calls `visit` with every item, depth first, and the groups it is
+    /// in (outermost first).
+    fn visit<'a>(&'a self, visit: &mut dyn FnMut(&'a Item, &[&'a Group])) {
         fn walk<'a>(
             items: &'a [Item],
             path: &mut Vec<&'a Group>,
-            out: &mut Vec<(&'a Question, Vec<&'a Group>)>,
+            visit: &mut dyn FnMut(&'a Item, &[&'a Group]),
         ) {
             for item in items {
-                match item {
-                    Item::Question(q) => out.push((q, path.clone())),
-                    Item::Group(g) => {
-                        path.push(g);
-                        walk(&g.items, path, out);
-                        path.pop();
-                    }
+                visit(item, path);
+                if let Item::Group(g) = item {
+                    path.push(g);
+                    walk(&g.items, path, visit);
+                    path.pop();
                 }
             }
         }
+        walk(&self.items, &mut Vec::new(), visit);
+    }
+
+    /// Every question, depth first, with the groups it is in.
+    pub fn questions(&self) -> Vec<(&Question, Vec<&Group>)> {
         let mut out = Vec::new();
-        walk(&self.items, &mut Vec::new(), &mut out);
+        self.visit(&mut |item, path| {
+            if let Item::Question(q) = item {
+                out.push((q, path.to_vec()));
+            }
+        });
         out
     }
 
     /// Every group, depth first.
     pub fn groups(&self) -> Vec<&Group> {
-        fn walk<'a>(items: &'a [Item], out: &mut Vec<&'a Group>) {
-            for item in items {
-                if let Item::Group(g) = item {
-                    out.push(g);
-                    walk(&g.items, out);
-                }
-            }
-        }
+        self.groups_with_paths()
+            .into_iter()
+            .map(|(g, _)| g)
+            .collect()
+    }
+
+    /// Every group, depth first, with the groups around it (outermost
+    /// first).
+    pub fn groups_with_paths(&self) -> Vec<(&Group, Vec<&Group>)> {
         let mut out = Vec::new();
-        walk(&self.items, &mut out);
+        self.visit(&mut |item, path| {
+            if let Item::Group(g) = item {
+                out.push((g, path.to_vec()));
+            }
+        });
         out
     }
 
